@@ -1,0 +1,72 @@
+"""Analysis: text to BM25 terms. One analyzer serves indexing, questions and highlighting.
+
+Steps: Unicode folding (curly apostrophes, accents), lowercasing, possessives ("Wang’s" -> wang),
+English stopwords, Snowball English stemming (PyStemmer, C).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import Stemmer
+
+ANALYZER_VERSION = 1
+"""Bumped whenever terms would come out differently; an index built with another version is rebuilt."""
+
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+"""A word: letters and digits, with inner apostrophes ("don't", "Wang’s")."""
+
+STOPWORDS = frozenset(
+    """a about above after again against ain all am an and any are aren aren't as at be because been
+    before being below between both but by can couldn couldn't d did didn didn't do does doesn doesn't
+    doing don don't down during each few for from further had hadn hadn't has hasn hasn't have haven
+    haven't having he her here hers herself him himself his how i if in into is isn isn't it it's its
+    itself just ll m ma me mightn mightn't more most mustn mustn't my myself needn needn't no nor not
+    now o of off on once only or other our ours ourselves out over own re s same shan shan't she she's
+    should should've shouldn shouldn't so some such t than that that'll the their theirs them
+    themselves then there these they this those through to too under until up ve very was wasn wasn't
+    we were weren weren't what when where which while who whom why will with won won't wouldn
+    wouldn't y you you'd you'll you're you've your yours yourself yourselves""".split()
+)
+"""English stopwords (NLTK's list), matched after folding and before stemming."""
+
+
+def fold(token: str) -> str:
+    """Fold one lowercased token: curly to straight apostrophe, possessive dropped, accents removed."""
+    token = token.replace("’", "'")
+    if token.endswith("'s"):
+        token = token[:-2]
+    if "'" in token and token not in STOPWORDS:
+        token = token.replace("'", "")
+    if not token.isascii():
+        decomposed = unicodedata.normalize("NFKD", token)
+        token = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return token
+
+
+class Analyzer:
+    """Turns text into terms; holds the stemmer (which caches), so make one and reuse it."""
+
+    def __init__(self) -> None:
+        self._stemmer = Stemmer.Stemmer("english")
+
+    def stem(self, words: list[str]) -> list[str]:
+        """Stem already folded, non-stopword words."""
+        return self._stemmer.stemWords(words)
+
+    def terms(self, text: str) -> list[str]:
+        """The terms of ``text`` in order, repeats kept (what BM25 counts)."""
+        words = [w if w.isascii() and "'" not in w else fold(w) for w in TOKEN.findall(text.lower())]
+        return self._stemmer.stemWords([w for w in words if w and w not in STOPWORDS])
+
+    def spans(self, text: str) -> list[tuple[str, int, int]]:
+        """``(term, start, end)`` for every non-stopword word of ``text``, offsets into ``text``."""
+        found = [(fold(m.group().lower()), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        kept = [(w, s, e) for w, s, e in found if w and w not in STOPWORDS]
+        stems = self._stemmer.stemWords([w for w, _, _ in kept])
+        return [(t, s, e) for t, (_, s, e) in zip(stems, kept)]
+
+    def words(self, text: str) -> list[str]:
+        """The folded words of ``text`` before stopwords and stemming (for question analysis)."""
+        return [fold(w) for w in TOKEN.findall(text.lower())]

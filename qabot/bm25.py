@@ -1,0 +1,147 @@
+"""BM25 over sparse term-by-passage arrays, with rank-bm25's formulas and a Lucene-style IDF.
+
+Postings are stored by term (CSC: ``ptr``, ``docs``, ``tf``), so a query touches only its own
+terms' postings. Scores equal rank-bm25's ``BM25Okapi``, ``BM25L`` and ``BM25Plus`` (same k1, b,
+epsilon, delta, same rule for negative IDF, query terms counted with their repeats).
+
+BM25Plus gives every passage a term's "zero-frequency" weight ``idf * delta`` even when the term is
+absent; that part is kept per term (``base``) and the postings hold only the weight above it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+SCORINGS = ("lucene", "okapi", "bm25l", "bm25plus")
+"""Supported scoring functions; ``lucene`` is Okapi's tf part with the non-negative IDF
+``log(1 + (N - n + 0.5) / (n + 0.5))``, so a term present in most passages still counts a little."""
+
+DEFAULT_SCORING = "lucene"
+
+
+@dataclass(frozen=True)
+class BM25Params:
+    """BM25 settings; the defaults are rank-bm25's."""
+
+    scoring: str = DEFAULT_SCORING
+    """One of ``SCORINGS``."""
+    k1: float = 1.5
+    """Term-frequency saturation."""
+    b: float = 0.75
+    """Length normalisation."""
+    epsilon: float = 0.25
+    """Okapi only: a negative IDF becomes ``epsilon`` times the mean IDF."""
+    delta: float | None = None
+    """BM25L (default 0.5) and BM25Plus (default 1.0): the lower bound added to term frequency."""
+
+    def resolved_delta(self) -> float:
+        """``delta``, or rank-bm25's default for the scoring."""
+        if self.delta is not None:
+            return self.delta
+        return 0.5 if self.scoring == "bm25l" else 1.0
+
+
+def idf(df: np.ndarray, n_docs: int, params: BM25Params) -> np.ndarray:
+    """IDF of every term from its document frequency, as rank-bm25 computes it."""
+    df = np.asarray(df, dtype=np.float64)
+    if params.scoring == "okapi":
+        values = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
+        if len(values):
+            average = float(np.sum(values)) / len(values)
+            values = np.where(values < 0, params.epsilon * average, values)
+        return values
+    if params.scoring == "lucene":
+        return np.log1p((n_docs - df + 0.5) / (df + 0.5))
+    if params.scoring == "bm25l":
+        return np.log(n_docs + 1) - np.log(df + 0.5)
+    if params.scoring == "bm25plus":
+        return np.log((n_docs + 1) / df)
+    raise ValueError(f"unknown scoring {params.scoring!r}")
+
+
+def term_weights(tf: np.ndarray, doclen: np.ndarray, term_idf: np.ndarray | float, avgdl: float,
+                 params: BM25Params) -> np.ndarray:
+    """Each posting's full contribution to its passage's score (tf > 0)."""
+    tf = np.asarray(tf, dtype=np.float64)
+    norm = 1 - params.b + params.b * np.asarray(doclen, dtype=np.float64) / avgdl
+    k1 = params.k1
+    if params.scoring in ("okapi", "lucene"):
+        return term_idf * (tf * (k1 + 1) / (tf + k1 * norm))
+    delta = params.resolved_delta()
+    if params.scoring == "bm25l":
+        ctd = tf / norm
+        return term_idf * tf * (k1 + 1) * (ctd + delta) / (k1 + ctd + delta)  # rank-bm25 0.2.2 multiplies by tf
+    return term_idf * (delta + (tf * (k1 + 1)) / (k1 * norm + tf))
+
+
+def baseline(term_idf: np.ndarray, params: BM25Params) -> np.ndarray:
+    """What a term adds to a passage that does not contain it (zero but for BM25Plus)."""
+    term_idf = np.asarray(term_idf, dtype=np.float64)
+    if params.scoring == "bm25plus":
+        return term_idf * params.resolved_delta()
+    return np.zeros_like(term_idf)
+
+
+def weigh(ptr: np.ndarray, docs: np.ndarray, tf: np.ndarray, doclen: np.ndarray,
+          params: BM25Params) -> tuple[np.ndarray, np.ndarray]:
+    """Precompute ``(extra, base)``: per-posting weight above the term's base, and per-term base."""
+    n_docs = len(doclen)
+    avgdl = float(np.sum(doclen, dtype=np.float64)) / n_docs if n_docs else 1.0
+    df = np.diff(ptr)
+    term_idf = idf(df, n_docs, params)
+    base = baseline(term_idf, params)
+    per_posting_idf = np.repeat(term_idf, df)
+    full = term_weights(tf, np.asarray(doclen)[docs], per_posting_idf, avgdl or 1.0, params)
+    return full - np.repeat(base, df), base
+
+
+class BM25:
+    """Scores passages for a query's term ids, touching only those terms' postings."""
+
+    def __init__(self, ptr: np.ndarray, docs: np.ndarray, extra: np.ndarray, base: np.ndarray, n_docs: int):
+        self.ptr = np.asarray(ptr)
+        self.docs = np.asarray(docs)
+        self.extra = np.asarray(extra)
+        self.base = np.asarray(base)
+        self.n_docs = n_docs
+
+    def _gather(self, term_ids: list[int]) -> tuple[np.ndarray, np.ndarray, float]:
+        """The postings of ``term_ids`` (repeats kept) and the score every passage starts from."""
+        docs, weights = [], []
+        start_score = 0.0
+        for t in term_ids:
+            lo, hi = int(self.ptr[t]), int(self.ptr[t + 1])
+            docs.append(self.docs[lo:hi])
+            weights.append(self.extra[lo:hi])
+            start_score += float(self.base[t])
+        if not docs:
+            return np.empty(0, np.int64), np.empty(0, np.float64), start_score
+        return np.concatenate(docs), np.concatenate(weights), start_score
+
+    def scores(self, term_ids: list[int]) -> np.ndarray:
+        """The score of every passage (dense), as rank-bm25's ``get_scores`` returns it."""
+        docs, weights, start = self._gather(term_ids)
+        out = np.full(self.n_docs, start, dtype=np.float64)
+        np.add.at(out, docs, weights)
+        return out
+
+    def top(self, term_ids: list[int], k: int) -> list[tuple[int, float]]:
+        """The best ``k`` passages as ``(passage id, score)``, by score then passage id."""
+        if k <= 0 or self.n_docs == 0:
+            return []
+        docs, weights, start = self._gather(term_ids)
+        if len(docs) == 0:
+            return []
+        candidates, inverse = np.unique(docs, return_inverse=True)
+        sums = np.zeros(len(candidates), dtype=np.float64)
+        np.add.at(sums, inverse, weights)
+        sums += start
+        if len(candidates) > k:
+            keep = np.argpartition(-sums, k - 1)[:k]
+            threshold = sums[keep].min()
+            keep = np.flatnonzero(sums >= threshold)  # every tie at the cut, so ids decide
+            candidates, sums = candidates[keep], sums[keep]
+        order = np.lexsort((candidates, -sums))[:k]
+        return [(int(candidates[i]), float(sums[i])) for i in order]

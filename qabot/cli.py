@@ -1,0 +1,228 @@
+"""The ``qabot`` command: a thin layer that parses arguments, calls the library, prints, exits.
+
+Only here do qabot's errors become a one-line message on stderr and an exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .answer import Answerer
+from .bm25 import SCORINGS, BM25Params
+from .build import BuildReport, Settings, build, stale
+from .errors import CorpusError, IndexMissing, QabotError, UsageError
+from .index import FORMAT_VERSION, Index, default_index_dir, read_manifest
+from .passages import DEFAULT_MAX_TOKENS
+from .render import Style, dumps, render_answer, safe_line
+
+DEFAULT_CORPUS = "seeds"
+
+EXIT_OK = 0
+EXIT_SKIPPED = 0
+"""``qabot index`` exits 0 even when some files were skipped; the summary says how many."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors (``qabot: error: ...``) and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (try: {self.prog} --help)")
+
+
+def _positive(text: str) -> int:
+    """An integer of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
+    return value
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = _Parser(prog="qabot", description="Answer questions about articles with cited sentences, offline.")
+    parser.add_argument("--version", action="version", version=f"qabot {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p_index = sub.add_parser("index", help="build or update the index", description="Build or update the index.")
+    p_index.add_argument("paths", nargs="*", metavar="PATH", help=f"files or folders of articles (default: {DEFAULT_CORPUS}/)")
+    p_index.add_argument("--index", type=Path, default=None, metavar="DIR", help="index folder (default: $QABOT_INDEX or index/)")
+    p_index.add_argument("--max-tokens", type=_positive, default=DEFAULT_MAX_TOKENS, metavar="N",
+                         help=f"passage budget in cl100k_base tokens (default: {DEFAULT_MAX_TOKENS})")
+    p_index.add_argument("--scoring", choices=SCORINGS, default=BM25Params().scoring,
+                         help="BM25 variant whose weights are precomputed (default: %(default)s)")
+    p_index.add_argument("--verify", action="store_true", help="check the index against its checksums, build nothing")
+
+    p_ask = sub.add_parser("ask", help="answer a question", description="Answer one question, or one per line of stdin with '-'.")
+    p_ask.add_argument("question", metavar="QUESTION", help="the question; '-' reads one question per line from stdin")
+    p_ask.add_argument("--index", type=Path, default=None, metavar="DIR", help="index folder (default: $QABOT_INDEX or index/)")
+    p_ask.add_argument("-k", type=_positive, default=3, metavar="N", help="number of answers (default: 3)")
+    p_ask.add_argument("--json", action="store_true", help="print the JSON contract (one object per line)")
+    p_ask.add_argument("--scoring", choices=SCORINGS, default=None, help="BM25 variant (default: the index's)")
+    return parser
+
+
+def _summary(report: BuildReport, index_dir: Path) -> list[str]:
+    """The lines ``qabot index`` prints after a build."""
+    lines = [
+        f"indexed {_n(report.articles, 'article')} from {_n(report.files, 'file')} into {index_dir}: "
+        f"{report.passages:,} passages, {report.tokens:,} tokens, in {report.seconds:.1f}s",
+        f"files: {report.new} new, {report.updated} updated, {report.unchanged} unchanged, {report.removed} removed, "
+        f"{len(report.skipped)} skipped",
+    ]
+    for path, reason in report.skipped:
+        lines.append(f"skipped {safe_line(path)}: {safe_line(reason)}")
+    for warning in report.warnings:
+        lines.append(f"warning: {safe_line(warning)}")
+    return lines
+
+
+def _n(count: int, noun: str) -> str:
+    """``1 article``, ``2,225 articles``."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """``qabot index``."""
+    index_dir = args.index or default_index_dir()
+    if args.verify:
+        Index.open(index_dir).verify()
+        print(f"the index at {index_dir} is intact")
+        return EXIT_OK
+    paths = args.paths or [DEFAULT_CORPUS]
+    settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring))
+    report = build(paths, index_dir, settings, progress=_progress(sys.stderr))
+    for line in _summary(report, index_dir):
+        print(line)
+    return EXIT_SKIPPED if report.skipped else EXIT_OK
+
+
+def _progress(stream):
+    """A progress callback for long builds on a terminal (None when not a terminal)."""
+    if not (hasattr(stream, "isatty") and stream.isatty()):
+        return None
+    from .progress import TerminalProgress
+
+    return TerminalProgress(stream)
+
+
+def ensure_index(index_dir: Path, explicit: bool) -> None:
+    """Build the index first when there is none (default corpus) or when its corpus changed."""
+    manifest = read_manifest(index_dir)
+    if manifest is None:
+        if explicit:
+            raise IndexMissing(f"no index at {index_dir}; run qabot index --index {index_dir} PATH")
+        if not Path(DEFAULT_CORPUS).is_dir():
+            raise CorpusError(f"no index at {index_dir} and no {DEFAULT_CORPUS}/ folder here; run qabot index PATH")
+        roots: list[str] = [DEFAULT_CORPUS]
+    elif isinstance(manifest.get("version"), int) and manifest["version"] > FORMAT_VERSION:
+        return  # a newer qabot's index: never overwritten from here; opening it says why
+    else:
+        roots = [r for r in manifest.get("roots", []) if os.path.exists(r)]
+        if not roots:
+            return
+    why = stale(index_dir, roots)
+    if why is None:
+        return
+    print(f"qabot: {why}; building the index at {index_dir} from {', '.join(safe_line(str(r)) for r in roots)}",
+          file=sys.stderr)
+    old = Settings()
+    if manifest is not None and isinstance(manifest.get("settings"), dict):
+        stored = manifest["settings"]
+        try:
+            old = Settings(max_tokens=int(stored.get("max_tokens", DEFAULT_MAX_TOKENS)), bm25=BM25Params(**stored["bm25"]))
+        except (TypeError, KeyError, ValueError):
+            old = Settings()
+    report = build(roots, index_dir, old, progress=_progress(sys.stderr))
+    print(f"qabot: {_summary(report, index_dir)[0]}", file=sys.stderr)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """``qabot ask``."""
+    index_dir = args.index or default_index_dir()
+    ensure_index(index_dir, explicit=args.index is not None or bool(os.environ.get("QABOT_INDEX")))
+    index = Index.open(index_dir)
+    params = None
+    if args.scoring:
+        params = BM25Params(**dict(index.settings["bm25"], scoring=args.scoring))
+    answerer = Answerer(index, params)
+    style = Style.for_stream(sys.stdout)
+    questions = _stdin_questions() if args.question == "-" else [args.question]
+    first = True
+    for question in questions:
+        answer = answerer.ask(question, k=args.k)
+        if args.json:
+            print(dumps(answer), flush=args.question == "-")
+            continue
+        if args.question == "-":
+            if not first:
+                print()
+            print(style.paint(f"Q: {safe_line(question)}", "\x1b[1m"))
+        print(render_answer(answer, style, answerer.analyzer))
+        first = False
+    return EXIT_OK
+
+
+def _stdin_questions():
+    """Non-empty lines of stdin, stripped."""
+    for line in sys.stdin:
+        if line.strip():
+            yield line.strip()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run qabot; return the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = make_parser()
+    try:
+        if not argv:
+            if sys.stdin.isatty() and sys.stdout.isatty() and _has_chat():
+                argv = ["chat"]
+            else:
+                parser.print_help()
+                return EXIT_OK
+        args = parser.parse_args(argv)
+        if args.command == "index":
+            return cmd_index(args)
+        if args.command == "ask":
+            return cmd_ask(args)
+        if args.command == "chat":
+            from .chat import cmd_chat
+
+            return cmd_chat(args)
+        parser.print_help()
+        return EXIT_OK
+    except QabotError as err:
+        print(f"qabot: error: {safe_line(str(err))}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("qabot: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_OK
+    except Exception as err:  # a bug: one line for the user, the traceback only on request
+        if os.environ.get("QABOT_DEBUG"):
+            raise
+        print(f"qabot: internal error: {safe_line(type(err).__name__ + ': ' + str(err))[:300]} "
+              "(set QABOT_DEBUG=1 to see where)", file=sys.stderr)
+        return 70
+
+
+def _has_chat() -> bool:
+    """True once the chat module exists."""
+    try:
+        from . import chat  # noqa: F401
+    except ImportError:
+        return False
+    return True

@@ -1,0 +1,335 @@
+"""The index on disk: a folder with a versioned JSON manifest and numpy arrays opened with mmap.
+
+Layout of ``index/``::
+
+    manifest.json        format version, settings, per-file fingerprints, counts, checksums,
+                         and the name of the data folder in use
+    data-<id>/           one complete build: *.npy arrays, vocab.json, articles.jsonl, text.bin
+    .lock                held while a build writes
+
+A build writes a new ``data-<id>/`` folder, then replaces ``manifest.json`` with ``os.replace``:
+whatever moment a build dies at, the manifest names a complete folder, so the previous index
+keeps working. Old data folders are removed after the swap (or by the next build).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+
+from .bm25 import BM25, BM25Params, weigh
+from .errors import IndexDamaged, IndexLocked, IndexMissing
+from .model import Article, Passage
+
+FORMAT = "qabot-index"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+
+ARRAYS = (
+    "art_text_off", "art_para_ptr", "para_start", "para_end", "art_pas_ptr",
+    "pas_para", "pas_start", "pas_end", "pas_tokens", "pas_len", "pas_sent_ptr",
+    "sent_start", "sent_end", "post_ptr", "post_doc", "post_tf", "post_extra", "term_base",
+)
+"""Every array of a build, each saved as ``<name>.npy``."""
+
+
+def default_index_dir() -> Path:
+    """``$QABOT_INDEX`` when set, else ``index/`` in the current folder."""
+    return Path(os.environ.get("QABOT_INDEX") or "index")
+
+
+def state_dir() -> Path:
+    """Where qabot keeps its state (history): ``$QABOT_STATE_DIR``, else ``$XDG_STATE_HOME/qabot``."""
+    if os.environ.get("QABOT_STATE_DIR"):
+        return Path(os.environ["QABOT_STATE_DIR"])
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "qabot"
+
+
+@contextmanager
+def write_lock(index_dir: Path) -> Iterator[None]:
+    """Hold the index's write lock; a second writer is refused at once with a clear message."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "a+") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexLocked(f"another qabot index is writing {index_dir}; wait for it to finish") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def read_manifest(index_dir: Path) -> dict | None:
+    """The manifest of the index at ``index_dir``, or None when there is no index there.
+
+    Raises IndexDamaged when the manifest cannot be read or is not a qabot manifest.
+    """
+    path = index_dir / MANIFEST
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise IndexDamaged(f"the index at {index_dir} cannot be read: {err.strerror}; run qabot index") from None
+    try:
+        manifest = json.loads(raw)
+    except ValueError:
+        raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json is not valid JSON; run qabot index") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json is not a qabot manifest; run qabot index")
+    return manifest
+
+
+@dataclass
+class BuildData:
+    """Everything one build writes, in memory, before it goes to disk."""
+
+    arrays: dict[str, np.ndarray]
+    """The arrays named in ``ARRAYS``."""
+    vocab: list[str]
+    """Terms in term-id order (sorted)."""
+    articles: list[dict]
+    """Per-article metadata: id, title, path, byline, date, url, file."""
+    text: bytes
+    """All article texts, UTF-8, concatenated; ``art_text_off`` cuts it."""
+
+
+def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
+    """Write a complete build into a new data folder, then swap the manifest to it atomically.
+
+    The caller holds the write lock. ``manifest`` gets the data folder name and checksums here.
+    """
+    index_dir.mkdir(parents=True, exist_ok=True)
+    name = f"data-{uuid.uuid4().hex[:12]}"
+    tmp = index_dir / f".{name}.tmp"
+    tmp.mkdir()
+    checks: dict[str, dict] = {}
+    try:
+        for key in ARRAYS:
+            path = tmp / f"{key}.npy"
+            np.save(path, np.ascontiguousarray(data.arrays[key]), allow_pickle=False)
+        (tmp / "vocab.json").write_text(json.dumps(data.vocab, ensure_ascii=False), encoding="utf-8")
+        with open(tmp / "articles.jsonl", "w", encoding="utf-8", errors="surrogateescape") as out:
+            for meta in data.articles:
+                out.write(json.dumps(meta, ensure_ascii=True) + "\n")
+        (tmp / "text.bin").write_bytes(data.text)
+        for path in sorted(tmp.iterdir()):
+            checks[path.name] = {"size": path.stat().st_size, "sha256": _sha256(path)}
+            _fsync(path)
+        _fsync(tmp)
+        os.rename(tmp, index_dir / name)
+        manifest = dict(manifest, data=name, checksums=checks)
+        staged = index_dir / f".{MANIFEST}.{uuid.uuid4().hex[:8]}.tmp"
+        staged.write_text(json.dumps(manifest, indent=1, ensure_ascii=True), encoding="utf-8")
+        _fsync(staged)
+        os.replace(staged, index_dir / MANIFEST)
+        _fsync(index_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    remove_stale(index_dir, keep=name)
+
+
+def remove_stale(index_dir: Path, keep: str | None) -> None:
+    """Delete data folders and temporary files that the manifest does not name."""
+    for entry in index_dir.iterdir():
+        if entry.name == keep or entry.name in (MANIFEST, ".lock"):
+            continue
+        if entry.name.startswith(("data-", ".data-", f".{MANIFEST}.")):
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+
+
+def _sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file or folder to disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class Index:
+    """An index opened for reading: arrays memory-mapped, text and metadata read when needed."""
+
+    def __init__(self, index_dir: Path, manifest: dict):
+        self.dir = index_dir
+        self.manifest = manifest
+        self.data_dir = index_dir / manifest["data"]
+        self._arrays: dict[str, np.ndarray] = {}
+
+    @classmethod
+    def open(cls, index_dir: Path) -> "Index":
+        """Open the index at ``index_dir``; IndexMissing or IndexDamaged when it cannot be used."""
+        manifest = read_manifest(index_dir)
+        if manifest is None:
+            raise IndexMissing(f"no index at {index_dir}; run qabot index first")
+        version = manifest.get("version")
+        if version != FORMAT_VERSION:
+            newer = isinstance(version, int) and version > FORMAT_VERSION
+            raise IndexDamaged(
+                f"the index at {index_dir} has format version {version}, this qabot reads version "
+                f"{FORMAT_VERSION}{' (it was built by a newer qabot)' if newer else ''}; run qabot index to rebuild it"
+            )
+        index = cls(index_dir, manifest)
+        index.check_sizes()
+        return index
+
+    def damaged(self, why: str) -> IndexDamaged:
+        """The error for a damaged index, with the one-line fix."""
+        return IndexDamaged(f"the index at {self.dir} is damaged: {why}; run qabot index")
+
+    def check_sizes(self) -> None:
+        """Cheap integrity check: every file the manifest lists exists with its recorded size."""
+        checks = self.manifest.get("checksums")
+        if not isinstance(checks, dict) or not self.data_dir.is_dir():
+            raise self.damaged(f"data folder {self.manifest.get('data')} is missing")
+        for name, info in checks.items():
+            try:
+                size = (self.data_dir / name).stat().st_size
+            except OSError:
+                raise self.damaged(f"{name} is missing") from None
+            if size != info.get("size"):
+                raise self.damaged(f"{name} has {size} bytes, expected {info.get('size')}")
+
+    def verify(self) -> None:
+        """Full integrity check: every file's SHA-256 against the manifest."""
+        self.check_sizes()
+        for name, info in self.manifest["checksums"].items():
+            if _sha256(self.data_dir / name) != info.get("sha256"):
+                raise self.damaged(f"{name} does not match its checksum")
+
+    def array(self, name: str) -> np.ndarray:
+        """One array, memory-mapped (``np.asarray`` over the map, so slicing stays cheap)."""
+        if name not in self._arrays:
+            try:
+                self._arrays[name] = np.asarray(np.load(self.data_dir / f"{name}.npy", mmap_mode="r", allow_pickle=False))
+            except (OSError, ValueError) as err:
+                raise self.damaged(f"{name}.npy cannot be read ({str(err).splitlines()[0][:60]})") from None
+        return self._arrays[name]
+
+    @property
+    def settings(self) -> dict:
+        """The settings the index was built with."""
+        return self.manifest["settings"]
+
+    @property
+    def counts(self) -> dict:
+        """Articles, passages, tokens, terms."""
+        return self.manifest["counts"]
+
+    @cached_property
+    def vocab(self) -> dict[str, int]:
+        """Term to term id."""
+        try:
+            terms = json.loads((self.data_dir / "vocab.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise self.damaged("vocab.json cannot be read") from None
+        return {t: i for i, t in enumerate(terms)}
+
+    @cached_property
+    def terms(self) -> list[str]:
+        """Term ids to terms."""
+        vocab = self.vocab
+        out = [""] * len(vocab)
+        for t, i in vocab.items():
+            out[i] = t
+        return out
+
+    @cached_property
+    def _meta(self) -> list[dict]:
+        """Per-article metadata."""
+        try:
+            with open(self.data_dir / "articles.jsonl", encoding="utf-8") as handle:
+                return [json.loads(line) for line in handle]
+        except (OSError, ValueError):
+            raise self.damaged("articles.jsonl cannot be read") from None
+
+    @cached_property
+    def _text(self) -> np.ndarray:
+        """The concatenated article texts, memory-mapped."""
+        path = self.data_dir / "text.bin"
+        if path.stat().st_size == 0:
+            return np.zeros(0, dtype=np.uint8)
+        return np.memmap(path, dtype=np.uint8, mode="r")
+
+    def bm25(self, params: BM25Params | None = None) -> BM25:
+        """The BM25 scorer; the stored weights when ``params`` match the build's, else computed."""
+        built = BM25Params(**self.settings["bm25"])
+        n_docs = self.counts["passages"]
+        if params is None or params == built:
+            return BM25(self.array("post_ptr"), self.array("post_doc"), self.array("post_extra"), self.array("term_base"), n_docs)
+        extra, base = weigh(self.array("post_ptr"), self.array("post_doc"), self.array("post_tf"), self.array("pas_len"), params)
+        return BM25(self.array("post_ptr"), self.array("post_doc"), extra, base, n_docs)
+
+    def df(self, term_id: int) -> int:
+        """How many passages hold the term."""
+        ptr = self.array("post_ptr")
+        return int(ptr[term_id + 1] - ptr[term_id])
+
+    @property
+    def n_articles(self) -> int:
+        """Number of articles."""
+        return int(self.counts["articles"])
+
+    @property
+    def n_passages(self) -> int:
+        """Number of passages."""
+        return int(self.counts["passages"])
+
+    def article(self, i: int) -> Article:
+        """Article ``i`` with its text (read from disk now)."""
+        meta = self._meta[i]
+        off = self.array("art_text_off")
+        text = bytes(self._text[int(off[i]):int(off[i + 1])]).decode("utf-8", errors="replace")
+        pp = self.array("art_para_ptr")
+        lo, hi = int(pp[i]), int(pp[i + 1])
+        starts, ends = self.array("para_start")[lo:hi], self.array("para_end")[lo:hi]
+        return Article(
+            id=meta["id"], title=meta["title"], path=meta["path"], text=text,
+            paragraphs=tuple(zip(starts.tolist(), ends.tolist())),
+            byline=meta.get("byline"), date=meta.get("date"), url=meta.get("url"),
+        )
+
+    def article_meta(self, i: int) -> dict:
+        """Article ``i``'s metadata without its text."""
+        return self._meta[i]
+
+    def passage_article(self, p: int) -> int:
+        """The article index of passage ``p``."""
+        return int(np.searchsorted(self.array("art_pas_ptr"), p, side="right") - 1)
+
+    def passage(self, p: int) -> Passage:
+        """Passage ``p``."""
+        sp = self.array("pas_sent_ptr")
+        lo, hi = int(sp[p]), int(sp[p + 1])
+        return Passage(
+            article=self.passage_article(p), paragraph=int(self.array("pas_para")[p]),
+            start=int(self.array("pas_start")[p]), end=int(self.array("pas_end")[p]),
+            sentences=tuple(zip(self.array("sent_start")[lo:hi].tolist(), self.array("sent_end")[lo:hi].tolist())),
+            tokens=int(self.array("pas_tokens")[p]),
+        )

@@ -1,0 +1,406 @@
+"""Loading: find article files, decode their bytes, and turn each into clean Articles.
+
+Supported: ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm``, ``.json`` (an object or a list of
+objects) and ``.jsonl`` (one object per line). Page chrome ("top of page", "15 views0 comments"...)
+is dropped; the first line that is not chrome is the title; a "By ..." line is the byline.
+Nothing here prints: problems come back as warnings for the caller to show.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Article
+
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+TITLE_KEYS = ("title", "headline", "name")
+TEXT_KEYS = ("text", "body", "content", "article", "maintext")
+AUTHOR_KEYS = ("author", "byline", "authors")
+DATE_KEYS = ("date", "published", "published_at", "date_publish", "pubdate", "datetime")
+URL_KEYS = ("url", "link", "source_url")
+
+# Whole lines that are page furniture, not article text (matched case-insensitively, stripped).
+_CHROME = re.compile(
+    r"""^(?:
+        top\ of\ page | bottom\ of\ page | skip\ to\ (?:main\ )?content | back\ to\ top
+      | writer['’]s\ picture.* | \d[\d,.]*\s*[km]?\s*views?\s*(?:\d[\d,.]*\s*comments?)?
+      | \d[\d,.]*\s*comments? | \d[\d,.]*\s*likes? | (?:\d+\s*)?min(?:ute)?s?\ read
+      | share\ (?:this\ )?(?:post|article|story|page)? | share\ on\ \w+ | (?:tweet|pin\ it|email|print)
+      | advertisement | sponsored(?:\ content)? | related\ (?:articles|stories|posts)
+      | read\ more | recent\ posts | see\ all | log\ ?in | sign\ ?in | sign\ up | subscribe(?:\ now)?
+      | follow\ us.* | all\ rights\ reserved\.? | (?:copyright\ )?©.{0,80}
+      | (?:accept|reject)\ (?:all\ )?cookies | this\ site\ uses\ cookies.{0,80}
+      | post\ not\ marked\ as\ liked | like | comment | menu | home | search
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BULLETS = "•·*-–—|>#"
+_BYLINE = re.compile(
+    r"^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s+(?P<name>[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,7})\s*$"
+)
+_DATE_LINE = re.compile(
+    r"^(?:published|updated|posted)?:?\s*(?P<date>"
+    r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+\w+\s+\d{1,2},?\s+\d{4}"
+    r"|\w+\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+\w+\s+\d{4})\s*$",
+    re.IGNORECASE,
+)
+# C0 and C1 control characters except tab and newline, and DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"(?<!\w)([*_]{1,3})(\S(?:.*?\S)?)\1(?!\w)")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+
+
+@dataclass
+class Loaded:
+    """What one file yielded: its articles and the problems met on the way."""
+
+    articles: list[Article] = field(default_factory=list)
+    """The articles found in the file, in file order."""
+    warnings: list[str] = field(default_factory=list)
+    """One-line descriptions of parts that were skipped (a bad JSON line, say)."""
+    skipped: str | None = None
+    """Why the whole file was skipped, when it was."""
+
+
+def discover(paths: list[str | os.PathLike]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """List the article files under ``paths`` (files or folders, walked recursively, sorted).
+
+    Returns the files, and ``(path, reason)`` pairs for what was passed over: unsupported types,
+    hidden files, things that are not regular files. A path that does not exist is an error the
+    caller reports; here it is returned as skipped with reason "does not exist".
+    """
+    found: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for raw in paths:
+        root = Path(raw)
+        if not os.path.lexists(root):
+            skipped.append((str(root), "does not exist"))
+            continue
+        if root.is_file():
+            _consider(root, found, skipped, seen, explicit=True)
+            continue
+        if not root.is_dir():
+            skipped.append((str(root), "not a regular file or folder"))
+            continue
+        for folder, dirnames, filenames in os.walk(root, onerror=lambda e: skipped.append((str(e.filename), _reason(e)))):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                _consider(Path(folder) / name, found, skipped, seen, explicit=False)
+    return found, skipped
+
+
+def _consider(path: Path, found: list[Path], skipped: list[tuple[str, str]], seen: set[str], explicit: bool) -> None:
+    """Add ``path`` to ``found`` when it is a supported regular file not seen before."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        if explicit or suffix:
+            skipped.append((str(path), f"unsupported file type {suffix or '(none)'}"))
+        else:
+            skipped.append((str(path), "no file extension"))
+        return
+    try:
+        if not path.is_file():
+            skipped.append((str(path), "not a regular file"))
+            return
+        key = os.path.realpath(path)
+    except OSError as err:
+        skipped.append((str(path), _reason(err)))
+        return
+    if key in seen:
+        return
+    seen.add(key)
+    found.append(path)
+
+
+def _reason(err: OSError) -> str:
+    """A short reason for an OS error, without the path that the caller already shows."""
+    return (err.strerror or err.__class__.__name__).lower()
+
+
+def fingerprint(data: bytes) -> str:
+    """The content hash that decides whether a file changed since the last build."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode(data: bytes) -> str:
+    """Decode article bytes: BOM first, then UTF-8, then cp1252 with Latin-1 for its holes.
+
+    Never raises. Control characters (C0 except tab and newline, DEL, C1) are removed, line
+    endings become ``\\n``.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_legacy(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return strip_controls(text)
+
+
+def _decode_legacy(data: bytes) -> str:
+    """cp1252 where it defines a byte, Latin-1 where it does not (0x81, 0x8d, 0x8f, 0x90, 0x9d)."""
+    return data.decode("latin-1").translate(_CP1252_FROM_LATIN1)
+
+
+_CP1252_FROM_LATIN1 = {
+    b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+
+
+def strip_controls(text: str) -> str:
+    """Remove C0 (but tab and newline), DEL and C1 control characters from ``text``."""
+    return _CONTROL.sub("", text)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text in any encoding we read (NUL-heavy, no UTF-16 BOM)."""
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF8)):
+        return False
+    if not head:
+        return False
+    nul = head.count(0)
+    if nul > len(head) // 100 + 1:
+        return True
+    odd = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return odd > len(head) // 10
+
+
+def load_file(path: Path, data: bytes, display: str | None = None) -> Loaded:
+    """Turn one file's bytes into articles; ``display`` is the path shown in citations."""
+    shown = display if display is not None else str(path)
+    if not data.strip():
+        return Loaded(skipped="empty file")
+    if looks_binary(data):
+        return Loaded(skipped="binary file")
+    text = decode(data)
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        result = Loaded(articles=[a for a in [_from_html(text, shown, 0, path)] if a])
+    elif suffix in JSON_SUFFIXES:
+        result = _from_json(text, shown, path)
+    elif suffix in JSONL_SUFFIXES:
+        result = _from_jsonl(text, shown, path)
+    else:
+        article = _from_plain(text, shown, 0, path, markdown=suffix in MARKDOWN_SUFFIXES)
+        result = Loaded(articles=[article] if article else [])
+    if not result.articles and result.skipped is None:
+        result.skipped = "no article text found"
+    return result
+
+
+def article_id(display: str, position: int) -> str:
+    """The stable id of the article at ``position`` in the file shown as ``display``."""
+    return hashlib.sha1(f"{display}#{position}".encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def _is_chrome(line: str) -> bool:
+    """True for a line that is page furniture rather than article text."""
+    core = line.strip().strip(_BULLETS).strip()
+    if not core:
+        return True
+    return len(core) <= 120 and bool(_CHROME.match(core))
+
+
+def _blocks(text: str) -> list[str]:
+    """Split text into paragraphs: blank-line separated blocks, or lines when there are no blank lines."""
+    if "\n\n" in text.strip():
+        raw = re.split(r"\n\s*\n", text)
+        blocks = [" ".join(line.strip() for line in block.split("\n") if line.strip()) for block in raw]
+    else:
+        blocks = [line.strip() for line in text.split("\n")]
+    return [_SPACES.sub(" ", b).strip() for b in blocks if b.strip()]
+
+
+def _clean_markdown(block: str) -> str:
+    """Drop Markdown syntax that is not text: heading marks, links' targets, emphasis marks."""
+    block = re.sub(r"^\s{0,3}#{1,6}\s+", "", block)
+    block = re.sub(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+", "", block)
+    block = re.sub(r"^\s{0,3}>\s?", "", block)
+    block = _MD_LINK.sub(r"\1", block)
+    return _MD_MARKS.sub(r"\2", block).strip()
+
+
+def _split_lines_chrome(blocks: list[str]) -> list[str]:
+    """Remove chrome, including chrome glued to the end of the last paragraph by a single newline."""
+    return [b for b in blocks if not _is_chrome(b)]
+
+
+def _from_plain(text: str, shown: str, position: int, path: Path, markdown: bool = False,
+                title: str | None = None, byline: str | None = None, date: str | None = None,
+                url: str | None = None) -> Article | None:
+    """Build an article from plain (or Markdown) text; metadata passed in wins over what is found."""
+    # Chrome lines often sit on their own lines inside blocks (e.g. "15 views0 comments\n\n\nbottom of page").
+    lines = [("" if _is_chrome(line) and line.strip() else line) for line in text.split("\n")]
+    blocks = _blocks("\n".join(lines))
+    if markdown:
+        blocks = [_clean_markdown(b) for b in blocks]
+    blocks = [b for b in _split_lines_chrome(blocks) if b]
+    if not blocks:
+        return None
+    if title is None:
+        first = blocks[0]
+        if len(first) <= 200 and not _BYLINE.match(first) and (len(blocks) > 1 or len(first) < 120):
+            title = first
+            blocks = blocks[1:]
+    elif blocks and _norm(blocks[0]) == _norm(title):
+        blocks = blocks[1:]
+    body: list[str] = []
+    for i, block in enumerate(blocks):
+        if i < 6:
+            m = _BYLINE.match(block)
+            if m and len(block) < 100:
+                byline = byline or m.group("name").strip()
+                continue
+            d = _DATE_LINE.match(block)
+            if d and len(block) < 60:
+                date = date or d.group("date")
+                continue
+        body.append(block)
+    if not body:
+        if title is None:
+            return None
+        body = [title]
+    if title is None:
+        title = path.stem
+    joined = "\n\n".join(body)
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for block in body:
+        spans.append((offset, offset + len(block)))
+        offset += len(block) + 2
+    return Article(
+        id=article_id(shown, position), title=title.strip(), path=shown, text=joined,
+        paragraphs=tuple(spans), byline=byline, date=date, url=url,
+    )
+
+
+def _norm(s: str) -> str:
+    """Lowercased words of ``s``, for comparing titles."""
+    return " ".join(re.findall(r"\w+", s.lower()))
+
+
+def _from_html(text: str, shown: str, position: int, path: Path) -> Article | None:
+    """Main text and metadata of an HTML page, through trafilatura; a plain-text fallback."""
+    import logging
+
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    doc = None
+    try:
+        doc = trafilatura.bare_extraction(
+            text, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+        )
+    except Exception:  # trafilatura raises many kinds on broken markup; fall back below
+        doc = None
+    if doc is not None and getattr(doc, "text", None):
+        title = (doc.title or "").strip() or None
+        return _from_plain(
+            doc.text, shown, position, path, title=title, byline=(doc.author or None),
+            date=(doc.date or None), url=(doc.url or None),
+        )
+    return _from_plain(_html_text_fallback(text), shown, position, path)
+
+
+def _html_text_fallback(text: str) -> str:
+    """Visible text of an HTML page without scripts and styles, one line per block element."""
+    body = re.sub(r"(?is)<(script|style|noscript|template)\b.*?</\1\s*>", " ", text)
+    body = re.sub(r"(?i)<br\s*/?>|</(p|div|h[1-6]|li|tr|section|article)\s*>", "\n", body)
+    body = re.sub(r"(?s)<[^>]*>", " ", body)
+    import html
+
+    return html.unescape(body)
+
+
+def _pick(obj: dict, keys: tuple[str, ...]) -> str | None:
+    """The first non-empty string value among ``keys`` (lists of strings are joined)."""
+    for key in keys:
+        value = obj.get(key)
+        if isinstance(value, list):
+            value = ", ".join(str(v) if not isinstance(v, dict) else str(v.get("name", "")) for v in value)
+        elif isinstance(value, dict):
+            value = value.get("name")
+        if value is not None and not isinstance(value, str):
+            value = str(value)
+        if value and value.strip():
+            return strip_controls(value.strip())
+    return None
+
+
+def _from_object(obj: object, shown: str, position: int, path: Path) -> Article | None:
+    """An article from one JSON object with title/text/author/date/url keys."""
+    if not isinstance(obj, dict):
+        return None
+    lowered = {str(k).lower(): v for k, v in obj.items()}
+    body = _pick(lowered, TEXT_KEYS)
+    if not body:
+        return None
+    return _from_plain(
+        body, shown, position, path,
+        title=_pick(lowered, TITLE_KEYS), byline=_pick(lowered, AUTHOR_KEYS),
+        date=_pick(lowered, DATE_KEYS), url=_pick(lowered, URL_KEYS),
+    )
+
+
+def _from_json(text: str, shown: str, path: Path) -> Loaded:
+    """Articles from a JSON document: one object, or a list of objects."""
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError) as err:
+        return Loaded(skipped=f"invalid JSON ({_json_reason(err)})")
+    items = doc if isinstance(doc, list) else [doc]
+    result = Loaded()
+    for i, obj in enumerate(items):
+        article = _from_object(obj, shown, i, path)
+        if article is None:
+            result.warnings.append(f"{shown}: item {i + 1} has no article text; skipped")
+        else:
+            result.articles.append(article)
+    return result
+
+
+def _from_jsonl(text: str, shown: str, path: Path) -> Loaded:
+    """Articles from JSON Lines: one object per line; bad lines are warned about and skipped."""
+    result = Loaded()
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except (ValueError, RecursionError) as err:
+            result.warnings.append(f"{shown}: line {lineno}: invalid JSON ({_json_reason(err)}); skipped")
+            continue
+        article = _from_object(obj, shown, lineno - 1, path)
+        if article is None:
+            result.warnings.append(f"{shown}: line {lineno} has no article text; skipped")
+        else:
+            result.articles.append(article)
+    return result
+
+
+def _json_reason(err: Exception) -> str:
+    """The first line of a JSON error, short."""
+    return str(err).split("\n")[0][:80] or err.__class__.__name__

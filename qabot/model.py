@@ -1,0 +1,87 @@
+"""The nouns of qabot: articles, passages, evidence and answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article, cleaned of page chrome, as qabot indexes and cites it."""
+
+    id: str
+    """Stable identifier: a hash of the source path and the article's position in that file."""
+    title: str
+    """The article's headline (the file name when it has none)."""
+    path: str
+    """The file the article came from, as given to `qabot index`."""
+    text: str
+    """The cleaned body: paragraphs joined by one blank line; all offsets point into this."""
+    paragraphs: tuple[tuple[int, int], ...]
+    """Character spans of the paragraphs in `text`, in order."""
+    byline: str | None = None
+    """The author line without its leading "By", when the article has one."""
+    date: str | None = None
+    """The publication date as the source gives it, when it has one."""
+    url: str | None = None
+    """The source address, when the article has one."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A run of whole sentences of one paragraph of one article, within the token budget."""
+
+    article: int
+    """Index of the article in the index's article list."""
+    paragraph: int
+    """1-based number of the paragraph the passage belongs to."""
+    start: int
+    """Character offset of the passage's first sentence in the article text."""
+    end: int
+    """Character offset just past the passage's last sentence."""
+    sentences: tuple[tuple[int, int], ...]
+    """Character spans of the passage's sentences in the article text."""
+    tokens: int
+    """Number of cl100k_base tokens in the passage text."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One answer: whole sentences quoted from an article, with where they stand."""
+
+    rank: int
+    """1-based position among the answers."""
+    text: str
+    """The quoted sentences exactly as they stand in the article's cleaned text."""
+    score: float
+    """The evidence score that ranked it (higher is better)."""
+    context: str
+    """The passage around the quoted sentences."""
+    article: Article
+    """The article the sentences come from."""
+    paragraph: int
+    """1-based paragraph number of the first quoted sentence."""
+    start: int
+    """Character offset of `text` in the article's cleaned text."""
+    end: int
+    """Character offset just past `text`."""
+    terms: tuple[str, ...] = ()
+    """The question's analysed terms that the evidence matches, for highlighting."""
+    speaker: str | None = None
+    """The person the quoted words are attributed to, when known."""
+
+
+@dataclass
+class Answer:
+    """The reply to one question: ranked evidence, or a reason there is none."""
+
+    question: str
+    """The question as asked."""
+    evidence: list[Evidence] = field(default_factory=list)
+    """The answers, best first."""
+    no_answer: bool = False
+    """True when the articles hold nothing that answers the question."""
+    message: str | None = None
+    """Why there is no answer, or a hint ("did you mean ...")."""
+    terms: tuple[str, ...] = ()
+    """The analysed search terms of the question."""

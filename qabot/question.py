@@ -1,0 +1,106 @@
+"""Question analysis: what kind of question, who it asks about, and which words to search for.
+
+Question words ("what", "did", "say") are not search terms; "say" marks a speech question whose
+speaker is looked for among the sentences' speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .analysis import STOPWORDS, Analyzer
+
+SPEECH_VERBS = (
+    "say|said|says|saying|think|thinks|thought|tell|told|tells|claim|claimed|claims|argue|argued|argues|"
+    "comment|commented|reply|replied|respond|responded|mention|mentioned|state|stated|warn|warned|"
+    "believe|believes|feel|feels|suggest|suggested|add|added|write|wrote|insist|insisted|announce|announced"
+)
+_SPEECH = re.compile(
+    rf"^\s*(?:and\s+|so\s+)?(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were|will|would)\s+"
+    rf"(?P<speaker>.+?)\s+(?:{SPEECH_VERBS})\b(?:\s+(?:about|on|of|regarding|concerning|over|to|that|in))?"
+    rf"\s*(?P<topic>.*?)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_SPEECH_BY = re.compile(
+    rf"^\s*what\s+(?:was|is|has\s+been)\s+(?:{SPEECH_VERBS})\s+by\s+(?P<speaker>.+?)"
+    rf"(?:\s+(?:about|on|of|regarding|concerning)\s+(?P<topic>.*?))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+TITLES = frozenset(
+    "mr mrs ms miss dr sir dame lord lady prof professor president minister chancellor secretary "
+    "general chief senator governor mayor judge king queen prince princess pope coach manager".split()
+)
+"""Words before a name that are not the name ("Mr Blair" is Blair)."""
+
+QUESTION_WORDS = frozenset(
+    "what who whom whose when where why how which whats did does do done say said says tell told "
+    "think thought please anything something know much many long often far happened happen".split()
+)
+"""Words that shape the question but are not searched for."""
+
+KINDS = ("say", "who", "when", "where", "how_much", "how_many", "why", "yesno", "what", "keywords")
+_YESNO = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as qabot understands it."""
+
+    text: str
+    """The question as asked."""
+    kind: str
+    """One of ``KINDS``."""
+    speaker: str | None
+    """For a speech question, the speaker as written ("Wang", "Mr Blair")."""
+    speaker_terms: tuple[str, ...]
+    """The speaker's analysed name terms, titles left out."""
+    topic_terms: tuple[str, ...]
+    """Analysed terms of what is asked about."""
+    topic_words: tuple[str, ...]
+    """The topic's words as written (folded, stopwords out), for messages."""
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Every search term, speaker first, each once."""
+        return tuple(dict.fromkeys(self.speaker_terms + self.topic_terms))
+
+
+def _content_words(text: str, analyzer: Analyzer) -> list[str]:
+    """Folded words of ``text`` that are neither stopwords nor question words."""
+    return [w for w in analyzer.words(text) if w and w not in STOPWORDS and w not in QUESTION_WORDS]
+
+
+def parse(text: str, analyzer: Analyzer) -> Question:
+    """Analyse a question (or bare keywords)."""
+    m = _SPEECH.match(text) or _SPEECH_BY.match(text)
+    if m and m.group("speaker") and not re.fullmatch(r"(?i)you|i|we|they|it|people|everyone", m.group("speaker").strip()):
+        speaker = m.group("speaker").strip(" ,")
+        names = [w for w in _content_words(speaker, analyzer) if w not in TITLES]
+        topic_words = _content_words(m.group("topic") or "", analyzer)
+        return Question(
+            text=text, kind="say", speaker=speaker, speaker_terms=tuple(analyzer.stem(names)),
+            topic_terms=tuple(analyzer.stem(topic_words)), topic_words=tuple(topic_words),
+        )
+    words = _content_words(text, analyzer)
+    return Question(
+        text=text, kind=_kind(text), speaker=None, speaker_terms=(),
+        topic_terms=tuple(analyzer.stem(words)), topic_words=tuple(words),
+    )
+
+
+def _kind(text: str) -> str:
+    """The question's type from its opening words."""
+    low = text.strip().lower()
+    if re.match(r"how\s+much\b", low):
+        return "how_much"
+    if re.match(r"how\s+many\b", low):
+        return "how_many"
+    for word in ("who", "when", "where", "why"):
+        if re.match(rf"{word}\b", low):
+            return word
+    if re.match(r"(what|which)\b", low):
+        return "what"
+    if _YESNO.match(low):
+        return "yesno"
+    return "keywords"

@@ -1,0 +1,176 @@
+"""Rendering answers: for a person (quoted, highlighted, cited, wrapped) and as the JSON contract.
+
+Every string that came from an article, a file name or a question passes ``safe()`` before it is
+written: no control character (C0 but newline and tab, DEL, C1) and no bidirectional override
+reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from typing import TextIO
+
+from .analysis import Analyzer
+from .model import Answer, Evidence
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+BOLD_YELLOW = "\x1b[1;33m"
+BOLD_CYAN = "\x1b[1;36m"
+DIM = "\x1b[2m"
+BOLD = "\x1b[1m"
+RESET = "\x1b[0m"
+
+
+def safe(text: str) -> str:
+    """``text`` without control characters (newline and tab kept) or bidi overrides."""
+    return _UNSAFE.sub("", text)
+
+
+def safe_line(text: str) -> str:
+    """``text`` on one line: every control character, newline and tab included, becomes a space."""
+    return _UNSAFE_LINE.sub(" ", text)
+
+
+def use_color(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (any value)."""
+    if "NO_COLOR" in os.environ:
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def width(stream: TextIO) -> int:
+    """Columns to wrap to: the terminal's width (80 when unknown), at least 40."""
+    try:
+        columns = os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        columns = shutil.get_terminal_size((80, 24)).columns
+    return max(40, columns)
+
+
+@dataclass
+class Style:
+    """How to render: colour or not, and the width to wrap to."""
+
+    color: bool = False
+    """Emit ANSI colour and bold."""
+    width: int = 80
+    """Wrap lines to this many columns."""
+
+    @classmethod
+    def for_stream(cls, stream: TextIO) -> "Style":
+        """The style that suits ``stream``."""
+        return cls(color=use_color(stream), width=width(stream))
+
+    def paint(self, text: str, code: str) -> str:
+        """``text`` in ``code`` when colour is on."""
+        return f"{code}{text}{RESET}" if self.color and text else text
+
+
+def wrap_positions(text: str, columns: int) -> list[tuple[int, int]]:
+    """Spans of ``text`` that fill lines of at most ``columns`` characters, broken at spaces."""
+    lines: list[tuple[int, int]] = []
+    start = end = None
+    for m in re.finditer(r"\S+", text):
+        if start is None:
+            start, end = m.start(), m.end()
+        elif m.end() - start <= columns:
+            end = m.end()
+        else:
+            lines.append((start, end))
+            start, end = m.start(), m.end()
+    if start is not None:
+        lines.append((start, end))
+    return lines
+
+
+def highlight_spans(text: str, terms: set[str], analyzer: Analyzer, speaker: str | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` of the words of ``text`` to highlight: ``term`` or ``speaker``."""
+    spans = [(s, e, "term") for t, s, e in analyzer.spans(text) if t in terms]
+    if speaker:
+        for m in re.finditer(re.escape(speaker), text):
+            spans = [sp for sp in spans if sp[1] <= m.start() or sp[0] >= m.end()]
+            spans.append((m.start(), m.end(), "speaker"))
+    return sorted(spans)
+
+
+def paint_text(text: str, spans: list[tuple[int, int, str]], style: Style) -> str:
+    """``text`` with the spans painted (terms bold yellow, the speaker bold cyan)."""
+    if not style.color or not spans:
+        return text
+    out, pos = [], 0
+    for s, e, kind in spans:
+        if s < pos:
+            continue
+        out.append(text[pos:s])
+        out.append(style.paint(text[s:e], BOLD_CYAN if kind == "speaker" else BOLD_YELLOW))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def citation(evidence: Evidence) -> str:
+    """The citation line: ``[n] Title — path, ¶ paragraph``."""
+    article = evidence.article
+    return f"[{evidence.rank}] {safe_line(article.title)} — {safe_line(article.path)}, ¶ {evidence.paragraph}"
+
+
+def render_evidence(evidence: Evidence, style: Style, analyzer: Analyzer) -> str:
+    """One answer: the quoted sentences ("> " lines, wrapped, highlighted) and the citation line."""
+    text = safe_line(evidence.text)
+    spans = highlight_spans(text, set(evidence.terms), analyzer, evidence.speaker)
+    lines = []
+    for s, e in wrap_positions(text, style.width - 2):
+        inner = [(max(a, s) - s, min(b, e) - s, kind) for a, b, kind in spans if a < e and b > s]
+        lines.append(style.paint(">", DIM) + " " + paint_text(text[s:e], inner, style))
+    lines.append(style.paint(citation(evidence), DIM))
+    return "\n".join(lines)
+
+
+def render_answer(answer: Answer, style: Style, analyzer: Analyzer) -> str:
+    """A whole answer for a person; a one-line "No answer: ..." when there is none."""
+    if answer.no_answer or not answer.evidence:
+        reason = safe_line(answer.message or "nothing found")
+        return style.paint("No answer:", BOLD) + f" {reason}."
+    return "\n\n".join(render_evidence(e, style, analyzer) for e in answer.evidence)
+
+
+def answer_json(answer: Answer) -> dict:
+    """The ``--json`` contract (see README): question, no_answer, message, answers."""
+    return {
+        "question": answer.question,
+        "no_answer": answer.no_answer,
+        "message": answer.message if answer.no_answer else None,
+        "answers": [
+            {
+                "rank": e.rank,
+                "text": e.text,
+                "score": e.score,
+                "context": e.context,
+                "article": {"id": e.article.id, "title": e.article.title, "path": e.article.path,
+                            "byline": e.article.byline, "date": e.article.date},
+                "paragraph": e.paragraph,
+                "start": e.start,
+                "end": e.end,
+            }
+            for e in answer.evidence
+        ],
+    }
+
+
+def dumps(answer: Answer) -> str:
+    """The JSON contract on one line; non-ASCII escaped, so no raw control byte can pass."""
+    return json.dumps(answer_json(answer), ensure_ascii=True)
+
+
+def write_line(text: str, stream: TextIO | None = None) -> None:
+    """Print a line (the renderer's own output path)."""
+    stream = stream or sys.stdout
+    print(text, file=stream)

@@ -1,0 +1,76 @@
+"""Shared fixtures: every test runs in its own folder with its own state and index locations."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+SEEDS = PROJECT / "seeds"
+SEED = SEEDS / "000_dfce30cfe0989a0b.txt"
+SHARED = PROJECT.parent / "shared"
+BBC_ZIP = SHARED / "data" / "bbc-fulltext.zip"
+
+WANG_1 = ("“On the Ukraine issue, China has always stood on the side of peace and dialogue, and has always "
+          "insisted on pressing for peace and negotiation,” Wang said in a meeting with Ukrainian Foreign Minister "
+          "Dmytro Kuleba on Saturday, when they were both in Munich for an annual security conference, according "
+          "to China’s official summary of the meeting.")
+WANG_2 = "“We don’t want to see the Ukraine crisis perpetuate and expand,” Wang said."
+SEED_TITLE = "In meeting with China’s top diplomat, Putin aims to shore op Beijing’s support"
+CHROME = ("top of page", "Writer's picture", "Writer’s picture", "views0 comments", "bottom of page", "San Juan Daily Star")
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    """Run in a fresh folder; state, history and the default index live under it; no colour."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("QABOT_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("QABOT_INDEX", raising=False)
+    monkeypatch.delenv("QABOT_DEBUG", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    return work
+
+
+@pytest.fixture
+def seeds(isolated):
+    """The bundled corpus copied into the test folder as ``seeds/``."""
+    shutil.copytree(SEEDS, isolated / "seeds")
+    return isolated / "seeds"
+
+
+def run(*args: str, input: str | None = None, env: dict | None = None, cwd: Path | None = None,
+        timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run ``python -m qabot ARGS`` as a subprocess, capturing text output."""
+    full_env = dict(os.environ, **(env or {}))
+    return subprocess.run([sys.executable, "-m", "qabot", *args], input=input, capture_output=True, text=True,
+                          env=full_env, cwd=cwd, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def bbc_dir(tmp_path_factory) -> Path:
+    """The BBC articles unzipped (skips when the shared data is not beside the project)."""
+    if not BBC_ZIP.exists():
+        pytest.skip(f"{BBC_ZIP} not found")
+    target = tmp_path_factory.mktemp("bbc")
+    with zipfile.ZipFile(BBC_ZIP) as z:
+        z.extractall(target)
+    return target / "bbc-fulltext" / "bbc"
+
+
+@pytest.fixture(scope="session")
+def bbc_index(bbc_dir, tmp_path_factory) -> Path:
+    """An index of all BBC articles, built once per session through the CLI."""
+    index = tmp_path_factory.mktemp("bbc-index") / "index"
+    result = run("index", str(bbc_dir), "--index", str(index), cwd=bbc_dir.parent)
+    assert result.returncode == 0, result.stderr
+    return index

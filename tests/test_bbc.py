@@ -1,0 +1,50 @@
+"""The BBC corpus from ../shared: every file indexed (the Latin-1 one too), questions answered from it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import run
+
+pytestmark = pytest.mark.slow
+
+
+def test_all_2225_files_indexed(bbc_index):
+    manifest = json.loads((bbc_index / "manifest.json").read_text())
+    assert manifest["counts"]["files"] == 2225
+    assert manifest["counts"]["articles"] == 2225
+    assert manifest["skipped"] == []
+    latin = [f for f in manifest["files"] if f["path"].endswith("sport/199.txt")]
+    assert len(latin) == 1 and latin[0]["articles"] == 1
+
+
+def test_latin1_article_is_decoded(bbc_index, bbc_dir):
+    raw = (bbc_dir / "sport" / "199.txt").read_bytes()
+    raw.decode("latin-1")
+    result = run("ask", "--index", str(bbc_index), "--json", raw.decode("latin-1").splitlines()[0])
+    answer = json.loads(result.stdout)
+    assert answer["answers"][0]["article"]["path"].endswith("sport/199.txt")
+    assert "\ufffd" not in answer["answers"][0]["context"]
+
+
+def test_questions_answered_from_the_bbc_articles(bbc_index):
+    questions = "\n".join([
+        "how much did TimeWarner's quarterly profits jump",
+        "what did Blair say about the euro",
+        "bitcoin mining difficulty",
+    ])
+    result = run("ask", "--index", str(bbc_index), "--json", "-", input=questions)
+    assert result.returncode == 0, result.stderr
+    a, b, c = (json.loads(line) for line in result.stdout.splitlines())
+    assert a["answers"][0]["article"]["path"].endswith("business/001.txt")
+    assert any("76%" in x["text"] for x in a["answers"])
+    assert not b["no_answer"] and "Blair" in " ".join(x["text"] for x in b["answers"])
+    assert c["no_answer"] is True
+
+
+def test_reindex_unchanged_bbc_reads_nothing(bbc_index, bbc_dir):
+    result = run("index", str(bbc_dir), "--index", str(bbc_index), cwd=bbc_dir.parent)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[1] == "files: 0 new, 0 updated, 2225 unchanged, 0 removed, 0 skipped"

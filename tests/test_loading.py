@@ -1,0 +1,101 @@
+"""Loading real files: chrome, titles, bylines, formats, encodings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import CHROME, SEED, SEED_TITLE
+
+from qabot.loading import decode, discover, load_file
+
+
+def _load(path: Path):
+    return load_file(path, path.read_bytes(), str(path))
+
+
+def test_seed_article_title_byline_and_no_chrome():
+    loaded = _load(SEED)
+    assert loaded.skipped is None
+    [article] = loaded.articles
+    assert article.title == SEED_TITLE
+    assert article.byline == "Anton Troianovski"
+    assert article.text.startswith("The top Chinese diplomat, Wang Yi, and Russian President Vladimir Putin pledged")
+    assert article.text.endswith("reluctant to expose any deep differences between China and Russia.")
+    for chrome in CHROME + ("By Anton",):
+        assert chrome not in article.text
+    assert len(article.paragraphs) == 15
+    for start, end in article.paragraphs:
+        assert article.text[start:end].strip() == article.text[start:end] != ""
+
+
+def test_markdown(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text("# The *bridge* opens\n\nBy Jane Roe\n\nThe [mayor](http://x) said **yes**.\n\n- Share this post\n")
+    [article] = _load(path).articles
+    assert (article.title, article.byline, article.text) == ("The bridge opens", "Jane Roe", "The mayor said yes.")
+
+
+def test_html_main_text_title_author_date(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Site | Dam opens</title><meta name='author' content='Ana Lima'>"
+        "<meta property='article:published_time' content='2024-05-02'><style>p{color:red}</style>"
+        "<script>var secret = 'do not index';</script></head><body><nav><a>Home</a><a>About</a></nav>"
+        "<article><h1>Dam opens after ten years</h1>"
+        "<p>The new dam on the river opened on Monday after ten years of building, officials said at the site.</p>"
+        "<p>“It will power a million homes,” said the engineer Rui Costa, who led the project from the start.</p>"
+        "</article><footer>Copyright 2024 Site</footer></body></html>"
+    )
+    [article] = _load(path).articles
+    assert article.title == "Dam opens after ten years"
+    assert article.byline == "Ana Lima"
+    assert article.date == "2024-05-02"
+    assert article.text == (
+        "The new dam on the river opened on Monday after ten years of building, officials said at the site.\n\n"
+        "“It will power a million homes,” said the engineer Rui Costa, who led the project from the start."
+    )
+
+
+def test_json_list_and_jsonl_with_a_bad_line(tmp_path):
+    items = [{"headline": "One", "body": "First body.", "author": "A B", "published": "2020-01-01", "url": "http://a"},
+             {"title": "Two", "content": "Second body."}, {"title": "No text"}]
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(items))
+    loaded = _load(path)
+    assert [(a.title, a.text, a.byline, a.date, a.url) for a in loaded.articles] == [
+        ("One", "First body.", "A B", "2020-01-01", "http://a"), ("Two", "Second body.", None, None, None)]
+    assert loaded.warnings == [f"{path}: item 3 has no article text; skipped"]
+    lines = tmp_path / "b.jsonl"
+    lines.write_text('{"title": "Good", "text": "Fine text."}\n{"title": broken\n\n{"title": "Also", "text": "More."}\n')
+    loaded = _load(lines)
+    assert [a.title for a in loaded.articles] == ["Good", "Also"]
+    assert len(loaded.warnings) == 1 and loaded.warnings[0].startswith(f"{lines}: line 2: invalid JSON")
+    assert len({a.id for a in loaded.articles}) == 2
+
+
+def test_encodings_never_crash():
+    assert decode("Café “quoted”".encode("utf-8")) == "Café “quoted”"
+    assert decode("Café".encode("latin-1")) == "Café"
+    assert decode("“smart” – dash".encode("cp1252")) == "“smart” – dash"
+    assert decode("Zürich".encode("utf-16")) == "Zürich"
+    assert decode(b"\xef\xbb\xbfBOM") == "BOM"
+    assert decode(b"bad \xff\xfe\x81 bytes\x00 and \x1b[2J") == "bad ÿþ bytes and [2J"
+
+
+def test_empty_and_binary_files_are_skipped(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"  \n")
+    (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 20)
+    assert _load(tmp_path / "empty.txt").skipped == "empty file"
+    assert _load(tmp_path / "blob.txt").skipped == "binary file"
+
+
+def test_discover_walks_sorted_and_reports_unsupported(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("x")
+    (tmp_path / "a.md").write_text("x")
+    (tmp_path / ".hidden.txt").write_text("x")
+    (tmp_path / "c.pdf").write_text("x")
+    files, skipped = discover([tmp_path, tmp_path / "missing"])
+    assert files == [tmp_path / "a.md", tmp_path / "b" / "z.txt"]
+    assert skipped == [(str(tmp_path / "c.pdf"), "unsupported file type .pdf"), (str(tmp_path / "missing"), "does not exist")]
