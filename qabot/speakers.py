@@ -53,8 +53,17 @@ def is_quote(sentence: str) -> bool:
 
 
 def _clean(name: str) -> str:
-    """A name without trailing possessive or punctuation."""
-    return re.sub(r"(?:['’]s)?[,.;:]*$", "", name.strip())
+    """A name without possessive (and what follows it) or trailing punctuation."""
+    name = re.split(r"['’]s\b", name.strip())[0]
+    return re.sub(r"[,.;:]*$", "", name.strip())
+
+
+_QUOTED = re.compile(r"[“«]([^”»]*)[”»]?|\"([^\"]*)\"?")
+
+
+def quoted_words(sentence: str) -> str:
+    """The words inside the sentence's quotation marks."""
+    return " ".join(a or b for a, b in _QUOTED.findall(sentence))
 
 
 def _is_name(name: str) -> bool:
@@ -99,8 +108,14 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         who = _clean(who)
         if who.lower() in ("he", "she"):
             who = (previous.speaker if previous and previous.speaker else None) or last_name
+            if who and re.search(rf"\b{re.escape(who.split()[-1])}\b", sentence):
+                who = None  # "he told Blair": the pronoun is someone other than the one named
         elif not _is_name(who):
             who = None
+    if who is not None and quote:
+        surname = who.split()[-1]
+        if re.search(rf"\b{re.escape(surname)}\b", quoted_words(sentence)):
+            who = None  # people seldom name themselves: the quotation speaks about them
     if who is None and quote and previous is not None and previous.quote and previous.speaker:
         stripped = sentence.lstrip()
         if stripped[:1] in "“\"«":
