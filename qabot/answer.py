@@ -39,18 +39,22 @@ PASSAGE_WEIGHT = 0.3
 """Weight of the passage's BM25 score (as a share of the best passage's) in a sentence's score."""
 PROXIMITY_WEIGHT = 0.1
 """Weight of how close together the matched terms stand in the sentence."""
-CUE_WEIGHT = 0.15
+CUE_WEIGHT = 0.25
 """Weight of an answer-type cue the question asks for (a number, a date, a name, a place)."""
 NEIGHBOUR_WEIGHT = 0.2
 """Weight of the question's terms found in the sentences right before and after (not in this one)."""
+ANAPHOR_WEIGHT = 0.8
+"""Weight of the previous sentence's matched terms for a sentence that opens with "He", "It", "This"...
+
+The sentence goes on about what the previous one named, so it inherits most of its matches."""
+JOIN_ANTECEDENT = True
+"""Quote the sentence before one that opens with a pronoun when that sentence holds part of the match."""
+_PRONOUNS = frozenset("he she it they this these his her its their".split())
+_ANAPHORA = frozenset("he she it they this these those its his her their there such both this the".split())
 BIGRAM_WEIGHT = 0.2
 """Weight of the share of the question's adjacent term pairs that stand adjacent in the sentence."""
-NEW_WORDS_WEIGHT = 0.0
-"""Weight of the sentence saying something the question does not (terms beyond the question's)."""
 IDF_POWER = 1.5
 """Question terms weigh their IDF to this power (above 1, rare words count for more)."""
-LENGTH_WEIGHT = 0.0
-"""Penalty per 30 terms of sentence length (a long sentence matches more by chance)."""
 CACHE_PASSAGES = 50_000
 """Analysed passages kept in memory between questions."""
 
@@ -87,6 +91,10 @@ class _Sentence:
     """Terms of capitalised words after "in", "at", "from" and the like."""
     quote: bool
     """The sentence holds quotation marks."""
+    anaphor: bool
+    """The sentence opens with a word that points back ("He", "It", "This", "The ...")."""
+    pronoun: bool
+    """The sentence opens with a pronoun ("He", "It", "This"), so alone it does not say who or what."""
 
 
 @dataclass
@@ -131,6 +139,17 @@ class Answerer:
         article_id, start, end, _ = self._passage(p)
         return self.article(article_id).text[start:end]
 
+    def rank_articles(self, text: str, k: int = 10) -> list[int]:
+        """The ``k`` articles whose best passage BM25 ranks highest for ``text`` (article ids, best first)."""
+        vocab = self.index.vocab
+        ids = [vocab[t] for t in parse(text, self.analyzer).terms if t in vocab]
+        best: dict[int, float] = {}
+        for passage, score in self.bm25.top(ids, max(50, 5 * k)):
+            article = self.index.passage_article(passage)
+            if article not in best:
+                best[article] = score
+        return sorted(best, key=lambda a: (-best[a], a))[:k]
+
     def idf(self, term: str) -> float:
         """Non-negative IDF of a term over passages; an unknown term weighs the most."""
         value = self._idf.get(term)
@@ -168,6 +187,7 @@ class Answerer:
             return Answer(question=q.text, no_answer=True, terms=terms,
                           message=f"nothing about '{' '.join(missing)}' in {where}{self._did_you_mean(terms)}")
         weights = {t: self.idf(t) ** IDF_POWER for t in terms}
+
         total = sum(weights.values()) or 1.0
         say = q.kind == "say" and bool(q.speaker_terms)
         hits = self.bm25.top([vocab[t] for t in known], SAY_PASSAGES if say else CANDIDATE_PASSAGES)
@@ -233,6 +253,7 @@ class Answerer:
         analyzer = self.analyzer
         caps = _CAPS.findall(sentence)
         places = _PLACE.findall(sentence)
+        first = (sentence.split(None, 1) or [""])[0].lower().strip("\"“‘(")
         return _Sentence(
             start=start, end=end, terms=tuple(analyzer.terms(sentence)),
             numbers=bool(_NUMBER.search(sentence)), money=bool(_MONEY.search(sentence)),
@@ -240,6 +261,8 @@ class Answerer:
             names=frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
             places=frozenset(analyzer.terms(" ".join(places))) if places else frozenset(),
             quote=any(c in sentence for c in "“”\"«»"),
+            anaphor=first in _ANAPHORA,
+            pronoun=first in _PRONOUNS,
         )
 
     def _score(self, q: Question, passage_id: int, share: float, weights: dict[str, float],
@@ -275,18 +298,26 @@ class Answerer:
             if not matched:
                 continue
             coverage = sum(weights[t] for t in matched) / total
-            around = (present[i - 1] if i else set()) | (present[i + 1] if i + 1 < len(present) else set())
-            neighbours = sum(weights[t] for t in around - matched) / total
+            before = present[i - 1] if i else set()
+            after = present[i + 1] if i + 1 < len(present) else set()
+            neighbours = NEIGHBOUR_WEIGHT * sum(weights[t] for t in (before | after) - matched) / total
+            inherited = before - matched if sentence.anaphor else set()
+            if inherited:
+                neighbours = max(neighbours, ANAPHOR_WEIGHT * sum(weights[t] for t in inherited) / total)
             pairs = len(bigrams & _bigrams(sentence.terms)) / len(bigrams) if bigrams else 0.0
-            new_words = min(1.0, len(set(sentence.terms) - question_terms) / 10)
             cue = _cue(q.kind, sentence, question_terms)
             proximity = _proximity(sentence.terms, matched) if len(matched) > 1 else 0.0
             length = sentence.end - sentence.start
-            length_penalty = 0.1 * max(0, length - 400) / 400 + LENGTH_WEIGHT * len(sentence.terms) / 30
+            length_penalty = 0.1 * max(0, length - 400) / 400
             score = (coverage + PASSAGE_WEIGHT * share + PROXIMITY_WEIGHT * proximity + CUE_WEIGHT * cue
-                     + NEIGHBOUR_WEIGHT * neighbours + BIGRAM_WEIGHT * pairs + NEW_WORDS_WEIGHT * new_words
+                     + neighbours + BIGRAM_WEIGHT * pairs
                      + bonus - length_penalty)
-            out.append(_Candidate(score=score, passage=passage_id, article=article_id, start=sentence.start,
+            start = sentence.start
+            if JOIN_ANTECEDENT and inherited and sentence.pronoun and not own:
+                start = sentences[i - 1].start  # "He had been mentored by Li Meng." needs who "he" is
+                matched = matched | inherited
+                coverage = sum(weights[t] for t in matched) / total
+            out.append(_Candidate(score=score, passage=passage_id, article=article_id, start=start,
                                   end=sentence.end, paragraph=paragraph, matched=frozenset(matched),
                                   coverage=coverage, speaker=speaker, own_words=own))
         return out
