@@ -23,14 +23,15 @@ from .analysis import Analyzer
 from .bm25 import BM25Params
 from .index import Index
 from .model import Answer, Article, Evidence
-from .passages import split_sentences
 from .question import Question, parse
-from .speakers import Attribution, attribute, last_name_in
+from .speakers import Attribution, attribute, last_name_in, quoted_words
 
 CANDIDATE_PASSAGES = 10
 """How many top BM25 passages the sentence chooser looks into."""
 SAY_PASSAGES = 200
 """How many top passages a "what did X say" question looks into for X's words."""
+OWN_TOPIC_BONUS = 0.3
+"""Bonus for X's quotation when the topic stands inside the quoted words (not only around them)."""
 MAX_MISSING = 1 / 3
 """When at least this share of the question's topic terms is nowhere in the index, there is no answer."""
 MIN_COVERAGE = 0.2
@@ -122,7 +123,7 @@ class Answerer:
         self.bm25 = index.bm25(params)
         self._articles: dict[int, Article] = {}
         self._passages: dict[int, tuple[int, int, int, tuple[_Sentence, ...]]] = {}
-        self._speakers: dict[tuple[int, int], list[tuple[int, int, Attribution]]] = {}
+        self._speakers: dict[tuple[int, int], dict[int, Attribution]] = {}
         self._idf: dict[str, float] = {}
 
     def article(self, i: int) -> Article:
@@ -278,7 +279,6 @@ class Answerer:
         out: list[_Candidate] = []
         present = [wanted & set(sentence.terms) for sentence in sentences]
         topic = set(q.topic_terms)
-        on_topic = not topic or any(topic & p for p in present)
         bigrams = _bigrams(q.topic_terms)
         for i, sentence in enumerate(sentences):
             matched = present[i]
@@ -288,11 +288,16 @@ class Answerer:
             if say:
                 attribution = speakers.get(sentence.start) if speakers else None
                 who = set(self.analyzer.terms(attribution.speaker)) if attribution and attribution.speaker else set()
-                own = bool(who & speaker_terms) and on_topic
+                near = present[i] | (present[i - 1] if i else set()) | (present[i + 1] if i + 1 < len(present) else set())
+                own = bool(who & speaker_terms) and (not topic or bool(topic & near))
                 if own:
                     speaker = attribution.speaker
                     matched = matched | speaker_terms
                     bonus = 0.1 if attribution.quote else 0.0
+                    if topic and attribution.quote:
+                        words = quoted_words(self.article(article_id).text[sentence.start:sentence.end])
+                        if topic & set(self.analyzer.terms(words)):
+                            bonus += OWN_TOPIC_BONUS  # the topic is in X's own quoted words
                 elif who:
                     matched = matched - speaker_terms
             if not matched:
@@ -323,25 +328,37 @@ class Answerer:
         return out
 
     def _paragraph_speakers(self, article_id: int, passage_id: int) -> dict[int, Attribution]:
-        """Speaker of every sentence of the passage's paragraph, by sentence start (cached)."""
-        paragraph = int(self.index.array("pas_para")[passage_id])
+        """Speaker of every sentence of the passage's paragraph, by sentence start (cached).
+
+        The paragraph's sentences are the stored ones of its passages; "he said" is resolved with
+        the last person named before the sentence (the paragraph before it included).
+        """
+        pas_para = self.index.array("pas_para")
+        paragraph = int(pas_para[passage_id])
         key = (article_id, paragraph)
         found = self._speakers.get(key)
         if found is None:
             if len(self._speakers) > 20_000:
                 self._speakers.clear()
-            article = self.article(article_id)
-            p_start, p_end = article.paragraphs[paragraph - 1]
+            lo, hi = passage_id, passage_id
+            ptr = self.index.array("art_pas_ptr")
+            first, last_passage = int(ptr[article_id]), int(ptr[article_id + 1]) - 1
+            while lo > first and int(pas_para[lo - 1]) == paragraph:
+                lo -= 1
+            while hi < last_passage and int(pas_para[hi + 1]) == paragraph:
+                hi += 1
+            text = self.article(article_id).text
+            spans = [(x.start, x.end) for p in range(lo, hi + 1) for x in self._passage(p)[3]]
             previous: Attribution | None = None
-            found = []
-            for s, e in split_sentences(article.text, p_start, p_end):
-                sentence = article.text[s:e]
-                low = sentence.lower()
-                last = last_name_in(article.text[max(0, s - 2000):s]) if "he " in low or "she " in low else None
+            last = last_name_in(text[max(0, spans[0][0] - 2000):spans[0][0]]) if spans else None
+            found = {}
+            for s, e in spans:
+                sentence = text[s:e]
                 previous = attribute(sentence, previous, last)
-                found.append((s, e, previous))
+                found[s] = previous
+                last = last_name_in(sentence) or last
             self._speakers[key] = found
-        return {s: a for s, _, a in found}
+        return found
 
     def _did_you_mean(self, terms: tuple[str, ...]) -> str:
         """"; did you mean 'Patrushev'?" for question terms not in the index but close to one that is."""

@@ -15,7 +15,9 @@ VERBS = (
     r"said|says|say|told|tells|added|adds|explained|argued|argues|insisted|insists|warned|warns|noted|"
     r"stressed|continued|replied|responded|declared|wrote|writes|asked|asks|admitted|admits|claimed|"
     r"claims|believes|believed|suggested|suggests|acknowledged|conceded|announced|urged|predicted|"
-    r"maintained|confirmed|denied|commented|remarked|observed|pointed\s+out|went\s+on|told\s+\w+"
+    r"maintained|confirmed|denied|commented|remarked|observed|pointed\s+out|points\s+out|went\s+on|told\s+\w+|"
+    r"promised|promises|pledged|vowed|revealed|reckons|thinks|hopes|expects|accepted|agreed|recalled|joked|"
+    r"explains|stated|states|insisted|feels|argued"
 )
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Prof|President|Prime\s+Minister|Minister|Chancellor|Secretary|Senator|Governor|Judge|Coach|Chairman|Chief\s+Executive)\.?\s+)"
 _NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:de|van|von|der|da|al|bin|le|la)\b)?(?:\s+[A-Z][\w’'.-]*){0,3})"
@@ -26,8 +28,13 @@ _OPEN = r"[“\"«‘]"
 _AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO}\s+(?:{VERBS})\b")
 _VERB_FIRST = re.compile(rf"{_CLOSE}\s*,?\s*(?:{VERBS})\s+{_WHO}")
 _ACCORDING = re.compile(rf"\baccording\s+to\s+{_WHO}")
-_BEFORE_QUOTE = re.compile(rf"{_WHO}\s+(?:{VERBS})\s*(?:that\s+)?[:,]?\s*{_OPEN}")
-_REPORTED = re.compile(rf"^\W*(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier),?\s+)?{_WHO}\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{VERBS})\b")
+_BEFORE_QUOTE = re.compile(rf"{_WHO}\s+(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}")
+_DESCRIBED = r"(?:(?:[Ff]ormer|[Ee]x-|[Tt]he)\s*)?(?:[A-Z][\w-]+\s+)?(?:[a-z][\w-]+\s+){1,2}"
+"""Words that describe a person before the name: "former Arsenal keeper", "coach", "the chancellor"."""
+_REPORTED = re.compile(rf"^\W*(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+)?(?:{_DESCRIBED})?"
+                       rf"{_WHO},?\s+(?:has\s+|had\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
+_REPORTED_MID = re.compile(rf"[,;]\s+(?:{_DESCRIBED})?{_WHO},?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
+_REPORTED_END = re.compile(rf",\s*{_WHO}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
 _QUOTE_CHARS = "“”\"«»"
 _NOT_NAMES = frozenset(
     "The A An But And However Yet It This That These Those There They We I You In On At For From Of "
@@ -96,7 +103,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     """
     quote = is_quote(sentence)
     who = None
-    for pattern in (_AFTER_QUOTE, _VERB_FIRST, _BEFORE_QUOTE, _ACCORDING) if quote else (_REPORTED, _ACCORDING):
+    for pattern in (_AFTER_QUOTE, _VERB_FIRST, _BEFORE_QUOTE, _ACCORDING) if quote else (_REPORTED, _REPORTED_END, _REPORTED_MID, _ACCORDING):
         m = pattern.search(sentence)
         if m and m.group("who"):
             who = m.group("who")
