@@ -24,7 +24,7 @@ from .bm25 import BM25Params
 from .index import Index
 from .model import Answer, Article, Evidence
 from .question import Question, parse
-from .speakers import Attribution, attribute, last_name_in, quoted_words
+from .speakers import Attribution, attribute_paragraph, quoted_words
 
 CANDIDATE_PASSAGES = 10
 """How many top BM25 passages the sentence chooser looks into."""
@@ -349,19 +349,12 @@ class Answerer:
                 hi += 1
             text = self.article(article_id).text
             spans = [(x.start, x.end) for p in range(lo, hi + 1) for x in self._passage(p)[3]]
-            previous: Attribution | None = None
-            last = last_name_in(text[max(0, spans[0][0] - 2000):spans[0][0]]) if spans else None
-            found = {}
-            for s, e in spans:
-                sentence = text[s:e]
-                previous = attribute(sentence, previous, last)
-                found[s] = previous
-                last = last_name_in(sentence) or last
+            found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans)))
             self._speakers[key] = found
         return found
 
     def _did_you_mean(self, terms: tuple[str, ...]) -> str:
-        """"; did you mean 'Patrushev'?" for question terms not in the index but close to one that is."""
+        """A hint, " (did you mean 'Patrushev'?)", for question terms not in the index but close to one that is."""
         vocab = self.index.vocab
         suggestions = []
         for term in terms:
@@ -371,7 +364,7 @@ class Answerer:
             close = difflib.get_close_matches(term, near, n=1, cutoff=0.8)
             if close:
                 suggestions.append(self._surface(close[0]))
-        return f"; did you mean '{' '.join(suggestions)}'?" if suggestions else ""
+        return f" (did you mean '{' '.join(suggestions)}'?)" if suggestions else ""
 
     def _near_terms(self, prefix: str) -> list[str]:
         """Index terms that start with ``prefix``."""

@@ -17,7 +17,7 @@ VERBS = (
     r"claims|believes|believed|suggested|suggests|acknowledged|conceded|announced|urged|predicted|"
     r"maintained|confirmed|denied|commented|remarked|observed|pointed\s+out|points\s+out|went\s+on|told\s+\w+|"
     r"promised|promises|pledged|vowed|revealed|reckons|thinks|hopes|expects|accepted|agreed|recalled|joked|"
-    r"explains|stated|states|insisted|feels|argued"
+    r"explains|stated|states|insisted|feels|argued|highlighted|emphasised|emphasized|signalled|indicated"
 )
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Prof|President|Prime\s+Minister|Minister|Chancellor|Secretary|Senator|Governor|Judge|Coach|Chairman|Chief\s+Executive)\.?\s+)"
 _NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:de|van|von|der|da|al|bin|le|la)\b)?(?:\s+[A-Z][\w’'.-]*){0,3})"
@@ -29,11 +29,13 @@ _AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO}\s+(?:{VERBS})\b")
 _VERB_FIRST = re.compile(rf"{_CLOSE}\s*,?\s*(?:{VERBS})\s+{_WHO}")
 _ACCORDING = re.compile(rf"\baccording\s+to\s+{_WHO}")
 _BEFORE_QUOTE = re.compile(rf"{_WHO}\s+(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}")
-_DESCRIBED = r"(?:(?:[Ff]ormer|[Ee]x-|[Tt]he)\s*)?(?:[A-Z][\w-]+\s+)?(?:[a-z][\w-]+\s+){1,2}"
+_DESCRIBED = r"(?:(?:[Ff]ormer|[Ee]x-|[Tt]he)\s*)?(?:[A-Z][\w-]+\s+){0,2}(?:[a-z][\w-]+\s+){1,3}"
 """Words that describe a person before the name: "former Arsenal keeper", "coach", "the chancellor"."""
-_REPORTED = re.compile(rf"^\W*(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+)?(?:{_DESCRIBED})?"
+_LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+|(?:In|On|At|During|Speaking)\s[^,“\"]{1,40},\s+)"
+"""An opening before the subject: "But", "In his opening remarks,"."""
+_REPORTED = re.compile(rf"^\W*{_LEAD}?(?:{_DESCRIBED})??"
                        rf"{_WHO},?\s+(?:has\s+|had\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
-_REPORTED_MID = re.compile(rf"[,;]\s+(?:{_DESCRIBED})?{_WHO},?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
+_REPORTED_MID = re.compile(rf"[,;]\s+(?:{_DESCRIBED})??{_WHO},?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
 _REPORTED_END = re.compile(rf",\s*{_WHO}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
 _QUOTE_CHARS = "“”\"«»"
 _NOT_NAMES = frozenset(
@@ -108,8 +110,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         if m and m.group("who"):
             who = m.group("who")
             break
-    if who is None and not quote:
-        m = _REPORTED.search(sentence)
+    if who is None:
+        m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
         who = m.group("who") if m else None
     if who is not None:
         who = _clean(who)
@@ -128,3 +130,22 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         if stripped[:1] in "“\"«":
             who = previous.speaker
     return Attribution(speaker=who, quote=quote)
+
+
+def attribute_paragraph(text: str, spans: list[tuple[int, int]]) -> list[Attribution]:
+    """The speaker of each sentence (``spans`` into ``text``) of one paragraph, in order.
+
+    "he said" is resolved with the previous sentence's speaker, else the last person named before
+    the sentence (the 2,000 characters before the paragraph included).
+    """
+    if not spans:
+        return []
+    previous: Attribution | None = None
+    last = last_name_in(text[max(0, spans[0][0] - 2000):spans[0][0]])
+    out = []
+    for s, e in spans:
+        sentence = text[s:e]
+        previous = attribute(sentence, previous, last)
+        out.append(previous)
+        last = last_name_in(sentence) or last
+    return out
