@@ -17,7 +17,7 @@ SPEECH_VERBS = (
     "suggest|suggested|add|added|write|wrote|insist|insisted|announce|announced"
 )
 _SPEECH = re.compile(
-    rf"^\s*(?:and\s+|so\s+)?what\s+(?:did|does|do|has|have|had|is|was|were|will|would)\s+"
+    rf"^\s*(?:and\s+|so\s+)?what\s+(?:did|does|do|has|have|had|will|would)\s+"
     rf"(?P<speaker>.+?)\s+(?:{SPEECH_VERBS})\b(?:\s+(?:about|on|of|regarding|concerning|over|to|that|in))?"
     rf"\s*(?P<topic>.*?)\s*[?.!]*\s*$",
     re.IGNORECASE,
@@ -74,7 +74,7 @@ def _content_words(text: str, analyzer: Analyzer) -> list[str]:
 def parse(text: str, analyzer: Analyzer) -> Question:
     """Analyse a question (or bare keywords)."""
     m = _SPEECH.match(text) or _SPEECH_BY.match(text)
-    if m and m.group("speaker") and not re.fullmatch(r"(?i)you|i|we|they|it|people|everyone", m.group("speaker").strip()):
+    if m and _is_speaker(m.group("speaker") or ""):
         speaker = m.group("speaker").strip(" ,")
         names = [w for w in _content_words(speaker, analyzer) if w not in TITLES]
         topic_words = _content_words(m.group("topic") or "", analyzer)
@@ -98,6 +98,17 @@ _HOW_MUCH = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:percentage|percent|amo
 _WHO = re.compile(r"\b(?:whom|whose)\b|\b(?:what|which)\s+(?:\w+\s+)?(?:person|people|man|woman|player|"
                   r"scientist|king|president|leader|company|team|group|organization|organisation|author|artist|"
                   r"minister|official|manager|coach|politician|writer)\b")
+
+
+def _is_speaker(words: str) -> bool:
+    """True when ``words`` can name who speaks: "Wang", "the prime minister", "the Bank of England",
+    not "the name of the" or "another way to"."""
+    words = words.strip(" ,")
+    if not words or re.fullmatch(r"(?i)you|i|we|they|it|he|she|people|everyone|anyone|someone", words):
+        return False
+    if len(words.split()) > 5 or re.search(r"(?i)\b(?:to|when|where|that|which|who|is|was|are|were|be)\b", words):
+        return False
+    return not re.search(r"(?i)\bof\b", words) or any(w[:1].isupper() for w in words.split()[1:])
 
 
 def _kind(text: str) -> str:
