@@ -83,18 +83,18 @@ def _is_name(name: str) -> bool:
 
 def last_name_in(text: str) -> str | None:
     """The last capitalised name in ``text`` that is not a sentence's first word, for "he"."""
-    found = None
-    for m in _CAPS.finditer(text):
-        start = m.start()
-        before = text[:start].rstrip()
-        if not before or before[-1] in ".!?“\"":
-            candidate = m.group()
-            if len(candidate.split()) < 2 or candidate.split()[0] in _NOT_NAMES:
+    for m in reversed(list(_CAPS.finditer(text))):
+        i = m.start() - 1
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        if i < 0 or text[i] in ".!?“\"":
+            words = m.group().split()
+            if len(words) < 2 or words[0] in _NOT_NAMES:
                 continue
         candidate = _clean(m.group())
         if _is_name(candidate):
-            found = candidate
-    return found
+            return candidate
+    return None
 
 
 def attribute(sentence: str, previous: Attribution | None, last_name: str | None) -> Attribution:
