@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Sequence
 
@@ -72,7 +73,7 @@ def make_parser() -> argparse.ArgumentParser:
                             description="Answer a JSONL file of {question, answers} and print evidence@1/@3, "
                                         "passage recall@5, MRR, no-answer precision/recall and speed.")
     p_eval.add_argument("file", type=Path, metavar="FILE", help="JSONL questions with their gold answers")
-    p_eval.add_argument("paths", nargs="*", metavar="PATH", help="corpus to index first into --index (default: use the index as it is)")
+    p_eval.add_argument("paths", nargs="*", metavar="PATH", help="corpus to index first, into --index or else a temporary folder (default: use the index as it is)")
     p_eval.add_argument("--index", type=Path, default=None, metavar="DIR", help="index folder (default: $QABOT_INDEX or index/)")
     p_eval.add_argument("--max-tokens", type=_positive, default=DEFAULT_MAX_TOKENS, metavar="N",
                         help=f"passage budget when indexing PATHs (default: {DEFAULT_MAX_TOKENS})")
@@ -184,18 +185,19 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """``qabot eval``."""
+    """``qabot eval``: with PATHs and no --index, the corpus is indexed into a temporary folder."""
     from .evaluate import evaluate, read_items
 
     items = read_items(args.file)
-    index_dir = args.index or default_index_dir()
-    if args.paths:
-        settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring or BM25Params().scoring))
-        report = build(args.paths, index_dir, settings, progress=_progress(sys.stderr))
-        print(f"qabot: {_summary(report, index_dir)[0]}", file=sys.stderr)
-    index = Index.open(index_dir)
-    params = BM25Params(**dict(index.settings["bm25"], scoring=args.scoring)) if args.scoring else None
-    result = evaluate(Answerer(index, params), items, k=args.k)
+    with tempfile.TemporaryDirectory(prefix="qabot-eval-") as scratch:
+        index_dir = args.index or (Path(scratch) / "index" if args.paths else default_index_dir())
+        if args.paths:
+            settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring or BM25Params().scoring))
+            report = build(args.paths, index_dir, settings, progress=_progress(sys.stderr))
+            print(f"qabot: {_summary(report, index_dir)[0]}", file=sys.stderr)
+        index = Index.open(index_dir)
+        params = BM25Params(**dict(index.settings["bm25"], scoring=args.scoring)) if args.scoring else None
+        result = evaluate(Answerer(index, params), items, k=args.k)
     print(json.dumps(result.to_json()) if args.json else "\n".join(result.lines()))
     return EXIT_OK
 

@@ -64,6 +64,9 @@ def test_eval_prints_the_figures(seeds, tmp_path):
     assert lines[-1].startswith("speed: ") and lines[-1].endswith("s)")
     figures = json.loads(run("eval", str(questions), "--index", "idx", "--json").stdout)
     assert figures["evidence_at_1"] == 1.0 and figures["questions"] == 4
+    # with a corpus and no --index, the default index (the user's) is left alone
+    assert run("eval", str(questions), "seeds").returncode == 0
+    assert not Path("index").exists()
 
 
 @pytest.mark.parametrize(("content", "message"), [
