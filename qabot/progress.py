@@ -1,35 +1,71 @@
-"""A one-line progress display for long builds, drawn on a terminal only."""
+"""Progress of long builds: prompt-toolkit's ``ProgressBar``, drawn on a terminal only.
+
+prompt-toolkit is imported only when a bar is drawn, so ``qabot ask`` does not pay for it.
+"""
 
 from __future__ import annotations
 
-import time
-from typing import TextIO
+import sys
+from contextlib import contextmanager
+from typing import Callable, Iterator, TextIO
 
 from .render import safe_line
 
+MIN_FILES = 20
+"""Builds of fewer files finish too soon to be worth a bar."""
 
-class TerminalProgress:
-    """Callable as ``progress(done, total, path)``; redraws at most ten times a second."""
 
-    def __init__(self, stream: TextIO, label: str = "indexing"):
-        self.stream = stream
+class BarProgress:
+    """Callable as ``progress(done, total, path)``; opens the bar on the first call of a long build."""
+
+    def __init__(self, output=None, input=None, label: str = "indexing",
+                 min_files: int = MIN_FILES):
+        self.output = output
+        self.input = input
         self.label = label
-        self.started = time.monotonic()
-        self.last = 0.0
-        self.drawn = False
+        self.min_files = min_files
+        self.path = ""
+        self.bar = None
+        self.counter = None
 
     def __call__(self, done: int, total: int, path: str) -> None:
-        now = time.monotonic()
-        if done < total and now - self.last < 0.1:
-            return
-        self.last = now
-        if total < 20 and not self.drawn and done < total:
-            return  # too small to be worth a bar
-        width = 30
-        filled = int(width * done / total) if total else width
-        bar = "#" * filled + "-" * (width - filled)
-        name = safe_line(path)[-40:]
-        line = f"\r{self.label} [{bar}] {done}/{total} {now - self.started:5.1f}s {name}"
-        self.stream.write(line[:200].ljust(100) if done < total else "\r" + " " * 160 + "\r")
-        self.stream.flush()
-        self.drawn = True
+        if self.bar is None:
+            if done >= total or total < self.min_files:
+                return
+            from prompt_toolkit.shortcuts import ProgressBar
+
+            self.bar = ProgressBar(output=self.output, input=self.input,
+                                   bottom_toolbar=lambda: f" {safe_line(self.path)[-70:]}")
+            self.bar.__enter__()
+            self.counter = self.bar(label=self.label, total=total)
+        self.path = path
+        self.counter.items_completed = done
+        if done >= total:
+            self.close()
+        else:
+            self.bar.invalidate()
+
+    def close(self) -> None:
+        """Take the bar down (at the end, or when the build stops early)."""
+        if self.bar is not None:
+            self.counter.done = True
+            bar, self.bar = self.bar, None
+            bar.__exit__(None, None, None)
+
+
+@contextmanager
+def terminal_progress(stream: TextIO | None = None) -> Iterator[Callable[[int, int, str], None] | None]:
+    """A progress callback drawing on ``stream`` (stderr) when it is a terminal; None otherwise."""
+    stream = stream or sys.stderr
+    if not (hasattr(stream, "isatty") and stream.isatty()):
+        yield None
+        return
+    from prompt_toolkit.input import DummyInput, create_input
+    from prompt_toolkit.output import create_output
+
+    keys = create_input() if sys.stdin.isatty() else DummyInput()
+    progress = BarProgress(output=create_output(stdout=stream), input=keys)
+    try:
+        yield progress
+    finally:
+        progress.close()
