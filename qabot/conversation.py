@@ -86,8 +86,8 @@ def speech_question(speaker: str, topic: str | None) -> str:
     return f"what did {speaker} say about {topic}" if topic else f"what did {speaker} say"
 
 
-def understand(line: str, context: Context, speaks: Speaks, analyzer: Analyzer, k: int = 3) -> Turn:
-    """What ``line`` asks, given ``context``; ``k`` is how many answers a turn shows."""
+def understand(line: str, context: Context, speaks: Speaks) -> Turn:
+    """What ``line`` asks, given ``context``."""
     text = line.strip()
     if _MORE.match(text):
         if context.question is None:
@@ -116,9 +116,7 @@ def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, show
     q = parse(turn.question, analyzer)
     if q.kind == "say" and q.speaker:
         topic = _topic_as_written(turn.question, q.speaker)
-        speaker = q.speaker
-        person = speaker if _names_person(speaker, speaks) else context.person
-        return Context(question=turn.question, speaker=speaker, topic=topic, person=person, shown=shown,
+        return Context(question=turn.question, speaker=q.speaker, topic=topic, person=q.speaker, shown=shown,
                        exclude_seen=turn.exclude_seen)
     person = _last_person(turn.question, speaks) or context.person
     return Context(question=turn.question, speaker=None, topic=None, person=person, shown=shown,

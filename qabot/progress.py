@@ -6,7 +6,7 @@ prompt-toolkit is imported only when a bar is drawn, so ``qabot ask`` does not p
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Callable, Iterator, TextIO
 
 from .render import safe_line
@@ -18,25 +18,25 @@ MIN_FILES = 20
 class BarProgress:
     """Callable as ``progress(done, total, path)``; opens the bar on the first call of a long build."""
 
-    def __init__(self, output=None, input=None, label: str = "indexing",
-                 min_files: int = MIN_FILES):
+    def __init__(self, output=None, label: str = "indexing", min_files: int = MIN_FILES):
         self.output = output
-        self.input = input
         self.label = label
         self.min_files = min_files
         self.path = ""
         self.bar = None
         self.counter = None
+        self.stack = ExitStack()
 
     def __call__(self, done: int, total: int, path: str) -> None:
         if self.bar is None:
             if done >= total or total < self.min_files:
                 return
+            from prompt_toolkit.input import create_pipe_input
             from prompt_toolkit.shortcuts import ProgressBar
 
-            self.bar = ProgressBar(output=self.output, input=self.input,
-                                   bottom_toolbar=lambda: f" {safe_line(self.path)[-70:]}")
-            self.bar.__enter__()
+            keys = self.stack.enter_context(create_pipe_input())  # no keys: Ctrl-C stays the terminal's SIGINT
+            self.bar = self.stack.enter_context(
+                ProgressBar(output=self.output, input=keys, bottom_toolbar=lambda: f" {safe_line(self.path)[-70:]}"))
             self.counter = self.bar(label=self.label, total=total)
         self.path = path
         self.counter.items_completed = done
@@ -49,8 +49,8 @@ class BarProgress:
         """Take the bar down (at the end, or when the build stops early)."""
         if self.bar is not None:
             self.counter.done = True
-            bar, self.bar = self.bar, None
-            bar.__exit__(None, None, None)
+            self.bar = None
+            self.stack.close()
 
 
 @contextmanager
@@ -60,11 +60,9 @@ def terminal_progress(stream: TextIO | None = None) -> Iterator[Callable[[int, i
     if not (hasattr(stream, "isatty") and stream.isatty()):
         yield None
         return
-    from prompt_toolkit.input import DummyInput, create_input
     from prompt_toolkit.output import create_output
 
-    keys = create_input() if sys.stdin.isatty() else DummyInput()
-    progress = BarProgress(output=create_output(stdout=stream), input=keys)
+    progress = BarProgress(output=create_output(stdout=stream))
     try:
         yield progress
     finally:
