@@ -223,8 +223,11 @@ class Chat:
         article = evidence.article
         marks = sorted((e.start, e.end) for e in self.answers.values() if e.article.id == article.id)
         if self.interactive:
-            plain = render_article(article, marks, Style(color=False, width=10**6), self.analyzer)
-            page(plain, f"[{evidence.rank}] {safe_line(article.title)}")
+            from prompt_toolkit.application import get_app_session
+
+            columns = get_app_session().output.get_size().columns
+            plain = render_article(article, marks, Style(color=False, width=max(40, columns - 2)), self.analyzer)
+            page(plain, f"[{evidence.rank}] {safe_line(article.title)}", plain.find(f"\n¶ {evidence.paragraph}\n") + 1)
         else:
             self.write(render_article(article, marks, self.style, self.analyzer))
 
@@ -393,8 +396,8 @@ def converse(chat: Chat, prompt) -> int:
     return 0
 
 
-def page(text: str, title: str) -> None:
-    """Show ``text`` full screen, scrollable, evidence (between ⟦ ⟧) highlighted; q leaves."""
+def page(text: str, title: str, at: int = 0) -> None:
+    """Show ``text`` full screen, scrollable from character ``at``, evidence (between ⟦ ⟧) highlighted; q leaves."""
     from prompt_toolkit.application import Application
     from prompt_toolkit.document import Document
     from prompt_toolkit.key_binding import KeyBindings
@@ -407,19 +410,27 @@ def page(text: str, title: str) -> None:
         """Evidence between ⟦ and ⟧ in reverse video, paragraph numbers dim."""
 
         def lex_document(self, document: Document):
+            inside, marked = [], False
+            for text in document.lines:  # evidence may run over several lines
+                inside.append(marked)
+                for c in text:
+                    marked = True if c == "⟦" else False if c == "⟧" else marked
+
             def line(n: int):
                 text = document.lines[n]
                 if text.startswith("¶ "):
-                    return [("class:paragraph", text)]
-                out, pos = [], 0
-                for m in re.finditer(r"⟦[^⟧]*⟧", text):
-                    out += [("", text[pos:m.start()]), ("reverse bold", m.group())]
-                    pos = m.end()
-                return out + [("", text[pos:])]
+                    return [("fg:ansibrightblack", text)]
+                out, marked, pos = [], inside[n], 0
+                for m in re.finditer("[⟦⟧]", text):
+                    out.append(("reverse bold" if marked else "", text[pos:m.end() if m.group() == "⟧" else m.start()]))
+                    marked, pos = m.group() == "⟦", m.end() if m.group() == "⟧" else m.start()
+                out.append(("reverse bold" if marked else "", text[pos:]))
+                return out
 
             return line
 
-    area = TextArea(text=text, read_only=True, scrollbar=True, lexer=Marks(), wrap_lines=True)
+    area = TextArea(text=text, read_only=True, scrollbar=True, lexer=Marks(), wrap_lines=False)
+    area.buffer.cursor_position = max(0, at)
     keys = KeyBindings()
 
     @keys.add("q")
@@ -441,7 +452,12 @@ def page(text: str, title: str) -> None:
         area,
         Window(FormattedTextControl(" q: back to the chat · ↑ ↓ PgUp PgDn Space: scroll"), height=1, style=bar),
     ]), focused_element=area)
-    Application(layout=layout, key_bindings=keys, full_screen=True, style=None).run()
+    top = text.count("\n", 0, max(0, at))
+
+    def scroll_to_answer() -> None:
+        area.window.vertical_scroll = top  # the answer's paragraph at the top (after the app's reset)
+
+    Application(layout=layout, key_bindings=keys, full_screen=True).run(pre_run=scroll_to_answer)
 
 
 # -- without a terminal ------------------------------------------------------------------------

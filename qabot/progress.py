@@ -9,20 +9,20 @@ import sys
 from contextlib import ExitStack, contextmanager
 from typing import Callable, Iterator, TextIO
 
-from .render import safe_line
-
 MIN_FILES = 20
 """Builds of fewer files finish too soon to be worth a bar."""
 
 
 class BarProgress:
-    """Callable as ``progress(done, total, path)``; opens the bar on the first call of a long build."""
+    """Callable as ``progress(done, total, path)``; opens the bar on the first call of a long build.
+
+    ``output`` is a prompt-toolkit output (default: stdout's terminal).
+    """
 
     def __init__(self, output=None, label: str = "indexing", min_files: int = MIN_FILES):
         self.output = output
         self.label = label
         self.min_files = min_files
-        self.path = ""
         self.bar = None
         self.counter = None
         self.stack = ExitStack()
@@ -32,13 +32,14 @@ class BarProgress:
             if done >= total or total < self.min_files:
                 return
             from prompt_toolkit.input import create_pipe_input
+            from prompt_toolkit.output import create_output
             from prompt_toolkit.shortcuts import ProgressBar
 
+            output = self.output or create_output()
+            output.enable_cpr = False  # the bar reads no keys, so the terminal's answers would be echoed
             keys = self.stack.enter_context(create_pipe_input())  # no keys: Ctrl-C stays the terminal's SIGINT
-            self.bar = self.stack.enter_context(
-                ProgressBar(output=self.output, input=keys, bottom_toolbar=lambda: f" {safe_line(self.path)[-70:]}"))
+            self.bar = self.stack.enter_context(ProgressBar(output=output, input=keys))
             self.counter = self.bar(label=self.label, total=total)
-        self.path = path
         self.counter.items_completed = done
         if done >= total:
             self.close()
