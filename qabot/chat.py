@@ -391,8 +391,11 @@ def converse(chat: Chat, prompt) -> int:
             continue  # Ctrl-C clears the line
         except EOFError:
             break  # Ctrl-D
-        if not chat.handle(line):
-            break
+        try:
+            if not chat.handle(line):
+                break
+        except KeyboardInterrupt:  # Ctrl-C during an answer or a build: back to the prompt
+            chat.dim("interrupted")
     return 0
 
 

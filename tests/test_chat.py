@@ -294,3 +294,15 @@ def test_the_progress_bar_of_a_long_build(tmp_path):
     quiet = BarProgress(output=Vt100_Output(small, lambda: Size(rows=24, columns=80), term="xterm"))
     build([corpus / "a00.txt"], tmp_path / "index2", progress=quiet)
     assert small.getvalue() == ""
+
+
+def test_an_index_built_before_words_json_still_completes_names(index):
+    manifest_path = index / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    del manifest["checksums"]["words.json"]
+    (index / manifest["data"] / "words.json").unlink()
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    chat = Chat(index, io.StringIO(), Style(), interactive=False)
+    assert chat.index.words is None
+    assert chat.lexicon.complete("Patr") == [("Patrushev", 2)]
+    assert chat.lexicon.speaks("Wang")
