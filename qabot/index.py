@@ -21,7 +21,7 @@ import os
 import shutil
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Iterator
@@ -105,6 +105,8 @@ class BuildData:
     """Per-article metadata: id, title, path, byline, date, url, file."""
     text: bytes
     """All article texts, UTF-8, concatenated; ``art_text_off`` cuts it."""
+    words: list[tuple[str, int, int]] = field(default_factory=list)
+    """Surface words, ``(spelling, count, times seen speaking)``, most frequent first (``words.json``)."""
 
 
 def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
@@ -126,6 +128,7 @@ def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
             for meta in data.articles:
                 out.write(json.dumps(meta, ensure_ascii=True) + "\n")
         (tmp / "text.bin").write_bytes(data.text)
+        (tmp / "words.json").write_text(json.dumps(data.words, ensure_ascii=False), encoding="utf-8")
         for path in sorted(tmp.iterdir()):
             checks[path.name] = {"size": path.stat().st_size, "sha256": _sha256(path)}
             _fsync(path)
@@ -259,6 +262,17 @@ class Index:
         for t, i in vocab.items():
             out[i] = t
         return out
+
+    @cached_property
+    def words(self) -> list[tuple[str, int, int]] | None:
+        """Surface words ``(spelling, count, spoke)``, most frequent first; None when built without them."""
+        path = self.data_dir / "words.json"
+        if not path.exists():
+            return None
+        try:
+            return [(str(w), int(n), int(s)) for w, n, s in json.loads(path.read_text(encoding="utf-8"))]
+        except (OSError, ValueError, TypeError):
+            raise self.damaged("words.json cannot be read") from None
 
     @cached_property
     def _meta(self) -> list[dict]:
