@@ -56,6 +56,10 @@ BIGRAM_WEIGHT = 0.2
 """Weight of the share of the question's adjacent term pairs that stand adjacent in the sentence."""
 IDF_POWER = 1.5
 """Question terms weigh their IDF to this power (above 1, rare words count for more)."""
+MAX_HINTS = 3
+"""At most this many unknown words get a "did you mean"."""
+SPEAKER_WINDOW = 2000
+"""Characters of the paragraph before a passage read to work out who speaks in it."""
 CACHE_PASSAGES = 50_000
 """Analysed passages kept in memory between questions."""
 
@@ -123,8 +127,9 @@ class Answerer:
         self.bm25 = index.bm25(params)
         self._articles: dict[int, Article] = {}
         self._passages: dict[int, tuple[int, int, int, tuple[_Sentence, ...]]] = {}
-        self._speakers: dict[tuple[int, int], dict[int, Attribution]] = {}
+        self._speakers: dict[int, dict[int, Attribution]] = {}
         self._idf: dict[str, float] = {}
+        self._by_prefix: dict[str, list[str]] | None = None
 
     def article(self, i: int) -> Article:
         """Article ``i``, cached for the life of the answerer."""
@@ -273,7 +278,7 @@ class Answerer:
         wanted = weights.keys()
         speaker_terms = set(q.speaker_terms)
         say = q.kind == "say" and bool(speaker_terms)
-        speakers = self._paragraph_speakers(article_id, passage_id) if say else None
+        speakers = self._passage_speakers(article_id, passage_id) if say else None
         paragraph = int(self.index.array("pas_para")[passage_id])
         question_terms = set(q.terms)
         out: list[_Candidate] = []
@@ -327,39 +332,39 @@ class Answerer:
                                   coverage=coverage, speaker=speaker, own_words=own))
         return out
 
-    def _paragraph_speakers(self, article_id: int, passage_id: int) -> dict[int, Attribution]:
-        """Speaker of every sentence of the passage's paragraph, by sentence start (cached).
+    def _passage_speakers(self, article_id: int, passage_id: int) -> dict[int, Attribution]:
+        """Speaker of every sentence of the passage, by sentence start (cached).
 
-        The paragraph's sentences are the stored ones of its passages; "he said" is resolved with
-        the last person named before the sentence (the paragraph before it included).
+        The sentences before it in its paragraph, up to ``SPEAKER_WINDOW`` characters back, are read
+        too: a quotation that goes on, or "he said", needs them. A window, not the whole paragraph, so
+        a one-paragraph article of megabytes costs no more than an ordinary one.
         """
-        pas_para = self.index.array("pas_para")
-        paragraph = int(pas_para[passage_id])
-        key = (article_id, paragraph)
-        found = self._speakers.get(key)
+        found = self._speakers.get(passage_id)
         if found is None:
             if len(self._speakers) > 20_000:
                 self._speakers.clear()
-            lo, hi = passage_id, passage_id
-            ptr = self.index.array("art_pas_ptr")
-            first, last_passage = int(ptr[article_id]), int(ptr[article_id + 1]) - 1
-            while lo > first and int(pas_para[lo - 1]) == paragraph:
+            pas_para, pas_start = self.index.array("pas_para"), self.index.array("pas_start")
+            paragraph, start = int(pas_para[passage_id]), int(pas_start[passage_id])
+            first = int(self.index.array("art_pas_ptr")[article_id])
+            lo = passage_id
+            while lo > first and int(pas_para[lo - 1]) == paragraph and int(pas_start[lo - 1]) >= start - SPEAKER_WINDOW:
                 lo -= 1
-            while hi < last_passage and int(pas_para[hi + 1]) == paragraph:
-                hi += 1
             text = self.article(article_id).text
-            spans = [(x.start, x.end) for p in range(lo, hi + 1) for x in self._passage(p)[3]]
+            spans = [(x.start, x.end) for p in range(lo, passage_id + 1) for x in self._passage(p)[3]]
             found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans)))
-            self._speakers[key] = found
+            self._speakers[passage_id] = found
         return found
 
     def _did_you_mean(self, terms: tuple[str, ...]) -> str:
-        """A hint, " (did you mean 'Patrushev'?)", for question terms not in the index but close to one that is."""
+        """A hint, " (did you mean 'Patrushev'?)", for question terms not in the index but close to one that is.
+
+        Only the first ``MAX_HINTS`` unknown terms are looked at, among index terms that share their first
+        two letters, so a long question of unknown words costs little.
+        """
         vocab = self.index.vocab
         suggestions = []
-        for term in terms:
-            if term in vocab or len(term) < 4:
-                continue
+        unknown = [t for t in terms if t not in vocab and len(t) >= 4][:MAX_HINTS]
+        for term in unknown:
             near = [t for t in self._near_terms(term[:2]) if abs(len(t) - len(term)) <= 2]
             close = difflib.get_close_matches(term, near, n=1, cutoff=0.8)
             if close:
@@ -367,8 +372,13 @@ class Answerer:
         return f" (did you mean '{' '.join(suggestions)}'?)" if suggestions else ""
 
     def _near_terms(self, prefix: str) -> list[str]:
-        """Index terms that start with ``prefix``."""
-        return [t for t in self.index.terms if t.startswith(prefix)]
+        """Index terms that start with ``prefix`` (all of them grouped by first two letters on first use)."""
+        if self._by_prefix is None:
+            groups: dict[str, list[str]] = {}
+            for t in self.index.terms:
+                groups.setdefault(t[:2], []).append(t)
+            self._by_prefix = groups
+        return self._by_prefix.get(prefix, [])
 
     def _surface(self, term: str) -> str:
         """A word as an article writes it whose term is ``term`` (the term itself when none is found)."""
