@@ -147,22 +147,31 @@ class Answerer:
 
     def rank_articles(self, text: str, k: int = 10) -> list[int]:
         """The ``k`` articles whose best passage BM25 ranks highest for ``text`` (article ids, best first)."""
-        vocab = self.index.vocab
-        ids = [vocab[t] for t in parse(text, self.analyzer).terms if t in vocab]
         best: dict[int, float] = {}
-        for passage, score in self.bm25.top(ids, max(50, 5 * k)):
+        for passage, score in self.top(list(parse(text, self.analyzer).terms), max(50, 5 * k)):
             article = self.index.passage_article(passage)
             if article not in best:
                 best[article] = score
         return sorted(best, key=lambda a: (-best[a], a))[:k]
+
+    def top(self, terms: list[str], k: int) -> list[tuple[int, float]]:
+        """The best ``k`` passages for analysed ``terms`` as ``(passage id, score)``; unknown terms add nothing.
+
+        This and ``df`` are all the answering asks of BM25."""
+        vocab = self.index.vocab
+        return self.bm25.top([vocab[t] for t in terms if t in vocab], k)
+
+    def df(self, term: str) -> int:
+        """How many passages hold ``term`` (0 when the index does not have it)."""
+        tid = self.index.vocab.get(term)
+        return self.index.df(tid) if tid is not None else 0
 
     def idf(self, term: str) -> float:
         """Non-negative IDF of a term over passages; an unknown term weighs the most."""
         value = self._idf.get(term)
         if value is None:
             n = self.index.n_passages
-            tid = self.index.vocab.get(term)
-            df = self.index.df(tid) if tid is not None else 0
+            df = self.df(term)
             value = self._idf[term] = math.log1p((n - df + 0.5) / (df + 0.5))
         return value
 
@@ -179,16 +188,15 @@ class Answerer:
         if not terms:
             return Answer(question=q.text, no_answer=True, terms=terms,
                           message="the question has no words to search for; ask about a name, a place or a topic")
-        vocab = self.index.vocab
-        known = [t for t in terms if t in vocab]
-        if q.kind == "say" and q.speaker_terms and not any(t in vocab for t in q.speaker_terms):
+        known = [t for t in terms if self.df(t)]
+        if q.kind == "say" and q.speaker_terms and not any(self.df(t) for t in q.speaker_terms):
             return Answer(question=q.text, no_answer=True, terms=terms,
                           message=f"no one called '{q.speaker}' in {where}{self._did_you_mean(q.speaker_terms)}")
         if not known:
             return Answer(question=q.text, no_answer=True, terms=terms,
                           message=f"nothing about '{' '.join(q.topic_words) or q.text.strip()}' in {where}"
                                   f"{self._did_you_mean(terms)}")
-        missing = [w for w, t in zip(q.topic_words, q.topic_terms) if t not in vocab]
+        missing = [w for w, t in zip(q.topic_words, q.topic_terms) if not self.df(t)]
         if q.topic_terms and len(missing) >= MAX_MISSING * len(q.topic_terms):
             return Answer(question=q.text, no_answer=True, terms=terms,
                           message=f"nothing about '{' '.join(missing)}' in {where}{self._did_you_mean(terms)}")
@@ -196,7 +204,7 @@ class Answerer:
 
         total = sum(weights.values()) or 1.0
         say = q.kind == "say" and bool(q.speaker_terms)
-        hits = self.bm25.top([vocab[t] for t in known], SAY_PASSAGES if say else CANDIDATE_PASSAGES)
+        hits = self.top(known, SAY_PASSAGES if say else CANDIDATE_PASSAGES)
         if not hits:
             return Answer(question=q.text, no_answer=True, terms=terms, message=f"nothing matches in {where}")
         passages = tuple(p for p, _ in hits)
@@ -361,9 +369,8 @@ class Answerer:
         Only the first ``MAX_HINTS`` unknown terms are looked at, among index terms that share their first
         two letters, so a long question of unknown words costs little.
         """
-        vocab = self.index.vocab
         suggestions = []
-        unknown = [t for t in terms if t not in vocab and len(t) >= 4][:MAX_HINTS]
+        unknown = [t for t in terms if not self.df(t) and len(t) >= 4][:MAX_HINTS]
         for term in unknown:
             near = [t for t in self._near_terms(term[:2]) if abs(len(t) - len(term)) <= 2]
             close = difflib.get_close_matches(term, near, n=1, cutoff=0.8)
@@ -382,7 +389,7 @@ class Answerer:
 
     def _surface(self, term: str) -> str:
         """A word as an article writes it whose term is ``term`` (the term itself when none is found)."""
-        hits = self.bm25.top([self.index.vocab[term]], 1)
+        hits = self.top([term], 1)
         if hits:
             article_id, start, end, _ = self._passage(hits[0][0])
             text = self.article(article_id).text[start:end]
