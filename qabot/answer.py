@@ -1,13 +1,16 @@
 """Answers: retrieve passages with BM25, then choose the sentences that answer best.
 
-Sentence score = IDF-weighted coverage of the question's terms in the sentence
+Sentence score = IDF-weighted coverage of the question's terms in the sentence (IDF to the power 1.5)
                + a share of its passage's BM25 score (relative to the best passage)
-               + proximity of the matched terms
-               + an answer-type cue (a number for how much/how many, a date for when,
+               + proximity and adjacent pairs of the matched terms
+               + the question's terms in the sentences beside it; a sentence that opens with "He",
+                 "It", "This" inherits most of the previous sentence's matches (and is quoted with it)
+               + an answer-type cue (an amount for how much, a number for how many, a date for when,
                  a name for who, a place for where) that the question does not already hold.
 For "what did X say about Y" questions, sentences whose words are X's (a quotation attributed to X,
-or reported speech with X as subject) rank before every other sentence; one that merely mentions X
-never comes first. Ties go to article order.
+or reported speech with X as subject) with Y in or beside them rank before every other sentence; one
+that merely mentions X never comes first, and without any the answer is "no answer".
+Ties go to article order; the same sentence from duplicate articles is given once.
 "No answer" is decided from which of the question's terms the corpus and the best sentence hold,
 never from a score being above zero.
 """
@@ -51,7 +54,7 @@ The sentence goes on about what the previous one named, so it inherits most of i
 JOIN_ANTECEDENT = True
 """Quote the sentence before one that opens with a pronoun when that sentence holds part of the match."""
 _PRONOUNS = frozenset("he she it they this these his her its their".split())
-_ANAPHORA = frozenset("he she it they this these those its his her their there such both this the".split())
+_ANAPHORA = _PRONOUNS | frozenset("those there such both the".split())
 BIGRAM_WEIGHT = 0.2
 """Weight of the share of the question's adjacent term pairs that stand adjacent in the sentence."""
 IDF_POWER = 1.5
