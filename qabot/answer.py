@@ -243,7 +243,7 @@ class Answerer:
             art, p_start, p_end, _ = self._passage(c.passage)
             evidence.append(Evidence(
                 rank=len(evidence) + 1 + skip, text=text, score=round(c.score, 6),
-                context=article.text[p_start:p_end], article=article, paragraph=c.paragraph,
+                context=article.text[min(p_start, c.start):max(p_end, c.end)], article=article, paragraph=c.paragraph,
                 start=c.start, end=c.end, terms=tuple(sorted(c.matched)), speaker=c.speaker,
             ))
             if len(evidence) >= k:
@@ -294,6 +294,8 @@ class Answerer:
         question_terms = set(q.terms)
         out: list[_Candidate] = []
         present = [wanted & set(sentence.terms) for sentence in sentences]
+        previous = self._previous_sentence(article_id, passage_id)
+        before_passage = wanted & set(previous.terms) if previous else set()
         topic = set(q.topic_terms)
         bigrams = _bigrams(q.topic_terms)
         for i, sentence in enumerate(sentences):
@@ -319,7 +321,7 @@ class Answerer:
             if not matched:
                 continue
             coverage = sum(weights[t] for t in matched) / total
-            before = present[i - 1] if i else set()
+            before = present[i - 1] if i else before_passage
             after = present[i + 1] if i + 1 < len(present) else set()
             neighbours = NEIGHBOUR_WEIGHT * sum(weights[t] for t in (before | after) - matched) / total
             inherited = before - matched if sentence.anaphor else set()
@@ -335,13 +337,23 @@ class Answerer:
                      + bonus - length_penalty)
             start = sentence.start
             if JOIN_ANTECEDENT and inherited and sentence.pronoun and not own:
-                start = sentences[i - 1].start  # "He had been mentored by Li Meng." needs who "he" is
+                start = sentences[i - 1].start if i else previous.start  # "He had been mentored by Li Meng." needs who "he" is
                 matched = matched | inherited
                 coverage = sum(weights[t] for t in matched) / total
             out.append(_Candidate(score=score, passage=passage_id, article=article_id, start=start,
                                   end=sentence.end, paragraph=paragraph, matched=frozenset(matched),
                                   coverage=coverage, speaker=speaker, own_words=own))
         return out
+
+    def _previous_sentence(self, article_id: int, passage_id: int) -> _Sentence | None:
+        """The sentence just before the passage when it is in the same paragraph (the passage before's last)."""
+        if passage_id == 0 or int(self.index.array("art_pas_ptr")[article_id]) == passage_id:
+            return None
+        pas_para = self.index.array("pas_para")
+        if int(pas_para[passage_id - 1]) != int(pas_para[passage_id]):
+            return None
+        sentences = self._passage(passage_id - 1)[3]
+        return sentences[-1] if sentences else None
 
     def _passage_speakers(self, article_id: int, passage_id: int) -> dict[int, Attribution]:
         """Speaker of every sentence of the passage, by sentence start (cached).
