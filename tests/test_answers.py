@@ -99,3 +99,17 @@ def test_bbc_speech_questions_and_duplicates(bbc_index):
     texts = [a["text"] for a in seamen["answers"]]
     assert seamen["answers"][0]["article"]["path"].endswith(("tech/131.txt", "tech/179.txt"))
     assert len(texts) == len(set(texts))
+
+
+def test_a_sentence_opening_with_a_pronoun_is_quoted_with_its_antecedent(isolated):
+    Path("corpus").mkdir()
+    Path("corpus/yuan.txt").write_text(
+        "The Yuan emperors\n\n"
+        "The fourth Yuan emperor, Buyantu Khan, was a competent emperor. He had been mentored by Li Meng, "
+        "a Confucian academic. He made many reforms.\n\n"
+        "The fifth emperor, Gegeen Khan, was killed in a coup.\n", encoding="utf-8")
+    assert run("index", "corpus", "--index", "idx").returncode == 0
+    answer = json.loads(run("ask", "--index", "idx", "--json", "-k", "1", "Who mentored Buyantu?").stdout)
+    assert [a["text"] for a in answer["answers"]] == [
+        "The fourth Yuan emperor, Buyantu Khan, was a competent emperor. He had been mentored by Li Meng, "
+        "a Confucian academic."]
