@@ -59,6 +59,8 @@ BIGRAM_WEIGHT = 0.2
 """Weight of the share of the question's adjacent term pairs that stand adjacent in the sentence."""
 IDF_POWER = 1.5
 """Question terms weigh their IDF to this power (above 1, rare words count for more)."""
+PASSAGE_COVERAGE_WEIGHT = 0.2
+"""Weight of the IDF-weighted share of the question's terms found anywhere in the sentence's passage."""
 MAX_HINTS = 3
 """At most this many unknown words get a "did you mean"."""
 SPEAKER_WINDOW = 2000
@@ -295,6 +297,8 @@ class Answerer:
         out: list[_Candidate] = []
         present = [wanted & set(sentence.terms) for sentence in sentences]
         previous = self._previous_sentence(article_id, passage_id)
+        whole = set().union(*present) if present else set()
+        passage_coverage = sum(weights[t] for t in whole) / total
         before_passage = wanted & set(previous.terms) if previous else set()
         topic = set(q.topic_terms)
         bigrams = _bigrams(q.topic_terms)
@@ -332,7 +336,7 @@ class Answerer:
             proximity = _proximity(sentence.terms, matched) if len(matched) > 1 else 0.0
             length = sentence.end - sentence.start
             length_penalty = 0.1 * max(0, length - 400) / 400
-            score = (coverage + PASSAGE_WEIGHT * share + PROXIMITY_WEIGHT * proximity + CUE_WEIGHT * cue
+            score = (coverage + PASSAGE_WEIGHT * share + PASSAGE_COVERAGE_WEIGHT * passage_coverage + PROXIMITY_WEIGHT * proximity + CUE_WEIGHT * cue
                      + neighbours + BIGRAM_WEIGHT * pairs
                      + bonus - length_penalty)
             start = sentence.start
