@@ -336,12 +336,13 @@ class Answerer:
             proximity = _proximity(sentence.terms, matched) if len(matched) > 1 else 0.0
             length = sentence.end - sentence.start
             length_penalty = 0.1 * max(0, length - 400) / 400
-            score = (coverage + PASSAGE_WEIGHT * share + PASSAGE_COVERAGE_WEIGHT * passage_coverage + PROXIMITY_WEIGHT * proximity + CUE_WEIGHT * cue
-                     + neighbours + BIGRAM_WEIGHT * pairs
+            score = (coverage + neighbours + PASSAGE_WEIGHT * share + PASSAGE_COVERAGE_WEIGHT * passage_coverage
+                     + PROXIMITY_WEIGHT * proximity + BIGRAM_WEIGHT * pairs + CUE_WEIGHT * cue
                      + bonus - length_penalty)
             start = sentence.start
             if JOIN_ANTECEDENT and inherited and sentence.pronoun and not own:
-                start = sentences[i - 1].start if i else previous.start  # "He had been mentored by Li Meng." needs who "he" is
+                # "He had been mentored by Li Meng." needs the sentence that says who "he" is
+                start = sentences[i - 1].start if i else previous.start
                 matched = matched | inherited
                 coverage = sum(weights[t] for t in matched) / total
             out.append(_Candidate(score=score, passage=passage_id, article=article_id, start=start,
