@@ -23,8 +23,8 @@ from .render import Style, dumps, render_answer, safe_line
 DEFAULT_CORPUS = "seeds"
 
 EXIT_OK = 0
-EXIT_SKIPPED = 0
-"""``qabot index`` exits 0 even when some files were skipped; the summary says how many."""
+EXIT_SKIPPED = 1
+"""``qabot index`` built the index but skipped files or parts of files (the summary says how many, and why)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -75,7 +75,7 @@ def _summary(report: BuildReport, index_dir: Path) -> list[str]:
         f"indexed {_n(report.articles, 'article')} from {_n(report.files, 'file')} into {index_dir}: "
         f"{report.passages:,} passages, {report.tokens:,} tokens, in {report.seconds:.1f}s",
         f"files: {report.new} new, {report.updated} updated, {report.unchanged} unchanged, {report.removed} removed, "
-        f"{len(report.skipped)} skipped",
+        f"{len(report.skipped)} skipped" + (f"; {_n(len(report.warnings), 'part')} of files skipped" if report.warnings else ""),
     ]
     for path, reason in report.skipped:
         lines.append(f"skipped {safe_line(path)}: {safe_line(reason)}")
@@ -101,7 +101,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     report = build(paths, index_dir, settings, progress=_progress(sys.stderr))
     for line in _summary(report, index_dir):
         print(line)
-    return EXIT_SKIPPED if report.skipped else EXIT_OK
+    return EXIT_SKIPPED if report.skipped or report.warnings else EXIT_OK
 
 
 def _progress(stream):

@@ -20,6 +20,7 @@ from .model import Answer, Evidence
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 BOLD_YELLOW = "\x1b[1;33m"
 BOLD_CYAN = "\x1b[1;36m"
@@ -29,13 +30,20 @@ RESET = "\x1b[0m"
 
 
 def safe(text: str) -> str:
-    """``text`` without control characters (newline and tab kept) or bidi overrides."""
-    return _UNSAFE.sub("", text)
+    """``text`` without control characters (newline and tab kept) or bidi overrides; printable as UTF-8."""
+    return _UNSAFE.sub("", _printable(text))
 
 
 def safe_line(text: str) -> str:
     """``text`` on one line: every control character, newline and tab included, becomes a space."""
-    return _UNSAFE_LINE.sub(" ", text)
+    return _UNSAFE_LINE.sub(" ", _printable(text))
+
+
+def _printable(text: str) -> str:
+    """Lone surrogates shown as text: a file name's undecodable byte (``\\udcff``) as ``\\xff``."""
+    if not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}" if "\udc80" <= m.group() <= "\udcff" else "\ufffd", text)
 
 
 def use_color(stream: TextIO) -> bool:
