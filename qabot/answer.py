@@ -24,6 +24,8 @@ from .speakers import Attribution, attribute, last_name_in
 
 CANDIDATE_PASSAGES = 30
 """How many top BM25 passages the sentence chooser looks into."""
+SPEAKER_WINDOW = 2000
+"""Characters before a passage whose sentences are read to work out who speaks in it."""
 MIN_COVERAGE = 0.3
 """Below this IDF-weighted share of the question's terms, the best sentence is not an answer."""
 
@@ -138,7 +140,10 @@ class Answerer:
         previous: Attribution | None = None
         wanted = set(q.terms)
         speaker_terms = set(q.speaker_terms)
-        for s, e in split_sentences(article.text, p_start, p_end):
+        # Speakers need only the sentences just before the passage: a window, not the whole paragraph
+        # (a one-line 50 MB article is one paragraph; splitting it per question would take minutes).
+        window = max(p_start, passage.start - SPEAKER_WINDOW)
+        for s, e in split_sentences(article.text, window, min(p_end, passage.end)):
             sentence = article.text[s:e]
             last = last_name_in(article.text[max(0, s - 2000):s]) if "he " in sentence.lower() or "she " in sentence.lower() else None
             attribution = attribute(sentence, previous, last)
