@@ -102,12 +102,17 @@ def discover(paths: list[str | os.PathLike]) -> tuple[list[Path], list[tuple[str
             skipped.append((str(root), "not a regular file or folder"))
             continue
         for folder, dirnames, filenames in os.walk(root, onerror=lambda e: skipped.append((str(e.filename), _reason(e)))):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not _is_index(Path(folder) / d))
             for name in sorted(filenames):
                 if name.startswith("."):
                     continue
                 _consider(Path(folder) / name, found, skipped, seen, explicit=False)
     return found, skipped
+
+
+def _is_index(folder: Path) -> bool:
+    """True for a qabot index folder (its own articles.jsonl is not a corpus file)."""
+    return (folder / "manifest.json").is_file() and (folder / ".lock").exists()
 
 
 def _consider(path: Path, found: list[Path], skipped: list[tuple[str, str]], seen: set[str], explicit: bool) -> None:

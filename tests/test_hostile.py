@@ -157,3 +157,13 @@ def test_a_50_mb_file_on_one_line(isolated):
     assert answer["answers"][0]["text"] == "The quick brown fox jumps over the lazy dog near the otters today."
     assert answer["answers"][0]["article"]["path"] == "big/huge.txt"
     assert _ask(isolated / "idx", "badgers")["answers"][0]["article"]["path"] == "big/small.txt"
+
+
+def test_an_index_inside_the_corpus_folder_is_not_read_as_articles(isolated):
+    (isolated / "a.txt").write_text("Title\n\nSome text about rivers.\n")
+    assert run("index", ".", "--index", "idx").returncode == 0
+    again = run("index", ".", "--index", "idx")
+    assert again.returncode == 0
+    assert again.stdout.splitlines()[1] == "files: 0 new, 0 updated, 1 unchanged, 0 removed, 0 skipped"
+    asked = run("ask", "rivers", "--index", "idx")
+    assert asked.returncode == 0 and asked.stderr == ""  # not rebuilt: its own files are not corpus changes
