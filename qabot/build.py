@@ -213,7 +213,9 @@ def _open_previous(index_dir: Path, settings: Settings) -> tuple[dict | None, _P
     if {k: stored.get(k) for k in settings.tokenizing()} != settings.tokenizing():
         return manifest, None
     try:
-        return manifest, _Previous(Index.open(index_dir))
+        index = Index.open(index_dir)
+        index.verify()  # every byte: damage must not be copied into the next build
+        return manifest, _Previous(index)
     except (IndexDamaged, KeyError, ValueError, OSError):
         return manifest, None
 
@@ -286,6 +288,8 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
                 raise CorpusError(f"no articles to index in {where}: {report.skipped[0][0]}: {report.skipped[0][1]}")
             raise CorpusError(f"no articles to index in {where} ({len(report.skipped)} files skipped)")
         data = assemble(blocks, settings.bm25)
+        if previous is not None:
+            previous.index.close()  # its data folder may go once the new build is in place
         report.files = len(entries)
         report.articles = len(data.articles)
         report.passages = int(len(data.arrays["pas_start"]))
