@@ -18,7 +18,7 @@ from .build import BuildReport, Settings, build, stale
 from .errors import CorpusError, IndexMissing, QabotError, UsageError
 from .index import FORMAT_VERSION, Index, default_index_dir, read_manifest
 from .passages import DEFAULT_MAX_TOKENS
-from .render import Style, dumps, render_answer, safe_line
+from .render import Style, dumps, render_answer, safe_line, shorten
 
 DEFAULT_CORPUS = "seeds"
 
@@ -164,7 +164,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         if args.question == "-":
             if not first:
                 print()
-            print(style.paint(f"Q: {safe_line(question)}", "\x1b[1m"))
+            print(style.paint(f"Q: {shorten(safe_line(question))}", "\x1b[1m"))
         print(render_answer(answer, style, answerer.analyzer))
         first = False
     return EXIT_OK

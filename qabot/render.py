@@ -46,6 +46,14 @@ def _printable(text: str) -> str:
     return _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}" if "\udc80" <= m.group() <= "\udcff" else "\ufffd", text)
 
 
+def shorten(text: str, limit: int = 300) -> str:
+    """``text`` cut in the middle to at most ``limit`` characters (a 100 KB question echoed back is no message)."""
+    if len(text) <= limit:
+        return text
+    tail = limit // 4
+    return f"{text[:limit - tail - 3]} … {text[-tail:]}"
+
+
 def use_color(stream: TextIO) -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set (any value)."""
     if "NO_COLOR" in os.environ:
@@ -145,7 +153,7 @@ def render_evidence(evidence: Evidence, style: Style, analyzer: Analyzer) -> str
 def render_answer(answer: Answer, style: Style, analyzer: Analyzer) -> str:
     """A whole answer for a person; a one-line "No answer: ..." when there is none."""
     if answer.no_answer or not answer.evidence:
-        reason = safe_line(answer.message or "nothing found")
+        reason = shorten(safe_line(answer.message or "nothing found"))
         return style.paint("No answer:", BOLD) + f" {reason}."
     return "\n\n".join(render_evidence(e, style, analyzer) for e in answer.evidence)
 
