@@ -375,6 +375,9 @@ def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None) -> str 
         return "there is no index yet"
     if manifest.get("version") != FORMAT_VERSION:
         return f"the index has format version {manifest.get('version')}, not {FORMAT_VERSION}"
+    stored = manifest.get("settings") if isinstance(manifest.get("settings"), dict) else {}
+    if stored.get("analyzer") != ANALYZER_VERSION:
+        return "the index was built with another version of the analyzer"
     roots = paths if paths is not None else manifest.get("roots", [])
     files, _ = discover(roots)
     recorded = {f["key"]: f for f in manifest.get("files", [])}

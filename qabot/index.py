@@ -37,7 +37,7 @@ from typing import Iterator
 import numpy as np
 
 from .bm25 import BM25, BM25Params, weigh
-from .errors import IndexDamaged, IndexLocked, IndexMissing
+from .errors import IndexDamaged, IndexLocked, IndexMissing, IndexUnwritable
 from .model import Article, Passage
 
 FORMAT = "qabot-index"
@@ -88,8 +88,12 @@ def state_dir() -> Path:
 @contextmanager
 def write_lock(index_dir: Path) -> Iterator[None]:
     """Hold the index's write lock; a second writer is refused at once with a clear message."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".lock", "a+") as handle:
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(index_dir / ".lock", "a+")
+    except OSError as err:
+        raise unwritable(index_dir, err) from None
+    with handle:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -98,6 +102,12 @@ def write_lock(index_dir: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def unwritable(index_dir: Path, err: OSError) -> IndexUnwritable:
+    """The error for an index that cannot be written, with the OS's reason."""
+    reason = (err.strerror or type(err).__name__).lower()
+    return IndexUnwritable(f"cannot write the index at {index_dir}: {reason}; the previous index, if any, is unchanged")
 
 
 def read_manifest(index_dir: Path) -> dict | None:
@@ -143,9 +153,9 @@ def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
     index_dir.mkdir(parents=True, exist_ok=True)
     name = f"data-{uuid.uuid4().hex[:12]}"
     tmp = index_dir / f".{name}.tmp"
-    tmp.mkdir()
     checks: dict[str, dict] = {}
     try:
+        tmp.mkdir()
         for key in ARRAYS:
             path = tmp / f"{key}.npy"
             np.save(path, np.ascontiguousarray(data.arrays[key]), allow_pickle=False)
@@ -165,8 +175,10 @@ def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
         _fsync(staged)
         os.replace(staged, index_dir / MANIFEST)
         _fsync(index_dir)
-    except BaseException:
+    except BaseException as err:
         shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(err, OSError):
+            raise unwritable(index_dir, err) from None
         raise
     remove_stale(index_dir, keep=name)
 

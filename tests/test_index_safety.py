@@ -224,3 +224,39 @@ def test_two_builds_on_one_index_never_interleave(isolated):
     assert out.startswith("indexed 151 articles from 151 files into index: ")
     assert run("index", "--index", "index", "--verify").returncode == 0
     assert _answer(index, "lighthouse herons")["answers"][0]["text"] == "The lighthouse keeper counted the herons at dawn."
+
+
+def test_an_index_that_cannot_be_written_is_one_line_and_keeps_the_old_one(seeds, isolated):
+    (isolated / "file").write_text("not a folder")
+    result = run("index", "--index", "file/index")
+    assert result.returncode == 7
+    assert _one_line(result) == ("qabot: error: cannot write the index at file/index: not a directory; "
+                                 "the previous index, if any, is unchanged\n")
+    assert run("index").returncode == 0
+    before = (isolated / "index" / "manifest.json").read_text()
+    for i in range(300):  # enough text that the new build's files pass the size limit below
+        (seeds / f"extra{i}.txt").write_text(f"Extra {i}\n\n" + "Words about rivers and hills. " * 40)
+
+    def small_files() -> None:  # writes past 200 KB fail with EFBIG, as on a full disk
+        import resource
+        import signal as sig
+        sig.signal(sig.SIGXFSZ, sig.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+
+    full = subprocess.run([sys.executable, "-m", "qabot", "index"], capture_output=True, text=True,
+                          preexec_fn=small_files, timeout=300)
+    assert full.returncode == 7, full.stderr
+    assert _one_line(full) == ("qabot: error: cannot write the index at index: file too large; "
+                               "the previous index, if any, is unchanged\n")
+    assert (isolated / "index" / "manifest.json").read_text() == before
+    assert not [p for p in (isolated / "index").iterdir() if p.name.startswith(".data-")]
+    assert run("index", "--verify").returncode == 0
+
+
+def test_an_index_from_another_analyzer_version_is_rebuilt_before_answering(seeds, isolated):
+    run("index")
+    _manifest(lambda m: m["settings"].update(analyzer=1))(isolated / "index")
+    result = run("ask", "what did Wang say about Ukraine")
+    assert result.returncode == 0
+    assert result.stderr.startswith("qabot: the index was built with another version of the analyzer; building ")
+    assert json.loads((isolated / "index" / "manifest.json").read_text())["settings"]["analyzer"] != 1
