@@ -1,7 +1,11 @@
-"""Property-based tests (hypothesis): passages, the analyzer, and BM25 parity with rank-bm25."""
+"""Property-based tests (hypothesis): passages, the analyzer, and BM25 parity with rank-bm25.
+
+Kept fast for the suite; ``QABOT_PROPERTY_EXAMPLES=2000 python -m pytest tests/test_properties.py`` searches harder.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 
@@ -17,7 +21,8 @@ from qabot.passages import encoding, make_passages
 
 ENC = encoding()
 ANALYZER = Analyzer()
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = int(os.environ.get("QABOT_PROPERTY_EXAMPLES", "60"))
+FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 WORD = st.one_of(
     st.sampled_from(["Wang", "said", "the", "U.S.", "Mr.", "Ukraine", "peace", "it’s", "don't", "Zürich", "naïve",
@@ -93,7 +98,7 @@ CORPUS = st.lists(st.lists(TOKENS, min_size=1, max_size=15), min_size=1, max_siz
 REFERENCE = {"okapi": BM25Okapi, "bm25l": BM25L, "bm25plus": BM25Plus}
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(CORPUS, st.lists(st.lists(TOKENS, min_size=1, max_size=4), min_size=1, max_size=5),
        st.sampled_from(sorted(REFERENCE)))
 def test_bm25_equals_rank_bm25(corpus, queries, scoring):
@@ -113,4 +118,10 @@ def test_bm25_equals_rank_bm25(corpus, queries, scoring):
         np.testing.assert_allclose(ours.scores(ids), expected, rtol=1e-9, atol=1e-12)
         top = ours.top(ids, 3)
         matching = [d for d in range(len(corpus)) if set(query) & set(corpus[d])]
-        assert [d for d, _ in top] == sorted(matching, key=lambda d: (-expected[d], d))[:3]
+        want = sorted(matching, key=lambda d: (-expected[d], d))[:3]
+        # the same passages, best first; scores equal within float noise (Okapi's IDF can average to
+        # zero, leaving only rounding) may come in either order
+        assert len(top) == len(want)
+        np.testing.assert_allclose([sc for _, sc in top], [expected[d] for d in want], rtol=1e-9, atol=1e-12)
+        np.testing.assert_allclose([sc for _, sc in top], [expected[d] for d, _ in top], rtol=1e-9, atol=1e-12)
+        assert len({d for d, _ in top}) == len(top) and {d for d, _ in top} <= set(matching)
