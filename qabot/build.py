@@ -22,7 +22,7 @@ from .analysis import ANALYZER_VERSION, Analyzer
 from .bm25 import BM25Params, weigh
 from .errors import CorpusError, IndexDamaged
 from .index import FORMAT, FORMAT_VERSION, BuildData, Index, read_manifest, write, write_lock
-from .loading import discover, fingerprint, load_file
+from .loading import discover, fingerprint, load_file, read_file
 from .passages import DEFAULT_MAX_TOKENS, ENCODING, encoding, make_passages
 
 Progress = Callable[[int, int, str], None]
@@ -251,8 +251,7 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
                     entries.append(dict(old))
                     report.unchanged += 1
                     continue
-                with open(path, "rb") as handle:
-                    data = handle.read()
+                data = read_file(path)
             except OSError as err:
                 report.skipped.append((str(path), (err.strerror or str(err)).lower()))
                 continue

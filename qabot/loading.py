@@ -143,6 +143,22 @@ def _reason(err: OSError) -> str:
     return (err.strerror or err.__class__.__name__).lower()
 
 
+def read_file(path: Path) -> bytes:
+    """The bytes of a regular file; OSError for anything else.
+
+    Opened without blocking and checked after opening, so a file swapped for a FIFO or a device
+    since it was discovered is refused instead of hanging the build.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "not a regular file", str(path))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
 def fingerprint(data: bytes) -> str:
     """The content hash that decides whether a file changed since the last build."""
     return hashlib.sha256(data).hexdigest()

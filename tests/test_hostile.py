@@ -167,3 +167,13 @@ def test_an_index_inside_the_corpus_folder_is_not_read_as_articles(isolated):
     assert again.stdout.splitlines()[1] == "files: 0 new, 0 updated, 1 unchanged, 0 removed, 0 skipped"
     asked = run("ask", "rivers", "--index", "idx")
     assert asked.returncode == 0 and asked.stderr == ""  # not rebuilt: its own files are not corpus changes
+
+
+def test_a_file_swapped_for_a_fifo_after_discovery_is_refused_not_waited_on(tmp_path):
+    from qabot.loading import read_file
+
+    os.mkfifo(tmp_path / "late.txt")
+    with pytest.raises(OSError, match="not a regular file"):
+        read_file(tmp_path / "late.txt")  # a plain open() would wait for a writer forever
+    (tmp_path / "ok.txt").write_bytes(b"Title\n\nText.\n")
+    assert read_file(tmp_path / "ok.txt") == b"Title\n\nText.\n"
