@@ -154,7 +154,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         params = BM25Params(**dict(index.settings["bm25"], scoring=args.scoring))
     answerer = Answerer(index, params)
     style = Style.for_stream(sys.stdout)
-    questions = _stdin_questions() if args.question == "-" else [args.question]
+    questions = _stdin_questions() if args.question == "-" else [_decoded(args.question)]
     first = True
     for question in questions:
         answer = answerer.ask(question, k=args.k)
@@ -171,10 +171,16 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def _stdin_questions():
-    """Non-empty lines of stdin, stripped."""
-    for line in sys.stdin:
-        if line.strip():
-            yield line.strip()
+    """Non-empty lines of stdin, stripped; bytes that are not UTF-8 become U+FFFD, whatever the locale."""
+    for raw in sys.stdin.buffer:
+        line = raw.decode("utf-8", errors="replace").strip()
+        if line:
+            yield line
+
+
+def _decoded(arg: str) -> str:
+    """A command-line argument with its undecodable bytes (surrogate escapes) as U+FFFD."""
+    return arg.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

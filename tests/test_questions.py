@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -58,3 +61,15 @@ def test_odd_questions_through_stdin_keep_their_order(seed_index):
     answers = [json.loads(line) for line in result.stdout.splitlines()]
     assert [a["question"] for a in answers] == ["the of", "🙂", "Wang Ukraine", "中国", "x" * 100_000]
     assert [a["no_answer"] for a in answers] == [True, True, False, True, True]
+
+
+def test_questions_with_bytes_that_are_not_utf8(seed_index):
+    for env in ({"LC_ALL": "C.UTF-8"}, {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}):
+        result = subprocess.run([sys.executable, "-m", "qabot", "ask", "--json", "-"], input=b"Wang \xff Ukraine\n",
+                                capture_output=True, env=dict(os.environ, **env), timeout=60)
+        assert result.returncode == 0, result.stderr
+        answer = json.loads(result.stdout)
+        assert answer["question"] == "Wang \ufffd Ukraine" and not answer["no_answer"]
+    result = subprocess.run([sys.executable, "-m", "qabot", "ask", "--json", b"zebra\xff"], capture_output=True,
+                            timeout=60)
+    assert json.loads(result.stdout)["question"] == "zebra\ufffd"
