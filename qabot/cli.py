@@ -15,7 +15,7 @@ from . import __version__
 from .answer import Answerer
 from .bm25 import SCORINGS, BM25Params
 from .build import BuildReport, Settings, build, stale
-from .errors import CorpusError, IndexMissing, QabotError, UsageError
+from .errors import CorpusError, IndexLocked, IndexMissing, QabotError, UsageError
 from .index import FORMAT_VERSION, Index, default_index_dir, read_manifest
 from .passages import DEFAULT_MAX_TOKENS
 from .render import Style, dumps, render_answer, safe_line, shorten
@@ -140,7 +140,13 @@ def ensure_index(index_dir: Path, explicit: bool) -> None:
             old = Settings(max_tokens=int(stored.get("max_tokens", DEFAULT_MAX_TOKENS)), bm25=BM25Params(**stored["bm25"]))
         except (TypeError, KeyError, ValueError):
             old = Settings()
-    report = build(roots, index_dir, old, progress=_progress(sys.stderr))
+    try:
+        report = build(roots, index_dir, old, progress=_progress(sys.stderr))
+    except IndexLocked:
+        if manifest is None:
+            raise
+        print(f"qabot: another qabot index is writing {index_dir}; answering from the index as it is", file=sys.stderr)
+        return
     print(f"qabot: {_summary(report, index_dir)[0]}", file=sys.stderr)
 
 

@@ -260,3 +260,20 @@ def test_an_index_from_another_analyzer_version_is_rebuilt_before_answering(seed
     assert result.returncode == 0
     assert result.stderr.startswith("qabot: the index was built with another version of the analyzer; building ")
     assert json.loads((isolated / "index" / "manifest.json").read_text())["settings"]["analyzer"] != 1
+
+
+def test_ask_answers_from_the_current_index_while_another_build_holds_the_lock(seeds, isolated):
+    import fcntl
+
+    run("index")
+    (seeds / "new.txt").write_text("New\n\nThe zebra crossed the savanna.\n")  # the index is now stale
+    with open(isolated / "index" / ".lock", "a+") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running qabot index holds it
+        result = run("ask", "what did Wang say about Ukraine")
+        assert result.returncode == 0
+        assert result.stderr.endswith("qabot: another qabot index is writing index; answering from the index as it is\n")
+        assert "Wang said" in result.stdout
+        refused = run("index")
+        assert refused.returncode == 6
+    rebuilt = run("ask", "zebra")
+    assert rebuilt.returncode == 0 and "The zebra crossed the savanna." in rebuilt.stdout
