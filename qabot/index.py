@@ -299,9 +299,10 @@ class Index:
 
     def close(self) -> None:
         """Release the data folder (arrays already mapped stay readable)."""
-        if self._pin is not None:
-            os.close(self._pin)
+        pin = getattr(self, "_pin", None)
+        if pin is not None:
             self._pin = None
+            os.close(pin)
 
     def __del__(self) -> None:
         self.close()

@@ -60,7 +60,7 @@ def hostile_corpus(root: Path) -> dict[str, str]:
         "loop.txt": "too many levels of symbolic links", "fifo.txt": "not a regular file",
         "binary.txt": "binary file", "zeros.txt": "binary file", "empty.txt": "empty file", "blank.md": "empty file",
         "malformed.json": "invalid JSON (Expecting value: line 1 column 24 (char 23))",
-        "deep.json": "invalid JSON (maximum recursion depth exceeded while decoding a JSON array from a unicode stri)",
+        "deep.json": "invalid JSON (maximum recursion depth exceeded",  # the rest of the message is Python's
     }
     # A read that really fails, even for root: /proc/self/mem at offset 0 is not mapped (EIO).
     if Path("/proc/self/mem").exists():
@@ -91,7 +91,10 @@ def test_hostile_corpus_is_indexed_or_skipped_one_line_each(isolated):
     assert lines[1] == (f"files: {indexed} new, 0 updated, 0 unchanged, 0 removed, {len(skipped)} skipped; "
                         "2 parts of files skipped")
     # one line per skipped file, naming it, with the reason
-    assert sorted(lines[2:2 + len(skipped)]) == sorted(f"skipped corpus/{n}: {why}" for n, why in skipped.items())
+    shown = sorted(lines[2:2 + len(skipped)])
+    assert len(shown) == len(skipped) and all(line.startswith("skipped corpus/") for line in shown)
+    for line, (name, why) in zip(shown, sorted(skipped.items())):
+        assert line == f"skipped corpus/{name}: {why}" or (name == "deep.json" and line.startswith(f"skipped corpus/{name}: {why}"))
     assert lines[2 + len(skipped):] == [
         "warning: corpus/mixed.jsonl: line 2: invalid JSON (Expecting property name enclosed in double quotes: "
         "line 1 column 2 (char 1)); skipped",
