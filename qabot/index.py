@@ -128,6 +128,8 @@ def read_manifest(index_dir: Path) -> dict | None:
         raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json is not valid JSON; run qabot index") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json is not a qabot manifest; run qabot index")
+    if manifest.get("version") == FORMAT_VERSION:  # another version's manifest: its version is the message
+        _check_manifest(index_dir, manifest)
     return manifest
 
 
@@ -238,10 +240,17 @@ _OTHER_FILES = ("vocab.json", "articles.jsonl", "text.bin")
 
 def _check_manifest(index_dir: Path, manifest: dict) -> None:
     """The manifest has every field a reader needs, of the right type (IndexDamaged otherwise)."""
-    fields = {"data": str, "checksums": dict, "settings": dict, "counts": dict, "files": list}
+    fields = {"data": str, "checksums": dict, "settings": dict, "counts": dict, "files": list, "roots": list,
+              "skipped": list}
     for name, kind in fields.items():
         if not isinstance(manifest.get(name), kind):
             raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json has no valid '{name}'; run qabot index")
+    entries = {"files": "key", "skipped": "path"}
+    for name, key in entries.items():
+        if not all(isinstance(e, dict) and isinstance(e.get(key), str) for e in manifest[name]):
+            raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json has no valid '{name}'; run qabot index")
+    if not all(isinstance(r, str) for r in manifest["roots"]):
+        raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json has no valid 'roots'; run qabot index")
     data = manifest["data"]
     if not data.startswith("data-") or "/" in data or "\\" in data:
         raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json names no data folder; run qabot index")
@@ -276,7 +285,6 @@ class Index:
                     f"the index at {index_dir} has format version {version}, this qabot reads version "
                     f"{FORMAT_VERSION}{' (it was built by a newer qabot)' if newer else ''}; run qabot index to rebuild it"
                 )
-            _check_manifest(index_dir, manifest)
             index = cls(index_dir, manifest)
             if index._hold() or attempt == 2:
                 break

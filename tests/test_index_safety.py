@@ -75,6 +75,8 @@ DAMAGE = {
     "manifest with a path": (_manifest(lambda m: m.update(data="../../etc")), "manifest.json names no data folder"),
     "manifest without checksums": (_manifest(lambda m: m["checksums"].pop("vocab.json")),
                                    "manifest.json has no checksum for vocab.json"),
+    "manifest with bad file entries": (_manifest(lambda m: m.update(files=[{}, 3])), "manifest.json has no valid 'files'"),
+    "manifest with bad roots": (_manifest(lambda m: m.update(roots=5)), "manifest.json has no valid 'roots'"),
 }
 
 
