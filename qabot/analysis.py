@@ -11,7 +11,7 @@ import unicodedata
 
 import Stemmer
 
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 """Bumped whenever terms would come out differently; an index built with another version is rebuilt."""
 
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -57,7 +57,11 @@ class Analyzer:
 
     def terms(self, text: str) -> list[str]:
         """The terms of ``text`` in order, repeats kept (what BM25 counts)."""
-        words = [w if w.isascii() and "'" not in w else fold(w) for w in TOKEN.findall(text.lower())]
+        # Words are found before lowercasing, as spans() finds them: "İ".lower() is "i" + a combining
+        # dot, which is not a word character and would cut "İstanbul" in two.
+        found = TOKEN.findall(text)
+        lowered = "\x00".join(found).lower().split("\x00") if found else []
+        words = [w if w.isascii() and "'" not in w else fold(w) for w in lowered]
         return self._stemmer.stemWords([w for w in words if w and w not in STOPWORDS])
 
     def spans(self, text: str) -> list[tuple[str, int, int]]:

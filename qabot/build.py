@@ -22,7 +22,7 @@ from .analysis import ANALYZER_VERSION, Analyzer
 from .bm25 import BM25Params, weigh
 from .errors import CorpusError, IndexDamaged
 from .index import FORMAT, FORMAT_VERSION, BuildData, Index, read_manifest, write, write_lock
-from .loading import discover, fingerprint, load_file
+from .loading import discover, fingerprint, load_file, read_file
 from .passages import DEFAULT_MAX_TOKENS, ENCODING, encoding, make_passages
 from .vocabulary import surface_words
 
@@ -225,7 +225,9 @@ def _open_previous(index_dir: Path, settings: Settings) -> tuple[dict | None, _P
     if {k: stored.get(k) for k in settings.tokenizing()} != settings.tokenizing():
         return manifest, None
     try:
-        return manifest, _Previous(Index.open(index_dir))
+        index = Index.open(index_dir)
+        index.verify()  # every byte: damage must not be copied into the next build
+        return manifest, _Previous(index)
     except (IndexDamaged, KeyError, ValueError, OSError):
         return manifest, None
 
@@ -261,8 +263,7 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
                     entries.append(dict(old))
                     report.unchanged += 1
                     continue
-                with open(path, "rb") as handle:
-                    data = handle.read()
+                data = read_file(path)
             except OSError as err:
                 report.skipped.append((str(path), (err.strerror or str(err)).lower()))
                 continue
@@ -299,6 +300,8 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
             raise CorpusError(f"no articles to index in {where} ({len(report.skipped)} files skipped)")
         data = assemble(blocks, settings.bm25)
         data.words = _words(data, previous, report)
+        if previous is not None:
+            previous.index.close()  # its data folder may go once the new build is in place
         report.files = len(entries)
         report.articles = len(data.articles)
         report.passages = int(len(data.arrays["pas_start"]))
@@ -396,6 +399,9 @@ def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None) -> str 
         return "there is no index yet"
     if manifest.get("version") != FORMAT_VERSION:
         return f"the index has format version {manifest.get('version')}, not {FORMAT_VERSION}"
+    stored = manifest.get("settings") if isinstance(manifest.get("settings"), dict) else {}
+    if stored.get("analyzer") != ANALYZER_VERSION:
+        return "the index was built with another version of the analyzer"
     roots = paths if paths is not None else manifest.get("roots", [])
     files, _ = discover(roots)
     recorded = {f["key"]: f for f in manifest.get("files", [])}

@@ -17,17 +17,17 @@ from . import __version__
 from .answer import Answerer
 from .bm25 import SCORINGS, BM25Params
 from .build import BuildReport, Settings, build, stale
-from .errors import CorpusError, IndexMissing, QabotError, UsageError
+from .errors import CorpusError, IndexLocked, IndexMissing, QabotError, UsageError
 from .index import FORMAT_VERSION, Index, default_index_dir, read_manifest
 from .passages import DEFAULT_MAX_TOKENS
 from .progress import terminal_progress
-from .render import Style, dumps, render_answer, safe_line
+from .render import Style, dumps, render_answer, safe_line, shorten
 
 DEFAULT_CORPUS = "seeds"
 
 EXIT_OK = 0
-EXIT_SKIPPED = 0
-"""``qabot index`` exits 0 even when some files were skipped; the summary says how many."""
+EXIT_SKIPPED = 1
+"""``qabot index`` built the index but skipped files or parts of files (the summary says how many, and why)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -95,7 +95,7 @@ def _summary(report: BuildReport, index_dir: Path) -> list[str]:
         f"indexed {_n(report.articles, 'article')} from {_n(report.files, 'file')} into {index_dir}: "
         f"{report.passages:,} passages, {report.tokens:,} tokens, in {report.seconds:.1f}s",
         f"files: {report.new} new, {report.updated} updated, {report.unchanged} unchanged, {report.removed} removed, "
-        f"{len(report.skipped)} skipped",
+        f"{len(report.skipped)} skipped" + (f"; {_n(len(report.warnings), 'part')} of files skipped" if report.warnings else ""),
     ]
     for path, reason in report.skipped:
         lines.append(f"skipped {safe_line(path)}: {safe_line(reason)}")
@@ -122,7 +122,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         report = build(paths, index_dir, settings, progress=progress)
     for line in _summary(report, index_dir):
         print(line)
-    return EXIT_SKIPPED if report.skipped else EXIT_OK
+    return EXIT_SKIPPED if report.skipped or report.warnings else EXIT_OK
 
 
 def ensure_index(index_dir: Path, explicit: bool) -> None:
@@ -145,8 +145,14 @@ def ensure_index(index_dir: Path, explicit: bool) -> None:
         return
     print(f"qabot: {why}; building the index at {index_dir} from {', '.join(safe_line(str(r)) for r in roots)}",
           file=sys.stderr)
-    with terminal_progress(sys.stderr) as progress:
-        report = build(roots, index_dir, Settings.of(manifest), progress=progress)
+    try:
+        with terminal_progress(sys.stderr) as progress:
+            report = build(roots, index_dir, Settings.of(manifest), progress=progress)
+    except IndexLocked:
+        if manifest is None:
+            raise
+        print(f"qabot: another qabot index is writing {index_dir}; answering from the index as it is", file=sys.stderr)
+        return
     print(f"qabot: {_summary(report, index_dir)[0]}", file=sys.stderr)
 
 
@@ -160,7 +166,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         params = BM25Params(**dict(index.settings["bm25"], scoring=args.scoring))
     answerer = Answerer(index, params)
     style = Style.for_stream(sys.stdout)
-    questions = _stdin_questions() if args.question == "-" else [args.question]
+    questions = _stdin_questions() if args.question == "-" else [_decoded(args.question)]
     first = True
     for question in questions:
         answer = answerer.ask(question, k=args.k)
@@ -170,7 +176,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         if args.question == "-":
             if not first:
                 print()
-            print(style.paint(f"Q: {safe_line(question)}", "\x1b[1m"))
+            print(style.paint(f"Q: {shorten(safe_line(question))}", "\x1b[1m"))
         print(render_answer(answer, style, answerer.analyzer))
         first = False
     return EXIT_OK
@@ -196,10 +202,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _stdin_questions():
-    """Non-empty lines of stdin, stripped."""
-    for line in sys.stdin:
-        if line.strip():
-            yield line.strip()
+    """Non-empty lines of stdin, stripped; bytes that are not UTF-8 become U+FFFD, whatever the locale."""
+    for raw in sys.stdin.buffer:
+        line = raw.decode("utf-8", errors="replace").strip()
+        if line:
+            yield line
+
+
+def _decoded(arg: str) -> str:
+    """A command-line argument with its undecodable bytes (surrogate escapes) as U+FFFD."""
+    return arg.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -35,3 +35,9 @@ class IndexLocked(QabotError):
     """Another process is writing the index."""
 
     exit_code = 6
+
+
+class IndexUnwritable(QabotError):
+    """The index cannot be written where asked (not a folder, no space, no permission); the old one stands."""
+
+    exit_code = 7

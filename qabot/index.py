@@ -7,6 +7,13 @@ Layout of ``index/``::
     data-<id>/           one complete build: *.npy arrays, vocab.json, articles.jsonl, text.bin
     .lock                held while a build writes
 
+Integrity: the manifest records each data file's size, SHA-256, and a CRC-32 of sampled blocks
+(the whole file when it is small). Opening an index checks sizes and the sampled CRCs: a bounded
+read (at most ``SAMPLE_BLOCKS`` x ``SAMPLE_SIZE`` bytes per file) however large the index, which
+catches truncation, a swapped or rewritten file, and most alterations. ``qabot index --verify``
+checks every byte against the SHA-256. A reader holds a shared lock on the data folder it uses,
+so a build that finishes meanwhile leaves that folder for a later build to remove.
+
 A build writes a new ``data-<id>/`` folder, then replaces ``manifest.json`` with ``os.replace``:
 whatever moment a build dies at, the manifest names a complete folder, so the previous index
 keeps working. Old data folders are removed after the swap (or by the next build).
@@ -20,6 +27,7 @@ import json
 import os
 import shutil
 import uuid
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,7 +37,7 @@ from typing import Iterator
 import numpy as np
 
 from .bm25 import BM25, BM25Params, weigh
-from .errors import IndexDamaged, IndexLocked, IndexMissing
+from .errors import IndexDamaged, IndexLocked, IndexMissing, IndexUnwritable
 from .model import Article, Passage
 
 FORMAT = "qabot-index"
@@ -42,6 +50,26 @@ ARRAYS = (
     "sent_start", "sent_end", "post_ptr", "post_doc", "post_tf", "post_extra", "term_base",
 )
 """Every array of a build, each saved as ``<name>.npy``."""
+
+
+SAMPLE_SIZE = 16 * 1024
+"""Bytes per sampled block of the cheap check."""
+SAMPLE_BLOCKS = 8
+"""Sampled blocks per file (first and last included); a file no larger than all of them is read whole."""
+
+
+def sample_crc(path: Path) -> int:
+    """CRC-32 of ``SAMPLE_BLOCKS`` evenly spaced blocks of the file (of all of it when small)."""
+    size = path.stat().st_size
+    crc = 0
+    with open(path, "rb") as handle:
+        if size <= SAMPLE_SIZE * SAMPLE_BLOCKS:
+            return zlib.crc32(handle.read())
+        last = size - SAMPLE_SIZE
+        for i in range(SAMPLE_BLOCKS):
+            handle.seek(last * i // (SAMPLE_BLOCKS - 1))
+            crc = zlib.crc32(handle.read(SAMPLE_SIZE), crc)
+    return crc
 
 
 def default_index_dir() -> Path:
@@ -60,8 +88,12 @@ def state_dir() -> Path:
 @contextmanager
 def write_lock(index_dir: Path) -> Iterator[None]:
     """Hold the index's write lock; a second writer is refused at once with a clear message."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".lock", "a+") as handle:
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(index_dir / ".lock", "a+")
+    except OSError as err:
+        raise unwritable(index_dir, err) from None
+    with handle:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -70,6 +102,12 @@ def write_lock(index_dir: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def unwritable(index_dir: Path, err: OSError) -> IndexUnwritable:
+    """The error for an index that cannot be written, with the OS's reason."""
+    reason = (err.strerror or type(err).__name__).lower()
+    return IndexUnwritable(f"cannot write the index at {index_dir}: {reason}; the previous index, if any, is unchanged")
 
 
 def read_manifest(index_dir: Path) -> dict | None:
@@ -90,6 +128,8 @@ def read_manifest(index_dir: Path) -> dict | None:
         raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json is not valid JSON; run qabot index") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json is not a qabot manifest; run qabot index")
+    if manifest.get("version") == FORMAT_VERSION:  # another version's manifest: its version is the message
+        _check_manifest(index_dir, manifest)
     return manifest
 
 
@@ -117,9 +157,9 @@ def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
     index_dir.mkdir(parents=True, exist_ok=True)
     name = f"data-{uuid.uuid4().hex[:12]}"
     tmp = index_dir / f".{name}.tmp"
-    tmp.mkdir()
     checks: dict[str, dict] = {}
     try:
+        tmp.mkdir()
         for key in ARRAYS:
             path = tmp / f"{key}.npy"
             np.save(path, np.ascontiguousarray(data.arrays[key]), allow_pickle=False)
@@ -130,7 +170,7 @@ def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
         (tmp / "text.bin").write_bytes(data.text)
         (tmp / "words.json").write_text(json.dumps(data.words, ensure_ascii=False), encoding="utf-8")
         for path in sorted(tmp.iterdir()):
-            checks[path.name] = {"size": path.stat().st_size, "sha256": _sha256(path)}
+            checks[path.name] = {"size": path.stat().st_size, "sha256": _sha256(path), "sample_crc32": sample_crc(path)}
             _fsync(path)
         _fsync(tmp)
         os.rename(tmp, index_dir / name)
@@ -140,22 +180,44 @@ def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
         _fsync(staged)
         os.replace(staged, index_dir / MANIFEST)
         _fsync(index_dir)
-    except BaseException:
+    except BaseException as err:
         shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(err, OSError):
+            raise unwritable(index_dir, err) from None
         raise
     remove_stale(index_dir, keep=name)
 
 
 def remove_stale(index_dir: Path, keep: str | None) -> None:
-    """Delete data folders and temporary files that the manifest does not name."""
+    """Delete data folders and temporary files that the manifest does not name.
+
+    A data folder a reader still has open (its shared lock is held) is left for a later build.
+    """
     for entry in index_dir.iterdir():
         if entry.name == keep or entry.name in (MANIFEST, ".lock"):
             continue
         if entry.name.startswith(("data-", ".data-", f".{MANIFEST}.")):
             if entry.is_dir():
+                if entry.name.startswith("data-") and _in_use(entry):
+                    continue
                 shutil.rmtree(entry, ignore_errors=True)
             else:
                 entry.unlink(missing_ok=True)
+
+
+def _in_use(folder: Path) -> bool:
+    """True when a reader holds the shared lock of a data folder."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing releases the lock, if it was taken
+    return False
 
 
 def _sha256(path: Path) -> str:
@@ -176,6 +238,32 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+_OTHER_FILES = ("vocab.json", "articles.jsonl", "text.bin")
+
+
+def _check_manifest(index_dir: Path, manifest: dict) -> None:
+    """The manifest has every field a reader needs, of the right type (IndexDamaged otherwise)."""
+    fields = {"data": str, "checksums": dict, "settings": dict, "counts": dict, "files": list, "roots": list,
+              "skipped": list}
+    for name, kind in fields.items():
+        if not isinstance(manifest.get(name), kind):
+            raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json has no valid '{name}'; run qabot index")
+    entries = {"files": "key", "skipped": "path"}
+    for name, key in entries.items():
+        if not all(isinstance(e, dict) and isinstance(e.get(key), str) for e in manifest[name]):
+            raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json has no valid '{name}'; run qabot index")
+    if not all(isinstance(r, str) for r in manifest["roots"]):
+        raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json has no valid 'roots'; run qabot index")
+    data = manifest["data"]
+    if not data.startswith("data-") or "/" in data or "\\" in data:
+        raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json names no data folder; run qabot index")
+    counts = manifest["counts"]
+    if not all(isinstance(counts.get(k), int) for k in ("articles", "passages")) or not isinstance(
+            manifest["settings"].get("bm25"), dict):
+        raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json has no valid counts or settings; "
+                           "run qabot index")
+
+
 class Index:
     """An index opened for reading: arrays memory-mapped, text and metadata read when needed."""
 
@@ -184,44 +272,83 @@ class Index:
         self.manifest = manifest
         self.data_dir = index_dir / manifest["data"]
         self._arrays: dict[str, np.ndarray] = {}
+        self._pin: int | None = None
 
     @classmethod
     def open(cls, index_dir: Path) -> "Index":
         """Open the index at ``index_dir``; IndexMissing or IndexDamaged when it cannot be used."""
-        manifest = read_manifest(index_dir)
-        if manifest is None:
-            raise IndexMissing(f"no index at {index_dir}; run qabot index first")
-        version = manifest.get("version")
-        if version != FORMAT_VERSION:
-            newer = isinstance(version, int) and version > FORMAT_VERSION
-            raise IndexDamaged(
-                f"the index at {index_dir} has format version {version}, this qabot reads version "
-                f"{FORMAT_VERSION}{' (it was built by a newer qabot)' if newer else ''}; run qabot index to rebuild it"
-            )
-        index = cls(index_dir, manifest)
-        index.check_sizes()
+        for attempt in range(3):
+            manifest = read_manifest(index_dir)
+            if manifest is None:
+                raise IndexMissing(f"no index at {index_dir}; run qabot index first")
+            version = manifest.get("version")
+            if version != FORMAT_VERSION:
+                newer = isinstance(version, int) and version > FORMAT_VERSION
+                raise IndexDamaged(
+                    f"the index at {index_dir} has format version {version}, this qabot reads version "
+                    f"{FORMAT_VERSION}{' (it was built by a newer qabot)' if newer else ''}; run qabot index to rebuild it"
+                )
+            index = cls(index_dir, manifest)
+            if index._hold() or attempt == 2:
+                break
+            # a build swapped the manifest and removed this data folder meanwhile: read the manifest again
+        index.check()
         return index
+
+    def _hold(self) -> bool:
+        """Take a shared lock on the data folder so no build removes it while in use; False if it is gone."""
+        try:
+            fd = os.open(self.data_dir, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            return False
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        if not self.data_dir.is_dir():  # removed between the open and the lock
+            os.close(fd)
+            return False
+        self._pin = fd
+        return True
+
+    def close(self) -> None:
+        """Release the data folder (arrays already mapped stay readable)."""
+        pin = getattr(self, "_pin", None)
+        if pin is not None:
+            self._pin = None
+            os.close(pin)
+
+    def __del__(self) -> None:
+        self.close()
 
     def damaged(self, why: str) -> IndexDamaged:
         """The error for a damaged index, with the one-line fix."""
         return IndexDamaged(f"the index at {self.dir} is damaged: {why}; run qabot index")
 
     def check_sizes(self) -> None:
-        """Cheap integrity check: every file the manifest lists exists with its recorded size."""
-        checks = self.manifest.get("checksums")
-        if not isinstance(checks, dict) or not self.data_dir.is_dir():
+        """Every file the manifest lists exists with its recorded size."""
+        checks = self.manifest["checksums"]
+        if not self.data_dir.is_dir():
             raise self.damaged(f"data folder {self.manifest.get('data')} is missing")
+        missing = [name for name in (*(f"{a}.npy" for a in ARRAYS), *_OTHER_FILES) if name not in checks]
+        if missing:
+            raise self.damaged(f"manifest.json has no checksum for {missing[0]}")
         for name, info in checks.items():
             try:
                 size = (self.data_dir / name).stat().st_size
             except OSError:
                 raise self.damaged(f"{name} is missing") from None
-            if size != info.get("size"):
-                raise self.damaged(f"{name} has {size} bytes, expected {info.get('size')}")
+            if not isinstance(info, dict) or size != info.get("size"):
+                raise self.damaged(f"{name} has {size} bytes, expected {info.get('size') if isinstance(info, dict) else '?'}")
+
+    def check(self) -> None:
+        """The cheap check run on every open: sizes, and the CRC-32 of sampled blocks of each file."""
+        self.check_sizes()
+        for name, info in self.manifest["checksums"].items():
+            expected = info.get("sample_crc32")
+            if expected is not None and sample_crc(self.data_dir / name) != expected:
+                raise self.damaged(f"{name} does not match its checksum")
 
     def verify(self) -> None:
         """Full integrity check: every file's SHA-256 against the manifest."""
-        self.check_sizes()
+        self.check()
         for name, info in self.manifest["checksums"].items():
             if _sha256(self.data_dir / name) != info.get("sha256"):
                 raise self.damaged(f"{name} does not match its checksum")

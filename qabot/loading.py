@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,9 +61,13 @@ _DATE_LINE = re.compile(
 )
 # C0 and C1 control characters except tab and newline, and DEL.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Lone UTF-16 surrogates (from JSON "\\ud800" escapes): not text, and not encodable as UTF-8.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKS = re.compile(r"(?<!\w)([*_]{1,3})(\S(?:.*?\S)?)\1(?!\w)")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+# Runs of spaces to fold into one space. A lone plain space is left alone: matching every space of a
+# 50 MB paragraph made re.sub build tens of millions of pieces (1 GB) to change nothing.
+_SPACES = re.compile(r"[\t\u00a0\u2000-\u200b\u3000][ \t\u00a0\u2000-\u200b\u3000]*| [ \t\u00a0\u2000-\u200b\u3000]+")
 
 
 @dataclass
@@ -99,12 +104,17 @@ def discover(paths: list[str | os.PathLike]) -> tuple[list[Path], list[tuple[str
             skipped.append((str(root), "not a regular file or folder"))
             continue
         for folder, dirnames, filenames in os.walk(root, onerror=lambda e: skipped.append((str(e.filename), _reason(e)))):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not _is_index(Path(folder) / d))
             for name in sorted(filenames):
                 if name.startswith("."):
                     continue
                 _consider(Path(folder) / name, found, skipped, seen, explicit=False)
     return found, skipped
+
+
+def _is_index(folder: Path) -> bool:
+    """True for a qabot index folder (its own articles.jsonl is not a corpus file)."""
+    return (folder / "manifest.json").is_file() and (folder / ".lock").exists()
 
 
 def _consider(path: Path, found: list[Path], skipped: list[tuple[str, str]], seen: set[str], explicit: bool) -> None:
@@ -117,7 +127,7 @@ def _consider(path: Path, found: list[Path], skipped: list[tuple[str, str]], see
             skipped.append((str(path), "no file extension"))
         return
     try:
-        if not path.is_file():
+        if not stat.S_ISREG(os.stat(path).st_mode):
             skipped.append((str(path), "not a regular file"))
             return
         key = os.path.realpath(path)
@@ -133,6 +143,22 @@ def _consider(path: Path, found: list[Path], skipped: list[tuple[str, str]], see
 def _reason(err: OSError) -> str:
     """A short reason for an OS error, without the path that the caller already shows."""
     return (err.strerror or err.__class__.__name__).lower()
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a regular file; OSError for anything else.
+
+    Opened without blocking and checked after opening, so a file swapped for a FIFO or a device
+    since it was discovered is refused instead of hanging the build.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "not a regular file", str(path))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
 
 
 def fingerprint(data: bytes) -> str:
@@ -154,9 +180,24 @@ def decode(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _decode_legacy(data)
+            text = _decode_damaged(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return strip_controls(text)
+
+
+def _decode_damaged(data: bytes) -> str:
+    """Bytes that are not valid UTF-8: mostly UTF-8 with a few bad bytes, or a legacy encoding.
+
+    UTF-8 with a few broken bytes keeps its good characters (the bad ones become U+FFFD); text in
+    cp1252 or Latin-1 has next to no valid multi-byte UTF-8 sequences, and is decoded as such.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = len(_NON_ASCII.findall(text)) - bad
+    return text if good > bad else _decode_legacy(data)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _decode_legacy(data: bytes) -> str:
@@ -170,8 +211,8 @@ _CP1252_FROM_LATIN1 = {
 
 
 def strip_controls(text: str) -> str:
-    """Remove C0 (but tab and newline), DEL and C1 control characters from ``text``."""
-    return _CONTROL.sub("", text)
+    """Remove C0 (but tab and newline), DEL and C1 control characters; lone surrogates become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -181,11 +222,13 @@ def looks_binary(data: bytes) -> bool:
         return False
     if not head:
         return False
-    nul = head.count(0)
-    if nul > len(head) // 100 + 1:
-        return True
-    odd = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return odd > len(head) // 10
+    # Text, in any 8-bit encoding or UTF-8, has next to no C0 controls but tab, newlines, form feed
+    # and escape; random or compressed bytes have about 11% (NUL included).
+    odd = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return odd > len(head) // 20
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def load_file(path: Path, data: bytes, display: str | None = None) -> Loaded:

@@ -20,6 +20,7 @@ from .model import Answer, Article, Evidence
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 BOLD_YELLOW = "\x1b[1;33m"
 BOLD_CYAN = "\x1b[1;36m"
@@ -29,13 +30,28 @@ RESET = "\x1b[0m"
 
 
 def safe(text: str) -> str:
-    """``text`` without control characters (newline and tab kept) or bidi overrides."""
-    return _UNSAFE.sub("", text)
+    """``text`` without control characters (newline and tab kept) or bidi overrides; printable as UTF-8."""
+    return _UNSAFE.sub("", _printable(text))
 
 
 def safe_line(text: str) -> str:
     """``text`` on one line: every control character, newline and tab included, becomes a space."""
-    return _UNSAFE_LINE.sub(" ", text)
+    return _UNSAFE_LINE.sub(" ", _printable(text))
+
+
+def _printable(text: str) -> str:
+    """Lone surrogates shown as text: a file name's undecodable byte (``\\udcff``) as ``\\xff``."""
+    if not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}" if "\udc80" <= m.group() <= "\udcff" else "\ufffd", text)
+
+
+def shorten(text: str, limit: int = 300) -> str:
+    """``text`` cut in the middle to at most ``limit`` characters (a 100 KB question echoed back is no message)."""
+    if len(text) <= limit:
+        return text
+    tail = limit // 4
+    return f"{text[:limit - tail - 3]} … {text[-tail:]}"
 
 
 def use_color(stream: TextIO) -> bool:
@@ -189,7 +205,7 @@ def render_article(article: Article, marks: list[tuple[int, int]], style: Style,
 def render_answer(answer: Answer, style: Style, analyzer: Analyzer) -> str:
     """A whole answer for a person; a one-line "No answer: ..." when there is none."""
     if answer.no_answer or not answer.evidence:
-        reason = safe_line(answer.message or "nothing found")
+        reason = shorten(safe_line(answer.message or "nothing found"))
         return style.paint("No answer:", BOLD) + f" {reason}."
     return "\n\n".join(render_evidence(e, style, analyzer) for e in answer.evidence)
 
