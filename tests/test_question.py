@@ -42,6 +42,8 @@ def test_speech_questions(text, speaker, speaker_terms, topic_words):
     ("What is the Norman architecture idiom?", "what"),
     ("Did Wang meet Putin?", "yesno"),
     ("Patrushev", "keywords"),
+    ("What does the Islamic State lack from the international community?", "what"),  # "State" is no verb
+    ("What did the civil war leave the state of Afghanistan's economy in?", "what"),  # no speaker ends in "the"
     ("How did Celeron feel about Native relations?", "keywords"),   # "feel" does not make a speech question
 ])
 def test_question_kinds(text, kind):
