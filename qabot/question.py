@@ -74,7 +74,7 @@ def _content_words(text: str, analyzer: Analyzer) -> list[str]:
 def parse(text: str, analyzer: Analyzer) -> Question:
     """Analyse a question (or bare keywords)."""
     m = _SPEECH.match(text) or _SPEECH_BY.match(text)
-    if m and _is_speaker(m.group("speaker") or "") and not m.group("verb")[:1].isupper():
+    if m and _is_speaker(m.group("speaker") or "") and _is_speech_verb(m):
         speaker = m.group("speaker").strip(" ,")
         names = [w for w in _content_words(speaker, analyzer) if w not in TITLES]
         topic_words = _content_words(m.group("topic") or "", analyzer)
@@ -98,6 +98,15 @@ _HOW_MUCH = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:percentage|percent|amo
 _WHO = re.compile(r"\b(?:whom|whose)\b|\b(?:what|which)\s+(?:\w+\s+)?(?:person|people|man|woman|player|"
                   r"scientist|king|president|leader|company|team|group|organization|organisation|author|artist|"
                   r"minister|official|manager|coach|politician|writer)\b")
+
+
+def _is_speech_verb(m: re.Match) -> bool:
+    """True when the question's verb speaks: "What did Blair say", not "What does the Islamic State lack",
+    "What does the value added by ..." (a passive) or "What did Watt add to the steam engine"."""
+    verb, after = m.group("verb"), m.string[m.end("verb"):]
+    if verb[:1].isupper() or (m.re is _SPEECH and re.match(r"\s+by\b", after, re.I)):
+        return False
+    return not (verb.lower() in ("add", "added") and re.match(r"\s+to\b", after, re.I))
 
 
 def _is_speaker(words: str) -> bool:
