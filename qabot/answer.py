@@ -59,7 +59,7 @@ _PRONOUNS = frozenset("he she it they this these his her its their".split())
 _ANAPHORA = _PRONOUNS | frozenset("those there such both the".split())
 BIGRAM_WEIGHT = 0.2
 """Weight of the share of the question's adjacent term pairs that stand adjacent in the sentence."""
-IDF_POWER = 1.5
+IDF_POWER = 1.25
 """Question terms weigh their IDF to this power (above 1, rare words count for more)."""
 PASSAGE_COVERAGE_WEIGHT = 0.2
 """Weight of the IDF-weighted share of the question's terms found anywhere in the sentence's passage."""
