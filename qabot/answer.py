@@ -63,6 +63,10 @@ IDF_POWER = 1.25
 """Question terms weigh their IDF to this power (above 1, rare words count for more)."""
 PASSAGE_COVERAGE_WEIGHT = 0.2
 """Weight of the IDF-weighted share of the question's terms found anywhere in the sentence's passage."""
+MIN_CORRECTION = 4
+"""Only a word of at least this many letters is searched as the index word it is close to."""
+CORRECTION_CUTOFF = 0.85
+"""How close (difflib's ratio) a missing word must be to an index word to be searched as it."""
 MAX_HINTS = 3
 """At most this many unknown words get a "did you mean"."""
 SPEAKER_WINDOW = 2000
@@ -209,7 +213,8 @@ class Answerer:
             return Answer(question=q.text, no_answer=True, terms=terms,
                           message=f"nothing about '{' '.join(q.topic_words) or q.text.strip()}' in {where}"
                                   f"{self._did_you_mean(terms)}")
-        fixes = {t: c for t in q.topic_terms if correct and not self.df(t) and (c := self._correction(t))}
+        fixes = {t: c for t in q.topic_terms
+                 if correct and not self.df(t) and (c := self._correction(t, MIN_CORRECTION, CORRECTION_CUTOFF))}
         missing = [w for w, t in zip(q.topic_words, q.topic_terms) if not self.df(t) and t not in fixes]
         unknown = sum(self.idf(t) ** IDF_POWER for t in set(q.topic_terms) if not self.df(t) and t not in fixes)
         if q.topic_terms and (len(missing) >= MAX_MISSING * len(q.topic_terms)
@@ -409,15 +414,15 @@ class Answerer:
         two letters, so a long question of unknown words costs little.
         """
         unknown = [t for t in terms if not self.df(t) and len(t) >= 4][:MAX_HINTS]
-        suggestions = [self._surface(close) for close in map(self._correction, unknown) if close]
+        suggestions = [self._surface(close) for close in (self._correction(t) for t in unknown) if close]
         return f" (did you mean '{' '.join(suggestions)}'?)" if suggestions else ""
 
-    def _correction(self, term: str) -> str | None:
+    def _correction(self, term: str, min_length: int = 4, cutoff: float = 0.8) -> str | None:
         """The index term closest to ``term`` when ``term`` looks like a misspelling of it (None otherwise)."""
-        if len(term) < 4:
+        if len(term) < min_length:
             return None
         near = [t for t in self._near_terms(term[:2]) if abs(len(t) - len(term)) <= 2]
-        close = difflib.get_close_matches(term, near, n=1, cutoff=0.8)
+        close = difflib.get_close_matches(term, near, n=1, cutoff=cutoff)
         return close[0] if close else None
 
     def _near_terms(self, prefix: str) -> list[str]:
