@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .analysis import Analyzer
 from .bm25 import BM25Params
@@ -37,6 +37,8 @@ OWN_TOPIC_BONUS = 0.3
 """Bonus for X's quotation when the topic stands inside the quoted words (not only around them)."""
 MAX_MISSING = 1 / 3
 """When at least this share of the question's topic terms is nowhere in the index, there is no answer."""
+UNKNOWN_SHARE = 0.5
+"""When topic words the index does not hold (and that are no misspelling) weigh this share of the topic, there is no answer."""
 MIN_COVERAGE = 0.2
 """Below this IDF-weighted share of the question's terms, the best sentence is not an answer."""
 PASSAGE_WEIGHT = 0.3
@@ -57,10 +59,14 @@ _PRONOUNS = frozenset("he she it they this these his her its their".split())
 _ANAPHORA = _PRONOUNS | frozenset("those there such both the".split())
 BIGRAM_WEIGHT = 0.2
 """Weight of the share of the question's adjacent term pairs that stand adjacent in the sentence."""
-IDF_POWER = 1.5
+IDF_POWER = 1.25
 """Question terms weigh their IDF to this power (above 1, rare words count for more)."""
 PASSAGE_COVERAGE_WEIGHT = 0.2
 """Weight of the IDF-weighted share of the question's terms found anywhere in the sentence's passage."""
+MIN_CORRECTION = 4
+"""Only a word of at least this many letters is searched as the index word it is close to."""
+CORRECTION_CUTOFF = 0.85
+"""How close (difflib's ratio) a missing word must be to an index word to be searched as it."""
 MAX_HINTS = 3
 """At most this many unknown words get a "did you mean"."""
 SPEAKER_WINDOW = 2000
@@ -187,6 +193,12 @@ class Answerer:
 
     def answer(self, q: Question, k: int = 3, skip: int = 0) -> Answer:
         """Answer an analysed question."""
+        return self._answer(q, k, skip, correct=True)
+
+    def _answer(self, q: Question, k: int, skip: int, correct: bool) -> Answer:
+        """Answer an analysed question, searching misspelt topic words as the index words they are close to
+        when ``correct``."""
+        asked = q
         terms = q.terms
         articles = self.index.n_articles
         where = f"{articles:,} article{'s' if articles != 1 else ''}"
@@ -201,10 +213,18 @@ class Answerer:
             return Answer(question=q.text, no_answer=True, terms=terms,
                           message=f"nothing about '{' '.join(q.topic_words) or q.text.strip()}' in {where}"
                                   f"{self._did_you_mean(terms)}")
-        missing = [w for w, t in zip(q.topic_words, q.topic_terms) if not self.df(t)]
-        if q.topic_terms and len(missing) >= MAX_MISSING * len(q.topic_terms):
+        fixes = {t: c for t in q.topic_terms
+                 if correct and not self.df(t) and (c := self._correction(t, MIN_CORRECTION, CORRECTION_CUTOFF))}
+        missing = [w for w, t in zip(q.topic_words, q.topic_terms) if not self.df(t) and t not in fixes]
+        unknown = sum(self.idf(t) ** IDF_POWER for t in set(q.topic_terms) if not self.df(t) and t not in fixes)
+        if q.topic_terms and (len(missing) >= MAX_MISSING * len(q.topic_terms)
+                              or unknown >= UNKNOWN_SHARE * sum(self.idf(t) ** IDF_POWER for t in set(q.topic_terms))):
             return Answer(question=q.text, no_answer=True, terms=terms,
                           message=f"nothing about '{' '.join(missing)}' in {where}{self._did_you_mean(terms)}")
+        if fixes:  # a misspelt topic word is searched as the index's word it is close to ("biosmass": biomass)
+            q = replace(q, topic_terms=tuple(fixes.get(t, t) for t in q.topic_terms))
+            terms = q.terms
+            known = [t for t in terms if self.df(t)]
         weights = {t: self.idf(t) ** IDF_POWER for t in terms}
 
         total = sum(weights.values()) or 1.0
@@ -223,6 +243,10 @@ class Answerer:
             topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
             return Answer(question=q.text, no_answer=True, terms=terms, passages=passages,
                           message=f"no words of '{q.speaker}'{topic} in {where}")
+        if fixes and candidates and len(set(q.topic_terms)) > 1 \
+                and not (candidates[0].matched & set(q.topic_terms)) - set(fixes.values()):
+            # the answer holds only the corrected word ("Atlantis" as "Atlantic"): answer as asked
+            return self._answer(asked, k, skip, correct=False)
         if not candidates or candidates[0].coverage < MIN_COVERAGE:
             unmatched = [w for w, t in zip(q.topic_words, q.topic_terms)
                          if not candidates or t not in candidates[0].matched]
@@ -389,14 +413,17 @@ class Answerer:
         Only the first ``MAX_HINTS`` unknown terms are looked at, among index terms that share their first
         two letters, so a long question of unknown words costs little.
         """
-        suggestions = []
         unknown = [t for t in terms if not self.df(t) and len(t) >= 4][:MAX_HINTS]
-        for term in unknown:
-            near = [t for t in self._near_terms(term[:2]) if abs(len(t) - len(term)) <= 2]
-            close = difflib.get_close_matches(term, near, n=1, cutoff=0.8)
-            if close:
-                suggestions.append(self._surface(close[0]))
+        suggestions = [self._surface(close) for close in (self._correction(t) for t in unknown) if close]
         return f" (did you mean '{' '.join(suggestions)}'?)" if suggestions else ""
+
+    def _correction(self, term: str, min_length: int = 4, cutoff: float = 0.8) -> str | None:
+        """The index term closest to ``term`` when ``term`` looks like a misspelling of it (None otherwise)."""
+        if len(term) < min_length:
+            return None
+        near = [t for t in self._near_terms(term[:2]) if abs(len(t) - len(term)) <= 2]
+        close = difflib.get_close_matches(term, near, n=1, cutoff=cutoff)
+        return close[0] if close else None
 
     def _near_terms(self, prefix: str) -> list[str]:
         """Index terms that start with ``prefix`` (all of them grouped by first two letters on first use)."""

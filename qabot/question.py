@@ -18,12 +18,12 @@ SPEECH_VERBS = (
 )
 _SPEECH = re.compile(
     rf"^\s*(?:and\s+|so\s+)?what\s+(?:did|does|do|has|have|had|will|would)\s+"
-    rf"(?P<speaker>.+?)\s+(?:{SPEECH_VERBS})\b(?:\s+(?:about|on|of|regarding|concerning|over|to|that|in))?"
+    rf"(?P<speaker>.+?)\s+(?P<verb>{SPEECH_VERBS})\b(?:\s+(?:about|on|of|regarding|concerning|over|to|that|in))?"
     rf"\s*(?P<topic>.*?)\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 _SPEECH_BY = re.compile(
-    rf"^\s*what\s+(?:was|is|has\s+been)\s+(?:{SPEECH_VERBS})\s+by\s+(?P<speaker>.+?)"
+    rf"^\s*what\s+(?:was|is|has\s+been)\s+(?P<verb>{SPEECH_VERBS})\s+by\s+(?P<speaker>.+?)"
     rf"(?:\s+(?:about|on|of|regarding|concerning)\s+(?P<topic>.*?))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
@@ -74,7 +74,7 @@ def _content_words(text: str, analyzer: Analyzer) -> list[str]:
 def parse(text: str, analyzer: Analyzer) -> Question:
     """Analyse a question (or bare keywords)."""
     m = _SPEECH.match(text) or _SPEECH_BY.match(text)
-    if m and _is_speaker(m.group("speaker") or ""):
+    if m and _is_speaker(m.group("speaker") or "") and _is_speech_verb(m):
         speaker = m.group("speaker").strip(" ,")
         names = [w for w in _content_words(speaker, analyzer) if w not in TITLES]
         topic_words = _content_words(m.group("topic") or "", analyzer)
@@ -100,6 +100,15 @@ _WHO = re.compile(r"\b(?:whom|whose)\b|\b(?:what|which)\s+(?:\w+\s+)?(?:person|p
                   r"minister|official|manager|coach|politician|writer)\b")
 
 
+def _is_speech_verb(m: re.Match) -> bool:
+    """True when the question's verb speaks: "What did Blair say", not "What does the Islamic State lack",
+    "What does the value added by ..." (a passive) or "What did Watt add to the steam engine"."""
+    verb, after = m.group("verb"), m.string[m.end("verb"):]
+    if verb[:1].isupper() or (m.re is _SPEECH and re.match(r"\s+by\b", after, re.I)):
+        return False
+    return not (verb.lower() in ("add", "added") and re.match(r"\s+to\b", after, re.I))
+
+
 def _is_speaker(words: str) -> bool:
     """True when ``words`` can name who speaks: "Wang", "the prime minister", "the Bank of England",
     not "the name of the" or "another way to"."""
@@ -108,6 +117,8 @@ def _is_speaker(words: str) -> bool:
         return False
     if len(words.split()) > 5 or re.search(r"(?i)\b(?:to|when|where|that|which|who|is|was|are|were|be)\b", words):
         return False
+    if re.search(r"(?i)\b(?:the|a|an|this|that|his|her|its|their)$", words):
+        return False  # "What did the civil war leave the state of ...": a name does not end with "the"
     return not re.search(r"(?i)\bof\b", words) or any(w[:1].isupper() for w in words.split()[1:])
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WANG_2, run
+from conftest import WANG_1, WANG_2, run
 
 from qabot.answer import Answerer
 from qabot.build import build
@@ -30,6 +30,11 @@ def test_did_you_mean_for_a_word_close_to_the_index_vocabulary(seeds):
     assert run("ask", "Patrushv").stdout == "No answer: nothing about 'patrushv' in 1 article (did you mean 'Patrushev'?).\n"
     assert run("ask", "what did Patrushv say").stdout == (
         "No answer: no one called 'Patrushv' in 1 article (did you mean 'Patrushev'?).\n")
+
+
+def test_a_misspelt_topic_word_is_searched_as_the_word_it_is_close_to(seeds):
+    answer = json.loads(run("ask", "what did Wang say about Ukrane", "--json", "-k", "2").stdout)
+    assert [a["text"] for a in answer["answers"]] == [WANG_2, WANG_1]  # as for "Ukraine"
 
 
 def test_terminal_output_highlights_the_speaker_and_the_question_words(seeds, tmp_path):
@@ -99,6 +104,18 @@ def test_bbc_speech_questions_and_duplicates(bbc_index):
     texts = [a["text"] for a in seamen["answers"]]
     assert seamen["answers"][0]["article"]["path"].endswith(("tech/131.txt", "tech/179.txt"))
     assert len(texts) == len(set(texts))
+
+
+@pytest.mark.slow
+def test_bbc_unknown_and_misread_topics_are_no_answer(bbc_index):
+    questions = "\n".join([
+        "how many followers does Rooney have on Twitter",   # 'twitter' weighs most of the topic and is nowhere
+        "what is the capital of Atlantis",                  # 'Atlantis' is close to 'Atlantic', but only that would match
+    ])
+    result = run("ask", "--index", str(bbc_index), "--json", "-", input=questions)
+    twitter, atlantis = (json.loads(line) for line in result.stdout.splitlines())
+    assert twitter["message"] == "nothing about 'twitter' in 2,225 articles"
+    assert atlantis["message"] == "nothing about 'atlantis' in 2,225 articles (did you mean 'Atlantic'?)"
 
 
 def test_a_sentence_opening_with_a_pronoun_is_quoted_with_its_antecedent(isolated):

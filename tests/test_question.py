@@ -42,6 +42,10 @@ def test_speech_questions(text, speaker, speaker_terms, topic_words):
     ("What is the Norman architecture idiom?", "what"),
     ("Did Wang meet Putin?", "yesno"),
     ("Patrushev", "keywords"),
+    ("What does the Islamic State lack from the international community?", "what"),  # "State" is no verb
+    ("What did the civil war leave the state of Afghanistan's economy in?", "what"),  # no speaker ends in "the"
+    ("What did Watt add to the steam engine in 1788?", "what"),                       # "add to" is no speech
+    ("What does the marginal value added by an economic actor determine?", "what"),   # nor a passive "added by"
     ("How did Celeron feel about Native relations?", "keywords"),   # "feel" does not make a speech question
 ])
 def test_question_kinds(text, kind):
