@@ -16,6 +16,7 @@ import pytest
 from conftest import run
 
 from qabot.index import Index
+from qabot.passages import DEFAULT_MAX_TOKENS
 
 
 def _one_line(result: subprocess.CompletedProcess) -> str:
@@ -195,7 +196,7 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_index(isolated):
         # whichever build the manifest names (the old one, or the new one when the kill came after the
         # swap) is complete: it verifies, loads and answers, without being rebuilt
         manifest = json.loads((index / "manifest.json").read_text())
-        assert manifest["settings"]["max_tokens"] == (128 if manifest["data"] == old_data else 96), moment
+        assert manifest["settings"]["max_tokens"] == (DEFAULT_MAX_TOKENS if manifest["data"] == old_data else 96), moment
         assert run("index", "--index", "index", "--verify").returncode == 0, moment
         result = run("ask", "--index", "index", "--json", "-k", "1", "lighthouse herons")
         assert (result.returncode, result.stderr) == (0, ""), moment
