@@ -48,8 +48,12 @@ def fold(token: str) -> str:
 class Analyzer:
     """Turns text into terms; holds the stemmer (which caches), so make one and reuse it."""
 
+    CACHE_WORDS = 1 << 19
+    """How many distinct words ``terms`` remembers the term of before it starts afresh."""
+
     def __init__(self) -> None:
         self._stemmer = Stemmer.Stemmer("english")
+        self._cache: dict[str, str] = {}
 
     def stem(self, words: list[str]) -> list[str]:
         """Stem already folded, non-stopword words."""
@@ -57,8 +61,23 @@ class Analyzer:
 
     def terms(self, text: str) -> list[str]:
         """The terms of ``text`` in order, repeats kept (what BM25 counts)."""
-        words = [w if w.isascii() and "'" not in w else fold(w) for w in TOKEN.findall(text.lower())]
-        return self._stemmer.stemWords([w for w in words if w and w not in STOPWORDS])
+        cache = self._cache
+        words = TOKEN.findall(text.lower())
+        missing = [w for w in set(words) if w not in cache]
+        if missing:
+            if len(cache) + len(missing) > self.CACHE_WORDS:
+                cache.clear()
+            for word in missing:
+                cache[word] = self._term(word)
+        return [t for t in map(cache.__getitem__, words) if t]
+
+    def _term(self, word: str) -> str:
+        """The term of one lowercased word, or "" for a stopword."""
+        if not word.isascii() or "'" in word:
+            word = fold(word)
+        if not word or word in STOPWORDS:
+            return ""
+        return self._stemmer.stemWord(word)
 
     def spans(self, text: str) -> list[tuple[str, int, int]]:
         """``(term, start, end)`` for every non-stopword word of ``text``, offsets into ``text``."""

@@ -20,6 +20,7 @@ from .index import Index
 from .model import Answer, Article, Evidence
 from .passages import split_sentences
 from .question import Question, parse
+from .retrieval import LocalRetriever, Retriever
 from .speakers import Attribution, attribute, last_name_in
 
 CANDIDATE_PASSAGES = 30
@@ -46,10 +47,11 @@ class _Candidate:
 class Answerer:
     """Answers questions from one open index; reuse it for many questions."""
 
-    def __init__(self, index: Index, params: BM25Params | None = None, analyzer: Analyzer | None = None):
+    def __init__(self, index: Index, params: BM25Params | None = None, analyzer: Analyzer | None = None,
+                 retriever: Retriever | None = None):
         self.index = index
         self.analyzer = analyzer or Analyzer()
-        self.bm25 = index.bm25(params)
+        self.retriever = retriever or LocalRetriever(index, params)
         self._articles: dict[int, Article] = {}
 
     def article(self, i: int) -> Article:
@@ -63,8 +65,7 @@ class Answerer:
     def idf(self, term: str) -> float:
         """Non-negative IDF of a term over passages; an unknown term weighs the most."""
         n = self.index.n_passages
-        tid = self.index.vocab.get(term)
-        df = self.index.df(tid) if tid is not None else 0
+        df = self.retriever.df(term)
         return math.log1p((n - df + 0.5) / (df + 0.5))
 
     def ask(self, text: str, k: int = 3, skip: int = 0) -> Answer:
@@ -80,9 +81,8 @@ class Answerer:
         if not terms:
             return Answer(question=q.text, no_answer=True, terms=terms,
                           message="the question has no words to search for; ask about a name, a place or a topic")
-        vocab = self.index.vocab
-        known = [t for t in terms if t in vocab]
-        if q.kind == "say" and q.speaker_terms and not any(t in vocab for t in q.speaker_terms):
+        known = [t for t in terms if self.retriever.df(t)]
+        if q.kind == "say" and q.speaker_terms and not any(self.retriever.df(t) for t in q.speaker_terms):
             return Answer(question=q.text, no_answer=True, terms=terms,
                           message=f"no one called '{q.speaker}' in {where}")
         if not known:
@@ -90,7 +90,7 @@ class Answerer:
                           message=f"nothing about '{' '.join(q.topic_words) or q.text.strip()}' in {where}")
         weights = {t: self.idf(t) for t in terms}
         total = sum(weights.values()) or 1.0
-        hits = self.bm25.top([vocab[t] for t in known], CANDIDATE_PASSAGES)
+        hits = self.retriever.top(known, CANDIDATE_PASSAGES)
         if not hits:
             return Answer(question=q.text, no_answer=True, terms=terms, message=f"nothing matches in {where}")
         best_passage = hits[0][1] or 1.0

@@ -85,20 +85,38 @@ def baseline(term_idf: np.ndarray, params: BM25Params) -> np.ndarray:
 
 
 def weigh(ptr: np.ndarray, docs: np.ndarray, tf: np.ndarray, doclen: np.ndarray,
-          params: BM25Params) -> tuple[np.ndarray, np.ndarray]:
-    """Precompute ``(extra, base)``: per-posting weight above the term's base, and per-term base."""
+          params: BM25Params, chunk: int = 1 << 22) -> tuple[np.ndarray, np.ndarray]:
+    """Precompute ``(extra, base)``: per-posting weight above the term's base, and per-term base.
+
+    Postings are weighed ``chunk`` at a time (whole terms), so temporaries stay small.
+    """
+    ptr = np.asarray(ptr)
+    doclen = np.asarray(doclen)
     n_docs = len(doclen)
     avgdl = float(np.sum(doclen, dtype=np.float64)) / n_docs if n_docs else 1.0
     df = np.diff(ptr)
     term_idf = idf(df, n_docs, params)
     base = baseline(term_idf, params)
-    per_posting_idf = np.repeat(term_idf, df)
-    full = term_weights(tf, np.asarray(doclen)[docs], per_posting_idf, avgdl or 1.0, params)
-    return full - np.repeat(base, df), base
+    extra = np.empty(int(ptr[-1]) if len(ptr) else 0, dtype=np.float64)
+    t_lo = 0
+    while t_lo < len(df):
+        t_hi = max(t_lo + 1, int(np.searchsorted(ptr, ptr[t_lo] + chunk, side="right")) - 1)
+        t_hi = min(t_hi, len(df))
+        lo, hi = int(ptr[t_lo]), int(ptr[t_hi])
+        counts = df[t_lo:t_hi]
+        full = term_weights(tf[lo:hi], doclen[docs[lo:hi]], np.repeat(term_idf[t_lo:t_hi], counts), avgdl or 1.0, params)
+        extra[lo:hi] = full - np.repeat(base[t_lo:t_hi], counts)
+        t_lo = t_hi
+    return extra, base
 
 
 class BM25:
-    """Scores passages for a query's term ids, touching only those terms' postings."""
+    """Scores passages for a query's term ids, touching only those terms' postings.
+
+    ``top`` costs time in proportion to the query terms' postings, never to the number of passages:
+    postings are summed into a scratch array that is cleared again after each query, and the best
+    ``k`` are chosen among the touched passages only.
+    """
 
     def __init__(self, ptr: np.ndarray, docs: np.ndarray, extra: np.ndarray, base: np.ndarray, n_docs: int):
         self.ptr = np.asarray(ptr)
@@ -106,6 +124,7 @@ class BM25:
         self.extra = np.asarray(extra)
         self.base = np.asarray(base)
         self.n_docs = n_docs
+        self._acc: np.ndarray | None = None
 
     def _gather(self, term_ids: list[int]) -> tuple[np.ndarray, np.ndarray, float]:
         """The postings of ``term_ids`` (repeats kept) and the score every passage starts from."""
@@ -128,20 +147,50 @@ class BM25:
         return out
 
     def top(self, term_ids: list[int], k: int) -> list[tuple[int, float]]:
-        """The best ``k`` passages as ``(passage id, score)``, by score then passage id."""
-        if k <= 0 or self.n_docs == 0:
+        """The best ``k`` passages holding a query term, as ``(passage id, score)``, by score then passage id."""
+        if k <= 0 or self.n_docs == 0 or not term_ids:
             return []
-        docs, weights, start = self._gather(term_ids)
+        if len(set(term_ids)) == 1:  # one term: its postings are already one per passage
+            t = int(term_ids[0])
+            lo, hi = int(self.ptr[t]), int(self.ptr[t + 1])
+            docs = self.docs[lo:hi]
+            sums = self.extra[lo:hi] * len(term_ids) + float(self.base[t]) * len(term_ids)
+        else:
+            docs, weights, start = self._gather(term_ids)
+            docs, sums = self._accumulate(docs, weights)
+            sums += start
         if len(docs) == 0:
             return []
-        candidates, inverse = np.unique(docs, return_inverse=True)
-        sums = np.zeros(len(candidates), dtype=np.float64)
-        np.add.at(sums, inverse, weights)
-        sums += start
-        if len(candidates) > k:
-            keep = np.argpartition(-sums, k - 1)[:k]
-            threshold = sums[keep].min()
-            keep = np.flatnonzero(sums >= threshold)  # every tie at the cut, so ids decide
-            candidates, sums = candidates[keep], sums[keep]
-        order = np.lexsort((candidates, -sums))[:k]
-        return [(int(candidates[i]), float(sums[i])) for i in order]
+        docs, sums = _best(docs, sums, k)
+        order = np.lexsort((docs, -sums))[:k]
+        return list(zip(docs[order].tolist(), sums[order].tolist()))
+
+    def _accumulate(self, docs: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Sum the weights of repeated passages: ``(unique passages, their sums)``, in O(len(docs))."""
+        if self._acc is None:
+            self._acc = np.zeros(self.n_docs, dtype=np.float64)
+        acc = self._acc
+        try:
+            np.add.at(acc, docs, weights)
+            sums = acc[docs]
+            position = np.arange(len(docs), dtype=np.float64)
+            acc[docs] = position  # one position wins per passage: that one stands for it
+            first = acc[docs] == position
+        finally:
+            acc[docs] = 0.0
+        return docs[first], sums[first]
+
+
+def _best(docs: np.ndarray, sums: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` best of unique passages ``docs``: higher sum first, lower passage id among equal sums."""
+    n = len(docs)
+    if n <= k:
+        return docs, sums
+    kth = np.partition(sums, n - k)[n - k]
+    above = np.flatnonzero(sums > kth)
+    ties = np.flatnonzero(sums == kth)
+    need = k - len(above)
+    if len(ties) > need:
+        ties = ties[np.argpartition(docs[ties], need - 1)[:need]]
+    keep = np.concatenate((above, ties))
+    return docs[keep], sums[keep]

@@ -184,8 +184,12 @@ def looks_binary(data: bytes) -> bool:
     nul = head.count(0)
     if nul > len(head) // 100 + 1:
         return True
-    odd = sum(1 for b in head if b < 9 or 13 < b < 32)
+    odd = len(head) - len(head.translate(None, _ODD_BYTES))
     return odd > len(head) // 10
+
+
+_ODD_BYTES = bytes([*range(9), *range(14, 32)])
+"""Control bytes that plain text rarely holds (tab, newlines, form feed and the like excepted)."""
 
 
 def load_file(path: Path, data: bytes, display: str | None = None) -> Loaded:

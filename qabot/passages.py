@@ -6,12 +6,14 @@ most ``max_tokens`` cl100k_base tokens. A sentence longer than the budget is cut
 
 from __future__ import annotations
 
+import ctypes
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
 import blingfire
+import numpy as np
 import tiktoken
 
 from .model import Article, Passage
@@ -41,7 +43,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     chunk = text[start:end]
     if not chunk.strip():
         return []
-    _, offsets = blingfire.text_to_sentences_and_offsets(chunk)
+    offsets = sentence_offsets(chunk)
     spans: list[tuple[int, int]] = []
     curly = straight = 0
     for s, e in offsets:
@@ -55,6 +57,34 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         curly = max(0, curly + sum(piece.count(c) for c in _OPEN_QUOTES) - sum(piece.count(c) for c in _CLOSE_QUOTES))
         straight = (straight + piece.count('"')) % 2
     return spans
+
+
+def sentence_offsets(text: str) -> list[tuple[int, int]]:
+    """blingfire's sentence spans of ``text`` (character offsets), as ``text_to_sentences_and_offsets`` gives them.
+
+    blingfire's own wrapper maps byte offsets to characters in a Python loop over every byte; here
+    that mapping is skipped for ASCII text and done with numpy otherwise, many times faster.
+    """
+    raw = text.encode("utf-8", errors="surrogatepass")
+    size = len(raw) * 2
+    if size == 0:
+        return []
+    out = ctypes.create_string_buffer(size)
+    starts = (ctypes.c_int32 * size)()
+    ends = (ctypes.c_int32 * size)()
+    length = blingfire.blingfire.TextToSentencesWithOffsets(
+        ctypes.c_char_p(raw), ctypes.c_int(len(raw)), ctypes.byref(out), ctypes.byref(starts), ctypes.byref(ends),
+        ctypes.c_int(size))
+    if length == -1 or length > size:
+        return []
+    count = out.value.count(b"\n") + 1
+    begin = np.frombuffer(starts, dtype=np.int32, count=count)
+    end = np.frombuffer(ends, dtype=np.int32, count=count) + 1
+    if len(raw) != len(text):
+        lead = (np.frombuffer(raw, dtype=np.uint8) & 0xC0) != 0x80
+        char_at = np.append(np.cumsum(lead) - 1, len(text))
+        begin, end = char_at[begin], char_at[np.minimum(end, len(raw))]
+    return list(zip(begin.tolist(), end.tolist()))
 
 
 def _continues(piece: str) -> bool:
