@@ -81,10 +81,18 @@ class Analyzer:
 
     def spans(self, text: str) -> list[tuple[str, int, int]]:
         """``(term, start, end)`` for every non-stopword word of ``text``, offsets into ``text``."""
-        found = [(fold(m.group().lower()), m.start(), m.end()) for m in TOKEN.finditer(text)]
-        kept = [(w, s, e) for w, s, e in found if w and w not in STOPWORDS]
-        stems = self._stemmer.stemWords([w for w, _, _ in kept])
-        return [(t, s, e) for t, (_, s, e) in zip(stems, kept)]
+        cache = self._cache
+        out = []
+        for m in TOKEN.finditer(text):
+            word = m.group().lower()
+            term = cache.get(word)
+            if term is None:
+                if len(cache) >= self.CACHE_WORDS:
+                    cache.clear()
+                term = cache[word] = self._term(word)
+            if term:
+                out.append((term, m.start(), m.end()))
+        return out
 
     def words(self, text: str) -> list[str]:
         """The folded words of ``text`` before stopwords and stemming (for question analysis)."""

@@ -69,17 +69,18 @@ def sentence_offsets(text: str) -> list[tuple[int, int]]:
     size = len(raw) * 2
     if size == 0:
         return []
-    out = ctypes.create_string_buffer(size)
-    starts = (ctypes.c_int32 * size)()
-    ends = (ctypes.c_int32 * size)()
+    out = np.empty(size, dtype=np.uint8)
+    starts = np.empty(size, dtype=np.int32)
+    ends = np.empty(size, dtype=np.int32)
     length = blingfire.blingfire.TextToSentencesWithOffsets(
-        ctypes.c_char_p(raw), ctypes.c_int(len(raw)), ctypes.byref(out), ctypes.byref(starts), ctypes.byref(ends),
-        ctypes.c_int(size))
+        ctypes.c_char_p(raw), ctypes.c_int(len(raw)), ctypes.c_void_p(out.ctypes.data),
+        ctypes.c_void_p(starts.ctypes.data), ctypes.c_void_p(ends.ctypes.data), ctypes.c_int(size))
     if length == -1 or length > size:
         return []
-    count = out.value.count(b"\n") + 1
-    begin = np.frombuffer(starts, dtype=np.int32, count=count)
-    end = np.frombuffer(ends, dtype=np.int32, count=count) + 1
+    written = out[:length].tobytes()
+    count = written.split(b"\0", 1)[0].count(b"\n") + 1
+    begin = starts[:count]
+    end = ends[:count] + 1
     if len(raw) != len(text):
         lead = (np.frombuffer(raw, dtype=np.uint8) & 0xC0) != 0x80
         char_at = np.append(np.cumsum(lead) - 1, len(text))

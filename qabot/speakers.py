@@ -65,18 +65,18 @@ def _is_name(name: str) -> bool:
 
 def last_name_in(text: str) -> str | None:
     """The last capitalised name in ``text`` that is not a sentence's first word, for "he"."""
-    found = None
-    for m in _CAPS.finditer(text):
+    for m in reversed(list(_CAPS.finditer(text))):  # from the end: the first name found is the last
         start = m.start()
-        before = text[:start].rstrip()
-        if not before or before[-1] in ".!?“\"":
+        while start and text[start - 1].isspace():  # the last character before the name, spaces skipped
+            start -= 1
+        if not start or text[start - 1] in ".!?“\"":
             candidate = m.group()
             if len(candidate.split()) < 2 or candidate.split()[0] in _NOT_NAMES:
                 continue
         candidate = _clean(m.group())
         if _is_name(candidate):
-            found = candidate
-    return found
+            return candidate
+    return None
 
 
 def attribute(sentence: str, previous: Attribution | None, last_name: str | None) -> Attribution:
