@@ -23,6 +23,9 @@ from .question import Question, parse
 from .retrieval import LocalRetriever, Retriever
 from .speakers import Attribution, attribute, last_name_in
 
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+"""A sentence without "he" or "she" as a word needs no name from before it."""
+
 CANDIDATE_PASSAGES = 30
 """How many top BM25 passages the sentence chooser looks into."""
 MIN_COVERAGE = 0.3
@@ -140,8 +143,9 @@ class Answerer:
         speaker_terms = set(q.speaker_terms)
         for s, e in split_sentences(article.text, p_start, p_end):
             sentence = article.text[s:e]
-            last = last_name_in(article.text[max(0, s - 2000):s]) if "he " in sentence.lower() or "she " in sentence.lower() else None
-            attribution = attribute(sentence, previous, last)
+            attribution = attribute(sentence, previous, None)
+            if attribution.speaker is None and _PRONOUN.search(sentence):  # "he said": the last name before it
+                attribution = attribute(sentence, previous, last_name_in(article.text[max(0, s - 2000):s]))
             previous = attribution
             if e <= passage.start or s >= passage.end:
                 continue
