@@ -419,64 +419,89 @@ def _place(cursor: np.ndarray, term: np.ndarray) -> np.ndarray:
 def assemble(blocks: list[Block], params: BM25Params, previous: Index | None = None) -> BuildData:
     """Join per-file blocks into one build: global term ids, CSC postings and BM25 weights.
 
-    New blocks bring their own term counts; reused blocks' postings are taken from ``previous``.
-    Postings are placed by a counting sort (no sort over all postings), so the cost is linear.
+    New blocks bring their own term counts (consumed here, to free memory as they are placed);
+    reused blocks' postings are taken from ``previous``, a few million at a time. Postings are
+    placed by a counting sort (no sort over all postings), so the cost is linear.
     """
     cat = np.concatenate
     reused = [b for b in blocks if b.reused is not None]
     fresh = [b for b in blocks if b.reused is None]
     old_terms = previous.terms if previous is not None and reused else []
     keyed = {id(b.vocab): b.vocab for b in fresh}
-    vocab = sorted({t for v in keyed.values() for t in v}.union(old_terms), key=term_bytes)
+    vocab = sorted({t for v in keyed.values() for t in v}.union(old_terms), key=term_bytes)  # ids in byte order
     term_id = {t: i for i, t in enumerate(vocab)}
     maps: dict[int, np.ndarray] = {}
+
+    def fresh_terms(b: Block) -> np.ndarray:
+        """A new block's term ids in the merged vocabulary."""
+        if id(b.vocab) not in maps:
+            maps[id(b.vocab)] = np.array([term_id[t] for t in b.vocab], dtype=np.int32)
+        return maps[id(b.vocab)][b.coo_term]
+
     df = np.zeros(len(vocab), dtype=np.int64)
-    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    doc_base = 0
-    docmap = None
+    for b in fresh:
+        if len(b.coo_term):
+            df += np.bincount(fresh_terms(b), minlength=len(vocab))
+    old_chunks: list[tuple[int, int, int, int]] = []
     if reused:
         old_ptr = previous.array("post_ptr")
-        docmap = np.full(previous.n_passages, -1, dtype=np.int32)
-    for b in blocks:
-        n = len(b.pas_start)
-        if b.reused is not None:
-            docmap[b.reused[0]:b.reused[1]] = np.arange(doc_base, doc_base + n, dtype=np.int32)
-        elif len(b.coo_term):
-            if id(b.vocab) not in maps:
-                maps[id(b.vocab)] = np.array([term_id[t] for t in b.vocab], dtype=np.int32)
-            term = maps[id(b.vocab)][b.coo_term]
-            order = np.argsort(term, kind="stable")
-            term = term[order]
-            parts.append((term, (b.coo_doc[order] + doc_base).astype(np.int32), b.coo_tf[order]))
-            df += np.bincount(term, minlength=len(vocab))
-        doc_base += n
-    if reused:
         old_map = np.array([term_id[t] for t in old_terms], dtype=np.int32)
-        old_term = np.repeat(old_map, np.diff(old_ptr))
-        old_doc = docmap[previous.array("post_doc")]
-        old_tf = previous.array("post_tf")
-        keep = old_doc >= 0
-        if not keep.all():
-            old_term, old_doc, old_tf = old_term[keep], old_doc[keep], old_tf[keep]
-        del keep
-        parts.insert(0, (old_term, old_doc, np.asarray(old_tf, dtype=np.int32)))
-        df += np.bincount(old_term, minlength=len(vocab))
+        docmap = np.full(previous.n_passages, -1, dtype=np.int32)
+        doc_base = 0
+        for b in blocks:
+            if b.reused is not None:
+                docmap[b.reused[0]:b.reused[1]] = np.arange(doc_base, doc_base + len(b.pas_start), dtype=np.int32)
+            doc_base += len(b.pas_start)
+        t_lo = 0
+        while t_lo < len(old_terms):  # old postings a few million at a time, whole terms
+            t_hi = min(len(old_terms), max(t_lo + 1, int(np.searchsorted(old_ptr, old_ptr[t_lo] + (1 << 23), side="right")) - 1))
+            old_chunks.append((t_lo, t_hi, int(old_ptr[t_lo]), int(old_ptr[t_hi])))
+            t_lo = t_hi
+
+        def old_part(t_lo: int, t_hi: int, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            """Old postings of old terms ``t_lo:t_hi`` that kept their passage: (term, new passage, tf)."""
+            term = np.repeat(old_map[t_lo:t_hi], np.diff(old_ptr[t_lo:t_hi + 1]))
+            doc = docmap[previous.array("post_doc")[lo:hi]]
+            tf = np.asarray(previous.array("post_tf")[lo:hi], dtype=np.int32)
+            keep = doc >= 0
+            if not keep.all():
+                term, doc, tf = term[keep], doc[keep], tf[keep]
+            return term, doc, tf
+
+        if (docmap >= 0).all():  # nothing removed: every old posting stays
+            df[old_map] += np.diff(old_ptr)
+        else:
+            for chunk in old_chunks:
+                df += np.bincount(old_part(*chunk)[0], minlength=len(vocab))
     used = df > 0
+    remap = None
     if not used.all():  # terms only the removed files had
         remap = (np.cumsum(used) - 1).astype(np.int32)
-        parts = [(remap[t], d, f) for t, d, f in parts]
         vocab = [t for t, u in zip(vocab, used) if u]
         df = df[used]
     ptr = _ptr(df)
     post_doc = np.empty(int(ptr[-1]), dtype=np.int32)
     post_tf = np.empty(int(ptr[-1]), dtype=np.int32)
     cursor = ptr[:-1].copy()
-    while parts:
-        term, doc, tf = parts.pop(0)
+
+    def place(term: np.ndarray, doc: np.ndarray, tf: np.ndarray) -> None:
+        """Put postings (grouped by term, in passage order within a term) into the CSC arrays."""
+        if remap is not None:
+            term = remap[term]
         dest = _place(cursor, term)
         post_doc[dest] = doc
         post_tf[dest] = tf
-        del term, doc, tf, dest
+
+    for chunk in old_chunks:
+        place(*old_part(*chunk))
+    doc_base = 0
+    for b in blocks:
+        if b.reused is None and len(b.coo_term):
+            term = fresh_terms(b)
+            order = np.argsort(term, kind="stable")
+            place(term[order], b.coo_doc[order] + doc_base, b.coo_tf[order])
+            b.coo_term = b.coo_doc = b.coo_tf = np.empty(0, np.int32)  # placed: let them go
+        doc_base += len(b.pas_start)
     pas_len = cat([b.pas_len for b in blocks]).astype(np.int32)
     extra, base = weigh(ptr, post_doc, post_tf, pas_len, params)
     texts = [t for b in blocks for t in b.texts]
