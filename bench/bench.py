@@ -19,6 +19,7 @@ import gc
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -38,6 +39,8 @@ from qabot.retrieval import LocalRetriever  # noqa: E402
 
 SEED = 7
 K = 10
+LAST_CPU = 0.0
+"""CPU seconds (user + system, whole process tree) of the last ``run_measured`` command."""
 
 
 def tree_rss(pid: int) -> int:
@@ -62,6 +65,8 @@ def tree_rss(pid: int) -> int:
 
 def run_measured(cmd: list[str], stdin: bytes | None = None) -> tuple[float, int, bytes]:
     """Run ``cmd``: ``(wall seconds, peak RSS of its process tree in bytes, stdout)``."""
+    global LAST_CPU
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peak = [0]
@@ -80,6 +85,8 @@ def run_measured(cmd: list[str], stdin: bytes | None = None) -> tuple[float, int
     thread.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {err.decode()[-500:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    LAST_CPU = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return wall, peak[0], out
 
 
@@ -179,11 +186,14 @@ def bench_corpus(name: str, args) -> dict:
     shutil.rmtree(index_dir, ignore_errors=True)
     max_tokens = ["--max-tokens", "512"] if name.startswith("zipf") else []
     cmd = [sys.executable, "-m", "qabot", "index", str(corpus), "--index", str(index_dir), *max_tokens]
+    load = os.getloadavg()[0]
     build_wall, build_rss, _ = run_measured(cmd)
+    build_cpu = LAST_CPU
     index = Index.open(index_dir)
     text_bytes = (index.data_dir / "text.bin").stat().st_size
     size = dir_size(index.data_dir)
-    rows = [("build wall", f"{build_wall:.1f} s", ""),
+    rows = [("build wall", f"{build_wall:.1f} s", f"{build_cpu:.1f} CPU s over all processes "
+             f"({text_bytes / 1e6 / build_cpu:.2f} MB per CPU second); load average before: {load:.2f}"),
             ("build speed", f"{text_bytes / 1e6 / build_wall:.2f} MB/s", f"{text_bytes / 1e6:.1f} MB of article text, 2 cores"),
             ("build peak RSS", f"{build_rss / 1e6:.0f} MB", f"{build_rss / size:.2f}x index size (process tree, sampled)"),
             ("index size", f"{size / 1e6:.0f} MB", f"{index.n_passages:,} passages, {index.counts['terms']:,} terms")]
@@ -277,7 +287,7 @@ def bench_corpus(name: str, args) -> dict:
                      f"peak RSS {rss / 1e6:.0f} MB; {summary[1] if len(summary) > 1 else ''}"))
         shutil.rmtree(corpus / "zz-added")
 
-    print(f"\n### {name}\n")
+    print(f"\n### {name} (load average at the end {os.getloadavg()[0]:.2f})\n")
     print("| figure | value | notes |\n|---|---|---|")
     for row in rows:
         print(f"| {row[0]} | {row[1]} | {row[2]} |")

@@ -150,35 +150,70 @@ class BM25:
         """The best ``k`` passages holding a query term, as ``(passage id, score)``, by score then passage id."""
         if k <= 0 or self.n_docs == 0 or not term_ids:
             return []
-        if len(set(term_ids)) == 1:  # one term: its postings are already one per passage
-            t = int(term_ids[0])
+        repeats: dict[int, int] = {}
+        for t in term_ids:
+            repeats[int(t)] = repeats.get(int(t), 0) + 1
+        start = sum(float(self.base[t]) * c for t, c in repeats.items())
+        if len(repeats) == 1:  # one term: its postings are already one per passage
+            ((t, c),) = repeats.items()
             lo, hi = int(self.ptr[t]), int(self.ptr[t + 1])
-            docs = self.docs[lo:hi]
-            sums = self.extra[lo:hi] * len(term_ids) + float(self.base[t]) * len(term_ids)
+            docs, sums = self.docs[lo:hi], self.extra[lo:hi] * c + start
         else:
-            docs, weights, start = self._gather(term_ids)
-            docs, sums = self._accumulate(docs, weights)
+            docs, sums = self._sum(repeats)
             sums += start
+            # A passage appears once per query term it holds, so the best k * terms entries hold
+            # the best k passages; only those are made unique.
+            keep = _best_entries(sums, k * len(repeats))
+            docs, first = np.unique(docs[keep], return_index=True)
+            sums = sums[keep][first]
         if len(docs) == 0:
             return []
         docs, sums = _best(docs, sums, k)
         order = np.lexsort((docs, -sums))[:k]
         return list(zip(docs[order].tolist(), sums[order].tolist()))
 
-    def _accumulate(self, docs: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Sum the weights of repeated passages: ``(unique passages, their sums)``, in O(len(docs))."""
+    def _sum(self, repeats: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
+        """Every posting of the query terms with its passage's summed score (a passage once per term it holds)."""
+        docs, weights = [], []
+        for t, c in repeats.items():
+            lo, hi = int(self.ptr[t]), int(self.ptr[t + 1])
+            docs.append(self.docs[lo:hi])
+            weights.append(self.extra[lo:hi] * c if c != 1 else self.extra[lo:hi])
+        docs, weights = np.concatenate(docs), np.concatenate(weights)
         if self._acc is None:
             self._acc = np.zeros(self.n_docs, dtype=np.float64)
         acc = self._acc
         try:
             np.add.at(acc, docs, weights)
             sums = acc[docs]
-            position = np.arange(len(docs), dtype=np.float64)
-            acc[docs] = position  # one position wins per passage: that one stands for it
-            first = acc[docs] == position
         finally:
             acc[docs] = 0.0
-        return docs[first], sums[first]
+        return docs, sums
+
+
+def _best_entries(sums: np.ndarray, n: int) -> np.ndarray:
+    """Positions of the ``n`` largest ``sums`` and of every entry equal to the smallest of those."""
+    if len(sums) <= n:
+        return np.arange(len(sums))
+    return np.flatnonzero(sums >= _nth_largest(sums, n))
+
+
+def _nth_largest(values: np.ndarray, n: int) -> float:
+    """The ``n``-th largest of ``values`` (1 <= n <= len), exactly.
+
+    For long inputs the maxima of blocks of 64 give a lower bound first (at least ``n`` values
+    reach the ``n``-th largest block maximum), so the exact selection runs over a few values only.
+    """
+    m = len(values)
+    if m > 64 * n and m > 4096:
+        full = m - m % 64
+        maxima = values[:full].reshape(-1, 64).max(axis=1)
+        if full < m:
+            maxima = np.append(maxima, values[full:].max())
+        bound = np.partition(maxima, len(maxima) - n)[len(maxima) - n]
+        values = values[values >= bound]
+        m = len(values)
+    return values[np.argpartition(values, m - n)[m - n]]
 
 
 def _best(docs: np.ndarray, sums: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -186,7 +221,7 @@ def _best(docs: np.ndarray, sums: np.ndarray, k: int) -> tuple[np.ndarray, np.nd
     n = len(docs)
     if n <= k:
         return docs, sums
-    kth = np.partition(sums, n - k)[n - k]
+    kth = _nth_largest(sums, k)
     above = np.flatnonzero(sums > kth)
     ties = np.flatnonzero(sums == kth)
     need = k - len(above)
