@@ -25,6 +25,7 @@ from .errors import CorpusError, IndexDamaged
 from .index import FORMAT, FORMAT_VERSION, BuildData, Index, read_manifest, term_bytes, write, write_lock
 from .loading import discover, fingerprint, load_file
 from .passages import DEFAULT_MAX_TOKENS, ENCODING, encoding, make_passages
+from .vocabulary import surface_words
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, path)`` while files are processed."""
@@ -46,6 +47,17 @@ class Settings:
     def to_json(self) -> dict:
         """The settings as stored in the manifest."""
         return {**self.tokenizing(), "bm25": asdict(self.bm25)}
+
+    @classmethod
+    def of(cls, manifest: dict | None) -> "Settings":
+        """The settings an index was built with (the defaults when the manifest does not say)."""
+        stored = manifest.get("settings") if isinstance(manifest, dict) else None
+        if not isinstance(stored, dict):
+            return cls()
+        try:
+            return cls(max_tokens=int(stored.get("max_tokens", DEFAULT_MAX_TOKENS)), bm25=BM25Params(**stored["bm25"]))
+        except (TypeError, KeyError, ValueError):
+            return cls()
 
 
 @dataclass
@@ -378,6 +390,7 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
             raise CorpusError(f"no articles to index in {where} ({len(report.skipped)} files skipped)")
         data = assemble(blocks, settings.bm25, previous.index if previous else None)
         del blocks
+        data.words = _words(data, previous, report)
         report.files = len(entries)
         report.articles = len(data.articles)
         report.passages = int(len(data.arrays["pas_start"]))
@@ -395,6 +408,18 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
         write(index_dir, data, manifest)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _words(data: BuildData, previous: _Previous | None, report: BuildReport) -> list[tuple[str, int, int]]:
+    """The build's surface words: the previous build's when no file changed, else counted afresh."""
+    if previous is not None and not (report.new or report.updated or report.removed):
+        try:
+            words = previous.index.words
+        except IndexDamaged:
+            words = None
+        if words is not None:
+            return words
+    return surface_words(data.text.decode("utf-8", errors="replace"))
 
 
 def _ptr(counts: np.ndarray) -> np.ndarray:

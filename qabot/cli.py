@@ -18,6 +18,7 @@ from .build import BuildReport, Settings, build, stale
 from .errors import CorpusError, IndexMissing, QabotError, UsageError
 from .index import FORMAT_VERSION, Index, default_index_dir, read_manifest
 from .passages import DEFAULT_MAX_TOKENS
+from .progress import terminal_progress
 from .render import Style, dumps, render_answer, safe_line
 
 DEFAULT_CORPUS = "seeds"
@@ -66,6 +67,11 @@ def make_parser() -> argparse.ArgumentParser:
     p_ask.add_argument("-k", type=_positive, default=3, metavar="N", help="number of answers (default: 3)")
     p_ask.add_argument("--json", action="store_true", help="print the JSON contract (one object per line)")
     p_ask.add_argument("--scoring", choices=SCORINGS, default=None, help="BM25 variant (default: the index's)")
+
+    p_chat = sub.add_parser("chat", help="a conversation with the articles (the default on a terminal)",
+                            description="Ask questions and follow-ups; lines from stdin when it is not a terminal.")
+    p_chat.add_argument("--index", type=Path, default=None, metavar="DIR", help="index folder (default: $QABOT_INDEX or index/)")
+    p_chat.add_argument("-k", type=_positive, default=3, metavar="N", help="number of answers (default: 3)")
     return parser
 
 
@@ -98,19 +104,11 @@ def cmd_index(args: argparse.Namespace) -> int:
         return EXIT_OK
     paths = args.paths or [DEFAULT_CORPUS]
     settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring))
-    report = build(paths, index_dir, settings, progress=_progress(sys.stderr))
+    with terminal_progress(sys.stderr) as progress:
+        report = build(paths, index_dir, settings, progress=progress)
     for line in _summary(report, index_dir):
         print(line)
     return EXIT_SKIPPED if report.skipped else EXIT_OK
-
-
-def _progress(stream):
-    """A progress callback for long builds on a terminal (None when not a terminal)."""
-    if not (hasattr(stream, "isatty") and stream.isatty()):
-        return None
-    from .progress import TerminalProgress
-
-    return TerminalProgress(stream)
 
 
 def ensure_index(index_dir: Path, explicit: bool) -> None:
@@ -133,14 +131,8 @@ def ensure_index(index_dir: Path, explicit: bool) -> None:
         return
     print(f"qabot: {why}; building the index at {index_dir} from {', '.join(safe_line(str(r)) for r in roots)}",
           file=sys.stderr)
-    old = Settings()
-    if manifest is not None and isinstance(manifest.get("settings"), dict):
-        stored = manifest["settings"]
-        try:
-            old = Settings(max_tokens=int(stored.get("max_tokens", DEFAULT_MAX_TOKENS)), bm25=BM25Params(**stored["bm25"]))
-        except (TypeError, KeyError, ValueError):
-            old = Settings()
-    report = build(roots, index_dir, old, progress=_progress(sys.stderr))
+    with terminal_progress(sys.stderr) as progress:
+        report = build(roots, index_dir, Settings.of(manifest), progress=progress)
     print(f"qabot: {_summary(report, index_dir)[0]}", file=sys.stderr)
 
 

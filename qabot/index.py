@@ -22,7 +22,7 @@ import shutil
 import uuid
 from collections.abc import Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Iterator
@@ -111,6 +111,8 @@ class BuildData:
     """Per-article metadata: id, title, path, byline, date, url, file."""
     text: bytes
     """All article texts, UTF-8, concatenated; ``art_text_off`` cuts it."""
+    words: list[tuple[str, int, int]] = field(default_factory=list)
+    """Surface words, ``(spelling, count, times seen speaking)``, most frequent first (``words.json``)."""
 
 
 def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
@@ -133,6 +135,7 @@ def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
             path = tmp / f"{key}.npy"
             np.save(path, np.ascontiguousarray(offsets[key] if key in offsets else data.arrays[key]), allow_pickle=False)
         (tmp / "text.bin").write_bytes(data.text)
+        (tmp / "words.json").write_text(json.dumps(data.words, ensure_ascii=False), encoding="utf-8")
         for path in sorted(tmp.iterdir()):
             checks[path.name] = {"size": path.stat().st_size, "sha256": _sha256(path)}
             _fsync(path)
@@ -321,6 +324,17 @@ class Index:
     def terms(self) -> list[str]:
         """Term ids to terms."""
         return self.vocab.terms()
+
+    @cached_property
+    def words(self) -> list[tuple[str, int, int]] | None:
+        """Surface words ``(spelling, count, spoke)``, most frequent first; None when built without them."""
+        path = self.data_dir / "words.json"
+        if not path.exists():
+            return None
+        try:
+            return [(str(w), int(n), int(s)) for w, n, s in json.loads(path.read_text(encoding="utf-8"))]
+        except (OSError, ValueError, TypeError):
+            raise self.damaged("words.json cannot be read") from None
 
     @cached_property
     def _meta_file(self):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from .analysis import Analyzer
-from .model import Answer, Evidence
+from .model import Answer, Article, Evidence
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -101,8 +101,14 @@ def highlight_spans(text: str, terms: set[str], analyzer: Analyzer, speaker: str
     return sorted(spans)
 
 
+PAINTS = {"term": BOLD_YELLOW, "speaker": BOLD_CYAN, "mark": BOLD}
+"""How each kind of span is painted: the question's words, the speaker, evidence shown in place."""
+MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+"""Without colour, evidence shown in place stands between these."""
+
+
 def paint_text(text: str, spans: list[tuple[int, int, str]], style: Style) -> str:
-    """``text`` with the spans painted (terms bold yellow, the speaker bold cyan)."""
+    """``text`` with the spans painted (terms bold yellow, the speaker bold cyan, evidence in place bold)."""
     if not style.color or not spans:
         return text
     out, pos = [], 0
@@ -110,7 +116,7 @@ def paint_text(text: str, spans: list[tuple[int, int, str]], style: Style) -> st
         if s < pos:
             continue
         out.append(text[pos:s])
-        out.append(style.paint(text[s:e], BOLD_CYAN if kind == "speaker" else BOLD_YELLOW))
+        out.append(style.paint(text[s:e], PAINTS[kind]))
         pos = e
     out.append(text[pos:])
     return "".join(out)
@@ -132,6 +138,52 @@ def render_evidence(evidence: Evidence, style: Style, analyzer: Analyzer) -> str
         lines.append(style.paint(">", DIM) + " " + paint_text(text[s:e], inner, style))
     lines.append(style.paint(citation(evidence), DIM))
     return "\n".join(lines)
+
+
+def render_in_place(text: str, marks: list[tuple[int, int]], terms: set[str], style: Style, analyzer: Analyzer,
+                    indent: str = "") -> str:
+    """``text`` (a paragraph) wrapped, with ``marks`` highlighted in place: bold and the question's words
+    bold yellow on a terminal, between ⟦ and ⟧ without colour."""
+    text = safe_line(text)
+    if not style.color:
+        for s, e in sorted(marks, reverse=True):
+            text = text[:s] + MARK_OPEN + text[s:e] + MARK_CLOSE + text[e:]
+        return "\n".join(indent + text[s:e] for s, e in wrap_positions(text, style.width - len(indent)))
+    spans: list[tuple[int, int, str]] = []
+    for s, e in sorted(marks):
+        pos = s
+        for ts, te, _ in highlight_spans(text[s:e], terms, analyzer):
+            spans.extend([(pos, s + ts, "mark"), (s + ts, s + te, "term")])
+            pos = s + te
+        spans.append((pos, e, "mark"))
+    spans = [sp for sp in spans if sp[0] < sp[1]]
+    lines = []
+    for s, e in wrap_positions(text, style.width - len(indent)):
+        inner = [(max(a, s) - s, min(b, e) - s, kind) for a, b, kind in spans if a < e and b > s]
+        lines.append(indent + paint_text(text[s:e], inner, style))
+    return "\n".join(lines)
+
+
+def render_show(evidence: Evidence, style: Style, analyzer: Analyzer) -> str:
+    """The whole paragraph around ``evidence``, the evidence highlighted in place, and its citation line."""
+    p_start, p_end = evidence.article.paragraphs[evidence.paragraph - 1]
+    marks = [(evidence.start - p_start, evidence.end - p_start)]
+    body = render_in_place(evidence.article.text[p_start:p_end], marks, set(evidence.terms), style, analyzer)
+    return body + "\n" + style.paint(citation(evidence), DIM)
+
+
+def render_article(article: Article, marks: list[tuple[int, int]], style: Style, analyzer: Analyzer) -> str:
+    """A whole article: title, byline, date and path, then every paragraph numbered, ``marks`` (character
+    spans in the article's text) highlighted in place."""
+    head = [style.paint(safe_line(article.title), BOLD)]
+    about = [f"By {article.byline}" if article.byline else "", article.date or "", article.path]
+    head.append(style.paint(safe_line(" · ".join(a for a in about if a)), DIM))
+    parts = ["\n".join(head)]
+    for n, (p_start, p_end) in enumerate(article.paragraphs, 1):
+        inside = [(max(s, p_start) - p_start, min(e, p_end) - p_start) for s, e in marks if s < p_end and e > p_start]
+        body = render_in_place(article.text[p_start:p_end], inside, set(), style, analyzer)
+        parts.append(style.paint(f"¶ {n}", DIM) + "\n" + body)
+    return "\n\n".join(parts)
 
 
 def render_answer(answer: Answer, style: Style, analyzer: Analyzer) -> str:

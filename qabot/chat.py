@@ -1,0 +1,495 @@
+"""``qabot chat``: a conversation with the articles.
+
+On a terminal, a prompt-toolkit session: history in a file, suggestions from history, completion of
+commands and of the articles' own words, a bottom toolbar. Without a terminal, one question per
+line from stdin, plain answers. Both understand follow-ups (qabot/conversation.py) and render
+answers with the one renderer (qabot/render.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import re
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterable, TextIO
+
+from . import __version__
+from .analysis import Analyzer
+from .answer import Answerer
+from .build import Settings, build
+from .conversation import Context, Turn, after, understand
+from .errors import QabotError
+from .index import Index, default_index_dir, state_dir
+from .model import Answer, Evidence
+from .render import DIM, Style, dumps, render_answer, render_article, render_show, safe_line, width
+from .vocabulary import Lexicon, surface_words
+
+COMMANDS = {
+    "/help": "what you can type",
+    "/sources": "the articles cited so far",
+    "/show": "N: the whole paragraph around answer N",
+    "/open": "N: the whole article of answer N",
+    "/k": "N: show N answers per question",
+    "/json": "toggle JSON output",
+    "/index": "[PATH]: rebuild the index, or add PATH to it",
+    "/stats": "what is loaded",
+    "/clear": "clear the screen and start a new conversation",
+    "/quit": "leave (Ctrl-D too)",
+}
+"""The chat's commands and what each does."""
+
+HELP_TIPS = (
+    "Ask a question: what did Wang say about Ukraine",
+    "Follow up: and Putin?  ·  what about trade?  ·  more  ·  what else did he say?",
+    "Tab completes commands and the articles' names and words; ↑ and Ctrl-R search history.",
+)
+
+
+class Chat:
+    """A conversation with one index: understands lines, answers them, runs commands, writes to ``out``."""
+
+    def __init__(self, index_dir: Path, out: TextIO, style: Style, k: int = 3, interactive: bool = False):
+        self.index_dir = index_dir
+        self.out = out
+        self.style = style
+        self.k = k
+        self.interactive = interactive
+        self.json = False
+        self.analyzer = Analyzer()
+        self.context = Context()
+        self.answers: dict[int, Evidence] = {}
+        """The answers to the current question, by the number they were shown with."""
+        self.seen: set[tuple[str, int]] = set()
+        """Every piece of evidence shown in this conversation, as (article id, start)."""
+        self.cited: dict[str, list] = {}
+        """Article id to [title, path, times cited], in order of first citation."""
+        self.asked = 0
+        self.load()
+
+    def load(self) -> None:
+        """Open the index (again, after /index)."""
+        self.index = Index.open(self.index_dir)
+        self.answerer = Answerer(self.index, analyzer=self.analyzer)
+        words = self.index.words
+        if words is None:  # an index built before words.json existed
+            words = surface_words("\n\n".join(self.index.article(i).text for i in range(self.index.n_articles)))
+        self.lexicon = Lexicon(words)
+
+    # -- output -------------------------------------------------------------------------------
+
+    def write(self, text: str = "") -> None:
+        """Print a block of text."""
+        print(text, file=self.out, flush=True)
+
+    def dim(self, text: str) -> None:
+        """Print a dim line (notes, rewritten questions)."""
+        self.write(self.style.paint(safe_line(text), DIM))
+
+    def welcome(self) -> str:
+        """The first line: what is loaded."""
+        return (f"qabot {__version__} · {self.summary()}\n"
+                "Ask a question about the articles; /help lists commands, Ctrl-D leaves.")
+
+    def summary(self) -> str:
+        """``N articles, M passages, built WHEN``."""
+        c = self.index.counts
+        return (f"{_n(c['articles'], 'article')}, {_n(c['passages'], 'passage')} in {safe_line(str(self.index_dir))}, "
+                f"built {_when(self.index.manifest.get('built_at'))}")
+
+    def toolbar(self) -> str:
+        """The bottom toolbar: what is loaded and the active settings."""
+        c = self.index.counts
+        return (f" {_n(c['articles'], 'article')} · {_n(c['passages'], 'passage')} · "
+                f"built {_when(self.index.manifest.get('built_at'))} · k={self.k} · "
+                f"{self.index.settings['bm25']['scoring']}{' · JSON' if self.json else ''} · /help ")
+
+    # -- lines --------------------------------------------------------------------------------
+
+    def handle(self, line: str) -> bool:
+        """Answer or run one line; False when the chat should end."""
+        line = line.strip()
+        if not line:
+            return True
+        try:
+            if line.startswith("/"):
+                return self.command(line)
+            self.ask(line)
+        except QabotError as err:
+            self.write(f"error: {safe_line(str(err))}")
+        return True
+
+    def ask(self, line: str) -> Answer | None:
+        """Understand ``line`` in the conversation's context and answer it."""
+        turn = understand(line, self.context, self.lexicon.speaks)
+        if turn.question is None:
+            self.dim(turn.note or "cannot tell what that asks")
+            return None
+        if turn.rewritten and not self.json:
+            self.dim(f"→ {turn.question}")
+        answer = self.answer(turn)
+        self.context = after(turn, self.context, self.lexicon.speaks, self.analyzer, shown=len(answer.evidence))
+        self.asked += 1
+        if self.json:
+            self.write(dumps(answer))
+        else:
+            self.write(render_answer(answer, self.style, self.analyzer))
+            if self.interactive:
+                self.write()
+        return answer
+
+    def answer(self, turn: Turn) -> Answer:
+        """The answer to a turn; remembers what it shows."""
+        if turn.exclude_seen:
+            got = self.answerer.ask(turn.question, k=self.k + len(self.seen))
+            fresh = [e for e in got.evidence if (e.article.id, e.start) not in self.seen][:self.k]
+            base = len(self.answers) if turn.more else 0
+            evidence = [replace(e, rank=base + i + 1) for i, e in enumerate(fresh)]
+            message = got.message if got.no_answer else (None if evidence else "nothing more that was not shown already")
+            answer = replace(got, evidence=evidence, message=message)
+        else:
+            answer = self.answerer.ask(turn.question, k=self.k, skip=turn.skip)
+        if not turn.more:
+            self.answers = {}
+        for e in answer.evidence:
+            self.answers[e.rank] = e
+            self.seen.add((e.article.id, e.start))
+            entry = self.cited.setdefault(e.article.id, [e.article.title, e.article.path, 0])
+            entry[2] += 1
+        return answer
+
+    # -- commands -----------------------------------------------------------------------------
+
+    def command(self, line: str) -> bool:
+        """Run a slash command; False for /quit."""
+        name, _, arg = line.partition(" ")
+        name, arg = name.lower(), arg.strip()
+        if name in ("/quit", "/exit", "/q"):
+            return False
+        handlers = {
+            "/help": self.cmd_help, "/sources": self.cmd_sources, "/show": self.cmd_show, "/open": self.cmd_open,
+            "/k": self.cmd_k, "/json": self.cmd_json, "/index": self.cmd_index, "/stats": self.cmd_stats,
+            "/clear": self.cmd_clear,
+        }
+        handler = handlers.get(name)
+        if handler is None:
+            close = difflib.get_close_matches(name, list(COMMANDS), n=1)
+            hint = f"did you mean {close[0]}? " if close else ""
+            self.write(f"unknown command {safe_line(name)}; {hint}/help lists the commands")
+            return True
+        handler(arg)
+        return True
+
+    def cmd_help(self, arg: str) -> None:
+        """/help"""
+        lines = [f"  {name:<9}{text}" for name, text in COMMANDS.items()]
+        self.write("\n".join(list(HELP_TIPS) + ["Commands:"] + lines))
+
+    def cmd_sources(self, arg: str) -> None:
+        """/sources"""
+        if not self.cited:
+            self.write("no articles cited yet")
+            return
+        lines = [f"{len(self.cited)} article{'s' if len(self.cited) != 1 else ''} cited so far:"]
+        for title, path, times in self.cited.values():
+            lines.append(f"  {safe_line(title)} — {safe_line(path)} ({times}×)")
+        self.write("\n".join(lines))
+
+    def _numbered(self, name: str, arg: str) -> Evidence | None:
+        """The answer numbered ``arg``, or None with a one-line hint."""
+        shown = sorted(self.answers)
+        if not shown:
+            self.write(f"no answers yet; ask a question, then {name} N")
+            return None
+        if not arg.isdigit() or int(arg) not in self.answers:
+            self.write(f"usage: {name} N, where N is an answer shown above ({_span(shown)})")
+            return None
+        return self.answers[int(arg)]
+
+    def cmd_show(self, arg: str) -> None:
+        """/show N"""
+        evidence = self._numbered("/show", arg)
+        if evidence is not None:
+            self.write(render_show(evidence, self.style, self.analyzer))
+
+    def cmd_open(self, arg: str) -> None:
+        """/open N"""
+        evidence = self._numbered("/open", arg)
+        if evidence is None:
+            return
+        article = evidence.article
+        marks = sorted((e.start, e.end) for e in self.answers.values() if e.article.id == article.id)
+        if self.interactive:
+            from prompt_toolkit.application import get_app_session
+
+            columns = get_app_session().output.get_size().columns
+            plain = render_article(article, marks, Style(color=False, width=max(40, columns - 2)), self.analyzer)
+            page(plain, f"[{evidence.rank}] {safe_line(article.title)}", plain.find(f"\n¶ {evidence.paragraph}\n") + 1)
+        else:
+            self.write(render_article(article, marks, self.style, self.analyzer))
+
+    def cmd_k(self, arg: str) -> None:
+        """/k N"""
+        if not arg.isdigit() or int(arg) < 1:
+            self.write(f"usage: /k N, a whole number of at least 1 (now {self.k})")
+            return
+        self.k = int(arg)
+        self.write(f"{self.k} answer{'s' if self.k != 1 else ''} per question")
+
+    def cmd_json(self, arg: str) -> None:
+        """/json"""
+        self.json = not self.json
+        self.write(f"JSON output {'on' if self.json else 'off'}")
+
+    def cmd_index(self, arg: str) -> None:
+        """/index [PATH]"""
+        manifest = self.index.manifest
+        roots = [r for r in manifest.get("roots", []) if os.path.exists(r)]
+        extra = [os.path.expanduser(p) for p in arg.split()] if arg else []
+        for path in extra:
+            if not os.path.exists(path):
+                self.write(f"no such file or folder: {safe_line(path)}")
+                return
+        if not roots and not extra:
+            self.write("the index's folders are gone; give one: /index PATH")
+            return
+        paths = roots + [os.path.abspath(p) for p in extra if os.path.abspath(p) not in roots]
+        progress = None
+        if self.interactive:
+            from .progress import BarProgress
+
+            progress = BarProgress()
+        try:
+            report = build(paths, self.index_dir, Settings.of(manifest), progress=progress)
+        finally:
+            if progress is not None:
+                progress.close()
+        self.load()
+        self.write(f"indexed {_n(report.articles, 'article')} from {_n(report.files, 'file')}: "
+                   f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
+                   f"{report.removed} removed, {len(report.skipped)} skipped, in {report.seconds:.1f}s")
+
+    def cmd_stats(self, arg: str) -> None:
+        """/stats"""
+        c = self.index.counts
+        lines = [
+            f"index     {safe_line(str(self.index_dir))} (built {_when(self.index.manifest.get('built_at'))})",
+            f"articles  {c['articles']:,} from {_n(c.get('files', 0), 'file')}",
+            f"passages  {c['passages']:,} ({c['tokens']:,} tokens, at most {self.index.settings['max_tokens']} each)",
+            f"terms     {c['terms']:,}; {len(self.lexicon):,} words to complete",
+            f"scoring   {self.index.settings['bm25']['scoring']}; k={self.k}; JSON {'on' if self.json else 'off'}",
+            f"asked     {self.asked} question{'s' if self.asked != 1 else ''}; "
+            f"{_n(len(self.cited), 'article')} cited",
+        ]
+        self.write("\n".join(lines))
+
+    def cmd_clear(self, arg: str) -> None:
+        """/clear"""
+        if self.interactive:
+            from prompt_toolkit.shortcuts import clear
+
+            clear()
+        self.context = Context()
+        self.answers = {}
+        self.seen = set()
+        self.dim("new conversation")
+
+
+def _n(count: int, noun: str) -> str:
+    """``1 article``, ``2,225 articles``."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def _span(numbers: list[int]) -> str:
+    """``1–3`` or ``2``."""
+    return f"{numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
+
+
+def _when(stamp: str | None) -> str:
+    """An ISO time as ``2026-11-29 04:30 UTC``."""
+    if not stamp:
+        return "at an unknown time"
+    m = re.match(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)", stamp)
+    return f"{m.group(1)} {m.group(2)} UTC" if m else safe_line(stamp)
+
+
+# -- the terminal session --------------------------------------------------------------------
+
+
+def history_path() -> Path:
+    """The chat's history file: ``history`` in qabot's state folder."""
+    return state_dir() / "history"
+
+
+def make_completer(chat: Chat):
+    """Completion of commands, their arguments, and the articles' words as the articles spell them."""
+    from prompt_toolkit.completion import CompleteEvent, Completer, Completion, PathCompleter
+    from prompt_toolkit.document import Document
+
+    paths = PathCompleter(expanduser=True)
+
+    class ChatCompleter(Completer):
+        """Commands after "/", then their arguments; otherwise the word being typed."""
+
+        def get_completions(self, document: Document, event: CompleteEvent) -> Iterable[Completion]:
+            text = document.text_before_cursor
+            if text.startswith("/"):
+                name, space, arg = text.partition(" ")
+                if not space:
+                    for command, what in COMMANDS.items():
+                        if command.startswith(name.lower()):
+                            yield Completion(command, -len(name), display_meta=what)
+                elif name in ("/show", "/open"):
+                    for n, e in sorted(chat.answers.items()):
+                        if str(n).startswith(arg.strip()):
+                            yield Completion(str(n), -len(arg.lstrip()), display_meta=safe_line(e.article.title)[:40])
+                elif name == "/index":
+                    yield from paths.get_completions(Document(arg, len(arg)), event)
+                return
+            m = re.search(r"[^\W\d_][\w’'-]*$", text)
+            if not m or len(m.group()) < 2:
+                return
+            prefix = m.group()
+            for word, count in chat.lexicon.complete(prefix):
+                if word != prefix:
+                    yield Completion(word, -len(prefix), display_meta=f"{count}× in the articles")
+
+    return ChatCompleter()
+
+
+def session(chat: Chat):
+    """The prompt-toolkit session: history file, suggestions from history, completion, toolbar."""
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
+    from prompt_toolkit.history import FileHistory
+
+    path = history_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return PromptSession(
+        message=[("class:prompt", "qabot› ")], history=FileHistory(str(path)), auto_suggest=AutoSuggestFromHistory(),
+        completer=make_completer(chat), complete_while_typing=True, bottom_toolbar=chat.toolbar,
+    )
+
+
+def run_session(index_dir: Path, k: int = 3, out: TextIO | None = None) -> int:
+    """The interactive chat, on the current prompt-toolkit input and output; exit status 0."""
+    out = out or sys.stdout
+    chat = Chat(index_dir, out, Style.for_stream(out), k=k, interactive=True)
+    return converse(chat, session(chat))
+
+
+def converse(chat: Chat, prompt) -> int:
+    """Prompt, answer, repeat: Ctrl-C clears the line, Ctrl-D or /quit ends with status 0."""
+    chat.write(chat.welcome())
+    while True:
+        try:
+            line = prompt.prompt()
+        except KeyboardInterrupt:
+            continue  # Ctrl-C clears the line
+        except EOFError:
+            break  # Ctrl-D
+        try:
+            if not chat.handle(line):
+                break
+        except KeyboardInterrupt:  # Ctrl-C during an answer or a build: back to the prompt
+            chat.dim("interrupted")
+    return 0
+
+
+def page(text: str, title: str, at: int = 0) -> None:
+    """Show ``text`` full screen, scrollable from character ``at``, evidence (between ⟦ ⟧) highlighted; q leaves."""
+    from prompt_toolkit.application import Application
+    from prompt_toolkit.document import Document
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.layout import HSplit, Layout, Window
+    from prompt_toolkit.layout.controls import FormattedTextControl
+    from prompt_toolkit.lexers import Lexer
+    from prompt_toolkit.widgets import TextArea
+
+    class Marks(Lexer):
+        """Evidence between ⟦ and ⟧ in reverse video, paragraph numbers dim."""
+
+        def lex_document(self, document: Document):
+            inside, marked = [], False
+            for text in document.lines:  # evidence may run over several lines
+                inside.append(marked)
+                for c in text:
+                    marked = True if c == "⟦" else False if c == "⟧" else marked
+
+            def line(n: int):
+                text = document.lines[n]
+                if text.startswith("¶ "):
+                    return [("fg:ansibrightblack", text)]
+                out, marked, pos = [], inside[n], 0
+                for m in re.finditer("[⟦⟧]", text):
+                    out.append(("reverse bold" if marked else "", text[pos:m.end() if m.group() == "⟧" else m.start()]))
+                    marked, pos = m.group() == "⟦", m.end() if m.group() == "⟧" else m.start()
+                out.append(("reverse bold" if marked else "", text[pos:]))
+                return out
+
+            return line
+
+    area = TextArea(text=text, read_only=True, scrollbar=True, lexer=Marks(), wrap_lines=False)
+    area.buffer.cursor_position = max(0, at)
+    keys = KeyBindings()
+
+    @keys.add("q")
+    @keys.add("escape")
+    @keys.add("c-c")
+    @keys.add("c-d")
+    def _leave(event) -> None:
+        event.app.exit()
+
+    @keys.add(" ")
+    def _page_down(event) -> None:
+        from prompt_toolkit.key_binding.bindings.page_navigation import scroll_page_down
+
+        scroll_page_down(event)
+
+    bar = "reverse"
+    layout = Layout(HSplit([
+        Window(FormattedTextControl(f" {title}"), height=1, style=bar),
+        area,
+        Window(FormattedTextControl(" q: back to the chat · ↑ ↓ PgUp PgDn Space: scroll"), height=1, style=bar),
+    ]), focused_element=area)
+    top = text.count("\n", 0, max(0, at))
+
+    def scroll_to_answer() -> None:
+        area.window.vertical_scroll = top  # the answer's paragraph at the top (after the app's reset)
+
+    Application(layout=layout, key_bindings=keys, full_screen=True).run(pre_run=scroll_to_answer)
+
+
+# -- without a terminal ------------------------------------------------------------------------
+
+
+def run_lines(index_dir: Path, lines: Iterable[str], out: TextIO, k: int = 3) -> int:
+    """One question (or command) per line; plain answers, follow-ups understood; exit status 0."""
+    chat = Chat(index_dir, out, Style(color=False, width=width(out)), k=k, interactive=False)
+    first = True
+    for line in lines:
+        if not line.strip():
+            continue
+        if not chat.json:
+            if not first:
+                chat.write()
+            chat.write(f"Q: {safe_line(line.strip())}")
+        first = False
+        if not chat.handle(line):
+            break
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """``qabot chat``: the session on a terminal, line mode otherwise."""
+    from .cli import ensure_index
+
+    index_dir = args.index or default_index_dir()
+    ensure_index(index_dir, explicit=args.index is not None or bool(os.environ.get("QABOT_INDEX")))
+    k = getattr(args, "k", 3)
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return run_session(index_dir, k=k)
+    return run_lines(index_dir, sys.stdin, sys.stdout, k=k)

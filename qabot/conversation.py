@@ -1,0 +1,179 @@
+"""Follow-up questions: what a line means given the conversation so far.
+
+After "what did Wang say about Ukraine": "and Putin?" asks what Putin said about Ukraine (Putin is
+seen speaking in the articles); "what about trade?" keeps the speaker and changes the topic; "more"
+asks for the next answers to the same question; "what else did he say?" asks what Wang said, leaving
+out what was already shown; a complete question starts afresh. Pure functions over a small state,
+shared by the terminal chat and the line mode.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from .analysis import Analyzer
+from .question import SPEECH_VERBS, TITLES, parse
+
+Speaks = Callable[[str], bool]
+"""Tells whether a word (as typed) names someone the articles show speaking."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the conversation remembers between lines."""
+
+    question: str | None = None
+    """The last question as understood (after any rewriting); None before the first."""
+    speaker: str | None = None
+    """The speaker of the last speech question, as written ("Wang")."""
+    topic: str | None = None
+    """What the last speech question asked about, as written ("Ukraine"); "" for none."""
+    person: str | None = None
+    """The last person asked about, for "he" and "she"."""
+    shown: int = 0
+    """How many answers to ``question`` were shown so far."""
+    exclude_seen: bool = False
+    """The last question asked for answers not shown before ("what else")."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One line as understood."""
+
+    question: str | None
+    """The question to answer; None when the line cannot be understood in this context."""
+    rewritten: bool
+    """True when ``question`` was rewritten from the context (show it to the user)."""
+    skip: int = 0
+    """Answers to pass over: those already shown, for "more"."""
+    more: bool = False
+    """The line asked for more answers to the last question."""
+    exclude_seen: bool = False
+    """Leave out evidence already shown in this conversation ("what else ...")."""
+    note: str | None = None
+    """Why ``question`` is None."""
+
+
+_MORE = re.compile(
+    r"(?i)^\s*(?:and\s+)?(?:more|next|go\s+on|continue|keep\s+going|show\s+more|more\s+please|tell\s+me\s+more|"
+    r"more\s+answers|(?:what|anything)\s+else)\s*[.!?]*\s*$"
+)
+_FOLLOW = re.compile(
+    r"(?i)^\s*(?:(?:and|but|also)\s+)?(?:(?:what|how)\s+about|and|but|what\s+of|same\s+for)\s+"
+    r"(?P<about>(?:about|on|regarding|concerning)\s+)?(?P<x>.+?)\s*[?.!]*\s*$"
+)
+_ELSE = re.compile(r"(?i)^(\s*(?:and\s+)?(?:what|who|where|when|how|which))\s+else\b")
+_PRONOUN = re.compile(r"(?i)\b(he|she|him|her|his|hers)\b")
+_QUESTION_START = re.compile(
+    r"(?i)^(?:what|who|whom|whose|when|where|why|how|which|is|are|was|were|did|does|do|has|have|had|can|could|"
+    r"will|would|should|tell|show|list|give)\b"
+)
+_SPEECH_TAIL = re.compile(
+    rf"(?i)^\s*(?:{SPEECH_VERBS})\b(?:\s+(?:about|on|of|regarding|concerning|over|to|that|in)\b)?\s*(?P<topic>.*?)\s*[?.!]*\s*$"
+)
+_PREFIX = re.compile(
+    r"(?i)^\s*(?:what|who|when|where|why|which|how(?:\s+(?:much|many))?)\s+"
+    r"(?:is|are|was|were|did|does|do|has|have|had)?\s*(?:the\s+|a\s+|an\s+)?"
+)
+MAX_FOLLOW_WORDS = 4
+"""A follow-up's subject ("Putin", "trade deals") is short; a longer line is a question of its own."""
+
+
+def speech_question(speaker: str, topic: str | None) -> str:
+    """``what did SPEAKER say`` with ``about TOPIC`` when there is a topic."""
+    return f"what did {speaker} say about {topic}" if topic else f"what did {speaker} say"
+
+
+def understand(line: str, context: Context, speaks: Speaks) -> Turn:
+    """What ``line`` asks, given ``context``."""
+    text = line.strip()
+    if _MORE.match(text):
+        if context.question is None:
+            return Turn(question=None, rewritten=False, note="there is no question yet to show more answers to")
+        return Turn(question=context.question, rewritten=True, skip=0 if context.exclude_seen else context.shown,
+                    more=True, exclude_seen=context.exclude_seen)
+    exclude = False
+    m = _ELSE.match(text)
+    if m and context.question is not None:
+        text = m.group(1) + text[m.end():]
+        exclude = True
+    follow = _FOLLOW.match(text)
+    if follow and context.question is not None and _is_follow_subject(follow.group("x")):
+        question = _follow_up(follow.group("x"), bool(follow.group("about")), context, speaks)
+        return Turn(question=question, rewritten=True, exclude_seen=exclude)
+    resolved = _resolve_pronouns(text, context)
+    return Turn(question=resolved, rewritten=resolved != line.strip(), exclude_seen=exclude)
+
+
+def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, shown: int) -> Context:
+    """The context once ``turn`` was answered with ``shown`` more answers."""
+    if turn.question is None:
+        return context
+    if turn.more:
+        return replace(context, shown=context.shown + shown)
+    q = parse(turn.question, analyzer)
+    if q.kind == "say" and q.speaker:
+        topic = _topic_as_written(turn.question, q.speaker)
+        return Context(question=turn.question, speaker=q.speaker, topic=topic, person=q.speaker, shown=shown,
+                       exclude_seen=turn.exclude_seen)
+    person = _last_person(turn.question, speaks) or context.person
+    return Context(question=turn.question, speaker=None, topic=None, person=person, shown=shown,
+                   exclude_seen=turn.exclude_seen)
+
+
+def _is_follow_subject(x: str) -> bool:
+    """True when ``x`` is a short subject, not a question of its own."""
+    return 0 < len(x.split()) <= MAX_FOLLOW_WORDS and not _QUESTION_START.match(x)
+
+
+def _follow_up(x: str, about: bool, context: Context, speaks: Speaks) -> str:
+    """The question that "and X?" / "what about X?" asks after ``context``."""
+    x = x.strip(" ,")
+    if context.speaker is not None:
+        if not about and _names_person(x, speaks):
+            return speech_question(x, context.topic)
+        return speech_question(context.speaker, x)
+    prefix = _PREFIX.match(context.question or "")
+    return (prefix.group(0) + x) if prefix and prefix.group(0).strip() else x
+
+
+def _names_person(text: str, speaks: Speaks) -> bool:
+    """True when ``text`` names someone: a word the articles show speaking, titles ("Mr") aside."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if w.lower().rstrip(".") not in TITLES]
+    return bool(words) and any(speaks(w) for w in words)
+
+
+def _resolve_pronouns(text: str, context: Context) -> str:
+    """``text`` with he/she/him/her/his replaced by the last person asked about, when there is one."""
+    if not context.person:
+        return text
+
+    def swap(m: re.Match) -> str:
+        word = m.group(1).lower()
+        return f"{context.person}’s" if word in ("his", "hers") else context.person
+
+    return _PRONOUN.sub(swap, text)
+
+
+def _topic_as_written(question: str, speaker: str) -> str:
+    """What a speech question asks about, as typed ("Ukraine" in "what did Wang say about Ukraine")."""
+    at = question.find(speaker)
+    if at < 0:
+        return ""
+    tail = _SPEECH_TAIL.match(question[at + len(speaker):])
+    if tail:
+        return tail.group("topic").strip()
+    rest = re.search(r"(?i)\b(?:about|on|regarding|concerning)\s+(.*?)\s*[?.!]*\s*$", question[at + len(speaker):])
+    return rest.group(1).strip() if rest else ""
+
+
+def _last_person(question: str, speaks: Speaks) -> str | None:
+    """The last word of ``question`` that names someone seen speaking in the articles."""
+    found = None
+    for word in re.findall(r"[^\W\d_][\w’'-]*", question):
+        word = re.sub(r"[’']s$", "", word)
+        if word.lower() not in TITLES and speaks(word):
+            found = word
+    return found

@@ -1,0 +1,85 @@
+"""Surface words: the corpus's words spelled as the articles spell them, for completion while typing.
+
+The index stores stemmed terms only ("patrushev", "ukrain"); completion needs "Patrushev" and
+"Ukraine". A build counts every word of the article texts and keeps, per lowercased word, its most
+frequent spelling, so names keep their capitals and ordinary words stay lower case. It also counts
+how often each name is seen speaking ("Wang said", "said Putin", "according to Kuleba"), which tells
+a follow-up "and Putin?" (a speaker) from "and Ukraine?" (a topic).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+
+from .analysis import STOPWORDS
+
+WORD = re.compile(r"[^\W\d_][^\W_]*(?:[’'-][^\W\d_]+)*")
+"""A word as completion offers it: starts with a letter; inner hyphens and apostrophes kept."""
+_SPEAKS = re.compile(
+    r"\b([A-Z][^\W\d_]+)(?:[’']s)?\s+(?:said|says|told|tells|added|argued|insisted|warned|replied|wrote)\b"
+    r"|\b(?:said|says|according\s+to)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][^\W\d_]+)"
+)
+"""A name next to a speech verb."""
+MIN_LENGTH = 3
+"""Shorter words are not worth completing."""
+MAX_WORDS = 200_000
+"""At most this many words are kept, the most frequent first."""
+
+
+def surface_words(text: str, limit: int = MAX_WORDS) -> list[tuple[str, int, int]]:
+    """``(spelling, count, spoke)`` for the words of ``text``, most frequent first, each word once.
+
+    The spelling is the word's most frequent form; a possessive "’s" is dropped ("Wang’s" counts as
+    Wang); stopwords and words shorter than ``MIN_LENGTH`` are left out. ``spoke`` counts the times
+    the word stood as a speaker next to a speech verb.
+    """
+    forms = Counter(WORD.findall(text))
+    best: dict[str, tuple[str, int]] = {}
+    totals: Counter[str] = Counter()
+    for form, count in forms.items():
+        if form.endswith(("’s", "'s")):
+            form = form[:-2]
+        if len(form) < MIN_LENGTH:
+            continue
+        key = form.lower()
+        if key in STOPWORDS:
+            continue
+        totals[key] += count
+        held = best.get(key)
+        if held is None or count > held[1] or (count == held[1] and form < held[0]):
+            best[key] = (form, count)
+    spoke: Counter[str] = Counter(a.lower() or b.lower() for a, b in _SPEAKS.findall(text))
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return [(best[key][0], count, spoke.get(key, 0)) for key, count in ranked]
+
+
+def is_name(word: str) -> bool:
+    """True for a spelling that starts with a capital letter (a name, as the articles write it)."""
+    return word[:1].isupper()
+
+
+class Lexicon:
+    """The surface words of an index, looked up by prefix, with who is seen speaking."""
+
+    def __init__(self, words: list[tuple[str, int, int]]):
+        entries = sorted((w.lower(), -n, w) for w, n, _ in words)
+        self._keys = [key for key, _, _ in entries]
+        self._entries = entries
+        self._spoke = {w.lower(): s for w, _, s in words if s}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def complete(self, prefix: str, limit: int = 30) -> list[tuple[str, int]]:
+        """``(spelling, count)`` of the words starting with ``prefix`` (any case), most frequent first."""
+        key = prefix.lower()
+        lo = bisect_left(self._keys, key)
+        hi = bisect_left(self._keys, key + "\U0010ffff")
+        found = sorted(self._entries[lo:hi], key=lambda e: (e[1], e[0]))[:limit]
+        return [(w, -n) for _, n, w in found]
+
+    def speaks(self, word: str) -> bool:
+        """True when the articles show ``word`` (a name, any case) speaking."""
+        return self._spoke.get(word.lower().replace("’", "'").removesuffix("'s"), 0) > 0

@@ -1,0 +1,308 @@
+"""qabot chat: the real PromptSession driven through a pipe input, and the line mode through the CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.completion import CompleteEvent
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.document import Document
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.vt100 import Vt100_Output
+
+from conftest import SEED_TITLE, WANG_1, WANG_2, run
+from qabot.build import build
+from qabot.chat import Chat, converse, history_path, make_completer, run_session, session
+from qabot.progress import BarProgress
+from qabot.render import Style
+
+CITE = f"{SEED_TITLE} — seeds/000_dfce30cfe0989a0b.txt"
+WELCOME = "Ask a question about the articles; /help lists commands, Ctrl-D leaves."
+
+
+@pytest.fixture
+def index(seeds) -> Path:
+    """The bundled article indexed through the library."""
+    build([seeds], Path("index"))
+    return Path("index")
+
+
+def wait_for(condition, timeout: float = 20.0) -> None:
+    """Wait until ``condition()`` holds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+def chat_session(index: Path, *keys, k: int = 3) -> tuple[int, str, Chat]:
+    """Run the chat's real PromptSession on a pipe input; ``keys`` are strings to type, or callables
+    ``f(prompt)`` that wait for the session before the next keys. Returns (status, output, chat)."""
+    out = io.StringIO()
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        chat = Chat(index, out, Style(color=False, width=100), k=k, interactive=True)
+        prompt = session(chat)
+        errors = []
+
+        def feed():
+            try:
+                for key in keys:
+                    if callable(key):
+                        key(prompt)
+                    else:
+                        inp.send_text(key)
+            except BaseException as err:  # noqa: BLE001 - reported below
+                errors.append(err)
+                inp.send_text("\x04\x04")
+
+        feeder = threading.Thread(target=feed)
+        feeder.start()
+        status = converse(chat, prompt)
+        feeder.join()
+        assert not errors, errors
+    return status, out.getvalue(), chat
+
+
+def blocks(output: str) -> list[str]:
+    """The output's paragraphs."""
+    return [b for b in output.strip("\n").split("\n\n") if b]
+
+
+def test_a_conversation_with_follow_ups(index):
+    status, output, chat = chat_session(
+        index, "what did Wang say about Ukraine\r", "and Putin?\r", "what about trade?\r", "more\r",
+        "what else did he say?\r", "\x04")
+    assert status == 0
+    lines = output.splitlines()
+    assert lines[0] == "qabot 0.1.0 · 1 article, 15 passages in index, built " + lines[0].split("built ")[1]
+    assert lines[1] == WELCOME
+    first = output.split("→")[0]
+    assert first.index(WANG_2.split(",")[0]) < first.index(f"[3] {CITE}")
+    assert f"[1] {CITE}, ¶ 14" in first and f"[2] {CITE}, ¶ 13" in first
+    understood = [line for line in lines if line.startswith("→ ")]
+    assert understood == [
+        "→ what did Putin say about Ukraine",
+        "→ what did Putin say about trade",
+        "→ what did Putin say about trade",
+        "→ what did Putin say?",
+    ]
+    trade = output.split("→ what did Putin say about trade\n")[1]
+    assert trade.startswith("> In his opening remarks, Putin highlighted the economic aspect of the China-Russia")
+    assert "No answer: no more answers to this question." in output
+    last = output.split("→ what did Putin say?\n")[1]
+    assert last.startswith("> “Everything is moving forward, developing, we are reaching new frontiers,” Putin said.\n"
+                           f"[1] {CITE}, ¶ 11\n")
+    assert chat.context.speaker == "Putin"
+
+
+def test_every_command(index, tmp_path):
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "trade.txt").write_text("Trade talks\n\n“Exports will double,” Lavrov said on Monday.\n", encoding="utf-8")
+    status, output, chat = chat_session(
+        index,
+        "/help\r", "/sources\r", "/show 1\r", "/k 2\r", "what did Wang say about Ukraine\r", "/show 2\r", "/show 9\r",
+        "/sources\r", "/open 1\r", "jjq", "/k 1\r", "/k zero\r", "/json\r", "and Putin?\r", "/json\r",
+        f"/index {more}\r", "what did Lavrov say about exports\r", "/stats\r", "/clear\r", "more\r", "/bogus\r",
+        "/shw 1\r", "/quit\r", "this is never asked\r")
+    assert status == 0
+    json_line = next(line for line in output.splitlines() if line.startswith("{"))
+    answer = json.loads(json_line)
+    assert answer["question"] == "what did Putin say about Ukraine" and len(answer["answers"]) == 1
+    output = output.replace(json_line, "JSON").replace(str(more), "MORE")
+    output = re.sub(r"built \d{4}-\d\d-\d\d \d\d:\d\d UTC", "built WHEN", output)
+    output = re.sub(r"in \d+\.\ds\n", "in Ts\n", output)
+    assert output == f"""\
+qabot 0.1.0 · 1 article, 15 passages in index, built WHEN
+{WELCOME}
+Ask a question: what did Wang say about Ukraine
+Follow up: and Putin?  ·  what about trade?  ·  more  ·  what else did he say?
+Tab completes commands and the articles' names and words; ↑ and Ctrl-R search history.
+Commands:
+  /help    what you can type
+  /sources the articles cited so far
+  /show    N: the whole paragraph around answer N
+  /open    N: the whole article of answer N
+  /k       N: show N answers per question
+  /json    toggle JSON output
+  /index   [PATH]: rebuild the index, or add PATH to it
+  /stats   what is loaded
+  /clear   clear the screen and start a new conversation
+  /quit    leave (Ctrl-D too)
+no articles cited yet
+no answers yet; ask a question, then /show N
+2 answers per question
+> “We don’t want to see the Ukraine crisis perpetuate and expand,” Wang said.
+[1] {CITE}, ¶ 14
+
+> “On the Ukraine issue, China has always stood on the side of peace and dialogue, and has always
+> insisted on pressing for peace and negotiation,” Wang said in a meeting with Ukrainian Foreign
+> Minister Dmytro Kuleba on Saturday, when they were both in Munich for an annual security
+> conference, according to China’s official summary of the meeting.
+[2] {CITE}, ¶ 13
+
+⟦“On the Ukraine issue, China has always stood on the side of peace and dialogue, and has always
+insisted on pressing for peace and negotiation,” Wang said in a meeting with Ukrainian Foreign
+Minister Dmytro Kuleba on Saturday, when they were both in Munich for an annual security conference,
+according to China’s official summary of the meeting.⟧
+[2] {CITE}, ¶ 13
+usage: /show N, where N is an answer shown above (1–2)
+1 article cited so far:
+  {CITE} (2×)
+1 answer per question
+usage: /k N, a whole number of at least 1 (now 1)
+JSON output on
+JSON
+JSON output off
+indexed 2 articles from 2 files: 1 new, 0 updated, 1 unchanged, 0 removed, 0 skipped, in Ts
+> “Exports will double,” Lavrov said on Monday.
+[1] Trade talks — MORE/trade.txt, ¶ 1
+
+index     index (built WHEN)
+articles  2 from 2 files
+passages  16 (679 tokens, at most 128 each)
+terms     212; 217 words to complete
+scoring   lucene; k=1; JSON off
+asked     3 questions; 2 articles cited
+new conversation
+there is no question yet to show more answers to
+unknown command /bogus; /help lists the commands
+unknown command /shw; did you mean /show? /help lists the commands
+"""
+    assert chat.k == 1 and chat.json is False and chat.index.n_articles == 2
+
+
+def test_open_pages_the_whole_article_with_the_evidence_marked(index):
+    out = io.StringIO()
+    chat = Chat(index, out, Style(color=False, width=100), interactive=False)
+    chat.handle("what did Wang say about Ukraine")
+    chat.handle("/open 1")
+    article = out.getvalue().split(f"[3] {CITE}, ¶ 15\n")[1]
+    assert article.startswith(f"{SEED_TITLE}\nBy Anton Troianovski · seeds/000_dfce30cfe0989a0b.txt\n\n¶ 1\n"
+                              "The top Chinese diplomat, Wang Yi,")
+    assert "¶ 14\n⟦“We don’t want to see the Ukraine crisis perpetuate and expand,” Wang said.⟧\n" in article
+    assert article.count("⟦") == 3 and "¶ 15\n" in article and "¶ 16" not in article
+    assert "top of page" not in article and "views0 comments" not in article
+
+
+def test_completion_of_a_name_from_the_index(index):
+    def menu_then_tab(prompt):
+        buffer = prompt.default_buffer
+        wait_for(lambda: buffer.complete_state is not None and buffer.complete_state.completions)
+        assert [c.text for c in buffer.complete_state.completions] == ["Patrushev"]
+        prompt.app.input.send_text("\t")
+        wait_for(lambda: buffer.text == "who is Patrushev")
+
+    status, output, chat = chat_session(index, "who is Patr", menu_then_tab, "\r\x04")
+    assert status == 0
+    assert "> On Tuesday, Wang met with Nikolai Patrushev, Putin’s top security adviser." in output
+    completer = make_completer(chat)
+    names = [c.text for c in completer.get_completions(Document("and kul"), CompleteEvent())]
+    assert names == ["Kuleba"]
+    commands = [c.text for c in completer.get_completions(Document("/s"), CompleteEvent())]
+    assert commands == ["/sources", "/show", "/stats"]
+    assert [c.text for c in completer.get_completions(Document("/show "), CompleteEvent())] == ["1", "2"]
+    assert [c.text for c in completer.get_completions(Document("/show 2"), CompleteEvent())] == ["2"]
+
+
+def test_the_history_file_keeps_questions_across_sessions(index):
+    chat_session(index, "what did Wang say about Ukraine\r", "/k 2\r", "\x04")
+    path = history_path()
+    assert path == Path(__import__("os").environ["QABOT_STATE_DIR"]) / "history"
+    entries = [line[1:] for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("+")]
+    assert entries == ["what did Wang say about Ukraine", "/k 2"]
+    status, output, chat = chat_session(index, "\x1b[A\x1b[A\r", "\x04")
+    assert status == 0
+    assert f"[1] {CITE}, ¶ 14" in output and chat.context.question == "what did Wang say about Ukraine"
+
+
+def test_ctrl_c_clears_the_line_and_ctrl_d_leaves(index):
+    status, output, chat = chat_session(index, "what did Wang say", "\x03", "/stats\r", "\x04", "/k 5\r")
+    assert status == 0
+    assert "Wang said" not in output
+    assert "asked     0 questions; 0 articles cited" in output
+    assert chat.k == 3
+    status, output, _ = chat_session(index, "\x04")
+    assert status == 0
+    assert output.splitlines()[1:] == [WELCOME]
+    assert not history_path().read_text(encoding="utf-8").count("what did Wang say")
+
+
+def test_run_session_on_the_current_app_session(index):
+    out = io.StringIO()
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text("/quit\r")
+        assert run_session(index, out=out) == 0
+    assert out.getvalue().splitlines()[1] == WELCOME
+
+
+def test_line_mode_without_a_terminal_understands_follow_ups(seeds):
+    result = run("chat", input="what did Wang say about Ukraine\n\nand Putin?\n/k 1\nwhat about trade?\n")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    parts = blocks(result.stdout)
+    assert parts[0].startswith(f"Q: what did Wang say about Ukraine\n> {WANG_2}\n[1] {CITE}, ¶ 14")
+    assert WANG_1.split(",")[0] in result.stdout
+    putin = [p for p in parts if p.startswith("Q: and Putin?")][0]
+    assert putin.splitlines()[1] == "→ what did Putin say about Ukraine"
+    assert parts[-2:] == [
+        "Q: /k 1\n1 answer per question",
+        "Q: what about trade?\n→ what did Putin say about trade\n"
+        "> In his opening remarks, Putin highlighted the economic aspect of the China-Russia relationship,\n"
+        "> predicting that the countries’ annual trade volume could reach $200 billion as early as this year,\n"
+        "> compared with $185 billion last year.\n"
+        f"[1] {CITE}, ¶ 10",
+    ]
+
+
+def test_line_mode_json_is_one_object_per_question(seeds):
+    result = run("chat", "-k", "1", input="/json\nwhat did Wang say about Ukraine\nand Putin?\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:2] == ["Q: /json", "JSON output on"]
+    answers = [json.loads(line) for line in lines[2:]]
+    assert [a["question"] for a in answers] == ["what did Wang say about Ukraine", "what did Putin say about Ukraine"]
+    assert answers[0]["answers"][0]["text"] == WANG_2
+
+
+def test_chat_with_a_missing_index_is_one_line_and_nonzero(seeds):
+    result = run("chat", "--index", "nowhere", input="hello\n")
+    assert result.returncode == 4
+    assert result.stderr == "qabot: error: no index at nowhere; run qabot index --index nowhere PATH\n"
+
+
+def test_the_progress_bar_of_a_long_build(tmp_path):
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for i in range(25):
+        (corpus / f"a{i:02}.txt").write_text(f"Article {i}\n\nWang said thing number {i} about trade.\n", encoding="utf-8")
+    screen = io.StringIO()
+    bar = BarProgress(output=Vt100_Output(screen, lambda: Size(rows=24, columns=80), term="xterm"))
+    report = build([corpus], tmp_path / "index", progress=bar)
+    assert report.articles == 25 and bar.bar is None
+    drawn = screen.getvalue()
+    assert "indexing" in drawn and "25/ 25" in drawn
+    small = io.StringIO()
+    quiet = BarProgress(output=Vt100_Output(small, lambda: Size(rows=24, columns=80), term="xterm"))
+    build([corpus / "a00.txt"], tmp_path / "index2", progress=quiet)
+    assert small.getvalue() == ""
+
+
+def test_an_index_built_before_words_json_still_completes_names(index):
+    manifest_path = index / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    del manifest["checksums"]["words.json"]
+    (index / manifest["data"] / "words.json").unlink()
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    chat = Chat(index, io.StringIO(), Style(), interactive=False)
+    assert chat.index.words is None
+    assert chat.lexicon.complete("Patr") == [("Patrushev", 2)]
+    assert chat.lexicon.speaks("Wang")

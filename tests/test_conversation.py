@@ -1,0 +1,93 @@
+"""Follow-up questions understood from the conversation so far (pure functions, real analyzer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qabot.analysis import Analyzer
+from qabot.build import build
+from qabot.conversation import Context, Turn, after, understand
+from qabot.index import Index
+from qabot.vocabulary import Lexicon
+
+ANALYZER = Analyzer()
+SPEAKERS = {"wang", "putin", "blair"}
+
+
+def speaks(word: str) -> bool:
+    return word.lower() in SPEAKERS
+
+
+def talk(lines: list[str], shown: int = 3) -> list[Turn]:
+    """Understand each line after the ones before it, as if every answer showed ``shown`` answers."""
+    context, turns = Context(), []
+    for line in lines:
+        turn = understand(line, context, speaks)
+        turns.append(turn)
+        context = after(turn, context, speaks, ANALYZER, shown=shown)
+    return turns
+
+
+def test_the_reference_conversation():
+    turns = talk(["what did Wang say about Ukraine", "and Putin?", "what about trade?", "more",
+                  "what else did he say?", "who is Patrushev"])
+    assert [(t.question, t.rewritten) for t in turns] == [
+        ("what did Wang say about Ukraine", False),
+        ("what did Putin say about Ukraine", True),
+        ("what did Putin say about trade", True),
+        ("what did Putin say about trade", True),
+        ("what did Putin say?", True),
+        ("who is Patrushev", False),
+    ]
+    assert [t.skip for t in turns] == [0, 0, 0, 3, 0, 0]
+    assert [t.more for t in turns] == [False, False, False, True, False, False]
+    assert [t.exclude_seen for t in turns] == [False, False, False, False, True, False]
+
+
+def test_more_counts_what_was_shown_and_needs_a_question_first():
+    first = understand("more", Context(), speaks)
+    assert first.question is None and first.note == "there is no question yet to show more answers to"
+    turns = talk(["what did Blair say about taxes", "more", "more", "next"], shown=2)
+    assert [t.skip for t in turns] == [0, 2, 4, 6]
+    assert {t.question for t in turns} == {"what did Blair say about taxes"}
+
+
+def test_a_name_not_seen_speaking_or_about_is_a_topic():
+    turns = talk(["what did Wang say about Ukraine", "and Kuleba?", "and on Putin?", "what about the economy?",
+                  "and Blair?"])
+    assert [t.question for t in turns[1:]] == [
+        "what did Wang say about Kuleba",
+        "what did Wang say about Putin",
+        "what did Wang say about the economy",
+        "what did Blair say about the economy",
+    ]
+
+
+def test_pronouns_resolve_to_the_last_person_asked_about():
+    turns = talk(["what did Wang say", "when did he meet Putin", "what did she say about his trip"])
+    assert turns[1].question == "when did Wang meet Putin"
+    assert turns[2].question == "what did Putin say about Putin’s trip"  # the last person named
+    assert understand("what did he say", Context(), speaks).question == "what did he say"
+
+
+def test_a_complete_question_starts_afresh():
+    turns = talk(["what did Wang say about Ukraine", "and what did Blair say about taxes", "how much did trade grow",
+                  "and exports?", "what about imports?"])
+    assert [(t.question, t.rewritten) for t in turns[1:]] == [
+        ("and what did Blair say about taxes", False),
+        ("how much did trade grow", False),
+        ("how much did exports", True),
+        ("how much did imports", True),
+    ]
+
+
+def test_with_the_lexicon_of_the_bundled_article(seeds):
+    build([seeds], Path("index"))
+    lexicon = Lexicon(Index.open(Path("index")).words)
+    context = Context()
+    out = []
+    for line in ["what did Wang say about Ukraine", "and putin?", "and Patrushev?"]:
+        turn = understand(line, context, lexicon.speaks)
+        context = after(turn, context, lexicon.speaks, ANALYZER, shown=3)
+        out.append(turn.question)
+    assert out == ["what did Wang say about Ukraine", "what did putin say about Ukraine", "what did putin say about Patrushev"]
