@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+from collections import Counter
 import os
 import time
 from dataclasses import asdict, dataclass, field
@@ -25,7 +26,7 @@ from .errors import CorpusError, IndexDamaged
 from .index import FORMAT, FORMAT_VERSION, BuildData, Index, read_manifest, term_bytes, write, write_lock
 from .loading import discover, fingerprint, load_file
 from .passages import DEFAULT_MAX_TOKENS, ENCODING, encoding, make_passages
-from .vocabulary import surface_words
+from .vocabulary import count_words, rank_words
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, path)`` while files are processed."""
@@ -114,6 +115,10 @@ class Block:
     coo_tf: np.ndarray
     reused: tuple[int, int] | None = None
     """For a file kept from the previous build: its passage range there (its postings stay there)."""
+    forms: Counter[str] | None = None
+    """A new file's word spellings with their counts (``vocabulary.count_words``); None for a kept file."""
+    spoke: Counter[str] | None = None
+    """A new file's names seen speaking, with their counts."""
 
 
 def display_path(path: Path) -> str:
@@ -167,6 +172,7 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, analyze
         pas_len=np.array(p_len, i32), pas_nsent=np.array(p_nsent, np.int64), sent_start=np.array(s_start, i32),
         sent_end=np.array(s_end, i32), vocab=list(local), coo_term=c_term, coo_doc=c_doc, coo_tf=c_tf,
     )
+    block.forms, block.spoke = count_words("\n".join(a.text for a in loaded.articles))
     return block, None, loaded.warnings
 
 
@@ -327,6 +333,9 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
         jobs: list[_Job] = []
         sizes: list[int] = []
         stats: dict[str, os.stat_result] = {}
+        kept: set[str] = set()
+        forms: Counter[str] = Counter()
+        spoke: Counter[str] = Counter()
         for path in files:
             key = os.path.abspath(path)
             old = old_files.get(key)
@@ -339,6 +348,7 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
             reusable = previous is not None and old is not None and key in previous.by_key
             if reusable and old.get("size") == st.st_size and old.get("mtime_ns") == st.st_mtime_ns:
                 slots.append((key, previous.block(key), dict(old), path))
+                kept.add(key)
                 report.unchanged += 1
                 continue
             slots.append((key, None, None, path))
@@ -361,6 +371,7 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
             st = stats[key]
             report.warnings.extend(done.warnings)
             if done.unchanged:
+                kept.add(key)
                 blocks.append(previous.block(key))
                 entries.append(dict(old, size=st.st_size, mtime_ns=st.st_mtime_ns))
                 report.unchanged += 1
@@ -369,6 +380,9 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
                 report.skipped.append((str(path), done.skipped or "no article text found"))
                 continue
             block = done.block
+            forms.update(block.forms)
+            spoke.update(block.spoke)
+            block.forms = block.spoke = None
             report.text_bytes += sum(len(t) for t in block.texts)
             if old is None:
                 report.new += 1
@@ -388,8 +402,10 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
             if len(report.skipped) == 1:
                 raise CorpusError(f"no articles to index in {where}: {report.skipped[0][0]}: {report.skipped[0][1]}")
             raise CorpusError(f"no articles to index in {where} ({len(report.skipped)} files skipped)")
+        _add_kept_words(forms, spoke, blocks, previous, set(old_files) - kept)
         data = assemble(blocks, settings.bm25, previous.index if previous else None)
         del blocks
+        data.word_counts = (+forms, +spoke)
         data.words = _words(data, previous, report)
         report.files = len(entries)
         report.articles = len(data.articles)
@@ -410,8 +426,34 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
     return report
 
 
+def _add_kept_words(forms: Counter[str], spoke: Counter[str], blocks: list[Block], previous: _Previous | None,
+                    gone: set[str]) -> None:
+    """Add the word counts of the files kept from the previous build to those of the new files.
+
+    They are the previous build's totals less the counts of the files that changed or went (read
+    again from the previous build's text, a few files), so kept files are never counted again.
+    """
+    if not any(b.reused is not None for b in blocks):
+        return
+    stored = previous.index.word_counts() if previous is not None else None
+    if stored is None:  # an index without counts: count the kept files' text once
+        for b in blocks:
+            if b.reused is not None:
+                f, s = count_words("\n".join(t.decode("utf-8", errors="replace") for t in b.texts))
+                forms.update(f)
+                spoke.update(s)
+        return
+    forms.update(stored[0])
+    spoke.update(stored[1])
+    for key in gone:
+        if key in previous.by_key:
+            f, s = count_words("\n".join(t.decode("utf-8", errors="replace") for t in previous.block(key).texts))
+            forms.subtract(f)
+            spoke.subtract(s)
+
+
 def _words(data: BuildData, previous: _Previous | None, report: BuildReport) -> list[tuple[str, int, int]]:
-    """The build's surface words: the previous build's when no file changed, else counted afresh."""
+    """The build's surface words: the previous build's when no file changed, else ranked from the counts."""
     if previous is not None and not (report.new or report.updated or report.removed):
         try:
             words = previous.index.words
@@ -419,7 +461,7 @@ def _words(data: BuildData, previous: _Previous | None, report: BuildReport) -> 
             words = None
         if words is not None:
             return words
-    return surface_words(data.text.decode("utf-8", errors="replace"))
+    return rank_words(*data.word_counts)
 
 
 def _ptr(counts: np.ndarray) -> np.ndarray:

@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import uuid
+from collections import Counter
 from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -113,6 +114,9 @@ class BuildData:
     """All article texts, UTF-8, concatenated; ``art_text_off`` cuts it."""
     words: list[tuple[str, int, int]] = field(default_factory=list)
     """Surface words, ``(spelling, count, times seen speaking)``, most frequent first (``words.json``)."""
+    word_counts: tuple[dict[str, int], dict[str, int]] = field(default_factory=lambda: ({}, {}))
+    """Every spelling's count and every speaker's count (``word_counts.json``), so the next build
+    updates the surface words from the files that changed instead of recounting the corpus."""
 
 
 def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
@@ -136,6 +140,8 @@ def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
             np.save(path, np.ascontiguousarray(offsets[key] if key in offsets else data.arrays[key]), allow_pickle=False)
         (tmp / "text.bin").write_bytes(data.text)
         (tmp / "words.json").write_text(json.dumps(data.words, ensure_ascii=False), encoding="utf-8")
+        (tmp / "word_counts.json").write_text(json.dumps({"forms": data.word_counts[0], "spoke": data.word_counts[1]},
+                                                         ensure_ascii=False), encoding="utf-8")
         for path in sorted(tmp.iterdir()):
             checks[path.name] = {"size": path.stat().st_size, "sha256": _sha256(path)}
             _fsync(path)
@@ -335,6 +341,17 @@ class Index:
             return [(str(w), int(n), int(s)) for w, n, s in json.loads(path.read_text(encoding="utf-8"))]
         except (OSError, ValueError, TypeError):
             raise self.damaged("words.json cannot be read") from None
+
+    def word_counts(self) -> tuple[Counter, Counter] | None:
+        """Every spelling's and every speaker's count, as the build kept them; None when built without them."""
+        path = self.data_dir / "word_counts.json"
+        if not path.exists():
+            return None
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            return Counter(stored["forms"]), Counter(stored["spoke"])
+        except (OSError, ValueError, TypeError, KeyError):
+            raise self.damaged("word_counts.json cannot be read") from None
 
     @cached_property
     def _meta_file(self):

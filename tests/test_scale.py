@@ -1,4 +1,5 @@
-"""The index at scale: parallel and incremental builds equal a fresh serial one, lookups read only what they need."""
+"""The index at scale: parallel and incremental builds equal a fresh serial one (postings, weights, surface
+words), lookups read only what they need."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from qabot.index import Index
 from qabot.retrieval import LocalRetriever
 
 WORDS = ("Kyiv Ukraine Wang Putin Beijing Moscow trade talks peace summit minister election Blair euro profit "
-         "shares market football coach striker Café naïve Zürich Straße 東京 rates bank growth").split()
+         "shares market football coach striker Café naïve Zürich Straße 東京 rates bank growth said").split()
 
 
 def _corpus(folder: Path, n_files: int, seed: int) -> Path:
@@ -48,6 +49,7 @@ def _same_index(a: Index, b: Index) -> None:
         assert np.array_equal(a.array(name), b.array(name)), name
     assert a.terms == b.terms
     assert a.all_meta() == b.all_meta()
+    assert a.words == b.words and a.word_counts() == b.word_counts()
     assert bytes(a._text) == bytes(b._text)
     assert _postings(a) == _postings(b)
     for t in a.terms[::7]:
