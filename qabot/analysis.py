@@ -11,7 +11,7 @@ import unicodedata
 
 import Stemmer
 
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 """Bumped whenever terms would come out differently; an index built with another version is rebuilt."""
 
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

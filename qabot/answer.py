@@ -1,15 +1,23 @@
 """Answers: retrieve passages with BM25, then choose the sentences that answer best.
 
-Sentence score = IDF-weighted coverage of the question's terms in the sentence
-               + a share of its passage's BM25 score
-               + for "what did X say" questions, a bonus when X is the sentence's speaker
-               (and a penalty when someone else is).
+Sentence score = IDF-weighted coverage of the question's terms in the sentence (IDF to the power 1.5)
+               + a share of its passage's BM25 score (relative to the best passage)
+               + proximity and adjacent pairs of the matched terms
+               + the question's terms in the sentences beside it; a sentence that opens with "He",
+                 "It", "This" inherits most of the previous sentence's matches (and is quoted with it)
+               + an answer-type cue (an amount for how much, a number for how many, a date for when,
+                 a name for who, a place for where) that the question does not already hold.
+For "what did X say about Y" questions, sentences whose words are X's (a quotation attributed to X,
+or reported speech with X as subject) with Y in or beside them rank before every other sentence; one
+that merely mentions X never comes first, and without any the answer is "no answer".
+Ties go to article order; the same sentence from duplicate articles is given once.
 "No answer" is decided from which of the question's terms the corpus and the best sentence hold,
 never from a score being above zero.
 """
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from dataclasses import dataclass
@@ -18,18 +26,86 @@ from .analysis import Analyzer
 from .bm25 import BM25Params
 from .index import Index
 from .model import Answer, Article, Evidence
-from .passages import split_sentences
 from .question import Question, parse
 from .retrieval import LocalRetriever, Retriever
-from .speakers import Attribution, attribute, last_name_in
+from .speakers import Attribution, attribute_paragraph, quoted_words
 
-_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-"""A sentence without "he" or "she" as a word needs no name from before it."""
-
-CANDIDATE_PASSAGES = 30
+CANDIDATE_PASSAGES = 10
 """How many top BM25 passages the sentence chooser looks into."""
-MIN_COVERAGE = 0.3
+SAY_PASSAGES = 200
+"""How many top passages a "what did X say" question looks into for X's words."""
+OWN_TOPIC_BONUS = 0.3
+"""Bonus for X's quotation when the topic stands inside the quoted words (not only around them)."""
+MAX_MISSING = 1 / 3
+"""When at least this share of the question's topic terms is nowhere in the index, there is no answer."""
+MIN_COVERAGE = 0.2
 """Below this IDF-weighted share of the question's terms, the best sentence is not an answer."""
+PASSAGE_WEIGHT = 0.3
+"""Weight of the passage's BM25 score (as a share of the best passage's) in a sentence's score."""
+PROXIMITY_WEIGHT = 0.1
+"""Weight of how close together the matched terms stand in the sentence."""
+CUE_WEIGHT = 0.25
+"""Weight of an answer-type cue the question asks for (a number, a date, a name, a place)."""
+NEIGHBOUR_WEIGHT = 0.2
+"""Weight of the question's terms found in the sentences right before and after (not in this one)."""
+ANAPHOR_WEIGHT = 0.8
+"""Weight of the previous sentence's matched terms for a sentence that opens with "He", "It", "This"...
+
+The sentence goes on about what the previous one named, so it inherits most of its matches."""
+JOIN_ANTECEDENT = True
+"""Quote the sentence before one that opens with a pronoun when that sentence holds part of the match."""
+_PRONOUNS = frozenset("he she it they this these his her its their".split())
+_ANAPHORA = _PRONOUNS | frozenset("those there such both the".split())
+BIGRAM_WEIGHT = 0.2
+"""Weight of the share of the question's adjacent term pairs that stand adjacent in the sentence."""
+IDF_POWER = 1.5
+"""Question terms weigh their IDF to this power (above 1, rare words count for more)."""
+PASSAGE_COVERAGE_WEIGHT = 0.2
+"""Weight of the IDF-weighted share of the question's terms found anywhere in the sentence's passage."""
+MAX_HINTS = 3
+"""At most this many unknown words get a "did you mean"."""
+SPEAKER_WINDOW = 2000
+"""Characters of the paragraph before a passage read to work out who speaks in it."""
+CACHE_PASSAGES = 50_000
+"""Analysed passages kept in memory between questions."""
+
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                     r"forty|fifty|hundred|thousand|million|billion|dozen|half|double|twice)\b", re.I)
+_MONEY = re.compile(r"[$£€¥]\s?\d|\d\s?(?:%|per\s?cent\b|percent\b|million\b|billion\b|bn\b|m\b|dollars\b|"
+                    r"pounds\b|euros\b|cents?\b|pence\b|p\b)", re.I)
+_DATE = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|September|"
+                   r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|"
+                   r"Wednesday|Thursday|Friday|Saturday|Sunday|century|centuries|decade|yesterday|today|tomorrow)\b")
+_CAPS = re.compile(r"(?<=[\s(])[A-Z][\w’'-]+")
+_PLACE = re.compile(r"\b(?:in|at|from|near|to|across|throughout|of)\s+(?:the\s+)?([A-Z][\w’'-]+)")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence of a passage, analysed once and kept for later questions."""
+
+    start: int
+    """Character offset in the article text."""
+    end: int
+    """Character offset just past the sentence."""
+    terms: tuple[str, ...]
+    """The sentence's analysed terms, in order."""
+    numbers: bool
+    """The sentence holds a number."""
+    money: bool
+    """The sentence holds an amount (money, a percentage, millions)."""
+    dates: bool
+    """The sentence holds a year, a month, a weekday or a similar time word."""
+    names: frozenset[str]
+    """Terms of capitalised words that do not open the sentence (people, places, organisations)."""
+    places: frozenset[str]
+    """Terms of capitalised words after "in", "at", "from" and the like."""
+    quote: bool
+    """The sentence holds quotation marks."""
+    anaphor: bool
+    """The sentence opens with a word that points back ("He", "It", "This", "The ...")."""
+    pronoun: bool
+    """The sentence opens with a pronoun ("He", "It", "This"), so alone it does not say who or what."""
 
 
 @dataclass
@@ -45,6 +121,7 @@ class _Candidate:
     matched: frozenset[str]
     coverage: float
     speaker: str | None
+    own_words: bool
 
 
 class Answerer:
@@ -56,20 +133,53 @@ class Answerer:
         self.analyzer = analyzer or Analyzer()
         self.retriever = retriever or LocalRetriever(index, params)
         self._articles: dict[int, Article] = {}
+        self._passages: dict[int, tuple[int, int, int, tuple[_Sentence, ...]]] = {}
+        self._speakers: dict[int, dict[int, Attribution]] = {}
+        self._idf: dict[str, float] = {}
+        self._by_prefix: dict[str, list[str]] | None = None
 
     def article(self, i: int) -> Article:
         """Article ``i``, cached for the life of the answerer."""
-        if i not in self._articles:
-            if len(self._articles) > 256:
+        article = self._articles.get(i)
+        if article is None:
+            if len(self._articles) > 512:
                 self._articles.clear()
-            self._articles[i] = self.index.article(i)
-        return self._articles[i]
+            article = self._articles[i] = self.index.article(i)
+        return article
+
+    def passage_text(self, p: int) -> str:
+        """The text of passage ``p``."""
+        article_id, start, end, _ = self._passage(p)
+        return self.article(article_id).text[start:end]
+
+    def rank_articles(self, text: str, k: int = 10) -> list[int]:
+        """The ``k`` articles whose best passage BM25 ranks highest for ``text`` (article ids, best first)."""
+        best: dict[int, float] = {}
+        for passage, score in self.top(list(parse(text, self.analyzer).terms), max(50, 5 * k)):
+            article = self.index.passage_article(passage)
+            if article not in best:
+                best[article] = score
+        return sorted(best, key=lambda a: (-best[a], a))[:k]
+
+    def top(self, terms: list[str], k: int) -> list[tuple[int, float]]:
+        """The best ``k`` passages for analysed ``terms`` as ``(passage id, score)``; unknown terms add nothing.
+
+        This and ``df`` are all the answering asks of retrieval: ``self.retriever``, the index's own
+        BM25 unless another backend (``qabot.retrieval.Retriever``) was given."""
+        return self.retriever.top(terms, k)
+
+    def df(self, term: str) -> int:
+        """How many passages hold ``term`` (0 when the index does not have it)."""
+        return self.retriever.df(term)
 
     def idf(self, term: str) -> float:
         """Non-negative IDF of a term over passages; an unknown term weighs the most."""
-        n = self.index.n_passages
-        df = self.retriever.df(term)
-        return math.log1p((n - df + 0.5) / (df + 0.5))
+        value = self._idf.get(term)
+        if value is None:
+            n = self.index.n_passages
+            df = self.df(term)
+            value = self._idf[term] = math.log1p((n - df + 0.5) / (df + 0.5))
+        return value
 
     def ask(self, text: str, k: int = 3, skip: int = 0) -> Answer:
         """Answer ``text`` with up to ``k`` pieces of evidence (after the first ``skip``)."""
@@ -84,90 +194,258 @@ class Answerer:
         if not terms:
             return Answer(question=q.text, no_answer=True, terms=terms,
                           message="the question has no words to search for; ask about a name, a place or a topic")
-        known = [t for t in terms if self.retriever.df(t)]
-        if q.kind == "say" and q.speaker_terms and not any(self.retriever.df(t) for t in q.speaker_terms):
+        known = [t for t in terms if self.df(t)]
+        if q.kind == "say" and q.speaker_terms and not any(self.df(t) for t in q.speaker_terms):
             return Answer(question=q.text, no_answer=True, terms=terms,
-                          message=f"no one called '{q.speaker}' in {where}")
+                          message=f"no one called '{q.speaker}' in {where}{self._did_you_mean(q.speaker_terms)}")
         if not known:
             return Answer(question=q.text, no_answer=True, terms=terms,
-                          message=f"nothing about '{' '.join(q.topic_words) or q.text.strip()}' in {where}")
-        weights = {t: self.idf(t) for t in terms}
+                          message=f"nothing about '{' '.join(q.topic_words) or q.text.strip()}' in {where}"
+                                  f"{self._did_you_mean(terms)}")
+        missing = [w for w, t in zip(q.topic_words, q.topic_terms) if not self.df(t)]
+        if q.topic_terms and len(missing) >= MAX_MISSING * len(q.topic_terms):
+            return Answer(question=q.text, no_answer=True, terms=terms,
+                          message=f"nothing about '{' '.join(missing)}' in {where}{self._did_you_mean(terms)}")
+        weights = {t: self.idf(t) ** IDF_POWER for t in terms}
+
         total = sum(weights.values()) or 1.0
-        hits = self.retriever.top(known, CANDIDATE_PASSAGES)
+        say = q.kind == "say" and bool(q.speaker_terms)
+        hits = self.top(known, SAY_PASSAGES if say else CANDIDATE_PASSAGES)
         if not hits:
             return Answer(question=q.text, no_answer=True, terms=terms, message=f"nothing matches in {where}")
-        best_passage = hits[0][1] or 1.0
+        passages = tuple(p for p, _ in hits)
+        best_passage = hits[0][1]
         candidates: list[_Candidate] = []
         for passage_id, passage_score in hits:
-            candidates.extend(self._sentences(q, passage_id, passage_score / best_passage if best_passage > 0 else 0.0,
-                                              weights, total))
-        candidates.sort(key=lambda c: (-c.score, c.passage, c.start))
+            share = passage_score / best_passage if best_passage > 0 else 0.0
+            candidates.extend(self._score(q, passage_id, share, weights, total))
+        candidates.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
+        if q.kind == "say" and q.speaker_terms and not (candidates and candidates[0].own_words):
+            topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
+            return Answer(question=q.text, no_answer=True, terms=terms, passages=passages,
+                          message=f"no words of '{q.speaker}'{topic} in {where}")
         if not candidates or candidates[0].coverage < MIN_COVERAGE:
             unmatched = [w for w, t in zip(q.topic_words, q.topic_terms)
                          if not candidates or t not in candidates[0].matched]
             missing = " ".join(unmatched) or " ".join(q.topic_words) or q.text.strip()
-            return Answer(question=q.text, no_answer=True, terms=terms, message=f"nothing about '{missing}' in {where}")
+            return Answer(question=q.text, no_answer=True, terms=terms, passages=passages,
+                          message=f"nothing about '{missing}' in {where}{self._did_you_mean(terms)}")
         evidence: list[Evidence] = []
         seen: set[str] = set()
         for c in candidates:
+            if c.coverage < MIN_COVERAGE / 2 and not c.own_words:
+                break
             article = self.article(c.article)
             text = article.text[c.start:c.end]
             key = re.sub(r"\W+", " ", text.lower()).strip()
             if key in seen:
                 continue
             seen.add(key)
-            if c.coverage < MIN_COVERAGE / 2:
-                break
             if len(seen) <= skip:
                 continue
-            passage = self.index.passage(c.passage)
+            art, p_start, p_end, _ = self._passage(c.passage)
             evidence.append(Evidence(
                 rank=len(evidence) + 1 + skip, text=text, score=round(c.score, 6),
-                context=article.text[passage.start:passage.end], article=article, paragraph=c.paragraph,
+                context=article.text[min(p_start, c.start):max(p_end, c.end)], article=article, paragraph=c.paragraph,
                 start=c.start, end=c.end, terms=tuple(sorted(c.matched)), speaker=c.speaker,
             ))
             if len(evidence) >= k:
                 break
-        return Answer(question=q.text, evidence=evidence, terms=terms,
+        return Answer(question=q.text, evidence=evidence, terms=terms, passages=passages,
                       message=None if evidence else "no more answers to this question")
 
-    def _sentences(self, q: Question, passage_id: int, passage_share: float, weights: dict[str, float],
-                   total: float) -> list[_Candidate]:
-        """Score the sentences of one passage, with speakers worked out over their paragraph."""
-        passage = self.index.passage(passage_id)
-        article = self.article(passage.article)
-        p_start, p_end = article.paragraphs[passage.paragraph - 1]
-        out: list[_Candidate] = []
-        previous: Attribution | None = None
-        wanted = set(q.terms)
+    def _passage(self, p: int) -> tuple[int, int, int, tuple[_Sentence, ...]]:
+        """``(article, start, end, sentences)`` of passage ``p``, its sentences analysed (cached)."""
+        cached = self._passages.get(p)
+        if cached is not None:
+            return cached
+        if len(self._passages) >= CACHE_PASSAGES:
+            self._passages.clear()
+        passage = self.index.passage(p)
+        text = self.article(passage.article).text
+        sentences = tuple(self._analyse(text, s, e) for s, e in passage.sentences)
+        cached = self._passages[p] = (passage.article, passage.start, passage.end, sentences)
+        return cached
+
+    def _analyse(self, text: str, start: int, end: int) -> _Sentence:
+        """Analyse one sentence of an article for scoring."""
+        sentence = text[start:end]
+        analyzer = self.analyzer
+        caps = _CAPS.findall(sentence)
+        places = _PLACE.findall(sentence)
+        first = (sentence.split(None, 1) or [""])[0].lower().strip("\"“‘(")
+        return _Sentence(
+            start=start, end=end, terms=tuple(analyzer.terms(sentence)),
+            numbers=bool(_NUMBER.search(sentence)), money=bool(_MONEY.search(sentence)),
+            dates=bool(_DATE.search(sentence)),
+            names=frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
+            places=frozenset(analyzer.terms(" ".join(places))) if places else frozenset(),
+            quote=any(c in sentence for c in "“”\"«»"),
+            anaphor=first in _ANAPHORA,
+            pronoun=first in _PRONOUNS,
+        )
+
+    def _score(self, q: Question, passage_id: int, share: float, weights: dict[str, float],
+               total: float) -> list[_Candidate]:
+        """Score the sentences of one passage."""
+        article_id, _, _, sentences = self._passage(passage_id)
+        wanted = weights.keys()
         speaker_terms = set(q.speaker_terms)
-        for s, e in split_sentences(article.text, p_start, p_end):
-            sentence = article.text[s:e]
-            attribution = attribute(sentence, previous, None)
-            if attribution.speaker is None and _PRONOUN.search(sentence):  # "he said": the last name before it
-                attribution = attribute(sentence, previous, last_name_in(article.text[max(0, s - 2000):s]))
-            previous = attribution
-            if e <= passage.start or s >= passage.end:
-                continue
-            present = {t for t, _, _ in self.analyzer.spans(sentence)}
-            matched = present & wanted
-            speaker_match = False
+        say = q.kind == "say" and bool(speaker_terms)
+        speakers = self._passage_speakers(article_id, passage_id) if say else None
+        paragraph = int(self.index.array("pas_para")[passage_id])
+        question_terms = set(q.terms)
+        out: list[_Candidate] = []
+        present = [wanted & set(sentence.terms) for sentence in sentences]
+        previous = self._previous_sentence(article_id, passage_id)
+        whole = set().union(*present) if present else set()
+        passage_coverage = sum(weights[t] for t in whole) / total
+        before_passage = wanted & set(previous.terms) if previous else set()
+        topic = set(q.topic_terms)
+        bigrams = _bigrams(q.topic_terms)
+        for i, sentence in enumerate(sentences):
+            matched = present[i]
+            speaker = None
+            own = False
             bonus = 0.0
-            if q.kind == "say" and speaker_terms:
-                who = set(self.analyzer.terms(attribution.speaker)) if attribution.speaker else set()
-                speaker_match = bool(who & speaker_terms)
-                if speaker_match:
-                    matched |= speaker_terms
-                    bonus = 0.5 if attribution.quote else 0.35
-                else:
-                    matched -= speaker_terms if who else set()
-                    bonus = -0.3 if who else -0.1
+            if say:
+                attribution = speakers.get(sentence.start) if speakers else None
+                who = set(self.analyzer.terms(attribution.speaker)) if attribution and attribution.speaker else set()
+                near = present[i] | (present[i - 1] if i else set()) | (present[i + 1] if i + 1 < len(present) else set())
+                own = bool(who & speaker_terms) and (not topic or bool(topic & near))
+                if own:
+                    speaker = attribution.speaker
+                    matched = matched | speaker_terms
+                    bonus = 0.1 if attribution.quote else 0.0
+                    if topic and attribution.quote:
+                        words = quoted_words(self.article(article_id).text[sentence.start:sentence.end])
+                        if topic & set(self.analyzer.terms(words)):
+                            bonus += OWN_TOPIC_BONUS  # the topic is in X's own quoted words
+                elif who:
+                    matched = matched - speaker_terms
             if not matched:
                 continue
             coverage = sum(weights[t] for t in matched) / total
-            length_penalty = 0.1 * max(0, len(sentence) - 400) / 400
-            score = coverage + 0.3 * passage_share + bonus - length_penalty
-            out.append(_Candidate(score=score, passage=passage_id, article=passage.article, start=s, end=e,
-                                  paragraph=passage.paragraph, matched=frozenset(matched), coverage=coverage,
-                                  speaker=attribution.speaker if speaker_match or attribution.quote else None))
+            before = present[i - 1] if i else before_passage
+            after = present[i + 1] if i + 1 < len(present) else set()
+            neighbours = NEIGHBOUR_WEIGHT * sum(weights[t] for t in (before | after) - matched) / total
+            inherited = before - matched if sentence.anaphor else set()
+            if inherited:
+                neighbours = max(neighbours, ANAPHOR_WEIGHT * sum(weights[t] for t in inherited) / total)
+            pairs = len(bigrams & _bigrams(sentence.terms)) / len(bigrams) if bigrams else 0.0
+            cue = _cue(q.kind, sentence, question_terms)
+            proximity = _proximity(sentence.terms, matched) if len(matched) > 1 else 0.0
+            length = sentence.end - sentence.start
+            length_penalty = 0.1 * max(0, length - 400) / 400
+            score = (coverage + neighbours + PASSAGE_WEIGHT * share + PASSAGE_COVERAGE_WEIGHT * passage_coverage
+                     + PROXIMITY_WEIGHT * proximity + BIGRAM_WEIGHT * pairs + CUE_WEIGHT * cue
+                     + bonus - length_penalty)
+            start = sentence.start
+            if JOIN_ANTECEDENT and inherited and sentence.pronoun and not own:
+                # "He had been mentored by Li Meng." needs the sentence that says who "he" is
+                start = sentences[i - 1].start if i else previous.start
+                matched = matched | inherited
+                coverage = sum(weights[t] for t in matched) / total
+            out.append(_Candidate(score=score, passage=passage_id, article=article_id, start=start,
+                                  end=sentence.end, paragraph=paragraph, matched=frozenset(matched),
+                                  coverage=coverage, speaker=speaker, own_words=own))
         return out
+
+    def _previous_sentence(self, article_id: int, passage_id: int) -> _Sentence | None:
+        """The sentence just before the passage when it is in the same paragraph (the passage before's last)."""
+        if passage_id == 0 or int(self.index.array("art_pas_ptr")[article_id]) == passage_id:
+            return None
+        pas_para = self.index.array("pas_para")
+        if int(pas_para[passage_id - 1]) != int(pas_para[passage_id]):
+            return None
+        sentences = self._passage(passage_id - 1)[3]
+        return sentences[-1] if sentences else None
+
+    def _passage_speakers(self, article_id: int, passage_id: int) -> dict[int, Attribution]:
+        """Speaker of every sentence of the passage, by sentence start (cached).
+
+        The sentences before it in its paragraph, up to ``SPEAKER_WINDOW`` characters back, are read
+        too: a quotation that goes on, or "he said", needs them. A window, not the whole paragraph, so
+        a one-paragraph article of megabytes costs no more than an ordinary one.
+        """
+        found = self._speakers.get(passage_id)
+        if found is None:
+            if len(self._speakers) > 20_000:
+                self._speakers.clear()
+            pas_para, pas_start = self.index.array("pas_para"), self.index.array("pas_start")
+            paragraph, start = int(pas_para[passage_id]), int(pas_start[passage_id])
+            first = int(self.index.array("art_pas_ptr")[article_id])
+            lo = passage_id
+            while lo > first and int(pas_para[lo - 1]) == paragraph and int(pas_start[lo - 1]) >= start - SPEAKER_WINDOW:
+                lo -= 1
+            text = self.article(article_id).text
+            spans = [(x.start, x.end) for p in range(lo, passage_id + 1) for x in self._passage(p)[3]]
+            found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans)))
+            self._speakers[passage_id] = found
+        return found
+
+    def _did_you_mean(self, terms: tuple[str, ...]) -> str:
+        """A hint, " (did you mean 'Patrushev'?)", for question terms not in the index but close to one that is.
+
+        Only the first ``MAX_HINTS`` unknown terms are looked at, among index terms that share their first
+        two letters, so a long question of unknown words costs little.
+        """
+        suggestions = []
+        unknown = [t for t in terms if not self.df(t) and len(t) >= 4][:MAX_HINTS]
+        for term in unknown:
+            near = [t for t in self._near_terms(term[:2]) if abs(len(t) - len(term)) <= 2]
+            close = difflib.get_close_matches(term, near, n=1, cutoff=0.8)
+            if close:
+                suggestions.append(self._surface(close[0]))
+        return f" (did you mean '{' '.join(suggestions)}'?)" if suggestions else ""
+
+    def _near_terms(self, prefix: str) -> list[str]:
+        """Index terms that start with ``prefix`` (all of them grouped by first two letters on first use)."""
+        if self._by_prefix is None:
+            groups: dict[str, list[str]] = {}
+            for t in self.index.terms:
+                groups.setdefault(t[:2], []).append(t)
+            self._by_prefix = groups
+        return self._by_prefix.get(prefix, [])
+
+    def _surface(self, term: str) -> str:
+        """A word as an article writes it whose term is ``term`` (the term itself when none is found)."""
+        hits = self.top([term], 1)
+        if hits:
+            article_id, start, end, _ = self._passage(hits[0][0])
+            text = self.article(article_id).text[start:end]
+            for t, s, e in self.analyzer.spans(text):
+                if t == term:
+                    return text[s:e]
+        return term
+
+
+def _cue(kind: str, sentence: _Sentence, question_terms: set[str]) -> float:
+    """1.0 when the sentence holds what the question's type asks for and the question does not."""
+    if kind == "how_much":
+        return 1.0 if sentence.money else 0.5 if sentence.numbers else 0.0
+    if kind == "how_many":
+        return 1.0 if sentence.numbers else 0.0
+    if kind == "when":
+        return 1.0 if sentence.dates else 0.0
+    if kind == "who":
+        return 1.0 if sentence.names - question_terms else 0.0
+    if kind == "where":
+        return 1.0 if sentence.places - question_terms else 0.5 if sentence.names - question_terms else 0.0
+    return 0.0
+
+
+def _bigrams(terms: tuple[str, ...]) -> set[tuple[str, str]]:
+    """Adjacent term pairs."""
+    return set(zip(terms, terms[1:]))
+
+
+def _proximity(terms: tuple[str, ...], matched: frozenset[str] | set[str]) -> float:
+    """How tightly the matched terms sit together: distinct matches over the span they cover (0 to 1)."""
+    positions = [i for i, t in enumerate(terms) if t in matched]
+    if len(positions) < 2:
+        return 0.0
+    best = len(positions)
+    distinct = len(set(terms[i] for i in positions))
+    span = positions[-1] - positions[0] + 1
+    return min(1.0, distinct / span) if span else float(best > 0)

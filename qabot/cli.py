@@ -6,8 +6,10 @@ Only here do qabot's errors become a one-line message on stderr and an exit stat
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Sequence
 
@@ -72,6 +74,18 @@ def make_parser() -> argparse.ArgumentParser:
                             description="Ask questions and follow-ups; lines from stdin when it is not a terminal.")
     p_chat.add_argument("--index", type=Path, default=None, metavar="DIR", help="index folder (default: $QABOT_INDEX or index/)")
     p_chat.add_argument("-k", type=_positive, default=3, metavar="N", help="number of answers (default: 3)")
+
+    p_eval = sub.add_parser("eval", help="measure answers against a question file",
+                            description="Answer a JSONL file of {question, answers} and print evidence@1/@3, "
+                                        "passage recall@5, MRR, no-answer precision/recall and speed.")
+    p_eval.add_argument("file", type=Path, metavar="FILE", help="JSONL questions with their gold answers")
+    p_eval.add_argument("paths", nargs="*", metavar="PATH", help="corpus to index first, into --index or else a temporary folder (default: use the index as it is)")
+    p_eval.add_argument("--index", type=Path, default=None, metavar="DIR", help="index folder (default: $QABOT_INDEX or index/)")
+    p_eval.add_argument("--max-tokens", type=_positive, default=DEFAULT_MAX_TOKENS, metavar="N",
+                        help=f"passage budget when indexing PATHs (default: {DEFAULT_MAX_TOKENS})")
+    p_eval.add_argument("--scoring", choices=SCORINGS, default=None, help="BM25 variant (default: the index's)")
+    p_eval.add_argument("-k", type=_positive, default=3, metavar="N", help="answers per question for MRR (default: 3)")
+    p_eval.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     return parser
 
 
@@ -162,6 +176,25 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """``qabot eval``: with PATHs and no --index, the corpus is indexed into a temporary folder."""
+    from .evaluate import evaluate, read_items
+
+    items = read_items(args.file)
+    with tempfile.TemporaryDirectory(prefix="qabot-eval-") as scratch:
+        index_dir = args.index or (Path(scratch) / "index" if args.paths else default_index_dir())
+        if args.paths:
+            settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring or BM25Params().scoring))
+            with terminal_progress(sys.stderr) as progress:
+                report = build(args.paths, index_dir, settings, progress=progress)
+            print(f"qabot: {_summary(report, index_dir)[0]}", file=sys.stderr)
+        index = Index.open(index_dir)
+        params = BM25Params(**dict(index.settings["bm25"], scoring=args.scoring)) if args.scoring else None
+        result = evaluate(Answerer(index, params), items, k=args.k)
+    print(json.dumps(result.to_json()) if args.json else "\n".join(result.lines()))
+    return EXIT_OK
+
+
 def _stdin_questions():
     """Non-empty lines of stdin, stripped."""
     for line in sys.stdin:
@@ -185,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_index(args)
         if args.command == "ask":
             return cmd_ask(args)
+        if args.command == "eval":
+            return cmd_eval(args)
         if args.command == "chat":
             from .chat import cmd_chat
 

@@ -85,3 +85,5 @@ class Answer:
     """Why there is no answer, or a hint ("did you mean ...")."""
     terms: tuple[str, ...] = ()
     """The analysed search terms of the question."""
+    passages: tuple[int, ...] = ()
+    """Ids of the passages BM25 ranked highest for the question, best first (for evaluation)."""

@@ -25,6 +25,8 @@ DEFAULT_MAX_TOKENS = 128
 """Default passage budget, in tokens (measured best on SQuAD passage recall; see README)."""
 
 _FIRST_WORD_CHAR = re.compile(r"\W*(\w)")
+_OPEN_QUOTES = "“«"
+_CLOSE_QUOTES = "”»"
 
 
 def encoding() -> tiktoken.Encoding:
@@ -44,18 +46,35 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         return []
     offsets = sentence_offsets(chunk)
     spans: list[tuple[int, int]] = []
-    curly = straight = 0
+    inside = False
     for s, e in offsets:
         s, e = s + start, e + start
         piece = text[s:e]
-        if spans and (curly > 0 or straight or _continues(piece)):
+        if spans and (inside or _continues(piece)):
             spans[-1] = (spans[-1][0], e)
         else:
             spans.append((s, e))
-            curly = straight = 0
-        curly = max(0, curly + piece.count("“") + piece.count("«") - piece.count("”") - piece.count("»"))
-        straight = (straight + piece.count('"')) % 2
+        inside = _still_open(piece, inside)
     return spans
+
+
+def _still_open(piece: str, inside: bool) -> bool:
+    """Whether a quotation is open after ``piece``, given whether one was open before it.
+
+    Curly quotes say which way they face; a straight quote after a space (or at the start) opens,
+    one after a word or punctuation closes. A quote that opens while one is open restarts it (the
+    convention for a quotation that runs over several paragraphs), so one stray quote cannot glue
+    the rest of a paragraph into one sentence.
+    """
+    for i, c in enumerate(piece):
+        if c in _OPEN_QUOTES:
+            inside = True
+        elif c in _CLOSE_QUOTES:
+            inside = False
+        elif c == '"':
+            before = piece[i - 1] if i else " "
+            inside = before.isspace() or before in "([{—–-"
+    return inside
 
 
 def sentence_offsets(text: str) -> list[tuple[int, int]]:

@@ -13,11 +13,11 @@ from .analysis import STOPWORDS, Analyzer
 
 SPEECH_VERBS = (
     "say|said|says|saying|think|thinks|thought|tell|told|tells|claim|claimed|claims|argue|argued|argues|"
-    "comment|commented|reply|replied|respond|responded|mention|mentioned|state|stated|warn|warned|"
-    "believe|believes|feel|feels|suggest|suggested|add|added|write|wrote|insist|insisted|announce|announced"
+    "comment|commented|reply|replied|mention|mentioned|state|stated|warn|warned|"
+    "suggest|suggested|add|added|write|wrote|insist|insisted|announce|announced"
 )
 _SPEECH = re.compile(
-    rf"^\s*(?:and\s+|so\s+)?(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were|will|would)\s+"
+    rf"^\s*(?:and\s+|so\s+)?what\s+(?:did|does|do|has|have|had|will|would)\s+"
     rf"(?P<speaker>.+?)\s+(?:{SPEECH_VERBS})\b(?:\s+(?:about|on|of|regarding|concerning|over|to|that|in))?"
     rf"\s*(?P<topic>.*?)\s*[?.!]*\s*$",
     re.IGNORECASE,
@@ -74,7 +74,7 @@ def _content_words(text: str, analyzer: Analyzer) -> list[str]:
 def parse(text: str, analyzer: Analyzer) -> Question:
     """Analyse a question (or bare keywords)."""
     m = _SPEECH.match(text) or _SPEECH_BY.match(text)
-    if m and m.group("speaker") and not re.fullmatch(r"(?i)you|i|we|they|it|people|everyone", m.group("speaker").strip()):
+    if m and _is_speaker(m.group("speaker") or ""):
         speaker = m.group("speaker").strip(" ,")
         names = [w for w in _content_words(speaker, analyzer) if w not in TITLES]
         topic_words = _content_words(m.group("topic") or "", analyzer)
@@ -89,17 +89,46 @@ def parse(text: str, analyzer: Analyzer) -> Question:
     )
 
 
+_WHEN = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:year|years|date|day|month|century|decade|time|era|period|season)\b")
+_WHERE = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:city|cities|country|countries|state|states|town|place|region|"
+                    r"continent|location|area|county|province|island|river|street|building|venue|stadium)\b")
+_HOW_MUCH = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:percentage|percent|amount|cost|price|sum|fee|salary|"
+                       r"value|rate|proportion|fraction|share)\b|\bhow\s+(?:large|big|high|long|far|old|tall|"
+                       r"heavy|fast|much)\b")
+_WHO = re.compile(r"\b(?:whom|whose)\b|\b(?:what|which)\s+(?:\w+\s+)?(?:person|people|man|woman|player|"
+                  r"scientist|king|president|leader|company|team|group|organization|organisation|author|artist|"
+                  r"minister|official|manager|coach|politician|writer)\b")
+
+
+def _is_speaker(words: str) -> bool:
+    """True when ``words`` can name who speaks: "Wang", "the prime minister", "the Bank of England",
+    not "the name of the" or "another way to"."""
+    words = words.strip(" ,")
+    if not words or re.fullmatch(r"(?i)you|i|we|they|it|he|she|people|everyone|anyone|someone", words):
+        return False
+    if len(words.split()) > 5 or re.search(r"(?i)\b(?:to|when|where|that|which|who|is|was|are|were|be)\b", words):
+        return False
+    return not re.search(r"(?i)\bof\b", words) or any(w[:1].isupper() for w in words.split()[1:])
+
+
 def _kind(text: str) -> str:
-    """The question's type from its opening words."""
+    """The question's type from its question words (opening or inner: "In what year ...")."""
     low = text.strip().lower()
-    if re.match(r"how\s+much\b", low):
-        return "how_much"
-    if re.match(r"how\s+many\b", low):
+    if re.search(r"\bhow\s+many\b", low):
         return "how_many"
-    for word in ("who", "when", "where", "why"):
-        if re.match(rf"{word}\b", low):
-            return word
-    if re.match(r"(what|which)\b", low):
+    if re.search(r"\bhow\s+much\b", low):
+        return "how_much"
+    if re.match(r"(?:\W*\w+\s+){0,2}when\b", low) or _WHEN.search(low):
+        return "when"
+    if re.match(r"(?:\W*\w+\s+){0,2}where\b", low) or _WHERE.search(low):
+        return "where"
+    if re.match(r"(?:\W*\w+\s+){0,2}who\b", low) or _WHO.search(low):
+        return "who"
+    if _HOW_MUCH.search(low):
+        return "how_much"
+    if re.match(r"(?:\W*\w+\s+){0,2}why\b", low):
+        return "why"
+    if re.search(r"\b(?:what|which)\b", low):
         return "what"
     if _YESNO.match(low):
         return "yesno"

@@ -15,7 +15,9 @@ VERBS = (
     r"said|says|say|told|tells|added|adds|explained|argued|argues|insisted|insists|warned|warns|noted|"
     r"stressed|continued|replied|responded|declared|wrote|writes|asked|asks|admitted|admits|claimed|"
     r"claims|believes|believed|suggested|suggests|acknowledged|conceded|announced|urged|predicted|"
-    r"maintained|confirmed|denied|commented|remarked|observed|pointed\s+out|went\s+on|told\s+\w+"
+    r"maintained|confirmed|denied|commented|remarked|observed|pointed\s+out|points\s+out|went\s+on|told\s+\w+|"
+    r"promised|promises|pledged|vowed|revealed|reckons|thinks|hopes|expects|accepted|agreed|recalled|joked|"
+    r"explains|stated|states|insisted|feels|argued|highlighted|emphasised|emphasized|signalled|indicated"
 )
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Prof|President|Prime\s+Minister|Minister|Chancellor|Secretary|Senator|Governor|Judge|Coach|Chairman|Chief\s+Executive)\.?\s+)"
 _NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:de|van|von|der|da|al|bin|le|la)\b)?(?:\s+[A-Z][\w’'.-]*){0,3})"
@@ -26,8 +28,15 @@ _OPEN = r"[“\"«‘]"
 _AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO}\s+(?:{VERBS})\b")
 _VERB_FIRST = re.compile(rf"{_CLOSE}\s*,?\s*(?:{VERBS})\s+{_WHO}")
 _ACCORDING = re.compile(rf"\baccording\s+to\s+{_WHO}")
-_BEFORE_QUOTE = re.compile(rf"{_WHO}\s+(?:{VERBS})\s*(?:that\s+)?[:,]?\s*{_OPEN}")
-_REPORTED = re.compile(rf"^\W*(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier),?\s+)?{_WHO}\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{VERBS})\b")
+_BEFORE_QUOTE = re.compile(rf"{_WHO}\s+(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}")
+_DESCRIBED = r"(?:(?:[Ff]ormer|[Ee]x-|[Tt]he)\s*)?(?:[A-Z][\w-]+\s+){0,2}(?:[a-z][\w-]+\s+){1,3}"
+"""Words that describe a person before the name: "former Arsenal keeper", "coach", "the chancellor"."""
+_LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+|(?:In|On|At|During|Speaking)\s[^,“\"]{1,40},\s+)"
+"""An opening before the subject: "But", "In his opening remarks,"."""
+_REPORTED = re.compile(rf"^\W*{_LEAD}?(?:{_DESCRIBED})??"
+                       rf"{_WHO},?\s+(?:has\s+|had\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
+_REPORTED_MID = re.compile(rf"[,;]\s+(?:{_DESCRIBED})??{_WHO},?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
+_REPORTED_END = re.compile(rf",\s*{_WHO}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
 _QUOTE_CHARS = "“”\"«»"
 _NOT_NAMES = frozenset(
     "The A An But And However Yet It This That These Those There They We I You In On At For From Of "
@@ -53,8 +62,17 @@ def is_quote(sentence: str) -> bool:
 
 
 def _clean(name: str) -> str:
-    """A name without trailing possessive or punctuation."""
-    return re.sub(r"(?:['’]s)?[,.;:]*$", "", name.strip())
+    """A name without possessive (and what follows it) or trailing punctuation."""
+    name = re.split(r"['’]s\b", name.strip())[0]
+    return re.sub(r"[,.;:]*$", "", name.strip())
+
+
+_QUOTED = re.compile(r"[“«]([^”»]*)[”»]?|\"([^\"]*)\"?")
+
+
+def quoted_words(sentence: str) -> str:
+    """The words inside the sentence's quotation marks."""
+    return " ".join(a or b for a, b in _QUOTED.findall(sentence))
 
 
 def _is_name(name: str) -> bool:
@@ -65,13 +83,13 @@ def _is_name(name: str) -> bool:
 
 def last_name_in(text: str) -> str | None:
     """The last capitalised name in ``text`` that is not a sentence's first word, for "he"."""
-    for m in reversed(list(_CAPS.finditer(text))):  # from the end: the first name found is the last
-        start = m.start()
-        while start and text[start - 1].isspace():  # the last character before the name, spaces skipped
-            start -= 1
-        if not start or text[start - 1] in ".!?“\"":
-            candidate = m.group()
-            if len(candidate.split()) < 2 or candidate.split()[0] in _NOT_NAMES:
+    for m in reversed(list(_CAPS.finditer(text))):
+        i = m.start() - 1
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        if i < 0 or text[i] in ".!?“\"":
+            words = m.group().split()
+            if len(words) < 2 or words[0] in _NOT_NAMES:
                 continue
         candidate = _clean(m.group())
         if _is_name(candidate):
@@ -87,22 +105,47 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     """
     quote = is_quote(sentence)
     who = None
-    for pattern in (_AFTER_QUOTE, _VERB_FIRST, _BEFORE_QUOTE, _ACCORDING) if quote else (_REPORTED, _ACCORDING):
+    for pattern in (_AFTER_QUOTE, _VERB_FIRST, _BEFORE_QUOTE, _ACCORDING) if quote else (_REPORTED, _REPORTED_END, _REPORTED_MID, _ACCORDING):
         m = pattern.search(sentence)
         if m and m.group("who"):
             who = m.group("who")
             break
-    if who is None and not quote:
-        m = _REPORTED.search(sentence)
+    if who is None:
+        m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
         who = m.group("who") if m else None
     if who is not None:
         who = _clean(who)
         if who.lower() in ("he", "she"):
             who = (previous.speaker if previous and previous.speaker else None) or last_name
+            if who and re.search(rf"\b{re.escape(who.split()[-1])}\b", sentence):
+                who = None  # "he told Blair": the pronoun is someone other than the one named
         elif not _is_name(who):
             who = None
+    if who is not None and quote:
+        surname = who.split()[-1]
+        if re.search(rf"\b{re.escape(surname)}\b", quoted_words(sentence)):
+            who = None  # people seldom name themselves: the quotation speaks about them
     if who is None and quote and previous is not None and previous.quote and previous.speaker:
         stripped = sentence.lstrip()
         if stripped[:1] in "“\"«":
             who = previous.speaker
     return Attribution(speaker=who, quote=quote)
+
+
+def attribute_paragraph(text: str, spans: list[tuple[int, int]]) -> list[Attribution]:
+    """The speaker of each sentence (``spans`` into ``text``) of one paragraph, in order.
+
+    "he said" is resolved with the previous sentence's speaker, else the last person named before
+    the sentence (the 2,000 characters before the paragraph included).
+    """
+    if not spans:
+        return []
+    previous: Attribution | None = None
+    last = last_name_in(text[max(0, spans[0][0] - 2000):spans[0][0]])
+    out = []
+    for s, e in spans:
+        sentence = text[s:e]
+        previous = attribute(sentence, previous, last)
+        out.append(previous)
+        last = last_name_in(sentence) or last
+    return out

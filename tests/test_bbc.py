@@ -32,7 +32,7 @@ def test_latin1_article_is_decoded(bbc_index, bbc_dir):
 def test_questions_answered_from_the_bbc_articles(bbc_index):
     questions = "\n".join([
         "how much did TimeWarner's quarterly profits jump",
-        "what did Blair say about the euro",
+        "what did Blair say about Iraq",
         "bitcoin mining difficulty",
     ])
     result = run("ask", "--index", str(bbc_index), "--json", "-", input=questions)

@@ -1,0 +1,82 @@
+"""SQuAD v1.1 dev as one closed corpus: evidence@1/@3, passage recall@5, MRR and questions/s.
+
+    python bench/squad.py [--data ../shared/data/squad-v1.1-dev.json.zip] [--work /tmp/qabot-bench/squad]
+                          [--max-tokens 128 ...] [--scoring lucene ...] [--sample N]
+
+All 48 articles are indexed together (each SQuAD paragraph is a paragraph of its article, so passages
+never cross them) and all 10,570 questions are asked through ``qabot.evaluate`` (the code path of
+``qabot eval`` and ``qabot ask``) in this one process. Several ``--max-tokens`` or ``--scoring`` values
+are measured one after another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import zipfile
+from pathlib import Path
+
+from qabot.answer import Answerer
+from qabot.bm25 import SCORINGS, BM25Params
+from qabot.build import Settings, build
+from qabot.evaluate import Item, evaluate
+from qabot.index import Index
+from qabot.passages import DEFAULT_MAX_TOKENS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def materialise(data: Path, work: Path) -> tuple[Path, list[Item]]:
+    """Write the corpus as JSONL (one article per line, paragraphs blank-line separated); the questions."""
+    work.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(data) as z:
+        squad = json.loads(z.read("dev-v1.1.json"))
+    corpus = work / "corpus" / "squad-dev.jsonl"
+    corpus.parent.mkdir(exist_ok=True)
+    items = []
+    lines = []
+    for article in squad["data"]:
+        lines.append(json.dumps({"title": article["title"].replace("_", " "),
+                                 "text": "\n\n".join(p["context"] for p in article["paragraphs"])}))
+        for paragraph in article["paragraphs"]:
+            for qa in paragraph["qas"]:
+                items.append(Item(question=qa["question"], answers=tuple(a["text"] for a in qa["answers"])))
+    text = "\n".join(lines) + "\n"
+    if not corpus.exists() or corpus.read_text(encoding="utf-8") != text:
+        corpus.write_text(text, encoding="utf-8")
+    return corpus, items
+
+
+def main() -> None:
+    """Index SQuAD dev and answer its questions for each setting asked for."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "squad-v1.1-dev.json.zip")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-bench/squad"))
+    parser.add_argument("--max-tokens", type=int, nargs="+", default=[DEFAULT_MAX_TOKENS])
+    parser.add_argument("--scoring", choices=SCORINGS, nargs="+", default=[BM25Params().scoring])
+    parser.add_argument("--sample", type=int, default=0,
+                        help="ask only the first N after random.Random(0).shuffle (the README reference's sample)")
+    args = parser.parse_args()
+    if not args.data.exists():
+        sys.exit(f"SQuAD not found at {args.data}")
+    corpus, items = materialise(args.data, args.work)
+    if args.sample:
+        random.Random(0).shuffle(items)
+        items = items[:args.sample]
+    for max_tokens in args.max_tokens:
+        for scoring in args.scoring:
+            index_dir = args.work / f"index-{max_tokens}-{scoring}"
+            report = build([corpus], index_dir, Settings(max_tokens=max_tokens, bm25=BM25Params(scoring=scoring)))
+            index = Index.open(index_dir)
+            result = evaluate(Answerer(index), items)
+            print(f"SQuAD v1.1 dev, one closed corpus: {index.n_articles} articles, {index.n_passages:,} passages "
+                  f"(--max-tokens {max_tokens}, --scoring {scoring}; built in {report.seconds:.1f}s)")
+            for line in result.lines():
+                print(f"  {line}")
+            sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Answer quality through the real CLI and library: speakers, no-answer, hints, duplicates, eval."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import WANG_2, run
+
+from qabot.answer import Answerer
+from qabot.build import build
+from qabot.index import Index
+from qabot.render import BOLD_CYAN, BOLD_YELLOW, RESET, Style, render_evidence
+
+
+def test_speech_question_without_the_speakers_words_is_no_answer(seeds):
+    result = run("ask", "what did Biden say about Ukraine")
+    assert result.returncode == 0
+    assert result.stdout == "No answer: no words of 'Biden' about 'ukraine' in 1 article.\n"
+
+
+def test_reported_speech_answers_a_speech_question(seeds):
+    answer = json.loads(run("ask", "what did Putin say about trade", "--json", "-k", "1").stdout)
+    assert answer["answers"][0]["text"].startswith("In his opening remarks, Putin highlighted the economic aspect")
+
+
+def test_did_you_mean_for_a_word_close_to_the_index_vocabulary(seeds):
+    assert run("ask", "Patrushv").stdout == "No answer: nothing about 'patrushv' in 1 article (did you mean 'Patrushev'?).\n"
+    assert run("ask", "what did Patrushv say").stdout == (
+        "No answer: no one called 'Patrushv' in 1 article (did you mean 'Patrushev'?).\n")
+
+
+def test_terminal_output_highlights_the_speaker_and_the_question_words(seeds, tmp_path):
+    build(["seeds"], tmp_path / "index")
+    answerer = Answerer(Index.open(tmp_path / "index"))
+    evidence = answerer.ask("what did Wang say about Ukraine", k=1).evidence[0]
+    assert evidence.text == WANG_2
+    shown = render_evidence(evidence, Style(color=True, width=100), answerer.analyzer)
+    assert f"{BOLD_CYAN}Wang{RESET}" in shown
+    assert f"{BOLD_YELLOW}Ukraine{RESET}" in shown
+
+
+def test_eval_prints_the_figures(seeds, tmp_path):
+    questions = tmp_path / "q.jsonl"
+    questions.write_text("\n".join(json.dumps(q) for q in [
+        {"question": "what did Wang say about Ukraine", "answers": ["We don’t want to see the Ukraine crisis"]},
+        {"question": "how much trade", "answers": ["$200 billion"]},
+        {"question": "who did Wang meet on Tuesday", "answers": ["Nikolai Patrushev"]},
+        {"question": "bitcoin mining", "answers": []},
+    ]) + "\n")
+    result = run("eval", str(questions), "seeds", "--index", "idx")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:-1] == [
+        "questions: 4 (3 answerable, 1 unanswerable)",
+        "evidence@1: 1.000",
+        "evidence@3: 1.000",
+        "passage recall@5: 1.000",
+        "MRR@3: 1.000",
+        "no-answer precision: 1.000 (1 no_answer), recall: 1.000",
+    ]
+    assert lines[-1].startswith("speed: ") and lines[-1].endswith("s)")
+    figures = json.loads(run("eval", str(questions), "--index", "idx", "--json").stdout)
+    assert figures["evidence_at_1"] == 1.0 and figures["questions"] == 4
+    # with a corpus and no --index, the default index (the user's) is left alone
+    assert run("eval", str(questions), "seeds").returncode == 0
+    assert not Path("index").exists()
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("not json\n", "q.jsonl:1: not a JSON object"),
+    ('{"question": "x"}\n', 'q.jsonl:1: expected {"question": str, "answers": [str, ...]}'),
+    ("\n", "q.jsonl holds no questions"),
+])
+def test_eval_rejects_a_bad_question_file_in_one_line(seeds, content, message):
+    Path("q.jsonl").write_text(content)
+    result = run("eval", "q.jsonl")
+    assert result.returncode == 2
+    assert result.stderr == f"qabot: error: {message}\n"
+
+
+@pytest.mark.slow
+def test_bbc_speech_questions_and_duplicates(bbc_index):
+    questions = "\n".join([
+        "what did Seaman say about Lehmann",
+        "what did Benitez say about Gerrard",
+        "what did Blair say about the euro",
+        "Seamen sail into biometric future",
+    ])
+    result = run("ask", "--index", str(bbc_index), "--json", "-", input=questions)
+    seaman, benitez, euro, seamen = (json.loads(line) for line in result.stdout.splitlines())
+    assert seaman["answers"][0]["text"] == "But former Arsenal keeper David Seaman believes Lehmann has been harshly treated."
+    assert benitez["answers"][0]["text"] == "\"Steven Gerrard is a key player for us,\" said Benitez."
+    assert euro == {"question": "what did Blair say about the euro", "no_answer": True,
+                    "message": "no words of 'Blair' about 'euro' in 2,225 articles", "answers": []}
+    # tech/131.txt and tech/179.txt are the same article: its sentence appears once
+    texts = [a["text"] for a in seamen["answers"]]
+    assert seamen["answers"][0]["article"]["path"].endswith(("tech/131.txt", "tech/179.txt"))
+    assert len(texts) == len(set(texts))
+
+
+def test_a_sentence_opening_with_a_pronoun_is_quoted_with_its_antecedent(isolated):
+    Path("corpus").mkdir()
+    Path("corpus/yuan.txt").write_text(
+        "The Yuan emperors\n\n"
+        "The fourth Yuan emperor, Buyantu Khan, was a competent emperor. He had been mentored by Li Meng, "
+        "a Confucian academic. He made many reforms.\n\n"
+        "The fifth emperor, Gegeen Khan, was killed in a coup.\n", encoding="utf-8")
+    assert run("index", "corpus", "--index", "idx").returncode == 0
+    answer = json.loads(run("ask", "--index", "idx", "--json", "-k", "1", "Who mentored Buyantu?").stdout)
+    assert [a["text"] for a in answer["answers"]] == [
+        "The fourth Yuan emperor, Buyantu Khan, was a competent emperor. He had been mentored by Li Meng, "
+        "a Confucian academic."]

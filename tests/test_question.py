@@ -1,0 +1,54 @@
+"""Question analysis: kind, speaker, topic terms; question words are not search terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from qabot.analysis import Analyzer
+from qabot.question import Question, parse
+
+
+def test_the_reference_question_in_full():
+    assert parse("what did Wang say about Ukraine", Analyzer()) == Question(
+        text="what did Wang say about Ukraine", kind="say", speaker="Wang", speaker_terms=("wang",),
+        topic_terms=("ukrain",), topic_words=("ukraine",))
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_terms", "topic_words"), [
+    ("What did Mr Blair tell MPs about the euro?", "Mr Blair", ("blair",), ("mps", "euro")),
+    ("what has Gordon Brown said on debt relief", "Gordon Brown", ("gordon", "brown"), ("debt", "relief")),
+    ("what was said by Putin about trade", "Putin", ("putin",), ("trade",)),
+    ("What did Wang tell Putin", "Wang", ("wang",), ("putin",)),
+    ("what does Roy Hodgson say", "Roy Hodgson", ("roy", "hodgson"), ()),
+])
+def test_speech_questions(text, speaker, speaker_terms, topic_words):
+    q = parse(text, Analyzer())
+    assert (q.kind, q.speaker, q.speaker_terms, q.topic_words) == ("say", speaker, speaker_terms, topic_words)
+    assert not {"what", "did", "say", "said", "tell", "does", "has"} & set(q.terms)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("how much did TimeWarner's quarterly profits jump", "how_much"),
+    ("By how much did Nestle revenue dip in 2004?", "how_much"),
+    ("What percentage of Newcastle's population was culled by the plague?", "how_much"),
+    ("How many pupils were brought back to school?", "how_many"),
+    ("When did Wang meet Patrushev?", "when"),
+    ("In what year did Tesla graduate from the Higher Real Gymnasium?", "when"),
+    ("Where was the RSA Security conference held?", "where"),
+    ("Which city hosted Super Bowl 50?", "where"),
+    ("Who wrote The Vagina Monologues?", "who"),
+    ("For whom was the Small Catechism meant?", "who"),
+    ("Why was the student group called the Methodists?", "why"),
+    ("What is the Norman architecture idiom?", "what"),
+    ("Did Wang meet Putin?", "yesno"),
+    ("Patrushev", "keywords"),
+    ("How did Celeron feel about Native relations?", "keywords"),   # "feel" does not make a speech question
+])
+def test_question_kinds(text, kind):
+    assert parse(text, Analyzer()).kind == kind
+
+
+def test_question_words_are_not_search_terms():
+    q = parse("When did Wang meet Patrushev?", Analyzer())
+    assert q.terms == ("wang", "meet", "patrushev")
+    assert parse("what is the", Analyzer()).terms == ()
