@@ -48,8 +48,12 @@ def fold(token: str) -> str:
 class Analyzer:
     """Turns text into terms; holds the stemmer (which caches), so make one and reuse it."""
 
+    CACHE_WORDS = 1 << 19
+    """How many distinct words ``terms`` remembers the term of before it starts afresh."""
+
     def __init__(self) -> None:
         self._stemmer = Stemmer.Stemmer("english")
+        self._cache: dict[str, str] = {}
 
     def stem(self, words: list[str]) -> list[str]:
         """Stem already folded, non-stopword words."""
@@ -59,17 +63,39 @@ class Analyzer:
         """The terms of ``text`` in order, repeats kept (what BM25 counts)."""
         # Words are found before lowercasing, as spans() finds them: "İ".lower() is "i" + a combining
         # dot, which is not a word character and would cut "İstanbul" in two.
-        found = TOKEN.findall(text)
-        lowered = "\x00".join(found).lower().split("\x00") if found else []
-        words = [w if w.isascii() and "'" not in w else fold(w) for w in lowered]
-        return self._stemmer.stemWords([w for w in words if w and w not in STOPWORDS])
+        cache = self._cache
+        words = TOKEN.findall(text)
+        missing = [w for w in set(words) if w not in cache]
+        if missing:
+            if len(cache) + len(missing) > self.CACHE_WORDS:
+                cache.clear()
+            for word in missing:
+                cache[word] = self._term(word)
+        return [t for t in map(cache.__getitem__, words) if t]
+
+    def _term(self, word: str) -> str:
+        """The term of one word as found in the text, or "" for a stopword."""
+        word = word.lower()
+        if not word.isascii() or "'" in word:
+            word = fold(word)
+        if not word or word in STOPWORDS:
+            return ""
+        return self._stemmer.stemWord(word)
 
     def spans(self, text: str) -> list[tuple[str, int, int]]:
         """``(term, start, end)`` for every non-stopword word of ``text``, offsets into ``text``."""
-        found = [(fold(m.group().lower()), m.start(), m.end()) for m in TOKEN.finditer(text)]
-        kept = [(w, s, e) for w, s, e in found if w and w not in STOPWORDS]
-        stems = self._stemmer.stemWords([w for w, _, _ in kept])
-        return [(t, s, e) for t, (_, s, e) in zip(stems, kept)]
+        cache = self._cache
+        out = []
+        for m in TOKEN.finditer(text):
+            word = m.group().lower()
+            term = cache.get(word)
+            if term is None:
+                if len(cache) >= self.CACHE_WORDS:
+                    cache.clear()
+                term = cache[word] = self._term(word)
+            if term:
+                out.append((term, m.start(), m.end()))
+        return out
 
     def words(self, text: str) -> list[str]:
         """The folded words of ``text`` before stopwords and stemming (for question analysis)."""

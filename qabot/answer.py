@@ -27,6 +27,7 @@ from .bm25 import BM25Params
 from .index import Index
 from .model import Answer, Article, Evidence
 from .question import Question, parse
+from .retrieval import LocalRetriever, Retriever
 from .speakers import Attribution, attribute_paragraph, quoted_words
 
 CANDIDATE_PASSAGES = 10
@@ -132,10 +133,11 @@ class _Candidate:
 class Answerer:
     """Answers questions from one open index; reuse it for many questions."""
 
-    def __init__(self, index: Index, params: BM25Params | None = None, analyzer: Analyzer | None = None):
+    def __init__(self, index: Index, params: BM25Params | None = None, analyzer: Analyzer | None = None,
+                 retriever: Retriever | None = None):
         self.index = index
         self.analyzer = analyzer or Analyzer()
-        self.bm25 = index.bm25(params)
+        self.retriever = retriever or LocalRetriever(index, params)
         self._articles: dict[int, Article] = {}
         self._passages: dict[int, tuple[int, int, int, tuple[_Sentence, ...]]] = {}
         self._speakers: dict[int, dict[int, Attribution]] = {}
@@ -168,14 +170,13 @@ class Answerer:
     def top(self, terms: list[str], k: int) -> list[tuple[int, float]]:
         """The best ``k`` passages for analysed ``terms`` as ``(passage id, score)``; unknown terms add nothing.
 
-        This and ``df`` are all the answering asks of BM25."""
-        vocab = self.index.vocab
-        return self.bm25.top([vocab[t] for t in terms if t in vocab], k)
+        This and ``df`` are all the answering asks of retrieval: ``self.retriever``, the index's own
+        BM25 unless another backend (``qabot.retrieval.Retriever``) was given."""
+        return self.retriever.top(terms, k)
 
     def df(self, term: str) -> int:
         """How many passages hold ``term`` (0 when the index does not have it)."""
-        tid = self.index.vocab.get(term)
-        return self.index.df(tid) if tid is not None else 0
+        return self.retriever.df(term)
 
     def idf(self, term: str) -> float:
         """Non-negative IDF of a term over passages; an unknown term weighs the most."""

@@ -85,20 +85,38 @@ def baseline(term_idf: np.ndarray, params: BM25Params) -> np.ndarray:
 
 
 def weigh(ptr: np.ndarray, docs: np.ndarray, tf: np.ndarray, doclen: np.ndarray,
-          params: BM25Params) -> tuple[np.ndarray, np.ndarray]:
-    """Precompute ``(extra, base)``: per-posting weight above the term's base, and per-term base."""
+          params: BM25Params, chunk: int = 1 << 22) -> tuple[np.ndarray, np.ndarray]:
+    """Precompute ``(extra, base)``: per-posting weight above the term's base, and per-term base.
+
+    Postings are weighed ``chunk`` at a time (whole terms), so temporaries stay small.
+    """
+    ptr = np.asarray(ptr)
+    doclen = np.asarray(doclen)
     n_docs = len(doclen)
     avgdl = float(np.sum(doclen, dtype=np.float64)) / n_docs if n_docs else 1.0
     df = np.diff(ptr)
     term_idf = idf(df, n_docs, params)
     base = baseline(term_idf, params)
-    per_posting_idf = np.repeat(term_idf, df)
-    full = term_weights(tf, np.asarray(doclen)[docs], per_posting_idf, avgdl or 1.0, params)
-    return full - np.repeat(base, df), base
+    extra = np.empty(int(ptr[-1]) if len(ptr) else 0, dtype=np.float64)
+    t_lo = 0
+    while t_lo < len(df):
+        t_hi = max(t_lo + 1, int(np.searchsorted(ptr, ptr[t_lo] + chunk, side="right")) - 1)
+        t_hi = min(t_hi, len(df))
+        lo, hi = int(ptr[t_lo]), int(ptr[t_hi])
+        counts = df[t_lo:t_hi]
+        full = term_weights(tf[lo:hi], doclen[docs[lo:hi]], np.repeat(term_idf[t_lo:t_hi], counts), avgdl or 1.0, params)
+        extra[lo:hi] = full - np.repeat(base[t_lo:t_hi], counts)
+        t_lo = t_hi
+    return extra, base
 
 
 class BM25:
-    """Scores passages for a query's term ids, touching only those terms' postings."""
+    """Scores passages for a query's term ids, touching only those terms' postings.
+
+    ``top`` costs time in proportion to the query terms' postings, never to the number of passages:
+    postings are summed into a scratch array that is cleared again after each query, and the best
+    ``k`` are chosen among the touched passages only.
+    """
 
     def __init__(self, ptr: np.ndarray, docs: np.ndarray, extra: np.ndarray, base: np.ndarray, n_docs: int):
         self.ptr = np.asarray(ptr)
@@ -106,6 +124,7 @@ class BM25:
         self.extra = np.asarray(extra)
         self.base = np.asarray(base)
         self.n_docs = n_docs
+        self._acc: np.ndarray | None = None
 
     def _gather(self, term_ids: list[int]) -> tuple[np.ndarray, np.ndarray, float]:
         """The postings of ``term_ids`` (repeats kept) and the score every passage starts from."""
@@ -128,20 +147,85 @@ class BM25:
         return out
 
     def top(self, term_ids: list[int], k: int) -> list[tuple[int, float]]:
-        """The best ``k`` passages as ``(passage id, score)``, by score then passage id."""
-        if k <= 0 or self.n_docs == 0:
+        """The best ``k`` passages holding a query term, as ``(passage id, score)``, by score then passage id."""
+        if k <= 0 or self.n_docs == 0 or not term_ids:
             return []
-        docs, weights, start = self._gather(term_ids)
+        repeats: dict[int, int] = {}
+        for t in term_ids:
+            repeats[int(t)] = repeats.get(int(t), 0) + 1
+        start = sum(float(self.base[t]) * c for t, c in repeats.items())
+        if len(repeats) == 1:  # one term: its postings are already one per passage
+            ((t, c),) = repeats.items()
+            lo, hi = int(self.ptr[t]), int(self.ptr[t + 1])
+            docs, sums = self.docs[lo:hi], self.extra[lo:hi] * c + start
+        else:
+            docs, sums = self._sum(repeats)
+            sums += start
+            # A passage appears once per query term it holds, so the best k * terms entries hold
+            # the best k passages; only those are made unique.
+            keep = _best_entries(sums, k * len(repeats))
+            docs, first = np.unique(docs[keep], return_index=True)
+            sums = sums[keep][first]
         if len(docs) == 0:
             return []
-        candidates, inverse = np.unique(docs, return_inverse=True)
-        sums = np.zeros(len(candidates), dtype=np.float64)
-        np.add.at(sums, inverse, weights)
-        sums += start
-        if len(candidates) > k:
-            keep = np.argpartition(-sums, k - 1)[:k]
-            threshold = sums[keep].min()
-            keep = np.flatnonzero(sums >= threshold)  # every tie at the cut, so ids decide
-            candidates, sums = candidates[keep], sums[keep]
-        order = np.lexsort((candidates, -sums))[:k]
-        return [(int(candidates[i]), float(sums[i])) for i in order]
+        docs, sums = _best(docs, sums, k)
+        order = np.lexsort((docs, -sums))[:k]
+        return list(zip(docs[order].tolist(), sums[order].tolist()))
+
+    def _sum(self, repeats: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
+        """Every posting of the query terms with its passage's summed score (a passage once per term it holds)."""
+        docs, weights = [], []
+        for t, c in repeats.items():
+            lo, hi = int(self.ptr[t]), int(self.ptr[t + 1])
+            docs.append(self.docs[lo:hi])
+            weights.append(self.extra[lo:hi] * c if c != 1 else self.extra[lo:hi])
+        docs, weights = np.concatenate(docs), np.concatenate(weights)
+        if self._acc is None:
+            self._acc = np.zeros(self.n_docs, dtype=np.float64)
+        acc = self._acc
+        try:
+            np.add.at(acc, docs, weights)
+            sums = acc[docs]
+        finally:
+            acc[docs] = 0.0
+        return docs, sums
+
+
+def _best_entries(sums: np.ndarray, n: int) -> np.ndarray:
+    """Positions of the ``n`` largest ``sums`` and of every entry equal to the smallest of those."""
+    if len(sums) <= n:
+        return np.arange(len(sums))
+    return np.flatnonzero(sums >= _nth_largest(sums, n))
+
+
+def _nth_largest(values: np.ndarray, n: int) -> float:
+    """The ``n``-th largest of ``values`` (1 <= n <= len), exactly.
+
+    For long inputs the maxima of blocks of 64 give a lower bound first (at least ``n`` values
+    reach the ``n``-th largest block maximum), so the exact selection runs over a few values only.
+    """
+    m = len(values)
+    if m > 64 * n and m > 4096:
+        full = m - m % 64
+        maxima = values[:full].reshape(-1, 64).max(axis=1)
+        if full < m:
+            maxima = np.append(maxima, values[full:].max())
+        bound = np.partition(maxima, len(maxima) - n)[len(maxima) - n]
+        values = values[values >= bound]
+        m = len(values)
+    return values[np.argpartition(values, m - n)[m - n]]
+
+
+def _best(docs: np.ndarray, sums: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` best of unique passages ``docs``: higher sum first, lower passage id among equal sums."""
+    n = len(docs)
+    if n <= k:
+        return docs, sums
+    kth = _nth_largest(sums, k)
+    above = np.flatnonzero(sums > kth)
+    ties = np.flatnonzero(sums == kth)
+    need = k - len(above)
+    if len(ties) > need:
+        ties = ties[np.argpartition(docs[ties], need - 1)[:need]]
+    keep = np.concatenate((above, ties))
+    return docs[keep], sums[keep]

@@ -7,13 +7,15 @@ changed, and re-tokenizes only those whose content hash changed too. Nothing is 
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
+from collections import Counter
 import os
 import time
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import numpy as np
 
@@ -21,10 +23,10 @@ from . import __version__
 from .analysis import ANALYZER_VERSION, Analyzer
 from .bm25 import BM25Params, weigh
 from .errors import CorpusError, IndexDamaged
-from .index import FORMAT, FORMAT_VERSION, BuildData, Index, read_manifest, write, write_lock
+from .index import FORMAT, FORMAT_VERSION, BuildData, Index, read_manifest, term_bytes, write, write_lock
 from .loading import discover, fingerprint, load_file, read_file
 from .passages import DEFAULT_MAX_TOKENS, ENCODING, encoding, make_passages
-from .vocabulary import surface_words
+from .vocabulary import count_words, rank_words
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, path)`` while files are processed."""
@@ -111,6 +113,12 @@ class Block:
     coo_term: np.ndarray
     coo_doc: np.ndarray
     coo_tf: np.ndarray
+    reused: tuple[int, int] | None = None
+    """For a file kept from the previous build: its passage range there (its postings stay there)."""
+    forms: Counter[str] | None = None
+    """A new file's word spellings with their counts (``vocabulary.count_words``); None for a kept file."""
+    spoke: Counter[str] | None = None
+    """A new file's names seen speaking, with their counts."""
 
 
 def display_path(path: Path) -> str:
@@ -130,7 +138,7 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, analyze
     para_s, para_e, npara, npas = [], [], [], []
     p_para, p_start, p_end, p_tok, p_len, p_nsent, s_start, s_end = ([] for _ in range(8))
     local: dict[str, int] = {}
-    c_term, c_doc, c_tf = [], [], []
+    ids: list[int] = []
     doc = 0
     for article in loaded.articles:
         chunked = make_passages(article, 0, enc, max_tokens)
@@ -153,63 +161,69 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, analyze
             for s, e in passage.sentences:
                 s_start.append(s)
                 s_end.append(e)
-            for term, tf in Counter(terms).items():
-                c_term.append(local.setdefault(term, len(local)))
-                c_doc.append(doc)
-                c_tf.append(tf)
+            ids.extend([local.setdefault(term, len(local)) for term in terms])
             doc += 1
+    c_term, c_doc, c_tf = _counts(np.array(ids, np.int64), np.array(p_len, np.int64), len(local))
     i32 = np.int32
     block = Block(
         meta=meta, texts=texts, para_start=np.array(para_s, i32), para_end=np.array(para_e, i32),
         art_npara=np.array(npara, np.int64), art_npas=np.array(npas, np.int64), pas_para=np.array(p_para, i32),
         pas_start=np.array(p_start, i32), pas_end=np.array(p_end, i32), pas_tokens=np.array(p_tok, i32),
         pas_len=np.array(p_len, i32), pas_nsent=np.array(p_nsent, np.int64), sent_start=np.array(s_start, i32),
-        sent_end=np.array(s_end, i32), vocab=list(local), coo_term=np.array(c_term, i32),
-        coo_doc=np.array(c_doc, i32), coo_tf=np.array(c_tf, i32),
+        sent_end=np.array(s_end, i32), vocab=list(local), coo_term=c_term, coo_doc=c_doc, coo_tf=c_tf,
     )
+    block.forms, block.spoke = count_words("\n".join(a.text for a in loaded.articles))
     return block, None, loaded.warnings
 
 
+def _counts(ids: np.ndarray, lengths: np.ndarray, n_terms: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Term counts per passage from every passage's term ids laid end to end: ``(term, passage, tf)``, by passage."""
+    docs = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    keys, tf = np.unique(docs * max(n_terms, 1) + ids, return_counts=True)
+    doc, term = np.divmod(keys, max(n_terms, 1))
+    return term.astype(np.int32), doc.astype(np.int32), tf.astype(np.int32)
+
+
 class _Previous:
-    """The previous build, cut back into per-file blocks for files that did not change."""
+    """The previous build, cut back into per-file blocks for files that did not change.
+
+    A reused block carries no postings: ``assemble`` takes them from the previous build's arrays
+    in one vectorised pass, so reusing a file costs no tokenizing and no per-posting Python work.
+    """
 
     def __init__(self, index: Index):
         self.index = index
         files = index.manifest["files"]
         self.art_lo = np.concatenate([[0], np.cumsum([f["articles"] for f in files])]).astype(np.int64)
         self.by_key = {f["key"]: i for i, f in enumerate(files)}
-        ptr = index.array("post_ptr")
-        term = np.repeat(np.arange(len(ptr) - 1, dtype=np.int32), np.diff(ptr))
-        docs = index.array("post_doc")
-        order = np.argsort(docs, kind="stable")
-        self.doc_sorted = docs[order]
-        self.term_sorted = term[order]
-        self.tf_sorted = index.array("post_tf")[order]
-        self.vocab = index.terms
+        self._meta: list[dict] | None = None
 
     def block(self, key: str) -> Block:
         """The stored results of the file with this key."""
         ix = self.index
+        if self._meta is None:
+            self._meta = ix.all_meta()
         f = self.by_key[key]
         a_lo, a_hi = int(self.art_lo[f]), int(self.art_lo[f + 1])
         pas_ptr, para_ptr, sent_ptr = ix.array("art_pas_ptr"), ix.array("art_para_ptr"), ix.array("pas_sent_ptr")
         p_lo, p_hi = int(pas_ptr[a_lo]), int(pas_ptr[a_hi])
         q_lo, q_hi = int(para_ptr[a_lo]), int(para_ptr[a_hi])
         s_lo, s_hi = int(sent_ptr[p_lo]), int(sent_ptr[p_hi])
-        c_lo, c_hi = np.searchsorted(self.doc_sorted, [p_lo, p_hi])
         off = ix.array("art_text_off")
         text = ix._text
+        t_lo = int(off[a_lo])
+        whole = bytes(text[t_lo:int(off[a_hi])])
+        none = np.empty(0, np.int32)
         return Block(
-            meta=[ix.article_meta(i) for i in range(a_lo, a_hi)],
-            texts=[bytes(text[int(off[i]):int(off[i + 1])]) for i in range(a_lo, a_hi)],
+            meta=self._meta[a_lo:a_hi],
+            texts=[whole[int(off[i]) - t_lo:int(off[i + 1]) - t_lo] for i in range(a_lo, a_hi)],
             para_start=np.array(ix.array("para_start")[q_lo:q_hi]), para_end=np.array(ix.array("para_end")[q_lo:q_hi]),
             art_npara=np.diff(para_ptr[a_lo:a_hi + 1]), art_npas=np.diff(pas_ptr[a_lo:a_hi + 1]),
             pas_para=np.array(ix.array("pas_para")[p_lo:p_hi]), pas_start=np.array(ix.array("pas_start")[p_lo:p_hi]),
             pas_end=np.array(ix.array("pas_end")[p_lo:p_hi]), pas_tokens=np.array(ix.array("pas_tokens")[p_lo:p_hi]),
             pas_len=np.array(ix.array("pas_len")[p_lo:p_hi]), pas_nsent=np.diff(sent_ptr[p_lo:p_hi + 1]),
             sent_start=np.array(ix.array("sent_start")[s_lo:s_hi]), sent_end=np.array(ix.array("sent_end")[s_lo:s_hi]),
-            vocab=self.vocab, coo_term=self.term_sorted[c_lo:c_hi],
-            coo_doc=(self.doc_sorted[c_lo:c_hi] - p_lo).astype(np.int32), coo_tf=self.tf_sorted[c_lo:c_hi],
+            vocab=[], coo_term=none, coo_doc=none, coo_tf=none, reused=(p_lo, p_hi),
         )
 
 
@@ -232,9 +246,79 @@ def _open_previous(index_dir: Path, settings: Settings) -> tuple[dict | None, _P
         return manifest, None
 
 
+PARALLEL_BYTES = 4 << 20
+"""Below this much file data to read, one process does the work (starting workers costs more)."""
+
+
+def workers() -> int:
+    """How many processes tokenize: the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One file to read and, unless its content is unchanged, to process."""
+
+    path: Path
+    display: str
+    max_tokens: int
+    known_digest: str | None
+    """The previous build's hash of the file when its results can be reused."""
+
+
+@dataclass
+class _Done:
+    """What a worker did with one file."""
+
+    digest: str | None = None
+    block: Block | None = None
+    skipped: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    unchanged: bool = False
+
+
+@functools.cache
+def _tools() -> tuple:
+    """This process's encoder and analyzer, made once per process (each worker makes its own)."""
+    return encoding(), Analyzer()
+
+
+def _run(job: _Job) -> _Done:
+    """Read one file and load, cut and analyse it (in a worker process, or in this one)."""
+    try:
+        data = read_file(job.path)
+    except OSError as err:
+        return _Done(skipped=(err.strerror or str(err)).lower())
+    digest = fingerprint(data)
+    if digest == job.known_digest:
+        return _Done(digest=digest, unchanged=True)
+    enc, analyzer = _tools()
+    block, why, warnings = process(job.path, data, job.display, job.max_tokens, enc, analyzer)
+    return _Done(digest=digest, block=block, skipped=None if block else (why or "no article text found"), warnings=warnings)
+
+
+def _results(jobs: list[_Job], sizes: list[int], processes: int | None) -> Iterator[_Done]:
+    """Run ``jobs`` in order: in ``processes`` processes, or when None over every core if there is enough to do."""
+    n = processes or workers()
+    if n == 1 or len(jobs) < 2 or (processes is None and sum(sizes) < PARALLEL_BYTES):
+        yield from map(_run, jobs)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    chunk = max(1, min(64, len(jobs) // (n * 16)))
+    with context.Pool(n) as pool:
+        yield from pool.imap(_run, jobs, chunksize=chunk)
+
+
 def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = Settings(),
-          progress: Progress | None = None) -> BuildReport:
-    """Build or update the index at ``index_dir`` from the articles under ``paths``."""
+          progress: Progress | None = None, processes: int | None = None) -> BuildReport:
+    """Build or update the index at ``index_dir`` from the articles under ``paths``.
+
+    Files are read and tokenized in ``processes`` worker processes (default: one per core once
+    there is enough to read); results are the same whatever the number.
+    """
     started = time.perf_counter()
     report = BuildReport()
     files, skipped = discover(paths)
@@ -246,40 +330,60 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
     with write_lock(index_dir):
         old_manifest, previous = _open_previous(index_dir, settings)
         old_files = {f["key"]: f for f in (old_manifest or {}).get("files", [])} if old_manifest else {}
-        enc, analyzer = None, Analyzer()
-        blocks: list[Block] = []
-        entries: list[dict] = []
-        for done, path in enumerate(files):
-            if progress:
-                progress(done, len(files), str(path))
+        slots: list[tuple[str, Block | None, dict | None, Path]] = []
+        jobs: list[_Job] = []
+        sizes: list[int] = []
+        stats: dict[str, os.stat_result] = {}
+        kept: set[str] = set()
+        forms: Counter[str] = Counter()
+        spoke: Counter[str] = Counter()
+        for path in files:
             key = os.path.abspath(path)
             old = old_files.get(key)
             try:
                 st = os.stat(path)
-                same_stat = old is not None and old.get("size") == st.st_size and old.get("mtime_ns") == st.st_mtime_ns
-                reusable = previous is not None and old is not None and key in previous.by_key
-                if same_stat and reusable:
-                    blocks.append(previous.block(key))
-                    entries.append(dict(old))
-                    report.unchanged += 1
-                    continue
-                data = read_file(path)
             except OSError as err:
                 report.skipped.append((str(path), (err.strerror or str(err)).lower()))
                 continue
-            digest = fingerprint(data)
-            if reusable and old.get("sha256") == digest:
+            stats[key] = st
+            reusable = previous is not None and old is not None and key in previous.by_key
+            if reusable and old.get("size") == st.st_size and old.get("mtime_ns") == st.st_mtime_ns:
+                slots.append((key, previous.block(key), dict(old), path))
+                kept.add(key)
+                report.unchanged += 1
+                continue
+            slots.append((key, None, None, path))
+            jobs.append(_Job(path, display_path(path), settings.max_tokens, old.get("sha256") if reusable else None))
+            sizes.append(st.st_size)
+        done_jobs = 0
+        results = _results(jobs, sizes, processes)
+        blocks: list[Block] = []
+        entries: list[dict] = []
+        for key, block, entry, path in slots:
+            if block is not None:
+                blocks.append(block)
+                entries.append(entry)
+                continue
+            if progress:
+                progress(done_jobs, len(jobs), str(path))
+            done = next(results)
+            done_jobs += 1
+            old = old_files.get(key)
+            st = stats[key]
+            report.warnings.extend(done.warnings)
+            if done.unchanged:
+                kept.add(key)
                 blocks.append(previous.block(key))
                 entries.append(dict(old, size=st.st_size, mtime_ns=st.st_mtime_ns))
                 report.unchanged += 1
                 continue
-            if enc is None:
-                enc = encoding()
-            block, why, warnings = process(path, data, display_path(path), settings.max_tokens, enc, analyzer)
-            report.warnings.extend(warnings)
-            if block is None:
-                report.skipped.append((str(path), why or "no article text found"))
+            if done.block is None:
+                report.skipped.append((str(path), done.skipped or "no article text found"))
                 continue
+            block = done.block
+            forms.update(block.forms)
+            spoke.update(block.spoke)
+            block.forms = block.spoke = None
             report.text_bytes += sum(len(t) for t in block.texts)
             if old is None:
                 report.new += 1
@@ -287,10 +391,11 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
                 report.updated += 1
             blocks.append(block)
             entries.append({"key": key, "path": display_path(path), "size": st.st_size, "mtime_ns": st.st_mtime_ns,
-                            "sha256": digest, "articles": len(block.meta), "passages": int(len(block.pas_start)),
+                            "sha256": done.digest, "articles": len(block.meta), "passages": int(len(block.pas_start)),
                             "tokens": int(block.pas_tokens.sum())})
+        results.close()
         if progress:
-            progress(len(files), len(files), "")
+            progress(len(jobs), len(jobs), "")
         current = {os.path.abspath(f) for f in files}
         report.removed = sum(1 for k in old_files if k not in current)
         if not blocks:
@@ -298,7 +403,10 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
             if len(report.skipped) == 1:
                 raise CorpusError(f"no articles to index in {where}: {report.skipped[0][0]}: {report.skipped[0][1]}")
             raise CorpusError(f"no articles to index in {where} ({len(report.skipped)} files skipped)")
-        data = assemble(blocks, settings.bm25)
+        _add_kept_words(forms, spoke, blocks, previous, set(old_files) - kept)
+        data = assemble(blocks, settings.bm25, previous.index if previous else None)
+        del blocks
+        data.word_counts = (+forms, +spoke)
         data.words = _words(data, previous, report)
         if previous is not None:
             previous.index.close()  # its data folder may go once the new build is in place
@@ -321,8 +429,34 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
     return report
 
 
+def _add_kept_words(forms: Counter[str], spoke: Counter[str], blocks: list[Block], previous: _Previous | None,
+                    gone: set[str]) -> None:
+    """Add the word counts of the files kept from the previous build to those of the new files.
+
+    They are the previous build's totals less the counts of the files that changed or went (read
+    again from the previous build's text, a few files), so kept files are never counted again.
+    """
+    if not any(b.reused is not None for b in blocks):
+        return
+    stored = previous.index.word_counts() if previous is not None else None
+    if stored is None:  # an index without counts: count the kept files' text once
+        for b in blocks:
+            if b.reused is not None:
+                f, s = count_words("\n".join(t.decode("utf-8", errors="replace") for t in b.texts))
+                forms.update(f)
+                spoke.update(s)
+        return
+    forms.update(stored[0])
+    spoke.update(stored[1])
+    for key in gone:
+        if key in previous.by_key:
+            f, s = count_words("\n".join(t.decode("utf-8", errors="replace") for t in previous.block(key).texts))
+            forms.subtract(f)
+            spoke.subtract(s)
+
+
 def _words(data: BuildData, previous: _Previous | None, report: BuildReport) -> list[tuple[str, int, int]]:
-    """The build's surface words: the previous build's when no file changed, else counted afresh."""
+    """The build's surface words: the previous build's when no file changed, else ranked from the counts."""
     if previous is not None and not (report.new or report.updated or report.removed):
         try:
             words = previous.index.words
@@ -330,7 +464,7 @@ def _words(data: BuildData, previous: _Previous | None, report: BuildReport) -> 
             words = None
         if words is not None:
             return words
-    return surface_words(data.text.decode("utf-8", errors="replace"))
+    return rank_words(*data.word_counts)
 
 
 def _ptr(counts: np.ndarray) -> np.ndarray:
@@ -340,35 +474,106 @@ def _ptr(counts: np.ndarray) -> np.ndarray:
     return out
 
 
-def assemble(blocks: list[Block], params: BM25Params) -> BuildData:
-    """Join per-file blocks into one build: global term ids, CSC postings and BM25 weights."""
+def _place(cursor: np.ndarray, term: np.ndarray) -> np.ndarray:
+    """Where postings of ``term`` (grouped by term, in order) go in the CSC arrays; advances ``cursor``."""
+    if len(term) == 0:
+        return np.empty(0, np.int64)
+    starts = np.flatnonzero(np.concatenate(([True], term[1:] != term[:-1])))
+    counts = np.diff(np.append(starts, len(term)))
+    groups = term[starts]
+    dest = np.repeat(cursor[groups] - starts, counts) + np.arange(len(term))
+    cursor[groups] += counts
+    return dest
+
+
+def assemble(blocks: list[Block], params: BM25Params, previous: Index | None = None) -> BuildData:
+    """Join per-file blocks into one build: global term ids, CSC postings and BM25 weights.
+
+    New blocks bring their own term counts (consumed here, to free memory as they are placed);
+    reused blocks' postings are taken from ``previous``, a few million at a time. Postings are
+    placed by a counting sort (no sort over all postings), so the cost is linear.
+    """
     cat = np.concatenate
-    vocab = sorted({t for vocab in {id(b.vocab): b.vocab for b in blocks}.values() for t in vocab})
+    reused = [b for b in blocks if b.reused is not None]
+    fresh = [b for b in blocks if b.reused is None]
+    old_terms = previous.terms if previous is not None and reused else []
+    keyed = {id(b.vocab): b.vocab for b in fresh}
+    vocab = sorted({t for v in keyed.values() for t in v}.union(old_terms), key=term_bytes)  # ids in byte order
     term_id = {t: i for i, t in enumerate(vocab)}
     maps: dict[int, np.ndarray] = {}
-    terms, docs, tfs = [], [], []
-    doc_base = 0
-    for b in blocks:
+
+    def fresh_terms(b: Block) -> np.ndarray:
+        """A new block's term ids in the merged vocabulary."""
         if id(b.vocab) not in maps:
-            maps[id(b.vocab)] = np.array([term_id[t] for t in b.vocab], dtype=np.int64)
-        terms.append(maps[id(b.vocab)][b.coo_term] if len(b.coo_term) else np.empty(0, np.int64))
-        docs.append(b.coo_doc.astype(np.int64) + doc_base)
-        tfs.append(b.coo_tf)
-        doc_base += len(b.pas_start)
-    term, doc, tf = cat(terms), cat(docs), cat(tfs).astype(np.int32)
-    order = np.lexsort((doc, term))
-    term, doc, tf = term[order], doc[order], tf[order]
-    df = np.bincount(term, minlength=len(vocab))
+            maps[id(b.vocab)] = np.array([term_id[t] for t in b.vocab], dtype=np.int32)
+        return maps[id(b.vocab)][b.coo_term]
+
+    df = np.zeros(len(vocab), dtype=np.int64)
+    for b in fresh:
+        if len(b.coo_term):
+            df += np.bincount(fresh_terms(b), minlength=len(vocab))
+    old_chunks: list[tuple[int, int, int, int]] = []
+    if reused:
+        old_ptr = previous.array("post_ptr")
+        old_map = np.array([term_id[t] for t in old_terms], dtype=np.int32)
+        docmap = np.full(previous.n_passages, -1, dtype=np.int32)
+        doc_base = 0
+        for b in blocks:
+            if b.reused is not None:
+                docmap[b.reused[0]:b.reused[1]] = np.arange(doc_base, doc_base + len(b.pas_start), dtype=np.int32)
+            doc_base += len(b.pas_start)
+        t_lo = 0
+        while t_lo < len(old_terms):  # old postings a few million at a time, whole terms
+            t_hi = min(len(old_terms), max(t_lo + 1, int(np.searchsorted(old_ptr, old_ptr[t_lo] + (1 << 23), side="right")) - 1))
+            old_chunks.append((t_lo, t_hi, int(old_ptr[t_lo]), int(old_ptr[t_hi])))
+            t_lo = t_hi
+
+        def old_part(t_lo: int, t_hi: int, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            """Old postings of old terms ``t_lo:t_hi`` that kept their passage: (term, new passage, tf)."""
+            term = np.repeat(old_map[t_lo:t_hi], np.diff(old_ptr[t_lo:t_hi + 1]))
+            doc = docmap[previous.array("post_doc")[lo:hi]]
+            tf = np.asarray(previous.array("post_tf")[lo:hi], dtype=np.int32)
+            keep = doc >= 0
+            if not keep.all():
+                term, doc, tf = term[keep], doc[keep], tf[keep]
+            return term, doc, tf
+
+        if (docmap >= 0).all():  # nothing removed: every old posting stays
+            df[old_map] += np.diff(old_ptr)
+        else:
+            for chunk in old_chunks:
+                df += np.bincount(old_part(*chunk)[0], minlength=len(vocab))
     used = df > 0
+    remap = None
     if not used.all():  # terms only the removed files had
-        remap = np.cumsum(used) - 1
-        term = remap[term]
+        remap = (np.cumsum(used) - 1).astype(np.int32)
         vocab = [t for t, u in zip(vocab, used) if u]
         df = df[used]
     ptr = _ptr(df)
+    post_doc = np.empty(int(ptr[-1]), dtype=np.int32)
+    post_tf = np.empty(int(ptr[-1]), dtype=np.int32)
+    cursor = ptr[:-1].copy()
+
+    def place(term: np.ndarray, doc: np.ndarray, tf: np.ndarray) -> None:
+        """Put postings (grouped by term, in passage order within a term) into the CSC arrays."""
+        if remap is not None:
+            term = remap[term]
+        dest = _place(cursor, term)
+        post_doc[dest] = doc
+        post_tf[dest] = tf
+
+    for chunk in old_chunks:
+        place(*old_part(*chunk))
+    doc_base = 0
+    for b in blocks:
+        if b.reused is None and len(b.coo_term):
+            term = fresh_terms(b)
+            order = np.argsort(term, kind="stable")
+            place(term[order], b.coo_doc[order] + doc_base, b.coo_tf[order])
+            b.coo_term = b.coo_doc = b.coo_tf = np.empty(0, np.int32)  # placed: let them go
+        doc_base += len(b.pas_start)
     pas_len = cat([b.pas_len for b in blocks]).astype(np.int32)
-    doc32 = doc.astype(np.int32)
-    extra, base = weigh(ptr, doc32, tf, pas_len, params)
+    extra, base = weigh(ptr, post_doc, post_tf, pas_len, params)
     texts = [t for b in blocks for t in b.texts]
     arrays = {
         "art_text_off": _ptr(np.array([len(t) for t in texts], dtype=np.int64)),
@@ -384,7 +589,7 @@ def assemble(blocks: list[Block], params: BM25Params) -> BuildData:
         "pas_sent_ptr": _ptr(cat([b.pas_nsent for b in blocks])),
         "sent_start": cat([b.sent_start for b in blocks]).astype(np.int32),
         "sent_end": cat([b.sent_end for b in blocks]).astype(np.int32),
-        "post_ptr": ptr, "post_doc": doc32, "post_tf": tf, "post_extra": extra, "term_base": base,
+        "post_ptr": ptr, "post_doc": post_doc, "post_tf": post_tf, "post_extra": extra, "term_base": base,
     }
     return BuildData(arrays=arrays, vocab=vocab, articles=[m for b in blocks for m in b.meta], text=b"".join(texts))
 

@@ -4,7 +4,7 @@ Layout of ``index/``::
 
     manifest.json        format version, settings, per-file fingerprints, counts, checksums,
                          and the name of the data folder in use
-    data-<id>/           one complete build: *.npy arrays, vocab.json, articles.jsonl, text.bin
+    data-<id>/           one complete build: *.npy arrays, terms.txt, articles.jsonl, text.bin
     .lock                held while a build writes
 
 Integrity: the manifest records each data file's size, SHA-256, and a CRC-32 of sampled blocks
@@ -28,6 +28,8 @@ import os
 import shutil
 import uuid
 import zlib
+from collections import Counter
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -41,15 +43,20 @@ from .errors import IndexDamaged, IndexLocked, IndexMissing, IndexUnwritable
 from .model import Article, Passage
 
 FORMAT = "qabot-index"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 
 ARRAYS = (
     "art_text_off", "art_para_ptr", "para_start", "para_end", "art_pas_ptr",
     "pas_para", "pas_start", "pas_end", "pas_tokens", "pas_len", "pas_sent_ptr",
     "sent_start", "sent_end", "post_ptr", "post_doc", "post_tf", "post_extra", "term_base",
+    "term_off", "art_meta_off",
 )
-"""Every array of a build, each saved as ``<name>.npy``."""
+"""Every array of a build, each saved as ``<name>.npy``.
+
+``term_off`` cuts ``terms.txt`` (the terms, UTF-8, sorted by their bytes, one per line) and
+``art_meta_off`` cuts ``articles.jsonl`` (one JSON object per line), so a reader looks up a term
+by binary search and reads one article's metadata without loading the rest."""
 
 
 SAMPLE_SIZE = 16 * 1024
@@ -138,15 +145,18 @@ class BuildData:
     """Everything one build writes, in memory, before it goes to disk."""
 
     arrays: dict[str, np.ndarray]
-    """The arrays named in ``ARRAYS``."""
+    """The arrays named in ``ARRAYS`` but ``term_off`` and ``art_meta_off`` (made while writing)."""
     vocab: list[str]
-    """Terms in term-id order (sorted)."""
+    """Terms in term-id order (sorted by their UTF-8 bytes, see ``term_bytes``)."""
     articles: list[dict]
     """Per-article metadata: id, title, path, byline, date, url, file."""
     text: bytes
     """All article texts, UTF-8, concatenated; ``art_text_off`` cuts it."""
     words: list[tuple[str, int, int]] = field(default_factory=list)
     """Surface words, ``(spelling, count, times seen speaking)``, most frequent first (``words.json``)."""
+    word_counts: tuple[dict[str, int], dict[str, int]] = field(default_factory=lambda: ({}, {}))
+    """Every spelling's count and every speaker's count (``word_counts.json``), so the next build
+    updates the surface words from the files that changed instead of recounting the corpus."""
 
 
 def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
@@ -160,15 +170,18 @@ def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
     checks: dict[str, dict] = {}
     try:
         tmp.mkdir()
+        terms = [term_bytes(t) + b"\n" for t in data.vocab]
+        (tmp / "terms.txt").write_bytes(b"".join(terms))
+        lines = [(json.dumps(meta, ensure_ascii=True) + "\n").encode("ascii") for meta in data.articles]
+        (tmp / "articles.jsonl").write_bytes(b"".join(lines))
+        offsets = {"term_off": _offsets(terms), "art_meta_off": _offsets(lines)}
         for key in ARRAYS:
             path = tmp / f"{key}.npy"
-            np.save(path, np.ascontiguousarray(data.arrays[key]), allow_pickle=False)
-        (tmp / "vocab.json").write_text(json.dumps(data.vocab, ensure_ascii=False), encoding="utf-8")
-        with open(tmp / "articles.jsonl", "w", encoding="utf-8", errors="surrogateescape") as out:
-            for meta in data.articles:
-                out.write(json.dumps(meta, ensure_ascii=True) + "\n")
+            np.save(path, np.ascontiguousarray(offsets[key] if key in offsets else data.arrays[key]), allow_pickle=False)
         (tmp / "text.bin").write_bytes(data.text)
         (tmp / "words.json").write_text(json.dumps(data.words, ensure_ascii=False), encoding="utf-8")
+        (tmp / "word_counts.json").write_text(json.dumps({"forms": data.word_counts[0], "spoke": data.word_counts[1]},
+                                                         ensure_ascii=False), encoding="utf-8")
         for path in sorted(tmp.iterdir()):
             checks[path.name] = {"size": path.stat().st_size, "sha256": _sha256(path), "sample_crc32": sample_crc(path)}
             _fsync(path)
@@ -186,6 +199,64 @@ def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
             raise unwritable(index_dir, err) from None
         raise
     remove_stale(index_dir, keep=name)
+
+
+def term_bytes(term: str) -> bytes:
+    """A term as stored and compared in ``terms.txt``."""
+    return term.encode("utf-8", errors="surrogatepass")
+
+
+def _offsets(pieces: list[bytes]) -> np.ndarray:
+    """Start offsets of ``pieces`` laid end to end, plus the total length."""
+    out = np.zeros(len(pieces) + 1, dtype=np.int64)
+    np.cumsum([len(p) for p in pieces], out=out[1:])
+    return out
+
+
+class Vocab(Mapping):
+    """Term to term id, looked up by binary search over the sorted ``terms.txt`` (no dict is built)."""
+
+    def __init__(self, blob: bytes | np.ndarray, offsets: np.ndarray):
+        self._blob = memoryview(blob).cast("B") if not isinstance(blob, bytes) else memoryview(blob)
+        self._off = offsets.tolist() if len(offsets) < 4096 else offsets
+
+    def _term(self, i: int) -> bytes:
+        """The stored bytes of term ``i`` (without its newline)."""
+        return bytes(self._blob[int(self._off[i]):int(self._off[i + 1]) - 1])
+
+    def get(self, term: str, default=None):
+        """The id of ``term``, or ``default`` when the index does not hold it."""
+        try:
+            key = term_bytes(term)
+        except UnicodeError:
+            return default
+        lo, hi = 0, len(self)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._term(mid) < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < len(self) and self._term(lo) == key else default
+
+    def __getitem__(self, term: str) -> int:
+        found = self.get(term)
+        if found is None:
+            raise KeyError(term)
+        return found
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and self.get(term) is not None
+
+    def __len__(self) -> int:
+        return len(self._off) - 1
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.terms())
+
+    def terms(self) -> list[str]:
+        """Every term in id order."""
+        return bytes(self._blob).decode("utf-8", errors="surrogatepass").split("\n")[:len(self)]
 
 
 def remove_stale(index_dir: Path, keep: str | None) -> None:
@@ -238,7 +309,7 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-_OTHER_FILES = ("vocab.json", "articles.jsonl", "text.bin")
+_OTHER_FILES = ("terms.txt", "articles.jsonl", "text.bin")
 
 
 def _check_manifest(index_dir: Path, manifest: dict) -> None:
@@ -373,22 +444,19 @@ class Index:
         return self.manifest["counts"]
 
     @cached_property
-    def vocab(self) -> dict[str, int]:
-        """Term to term id."""
-        try:
-            terms = json.loads((self.data_dir / "vocab.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            raise self.damaged("vocab.json cannot be read") from None
-        return {t: i for i, t in enumerate(terms)}
+    def vocab(self) -> Vocab:
+        """Term to term id (a read-only mapping over the memory-mapped sorted terms)."""
+        path = self.data_dir / "terms.txt"
+        blob = np.memmap(path, dtype=np.uint8, mode="r") if path.stat().st_size else b""
+        vocab = Vocab(blob, self.array("term_off"))
+        if len(vocab) != self.counts.get("terms", len(vocab)):
+            raise self.damaged("terms.txt does not match the term count")
+        return vocab
 
     @cached_property
     def terms(self) -> list[str]:
         """Term ids to terms."""
-        vocab = self.vocab
-        out = [""] * len(vocab)
-        for t, i in vocab.items():
-            out[i] = t
-        return out
+        return self.vocab.terms()
 
     @cached_property
     def words(self) -> list[tuple[str, int, int]] | None:
@@ -401,13 +469,28 @@ class Index:
         except (OSError, ValueError, TypeError):
             raise self.damaged("words.json cannot be read") from None
 
-    @cached_property
-    def _meta(self) -> list[dict]:
-        """Per-article metadata."""
+    def word_counts(self) -> tuple[Counter, Counter] | None:
+        """Every spelling's and every speaker's count, as the build kept them; None when built without them."""
+        path = self.data_dir / "word_counts.json"
+        if not path.exists():
+            return None
         try:
-            with open(self.data_dir / "articles.jsonl", encoding="utf-8") as handle:
-                return [json.loads(line) for line in handle]
-        except (OSError, ValueError):
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            return Counter(stored["forms"]), Counter(stored["spoke"])
+        except (OSError, ValueError, TypeError, KeyError):
+            raise self.damaged("word_counts.json cannot be read") from None
+
+    @cached_property
+    def _meta_file(self):
+        """articles.jsonl, memory-mapped."""
+        path = self.data_dir / "articles.jsonl"
+        return np.memmap(path, dtype=np.uint8, mode="r") if path.stat().st_size else np.zeros(0, np.uint8)
+
+    def all_meta(self) -> list[dict]:
+        """Every article's metadata, in order (one pass over articles.jsonl)."""
+        try:
+            return [json.loads(line) for line in bytes(self._meta_file).decode("ascii").splitlines()]
+        except ValueError:
             raise self.damaged("articles.jsonl cannot be read") from None
 
     @cached_property
@@ -444,7 +527,7 @@ class Index:
 
     def article(self, i: int) -> Article:
         """Article ``i`` with its text (read from disk now)."""
-        meta = self._meta[i]
+        meta = self.article_meta(i)
         off = self.array("art_text_off")
         text = bytes(self._text[int(off[i]):int(off[i + 1])]).decode("utf-8", errors="replace")
         pp = self.array("art_para_ptr")
@@ -457,8 +540,14 @@ class Index:
         )
 
     def article_meta(self, i: int) -> dict:
-        """Article ``i``'s metadata without its text."""
-        return self._meta[i]
+        """Article ``i``'s metadata without its text (only its own line is read)."""
+        off = self.array("art_meta_off")
+        if not 0 <= i < len(off) - 1:
+            raise IndexError(i)
+        try:
+            return json.loads(bytes(self._meta_file[int(off[i]):int(off[i + 1])]))
+        except ValueError:
+            raise self.damaged("articles.jsonl cannot be read") from None
 
     def passage_article(self, p: int) -> int:
         """The article index of passage ``p``."""

@@ -35,10 +35,27 @@ def surface_words(text: str, limit: int = MAX_WORDS) -> list[tuple[str, int, int
     Wang); stopwords and words shorter than ``MIN_LENGTH`` are left out. ``spoke`` counts the times
     the word stood as a speaker next to a speech verb.
     """
+    return rank_words(*count_words(text), limit=limit)
+
+
+def count_words(text: str) -> tuple[Counter[str], Counter[str]]:
+    """``(forms, spoke)``: how often each spelling occurs in ``text``, and each name (lowercased) speaks.
+
+    Counts of several texts add up (``Counter.update``) to the counts of the texts joined by a newline,
+    so a build counts each file once and keeps the totals for the next build.
+    """
     forms = Counter(WORD.findall(text))
+    spoke = Counter(a.lower() or b.lower() for a, b in _SPEAKS.findall(text))
+    return forms, spoke
+
+
+def rank_words(forms: Counter[str], spoke: Counter[str], limit: int = MAX_WORDS) -> list[tuple[str, int, int]]:
+    """The surface words from ``count_words``'s counts (see ``surface_words``)."""
     best: dict[str, tuple[str, int]] = {}
     totals: Counter[str] = Counter()
     for form, count in forms.items():
+        if count <= 0:
+            continue
         if form.endswith(("’s", "'s")):
             form = form[:-2]
         if len(form) < MIN_LENGTH:
@@ -50,9 +67,8 @@ def surface_words(text: str, limit: int = MAX_WORDS) -> list[tuple[str, int, int
         held = best.get(key)
         if held is None or count > held[1] or (count == held[1] and form < held[0]):
             best[key] = (form, count)
-    spoke: Counter[str] = Counter(a.lower() or b.lower() for a, b in _SPEAKS.findall(text))
     ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return [(best[key][0], count, spoke.get(key, 0)) for key, count in ranked]
+    return [(best[key][0], count, max(0, spoke.get(key, 0))) for key, count in ranked]
 
 
 def is_name(word: str) -> bool:

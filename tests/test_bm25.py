@@ -83,3 +83,20 @@ def test_top_breaks_ties_by_passage_id():
     bm25 = BM25(ptr, docs, *weigh(ptr, docs, tf, doclen, BM25Params()), len(corpus))
     assert [d for d, _ in bm25.top([tid["x"]], 2)] == [0, 2]
     assert bm25.top([], 3) == []
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_top_equals_a_full_sort_on_a_large_corpus_with_many_ties(seed):
+    rng = np.random.default_rng(seed)
+    n_docs, vocab_size = 30_000, 50
+    lengths = rng.integers(1, 4, n_docs)  # few distinct lengths: many equal scores
+    corpus = [[f"w{int(t)}" for t in rng.zipf(1.3, n) % vocab_size] for n in lengths]
+    vocab, tid, ptr, docs, tf, doclen = _csc(corpus)
+    bm25 = BM25(ptr, docs, *weigh(ptr, docs, tf, doclen, BM25Params()), len(corpus))
+    for query in (["w1"], ["w1", "w2"], ["w1", "w1", "w3"], ["w2", "w5", "w7", "w1"], ["w40"]):
+        ids = [tid[t] for t in query if t in tid]
+        scores = bm25.scores(ids)
+        holding = np.flatnonzero(np.isin(np.arange(n_docs), docs[np.concatenate([np.arange(ptr[i], ptr[i + 1]) for i in ids])]))
+        for k in (1, 10, 100):
+            want = holding[np.lexsort((holding, -scores[holding]))][:k].tolist()
+            assert [d for d, _ in bm25.top(ids, k)] == want

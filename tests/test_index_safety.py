@@ -15,7 +15,7 @@ import pytest
 
 from conftest import run
 
-from qabot.index import Index
+from qabot.index import FORMAT_VERSION, Index
 from qabot.passages import DEFAULT_MAX_TOKENS
 
 
@@ -70,12 +70,12 @@ DAMAGE = {
     "altered text": (_flip("text.bin"), "text.bin does not match its checksum"),
     "altered header": (_flip("pas_start.npy"), "pas_start.npy does not match its checksum"),
     "missing array": (_remove("term_base.npy"), "term_base.npy is missing"),
-    "missing vocabulary": (_remove("vocab.json"), "vocab.json is missing"),
+    "missing vocabulary": (_remove("terms.txt"), "terms.txt is missing"),
     "missing data folder": (_remove_data, "data folder {data} is missing"),
     "manifest without counts": (_manifest(lambda m: m.pop("counts")), "manifest.json has no valid 'counts'"),
     "manifest with a path": (_manifest(lambda m: m.update(data="../../etc")), "manifest.json names no data folder"),
-    "manifest without checksums": (_manifest(lambda m: m["checksums"].pop("vocab.json")),
-                                   "manifest.json has no checksum for vocab.json"),
+    "manifest without checksums": (_manifest(lambda m: m["checksums"].pop("terms.txt")),
+                                   "manifest.json has no checksum for terms.txt"),
     "manifest with bad file entries": (_manifest(lambda m: m.update(files=[{}, 3])), "manifest.json has no valid 'files'"),
     "manifest with bad roots": (_manifest(lambda m: m.update(roots=5)), "manifest.json has no valid 'roots'"),
 }
@@ -104,12 +104,13 @@ def test_damaged_index_is_named_in_one_line_and_mended_by_qabot_index(seeds, cas
 
 def test_newer_version_is_refused_by_ask_and_verify(seeds):
     run("index")
-    _manifest(lambda m: m.update(version=2))(seeds.parent / "index")
+    newer = FORMAT_VERSION + 1
+    _manifest(lambda m: m.update(version=newer))(seeds.parent / "index")
     for args in (["ask", "Wang", "--index", "index"], ["index", "--verify"]):
         result = run(*args)
         assert result.returncode == 5
-        assert _one_line(result) == ("qabot: error: the index at index has format version 2, this qabot reads "
-                                     "version 1 (it was built by a newer qabot); run qabot index to rebuild it\n")
+        assert _one_line(result) == (f"qabot: error: the index at index has format version {newer}, this qabot reads "
+                                     f"version {FORMAT_VERSION} (it was built by a newer qabot); run qabot index to rebuild it\n")
 
 
 def test_a_reader_keeps_its_data_folder_while_a_build_replaces_it(seeds):

@@ -1,0 +1,352 @@
+"""qabot at scale, side by side with rank-bm25 and bm25s: one table per corpus.
+
+    python bench/bench.py --work /tmp/qabot-bench bbc scale-100k zipf-10k zipf-100k
+    python bench/bench.py --work /tmp/qabot-bench scale-1m zipf-1m --rank-bm25-sample 20
+
+Per corpus: build (wall, MB/s of article text, peak RSS of the whole process tree, index size), a
+cold ``qabot ask`` (new process: wall, peak RSS; the OS file cache is warm), retrieval latency of
+top-10 over 1,000 seeded queries for qabot, bm25s and rank-bm25 on the same passages and the same
+terms (read back from qabot's index), end-to-end ``qabot ask --json -`` questions per second, and
+an incremental update (10 new articles). rank-bm25 is timed on a sample of the queries when
+``--rank-bm25-sample`` is given (say so in the table). After the Zipf corpora, a last table shows
+latency against corpus size for a rare and a common term.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpora import CORPORA, make  # noqa: E402
+
+from qabot.bm25 import BM25Params  # noqa: E402
+from qabot.index import Index  # noqa: E402
+from qabot.retrieval import LocalRetriever  # noqa: E402
+
+SEED = 7
+K = 10
+LAST_CPU = 0.0
+"""CPU seconds (user + system, whole process tree) of the last ``run_measured`` command."""
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants."""
+    total = 0
+    stack = [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    stack.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_measured(cmd: list[str], stdin: bytes | None = None) -> tuple[float, int, bytes]:
+    """Run ``cmd``: ``(wall seconds, peak RSS of its process tree in bytes, stdout)``."""
+    global LAST_CPU
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak = [0]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], tree_rss(proc.pid))
+            done.wait(0.02)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    out, err = proc.communicate(stdin)
+    wall = time.perf_counter() - started
+    done.set()
+    thread.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {err.decode()[-500:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    LAST_CPU = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return wall, peak[0], out
+
+
+def cold_ask(index: Path, question: str) -> tuple[float, int, float]:
+    """Wall time, peak RSS and CPU seconds (user + system) of one ``qabot ask`` in a new process.
+
+    GNU time reports the peak: a child forked straight from this (large) process would inherit
+    its high-water mark.
+    """
+    started = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", sys.executable, "-m", "qabot", "ask", "--index", str(index), question],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"cold ask failed: {proc.stderr.decode()[-300:]}")
+    rss, user, system = proc.stderr.decode().split()[-3:]
+    return wall, int(rss) * 1024, float(user) + float(system)
+
+
+def dir_size(path: Path) -> int:
+    """Bytes of all files under ``path``."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def documents(index: Index) -> tuple[np.ndarray, np.ndarray]:
+    """Every passage's term ids with repeats (CSR: ``ptr``, ``ids``), read back from the postings."""
+    ptr = index.array("post_ptr")
+    term = np.repeat(np.arange(len(ptr) - 1, dtype=np.int32), np.diff(ptr))
+    order = np.argsort(index.array("post_doc"), kind="stable")
+    doc = index.array("post_doc")[order]
+    tf = index.array("post_tf")[order]
+    ids = np.repeat(term[order], tf)
+    counts = np.bincount(np.repeat(doc, tf), minlength=index.n_passages)
+    dptr = np.zeros(index.n_passages + 1, dtype=np.int64)
+    np.cumsum(counts, out=dptr[1:])
+    return dptr, ids
+
+
+def make_queries(index: Index, dptr: np.ndarray, ids: np.ndarray, n: int) -> list[list[str]]:
+    """``n`` seeded queries of 1 to 4 distinct terms taken from random passages."""
+    rng = random.Random(SEED)
+    terms = index.terms
+    out = []
+    while len(out) < n:
+        p = rng.randrange(index.n_passages)
+        pool = sorted(set(ids[dptr[p]:dptr[p + 1]].tolist()))
+        if pool:
+            out.append([terms[t] for t in rng.sample(pool, min(len(pool), rng.randint(1, 4)))])
+    return out
+
+
+def latencies(fn, queries) -> list[float]:
+    """Seconds per call of ``fn(query)``."""
+    out = []
+    for q in queries:
+        t = time.perf_counter()
+        fn(q)
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def pct(values: list[float], q: float) -> float:
+    """The ``q`` quantile, in milliseconds."""
+    return float(np.quantile(values, q)) * 1000
+
+
+def questions_from(index: Index, n: int) -> list[str]:
+    """``n`` seeded questions made of words from random passages ("what about ...")."""
+    rng = random.Random(SEED + 1)
+    out = []
+    while len(out) < n:
+        p = index.passage(rng.randrange(index.n_passages))
+        text = index.article(p.article).text[p.start:p.end]
+        words = [w for w in text.split() if w.isalpha() and len(w) > 3]
+        if words:
+            out.append("what about " + " ".join(rng.sample(words, min(len(words), rng.randint(1, 3)))))
+    return out
+
+
+def add_ten(corpus: Path, work: Path) -> Path:
+    """Ten new article files (BBC articles) in a folder inside the corpus."""
+    folder = corpus / "zz-added"
+    folder.mkdir(exist_ok=True)
+    source = random.Random(SEED).sample(sorted((work / "corpora" / "bbc").rglob("*.txt")), 10)
+    for i, path in enumerate(source):
+        shutil.copyfile(path, folder / f"added-{i}.txt")
+    return folder
+
+
+def bench_corpus(name: str, args) -> dict:
+    """Measure everything for one corpus and print its table."""
+    work: Path = args.work
+    corpus = make(work, name)
+    added = corpus / "zz-added"
+    if added.exists():
+        shutil.rmtree(added)
+    index_dir = work / "indexes" / name
+    shutil.rmtree(index_dir, ignore_errors=True)
+    max_tokens = ["--max-tokens", "512"] if name.startswith("zipf") else []
+    cmd = [sys.executable, "-m", "qabot", "index", str(corpus), "--index", str(index_dir), *max_tokens]
+    load = os.getloadavg()[0]
+    build_wall, build_rss, _ = run_measured(cmd)
+    build_cpu = LAST_CPU
+    index = Index.open(index_dir)
+    text_bytes = (index.data_dir / "text.bin").stat().st_size
+    size = dir_size(index.data_dir)
+    rows = [("build wall", f"{build_wall:.1f} s", f"{build_cpu:.1f} CPU s over all processes "
+             f"({text_bytes / 1e6 / build_cpu:.2f} MB per CPU second); load average before: {load:.2f}"),
+            ("build speed", f"{text_bytes / 1e6 / build_wall:.2f} MB/s", f"{text_bytes / 1e6:.1f} MB of article text, 2 cores"),
+            ("build peak RSS", f"{build_rss / 1e6:.0f} MB", f"{build_rss / size:.2f}x index size (process tree, sampled)"),
+            ("index size", f"{size / 1e6:.0f} MB", f"{index.n_passages:,} passages, {index.counts['terms']:,} terms")]
+
+    question = "what did the minister say about the economy"
+    cold = [cold_ask(index_dir, question) for _ in range(3)]
+    wall, rss, cpu = min(c[0] for c in cold), max(c[1] for c in cold), min(c[2] for c in cold)
+    rows.append(("cold qabot ask", f"{wall * 1000:.0f} ms, {rss / 1e6:.0f} MB RSS",
+                 f"new process, best of 3; {cpu * 1000:.0f} ms of CPU (what it takes on a free core)"))
+
+    dptr, ids = documents(index)
+    queries = make_queries(index, dptr, ids, args.queries)
+    local = LocalRetriever(Index.open(index_dir))
+    local.top(queries[0], K)
+    ours = latencies(lambda q: local.top(q, K), queries)
+    rows.append(("qabot top-10", f"p50 {pct(ours, .5):.3f} ms, p99 {pct(ours, .99):.3f} ms", f"{len(queries)} queries"))
+
+    import bm25s
+    terms = index.terms
+    corpus_ids = [ids[dptr[d]:dptr[d + 1]].tolist() for d in range(index.n_passages)]
+    vocab = {t: i for i, t in enumerate(terms)}
+    t0 = time.perf_counter()
+    other = bm25s.BM25(method="lucene", k1=1.5, b=0.75)
+    other.index(bm25s.tokenization.Tokenized(ids=corpus_ids, vocab=vocab), show_progress=False)
+    bm25s_build = time.perf_counter() - t0
+    theirs = latencies(lambda q: other._get_top_k_results(q, k=K, backend="numpy", sorted=True), queries)
+    agree = same_scores = 0
+    worst = 0.0
+    for q in queries[:200]:
+        s, d = other._get_top_k_results(q, k=K, backend="numpy", sorted=True)
+        s = s.astype(np.float64) * 2.5  # bm25s's "lucene" drops Okapi's (k1 + 1) factor, as Lucene does
+        mine = local.top(q, K)
+        n = len(mine)  # bm25s fills up to k with passages that score 0
+        agree += [i for i, _ in mine] == d[:n].tolist()
+        same_scores += bool(np.allclose(np.sort(s[:n]), np.sort(np.array([x for _, x in mine])), rtol=1e-6))
+        worst = max(worst, float(np.max(np.abs(np.array([x for _, x in mine]) - s[:n]) / np.maximum(s[:n], 1e-9))))
+    rows.append(("bm25s top-10", f"p50 {pct(theirs, .5):.3f} ms, p99 {pct(theirs, .99):.3f} ms",
+                 f"qabot {pct(theirs, .5) / pct(ours, .5):.1f}x faster at p50, {pct(theirs, .99) / pct(ours, .99):.1f}x at p99; "
+                 f"index built in {bm25s_build:.1f} s"))
+    rows.append(("bm25s agreement", f"top-10 scores equal on {same_scores}/200 queries",
+                 f"same ids in the same order on {agree}/200 (ties: bm25s does not order them by id); "
+                 f"max rel. score diff {worst:.1e} after bm25s x (k1+1), bm25s keeps float32"))
+    del other
+    gc.collect()
+
+    from rank_bm25 import BM25Okapi
+    sample = queries if not args.rank_bm25_sample else random.Random(SEED).sample(queries, args.rank_bm25_sample)
+    t0 = time.perf_counter()
+    reference = BM25Okapi(corpus_ids)
+    rank_build = time.perf_counter() - t0
+    del corpus_ids
+    okapi = LocalRetriever(Index.open(index_dir), BM25Params(scoring="okapi"))
+    okapi.top(sample[0], K)
+    ours_sample = latencies(lambda q: okapi.top(q, K), sample)
+    worst = 0.0
+    same = 0
+    slow = []
+    for q in sample:
+        t = time.perf_counter()
+        scores = reference.get_scores([vocab[x] for x in q])
+        top = np.argpartition(-scores, K)[:K]
+        top = top[np.lexsort((top, -scores[top]))]
+        slow.append(time.perf_counter() - t)
+        mine = okapi.top(q, K)
+        ptr, docs = okapi.bm25.ptr, okapi.bm25.docs
+        matched = np.unique(np.concatenate([docs[ptr[vocab[x]]:ptr[vocab[x] + 1]] for x in q]))
+        want = matched[np.lexsort((matched, -scores[matched]))[:K]].tolist()
+        same += [d for d, _ in mine] == want
+        worst = max(worst, max((abs(s - scores[d]) / max(abs(scores[d]), 1e-12) for d, s in mine), default=0.0))
+    sampled = f"{len(sample)}-query sample" if len(sample) < len(queries) else f"all {len(sample)} queries"
+    rows.append(("rank-bm25 top-10", f"p50 {pct(slow, .5):.1f} ms, p99 {pct(slow, .99):.1f} ms",
+                 f"{sampled}; qabot (okapi) p50 {pct(ours_sample, .5):.3f} ms there: "
+                 f"{pct(slow, .5) / pct(ours_sample, .5):.0f}x faster; BM25Okapi built in {rank_build:.1f} s"))
+    rows.append(("scores vs rank-bm25", f"max rel. diff {worst:.1e}", f"top-10 ids equal on {same}/{len(sample)} queries"))
+    del reference
+    gc.collect()
+
+    questions = questions_from(index, args.questions)
+    ask = [sys.executable, "-m", "qabot", "ask", "--index", str(index_dir), "--json", "-"]
+    wall, rss, out = run_measured(ask, ("\n".join(questions) + "\n").encode())
+    answers = [json.loads(line) for line in out.decode().splitlines()]
+    answered = sum(1 for a in answers if not a["no_answer"])
+    rows.append(("qabot ask --json -", f"{len(questions) / wall:.0f} questions/s",
+                 f"{len(questions)} questions in {wall:.2f} s incl. start-up ({len(questions) / LAST_CPU:.0f} per CPU second), "
+                 f"{answered} answered with citations, peak RSS {rss / 1e6:.0f} MB"))
+
+    if not args.no_update:
+        add_ten(corpus, work)
+        wall, rss, out = run_measured(cmd)
+        summary = out.decode().splitlines()
+        rows.append(("add 10 articles", f"{wall:.1f} s", f"{wall / build_wall * 100:.1f}% of the full build; "
+                     f"peak RSS {rss / 1e6:.0f} MB; {summary[1] if len(summary) > 1 else ''}"))
+        shutil.rmtree(corpus / "zz-added")
+
+    print(f"\n### {name} (load average at the end {os.getloadavg()[0]:.2f})\n")
+    print("| figure | value | notes |\n|---|---|---|")
+    for row in rows:
+        print(f"| {row[0]} | {row[1]} | {row[2]} |")
+    sys.stdout.flush()
+    return {"index": index_dir}
+
+
+def size_table(args) -> None:
+    """Latency of qabot and bm25s top-10 for one rare and one common term, across Zipf corpus sizes."""
+    import bm25s
+    names = [n for n in ("zipf-10k", "zipf-100k", "zipf-1m") if (args.work / "indexes" / n / "manifest.json").exists()]
+    if not names:
+        return
+    print("\n### query cost against corpus size (Zipf corpora, top-10, median of 200 runs)\n")
+    print("| corpus | passages | rare term (df) | qabot | common term (df) | qabot | bm25s rare | bm25s common |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name in names:
+        index = Index.open(args.work / "indexes" / name)
+        local = LocalRetriever(index)
+        df = np.diff(index.array("post_ptr"))
+        common = index.terms[int(np.argmax(df))]
+        rare = "kashmir" if "kashmir" in index.vocab else index.terms[int(np.argmin(df))]
+        dptr, ids = documents(index)
+        other = bm25s.BM25(method="lucene", k1=1.5, b=0.75)
+        other.index(bm25s.tokenization.Tokenized(ids=[ids[dptr[d]:dptr[d + 1]].tolist() for d in range(index.n_passages)],
+                                                 vocab={t: i for i, t in enumerate(index.terms)}), show_progress=False)
+        cells = []
+        for term in (rare, common):
+            mine = statistics.median(latencies(lambda q: local.top(q, K), [[term]] * 200)) * 1000
+            cells.append((term, index.df(index.vocab[term]), mine))
+        theirs = [statistics.median(latencies(lambda q: other._get_top_k_results(q, k=K, backend="numpy"), [[t]] * 200)) * 1000
+                  for t, _, _ in cells]
+        print(f"| {name} | {index.n_passages:,} | {cells[0][0]} ({cells[0][1]:,}) | {cells[0][2]:.3f} ms | "
+              f"{cells[1][0]} ({cells[1][1]:,}) | {cells[1][2]:.3f} ms | {theirs[0]:.3f} ms | {theirs[1]:.3f} ms |")
+        del other
+        gc.collect()
+
+
+def main() -> None:
+    """Run the benchmarks named on the command line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", choices=CORPORA, default=["bbc", "scale-100k", "zipf-10k", "zipf-100k"])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-bench"))
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--questions", type=int, default=1000)
+    parser.add_argument("--rank-bm25-sample", type=int, default=0, help="time rank-bm25 on this many of the queries")
+    parser.add_argument("--no-update", action="store_true", help="skip the incremental update")
+    parser.add_argument("--size-table-only", action="store_true")
+    args = parser.parse_args()
+    uname = os.uname()
+    print(f"machine: {uname.sysname} {uname.release} {uname.machine}, {os.cpu_count()} cores, "
+          f"Python {sys.version.split()[0]}, numpy {np.__version__}; load average at start {os.getloadavg()[0]:.2f}")
+    if not args.size_table_only:
+        for name in args.names:
+            bench_corpus(name, args)
+    size_table(args)
+
+
+if __name__ == "__main__":
+    main()

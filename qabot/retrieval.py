@@ -1,0 +1,45 @@
+"""Retrieval: the one step between a question's terms and the passages that answers are made from.
+
+``Retriever`` is all the answering code asks of a search backend, so another engine (OpenSearch or
+Elasticsearch, whose BM25 is the same family) can stand in for the local index without touching
+loading, passages or answers. ``LocalRetriever`` is qabot's own: exact BM25 over the index's arrays.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, Sequence
+
+from .bm25 import BM25, BM25Params
+from .index import Index
+
+
+class Retriever(Protocol):
+    """A search backend over the index's passages (ids are the index's passage ids)."""
+
+    def top(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
+        """The best ``k`` passages for analysed ``terms`` (repeats count), as ``(passage id, score)``,
+        best first, ties by passage id; only passages holding at least one of the terms."""
+        ...
+
+    def df(self, term: str) -> int:
+        """How many passages hold ``term`` (0 for a term the corpus does not have)."""
+        ...
+
+
+class LocalRetriever:
+    """Exact BM25 over the index's memory-mapped postings."""
+
+    def __init__(self, index: Index, params: BM25Params | None = None):
+        self.index = index
+        self.bm25: BM25 = index.bm25(params)
+
+    def top(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
+        """The best ``k`` passages for ``terms``; terms the index lacks add nothing."""
+        vocab = self.index.vocab
+        ids = [i for i in (vocab.get(t) for t in terms) if i is not None]
+        return self.bm25.top(ids, k)
+
+    def df(self, term: str) -> int:
+        """How many passages hold ``term``."""
+        tid = self.index.vocab.get(term)
+        return self.index.df(tid) if tid is not None else 0
