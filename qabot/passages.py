@@ -27,6 +27,7 @@ DEFAULT_MAX_TOKENS = 384
 _FIRST_WORD_CHAR = re.compile(r"\W*(\w)")
 _OPEN_QUOTES = "“«"
 _CLOSE_QUOTES = "”»"
+_QUOTE = re.compile('[“«”»"]')
 
 
 def encoding() -> tiktoken.Encoding:
@@ -66,12 +67,13 @@ def _still_open(piece: str, inside: bool) -> bool:
     convention for a quotation that runs over several paragraphs), so one stray quote cannot glue
     the rest of a paragraph into one sentence.
     """
-    for i, c in enumerate(piece):
+    for m in _QUOTE.finditer(piece):
+        c, i = m.group(), m.start()
         if c in _OPEN_QUOTES:
             inside = True
         elif c in _CLOSE_QUOTES:
             inside = False
-        elif c == '"':
+        else:
             before = piece[i - 1] if i else " "
             inside = before.isspace() or before in "([{—–-"
     return inside
