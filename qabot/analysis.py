@@ -70,10 +70,10 @@ class Analyzer:
             if len(cache) + len(missing) > self.CACHE_WORDS:
                 cache.clear()
             for word in missing:
-                cache[word] = self._term(word)
+                cache[word] = self.term(word)
         return [t for t in map(cache.__getitem__, words) if t]
 
-    def _term(self, word: str) -> str:
+    def term(self, word: str) -> str:
         """The term of one word as found in the text, or "" for a stopword."""
         word = word.lower()
         if not word.isascii() or "'" in word:
@@ -92,7 +92,7 @@ class Analyzer:
             if term is None:
                 if len(cache) >= self.CACHE_WORDS:
                     cache.clear()
-                term = cache[word] = self._term(word)
+                term = cache[word] = self.term(word)
             if term:
                 out.append((term, m.start(), m.end()))
         return out

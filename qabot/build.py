@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 import numpy as np
 
 from . import __version__
-from .analysis import ANALYZER_VERSION, Analyzer
+from .analysis import ANALYZER_VERSION, TOKEN, Analyzer
 from .bm25 import BM25Params, weigh
 from .errors import CorpusError, IndexDamaged
 from .index import FORMAT, FORMAT_VERSION, BuildData, Index, read_manifest, term_bytes, write, write_lock
@@ -129,7 +129,7 @@ def display_path(path: Path) -> str:
         return os.path.abspath(path)
 
 
-def process(path: Path, data: bytes, display: str, max_tokens: int, enc, analyzer: Analyzer) -> tuple[Block | None, str | None, list[str]]:
+def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellings: Spellings) -> tuple[Block | None, str | None, list[str]]:
     """Load, cut and analyse one file: ``(block, reason skipped, warnings)``."""
     loaded = load_file(path, data, display)
     if loaded.skipped or not loaded.articles:
@@ -137,8 +137,9 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, analyze
     meta, texts = [], []
     para_s, para_e, npara, npas = [], [], [], []
     p_para, p_start, p_end, p_tok, p_len, p_nsent, s_start, s_end = ([] for _ in range(8))
-    local: dict[str, int] = {}
+    spellings.forget_if_full()
     ids: list[int] = []
+    n_words: list[int] = []
     doc = 0
     for article in loaded.articles:
         chunked = make_passages(article, 0, enc, max_tokens)
@@ -151,37 +152,86 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, analyze
             para_e.append(e)
         npas.append(len(chunked.passages))
         for passage in chunked.passages:
-            terms = analyzer.terms(article.text[passage.start:passage.end])
+            words = TOKEN.findall(article.text, passage.start, passage.end)
+            ids.extend(spellings.ids(words))
+            n_words.append(len(words))
             p_para.append(passage.paragraph)
             p_start.append(passage.start)
             p_end.append(passage.end)
             p_tok.append(passage.tokens)
-            p_len.append(len(terms))
             p_nsent.append(len(passage.sentences))
             for s, e in passage.sentences:
                 s_start.append(s)
                 s_end.append(e)
-            ids.extend([local.setdefault(term, len(local)) for term in terms])
             doc += 1
-    c_term, c_doc, c_tf = _counts(np.array(ids, np.int64), np.array(p_len, np.int64), len(local))
+    vocab, pas_len, (c_term, c_doc, c_tf) = _counts(np.array(ids, np.int64), np.array(n_words, np.int64), spellings)
     i32 = np.int32
     block = Block(
         meta=meta, texts=texts, para_start=np.array(para_s, i32), para_end=np.array(para_e, i32),
         art_npara=np.array(npara, np.int64), art_npas=np.array(npas, np.int64), pas_para=np.array(p_para, i32),
         pas_start=np.array(p_start, i32), pas_end=np.array(p_end, i32), pas_tokens=np.array(p_tok, i32),
-        pas_len=np.array(p_len, i32), pas_nsent=np.array(p_nsent, np.int64), sent_start=np.array(s_start, i32),
-        sent_end=np.array(s_end, i32), vocab=list(local), coo_term=c_term, coo_doc=c_doc, coo_tf=c_tf,
+        pas_len=pas_len, pas_nsent=np.array(p_nsent, np.int64), sent_start=np.array(s_start, i32),
+        sent_end=np.array(s_end, i32), vocab=vocab, coo_term=c_term, coo_doc=c_doc, coo_tf=c_tf,
     )
     block.forms, block.spoke = count_words("\n".join(a.text for a in loaded.articles))
     return block, None, loaded.warnings
 
 
-def _counts(ids: np.ndarray, lengths: np.ndarray, n_terms: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Term counts per passage from every passage's term ids laid end to end: ``(term, passage, tf)``, by passage."""
-    docs = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    keys, tf = np.unique(docs * max(n_terms, 1) + ids, return_counts=True)
-    doc, term = np.divmod(keys, max(n_terms, 1))
-    return term.astype(np.int32), doc.astype(np.int32), tf.astype(np.int32)
+def _counts(ids: np.ndarray, n_words: np.ndarray, spellings: Spellings) -> tuple[list[str], np.ndarray, tuple]:
+    """From every passage's word ids laid end to end (-1 for a stopword), and each passage's word count:
+    the file's terms, each passage's term count, and ``(term, passage, tf)`` by passage (term ids into those terms)."""
+    docs = np.repeat(np.arange(len(n_words), dtype=np.int64), n_words)
+    kept = ids >= 0
+    docs, ids = docs[kept], ids[kept]
+    pas_len = np.bincount(docs, minlength=len(n_words)).astype(np.int32)
+    width = max(len(spellings.terms), 1)
+    keys, tf = np.unique(docs * width + ids, return_counts=True)
+    doc, term = np.divmod(keys, width)
+    used, term = np.unique(term, return_inverse=True)
+    terms = spellings.terms
+    return [terms[t] for t in used.tolist()], pas_len, (term.astype(np.int32), doc.astype(np.int32), tf.astype(np.int32))
+
+
+class Spellings:
+    """One process's table of the spellings it has met: each to the id of its term, or -1 for a stopword.
+
+    Analysing a spelling once per process, not once per occurrence, and looking a whole passage up
+    in one ``map`` is what keeps the analysis pass near the speed of the regex that finds the words.
+    """
+
+    LIMIT = 1 << 20
+    """Spellings remembered before the table starts afresh (checked between files, never inside one)."""
+
+    def __init__(self, analyzer: Analyzer):
+        self.analyzer = analyzer
+        self.terms: list[str] = []
+        """Term ids to terms."""
+        self._ids: dict[str, int] = {}
+        self._term_ids: dict[str, int] = {}
+
+    def forget_if_full(self) -> None:
+        """Start afresh when the table has grown past ``LIMIT`` (call between files only)."""
+        if len(self._ids) > self.LIMIT:
+            self.terms, self._ids, self._term_ids = [], {}, {}
+
+    def ids(self, words: list[str]) -> list[int]:
+        """The term id of each word (-1 for a stopword)."""
+        known = self._ids
+        try:
+            return list(map(known.__getitem__, words))
+        except KeyError:
+            pass
+        for word in set(words).difference(known):
+            term = self.analyzer.term(word)
+            if not term:
+                known[word] = -1
+                continue
+            tid = self._term_ids.get(term)
+            if tid is None:
+                tid = self._term_ids[term] = len(self.terms)
+                self.terms.append(term)
+            known[word] = tid
+        return list(map(known.__getitem__, words))
 
 
 class _Previous:
@@ -282,8 +332,8 @@ class _Done:
 
 @functools.cache
 def _tools() -> tuple:
-    """This process's encoder and analyzer, made once per process (each worker makes its own)."""
-    return encoding(), Analyzer()
+    """This process's encoder and spelling table, made once per process (each worker makes its own)."""
+    return encoding(), Spellings(Analyzer())
 
 
 def _run(job: _Job) -> _Done:
@@ -295,8 +345,8 @@ def _run(job: _Job) -> _Done:
     digest = fingerprint(data)
     if digest == job.known_digest:
         return _Done(digest=digest, unchanged=True)
-    enc, analyzer = _tools()
-    block, why, warnings = process(job.path, data, job.display, job.max_tokens, enc, analyzer)
+    enc, spellings = _tools()
+    block, why, warnings = process(job.path, data, job.display, job.max_tokens, enc, spellings)
     return _Done(digest=digest, block=block, skipped=None if block else (why or "no article text found"), warnings=warnings)
 
 
