@@ -260,9 +260,8 @@ class _Previous:
         q_lo, q_hi = int(para_ptr[a_lo]), int(para_ptr[a_hi])
         s_lo, s_hi = int(sent_ptr[p_lo]), int(sent_ptr[p_hi])
         off = ix.array("art_text_off")
-        text = ix._text
         t_lo = int(off[a_lo])
-        whole = bytes(text[t_lo:int(off[a_hi])])
+        whole = ix.read("text.bin", t_lo, int(off[a_hi]))
         none = np.empty(0, np.int32)
         return Block(
             meta=self._meta[a_lo:a_hi],
@@ -642,41 +641,3 @@ def assemble(blocks: list[Block], params: BM25Params, previous: Index | None = N
         "post_ptr": ptr, "post_doc": post_doc, "post_tf": post_tf, "post_extra": extra, "term_base": base,
     }
     return BuildData(arrays=arrays, vocab=vocab, articles=[m for b in blocks for m in b.meta], text=b"".join(texts))
-
-
-def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None) -> str | None:
-    """Why the index at ``index_dir`` no longer matches its corpus, or None when it does.
-
-    ``paths`` defaults to the folders and files the index was built from.
-    """
-    manifest = read_manifest(index_dir)
-    if manifest is None:
-        return "there is no index yet"
-    if manifest.get("version") != FORMAT_VERSION:
-        return f"the index has format version {manifest.get('version')}, not {FORMAT_VERSION}"
-    stored = manifest.get("settings") if isinstance(manifest.get("settings"), dict) else {}
-    if stored.get("analyzer") != ANALYZER_VERSION:
-        return "the index was built with another version of the analyzer"
-    roots = paths if paths is not None else manifest.get("roots", [])
-    files, _ = discover(roots)
-    recorded = {f["key"]: f for f in manifest.get("files", [])}
-    skipped = {os.path.abspath(s["path"]) for s in manifest.get("skipped", [])}
-    current = {os.path.abspath(f) for f in files}
-    changed = 0
-    for key in current:
-        entry = recorded.get(key)
-        if entry is None:
-            if key not in skipped:
-                changed += 1
-            continue
-        try:
-            st = os.stat(key)
-        except OSError:
-            changed += 1
-            continue
-        if st.st_size != entry.get("size") or st.st_mtime_ns != entry.get("mtime_ns"):
-            changed += 1
-    removed = sum(1 for k in recorded if k not in current)
-    if changed or removed:
-        return f"the corpus changed since the index was built ({changed} new or changed, {removed} removed)"
-    return None

@@ -5,23 +5,27 @@ Only here do qabot's errors become a one-line message on stderr and an exit stat
 
 from __future__ import annotations
 
+# build (and the multiprocessing it brings) is imported where an index is built, not for every question.
+
 import argparse
 import json
 import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from . import __version__
 from .answer import Answerer
 from .bm25 import SCORINGS, BM25Params
-from .build import BuildReport, Settings, build, stale
 from .errors import CorpusError, IndexLocked, IndexMissing, QabotError, UsageError
-from .index import FORMAT_VERSION, Index, default_index_dir, read_manifest
+from .index import FORMAT_VERSION, Index, default_index_dir, read_manifest, stale
 from .passages import DEFAULT_MAX_TOKENS
 from .progress import terminal_progress
 from .render import Style, dumps, render_answer, safe_line, shorten
+
+if TYPE_CHECKING:
+    from .build import BuildReport
 
 DEFAULT_CORPUS = "seeds"
 
@@ -111,6 +115,8 @@ def _n(count: int, noun: str) -> str:
 
 def cmd_index(args: argparse.Namespace) -> int:
     """``qabot index``."""
+    from .build import Settings, build
+
     index_dir = args.index or default_index_dir()
     if args.verify:
         Index.open(index_dir).verify()
@@ -143,6 +149,7 @@ def ensure_index(index_dir: Path, explicit: bool) -> None:
     why = stale(index_dir, roots)
     if why is None:
         return
+    from .build import Settings, build
     print(f"qabot: {why}; building the index at {index_dir} from {', '.join(safe_line(str(r)) for r in roots)}",
           file=sys.stderr)
     try:
@@ -184,6 +191,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """``qabot eval``: with PATHs and no --index, the corpus is indexed into a temporary folder."""
+    from .build import Settings, build
+
     from .evaluate import evaluate, read_items
 
     items = read_items(args.file)
@@ -220,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     try:
         if not argv:
-            if sys.stdin.isatty() and sys.stdout.isatty() and _has_chat():
+            if sys.stdin.isatty() and sys.stdout.isatty():
                 argv = ["chat"]
             else:
                 parser.print_help()
@@ -257,11 +266,3 @@ def main(argv: Sequence[str] | None = None) -> int:
               "(set QABOT_DEBUG=1 to see where)", file=sys.stderr)
         return 70
 
-
-def _has_chat() -> bool:
-    """True once the chat module exists."""
-    try:
-        from . import chat  # noqa: F401
-    except ImportError:
-        return False
-    return True

@@ -38,8 +38,10 @@ from typing import Iterator
 
 import numpy as np
 
+from .analysis import ANALYZER_VERSION
 from .bm25 import BM25, BM25Params, weigh
 from .errors import IndexDamaged, IndexLocked, IndexMissing, IndexUnwritable
+from .loading import discover
 from .model import Article, Passage
 
 FORMAT = "qabot-index"
@@ -343,6 +345,7 @@ class Index:
         self.manifest = manifest
         self.data_dir = index_dir / manifest["data"]
         self._arrays: dict[str, np.ndarray] = {}
+        self._files: dict[str, int] = {}
         self._pin: int | None = None
 
     @classmethod
@@ -380,7 +383,10 @@ class Index:
         return True
 
     def close(self) -> None:
-        """Release the data folder (arrays already mapped stay readable)."""
+        """Release the data folder (arrays already mapped stay readable; files are opened again when read)."""
+        for fd in getattr(self, "_files", {}).values():
+            os.close(fd)
+        self._files = {}
         pin = getattr(self, "_pin", None)
         if pin is not None:
             self._pin = None
@@ -480,26 +486,27 @@ class Index:
         except (OSError, ValueError, TypeError, KeyError):
             raise self.damaged("word_counts.json cannot be read") from None
 
-    @cached_property
-    def _meta_file(self):
-        """articles.jsonl, memory-mapped."""
-        path = self.data_dir / "articles.jsonl"
-        return np.memmap(path, dtype=np.uint8, mode="r") if path.stat().st_size else np.zeros(0, np.uint8)
+    def read(self, name: str, start: int, end: int) -> bytes:
+        """Bytes ``start:end`` of one data file, read with ``pread`` (not mapped: a question that touches
+        a few hundred articles must not map, and count as resident, the pages around each of them)."""
+        fd = self._files.get(name)
+        if fd is None:
+            try:
+                fd = self._files[name] = os.open(self.data_dir / name, os.O_RDONLY)
+            except OSError as err:
+                raise self.damaged(f"{name} cannot be read ({err.strerror})") from None
+        data = os.pread(fd, end - start, start)
+        if len(data) != end - start:
+            raise self.damaged(f"{name} is shorter than its offsets say")
+        return data
 
     def all_meta(self) -> list[dict]:
         """Every article's metadata, in order (one pass over articles.jsonl)."""
         try:
-            return [json.loads(line) for line in bytes(self._meta_file).decode("ascii").splitlines()]
+            size = (self.data_dir / "articles.jsonl").stat().st_size
+            return [json.loads(line) for line in self.read("articles.jsonl", 0, size).decode("ascii").splitlines()]
         except ValueError:
             raise self.damaged("articles.jsonl cannot be read") from None
-
-    @cached_property
-    def _text(self) -> np.ndarray:
-        """The concatenated article texts, memory-mapped."""
-        path = self.data_dir / "text.bin"
-        if path.stat().st_size == 0:
-            return np.zeros(0, dtype=np.uint8)
-        return np.memmap(path, dtype=np.uint8, mode="r")
 
     def bm25(self, params: BM25Params | None = None) -> BM25:
         """The BM25 scorer; the stored weights when ``params`` match the build's, else computed."""
@@ -529,7 +536,7 @@ class Index:
         """Article ``i`` with its text (read from disk now)."""
         meta = self.article_meta(i)
         off = self.array("art_text_off")
-        text = bytes(self._text[int(off[i]):int(off[i + 1])]).decode("utf-8", errors="replace")
+        text = self.read("text.bin", int(off[i]), int(off[i + 1])).decode("utf-8", errors="replace")
         pp = self.array("art_para_ptr")
         lo, hi = int(pp[i]), int(pp[i + 1])
         starts, ends = self.array("para_start")[lo:hi], self.array("para_end")[lo:hi]
@@ -545,7 +552,7 @@ class Index:
         if not 0 <= i < len(off) - 1:
             raise IndexError(i)
         try:
-            return json.loads(bytes(self._meta_file[int(off[i]):int(off[i + 1])]))
+            return json.loads(self.read("articles.jsonl", int(off[i]), int(off[i + 1])))
         except ValueError:
             raise self.damaged("articles.jsonl cannot be read") from None
 
@@ -563,3 +570,41 @@ class Index:
             sentences=tuple(zip(self.array("sent_start")[lo:hi].tolist(), self.array("sent_end")[lo:hi].tolist())),
             tokens=int(self.array("pas_tokens")[p]),
         )
+
+
+def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None) -> str | None:
+    """Why the index at ``index_dir`` no longer matches its corpus, or None when it does.
+
+    ``paths`` defaults to the folders and files the index was built from.
+    """
+    manifest = read_manifest(index_dir)
+    if manifest is None:
+        return "there is no index yet"
+    if manifest.get("version") != FORMAT_VERSION:
+        return f"the index has format version {manifest.get('version')}, not {FORMAT_VERSION}"
+    stored = manifest.get("settings") if isinstance(manifest.get("settings"), dict) else {}
+    if stored.get("analyzer") != ANALYZER_VERSION:
+        return "the index was built with another version of the analyzer"
+    roots = paths if paths is not None else manifest.get("roots", [])
+    files, _ = discover(roots)
+    recorded = {f["key"]: f for f in manifest.get("files", [])}
+    skipped = {os.path.abspath(s["path"]) for s in manifest.get("skipped", [])}
+    current = {os.path.abspath(f) for f in files}
+    changed = 0
+    for key in current:
+        entry = recorded.get(key)
+        if entry is None:
+            if key not in skipped:
+                changed += 1
+            continue
+        try:
+            st = os.stat(key)
+        except OSError:
+            changed += 1
+            continue
+        if st.st_size != entry.get("size") or st.st_mtime_ns != entry.get("mtime_ns"):
+            changed += 1
+    removed = sum(1 for k in recorded if k not in current)
+    if changed or removed:
+        return f"the corpus changed since the index was built ({changed} new or changed, {removed} removed)"
+    return None
