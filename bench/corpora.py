@@ -26,8 +26,8 @@ BBC_ZIP = Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc-fulltex
 SEED = 20260527
 SHARD_ARTICLES = 500
 CORPORA = ("bbc", "scale-100k", "scale-1m", "zipf-10k", "zipf-100k", "zipf-1m")
-BBC_PASSAGES = 14_641
-"""Passages of the BBC corpus at the default 128-token budget (what the scale copies multiply)."""
+BBC_PASSAGES = 10_573
+"""Passages of the BBC corpus at the default 384-token budget (what the scale copies multiply)."""
 
 
 def bbc_dir(work: Path) -> Path:

@@ -140,8 +140,26 @@ def paint_text(text: str, spans: list[tuple[int, int, str]], style: Style) -> st
 
 def citation(evidence: Evidence) -> str:
     """The citation line: ``[n] Title — path, ¶ paragraph``."""
+    return " ".join(_citation_parts(evidence))
+
+
+def _citation_parts(evidence: Evidence) -> tuple[str, str]:
+    """``[n] Title`` and ``— path, ¶ paragraph``."""
     article = evidence.article
-    return f"[{evidence.rank}] {safe_line(article.title)} — {safe_line(article.path)}, ¶ {evidence.paragraph}"
+    return f"[{evidence.rank}] {safe_line(article.title)}", f"— {safe_line(article.path)}, ¶ {evidence.paragraph}"
+
+
+def citation_lines(evidence: Evidence, style: Style) -> str:
+    """The citation, on one line when it fits the width; else the source on its own line and a long title
+    wrapped, continuation lines indented under the title."""
+    head, source = _citation_parts(evidence)
+    if len(head) + 1 + len(source) <= style.width:
+        return style.paint(f"{head} {source}", DIM)
+    indent = " " * (len(str(evidence.rank)) + 3)
+    lines = [head[s:e] for s, e in wrap_positions(head, style.width - len(indent))]
+    glued = source.replace(" ", "\0", 1)  # the dash stays with the path
+    lines += [glued[s:e].replace("\0", " ") for s, e in wrap_positions(glued, style.width - len(indent))]
+    return "\n".join(style.paint(("" if i == 0 else indent) + line, DIM) for i, line in enumerate(lines))
 
 
 def render_evidence(evidence: Evidence, style: Style, analyzer: Analyzer) -> str:
@@ -152,7 +170,7 @@ def render_evidence(evidence: Evidence, style: Style, analyzer: Analyzer) -> str
     for s, e in wrap_positions(text, style.width - 2):
         inner = [(max(a, s) - s, min(b, e) - s, kind) for a, b, kind in spans if a < e and b > s]
         lines.append(style.paint(">", DIM) + " " + paint_text(text[s:e], inner, style))
-    lines.append(style.paint(citation(evidence), DIM))
+    lines.append(citation_lines(evidence, style))
     return "\n".join(lines)
 
 
@@ -185,7 +203,7 @@ def render_show(evidence: Evidence, style: Style, analyzer: Analyzer) -> str:
     p_start, p_end = evidence.article.paragraphs[evidence.paragraph - 1]
     marks = [(evidence.start - p_start, evidence.end - p_start)]
     body = render_in_place(evidence.article.text[p_start:p_end], marks, set(evidence.terms), style, analyzer)
-    return body + "\n" + style.paint(citation(evidence), DIM)
+    return body + "\n" + citation_lines(evidence, style)
 
 
 def render_article(article: Article, marks: list[tuple[int, int]], style: Style, analyzer: Analyzer) -> str:

@@ -24,7 +24,9 @@ from qabot.chat import Chat, converse, history_path, make_completer, run_session
 from qabot.progress import BarProgress
 from qabot.render import Style
 
-CITE = f"{SEED_TITLE} — seeds/000_dfce30cfe0989a0b.txt"
+SOURCE = f"{SEED_TITLE} — seeds/000_dfce30cfe0989a0b.txt"
+CITE = f"{SEED_TITLE}\n    — seeds/000_dfce30cfe0989a0b.txt"
+"""A citation of the seed article at width 100: too long for one line, the source goes under the title."""
 WELCOME = "Ask a question about the articles; /help lists commands, Ctrl-D leaves."
 
 
@@ -158,7 +160,7 @@ according to China’s official summary of the meeting.⟧
 [2] {CITE}, ¶ 13
 usage: /show N, where N is an answer shown above (1–2)
 1 article cited so far:
-  {CITE} (2×)
+  {SOURCE} (2×)
 1 answer per question
 usage: /k N, a whole number of at least 1 (now 1)
 JSON output on

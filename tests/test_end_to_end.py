@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from conftest import CHROME, SEED_TITLE, WANG_1, WANG_2, run
 
@@ -50,13 +51,13 @@ def test_human_output_is_quoted_cited_and_free_of_chrome(seeds):
     assert result.returncode == 0
     assert result.stdout == (
         "> “We don’t want to see the Ukraine crisis perpetuate and expand,” Wang said.\n"
-        f"[1] {SEED_TITLE} — seeds/000_dfce30cfe0989a0b.txt, ¶ 14\n"
+        f"[1] {SEED_TITLE}\n    — seeds/000_dfce30cfe0989a0b.txt, ¶ 14\n"
         "\n"
         "> “On the Ukraine issue, China has always stood on the side of peace and dialogue, and has always\n"
         "> insisted on pressing for peace and negotiation,” Wang said in a meeting with Ukrainian Foreign\n"
         "> Minister Dmytro Kuleba on Saturday, when they were both in Munich for an annual security\n"
         "> conference, according to China’s official summary of the meeting.\n"
-        f"[2] {SEED_TITLE} — seeds/000_dfce30cfe0989a0b.txt, ¶ 13\n"
+        f"[2] {SEED_TITLE}\n    — seeds/000_dfce30cfe0989a0b.txt, ¶ 13\n"
     )
     assert "\x1b" not in result.stdout
 
@@ -95,7 +96,7 @@ def test_questions_from_stdin_for_a_person(seeds):
     assert result.stdout == (
         "Q: bitcoin\nNo answer: nothing about 'bitcoin' in 1 article.\n\n"
         "Q: Patrushev\n> On Tuesday, Wang met with Nikolai Patrushev, Putin’s top security adviser.\n"
-        f"[1] {SEED_TITLE} — seeds/000_dfce30cfe0989a0b.txt, ¶ 8\n"
+        f"[1] {SEED_TITLE}\n    — seeds/000_dfce30cfe0989a0b.txt, ¶ 8\n"
     )
 
 
@@ -145,3 +146,20 @@ def test_touched_but_unchanged_file_is_not_retokenized(seeds):
     seed = seeds / "000_dfce30cfe0989a0b.txt"
     os.utime(seed, ns=(1, 1))
     assert run("index").stdout.splitlines()[1] == "files: 0 new, 0 updated, 1 unchanged, 0 removed, 0 skipped"
+
+
+def test_a_long_citation_wraps_to_the_width_with_the_source_under_the_title():
+    corpus = Path("a folder with a long name") / "corpus"
+    corpus.mkdir(parents=True)
+    title = "The committee on the future of the northern railway publishes its long awaited final report on fares"
+    (corpus / "report.txt").write_text(f"{title}\n\nThe committee said fares on the northern railway should fall.\n")
+    result = run("index", str(corpus))
+    assert result.returncode == 0, result.stderr
+    result = run("ask", "northern railway fares", env={"COLUMNS": "60"})
+    assert result.stdout == (
+        "> The committee said fares on the northern railway should\n"
+        "> fall.\n"
+        "[1] The committee on the future of the northern railway\n"
+        "    publishes its long awaited final report on fares\n"
+        "    — a folder with a long name/corpus/report.txt, ¶ 1\n"
+    )
