@@ -3,7 +3,7 @@
     python bench/bench.py --work /tmp/qabot-bench bbc scale-100k zipf-10k zipf-100k
     python bench/bench.py --work /tmp/qabot-bench scale-1m zipf-1m --rank-bm25-sample 20
 
-Per corpus: build (wall, MB/s of article text, peak RSS of the whole process tree, index size), a
+Per corpus: build (wall, MB/s of article text, peak memory of the whole process tree as PSS, index size), a
 cold ``qabot ask`` (new process: wall, peak RSS; the OS file cache is warm), retrieval latency of
 top-10 over 1,000 seeded queries for qabot, bm25s and rank-bm25 on the same passages and the same
 terms (read back from qabot's index), end-to-end ``qabot ask --json -`` questions per second, and
@@ -44,15 +44,16 @@ LAST_CPU = 0.0
 
 
 def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants."""
+    """Resident bytes of a process and all its descendants, as PSS: a page the processes share (the
+    forked workers share the parent's encoder tables) counts once, split between them, not once per process."""
     total = 0
     stack = [pid]
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/status") as f:
+            with open(f"/proc/{p}/smaps_rollup") as f:
                 for line in f:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith("Pss:"):
                         total += int(line.split()[1]) * 1024
                         break
             for task in os.listdir(f"/proc/{p}/task"):
@@ -196,7 +197,7 @@ def bench_corpus(name: str, args) -> dict:
     rows = [("build wall", f"{build_wall:.1f} s", f"{build_cpu:.1f} CPU s over all processes "
              f"({text_bytes / 1e6 / build_cpu:.2f} MB per CPU second); load average before: {load:.2f}"),
             ("build speed", f"{text_bytes / 1e6 / build_wall:.2f} MB/s", f"{text_bytes / 1e6:.1f} MB of article text, 2 cores"),
-            ("build peak RSS", f"{build_rss / 1e6:.0f} MB", f"{build_rss / size:.2f}x index size (process tree, sampled)"),
+            ("build peak memory", f"{build_rss / 1e6:.0f} MB", f"{build_rss / size:.2f}x index size (process tree, PSS, sampled)"),
             ("index size", f"{size / 1e6:.0f} MB", f"{index.n_passages:,} passages, {index.counts['terms']:,} terms")]
 
     question = "what did the minister say about the economy"
@@ -279,14 +280,14 @@ def bench_corpus(name: str, args) -> dict:
     answered = sum(1 for a in answers if not a["no_answer"])
     rows.append(("qabot ask --json -", f"{len(questions) / wall:.0f} questions/s",
                  f"{len(questions)} questions in {wall:.2f} s incl. start-up ({len(questions) / LAST_CPU:.0f} per CPU second), "
-                 f"{answered} answered with citations, peak RSS {rss / 1e6:.0f} MB"))
+                 f"{answered} answered with citations, peak PSS {rss / 1e6:.0f} MB"))
 
     if not args.no_update:
         add_ten(corpus, work)
         wall, rss, out = run_measured(cmd)
         summary = out.decode().splitlines()
         rows.append(("add 10 articles", f"{wall:.1f} s", f"{wall / build_wall * 100:.1f}% of the full build; "
-                     f"peak RSS {rss / 1e6:.0f} MB; {summary[1] if len(summary) > 1 else ''}"))
+                     f"peak PSS {rss / 1e6:.0f} MB; {summary[1] if len(summary) > 1 else ''}"))
         shutil.rmtree(corpus / "zz-added")
 
     print(f"\n### {name} (load average at the end {os.getloadavg()[0]:.2f})\n")

@@ -85,7 +85,7 @@ def baseline(term_idf: np.ndarray, params: BM25Params) -> np.ndarray:
 
 
 def weigh(ptr: np.ndarray, docs: np.ndarray, tf: np.ndarray, doclen: np.ndarray,
-          params: BM25Params, chunk: int = 1 << 22) -> tuple[np.ndarray, np.ndarray]:
+          params: BM25Params, chunk: int = 1 << 19) -> tuple[np.ndarray, np.ndarray]:
     """Precompute ``(extra, base)``: per-posting weight above the term's base, and per-term base.
 
     Postings are weighed ``chunk`` at a time (whole terms), so temporaries stay small.

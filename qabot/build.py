@@ -331,7 +331,7 @@ class _Done:
 
 @functools.cache
 def _tools() -> tuple:
-    """This process's encoder and spelling table, made once per process (each worker makes its own)."""
+    """This process's encoder and spelling table, made once per process (forked workers start with the parent's)."""
     return encoding(), Spellings(Analyzer())
 
 
@@ -355,7 +355,10 @@ def _results(jobs: list[_Job], sizes: list[int], processes: int | None) -> Itera
     if n == 1 or len(jobs) < 2 or (processes is None and sum(sizes) < PARALLEL_BYTES):
         yield from map(_run, jobs)
         return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if fork else None)
+    if fork:
+        _tools()  # made before forking, the encoder's 40 MB of tables are shared by the workers, not copied
     chunk = max(1, min(64, len(jobs) // (n * 16)))
     with context.Pool(n) as pool:
         yield from pool.imap(_run, jobs, chunksize=chunk)
@@ -624,20 +627,28 @@ def assemble(blocks: list[Block], params: BM25Params, previous: Index | None = N
     pas_len = cat([b.pas_len for b in blocks]).astype(np.int32)
     extra, base = weigh(ptr, post_doc, post_tf, pas_len, params)
     texts = [t for b in blocks for t in b.texts]
+
+    def take(name: str, dtype=np.int32) -> np.ndarray:
+        """One per-block array concatenated over the blocks, each block's own let go as it is."""
+        out = cat([getattr(b, name) for b in blocks]).astype(dtype, copy=False)
+        for b in blocks:
+            setattr(b, name, None)
+        return out
+
     arrays = {
         "art_text_off": _ptr(np.array([len(t) for t in texts], dtype=np.int64)),
-        "art_para_ptr": _ptr(cat([b.art_npara for b in blocks])),
-        "para_start": cat([b.para_start for b in blocks]).astype(np.int32),
-        "para_end": cat([b.para_end for b in blocks]).astype(np.int32),
-        "art_pas_ptr": _ptr(cat([b.art_npas for b in blocks])),
-        "pas_para": cat([b.pas_para for b in blocks]).astype(np.int32),
-        "pas_start": cat([b.pas_start for b in blocks]).astype(np.int32),
-        "pas_end": cat([b.pas_end for b in blocks]).astype(np.int32),
-        "pas_tokens": cat([b.pas_tokens for b in blocks]).astype(np.int32),
+        "art_para_ptr": _ptr(take("art_npara", np.int64)),
+        "para_start": take("para_start"),
+        "para_end": take("para_end"),
+        "art_pas_ptr": _ptr(take("art_npas", np.int64)),
+        "pas_para": take("pas_para"),
+        "pas_start": take("pas_start"),
+        "pas_end": take("pas_end"),
+        "pas_tokens": take("pas_tokens"),
         "pas_len": pas_len,
-        "pas_sent_ptr": _ptr(cat([b.pas_nsent for b in blocks])),
-        "sent_start": cat([b.sent_start for b in blocks]).astype(np.int32),
-        "sent_end": cat([b.sent_end for b in blocks]).astype(np.int32),
+        "pas_sent_ptr": _ptr(take("pas_nsent", np.int64)),
+        "sent_start": take("sent_start"),
+        "sent_end": take("sent_end"),
         "post_ptr": ptr, "post_doc": post_doc, "post_tf": post_tf, "post_extra": extra, "term_base": base,
     }
-    return BuildData(arrays=arrays, vocab=vocab, articles=[m for b in blocks for m in b.meta], text=b"".join(texts))
+    return BuildData(arrays=arrays, vocab=vocab, articles=[m for b in blocks for m in b.meta], texts=texts)

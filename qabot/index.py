@@ -152,8 +152,8 @@ class BuildData:
     """Terms in term-id order (sorted by their UTF-8 bytes, see ``term_bytes``)."""
     articles: list[dict]
     """Per-article metadata: id, title, path, byline, date, url, file."""
-    text: bytes
-    """All article texts, UTF-8, concatenated; ``art_text_off`` cuts it."""
+    texts: list[bytes]
+    """Every article's text, UTF-8, in order; written end to end (``art_text_off`` cuts them), never joined in memory."""
     words: list[tuple[str, int, int]] = field(default_factory=list)
     """Surface words, ``(spelling, count, times seen speaking)``, most frequent first (``words.json``)."""
     word_counts: tuple[dict[str, int], dict[str, int]] = field(default_factory=lambda: ({}, {}))
@@ -180,7 +180,8 @@ def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
         for key in ARRAYS:
             path = tmp / f"{key}.npy"
             np.save(path, np.ascontiguousarray(offsets[key] if key in offsets else data.arrays[key]), allow_pickle=False)
-        (tmp / "text.bin").write_bytes(data.text)
+        with open(tmp / "text.bin", "wb") as out:
+            out.writelines(data.texts)
         (tmp / "words.json").write_text(json.dumps(data.words, ensure_ascii=False), encoding="utf-8")
         (tmp / "word_counts.json").write_text(json.dumps({"forms": data.word_counts[0], "spoke": data.word_counts[1]},
                                                          ensure_ascii=False), encoding="utf-8")
