@@ -39,6 +39,14 @@ MAX_MISSING = 1 / 3
 """When at least this share of the question's topic terms is nowhere in the index, there is no answer."""
 UNKNOWN_SHARE = 0.5
 """When topic words the index does not hold (and that are no misspelling) weigh this share of the topic, there is no answer."""
+STRANGE_SHARE = 0.35
+"""When topic words that are no misspelling of an index word weigh this share of the topic ..."""
+STRANGE_MISSED = 0.7
+"""... and the best sentence misses this share of the topic, there is no answer ("bitcoin mining")."""
+STRANGE_CUTOFF = 0.75
+"""A missing word this close (difflib's ratio) to an index word may be a misspelling of it, not a strange word."""
+STRANGE_LENGTH = 3
+"""Words shorter than this are never taken for a misspelling."""
 MIN_COVERAGE = 0.2
 """Below this IDF-weighted share of the question's terms, the best sentence is not an answer."""
 PASSAGE_WEIGHT = 0.3
@@ -255,6 +263,10 @@ class Answerer:
                 and not (candidates[0].matched & set(q.topic_terms)) - set(fixes.values()):
             # the answer holds only the corrected word ("Atlantis" as "Atlantic"): answer as asked
             return self._answer(asked, k, skip, correct=False)
+        strange = self._strange(asked, fixes, candidates[0] if candidates else None)
+        if strange:
+            return Answer(question=q.text, no_answer=True, terms=terms, passages=passages,
+                          message=f"nothing about '{strange}' in {where}{self._nearest(q, candidates[0])}")
         if not candidates or candidates[0].coverage < MIN_COVERAGE:
             unmatched = [w for w, t in zip(q.topic_words, q.topic_terms)
                          if not candidates or t not in candidates[0].matched]
@@ -291,6 +303,31 @@ class Answerer:
                 break
         return Answer(question=q.text, evidence=evidence, terms=terms, passages=passages,
                       message=None if evidence else "no more answers to this question")
+
+    def _strange(self, q: Question, fixes: dict[str, str], best: _Candidate | None) -> str:
+        """The topic words, as asked, that no index word is close to, when they weigh ``STRANGE_SHARE``
+        of the topic and the best sentence misses ``STRANGE_MISSED`` of it ('' otherwise).
+
+        "how much electricity does bitcoin mining use": 'bitcoin' is no misspelling of a word the
+        articles hold, and the best sentence holds only 'mining'. A misspelt word ("disclipine",
+        "Maastrich") is close to an index word, so it weighs nothing here.
+        """
+        if best is None:
+            return ""
+        topic = list(dict.fromkeys(zip(q.topic_terms, q.topic_words)))
+        weight = {t: self.idf(fixes.get(t, t)) ** IDF_POWER for t, _ in topic}
+        total = sum(weight.values())
+        strange = [(t, w) for t, w in topic if t not in fixes and not self.df(t)
+                   and not self._correction(t, STRANGE_LENGTH, STRANGE_CUTOFF)]
+        missed = sum(weight[t] for t, _ in topic if fixes.get(t, t) not in best.matched)
+        if total <= 0 or sum(weight[t] for t, _ in strange) < STRANGE_SHARE * total or missed < STRANGE_MISSED * total:
+            return ""
+        return " ".join(w for _, w in strange)
+
+    def _nearest(self, q: Question, best: _Candidate) -> str:
+        """"; the nearest sentence holds only 'mining'" for a no-answer message."""
+        held = [w for t, w in dict.fromkeys(zip(q.topic_terms, q.topic_words)) if t in best.matched]
+        return f"; the nearest sentence holds only '{' '.join(held)}'" if held else ""
 
     def _passage(self, p: int) -> tuple[int, int, int, tuple[_Sentence, ...]]:
         """``(article, start, end, sentences)`` of passage ``p``, its sentences analysed (cached)."""

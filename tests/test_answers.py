@@ -142,3 +142,20 @@ def test_a_sentence_opening_with_a_pronoun_is_quoted_with_its_antecedent(isolate
     assert [a["text"] for a in answer["answers"]] == [
         "The fourth Yuan emperor, Buyantu Khan, was a competent emperor. He had been mentored by Li Meng, "
         "a Confucian academic."]
+
+
+@pytest.mark.slow
+def test_a_strange_word_with_only_weak_matches_is_no_answer(bbc_index):
+    questions = "\n".join([
+        "how much electricity does bitcoin mining use",
+        "how effective are the COVID-19 vaccines",
+        "how many jobs could Mittal Stel cut",
+    ])
+    result = run("ask", "--index", str(bbc_index), "--json", "-", input=questions)
+    bitcoin, covid, misspelt = (json.loads(line) for line in result.stdout.splitlines())
+    assert bitcoin == {"question": "how much electricity does bitcoin mining use", "no_answer": True, "answers": [],
+                       "message": "nothing about 'bitcoin' in 2,225 articles; the nearest sentence holds only 'mining'"}
+    assert covid["no_answer"] and covid["message"] == \
+        "nothing about 'covid' in 2,225 articles; the nearest sentence holds only 'vaccines'"
+    # a misspelling is close to a word the articles hold: it is searched as that word, not refused
+    assert "45,000 jobs" in misspelt["answers"][0]["text"]
