@@ -56,9 +56,12 @@ _PERSON_MARKS = (
     re.compile(rf"\b{_TITLE}(?P<who>{_NAME})"),
     re.compile(rf"\b{_ROLE}\s+(?P<who>{_NAME})"),
     re.compile(rf"(?P<who>{_NAME}),?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"),
-    re.compile(rf"\b(?:{VERBS})\s+(?P<who>{_TITLE}?{_NAME})"),
+    re.compile(rf"\b(?:said|says|added|adds|explained|continued|replied|insisted|warned|argued)\s+(?P<who>{_TITLE}?{_NAME})"),
 )
-"""Where a capitalised name is surely a person's: with a title, a role, or a verb of speech."""
+"""Where a capitalised name is most likely a person's: with a title, a role, or a verb of speech ("told BBC
+News" names whom, not who, and is left out)."""
+_OPENERS = r"^(?:(?:Earlier|Later|Last|Next|Now|Instead|Still|Also|Speaking|But|And|Meanwhile|However)\s+)+"
+"""Words that open a sentence before a name ("Earlier Mr Kennedy")."""
 _CAPS = re.compile(rf"{_TITLE}?(?<![\w.])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 
 
@@ -166,7 +169,7 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
     if not known:
         return None
     for m in reversed(list(_CAPS.finditer(before))):
-        candidate = _clean(m.group())
+        candidate = _clean(re.sub(_OPENERS, "", m.group()))
         if not _is_name(candidate):
             continue
         surname = candidate.split()[-1]
