@@ -40,6 +40,14 @@ MAX_MISSING = 1 / 3
 """When at least this share of the question's topic terms is nowhere in the index, there is no answer."""
 UNKNOWN_SHARE = 0.5
 """When topic words the index does not hold (and that are no misspelling) weigh this share of the topic, there is no answer."""
+STRANGE_SHARE = 0.35
+"""When topic words that are no misspelling of an index word weigh this share of the topic ..."""
+STRANGE_MISSED = 0.7
+"""... and the best sentence misses this share of the topic, there is no answer ("bitcoin mining")."""
+STRANGE_CUTOFF = 0.75
+"""A missing word this close (difflib's ratio) to an index word may be a misspelling of it, not a strange word."""
+STRANGE_LENGTH = 3
+"""Words shorter than this are never taken for a misspelling."""
 MIN_COVERAGE = 0.2
 """Below this IDF-weighted share of the question's terms, the best sentence is not an answer."""
 PASSAGE_WEIGHT = 0.3
@@ -70,6 +78,12 @@ CORRECTION_CUTOFF = 0.85
 """How close (difflib's ratio) a missing word must be to an index word to be searched as it."""
 MAX_HINTS = 3
 """At most this many unknown words get a "did you mean"."""
+SPEAKER_ARTICLES = 3
+"""The articles (where X's words were found) whose other passages a "what did X say" question also reads."""
+SPEAKER_ARTICLE_PASSAGES = 40
+"""At most this many passages of each such article."""
+QUOTATION_CHARS = 700
+"""A quotation that goes on over several sentences is given whole up to this many characters."""
 SPEAKER_WINDOW = 2000
 """Characters of the paragraph before a passage read to work out who speaks in it."""
 CACHE_PASSAGES = 50_000
@@ -239,6 +253,8 @@ class Answerer:
         for passage_id, passage_score in hits:
             share = passage_score / best_passage if best_passage > 0 else 0.0
             candidates.extend(self._score(q, passage_id, share, weights, total))
+        if say:
+            candidates.extend(self._speaker_articles(q, candidates, set(passages), known, weights, total, best_passage))
         candidates.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
         if q.kind == "say" and q.speaker_terms and not (candidates and candidates[0].own_words):
             topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
@@ -248,6 +264,10 @@ class Answerer:
                 and not (candidates[0].matched & set(q.topic_terms)) - set(fixes.values()):
             # the answer holds only the corrected word ("Atlantis" as "Atlantic"): answer as asked
             return self._answer(asked, k, skip, correct=False)
+        strange = self._strange(asked, fixes, candidates[0] if candidates else None)
+        if strange:
+            return Answer(question=q.text, no_answer=True, terms=terms, passages=passages,
+                          message=f"nothing about '{strange}' in {where}{self._nearest(q, candidates[0])}")
         if not candidates or candidates[0].coverage < MIN_COVERAGE:
             unmatched = [w for w, t in zip(q.topic_words, q.topic_terms)
                          if not candidates or t not in candidates[0].matched]
@@ -256,9 +276,16 @@ class Answerer:
                           message=f"nothing about '{missing}' in {where}{self._did_you_mean(terms)}")
         evidence: list[Evidence] = []
         seen: set[str] = set()
+        quoted: list[tuple[int, int, int]] = []
         for c in candidates:
             if c.coverage < MIN_COVERAGE / 2 and not c.own_words:
                 break
+            if c.own_words:  # the whole quotation, not one sentence of it, and each quotation once
+                start, end = self._quotation(c)
+                if any(a == c.article and s < end and start < e for a, s, e in quoted):
+                    continue
+                quoted.append((c.article, start, end))
+                c = replace(c, start=start, end=end)
             article = self.article(c.article)
             text = article.text[c.start:c.end]
             key = re.sub(r"\W+", " ", text.lower()).strip()
@@ -277,6 +304,31 @@ class Answerer:
                 break
         return Answer(question=q.text, evidence=evidence, terms=terms, passages=passages,
                       message=None if evidence else "no more answers to this question")
+
+    def _strange(self, q: Question, fixes: dict[str, str], best: _Candidate | None) -> str:
+        """The topic words, as asked, that no index word is close to, when they weigh ``STRANGE_SHARE``
+        of the topic and the best sentence misses ``STRANGE_MISSED`` of it ('' otherwise).
+
+        "how much electricity does bitcoin mining use": 'bitcoin' is no misspelling of a word the
+        articles hold, and the best sentence holds only 'mining'. A misspelt word ("disclipine",
+        "Maastrich") is close to an index word, so it weighs nothing here.
+        """
+        if best is None:
+            return ""
+        topic = list(dict.fromkeys(zip(q.topic_terms, q.topic_words)))
+        weight = {t: self.idf(fixes.get(t, t)) ** IDF_POWER for t, _ in topic}
+        total = sum(weight.values())
+        strange = [(t, w) for t, w in topic if t not in fixes and not self.df(t)
+                   and not self._correction(t, STRANGE_LENGTH, STRANGE_CUTOFF)]
+        missed = sum(weight[t] for t, _ in topic if fixes.get(t, t) not in best.matched)
+        if total <= 0 or sum(weight[t] for t, _ in strange) < STRANGE_SHARE * total or missed < STRANGE_MISSED * total:
+            return ""
+        return " ".join(w for _, w in strange)
+
+    def _nearest(self, q: Question, best: _Candidate) -> str:
+        """"; the nearest sentence holds only 'mining'" for a no-answer message."""
+        held = [w for t, w in dict.fromkeys(zip(q.topic_terms, q.topic_words)) if t in best.matched]
+        return f"; the nearest sentence holds only '{' '.join(held)}'" if held else ""
 
     def _passage(self, p: int) -> tuple[int, int, int, tuple[_Sentence, ...]]:
         """``(article, start, end, sentences)`` of passage ``p``, its sentences analysed (cached)."""
@@ -374,6 +426,58 @@ class Answerer:
                                   end=sentence.end, paragraph=paragraph, matched=frozenset(matched),
                                   coverage=coverage, speaker=speaker, own_words=own))
         return out
+
+    def _speaker_articles(self, q: Question, candidates: list[_Candidate], seen: set[int], known: list[str],
+                          weights: dict[str, float], total: float, best: float) -> list[_Candidate]:
+        """Candidates from the passages not yet looked at of the articles where X's words were found.
+
+        X's quotation often goes on in a paragraph that does not name X ("Gaming is becoming more of
+        a social thing", two paragraphs after "Mr Gates said"), which BM25 alone does not bring up.
+        """
+        articles = list(dict.fromkeys(c.article for c in sorted(candidates, key=lambda c: -c.score) if c.own_words))
+        ptr = self.index.array("art_pas_ptr")
+        extra = [p for a in articles[:SPEAKER_ARTICLES]
+                 for p in range(int(ptr[a]), min(int(ptr[a + 1]), int(ptr[a]) + SPEAKER_ARTICLE_PASSAGES))
+                 if p not in seen]
+        if not extra:
+            return []
+        scores = self.retriever.scores(known, extra)
+        out: list[_Candidate] = []
+        for p, score in zip(extra, scores):
+            share = score / best if best > 0 else 0.0
+            out.extend(self._score(q, p, share, weights, total))
+        return out
+
+    def _quotation(self, c: _Candidate) -> tuple[int, int]:
+        """The span of the whole quotation an own-words sentence belongs to.
+
+        From the sentence that names the speaker through the sentences that go on with the quotation
+        ('"…," said Mr Lockyer. "Although Wal-Mart …"'), within ``QUOTATION_CHARS`` characters.
+        """
+        pas_para = self.index.array("pas_para")
+        paragraph = int(pas_para[c.passage])
+        following = c.passage + 1
+        same = following < self.index.n_passages and int(pas_para[following]) == paragraph \
+            and self.index.passage_article(following) == c.article
+        speakers = dict(self._passage_speakers(c.article, c.passage))
+        ends = {x.start: x.end for p in range(c.passage - 1, c.passage + 1 + same)
+                if p >= 0 and self.index.passage_article(p) == c.article for x in self._passage(p)[3]}
+        if same:
+            speakers.update(self._passage_speakers(c.article, following))
+        sentences = sorted((s, ends[s], a) for s, a in speakers.items() if s in ends)
+        at = next((i for i, x in enumerate(sentences) if x[0] == c.start), None)
+        if at is None:
+            return c.start, c.end
+        first = at
+        while first > 0 and sentences[first][2].continued and sentences[first - 1][2].speaker == c.speaker \
+                and c.start - sentences[first - 1][0] <= QUOTATION_CHARS:
+            first -= 1
+        last = at
+        while last + 1 < len(sentences) and sentences[last + 1][2].continued \
+                and sentences[last + 1][2].speaker == c.speaker \
+                and sentences[last + 1][1] - sentences[first][0] <= QUOTATION_CHARS:
+            last += 1
+        return sentences[first][0], sentences[last][1]
 
     def _previous_sentence(self, article_id: int, passage_id: int) -> _Sentence | None:
         """The sentence just before the passage when it is in the same paragraph (the passage before's last)."""

@@ -146,6 +146,22 @@ class BM25:
         np.add.at(out, docs, weights)
         return out
 
+    def scores_of(self, term_ids: list[int], passages: np.ndarray) -> np.ndarray:
+        """The scores of ``passages`` only: a binary search in each term's postings (sorted by passage),
+        so the cost does not grow with the number of passages in the index."""
+        passages = np.asarray(passages, dtype=np.int64)
+        out = np.zeros(len(passages), dtype=np.float64)
+        for t in term_ids:
+            lo, hi = int(self.ptr[t]), int(self.ptr[t + 1])
+            out += float(self.base[t])
+            docs = self.docs[lo:hi]
+            if len(docs) == 0 or len(passages) == 0:
+                continue
+            at = np.minimum(np.searchsorted(docs, passages), len(docs) - 1)
+            hit = docs[at] == passages
+            out[hit] += self.extra[lo:hi][at[hit]]
+        return out
+
     def top(self, term_ids: list[int], k: int) -> list[tuple[int, float]]:
         """The best ``k`` passages holding a query term, as ``(passage id, score)``, by score then passage id."""
         if k <= 0 or self.n_docs == 0 or not term_ids:

@@ -25,6 +25,10 @@ class Retriever(Protocol):
         """How many passages hold ``term`` (0 for a term the corpus does not have)."""
         ...
 
+    def scores(self, terms: Sequence[str], passages: Sequence[int]) -> list[float]:
+        """The scores of the given passages for ``terms`` (as ``top`` would give them), in their order."""
+        ...
+
 
 class LocalRetriever:
     """Exact BM25 over the index's memory-mapped postings."""
@@ -38,6 +42,12 @@ class LocalRetriever:
         vocab = self.index.vocab
         ids = [i for i in (vocab.get(t) for t in terms) if i is not None]
         return self.bm25.top(ids, k)
+
+    def scores(self, terms: Sequence[str], passages: Sequence[int]) -> list[float]:
+        """The scores of ``passages`` for ``terms``, without scoring the rest of the index."""
+        vocab = self.index.vocab
+        ids = [i for i in (vocab.get(t) for t in terms) if i is not None]
+        return self.bm25.scores_of(ids, passages).tolist()
 
     def df(self, term: str) -> int:
         """How many passages hold ``term``."""

@@ -9,6 +9,7 @@ speaker's quotation in the same paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 VERBS = (
@@ -29,20 +30,38 @@ _AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO}\s+(?:{VERBS})\b")
 _VERB_FIRST = re.compile(rf"{_CLOSE}\s*,?\s*(?:{VERBS})\s+{_WHO}")
 _ACCORDING = re.compile(rf"\baccording\s+to\s+{_WHO}")
 _BEFORE_QUOTE = re.compile(rf"{_WHO}\s+(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}")
-_DESCRIBED = r"(?:(?:[Ff]ormer|[Ee]x-|[Tt]he)\s*)?(?:[A-Z][\w-]+\s+){0,2}(?:[a-z][\w-]+\s+){1,3}"
+_DESCRIBED = r"(?:(?:[Ff]ormer|[Ee]x-|[Tt]he)\s*)?(?:[A-Z][\w-]+\s+){0,2}(?:(?!(?:to|by|with|from|for|of|at|on|in|about)\s)[a-z][\w-]+\s+){1,3}"
 """Words that describe a person before the name: "former Arsenal keeper", "coach", "the chancellor"."""
-_LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+|(?:In|On|At|During|Speaking)\s[^,“\"]{1,40},\s+)"
+_LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+|(?:In|On|At|During|Speaking)\s[^,“\"]{1,60},\s+)"
 """An opening before the subject: "But", "In his opening remarks,"."""
+_APPOSITION = r"(?:,\s+(?:[^,“\"]|,(?=\d)){3,120}?,)"
+"""A clause set off by commas after the subject: "Parry, speaking exclusively to BBC Sport, also admits"."""
 _REPORTED = re.compile(rf"^\W*{_LEAD}?(?:{_DESCRIBED})??"
-                       rf"{_WHO},?\s+(?:has\s+|had\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
+                       rf"{_WHO}{_APPOSITION}?,?\s+(?:has\s+|had\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
 _REPORTED_MID = re.compile(rf"[,;]\s+(?:{_DESCRIBED})??{_WHO},?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
 _REPORTED_END = re.compile(rf",\s*{_WHO}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
 _QUOTE_CHARS = "“”\"«»"
 _NOT_NAMES = frozenset(
     "The A An But And However Yet It This That These Those There They We I You In On At For From Of "
-    "As If When While After Before Meanwhile Officials Analysts Critics Experts Sources Some Many Most "
+    "He She His Her As If When While After Before Meanwhile Officials Analysts Critics Experts Sources Some Many Most "
     "Others People Observers Reports Report Statement Police Government Ministry Company Firm Officials".split()
 )
+SPEAKER_CONTEXT = 2000
+"""Characters before a paragraph read to resolve "he" and to learn who the people are."""
+_ROLE = (r"(?:leader|boss|coach|manager|chief|executive|chairman|chairwoman|spokesman|spokeswoman|spokesperson|"
+         r"minister|secretary|chancellor|president|director|striker|midfielder|defender|goalkeeper|keeper|"
+         r"captain|skipper|player|star|singer|actor|actress|author|analyst|economist|governor|head|founder|"
+         r"presenter|champion|MP|MEP|senator|rapper|DJ|boxer|sprinter|athlete|veteran|rival|partner)")
+_PERSON_MARKS = (
+    re.compile(rf"\b{_TITLE}(?P<who>{_NAME})"),
+    re.compile(rf"\b{_ROLE}\s+(?P<who>{_NAME})"),
+    re.compile(rf"(?P<who>{_NAME}),?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"),
+    re.compile(rf"\b(?:said|says|added|adds|explained|continued|replied|insisted|warned|argued)\s+(?P<who>{_TITLE}?{_NAME})"),
+)
+"""Where a capitalised name is most likely a person's: with a title, a role, or a verb of speech ("told BBC
+News" names whom, not who, and is left out)."""
+_OPENERS = r"^(?:(?:Earlier|Later|Last|Next|Now|Instead|Still|Also|Speaking|But|And|Meanwhile|However)\s+)+"
+"""Words that open a sentence before a name ("Earlier Mr Kennedy")."""
 _CAPS = re.compile(rf"{_TITLE}?(?<![\w.])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 
 
@@ -54,6 +73,8 @@ class Attribution:
     """The speaker's name as the article writes it (pronouns resolved), or None."""
     quote: bool
     """True when the sentence holds a direct quotation."""
+    continued: bool = False
+    """True when the sentence names no speaker but goes on with the quotation of the one before it."""
 
 
 def is_quote(sentence: str) -> bool:
@@ -97,11 +118,15 @@ def last_name_in(text: str) -> str | None:
     return None
 
 
-def attribute(sentence: str, previous: Attribution | None, last_name: str | None) -> Attribution:
+def attribute(sentence: str, previous: Attribution | None, last_name: str | None, before: str = "",
+              known: Callable[[], frozenset[str]] = frozenset, speaking: str | None = None) -> Attribution:
     """The speaker of ``sentence``.
 
     ``previous`` is the attribution of the sentence before it in the same paragraph; ``last_name``
-    the last person named before this sentence, used to resolve "he said".
+    the last person named before this sentence, used to resolve "he said" when ``before`` (the text
+    before the sentence) names none of the ``known()`` people (surnames seen as speakers or with a
+    title or role; a function, as only "he said" needs them); ``speaking`` the last speaker of the paragraph so far, whose words an opening
+    quotation with no attribution of its own goes on with.
     """
     quote = is_quote(sentence)
     who = None
@@ -116,7 +141,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     if who is not None:
         who = _clean(who)
         if who.lower() in ("he", "she"):
-            who = (previous.speaker if previous and previous.speaker else None) or last_name
+            who = (previous.speaker if previous and previous.speaker else None) \
+                or _person_before(before, sentence, known()) or last_name
             if who and re.search(rf"\b{re.escape(who.split()[-1])}\b", sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
         elif not _is_name(who):
@@ -125,27 +151,78 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         surname = who.split()[-1]
         if re.search(rf"\b{re.escape(surname)}\b", quoted_words(sentence)):
             who = None  # people seldom name themselves: the quotation speaks about them
-    if who is None and quote and previous is not None and previous.quote and previous.speaker:
-        stripped = sentence.lstrip()
-        if stripped[:1] in "“\"«":
-            who = previous.speaker
-    return Attribution(speaker=who, quote=quote)
+    continued = False
+    if who is None and quote and sentence.lstrip()[:1] in "“\"«":
+        if previous is not None and previous.quote and previous.speaker:
+            who, continued = previous.speaker, True
+        elif speaking:  # '"I think we have reached saturation point"' after 'Mr Dein said that ...'
+            who, continued = speaking, True
+    return Attribution(speaker=who, quote=quote, continued=continued)
+
+
+def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | None:
+    """The last person named in ``before`` who is one of the ``known`` and is not named in ``sentence``.
+
+    "Xbox Live" or "USA" named after Mr Gates is no one "he" can be; nor is "Morientes" in
+    'He said: "... the deal for Fernando Morientes ..."'.
+    """
+    if not known:
+        return None
+    for m in reversed(list(_CAPS.finditer(before))):
+        candidate = _clean(re.sub(_OPENERS, "", m.group()))
+        if not _is_name(candidate):
+            continue
+        surname = candidate.split()[-1]
+        if surname in known and not re.search(rf"\b{re.escape(surname)}\b", sentence):
+            return candidate
+    return None
+
+
+def known_people(text: str) -> frozenset[str]:
+    """Surnames that ``text`` shows to be people's: speakers ("Wang said", "said Wang"), titled
+    ("Mr Gates") or named with a role ("coach Luis Aragones")."""
+    found = set()
+    for pattern in _PERSON_MARKS:
+        for m in pattern.finditer(text):
+            name = _clean(m.group("who"))
+            if _is_name(name) and not (name.isupper() and len(name) <= 5):
+                found.add(name.split()[-1])
+    return frozenset(found)
 
 
 def attribute_paragraph(text: str, spans: list[tuple[int, int]]) -> list[Attribution]:
     """The speaker of each sentence (``spans`` into ``text``) of one paragraph, in order.
 
     "he said" is resolved with the previous sentence's speaker, else the last person named before
-    the sentence (the 2,000 characters before the paragraph included).
+    the sentence who is known to be a person, else the last name before it (the 2,000 characters
+    before the paragraph included).
     """
     if not spans:
         return []
     previous: Attribution | None = None
-    last = last_name_in(text[max(0, spans[0][0] - 2000):spans[0][0]])
+    window = max(0, spans[0][0] - SPEAKER_CONTEXT)
+    last = last_name_in(text[window:spans[0][0]])
+    people: list[frozenset[str]] = []
+
+    def known() -> frozenset[str]:
+        if not people:
+            people.append(known_people(text[window:spans[-1][1]]))
+        return people[0]
+
+    speaking: str | None = None
     out = []
     for s, e in spans:
         sentence = text[s:e]
-        previous = attribute(sentence, previous, last)
+        previous = attribute(sentence, previous, last, text[window:s], known, speaking)
         out.append(previous)
         last = last_name_in(sentence) or last
+        if previous.speaker:
+            speaking = previous.speaker
+        elif speaking and any(n != speaking.split()[-1] and n in known() for n in _surnames(sentence)):
+            speaking = None  # someone else came in: a later bare quotation is not surely the speaker's
     return out
+
+
+def _surnames(sentence: str) -> list[str]:
+    """The last word of every capitalised name in ``sentence``."""
+    return [_clean(m.group()).split()[-1] for m in _CAPS.finditer(sentence) if _clean(m.group())]

@@ -93,11 +93,23 @@ def test_bbc_speech_questions_and_duplicates(bbc_index):
         "what did Benitez say about Gerrard",
         "what did Blair say about the euro",
         "Seamen sail into biometric future",
+        "what did Mr Lockyer say about Wal-Mart",
+        "what did Gates say about gaming",
     ])
     result = run("ask", "--index", str(bbc_index), "--json", "-", input=questions)
-    seaman, benitez, euro, seamen = (json.loads(line) for line in result.stdout.splitlines())
+    seaman, benitez, euro, seamen, lockyer, gates = (json.loads(line) for line in result.stdout.splitlines())
+    # the sentence that names Mr Lockyer comes with the one that goes on with his quotation
+    assert lockyer["answers"][0]["text"].startswith("\"Wal-Mart's failure to comply with gun safety laws")
+    assert lockyer["answers"][0]["text"].endswith("public education about the importance of gun safety.\"")
+    # Gates's words on gaming stand in a paragraph that does not name him: his article is read whole
+    assert "\"Gaming is becoming more of a social thing" in gates["answers"][0]["text"]
     assert seaman["answers"][0]["text"] == "But former Arsenal keeper David Seaman believes Lehmann has been harshly treated."
-    assert benitez["answers"][0]["text"] == "\"Steven Gerrard is a key player for us,\" said Benitez."
+    # the quotation that goes on after "said Benitez" is given whole, as one piece of evidence
+    assert benitez["answers"][0]["text"] == (
+        "\"Steven Gerrard is a key player for us,\" said Benitez. \"When he is on the pitch he makes everyone else "
+        "play better - and the opposition pay special attention to him - which gives space for others. \"Steven is "
+        "one of the best players in the world, but I need a team that is not about just one player. There must be "
+        "11 players on the pitch all doing well.\"")
     assert euro == {"question": "what did Blair say about the euro", "no_answer": True,
                     "message": "no words of 'Blair' about 'euro' in 2,225 articles", "answers": []}
     # tech/131.txt and tech/179.txt are the same article: its sentence appears once
@@ -130,3 +142,20 @@ def test_a_sentence_opening_with_a_pronoun_is_quoted_with_its_antecedent(isolate
     assert [a["text"] for a in answer["answers"]] == [
         "The fourth Yuan emperor, Buyantu Khan, was a competent emperor. He had been mentored by Li Meng, "
         "a Confucian academic."]
+
+
+@pytest.mark.slow
+def test_a_strange_word_with_only_weak_matches_is_no_answer(bbc_index):
+    questions = "\n".join([
+        "how much electricity does bitcoin mining use",
+        "how effective are the COVID-19 vaccines",
+        "how many jobs could Mittal Stel cut",
+    ])
+    result = run("ask", "--index", str(bbc_index), "--json", "-", input=questions)
+    bitcoin, covid, misspelt = (json.loads(line) for line in result.stdout.splitlines())
+    assert bitcoin == {"question": "how much electricity does bitcoin mining use", "no_answer": True, "answers": [],
+                       "message": "nothing about 'bitcoin' in 2,225 articles; the nearest sentence holds only 'mining'"}
+    assert covid["no_answer"] and covid["message"] == \
+        "nothing about 'covid' in 2,225 articles; the nearest sentence holds only 'vaccines'"
+    # a misspelling is close to a word the articles hold: it is searched as that word, not refused
+    assert "45,000 jobs" in misspelt["answers"][0]["text"]

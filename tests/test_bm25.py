@@ -55,6 +55,9 @@ def test_scores_equal_rank_bm25(scoring, seed):
         want = sorted(matching, key=lambda d: (-expected[d], d))[:5]
         assert [d for d, _ in top] == want
         np.testing.assert_allclose([s for _, s in top], [expected[d] for d in want], rtol=1e-9, atol=1e-12)
+        some = rng.sample(range(len(corpus)), min(len(corpus), 7))
+        np.testing.assert_allclose(ours.scores_of([tid[t] for t in query if t in tid], some), [expected[d] for d in some],
+                                   rtol=1e-9, atol=1e-12)
 
 
 def test_okapi_term_in_exactly_half_scores_zero_like_rank_bm25_and_lucene_does_not():

@@ -100,7 +100,9 @@ def test_a_conversation_with_follow_ups(index):
     assert trade.startswith("> In his opening remarks, Putin highlighted the economic aspect of the China-Russia")
     assert "No answer: no more answers to this question." in output
     last = output.split("→ what did Putin say?\n")[1]
-    assert last.startswith("> “Everything is moving forward, developing, we are reaching new frontiers,” Putin said.\n"
+    # Putin's quotation goes on after "Putin said": it is given whole
+    assert last.startswith("> “Everything is moving forward, developing, we are reaching new frontiers,” Putin said. “And above\n"
+                           "> all, we are talking, of course, about economic issues.”\n"
                            f"[1] {CITE}, ¶ 11\n")
     assert chat.context.speaker == "Putin"
 

@@ -76,6 +76,19 @@ def test_seed_quotations_and_reported_speech():
     # A critic's words about Gordon Brown are not Brown's: "he" is the critic who spoke just before.
     ("politics/349.txt", "\"For all his trumpeting of Labour's management", "Vince Cable"),
     ("politics/349.txt", "Liberal Democrat shadow chancellor Vince Cable warned", "Vince Cable"),
+    # "he" is the last person named who is known to be one, not "USA", "Thierry Henry" or "Xbox Live"
+    ("sport/090.txt", "\"I think this award reinforces what we did", "Gardener"),
+    ("sport/170.txt", "\"I am not guilty, nor do I accept being judged", "Luis Aragones"),
+    ("tech/134.txt", "\"People are online and playing together", "Mr Gates"),
+    # nor "Morientes", whom the quotation itself names
+    ("sport/112.txt", "He said: \"They were looking for ways of saying", "Parry"),
+    # a clause between the subject and the verb
+    ("sport/112.txt", "But Parry, speaking exclusively to BBC Sport, also admits", "Parry"),
+    ("sport/112.txt", "He told BBC Five Live: \"Steven is above money.", "Parry"),
+    ("politics/072.txt", "Mark Oaten, for the Liberal Democrats, said", "Mark Oaten"),
+    # a bare quotation goes on with the paragraph's last speaker, reported speech included
+    ("business/271.txt", "\"Television has been the driving force", "Mr Dein"),
+    ("business/390.txt", "\"Although Wal-Mart has suspended gun sales", "Mr Lockyer"),
 ])
 def test_bbc_attribution(bbc_dir, path, prefix, speaker):
     assert starting(speakers(bbc_dir / path), prefix) == speaker
