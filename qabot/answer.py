@@ -1,8 +1,9 @@
 """Answers: retrieve passages with BM25, then choose the sentences that answer best.
 
-Sentence score = IDF-weighted coverage of the question's terms in the sentence (IDF to the power 1.5)
+Sentence score = IDF-weighted coverage of the question's terms in the sentence (IDF to the power 1.25),
+                 a term found in many of the candidate sentences weighing less (it does not tell them apart)
                + a share of its passage's BM25 score (relative to the best passage)
-               + proximity and adjacent pairs of the matched terms
+               + adjacent pairs of the question's terms standing together in the sentence
                + the question's terms in the sentences beside it; a sentence that opens with "He",
                  "It", "This" inherits most of the previous sentence's matches (and is quoted with it)
                + an answer-type cue (an amount for how much, a number for how many, a date for when,
@@ -43,8 +44,6 @@ MIN_COVERAGE = 0.2
 """Below this IDF-weighted share of the question's terms, the best sentence is not an answer."""
 PASSAGE_WEIGHT = 0.3
 """Weight of the passage's BM25 score (as a share of the best passage's) in a sentence's score."""
-PROXIMITY_WEIGHT = 0.1
-"""Weight of how close together the matched terms stand in the sentence."""
 CUE_WEIGHT = 0.25
 """Weight of an answer-type cue the question asks for (a number, a date, a name, a place)."""
 NEIGHBOUR_WEIGHT = 0.2
@@ -57,6 +56,8 @@ JOIN_ANTECEDENT = True
 """Quote the sentence before one that opens with a pronoun when that sentence holds part of the match."""
 _PRONOUNS = frozenset("he she it they this these his her its their".split())
 _ANAPHORA = _PRONOUNS | frozenset("those there such both the".split())
+LOCAL_WEIGHT = 0.4
+"""Share of its weight a question term loses for standing in every sentence of the candidate passages."""
 BIGRAM_WEIGHT = 0.2
 """Weight of the share of the question's adjacent term pairs that stand adjacent in the sentence."""
 IDF_POWER = 1.25
@@ -233,11 +234,12 @@ class Answerer:
         if not hits:
             return Answer(question=q.text, no_answer=True, terms=terms, message=f"nothing matches in {where}")
         passages = tuple(p for p, _ in hits)
+        local = weights if say else self._local_weights(passages, weights)
         best_passage = hits[0][1]
         candidates: list[_Candidate] = []
         for passage_id, passage_score in hits:
             share = passage_score / best_passage if best_passage > 0 else 0.0
-            candidates.extend(self._score(q, passage_id, share, weights, total))
+            candidates.extend(self._score(q, passage_id, share, weights, total, local))
         candidates.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
         if q.kind == "say" and q.speaker_terms and not (candidates and candidates[0].own_words):
             topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
@@ -308,9 +310,20 @@ class Answerer:
             pronoun=first in _PRONOUNS,
         )
 
+    def _local_weights(self, passages: tuple[int, ...], weights: dict[str, float]) -> dict[str, float]:
+        """The question's term weights for choosing among the sentences of ``passages``: a term found in
+        many of their sentences (the article's subject, "Tesla" in an article about Tesla) tells them apart
+        less than one found in few, so it loses up to ``LOCAL_WEIGHT`` of its weight."""
+        sentences = [set(s.terms) for p in passages for s in self._passage(p)[3]]
+        if not sentences:
+            return weights
+        n = len(sentences)
+        return {t: w * (1 - LOCAL_WEIGHT * sum(t in s for s in sentences) / n) for t, w in weights.items()}
+
     def _score(self, q: Question, passage_id: int, share: float, weights: dict[str, float],
-               total: float) -> list[_Candidate]:
-        """Score the sentences of one passage."""
+               total: float, local: dict[str, float]) -> list[_Candidate]:
+        """Score the sentences of one passage: ``local`` weighs the question's terms for the score,
+        ``weights`` for the coverage that decides whether there is an answer at all."""
         article_id, _, _, sentences = self._passage(passage_id)
         wanted = weights.keys()
         speaker_terms = set(q.speaker_terms)
@@ -325,6 +338,7 @@ class Answerer:
         passage_coverage = sum(weights[t] for t in whole) / total
         before_passage = wanted & set(previous.terms) if previous else set()
         topic = set(q.topic_terms)
+        local_total = sum(local.values()) or 1.0
         bigrams = _bigrams(q.topic_terms)
         for i, sentence in enumerate(sentences):
             matched = present[i]
@@ -351,17 +365,16 @@ class Answerer:
             coverage = sum(weights[t] for t in matched) / total
             before = present[i - 1] if i else before_passage
             after = present[i + 1] if i + 1 < len(present) else set()
-            neighbours = NEIGHBOUR_WEIGHT * sum(weights[t] for t in (before | after) - matched) / total
+            neighbours = NEIGHBOUR_WEIGHT * sum(local[t] for t in (before | after) - matched) / local_total
             inherited = before - matched if sentence.anaphor else set()
             if inherited:
-                neighbours = max(neighbours, ANAPHOR_WEIGHT * sum(weights[t] for t in inherited) / total)
+                neighbours = max(neighbours, ANAPHOR_WEIGHT * sum(local[t] for t in inherited) / local_total)
             pairs = len(bigrams & _bigrams(sentence.terms)) / len(bigrams) if bigrams else 0.0
             cue = _cue(q.kind, sentence, question_terms)
-            proximity = _proximity(sentence.terms, matched) if len(matched) > 1 else 0.0
             length = sentence.end - sentence.start
             length_penalty = 0.1 * max(0, length - 400) / 400
-            score = (coverage + neighbours + PASSAGE_WEIGHT * share + PASSAGE_COVERAGE_WEIGHT * passage_coverage
-                     + PROXIMITY_WEIGHT * proximity + BIGRAM_WEIGHT * pairs + CUE_WEIGHT * cue
+            score = (sum(local[t] for t in matched) / local_total + neighbours + PASSAGE_WEIGHT * share + PASSAGE_COVERAGE_WEIGHT * passage_coverage
+                     + BIGRAM_WEIGHT * pairs + CUE_WEIGHT * cue
                      + bonus - length_penalty)
             start = sentence.start
             if JOIN_ANTECEDENT and inherited and sentence.pronoun and not own:
@@ -464,14 +477,3 @@ def _cue(kind: str, sentence: _Sentence, question_terms: set[str]) -> float:
 def _bigrams(terms: tuple[str, ...]) -> set[tuple[str, str]]:
     """Adjacent term pairs."""
     return set(zip(terms, terms[1:]))
-
-
-def _proximity(terms: tuple[str, ...], matched: frozenset[str] | set[str]) -> float:
-    """How tightly the matched terms sit together: distinct matches over the span they cover (0 to 1)."""
-    positions = [i for i, t in enumerate(terms) if t in matched]
-    if len(positions) < 2:
-        return 0.0
-    best = len(positions)
-    distinct = len(set(terms[i] for i in positions))
-    span = positions[-1] - positions[0] + 1
-    return min(1.0, distinct / span) if span else float(best > 0)
