@@ -4,6 +4,7 @@ Sentence score = IDF-weighted coverage of the question's terms in the sentence (
                  a term found in many of the candidate sentences weighing less (it does not tell them apart)
                + a share of its passage's BM25 score (relative to the best passage)
                + adjacent pairs of the question's terms standing together in the sentence
+               + the question's terms in its article's title (not in the sentence itself)
                + the question's terms in the sentences beside it; a sentence that opens with "He",
                  "It", "This" inherits most of the previous sentence's matches (and is quoted with it)
                + an answer-type cue (an amount for how much, a number for how many, a date for when,
@@ -58,6 +59,10 @@ _PRONOUNS = frozenset("he she it they this these his her its their".split())
 _ANAPHORA = _PRONOUNS | frozenset("those there such both the".split())
 LOCAL_WEIGHT = 0.4
 """Share of its weight a question term loses for standing in every sentence of the candidate passages."""
+TITLE_WEIGHT = 0.3
+"""Weight of the question's terms that the sentence lacks but its article's title holds.
+
+The headline says what every sentence of the article is about: "When did he die?" in "Nikola Tesla"."""
 BIGRAM_WEIGHT = 0.2
 """Weight of the share of the question's adjacent term pairs that stand adjacent in the sentence."""
 IDF_POWER = 1.25
@@ -140,6 +145,7 @@ class Answerer:
         self._articles: dict[int, Article] = {}
         self._passages: dict[int, tuple[int, int, int, tuple[_Sentence, ...]]] = {}
         self._speakers: dict[int, dict[int, Attribution]] = {}
+        self._titles: dict[int, frozenset[str]] = {}
         self._idf: dict[str, float] = {}
         self._by_prefix: dict[str, list[str]] | None = None
 
@@ -334,6 +340,7 @@ class Answerer:
         out: list[_Candidate] = []
         present = [wanted & set(sentence.terms) for sentence in sentences]
         previous = self._previous_sentence(article_id, passage_id)
+        title = wanted & self._title_terms(article_id)
         whole = set().union(*present) if present else set()
         passage_coverage = sum(weights[t] for t in whole) / total
         before_passage = wanted & set(previous.terms) if previous else set()
@@ -369,13 +376,14 @@ class Answerer:
             inherited = before - matched if sentence.anaphor else set()
             if inherited:
                 neighbours = max(neighbours, ANAPHOR_WEIGHT * sum(local[t] for t in inherited) / local_total)
+            headline = TITLE_WEIGHT * sum(local[t] for t in title - matched) / local_total
             pairs = len(bigrams & _bigrams(sentence.terms)) / len(bigrams) if bigrams else 0.0
             cue = _cue(q.kind, sentence, question_terms)
             length = sentence.end - sentence.start
             length_penalty = 0.1 * max(0, length - 400) / 400
             score = (sum(local[t] for t in matched) / local_total + neighbours + PASSAGE_WEIGHT * share + PASSAGE_COVERAGE_WEIGHT * passage_coverage
                      + BIGRAM_WEIGHT * pairs + CUE_WEIGHT * cue
-                     + bonus - length_penalty)
+                     + headline + bonus - length_penalty)
             start = sentence.start
             if JOIN_ANTECEDENT and inherited and sentence.pronoun and not own:
                 # "He had been mentored by Li Meng." needs the sentence that says who "he" is
@@ -386,6 +394,15 @@ class Answerer:
                                   end=sentence.end, paragraph=paragraph, matched=frozenset(matched),
                                   coverage=coverage, speaker=speaker, own_words=own))
         return out
+
+    def _title_terms(self, article_id: int) -> frozenset[str]:
+        """The terms of an article's title (cached)."""
+        terms = self._titles.get(article_id)
+        if terms is None:
+            if len(self._titles) > 20_000:
+                self._titles.clear()
+            terms = self._titles[article_id] = frozenset(self.analyzer.terms(self.article(article_id).title))
+        return terms
 
     def _previous_sentence(self, article_id: int, passage_id: int) -> _Sentence | None:
         """The sentence just before the passage when it is in the same paragraph (the passage before's last)."""
