@@ -5,6 +5,7 @@ Sentence score = IDF-weighted coverage of the question's terms in the sentence (
                + a share of its passage's BM25 score (relative to the best passage)
                + adjacent pairs of the question's terms standing together in the sentence
                + the question's terms in its article's title (not in the sentence itself)
+               + half the weight of a question term the sentence holds only as a longer or shorter word
                + the question's terms in the sentences beside it; a sentence that opens with "He",
                  "It", "This" inherits most of the previous sentence's matches (and is quoted with it)
                + an answer-type cue (an amount for how much, a number for how many, a date for when,
@@ -63,6 +64,10 @@ TITLE_WEIGHT = 0.3
 """Weight of the question's terms that the sentence lacks but its article's title holds.
 
 The headline says what every sentence of the article is about: "When did he die?" in "Nikola Tesla"."""
+RELATED_WEIGHT = 0.5
+"""Weight of a question term the sentence holds only as a longer or shorter word ("Mongol": "Mongolian")."""
+MIN_RELATED = 4
+"""Only terms of at least this many letters count as related by one extending the other."""
 BIGRAM_WEIGHT = 0.2
 """Weight of the share of the question's adjacent term pairs that stand adjacent in the sentence."""
 IDF_POWER = 1.25
@@ -377,13 +382,14 @@ class Answerer:
             if inherited:
                 neighbours = max(neighbours, ANAPHOR_WEIGHT * sum(local[t] for t in inherited) / local_total)
             headline = TITLE_WEIGHT * sum(local[t] for t in title - matched) / local_total
+            related = RELATED_WEIGHT * sum(local[t] for t in _related(sentence.terms, wanted - matched)) / local_total
             pairs = len(bigrams & _bigrams(sentence.terms)) / len(bigrams) if bigrams else 0.0
             cue = _cue(q.kind, sentence, question_terms)
             length = sentence.end - sentence.start
             length_penalty = 0.1 * max(0, length - 400) / 400
             score = (sum(local[t] for t in matched) / local_total + neighbours + PASSAGE_WEIGHT * share + PASSAGE_COVERAGE_WEIGHT * passage_coverage
                      + BIGRAM_WEIGHT * pairs + CUE_WEIGHT * cue
-                     + headline + bonus - length_penalty)
+                     + headline + related + bonus - length_penalty)
             start = sentence.start
             if JOIN_ANTECEDENT and inherited and sentence.pronoun and not own:
                 # "He had been mentored by Li Meng." needs the sentence that says who "he" is
@@ -489,6 +495,22 @@ def _cue(kind: str, sentence: _Sentence, question_terms: set[str]) -> float:
     if kind == "where":
         return 1.0 if sentence.places - question_terms else 0.5 if sentence.names - question_terms else 0.0
     return 0.0
+
+
+def _related(terms: tuple[str, ...], wanted: set[str] | frozenset[str]) -> set[str]:
+    """The terms of ``wanted`` that are not in ``terms`` but that one of ``terms`` extends or shortens:
+    "persia" for "persian", "mongolian" for "mongol" (stemming leaves such pairs apart)."""
+    by_prefix: dict[str, list[str]] = {}
+    for t in wanted:
+        if len(t) >= MIN_RELATED:
+            by_prefix.setdefault(t[:MIN_RELATED], []).append(t)
+    out: set[str] = set()
+    if by_prefix:
+        for u in terms:
+            for t in by_prefix.get(u[:MIN_RELATED], ()):
+                if len(u) >= MIN_RELATED and u != t and (u.startswith(t) or t.startswith(u)):
+                    out.add(t)
+    return out
 
 
 def _bigrams(terms: tuple[str, ...]) -> set[tuple[str, str]]:
