@@ -13,7 +13,8 @@ Sentence score = IDF-weighted coverage of the question's terms in the sentence (
 For "what did X say about Y" questions, sentences whose words are X's (a quotation attributed to X,
 or reported speech with X as subject) with Y in or beside them rank before every other sentence; one
 that merely mentions X never comes first, and without any the answer is "no answer".
-Ties go to article order; the same sentence from duplicate articles is given once.
+Ties go to article order; the same sentence from duplicate articles is given once, and a sentence
+already quoted inside an earlier answer (with the one before it) is not given again.
 "No answer" is decided from which of the question's terms the corpus and the best sentence hold,
 never from a score being above zero.
 """
@@ -268,15 +269,17 @@ class Answerer:
                           message=f"nothing about '{missing}' in {where}{self._did_you_mean(terms)}")
         evidence: list[Evidence] = []
         seen: set[str] = set()
+        shown: list[tuple[int, int, int]] = []
         for c in candidates:
             if c.coverage < MIN_COVERAGE / 2 and not c.own_words:
                 break
             article = self.article(c.article)
             text = article.text[c.start:c.end]
             key = re.sub(r"\W+", " ", text.lower()).strip()
-            if key in seen:
-                continue
+            if key in seen or any(a == c.article and lo <= c.start and c.end <= hi for a, lo, hi in shown):
+                continue  # the same sentences again, or ones already quoted inside an earlier answer
             seen.add(key)
+            shown.append((c.article, c.start, c.end))
             if len(seen) <= skip:
                 continue
             art, p_start, p_end, _ = self._passage(c.passage)
