@@ -86,8 +86,8 @@ SPEAKER_WINDOW = 2000
 CACHE_PASSAGES = 50_000
 """Analysed passages kept in memory between questions."""
 
-_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-                     r"forty|fifty|hundred|thousand|million|billion|dozen|half|double|twice)\b", re.I)
+_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                     r"thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|double|twice)\b", re.I)
 _MONEY = re.compile(r"[$£€¥]\s?\d|\d\s?(?:%|per\s?cent\b|percent\b|million\b|billion\b|bn\b|m\b|dollars\b|"
                     r"pounds\b|euros\b|cents?\b|pence\b|p\b)", re.I)
 _DATE = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|September|"
@@ -107,12 +107,12 @@ class _Sentence:
     """Character offset just past the sentence."""
     terms: tuple[str, ...]
     """The sentence's analysed terms, in order."""
-    numbers: bool
-    """The sentence holds a number."""
+    numbers: frozenset[str]
+    """The numbers the sentence holds, as written and lowercased ("1,400", "two")."""
     money: bool
     """The sentence holds an amount (money, a percentage, millions)."""
-    dates: bool
-    """The sentence holds a year, a month, a weekday or a similar time word."""
+    dates: frozenset[str]
+    """The years, months, weekdays and similar time words the sentence holds."""
     names: frozenset[str]
     """Terms of capitalised words that do not open the sentence (people, places, organisations)."""
     places: frozenset[str]
@@ -315,8 +315,8 @@ class Answerer:
         first = (sentence.split(None, 1) or [""])[0].lower().strip("\"“‘(")
         return _Sentence(
             start=start, end=end, terms=tuple(analyzer.terms(sentence)),
-            numbers=bool(_NUMBER.search(sentence)), money=bool(_MONEY.search(sentence)),
-            dates=bool(_DATE.search(sentence)),
+            numbers=frozenset(n.lower() for n in _NUMBER.findall(sentence)), money=bool(_MONEY.search(sentence)),
+            dates=frozenset(_DATE.findall(sentence)),
             names=frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
             places=frozenset(analyzer.terms(" ".join(places))) if places else frozenset(),
             quote=any(c in sentence for c in "“”\"«»"),
@@ -345,6 +345,7 @@ class Answerer:
         speakers = self._passage_speakers(article_id, passage_id) if say else None
         paragraph = int(self.index.array("pas_para")[passage_id])
         question_terms = set(q.terms)
+        asked = frozenset(n.lower() for n in _NUMBER.findall(q.text)) | frozenset(_DATE.findall(q.text))
         out: list[_Candidate] = []
         present = [wanted & set(sentence.terms) for sentence in sentences]
         previous = self._previous_sentence(article_id, passage_id)
@@ -387,7 +388,7 @@ class Answerer:
             headline = TITLE_WEIGHT * sum(local[t] for t in title - matched) / local_total
             related = RELATED_WEIGHT * sum(local[t] for t in _related(sentence.terms, wanted - matched)) / local_total
             pairs = len(bigrams & _bigrams(sentence.terms)) / len(bigrams) if bigrams else 0.0
-            cue = _cue(q.kind, sentence, question_terms)
+            cue = _cue(q.kind, sentence, question_terms, asked)
             length = sentence.end - sentence.start
             length_penalty = 0.1 * max(0, length - 400) / 400
             score = (sum(local[t] for t in matched) / local_total + neighbours + PASSAGE_WEIGHT * share + PASSAGE_COVERAGE_WEIGHT * passage_coverage
@@ -485,14 +486,17 @@ class Answerer:
         return term
 
 
-def _cue(kind: str, sentence: _Sentence, question_terms: set[str]) -> float:
-    """1.0 when the sentence holds what the question's type asks for and the question does not."""
+def _cue(kind: str, sentence: _Sentence, question_terms: set[str], asked: frozenset[str]) -> float:
+    """1.0 when the sentence holds what the question's type asks for and the question does not.
+
+    ``asked`` holds the numbers and dates the question itself gives ("How many yards in 2015?"):
+    a sentence with only those does not answer it."""
     if kind == "how_much":
-        return 1.0 if sentence.money else 0.5 if sentence.numbers else 0.0
+        return 1.0 if sentence.money else 0.5 if sentence.numbers - asked else 0.0
     if kind == "how_many":
-        return 1.0 if sentence.numbers else 0.0
+        return 1.0 if sentence.numbers - asked else 0.0
     if kind == "when":
-        return 1.0 if sentence.dates else 0.0
+        return 1.0 if sentence.dates - asked else 0.0
     if kind == "who":
         return 1.0 if sentence.names - question_terms else 0.0
     if kind == "where":
