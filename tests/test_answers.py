@@ -130,3 +130,41 @@ def test_a_sentence_opening_with_a_pronoun_is_quoted_with_its_antecedent(isolate
     assert [a["text"] for a in answer["answers"]] == [
         "The fourth Yuan emperor, Buyantu Khan, was a competent emperor. He had been mentored by Li Meng, "
         "a Confucian academic."]
+
+
+def _articles(tmp_path: Path, **texts: str) -> Path:
+    """Plain-text articles (headline, blank line, body) written to disk, indexed through the CLI."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    result = run("index", str(folder), "--index", str(tmp_path / "idx"))
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "idx"
+
+
+def _texts(index: Path, question: str) -> list[str]:
+    answer = json.loads(run("ask", question, "--index", str(index), "--json", "-k", "3").stdout)
+    return [a["text"] for a in answer["answers"]]
+
+
+def test_the_headline_stands_for_a_question_term_the_sentence_leaves_out(tmp_path):
+    # "Tesla" is only in the headline of the sentence that answers; without it the two tie on
+    # the question's terms and the earlier sentence would come first
+    index = _articles(tmp_path, tesla="Nikola Tesla\n\nTesla was born in Smiljan in 1856. "
+                                      "In 1943 the inventor died in New York.\n")
+    assert _texts(index, "when did Tesla die") == [
+        "In 1943 the inventor died in New York.", "Tesla was born in Smiljan in 1856."]
+
+
+def test_a_sentence_quoted_with_the_next_one_is_not_given_again_alone(tmp_path):
+    index = _articles(tmp_path, wang="Moscow talks\n\nWang met Putin in Moscow on Tuesday. "
+                                     "He praised the trade talks with Russia. The talks ended early.\n")
+    assert _texts(index, "Putin trade talks") == [
+        "Wang met Putin in Moscow on Tuesday. He praised the trade talks with Russia.", "The talks ended early."]
+
+
+def test_a_how_many_question_wants_a_number_it_does_not_already_give(tmp_path):
+    # both sentences hold two of the question's terms; only the second holds a number the question lacks
+    index = _articles(tmp_path, henry="Arsenal season\n\nIn 2004 Henry scored. Henry scored 30 goals.\n")
+    assert _texts(index, "how many goals did Henry score in 2004") == ["Henry scored 30 goals.", "In 2004 Henry scored."]
