@@ -32,6 +32,7 @@ from .index import Index
 from .model import Answer, Article, Evidence
 from .question import Question, parse
 from .speakers import Attribution, attribute_paragraph, quoted_words
+from .verbs import irregular_forms
 
 CANDIDATE_PASSAGES = 10
 """How many top BM25 passages the sentence chooser looks into."""
@@ -107,6 +108,8 @@ class _Sentence:
     """Character offset just past the sentence."""
     terms: tuple[str, ...]
     """The sentence's analysed terms, in order."""
+    verbs: frozenset[str]
+    """Terms of the verbs whose irregular past forms the sentence holds ("won": the term of "win")."""
     numbers: frozenset[str]
     """The numbers the sentence holds, as written and lowercased ("1,400", "two")."""
     money: bool
@@ -152,6 +155,11 @@ class Answerer:
         self._passages: dict[int, tuple[int, int, int, tuple[_Sentence, ...]]] = {}
         self._speakers: dict[int, dict[int, Attribution]] = {}
         self._titles: dict[int, frozenset[str]] = {}
+        forms = irregular_forms()
+        stems = dict(zip(forms, self.analyzer.stem(list(forms))))
+        bases = dict(zip(forms.values(), self.analyzer.stem(list(forms.values()))))
+        self._verbs = {stems[f]: bases[b] for f, b in forms.items() if stems[f] != bases[b]}
+        """Term of an irregular past form -> term of its verb ("won" -> "win"), for matching sentences."""
         self._idf: dict[str, float] = {}
         self._by_prefix: dict[str, list[str]] | None = None
 
@@ -311,10 +319,11 @@ class Answerer:
         sentence = text[start:end]
         analyzer = self.analyzer
         caps = _CAPS.findall(sentence)
+        terms = tuple(analyzer.terms(sentence))
         places = _PLACE.findall(sentence)
         first = (sentence.split(None, 1) or [""])[0].lower().strip("\"“‘(")
         return _Sentence(
-            start=start, end=end, terms=tuple(analyzer.terms(sentence)),
+            start=start, end=end, terms=terms, verbs=frozenset(self._verbs[t] for t in terms if t in self._verbs),
             numbers=frozenset(n.lower() for n in _NUMBER.findall(sentence)), money=bool(_MONEY.search(sentence)),
             dates=frozenset(_DATE.findall(sentence)),
             names=frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
@@ -347,12 +356,12 @@ class Answerer:
         question_terms = set(q.terms)
         asked = frozenset(n.lower() for n in _NUMBER.findall(q.text)) | frozenset(_DATE.findall(q.text))
         out: list[_Candidate] = []
-        present = [wanted & set(sentence.terms) for sentence in sentences]
+        present = [wanted & (set(sentence.terms) | sentence.verbs) for sentence in sentences]
         previous = self._previous_sentence(article_id, passage_id)
         title = wanted & self._title_terms(article_id)
         whole = set().union(*present) if present else set()
         passage_coverage = sum(weights[t] for t in whole) / total
-        before_passage = wanted & set(previous.terms) if previous else set()
+        before_passage = wanted & (set(previous.terms) | previous.verbs) if previous else set()
         topic = set(q.topic_terms)
         local_total = sum(local.values()) or 1.0
         bigrams = _bigrams(q.topic_terms)
