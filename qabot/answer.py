@@ -32,7 +32,7 @@ from .index import Index
 from .model import Answer, Article, Evidence
 from .question import Question, parse
 from .speakers import Attribution, attribute_paragraph, quoted_words
-from .verbs import irregular_forms
+from .forms import irregular_forms
 
 CANDIDATE_PASSAGES = 10
 """How many top BM25 passages the sentence chooser looks into."""
@@ -109,7 +109,7 @@ class _Sentence:
     terms: tuple[str, ...]
     """The sentence's analysed terms, in order."""
     verbs: frozenset[str]
-    """Terms of the verbs whose irregular past forms the sentence holds ("won": the term of "win")."""
+    """Terms of the words whose irregular forms the sentence holds ("won": the term of "win", "crises": "crisi")."""
     numbers: frozenset[str]
     """The numbers the sentence holds, as written and lowercased ("1,400", "two")."""
     money: bool
@@ -159,7 +159,7 @@ class Answerer:
         stems = dict(zip(forms, self.analyzer.stem(list(forms))))
         bases = dict(zip(forms.values(), self.analyzer.stem(list(forms.values()))))
         self._verbs = {stems[f]: bases[b] for f, b in forms.items() if stems[f] != bases[b]}
-        """Term of an irregular past form -> term of its verb ("won" -> "win"), for matching sentences."""
+        """Term of an irregular form -> term of its word ("won" -> "win"), for matching sentences."""
         self._idf: dict[str, float] = {}
         self._by_prefix: dict[str, list[str]] | None = None
 

@@ -1,4 +1,4 @@
-"""Irregular English verbs: the past forms that stemming leaves apart from the verb ("won": win)."""
+"""Irregular English word forms that stemming leaves apart from their word ("won": win, "crises": crisis)."""
 
 from __future__ import annotations
 
@@ -25,13 +25,23 @@ wind wound; withdraw withdrew withdrawn; write wrote written
 """
 """Each entry: the verb, then its past forms that differ from it."""
 
+IRREGULAR_NOUNS = """
+man men; woman women; child children; foot feet; tooth teeth; mouse mice; goose geese; ox oxen;
+analysis analyses; basis bases; crisis crises; thesis theses; hypothesis hypotheses; diagnosis diagnoses;
+criterion criteria; phenomenon phenomena; nucleus nuclei; fungus fungi; stimulus stimuli; radius radii;
+alumnus alumni; index indices; appendix appendices; matrix matrices; vertex vertices; axis axes
+"""
+"""Each entry: the noun, then its plurals that stemming does not bring back to it."""
+
 
 def irregular_forms() -> dict[str, str]:
-    """Past form -> verb, for every irregular past form that differs from its verb."""
+    """Irregular form -> its word: past forms to their verb, plurals to their noun."""
     forms: dict[str, str] = {}
-    for entry in IRREGULAR.replace("\n", " ").split(";"):
-        base, *past = entry.split()
-        for form in past:
+    for entry in (IRREGULAR + ";" + IRREGULAR_NOUNS).replace("\n", " ").split(";"):
+        if not entry.strip():
+            continue
+        base, *others = entry.split()
+        for form in others:
             if form != base:
                 forms.setdefault(form, base)
     return forms
