@@ -396,7 +396,10 @@ class Answerer:
                 neighbours = max(neighbours, ANAPHOR_WEIGHT * sum(local[t] for t in inherited) / local_total)
             headline = TITLE_WEIGHT * sum(local[t] for t in title - matched) / local_total
             related = RELATED_WEIGHT * sum(local[t] for t in _related(sentence.terms, wanted - matched)) / local_total
-            pairs = len(bigrams & _bigrams(sentence.terms)) / len(bigrams) if bigrams else 0.0
+            adjacent = _bigrams(sentence.terms)
+            if sentence.verbs:  # "Tesla won" stands for the question's "Tesla win"
+                adjacent |= _bigrams(tuple(self._verbs.get(t, t) for t in sentence.terms))
+            pairs = len(bigrams & adjacent) / len(bigrams) if bigrams else 0.0
             cue = _cue(q.kind, sentence, question_terms, asked)
             length = sentence.end - sentence.start
             length_penalty = 0.1 * max(0, length - 400) / 400
