@@ -70,7 +70,7 @@ RELATED_WEIGHT = 0.5
 """Weight of a question term the sentence holds only as a longer or shorter word ("Mongol": "Mongolian")."""
 MIN_RELATED = 4
 """Only terms of at least this many letters count as related by one extending the other."""
-BIGRAM_WEIGHT = 0.2
+BIGRAM_WEIGHT = 0.3
 """Weight of the share of the question's adjacent term pairs that stand adjacent in the sentence."""
 IDF_POWER = 1.25
 """Question terms weigh their IDF to this power (above 1, rare words count for more)."""
