@@ -159,6 +159,8 @@ class Answerer:
         stems = dict(zip(forms, self.analyzer.stem(list(forms))))
         bases = dict(zip(forms.values(), self.analyzer.stem(list(forms.values()))))
         self._verbs = {stems[f]: bases[b] for f, b in forms.items() if stems[f] != bases[b]}
+        self._forms = {f: bases[b] for f, b in forms.items() if stems[f] != bases[b]}
+        """Irregular form as written -> term of its word: "won" is a stopword, so it has no term of its own."""
         """Term of an irregular form -> term of its word ("won" -> "win"), for matching sentences."""
         self._idf: dict[str, float] = {}
         self._by_prefix: dict[str, list[str]] | None = None
@@ -323,7 +325,7 @@ class Answerer:
         places = _PLACE.findall(sentence)
         first = (sentence.split(None, 1) or [""])[0].lower().strip("\"“‘(")
         return _Sentence(
-            start=start, end=end, terms=terms, verbs=frozenset(self._verbs[t] for t in terms if t in self._verbs),
+            start=start, end=end, terms=terms, verbs=frozenset(self._forms[w] for w in analyzer.words(sentence) if w in self._forms),
             numbers=frozenset(n.lower() for n in _NUMBER.findall(sentence)), money=bool(_MONEY.search(sentence)),
             dates=frozenset(_DATE.findall(sentence)),
             names=frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
