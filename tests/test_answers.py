@@ -168,3 +168,12 @@ def test_a_how_many_question_wants_a_number_it_does_not_already_give(tmp_path):
     # both sentences hold two of the question's terms; only the second holds a number the question lacks
     index = _articles(tmp_path, henry="Arsenal season\n\nIn 2004 Henry scored. Henry scored 30 goals.\n")
     assert _texts(index, "how many goals did Henry score in 2004") == ["Henry scored 30 goals.", "In 2004 Henry scored."]
+
+
+def test_an_irregular_past_form_matches_the_questions_verb(tmp_path):
+    # "won" is the question's "win" (and a stopword, so it has no term of its own); without that
+    # the two Awards sentences tie on "Tesla" and "medal" and the earlier one comes first
+    index = _articles(tmp_path, a="Awards\n\nTesla admired the medal in 1900. In 1917 Tesla won the medal.\n",
+                      b="Cup final\n\nThe team hopes to win the cup.\n")
+    assert _texts(index, "when did Tesla win the medal")[:2] == [
+        "In 1917 Tesla won the medal.", "Tesla admired the medal in 1900."]
