@@ -28,11 +28,11 @@ from dataclasses import dataclass, replace
 
 from .analysis import Analyzer
 from .bm25 import BM25Params
+from .forms import irregular_forms
 from .index import Index
 from .model import Answer, Article, Evidence
 from .question import Question, parse
 from .speakers import Attribution, attribute_paragraph, quoted_words
-from .forms import irregular_forms
 
 CANDIDATE_PASSAGES = 10
 """How many top BM25 passages the sentence chooser looks into."""
@@ -108,7 +108,7 @@ class _Sentence:
     """Character offset just past the sentence."""
     terms: tuple[str, ...]
     """The sentence's analysed terms, in order."""
-    verbs: frozenset[str]
+    irregular: frozenset[str]
     """Terms of the words whose irregular forms the sentence holds ("won": the term of "win", "crises": "crisi")."""
     numbers: frozenset[str]
     """The numbers the sentence holds, as written and lowercased ("1,400", "two")."""
@@ -158,10 +158,10 @@ class Answerer:
         forms = irregular_forms()
         stems = dict(zip(forms, self.analyzer.stem(list(forms))))
         bases = dict(zip(forms.values(), self.analyzer.stem(list(forms.values()))))
-        self._verbs = {stems[f]: bases[b] for f, b in forms.items() if stems[f] != bases[b]}
+        self._form_terms = {stems[f]: bases[b] for f, b in forms.items() if stems[f] != bases[b]}
+        """Term of an irregular form -> term of its word ("built" -> "build"), for adjacent pairs."""
         self._forms = {f: bases[b] for f, b in forms.items() if stems[f] != bases[b]}
-        """Irregular form as written -> term of its word: "won" is a stopword, so it has no term of its own."""
-        """Term of an irregular form -> term of its word ("won" -> "win"), for matching sentences."""
+        """Irregular form as written -> term of its word ("won" -> "win": a stopword has no term of its own)."""
         self._idf: dict[str, float] = {}
         self._by_prefix: dict[str, list[str]] | None = None
 
@@ -325,7 +325,8 @@ class Answerer:
         places = _PLACE.findall(sentence)
         first = (sentence.split(None, 1) or [""])[0].lower().strip("\"“‘(")
         return _Sentence(
-            start=start, end=end, terms=terms, verbs=frozenset(self._forms[w] for w in analyzer.words(sentence) if w in self._forms),
+            start=start, end=end, terms=terms,
+            irregular=frozenset(self._forms[w] for w in analyzer.words(sentence) if w in self._forms),
             numbers=frozenset(n.lower() for n in _NUMBER.findall(sentence)), money=bool(_MONEY.search(sentence)),
             dates=frozenset(_DATE.findall(sentence)),
             names=frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
@@ -358,12 +359,12 @@ class Answerer:
         question_terms = set(q.terms)
         asked = frozenset(n.lower() for n in _NUMBER.findall(q.text)) | frozenset(_DATE.findall(q.text))
         out: list[_Candidate] = []
-        present = [wanted & (set(sentence.terms) | sentence.verbs) for sentence in sentences]
+        present = [wanted & (set(sentence.terms) | sentence.irregular) for sentence in sentences]
         previous = self._previous_sentence(article_id, passage_id)
         title = wanted & self._title_terms(article_id)
         whole = set().union(*present) if present else set()
         passage_coverage = sum(weights[t] for t in whole) / total
-        before_passage = wanted & (set(previous.terms) | previous.verbs) if previous else set()
+        before_passage = wanted & (set(previous.terms) | previous.irregular) if previous else set()
         topic = set(q.topic_terms)
         local_total = sum(local.values()) or 1.0
         bigrams = _bigrams(q.topic_terms)
@@ -399,14 +400,14 @@ class Answerer:
             headline = TITLE_WEIGHT * sum(local[t] for t in title - matched) / local_total
             related = RELATED_WEIGHT * sum(local[t] for t in _related(sentence.terms, wanted - matched)) / local_total
             adjacent = _bigrams(sentence.terms)
-            if sentence.verbs:  # "Tesla won" stands for the question's "Tesla win"
-                adjacent |= _bigrams(tuple(self._verbs.get(t, t) for t in sentence.terms))
+            if sentence.irregular:  # "Tesla won" stands for the question's "Tesla win"
+                adjacent |= _bigrams(tuple(self._form_terms.get(t, t) for t in sentence.terms))
             pairs = len(bigrams & adjacent) / len(bigrams) if bigrams else 0.0
             cue = _cue(q.kind, sentence, question_terms, asked)
             length = sentence.end - sentence.start
             length_penalty = 0.1 * max(0, length - 400) / 400
-            score = (sum(local[t] for t in matched) / local_total + neighbours + PASSAGE_WEIGHT * share + PASSAGE_COVERAGE_WEIGHT * passage_coverage
-                     + BIGRAM_WEIGHT * pairs + CUE_WEIGHT * cue
+            score = (sum(local[t] for t in matched) / local_total + neighbours + PASSAGE_WEIGHT * share
+                     + PASSAGE_COVERAGE_WEIGHT * passage_coverage + BIGRAM_WEIGHT * pairs + CUE_WEIGHT * cue
                      + headline + related + bonus - length_penalty)
             start = sentence.start
             if JOIN_ANTECEDENT and inherited and sentence.pronoun and not own:

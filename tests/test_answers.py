@@ -167,7 +167,8 @@ def test_a_sentence_quoted_with_the_next_one_is_not_given_again_alone(tmp_path):
 def test_a_how_many_question_wants_a_number_it_does_not_already_give(tmp_path):
     # both sentences hold two of the question's terms; only the second holds a number the question lacks
     index = _articles(tmp_path, henry="Arsenal season\n\nIn 2004 Henry scored. Henry scored 30 goals.\n")
-    assert _texts(index, "how many goals did Henry score in 2004") == ["Henry scored 30 goals.", "In 2004 Henry scored."]
+    assert _texts(index, "how many goals did Henry score in 2004") == [
+        "Henry scored 30 goals.", "In 2004 Henry scored."]
 
 
 def test_an_irregular_past_form_matches_the_questions_verb(tmp_path):
