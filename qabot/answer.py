@@ -1,8 +1,11 @@
 """Answers: retrieve passages with BM25, then choose the sentences that answer best.
 
-Sentence score = IDF-weighted coverage of the question's terms in the sentence (IDF to the power 1.5)
+Sentence score = IDF-weighted coverage of the question's terms in the sentence (IDF to the power 1.25),
+                 a term found in many of the candidate sentences weighing less (it does not tell them apart)
                + a share of its passage's BM25 score (relative to the best passage)
-               + proximity and adjacent pairs of the matched terms
+               + adjacent pairs of the question's terms standing together in the sentence
+               + the question's terms in its article's title (not in the sentence itself)
+               + half the weight of a question term the sentence holds only as a longer or shorter word
                + the question's terms in the sentences beside it; a sentence that opens with "He",
                  "It", "This" inherits most of the previous sentence's matches (and is quoted with it)
                + an answer-type cue (an amount for how much, a number for how many, a date for when,
@@ -10,7 +13,8 @@ Sentence score = IDF-weighted coverage of the question's terms in the sentence (
 For "what did X say about Y" questions, sentences whose words are X's (a quotation attributed to X,
 or reported speech with X as subject) with Y in or beside them rank before every other sentence; one
 that merely mentions X never comes first, and without any the answer is "no answer".
-Ties go to article order; the same sentence from duplicate articles is given once.
+Ties go to article order; the same sentence from duplicate articles is given once, and a sentence
+already quoted inside an earlier answer (with the one before it) is not given again.
 "No answer" is decided from which of the question's terms the corpus and the best sentence hold,
 never from a score being above zero.
 """
@@ -24,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from .analysis import Analyzer
 from .bm25 import BM25Params
+from .forms import irregular_forms
 from .index import Index
 from .model import Answer, Article, Evidence
 from .question import Question, parse
@@ -52,8 +57,6 @@ MIN_COVERAGE = 0.2
 """Below this IDF-weighted share of the question's terms, the best sentence is not an answer."""
 PASSAGE_WEIGHT = 0.3
 """Weight of the passage's BM25 score (as a share of the best passage's) in a sentence's score."""
-PROXIMITY_WEIGHT = 0.1
-"""Weight of how close together the matched terms stand in the sentence."""
 CUE_WEIGHT = 0.25
 """Weight of an answer-type cue the question asks for (a number, a date, a name, a place)."""
 NEIGHBOUR_WEIGHT = 0.2
@@ -66,7 +69,17 @@ JOIN_ANTECEDENT = True
 """Quote the sentence before one that opens with a pronoun when that sentence holds part of the match."""
 _PRONOUNS = frozenset("he she it they this these his her its their".split())
 _ANAPHORA = _PRONOUNS | frozenset("those there such both the".split())
-BIGRAM_WEIGHT = 0.2
+LOCAL_WEIGHT = 0.4
+"""Share of its weight a question term loses for standing in every sentence of the candidate passages."""
+TITLE_WEIGHT = 0.3
+"""Weight of the question's terms that the sentence lacks but its article's title holds.
+
+The headline says what every sentence of the article is about: "When did he die?" in "Nikola Tesla"."""
+RELATED_WEIGHT = 0.5
+"""Weight of a question term the sentence holds only as a longer or shorter word ("Mongol": "Mongolian")."""
+MIN_RELATED = 4
+"""Only terms of at least this many letters count as related by one extending the other."""
+BIGRAM_WEIGHT = 0.3
 """Weight of the share of the question's adjacent term pairs that stand adjacent in the sentence."""
 IDF_POWER = 1.25
 """Question terms weigh their IDF to this power (above 1, rare words count for more)."""
@@ -89,8 +102,8 @@ SPEAKER_WINDOW = 2000
 CACHE_PASSAGES = 50_000
 """Analysed passages kept in memory between questions."""
 
-_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-                     r"forty|fifty|hundred|thousand|million|billion|dozen|half|double|twice)\b", re.I)
+_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                     r"thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|double|twice)\b", re.I)
 _MONEY = re.compile(r"[$£€¥]\s?\d|\d\s?(?:%|per\s?cent\b|percent\b|million\b|billion\b|bn\b|m\b|dollars\b|"
                     r"pounds\b|euros\b|cents?\b|pence\b|p\b)", re.I)
 _DATE = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|September|"
@@ -110,12 +123,14 @@ class _Sentence:
     """Character offset just past the sentence."""
     terms: tuple[str, ...]
     """The sentence's analysed terms, in order."""
-    numbers: bool
-    """The sentence holds a number."""
+    irregular: frozenset[str]
+    """Terms of the words whose irregular forms the sentence holds ("won": the term of "win", "crises": "crisi")."""
+    numbers: frozenset[str]
+    """The numbers the sentence holds, as written and lowercased ("1,400", "two")."""
     money: bool
     """The sentence holds an amount (money, a percentage, millions)."""
-    dates: bool
-    """The sentence holds a year, a month, a weekday or a similar time word."""
+    dates: frozenset[str]
+    """The years, months, weekdays and similar time words the sentence holds."""
     names: frozenset[str]
     """Terms of capitalised words that do not open the sentence (people, places, organisations)."""
     places: frozenset[str]
@@ -155,6 +170,14 @@ class Answerer:
         self._articles: dict[int, Article] = {}
         self._passages: dict[int, tuple[int, int, int, tuple[_Sentence, ...]]] = {}
         self._speakers: dict[int, dict[int, Attribution]] = {}
+        self._titles: dict[int, frozenset[str]] = {}
+        forms = irregular_forms()
+        stems = dict(zip(forms, self.analyzer.stem(list(forms))))
+        bases = dict(zip(forms.values(), self.analyzer.stem(list(forms.values()))))
+        self._form_terms = {stems[f]: bases[b] for f, b in forms.items() if stems[f] != bases[b]}
+        """Term of an irregular form -> term of its word ("built" -> "build"), for adjacent pairs."""
+        self._forms = {f: bases[b] for f, b in forms.items() if stems[f] != bases[b]}
+        """Irregular form as written -> term of its word ("won" -> "win": a stopword has no term of its own)."""
         self._idf: dict[str, float] = {}
         self._by_prefix: dict[str, list[str]] | None = None
 
@@ -248,11 +271,12 @@ class Answerer:
         if not hits:
             return Answer(question=q.text, no_answer=True, terms=terms, message=f"nothing matches in {where}")
         passages = tuple(p for p, _ in hits)
+        local = weights if say else self._local_weights(passages, weights)
         best_passage = hits[0][1]
         candidates: list[_Candidate] = []
         for passage_id, passage_score in hits:
             share = passage_score / best_passage if best_passage > 0 else 0.0
-            candidates.extend(self._score(q, passage_id, share, weights, total))
+            candidates.extend(self._score(q, passage_id, share, weights, total, local))
         if say:
             candidates.extend(self._speaker_articles(q, candidates, set(passages), known, weights, total, best_passage))
         candidates.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
@@ -277,6 +301,7 @@ class Answerer:
         evidence: list[Evidence] = []
         seen: set[str] = set()
         quoted: list[tuple[int, int, int]] = []
+        shown: list[tuple[int, int, int]] = []
         for c in candidates:
             if c.coverage < MIN_COVERAGE / 2 and not c.own_words:
                 break
@@ -289,9 +314,10 @@ class Answerer:
             article = self.article(c.article)
             text = article.text[c.start:c.end]
             key = re.sub(r"\W+", " ", text.lower()).strip()
-            if key in seen:
-                continue
+            if key in seen or any(a == c.article and lo <= c.start and c.end <= hi for a, lo, hi in shown):
+                continue  # the same sentences again, or ones already quoted inside an earlier answer
             seen.add(key)
+            shown.append((c.article, c.start, c.end))
             if len(seen) <= skip:
                 continue
             art, p_start, p_end, _ = self._passage(c.passage)
@@ -348,12 +374,14 @@ class Answerer:
         sentence = text[start:end]
         analyzer = self.analyzer
         caps = _CAPS.findall(sentence)
+        terms = tuple(analyzer.terms(sentence))
         places = _PLACE.findall(sentence)
         first = (sentence.split(None, 1) or [""])[0].lower().strip("\"“‘(")
         return _Sentence(
-            start=start, end=end, terms=tuple(analyzer.terms(sentence)),
-            numbers=bool(_NUMBER.search(sentence)), money=bool(_MONEY.search(sentence)),
-            dates=bool(_DATE.search(sentence)),
+            start=start, end=end, terms=terms,
+            irregular=frozenset(self._forms[w] for w in analyzer.words(sentence) if w in self._forms),
+            numbers=frozenset(n.lower() for n in _NUMBER.findall(sentence)), money=bool(_MONEY.search(sentence)),
+            dates=frozenset(_DATE.findall(sentence)),
             names=frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
             places=frozenset(analyzer.terms(" ".join(places))) if places else frozenset(),
             quote=any(c in sentence for c in "“”\"«»"),
@@ -361,9 +389,20 @@ class Answerer:
             pronoun=first in _PRONOUNS,
         )
 
+    def _local_weights(self, passages: tuple[int, ...], weights: dict[str, float]) -> dict[str, float]:
+        """The question's term weights for choosing among the sentences of ``passages``: a term found in
+        many of their sentences (the article's subject, "Tesla" in an article about Tesla) tells them apart
+        less than one found in few, so it loses up to ``LOCAL_WEIGHT`` of its weight."""
+        sentences = [set(s.terms) for p in passages for s in self._passage(p)[3]]
+        if not sentences:
+            return weights
+        n = len(sentences)
+        return {t: w * (1 - LOCAL_WEIGHT * sum(t in s for s in sentences) / n) for t, w in weights.items()}
+
     def _score(self, q: Question, passage_id: int, share: float, weights: dict[str, float],
-               total: float) -> list[_Candidate]:
-        """Score the sentences of one passage."""
+               total: float, local: dict[str, float]) -> list[_Candidate]:
+        """Score the sentences of one passage: ``local`` weighs the question's terms for the score,
+        ``weights`` for the coverage that decides whether there is an answer at all."""
         article_id, _, _, sentences = self._passage(passage_id)
         wanted = weights.keys()
         speaker_terms = set(q.speaker_terms)
@@ -371,13 +410,16 @@ class Answerer:
         speakers = self._passage_speakers(article_id, passage_id) if say else None
         paragraph = int(self.index.array("pas_para")[passage_id])
         question_terms = set(q.terms)
+        asked = frozenset(n.lower() for n in _NUMBER.findall(q.text)) | frozenset(_DATE.findall(q.text))
         out: list[_Candidate] = []
-        present = [wanted & set(sentence.terms) for sentence in sentences]
+        present = [wanted & (set(sentence.terms) | sentence.irregular) for sentence in sentences]
         previous = self._previous_sentence(article_id, passage_id)
+        title = wanted & self._title_terms(article_id)
         whole = set().union(*present) if present else set()
         passage_coverage = sum(weights[t] for t in whole) / total
-        before_passage = wanted & set(previous.terms) if previous else set()
+        before_passage = wanted & (set(previous.terms) | previous.irregular) if previous else set()
         topic = set(q.topic_terms)
+        local_total = sum(local.values()) or 1.0
         bigrams = _bigrams(q.topic_terms)
         for i, sentence in enumerate(sentences):
             matched = present[i]
@@ -404,18 +446,22 @@ class Answerer:
             coverage = sum(weights[t] for t in matched) / total
             before = present[i - 1] if i else before_passage
             after = present[i + 1] if i + 1 < len(present) else set()
-            neighbours = NEIGHBOUR_WEIGHT * sum(weights[t] for t in (before | after) - matched) / total
+            neighbours = NEIGHBOUR_WEIGHT * sum(local[t] for t in (before | after) - matched) / local_total
             inherited = before - matched if sentence.anaphor else set()
             if inherited:
-                neighbours = max(neighbours, ANAPHOR_WEIGHT * sum(weights[t] for t in inherited) / total)
-            pairs = len(bigrams & _bigrams(sentence.terms)) / len(bigrams) if bigrams else 0.0
-            cue = _cue(q.kind, sentence, question_terms)
-            proximity = _proximity(sentence.terms, matched) if len(matched) > 1 else 0.0
+                neighbours = max(neighbours, ANAPHOR_WEIGHT * sum(local[t] for t in inherited) / local_total)
+            headline = TITLE_WEIGHT * sum(local[t] for t in title - matched) / local_total
+            related = RELATED_WEIGHT * sum(local[t] for t in _related(sentence.terms, wanted - matched)) / local_total
+            adjacent = _bigrams(sentence.terms)
+            if sentence.irregular:  # "Tesla won" stands for the question's "Tesla win"
+                adjacent |= _bigrams(tuple(self._form_terms.get(t, t) for t in sentence.terms))
+            pairs = len(bigrams & adjacent) / len(bigrams) if bigrams else 0.0
+            cue = _cue(q.kind, sentence, question_terms, asked)
             length = sentence.end - sentence.start
             length_penalty = 0.1 * max(0, length - 400) / 400
-            score = (coverage + neighbours + PASSAGE_WEIGHT * share + PASSAGE_COVERAGE_WEIGHT * passage_coverage
-                     + PROXIMITY_WEIGHT * proximity + BIGRAM_WEIGHT * pairs + CUE_WEIGHT * cue
-                     + bonus - length_penalty)
+            score = (sum(local[t] for t in matched) / local_total + neighbours + PASSAGE_WEIGHT * share
+                     + PASSAGE_COVERAGE_WEIGHT * passage_coverage + BIGRAM_WEIGHT * pairs + CUE_WEIGHT * cue
+                     + headline + related + bonus - length_penalty)
             start = sentence.start
             if JOIN_ANTECEDENT and inherited and sentence.pronoun and not own:
                 # "He had been mentored by Li Meng." needs the sentence that says who "he" is
@@ -445,7 +491,7 @@ class Answerer:
         out: list[_Candidate] = []
         for p, score in zip(extra, scores):
             share = score / best if best > 0 else 0.0
-            out.extend(self._score(q, p, share, weights, total))
+            out.extend(self._score(q, p, share, weights, total, weights))  # a speech question weighs terms plainly
         return out
 
     def _quotation(self, c: _Candidate) -> tuple[int, int]:
@@ -478,6 +524,15 @@ class Answerer:
                 and sentences[last + 1][1] - sentences[first][0] <= QUOTATION_CHARS:
             last += 1
         return sentences[first][0], sentences[last][1]
+
+    def _title_terms(self, article_id: int) -> frozenset[str]:
+        """The terms of an article's title (cached)."""
+        terms = self._titles.get(article_id)
+        if terms is None:
+            if len(self._titles) > 20_000:
+                self._titles.clear()
+            terms = self._titles[article_id] = frozenset(self.analyzer.terms(self.article(article_id).title))
+        return terms
 
     def _previous_sentence(self, article_id: int, passage_id: int) -> _Sentence | None:
         """The sentence just before the passage when it is in the same paragraph (the passage before's last)."""
@@ -551,14 +606,17 @@ class Answerer:
         return term
 
 
-def _cue(kind: str, sentence: _Sentence, question_terms: set[str]) -> float:
-    """1.0 when the sentence holds what the question's type asks for and the question does not."""
+def _cue(kind: str, sentence: _Sentence, question_terms: set[str], asked: frozenset[str]) -> float:
+    """1.0 when the sentence holds what the question's type asks for and the question does not.
+
+    ``asked`` holds the numbers and dates the question itself gives ("How many yards in 2015?"):
+    a sentence with only those does not answer it."""
     if kind == "how_much":
-        return 1.0 if sentence.money else 0.5 if sentence.numbers else 0.0
+        return 1.0 if sentence.money else 0.5 if sentence.numbers - asked else 0.0
     if kind == "how_many":
-        return 1.0 if sentence.numbers else 0.0
+        return 1.0 if sentence.numbers - asked else 0.0
     if kind == "when":
-        return 1.0 if sentence.dates else 0.0
+        return 1.0 if sentence.dates - asked else 0.0
     if kind == "who":
         return 1.0 if sentence.names - question_terms else 0.0
     if kind == "where":
@@ -566,17 +624,22 @@ def _cue(kind: str, sentence: _Sentence, question_terms: set[str]) -> float:
     return 0.0
 
 
+def _related(terms: tuple[str, ...], wanted: set[str] | frozenset[str]) -> set[str]:
+    """The terms of ``wanted`` that are not in ``terms`` but that one of ``terms`` extends or shortens:
+    "persia" for "persian", "mongolian" for "mongol" (stemming leaves such pairs apart)."""
+    by_prefix: dict[str, list[str]] = {}
+    for t in wanted:
+        if len(t) >= MIN_RELATED:
+            by_prefix.setdefault(t[:MIN_RELATED], []).append(t)
+    out: set[str] = set()
+    if by_prefix:
+        for u in terms:
+            for t in by_prefix.get(u[:MIN_RELATED], ()):
+                if len(u) >= MIN_RELATED and u != t and (u.startswith(t) or t.startswith(u)):
+                    out.add(t)
+    return out
+
+
 def _bigrams(terms: tuple[str, ...]) -> set[tuple[str, str]]:
     """Adjacent term pairs."""
     return set(zip(terms, terms[1:]))
-
-
-def _proximity(terms: tuple[str, ...], matched: frozenset[str] | set[str]) -> float:
-    """How tightly the matched terms sit together: distinct matches over the span they cover (0 to 1)."""
-    positions = [i for i, t in enumerate(terms) if t in matched]
-    if len(positions) < 2:
-        return 0.0
-    best = len(positions)
-    distinct = len(set(terms[i] for i in positions))
-    span = positions[-1] - positions[0] + 1
-    return min(1.0, distinct / span) if span else float(best > 0)

@@ -35,7 +35,8 @@ TITLES = frozenset(
 
 QUESTION_WORDS = frozenset(
     "what who whom whose when where why how which whats did does do done say said says tell told "
-    "think thought please anything something know much many long often far happened happen".split()
+    "think thought please anything something know much many long often far happened happen "
+    "go goes going gone went".split()
 )
 """Words that shape the question but are not searched for."""
 

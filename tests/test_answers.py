@@ -154,8 +154,56 @@ def test_a_strange_word_with_only_weak_matches_is_no_answer(bbc_index):
     result = run("ask", "--index", str(bbc_index), "--json", "-", input=questions)
     bitcoin, covid, misspelt = (json.loads(line) for line in result.stdout.splitlines())
     assert bitcoin == {"question": "how much electricity does bitcoin mining use", "no_answer": True, "answers": [],
-                       "message": "nothing about 'bitcoin' in 2,225 articles; the nearest sentence holds only 'mining'"}
+                       "message": "nothing about 'bitcoin' in 2,225 articles; the nearest sentence holds only 'electricity'"}
     assert covid["no_answer"] and covid["message"] == \
         "nothing about 'covid' in 2,225 articles; the nearest sentence holds only 'vaccines'"
     # a misspelling is close to a word the articles hold: it is searched as that word, not refused
     assert "45,000 jobs" in misspelt["answers"][0]["text"]
+
+
+def _articles(tmp_path: Path, **texts: str) -> Path:
+    """Plain-text articles (headline, blank line, body) written to disk, indexed through the CLI."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    result = run("index", str(folder), "--index", str(tmp_path / "idx"))
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "idx"
+
+
+def _texts(index: Path, question: str) -> list[str]:
+    answer = json.loads(run("ask", question, "--index", str(index), "--json", "-k", "3").stdout)
+    return [a["text"] for a in answer["answers"]]
+
+
+def test_the_headline_stands_for_a_question_term_the_sentence_leaves_out(tmp_path):
+    # "Tesla" is only in the headline of the sentence that answers; without it the two tie on
+    # the question's terms and the earlier sentence would come first
+    index = _articles(tmp_path, tesla="Nikola Tesla\n\nTesla was born in Smiljan in 1856. "
+                                      "In 1943 the inventor died in New York.\n")
+    assert _texts(index, "when did Tesla die") == [
+        "In 1943 the inventor died in New York.", "Tesla was born in Smiljan in 1856."]
+
+
+def test_a_sentence_quoted_with_the_next_one_is_not_given_again_alone(tmp_path):
+    index = _articles(tmp_path, wang="Moscow talks\n\nWang met Putin in Moscow on Tuesday. "
+                                     "He praised the trade talks with Russia. The talks ended early.\n")
+    assert _texts(index, "Putin trade talks") == [
+        "Wang met Putin in Moscow on Tuesday. He praised the trade talks with Russia.", "The talks ended early."]
+
+
+def test_a_how_many_question_wants_a_number_it_does_not_already_give(tmp_path):
+    # both sentences hold two of the question's terms; only the second holds a number the question lacks
+    index = _articles(tmp_path, henry="Arsenal season\n\nIn 2004 Henry scored. Henry scored 30 goals.\n")
+    assert _texts(index, "how many goals did Henry score in 2004") == [
+        "Henry scored 30 goals.", "In 2004 Henry scored."]
+
+
+def test_an_irregular_past_form_matches_the_questions_verb(tmp_path):
+    # "won" is the question's "win" (and a stopword, so it has no term of its own); without that
+    # the two Awards sentences tie on "Tesla" and "medal" and the earlier one comes first
+    index = _articles(tmp_path, a="Awards\n\nTesla admired the medal in 1900. In 1917 Tesla won the medal.\n",
+                      b="Cup final\n\nThe team hopes to win the cup.\n")
+    assert _texts(index, "when did Tesla win the medal")[:2] == [
+        "In 1917 Tesla won the medal.", "Tesla admired the medal in 1900."]

@@ -48,3 +48,16 @@ def test_reindex_unchanged_bbc_reads_nothing(bbc_index, bbc_dir):
     result = run("index", str(bbc_dir), "--index", str(bbc_index), cwd=bbc_dir.parent)
     assert result.returncode == 0
     assert result.stdout.splitlines()[1] == "files: 0 new, 0 updated, 2225 unchanged, 0 removed, 0 skipped"
+
+
+def test_a_longer_word_and_a_number_the_question_lacks_find_the_answer(bbc_index):
+    questions = "\n".join([
+        "which anti-spyware firm did Microsoft take over",  # "take" is in "takeover"
+        "how much will maternity pay go up by",             # an amount, not "we are going to extend"
+    ])
+    result = run("ask", "--index", str(bbc_index), "--json", "-k", "1", "-", input=questions)
+    assert result.returncode == 0, result.stderr
+    a, b = (json.loads(line)["answers"][0]["text"] for line in result.stdout.splitlines())
+    assert a.startswith("Following the takeover of anti-spyware firm Giant, Microsoft said")
+    assert b == ("Maternity pay for new mothers is to rise by £1,400 as part of new proposals "
+                 "announced by the Trade and Industry Secretary Patricia Hewitt.")

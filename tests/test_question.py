@@ -56,3 +56,10 @@ def test_question_words_are_not_search_terms():
     q = parse("When did Wang meet Patrushev?", Analyzer())
     assert q.terms == ("wang", "meet", "patrushev")
     assert parse("what is the", Analyzer()).terms == ()
+
+
+def test_go_is_a_question_word_not_a_search_term():
+    # "go up by" asks for an amount; "we are going to extend" must not match it
+    q = parse("how much will maternity pay go up by", Analyzer())
+    assert (q.kind, q.terms) == ("how_much", ("matern", "pay"))
+    assert parse("Where did Tesla go after he left Graz?", Analyzer()).terms == ("tesla", "left", "graz")
