@@ -72,8 +72,8 @@ class Report:
 
         return [
             f"questions: {self.questions:,} ({self.answerable:,} answerable, {unanswerable:,} unanswerable)",
-            f"evidence@1: {self.evidence_at_1:.3f}",
-            f"evidence@3: {self.evidence_at_3:.3f}",
+            f"evidence@1: {self.evidence_at_1:.3f} ({round(self.evidence_at_1 * self.answerable):,} of {self.answerable:,})",
+            f"evidence@3: {self.evidence_at_3:.3f} ({round(self.evidence_at_3 * self.answerable):,} of {self.answerable:,})",
             f"passage recall@{RECALL_PASSAGES}: {self.passage_recall_at_5:.3f}",
             f"MRR@{self.k}: {self.mrr:.3f}",
             f"no-answer precision: {share(self.no_answer_precision)} ({self.no_answer_predicted:,} no_answer), "

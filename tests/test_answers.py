@@ -60,8 +60,8 @@ def test_eval_prints_the_figures(seeds, tmp_path):
     lines = result.stdout.splitlines()
     assert lines[:-1] == [
         "questions: 4 (3 answerable, 1 unanswerable)",
-        "evidence@1: 1.000",
-        "evidence@3: 1.000",
+        "evidence@1: 1.000 (3 of 3)",
+        "evidence@3: 1.000 (3 of 3)",
         "passage recall@5: 1.000",
         "MRR@3: 1.000",
         "no-answer precision: 1.000 (1 no_answer), recall: 1.000",
