@@ -99,4 +99,12 @@ class Analyzer:
 
     def words(self, text: str) -> list[str]:
         """The folded words of ``text`` before stopwords and stemming (for question analysis)."""
-        return [fold(w) for w in TOKEN.findall(text.lower())]
+        return [fold(w.lower()) for w in TOKEN.findall(text)]
+
+    def words_as_written(self, text: str) -> list[tuple[str, str]]:
+        """``(folded word, the word as written)`` for each word of ``text`` (a possessive "’s" left off the latter)."""
+        out = []
+        for w in TOKEN.findall(text):
+            shown = w[:-2] if w.endswith(("'s", "’s", "'S", "’S")) else w
+            out.append((fold(w.lower()), shown))
+        return out

@@ -59,7 +59,7 @@ class Question:
     topic_terms: tuple[str, ...]
     """Analysed terms of what is asked about."""
     topic_words: tuple[str, ...]
-    """The topic's words as written (folded, stopwords out), for messages."""
+    """The topic's words as the question writes them (stopwords and question words out), for messages."""
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -67,9 +67,11 @@ class Question:
         return tuple(dict.fromkeys(self.speaker_terms + self.topic_terms))
 
 
-def _content_words(text: str, analyzer: Analyzer) -> list[str]:
-    """Folded words of ``text`` that are neither stopwords nor question words."""
-    return [w for w in analyzer.words(text) if w and w not in STOPWORDS and w not in QUESTION_WORDS]
+def _content_words(text: str, analyzer: Analyzer) -> tuple[list[str], list[str]]:
+    """The words of ``text`` that are neither stopwords nor question words: folded, and as written."""
+    kept = [(w, shown) for w, shown in analyzer.words_as_written(text)
+            if w and w not in STOPWORDS and w not in QUESTION_WORDS]
+    return [w for w, _ in kept], [shown for _, shown in kept]
 
 
 def parse(text: str, analyzer: Analyzer) -> Question:
@@ -77,16 +79,16 @@ def parse(text: str, analyzer: Analyzer) -> Question:
     m = _SPEECH.match(text) or _SPEECH_BY.match(text)
     if m and _is_speaker(m.group("speaker") or "") and _is_speech_verb(m):
         speaker = m.group("speaker").strip(" ,")
-        names = [w for w in _content_words(speaker, analyzer) if w not in TITLES]
-        topic_words = _content_words(m.group("topic") or "", analyzer)
+        names = [w for w in _content_words(speaker, analyzer)[0] if w not in TITLES]
+        topic, shown = _content_words(m.group("topic") or "", analyzer)
         return Question(
             text=text, kind="say", speaker=speaker, speaker_terms=tuple(analyzer.stem(names)),
-            topic_terms=tuple(analyzer.stem(topic_words)), topic_words=tuple(topic_words),
+            topic_terms=tuple(analyzer.stem(topic)), topic_words=tuple(shown),
         )
-    words = _content_words(text, analyzer)
+    words, shown = _content_words(text, analyzer)
     return Question(
         text=text, kind=_kind(text), speaker=None, speaker_terms=(),
-        topic_terms=tuple(analyzer.stem(words)), topic_words=tuple(words),
+        topic_terms=tuple(analyzer.stem(words)), topic_words=tuple(shown),
     )
 
 

@@ -18,7 +18,7 @@ from qabot.render import BOLD_CYAN, BOLD_YELLOW, RESET, Style, render_evidence
 def test_speech_question_without_the_speakers_words_is_no_answer(seeds):
     result = run("ask", "what did Biden say about Ukraine")
     assert result.returncode == 0
-    assert result.stdout == "No answer: no words of 'Biden' about 'ukraine' in 1 article.\n"
+    assert result.stdout == "No answer: no words of 'Biden' about 'Ukraine' in 1 article.\n"
 
 
 def test_reported_speech_answers_a_speech_question(seeds):
@@ -27,7 +27,7 @@ def test_reported_speech_answers_a_speech_question(seeds):
 
 
 def test_did_you_mean_for_a_word_close_to_the_index_vocabulary(seeds):
-    assert run("ask", "Patrushv").stdout == "No answer: nothing about 'patrushv' in 1 article (did you mean 'Patrushev'?).\n"
+    assert run("ask", "Patrushv").stdout == "No answer: nothing about 'Patrushv' in 1 article (did you mean 'Patrushev'?).\n"
     assert run("ask", "what did Patrushv say").stdout == (
         "No answer: no one called 'Patrushv' in 1 article (did you mean 'Patrushev'?).\n")
 
@@ -126,8 +126,8 @@ def test_bbc_unknown_and_misread_topics_are_no_answer(bbc_index):
     ])
     result = run("ask", "--index", str(bbc_index), "--json", "-", input=questions)
     twitter, atlantis = (json.loads(line) for line in result.stdout.splitlines())
-    assert twitter["message"] == "nothing about 'twitter' in 2,225 articles"
-    assert atlantis["message"] == "nothing about 'atlantis' in 2,225 articles (did you mean 'Atlantic'?)"
+    assert twitter["message"] == "nothing about 'Twitter' in 2,225 articles"
+    assert atlantis["message"] == "nothing about 'Atlantis' in 2,225 articles (did you mean 'Atlantic'?)"
 
 
 def test_a_sentence_opening_with_a_pronoun_is_quoted_with_its_antecedent(isolated):
@@ -156,7 +156,7 @@ def test_a_strange_word_with_only_weak_matches_is_no_answer(bbc_index):
     assert bitcoin == {"question": "how much electricity does bitcoin mining use", "no_answer": True, "answers": [],
                        "message": "nothing about 'bitcoin' in 2,225 articles; the nearest sentence holds only 'electricity'"}
     assert covid["no_answer"] and covid["message"] == \
-        "nothing about 'covid' in 2,225 articles; the nearest sentence holds only 'vaccines'"
+        "nothing about 'COVID' in 2,225 articles; the nearest sentence holds only 'vaccines'"
     # a misspelling is close to a word the articles hold: it is searched as that word, not refused
     assert "45,000 jobs" in misspelt["answers"][0]["text"]
 

@@ -27,8 +27,8 @@ def seed_index(seeds):
     ("?!... ,; -- ''", NO_WORDS),
     ("🙂🚀🎉", NO_WORDS),
     ("中国外交部长王毅", "No answer: nothing about '中国外交部长王毅' in 1 article.\n"),
-    ("ما قاله وانغ عن أوكرانيا", "No answer: nothing about 'ما قاله وانغ عن اوكرانيا' in 1 article.\n"),
-    ("что сказал Ван об Украине", "No answer: nothing about 'что сказал ван об украине' in 1 article.\n"),
+    ("ما قاله وانغ عن أوكرانيا", "No answer: nothing about 'ما قاله وانغ عن أوكرانيا' in 1 article.\n"),
+    ("что сказал Ван об Украине", "No answer: nothing about 'что сказал Ван об Украине' in 1 article.\n"),
 ])
 def test_odd_questions_get_a_clear_message(seed_index, question, output):
     result = run("ask", question, timeout=60)

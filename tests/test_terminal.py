@@ -64,7 +64,7 @@ def test_questions_and_errors_are_made_safe(isolated):
         b"[1] Evil ]0;pwnedtitle \xe2\x80\x94 c/art.txt, \xc2\xb6 1\n"
         b"\n"
         b"Q: zebra  ]0;pwned  2J\n"
-        b"No answer: nothing about 'zebra 0 pwned 2j' in 1 article.\n"
+        b"No answer: nothing about 'zebra 0 pwned 2J' in 1 article.\n"
     )
     error = run("index", f"{ESC}[31mnowhere{BEL}")
     assert error.returncode == 3
