@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -54,6 +55,13 @@ def run(*args: str, input: str | None = None, env: dict | None = None, cwd: Path
     full_env = dict(os.environ, **(env or {}))
     return subprocess.run([sys.executable, "-m", "qabot", *args], input=input, capture_output=True, text=True,
                           env=full_env, cwd=cwd, timeout=timeout)
+
+
+def ask_json(index: Path, *questions: str) -> list[dict]:
+    """Ask ``questions`` through ``qabot ask --index INDEX --json -`` (one per line): the JSON answers."""
+    result = run("ask", "--index", str(index), "--json", "-", input="\n".join(questions) + "\n")
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
 
 
 @pytest.fixture(scope="session")

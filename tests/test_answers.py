@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WANG_1, WANG_2, run
+from conftest import WANG_1, WANG_2, ask_json, run
 
 from qabot.answer import Answerer
 from qabot.build import build
@@ -146,13 +146,8 @@ def test_a_sentence_opening_with_a_pronoun_is_quoted_with_its_antecedent(isolate
 
 @pytest.mark.slow
 def test_a_strange_word_with_only_weak_matches_is_no_answer(bbc_index):
-    questions = "\n".join([
-        "how much electricity does bitcoin mining use",
-        "how effective are the COVID-19 vaccines",
-        "how many jobs could Mittal Stel cut",
-    ])
-    result = run("ask", "--index", str(bbc_index), "--json", "-", input=questions)
-    bitcoin, covid, misspelt = (json.loads(line) for line in result.stdout.splitlines())
+    bitcoin, covid, misspelt = ask_json(bbc_index, "how much electricity does bitcoin mining use",
+                                        "how effective are the COVID-19 vaccines", "how many jobs could Mittal Stel cut")
     assert bitcoin == {"question": "how much electricity does bitcoin mining use", "no_answer": True, "answers": [],
                        "message": "nothing about 'bitcoin' in 2,225 articles; the nearest sentence holds only 'electricity'"}
     assert covid["no_answer"] and covid["message"] == \

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import run
+from conftest import ask_json, run
 
 pytestmark = pytest.mark.slow
 
@@ -30,14 +30,8 @@ def test_latin1_article_is_decoded(bbc_index, bbc_dir):
 
 
 def test_questions_answered_from_the_bbc_articles(bbc_index):
-    questions = "\n".join([
-        "how much did TimeWarner's quarterly profits jump",
-        "what did Blair say about Iraq",
-        "bitcoin mining difficulty",
-    ])
-    result = run("ask", "--index", str(bbc_index), "--json", "-", input=questions)
-    assert result.returncode == 0, result.stderr
-    a, b, c = (json.loads(line) for line in result.stdout.splitlines())
+    a, b, c = ask_json(bbc_index, "how much did TimeWarner's quarterly profits jump", "what did Blair say about Iraq",
+                       "bitcoin mining difficulty")
     assert a["answers"][0]["article"]["path"].endswith("business/001.txt")
     assert any("76%" in x["text"] for x in a["answers"])
     assert not b["no_answer"] and "Blair" in " ".join(x["text"] for x in b["answers"])
