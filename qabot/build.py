@@ -26,7 +26,7 @@ from .errors import CorpusError, IndexDamaged
 from .index import FORMAT, FORMAT_VERSION, BuildData, Index, read_manifest, term_bytes, write, write_lock
 from .loading import discover, fingerprint, load_file, read_file
 from .passages import DEFAULT_MAX_TOKENS, ENCODING, encoding, make_passages
-from .vocabulary import count_words, rank_words
+from .vocabulary import count_speakers, rank_words
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, path)`` while files are processed."""
@@ -116,7 +116,7 @@ class Block:
     reused: tuple[int, int] | None = None
     """For a file kept from the previous build: its passage range there (its postings stay there)."""
     forms: Counter[str] | None = None
-    """A new file's word spellings with their counts (``vocabulary.count_words``); None for a kept file."""
+    """A new file's word spellings with their counts (the words of its passages); None for a kept file."""
     spoke: Counter[str] | None = None
     """A new file's names seen speaking, with their counts."""
 
@@ -140,6 +140,7 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
     spellings.forget_if_full()
     ids: list[int] = []
     n_words: list[int] = []
+    forms: Counter[str] = Counter()
     doc = 0
     for article in loaded.articles:
         chunked = make_passages(article, 0, enc, max_tokens)
@@ -153,6 +154,7 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
         npas.append(len(chunked.passages))
         for passage in chunked.passages:
             words = TOKEN.findall(article.text, passage.start, passage.end)
+            forms.update(words)
             ids.extend(spellings.ids(words))
             n_words.append(len(words))
             p_para.append(passage.paragraph)
@@ -173,7 +175,7 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
         pas_len=pas_len, pas_nsent=np.array(p_nsent, np.int64), sent_start=np.array(s_start, i32),
         sent_end=np.array(s_end, i32), vocab=vocab, coo_term=c_term, coo_doc=c_doc, coo_tf=c_tf,
     )
-    block.forms, block.spoke = count_words("\n".join(a.text for a in loaded.articles))
+    block.forms, block.spoke = forms, count_speakers("\n".join(a.text for a in loaded.articles))
     return block, None, loaded.warnings
 
 
@@ -494,7 +496,7 @@ def _add_kept_words(forms: Counter[str], spoke: Counter[str], blocks: list[Block
     if stored is None:  # an index without counts: count the kept files' text once
         for b in blocks:
             if b.reused is not None:
-                f, s = count_words("\n".join(t.decode("utf-8", errors="replace") for t in b.texts))
+                f, s = _block_words(b)
                 forms.update(f)
                 spoke.update(s)
         return
@@ -502,9 +504,21 @@ def _add_kept_words(forms: Counter[str], spoke: Counter[str], blocks: list[Block
     spoke.update(stored[1])
     for key in gone:
         if key in previous.by_key:
-            f, s = count_words("\n".join(t.decode("utf-8", errors="replace") for t in previous.block(key).texts))
+            f, s = _block_words(previous.block(key))
             forms.subtract(f)
             spoke.subtract(s)
+
+
+def _block_words(block: Block) -> tuple[Counter[str], Counter[str]]:
+    """A stored file's word and speaker counts, counted exactly as ``process`` counts a new file's."""
+    texts = [t.decode("utf-8", errors="surrogatepass") for t in block.texts]
+    forms: Counter[str] = Counter()
+    p = 0
+    for text, n in zip(texts, block.art_npas.tolist()):
+        for start, end in zip(block.pas_start[p:p + n].tolist(), block.pas_end[p:p + n].tolist()):
+            forms.update(TOKEN.findall(text, start, end))
+        p += n
+    return forms, count_speakers("\n".join(texts))
 
 
 def _words(data: BuildData, previous: _Previous | None, report: BuildReport) -> list[tuple[str, int, int]]:

@@ -13,15 +13,17 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
-from .analysis import STOPWORDS
+from .analysis import STOPWORDS, TOKEN
 
-WORD = re.compile(r"[^\W\d_][^\W_]*(?:[’'-][^\W\d_]+)*")
-"""A word as completion offers it: starts with a letter; inner hyphens and apostrophes kept."""
 _SPEAKS = re.compile(
     r"\b([A-Z][^\W\d_]+)(?:[’']s)?\s+(?:said|says|told|tells|added|argued|insisted|warned|replied|wrote)\b"
     r"|\b(?:said|says|according\s+to)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][^\W\d_]+)"
 )
 """A name next to a speech verb."""
+_VERB = re.compile(r"said|says|told|tells|added|argued|insisted|warned|replied|wrote|according")
+"""Where a speech verb may be: ``_SPEAKS`` is tried only around these (most text has none)."""
+_REACH = 80
+"""How far around a speech verb a name next to it is looked for."""
 MIN_LENGTH = 3
 """Shorter words are not worth completing."""
 MAX_WORDS = 200_000
@@ -41,12 +43,27 @@ def surface_words(text: str, limit: int = MAX_WORDS) -> list[tuple[str, int, int
 def count_words(text: str) -> tuple[Counter[str], Counter[str]]:
     """``(forms, spoke)``: how often each spelling occurs in ``text``, and each name (lowercased) speaks.
 
-    Counts of several texts add up (``Counter.update``) to the counts of the texts joined by a newline,
-    so a build counts each file once and keeps the totals for the next build.
+    Words are the analyzer's (``analysis.TOKEN``), so a build counts them from the words it has
+    already found for each passage (``count_speakers`` gives ``spoke``); counts add up with ``Counter.update``.
     """
-    forms = Counter(WORD.findall(text))
-    spoke = Counter(a.lower() or b.lower() for a, b in _SPEAKS.findall(text))
-    return forms, spoke
+    return Counter(TOKEN.findall(text)), count_speakers(text)
+
+
+def count_speakers(text: str) -> Counter[str]:
+    """How often each name (lowercased) stands next to a speech verb in ``text``."""
+    spoke: Counter[str] = Counter()
+    end = len(text)
+    lo = hi = -1
+    for m in _VERB.finditer(text):
+        start, stop = max(0, m.start() - _REACH), min(end, m.end() + _REACH)
+        if start > hi:
+            if hi > lo:
+                spoke.update(a.lower() or b.lower() for a, b in _SPEAKS.findall(text, lo, hi))
+            lo = start
+        hi = stop
+    if hi > lo:
+        spoke.update(a.lower() or b.lower() for a, b in _SPEAKS.findall(text, lo, hi))
+    return spoke
 
 
 def rank_words(forms: Counter[str], spoke: Counter[str], limit: int = MAX_WORDS) -> list[tuple[str, int, int]]:
@@ -58,7 +75,7 @@ def rank_words(forms: Counter[str], spoke: Counter[str], limit: int = MAX_WORDS)
             continue
         if form.endswith(("’s", "'s")):
             form = form[:-2]
-        if len(form) < MIN_LENGTH:
+        if len(form) < MIN_LENGTH or not form[0].isalpha():
             continue
         key = form.lower()
         if key in STOPWORDS:
