@@ -140,7 +140,6 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
     spellings.forget_if_full()
     ids: list[int] = []
     n_words: list[int] = []
-    forms: Counter[str] = Counter()
     doc = 0
     for article in loaded.articles:
         chunked = make_passages(article, 0, enc, max_tokens)
@@ -154,7 +153,6 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
         npas.append(len(chunked.passages))
         for passage in chunked.passages:
             words = TOKEN.findall(article.text, passage.start, passage.end)
-            forms.update(words)
             ids.extend(spellings.ids(words))
             n_words.append(len(words))
             p_para.append(passage.paragraph)
@@ -166,7 +164,9 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
                 s_start.append(s)
                 s_end.append(e)
             doc += 1
-    vocab, pas_len, (c_term, c_doc, c_tf) = _counts(np.array(ids, np.int64), np.array(n_words, np.int64), spellings)
+    ids = np.array(ids, np.int64)
+    forms = spellings.counts(ids)
+    vocab, pas_len, (c_term, c_doc, c_tf) = _counts(spellings.term_ids(ids), np.array(n_words, np.int64), spellings)
     i32 = np.int32
     block = Block(
         meta=meta, texts=texts, para_start=np.array(para_s, i32), para_end=np.array(para_e, i32),
@@ -195,10 +195,11 @@ def _counts(ids: np.ndarray, n_words: np.ndarray, spellings: Spellings) -> tuple
 
 
 class Spellings:
-    """One process's table of the spellings it has met: each to the id of its term, or -1 for a stopword.
+    """One process's table of the spellings it has met, each with an id and its term's id (-1: a stopword).
 
     Analysing a spelling once per process, not once per occurrence, and looking a whole passage up
-    in one ``map`` is what keeps the analysis pass near the speed of the regex that finds the words.
+    in one ``map`` is what keeps the analysis pass near the speed of the regex that finds the words;
+    counting spelling ids with numpy gives the chat's word counts without another pass.
     """
 
     LIMIT = 1 << 20
@@ -208,16 +209,19 @@ class Spellings:
         self.analyzer = analyzer
         self.terms: list[str] = []
         """Term ids to terms."""
+        self.spellings: list[str] = []
+        """Spelling ids to spellings."""
         self._ids: dict[str, int] = {}
         self._term_ids: dict[str, int] = {}
+        self._term_of = np.empty(1024, dtype=np.int64)
 
     def forget_if_full(self) -> None:
         """Start afresh when the table has grown past ``LIMIT`` (call between files only)."""
         if len(self._ids) > self.LIMIT:
-            self.terms, self._ids, self._term_ids = [], {}, {}
+            self.terms, self.spellings, self._ids, self._term_ids = [], [], {}, {}
 
     def ids(self, words: list[str]) -> list[int]:
-        """The term id of each word (-1 for a stopword)."""
+        """The spelling id of each word."""
         known = self._ids
         try:
             return list(map(known.__getitem__, words))
@@ -225,15 +229,27 @@ class Spellings:
             pass
         for word in set(words).difference(known):
             term = self.analyzer.term(word)
-            if not term:
-                known[word] = -1
-                continue
-            tid = self._term_ids.get(term)
-            if tid is None:
-                tid = self._term_ids[term] = len(self.terms)
-                self.terms.append(term)
-            known[word] = tid
+            tid = -1
+            if term:
+                tid = self._term_ids.get(term, -1)
+                if tid < 0:
+                    tid = self._term_ids[term] = len(self.terms)
+                    self.terms.append(term)
+            sid = known[word] = len(self.spellings)
+            self.spellings.append(word)
+            if sid >= len(self._term_of):
+                self._term_of = np.concatenate((self._term_of, np.empty(len(self._term_of), dtype=np.int64)))
+            self._term_of[sid] = tid
         return list(map(known.__getitem__, words))
+
+    def term_ids(self, ids: np.ndarray) -> np.ndarray:
+        """The term id of each spelling id (-1 for a stopword)."""
+        return self._term_of[ids]
+
+    def counts(self, ids: np.ndarray) -> Counter[str]:
+        """How often each spelling occurs among ``ids``."""
+        found, counts = np.unique(ids, return_counts=True)
+        return Counter(dict(zip(map(self.spellings.__getitem__, found.tolist()), counts.tolist())))
 
 
 class _Previous:
