@@ -222,17 +222,28 @@ class Vocab(Mapping):
     def __init__(self, blob: bytes | np.ndarray, offsets: np.ndarray):
         self._blob = memoryview(blob).cast("B") if not isinstance(blob, bytes) else memoryview(blob)
         self._off = offsets.tolist() if len(offsets) < 4096 else offsets
+        self._found: dict[str, int | None] = {}
 
     def _term(self, i: int) -> bytes:
         """The stored bytes of term ``i`` (without its newline)."""
         return bytes(self._blob[int(self._off[i]):int(self._off[i + 1]) - 1])
 
     def get(self, term: str, default=None):
-        """The id of ``term``, or ``default`` when the index does not hold it."""
+        """The id of ``term``, or ``default`` when the index does not hold it (answers are remembered)."""
+        found = self._found.get(term, self)
+        if found is not self:
+            return default if found is None else found
+        if len(self._found) >= 1 << 16:
+            self._found.clear()
+        found = self._found[term] = self._search(term)
+        return default if found is None else found
+
+    def _search(self, term: str) -> int | None:
+        """The id of ``term`` by binary search over the sorted terms, or None."""
         try:
             key = term_bytes(term)
         except UnicodeError:
-            return default
+            return None
         lo, hi = 0, len(self)
         while lo < hi:
             mid = (lo + hi) // 2
@@ -240,7 +251,7 @@ class Vocab(Mapping):
                 lo = mid + 1
             else:
                 hi = mid
-        return lo if lo < len(self) and self._term(lo) == key else default
+        return lo if lo < len(self) and self._term(lo) == key else None
 
     def __getitem__(self, term: str) -> int:
         found = self.get(term)
