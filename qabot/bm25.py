@@ -190,20 +190,21 @@ class BM25:
 
     def _sum(self, repeats: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
         """Every posting of the query terms with its passage's summed score (a passage once per term it holds)."""
-        docs, weights = [], []
-        for t, c in repeats.items():
-            lo, hi = int(self.ptr[t]), int(self.ptr[t + 1])
-            docs.append(self.docs[lo:hi])
-            weights.append(self.extra[lo:hi] * c if c != 1 else self.extra[lo:hi])
-        docs, weights = np.concatenate(docs), np.concatenate(weights)
         if self._acc is None:
             self._acc = np.zeros(self.n_docs, dtype=np.float64)
         acc = self._acc
+        parts = []
         try:
-            np.add.at(acc, docs, weights)
+            for t, c in repeats.items():  # summed term by term, straight from the postings (no copy of weights)
+                lo, hi = int(self.ptr[t]), int(self.ptr[t + 1])
+                docs = self.docs[lo:hi]
+                np.add.at(acc, docs, self.extra[lo:hi] * c if c != 1 else self.extra[lo:hi])
+                parts.append(docs)
+            docs = np.concatenate(parts)
             sums = acc[docs]
         finally:
-            acc[docs] = 0.0
+            for part in parts:
+                acc[part] = 0.0
         return docs, sums
 
 
