@@ -61,17 +61,26 @@ class Analyzer:
 
     def terms(self, text: str) -> list[str]:
         """The terms of ``text`` in order, repeats kept (what BM25 counts)."""
-        # Words are found before lowercasing, as spans() finds them: "İ".lower() is "i" + a combining
-        # dot, which is not a word character and would cut "İstanbul" in two.
+        return [t for t in self._each(TOKEN.findall(text)) if t]
+
+    def spans(self, text: str) -> list[tuple[str, int, int]]:
+        """``(term, start, end)`` for every non-stopword word of ``text``, offsets into ``text``."""
+        found = list(TOKEN.finditer(text))
+        return [(t, m.start(), m.end()) for t, m in zip(self._each([m.group() for m in found]), found) if t]
+
+    def _each(self, words: list[str]) -> list[str]:
+        """The term of each word ("" for a stopword), each distinct word analysed once and remembered.
+
+        Words are found before lowercasing: "İ".lower() is "i" + a combining dot, which is not a
+        word character and would cut "İstanbul" in two."""
         cache = self._cache
-        words = TOKEN.findall(text)
         missing = [w for w in set(words) if w not in cache]
         if missing:
             if len(cache) + len(missing) > self.CACHE_WORDS:
                 cache.clear()
             for word in missing:
                 cache[word] = self.term(word)
-        return [t for t in map(cache.__getitem__, words) if t]
+        return list(map(cache.__getitem__, words))
 
     def term(self, word: str) -> str:
         """The term of one word as found in the text, or "" for a stopword."""
@@ -81,21 +90,6 @@ class Analyzer:
         if not word or word in STOPWORDS:
             return ""
         return self._stemmer.stemWord(word)
-
-    def spans(self, text: str) -> list[tuple[str, int, int]]:
-        """``(term, start, end)`` for every non-stopword word of ``text``, offsets into ``text``."""
-        cache = self._cache
-        out = []
-        for m in TOKEN.finditer(text):
-            word = m.group().lower()
-            term = cache.get(word)
-            if term is None:
-                if len(cache) >= self.CACHE_WORDS:
-                    cache.clear()
-                term = cache[word] = self.term(word)
-            if term:
-                out.append((term, m.start(), m.end()))
-        return out
 
     def words(self, text: str) -> list[str]:
         """The folded words of ``text`` before stopwords and stemming (for question analysis)."""
