@@ -138,11 +138,6 @@ def paint_text(text: str, spans: list[tuple[int, int, str]], style: Style) -> st
     return "".join(out)
 
 
-def citation(evidence: Evidence) -> str:
-    """The citation line: ``[n] Title — path, ¶ paragraph``."""
-    return " ".join(_citation_parts(evidence))
-
-
 def _citation_parts(evidence: Evidence) -> tuple[str, str]:
     """``[n] Title`` and ``— path, ¶ paragraph``."""
     article = evidence.article
@@ -150,7 +145,7 @@ def _citation_parts(evidence: Evidence) -> tuple[str, str]:
 
 
 def citation_lines(evidence: Evidence, style: Style) -> str:
-    """The citation, on one line when it fits the width; else the source on its own line and a long title
+    """The citation ``[n] Title — path, ¶ paragraph``, on one line when it fits the width; else the source on its own line and a long title
     wrapped, continuation lines indented under the title."""
     head, source = _citation_parts(evidence)
     if len(head) + 1 + len(source) <= style.width:
