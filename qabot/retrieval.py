@@ -39,15 +39,16 @@ class LocalRetriever:
 
     def top(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
         """The best ``k`` passages for ``terms``; terms the index lacks add nothing."""
-        vocab = self.index.vocab
-        ids = [i for i in (vocab.get(t) for t in terms) if i is not None]
-        return self.bm25.top(ids, k)
+        return self.bm25.top(self._ids(terms), k)
 
     def scores(self, terms: Sequence[str], passages: Sequence[int]) -> list[float]:
         """The scores of ``passages`` for ``terms``, without scoring the rest of the index."""
+        return self.bm25.scores_of(self._ids(terms), passages).tolist()
+
+    def _ids(self, terms: Sequence[str]) -> list[int]:
+        """The term ids of the ``terms`` the index holds (repeats kept)."""
         vocab = self.index.vocab
-        ids = [i for i in (vocab.get(t) for t in terms) if i is not None]
-        return self.bm25.scores_of(ids, passages).tolist()
+        return [i for i in (vocab.get(t) for t in terms) if i is not None]
 
     def df(self, term: str) -> int:
         """How many passages hold ``term``."""
