@@ -126,14 +126,19 @@ class BM25:
         self.n_docs = n_docs
         self._acc: np.ndarray | None = None
 
+    def _postings(self, t: int) -> tuple[np.ndarray, np.ndarray]:
+        """Term ``t``'s postings: its passages (ascending) and their weights above the term's base."""
+        lo, hi = int(self.ptr[t]), int(self.ptr[t + 1])
+        return self.docs[lo:hi], self.extra[lo:hi]
+
     def _gather(self, term_ids: list[int]) -> tuple[np.ndarray, np.ndarray, float]:
         """The postings of ``term_ids`` (repeats kept) and the score every passage starts from."""
         docs, weights = [], []
         start_score = 0.0
         for t in term_ids:
-            lo, hi = int(self.ptr[t]), int(self.ptr[t + 1])
-            docs.append(self.docs[lo:hi])
-            weights.append(self.extra[lo:hi])
+            d, w = self._postings(t)
+            docs.append(d)
+            weights.append(w)
             start_score += float(self.base[t])
         if not docs:
             return np.empty(0, np.int64), np.empty(0, np.float64), start_score
@@ -152,14 +157,13 @@ class BM25:
         passages = np.asarray(passages, dtype=np.int64)
         out = np.zeros(len(passages), dtype=np.float64)
         for t in term_ids:
-            lo, hi = int(self.ptr[t]), int(self.ptr[t + 1])
             out += float(self.base[t])
-            docs = self.docs[lo:hi]
+            docs, extra = self._postings(t)
             if len(docs) == 0 or len(passages) == 0:
                 continue
             at = np.minimum(np.searchsorted(docs, passages), len(docs) - 1)
             hit = docs[at] == passages
-            out[hit] += self.extra[lo:hi][at[hit]]
+            out[hit] += extra[at[hit]]
         return out
 
     def top(self, term_ids: list[int], k: int) -> list[tuple[int, float]]:
@@ -172,8 +176,8 @@ class BM25:
         start = sum(float(self.base[t]) * c for t, c in repeats.items())
         if len(repeats) == 1:  # one term: its postings are already one per passage
             ((t, c),) = repeats.items()
-            lo, hi = int(self.ptr[t]), int(self.ptr[t + 1])
-            docs, sums = self.docs[lo:hi], self.extra[lo:hi] * c + start
+            docs, extra = self._postings(t)
+            sums = extra * c + start
         else:
             docs, sums = self._sum(repeats)
             sums += start
@@ -196,9 +200,8 @@ class BM25:
         parts = []
         try:
             for t, c in repeats.items():  # summed term by term, straight from the postings (no copy of weights)
-                lo, hi = int(self.ptr[t]), int(self.ptr[t + 1])
-                docs = self.docs[lo:hi]
-                np.add.at(acc, docs, self.extra[lo:hi] * c if c != 1 else self.extra[lo:hi])
+                docs, extra = self._postings(t)
+                np.add.at(acc, docs, extra * c if c != 1 else extra)
                 parts.append(docs)
             docs = np.concatenate(parts)
             sums = acc[docs]
