@@ -113,6 +113,11 @@ def write_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+def damaged(index_dir: Path, why: str) -> IndexDamaged:
+    """The error for a damaged index, with the one-line fix."""
+    return IndexDamaged(f"the index at {index_dir} is damaged: {why}; run qabot index")
+
+
 def unwritable(index_dir: Path, err: OSError) -> IndexUnwritable:
     """The error for an index that cannot be written, with the OS's reason."""
     reason = (err.strerror or type(err).__name__).lower()
@@ -134,9 +139,9 @@ def read_manifest(index_dir: Path) -> dict | None:
     try:
         manifest = json.loads(raw)
     except ValueError:
-        raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json is not valid JSON; run qabot index") from None
+        raise damaged(index_dir, "manifest.json is not valid JSON") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json is not a qabot manifest; run qabot index")
+        raise damaged(index_dir, "manifest.json is not a qabot manifest")
     if manifest.get("version") == FORMAT_VERSION:  # another version's manifest: its version is the message
         _check_manifest(index_dir, manifest)
     return manifest
@@ -332,21 +337,20 @@ def _check_manifest(index_dir: Path, manifest: dict) -> None:
               "skipped": list}
     for name, kind in fields.items():
         if not isinstance(manifest.get(name), kind):
-            raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json has no valid '{name}'; run qabot index")
+            raise damaged(index_dir, f"manifest.json has no valid '{name}'")
     entries = {"files": "key", "skipped": "path"}
     for name, key in entries.items():
         if not all(isinstance(e, dict) and isinstance(e.get(key), str) for e in manifest[name]):
-            raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json has no valid '{name}'; run qabot index")
+            raise damaged(index_dir, f"manifest.json has no valid '{name}'")
     if not all(isinstance(r, str) for r in manifest["roots"]):
-        raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json has no valid 'roots'; run qabot index")
+        raise damaged(index_dir, "manifest.json has no valid 'roots'")
     data = manifest["data"]
     if not data.startswith("data-") or "/" in data or "\\" in data:
-        raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json names no data folder; run qabot index")
+        raise damaged(index_dir, "manifest.json names no data folder")
     counts = manifest["counts"]
     if not all(isinstance(counts.get(k), int) for k in ("articles", "passages")) or not isinstance(
             manifest["settings"].get("bm25"), dict):
-        raise IndexDamaged(f"the index at {index_dir} is damaged: manifest.json has no valid counts or settings; "
-                           "run qabot index")
+        raise damaged(index_dir, "manifest.json has no valid counts or settings")
 
 
 class Index:
@@ -409,7 +413,7 @@ class Index:
 
     def damaged(self, why: str) -> IndexDamaged:
         """The error for a damaged index, with the one-line fix."""
-        return IndexDamaged(f"the index at {self.dir} is damaged: {why}; run qabot index")
+        return damaged(self.dir, why)
 
     def check_sizes(self) -> None:
         """Every file the manifest lists exists with its recorded size."""
