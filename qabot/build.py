@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
-from collections import Counter
 import os
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
