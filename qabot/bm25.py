@@ -10,6 +10,7 @@ absent; that part is kept per term (``base``) and the postings hold only the wei
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -152,100 +153,107 @@ class BM25:
         return out
 
     def scores_of(self, term_ids: list[int], passages: np.ndarray) -> np.ndarray:
-        """The scores of ``passages`` only: a binary search in each term's postings (sorted by passage),
-        so the cost does not grow with the number of passages in the index."""
-        passages = np.asarray(passages, dtype=np.int64)
-        out = np.zeros(len(passages), dtype=np.float64)
-        for t in term_ids:
-            out += float(self.base[t])
-            docs, extra = self._postings(t)
-            if len(docs) == 0 or len(passages) == 0:
-                continue
-            at = np.minimum(np.searchsorted(docs, passages), len(docs) - 1)
-            hit = docs[at] == passages
-            out[hit] += extra[at[hit]]
-        return out
+        """The scores of ``passages`` only, equal to ``top``'s: a binary search in each term's postings
+        (sorted by passage), so the cost does not grow with the number of passages in the index."""
+        repeats, start = self._repeats(term_ids)
+        return self._extras(repeats, np.asarray(passages, dtype=np.int64)) + start
 
     def top(self, term_ids: list[int], k: int) -> list[tuple[int, float]]:
         """The best ``k`` passages holding a query term, as ``(passage id, score)``, by score then passage id."""
         if k <= 0 or self.n_docs == 0 or not term_ids:
             return []
-        repeats: dict[int, int] = {}
-        for t in term_ids:
-            repeats[int(t)] = repeats.get(int(t), 0) + 1
-        start = sum(float(self.base[t]) * c for t, c in repeats.items())
+        repeats, start = self._repeats(term_ids)
         if len(repeats) == 1:  # one term: its postings are already one per passage
             ((t, c),) = repeats.items()
             docs, extra = self._postings(t)
             sums = extra * c + start
+            runs = np.array([0, len(docs)])
         else:
-            docs, sums = self._sum(repeats)
+            docs, sums, runs = self._sum(repeats)
             sums += start
-            # A passage appears once per query term it holds, so the best k * terms entries hold
-            # the best k passages; only those are made unique.
-            keep = _best_entries(sums, k * len(repeats))
-            docs, first = np.unique(docs[keep], return_index=True)
-            sums = sums[keep][first]
         if len(docs) == 0:
             return []
-        docs, sums = _best(docs, sums, k)
+        kth = float(_nth_largest(sums, k)) if len(docs) > k else None
+        if len(repeats) > 1 and (kth is None or kth <= start):  # repeats (at start) could be among the best k
+            docs = np.unique(docs)
+            sums = self._extras(repeats, docs) + start
+            runs = np.array([0, len(docs)])
+            kth = float(_nth_largest(sums, k)) if len(docs) > k else None
+        if kth is not None:
+            docs, sums = _best(docs, sums, k, kth, runs)
         order = np.lexsort((docs, -sums))[:k]
         return list(zip(docs[order].tolist(), sums[order].tolist()))
 
-    def _sum(self, repeats: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
-        """Every posting of the query terms with its passage's summed score (a passage once per term it holds)."""
+    def _repeats(self, term_ids: list[int]) -> tuple[dict[int, int], float]:
+        """Each query term once with how often it was asked, and the score every passage starts from."""
+        repeats: dict[int, int] = {}
+        for t in term_ids:
+            repeats[int(t)] = repeats.get(int(t), 0) + 1
+        return repeats, sum(float(self.base[t]) * c for t, c in repeats.items())
+
+    def _extras(self, repeats: dict[int, int], passages: np.ndarray) -> np.ndarray:
+        """The summed weights above base of ``passages``, added term by term as ``_sum`` adds them."""
+        out = np.zeros(len(passages), dtype=np.float64)
+        for t, c in repeats.items():
+            docs, extra = self._postings(t)
+            if len(docs) == 0 or len(passages) == 0:
+                continue
+            at = np.minimum(np.searchsorted(docs, passages.astype(docs.dtype)), len(docs) - 1)  # same dtype: no copy of docs
+            hit = np.flatnonzero(docs[at] == passages)
+            out[hit] += extra[at[hit]] * c if c != 1 else extra[at[hit]]
+        return out
+
+    def _sum(self, repeats: dict[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(docs, sums, runs)``: the query terms' postings one term after the other, each passage's
+        summed weight at its first posting and 0 at its repeats; ``runs`` bounds the terms' stretches,
+        in each of which passages ascend."""
         if self._acc is None:
             self._acc = np.zeros(self.n_docs, dtype=np.float64)
         acc = self._acc
-        parts = []
+        parts, sums = [], []
         try:
             for t, c in repeats.items():  # summed term by term, straight from the postings (no copy of weights)
                 docs, extra = self._postings(t)
+                docs = docs.astype(np.intp)  # native indices: cheaper for the three passes below
                 np.add.at(acc, docs, extra * c if c != 1 else extra)
                 parts.append(docs)
-            docs = np.concatenate(parts)
-            sums = acc[docs]
         finally:
-            for part in parts:
+            for part in parts:  # each sum taken once: a passage's later postings find 0
+                sums.append(acc[part])
                 acc[part] = 0.0
-        return docs, sums
-
-
-def _best_entries(sums: np.ndarray, n: int) -> np.ndarray:
-    """Positions of the ``n`` largest ``sums`` and of every entry equal to the smallest of those."""
-    if len(sums) <= n:
-        return np.arange(len(sums))
-    return np.flatnonzero(sums >= _nth_largest(sums, n))
+        runs = np.array([0, *itertools.accumulate(len(p) for p in parts)])
+        return np.concatenate(parts), np.concatenate(sums), runs
 
 
 def _nth_largest(values: np.ndarray, n: int) -> float:
     """The ``n``-th largest of ``values`` (1 <= n <= len), exactly.
 
-    For long inputs the maxima of blocks of 64 give a lower bound first (at least ``n`` values
-    reach the ``n``-th largest block maximum), so the exact selection runs over a few values only.
+    For long inputs the maxima of groups of 64 values give a lower bound first (at least ``n`` values
+    reach the ``n``-th largest group maximum), so the exact selection runs over a few values only. A
+    group is every ``m // 64``-th value, so the maxima are one vectorised pass over 64 rows.
     """
     m = len(values)
     if m > 64 * n and m > 4096:
-        full = m - m % 64
-        maxima = values[:full].reshape(-1, 64).max(axis=1)
-        if full < m:
-            maxima = np.append(maxima, values[full:].max())
-        bound = np.partition(maxima, len(maxima) - n)[len(maxima) - n]
+        width = m // 64
+        maxima = values[:64 * width].reshape(64, width).max(axis=0)
+        bound = np.partition(maxima, width - n)[width - n]
         values = values[values >= bound]
         m = len(values)
     return values[np.argpartition(values, m - n)[m - n]]
 
 
-def _best(docs: np.ndarray, sums: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """The ``k`` best of unique passages ``docs``: higher sum first, lower passage id among equal sums."""
-    n = len(docs)
-    if n <= k:
-        return docs, sums
-    kth = _nth_largest(sums, k)
-    above = np.flatnonzero(sums > kth)
-    ties = np.flatnonzero(sums == kth)
+def _best(docs: np.ndarray, sums: np.ndarray, k: int, kth: float, runs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` best entries when ``kth`` is the ``k``-th largest of ``sums``: higher sum first, lower passage
+    id among equal sums. ``docs`` ascend within each stretch ``runs[i]:runs[i + 1]``, so the lowest ids among
+    the ties are found among the first few ties of each stretch."""
+    best = np.flatnonzero(sums >= kth)
+    above = best[sums[best] > kth]
+    ties = best[sums[best] == kth]
     need = k - len(above)
     if len(ties) > need:
-        ties = ties[np.argpartition(docs[ties], need - 1)[:need]]
+        cuts = np.searchsorted(ties, runs)
+        ties = np.concatenate([ties[lo:min(hi, lo + need)] for lo, hi in zip(cuts[:-1], cuts[1:])])
+        if len(ties) > need:
+            ties = ties[np.argpartition(docs[ties], need - 1)[:need]]
     keep = np.concatenate((above, ties))
     return docs[keep], sums[keep]
