@@ -47,6 +47,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         return []
     offsets = sentence_offsets(chunk)
     spans: list[tuple[int, int]] = []
+    quotes = _QUOTE.search(chunk) is not None  # most paragraphs have none: no quotation to keep open
     inside = False
     for s, e in offsets:
         s, e = s + start, e + start
@@ -55,7 +56,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             spans[-1] = (spans[-1][0], e)
         else:
             spans.append((s, e))
-        inside = _still_open(piece, inside)
+        if quotes:
+            inside = _still_open(piece, inside)
     return spans
 
 
@@ -89,12 +91,12 @@ def sentence_offsets(text: str) -> list[tuple[int, int]]:
     size = len(raw) * 2
     if size == 0:
         return []
-    out = np.empty(size, dtype=np.uint8)
-    starts = np.empty(size, dtype=np.int32)
-    ends = np.empty(size, dtype=np.int32)
+    buffer = np.empty(9 * size, dtype=np.uint8)  # the output text, then starts and ends (int32): one allocation
+    out, starts, ends = buffer[:size], buffer[size:5 * size].view(np.int32), buffer[5 * size:].view(np.int32)
+    address = buffer.ctypes.data
     length = blingfire.blingfire.TextToSentencesWithOffsets(
-        ctypes.c_char_p(raw), ctypes.c_int(len(raw)), ctypes.c_void_p(out.ctypes.data),
-        ctypes.c_void_p(starts.ctypes.data), ctypes.c_void_p(ends.ctypes.data), ctypes.c_int(size))
+        ctypes.c_char_p(raw), ctypes.c_int(len(raw)), ctypes.c_void_p(address),
+        ctypes.c_void_p(address + size), ctypes.c_void_p(address + 5 * size), ctypes.c_int(size))
     if length == -1 or length > size:
         return []
     written = out[:length].tobytes()
@@ -130,10 +132,20 @@ def make_passages(article: Article, article_index: int, enc: tiktoken.Encoding, 
     passages: list[Passage] = []
     total = 0
     for number, (p_start, p_end) in enumerate(article.paragraphs, start=1):
+        sentences = split_sentences(text, p_start, p_end)
+        if not sentences:
+            continue
+        start, end = sentences[0][0], sentences[-1][1]
+        whole = len(enc.encode_ordinary(text[start:end])) if end - start <= 8 * max_tokens else max_tokens + 1
+        if whole <= max_tokens:  # most paragraphs fit: one passage, one call to the encoder
+            passages.append(Passage(article=article_index, paragraph=number, start=start, end=end,
+                                    sentences=tuple(sentences), tokens=whole))
+            total += whole
+            continue
         previous_end = p_start
         current: list[tuple[int, int, int]] = []
         used = 0
-        for s, e in split_sentences(text, p_start, p_end):
+        for s, e in sentences:
             # Counted with the whitespace before it, the sentence's tokens add up exactly to the
             # passage's (cl100k splits before a space); a sentence that opens a passage is counted bare.
             count = len(enc.encode_ordinary(text[previous_end:e]))
