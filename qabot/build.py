@@ -141,7 +141,7 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
     para_s, para_e, npara, npas = [], [], [], []
     p_para, p_start, p_end, p_tok, p_len, p_nsent, s_start, s_end = ([] for _ in range(8))
     spellings.forget_if_full()
-    ids: list[int] = []
+    words: list[str] = []
     n_words: list[int] = []
     doc = 0
     for article in loaded.articles:
@@ -155,9 +155,9 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
             para_e.append(e)
         npas.append(len(chunked.passages))
         for passage in chunked.passages:
-            words = TOKEN.findall(article.text, passage.start, passage.end)
-            ids.extend(spellings.ids(words))
-            n_words.append(len(words))
+            found = TOKEN.findall(article.text, passage.start, passage.end)
+            words.extend(found)
+            n_words.append(len(found))
             p_para.append(passage.paragraph)
             p_start.append(passage.start)
             p_end.append(passage.end)
@@ -167,7 +167,7 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
                 s_start.append(s)
                 s_end.append(e)
             doc += 1
-    ids = np.array(ids, np.int64)
+    ids = np.array(spellings.ids(words), np.int64)
     forms = (*spellings.news(build_id), *np.unique(ids, return_counts=True))
     vocab, pas_len, (c_term, c_doc, c_tf) = _counts(spellings.term_ids(ids), np.array(n_words, np.int64), spellings)
     i32 = np.int32

@@ -63,11 +63,14 @@ _DATE_LINE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Lone UTF-16 surrogates (from JSON "\\ud800" escapes): not text, and not encodable as UTF-8.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_UNWANTED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKS = re.compile(r"(?<!\w)([*_]{1,3})(\S(?:.*?\S)?)\1(?!\w)")
 # Runs of spaces to fold into one space. A lone plain space is left alone: matching every space of a
 # 50 MB paragraph made re.sub build tens of millions of pieces (1 GB) to change nothing.
 _SPACES = re.compile(r"[\t\u00a0\u2000-\u200b\u3000][ \t\u00a0\u2000-\u200b\u3000]*| [ \t\u00a0\u2000-\u200b\u3000]+")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]")
+"""Whitespace other than a plain space; searching for it alone skips the spaces between words quickly."""
 
 
 @dataclass
@@ -212,6 +215,8 @@ _CP1252_FROM_LATIN1 = {
 
 def strip_controls(text: str) -> str:
     """Remove C0 (but tab and newline), DEL and C1 control characters; lone surrogates become U+FFFD."""
+    if _UNWANTED.search(text) is None:  # the usual case: one scan, no copy
+        return text
     return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
 
 
@@ -274,7 +279,14 @@ def _blocks(text: str) -> list[str]:
         blocks = [" ".join(line.strip() for line in block.split("\n") if line.strip()) for block in raw]
     else:
         blocks = [line.strip() for line in text.split("\n")]
-    return [_SPACES.sub(" ", b).strip() for b in blocks if b.strip()]
+    return [_squeeze(b).strip() for b in blocks if b.strip()]
+
+
+def _squeeze(block: str) -> str:
+    """Runs of spaces (and any other whitespace) as one plain space."""
+    if "  " in block or _ODD_SPACE.search(block):  # most blocks have neither: no scan that stops at every space
+        return _SPACES.sub(" ", block)
+    return block
 
 
 def _clean_markdown(block: str) -> str:

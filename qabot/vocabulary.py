@@ -20,7 +20,7 @@ _SPEAKS = re.compile(
     r"|\b(?:said|says|according\s+to)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][^\W\d_]+)"
 )
 """A name next to a speech verb."""
-_VERB = re.compile(r"said|says|told|tells|added|argued|insisted|warned|replied|wrote|according")
+_VERBS = ("said", "says", "told", "tells", "added", "argued", "insisted", "warned", "replied", "wrote", "according")
 """Where a speech verb may be: ``_SPEAKS`` is tried only around these (most text has none)."""
 _REACH = 80
 """How far around a speech verb a name next to it is looked for."""
@@ -54,8 +54,8 @@ def count_speakers(text: str) -> Counter[str]:
     spoke: Counter[str] = Counter()
     end = len(text)
     lo = hi = -1
-    for m in _VERB.finditer(text):
-        start, stop = max(0, m.start() - _REACH), min(end, m.end() + _REACH)
+    for at, length in _places(text, _VERBS):
+        start, stop = max(0, at - _REACH), min(end, at + length + _REACH)
         if start > hi:
             if hi > lo:
                 spoke.update(a.lower() or b.lower() for a, b in _SPEAKS.findall(text, lo, hi))
@@ -64,6 +64,19 @@ def count_speakers(text: str) -> Counter[str]:
     if hi > lo:
         spoke.update(a.lower() or b.lower() for a, b in _SPEAKS.findall(text, lo, hi))
     return spoke
+
+
+def _places(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """``(position, length)`` of every occurrence of ``words`` in ``text``, in text order (``str.find``
+    scans many times faster than a regular expression of the alternatives)."""
+    places = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            places.append((at, len(word)))
+            at = text.find(word, at + len(word))
+    places.sort()
+    return places
 
 
 def rank_words(forms: Counter[str], spoke: Counter[str], limit: int = MAX_WORDS) -> list[tuple[str, int, int]]:
