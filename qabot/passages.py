@@ -45,12 +45,42 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     chunk = text[start:end]
     if not chunk.strip():
         return []
-    offsets = sentence_offsets(chunk)
+    return _mend(text, [(s + start, e + start) for s, e in sentence_offsets(chunk)], start, end)
+
+
+def paragraph_sentences(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[list[tuple[int, int]]]:
+    """``split_sentences`` of every paragraph, from one blingfire call over the whole text.
+
+    A span blingfire runs across a paragraph break is cut there. One call per article, not per
+    paragraph, saves most of the cost of calling blingfire from Python.
+    """
+    out: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
+    if not paragraphs:
+        return out
+    starts = [s for s, _ in paragraphs]
+    for s, e in sentence_offsets(text):
+        i = max(0, bisect_right(starts, s) - 1)
+        while i < len(paragraphs):
+            p_start, p_end = paragraphs[i]
+            lo, hi = max(s, p_start), min(e, p_end)
+            if (lo, hi) != (s, e):  # cut at a paragraph's edge: trim what the cut left
+                piece = text[lo:hi]
+                lo, hi = lo + len(piece) - len(piece.lstrip()), hi - len(piece) + len(piece.rstrip())
+            if lo < hi:
+                out[i].append((lo, hi))
+            if e <= p_end:
+                break
+            i += 1
+    return [_mend(text, spans, *paragraph) if spans else [] for spans, paragraph in zip(out, paragraphs)]
+
+
+def _mend(text: str, offsets: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """Undo blingfire's boundaries inside an open quotation or before a word in lower case, in
+    ``text[start:end]``; trimmed sentence spans."""
     spans: list[tuple[int, int]] = []
-    quotes = _QUOTE.search(chunk) is not None  # most paragraphs have none: no quotation to keep open
+    quotes = _QUOTE.search(text, start, end) is not None  # most paragraphs have none: no quotation to keep open
     inside = False
     for s, e in offsets:
-        s, e = s + start, e + start
         piece = text[s:e]
         if spans and (inside or _continues(piece)):
             spans[-1] = (spans[-1][0], e)
@@ -131,8 +161,8 @@ def make_passages(article: Article, article_index: int, enc: tiktoken.Encoding, 
     text = article.text
     passages: list[Passage] = []
     total = 0
-    for number, (p_start, p_end) in enumerate(article.paragraphs, start=1):
-        sentences = split_sentences(text, p_start, p_end)
+    each = paragraph_sentences(text, article.paragraphs)
+    for number, ((p_start, p_end), sentences) in enumerate(zip(article.paragraphs, each), start=1):
         if not sentences:
             continue
         start, end = sentences[0][0], sentences[-1][1]
