@@ -16,7 +16,8 @@ that merely mentions X never comes first, and without any the answer is "no answ
 Ties go to article order; the same sentence from duplicate articles is given once, and a sentence
 already quoted inside an earlier answer (with the one before it) is not given again.
 "No answer" is decided from which of the question's terms the corpus and the best sentence hold,
-never from a score being above zero.
+never from a score being above zero; a name the question gives that the corpus writes only far from
+all the question's other words ("Mars" beside "president" and "colony") counts as one it does not hold.
 """
 
 from __future__ import annotations
