@@ -16,7 +16,8 @@ that merely mentions X never comes first, and without any the answer is "no answ
 Ties go to article order; the same sentence from duplicate articles is given once, and a sentence
 already quoted inside an earlier answer (with the one before it) is not given again.
 "No answer" is decided from which of the question's terms the corpus and the best sentence hold,
-never from a score being above zero.
+never from a score being above zero; a name the question gives that the corpus writes only far from
+all the question's other words ("Mars" beside "president" and "colony") counts as one it does not hold.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from .analysis import Analyzer
+from .analysis import Analyzer, fold
 from .bm25 import BM25Params
 from .forms import irregular_forms
 from .index import Index
@@ -53,6 +54,10 @@ STRANGE_CUTOFF = 0.75
 """A missing word this close (difflib's ratio) to an index word may be a misspelling of it, not a strange word."""
 STRANGE_LENGTH = 3
 """Words shorter than this are never taken for a misspelling."""
+NAME_PASSAGES = 20
+"""A name the corpus holds in more passages than this is never taken for one it knows only in another context."""
+NAME_CONTEXT = 40
+"""Passages on either side of a name's passage, in its article, that are read for the question's other words."""
 MIN_COVERAGE = 0.2
 """Below this IDF-weighted share of the question's terms, the best sentence is not an answer."""
 PASSAGE_WEIGHT = 0.3
@@ -292,6 +297,12 @@ class Answerer:
         if strange:
             return Answer(question=q.text, no_answer=True, terms=terms, passages=passages,
                           message=f"nothing about '{strange}' in {where}{self._nearest(q, candidates[0])}")
+        names, others = self._elsewhere(q, candidates[0]) if candidates else ([], [])
+        if names:  # "Mars" is only a guitarist to these articles, never a place with a colony and a president
+            them = "it" if len(names) == 1 else "them"
+            return Answer(question=q.text, no_answer=True, terms=terms, passages=passages,
+                          message=f"nothing about '{' '.join(names)}' in {where} (none names {them} near "
+                                  f"{_either(others)}){self._nearest(q, candidates[0])}")
         if not candidates or candidates[0].coverage < MIN_COVERAGE:
             unmatched = [w for w, t in zip(q.topic_words, q.topic_terms)
                          if not candidates or t not in candidates[0].matched]
@@ -350,6 +361,58 @@ class Answerer:
         if total <= 0 or sum(weight[t] for t, _ in strange) < STRANGE_SHARE * total or missed < STRANGE_MISSED * total:
             return ""
         return " ".join(w for _, w in strange)
+
+    def _elsewhere(self, q: Question, best: _Candidate) -> tuple[list[str], list[str]]:
+        """The names the question gives (capitalised words, numbers) that the articles write only far from
+        all of its other words, and those other words, when the names weigh ``STRANGE_SHARE`` of the topic
+        and the best sentence's passage does not hold them (two empty lists otherwise).
+
+        "who is the president of the Mars colony": the articles name Mars only as a rock guitarist, in an
+        article with no president and no colony in it; "who won the 2022 World Cup in Qatar": 2022 only as
+        the year by which a Scottish policy may cost more. To these articles such a name is as strange as
+        a word they do not hold, however much they say about the rest of the question. A capitalised
+        word that opens the question says nothing of being a name, so it is not taken for one.
+        """
+        words = self.analyzer.words_as_written(q.text)
+        first = words[0][1] if words else ""
+        topic = list(dict.fromkeys(zip(q.topic_terms, q.topic_words)))
+        weight = {t: self.idf(t) ** IDF_POWER for t, _ in topic}
+        total = sum(weight.values())
+        held = best.matched.union(*(s.terms for s in self._passage(best.passage)[3]))
+        names = {t: w for t, w in topic if t not in held and (w.isdigit() or (w[:1].isupper() and w != first))
+                 and 0 < self.df(t) <= NAME_PASSAGES}
+        if not names or sum(weight[t] for t in names) < STRANGE_SHARE * total:
+            return [], []
+        others = {t for t in q.terms if self.df(t)}
+        far = {t: w for t, w in names.items() if self._named_near(t, w, others - {t}) is False}
+        if not far or sum(weight[t] for t in far) < STRANGE_SHARE * total:
+            return [], []
+        rest = ([q.speaker] if q.speaker and q.speaker_terms else []) \
+            + [w for t, w in topic if t in others and t not in far]
+        return list(far.values()), list(dict.fromkeys(rest))
+
+    def _named_near(self, term: str, word: str, others: set[str]) -> bool | None:
+        """Whether the articles write ``word`` (the same word, capitalised if it is) near one of ``others``:
+        in the passage that holds it or within ``NAME_CONTEXT`` passages of it in the same article.
+        None when they never write it so ("Talking" is not "Talk", "euro" not the name "Euros"), or
+        when there are no ``others``."""
+        if not others:
+            return None
+        ptr = self.index.array("art_pas_ptr")
+        folded = fold(word.lower())
+        written = False
+        for p, _ in self.top([term], self.df(term)):
+            article_id, start, end, _ = self._passage(p)
+            text = self.article(article_id).text[start:end]
+            if not any(t == term and fold(text[s:e].lower()) in (folded, folded + "'s", folded + "’s")
+                       and (text[s].isupper() or not word[:1].isupper()) for t, s, e in self.analyzer.spans(text)):
+                continue
+            written = True
+            lo = max(int(ptr[article_id]), p - NAME_CONTEXT)
+            hi = min(int(ptr[article_id + 1]), p + NAME_CONTEXT + 1)
+            if any(others & set(s.terms) for x in range(lo, hi) for s in self._passage(x)[3]):
+                return True
+        return False if written else None
 
     def _nearest(self, q: Question, best: _Candidate) -> str:
         """"; the nearest sentence holds only 'mining'" for a no-answer message."""
@@ -622,6 +685,12 @@ def _cue(kind: str, sentence: _Sentence, question_terms: set[str], asked: frozen
     if kind == "where":
         return 1.0 if sentence.places - question_terms else 0.5 if sentence.names - question_terms else 0.0
     return 0.0
+
+
+def _either(words: list[str]) -> str:
+    """'president' or 'colony'; 'World', 'Cup' or 'Qatar'."""
+    quoted = [f"'{w}'" for w in words]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
 
 
 def _related(terms: tuple[str, ...], wanted: set[str] | frozenset[str]) -> set[str]:

@@ -156,6 +156,39 @@ def test_a_strange_word_with_only_weak_matches_is_no_answer(bbc_index):
     assert "45,000 jobs" in misspelt["answers"][0]["text"]
 
 
+@pytest.mark.slow
+def test_a_name_the_articles_write_only_far_from_the_rest_of_the_question_is_no_answer(bbc_index):
+    # the articles hold "Mars" only as Motley Crue's guitarist ("marred", beside "President Bush",
+    # is another word) and "2022" only as the year a Scottish policy may cost more by
+    mars, qatar, france = ask_json(bbc_index, "who is the president of the Mars colony",
+                                   "who won the 2022 World Cup in Qatar", "who won the 1998 World Cup")
+    assert mars == {"question": "who is the president of the Mars colony", "no_answer": True, "answers": [],
+                    "message": "nothing about 'Mars' in 2,225 articles (none names it near 'president' or 'colony'); "
+                               "the nearest sentence holds only 'president colony'"}
+    assert qatar == {"question": "who won the 2022 World Cup in Qatar", "no_answer": True, "answers": [],
+                     "message": "nothing about '2022' in 2,225 articles (none names it near 'World', 'Cup' or 'Qatar'); "
+                                "the nearest sentence holds only 'World Cup Qatar'"}
+    assert france["answers"][0]["text"].startswith("He won the 1998 World Cup and 2000 European Championship with France")
+
+
+def test_a_name_is_only_a_word_the_articles_write_as_one(tmp_path):
+    # "Euros" is capitalised in the question, but the articles write only "euros": an ordinary word
+    # the answer may say otherwise ("€"); "Mars" and "2002" they write, but only far from teachers' pay
+    schools = {f"school{i}": f"Schools {i}\n\nThe teacher asked for more pay.\n" for i in range(5)}
+    index = _articles(tmp_path, teachers="Teachers' pay\n\nA new teacher earns a basic pay of €30,000 a year.\n",
+                      warsaw="Warsaw\n\nForeign investment in the city was estimated at 650 million euros in 2002.\n",
+                      space="Space\n\nThe probe reached Mars in 2004.\n", **schools)
+    euros, mars, year = ask_json(index, "What is the basic pay for a teacher, in Euros?",
+                                 "What is the basic pay for a teacher on Mars?", "What was the basic pay for a teacher in 2002?")
+    assert [a["text"] for a in euros["answers"]] == [
+        "A new teacher earns a basic pay of €30,000 a year.",
+        "Foreign investment in the city was estimated at 650 million euros in 2002.", "The teacher asked for more pay."]
+    assert mars["message"] == ("nothing about 'Mars' in 8 articles (none names it near 'basic', 'pay' or 'teacher'); "
+                               "the nearest sentence holds only 'basic pay teacher'")
+    assert year["message"] == ("nothing about '2002' in 8 articles (none names it near 'basic', 'pay' or 'teacher'); "
+                               "the nearest sentence holds only 'basic pay teacher'")
+
+
 def _articles(tmp_path: Path, **texts: str) -> Path:
     """Plain-text articles (headline, blank line, body) written to disk, indexed through the CLI."""
     folder = tmp_path / "articles"
