@@ -43,19 +43,28 @@ LAST_CPU = 0.0
 """CPU seconds (user + system, whole process tree) of the last ``run_measured`` command."""
 
 
-def tree_rss(pid: int) -> int:
+def tree_rss(pid: int, pss: bool = True) -> int:
     """Resident bytes of a process and all its descendants, as PSS: a page the processes share (the
-    forked workers share the parent's encoder tables) counts once, split between them, not once per process."""
+    forked workers share the parent's encoder tables) counts once, split between them, not once per process.
+
+    PSS makes the kernel walk each process's page tables (about 13 ms of CPU for a 100k build's tree,
+    taken from the build it measures); ``pss=False`` gives the plain RSS sum from ``statm`` instead,
+    which costs next to nothing and is never below the PSS."""
     total = 0
     stack = [pid]
+    page = os.sysconf("SC_PAGE_SIZE")
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/smaps_rollup") as f:
-                for line in f:
-                    if line.startswith("Pss:"):
-                        total += int(line.split()[1]) * 1024
-                        break
+            if pss:
+                with open(f"/proc/{p}/smaps_rollup") as f:
+                    for line in f:
+                        if line.startswith("Pss:"):
+                            total += int(line.split()[1]) * 1024
+                            break
+            else:
+                with open(f"/proc/{p}/statm") as f:
+                    total += int(f.read().split()[1]) * page
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
                     stack.extend(int(c) for c in f.read().split())
@@ -74,8 +83,15 @@ def run_measured(cmd: list[str], stdin: bytes | None = None) -> tuple[float, int
     done = threading.Event()
 
     def sample():
+        # The cheap RSS sum every 20 ms; the costly PSS only when that sum reaches a new high, at most
+        # every 0.25 s (sampling PSS every 20 ms took a quarter of a core from the build it measured).
+        high, last = 0, 0.0
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss(proc.pid))
+            rss = tree_rss(proc.pid, pss=False)
+            now = time.perf_counter()
+            if rss > high and now - last >= 0.25:
+                high, last = rss, now
+                peak[0] = max(peak[0], tree_rss(proc.pid))
             done.wait(0.02)
 
     thread = threading.Thread(target=sample, daemon=True)

@@ -141,7 +141,8 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
     para_s, para_e, npara, npas = [], [], [], []
     p_para, p_start, p_end, p_tok, p_len, p_nsent, s_start, s_end = ([] for _ in range(8))
     spellings.forget_if_full()
-    words: list[str] = []
+    ids: list[int] = []
+    words: list[str] = []  # looked up some 50,000 at a time: a whole file's words at once took 40 MB
     n_words: list[int] = []
     doc = 0
     for article in loaded.articles:
@@ -167,7 +168,11 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
                 s_start.append(s)
                 s_end.append(e)
             doc += 1
-    ids = np.array(spellings.ids(words), np.int64)
+        if len(words) > 50_000:
+            ids.extend(spellings.ids(words))
+            words = []
+    ids.extend(spellings.ids(words))
+    ids = np.array(ids, np.int64)
     forms = (*spellings.news(build_id), *np.unique(ids, return_counts=True))
     vocab, pas_len, (c_term, c_doc, c_tf) = _counts(spellings.term_ids(ids), np.array(n_words, np.int64), spellings)
     i32 = np.int32

@@ -28,6 +28,8 @@ _FIRST_WORD_CHAR = re.compile(r"\W*(\w)")
 _OPEN_QUOTES = "“«"
 _CLOSE_QUOTES = "”»"
 _QUOTE = re.compile('[“«”»"]')
+_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Dr|St|Mt|Prof|Sen|Rep|Gen|Gov|Col|Capt|Lt|Sgt|Rev|Fr|Jr|Sr)\.")
+"""A title alone is no sentence: blingfire cuts after one that opens a paragraph ("St. George's ...")."""
 
 
 def encoding() -> tiktoken.Encoding:
@@ -82,7 +84,7 @@ def _mend(text: str, offsets: list[tuple[int, int]], start: int, end: int) -> li
     inside = False
     for s, e in offsets:
         piece = text[s:e]
-        if spans and (inside or _continues(piece)):
+        if spans and (inside or _continues(piece) or _TITLE.fullmatch(text, *spans[-1])):
             spans[-1] = (spans[-1][0], e)
         else:
             spans.append((s, e))

@@ -6,7 +6,7 @@ from conftest import SEED, WANG_1, WANG_2
 
 from qabot.loading import load_file
 from qabot.model import Article
-from qabot.passages import encoding, make_passages, split_sentences
+from qabot.passages import encoding, make_passages, paragraph_sentences, split_sentences
 
 
 def _article(text: str) -> Article:
@@ -59,3 +59,19 @@ def test_overlong_sentence_is_cut_at_token_boundaries():
     assert len(chunked.passages) > 5
     assert all(len(enc.encode_ordinary(text[p.start:p.end])) <= 50 for p in chunked.passages)
     assert " ".join(text[p.start:p.end] for p in chunked.passages).split() == text.split()
+
+
+def test_one_call_per_article_gives_each_paragraphs_sentences():
+    # blingfire runs over the whole article; its sentences are cut at paragraph edges, and a title
+    # that opens a paragraph stays with its name (blingfire alone cuts after "St." there)
+    text = ("The church was built in 1850. It burned twice\n\n"
+            "St. George's United Methodist Church, at the corner of 4th and New Streets, is older. Few know it.\n\n"
+            "Mr. Smith said so.")
+    chunked = make_passages(_article(text), 0, encoding(), 384)
+    assert [text[s:e] for p in chunked.passages for s, e in p.sentences] == [
+        "The church was built in 1850.", "It burned twice",
+        "St. George's United Methodist Church, at the corner of 4th and New Streets, is older.", "Few know it.",
+        "Mr. Smith said so."]
+    article = load_file(SEED, SEED.read_bytes()).articles[0]
+    assert paragraph_sentences(article.text, article.paragraphs) == [
+        split_sentences(article.text, *p) for p in article.paragraphs]
