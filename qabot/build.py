@@ -173,7 +173,9 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
             words = []
     ids.extend(spellings.ids(words))
     ids = np.array(ids, np.int64)
-    forms = (*spellings.news(build_id), *np.unique(ids, return_counts=True))
+    counts = np.bincount(ids, minlength=len(spellings.spellings))  # no sort: ids are table ids
+    found = np.flatnonzero(counts)
+    forms = (*spellings.news(build_id), found, counts[found])
     vocab, pas_len, (c_term, c_doc, c_tf) = _counts(spellings.term_ids(ids), np.array(n_words, np.int64), spellings)
     i32 = np.int32
     block = Block(
@@ -196,11 +198,11 @@ def _counts(ids: np.ndarray, n_words: np.ndarray, spellings: Spellings) -> tuple
     kept = ids >= 0
     docs, ids = docs[kept], ids[kept]
     pas_len = np.bincount(docs, minlength=len(n_words)).astype(np.int32)
-    used, ids = np.unique(ids, return_inverse=True)
+    used = np.flatnonzero(np.bincount(ids, minlength=len(spellings.terms)))  # no sort: ids are table ids
     terms = [spellings.terms[t] for t in used.tolist()]
     order = sorted(range(len(terms)), key=lambda i: term_bytes(terms[i]))
-    rank = np.empty(len(terms), dtype=np.int64)
-    rank[order] = np.arange(len(terms))
+    rank = np.zeros(len(spellings.terms), dtype=np.int64)  # table id -> the file's term id, in byte order
+    rank[used[order]] = np.arange(len(terms))
     width = max(len(n_words), 1)
     keys, tf = np.unique(rank[ids] * width + docs, return_counts=True)
     term, doc = np.divmod(keys, width)
