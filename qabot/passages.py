@@ -59,20 +59,23 @@ def paragraph_sentences(text: str, paragraphs: tuple[tuple[int, int], ...]) -> l
     out: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
     if not paragraphs:
         return out
-    starts = [s for s, _ in paragraphs]
+    i, last = 0, len(paragraphs) - 1
+    p_start, p_end = paragraphs[0]
     for s, e in sentence_offsets(text):
-        i = max(0, bisect_right(starts, s) - 1)
-        while i < len(paragraphs):
-            p_start, p_end = paragraphs[i]
-            lo, hi = max(s, p_start), min(e, p_end)
-            if (lo, hi) != (s, e):  # cut at a paragraph's edge: trim what the cut left
-                piece = text[lo:hi]
-                lo, hi = lo + len(piece) - len(piece.lstrip()), hi - len(piece) + len(piece.rstrip())
-            if lo < hi:
-                out[i].append((lo, hi))
-            if e <= p_end:
-                break
+        while s >= p_end and i < last:  # spans come in text order: the paragraphs are walked once
             i += 1
+            p_start, p_end = paragraphs[i]
+        if p_start <= s and e <= p_end:
+            out[i].append((s, e))
+            continue
+        for j in range(i, last + 1):  # the span crosses a paragraph break: cut it there, trimmed
+            lo, hi = max(s, paragraphs[j][0]), min(e, paragraphs[j][1])
+            piece = text[lo:hi]
+            lo, hi = lo + len(piece) - len(piece.lstrip()), hi - len(piece) + len(piece.rstrip())
+            if lo < hi:
+                out[j].append((lo, hi))
+            if e <= paragraphs[j][1]:
+                break
     return [_mend(text, spans, *paragraph) if spans else [] for spans, paragraph in zip(out, paragraphs)]
 
 
@@ -83,32 +86,31 @@ def _mend(text: str, offsets: list[tuple[int, int]], start: int, end: int) -> li
     quotes = _QUOTE.search(text, start, end) is not None  # most paragraphs have none: no quotation to keep open
     inside = False
     for s, e in offsets:
-        piece = text[s:e]
-        if spans and (inside or _continues(piece) or _TITLE.fullmatch(text, *spans[-1])):
+        if spans and (inside or _continues(text, s, e) or _TITLE.fullmatch(text, *spans[-1])):
             spans[-1] = (spans[-1][0], e)
         else:
             spans.append((s, e))
         if quotes:
-            inside = _still_open(piece, inside)
+            inside = _still_open(text, s, e, inside)
     return spans
 
 
-def _still_open(piece: str, inside: bool) -> bool:
-    """Whether a quotation is open after ``piece``, given whether one was open before it.
+def _still_open(text: str, start: int, end: int, inside: bool) -> bool:
+    """Whether a quotation is open after ``text[start:end]``, given whether one was open before it.
 
     Curly quotes say which way they face; a straight quote after a space (or at the start) opens,
     one after a word or punctuation closes. A quote that opens while one is open restarts it (the
     convention for a quotation that runs over several paragraphs), so one stray quote cannot glue
     the rest of a paragraph into one sentence.
     """
-    for m in _QUOTE.finditer(piece):
+    for m in _QUOTE.finditer(text, start, end):
         c, i = m.group(), m.start()
         if c in _OPEN_QUOTES:
             inside = True
         elif c in _CLOSE_QUOTES:
             inside = False
         else:
-            before = piece[i - 1] if i else " "
+            before = text[i - 1] if i > start else " "
             inside = before.isspace() or before in "([{—–-"
     return inside
 
@@ -142,9 +144,9 @@ def sentence_offsets(text: str) -> list[tuple[int, int]]:
     return list(zip(begin.tolist(), end.tolist()))
 
 
-def _continues(piece: str) -> bool:
-    """True when ``piece`` cannot start a sentence (it begins with a lower-case word)."""
-    m = _FIRST_WORD_CHAR.match(piece)
+def _continues(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` cannot start a sentence (it begins with a lower-case word)."""
+    m = _FIRST_WORD_CHAR.match(text, start, end)
     return bool(m) and m.group(1).islower()
 
 
