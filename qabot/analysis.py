@@ -11,8 +11,9 @@ import unicodedata
 
 import Stemmer
 
-ANALYZER_VERSION = 3
-"""Bumped whenever terms would come out differently; an index built with another version is rebuilt."""
+ANALYZER_VERSION = 4
+"""Bumped whenever a file's passages or terms would come out differently (4: blingfire once per article);
+an index built with another version is re-tokenized in full."""
 
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 """A word: letters and digits, with inner apostrophes ("don't", "Wang’s")."""
