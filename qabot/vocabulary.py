@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
-from .analysis import STOPWORDS, TOKEN
+from .analysis import STOPWORDS, find_words
 
 _SPEAKS = re.compile(
     r"\b([A-Z][^\W\d_]+)(?:[’']s)?\s+(?:said|says|told|tells|added|argued|insisted|warned|replied|wrote)\b"
@@ -46,7 +46,7 @@ def count_words(text: str) -> tuple[Counter[str], Counter[str]]:
     Words are the analyzer's (``analysis.TOKEN``), so a build counts them from the words it has
     already found for each passage (``count_speakers`` gives ``spoke``); counts add up with ``Counter.update``.
     """
-    return Counter(TOKEN.findall(text)), count_speakers(text)
+    return Counter(find_words(text)), count_speakers(text)
 
 
 def count_speakers(text: str) -> Counter[str]:

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
-from qabot.analysis import STOPWORDS, Analyzer, fold
+from qabot.analysis import STOPWORDS, TOKEN, Analyzer, find_words, fold
 from qabot.bm25 import BM25, BM25Params, weigh
 from qabot.model import Article
 from qabot.passages import encoding, make_passages
@@ -126,3 +126,11 @@ def test_bm25_equals_rank_bm25(corpus, queries, scoring):
         np.testing.assert_allclose([sc for _, sc in top], [expected[d] for d in want], rtol=1e-9, atol=1e-12)
         np.testing.assert_allclose([sc for _, sc in top], [expected[d] for d, _ in top], rtol=1e-9, atol=1e-12)
         assert len({d for d, _ in top}) == len(top) and {d for d, _ in top} <= set(matching)
+
+
+@FAST
+@given(TEXT)
+def test_find_words_equals_the_token_pattern(text):
+    assert find_words(text) == TOKEN.findall(text)
+    assert find_words(text, 3, len(text) - 2) == TOKEN.findall(text, 3, len(text) - 2)
+    assert find_words(text.replace("_", " ")) == TOKEN.findall(text.replace("_", " "))
