@@ -123,6 +123,25 @@ def cold_ask(index: Path, question: str) -> tuple[float, int, float]:
     return wall, int(rss) * 1024, float(user) + float(system)
 
 
+def one_core_speed(corpus: Path, max_tokens: int) -> float:
+    """MB/s of article text that one core cuts and tokenizes right now: the build's per-file step
+    (``process``) over the corpus's first file, in this process, with fresh tables.
+
+    This machine's speed drifts by a third from minute to minute; printed beside the build, it tells
+    a slow build from a slow minute (two workers can at best reach twice this, less the serial steps)."""
+    from qabot.build import Spellings, process
+    from qabot.analysis import Analyzer
+    from qabot.passages import encoding
+
+    path = min(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
+    data = path.read_bytes()
+    enc = encoding()
+    started = time.process_time()
+    block, _, _ = process(path, data, str(path), max_tokens, enc, Spellings(Analyzer()), "calibration")
+    seconds = time.process_time() - started
+    return sum(len(t) for t in block.texts) / 1e6 / seconds if block and seconds > 0 else 0.0
+
+
 def dir_size(path: Path) -> int:
     """Bytes of all files under ``path``."""
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
@@ -204,6 +223,7 @@ def bench_corpus(name: str, args) -> dict:
     shutil.rmtree(index_dir, ignore_errors=True)
     max_tokens = ["--max-tokens", "512"] if name.startswith("zipf") else []
     cmd = [sys.executable, "-m", "qabot", "index", str(corpus), "--index", str(index_dir), *max_tokens]
+    core = one_core_speed(corpus, 512 if max_tokens else 384)
     load = os.getloadavg()[0]
     build_wall, build_rss, _ = run_measured(cmd)
     build_cpu = LAST_CPU
@@ -212,7 +232,8 @@ def bench_corpus(name: str, args) -> dict:
     size = dir_size(index.data_dir)
     rows = [("build wall", f"{build_wall:.1f} s", f"{build_cpu:.1f} CPU s over all processes "
              f"({text_bytes / 1e6 / build_cpu:.2f} MB per CPU second); load average before: {load:.2f}"),
-            ("build speed", f"{text_bytes / 1e6 / build_wall:.2f} MB/s", f"{text_bytes / 1e6:.1f} MB of article text, 2 cores"),
+            ("build speed", f"{text_bytes / 1e6 / build_wall:.2f} MB/s", f"{text_bytes / 1e6:.1f} MB of article text, 2 cores; "
+             f"one core cut and tokenized {core:.2f} MB/s of the first file just before"),
             ("build peak memory", f"{build_rss / 1e6:.0f} MB", f"{build_rss / size:.2f}x index size (process tree, PSS, sampled)"),
             ("index size", f"{size / 1e6:.0f} MB", f"{index.n_passages:,} passages, {index.counts['terms']:,} terms")]
 
