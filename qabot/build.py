@@ -144,7 +144,6 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
     ids: list[int] = []
     words: list[str] = []  # looked up some 50,000 at a time: a whole file's words at once took 40 MB
     n_words: list[int] = []
-    doc = 0
     for article in loaded.articles:
         chunked = make_passages(article, 0, enc, max_tokens)
         meta.append({"id": article.id, "title": article.title, "path": article.path, "byline": article.byline,
@@ -167,7 +166,6 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
             for s, e in passage.sentences:
                 s_start.append(s)
                 s_end.append(e)
-            doc += 1
         if len(words) > 50_000:
             ids.extend(spellings.ids(words))
             words = []
@@ -271,7 +269,6 @@ class Spellings:
     def term_ids(self, ids: np.ndarray) -> np.ndarray:
         """The term id of each spelling id (-1 for a stopword)."""
         return self._term_of[ids]
-
 
 
 class _Tally:
