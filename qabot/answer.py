@@ -404,7 +404,7 @@ class Answerer:
         for p, _ in self.top([term], self.df(term)):
             article_id, start, end, _ = self._passage(p)
             text = self.article(article_id).text[start:end]
-            if not any(t == term and fold(text[s:e].lower()) in (folded, folded + "'s", folded + "’s")
+            if not any(t == term and fold(text[s:e].lower()) == folded
                        and (text[s].isupper() or not word[:1].isupper()) for t, s, e in self.analyzer.spans(text)):
                 continue
             written = True
