@@ -60,16 +60,19 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 # C0 and C1 control characters except tab and newline, and DEL.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_CHARS = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
+_CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
 # Lone UTF-16 surrogates (from JSON "\\ud800" escapes): not text, and not encodable as UTF-8.
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-_UNWANTED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_SURROGATE_CHARS = r"\ud800-\udfff"
+_SURROGATE = re.compile(f"[{_SURROGATE_CHARS}]")
+_UNWANTED = re.compile(f"[{_CONTROL_CHARS}{_SURROGATE_CHARS}]")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKS = re.compile(r"(?<!\w)([*_]{1,3})(\S(?:.*?\S)?)\1(?!\w)")
 # Runs of spaces to fold into one space. A lone plain space is left alone: matching every space of a
 # 50 MB paragraph made re.sub build tens of millions of pieces (1 GB) to change nothing.
-_SPACES = re.compile(r"[\t\u00a0\u2000-\u200b\u3000][ \t\u00a0\u2000-\u200b\u3000]*| [ \t\u00a0\u2000-\u200b\u3000]+")
-_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]")
+_ODD_SPACE_CHARS = r"\t\u00a0\u2000-\u200b\u3000"
+_SPACES = re.compile(f"[{_ODD_SPACE_CHARS}][ {_ODD_SPACE_CHARS}]*| [ {_ODD_SPACE_CHARS}]+")
+_ODD_SPACE = re.compile(f"[{_ODD_SPACE_CHARS}]")
 """Whitespace other than a plain space; searching for it alone skips the spaces between words quickly."""
 
 
