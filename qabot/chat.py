@@ -8,7 +8,6 @@ answers with the one renderer (qabot/render.py).
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import os
 import re
@@ -23,7 +22,7 @@ from .answer import Answerer
 from .build import Settings, build
 from .conversation import Context, Turn, after, understand
 from .errors import QabotError
-from .index import Index, default_index_dir, state_dir
+from .index import Index, state_dir
 from .model import Answer, Evidence
 from .render import DIM, Style, dumps, render_answer, render_article, render_show, safe_line, width
 from .vocabulary import Lexicon, surface_words
@@ -374,10 +373,12 @@ def session(chat: Chat):
     )
 
 
-def run_session(index_dir: Path, k: int = 3, out: TextIO | None = None) -> int:
-    """The interactive chat, on the current prompt-toolkit input and output; exit status 0."""
+def run_session(index_dir: Path, k: int = 3, out: TextIO | None = None, color: bool | None = None) -> int:
+    """The interactive chat, on the current prompt-toolkit input and output; exit status 0. ``color``
+    overrides the stream's own choice (--color)."""
     out = out or sys.stdout
-    chat = Chat(index_dir, out, Style.for_stream(out), k=k, interactive=True)
+    style = Style.for_stream(out) if color is None else Style(color=color, width=width(out))
+    chat = Chat(index_dir, out, style, k=k, interactive=True)
     return converse(chat, session(chat))
 
 
@@ -481,15 +482,3 @@ def run_lines(index_dir: Path, lines: Iterable[str], out: TextIO, k: int = 3) ->
         if not chat.handle(line):
             break
     return 0
-
-
-def cmd_chat(args: argparse.Namespace) -> int:
-    """``qabot chat``: the session on a terminal, line mode otherwise."""
-    from .cli import ensure_index
-
-    index_dir = args.index or default_index_dir()
-    ensure_index(index_dir, explicit=args.index is not None or bool(os.environ.get("QABOT_INDEX")))
-    k = getattr(args, "k", 3)
-    if sys.stdin.isatty() and sys.stdout.isatty():
-        return run_session(index_dir, k=k)
-    return run_lines(index_dir, sys.stdin, sys.stdout, k=k)
