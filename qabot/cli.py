@@ -95,6 +95,11 @@ def make_parser() -> argparse.ArgumentParser:
     p_eval.add_argument("-k", type=_positive, default=3, metavar="N", help="answers per question for MRR (default: 3)")
     p_eval.add_argument("--json", action="store_true", help="print the figures as one JSON object")
 
+    p_mcp = sub.add_parser("mcp", help="serve the articles to MCP clients over stdio",
+                           description="A Model Context Protocol server over stdin/stdout: tools ask, list_articles, "
+                                       "get_article; each article a resource. Started by an MCP client, not by hand.")
+    p_mcp.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
+
     p_comp = sub.add_parser("completion", help="print a shell completion script",
                             description="Print a completion script: eval \"$(qabot completion bash)\" in ~/.bashrc, "
                                         "qabot completion fish > ~/.config/fish/completions/qabot.fish.")
@@ -261,6 +266,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_eval(args)
         if args.command == "chat":
             return cmd_chat(args)
+        if args.command == "mcp":
+            from .mcp_server import serve
+
+            return serve(_ready(args, load_config()).index_dir)
         if args.command == "completion":
             from .completion import script
 

@@ -47,3 +47,7 @@ class ConfigError(QabotError):
     """The user's config file cannot be read or sets something qabot does not know."""
 
     exit_code = 2
+
+
+class ArticleMissing(UsageError):
+    """No article in the index has the id asked for."""
