@@ -122,22 +122,27 @@ class Chat:
         return True
 
     def ask(self, line: str) -> Answer | None:
-        """Understand ``line`` in the conversation's context and answer it."""
+        """Understand ``line`` in the conversation's context, answer it and write the answer."""
         turn = understand(line, self.context, self.lexicon.speaks)
         if turn.question is None:
             self.dim(turn.note or "cannot tell what that asks")
             return None
         if turn.rewritten and not self.json:
             self.dim(f"→ {turn.question}")
-        answer = self.answer(turn)
-        self.context = after(turn, self.context, self.lexicon.speaks, self.analyzer, shown=len(answer.evidence))
-        self.asked += 1
+        answer = self.reply(turn)
         if self.json:
             self.write(dumps(answer))
         else:
             self.write(render_answer(answer, self.style, self.analyzer))
             if self.interactive:
                 self.write()
+        return answer
+
+    def reply(self, turn: Turn) -> Answer:
+        """Answer an understood turn and move the conversation on (the chat and the web page both reply so)."""
+        answer = self.answer(turn)
+        self.context = after(turn, self.context, self.lexicon.speaks, self.analyzer, shown=len(answer.evidence))
+        self.asked += 1
         return answer
 
     def answer(self, turn: Turn) -> Answer:

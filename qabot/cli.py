@@ -51,6 +51,13 @@ def _positive(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    """A TCP port, 0 to 65535."""
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {text!r}")
+    return int(text)
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     common = argparse.ArgumentParser(add_help=False)
@@ -99,6 +106,15 @@ def make_parser() -> argparse.ArgumentParser:
                            description="A Model Context Protocol server over stdin/stdout: tools ask, list_articles, "
                                        "get_article; each article a resource. Started by an MCP client, not by hand.")
     p_mcp.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
+
+    p_serve = sub.add_parser("serve", help="the conversation as a local web page",
+                             description="Serve a web page for asking and following up, and a JSON API "
+                                         "(/api/ask?q=&k=, /api/articles, /api/articles/ID), on this machine only "
+                                         "unless --host says otherwise.")
+    p_serve.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
+    p_serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s, this machine only)")
+    p_serve.add_argument("--port", type=_port, default=8000, help="port to listen on; 0 picks a free one (default: %(default)s)")
+    p_serve.add_argument("-k", type=_positive, default=None, metavar="N", help=K_HELP)
 
     p_comp = sub.add_parser("completion", help="print a shell completion script",
                             description="Print a completion script: eval \"$(qabot completion bash)\" in ~/.bashrc, "
@@ -270,6 +286,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .mcp_server import serve
 
             return serve(_ready(args, load_config()).index_dir)
+        if args.command == "serve":
+            from .web.app import serve as serve_web
+
+            config = load_config()
+            return serve_web(_ready(args, config).index_dir, args.host, args.port, k=args.k or config.k or DEFAULT_K)
         if args.command == "completion":
             from .completion import script
 
