@@ -110,30 +110,38 @@ def bash(cmds: list[Command]) -> str:
 
 
 def zsh(cmds: list[Command]) -> str:
-    """A zsh script for ``compdef``: subcommands with their help, then each one's options."""
+    """A zsh script for ``compdef``: top-level options, subcommands with their help, then each one's options."""
     top, subs = cmds[0], cmds[1:]
     lines = [
         "#compdef qabot",
         "# qabot completion for zsh: qabot completion zsh > \"${fpath[1]}/_qabot\", or eval \"$(qabot completion zsh)\"",
         "_qabot() {",
+        "    local curcontext=\"$curcontext\" state line",
         "    local -a subcommands",
         "    subcommands=(",
     ]
     lines += [f"        '{c.name}:{c.help}'" for c in subs]
-    lines += ["    )", "    if (( CURRENT == 2 )); then", "        _describe 'command' subcommands"]
-    lines += [f"        compadd -- {' '.join(f for o in top.options for f in o.flags)}", "        return", "    fi",
-              "    case \"$words[2]\" in"]
+    lines += ["    )",
+              f"    _arguments -C {_zsh_specs(top)} '1:command:->command' '*::argument:->argument'",
+              "    case $state in",
+              "        command) _describe 'command' subcommands ;;",
+              "        argument)",
+              "            case $line[1] in"]
     for c in subs:
-        specs = []
-        for o in c.options:
-            value = f":value:({' '.join(o.choices)})" if o.choices else (":value:_files" if o.takes_value else "")
-            for flag in o.flags:
-                specs.append(f"'{flag}[{o.help}]{value}'")
         rest = f"'*:value:({' '.join(c.choices)})'" if c.choices else "'*:file:_files'"
-        lines.append(f"        {c.name}) _arguments -s {' '.join(specs)} {rest} ;;")
-    lines += ["        *) _files ;;", "    esac", "}",
+        lines.append(f"                {c.name}) _arguments -s {_zsh_specs(c)} {rest} ;;")
+    lines += ["            esac ;;", "    esac", "}",
               "if [[ $zsh_eval_context[-1] == loadautoload ]]; then _qabot \"$@\"; else compdef _qabot qabot; fi", ""]
     return "\n".join(lines)
+
+
+def _zsh_specs(command: Command) -> str:
+    """``_arguments`` specs for a command's options."""
+    specs = []
+    for o in command.options:
+        value = f":value:({' '.join(o.choices)})" if o.choices else (":value:_files" if o.takes_value else "")
+        specs += [f"'{flag}[{o.help}]{value}'" for flag in o.flags]
+    return " ".join(specs)
 
 
 def fish(cmds: list[Command]) -> str:
