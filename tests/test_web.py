@@ -222,3 +222,23 @@ def test_hostile_article_text_shows_as_text_and_nothing_runs(evil_server, browse
     browser.get(evil_server.url + "articles")
     assert "<script>" in browser.find_element(By.CSS_SELECTOR, ".articles").text
     assert browser.execute_script("return window.__pwned === undefined")
+
+
+def test_follow_ups_belong_to_each_browser(server):
+    import http.cookiejar
+    import re
+
+    def browser_like():
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        return lambda path: opener.open(server.url.rstrip("/") + path, timeout=30).read().decode("utf-8")
+
+    first, second = browser_like(), browser_like()
+    first("/?q=what+did+Wang+say+about+Ukraine")
+    page = first("/?q=more&t=1")
+    assert re.findall(r'<section class="turn" id="(t\d)">', page) == ["t1", "t2"]
+    assert '<p class="rewritten">→ what did Wang say about Ukraine</p>' in page
+    assert '<li class="answer" value="4">' in page  # "more" numbers on from the three shown
+    assert first("/?q=more&t=1").count('<section class="turn"') == 2  # a reload asks nothing again
+    other = second("/?q=more")
+    assert "there is no question yet to show more answers to" in other  # the other browser has its own conversation
+    assert first("/?new=1").count('<section class="turn"') == 0
