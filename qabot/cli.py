@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from . import __version__
-from .answer import Answerer
+from .answering import Answerer, AnswerParams
 from .bm25 import SCORINGS, BM25Params
 from .errors import QabotError, UsageError
 from .index import Index
 from .passages import DEFAULT_MAX_TOKENS
 from .progress import terminal_progress
-from .render import Style, dumps, render_answer, safe_line, shorten, width
+from .render import Style, dumps, render_answer, render_explain, safe_line, shorten, width
 from .workspace import DEFAULT_CORPUS, DEFAULT_K, ColorMode, Config, Workspace, ensure_index, load_config, resolve, use_color
 
 if TYPE_CHECKING:
@@ -84,6 +84,10 @@ def make_parser() -> argparse.ArgumentParser:
     p_ask.add_argument("-k", type=_positive, default=None, metavar="N", help=K_HELP)
     p_ask.add_argument("--json", action="store_true", help="print the JSON contract (one object per line)")
     p_ask.add_argument("--scoring", choices=SCORINGS, default=None, help="BM25 variant (default: the index's)")
+    p_ask.add_argument("--explain", action="store_true",
+                       help="show each answer's matched terms, the features behind its score and its confidence")
+    p_ask.add_argument("--params", type=Path, default=None, metavar="FILE",
+                       help="a JSON file of answering parameters that override the defaults")
 
     p_chat = sub.add_parser("chat", help="a conversation with the articles (the default on a terminal)", parents=[common],
                             description="Ask questions and follow-ups; lines from stdin when it is not a terminal.")
@@ -101,6 +105,9 @@ def make_parser() -> argparse.ArgumentParser:
     p_eval.add_argument("--scoring", choices=SCORINGS, default=None, help="BM25 variant (default: the index's)")
     p_eval.add_argument("-k", type=_positive, default=3, metavar="N", help="answers per question for MRR (default: 3)")
     p_eval.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    p_eval.add_argument("--params", type=Path, default=None, metavar="FILE",
+                        help="a JSON file of answering parameters that override the defaults (groups: retrieval, "
+                             "features, gates, spelling, speech, caches, weights)")
 
     p_mcp = sub.add_parser("mcp", help="serve the articles to MCP clients over stdio",
                            description="A Model Context Protocol server over stdin/stdout: tools ask, list_articles, "
@@ -197,13 +204,13 @@ def cmd_ask(args: argparse.Namespace) -> int:
     params = None
     if args.scoring:
         params = BM25Params(**dict(index.settings["bm25"], scoring=args.scoring))
-    answerer = Answerer(index, params)
+    answerer = Answerer(index, params, answer_params=AnswerParams.load(args.params) if args.params else None)
     style = Style(color=_color(args, config, sys.stdout), width=width(sys.stdout))
     lines = args.question == ["-"]
     questions = _stdin_questions() if lines else [_decoded(" ".join(args.question))]
     first = True
     for question in questions:
-        answer = answerer.ask(question, k=k)
+        answer = answerer.ask(question, k=k, explain=args.explain)
         if args.json:
             print(dumps(answer), flush=lines)
             continue
@@ -212,6 +219,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 print()
             print(style.paint(f"Q: {shorten(safe_line(question))}", "\x1b[1m"))
         print(render_answer(answer, style, answerer.analyzer))
+        if args.explain:
+            print(render_explain(answer, style))
         first = False
     return EXIT_OK
 
@@ -232,7 +241,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
             print(f"qabot: {_summary(report, index_dir)[0]}", file=sys.stderr)
         index = Index.open(index_dir)
         params = BM25Params(**dict(index.settings["bm25"], scoring=args.scoring)) if args.scoring else None
-        result = evaluate(Answerer(index, params), items, k=args.k)
+        answer_params = AnswerParams.load(args.params) if args.params else None
+        result = evaluate(Answerer(index, params, answer_params=answer_params), items, k=args.k)
     print(json.dumps(result.to_json()) if args.json else "\n".join(result.lines()))
     return EXIT_OK
 

@@ -146,7 +146,7 @@ def _zsh_specs(command: Command) -> str:
 
 def fish(cmds: list[Command]) -> str:
     """A fish script of ``complete -c qabot`` lines."""
-    top, subs = cmds[0], cmds[1:]
+    subs = cmds[1:]
     names = " ".join(c.name for c in subs)
     lines = ["# qabot completion for fish: qabot completion fish > ~/.config/fish/completions/qabot.fish",
              "complete -c qabot -f"]

@@ -18,7 +18,7 @@ from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError
 from mcp.types import Resource
 
 from . import __version__
-from .answer import Answerer
+from .answering import Answerer
 from .catalog import Catalog, article_text
 from .errors import ArticleMissing, QabotError
 from .index import Index

@@ -28,7 +28,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Route
 
 from ..analysis import Analyzer
-from ..answer import Answerer
+from ..answering import Answerer
 from ..catalog import Catalog, article_json
 from ..chat import Chat
 from ..conversation import understand
