@@ -78,6 +78,11 @@ def answer_html(answer: Answer, analyzer: Analyzer) -> str:
     """An answer: a numbered list of quotes, each with its citation link; or the reason there is none."""
     if answer.no_answer or not answer.evidence:
         return f"<p class=\"no-answer\"><strong>No answer:</strong> {text(answer.message or 'nothing found')}.</p>\n"
+    head = ""
+    if answer.searched:
+        head += f"<p class=\"searched\">(searched for {text(', '.join(repr(safe_line(w)) for w in answer.searched))})</p>\n"
+    if answer.unsure and answer.evidence[0].rank == 1:
+        head += "<p class=\"unsure\"><strong>Not sure:</strong> closest passages</p>\n"
     items = []
     for e in answer.evidence:
         who = f" <span class=\"who\">{text(e.speaker)}</span>" if e.speaker else ""
@@ -85,7 +90,7 @@ def answer_html(answer: Answer, analyzer: Analyzer) -> str:
             f"<li class=\"answer\" value=\"{e.rank}\">\n<blockquote>{highlighted(e, analyzer)}</blockquote>\n"
             f"<p class=\"citation\"><a href=\"{citation_href(e)}\">[{e.rank}] {text(safe_line(e.article.title))}</a>"
             f" — <span class=\"source\">{text(safe_line(e.article.path))}, ¶ {e.paragraph}</span>{who}</p>\n</li>\n")
-    return "<ol class=\"answers\">\n" + "".join(items) + "</ol>\n"
+    return head + "<ol class=\"answers\">\n" + "".join(items) + "</ol>\n"
 
 
 def turn_html(turn: WebTurn, analyzer: Analyzer) -> str:
