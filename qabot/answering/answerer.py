@@ -107,10 +107,11 @@ class Answerer:
 
         top = confidence(best, 0)
         why = tuple((p.name, p.value, p.part) for p in self.model.explain_confidence(best.inputs)) if explain else ()
-        # a speech question is answered by attribution (the speaker's own words were found) and bare keywords
-        # are a search, not a question: the confidence, fitted on questions with one answer, does not gate them
-        gated = ranked.question.kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS)
-        if gated and top < weights.refuse_below and not skip:
+        # a speech question is answered by attribution (the speaker's own words were found), which the
+        # confidence, fitted on questions with one answer each, does not judge; bare keywords are a search,
+        # refused when the articles lack them but never "not sure"
+        kind = ranked.question.kind
+        if kind is not QuestionKind.SAY and top < weights.refuse_below and not skip:
             return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
                           message=self._refusal(ranked, top), confidence=round(top, 4), searched=searched, why=why)
         shown = select.evidence(self.reader, self.speech, cands, k, skip, confidence)
@@ -120,7 +121,8 @@ class Answerer:
                      if (c := by_span.get((self._article_index(e), e.start))) else e for e in shown]
         return Answer(question=q.text, evidence=shown, terms=terms, passages=ranked.passages,
                       message=None if shown else "no more answers to this question", confidence=round(top, 4),
-                      unsure=gated and bool(shown) and top < weights.sure_above, searched=searched, why=why)
+                      unsure=kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS) and bool(shown)
+                      and top < weights.sure_above, searched=searched, why=why)
 
     def rank(self, q: Question, correct: bool = True) -> Ranked:
         """Every candidate sentence for ``q``, ranked by the fitted model, with what the gates found."""
@@ -137,7 +139,11 @@ class Answerer:
         if not hits:
             return Ranked(question=q, check=check, candidates=[], passages=(),
                           refusal=f"nothing matches in {gates.where()}")
-        read = [reader.passage(p) for p in passages]
+        if say:  # past the first few, only passages that name the speaker nearby can hold the speaker's words
+            depth = self.params.retrieval.candidate_passages
+            named, speakers = self.speech.namer(q), set(q.speaker_terms)
+            hits = hits[:depth] + [(p, s) for p, s in hits[depth:] if named(p) and self.speech.speaks(p, speakers)]
+        read = [reader.passage(p) for p, _ in hits]
         weights = {t: reader.weight(t) for t in q.terms}
         local = weights if say else features.local_weights(reader, read, weights)
         known_topic = [t for t in q.topic_terms if reader.df(t)]
@@ -145,14 +151,18 @@ class Answerer:
                       idf_sum=sum(reader.idf(t) for t in check.known), max_idf=reader.idf("\0"),
                       best_score=hits[0][1], rarest=max(known_topic, key=reader.idf) if known_topic else None)
         cands: list[Candidate] = []
+        depth = self.params.retrieval.candidate_passages
         for rank, (passage, (_, score)) in enumerate(zip(read, hits), start=1):
-            cands.extend(features.candidates(reader, self.speech, ctx, passage, score, rank))
+            cands.extend(features.candidates(reader, self.speech, ctx, passage, score, rank, own_only=rank > depth))
         if say:
             self.model.rank(cands)
             articles = list(dict.fromkeys(c.article for c in sorted(cands, key=lambda c: -c.score) if c.own_words))
-            extra = retrieve.speaker_passages(reader, articles, set(passages), check.known)
+            extra = retrieve.speaker_passages(reader, articles, {p for p, _ in hits}, check.known)
             for passage, score in extra:
-                cands.extend(features.candidates(reader, self.speech, ctx, reader.passage(passage), score, len(hits) + 1))
+                if not self.speech.speaks(passage, set(q.speaker_terms)):
+                    continue
+                cands.extend(features.candidates(reader, self.speech, ctx, reader.passage(passage), score, len(hits) + 1,
+                                                 own_only=True))
             features.share_article_relevance(cands)
         self.model.rank(cands)
         cands.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))

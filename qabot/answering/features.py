@@ -166,15 +166,15 @@ def local_weights(reader: Reader, passages: list[ReadPassage], weights: dict[str
 
 
 def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassage, score: float,
-               rank: int) -> list[Candidate]:
+               rank: int, own_only: bool = False) -> list[Candidate]:
     """The candidate sentences of one passage with their ranking features (sentences that match nothing
-    of the question are left out)."""
+    of the question are left out, and with ``own_only`` all but the asked speaker's own words)."""
     params = reader.params.features
     q = ctx.question
     wanted = ctx.weights.keys()
     weights, local, total, local_total = ctx.weights, ctx.local, ctx.total, ctx.local_total
     sentences = passage.sentences
-    speakers = speech.speakers(passage) if ctx.say else None
+    speakers = speech.speakers(passage.id) if ctx.say else None
     present = [wanted & (set(s.terms) | s.irregular) for s in sentences]
     previous = reader.previous_sentence(passage)
     title = wanted & reader.title_terms(passage.article)
@@ -207,7 +207,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
                         topic_in_quote = 1.0
             elif who:
                 matched = matched - ctx.speaker_terms
-        if not matched:
+        if not matched or (own_only and not own):
             continue
         before = present[i - 1] if i else before_passage
         after = present[i + 1] if i + 1 < len(present) else set()
