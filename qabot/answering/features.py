@@ -22,7 +22,7 @@ FEATURES = (
     "match", "coverage", "neighbours", "inherited", "passage", "passage_coverage", "pairs", "cue", "title",
     "related", "own_words", "own_quote", "topic_in_quote", "long", "rank", "lede", "quote", "pronoun", "words",
     "rarest", "absent_idf", "bm25", "cue_who", "cue_when", "cue_where", "cue_amount", "new_names", "new_numbers",
-    "compact",
+    "compact", "novel",
 )
 """The ranking features of a candidate sentence, in the order of the fitted weights.
 
@@ -52,7 +52,9 @@ FEATURES = (
 - cue_who, cue_when, cue_where, cue_amount: ``cue`` for that kind of question only;
 - new_names: the sentence names someone or something the question does not;
 - new_numbers: the sentence holds a number or date the question does not;
-- compact: matched terms over the length (in terms) of the shortest stretch that holds them all.
+- compact: matched terms over the length (in terms) of the shortest stretch that holds them all;
+- novel: share of the sentence's distinct terms the question does not hold (an answer says something
+  the question does not; a sentence that only restates the question does not answer it).
 """
 
 QUESTION_FEATURES = (
@@ -234,6 +236,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             hint * (kind == "who"), hint * (kind == "when"), hint * (kind == "where"), hint * (kind == "amount"),
             float(bool(sentence.names - ctx.question_terms)), float(bool((sentence.numbers | sentence.dates) - ctx.asked)),
             _compact(sentence.terms, matched),
+            len(set(sentence.terms) - ctx.question_terms) / len(set(sentence.terms)) if sentence.terms else 0.0,
         ]
         if inherited and sentence.pronoun and not own:
             # "He had been mentored by Li Meng." needs the sentence that says who "he" is
