@@ -94,10 +94,28 @@ QUESTION_SPEECH_FORMS = frozenset(f for lemma in QUESTION_SPEECH_LEMMAS for f in
 
 
 def alternation(words) -> str:
-    """A regular-expression alternation of ``words``, longest first (so "pointed out" wins over "pointed"),
-    spaces matching any run of white space."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """A regular expression matching any of ``words`` (spaces match any run of white space), built as a
+    trie ("sa(?:id|ys?)"): Python's engine tries a plain alternation's branches one by one at every
+    position, which made two hundred verbs cost twenty times as much as ten. Longer words win."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _pattern(trie)
+
+
+def _pattern(node: dict) -> str:
+    """The regular expression of one trie node (``""`` marks the end of a word)."""
+    ends = "" in node
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body
 
 
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor rev".split())

@@ -28,7 +28,7 @@ _PHRASE = (rf"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?{_MODIFIER}
            rf"(?:,\s+{_NAME}(?=,|$))?")
 """A speaker named by a noun phrase: "the mayor of Ferrara, Anna Benedetti", "U.S. officials", "the statement"."""
 _IS_PHRASE = re.compile(rf"{_PHRASE}$")
-_WHO = rf"(?!(?:I|We|You|They|It|This|That)\b)(?P<who>{_PHRASE}|{_TITLE}?{_NAME}|[Hh]e|[Ss]he)(?<![’']s)"
+_WHO = rf"(?<![\w.’'-])(?!(?:I|We|You|They|It|This|That)\b)(?P<who>{_PHRASE}|{_TITLE}?{_NAME}|[Hh]e|[Ss]he)(?<![’']s)"
 _CLOSE = r"[”\"»’]"
 _OPEN = r"[“\"«‘]"
 
