@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .analysis import fold
 from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation, singular
@@ -124,12 +125,17 @@ def last_name_in(text: str) -> str | None:
     return None
 
 
-def attribute(sentence: str, previous: Attribution | None, last_name: str | None, before: str = "",
+_SPEECH_HINT = re.compile(rf"(?:{VERBS})\b|[Aa]ccording")
+"""What every pattern of ``attribute`` needs: a verb of speech or "according"."""
+_NO_ONE = Attribution(speaker=None, quote=False)
+
+
+def attribute(sentence: str, previous: Attribution | None, last_name: str | None | Callable[[], str | None], before: str = "",
               known: Callable[[], frozenset[str]] = frozenset, speaking: str | None = None) -> Attribution:
     """The speaker of ``sentence``.
 
     ``previous`` is the attribution of the sentence before it in the same paragraph; ``last_name``
-    the last person named before this sentence, used to resolve "he said" when ``before`` (the text
+    the last person named before this sentence (or a function that finds it), used to resolve "he said" when ``before`` (the text
     before the sentence) names none of the ``known()`` people (surnames seen as speakers or with a
     title or role; a function, as only "he said" needs them); ``speaking`` the last speaker of the paragraph so far, whose words an opening
     quotation with no attribution of its own goes on with.
@@ -145,10 +151,10 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
         who = m.group("who") if m else None
     if who is not None:
-        who = _clean(who)
+        who = who.strip(" ,.;:") if _IS_PHRASE.match(who) else _clean(who)  # "Mr Blair's spokesman" is not Blair
         if who.lower() in ("he", "she"):
             who = (previous.speaker if previous and previous.speaker else None) \
-                or _person_before(before, sentence, known()) or last_name
+                or _person_before(before, sentence, known()) or (last_name() if callable(last_name) else last_name)
             if who and re.search(rf"\b{re.escape(who.split()[-1])}\b", sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
         elif not (_is_name(who) or _IS_PHRASE.match(who)):
@@ -179,6 +185,8 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
     if not known:
         return None
     for m in reversed(list(_CAPS.finditer(before))):
+        if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()):
+            continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote': seldom "he"
         candidate = _clean(re.sub(_OPENERS, "", m.group()))
         if not _is_name(candidate):
             continue
@@ -186,6 +194,15 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
         if surname in known and not re.search(rf"\b{re.escape(surname)}\b", sentence):
             return candidate
     return None
+
+
+def _quoted_at(text: str, pos: int) -> bool:
+    """True when ``pos`` in ``text`` is inside a quotation (curly quotes by direction; straight ones by
+    count within the line)."""
+    opened, closed = text.rfind("“", 0, pos), text.rfind("”", 0, pos)
+    if opened >= 0 or closed >= 0:
+        return opened > closed
+    return text.count('"', text.rfind("\n", 0, pos) + 1, pos) % 2 == 1
 
 
 def known_people(text: str) -> frozenset[str]:
@@ -200,19 +217,29 @@ def known_people(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def attribute_paragraph(text: str, spans: list[tuple[int, int]]) -> list[Attribution]:
+def attribute_paragraph(text: str, spans: list[tuple[int, int]], people_known: frozenset[str] | None = None) -> list[Attribution]:
     """The speaker of each sentence (``spans`` into ``text``) of one paragraph, in order.
 
     "he said" is resolved with the previous sentence's speaker, else the last person named before
     the sentence who is known to be a person, else the last name before it (the 2,000 characters
-    before the paragraph included).
+    before the paragraph included). ``people_known`` (``known_people`` of the whole text, for a caller
+    that attributes many paragraphs of one article) saves finding them around each paragraph.
     """
     if not spans:
         return []
     previous: Attribution | None = None
     window = max(0, spans[0][0] - SPEAKER_CONTEXT)
-    last = last_name_in(text[window:spans[0][0]])
-    people: list[frozenset[str]] = []
+    people: list[frozenset[str]] = [] if people_known is None else [people_known]
+    names: dict[int, str | None] = {}
+
+    def last_before(i: int) -> str | None:
+        """The last name before sentence ``i`` (looked for only when a "he said" needs it)."""
+        for j in range(i - 1, -2, -1):
+            if j not in names:
+                names[j] = last_name_in(text[window:spans[0][0]] if j < 0 else text[spans[j][0]:spans[j][1]])
+            if names[j]:
+                return names[j]
+        return None
 
     def known() -> frozenset[str]:
         if not people:
@@ -221,11 +248,13 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]]) -> list[Attribu
 
     speaking: str | None = None
     out = []
-    for s, e in spans:
+    for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
-        previous = attribute(sentence, previous, last, text[window:s], known, speaking)
+        if not _SPEECH_HINT.search(sentence) and not is_quote(sentence):
+            previous = _NO_ONE  # no verb of speech, no quotation: no pattern below can find a speaker
+        else:
+            previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, speaking)
         out.append(previous)
-        last = last_name_in(sentence) or last
         if previous.speaker:
             speaking = previous.speaker
         elif speaking and any(n != speaking.split()[-1] and n in known() for n in _surnames(sentence)):
@@ -278,6 +307,7 @@ def _is_head(word: str) -> bool:
     return normal(word) in SPEAKER_HEADS
 
 
+@lru_cache(maxsize=4096)
 def speaker_phrase(text: str) -> SpeakerPhrase:
     """Take a speaker's phrase apart: its name (a trailing run of capitalised words that are not roles,
     or a name set off by a comma), its head (a role, group or document word) and its other words."""
@@ -313,8 +343,8 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     """True when a question's speaker phrase (``asked``) means the attributed speaker.
 
     A name matches when one's name words hold the other's ("Benedetti", "Anna Benedetti" and "Mr Benedetti"
-    are all "the mayor of Ferrara, Anna Benedetti"; "Tony Blair" is not "Ian Blair"); a name also matches a
-    speaker without a name that holds it ("the BBC" and "a BBC spokesman"). A phrase without a name
+    are all "the mayor of Ferrara, Anna Benedetti"; "Tony Blair" is not "Ian Blair"), never a speaker without
+    a name ("Blair" is not "Mr Blair's spokesman"). A phrase without a name
     matches by head word, every other word of it found in the attributed phrase ("the mayor" and "the mayor
     of Ferrara" match it; "the minister" does not).
     """
@@ -322,9 +352,7 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     b = attributed if isinstance(attributed, SpeakerPhrase) else speaker_phrase(attributed)
     if a.names:
         mine, theirs = set(a.names), set(b.names)
-        if theirs:
-            return mine <= theirs or theirs <= mine
-        return mine <= b.words
+        return bool(theirs) and (mine <= theirs or theirs <= mine)
     if a.head is None or a.head != b.head:
         return False
     return a.modifiers <= b.words
