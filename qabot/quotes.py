@@ -147,18 +147,22 @@ def _article_quotes(article: Article, named: set[int], asked, topic: set[str], a
     people = known_people(article.text)
     for n, spans in zip(wanted, spans_of):
         said.append([(n, s, e, who) for (s, e), who in zip(spans, attribute_paragraph(article.text, spans, people)) if who.speaker])
-    # "the mayor said" after "the mayor of Ferrara, Anna Benedetti, said": the same person
-    roles = set()
+    # the same person named again: "the mayor said" after "the mayor of Ferrara, Anna Benedetti, said",
+    # "Lindqvist said" after "the fisheries officer Erik Lindqvist said"
+    roles, names = set(), set()
     for n, s, e, who in (x for paragraph in said for x in paragraph):
-        phrase = speaker_phrase(who.speaker)
-        if phrase.names and phrase.head and speaker_matches(asked, phrase):
-            roles.add(phrase.head)
+        phrase = speaker_phrase(who.phrase or who.speaker)
+        if phrase.names and speaker_matches(asked, phrase):
+            names.add(" ".join(phrase.names))
+            if phrase.head:
+                roles.add(phrase.head)
     out = []
     for paragraph in said:
         mine = []
         for n, s, e, who in paragraph:
-            phrase = speaker_phrase(who.speaker)
-            if speaker_matches(asked, phrase) or (not phrase.names and phrase.head in roles):
+            phrase = speaker_phrase(who.phrase or who.speaker)
+            if speaker_matches(asked, phrase) or (not phrase.names and phrase.head in roles) \
+                    or (phrase.names and any(speaker_matches(name, phrase) for name in names)):
                 mine.append(Quote(speaker=who.speaker, text=article.text[s:e], quoted=who.quote,
                                   place=Place(article=article, paragraph=n, start=s, end=e)))
         if topic and not any(_on_topic(topic, analyzer.terms(q.text)) for q in mine):

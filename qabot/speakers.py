@@ -43,9 +43,9 @@ _LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?
 """An opening before the subject: "But", "In his opening remarks,"."""
 _APPOSITION = r"(?:,\s+(?:[^,“\"]|,(?=\d)){3,120}?,)"
 """A clause set off by commas after the subject: "Parry, speaking exclusively to BBC Sport, also admits"."""
-_REPORTED = re.compile(rf"^\W*{_LEAD}?(?:{_DESCRIBED})??"
+_REPORTED = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??"
                        rf"{_WHO}{_APPOSITION}?,?\s+(?:has\s+|had\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
-_REPORTED_MID = re.compile(rf"[,;]\s+(?:{_DESCRIBED})??{_WHO},?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
+_REPORTED_MID = re.compile(rf"[,;]\s+(?P<desc>{_DESCRIBED})??{_WHO},?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
 _REPORTED_END = re.compile(rf",\s*{_WHO}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
 _QUOTE_CHARS = "“”\"«»"
 _NOT_NAMES = frozenset(
@@ -82,6 +82,13 @@ class Attribution:
     head: str | None = None
     """The speaker's head word, lowercased and singular: a surname ("benedetti"), else a role, group or
     document ("mayor", "official", "statement"); None without a speaker."""
+    phrase: str | None = None
+    """The whole phrase naming the speaker when it says more than ``speaker`` ("The fisheries officer Erik
+    Lindqvist" for Erik Lindqvist), else None."""
+
+    def said_by(self, asked: str) -> bool:
+        """True when the question's speaker phrase ``asked`` ("the mayor", "Benedetti") means this speaker."""
+        return self.speaker is not None and speaker_matches(asked, self.phrase or self.speaker)
 
 
 def is_quote(sentence: str) -> bool:
@@ -141,15 +148,15 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     quotation with no attribution of its own goes on with.
     """
     quote = is_quote(sentence)
-    who = None
+    who = desc = None
     for pattern in (_AFTER_QUOTE, _VERB_FIRST, _BEFORE_QUOTE, _ACCORDING) if quote else (_REPORTED, _REPORTED_END, _REPORTED_MID, _ACCORDING):
         m = pattern.search(sentence)
         if m and m.group("who"):
-            who = m.group("who")
+            who, desc = m.group("who"), m.groupdict().get("desc")
             break
     if who is None:
         m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
-        who = m.group("who") if m else None
+        who, desc = (m.group("who"), m.group("desc")) if m else (None, None)
     if who is not None:
         who = who.strip(" ,.;:") if _IS_PHRASE.match(who) else _clean(who)  # "Mr Blair's spokesman" is not Blair
         if who.lower() in ("he", "she"):
@@ -169,11 +176,13 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             who, continued = previous.speaker, True
         elif speaking:  # '"I think we have reached saturation point"' after 'Mr Dein said that ...'
             who, continued = speaking, True
-    head = None
+    head = described = None
     if who is not None:
-        phrase = speaker_phrase(who)
+        if desc and not continued and who in sentence and desc.strip().lower() not in ("the", "former"):
+            described = f"{desc.strip()} {who}"  # "The fisheries officer" + "Erik Lindqvist"
+        phrase = speaker_phrase(described or who)
         head = phrase.surname or phrase.head
-    return Attribution(speaker=who, quote=quote, continued=continued, head=head)
+    return Attribution(speaker=who, quote=quote, continued=continued, head=head, phrase=described)
 
 
 def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | None:
