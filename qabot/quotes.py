@@ -1,7 +1,7 @@
 """Quotes across articles: everything the corpus has someone saying, grouped by article, in date order.
 
 The passages that hold the speaker's name are found through the index's postings (every passage
-with the name's rarest term, no scoring of the rest of the corpus); only those paragraphs, and the
+with a word of the name, no scoring of the rest of the corpus); only those paragraphs, and the
 two after each (where "he said" goes on), are read and attributed. A sentence counts when its
 attributed speaker is the one asked for (``speakers.speaker_matches``), so a sentence that only
 mentions them does not. The same quotation in duplicate articles is shown once, with the other
@@ -14,14 +14,15 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from .analysis import Analyzer
 from .index import Index
-from .lexicon import HONORIFICS, TITLES
+from .lexicon import TITLES
 from .model import Article
 from .passages import paragraph_sentences
 from .retrieval import LocalRetriever, Retriever
-from .speakers import attribute_paragraph, known_people, normal, speaker_matches, speaker_phrase
+from .speakers import attribute_paragraph, known_people, normal, speaker_matches, speaker_phrase, speaker_terms
 
 FOLLOWING_PARAGRAPHS = 2
 """Paragraphs read after each one that names the speaker: "he added" often comes a paragraph later."""
@@ -89,36 +90,21 @@ class QuoteReport:
         return sum(len(g.quotes) for g in self.groups)
 
 
-def name_terms(name: str, analyzer: Analyzer) -> list[str]:
-    """The analysed terms of a speaker phrase that find its passages: the name's words, else the head
-    word ("mayor"); titles and honorifics out."""
-    phrase = speaker_phrase(name)
-    words = [w for w in re.findall(r"[^\W_][\w’'-]*", name) if w.lower().rstrip(".") not in HONORIFICS]
-    if phrase.names:
-        words = [w for w in words if w.lower() not in TITLES] or words
-    terms = [t for t in analyzer.terms(" ".join(words)) if t]
-    if phrase.names:
-        surname = analyzer.terms(phrase.names[-1])
-        return surname or terms
-    head = analyzer.terms(phrase.head or "")
-    return head or terms
-
-
 def find_quotes(index: Index, name: str, about: str | None = None, analyzer: Analyzer | None = None,
                 retriever: Retriever | None = None) -> QuoteReport:
     """Every sentence the corpus attributes to ``name`` (on ``about`` when given), grouped by article."""
     analyzer = analyzer or Analyzer()
     retriever = retriever or LocalRetriever(index)
     topic = set(analyzer.terms(about)) if about else set()
-    terms = name_terms(name, analyzer)
+    terms = speaker_terms(name, analyzer)
     if not terms:
         return QuoteReport(name=name, about=about, groups=[], articles_read=0)
-    key = min(terms, key=retriever.df)  # every passage with the name's rarest term
-    hits = retriever.top([key], retriever.df(key)) if retriever.df(key) else []
     paragraphs: dict[int, set[int]] = defaultdict(set)
-    for passage_id, _ in hits:
-        passage = index.passage(passage_id)
-        paragraphs[passage.article].add(passage.paragraph)
+    for term in dict.fromkeys(terms):  # every passage with a word of the name ("Wang Yi" is often "Wang")
+        df = retriever.df(term)
+        for passage_id, _ in retriever.top([term], df) if df else []:
+            passage = index.passage(passage_id)
+            paragraphs[passage.article].add(passage.paragraph)
     asked = speaker_phrase(name)
     surname = name.split()[-1] if len(asked.names) == 1 else None
     groups, given = [], {}
@@ -144,7 +130,7 @@ def _article_quotes(article: Article, named: set[int], asked, topic: set[str], a
         return []
     spans_of = paragraph_sentences(article.text, tuple(article.paragraphs[n - 1] for n in wanted))
     said = []
-    people = known_people(article.text)
+    people = lru_cache(maxsize=1)(lambda: known_people(article.text))
     for n, spans in zip(wanted, spans_of):
         said.append([(n, s, e, who) for (s, e), who in zip(spans, attribute_paragraph(article.text, spans, people)) if who.speaker])
     # the same person named again: "the mayor said" after "the mayor of Ferrara, Anna Benedetti, said",

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .analysis import fold
+from .analysis import Analyzer, fold
 from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation, singular
 
 VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+"
@@ -226,19 +226,21 @@ def known_people(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def attribute_paragraph(text: str, spans: list[tuple[int, int]], people_known: frozenset[str] | None = None) -> list[Attribution]:
+def attribute_paragraph(text: str, spans: list[tuple[int, int]],
+                        people_known: Callable[[], frozenset[str]] | None = None) -> list[Attribution]:
     """The speaker of each sentence (``spans`` into ``text``) of one paragraph, in order.
 
     "he said" is resolved with the previous sentence's speaker, else the last person named before
     the sentence who is known to be a person, else the last name before it (the 2,000 characters
-    before the paragraph included). ``people_known`` (``known_people`` of the whole text, for a caller
-    that attributes many paragraphs of one article) saves finding them around each paragraph.
+    before the paragraph included). ``people_known`` (a function giving ``known_people`` of the whole
+    text, called only when a "he" needs it, for a caller that attributes many paragraphs of one article)
+    saves finding them around each paragraph.
     """
     if not spans:
         return []
     previous: Attribution | None = None
     window = max(0, spans[0][0] - SPEAKER_CONTEXT)
-    people: list[frozenset[str]] = [] if people_known is None else [people_known]
+    people: list[frozenset[str]] = []
     names: dict[int, str | None] = {}
 
     def last_before(i: int) -> str | None:
@@ -252,7 +254,7 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]], people_known: f
 
     def known() -> frozenset[str]:
         if not people:
-            people.append(known_people(text[window:spans[-1][1]]))
+            people.append(people_known() if people_known else known_people(text[window:spans[-1][1]]))
         return people[0]
 
     speaking: str | None = None
@@ -365,3 +367,13 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     if a.head is None or a.head != b.head:
         return False
     return a.modifiers <= b.words
+
+
+def speaker_terms(asked: str, analyzer: Analyzer) -> list[str]:
+    """The analysed terms that find a speaker's passages: the name's ("anna", "benedetti" for "Anna
+    Benedetti"; "blair" for "Mr Blair"; "wang", "yi" for "Wang Yi"), else the head word's ("mayor" for "the
+    mayor of Ferrara", "offici" for "U.S. officials"); honorifics and titles are never the terms of a name."""
+    phrase = speaker_phrase(asked)
+    if phrase.names:
+        return [t for t in analyzer.terms(" ".join(phrase.names)) if t]
+    return [t for t in analyzer.terms(phrase.head or "") if t] or [t for t in analyzer.terms(asked) if t]
