@@ -125,3 +125,17 @@ def test_bbc_speakers_own_words_only(bbc_quotes_index, name, about, surname):
     for quote in found:
         assert quote["speaker"].split()[-1] == surname, quote
         assert quote["speaker"] not in ("Sir Ian Blair", "Ian Blair"), quote
+
+
+def test_hostile_article_text_never_reaches_the_terminal(isolated):
+    folder = isolated / "hostile"
+    folder.mkdir()
+    (folder / "evil.txt").write_text("Evil \x1b]0;owned\x07title\n\n“Clear the screen \x1b[2J now \u202eplease,” Mallory said.\n",
+                                     encoding="utf-8")
+    assert run("index", str(folder), "--index", "idx").returncode == 0
+    shown = run("quotes", "Mallory", "--index", "idx", env={"TERM": "xterm"})
+    assert shown.returncode == 0, shown.stderr
+    assert "Mallory said" in shown.stdout
+    assert not any(c in shown.stdout for c in "\x1b\x07\u202e")
+    as_json = run("quotes", "Mallory", "--index", "idx", "--json")
+    assert as_json.stdout.isascii() and json.loads(as_json.stdout)["speaker"] == "Mallory"
