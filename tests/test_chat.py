@@ -18,7 +18,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from conftest import SEED_TITLE, WANG_1, WANG_2, run
+from conftest import SEED_TITLE, WANG_1, WANG_2, run, write_articles
 from qabot.build import build
 from qabot.chat import Chat, converse, history_path, make_completer, run_lines, run_session, session
 from qabot.progress import BarProgress
@@ -342,11 +342,7 @@ Work on the old harbour wall began on Monday, the council said.
 @pytest.fixture
 def water_index(isolated) -> Path:
     """Two small articles with two speakers, indexed through the library."""
-    folder = isolated / "water"
-    folder.mkdir()
-    for name, text in WATER.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    build([folder], Path("index"))
+    build([write_articles(isolated / "water", WATER)], Path("index"))
     return Path("index")
 
 

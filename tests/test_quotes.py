@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
+from conftest import run, write_articles
 
 ARTICLES = {
     "2023-03-01-river.txt": """Ferrara shuts river banks
@@ -40,10 +40,7 @@ A spokesman for Benedetti declined to comment further.
 @pytest.fixture
 def corpus(isolated) -> Path:
     """Three small articles, one repeating another's quotation, indexed through the CLI."""
-    folder = isolated / "articles"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
+    folder = write_articles(isolated / "articles", ARTICLES)
     result = run("index", str(folder), "--index", "idx")
     assert result.returncode == 0, result.stderr
     return folder
