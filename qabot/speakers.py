@@ -30,7 +30,8 @@ _PHRASE = (rf"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?{_MODIFIER}
 """A speaker named by a noun phrase: "the mayor of Ferrara, Anna Benedetti", "U.S. officials", "the statement"."""
 _IS_PHRASE = re.compile(rf"{_PHRASE}$")
 _WHO = rf"(?<![\w.’'-])(?!(?:I|We|You|They|It|This|That)\b)(?P<who>{_PHRASE}|{_TITLE}?{_NAME}|[Hh]e|[Ss]he)(?<![’']s)"
-_CLOSE = r"[”\"»’]"
+_CLOSE = r"(?:[”»’]|(?<=[^\s:(\[])\")"
+"""A closing quotation mark: a straight one only after a word or punctuation (': "He thinks' opens one)."""
 _OPEN = r"[“\"«‘]"
 
 _AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO}\s+(?:{VERBS})\b")
@@ -157,6 +158,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     if who is None:
         m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
         who, desc = (m.group("who"), m.group("desc")) if m else (None, None)
+    if who is not None and not _IS_PHRASE.match(who) and re.search(r"\w[’']s\s+[A-Z]", who):
+        who = None  # "Brown's Britain, by Robert Peston, says": a thing of Brown's, not Brown
     if who is not None:
         who = who.strip(" ,.;:") if _IS_PHRASE.match(who) else _clean(who)  # "Mr Blair's spokesman" is not Blair
         if who.lower() in ("he", "she"):

@@ -199,3 +199,15 @@ def test_the_head_word_of_an_attribution():
 ])
 def test_a_question_speaker_matches_by_head_and_modifiers(asked, attributed_to, same):
     assert speaker_matches(asked, attributed_to) is same
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # an opening straight quote is no closing one: "He thinks" inside the quotation is not the speaker
+    ('Carl Emmerson, from the Institute for Fiscal Studies, told BBC News: "He thinks it will come out in the wash."',
+     "Carl Emmerson"),
+    # a thing of Brown's speaks, not Brown; a spokesman of Blair's, not Blair
+    ("Brown's Britain, by Robert Peston, says there is mutual animosity between the two men.", None),
+    ('"We will act," Mr Blair\'s official spokesman said.', "Mr Blair's official spokesman"),
+])
+def test_whose_words_they_are_not(sentence, speaker):
+    assert attribute_paragraph(sentence, [(0, len(sentence))])[0].speaker == speaker
