@@ -150,12 +150,17 @@ class Chat:
                              subject=subject)
         self.asked += 1
         if self.json:
-            self.write(self.json_text(answer_json(answer)) if self.interactive else dumps(answer))
+            self.write(self.json_text(answer_json(answer)) if self.on_terminal() else dumps(answer))
         else:
             self.write(render_answer(answer, self.style, self.analyzer))
             if self.interactive:
                 self.write()
         return answer
+
+    def on_terminal(self) -> bool:
+        """True when a person reads the output: the terminal session, or line mode writing to a terminal."""
+        isatty = getattr(self.out, "isatty", None)
+        return self.interactive or bool(isatty and isatty())
 
     def json_text(self, obj: dict) -> str:
         """``obj`` as JSON for a person: indented, UTF-8, and safe for the terminal."""
@@ -338,7 +343,7 @@ class Chat:
             return
         for group in report.groups:
             for quote in group.quotes:
-                self.write(self.json_text(quote_json(quote)) if self.interactive else quotes_dumps(quote))
+                self.write(self.json_text(quote_json(quote)) if self.on_terminal() else quotes_dumps(quote))
 
 
 def _n(count: int, noun: str) -> str:
