@@ -21,6 +21,9 @@ def test_misspellings_become_the_corpus_words_as_the_corpus_spells_them():
     }
     # equally close: the more frequent ("Wenger", not "Wagner", for "Wegner")
     assert speller.correct("Wegner") == "Wenger"
+    # typed with a capital, a name is likelier than a word one edit closer
+    names = Speller([("Blair", 3000), ("blame", 100)])
+    assert names.correct("Blare") == "Blair" and names.correct("blare") == "blame"
 
 
 def test_a_word_the_corpus_holds_is_never_corrected_nor_a_short_or_far_one():
