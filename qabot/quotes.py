@@ -2,7 +2,7 @@
 
 The passages that hold the speaker's name are found through the index's postings (every passage
 with a word of the name, no scoring of the rest of the corpus); only those paragraphs, and the
-two after each (where "he said" goes on), are read and attributed. A sentence counts when its
+two after each (where "he said" goes on, ``QuoteParams``), are read and attributed. A sentence counts when its
 attributed speaker is the one asked for (``speakers.speaker_matches``), so a sentence that only
 mentions them does not. The same quotation in duplicate articles is shown once, with the other
 places it stands.
@@ -22,13 +22,18 @@ from .lexicon import TITLES
 from .model import Article
 from .passages import paragraph_sentences
 from .retrieval import LocalRetriever, Retriever
-from .speakers import attribute_paragraph, known_people, normal, speaker_matches, speaker_phrase, speaker_terms
+from .speakers import (SpeakerPhrase, attribute_paragraph, known_people, normal, speaker_matches, speaker_phrase,
+                       speaker_terms)
 
-FOLLOWING_PARAGRAPHS = 2
-"""Paragraphs read after each one that names the speaker: "he added" often comes a paragraph later."""
 
-MIN_PREFIX = 4
-"""A topic word of at least this many letters also matches the words it begins ("euro": "European", "eurozone")."""
+@dataclass(frozen=True)
+class QuoteParams:
+    """The numbers that decide what ``find_quotes`` reads and keeps."""
+
+    following_paragraphs: int = 2
+    """Paragraphs read after each one that names the speaker: "he added" often comes a paragraph later."""
+    min_prefix: int = 4
+    """A topic word of at least this many letters also matches the words it begins ("euro": "European")."""
 
 
 @dataclass(frozen=True)
@@ -91,8 +96,9 @@ class QuoteReport:
 
 
 def find_quotes(index: Index, name: str, about: str | None = None, analyzer: Analyzer | None = None,
-                retriever: Retriever | None = None) -> QuoteReport:
+                retriever: Retriever | None = None, params: QuoteParams | None = None) -> QuoteReport:
     """Every sentence the corpus attributes to ``name`` (on ``about`` when given), grouped by article."""
+    params = params or QuoteParams()
     analyzer = analyzer or Analyzer()
     retriever = retriever or LocalRetriever(index)
     topic = set(analyzer.terms(about)) if about else set()
@@ -112,7 +118,7 @@ def find_quotes(index: Index, name: str, about: str | None = None, analyzer: Ana
         article = index.article(article_id)
         if surname:
             given[article.id] = given_names(article.text, surname)
-        found = _article_quotes(article, paragraphs[article_id], asked, topic, analyzer)
+        found = _article_quotes(article, paragraphs[article_id], asked, topic, analyzer, params)
         if found:
             groups.append(ArticleQuotes(article=article, quotes=found))
     groups.sort(key=lambda g: _order(g.article))
@@ -121,11 +127,14 @@ def find_quotes(index: Index, name: str, about: str | None = None, analyzer: Ana
     return QuoteReport(name=name, about=about, groups=_merge_duplicates(groups), articles_read=len(paragraphs))
 
 
-def _article_quotes(article: Article, named: set[int], asked, topic: set[str], analyzer: Analyzer) -> list[Quote]:
+def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, topic: set[str], analyzer: Analyzer,
+                    params: QuoteParams) -> list[Quote]:
     """The quotes of ``asked`` in the paragraphs ``named`` (1-based) of ``article`` and those just after them."""
-    wanted = sorted({n + i for n in named for i in range(FOLLOWING_PARAGRAPHS + 1) if n + i <= len(article.paragraphs)})
+    wanted = sorted({n + i for n in named for i in range(params.following_paragraphs + 1)
+                     if n + i <= len(article.paragraphs)})
     if topic:
-        wanted = [n for n in wanted if _on_topic(topic, analyzer.terms(article.text[slice(*article.paragraphs[n - 1])]))]
+        wanted = [n for n in wanted
+                  if _on_topic(topic, analyzer.terms(article.text[slice(*article.paragraphs[n - 1])]), params)]
     if not wanted:
         return []
     spans_of = paragraph_sentences(article.text, tuple(article.paragraphs[n - 1] for n in wanted))
@@ -151,7 +160,7 @@ def _article_quotes(article: Article, named: set[int], asked, topic: set[str], a
                     or (phrase.names and any(speaker_matches(name, phrase) for name in names)):
                 mine.append(Quote(speaker=who.speaker, text=article.text[s:e], quoted=who.quote,
                                   place=Place(article=article, paragraph=n, start=s, end=e)))
-        if topic and not any(_on_topic(topic, analyzer.terms(q.text)) for q in mine):
+        if topic and not any(_on_topic(topic, analyzer.terms(q.text), params) for q in mine):
             continue  # the topic is in someone else's sentences of the paragraph
         out.extend(mine)
     return out
@@ -190,9 +199,9 @@ def _one_person(groups: list[ArticleQuotes], given: dict[str, Counter[str]]) -> 
     return out
 
 
-def _on_topic(topic: set[str], terms: list[str]) -> bool:
+def _on_topic(topic: set[str], terms: list[str], params: QuoteParams) -> bool:
     """True when ``terms`` hold a topic term, or a word that starts with one ("euro" is on "European")."""
-    return any(t in topic or any(t.startswith(w) for w in topic if len(w) >= MIN_PREFIX) for t in set(terms))
+    return any(t in topic or any(t.startswith(w) for w in topic if len(w) >= params.min_prefix) for t in set(terms))
 
 
 def _order(article: Article) -> tuple:
