@@ -5,8 +5,9 @@
 Both correct the same real misspellings of words the BBC articles hold (typed as people type them:
 swapped, dropped, doubled and wrong letters, phonetic spellings) against the same vocabulary (every
 spelling the index counted, lowercased, with its count), with the same rule: the closest word by
-optimal string alignment distance (Levenshtein with a swap of neighbouring letters as one edit; at most 2 edits, 1 for words under five letters), then the same first letter,
-then the most frequent. Prints accuracy, build time and time per word for each, and every miss.
+optimal string alignment distance (Levenshtein with a swap of neighbouring letters as one edit; at
+most 2 edits, 1 for words under five letters), then the same first letter, then the most frequent.
+Prints accuracy, build time and time per word for each, and every miss.
 """
 
 from __future__ import annotations

@@ -141,7 +141,8 @@ def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, top
     said = []
     people = lru_cache(maxsize=1)(lambda: known_people(article.text))
     for n, spans in zip(wanted, spans_of):
-        said.append([(n, s, e, who) for (s, e), who in zip(spans, attribute_paragraph(article.text, spans, people)) if who.speaker])
+        who_said = attribute_paragraph(article.text, spans, people)
+        said.append([(n, s, e, who) for (s, e), who in zip(spans, who_said) if who.speaker])
     # the same person named again: "the mayor said" after "the mayor of Ferrara, Anna Benedetti, said",
     # "Lindqvist said" after "the fisheries officer Erik Lindqvist said"
     roles, names = set(), set()

@@ -263,8 +263,8 @@ def render_quotes(report: QuoteReport, style: Style) -> str:
     speaker marked) with its paragraph, and where else the same words stand."""
     if not report.groups:
         about = f" about '{safe_line(report.about)}'" if report.about else ""
-        return style.paint("No quotes:", BOLD) + (f" no words of '{safe_line(report.name)}'{about} in "
-                                                   f"{report.articles_read} article{'s' if report.articles_read != 1 else ''} that name them.")
+        read = f"{report.articles_read} article{'s' if report.articles_read != 1 else ''}"
+        return style.paint("No quotes:", BOLD) + f" no words of '{safe_line(report.name)}'{about} in {read} that name them."
     parts = []
     for group in report.groups:
         article = group.article

@@ -2,12 +2,14 @@
 
 Candidates are the corpus's words within a small edit distance, optimal string alignment (Levenshtein
 with a swap of two neighbouring letters counted as one edit: "duaghter" is one edit from "daughter"),
-found by rapidfuzz's bit-parallel C scan over the words of about the same length. The closest candidate wins (for a word typed with a
-capital, a name the corpus spells with one counts an edit closer); among equally close ones, one with
-the same first letter, then the more frequent. A word the corpus holds is never corrected, nor a word too short to correct
-safely. bench/spelling.py measured this against symspellpy on real misspellings of BBC words: the
-same accuracy (69 of 70 each), and next to no build (symspellpy's precomputed deletes take over a
-second, more than a one-question ``qabot ask`` can spend) for about a millisecond a word.
+found by rapidfuzz's bit-parallel C scan over the words of about the same length. The closest
+candidate wins (for a word typed with a capital, a name the corpus spells with one counts an edit
+closer); among equally close ones, one with the same first letter, then the more frequent. A word
+the corpus holds is never corrected, nor a word too short to correct safely.
+
+bench/spelling.py measured this against symspellpy on real misspellings of BBC words: the same
+accuracy (69 of 70 each), and next to no build (symspellpy's precomputed deletes take over a second,
+more than a one-question ``qabot ask`` can spend) for one or two milliseconds a word.
 """
 
 from __future__ import annotations

@@ -127,8 +127,8 @@ def test_bbc_speakers_own_words_only(bbc_quotes_index, name, about, surname):
 def test_hostile_article_text_never_reaches_the_terminal(isolated):
     folder = isolated / "hostile"
     folder.mkdir()
-    (folder / "evil.txt").write_text("Evil \x1b]0;owned\x07title\n\n“Clear the screen \x1b[2J now \u202eplease,” Mallory said.\n",
-                                     encoding="utf-8")
+    (folder / "evil.txt").write_text(
+        "Evil \x1b]0;owned\x07title\n\n“Clear the screen \x1b[2J now \u202eplease,” Mallory said.\n", encoding="utf-8")
     assert run("index", str(folder), "--index", "idx").returncode == 0
     shown = run("quotes", "Mallory", "--index", "idx", env={"TERM": "xterm"})
     assert shown.returncode == 0, shown.stderr
