@@ -19,14 +19,17 @@ from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, HONORIFICS, ROLES, SPEAKER
 VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+"
 """Every form of a verb of communication that attributes words in an article ("said", "has warned", "denied")."""
 _TITLE = rf"(?:(?:{alternation(TITLE_WORDS)})\.?\s+)"
-_NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:de|van|von|der|da|al|bin|le|la)\b)?(?:\s+[A-Z][\w’'.-]*){0,3})"
+_NAME = r"(?:[A-Z][\w’'.-]*(?:[ \t]+(?:de|van|von|der|da|al|bin|le|la)\b)?(?:(?<![a-z]{2}\.)[ \t]+[A-Z][\w’'.-]*){0,3})"
+"""A capitalised name of up to four words on one line, not run on past a sentence's end ("Sheerman. His")."""
 _HEADS = SPEAKER_HEADS | {w + "s" for w in ROLES | DOCUMENTS if not w.endswith("s")}
 _HEAD = rf"(?i:{alternation(_HEADS)})"
 """A word that ends a speaker's noun phrase: a role, a group or a document ("mayor", "officials", "statement")."""
-_MODIFIER = rf"(?:(?!(?:{VERBS}|that|which|who|and|but|or|when|while|as|if|after|before|he|she|they|it)\b)[\w.’'-]+\s+)"
+_PLAIN_WORD = rf"(?!(?:{VERBS}|that|which|who|and|but|or|when|while|as|if|after|before|he|she|they|it|has|have|had|is|are|was|were|will|would|also|then|now)\b)[\w.’'-]+"
+"""A word of a speaker's phrase: not a verb of speech, a conjunction or a pronoun."""
+_MODIFIER = rf"(?:{_PLAIN_WORD}\s+)"
 _PHRASE = (rf"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?{_MODIFIER}{{0,3}}{_HEAD}\b(?![’'-])"
-           rf"(?:\s+(?:of|for|at|on|from|in)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){{0,3}}|[a-z]+))?"
-           rf"(?:,\s+{_NAME}(?=,|$))?")
+           rf"(?:\s+(?:of|for|at|on|from|in)\s+(?:the\s+)?[\w.’'-]+(?:\s+{_PLAIN_WORD}){{0,4}})?"
+           rf"(?:,\s+{_NAME}(?=\s*[,.;:!?]|$))?")
 """A speaker named by a noun phrase: "the mayor of Ferrara, Anna Benedetti", "U.S. officials", "the statement"."""
 _IS_PHRASE = re.compile(rf"{_PHRASE}$")
 _WHO = rf"(?<![\w.’'-])(?!(?:I|We|You|They|It|This|That)\b)(?P<who>{_PHRASE}|{_TITLE}?{_NAME}|[Hh]e|[Ss]he)(?<![’']s)"
@@ -45,8 +48,8 @@ _LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?
 _APPOSITION = r"(?:,\s+(?:[^,“\"]|,(?=\d)){3,120}?,)"
 """A clause set off by commas after the subject: "Parry, speaking exclusively to BBC Sport, also admits"."""
 _REPORTED = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??"
-                       rf"{_WHO}{_APPOSITION}?,?\s+(?:has\s+|had\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
-_REPORTED_MID = re.compile(rf"[,;]\s+(?P<desc>{_DESCRIBED})??{_WHO},?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
+                       rf"{_WHO}{_APPOSITION}?,?\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
+_REPORTED_MID = re.compile(rf"[,;]\s+(?P<desc>{_DESCRIBED})??{_WHO},?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
 _REPORTED_END = re.compile(rf",\s*{_WHO}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
 _QUOTE_CHARS = "“”\"«»"
 _NOT_NAMES = frozenset(
@@ -197,8 +200,8 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
     if not known:
         return None
     for m in reversed(list(_CAPS.finditer(before))):
-        if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()):
-            continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote': seldom "he"
+        if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) or _LISTED.search(before, 0, m.start()):
+            continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote', "A, B and C": seldom "he"
         candidate = _clean(re.sub(_OPENERS, "", m.group()))
         if not _is_name(candidate):
             continue
@@ -206,6 +209,10 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
         if surname in known and not re.search(rf"\b{re.escape(surname)}\b", sentence):
             return candidate
     return None
+
+
+_LISTED = re.compile(r"[A-Z][\w’'-]*\s*(?:,|,?\s+and)\s*$")
+"""A name just before, joined by a comma or "and": the next name is one of a list ("Gardener, Darren Campbell ...")."""
 
 
 def _quoted_at(text: str, pos: int) -> bool:

@@ -208,6 +208,10 @@ def test_a_question_speaker_matches_by_head_and_modifiers(asked, attributed_to, 
     # a thing of Brown's speaks, not Brown; a spokesman of Blair's, not Blair
     ("Brown's Britain, by Robert Peston, says there is mutual animosity between the two men.", None),
     ('"We will act," Mr Blair\'s official spokesman said.', "Mr Blair's official spokesman"),
+    # a long title and the name after it; a place after the group
+    ('"It will be a tragedy," said the chairman of the Commons education select committee, Labour MP Barry Sheerman.',
+     "the chairman of the Commons education select committee, Labour MP Barry Sheerman"),
+    ("Officials in Rome have warned of floods.", "Officials in Rome"),
 ])
-def test_whose_words_they_are_not(sentence, speaker):
+def test_whose_words_they_are(sentence, speaker):
     assert attribute_paragraph(sentence, [(0, len(sentence))])[0].speaker == speaker
