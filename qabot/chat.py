@@ -396,6 +396,11 @@ def make_completer(chat: Chat):
                             yield Completion(str(n), -len(arg.lstrip()), display_meta=safe_line(e.article.title)[:40])
                 elif name == "/index":
                     yield from paths.get_completions(Document(arg, len(arg)), event)
+                elif name == "/quotes":
+                    m = re.search(r"[^\W\d_][\w’'-]*$", arg)
+                    for word, count in chat.lexicon.complete(m.group()) if m else []:
+                        if word != m.group() and chat.lexicon.speaks(word):
+                            yield Completion(word, -len(m.group()), display_meta=f"{count}× in the articles")
                 return
             m = re.search(r"[^\W\d_][\w’'-]*$", text)
             if not m or len(m.group()) < 2:

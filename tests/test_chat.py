@@ -222,6 +222,9 @@ def test_completion_of_a_name_from_the_index(index):
     assert commands == ["/sources", "/show", "/stats"]
     assert [c.text for c in completer.get_completions(Document("/show "), CompleteEvent())] == ["1", "2"]
     assert [c.text for c in completer.get_completions(Document("/show 2"), CompleteEvent())] == ["2"]
+    # /quotes completes the names of those the articles show speaking, not other words
+    assert [c.text for c in completer.get_completions(Document("/quotes Pu"), CompleteEvent())] == ["Putin"]
+    assert [c.text for c in completer.get_completions(Document("/quotes Pat"), CompleteEvent())] == []
 
 
 def test_the_history_file_keeps_questions_across_sessions(index):
