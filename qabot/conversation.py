@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .analysis import Analyzer
+from .answering.parse import SPEECH_VERBS, parse
 from .lexicon import GROUPS, TITLES
-from .question import SPEECH_VERBS, parse
 from .speakers import speaker_phrase
 
 Speaks = Callable[[str], bool]
