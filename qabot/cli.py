@@ -83,6 +83,14 @@ def make_parser() -> argparse.ArgumentParser:
     p_chat.add_argument("--index", type=Path, default=None, metavar="DIR", help="index folder (default: $QABOT_INDEX or index/)")
     p_chat.add_argument("-k", type=_positive, default=3, metavar="N", help="number of answers (default: 3)")
 
+    p_quotes = sub.add_parser("quotes", help="everything the articles have someone saying",
+                              description="Every sentence the articles attribute to NAME (quoted or reported), "
+                                          "grouped by article, by date where known, else by path.")
+    p_quotes.add_argument("name", metavar="NAME", help="who: a name (Blair), a title (the mayor) or a group (police)")
+    p_quotes.add_argument("--about", default=None, metavar="TOPIC", help="only what they said about TOPIC")
+    p_quotes.add_argument("--index", type=Path, default=None, metavar="DIR", help="index folder (default: $QABOT_INDEX or index/)")
+    p_quotes.add_argument("--json", action="store_true", help="one JSON object per quote")
+
     p_eval = sub.add_parser("eval", help="measure answers against a question file",
                             description="Answer a JSONL file of {question, answers} and print evidence@1/@3, "
                                         "passage recall@5, MRR, no-answer precision/recall and speed.")
@@ -198,6 +206,26 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_quotes(args: argparse.Namespace) -> int:
+    """``qabot quotes``."""
+    from .quotes import find_quotes
+    from .render import quotes_dumps, render_quotes
+
+    name, about = _decoded(args.name).strip(), _decoded(args.about).strip() if args.about else None
+    if not name:
+        raise UsageError("NAME is empty; give who to quote, e.g. qabot quotes Blair")
+    index_dir = args.index or default_index_dir()
+    ensure_index(index_dir, explicit=args.index is not None or bool(os.environ.get("QABOT_INDEX")))
+    report = find_quotes(Index.open(index_dir), name, about or None)
+    if args.json:
+        for group in report.groups:
+            for quote in group.quotes:
+                print(quotes_dumps(quote))
+    else:
+        print(render_quotes(report, Style.for_stream(sys.stdout)))
+    return EXIT_OK
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     """``qabot eval``: with PATHs and no --index, the corpus is indexed into a temporary folder."""
     from .build import Settings, build
@@ -249,6 +277,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_index(args)
         if args.command == "ask":
             return cmd_ask(args)
+        if args.command == "quotes":
+            return cmd_quotes(args)
         if args.command == "eval":
             return cmd_eval(args)
         if args.command == "chat":

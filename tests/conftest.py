@@ -57,6 +57,14 @@ def run(*args: str, input: str | None = None, env: dict | None = None, cwd: Path
                           env=full_env, cwd=cwd, timeout=timeout)
 
 
+def write_articles(folder: Path, articles: dict[str, str]) -> Path:
+    """Write ``articles`` (file name to text, UTF-8) into a new ``folder``; returns the folder."""
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def ask_json(index: Path, *questions: str) -> list[dict]:
     """Ask ``questions`` through ``qabot ask --index INDEX --json -`` (one per line): the JSON answers."""
     result = run("ask", "--index", str(index), "--json", "-", input="\n".join(questions) + "\n")
