@@ -31,6 +31,8 @@ class SpellingParams:
     """Words of at least this many letters may be two edits away from their correction; shorter ones one."""
     max_distance: int = 2
     """The most edits a correction may make."""
+    far_word: int = 7
+    """A word shorter than this is corrected by two edits only when it holds the same letters ("lybia": Libya)."""
 
 
 class Speller:
@@ -87,7 +89,11 @@ class Speller:
                 candidate = (int(distance) - name, term[0] != key[0], -self._counts[term], term)
                 if best is None or candidate < best:
                     best = candidate
-        return self._spelled.get(best[3], best[3]) if best else None
+        if best is None:
+            return None
+        if best[0] > 1 and not typed_name and len(key) < self.params.far_word and sorted(key) != sorted(best[3]):
+            return None  # two edits turn many a short word into another ("mining": moving); not a jumble ("lybia")
+        return self._spelled.get(best[3], best[3])
 
     def correct_words(self, text: str) -> list[tuple[str, str]]:
         """``(word, correction)`` for each word of ``text`` that ``correct`` changes, in order."""
@@ -102,13 +108,3 @@ class Speller:
 def _key(word: str) -> str:
     """A word as the speller compares it: lower case, accents and possessive folded ("Wang’s" is wang)."""
     return fold(word.lower())
-
-
-def speller_for(index) -> Speller | None:
-    """The speller of an index's vocabulary (every spelling with its count), or None for an index built
-    without word counts. Building takes a moment: build it once, on the first question that needs it."""
-    counts = index.word_counts()
-    if counts is not None:
-        return Speller(counts[0].items())
-    words = index.words
-    return Speller((w, n) for w, n, _ in words) if words is not None else None

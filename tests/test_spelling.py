@@ -6,7 +6,8 @@ from pathlib import Path
 
 from qabot.build import build
 from qabot.index import Index
-from qabot.spelling import Speller, speller_for
+from qabot.retrieval import LocalCorpus
+from qabot.spelling import Speller
 
 WORDS = [("Ukraine", 24), ("Ukraine’s", 3), ("about", 1797), ("abbot", 2), ("daughter", 26), ("Libya", 2),
          ("Libya's", 3), ("Gonzalo", 2), ("Wang", 5), ("with", 2000), ("which", 900), ("Wenger", 30),
@@ -45,7 +46,6 @@ def test_correct_words_of_a_question():
 
 def test_the_speller_of_an_index(seeds):
     build([seeds], Path("index"))
-    speller = speller_for(Index.open(Path("index")))
-    assert speller is not None
+    speller = Speller(LocalCorpus(Index.open(Path("index"))).spellings())
     assert [speller.correct(w) for w in ["Ukrane", "abut", "Wnag", "Patrushv", "Moscow"]] == [
         "Ukraine", "about", "Wang", "Patrushev", None]

@@ -89,7 +89,9 @@ class Answerer:
         """Answer an analysed question."""
         ranked = self.rank(q)
         terms = ranked.question.terms
-        searched = tuple(ranked.check.fixes.values())
+        searched = ranked.check.searched
+        if ranked.question.speaker != q.speaker and ranked.question.speaker:
+            searched = (ranked.question.speaker,) + searched
         if ranked.refusal is not None:
             return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
                           message=ranked.refusal)
@@ -127,12 +129,15 @@ class Answerer:
     def rank(self, q: Question, correct: bool = True) -> Ranked:
         """Every candidate sentence for ``q``, ranked by the fitted model, with what the gates found."""
         reader, gates = self.reader, self.gates
+        if correct:
+            q = gates.correct_speaker(q)
         check = gates.check(q, correct)
         if check.refusal is not None:
             return Ranked(question=q, check=check, candidates=[], passages=(), refusal=check.refusal)
         asked = q
         if check.fixes:  # a misspelt topic word is searched as the index's word it is close to ("biosmass")
-            q = replace(q, topic_terms=tuple(check.fixes.get(t, t) for t in q.topic_terms))
+            kept = [(check.fixes.get(t, t), w) for t, w in zip(q.topic_terms, q.topic_words) if check.fixes.get(t, t)]
+            q = replace(q, topic_terms=tuple(t for t, _ in kept), topic_words=tuple(w for _, w in kept))
         say = q.kind is QuestionKind.SAY and bool(q.speaker_terms)
         hits = retrieve.passages(reader, q, check.known)
         passages = tuple(p for p, _ in hits)
@@ -141,8 +146,8 @@ class Answerer:
                           refusal=f"nothing matches in {gates.where()}")
         if say:  # past the first few, only passages that name the speaker nearby can hold the speaker's words
             depth = self.params.retrieval.candidate_passages
-            named, speakers = self.speech.namer(q), set(q.speaker_terms)
-            hits = hits[:depth] + [(p, s) for p, s in hits[depth:] if named(p) and self.speech.speaks(p, speakers)]
+            named = self.speech.namer(q)
+            hits = hits[:depth] + [(p, s) for p, s in hits[depth:] if named(p) and self.speech.speaks(p, q.speaker)]
         read = [reader.passage(p) for p, _ in hits]
         weights = {t: reader.weight(t) for t in q.terms}
         local = weights if say else features.local_weights(reader, read, weights)
@@ -159,7 +164,7 @@ class Answerer:
             articles = list(dict.fromkeys(c.article for c in sorted(cands, key=lambda c: -c.score) if c.own_words))
             extra = retrieve.speaker_passages(reader, articles, {p for p, _ in hits}, check.known)
             for passage, score in extra:
-                if not self.speech.speaks(passage, set(q.speaker_terms)):
+                if not self.speech.speaks(passage, q.speaker):
                     continue
                 cands.extend(features.candidates(reader, self.speech, ctx, reader.passage(passage), score, len(hits) + 1,
                                                  own_only=True))
@@ -198,7 +203,7 @@ class Answerer:
         held = [w for t, w in topic if t in best.matched]
         nearest = f"; the nearest sentence holds only '{' '.join(held)}'" if held else ""
         if ranked.check.missing:
-            return f"nothing about '{' '.join(ranked.check.missing)}' in {where}{self.gates.did_you_mean(q.terms)}{nearest}"
+            return f"nothing about '{' '.join(ranked.check.missing)}' in {where}{self.gates.did_you_mean(q)}{nearest}"
         if ranked.strange_words:
             return f"nothing about '{ranked.strange_words}' in {where}{nearest}"
         names, others = ranked.far_names

@@ -198,7 +198,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             attribution = speakers.get(sentence.start) if speakers else None
             who = set(reader.analyzer.terms(attribution.speaker)) if attribution and attribution.speaker else set()
             near = present[i] | (present[i - 1] if i else set()) | (present[i + 1] if i + 1 < len(present) else set())
-            own = bool(who & ctx.speaker_terms) and (not ctx.topic or bool(ctx.topic & near))
+            own = bool(who) and attribution.said_by(q.speaker) and (not ctx.topic or bool(ctx.topic & near))
             if own:
                 speaker = attribution.speaker
                 matched = matched | ctx.speaker_terms

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from .. import lexicon
 from ..analysis import STOPWORDS, Analyzer
+from ..speakers import speaker_terms as phrase_terms
 from ..lexicon import QUESTION_SPEECH_FORMS, alternation
 
 SPEECH_VERBS = alternation(QUESTION_SPEECH_FORMS)
@@ -92,10 +93,10 @@ def parse(text: str, analyzer: Analyzer) -> Question:
     m = _SPEECH.match(text) or _SPEECH_BY.match(text)
     if m and _is_speaker(m.group("speaker") or "") and _is_speech_verb(m):
         speaker = m.group("speaker").strip(" ,")
-        names = [w for w in _content_words(speaker, analyzer)[0] if w not in TITLES]
+        names = phrase_terms(speaker, analyzer)  # "the mayor" is found by "mayor", "Mr Blair" by "blair"
         topic, shown = _content_words(m.group("topic") or "", analyzer)
         return Question(
-            text=text, kind=QuestionKind.SAY, speaker=speaker, speaker_terms=tuple(analyzer.stem(names)),
+            text=text, kind=QuestionKind.SAY, speaker=speaker, speaker_terms=tuple(dict.fromkeys(names)),
             topic_terms=tuple(analyzer.stem(topic)), topic_words=tuple(shown),
         )
     words, shown = _content_words(text, analyzer)

@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 from ..analysis import fold
 
-from ..speakers import SPEAKER_CONTEXT, Attribution, attribute_paragraph
-from .parse import TITLES, Question
+from ..speakers import SPEAKER_CONTEXT, Attribution, attribute_paragraph, speaker_phrase
+from .parse import Question
 from .sentences import Reader, ReadPassage
 
 
@@ -32,8 +32,9 @@ class Speech:
         attribution reads: the speaker window and the context before it), so that only such passages are
         read for the speaker's words. A plain search of the text, far cheaper than attributing speech."""
         reader = self.reader
-        words = [w.strip(",").lower() for w in (q.speaker or "").replace(".", " ").split()]
-        names = {form for w in words if w not in TITLES and len(w) > 1 for form in (w, _folded(w))}
+        phrase = speaker_phrase(q.speaker or "")
+        names = {form for w in (phrase.names or ((phrase.head,) if phrase.head else ())) if len(w) > 1
+                 for form in (w.lower(), _folded(w))}
         reach = reader.params.speech.speaker_window + SPEAKER_CONTEXT
 
         def named(p: int) -> bool:
@@ -71,10 +72,9 @@ class Speech:
             self._speakers[passage] = found
         return found
 
-    def speaks(self, passage: int, speaker_terms: set[str]) -> bool:
-        """Whether some sentence of the passage is attributed to a speaker with one of ``speaker_terms``."""
-        terms = self.reader.analyzer.terms
-        return any(a.speaker and speaker_terms & set(terms(a.speaker)) for a in self.speakers(passage).values())
+    def speaks(self, passage: int, asked: str) -> bool:
+        """Whether some sentence of the passage is attributed to the question's speaker ``asked``."""
+        return any(a.said_by(asked) for a in self.speakers(passage).values())
 
     def quotation(self, passage: ReadPassage, start: int, end: int, speaker: str | None) -> tuple[int, int]:
         """The span of the whole quotation the sentence at ``start`` belongs to.
