@@ -25,7 +25,8 @@ from .analysis import ANALYZER_VERSION, Analyzer, find_words
 from .bm25 import BM25Params, weigh
 from .errors import CorpusError, IndexDamaged
 from .index import FORMAT, FORMAT_VERSION, BuildData, Index, read_manifest, term_bytes, write, write_lock
-from .loading import discover, fingerprint, load_file, read_file
+from .corpus import FileTable, Status, display, list_files
+from .loading import fingerprint, load_file, read_file
 from .passages import DEFAULT_MAX_TOKENS, ENCODING, encoding, make_passages
 from .vocabulary import count_speakers, rank_words
 
@@ -64,7 +65,7 @@ class Settings:
 
 @dataclass
 class BuildReport:
-    """What a build did."""
+    """What a build did. Paths are absolute (``corpus.display`` shows them)."""
 
     articles: int = 0
     """Articles in the index now."""
@@ -74,22 +75,31 @@ class BuildReport:
     """cl100k_base tokens in the index now."""
     files: int = 0
     """Files indexed."""
-    new: int = 0
+    new: list[str] = field(default_factory=list)
     """Files read for the first time."""
-    updated: int = 0
+    updated: list[str] = field(default_factory=list)
     """Files re-read because they changed."""
     unchanged: int = 0
     """Files kept from the previous build without reading them again."""
-    removed: int = 0
+    removed: list[str] = field(default_factory=list)
     """Files of the previous build that are gone."""
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    """Files that should have been articles and are not, with the reason (said again on every run)."""
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    """Parts of indexed files passed over (a bad JSON line, say): ``(path, what)``, on every run."""
     skipped: list[tuple[str, str]] = field(default_factory=list)
-    """Files passed over, with the reason."""
-    warnings: list[str] = field(default_factory=list)
-    """Parts of files passed over (a bad JSON line, say)."""
+    """Files passed over that are not failures: of no supported type, or empty."""
+    ignored: int = 0
+    """Images, audio, video, archives and office files, passed over quietly."""
     seconds: float = 0.0
     """Wall time of the build."""
     text_bytes: int = 0
     """UTF-8 bytes of article text read and processed in this build (new and updated files)."""
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing that should have been an article failed, in whole or in part."""
+        return not self.failed and not self.warnings
 
 
 @dataclass
@@ -123,18 +133,11 @@ class Block:
     """A new file's names seen speaking, with their counts."""
 
 
-def display_path(path: Path) -> str:
-    """How a file is named in citations: relative to the current folder when under it."""
-    try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else os.path.abspath(path)
-    except ValueError:
-        return os.path.abspath(path)
-
-
-def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellings: Spellings,
+def process(path: str, data: bytes, max_tokens: int, enc, spellings: Spellings,
             build_id: str = "") -> tuple[Block | None, str | None, list[str]]:
-    """Load, cut and analyse one file for the build ``build_id``: ``(block, reason skipped, warnings)``."""
-    loaded = load_file(path, data, display)
+    """Load, cut and analyse one file (``path`` absolute) for the build ``build_id``:
+    ``(block, reason skipped, warnings)``."""
+    loaded = load_file(Path(path), data, path)
     if loaded.skipped or not loaded.articles:
         return None, loaded.skipped or "no article text found", loaded.warnings
     meta, texts = [], []
@@ -308,20 +311,31 @@ class _Previous:
     in one vectorised pass, so reusing a file costs no tokenizing and no per-posting Python work.
     """
 
-    def __init__(self, index: Index):
+    def __init__(self, index: Index, reusable: bool):
         self.index = index
-        files = index.manifest["files"]
-        self.art_lo = np.concatenate([[0], np.cumsum([f["articles"] for f in files])]).astype(np.int64)
-        self.by_key = {f["key"]: i for i, f in enumerate(files)}
+        self.reusable = reusable
+        """Whether its per-file results can be reused (same tokenizing settings, every byte verified)."""
+        self.table = index.file_table()
+        self.by_key = {p: i for i, p in enumerate(self.table.paths)}
+        self.problems = index.problems()
         self._meta: list[dict] | None = None
 
-    def block(self, key: str) -> Block:
-        """The stored results of the file with this key."""
+    def same(self, row: int | None, size: int, mtime: int) -> bool:
+        """True when file ``row`` of the previous build has this size and mtime and can be reused."""
+        return self.reusable and row is not None and int(self.table.size[row]) == size and int(self.table.mtime[row]) == mtime
+
+    def digest(self, row: int | None) -> str | None:
+        """The previous build's content hash of file ``row`` when its results can be reused."""
+        if not self.reusable or row is None or self.table.status[row] != Status.INDEXED:
+            return None
+        return bytes(self.table.digest[row]).hex()
+
+    def block(self, row: int) -> Block:
+        """The stored results of file ``row``."""
         ix = self.index
         if self._meta is None:
             self._meta = ix.all_meta()
-        f = self.by_key[key]
-        a_lo, a_hi = int(self.art_lo[f]), int(self.art_lo[f + 1])
+        a_lo, a_hi = int(self.table.art_ptr[row]), int(self.table.art_ptr[row + 1])
         pas_ptr, para_ptr, sent_ptr = ix.array("art_pas_ptr"), ix.array("art_para_ptr"), ix.array("pas_sent_ptr")
         p_lo, p_hi = int(pas_ptr[a_lo]), int(pas_ptr[a_hi])
         q_lo, q_hi = int(para_ptr[a_lo]), int(para_ptr[a_hi])
@@ -344,7 +358,7 @@ class _Previous:
 
 
 def _open_previous(index_dir: Path, settings: Settings) -> tuple[dict | None, _Previous | None]:
-    """The previous manifest and, when its per-file results can be reused, those results."""
+    """The previous manifest and the previous build (its results reusable when the settings match)."""
     try:
         manifest = read_manifest(index_dir)
     except IndexDamaged:
@@ -352,12 +366,12 @@ def _open_previous(index_dir: Path, settings: Settings) -> tuple[dict | None, _P
     if manifest is None or manifest.get("version") != FORMAT_VERSION:
         return manifest, None
     stored = manifest.get("settings", {})
-    if {k: stored.get(k) for k in settings.tokenizing()} != settings.tokenizing():
-        return manifest, None
+    same = {k: stored.get(k) for k in settings.tokenizing()} == settings.tokenizing()
     try:
         index = Index.open(index_dir)
-        index.verify()  # every byte: damage must not be copied into the next build
-        return manifest, _Previous(index)
+        if same:
+            index.verify()  # every byte: damage must not be copied into the next build
+        return manifest, _Previous(index, same)
     except (IndexDamaged, KeyError, ValueError, OSError):
         return manifest, None
 
@@ -378,8 +392,8 @@ def workers() -> int:
 class _Job:
     """One file to read and, unless its content is unchanged, to process."""
 
-    path: Path
-    display: str
+    path: str
+    """The file, absolute (also its name in citations and article ids)."""
     max_tokens: int
     known_digest: str | None
     """The previous build's hash of the file when its results can be reused."""
@@ -414,7 +428,7 @@ def _run(job: _Job) -> _Done:
     if digest == job.known_digest:
         return _Done(digest=digest, unchanged=True)
     enc, spellings = _tools()
-    block, why, warnings = process(job.path, data, job.display, job.max_tokens, enc, spellings, job.build_id)
+    block, why, warnings = process(job.path, data, job.max_tokens, enc, spellings, job.build_id)
     return _Done(digest=digest, block=block, skipped=None if block else (why or "no article text found"), warnings=warnings)
 
 
@@ -443,97 +457,110 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
     started = time.perf_counter()
     build_id = uuid.uuid4().hex
     report = BuildReport()
-    files, skipped = discover(paths)
-    missing = [p for p, why in skipped if why == "does not exist"]
-    if missing and not files:
-        raise CorpusError(f"no such file or folder: {missing[0]}")
-    report.skipped.extend((p, why) for p, why in skipped if why != "does not exist")
-    report.skipped.extend((p, "does not exist") for p in missing)
+    listing = list_files(paths)
+    if listing.missing and not listing.paths:
+        raise CorpusError(f"no such file or folder: {display(listing.missing[0])}")
+    report.failed.extend(listing.failed)
+    report.failed.extend((p, "does not exist") for p in listing.missing)
+    report.skipped.extend(listing.skipped)
+    report.ignored = listing.ignored
     with write_lock(index_dir):
         old_manifest, previous = _open_previous(index_dir, settings)
-        old_files = {f["key"]: f for f in (old_manifest or {}).get("files", [])} if old_manifest else {}
-        slots: list[tuple[str, Block | None, dict | None, Path]] = []
+        by_key = previous.by_key if previous is not None else {}
+        reusable = previous is not None and previous.reusable
+        # per file of the listing: (row of the previous build or None, block or None when a job makes it)
+        slots: list[tuple[int | None, Block | None]] = []
         jobs: list[_Job] = []
         sizes: list[int] = []
-        stats: dict[str, os.stat_result] = {}
-        kept: set[str] = set()
+        kept: set[int] = set()
         tally = _Tally()
         spoke: Counter[str] = Counter()
-        for path in files:
-            key = os.path.abspath(path)
-            old = old_files.get(key)
-            try:
-                st = os.stat(path)
-            except OSError as err:
-                report.skipped.append((str(path), (err.strerror or str(err)).lower()))
+        for path, size, mtime in zip(listing.paths, listing.sizes, listing.mtimes):
+            row = by_key.get(path)
+            if previous is not None and previous.same(row, size, mtime):
+                kept.add(row)
+                status = previous.table.status[row]
+                slots.append((row, previous.block(row) if status == Status.INDEXED else None))
                 continue
-            stats[key] = st
-            reusable = previous is not None and old is not None and key in previous.by_key
-            if reusable and old.get("size") == st.st_size and old.get("mtime_ns") == st.st_mtime_ns:
-                slots.append((key, previous.block(key), dict(old), path))
-                kept.add(key)
-                report.unchanged += 1
-                continue
-            slots.append((key, None, None, path))
-            jobs.append(_Job(path, display_path(path), settings.max_tokens, old.get("sha256") if reusable else None, build_id))
-            sizes.append(st.st_size)
-        done_jobs = 0
+            slots.append((row, None))
+            jobs.append(_Job(path, settings.max_tokens, previous.digest(row) if previous is not None else None, build_id))
+            sizes.append(size)
         results = _results(jobs, sizes, processes)
         blocks: list[Block] = []
-        entries: list[dict] = []
-        for key, block, entry, path in slots:
-            if block is not None:
-                blocks.append(block)
-                entries.append(entry)
+        rows = _Rows()
+        problems: dict[str, dict] = {}
+        done_jobs = 0
+        for (row, block), path, size, mtime in zip(slots, listing.paths, listing.sizes, listing.mtimes):
+            if row in kept:
+                status = Status(int(previous.table.status[row]))
+                problem = previous.problems.get(path)
+                if problem:
+                    problems[path] = problem
+                    _tell(report, path, status, problem)
+                if block is not None:
+                    blocks.append(block)
+                    report.unchanged += 1
+                rows.add(path, size, mtime, previous.table.digest[row], len(block.meta) if block else 0, status)
                 continue
             if progress:
-                progress(done_jobs, len(jobs), str(path))
+                progress(done_jobs, len(jobs), path)
             done = next(results)
             done_jobs += 1
-            old = old_files.get(key)
-            st = stats[key]
-            report.warnings.extend(done.warnings)
-            if done.unchanged:
-                kept.add(key)
-                blocks.append(previous.block(key))
-                entries.append(dict(old, size=st.st_size, mtime_ns=st.st_mtime_ns))
+            if done.unchanged:  # touched, same content
+                kept.add(row)
+                block = previous.block(row)
+                blocks.append(block)
                 report.unchanged += 1
+                problem = previous.problems.get(path)
+                if problem:
+                    problems[path] = problem
+                    _tell(report, path, Status.INDEXED, problem)
+                rows.add(path, size, mtime, previous.table.digest[row], len(block.meta), Status.INDEXED)
                 continue
+            digest = np.frombuffer(bytes.fromhex(done.digest), np.uint8) if done.digest else np.zeros(32, np.uint8)
             if done.block is None:
-                report.skipped.append((str(path), done.skipped or "no article text found"))
+                status = Status.EMPTY if done.skipped == "empty file" else Status.FAILED
+                problems[path] = {"reason": done.skipped or "no article text found"}
+                _tell(report, path, status, problems[path])
+                rows.add(path, size, mtime, digest, 0, status)
                 continue
+            if done.warnings:
+                problems[path] = {"warnings": done.warnings}
+                _tell(report, path, Status.INDEXED, problems[path])
             block = done.block
             tally.add(*block.forms)
             spoke.update(block.spoke)
             block.forms = block.spoke = None
             report.text_bytes += sum(len(t) for t in block.texts)
-            if old is None:
-                report.new += 1
-            else:
-                report.updated += 1
+            (report.new if row is None else report.updated).append(path)
             blocks.append(block)
-            entries.append({"key": key, "path": display_path(path), "size": st.st_size, "mtime_ns": st.st_mtime_ns,
-                            "sha256": done.digest, "articles": len(block.meta), "passages": int(len(block.pas_start)),
-                            "tokens": int(block.pas_tokens.sum())})
+            rows.add(path, size, mtime, digest, len(block.meta), Status.INDEXED)
         results.close()
         if progress:
             progress(len(jobs), len(jobs), "")
-        current = {os.path.abspath(f) for f in files}
-        report.removed = sum(1 for k in old_files if k not in current)
+        gone = set(range(len(previous.table.paths))) - kept if previous is not None else set()
+        current = set(listing.paths)
+        if previous is not None:
+            report.removed = [p for p, st in zip(previous.table.paths, previous.table.status.tolist())
+                              if st != Status.FAILED and p not in current]
         if not blocks:
-            where = ", ".join(str(p) for p in paths)
-            if len(report.skipped) == 1:
-                raise CorpusError(f"no articles to index in {where}: {report.skipped[0][0]}: {report.skipped[0][1]}")
-            raise CorpusError(f"no articles to index in {where} ({len(report.skipped)} files skipped)")
+            where = ", ".join(display(os.path.abspath(p)) for p in paths)
+            if len(report.failed) == 1:
+                raise CorpusError(f"no articles to index in {where}: {display(report.failed[0][0])}: {report.failed[0][1]}")
+            return_why = f"{len(report.failed) + len(report.skipped)} files skipped"
+            raise CorpusError(f"no articles to index in {where} ({return_why})")
         forms = tally.counter()
-        _add_kept_words(forms, spoke, blocks, previous, set(old_files) - kept)
-        data = assemble(blocks, settings.bm25, previous.index if previous else None)
+        if reusable:
+            _add_kept_words(forms, spoke, blocks, previous, gone)
+        data = assemble(blocks, settings.bm25, previous.index if reusable else None)
         del blocks
+        data.files = rows.table()
+        data.problems = problems
         data.word_counts = (+forms, +spoke)
-        data.words = _words(data, previous, report)
+        data.words = _words(data, previous if reusable else None, report)
         if previous is not None:
             previous.index.close()  # its data folder may go once the new build is in place
-        report.files = len(entries)
+        report.files = int(np.count_nonzero(data.files.status == Status.INDEXED))
         report.articles = len(data.articles)
         report.passages = int(len(data.arrays["pas_start"]))
         report.tokens = int(data.arrays["pas_tokens"].sum())
@@ -544,16 +571,48 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
             "settings": settings.to_json(),
             "counts": {"files": report.files, "articles": report.articles, "passages": report.passages,
                        "tokens": report.tokens, "terms": len(data.vocab)},
-            "files": entries,
-            "skipped": [{"path": p, "reason": r} for p, r in report.skipped],
         }
         write(index_dir, data, manifest)
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _tell(report: BuildReport, path: str, status: Status, problem: dict) -> None:
+    """Put a file's stored or new problem into the report."""
+    if problem.get("reason"):
+        (report.skipped if status == Status.EMPTY else report.failed).append((path, problem["reason"]))
+    report.warnings.extend((path, w) for w in problem.get("warnings", ()))
+
+
+class _Rows:
+    """The file table of the build being made, a row at a time."""
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+        self.sizes: list[int] = []
+        self.mtimes: list[int] = []
+        self.digests: list[np.ndarray] = []
+        self.articles: list[int] = []
+        self.status: list[int] = []
+
+    def add(self, path: str, size: int, mtime: int, digest: np.ndarray, articles: int, status: Status) -> None:
+        """One file."""
+        self.paths.append(path)
+        self.sizes.append(size)
+        self.mtimes.append(mtime)
+        self.digests.append(digest)
+        self.articles.append(articles)
+        self.status.append(int(status))
+
+    def table(self) -> FileTable:
+        """The rows as a ``FileTable``."""
+        digest = np.stack(self.digests).astype(np.uint8) if self.digests else np.zeros((0, 32), np.uint8)
+        return FileTable(self.paths, np.array(self.sizes, np.int64), np.array(self.mtimes, np.int64), digest,
+                         _ptr(np.array(self.articles, np.int64)), np.array(self.status, np.uint8))
+
+
 def _add_kept_words(forms: Counter[str], spoke: Counter[str], blocks: list[Block], previous: _Previous | None,
-                    gone: set[str]) -> None:
+                    gone: set[int]) -> None:
     """Add the word counts of the files kept from the previous build to those of the new files.
 
     They are the previous build's totals less the counts of the files that changed or went (read
@@ -571,9 +630,9 @@ def _add_kept_words(forms: Counter[str], spoke: Counter[str], blocks: list[Block
         return
     forms.update(stored[0])
     spoke.update(stored[1])
-    for key in gone:
-        if key in previous.by_key:
-            f, s = _block_words(previous.block(key))
+    for row in gone:
+        if previous.table.status[row] == Status.INDEXED:
+            f, s = _block_words(previous.block(row))
             forms.subtract(f)
             spoke.subtract(s)
 

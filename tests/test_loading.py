@@ -7,7 +7,8 @@ from pathlib import Path
 
 from conftest import CHROME, SEED, SEED_TITLE
 
-from qabot.loading import decode, discover, load_file
+from qabot.corpus import list_files
+from qabot.loading import decode, load_file
 
 
 def _load(path: Path):
@@ -65,12 +66,12 @@ def test_json_list_and_jsonl_with_a_bad_line(tmp_path):
     loaded = _load(path)
     assert [(a.title, a.text, a.byline, a.date, a.url) for a in loaded.articles] == [
         ("One", "First body.", "A B", "2020-01-01", "http://a"), ("Two", "Second body.", None, None, None)]
-    assert loaded.warnings == [f"{path}: item 3 has no article text; skipped"]
+    assert loaded.warnings == ["item 3 has no article text; skipped"]
     lines = tmp_path / "b.jsonl"
     lines.write_text('{"title": "Good", "text": "Fine text."}\n{"title": broken\n\n{"title": "Also", "text": "More."}\n')
     loaded = _load(lines)
     assert [a.title for a in loaded.articles] == ["Good", "Also"]
-    assert len(loaded.warnings) == 1 and loaded.warnings[0].startswith(f"{lines}: line 2: invalid JSON")
+    assert len(loaded.warnings) == 1 and loaded.warnings[0].startswith("line 2: invalid JSON")
     assert len({a.id for a in loaded.articles}) == 2
 
 
@@ -90,12 +91,18 @@ def test_empty_and_binary_files_are_skipped(tmp_path):
     assert _load(tmp_path / "blob.txt").skipped == "binary file"
 
 
-def test_discover_walks_sorted_and_reports_unsupported(tmp_path):
+def test_listing_walks_sorted_and_sorts_files_by_kind(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "z.txt").write_text("x")
     (tmp_path / "a.md").write_text("x")
     (tmp_path / ".hidden.txt").write_text("x")
     (tmp_path / "c.pdf").write_text("x")
-    files, skipped = discover([tmp_path, tmp_path / "missing"])
-    assert files == [tmp_path / "a.md", tmp_path / "b" / "z.txt"]
-    assert skipped == [(str(tmp_path / "c.pdf"), "unsupported file type .pdf"), (str(tmp_path / "missing"), "does not exist")]
+    (tmp_path / "d.png").write_bytes(b"\x89PNG")
+    (tmp_path / "e.csv").write_text("x")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a.md")  # the same file twice: listed once
+    listing = list_files([tmp_path, tmp_path / "missing"])
+    assert listing.paths == [str(tmp_path / "a.md"), str(tmp_path / "b" / "z.txt")]
+    assert listing.sizes == [1, 1]
+    assert listing.skipped == [(str(tmp_path / "e.csv"), "unsupported file type .csv")]
+    assert listing.ignored == 2  # the PDF and the PNG, quietly
+    assert listing.missing == [str(tmp_path / "missing")]
