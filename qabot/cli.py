@@ -147,6 +147,9 @@ def index_roots(args: argparse.Namespace, manifest: dict | None) -> list[str]:
     """The folders and files ``qabot index`` builds from: the index's own, changed as asked."""
     recorded = list(manifest.get("roots", [])) if manifest else None
     given = [os.path.abspath(p) for p in args.paths]
+    for path in given:
+        if not os.path.lexists(path):
+            raise CorpusError(f"no such file or folder: {display(path)}")
     if given:
         if recorded is not None and not args.replace and set(given) != set(recorded):
             shown = ", ".join(safe_line(display(r)) for r in recorded) or "nothing"

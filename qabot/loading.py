@@ -66,6 +66,16 @@ _CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
 _SURROGATE_CHARS = r"\ud800-\udfff"
 _SURROGATE = re.compile(f"[{_SURROGATE_CHARS}]")
 _UNWANTED = re.compile(f"[{_CONTROL_CHARS}{_SURROGATE_CHARS}]")
+# Terminal escape sequences, removed whole (not just their ESC): CSI (``ESC [`` or 8-bit 0x9B, then
+# parameters, intermediates, a final byte); the string sequences OSC, DCS, SOS, PM and APC (``ESC ]``,
+# ``ESC P``, ``ESC X``, ``ESC ^``, ``ESC _`` or their 8-bit forms) up to BEL or ST (``ESC \`` or 0x9C),
+# or to the end of the line when unterminated, so a hyperlink's visible text stays and its target
+# goes; and any other ``ESC`` sequence (intermediates, a final byte).
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"
+)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKS = re.compile(r"(?<!\w)([*_]{1,3})(\S(?:.*?\S)?)\1(?!\w)")
 # Runs of spaces to fold into one space. A lone plain space is left alone: matching every space of a
@@ -154,10 +164,11 @@ _CP1252_FROM_LATIN1 = {
 
 
 def strip_controls(text: str) -> str:
-    """Remove C0 (but tab and newline), DEL and C1 control characters; lone surrogates become U+FFFD."""
+    """Remove terminal escape sequences whole, then C0 (but tab and newline), DEL and C1 control
+    characters; lone surrogates become U+FFFD."""
     if _UNWANTED.search(text) is None:  # the usual case: one scan, no copy
         return text
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", _ESCAPES.sub("", text)))
 
 
 def looks_binary(data: bytes) -> bool:

@@ -44,7 +44,7 @@ def test_questions_answered_from_the_bbc_articles(bbc_index):
 def test_reindex_unchanged_bbc_reads_nothing(bbc_index, bbc_dir):
     result = run("index", str(bbc_dir), "--index", str(bbc_index), cwd=bbc_dir.parent)
     assert result.returncode == 0
-    assert result.stdout.splitlines()[1] == "files: 0 new, 0 updated, 2225 unchanged, 0 removed, 0 failed, 0 skipped"
+    assert result.stdout.splitlines()[1] == "files: 0 new, 0 updated, 2,225 unchanged, 0 removed, 0 failed, 0 skipped"
 
 
 def test_a_longer_word_and_a_number_the_question_lacks_find_the_answer(bbc_index):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import CHROME, SEED, SEED_TITLE
 
 from qabot.corpus import list_files
@@ -81,7 +83,7 @@ def test_encodings_never_crash():
     assert decode("“smart” – dash".encode("cp1252")) == "“smart” – dash"
     assert decode("Zürich".encode("utf-16")) == "Zürich"
     assert decode(b"\xef\xbb\xbfBOM") == "BOM"
-    assert decode(b"bad \xff\xfe\x81 bytes\x00 and \x1b[2J") == "bad ÿþ bytes and [2J"
+    assert decode(b"bad \xff\xfe\x81 bytes\x00 and \x1b[2J") == "bad ÿþ bytes and "  # the escape goes whole
 
 
 def test_empty_and_binary_files_are_skipped(tmp_path):
@@ -106,3 +108,30 @@ def test_listing_walks_sorted_and_sorts_files_by_kind(tmp_path):
     assert listing.skipped == [(str(tmp_path / "e.csv"), "unsupported file type .csv")]
     assert listing.ignored == 2  # the PDF and the PNG, quietly
     assert listing.missing == [str(tmp_path / "missing")]
+
+
+ESC = "\x1b"
+MAYOR = (f"The mayor said {ESC}]0;pwned\x07 the {ESC}[2J council {ESC}]8;;http://x.invalid{ESC}\\ link {ESC}]8;;{ESC}\\ "
+         "would meet on Friday.")
+
+
+@pytest.mark.parametrize("text", [
+    MAYOR,
+    MAYOR.replace("\x07 ", "\x07").replace("2J ", "2J").replace("\\ link ", "\\link"),  # no spaces around them
+    # the 8-bit forms: CSI 0x9B, OSC 0x9D, ST 0x9C, DCS 0x90
+    "The mayor said \x9d0;pwned\x9c the \x9b2J council \x9d8;;http://x.invalid\x9clink\x9d8;;\x9c\x90qpayload\x9c would meet on Friday.",
+])
+def test_escape_sequences_are_removed_whole_at_load(tmp_path, text):
+    path = tmp_path / "mayor.txt"
+    path.write_bytes(("Council\n\n" + text + "\n").encode())
+    assert _load(path).articles[0].text == "The mayor said the council link would meet on Friday."
+    as_json = tmp_path / "mayor.json"  # escapes inside JSON strings too
+    as_json.write_text(json.dumps({"title": f"Council{ESC}[31m news", "text": text}))
+    article = _load(as_json).articles[0]
+    assert (article.title, article.text) == ("Council news", "The mayor said the council link would meet on Friday.")
+
+
+def test_an_unterminated_escape_string_does_not_eat_the_text_after_it(tmp_path):
+    path = tmp_path / "cut.txt"
+    path.write_bytes(f"Cut\n\nFirst line {ESC}]0;never ended\nSecond line \x9d stays.\n".encode())
+    assert _load(path).articles[0].text == "First line 0;never ended Second line stays."
