@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+import signal
 import time
 import uuid
 from collections import Counter
@@ -432,6 +433,11 @@ def _run(job: _Job) -> _Done:
     return _Done(digest=digest, block=block, skipped=None if block else (why or "no article text found"), warnings=warnings)
 
 
+def _quiet_worker() -> None:
+    """In a worker: leave Ctrl-C to the parent, which stops the pool and reports it in one line."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _results(jobs: list[_Job], sizes: list[int], processes: int | None) -> Iterator[_Done]:
     """Run ``jobs`` in order: in ``processes`` processes, or when None over every core if there is enough to do."""
     n = processes or workers()
@@ -443,7 +449,7 @@ def _results(jobs: list[_Job], sizes: list[int], processes: int | None) -> Itera
     if fork:
         _tools()  # made before forking, the encoder's 40 MB of tables are shared by the workers, not copied
     chunk = max(1, min(64, len(jobs) // (n * 16)))
-    with context.Pool(n) as pool:
+    with context.Pool(n, initializer=_quiet_worker) as pool:
         yield from pool.imap(_run, jobs, chunksize=chunk)
 
 
