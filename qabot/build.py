@@ -175,9 +175,8 @@ def process(path: str, data: bytes, max_tokens: int, enc, spellings: Spellings,
             words = []
     ids.extend(spellings.ids(words))
     ids = np.array(ids, np.int64)
-    counts = np.bincount(ids, minlength=len(spellings.spellings))  # no sort: ids are table ids
-    found = np.flatnonzero(counts)
-    forms = (*spellings.news(build_id), found, counts[found])
+    found, counts = _tally(ids, len(spellings.spellings))
+    forms = (*spellings.news(build_id), found, counts)
     vocab, pas_len, (c_term, c_doc, c_tf) = _counts(spellings.term_ids(ids), np.array(n_words, np.int64), spellings)
     i32 = np.int32
     block = Block(
@@ -200,15 +199,28 @@ def _counts(ids: np.ndarray, n_words: np.ndarray, spellings: Spellings) -> tuple
     kept = ids >= 0
     docs, ids = docs[kept], ids[kept]
     pas_len = np.bincount(docs, minlength=len(n_words)).astype(np.int32)
-    used = np.flatnonzero(np.bincount(ids, minlength=len(spellings.terms)))  # no sort: ids are table ids
+    used, _ = _tally(ids, len(spellings.terms))
     terms = [spellings.terms[t] for t in used.tolist()]
     order = sorted(range(len(terms)), key=lambda i: term_bytes(terms[i]))
-    rank = np.zeros(len(spellings.terms), dtype=np.int64)  # table id -> the file's term id, in byte order
-    rank[used[order]] = np.arange(len(terms))
+    rank = np.empty(len(terms), dtype=np.int64)  # the file's term ids (position in ``used``) -> in byte order
+    rank[order] = np.arange(len(terms))
     width = max(len(n_words), 1)
-    keys, tf = np.unique(rank[ids] * width + docs, return_counts=True)
+    keys, tf = np.unique(rank[np.searchsorted(used, ids)] * width + docs, return_counts=True)
     term, doc = np.divmod(keys, width)
     return [terms[i] for i in order], pas_len, (term.astype(np.int32), doc.astype(np.int32), tf.astype(np.int32))
+
+
+def _tally(ids: np.ndarray, table: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``ids`` (ascending) and how often each occurs; ids are below ``table``.
+
+    A count over the whole table is cheapest for a long file, a sort of the file's own ids for a
+    short one (a table of a million spellings must not be walked for a file of fifty words).
+    """
+    if len(ids) * 16 >= table:
+        counts = np.bincount(ids, minlength=table)
+        found = np.flatnonzero(counts)
+        return found, counts[found]
+    return np.unique(ids, return_counts=True)
 
 
 class Spellings:

@@ -109,18 +109,26 @@ def list_files(roots: list[str | os.PathLike]) -> Listing:
 
 
 def _walk(folder: str, candidates: list[str], out: Listing) -> None:
-    """Add the files under ``folder`` (recursively) to ``candidates``, ``out.skipped`` or ``out.ignored``."""
+    """Add the files under ``folder`` (recursively) to ``candidates``, ``out.skipped`` or ``out.ignored``.
+
+    Entry types come from the folder listing itself (no stat); only candidates are stated, later.
+    """
     try:
         with os.scandir(folder) as it:
-            entries = sorted((e.name, e) for e in it if not e.name.startswith("."))
+            entries = sorted((e.name, e) for e in it if e.name[0] != ".")
     except OSError as err:
         out.failed.append((folder, reason(err)))
         return
-    names = {name for name, _ in entries}
-    if "manifest.json" in names and os.path.exists(os.path.join(folder, ".lock")):
+    if entries and any(name == "manifest.json" for name, _ in entries) and os.path.exists(os.path.join(folder, ".lock")):
         return  # a qabot index: its own files are not articles
     subfolders = []
+    supported = SUPPORTED_SUFFIXES
+    add = candidates.append
     for name, entry in entries:
+        dot = name.rfind(".")
+        if dot > 0 and name[dot:].lower() in supported:
+            add(entry.path)  # a symlink to a folder is found out, and dropped, when stated
+            continue
         try:
             if entry.is_dir(follow_symlinks=False):
                 subfolders.append(entry.path)
@@ -159,7 +167,8 @@ def _stat_all(candidates: list[str], out: Listing) -> None:
             out.failed.append((path, reason(err)))
             continue
         if not isreg(st.st_mode):
-            out.failed.append((path, "not a regular file"))
+            if not stat.S_ISDIR(st.st_mode):  # a symlinked folder named like a file is passed over, unfollowed
+                out.failed.append((path, "not a regular file"))
             continue
         key = (st.st_dev, st.st_ino)
         if key in seen:
