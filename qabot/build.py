@@ -127,9 +127,9 @@ class Block:
     coo_tf: np.ndarray
     reused: tuple[int, int] | None = None
     """For a file kept from the previous build: its passage range there (its postings stay there)."""
-    forms: tuple[tuple, list[str], np.ndarray, np.ndarray] | None = None
-    """A new file's word counts, for a ``_Tally`` (None for a kept file): the worker's spelling table,
-    the spellings it learnt since its last file of this build, and spelling ids with their counts."""
+    forms: list[tuple[tuple, list[str], np.ndarray, np.ndarray]] | None = None
+    """New files' word counts, for a ``_Tally`` (None for a kept file): per spelling table used, the
+    table's key, the spellings it learnt since its last file of this build, and spelling ids with their counts."""
     spoke: Counter[str] | None = None
     """A new file's names seen speaking, with their counts."""
 
@@ -186,7 +186,7 @@ def process(path: str, data: bytes, max_tokens: int, enc, spellings: Spellings,
         pas_len=pas_len, pas_nsent=np.array(p_nsent, np.int64), sent_start=np.array(s_start, i32),
         sent_end=np.array(s_end, i32), vocab=vocab, coo_term=c_term, coo_doc=c_doc, coo_tf=c_tf,
     )
-    block.forms, block.spoke = forms, count_speakers("\n".join(a.text for a in loaded.articles))
+    block.forms, block.spoke = [forms], count_speakers("\n".join(a.text for a in loaded.articles))
     return block, None, loaded.warnings
 
 
@@ -423,6 +423,8 @@ class _Done:
     skipped: str | None = None
     warnings: list[str] = field(default_factory=list)
     unchanged: bool = False
+    articles: int = 0
+    """How many articles the file gave (its block travels merged with its batch's)."""
 
 
 @functools.cache
@@ -445,24 +447,93 @@ def _run(job: _Job) -> _Done:
     return _Done(digest=digest, block=block, skipped=None if block else (why or "no article text found"), warnings=warnings)
 
 
+BATCH_FILES = 256
+"""New files sent to a worker as one job, at most (their results come back as one block)."""
+BATCH_BYTES = 2 << 20
+"""Bytes of file data in one job, at most (a large file is a job of its own)."""
+
+
+def _batches(jobs: list[_Job], sizes: list[int], follows: list[bool]) -> list[tuple[list[_Job], int]]:
+    """Cut ``jobs`` into batches of new files that follow one another in the listing (``follows[i]``: job
+    ``i`` comes right after job ``i - 1``); a file the previous build had is a batch of its own, since
+    its results may be the previous build's. Returns each batch with its size in bytes."""
+    out: list[tuple[list[_Job], int]] = []
+    for job, size, after in zip(jobs, sizes, follows):
+        if (out and after and job.known_digest is None and out[-1][0][-1].known_digest is None
+                and len(out[-1][0]) < BATCH_FILES and out[-1][1] + size <= BATCH_BYTES):
+            out[-1][0].append(job)
+            out[-1] = (out[-1][0], out[-1][1] + size)
+        else:
+            out.append(([job], size))
+    return out
+
+
+def _run_batch(jobs: list[_Job]) -> tuple[list[_Done], Block | None]:
+    """Run a batch of files: what became of each, and their blocks merged into one (in file order)."""
+    dones = [_run(job) for job in jobs]
+    blocks = []
+    for done in dones:
+        if done.block is not None:
+            done.articles = len(done.block.meta)
+            blocks.append(done.block)
+            done.block = None
+    return dones, (_merge(blocks) if len(blocks) > 1 else blocks[0] if blocks else None)
+
+
+def _merge(blocks: list[Block]) -> Block:
+    """Consecutive new blocks as one: arrays laid end to end, one vocabulary, postings grouped by term."""
+    cat = np.concatenate
+    vocab = sorted({t for b in blocks for t in b.vocab}, key=term_bytes)
+    ids = {t: i for i, t in enumerate(vocab)}
+    terms, docs, base = [], [], 0
+    for b in blocks:
+        terms.append(np.array([ids[t] for t in b.vocab], np.int64)[b.coo_term])
+        docs.append(b.coo_doc.astype(np.int64) + base)
+        base += len(b.pas_start)
+    term, doc = cat(terms), cat(docs)
+    order = np.lexsort((doc, term))
+    forms: list[tuple] = []
+    for b in blocks:  # one worker, one spelling table (unless it started afresh): its counts summed
+        for table, new, found, counts in b.forms:
+            if forms and forms[-1][0] == table:
+                _, old_new, old_found, old_counts = forms[-1]
+                both, where = np.unique(cat((old_found, found)), return_inverse=True)
+                forms[-1] = (table, old_new + new, both, np.bincount(where, weights=cat((old_counts, counts)),
+                                                                     minlength=len(both)).astype(np.int64))
+            else:
+                forms.append((table, list(new), found, counts))
+    spoke: Counter[str] = Counter()
+    for b in blocks:
+        spoke.update(b.spoke)
+    arrays = {name: cat([getattr(b, name) for b in blocks]) for name in (
+        "para_start", "para_end", "art_npara", "art_npas", "pas_para", "pas_start", "pas_end", "pas_tokens", "pas_len",
+        "pas_nsent", "sent_start", "sent_end")}
+    merged = Block(meta=[m for b in blocks for m in b.meta], texts=[t for b in blocks for t in b.texts], **arrays,
+                   vocab=vocab, coo_term=term[order].astype(np.int32), coo_doc=doc[order].astype(np.int32),
+                   coo_tf=cat([b.coo_tf for b in blocks])[order])
+    merged.forms, merged.spoke = forms, spoke
+    return merged
+
+
 def _quiet_worker() -> None:
     """In a worker: leave Ctrl-C to the parent, which stops the pool and reports it in one line."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _results(jobs: list[_Job], sizes: list[int], processes: int | None) -> Iterator[_Done]:
-    """Run ``jobs`` in order: in ``processes`` processes, or when None over every core if there is enough to do."""
+def _results(batches: list[tuple[list[_Job], int]], processes: int | None) -> Iterator[tuple[list[_Done], Block | None]]:
+    """Run ``batches`` in order: in ``processes`` processes, or when None over every core if there is enough to do."""
     n = processes or workers()
-    if n == 1 or len(jobs) < 2 or (processes is None and sum(sizes) < PARALLEL_BYTES):
-        yield from map(_run, jobs)
+    jobs = [jobs for jobs, _ in batches]
+    if n == 1 or len(jobs) < 2 or (processes is None and sum(size for _, size in batches) < PARALLEL_BYTES):
+        yield from map(_run_batch, jobs)
         return
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else None)
     if fork:
         _tools()  # made before forking, the encoder's 40 MB of tables are shared by the workers, not copied
-    chunk = max(1, min(64, len(jobs) // (n * 16)))
+    chunk = max(1, min(16, len(jobs) // (n * 16)))
     with context.Pool(n, initializer=_quiet_worker) as pool:
-        yield from pool.imap(_run, jobs, chunksize=chunk)
+        yield from pool.imap(_run_batch, jobs, chunksize=chunk)
 
 
 def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = Settings(),
@@ -490,6 +561,7 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
         slots: list[tuple[int | None, Block | None]] = []
         jobs: list[_Job] = []
         sizes: list[int] = []
+        follows: list[bool] = []
         kept: set[int] = set()
         tally = _Tally()
         spoke: Counter[str] = Counter()
@@ -500,10 +572,12 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
                 status = previous.table.status[row]
                 slots.append((row, previous.block(row) if status == Status.INDEXED else None))
                 continue
+            follows.append(bool(slots) and slots[-1][1] is None and slots[-1][0] not in kept)
             slots.append((row, None))
             jobs.append(_Job(path, settings.max_tokens, previous.digest(row) if previous is not None else None, build_id))
             sizes.append(size)
-        results = _results(jobs, sizes, processes)
+        results = _results(_batches(jobs, sizes, follows), processes)
+        pending: list[_Done] = []
         blocks: list[Block] = []
         rows = _Rows()
         problems: dict[str, dict] = {}
@@ -522,7 +596,17 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
                 continue
             if progress:
                 progress(done_jobs, len(jobs), path)
-            done = next(results)
+            if not pending:
+                dones, merged = next(results)
+                pending = dones[::-1]
+                if merged is not None:
+                    for forms in merged.forms:
+                        tally.add(*forms)
+                    spoke.update(merged.spoke)
+                    merged.forms = merged.spoke = None
+                    report.text_bytes += sum(len(t) for t in merged.texts)
+                    blocks.append(merged)
+            done = pending.pop()
             done_jobs += 1
             if done.unchanged:  # touched, same content
                 kept.add(row)
@@ -536,7 +620,7 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
                 rows.add(path, size, mtime, previous.table.digest[row], len(block.meta), Status.INDEXED)
                 continue
             digest = np.frombuffer(bytes.fromhex(done.digest), np.uint8) if done.digest else np.zeros(32, np.uint8)
-            if done.block is None:
+            if not done.articles:
                 status = Status.EMPTY if done.skipped == "empty file" else Status.FAILED
                 problems[path] = {"reason": done.skipped or "no article text found"}
                 _tell(report, path, status, problems[path])
@@ -545,14 +629,8 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
             if done.warnings:
                 problems[path] = {"warnings": done.warnings}
                 _tell(report, path, Status.INDEXED, problems[path])
-            block = done.block
-            tally.add(*block.forms)
-            spoke.update(block.spoke)
-            block.forms = block.spoke = None
-            report.text_bytes += sum(len(t) for t in block.texts)
             (report.new if row is None else report.updated).append(path)
-            blocks.append(block)
-            rows.add(path, size, mtime, digest, len(block.meta), Status.INDEXED)
+            rows.add(path, size, mtime, digest, done.articles, Status.INDEXED)
         results.close()
         if progress:
             progress(len(jobs), len(jobs), "")
