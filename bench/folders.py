@@ -50,37 +50,37 @@ def _copies(work: Path):
             yield copy, n, f"{title} ({copy})", [_nudge(p, rng, pool) for p in paragraphs]
 
 
-def make_files(work: Path) -> Path:
-    """The BBC x15 as one ``.txt`` per article, 1,000 to a folder."""
-    folder = work / "corpora" / "bbc15-files"
+def _once(folder: Path, write) -> Path:
+    """``folder``, written by ``write(folder)`` unless a complete earlier run left it."""
     if not (folder / ".done").exists():
         shutil.rmtree(folder, ignore_errors=True)
-        for i, (copy, n, title, paragraphs) in enumerate(_copies(work)):
+        folder.mkdir(parents=True)
+        write(folder)
+        (folder / ".done").write_text("")
+    return folder
+
+
+def make_files(work: Path) -> Path:
+    """The BBC x15 as one ``.txt`` per article, 1,000 to a folder."""
+    def write(folder: Path) -> None:
+        for copy, n, title, paragraphs in _copies(work):
             sub = folder / f"c{copy:02d}" / f"{n // 1000}"
             if n % 1000 == 0:
                 sub.mkdir(parents=True, exist_ok=True)
             (sub / f"{n:04d}.txt").write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
-        (folder / ".done").write_text("")
-    return folder
+    return _once(work / "corpora" / "bbc15-files", write)
 
 
 def make_shards(work: Path) -> Path:
     """The same articles as JSONL shards of 500."""
-    folder = work / "corpora" / "bbc15-shards"
-    if not (folder / ".done").exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        _write_shards(folder, ({"title": t, "text": "\n\n".join(ps)} for _, _, t, ps in _copies(work)), "bbc15")
-        (folder / ".done").write_text("")
-    return folder
+    return _once(work / "corpora" / "bbc15-shards", lambda folder: _write_shards(
+        folder, ({"title": t, "text": "\n\n".join(ps)} for _, _, t, ps in _copies(work)), "bbc15"))
 
 
 def make_tiny(work: Path) -> Path:
     """96,000 one-paragraph files, each headed by its article's title."""
-    folder = work / "corpora" / "tiny-96k"
-    if not (folder / ".done").exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        articles = bbc_articles(work)
-        every = [(title, p) for title, ps in articles for p in ps]
+    def write(folder: Path) -> None:
+        every = [(title, p) for title, ps in bbc_articles(work) for p in ps]
         for copy in range(TINY_COPIES):
             rng = random.Random(SEED + 100 + copy)
             picked = rng.sample(range(len(every)), TINY_PER_COPY)
@@ -92,8 +92,7 @@ def make_tiny(work: Path) -> Path:
                 if i % 1000 == 0:
                     sub.mkdir(parents=True, exist_ok=True)
                 (sub / f"{i:04d}.txt").write_text(f"{title}\n\n{paragraph}\n", encoding="utf-8")
-        (folder / ".done").write_text("")
-    return folder
+    return _once(work / "corpora" / "tiny-96k", write)
 
 
 def qabot(*args: str, cwd: Path | None = None) -> tuple[float, int, str]:
@@ -132,6 +131,21 @@ def cold_ask(index: Path, question: str, tries: int = 3) -> tuple[float, int]:
     return best
 
 
+def scan_times(corpus: Path) -> tuple[float, float]:
+    """Best of 3: the staleness listing (walk and one stat per file) in a new process, and GNU find doing the
+    same walk and stats in C (the floor a listing in any language pays on this machine)."""
+    code = ("import time,sys; from qabot.corpus import list_files; t=time.perf_counter(); list_files([sys.argv[1]]); "
+            "print(time.perf_counter()-t)")
+    ours = min(float(subprocess.run([sys.executable, "-c", code, str(corpus)], capture_output=True, text=True).stdout)
+               for _ in range(3))
+    floor = []
+    for _ in range(3):
+        started = time.perf_counter()
+        subprocess.run(["find", str(corpus), "-printf", "%p %s %T@\\n"], stdout=subprocess.DEVNULL)
+        floor.append(time.perf_counter() - started)
+    return ours, min(floor)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-folders"))
@@ -158,6 +172,10 @@ def main() -> None:
                 continue
             wall, rss = cold_ask(idx[name], "what did the minister say about the economy")
             rows.append((f"cold ask, {label}", f"{wall * 1000:.0f} ms, {rss / 1e6:.0f} MB RSS"))
+        for corpus, label in ((files, "33k files"), (tiny, "96k files")):
+            listing, find = scan_times(corpus)
+            rows.append((f"staleness listing, {label}", f"{listing * 1000:.0f} ms (qabot.corpus.list_files, best of 3); "
+                                                        f"GNU find -printf of the same sizes and mtimes: {find * 1000:.0f} ms"))
     if args.only in (None, "update"):
         index = idx["files"]
         edited = files / "c07" / "1" / "1234.txt"
