@@ -134,13 +134,19 @@ class Block:
     """A new file's names seen speaking, with their counts."""
 
 
-def process(path: str, data: bytes, max_tokens: int, enc, spellings: Spellings,
+def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellings: Spellings,
             build_id: str = "") -> tuple[Block | None, str | None, list[str]]:
-    """Load, cut and analyse one file (``path`` absolute) for the build ``build_id``:
+    """Load, cut and analyse one file, named ``display`` in citations, for the build ``build_id``:
     ``(block, reason skipped, warnings)``."""
-    loaded = load_file(Path(path), data, path)
-    if loaded.skipped or not loaded.articles:
-        return None, loaded.skipped or "no article text found", loaded.warnings
+    block, ((_, why, warnings),) = process_files([(str(path), data, display)], max_tokens, enc, spellings, build_id)
+    return block, why, warnings
+
+
+def process_files(files: list[tuple[str, bytes, str]], max_tokens: int, enc, spellings: Spellings,
+                  build_id: str = "") -> tuple[Block | None, list[tuple[int, str | None, list[str]]]]:
+    """Load, cut and analyse files ``(path, bytes, name in citations)`` into one block, as a shard of
+    their articles would be (one tally and one sort of the terms for all): the block (None when no file
+    gave an article), and per file ``(articles, reason skipped, warnings)``."""
     meta, texts = [], []
     para_s, para_e, npara, npas = [], [], [], []
     p_para, p_start, p_end, p_tok, p_len, p_nsent, s_start, s_end = ([] for _ in range(8))
@@ -148,7 +154,20 @@ def process(path: str, data: bytes, max_tokens: int, enc, spellings: Spellings,
     ids: list[int] = []
     words: list[str] = []  # looked up some 50,000 at a time: a whole file's words at once took 40 MB
     n_words: list[int] = []
-    for article in loaded.articles:
+    outcomes: list[tuple[int, str | None, list[str]]] = []
+    spoke: Counter[str] = Counter()
+    articles = []
+    for path, data, display in files:
+        loaded = load_file(Path(path), data, display)
+        if loaded.skipped or not loaded.articles:
+            outcomes.append((0, loaded.skipped or "no article text found", loaded.warnings))
+            continue
+        outcomes.append((len(loaded.articles), None, loaded.warnings))
+        spoke.update(count_speakers("\n".join(a.text for a in loaded.articles)))
+        articles.extend(loaded.articles)
+    if not articles:
+        return None, outcomes
+    for article in articles:
         chunked = make_passages(article, 0, enc, max_tokens)
         meta.append({"id": article.id, "title": article.title, "path": article.path, "byline": article.byline,
                      "date": article.date, "url": article.url})
@@ -186,8 +205,8 @@ def process(path: str, data: bytes, max_tokens: int, enc, spellings: Spellings,
         pas_len=pas_len, pas_nsent=np.array(p_nsent, np.int64), sent_start=np.array(s_start, i32),
         sent_end=np.array(s_end, i32), vocab=vocab, coo_term=c_term, coo_doc=c_doc, coo_tf=c_tf,
     )
-    block.forms, block.spoke = [forms], count_speakers("\n".join(a.text for a in loaded.articles))
-    return block, None, loaded.warnings
+    block.forms, block.spoke = [forms], spoke
+    return block, outcomes
 
 
 def _counts(ids: np.ndarray, n_words: np.ndarray, spellings: Spellings) -> tuple[list[str], np.ndarray, tuple]:
@@ -343,12 +362,12 @@ class _Previous:
             return None
         return bytes(self.table.digest[row]).hex()
 
-    def block(self, row: int) -> Block:
-        """The stored results of file ``row``."""
+    def block(self, lo: int, hi: int) -> Block:
+        """The stored results of files ``lo:hi`` (rows of the previous build), as one block."""
         ix = self.index
         if self._meta is None:
             self._meta = ix.all_meta()
-        a_lo, a_hi = int(self.table.art_ptr[row]), int(self.table.art_ptr[row + 1])
+        a_lo, a_hi = int(self.table.art_ptr[lo]), int(self.table.art_ptr[hi])
         pas_ptr, para_ptr, sent_ptr = ix.array("art_pas_ptr"), ix.array("art_para_ptr"), ix.array("pas_sent_ptr")
         p_lo, p_hi = int(pas_ptr[a_lo]), int(pas_ptr[a_hi])
         q_lo, q_hi = int(para_ptr[a_lo]), int(para_ptr[a_hi])
@@ -419,7 +438,6 @@ class _Done:
     """What a worker did with one file."""
 
     digest: str | None = None
-    block: Block | None = None
     skipped: str | None = None
     warnings: list[str] = field(default_factory=list)
     unchanged: bool = False
@@ -431,20 +449,6 @@ class _Done:
 def _tools() -> tuple:
     """This process's encoder and spelling table, made once per process (forked workers start with the parent's)."""
     return encoding(), Spellings(Analyzer())
-
-
-def _run(job: _Job) -> _Done:
-    """Read one file and load, cut and analyse it (in a worker process, or in this one)."""
-    try:
-        data = read_file(job.path)
-    except OSError as err:
-        return _Done(skipped=(err.strerror or str(err)).lower())
-    digest = fingerprint(data)
-    if digest == job.known_digest:
-        return _Done(digest=digest, unchanged=True)
-    enc, spellings = _tools()
-    block, why, warnings = process(job.path, data, job.max_tokens, enc, spellings, job.build_id)
-    return _Done(digest=digest, block=block, skipped=None if block else (why or "no article text found"), warnings=warnings)
 
 
 BATCH_FILES = 256
@@ -469,50 +473,29 @@ def _batches(jobs: list[_Job], sizes: list[int], follows: list[bool]) -> list[tu
 
 
 def _run_batch(jobs: list[_Job]) -> tuple[list[_Done], Block | None]:
-    """Run a batch of files: what became of each, and their blocks merged into one (in file order)."""
-    dones = [_run(job) for job in jobs]
-    blocks = []
-    for done in dones:
-        if done.block is not None:
-            done.articles = len(done.block.meta)
-            blocks.append(done.block)
-            done.block = None
-    return dones, (_merge(blocks) if len(blocks) > 1 else blocks[0] if blocks else None)
-
-
-def _merge(blocks: list[Block]) -> Block:
-    """Consecutive new blocks as one: arrays laid end to end, one vocabulary, postings grouped by term."""
-    cat = np.concatenate
-    vocab = sorted({t for b in blocks for t in b.vocab}, key=term_bytes)
-    ids = {t: i for i, t in enumerate(vocab)}
-    terms, docs, base = [], [], 0
-    for b in blocks:
-        terms.append(np.array([ids[t] for t in b.vocab], np.int64)[b.coo_term])
-        docs.append(b.coo_doc.astype(np.int64) + base)
-        base += len(b.pas_start)
-    term, doc = cat(terms), cat(docs)
-    order = np.lexsort((doc, term))
-    forms: list[tuple] = []
-    for b in blocks:  # one worker, one spelling table (unless it started afresh): its counts summed
-        for table, new, found, counts in b.forms:
-            if forms and forms[-1][0] == table:
-                _, old_new, old_found, old_counts = forms[-1]
-                both, where = np.unique(cat((old_found, found)), return_inverse=True)
-                forms[-1] = (table, old_new + new, both, np.bincount(where, weights=cat((old_counts, counts)),
-                                                                     minlength=len(both)).astype(np.int64))
-            else:
-                forms.append((table, list(new), found, counts))
-    spoke: Counter[str] = Counter()
-    for b in blocks:
-        spoke.update(b.spoke)
-    arrays = {name: cat([getattr(b, name) for b in blocks]) for name in (
-        "para_start", "para_end", "art_npara", "art_npas", "pas_para", "pas_start", "pas_end", "pas_tokens", "pas_len",
-        "pas_nsent", "sent_start", "sent_end")}
-    merged = Block(meta=[m for b in blocks for m in b.meta], texts=[t for b in blocks for t in b.texts], **arrays,
-                   vocab=vocab, coo_term=term[order].astype(np.int32), coo_doc=doc[order].astype(np.int32),
-                   coo_tf=cat([b.coo_tf for b in blocks])[order])
-    merged.forms, merged.spoke = forms, spoke
-    return merged
+    """Read a batch of files and load, cut and analyse those whose content changed, as one block (in a
+    worker process, or in this one): what became of each file, and the block."""
+    dones: list[_Done] = []
+    items: list[tuple[str, bytes, str]] = []
+    read: list[_Done] = []
+    for job in jobs:
+        try:
+            data = read_file(job.path)
+        except OSError as err:
+            dones.append(_Done(skipped=(err.strerror or str(err)).lower()))
+            continue
+        digest = fingerprint(data)
+        dones.append(_Done(digest=digest, unchanged=digest == job.known_digest))
+        if not dones[-1].unchanged:
+            items.append((job.path, data, job.path))
+            read.append(dones[-1])
+    if not items:
+        return dones, None
+    enc, spellings = _tools()
+    block, outcomes = process_files(items, jobs[0].max_tokens, enc, spellings, jobs[0].build_id)
+    for done, (articles, why, warnings) in zip(read, outcomes):
+        done.articles, done.skipped, done.warnings = articles, why, warnings
+    return dones, block
 
 
 def _quiet_worker() -> None:
@@ -557,8 +540,8 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
         old_manifest, previous = _open_previous(index_dir, settings)
         by_key = previous.by_key if previous is not None else {}
         reusable = previous is not None and previous.reusable
-        # per file of the listing: (row of the previous build or None, block or None when a job makes it)
-        slots: list[tuple[int | None, Block | None]] = []
+        # per file of the listing: (row of the previous build or None, whether a job reads it)
+        slots: list[tuple[int | None, bool]] = []
         jobs: list[_Job] = []
         sizes: list[int] = []
         follows: list[bool] = []
@@ -569,11 +552,10 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
             row = by_key.get(path)
             if previous is not None and previous.same(row, size, mtime):
                 kept.add(row)
-                status = previous.table.status[row]
-                slots.append((row, previous.block(row) if status == Status.INDEXED else None))
+                slots.append((row, False))
                 continue
-            follows.append(bool(slots) and slots[-1][1] is None and slots[-1][0] not in kept)
-            slots.append((row, None))
+            follows.append(bool(slots) and slots[-1][1])
+            slots.append((row, True))
             jobs.append(_Job(path, settings.max_tokens, previous.digest(row) if previous is not None else None, build_id))
             sizes.append(size)
         results = _results(_batches(jobs, sizes, follows), processes)
@@ -582,18 +564,30 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
         rows = _Rows()
         problems: dict[str, dict] = {}
         done_jobs = 0
-        for (row, block), path, size, mtime in zip(slots, listing.paths, listing.sizes, listing.mtimes):
-            if row in kept:
+        run = [0, 0]  # previous rows kept one after the other, taken as one block when the run ends
+
+        def flush() -> None:
+            """Take the kept run's results from the previous build, as one block."""
+            if run[1] > run[0] and previous.table.art_ptr[run[1]] > previous.table.art_ptr[run[0]]:
+                blocks.append(previous.block(*run))
+            run[:] = [0, 0]
+
+        for (row, is_job), path, size, mtime in zip(slots, listing.paths, listing.sizes, listing.mtimes):
+            if not is_job:
                 status = Status(int(previous.table.status[row]))
                 problem = previous.problems.get(path)
                 if problem:
                     problems[path] = problem
                     _tell(report, path, status, problem)
-                if block is not None:
-                    blocks.append(block)
-                    report.unchanged += 1
-                rows.add(path, size, mtime, previous.table.digest[row], len(block.meta) if block else 0, status)
+                if run[1] != row or run[1] == run[0]:
+                    flush()
+                    run[:] = [row, row]
+                run[1] = row + 1
+                report.unchanged += status == Status.INDEXED
+                articles = int(previous.table.art_ptr[row + 1] - previous.table.art_ptr[row])
+                rows.add(path, size, mtime, previous.table.digest[row], articles, status)
                 continue
+            flush()
             if progress:
                 progress(done_jobs, len(jobs), path)
             if not pending:
@@ -610,7 +604,7 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
             done_jobs += 1
             if done.unchanged:  # touched, same content
                 kept.add(row)
-                block = previous.block(row)
+                block = previous.block(row, row + 1)
                 blocks.append(block)
                 report.unchanged += 1
                 problem = previous.problems.get(path)
@@ -631,6 +625,7 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
                 _tell(report, path, Status.INDEXED, problems[path])
             (report.new if row is None else report.updated).append(path)
             rows.add(path, size, mtime, digest, done.articles, Status.INDEXED)
+        flush()
         results.close()
         if progress:
             progress(len(jobs), len(jobs), "")
@@ -728,7 +723,7 @@ def _add_kept_words(forms: Counter[str], spoke: Counter[str], blocks: list[Block
     spoke.update(stored[1])
     for row in gone:
         if previous.table.status[row] == Status.INDEXED:
-            f, s = _block_words(previous.block(row))
+            f, s = _block_words(previous.block(row, row + 1))
             forms.subtract(f)
             spoke.subtract(s)
 

@@ -17,14 +17,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .corpus import HTML_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES, MARKDOWN_SUFFIXES
 from .model import Article
 
-TEXT_SUFFIXES = {".txt", ".text"}
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-JSON_SUFFIXES = {".json"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 
 TITLE_KEYS = ("title", "headline", "name")
 TEXT_KEYS = ("text", "body", "content", "article", "maintext")
