@@ -105,9 +105,10 @@ class BuildReport:
 
 @dataclass
 class Block:
-    """One file's results: its articles, passages, sentences and term counts, ready to assemble."""
+    """Some files' results: their articles, passages, sentences and term counts, ready to assemble."""
 
-    meta: list[dict]
+    meta: list[dict | bytes]
+    """Each article's metadata (bytes: its JSON line, kept from the previous build)."""
     texts: list[bytes]
     para_start: np.ndarray
     para_end: np.ndarray
@@ -350,7 +351,6 @@ class _Previous:
         self.table = index.file_table()
         self.by_key = {p: i for i, p in enumerate(self.table.paths)}
         self.problems = index.problems()
-        self._meta: list[dict] | None = None
 
     def same(self, row: int | None, size: int, mtime: int) -> bool:
         """True when file ``row`` of the previous build has this size and mtime and can be reused."""
@@ -362,11 +362,17 @@ class _Previous:
             return None
         return bytes(self.table.digest[row]).hex()
 
+    def meta_lines(self, lo: int, hi: int) -> list[bytes]:
+        """Articles ``lo:hi``'s metadata as stored (JSON lines, passed on to the next build unparsed)."""
+        off = self.index.array("art_meta_off")
+        lines = self.index.read("articles.jsonl", int(off[lo]), int(off[hi])).splitlines(keepends=True)
+        if len(lines) != hi - lo:
+            raise self.index.damaged("articles.jsonl does not match its offsets")
+        return lines
+
     def block(self, lo: int, hi: int) -> Block:
         """The stored results of files ``lo:hi`` (rows of the previous build), as one block."""
         ix = self.index
-        if self._meta is None:
-            self._meta = ix.all_meta()
         a_lo, a_hi = int(self.table.art_ptr[lo]), int(self.table.art_ptr[hi])
         pas_ptr, para_ptr, sent_ptr = ix.array("art_pas_ptr"), ix.array("art_para_ptr"), ix.array("pas_sent_ptr")
         p_lo, p_hi = int(pas_ptr[a_lo]), int(pas_ptr[a_hi])
@@ -377,7 +383,7 @@ class _Previous:
         whole = ix.read("text.bin", t_lo, int(off[a_hi]))
         none = np.empty(0, np.int32)
         return Block(
-            meta=self._meta[a_lo:a_hi],
+            meta=self.meta_lines(a_lo, a_hi),
             texts=[whole[int(off[i]) - t_lo:int(off[i + 1]) - t_lo] for i in range(a_lo, a_hi)],
             para_start=np.array(ix.array("para_start")[q_lo:q_hi]), para_end=np.array(ix.array("para_end")[q_lo:q_hi]),
             art_npara=np.diff(para_ptr[a_lo:a_hi + 1]), art_npas=np.diff(pas_ptr[a_lo:a_hi + 1]),

@@ -183,8 +183,9 @@ class BuildData:
     """The arrays named in ``ARRAYS`` but ``term_off`` and ``art_meta_off`` (made while writing)."""
     vocab: list[str]
     """Terms in term-id order (sorted by their UTF-8 bytes, see ``term_bytes``)."""
-    articles: list[dict]
-    """Per-article metadata: id, title, path, byline, date, url, file."""
+    articles: list[dict | bytes]
+    """Per-article metadata: id, title, path, byline, date, url; or, for an article kept from the previous
+    build, its JSON line as stored there (copied, not parsed and written again)."""
     texts: list[bytes]
     """Every article's text, UTF-8, in order; written end to end (``art_text_off`` cuts them), never joined in memory."""
     words: list[tuple[str, int, int]] = field(default_factory=list)
@@ -212,7 +213,8 @@ def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
         tmp.mkdir()
         terms = [term_bytes(t) + b"\n" for t in data.vocab]
         (tmp / "terms.txt").write_bytes(b"".join(terms))
-        lines = [(json.dumps(meta, ensure_ascii=True) + "\n").encode("ascii") for meta in data.articles]
+        lines = [meta if isinstance(meta, bytes) else (json.dumps(meta, ensure_ascii=True) + "\n").encode("ascii")
+                 for meta in data.articles]
         (tmp / "articles.jsonl").write_bytes(b"".join(lines))
         offsets = {"term_off": _offsets(terms), "art_meta_off": _offsets(lines), **data.files.arrays()}
         for key in ARRAYS:

@@ -82,3 +82,15 @@ def test_list_shows_paths_relative_to_the_current_folder_or_absolute(isolated):
     assert json.loads(asked.stdout)["answers"][0]["article"]["path"] == outside[0]["path"]
     inside = _listed(str(isolated / "idx"), cwd=isolated / "corpus")
     assert inside[0]["path"] == "a.txt"
+
+
+def test_ask_never_drops_a_folder_that_is_away(isolated):
+    _write(isolated / "one", "a.txt", "Harbour news", "The harbour master retired on Monday.")
+    _write(isolated / "two", "b.txt", "Bridge news", "The bridge opens in May.")
+    assert run("index", "one", "two", "--index", "idx").returncode == 0
+    (isolated / "two").rename(isolated / "away")  # an unmounted disk, say
+    asked = run("ask", "bridge", "--index", "idx")
+    assert asked.returncode == 0
+    assert asked.stderr == "qabot: two is gone; answering from the index as it is (qabot index --remove PATH drops it)\n"
+    assert "— two/b.txt, ¶ 1" in asked.stdout
+    assert [a["path"] for a in _listed()] == ["one/a.txt", "two/b.txt"]
