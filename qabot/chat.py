@@ -301,8 +301,9 @@ class Chat:
                 progress.close()
         self.load()
         self.write(f"indexed {_n(report.articles, 'article')} from {_n(report.files, 'file')}: "
-                   f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
-                   f"{report.removed} removed, {len(report.skipped)} skipped, in {report.seconds:.1f}s")
+                   f"{len(report.new)} new, {len(report.updated)} updated, {report.unchanged} unchanged, "
+                   f"{len(report.removed)} removed, {len(report.failed) + len(report.skipped)} skipped, "
+                   f"in {report.seconds:.1f}s")
 
     def cmd_stats(self, arg: str) -> None:
         """/stats"""
