@@ -8,6 +8,7 @@ changed, and re-tokenizes only those whose content hash changed too. Nothing is 
 from __future__ import annotations
 
 import functools
+import json
 import multiprocessing
 import os
 import signal
@@ -178,8 +179,10 @@ def process_files(files: list[tuple[str, bytes, str]], max_tokens: int, enc, spe
             para_s.append(s)
             para_e.append(e)
         npas.append(len(chunked.passages))
-        for passage in chunked.passages:
+        for number, passage in enumerate(chunked.passages):
             found = find_words(article.text, passage.start, passage.end)
+            if number == 0:  # the headline is searched with the article's first passage
+                found = find_words(article.title) + found
             words.extend(found)
             n_words.append(len(found))
             p_para.append(passage.paragraph)
@@ -739,9 +742,11 @@ def _block_words(block: Block) -> tuple[Counter[str], Counter[str]]:
     texts = [t.decode("utf-8", errors="surrogatepass") for t in block.texts]
     forms: Counter[str] = Counter()
     p = 0
-    for text, n in zip(texts, block.art_npas.tolist()):
-        for start, end in zip(block.pas_start[p:p + n].tolist(), block.pas_end[p:p + n].tolist()):
+    for text, n, meta in zip(texts, block.art_npas.tolist(), block.meta):
+        for number, (start, end) in enumerate(zip(block.pas_start[p:p + n].tolist(), block.pas_end[p:p + n].tolist())):
             forms.update(find_words(text, start, end))
+            if number == 0:
+                forms.update(find_words((json.loads(meta) if isinstance(meta, bytes) else meta)["title"]))
         p += n
     return forms, count_speakers("\n".join(texts))
 

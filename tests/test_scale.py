@@ -119,7 +119,10 @@ def test_local_retriever_matches_rank_bm25_top_k_on_a_built_index(isolated):
     index = Index.open(isolated / "index")
     analyzer = Analyzer()
     passages = [index.passage(p) for p in range(index.n_passages)]
-    tokenized = [analyzer.terms(index.article(p.article).text[p.start:p.end]) for p in passages]
+    firsts = {index.passage_article(p): p for p in range(index.n_passages - 1, -1, -1)}
+    # a passage's terms: its text's, and for an article's first passage its headline's too
+    tokenized = [analyzer.terms(index.article(p.article).title) * (firsts[p.article] == i)
+                 + analyzer.terms(index.article(p.article).text[p.start:p.end]) for i, p in enumerate(passages)]
     assert [len(t) for t in tokenized] == index.array("pas_len").tolist()
     reference = BM25Okapi(tokenized)
     retriever = LocalRetriever(index, BM25Params(scoring="okapi"))

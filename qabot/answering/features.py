@@ -98,7 +98,7 @@ class Candidate:
     matched: frozenset[str]
     """The question's terms it holds (or inherits)."""
     coverage: float
-    """IDF-weighted share of the question's terms it holds."""
+    """IDF-weighted share of the question's terms it or its article's headline holds."""
     speaker: str | None
     """Whose words it is, when it is the asked speaker's."""
     own_words: bool
@@ -209,8 +209,8 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
                         topic_in_quote = 1.0
             elif who:
                 matched = matched - ctx.speaker_terms
-        if not matched or (own_only and not own):
-            continue
+        if not (matched or title) or (own_only and not own):
+            continue  # a sentence that holds none of the question's words counts only if its headline does
         before = present[i - 1] if i else before_passage
         after = present[i + 1] if i + 1 < len(present) else set()
         neighbours = sum(local[t] for t in (before | after) - matched) / local_total
@@ -243,8 +243,9 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             start = sentences[i - 1].start if i else previous.start
             matched = matched | inherited
             coverage = sum(weights[t] for t in matched) / total
+        shown = coverage + sum(weights[t] for t in title - matched) / total  # the headline holds the rest
         out.append(Candidate(passage=passage, start=start, end=sentence.end, matched=frozenset(matched),
-                             coverage=coverage, speaker=speaker, own_words=own, x=x))
+                             coverage=shown, speaker=speaker, own_words=own, x=x))
     return out
 
 
