@@ -17,7 +17,7 @@ from pathlib import Path
 
 from qabot.answer import Answerer
 from qabot.build import build
-from qabot.evaluate import evaluate, normalize, read_items
+from qabot.evaluate import evaluate, hit, normalize, read_items
 from qabot.index import Index
 from qabot.question import parse
 
@@ -63,7 +63,7 @@ def main() -> None:
             golds = [normalize(a) for a in item.answers]
             said = first is not None and first.speaker is not None and \
                 set(answerer.analyzer.terms(first.speaker)) & set(question.speaker_terms)
-            own = bool(said) and any(g in normalize(first.text) for g in golds)
+            own = bool(said) and hit(golds, first.text)
             say_own += own
             if not own:
                 failures.append(f"rank 1 not {question.speaker}'s words about it: {item.question!r} -> "

@@ -2,8 +2,9 @@
 
 The question file is JSONL, one ``{"question": str, "answers": [str, ...]}`` per line; an empty
 ``answers`` list marks a question the corpus cannot answer. A piece of evidence is right when a gold
-string occurs in it (compared case-insensitively, whitespace collapsed). Questions go through the
-same ``Answerer`` as ``qabot ask``.
+string occurs in it as whole words, after SQuAD's official answer normalisation (lowercased; punctuation,
+the articles "a", "an", "the" and extra whitespace removed): gold "ink" is not in "I think so", nor
+"6,000 km" in "26,000 km". Questions go through the same ``Answerer`` as ``qabot ask``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -53,6 +55,8 @@ class Report:
     """Of the unanswerable questions, the share answered ``no_answer`` (None when there are none)."""
     no_answer_predicted: int
     """Questions answered ``no_answer``."""
+    answerable_refused: int
+    """Answerable questions answered ``no_answer`` (counted as missed in every figure above)."""
     seconds: float
     """Wall time spent answering (the index already open)."""
     k: int
@@ -78,6 +82,8 @@ class Report:
             f"MRR@{self.k}: {self.mrr:.3f}",
             f"no-answer precision: {share(self.no_answer_precision)} ({self.no_answer_predicted:,} no_answer), "
             f"recall: {share(self.no_answer_recall)}",
+            f"answerable refused: {self.answerable_refused:,} "
+            f"({self.answerable_refused / self.answerable if self.answerable else 0:.1%})",
             f"speed: {self.per_second:,.0f} questions/s ({self.seconds:.1f}s)",
         ]
 
@@ -109,47 +115,95 @@ def read_items(path: Path) -> list[Item]:
     return items
 
 
-def normalize(text: str) -> str:
-    """Lowercased, curly quotes straightened, whitespace collapsed: how gold strings are compared."""
-    text = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"\s+", " ", text).strip()
+_NUMBER_MARK = re.compile(r"(?<=\d)[.,](?=\d)")
+_ARTICLES = frozenset(("a", "an", "the"))
 
 
-def _hit(golds: list[str], text: str) -> bool:
-    """True when one of the (normalized) gold strings occurs in ``text``."""
-    norm = normalize(text)
-    return any(g in norm for g in golds)
+def _is_punctuation(char: str) -> bool:
+    """A Unicode punctuation mark (ASCII's and curly quotes, dashes, guillemets alike)."""
+    return unicodedata.category(char).startswith("P")
+
+
+def normalize(text: str) -> tuple[str, ...]:
+    """The words of ``text`` as answers are compared: SQuAD's normalisation, as tokens.
+
+    Lowercased; the articles "a", "an" and "the" dropped; punctuation removed: inside a number
+    ("26,000", "4.5") it is deleted, so "26,000" stays one word and never holds "6,000"; anywhere else
+    it separates words, so "China-Russia" holds "Russia" and "Wang’s" holds "Wang".
+    """
+    text = _NUMBER_MARK.sub("", text.lower())
+    text = "".join(" " if _is_punctuation(c) else c for c in text)
+    return tuple(w for w in text.split() if w not in _ARTICLES)
+
+
+def _contains(words: tuple[str, ...], gold: tuple[str, ...]) -> bool:
+    """True when ``gold`` stands in ``words`` as a run of whole words."""
+    n = len(gold)
+    if not n or n > len(words):
+        return False
+    first = gold[0]
+    return any(words[i:i + n] == gold for i, w in enumerate(words[:len(words) - n + 1]) if w == first)
+
+
+def hit(golds: list[tuple[str, ...]], text: str) -> bool:
+    """True when one of the normalised gold answers stands in ``text`` as whole words."""
+    words = normalize(text)
+    return any(_contains(words, g) for g in golds)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What qabot answered to one question, as the metrics read it."""
+
+    item: Item
+    """The question with its gold answers."""
+    no_answer: bool
+    """qabot answered ``no_answer``."""
+    evidence: tuple[str, ...]
+    """The texts of the evidence given, best first."""
+    passages: tuple[str, ...]
+    """The texts of the top BM25 passages (at least ``RECALL_PASSAGES`` when there are that many)."""
+
+
+def measure(outcomes: list[Outcome], k: int = 3, seconds: float = 0.0) -> Report:
+    """The figures of a list of outcomes: a refused answerable question counts as missed at every rank."""
+    at1 = at3 = recall = refused = 0
+    rr = 0.0
+    predicted = correct_none = unanswerable = 0
+    for outcome in outcomes:
+        golds = [normalize(a) or tuple(a.lower().split()) for a in outcome.item.answers if a.strip()]
+        predicted += outcome.no_answer
+        if not golds:
+            unanswerable += 1
+            correct_none += outcome.no_answer
+            continue
+        refused += outcome.no_answer
+        hits = [hit(golds, t) for t in outcome.evidence]
+        at1 += bool(hits[:1] and hits[0])
+        at3 += any(hits[:3])
+        rr += next((1.0 / (i + 1) for i, h in enumerate(hits[:k]) if h), 0.0)
+        recall += any(hit(golds, p) for p in outcome.passages[:RECALL_PASSAGES])
+    answerable = len(outcomes) - unanswerable
+    per = (lambda x: x / answerable) if answerable else (lambda x: 0.0)
+    return Report(
+        questions=len(outcomes), answerable=answerable, evidence_at_1=per(at1), evidence_at_3=per(at3),
+        passage_recall_at_5=per(recall), mrr=per(rr),
+        no_answer_precision=correct_none / predicted if predicted else None,
+        no_answer_recall=correct_none / unanswerable if unanswerable else None,
+        no_answer_predicted=predicted, answerable_refused=refused, seconds=seconds, k=k,
+    )
 
 
 def evaluate(answerer: Answerer, items: list[Item], k: int = 3) -> Report:
-    """Ask every question and score the answers."""
-    at1 = at3 = recall = 0
-    rr = 0.0
-    predicted = correct_none = unanswerable = 0
+    """Ask every question through ``answerer`` and measure the answers."""
+    outcomes = []
     seconds = 0.0
     for item in items:
         started = time.perf_counter()
         answer = answerer.ask(item.question, k=max(k, 3))
         seconds += time.perf_counter() - started
-        golds = [normalize(a) for a in item.answers if a.strip()]
-        if answer.no_answer:
-            predicted += 1
-        if not golds:
-            unanswerable += 1
-            correct_none += answer.no_answer
-            continue
-        texts = [e.text for e in answer.evidence]
-        hits = [_hit(golds, t) for t in texts]
-        at1 += bool(hits[:1] and hits[0])
-        at3 += any(hits[:3])
-        rr += next((1.0 / (i + 1) for i, h in enumerate(hits[:k]) if h), 0.0)
-        recall += any(_hit(golds, answerer.passage_text(p)) for p in answer.passages[:RECALL_PASSAGES])
-    answerable = len(items) - unanswerable
-    per = (lambda x: x / answerable) if answerable else (lambda x: 0.0)
-    return Report(
-        questions=len(items), answerable=answerable, evidence_at_1=per(at1), evidence_at_3=per(at3),
-        passage_recall_at_5=per(recall), mrr=per(rr),
-        no_answer_precision=correct_none / predicted if predicted else None,
-        no_answer_recall=correct_none / unanswerable if unanswerable else None,
-        no_answer_predicted=predicted, seconds=seconds, k=k,
-    )
+        outcomes.append(Outcome(
+            item=item, no_answer=answer.no_answer, evidence=tuple(e.text for e in answer.evidence),
+            passages=tuple(answerer.passage_text(p) for p in answer.passages[:RECALL_PASSAGES]),
+        ))
+    return measure(outcomes, k=k, seconds=seconds)

@@ -65,6 +65,7 @@ def test_eval_prints_the_figures(seeds, tmp_path):
         "passage recall@5: 1.000",
         "MRR@3: 1.000",
         "no-answer precision: 1.000 (1 no_answer), recall: 1.000",
+        "answerable refused: 0 (0.0%)",
     ]
     assert lines[-1].startswith("speed: ") and lines[-1].endswith("s)")
     figures = json.loads(run("eval", str(questions), "--index", "idx", "--json").stdout)
