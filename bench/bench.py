@@ -194,7 +194,9 @@ def make_queries(index: Index, dptr: np.ndarray, ids: np.ndarray, n: int) -> lis
 
 def faster(ratio: float) -> str:
     """``ratio`` (their time over qabot's) as "N.Nx faster" or "N.Nx slower"."""
-    return f"{ratio:.1f}x faster" if ratio >= 1 else f"{1 / ratio:.1f}x slower"
+    times = ratio if ratio >= 1 else 1 / ratio
+    shown = f"{times:.2f}x" if times < 10 else f"{times:.1f}x" if times < 100 else f"{times:.0f}x"
+    return shown + (" faster" if ratio >= 1 else " slower")
 
 
 def agreement(peer: Peer, ours, queries: list[list[str]]) -> tuple[str, str]:
