@@ -218,7 +218,7 @@ def agreement(peer: Peer, ours, queries: list[list[str]]) -> tuple[str, str]:
     ids = (f"same ids in the same order on {same_ids}/{n} (ties come back in another order), same rank 1 on "
            f"{same_first}/{n}, {overlap / n:.1%} of qabot's top-10 ids in its top-10")
     if peer.score_scale is None:
-        return "scores not comparable", ids + " (tantivy's k1 is 1.2, document lengths kept in one byte)"
+        return "scores not comparable", f"{ids} ({peer.note})"
     return f"top-10 scores equal on {same_scores}/{n} queries", ids + (
         f"; max rel. score diff {worst:.1e} after x {peer.score_scale:g} (k1 + 1), it keeps float32")
 

@@ -42,6 +42,8 @@ class Peer:
     """The installed package's version."""
     score_scale: float | None = None
     """What its scores are multiplied by to equal qabot's (bm25s: ``k1 + 1``); None when they differ by more."""
+    note: str = ""
+    """Why its scores differ from qabot's, when they do."""
 
 
 def versions() -> str:
@@ -93,7 +95,7 @@ def tantivy_peer(terms: list[str], corpus_ids: list[list[int]], k: int) -> Peer:
         q = boolean([(should, term_query(schema, "terms", t)) for t in query])
         return [(hit.doc, score) for score, hit in searcher.search(q, k).hits]
 
-    return Peer("tantivy", top, seconds, version("tantivy"))
+    return Peer("tantivy", top, seconds, version("tantivy"), note="its k1 is 1.2, document lengths kept in one byte")
 
 
 def rank_bm25_peer(terms: list[str], corpus_ids: list[list[int]], k: int) -> Peer:
