@@ -18,11 +18,11 @@ import sys
 import zipfile
 from pathlib import Path
 
-from qabot.answer import Answerer
+from qabot.answering import Answerer
 from qabot.build import build
 from qabot.evaluate import evaluate, hit, normalize, read_items
 from qabot.index import Index
-from qabot.question import parse
+from qabot.answering.parse import parse
 
 from check_questions import SAY_RE, why_unanswerable
 
@@ -47,7 +47,7 @@ def main() -> None:
     report = build([corpus], args.work / "index")
     answerer = Answerer(Index.open(args.work / "index"))
     result = evaluate(answerer, items)
-    print(f"BBC: {answerer.index.n_articles:,} articles, {answerer.index.n_passages:,} passages "
+    print(f"BBC: {answerer.corpus.n_articles:,} articles, {answerer.corpus.n_passages:,} passages "
           f"(built in {report.seconds:.1f}s); {args.questions.name}")
     for line in result.lines():
         print(f"  {line}")

@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from qabot.answer import Answerer
+from qabot.answering import Answerer
 from qabot.bm25 import SCORINGS, BM25Params
 from qabot.build import Settings, build
 from qabot.index import Index

@@ -18,7 +18,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from qabot.answer import Answerer
+from qabot.answering import Answerer, AnswerParams
+from qabot.answering.params import load_weights
 from qabot.bm25 import SCORINGS, BM25Params
 from qabot.build import Settings, build
 from qabot.evaluate import Item, evaluate
@@ -26,27 +27,8 @@ from qabot.index import Index
 from qabot.passages import DEFAULT_MAX_TOKENS
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def materialise(data: Path, work: Path) -> tuple[Path, list[Item]]:
-    """Write the corpus as JSONL (one article per line, paragraphs blank-line separated); the questions."""
-    work.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(data) as z:
-        squad = json.loads(z.read("dev-v1.1.json"))
-    corpus = work / "corpus" / "squad-dev.jsonl"
-    corpus.parent.mkdir(exist_ok=True)
-    items = []
-    lines = []
-    for article in squad["data"]:
-        lines.append(json.dumps({"title": article["title"].replace("_", " "),
-                                 "text": "\n\n".join(p["context"] for p in article["paragraphs"])}))
-        for paragraph in article["paragraphs"]:
-            for qa in paragraph["qas"]:
-                items.append(Item(question=qa["question"], answers=tuple(a["text"] for a in qa["answers"])))
-    text = "\n".join(lines) + "\n"
-    if not corpus.exists() or corpus.read_text(encoding="utf-8") != text:
-        corpus.write_text(text, encoding="utf-8")
-    return corpus, items
+sys.path.insert(0, str(ROOT / "bench"))
+from splits import half, squad_corpus  # noqa: E402
 
 
 def main() -> None:
@@ -56,12 +38,17 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-bench/squad"))
     parser.add_argument("--max-tokens", type=int, nargs="+", default=[DEFAULT_MAX_TOKENS])
     parser.add_argument("--scoring", choices=SCORINGS, nargs="+", default=[BM25Params().scoring])
+    parser.add_argument("--half", choices=("all", "fit", "test"), default="all",
+                        help="SQuAD dev split by article (bench/splits.py): the fit half, the test half or all")
+    parser.add_argument("--weights", type=Path, help="a fitted weights file in place of the shipped one")
     parser.add_argument("--sample", type=int, default=0,
                         help="ask only the first N after random.Random(0).shuffle (the README reference's sample)")
     args = parser.parse_args()
     if not args.data.exists():
         sys.exit(f"SQuAD not found at {args.data}")
-    corpus, items = materialise(args.data, args.work)
+    corpus, pairs = squad_corpus(args.work, args.data)
+    items = half(pairs, args.half)
+    params = AnswerParams(weights=load_weights(args.weights)) if args.weights else AnswerParams.default()
     if args.sample:
         random.Random(0).shuffle(items)
         items = items[:args.sample]
@@ -70,8 +57,9 @@ def main() -> None:
             index_dir = args.work / f"index-{max_tokens}-{scoring}"
             report = build([corpus], index_dir, Settings(max_tokens=max_tokens, bm25=BM25Params(scoring=scoring)))
             index = Index.open(index_dir)
-            result = evaluate(Answerer(index), items)
-            print(f"SQuAD v1.1 dev, one closed corpus: {index.n_articles} articles, {index.n_passages:,} passages "
+            result = evaluate(Answerer(index, answer_params=params), items)
+            print(f"SQuAD v1.1 dev, one closed corpus: {index.n_articles} articles, {index.n_passages:,} passages, "
+                  f"{args.half} questions "
                   f"(--max-tokens {max_tokens}, --scoring {scoring}; built in {report.seconds:.1f}s)")
             for line in result.lines():
                 print(f"  {line}")

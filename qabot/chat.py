@@ -19,7 +19,7 @@ from typing import Iterable, TextIO
 
 from . import __version__
 from .analysis import Analyzer
-from .answer import Answerer
+from .answering import Answerer
 from .build import Settings, build
 from .conversation import Context, Turn, after, understand
 from .errors import QabotError

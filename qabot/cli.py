@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from . import __version__
-from .answer import Answerer
+from .answering import Answerer, AnswerParams
 from .bm25 import SCORINGS, BM25Params
 from .errors import CorpusError, IndexLocked, IndexMissing, QabotError, UsageError
 from .index import FORMAT_VERSION, Index, default_index_dir, read_manifest, stale
 from .passages import DEFAULT_MAX_TOKENS
 from .progress import terminal_progress
-from .render import Style, dumps, render_answer, safe_line, shorten
+from .render import Style, dumps, render_answer, render_explain, safe_line, shorten
 
 if TYPE_CHECKING:
     from .build import BuildReport
@@ -73,6 +73,10 @@ def make_parser() -> argparse.ArgumentParser:
     p_ask.add_argument("-k", type=_positive, default=3, metavar="N", help="number of answers (default: 3)")
     p_ask.add_argument("--json", action="store_true", help="print the JSON contract (one object per line)")
     p_ask.add_argument("--scoring", choices=SCORINGS, default=None, help="BM25 variant (default: the index's)")
+    p_ask.add_argument("--explain", action="store_true",
+                       help="show each answer's matched terms, the features behind its score and its confidence")
+    p_ask.add_argument("--params", type=Path, default=None, metavar="FILE",
+                       help="a JSON file of answering parameters that override the defaults")
 
     p_chat = sub.add_parser("chat", help="a conversation with the articles (the default on a terminal)",
                             description="Ask questions and follow-ups; lines from stdin when it is not a terminal.")
@@ -90,6 +94,9 @@ def make_parser() -> argparse.ArgumentParser:
     p_eval.add_argument("--scoring", choices=SCORINGS, default=None, help="BM25 variant (default: the index's)")
     p_eval.add_argument("-k", type=_positive, default=3, metavar="N", help="answers per question for MRR (default: 3)")
     p_eval.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    p_eval.add_argument("--params", type=Path, default=None, metavar="FILE",
+                        help="a JSON file of answering parameters that override the defaults (groups: retrieval, "
+                             "features, gates, spelling, speech, caches, weights)")
     return parser
 
 
@@ -171,12 +178,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
     params = None
     if args.scoring:
         params = BM25Params(**dict(index.settings["bm25"], scoring=args.scoring))
-    answerer = Answerer(index, params)
+    answerer = Answerer(index, params, answer_params=AnswerParams.load(args.params) if args.params else None)
     style = Style.for_stream(sys.stdout)
     questions = _stdin_questions() if args.question == "-" else [_decoded(args.question)]
     first = True
     for question in questions:
-        answer = answerer.ask(question, k=args.k)
+        answer = answerer.ask(question, k=args.k, explain=args.explain)
         if args.json:
             print(dumps(answer), flush=args.question == "-")
             continue
@@ -185,6 +192,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 print()
             print(style.paint(f"Q: {shorten(safe_line(question))}", "\x1b[1m"))
         print(render_answer(answer, style, answerer.analyzer))
+        if args.explain:
+            print(render_explain(answer, style))
         first = False
     return EXIT_OK
 
@@ -205,7 +214,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
             print(f"qabot: {_summary(report, index_dir)[0]}", file=sys.stderr)
         index = Index.open(index_dir)
         params = BM25Params(**dict(index.settings["bm25"], scoring=args.scoring)) if args.scoring else None
-        result = evaluate(Answerer(index, params), items, k=args.k)
+        answer_params = AnswerParams.load(args.params) if args.params else None
+        result = evaluate(Answerer(index, params, answer_params=answer_params), items, k=args.k)
     print(json.dumps(result.to_json()) if args.json else "\n".join(result.lines()))
     return EXIT_OK
 

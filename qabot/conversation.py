@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .analysis import Analyzer
-from .question import SPEECH_VERBS, TITLES, parse
+from .answering.parse import SPEECH_VERBS, TITLES, parse
 
 Speaks = Callable[[str], bool]
 """Tells whether a word (as typed) names someone the articles show speaking."""

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .answer import Answerer
+from .answering import Answerer
 from .errors import UsageError
 
 RECALL_PASSAGES = 5

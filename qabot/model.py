@@ -69,6 +69,10 @@ class Evidence:
     """The question's analysed terms that the evidence matches, for highlighting."""
     speaker: str | None = None
     """The person the quoted words are attributed to, when known."""
+    confidence: float | None = None
+    """The fitted probability that this evidence holds the answer (0 to 1)."""
+    why: tuple[tuple[str, float, float], ...] = ()
+    """With ``explain``: ``(feature, value, part of the score)`` for each feature that counted, largest first."""
 
 
 @dataclass
@@ -87,3 +91,13 @@ class Answer:
     """The analysed search terms of the question."""
     passages: tuple[int, ...] = ()
     """Ids of the passages BM25 ranked highest for the question, best first (for evaluation)."""
+    confidence: float | None = None
+    """The fitted probability that the best candidate holds the answer (also for a refusal); None when
+    the question was refused before any sentence was looked at."""
+    unsure: bool = False
+    """The evidence is given as the closest passages, not as a sure answer (confidence between the
+    refusal threshold and the sure one)."""
+    searched: tuple[str, ...] = ()
+    """Words searched for in place of misspelt ones the articles lack ("Ukraine" for "Ukrane")."""
+    why: tuple[tuple[str, float, float], ...] = ()
+    """With ``explain``: the confidence's ``(feature, value, part of the log-odds)``, largest first."""

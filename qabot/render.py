@@ -220,7 +220,31 @@ def render_answer(answer: Answer, style: Style, analyzer: Analyzer) -> str:
     if answer.no_answer or not answer.evidence:
         reason = shorten(safe_line(answer.message or "nothing found"))
         return style.paint("No answer:", BOLD) + f" {reason}."
-    return "\n\n".join(render_evidence(e, style, analyzer) for e in answer.evidence)
+    head = []
+    if answer.searched:
+        head.append(style.paint(f"(searched for {', '.join(repr(safe_line(w)) for w in answer.searched)})", DIM))
+    if answer.unsure and not answer.evidence[0].rank > 1:
+        head.append(style.paint("Not sure: closest passages", BOLD))
+    body = "\n\n".join(render_evidence(e, style, analyzer) for e in answer.evidence)
+    return "\n".join(head + [body])
+
+
+def render_explain(answer: Answer, style: Style) -> str:
+    """Why the answer is what it is: each answer's confidence and the features behind its score, and for a
+    refusal (or the answer as a whole) the features behind the confidence."""
+    lines = []
+    if answer.confidence is not None:
+        verdict = "refused" if answer.no_answer else "not sure" if answer.unsure else "answered"
+        lines.append(style.paint(f"confidence {answer.confidence:.0%} ({verdict}); what moved it:", BOLD))
+        lines += [f"  {name:<18} {value:8.3f}  {part:+.2f}" for name, value, part in answer.why[:10]]
+    if answer.no_answer and answer.message:
+        lines.append(f"  missing: {safe_line(answer.message)}")
+    for e in answer.evidence:
+        conf = f", confidence {e.confidence:.0%}" if e.confidence is not None else ""
+        lines.append(style.paint(f"[{e.rank}] score {e.score:.2f}{conf}; matched "
+                                 f"{', '.join(e.terms) or 'nothing'}:", BOLD))
+        lines += [f"  {name:<18} {value:8.3f}  {part:+.2f}" for name, value, part in e.why]
+    return "\n".join(lines)
 
 
 def answer_json(answer: Answer) -> dict:
@@ -229,6 +253,10 @@ def answer_json(answer: Answer) -> dict:
         "question": answer.question,
         "no_answer": answer.no_answer,
         "message": answer.message if answer.no_answer else None,
+        "confidence": answer.confidence,
+        "unsure": answer.unsure,
+        "searched": list(answer.searched),
+        **({"why": _why(answer.why)} if answer.why else {}),
         "answers": [
             {
                 "rank": e.rank,
@@ -240,10 +268,17 @@ def answer_json(answer: Answer) -> dict:
                 "paragraph": e.paragraph,
                 "start": e.start,
                 "end": e.end,
+                "confidence": e.confidence,
+                **({"why": _why(e.why)} if e.why else {}),
             }
             for e in answer.evidence
         ],
     }
+
+
+def _why(parts) -> list[dict]:
+    """Explained features as JSON."""
+    return [{"feature": name, "value": round(value, 4), "part": round(part, 4)} for name, value, part in parts]
 
 
 def dumps(answer: Answer) -> str:

@@ -1,8 +1,9 @@
 """Retrieval: the one step between a question's terms and the passages that answers are made from.
 
-``Retriever`` is all the answering code asks of a search backend, so another engine (OpenSearch or
-Elasticsearch, whose BM25 is the same family) can stand in for the local index without touching
-loading, passages or answers. ``LocalRetriever`` is qabot's own: exact BM25 over the index's arrays.
+``Retriever`` is all the answering code asks of a search backend, and ``Corpus`` all it asks of the
+stored articles, so another engine (OpenSearch or Elasticsearch, whose BM25 is the same family) can
+stand in for the local index without touching loading, passages or answers. ``LocalRetriever`` and
+``LocalCorpus`` are qabot's own: exact BM25 over the index's arrays, and the index's article store.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Protocol, Sequence
 
 from .bm25 import BM25, BM25Params
 from .index import Index
+from .model import Article, Passage
 
 
 class Retriever(Protocol):
@@ -28,6 +30,64 @@ class Retriever(Protocol):
     def scores(self, terms: Sequence[str], passages: Sequence[int]) -> list[float]:
         """The scores of the given passages for ``terms`` (as ``top`` would give them), in their order."""
         ...
+
+
+class Corpus(Protocol):
+    """The articles and passages answers are cut from (ids as the retriever gives them)."""
+
+    @property
+    def n_articles(self) -> int:
+        """How many articles there are."""
+        ...
+
+    @property
+    def n_passages(self) -> int:
+        """How many passages there are."""
+        ...
+
+    def article(self, i: int) -> Article:
+        """Article ``i`` with its text."""
+        ...
+
+    def passage(self, p: int) -> Passage:
+        """Passage ``p``: its article, paragraph, span and sentence spans."""
+        ...
+
+    def article_passages(self, i: int) -> range:
+        """The ids of article ``i``'s passages, in order."""
+        ...
+
+    def terms(self) -> list[str]:
+        """Every term the corpus holds (for spelling), in any order."""
+        ...
+
+
+class LocalCorpus:
+    """The index's own article store."""
+
+    def __init__(self, index: Index):
+        self.index = index
+
+    @property
+    def n_articles(self) -> int:
+        return self.index.n_articles
+
+    @property
+    def n_passages(self) -> int:
+        return self.index.n_passages
+
+    def article(self, i: int) -> Article:
+        return self.index.article(i)
+
+    def passage(self, p: int) -> Passage:
+        return self.index.passage(p)
+
+    def article_passages(self, i: int) -> range:
+        ptr = self.index.array("art_pas_ptr")
+        return range(int(ptr[i]), int(ptr[i + 1]))
+
+    def terms(self) -> list[str]:
+        return self.index.terms
 
 
 class LocalRetriever:

@@ -121,7 +121,8 @@ def test_every_command(index, tmp_path):
     json_line = next(line for line in output.splitlines() if line.startswith("{"))
     answer = json.loads(json_line)
     # Putin says nothing about Ukraine in the seed: his own words are asked for, so no answer (issue 3)
-    assert answer == {"question": "what did Putin say about Ukraine", "no_answer": True,
+    assert answer == {"question": "what did Putin say about Ukraine", "no_answer": True, "confidence": None,
+                      "unsure": False, "searched": [],
                       "message": "no words of 'Putin' about 'Ukraine' in 1 article", "answers": []}
     output = output.replace(json_line, "JSON").replace(str(more), "MORE")
     output = re.sub(r"built \d{4}-\d\d-\d\d \d\d:\d\d UTC", "built WHEN", output)

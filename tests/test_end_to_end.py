@@ -23,7 +23,8 @@ def test_reference_question_builds_index_then_answers_with_wangs_quotes(seeds):
         assert a["article"]["title"] == SEED_TITLE
         assert a["article"]["path"] == "seeds/000_dfce30cfe0989a0b.txt"
         assert a["article"]["byline"] == "Anton Troianovski"
-        assert set(a) == {"rank", "text", "score", "context", "article", "paragraph", "start", "end"}
+        assert set(a) == {"rank", "text", "score", "context", "article", "paragraph", "start", "end", "confidence"}
+        assert 0 < a["confidence"] <= 1
         assert a["text"] in a["context"]
     assert [a["rank"] for a in answer["answers"]] == [1, 2, 3]
     assert {a["paragraph"] for a in answer["answers"][:2]} == {13, 14}
@@ -87,8 +88,8 @@ def test_questions_from_stdin_one_json_object_per_line_in_order(seeds):
     assert len(lines) == 3
     answers = [json.loads(line) for line in lines]
     assert [a["question"] for a in answers] == ["what did Wang say about Ukraine", "bitcoin mining", "how much trade"]
-    assert answers[1] == {"question": "bitcoin mining", "no_answer": True,
-                          "message": "nothing about 'bitcoin mining' in 1 article", "answers": []}
+    assert answers[1] == {"question": "bitcoin mining", "no_answer": True, "confidence": None, "unsure": False,
+                          "searched": [], "message": "nothing about 'bitcoin mining' in 1 article", "answers": []}
     assert "$200 billion" in answers[2]["answers"][0]["text"]
 
 

@@ -163,6 +163,11 @@ def _answer(index: Path, question: str) -> dict:
     return json.loads(result.stdout)
 
 
+def _cited(answer: dict) -> list[tuple]:
+    """What an answer quotes and cites, without its scores."""
+    return [(a["text"], a["article"]["path"], a["paragraph"], a["start"], a["end"]) for a in answer["answers"]]
+
+
 @pytest.mark.slow
 def test_a_build_killed_at_any_moment_leaves_the_previous_index(isolated):
     _corpus(isolated / "corpus", 250)
@@ -200,7 +205,8 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_index(isolated):
         assert run("index", "--index", "index", "--verify").returncode == 0, moment
         result = run("ask", "--index", "index", "--json", "-k", "1", "lighthouse herons")
         assert (result.returncode, result.stderr) == (0, ""), moment
-        assert json.loads(result.stdout) == expected, moment
+        # the same answer: scores and confidence may differ with the passage count of the other budget
+        assert _cited(json.loads(result.stdout)) == _cited(expected), moment
         old_data = manifest["data"]
     assert "reading files" in killed and len(killed) >= 3, killed
     # the next build succeeds and clears what the killed ones left behind

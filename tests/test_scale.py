@@ -12,7 +12,7 @@ import pytest
 from rank_bm25 import BM25Okapi
 
 from qabot.analysis import Analyzer
-from qabot.answer import Answerer
+from qabot.answering import Answerer
 from qabot.bm25 import BM25, BM25Params, weigh
 from qabot.build import Settings, build
 from qabot.index import Index

@@ -1,4 +1,4 @@
-"""Question analysis: what kind of question, who it asks about, and which words to search for.
+"""Parse: what kind of question, who it asks about, and which words to search for.
 
 Question words ("what", "did", "say") are not search terms; "say" marks a speech question whose
 speaker is looked for among the sentences' speakers.
@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
-from .analysis import STOPWORDS, Analyzer
+from ..analysis import STOPWORDS, Analyzer
 
 SPEECH_VERBS = (
     "say|said|says|saying|think|thinks|thought|tell|told|tells|claim|claimed|claims|argue|argued|argues|"
@@ -40,7 +41,24 @@ QUESTION_WORDS = frozenset(
 )
 """Words that shape the question but are not searched for."""
 
-KINDS = ("say", "who", "when", "where", "how_much", "how_many", "why", "yesno", "what", "keywords")
+
+
+class QuestionKind(StrEnum):
+    """What a question asks for (equal to its lowercase name as a string)."""
+
+    SAY = "say"
+    WHO = "who"
+    WHEN = "when"
+    WHERE = "where"
+    HOW_MUCH = "how_much"
+    HOW_MANY = "how_many"
+    WHY = "why"
+    HOW = "how"
+    YESNO = "yesno"
+    WHAT = "what"
+    KEYWORDS = "keywords"
+
+
 _YESNO = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b", re.I)
 
 
@@ -50,8 +68,8 @@ class Question:
 
     text: str
     """The question as asked."""
-    kind: str
-    """One of ``KINDS``."""
+    kind: QuestionKind
+    """What the question asks for."""
     speaker: str | None
     """For a speech question, the speaker as written ("Wang", "Mr Blair")."""
     speaker_terms: tuple[str, ...]
@@ -82,7 +100,7 @@ def parse(text: str, analyzer: Analyzer) -> Question:
         names = [w for w in _content_words(speaker, analyzer)[0] if w not in TITLES]
         topic, shown = _content_words(m.group("topic") or "", analyzer)
         return Question(
-            text=text, kind="say", speaker=speaker, speaker_terms=tuple(analyzer.stem(names)),
+            text=text, kind=QuestionKind.SAY, speaker=speaker, speaker_terms=tuple(analyzer.stem(names)),
             topic_terms=tuple(analyzer.stem(topic)), topic_words=tuple(shown),
         )
     words, shown = _content_words(text, analyzer)
@@ -125,25 +143,27 @@ def _is_speaker(words: str) -> bool:
     return not re.search(r"(?i)\bof\b", words) or any(w[:1].isupper() for w in words.split()[1:])
 
 
-def _kind(text: str) -> str:
+def _kind(text: str) -> QuestionKind:
     """The question's type from its question words (opening or inner: "In what year ...")."""
     low = text.strip().lower()
     if re.search(r"\bhow\s+many\b", low):
-        return "how_many"
+        return QuestionKind.HOW_MANY
     if re.search(r"\bhow\s+much\b", low):
-        return "how_much"
+        return QuestionKind.HOW_MUCH
     if re.match(r"(?:\W*\w+\s+){0,2}when\b", low) or _WHEN.search(low):
-        return "when"
+        return QuestionKind.WHEN
     if re.match(r"(?:\W*\w+\s+){0,2}where\b", low) or _WHERE.search(low):
-        return "where"
+        return QuestionKind.WHERE
     if re.match(r"(?:\W*\w+\s+){0,2}who\b", low) or _WHO.search(low):
-        return "who"
+        return QuestionKind.WHO
     if _HOW_MUCH.search(low):
-        return "how_much"
+        return QuestionKind.HOW_MUCH
     if re.match(r"(?:\W*\w+\s+){0,2}why\b", low):
-        return "why"
+        return QuestionKind.WHY
     if re.search(r"\b(?:what|which)\b", low):
-        return "what"
+        return QuestionKind.WHAT
+    if re.match(r"(?:\W*\w+\s+){0,2}how\b", low):
+        return QuestionKind.HOW
     if _YESNO.match(low):
-        return "yesno"
-    return "keywords"
+        return QuestionKind.YESNO
+    return QuestionKind.KEYWORDS

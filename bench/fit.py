@@ -1,0 +1,257 @@
+"""Fit answering's model and write qabot/answering/weights.json.
+
+    python bench/fit.py [--work /tmp/qabot-bench/fit] [--negatives 3000] [--out qabot/answering/weights.json]
+
+Data (see bench/splits.py), all from ../shared:
+- positives and ranking: SQuAD dev's fit half (even articles) asked of all of SQuAD dev;
+- negatives of another style: ``--negatives`` of the same questions asked of the BBC articles, and the
+  BBC tuning questions (bench/data/bbc_questions.jsonl, bench/data/bbc_tuning_89.jsonl) asked of SQuAD;
+- negatives of the same style: the fit half cut in two by article (A: articles 0, 4, 8, ...; B: 2, 6,
+  10, ...), each half's questions asked of the other half alone, with the questions of each half asked
+  of that half as positives beside them;
+- the BBC tuning questions asked of the BBC articles (answerable and not).
+
+1. Ranking: a linear scorer over ``FEATURES``, fitted listwise (softmax over each question's
+   candidates, maximising the probability of the sentences that hold a gold answer), L2-regularised.
+2. Confidence: logistic regression over ``CONFIDENCE_FEATURES`` of each question's first three
+   answers (label: it holds a gold answer), fitted by Newton's method.
+3. Refusal: the threshold under which the first answer's confidence is refused is the one that loses
+   ``--lose`` (1%) of the fit questions whose first three answers hold a gold answer.
+
+The test half of SQuAD is never read here; measure it with ``python bench/squad.py --half test``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from splits import ROOT, bbc_corpus, half, squad_corpus  # noqa: E402
+
+from qabot.answering import Answerer, AnswerParams, QuestionKind, parse  # noqa: E402
+from qabot.answering.features import CONFIDENCE_FEATURES, FEATURES, question_inputs  # noqa: E402
+from qabot.answering.params import Weights, save_weights  # noqa: E402
+from qabot.build import build  # noqa: E402
+from qabot.evaluate import Item, hit, normalize, read_items  # noqa: E402
+from qabot.index import Index  # noqa: E402
+
+MAX_CANDIDATES = 80
+"""Candidates per question kept for the ranking fit (by the starting weights' order)."""
+
+
+def golds(item: Item) -> list[tuple[str, ...]]:
+    return [normalize(a) or tuple(a.lower().split()) for a in item.answers if a.strip()]
+
+
+def collect(answerer: Answerer, items: list[Item], source: str) -> list[dict]:
+    """Each question's ranked candidates with their labels."""
+    out = []
+    for item in items:
+        ranked = answerer.rank(parse(item.question, answerer.analyzer))
+        g = golds(item)
+        cands = ranked.candidates[:MAX_CANDIDATES]
+        texts = [answerer.article(c.article).text[c.start:c.end] for c in cands]
+        out.append({"source": source, "ranked": ranked, "candidates": cands,
+                    "labels": np.array([bool(g) and hit(g, t) for t in texts], dtype=bool),
+                    "answerable": bool(g), "refused": ranked.refusal is not None})
+    return out
+
+
+def fit_ranking(questions: list[dict], l2: float, steps: int = 1500) -> np.ndarray:
+    """Listwise softmax weights over ``FEATURES``."""
+    groups = [(np.array([c.x for c in q["candidates"]]), q["labels"]) for q in questions
+              if q["answerable"] and not q["refused"] and q["labels"].any() and not q["labels"].all()]
+    X = np.concatenate([x for x, _ in groups])
+    Y = np.concatenate([y for _, y in groups]).astype(float)
+    sizes = np.array([len(y) for _, y in groups])
+    seg = np.repeat(np.arange(len(groups)), sizes)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    w = np.zeros(X.shape[1])
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    lr = 0.05
+    for step in range(1, steps + 1):
+        s = X @ w
+        smax = np.maximum.reduceat(s, starts)
+        e = np.exp(s - smax[seg])
+        z = np.add.reduceat(e, starts)
+        p = e / z[seg]
+        pos = np.add.reduceat(e * Y, starts)
+        q = e * Y / pos[seg]
+        grad = (X * (p - q)[:, None]).sum(0) / len(groups) + l2 * w
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad ** 2
+        w -= lr * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+    return w
+
+
+def order(q: dict, answerer: Answerer) -> list:
+    """The question's candidates in answer order (own words first), each place once."""
+    answerer.model.rank(q["candidates"])
+    ranked = sorted(range(len(q["candidates"])),
+                    key=lambda i: (not q["candidates"][i].own_words, -q["candidates"][i].score))
+    seen, out = set(), []
+    for i in ranked:
+        c = q["candidates"][i]
+        key = (c.article, c.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(i)
+    return out
+
+
+def confidence_rows(q: dict, answerer: Answerer, top: int = 3) -> tuple[list[list[float]], list[bool]]:
+    """Confidence inputs and labels of the question's first ``top`` answers."""
+    idx = order(q, answerer)
+    if not idx:
+        return [], []
+    cands = q["candidates"]
+    best = cands[idx[0]]
+    second = cands[idx[1]] if len(idx) > 1 else None
+    r = q["ranked"]
+    rows, labels = [], []
+    for position, i in enumerate(idx[:top]):
+        rows.append(question_inputs(r.question, best, second, cands[i], position, r.check.missing_share,
+                                    r.check.missing_name_share, r.strange, r.far, bool(r.check.fixes)))
+        labels.append(bool(q["labels"][i]))
+    return rows, labels
+
+
+def fit_logistic(X: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
+    """Weighted L2-regularised logistic regression by Newton's method (X already scaled)."""
+    n, d = X.shape
+    A = np.hstack([np.ones((n, 1)), X])
+    beta = np.zeros(d + 1)
+    reg = np.full(d + 1, l2)
+    reg[0] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(A @ beta, -30, 30)))
+        g = A.T @ (weight * (p - y)) + reg * beta * weight.sum()
+        H = (A * (weight * p * (1 - p))[:, None]).T @ A + np.diag(reg) * weight.sum()
+        step = np.linalg.solve(H, g)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return beta[1:], float(beta[0])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-bench/fit"))
+    parser.add_argument("--negatives", type=int, default=3000)
+    parser.add_argument("--lose", type=float, default=0.01, help="share of right answers the refusal may lose")
+    parser.add_argument("--rank-l2", type=float, default=1e-3)
+    parser.add_argument("--conf-l2", type=float, default=1e-3)
+    parser.add_argument("--out", type=Path, default=ROOT / "qabot" / "answering" / "weights.json")
+    args = parser.parse_args()
+    started = time.time()
+    squad_file, squad_items = squad_corpus(args.work / "squad")
+    build([squad_file], args.work / "squad-index")
+    bbc = bbc_corpus(args.work / "bbc")
+    build([bbc], args.work / "bbc-index")
+    squad = Answerer(Index.open(args.work / "squad-index"))
+    news = Answerer(Index.open(args.work / "bbc-index"))
+    fit_items = half(squad_items, "fit")
+    quarters = {}
+    for name, rest in (("A", 0), ("B", 2)):
+        lines = squad_file.read_text(encoding="utf-8").splitlines()
+        part = args.work / f"squad-{name}" / "corpus.jsonl"
+        part.parent.mkdir(parents=True, exist_ok=True)
+        part.write_text("\n".join(line for i, line in enumerate(lines) if i % 4 == rest) + "\n", encoding="utf-8")
+        build([part], args.work / f"squad-{name}" / "index")
+        quarters[name] = (Answerer(Index.open(args.work / f"squad-{name}" / "index")),
+                          [item for number, item in squad_items if number % 4 == rest])
+    negatives = random.Random(0).sample(fit_items, min(args.negatives, len(fit_items)))
+    data_dir = ROOT / "bench" / "data"
+    tuning = [item for name in ("bbc_questions.jsonl", "bbc_tuning_89.jsonl", "bbc_questions_89.jsonl")
+              if (data_dir / name).exists() for item in read_items(data_dir / name)]
+    print(f"collecting: {len(fit_items):,} SQuAD fit questions, {len(negatives):,} of them asked of BBC, "
+          f"{len(tuning)} BBC tuning questions of both", flush=True)
+    data = collect(squad, fit_items, "squad") + collect(news, tuning, "bbc")
+    negative = collect(news, [Item(i.question, ()) for i in negatives], "squad->bbc") + \
+        collect(squad, [Item(i.question, ()) for i in tuning], "bbc->squad")
+    same_style = []
+    for name, other in (("A", "B"), ("B", "A")):
+        own, items = quarters[name]
+        same_style += collect(own, items, f"squad-{name}")
+        same_style += collect(quarters[other][0], [Item(i.question, ()) for i in items], f"squad-{name}->{other}")
+    print(f"collected in {time.time() - started:.0f}s", flush=True)
+
+    w = fit_ranking(data, args.rank_l2)
+    weights = replace(squad.params.weights, features=FEATURES, rank=tuple(round(float(x), 6) for x in w))
+
+    answerers = {"squad": squad, "bbc->squad": squad, "bbc": news, "squad->bbc": news,
+                 "squad-A": quarters["A"][0], "squad-B->A": quarters["A"][0],
+                 "squad-B": quarters["B"][0], "squad-A->B": quarters["B"][0]}
+    for answerer in answerers.values():
+        answerer.model.__init__(weights)
+    rows, labels, sample_weight, sources = [], [], [], []
+    for q in data + negative + same_style:
+        if q["refused"] or q["ranked"].question.kind is QuestionKind.SAY:
+            continue  # speech questions' gold strings name one of the speaker's sentences, not all of them
+        answerer = answerers[q["source"]]
+        r, l = confidence_rows(q, answerer)
+        rows += r
+        labels += l
+        sample_weight += [1.0] * len(r)
+        sources += [q["source"]] * len(r)
+    X = np.array(rows)
+    y = np.array(labels, dtype=float)
+    mean, scale = X.mean(0), X.std(0)
+    scale[scale == 0] = 1.0
+    coef, intercept = fit_logistic((X - mean) / scale, y, np.array(sample_weight), args.conf_l2)
+    weights = replace(weights, confidence_features=CONFIDENCE_FEATURES, confidence=tuple(round(float(c), 6) for c in coef),
+                      intercept=round(intercept, 6), mean=tuple(round(float(m), 6) for m in mean),
+                      scale=tuple(round(float(s), 6) for s in scale))
+    for answerer in answerers.values():
+        answerer.model.__init__(weights)
+
+    def first_confidences(questions):
+        out = []
+        for q in questions:
+            if q["refused"]:
+                out.append((None, False, False))
+                continue
+            r, l = confidence_rows(q, answerers[q["source"]])
+            out.append((answerer.model.confidence(r[0]), l[0], any(l)))
+        return out
+
+    fit_squad = first_confidences([q for q in data if q["source"] == "squad"])
+    right3 = sorted(c for c, _, any3 in fit_squad if c is not None and any3)
+    refuse = float(np.quantile(right3, args.lose)) if right3 else 0.0
+    neg = first_confidences([q for q in negative if q["source"] == "squad->bbc"])
+    neg_refused = sum(1 for c, _, _ in neg if c is None or c < refuse) / len(neg)
+    same = first_confidences([q for q in same_style if "->" in q["source"]])
+    same_refused = sum(1 for c, _, _ in same if c is None or c < refuse) / len(same)
+    at1 = sum(1 for c, l1, _ in fit_squad if c is not None and c >= refuse and l1) / len(fit_squad)
+    at3 = sum(1 for c, _, a3 in fit_squad if c is not None and c >= refuse and a3) / len(fit_squad)
+    refused = sum(1 for c, _, _ in fit_squad if c is None or c < refuse) / len(fit_squad)
+    fit = {
+        "data": "SQuAD v1.1 dev fit half (even articles) over all of SQuAD dev; the same questions asked of the BBC "
+                "articles and the BBC tuning questions asked of SQuAD as negatives; the BBC tuning questions over BBC",
+        "ranking": "listwise softmax, L2 %g" % args.rank_l2,
+        "confidence": "logistic regression over the first three answers, L2 %g" % args.conf_l2,
+        "refusal": f"loses {args.lose:.0%} of fit questions with a right answer in the first three",
+        "fit_questions": len(fit_squad), "negatives": len(neg), "confidence_rows": int(len(y)),
+        "fit_evidence_at_1": round(at1, 4), "fit_evidence_at_3": round(at3, 4), "fit_refused": round(refused, 4),
+        "fit_negatives_refused": round(neg_refused, 4), "fit_same_style_negatives_refused": round(same_refused, 4),
+    }
+    weights = replace(weights, refuse_below=round(refuse, 6), sure_above=round(max(refuse, 0.5), 6), fit=fit)
+    save_weights(weights, args.out)
+    print(json.dumps(fit, indent=1))
+    print("ranking weights:", {f: round(float(x), 3) for f, x in zip(FEATURES, w)})
+    print(f"refuse below {refuse:.4f}; written {args.out} in {time.time() - started:.0f}s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,209 @@
+"""The driver: parse -> gates -> retrieve -> features -> score -> speech -> select."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..analysis import Analyzer
+from ..bm25 import BM25Params
+from ..index import Index
+from ..model import Answer, Article
+from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
+from . import features, retrieve, select
+from .features import Candidate, Context
+from .gates import Gates, WordCheck, either
+from .params import AnswerParams
+from .parse import Question, QuestionKind, parse
+from .score import Model
+from .sentences import Reader
+from .speech import Speech
+
+
+@dataclass
+class Ranked:
+    """A question's candidates, ranked, with what the gates found (what ``answer`` and the fit read)."""
+
+    question: Question
+    """The question as searched (misspelt words corrected)."""
+    check: WordCheck
+    """What the corpus holds of its words."""
+    candidates: list[Candidate]
+    """Every candidate sentence, best first (a speech question's speaker's own words first)."""
+    passages: tuple[int, ...]
+    """The top BM25 passages, best first."""
+    refusal: str | None = None
+    """Why the question is refused whatever the confidence ("no one called ..."), or None."""
+    strange: float = 0.0
+    """Weight share of the topic that is no word the corpus holds nor a misspelling of one."""
+    strange_words: str = ""
+    """Those words, as asked."""
+    far: float = 0.0
+    """Weight share of the names the corpus writes only far from the question's other words."""
+    far_names: tuple[list[str], list[str]] = ([], [])
+    """Those names, and the question's other words."""
+
+
+class Answerer:
+    """Answers questions from one corpus; reuse it for many questions."""
+
+    def __init__(self, index: Index | None = None, params: BM25Params | None = None, analyzer: Analyzer | None = None,
+                 retriever: Retriever | None = None, *, corpus: Corpus | None = None,
+                 answer_params: AnswerParams | None = None):
+        if corpus is None:
+            if index is None:
+                raise TypeError("Answerer needs an index or a corpus")
+            corpus = LocalCorpus(index)
+        if retriever is None:
+            if index is None:
+                raise TypeError("Answerer needs an index or a retriever")
+            retriever = LocalRetriever(index, params)
+        self.params = answer_params or AnswerParams.default()
+        self.analyzer = analyzer or Analyzer()
+        self.corpus = corpus
+        self.retriever = retriever
+        self.reader = Reader(corpus, retriever, self.analyzer, self.params)
+        self.speech = Speech(self.reader)
+        self.gates = Gates(self.reader)
+        self.model = Model(self.params.weights)
+
+    def article(self, i: int) -> Article:
+        """Article ``i``."""
+        return self.reader.article(i)
+
+    def passage_text(self, p: int) -> str:
+        """The text of passage ``p``."""
+        return self.reader.passage_text(p)
+
+    def rank_articles(self, text: str, k: int = 10) -> list[int]:
+        """The ``k`` articles whose best passage BM25 ranks highest for ``text`` (article ids, best first)."""
+        best: dict[int, float] = {}
+        for passage, score in self.retriever.top(list(parse(text, self.analyzer).terms), max(50, 5 * k)):
+            best.setdefault(self.reader.passage(passage).article, score)
+        return sorted(best, key=lambda a: (-best[a], a))[:k]
+
+    def ask(self, text: str, k: int = 3, skip: int = 0, explain: bool = False) -> Answer:
+        """Answer ``text`` with up to ``k`` pieces of evidence (after the first ``skip``)."""
+        return self.answer(parse(text, self.analyzer), k=k, skip=skip, explain=explain)
+
+    def answer(self, q: Question, k: int = 3, skip: int = 0, explain: bool = False) -> Answer:
+        """Answer an analysed question."""
+        ranked = self.rank(q)
+        terms = ranked.question.terms
+        searched = tuple(ranked.check.fixes.values())
+        if ranked.refusal is not None:
+            return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
+                          message=ranked.refusal)
+        cands = ranked.candidates
+        weights = self.params.weights
+        best = cands[0]
+        second = next((c for c in cands[1:] if c.article != best.article or c.start != best.start), None)
+
+        def confidence(c: Candidate, position: int) -> float:
+            check = ranked.check
+            c.inputs = features.question_inputs(ranked.question, best, second, c, position, check.missing_share,
+                                                check.missing_name_share, ranked.strange, ranked.far, bool(check.fixes))
+            c.confidence = self.model.confidence(c.inputs)
+            return c.confidence
+
+        top = confidence(best, 0)
+        why = tuple((p.name, p.value, p.part) for p in self.model.explain_confidence(best.inputs)) if explain else ()
+        # a speech question is answered by attribution (the speaker's own words were found) and bare keywords
+        # are a search, not a question: the confidence, fitted on questions with one answer, does not gate them
+        gated = ranked.question.kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS)
+        if gated and top < weights.refuse_below and not skip:
+            return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
+                          message=self._refusal(ranked, top), confidence=round(top, 4), searched=searched, why=why)
+        shown = select.evidence(self.reader, self.speech, cands, k, skip, confidence)
+        if explain:
+            by_span = {(c.article, c.start): c for c in cands}
+            shown = [replace(e, why=tuple((p.name, p.value, p.part) for p in self.model.explain_rank(c)))
+                     if (c := by_span.get((self._article_index(e), e.start))) else e for e in shown]
+        return Answer(question=q.text, evidence=shown, terms=terms, passages=ranked.passages,
+                      message=None if shown else "no more answers to this question", confidence=round(top, 4),
+                      unsure=gated and bool(shown) and top < weights.sure_above, searched=searched, why=why)
+
+    def rank(self, q: Question, correct: bool = True) -> Ranked:
+        """Every candidate sentence for ``q``, ranked by the fitted model, with what the gates found."""
+        reader, gates = self.reader, self.gates
+        check = gates.check(q, correct)
+        if check.refusal is not None:
+            return Ranked(question=q, check=check, candidates=[], passages=(), refusal=check.refusal)
+        asked = q
+        if check.fixes:  # a misspelt topic word is searched as the index's word it is close to ("biosmass")
+            q = replace(q, topic_terms=tuple(check.fixes.get(t, t) for t in q.topic_terms))
+        say = q.kind is QuestionKind.SAY and bool(q.speaker_terms)
+        hits = retrieve.passages(reader, q, check.known)
+        passages = tuple(p for p, _ in hits)
+        if not hits:
+            return Ranked(question=q, check=check, candidates=[], passages=(),
+                          refusal=f"nothing matches in {gates.where()}")
+        read = [reader.passage(p) for p in passages]
+        weights = {t: reader.weight(t) for t in q.terms}
+        local = weights if say else features.local_weights(reader, read, weights)
+        known_topic = [t for t in q.topic_terms if reader.df(t)]
+        ctx = Context(question=q, weights=weights, local=local, say=say,
+                      idf_sum=sum(reader.idf(t) for t in check.known), max_idf=reader.idf("\0"),
+                      best_score=hits[0][1], rarest=max(known_topic, key=reader.idf) if known_topic else None)
+        cands: list[Candidate] = []
+        for rank, (passage, (_, score)) in enumerate(zip(read, hits), start=1):
+            cands.extend(features.candidates(reader, self.speech, ctx, passage, score, rank))
+        if say:
+            self.model.rank(cands)
+            articles = list(dict.fromkeys(c.article for c in sorted(cands, key=lambda c: -c.score) if c.own_words))
+            extra = retrieve.speaker_passages(reader, articles, set(passages), check.known)
+            for passage, score in extra:
+                cands.extend(features.candidates(reader, self.speech, ctx, reader.passage(passage), score, len(hits) + 1))
+            features.share_article_relevance(cands)
+        self.model.rank(cands)
+        cands.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
+        ranked = Ranked(question=q, check=check, candidates=cands, passages=passages)
+        if not cands:
+            ranked.refusal = f"nothing about '{' '.join(q.topic_words) or q.text.strip()}' in {gates.where()}"
+            return ranked
+        best = cands[0]
+        if say and not best.own_words:
+            topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
+            ranked.refusal = f"no words of '{q.speaker}'{topic} in {gates.where()}"
+            return ranked
+        if check.fixes and len(set(q.topic_terms)) > 1 and not (best.matched & set(q.topic_terms)) - set(check.fixes.values()):
+            return self.rank(asked, correct=False)  # only the corrected word matched ("Atlantis" as "Atlantic")
+        ranked.strange, _, ranked.strange_words = gates.strange(asked, check.fixes, best.matched)
+        held = set(best.matched).union(*(s.terms for s in best.passage.sentences))
+        ranked.far, *names = gates.far_names(q, held)
+        ranked.far_names = (names[0], names[1])
+        if ranked.far >= self.params.gates.name_share and names[1]:
+            # "Mars" is only a guitarist to these articles, never a place with a colony and a president
+            them = "it" if len(names[0]) == 1 else "them"
+            matched = [w for t, w in dict.fromkeys(zip(q.topic_terms, q.topic_words)) if t in best.matched]
+            nearest = f"; the nearest sentence holds only '{' '.join(matched)}'" if matched else ""
+            ranked.refusal = (f"nothing about '{' '.join(names[0])}' in {gates.where()} (none names {them} near "
+                              f"{either(names[1])}){nearest}")
+        return ranked
+
+    def _refusal(self, ranked: Ranked, confidence: float) -> str:
+        """Why a question the model is not confident about has no answer, naming what the articles lack."""
+        q, where = ranked.question, self.gates.where()
+        best = ranked.candidates[0]
+        topic = list(dict.fromkeys(zip(q.topic_terms, q.topic_words)))
+        held = [w for t, w in topic if t in best.matched]
+        nearest = f"; the nearest sentence holds only '{' '.join(held)}'" if held else ""
+        if ranked.check.missing:
+            return f"nothing about '{' '.join(ranked.check.missing)}' in {where}{self.gates.did_you_mean(q.terms)}{nearest}"
+        if ranked.strange_words:
+            return f"nothing about '{ranked.strange_words}' in {where}{nearest}"
+        names, others = ranked.far_names
+        if names and others:
+            them = "it" if len(names) == 1 else "them"
+            return f"nothing about '{' '.join(names)}' in {where} (none names {them} near {either(others)}){nearest}"
+        unmatched = [w for t, w in topic if t not in best.matched]
+        if unmatched and held:
+            return (f"no sentence in {where} answers it with confidence ({confidence:.0%}); the nearest holds "
+                    f"{either(held, 'and')} but not {either(unmatched)}")
+        return f"no sentence in {where} answers it with confidence ({confidence:.0%})"
+
+    def _article_index(self, evidence) -> int:
+        """The corpus index of an evidence's article (found among the cached passages' articles)."""
+        for i, article in self.reader._articles.items():
+            if article is evidence.article:
+                return i
+        return -1

@@ -1,0 +1,340 @@
+"""Features: a named vector for every candidate sentence, and for the confidence in an answer.
+
+A candidate sentence's ranking features (``FEATURES``) describe how it matches the question: the
+IDF-weighted share of the question's terms it holds, its neighbours' and title's share, its passage's
+BM25 score, adjacent term pairs, an answer-type cue, X's own words for a speech question. The fitted
+weights in ``weights.json`` combine them (see ``score.py``). The confidence features
+(``CONFIDENCE_FEATURES``) add what is known of the question as a whole: how much of it the corpus
+lacks, how far the candidate falls behind the best one.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ..speakers import quoted_words
+from .parse import Question, QuestionKind
+from .sentences import DATE, NUMBER, Reader, ReadPassage, Sentence
+from .speech import Speech
+
+FEATURES = (
+    "match", "coverage", "neighbours", "inherited", "passage", "passage_coverage", "pairs", "cue", "title",
+    "related", "own_words", "own_quote", "topic_in_quote", "long", "rank", "lede", "quote", "pronoun", "words",
+    "rarest", "absent_idf", "bm25", "cue_who", "cue_when", "cue_where", "cue_amount", "new_names", "new_numbers",
+    "compact",
+)
+"""The ranking features of a candidate sentence, in the order of the fitted weights.
+
+- match: IDF-weighted share of the question's terms the sentence holds (terms found in many candidate
+  sentences weigh less: they tell them apart less);
+- coverage: the same share with plain IDF weights (the question's terms it holds at all);
+- neighbours: share of the question's terms in the sentences right before and after, not in this one;
+- inherited: share of the previous sentence's matches, for a sentence that opens with "He", "It", "The";
+- passage: the passage's BM25 score as a share of the best passage's;
+- passage_coverage: IDF-weighted share of the question's terms anywhere in the passage;
+- pairs: share of the question's adjacent term pairs standing together in the sentence;
+- cue: the sentence holds what the question's type asks for (an amount, a number, a date, a name, a place);
+- title: share of the question's terms in the article's title and not in the sentence;
+- related: share of terms the sentence holds only as a longer or shorter word ("Mongol": "Mongolian");
+- own_words: for "what did X say", the sentence is X's words (quoted or reported) near the topic;
+- own_quote: X's words in quotation marks;
+- topic_in_quote: the topic stands inside X's quoted words;
+- long: characters past ``long_sentence``, per ``long_sentence``;
+- rank: 1 / the passage's BM25 rank;
+- lede: 1 / the paragraph number (the opening of an article says what it is about);
+- quote: the sentence holds quotation marks;
+- pronoun: the sentence opens with a pronoun;
+- words: log of the sentence's number of terms;
+- rarest: the sentence holds the question's rarest term;
+- absent_idf: the largest IDF (as a share of the largest possible) of a question term its passage lacks;
+- bm25: the passage's BM25 score over the sum of the question's terms' IDF (comparable across corpora);
+- cue_who, cue_when, cue_where, cue_amount: ``cue`` for that kind of question only;
+- new_names: the sentence names someone or something the question does not;
+- new_numbers: the sentence holds a number or date the question does not;
+- compact: matched terms over the length (in terms) of the shortest stretch that holds them all.
+"""
+
+QUESTION_FEATURES = (
+    "score", "behind", "margin", "position", "q_missing", "q_missing_name", "q_strange", "q_far", "q_terms", "q_fixed",
+    "q_who", "q_when", "q_where", "q_amount", "q_what", "q_other",
+)
+"""What the confidence adds to a candidate's ranking features:
+
+- score: the candidate's fitted ranking score; behind: how far it is behind the best candidate's;
+  margin: how far the best is ahead of the second; position: its place among the answers (0 first);
+- q_missing: weight share of the topic the corpus lacks; q_missing_name: the share of it the question
+  writes as a name (capitalised, not first) or a number; q_strange: the share that is no misspelling of
+  a word it holds; q_far: the share of names it writes only far from the question's other words;
+- q_terms: log of the number of topic terms; q_fixed: a misspelt word was searched as a corrected one;
+- q_who ... q_other: the kind of question.
+"""
+
+LEFT_OUT = ("own_words", "own_quote", "topic_in_quote", "lede", "quote", "pronoun", "words", "long", "bm25")
+"""Ranking features the confidence leaves out.
+
+A speech answer is judged, like any other, by how well it matches the question's words (its speaker's
+name among them), not by the gold strings of a few speech questions, which name one of the speaker's
+sentences and not the others. The shape of a sentence (its length, quotation marks, an opening
+pronoun, its paragraph's place) and raw BM25 tell one corpus's style from another's, so a confidence fitted
+with one corpus's questions asked of another would learn the style, not whether the sentence answers."""
+CONFIDENCE_FEATURES = tuple(f for f in FEATURES if f not in LEFT_OUT) + QUESTION_FEATURES
+"""The confidence model's inputs, in the order of its fitted weights."""
+_KEPT = tuple(i for i, f in enumerate(FEATURES) if f not in LEFT_OUT)
+
+
+@dataclass
+class Candidate:
+    """A sentence under consideration, with its features."""
+
+    passage: ReadPassage
+    """The passage it stands in."""
+    start: int
+    """Character offset of the evidence (the sentence, or the one before it too) in the article text."""
+    end: int
+    """Character offset just past it."""
+    matched: frozenset[str]
+    """The question's terms it holds (or inherits)."""
+    coverage: float
+    """IDF-weighted share of the question's terms it holds."""
+    speaker: str | None
+    """Whose words it is, when it is the asked speaker's."""
+    own_words: bool
+    """It is the asked speaker's words about the topic."""
+    x: list[float]
+    """The ranking features, in the order of ``FEATURES``."""
+    score: float = 0.0
+    """The fitted ranking score."""
+    confidence: float = 0.0
+    """The fitted probability that it holds the answer."""
+    inputs: list[float] = field(default_factory=list)
+    """The confidence features, in the order of ``CONFIDENCE_FEATURES`` (set for the best candidates)."""
+
+    @property
+    def article(self) -> int:
+        return self.passage.article
+
+
+@dataclass
+class Context:
+    """What every candidate of one question is measured against."""
+
+    question: Question
+    weights: dict[str, float]
+    """Each search term's weight (IDF to a power)."""
+    local: dict[str, float]
+    """The same, lowered for terms found in many candidate sentences."""
+    say: bool
+    """A speech question with a speaker."""
+    idf_sum: float
+    """Sum of the IDF of the terms searched for (normalises BM25 scores)."""
+    max_idf: float
+    """The largest IDF a term can have in this corpus."""
+    best_score: float
+    """The best passage's BM25 score."""
+    rarest: str | None
+    """The question's rarest topic term the corpus holds."""
+    total: float = 0.0
+    local_total: float = 0.0
+    bigrams: set = field(default_factory=set)
+    asked: frozenset = frozenset()
+    question_terms: set = field(default_factory=set)
+    topic: set = field(default_factory=set)
+    speaker_terms: set = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        q = self.question
+        self.total = sum(self.weights.values()) or 1.0
+        self.local_total = sum(self.local.values()) or 1.0
+        self.bigrams = bigrams(q.topic_terms)
+        self.asked = frozenset(n.lower() for n in NUMBER.findall(q.text)) | frozenset(DATE.findall(q.text))
+        self.question_terms = set(q.terms)
+        self.topic = set(q.topic_terms)
+        self.speaker_terms = set(q.speaker_terms)
+
+
+def local_weights(reader: Reader, passages: list[ReadPassage], weights: dict[str, float]) -> dict[str, float]:
+    """The question's term weights for choosing among the sentences of ``passages``: a term found in
+    many of their sentences (the article's subject, "Tesla" in an article about Tesla) tells them apart
+    less than one found in few, so it loses up to ``local_weight`` of its weight."""
+    sentences = [set(s.terms) for p in passages for s in p.sentences]
+    if not sentences:
+        return weights
+    n = len(sentences)
+    lose = reader.params.features.local_weight
+    return {t: w * (1 - lose * sum(t in s for s in sentences) / n) for t, w in weights.items()}
+
+
+def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassage, score: float,
+               rank: int) -> list[Candidate]:
+    """The candidate sentences of one passage with their ranking features (sentences that match nothing
+    of the question are left out)."""
+    params = reader.params.features
+    q = ctx.question
+    wanted = ctx.weights.keys()
+    weights, local, total, local_total = ctx.weights, ctx.local, ctx.total, ctx.local_total
+    sentences = passage.sentences
+    speakers = speech.speakers(passage) if ctx.say else None
+    present = [wanted & (set(s.terms) | s.irregular) for s in sentences]
+    previous = reader.previous_sentence(passage)
+    title = wanted & reader.title_terms(passage.article)
+    whole = set().union(*present) if present else set()
+    passage_coverage = sum(weights[t] for t in whole) / total
+    absent = [reader.idf(t) for t in ctx.topic if t not in whole and t in weights]
+    absent_idf = max(absent) / ctx.max_idf if absent and ctx.max_idf > 0 else 0.0
+    before_passage = wanted & (set(previous.terms) | previous.irregular) if previous else set()
+    share = score / ctx.best_score if ctx.best_score > 0 else 0.0
+    bm25 = score / ctx.idf_sum if ctx.idf_sum > 0 else 0.0
+    lede = 1.0 / max(1, passage.paragraph)
+    out: list[Candidate] = []
+    for i, sentence in enumerate(sentences):
+        matched = present[i]
+        speaker = None
+        own = False
+        own_quote = topic_in_quote = 0.0
+        if ctx.say:
+            attribution = speakers.get(sentence.start) if speakers else None
+            who = set(reader.analyzer.terms(attribution.speaker)) if attribution and attribution.speaker else set()
+            near = present[i] | (present[i - 1] if i else set()) | (present[i + 1] if i + 1 < len(present) else set())
+            own = bool(who & ctx.speaker_terms) and (not ctx.topic or bool(ctx.topic & near))
+            if own:
+                speaker = attribution.speaker
+                matched = matched | ctx.speaker_terms
+                own_quote = 1.0 if attribution.quote else 0.0
+                if ctx.topic and attribution.quote:
+                    words = quoted_words(reader.article(passage.article).text[sentence.start:sentence.end])
+                    if ctx.topic & set(reader.analyzer.terms(words)):
+                        topic_in_quote = 1.0
+            elif who:
+                matched = matched - ctx.speaker_terms
+        if not matched:
+            continue
+        before = present[i - 1] if i else before_passage
+        after = present[i + 1] if i + 1 < len(present) else set()
+        neighbours = sum(local[t] for t in (before | after) - matched) / local_total
+        inherited = before - matched if sentence.anaphor else set()
+        inherited_share = sum(local[t] for t in inherited) / local_total
+        headline = sum(local[t] for t in title - matched) / local_total
+        related = sum(local[t] for t in _related(sentence.terms, wanted - matched, params.min_related)) / local_total
+        adjacent = bigrams(sentence.terms)
+        if sentence.irregular:  # "Tesla won" stands for the question's "Tesla win"
+            adjacent |= bigrams(tuple(reader.form_terms.get(t, t) for t in sentence.terms))
+        pairs = len(ctx.bigrams & adjacent) / len(ctx.bigrams) if ctx.bigrams else 0.0
+        length = sentence.end - sentence.start
+        start = sentence.start
+        hint = cue(q.kind, sentence, ctx.question_terms, ctx.asked)
+        kind = _CUE_KIND.get(q.kind)
+        coverage = sum(weights[t] for t in matched) / total
+        x = [
+            sum(local[t] for t in matched) / local_total, coverage, neighbours, inherited_share, share,
+            passage_coverage, pairs, hint, headline, related,
+            float(own), own_quote, topic_in_quote, max(0, length - params.long_sentence) / params.long_sentence,
+            1.0 / rank, lede, float(sentence.quote), float(sentence.pronoun), math.log1p(len(sentence.terms)),
+            float(ctx.rarest is not None and ctx.rarest in matched), absent_idf, bm25,
+            hint * (kind == "who"), hint * (kind == "when"), hint * (kind == "where"), hint * (kind == "amount"),
+            float(bool(sentence.names - ctx.question_terms)), float(bool((sentence.numbers | sentence.dates) - ctx.asked)),
+            _compact(sentence.terms, matched),
+        ]
+        if inherited and sentence.pronoun and not own:
+            # "He had been mentored by Li Meng." needs the sentence that says who "he" is
+            start = sentences[i - 1].start if i else previous.start
+            matched = matched | inherited
+            coverage = sum(weights[t] for t in matched) / total
+        out.append(Candidate(passage=passage, start=start, end=sentence.end, matched=frozenset(matched),
+                             coverage=coverage, speaker=speaker, own_words=own, x=x))
+    return out
+
+
+_ARTICLE_WIDE = tuple(FEATURES.index(f) for f in ("passage", "passage_coverage", "rank", "bm25"))
+
+
+def share_article_relevance(cands: list[Candidate]) -> None:
+    """Give each of a speaker's own-words sentences the passage features of the best passage of its article
+    where the speaker's words were found: a quotation goes on over paragraphs that do not name the
+    speaker, and those paragraphs are as relevant as the one that does."""
+    best: dict[int, list[float]] = {}
+    for c in cands:
+        if c.own_words:
+            top = best.setdefault(c.article, [c.x[i] for i in _ARTICLE_WIDE])
+            for j, i in enumerate(_ARTICLE_WIDE):
+                top[j] = max(top[j], c.x[i])
+    for c in cands:
+        if c.own_words:
+            for j, i in enumerate(_ARTICLE_WIDE):
+                c.x[i] = best[c.article][j]
+
+
+_CUE_KIND = {QuestionKind.WHO: "who", QuestionKind.WHEN: "when", QuestionKind.WHERE: "where",
+             QuestionKind.HOW_MUCH: "amount", QuestionKind.HOW_MANY: "amount"}
+
+
+def _compact(terms: tuple[str, ...], matched: frozenset[str] | set[str]) -> float:
+    """Distinct matched terms over the length of the shortest stretch of ``terms`` holding all of them
+    (1 when they stand together; 0 when fewer than two match)."""
+    want = {t for t in matched if t in terms}
+    if len(want) < 2:
+        return 0.0
+    best = len(terms)
+    last: dict[str, int] = {}
+    for i, t in enumerate(terms):
+        if t in want:
+            last[t] = i
+            if len(last) == len(want):
+                best = min(best, i - min(last.values()) + 1)
+    return len(want) / best
+
+
+def cue(kind: QuestionKind, sentence: Sentence, question_terms: set[str], asked: frozenset[str]) -> float:
+    """1.0 when the sentence holds what the question's type asks for and the question does not.
+
+    ``asked`` holds the numbers and dates the question itself gives ("How many yards in 2015?"):
+    a sentence with only those does not answer it."""
+    if kind is QuestionKind.HOW_MUCH:
+        return 1.0 if sentence.money else 0.5 if sentence.numbers - asked else 0.0
+    if kind is QuestionKind.HOW_MANY:
+        return 1.0 if sentence.numbers - asked else 0.0
+    if kind is QuestionKind.WHEN:
+        return 1.0 if sentence.dates - asked else 0.0
+    if kind is QuestionKind.WHO:
+        return 1.0 if sentence.names - question_terms else 0.0
+    if kind is QuestionKind.WHERE:
+        return 1.0 if sentence.places - question_terms else 0.5 if sentence.names - question_terms else 0.0
+    return 0.0
+
+
+_KIND_GROUPS = {
+    QuestionKind.WHO: "q_who", QuestionKind.WHEN: "q_when", QuestionKind.WHERE: "q_where",
+    QuestionKind.HOW_MUCH: "q_amount", QuestionKind.HOW_MANY: "q_amount", QuestionKind.WHAT: "q_what",
+}
+
+
+def question_inputs(q: Question, best: Candidate, second: Candidate | None, candidate: Candidate, position: int,
+                    missing: float, missing_name: float, strange: float, far: float, fixed: bool) -> list[float]:
+    """The confidence features of ``candidate``, in the order of ``CONFIDENCE_FEATURES``."""
+    group = _KIND_GROUPS.get(q.kind, "q_other")
+    kinds = [float(group == name) for name in QUESTION_FEATURES[-6:]]
+    return [candidate.x[i] for i in _KEPT] + [
+        candidate.score, best.score - candidate.score, max(0.0, best.score - second.score) if second else 1.0,
+        float(position), missing, missing_name, strange, far, math.log1p(len(set(q.topic_terms))), float(fixed), *kinds,
+    ]
+
+
+def _related(terms: tuple[str, ...], wanted, min_related: int) -> set[str]:
+    """The terms of ``wanted`` that are not in ``terms`` but that one of ``terms`` extends or shortens:
+    "persia" for "persian", "mongolian" for "mongol" (stemming leaves such pairs apart)."""
+    by_prefix: dict[str, list[str]] = {}
+    for t in wanted:
+        if len(t) >= min_related:
+            by_prefix.setdefault(t[:min_related], []).append(t)
+    out: set[str] = set()
+    if by_prefix:
+        for u in terms:
+            for t in by_prefix.get(u[:min_related], ()):
+                if len(u) >= min_related and u != t and (u.startswith(t) or t.startswith(u)):
+                    out.add(t)
+    return out
+
+
+def bigrams(terms: tuple[str, ...]) -> set[tuple[str, str]]:
+    """Adjacent term pairs."""
+    return set(zip(terms, terms[1:]))

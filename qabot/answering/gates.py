@@ -1,0 +1,191 @@
+"""Gates: what the corpus holds of a question's words, before and beside the fitted confidence.
+
+Some questions are refused outright: no words to search for, a speaker the articles never name, no
+word the articles hold. The rest are measured, not refused, here: the share of the topic the articles
+lack, the share that is no misspelling of anything they hold ("bitcoin"), and names they write only far
+from the question's other words ("Mars" only as a guitarist, never beside "colony"). Those shares are
+inputs of the fitted confidence, and name the words in a refusal's message.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, replace
+
+from ..analysis import fold
+from .parse import Question, QuestionKind
+from .sentences import Reader
+
+
+@dataclass(frozen=True)
+class WordCheck:
+    """What the corpus holds of a question's words."""
+
+    refusal: str | None
+    """Why the question is refused before retrieval, or None."""
+    fixes: dict[str, str]
+    """Misspelt topic terms -> the index terms they are searched as."""
+    known: tuple[str, ...]
+    """The terms searched for (corrections applied) that the corpus holds."""
+    missing: tuple[str, ...]
+    """The topic's words, as written, that the corpus lacks (and that are no misspelling)."""
+    missing_share: float
+    """The weight share of the topic the corpus lacks."""
+    missing_name_share: float = 0.0
+    """The share of the topic the corpus lacks that the question writes as a name or a number."""
+
+
+class Gates:
+    """The word checks of one answerer (its spelling lookups are cached)."""
+
+    def __init__(self, reader: Reader):
+        self.reader = reader
+        self._by_prefix: dict[str, list[str]] | None = None
+
+    def where(self) -> str:
+        """ "2,225 articles", for messages."""
+        n = self.reader.corpus.n_articles
+        return f"{n:,} article{'s' if n != 1 else ''}"
+
+    def check(self, q: Question, correct: bool = True) -> WordCheck:
+        """The word checks of ``q``; misspelt topic words are searched as index words when ``correct``."""
+        reader = self.reader
+        df = reader.df
+        terms = q.terms
+        nothing = WordCheck(refusal=None, fixes={}, known=(), missing=(), missing_share=0.0)
+        if not terms:
+            return _refuse(nothing, "the question has no words to search for; ask about a name, a place or a topic")
+        if q.kind is QuestionKind.SAY and q.speaker_terms and not any(df(t) for t in q.speaker_terms):
+            return _refuse(nothing, f"no one called '{q.speaker}' in {self.where()}{self.did_you_mean(q.speaker_terms)}")
+        if not any(df(t) for t in terms):
+            return _refuse(nothing, f"nothing about '{' '.join(q.topic_words) or q.text.strip()}' in {self.where()}"
+                                    f"{self.did_you_mean(terms)}")
+        spelling = reader.params.spelling
+        fixes = {t: c for t in q.topic_terms
+                 if correct and not df(t) and (c := self.correction(t, spelling.min_correction, spelling.correction_cutoff))}
+        missing = tuple(w for w, t in zip(q.topic_words, q.topic_terms) if not df(t) and t not in fixes)
+        weight = {t: reader.weight(fixes.get(t, t)) for t in set(q.topic_terms)}
+        total = sum(weight.values())
+        lacking = sum(w for t, w in weight.items() if not df(fixes.get(t, t)))
+        words = reader.analyzer.words_as_written(q.text)
+        first = words[0][1] if words else ""
+        names = {t for w, t in zip(q.topic_words, q.topic_terms)
+                 if w != first and (w[:1].isupper() or w[:1].isdigit()) and not df(fixes.get(t, t))}
+        searched = [fixes.get(t, t) for t in terms]
+        return WordCheck(refusal=None, fixes=fixes, known=tuple(t for t in dict.fromkeys(searched) if df(t)),
+                         missing=missing, missing_share=lacking / total if total else 0.0,
+                         missing_name_share=sum(weight[t] for t in names) / total if total else 0.0)
+
+    def strange(self, q: Question, fixes: dict[str, str], matched: frozenset[str]) -> tuple[float, float, str]:
+        """``(share, missed, words)``: the weight share of the topic that is no word the corpus holds and
+        no misspelling of one ("bitcoin"), the share the best sentence misses, and those words.
+
+        A misspelt word ("disclipine", "Maastrich") is close to an index word, so it weighs nothing here.
+        """
+        reader = self.reader
+        spelling = reader.params.spelling
+        topic = list(dict.fromkeys(zip(q.topic_terms, q.topic_words)))
+        weight = {t: reader.weight(fixes.get(t, t)) for t, _ in topic}
+        total = sum(weight.values())
+        if total <= 0:
+            return 0.0, 0.0, ""
+        strange = [(t, w) for t, w in topic if t not in fixes and not reader.df(t)
+                   and not self.correction(t, spelling.strange_length, spelling.strange_cutoff)]
+        missed = sum(weight[t] for t, _ in topic if fixes.get(t, t) not in matched)
+        return (sum(weight[t] for t, _ in strange) / total, missed / total, " ".join(w for _, w in strange))
+
+    def far_names(self, q: Question, passage_terms: set[str]) -> tuple[float, list[str], list[str]]:
+        """``(share, names, others)``: the names the question gives (capitalised words, numbers) that the
+        articles write only far from all of its other words, their weight share of the topic, and those
+        other words. Only names the best sentence's passage (``passage_terms``) does not hold count.
+
+        "who is the president of the Mars colony": the articles name Mars only as a rock guitarist, in an
+        article with no president and no colony in it. A capitalised word that opens the question says
+        nothing of being a name, so it is not taken for one.
+        """
+        reader = self.reader
+        gates = reader.params.gates
+        words = reader.analyzer.words_as_written(q.text)
+        first = words[0][1] if words else ""
+        topic = list(dict.fromkeys(zip(q.topic_terms, q.topic_words)))
+        weight = {t: reader.weight(t) for t, _ in topic}
+        total = sum(weight.values())
+        names = {t: w for t, w in topic if t not in passage_terms and (w.isdigit() or (w[:1].isupper() and w != first))
+                 and 0 < reader.df(t) <= gates.name_passages}
+        if not names or total <= 0:
+            return 0.0, [], []
+        others = {t for t in q.terms if reader.df(t)}
+        far = {t: w for t, w in names.items() if self._named_near(t, w, others - {t}) is False}
+        if not far:
+            return 0.0, [], []
+        rest = ([q.speaker] if q.speaker and q.speaker_terms else []) \
+            + [w for t, w in topic if t in others and t not in far]
+        return sum(weight[t] for t in far) / total, list(far.values()), list(dict.fromkeys(rest))
+
+    def _named_near(self, term: str, word: str, others: set[str]) -> bool | None:
+        """Whether the articles write ``word`` (the same word, capitalised if it is) near one of ``others``:
+        in the passage that holds it or within ``name_context`` passages of it in the same article.
+        None when they never write it so ("Talking" is not "Talk"), or when there are no ``others``."""
+        if not others:
+            return None
+        reader = self.reader
+        context = reader.params.gates.name_context
+        folded = fold(word.lower())
+        written = False
+        for p, _ in reader.retriever.top([term], reader.df(term)):
+            passage = reader.passage(p)
+            text = reader.article(passage.article).text[passage.start:passage.end]
+            if not any(t == term and fold(text[s:e].lower()) == folded
+                       and (text[s].isupper() or not word[:1].isupper()) for t, s, e in reader.analyzer.spans(text)):
+                continue
+            written = True
+            span = reader.corpus.article_passages(passage.article)
+            lo, hi = max(span.start, p - context), min(span.stop, p + context + 1)
+            if any(others & set(s.terms) for x in range(lo, hi) for s in reader.passage(x).sentences):
+                return True
+        return False if written else None
+
+    def did_you_mean(self, terms: tuple[str, ...]) -> str:
+        """A hint, " (did you mean 'Patrushev'?)", for question terms not in the index but close to one that is."""
+        spelling = self.reader.params.spelling
+        unknown = [t for t in terms if not self.reader.df(t) and len(t) >= 4][:spelling.max_hints]
+        suggestions = [self._surface(close) for close in (self.correction(t) for t in unknown) if close]
+        return f" (did you mean '{' '.join(suggestions)}'?)" if suggestions else ""
+
+    def correction(self, term: str, min_length: int = 4, cutoff: float = 0.8) -> str | None:
+        """The index term closest to ``term`` when ``term`` looks like a misspelling of it (None otherwise)."""
+        if len(term) < min_length:
+            return None
+        near = [t for t in self._near_terms(term[:2]) if abs(len(t) - len(term)) <= 2]
+        close = difflib.get_close_matches(term, near, n=1, cutoff=cutoff)
+        return close[0] if close else None
+
+    def _near_terms(self, prefix: str) -> list[str]:
+        """Index terms that start with ``prefix`` (all of them grouped by first two letters on first use)."""
+        if self._by_prefix is None:
+            groups: dict[str, list[str]] = {}
+            for t in self.reader.corpus.terms():
+                groups.setdefault(t[:2], []).append(t)
+            self._by_prefix = groups
+        return self._by_prefix.get(prefix, [])
+
+    def _surface(self, term: str) -> str:
+        """A word as an article writes it whose term is ``term`` (the term itself when none is found)."""
+        reader = self.reader
+        hits = reader.retriever.top([term], 1)
+        if hits:
+            text = reader.passage_text(hits[0][0])
+            for t, s, e in reader.analyzer.spans(text):
+                if t == term:
+                    return text[s:e]
+        return term
+
+
+def _refuse(check: WordCheck, message: str) -> WordCheck:
+    return replace(check, refusal=message)
+
+
+def either(words: list[str], join: str = "or") -> str:
+    """'president' or 'colony'; 'World', 'Cup' or 'Qatar' (or joined by ``join``)."""
+    quoted = [f"'{w}'" for w in words]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} {join} {quoted[-1]}"

@@ -1,0 +1,218 @@
+"""Every number answering uses, in one frozen object: retrieval depths, feature shapes, gates, spelling,
+speech, caches, and the fitted model (``weights.json`` beside this file, written by ``bench/fit.py``).
+
+``AnswerParams.load(path)`` reads a JSON file that overrides any part of the defaults
+(``{"retrieval": {"candidate_passages": 20}}``), so ``qabot eval --params FILE`` can try other values.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
+from pathlib import Path
+
+from ..errors import UsageError
+
+WEIGHTS_FILE = Path(__file__).with_name("weights.json")
+"""The fitted model shipped with qabot."""
+WEIGHTS_FORMAT = 1
+"""The version of ``weights.json``'s layout this code reads."""
+
+
+@dataclass(frozen=True)
+class RetrievalParams:
+    """How much of the index a question reads."""
+
+    candidate_passages: int = 10
+    """Top BM25 passages whose sentences are candidates."""
+    say_passages: int = 200
+    """Top passages a "what did X say" question reads for X's words."""
+    speaker_articles: int = 3
+    """Articles (where X's words were found) whose other passages a speech question also reads."""
+    speaker_article_passages: int = 40
+    """At most this many passages of each such article."""
+
+
+@dataclass(frozen=True)
+class FeatureParams:
+    """Shapes of the features; their weights are fitted."""
+
+    idf_power: float = 1.25
+    """Question terms weigh their IDF to this power (rare words count for more)."""
+    local_weight: float = 0.4
+    """Share of its weight a term loses for standing in every candidate sentence (it tells none apart)."""
+    min_related: int = 4
+    """Only terms of at least this many letters count as related by one extending the other ("Mongol")."""
+    long_sentence: int = 400
+    """Characters past which a sentence counts as long."""
+
+
+@dataclass(frozen=True)
+class GateParams:
+    """Refusals decided before and beside the fitted confidence."""
+
+    name_passages: int = 20
+    """A name held in more passages than this is never taken for one known only in another context."""
+    name_context: int = 40
+    """Passages on either side of a name's passage read for the question's other words."""
+    name_share: float = 0.35
+    """Names written only far from the rest must weigh this share of the topic to count."""
+    min_coverage: float = 0.1
+    """Evidence below this IDF-weighted share of the question's terms is never shown (own words aside)."""
+
+
+@dataclass(frozen=True)
+class SpellingParams:
+    """Misspelt question words."""
+
+    min_correction: int = 4
+    """Only a word of at least this many letters is searched as the index word it is close to."""
+    correction_cutoff: float = 0.85
+    """How close a missing word must be to an index word to be searched as it."""
+    strange_cutoff: float = 0.75
+    """A missing word this close to an index word may be a misspelling of it, not a strange word."""
+    strange_length: int = 3
+    """Words shorter than this are never taken for a misspelling."""
+    max_hints: int = 3
+    """At most this many unknown words get a "did you mean"."""
+
+
+@dataclass(frozen=True)
+class SpeechParams:
+    """Quotations and speakers."""
+
+    quotation_chars: int = 700
+    """A quotation that goes on over several sentences is given whole up to this many characters."""
+    speaker_window: int = 2000
+    """Characters of the paragraph before a passage read to work out who speaks in it."""
+
+
+@dataclass(frozen=True)
+class CacheParams:
+    """What an answerer keeps between questions."""
+
+    passages: int = 50_000
+    """Analysed passages."""
+    articles: int = 512
+    """Articles with their text."""
+    speakers: int = 20_000
+    """Passages with their speakers worked out."""
+    titles: int = 20_000
+    """Articles' title terms."""
+    idf: int = 200_000
+    """Terms' IDF (a question of unknown words adds to it)."""
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The fitted model: a linear ranker over candidate sentences and a logistic confidence over answers."""
+
+    features: tuple[str, ...] = ()
+    """Names of the ranking features, in the order of ``rank``."""
+    rank: tuple[float, ...] = ()
+    """Ranking weight of each feature (a sentence's score is their dot product with its features)."""
+    confidence_features: tuple[str, ...] = ()
+    """Names of the confidence model's inputs, in the order of ``confidence``."""
+    confidence: tuple[float, ...] = ()
+    """Logistic weights of the confidence model (after centring and scaling by ``mean`` and ``scale``)."""
+    intercept: float = 0.0
+    """The confidence model's intercept."""
+    mean: tuple[float, ...] = ()
+    """Mean of each confidence input on the fit data."""
+    scale: tuple[float, ...] = ()
+    """Standard deviation of each confidence input on the fit data."""
+    refuse_below: float = 0.0
+    """An answer whose first evidence has a lower confidence is ``no_answer``."""
+    sure_above: float = 0.0
+    """Below this (and not refused) the terminal says "not sure: closest passages"."""
+    fit: dict = field(default_factory=dict)
+    """How the weights were fitted: data, split, metrics (for people; the code does not read it)."""
+
+
+@dataclass(frozen=True)
+class AnswerParams:
+    """All of answering's numbers."""
+
+    retrieval: RetrievalParams = RetrievalParams()
+    features: FeatureParams = FeatureParams()
+    gates: GateParams = GateParams()
+    spelling: SpellingParams = SpellingParams()
+    speech: SpeechParams = SpeechParams()
+    caches: CacheParams = CacheParams()
+    weights: Weights = Weights()
+
+    @classmethod
+    def default(cls) -> "AnswerParams":
+        """The defaults with the shipped fitted weights."""
+        global _DEFAULT
+        if _DEFAULT is None:
+            _DEFAULT = cls(weights=load_weights(WEIGHTS_FILE))
+        return _DEFAULT
+
+    @classmethod
+    def load(cls, path: Path) -> "AnswerParams":
+        """The defaults overridden by a JSON file (any subset of groups and fields); UsageError when it is bad."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as err:
+            raise UsageError(f"cannot read parameters from {path}: {getattr(err, 'strerror', None) or err}") from None
+        if not isinstance(data, dict):
+            raise UsageError(f"{path}: expected a JSON object of parameter groups")
+        return _merge(cls.default(), data, str(path))
+
+    def to_json(self) -> dict:
+        """Every parameter as JSON."""
+        return asdict(self)
+
+
+_DEFAULT: AnswerParams | None = None
+
+
+def _merge(obj, data: dict, where: str):
+    """``obj`` (a dataclass) with the fields ``data`` names replaced, recursively."""
+    names = {f.name: f for f in fields(obj)}
+    changes = {}
+    for key, value in data.items():
+        if key not in names:
+            raise UsageError(f"{where}: unknown parameter '{key}' (known: {', '.join(names)})")
+        current = getattr(obj, key)
+        if is_dataclass(current):
+            if not isinstance(value, dict):
+                raise UsageError(f"{where}: '{key}' must be an object")
+            changes[key] = _merge(current, value, where)
+        elif isinstance(current, tuple):
+            changes[key] = tuple(value)
+        elif isinstance(current, bool) or not isinstance(current, (int, float)):
+            changes[key] = value
+        elif not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise UsageError(f"{where}: '{key}' must be a number")
+        else:
+            changes[key] = type(current)(value) if isinstance(current, float) else value
+    return replace(obj, **changes)
+
+
+class WeightsError(UsageError):
+    """A weights file that this code cannot use."""
+
+
+def load_weights(path: Path) -> Weights:
+    """The fitted weights in ``path``; WeightsError when the file is of another format or features."""
+    from .features import CONFIDENCE_FEATURES, FEATURES
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise WeightsError(f"cannot read the fitted weights {path}: {err}") from None
+    if data.get("format") != WEIGHTS_FORMAT:
+        raise WeightsError(f"{path} has weights format {data.get('format')}, this qabot reads {WEIGHTS_FORMAT}; "
+                           f"run python bench/fit.py")
+    if tuple(data.get("features", ())) != FEATURES or tuple(data.get("confidence_features", ())) != CONFIDENCE_FEATURES:
+        raise WeightsError(f"{path} was fitted on other features than this qabot computes; run python bench/fit.py")
+    keys = {f.name for f in fields(Weights)}
+    return Weights(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in keys})
+
+
+def save_weights(weights: Weights, path: Path) -> None:
+    """Write ``weights`` as the JSON ``load_weights`` reads."""
+    data = {"format": WEIGHTS_FORMAT, **asdict(weights)}
+    Path(path).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

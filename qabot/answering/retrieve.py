@@ -1,0 +1,28 @@
+"""Retrieve: the passages whose sentences are candidates, through the ``Retriever`` protocol only."""
+
+from __future__ import annotations
+
+from .parse import Question, QuestionKind
+from .sentences import Reader
+
+
+def passages(reader: Reader, q: Question, known: tuple[str, ...]) -> list[tuple[int, float]]:
+    """The top BM25 passages for the question's known terms as ``(passage id, score)``, best first:
+    more of them for a speech question, whose speaker's words may stand far down the list."""
+    depth = reader.params.retrieval
+    say = q.kind is QuestionKind.SAY and bool(q.speaker_terms)
+    return reader.retriever.top(list(known), depth.say_passages if say else depth.candidate_passages)
+
+
+def speaker_passages(reader: Reader, articles: list[int], seen: set[int], known: tuple[str, ...]) -> list[tuple[int, float]]:
+    """``(passage id, score)`` for the passages not yet looked at of the articles where X's words were found.
+
+    X's quotation often goes on in a paragraph that does not name X ("Gaming is becoming more of a social
+    thing", two paragraphs after "Mr Gates said"), which BM25 alone does not bring up.
+    """
+    depth = reader.params.retrieval
+    extra = [p for a in articles[:depth.speaker_articles]
+             for p in list(reader.corpus.article_passages(a))[:depth.speaker_article_passages] if p not in seen]
+    if not extra:
+        return []
+    return list(zip(extra, reader.retriever.scores(list(known), extra)))

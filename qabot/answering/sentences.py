@@ -1,0 +1,185 @@
+"""Sentences as answering reads them: each passage's sentences analysed once (terms, numbers, dates,
+names, places, quotation marks, an opening pronoun) and kept for later questions, read through the
+``Corpus`` protocol only.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..analysis import Analyzer
+from ..forms import irregular_forms
+from ..model import Article
+from ..retrieval import Corpus, Retriever
+from .params import AnswerParams
+
+NUMBER = re.compile(r"\d(?:[\d,.]*\d)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                    r"thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|double|twice)\b", re.I)
+MONEY = re.compile(r"[$£€¥]\s?\d|\d\s?(?:%|per\s?cent\b|percent\b|million\b|billion\b|bn\b|m\b|dollars\b|"
+                   r"pounds\b|euros\b|cents?\b|pence\b|p\b)", re.I)
+DATE = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|September|"
+                  r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|"
+                  r"Wednesday|Thursday|Friday|Saturday|Sunday|century|centuries|decade|yesterday|today|tomorrow)\b")
+_CAPS = re.compile(r"(?<=[\s(])[A-Z][\w’'-]+")
+_PLACE = re.compile(r"\b(?:in|at|from|near|to|across|throughout|of)\s+(?:the\s+)?([A-Z][\w’'-]+)")
+PRONOUNS = frozenset("he she it they this these his her its their".split())
+_ANAPHORA = PRONOUNS | frozenset("those there such both the".split())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a passage, analysed once and kept for later questions."""
+
+    start: int
+    """Character offset in the article text."""
+    end: int
+    """Character offset just past the sentence."""
+    terms: tuple[str, ...]
+    """The sentence's analysed terms, in order."""
+    irregular: frozenset[str]
+    """Terms of the words whose irregular forms the sentence holds ("won": the term of "win")."""
+    numbers: frozenset[str]
+    """The numbers the sentence holds, as written and lowercased ("1,400", "two")."""
+    money: bool
+    """The sentence holds an amount (money, a percentage, millions)."""
+    dates: frozenset[str]
+    """The years, months, weekdays and similar time words the sentence holds."""
+    names: frozenset[str]
+    """Terms of capitalised words that do not open the sentence (people, places, organisations)."""
+    places: frozenset[str]
+    """Terms of capitalised words after "in", "at", "from" and the like."""
+    quote: bool
+    """The sentence holds quotation marks."""
+    anaphor: bool
+    """The sentence opens with a word that points back ("He", "It", "This", "The ...")."""
+    pronoun: bool
+    """The sentence opens with a pronoun ("He", "It", "This"), so alone it does not say who or what."""
+
+
+@dataclass(frozen=True)
+class ReadPassage:
+    """A passage with its sentences analysed."""
+
+    id: int
+    """The passage id."""
+    article: int
+    """The article it belongs to."""
+    paragraph: int
+    """1-based paragraph number."""
+    start: int
+    """Character offset of its first sentence."""
+    end: int
+    """Character offset just past its last sentence."""
+    sentences: tuple[Sentence, ...]
+    """Its sentences, in order."""
+
+
+class Reader:
+    """Reads articles and passages through the corpus and the retriever, analysing and caching them."""
+
+    def __init__(self, corpus: Corpus, retriever: Retriever, analyzer: Analyzer, params: AnswerParams):
+        self.corpus = corpus
+        self.retriever = retriever
+        self.analyzer = analyzer
+        self.params = params
+        self._articles: dict[int, Article] = {}
+        self._passages: dict[int, ReadPassage] = {}
+        self._titles: dict[int, frozenset[str]] = {}
+        self._idf: dict[str, float] = {}
+        forms = irregular_forms()
+        stems = dict(zip(forms, analyzer.stem(list(forms))))
+        bases = dict(zip(forms.values(), analyzer.stem(list(forms.values()))))
+        self.form_terms = {stems[f]: bases[b] for f, b in forms.items() if stems[f] != bases[b]}
+        """Term of an irregular form -> term of its word ("built" -> "build"), for adjacent pairs."""
+        self._forms = {f: bases[b] for f, b in forms.items() if stems[f] != bases[b]}
+        """Irregular form as written -> term of its word ("won" -> "win": a stopword has no term of its own)."""
+
+    @property
+    def n_passages(self) -> int:
+        return self.corpus.n_passages
+
+    def article(self, i: int) -> Article:
+        """Article ``i``, cached."""
+        article = self._articles.get(i)
+        if article is None:
+            if len(self._articles) >= self.params.caches.articles:
+                self._articles.clear()
+            article = self._articles[i] = self.corpus.article(i)
+        return article
+
+    def passage(self, p: int) -> ReadPassage:
+        """Passage ``p`` with its sentences analysed (cached)."""
+        cached = self._passages.get(p)
+        if cached is None:
+            if len(self._passages) >= self.params.caches.passages:
+                self._passages.clear()
+            passage = self.corpus.passage(p)
+            text = self.article(passage.article).text
+            cached = self._passages[p] = ReadPassage(
+                id=p, article=passage.article, paragraph=passage.paragraph, start=passage.start, end=passage.end,
+                sentences=tuple(self._analyse(text, s, e) for s, e in passage.sentences))
+        return cached
+
+    def passage_text(self, p: int) -> str:
+        """The text of passage ``p``."""
+        passage = self.passage(p)
+        return self.article(passage.article).text[passage.start:passage.end]
+
+    def df(self, term: str) -> int:
+        """How many passages hold ``term``."""
+        return self.retriever.df(term)
+
+    def idf(self, term: str) -> float:
+        """Non-negative IDF of a term over passages; an unknown term weighs the most (cached)."""
+        value = self._idf.get(term)
+        if value is None:
+            if len(self._idf) >= self.params.caches.idf:
+                self._idf.clear()
+            n = self.corpus.n_passages
+            df = self.df(term)
+            value = self._idf[term] = math.log1p((n - df + 0.5) / (df + 0.5))
+        return value
+
+    def weight(self, term: str) -> float:
+        """A question term's weight: its IDF to the power ``idf_power``."""
+        return self.idf(term) ** self.params.features.idf_power
+
+    def title_terms(self, article: int) -> frozenset[str]:
+        """The terms of an article's title (cached)."""
+        terms = self._titles.get(article)
+        if terms is None:
+            if len(self._titles) >= self.params.caches.titles:
+                self._titles.clear()
+            terms = self._titles[article] = frozenset(self.analyzer.terms(self.article(article).title))
+        return terms
+
+    def previous_sentence(self, passage: ReadPassage) -> Sentence | None:
+        """The sentence just before the passage when it is in the same paragraph (the passage before's last)."""
+        p = passage.id
+        if p == 0 or self.corpus.article_passages(passage.article).start == p:
+            return None
+        before = self.passage(p - 1)
+        if before.paragraph != passage.paragraph:
+            return None
+        return before.sentences[-1] if before.sentences else None
+
+    def _analyse(self, text: str, start: int, end: int) -> Sentence:
+        """Analyse one sentence of an article for scoring."""
+        sentence = text[start:end]
+        analyzer = self.analyzer
+        caps = _CAPS.findall(sentence)
+        places = _PLACE.findall(sentence)
+        first = (sentence.split(None, 1) or [""])[0].lower().strip("\"“‘(")
+        return Sentence(
+            start=start, end=end, terms=tuple(analyzer.terms(sentence)),
+            irregular=frozenset(self._forms[w] for w in analyzer.words(sentence) if w in self._forms),
+            numbers=frozenset(n.lower() for n in NUMBER.findall(sentence)), money=bool(MONEY.search(sentence)),
+            dates=frozenset(DATE.findall(sentence)),
+            names=frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
+            places=frozenset(analyzer.terms(" ".join(places))) if places else frozenset(),
+            quote=any(c in sentence for c in "“”\"«»"),
+            anaphor=first in _ANAPHORA,
+            pronoun=first in PRONOUNS,
+        )
