@@ -3,7 +3,8 @@
     python bench/soak.py [--work /tmp/qabot-soak] [--corpus scale-100k] [--questions N] [--every 5000]
 
 The corpus (default ``scale-100k``, 95,158 passages, written by ``corpora.py`` from the BBC zip) holds more
-passages than the answerer's passage cache keeps (``CACHE_PASSAGES``, read from qabot), and the questions
+passages than the answerer's passage cache keeps (its ``caches.passages``, read from qabot's answering
+parameters, like every cap below), and the questions
 are chosen to pass every cap:
 
 - six in eight are made of words of a different passage each (a seeded order of all passages), so their
@@ -11,8 +12,10 @@ are chosen to pass every cap:
   ``CANDIDATE_PASSAGES`` best of each (BM25 of each question's terms, computed here: the answerer reads at
   least those) and requires more than the passage cache's cap, well before the last reading.
   They also pass the caches of article titles and speakers (20,000 entries each) and of articles (512);
-- one in eight is "what about" followed by made-up words, new ones every time, enough in all to pass the
-  analyzer's word cache (``Analyzer.CACHE_WORDS``) and to grow the answerer's IDF cache with unknown words;
+- one in eight is "what about", a word of the articles and made-up words, new ones every time, enough in
+  all to pass the analyzer's word cache (``Analyzer.CACHE_WORDS``); the one known word makes the answerer
+  weigh each made-up word, so its IDF cache (``caches.idf``) takes every one of them and passes its cap
+  too (a question of made-up words only is refused before any is weighed);
 - one in eight is the old mix: titles, "what did X say about Y", why-questions, odd input.
 
 The child's resident set size (VmRSS) is read every ``--every`` answers. Flat means: from the first reading
@@ -36,12 +39,19 @@ from pathlib import Path
 from corpora import CORPORA, make
 
 from qabot.analysis import Analyzer
-from qabot.answer import CACHE_PASSAGES, CANDIDATE_PASSAGES
+from qabot.answering.params import AnswerParams
 from qabot.index import Index
 from qabot.retrieval import LocalRetriever
 
 LIMIT = 0.10
 """Allowed RSS growth from the first reading after the passage cap was passed to the last."""
+PARAMS = AnswerParams.default()
+CACHE_PASSAGES = PARAMS.caches.passages
+"""The answerer's passage cache's cap."""
+CACHE_IDF = PARAMS.caches.idf
+"""The answerer's IDF cache's cap."""
+CANDIDATE_PASSAGES = PARAMS.retrieval.candidate_passages
+"""The best passages of a question whose sentences the answerer reads."""
 
 
 def rss_kb(pid: int) -> int:
@@ -79,8 +89,9 @@ def questions(index: Index, count: int, made_up: int, seed: int = 0) -> tuple[li
                      if w.isalpha() and len(w) > 3]
             out.append(" ".join(rng.sample(words, min(len(words), 4))) if words else "what about it")
             sources.append(p)
-        elif kind == 6:
-            out.append("what about " + " ".join("".join(rng.choices(letters, k=11)) for _ in range(made_up)))
+        elif kind == 6:  # one known word, so the answerer weighs the made-up ones (all unknown: it stops early)
+            known = rng.choice(re.findall(r"[a-z]{5,}", index.article(rng.randrange(index.n_articles)).text) or ["economy"])
+            out.append(f"what about {known} " + " ".join("".join(rng.choices(letters, k=11)) for _ in range(made_up)))
             sources.append(None)
         else:
             out.append(mixed(index, rng))
@@ -125,8 +136,8 @@ def main() -> int:
     unknown = count // 8 * made_up
     print(f"{count:,} questions on {args.corpus} ({index.n_passages:,} passages): {len(seen):,} distinct passages "
           f"among their {CANDIDATE_PASSAGES} best (passage cache cap {CACHE_PASSAGES:,}, passed after question {passed_at or 0:,}); "
-          f"{unknown:,} made-up words (analyzer's word cache cap {Analyzer.CACHE_WORDS:,})")
-    if passed_at is None or unknown <= Analyzer.CACHE_WORDS:
+          f"{unknown:,} made-up words (caps: analyzer's word cache {Analyzer.CACHE_WORDS:,}, IDF cache {CACHE_IDF:,})")
+    if passed_at is None or unknown <= max(Analyzer.CACHE_WORDS, CACHE_IDF):
         print("the questions do not pass every cap: ask more (--questions)", file=sys.stderr)
         return 1
     del index, retriever
