@@ -181,7 +181,7 @@ indexed 2 articles from 2 files: 1 new, 0 updated, 1 unchanged, 0 removed, 0 ski
 index     index (built WHEN)
 articles  2 from 2 files
 passages  16 (679 tokens, at most 384 each)
-terms     212; 216 words to complete
+terms     214; 218 words to complete
 scoring   lucene; k=1; JSON off
 asked     3 questions; 2 articles cited
 new conversation

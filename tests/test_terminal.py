@@ -57,9 +57,8 @@ def test_questions_and_errors_are_made_safe(isolated):
     result = _ask_bytes("-", input=f"harbour {CLEAR}master\nzebra {TITLE_SET}\u009b2J\n".encode())
     assert result.returncode == 0
     assert result.stdout == (
-        b"Q: harbour  [2Jmaster\n"
-        b"> The harbour master said the ferry link runs at noon, and red too.\n"  # its escapes went at load
-        b"[1] Evil title \xe2\x80\x94 c/art.txt, \xc2\xb6 1\n"
+        b"Q: harbour  [2Jmaster\n"  # what is left of the escape glues "2J" to "master": a word the articles lack
+        b"No answer: nothing about '2Jmaster' in 1 article; the nearest sentence holds only 'harbour'.\n"
         b"\n"
         b"Q: zebra  ]0;pwned  2J\n"
         b"No answer: nothing about 'zebra 0 pwned 2J' in 1 article.\n"

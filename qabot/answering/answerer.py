@@ -111,9 +111,13 @@ class Answerer:
         why = tuple((p.name, p.value, p.part) for p in self.model.explain_confidence(best.inputs)) if explain else ()
         # a speech question is answered by attribution (the speaker's own words were found), which the
         # confidence, fitted on questions with one answer each, does not judge; bare keywords are a search,
-        # refused when the articles lack them but never "not sure"
+        # refused when the articles lack one of them (and no spelling is close), never "not sure"
         kind = ranked.question.kind
-        if kind is not QuestionKind.SAY and top < weights.refuse_below and not skip:
+        if kind is QuestionKind.KEYWORDS:
+            refuse = bool(ranked.check.missing)
+        else:
+            refuse = kind is not QuestionKind.SAY and top < weights.refuse_below
+        if refuse and not skip:
             return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
                           message=self._refusal(ranked, top), confidence=round(top, 4), searched=searched, why=why)
         shown = select.evidence(self.reader, self.speech, cands, k, skip, confidence)
