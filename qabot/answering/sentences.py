@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..analysis import Analyzer
 from ..forms import irregular_forms
-from ..model import Article
+from ..model import Article, Passage
 from ..retrieval import Corpus, Retriever
 from .params import AnswerParams
 
@@ -86,6 +86,7 @@ class Reader:
         self.params = params
         self._articles: dict[int, Article] = {}
         self._passages: dict[int, ReadPassage] = {}
+        self._spans: dict[int, Passage] = {}
         self._titles: dict[int, frozenset[str]] = {}
         self._idf: dict[str, float] = {}
         forms = irregular_forms()
@@ -115,11 +116,20 @@ class Reader:
         if cached is None:
             if len(self._passages) >= self.params.caches.passages:
                 self._passages.clear()
-            passage = self.corpus.passage(p)
+            passage = self.span(p)
             text = self.article(passage.article).text
             cached = self._passages[p] = ReadPassage(
                 id=p, article=passage.article, paragraph=passage.paragraph, start=passage.start, end=passage.end,
                 sentences=tuple(self._analyse(text, s, e) for s, e in passage.sentences))
+        return cached
+
+    def span(self, p: int) -> Passage:
+        """Passage ``p`` as the corpus stores it (spans only, nothing analysed; cached)."""
+        cached = self._spans.get(p)
+        if cached is None:
+            if len(self._spans) >= self.params.caches.passages:
+                self._spans.clear()
+            cached = self._spans[p] = self.corpus.passage(p)
         return cached
 
     def passage_text(self, p: int) -> str:
