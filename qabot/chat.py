@@ -27,8 +27,8 @@ from .errors import QabotError
 from .index import Index, default_index_dir, state_dir
 from .model import Answer, Evidence
 from .quotes import find_quotes, quote_json
-from .render import (DIM, Style, answer_json, dumps, quotes_dumps, render_answer, render_article, render_quotes,
-                     render_show, safe, safe_line, width)
+from .render import (DIM, Style, answer_json, dumps, quotes_dumps, render_answer, render_article, render_explain,
+                     render_quotes, render_show, safe, safe_line, width)
 from .speakers import speaker_matches
 from .vocabulary import Lexicon, surface_words
 
@@ -37,6 +37,7 @@ COMMANDS = {
     "/sources": "the articles cited so far",
     "/show": "N: the whole paragraph around answer N",
     "/open": "N: the whole article of answer N",
+    "/why": "N: why answer N: its matched words, the features behind its score, its confidence",
     "/k": "N: show N answers per question",
     "/json": "toggle JSON output",
     "/index": "[PATH]: rebuild the index, or add PATH to it",
@@ -71,6 +72,8 @@ class Chat:
         self.analyzer = Analyzer()
         self.context = Context()
         self.answers: dict[int, Evidence] = {}
+        self.questions: dict[int, str] = {}
+        """The question each numbered answer answers (for /why)."""
         """The answers to the current question, by the number they were shown with."""
         self.seen: set[tuple[str, int]] = set()
         """Every piece of evidence shown in this conversation, as (article id, start)."""
@@ -188,6 +191,7 @@ class Chat:
             self.answers = {}
         for e in answer.evidence:
             self.answers[e.rank] = e
+            self.questions[e.rank] = turn.question
             self.seen.add((e.article.id, e.start))
             entry = self.cited.setdefault(e.article.id, [e.article.title, e.article.path, 0])
             entry[2] += 1
@@ -203,6 +207,7 @@ class Chat:
             return False
         handlers = {
             "/help": self.cmd_help, "/sources": self.cmd_sources, "/show": self.cmd_show, "/open": self.cmd_open,
+            "/why": self.cmd_why,
             "/k": self.cmd_k, "/json": self.cmd_json, "/index": self.cmd_index, "/stats": self.cmd_stats,
             "/clear": self.cmd_clear, "/quotes": self.cmd_quotes,
         }
@@ -240,6 +245,16 @@ class Chat:
             self.write(f"usage: {name} N, where N is an answer shown above ({_span(shown)})")
             return None
         return self.answers[int(arg)]
+
+    def cmd_why(self, arg: str) -> None:
+        """/why N: answer N's question asked again with the explanation, shown for that answer."""
+        evidence = self._numbered("/why", arg)
+        if evidence is None:
+            return
+        got = self.answerer.ask(self.questions[evidence.rank], k=max(self.answers) + 1, explain=True)
+        same = [e for e in got.evidence if (e.article.id, e.start) == (evidence.article.id, evidence.start)]
+        shown = [replace(same[0], rank=evidence.rank)] if same else []
+        self.write(render_explain(replace(got, evidence=shown), self.style))
 
     def cmd_show(self, arg: str) -> None:
         """/show N"""

@@ -142,6 +142,7 @@ Commands:
   /sources the articles cited so far
   /show    N: the whole paragraph around answer N
   /open    N: the whole article of answer N
+  /why     N: why answer N: its matched words, the features behind its score, its confidence
   /k       N: show N answers per question
   /json    toggle JSON output
   /index   [PATH]: rebuild the index, or add PATH to it
@@ -396,3 +397,11 @@ def test_line_mode_quotes_command(water_index):
     text = out.getvalue()
     assert "> The fisheries officer Erik Lindqvist said the trout had moved to deeper water." in text
     assert "No quotes: no words of 'Nobody'" in text
+
+
+def test_why_shows_the_features_and_confidence_of_an_answer(seeds):
+    result = run("chat", input="what did Wang say about Ukraine\n/why 2\n/why 9\n")
+    assert result.returncode == 0, result.stderr
+    why = result.stdout.split("/why", 1)[-1] if "/why" in result.stdout else result.stdout
+    assert "confidence" in why and "[2] score" in why and "own_words" in why
+    assert "usage: /why N, where N is an answer shown above (1–3)" in result.stdout or "usage: /why N" in result.stdout
