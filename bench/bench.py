@@ -1,15 +1,18 @@
-"""qabot at scale, side by side with rank-bm25 and bm25s: one table per corpus.
+"""qabot at scale, side by side with bm25s, tantivy and rank-bm25: one table per corpus.
 
     python bench/bench.py --work /tmp/qabot-bench bbc scale-100k zipf-10k zipf-100k
     python bench/bench.py --work /tmp/qabot-bench scale-1m zipf-1m --rank-bm25-sample 20
 
 Per corpus: build (wall, MB/s of article text, peak memory of the whole process tree as PSS, index size), a
-cold ``qabot ask`` (new process: wall, peak RSS; the OS file cache is warm), retrieval latency of
-top-10 over 1,000 seeded queries for qabot, bm25s and rank-bm25 on the same passages and the same
-terms (read back from qabot's index), end-to-end ``qabot ask --json -`` questions per second, and
-an incremental update (10 new articles). rank-bm25 is timed on a sample of the queries when
-``--rank-bm25-sample`` is given (say so in the table). After the Zipf corpora, a last table shows
-latency against corpus size for a rare and a common term.
+cold ``qabot ask`` (new process: wall, peak RSS; best of 3 with the index in the page cache, and the
+median of 3 with the index's files dropped from it), retrieval latency of top-10 over 1,000 seeded
+queries for qabot, bm25s (numba and numpy backends, through ``retrieve()``), tantivy and rank-bm25 on the
+same passages and the same terms (read back from qabot's index; see ``peers.py``), each query timed
+``RUNS`` times per engine, the engines taking turns, p50 and p99 of the per-query medians; end-to-end
+``qabot ask --json -`` questions per second, and an incremental update (10 new articles). rank-bm25 is
+timed on a sample of the queries when ``--rank-bm25-sample`` is given (say so in the table). The header
+prints every peer's version and numpy's. After the Zipf corpora, a last table shows latency against
+corpus size for a rare and a common term.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpora import CORPORA, make  # noqa: E402
+from peers import Peer, bm25s_peer, rank_bm25_peer, tantivy_peer, timed, versions  # noqa: E402
 
 from qabot.bm25 import BM25Params  # noqa: E402
 from qabot.index import Index  # noqa: E402
@@ -39,6 +43,8 @@ from qabot.retrieval import LocalRetriever  # noqa: E402
 
 SEED = 7
 K = 10
+RUNS = 3
+"""Timed runs of each query, per engine; the median counts."""
 LAST_CPU = 0.0
 """CPU seconds (user + system, whole process tree) of the last ``run_measured`` command."""
 
@@ -123,6 +129,18 @@ def cold_ask(index: Path, question: str) -> tuple[float, int, float]:
     return wall, int(rss) * 1024, float(user) + float(system)
 
 
+def evict(folder: Path) -> None:
+    """Drop ``folder``'s files from the OS page cache (``POSIX_FADV_DONTNEED``; no root needed), so the next
+    reader reads them from disk. Python and qabot's own modules stay cached."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+
+
 def one_core_speed(corpus: Path, max_tokens: int) -> float:
     """MB/s of article text that one core cuts and tokenizes right now: the build's per-file step
     (``process``) over the corpus's first file, in this process, with fresh tables.
@@ -174,14 +192,35 @@ def make_queries(index: Index, dptr: np.ndarray, ids: np.ndarray, n: int) -> lis
     return out
 
 
-def latencies(fn, queries) -> list[float]:
-    """Seconds per call of ``fn(query)``."""
-    out = []
+def faster(ratio: float) -> str:
+    """``ratio`` (their time over qabot's) as "N.Nx faster" or "N.Nx slower"."""
+    times = ratio if ratio >= 1 else 1 / ratio
+    shown = f"{times:.2f}x" if times < 10 else f"{times:.1f}x" if times < 100 else f"{times:.0f}x"
+    return shown + (" faster" if ratio >= 1 else " slower")
+
+
+def agreement(peer: Peer, ours, queries: list[list[str]]) -> tuple[str, str]:
+    """How the peer's top-10 compares with qabot's on ``queries``: scores (when comparable) and ids."""
+    same_ids = same_first = same_scores = 0
+    overlap = 0.0
+    worst = 0.0
     for q in queries:
-        t = time.perf_counter()
-        fn(q)
-        out.append(time.perf_counter() - t)
-    return out
+        mine, theirs = ours(q), peer.top(q)
+        same_ids += [d for d, _ in mine] == [d for d, _ in theirs]
+        same_first += bool(mine and theirs) and mine[0][0] == theirs[0][0]
+        overlap += len({d for d, _ in mine} & {d for d, _ in theirs}) / max(len(mine), 1)
+        if peer.score_scale is not None and len(theirs) == len(mine):
+            a = np.array([x for _, x in mine])
+            b = np.array([x for _, x in theirs]) * peer.score_scale
+            same_scores += bool(np.allclose(a, b, rtol=1e-6))
+            worst = max(worst, float(np.max(np.abs(a - b) / np.maximum(a, 1e-9), initial=0.0)))
+    n = len(queries)
+    ids = (f"same ids in the same order on {same_ids}/{n} (ties come back in another order), same rank 1 on "
+           f"{same_first}/{n}, {overlap / n:.1%} of qabot's top-10 ids in its top-10")
+    if peer.score_scale is None:
+        return "scores not comparable", f"{ids} ({peer.note})"
+    return f"top-10 scores equal on {same_scores}/{n} queries", ids + (
+        f"; max rel. score diff {worst:.1e} after x {peer.score_scale:g} (k1 + 1), it keeps float32")
 
 
 def pct(values: list[float], q: float) -> float:
@@ -241,76 +280,57 @@ def bench_corpus(name: str, args) -> dict:
     cold = [cold_ask(index_dir, question) for _ in range(3)]
     wall, rss, cpu = min(c[0] for c in cold), max(c[1] for c in cold), min(c[2] for c in cold)
     rows.append(("cold qabot ask", f"{wall * 1000:.0f} ms, {rss / 1e6:.0f} MB RSS",
-                 f"new process, best of 3; {cpu * 1000:.0f} ms of CPU (what it takes on a free core)"))
+                 f"new process, best of 3, index in the page cache (warm); {cpu * 1000:.0f} ms of CPU"))
+    cold = []
+    for _ in range(3):
+        evict(index_dir)
+        cold.append(cold_ask(index_dir, question))
+    wall, rss, cpu = statistics.median(c[0] for c in cold), max(c[1] for c in cold), statistics.median(c[2] for c in cold)
+    rows.append(("cold qabot ask, index not cached", f"{wall * 1000:.0f} ms, {rss / 1e6:.0f} MB RSS",
+                 f"new process, median of 3, the index's files dropped from the page cache before each "
+                 f"(posix_fadvise DONTNEED; Python's own files stay cached); {cpu * 1000:.0f} ms of CPU"))
 
     dptr, ids = documents(index)
     queries = make_queries(index, dptr, ids, args.queries)
-    local = LocalRetriever(Index.open(index_dir))
-    local.top(queries[0], K)
-    ours = latencies(lambda q: local.top(q, K), queries)
-    rows.append(("qabot top-10", f"p50 {pct(ours, .5):.3f} ms, p99 {pct(ours, .99):.3f} ms", f"{len(queries)} queries"))
-
-    import bm25s
     terms = index.terms
     corpus_ids = [ids[dptr[d]:dptr[d + 1]].tolist() for d in range(index.n_passages)]
-    vocab = {t: i for i, t in enumerate(terms)}
-    t0 = time.perf_counter()
-    other = bm25s.BM25(method="lucene", k1=1.5, b=0.75)
-    other.index(bm25s.tokenization.Tokenized(ids=corpus_ids, vocab=vocab), show_progress=False)
-    bm25s_build = time.perf_counter() - t0
-    theirs = latencies(lambda q: other._get_top_k_results(q, k=K, backend="numpy", sorted=True), queries)
-    agree = same_scores = 0
-    worst = 0.0
-    for q in queries[:200]:
-        s, d = other._get_top_k_results(q, k=K, backend="numpy", sorted=True)
-        s = s.astype(np.float64) * 2.5  # bm25s's "lucene" drops Okapi's (k1 + 1) factor, as Lucene does
-        mine = local.top(q, K)
-        n = len(mine)  # bm25s fills up to k with passages that score 0
-        agree += [i for i, _ in mine] == d[:n].tolist()
-        same_scores += bool(np.allclose(np.sort(s[:n]), np.sort(np.array([x for _, x in mine])), rtol=1e-6))
-        worst = max(worst, float(np.max(np.abs(np.array([x for _, x in mine]) - s[:n]) / np.maximum(s[:n], 1e-9))))
-    rows.append(("bm25s top-10", f"p50 {pct(theirs, .5):.3f} ms, p99 {pct(theirs, .99):.3f} ms",
-                 f"qabot {pct(theirs, .5) / pct(ours, .5):.1f}x faster at p50, {pct(theirs, .99) / pct(ours, .99):.1f}x at p99; "
-                 f"index built in {bm25s_build:.1f} s"))
-    rows.append(("bm25s agreement", f"top-10 scores equal on {same_scores}/200 queries",
-                 f"same ids in the same order on {agree}/200 (ties: bm25s does not order them by id); "
-                 f"max rel. score diff {worst:.1e} after bm25s x (k1+1), bm25s keeps float32"))
-    del other
+    del dptr, ids
+    local = LocalRetriever(Index.open(index_dir))
+    ours = lambda q: local.top(q, K)  # noqa: E731
+    ours(queries[0])
+    peers = [bm25s_peer(terms, corpus_ids, "numba", K), bm25s_peer(terms, corpus_ids, "numpy", K),
+             tantivy_peer(terms, corpus_ids, K)]
+    spent = timed({"qabot": ours, **{p.name: p.top for p in peers}}, queries, RUNS)
+    mine = spent["qabot"]
+    rows.append(("qabot top-10", f"p50 {pct(mine, .5):.3f} ms, p99 {pct(mine, .99):.3f} ms",
+                 f"{len(queries)} queries, median of {RUNS} runs each, all engines taking turns query by query"))
+    for peer in peers:
+        theirs = spent[peer.name]
+        ratio50, ratio99 = pct(theirs, .5) / pct(mine, .5), pct(theirs, .99) / pct(mine, .99)
+        rows.append((f"{peer.name} {peer.version} top-10", f"p50 {pct(theirs, .5):.3f} ms, p99 {pct(theirs, .99):.3f} ms",
+                     f"qabot {faster(ratio50)} at p50, {faster(ratio99)} at p99; index built in {peer.build_seconds:.1f} s"))
+        rows.append((f"{peer.name} agreement", *agreement(peer, ours, queries[:200])))
+    del peers
     gc.collect()
 
-    from rank_bm25 import BM25Okapi
     sample = queries if not args.rank_bm25_sample else random.Random(SEED).sample(queries, args.rank_bm25_sample)
-    t0 = time.perf_counter()
-    reference = BM25Okapi(corpus_ids)
-    rank_build = time.perf_counter() - t0
+    reference = rank_bm25_peer(terms, corpus_ids, K)
     del corpus_ids
     okapi = LocalRetriever(Index.open(index_dir), BM25Params(scoring="okapi"))
-    okapi.top(sample[0], K)
-    ours_sample = []  # timed beside rank-bm25, query by query, so both see the machine in the same minute
-    worst = 0.0
-    same = 0
-    slow = []
-    for q in sample:
-        t = time.perf_counter()
-        scores = reference.get_scores([vocab[x] for x in q])
-        top = np.argpartition(-scores, K)[:K]
-        top = top[np.lexsort((top, -scores[top]))]
-        slow.append(time.perf_counter() - t)
-        runs = []
-        for _ in range(3):  # a tenth of a millisecond: the median of three runs, not one timer reading
-            t = time.perf_counter()
-            mine = okapi.top(q, K)
-            runs.append(time.perf_counter() - t)
-        ours_sample.append(statistics.median(runs))
-        ptr, docs = okapi.bm25.ptr, okapi.bm25.docs
-        matched = np.unique(np.concatenate([docs[ptr[vocab[x]]:ptr[vocab[x] + 1]] for x in q]))
-        want = matched[np.lexsort((matched, -scores[matched]))[:K]].tolist()
-        same += [d for d, _ in mine] == want
-        worst = max(worst, max((abs(s - scores[d]) / max(abs(scores[d]), 1e-12) for d, s in mine), default=0.0))
+    okapi_top = lambda q: okapi.top(q, K)  # noqa: E731
+    okapi_top(sample[0])
+    spent = timed({"qabot okapi": okapi_top, "rank-bm25": reference.top}, sample, RUNS)
+    slow, mine = spent["rank-bm25"], spent["qabot okapi"]
     sampled = f"{len(sample)}-query sample" if len(sample) < len(queries) else f"all {len(sample)} queries"
-    rows.append(("rank-bm25 top-10", f"p50 {pct(slow, .5):.1f} ms, p99 {pct(slow, .99):.1f} ms",
-                 f"{sampled}; qabot (okapi, median of 3 runs, timed beside it) p50 {pct(ours_sample, .5):.3f} ms there: "
-                 f"{pct(slow, .5) / pct(ours_sample, .5):.0f}x faster; BM25Okapi built in {rank_build:.1f} s"))
+    rows.append((f"rank-bm25 {reference.version} top-10", f"p50 {pct(slow, .5):.1f} ms, p99 {pct(slow, .99):.1f} ms",
+                 f"{sampled}, median of {RUNS} runs each; qabot (okapi, timed in turn with it) p50 {pct(mine, .5):.3f} ms, "
+                 f"p99 {pct(mine, .99):.3f} ms there: {faster(pct(slow, .5) / pct(mine, .5))} at p50, "
+                 f"{faster(pct(slow, .99) / pct(mine, .99))} at p99; BM25Okapi built in {reference.build_seconds:.1f} s"))
+    same, worst = 0, 0.0
+    for q in sample:
+        want, got = reference.top(q), okapi_top(q)
+        same += [d for d, _ in got] == [d for d, _ in want]
+        worst = max(worst, max((abs(s - w) / max(abs(w), 1e-12) for (_, s), (_, w) in zip(got, want)), default=0.0))
     rows.append(("scores vs rank-bm25", f"max rel. diff {worst:.1e}", f"top-10 ids equal on {same}/{len(sample)} queries"))
     del reference
     gc.collect()
@@ -341,14 +361,13 @@ def bench_corpus(name: str, args) -> dict:
 
 
 def size_table(args) -> None:
-    """Latency of qabot and bm25s top-10 for one rare and one common term, across Zipf corpus sizes."""
-    import bm25s
+    """Latency of qabot and the peers' top-10 for one rare and one common term, across Zipf corpus sizes."""
     names = [n for n in ("zipf-10k", "zipf-100k", "zipf-1m") if (args.work / "indexes" / n / "manifest.json").exists()]
     if not names:
         return
     print("\n### query cost against corpus size (Zipf corpora, top-10, median of 200 runs)\n")
-    print("| corpus | passages | rare term (df) | qabot | common term (df) | qabot | bm25s rare | bm25s common |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| corpus | passages | term (df) | qabot | bm25s (numba) | bm25s (numpy) | tantivy |")
+    print("|---|---|---|---|---|---|---|")
     for name in names:
         index = Index.open(args.work / "indexes" / name)
         local = LocalRetriever(index)
@@ -356,18 +375,15 @@ def size_table(args) -> None:
         common = index.terms[int(np.argmax(df))]
         rare = "kashmir" if "kashmir" in index.vocab else index.terms[int(np.argmin(df))]
         dptr, ids = documents(index)
-        other = bm25s.BM25(method="lucene", k1=1.5, b=0.75)
-        other.index(bm25s.tokenization.Tokenized(ids=[ids[dptr[d]:dptr[d + 1]].tolist() for d in range(index.n_passages)],
-                                                 vocab={t: i for i, t in enumerate(index.terms)}), show_progress=False)
-        cells = []
+        corpus_ids = [ids[dptr[d]:dptr[d + 1]].tolist() for d in range(index.n_passages)]
+        peers = [bm25s_peer(index.terms, corpus_ids, "numba", K), bm25s_peer(index.terms, corpus_ids, "numpy", K),
+                 tantivy_peer(index.terms, corpus_ids, K)]
+        del corpus_ids, dptr, ids
         for term in (rare, common):
-            mine = statistics.median(latencies(lambda q: local.top(q, K), [[term]] * 200)) * 1000
-            cells.append((term, index.df(index.vocab[term]), mine))
-        theirs = [statistics.median(latencies(lambda q: other._get_top_k_results(q, k=K, backend="numpy"), [[t]] * 200)) * 1000
-                  for t, _, _ in cells]
-        print(f"| {name} | {index.n_passages:,} | {cells[0][0]} ({cells[0][1]:,}) | {cells[0][2]:.3f} ms | "
-              f"{cells[1][0]} ({cells[1][1]:,}) | {cells[1][2]:.3f} ms | {theirs[0]:.3f} ms | {theirs[1]:.3f} ms |")
-        del other
+            spent = timed({"qabot": lambda q: local.top(q, K), **{p.name: p.top for p in peers}}, [[term]], 200)
+            cells = " | ".join(f"{statistics.median(v) * 1000:.3f} ms" for v in spent.values())
+            print(f"| {name} | {index.n_passages:,} | {term} ({index.df(index.vocab[term]):,}) | {cells} |")
+        del peers
         gc.collect()
 
 
@@ -384,7 +400,8 @@ def main() -> None:
     args = parser.parse_args()
     uname = os.uname()
     print(f"machine: {uname.sysname} {uname.release} {uname.machine}, {os.cpu_count()} cores, "
-          f"Python {sys.version.split()[0]}, numpy {np.__version__}; load average at start {os.getloadavg()[0]:.2f}")
+          f"Python {sys.version.split()[0]}; load average at start {os.getloadavg()[0]:.2f}")
+    print(f"versions: {versions()}")
     if not args.size_table_only:
         for name in args.names:
             bench_corpus(name, args)

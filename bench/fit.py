@@ -5,7 +5,7 @@
 Data (see bench/splits.py), all from ../shared:
 - positives and ranking: SQuAD dev's fit half (even articles) asked of all of SQuAD dev;
 - negatives of another style: ``--negatives`` of the same questions asked of the BBC articles, and the
-  BBC tuning questions (bench/data/bbc_questions.jsonl, bench/data/bbc_tuning_89.jsonl) asked of SQuAD;
+  BBC tuning questions (bench/data/bbc_tuning_1.jsonl, bench/data/bbc_tuning_2.jsonl) asked of SQuAD;
 - negatives of the same style: the fit half cut in two by article (A: articles 0, 4, 8, ...; B: 2, 6,
   10, ...), each half's questions asked of the other half alone, with the questions of each half asked
   of that half as positives beside them;
@@ -173,8 +173,7 @@ def main() -> None:
                           [item for number, item in squad_items if number % 4 == rest])
     negatives = random.Random(0).sample(fit_items, min(args.negatives, len(fit_items)))
     data_dir = ROOT / "bench" / "data"
-    tuning = [item for name in ("bbc_questions.jsonl", "bbc_tuning_89.jsonl", "bbc_questions_89.jsonl")
-              if (data_dir / name).exists() for item in read_items(data_dir / name)]
+    tuning = [item for name in ("bbc_tuning_1.jsonl", "bbc_tuning_2.jsonl") for item in read_items(data_dir / name)]
     print(f"collecting: {len(fit_items):,} SQuAD fit questions, {len(negatives):,} of them asked of BBC, "
           f"{len(tuning)} BBC tuning questions of both", flush=True)
     data = collect(squad, fit_items, "squad") + collect(news, tuning, "bbc")

@@ -2,8 +2,9 @@
 
     python bench/scifact.py [--data ../shared/data/scifact] [--work /tmp/qabot-bench/scifact] [--max-tokens N]
 
-Each abstract becomes one article whose text is its title and abstract as one paragraph (Anserini's
-"flat" document). Claims go through qabot's question analysis and BM25 (the same code path as
+Each abstract becomes one article: its title the article's headline (searched with its first passage,
+as every headline is), its abstract the text, one paragraph; with ``--flat`` the title is folded into
+the text instead (Anserini's "flat" document). Claims go through qabot's question analysis and BM25 (the same code path as
 ``qabot ask``); an abstract ranks by its best passage.
 """
 
@@ -27,17 +28,19 @@ ANSERINI_FLAT = 0.6789
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def write_corpus(data: Path, work: Path) -> Path:
-    """The abstracts as one JSONL corpus file (title folded into the text); returns its path."""
+def write_corpus(data: Path, work: Path, flat: bool = False) -> Path:
+    """The abstracts as one JSONL corpus file (the document id as its url); returns its path."""
     work.mkdir(parents=True, exist_ok=True)
-    corpus = work / "corpus" / "scifact.jsonl"
+    corpus = work / ("corpus-flat" if flat else "corpus") / "scifact.jsonl"
     corpus.parent.mkdir(exist_ok=True)
     if not corpus.exists():
         with gzip.open(data / "corpus.jsonl.gz", "rt", encoding="utf-8") as src, open(corpus, "w", encoding="utf-8") as out:
             for line in src:
                 doc = json.loads(line)
-                text = f"{doc['title'].strip()}. {' '.join(doc['text'].split())}"
-                out.write(json.dumps({"title": doc["_id"], "text": text}) + "\n")
+                title, text = doc["title"].strip(), " ".join(doc["text"].split())
+                if flat:
+                    title, text = doc["_id"], f"{title}. {text}"
+                out.write(json.dumps({"title": title or doc["_id"], "text": text, "url": doc["_id"]}) + "\n")
     return corpus
 
 
@@ -58,10 +61,11 @@ def main() -> None:
     parser.add_argument("--scoring", choices=SCORINGS, default=BM25Params().scoring)
     parser.add_argument("--k1", type=float, default=BM25Params().k1)
     parser.add_argument("--b", type=float, default=BM25Params().b)
+    parser.add_argument("--flat", action="store_true", help="fold the title into the text (Anserini's flat)")
     args = parser.parse_args()
     if not (args.data / "corpus.jsonl.gz").exists():
         sys.exit(f"SciFact not found at {args.data}")
-    corpus = write_corpus(args.data, args.work)
+    corpus = write_corpus(args.data, args.work, args.flat)
     index_dir = args.work / f"index-{args.max_tokens}"
     report = build([corpus], index_dir, Settings(max_tokens=args.max_tokens))
     index = Index.open(index_dir)
@@ -76,7 +80,7 @@ def main() -> None:
             q = json.loads(line)
             if q["_id"] in qrels:
                 queries[q["_id"]] = q["text"]
-    ids = [index.article_meta(i)["title"] for i in range(index.n_articles)]
+    ids = [index.article_meta(i)["url"] for i in range(index.n_articles)]
     started = time.perf_counter()
     scores = [ndcg_at_10([ids[a] for a in answerer.rank_articles(text, 10)], qrels[qid]) for qid, text in queries.items()]
     seconds = time.perf_counter() - started

@@ -11,8 +11,9 @@ import unicodedata
 
 import Stemmer
 
-ANALYZER_VERSION = 4
-"""Bumped whenever a file's passages or terms would come out differently (4: blingfire once per article);
+ANALYZER_VERSION = 5
+"""Bumped whenever a file's passages or terms would come out differently (4: blingfire once per article;
+5: an article's headline is searched with its first passage);
 an index built with another version is re-tokenized in full."""
 
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

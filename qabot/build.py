@@ -8,8 +8,10 @@ changed, and re-tokenizes only those whose content hash changed too. Nothing is 
 from __future__ import annotations
 
 import functools
+import json
 import multiprocessing
 import os
+import signal
 import time
 import uuid
 from collections import Counter
@@ -25,7 +27,8 @@ from .analysis import ANALYZER_VERSION, Analyzer, find_words
 from .bm25 import BM25Params, weigh
 from .errors import CorpusError, IndexDamaged
 from .index import FORMAT, FORMAT_VERSION, BuildData, Index, read_manifest, term_bytes, write, write_lock
-from .loading import discover, fingerprint, load_file, read_file
+from .corpus import FileTable, Status, display, list_files
+from .loading import fingerprint, load_file, read_file
 from .passages import DEFAULT_MAX_TOKENS, ENCODING, encoding, make_passages
 from .vocabulary import count_speakers, rank_words
 
@@ -64,7 +67,7 @@ class Settings:
 
 @dataclass
 class BuildReport:
-    """What a build did."""
+    """What a build did. Paths are absolute (``corpus.display`` shows them)."""
 
     articles: int = 0
     """Articles in the index now."""
@@ -74,29 +77,39 @@ class BuildReport:
     """cl100k_base tokens in the index now."""
     files: int = 0
     """Files indexed."""
-    new: int = 0
+    new: list[str] = field(default_factory=list)
     """Files read for the first time."""
-    updated: int = 0
+    updated: list[str] = field(default_factory=list)
     """Files re-read because they changed."""
     unchanged: int = 0
     """Files kept from the previous build without reading them again."""
-    removed: int = 0
+    removed: list[str] = field(default_factory=list)
     """Files of the previous build that are gone."""
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    """Files that should have been articles and are not, with the reason (said again on every run)."""
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    """Parts of indexed files passed over (a bad JSON line, say): ``(path, what)``, on every run."""
     skipped: list[tuple[str, str]] = field(default_factory=list)
-    """Files passed over, with the reason."""
-    warnings: list[str] = field(default_factory=list)
-    """Parts of files passed over (a bad JSON line, say)."""
+    """Files passed over that are not failures: of no supported type, or empty."""
+    ignored: int = 0
+    """Images, audio, video, archives and office files, passed over quietly."""
     seconds: float = 0.0
     """Wall time of the build."""
     text_bytes: int = 0
     """UTF-8 bytes of article text read and processed in this build (new and updated files)."""
 
+    @property
+    def ok(self) -> bool:
+        """True when nothing that should have been an article failed, in whole or in part."""
+        return not self.failed and not self.warnings
+
 
 @dataclass
 class Block:
-    """One file's results: its articles, passages, sentences and term counts, ready to assemble."""
+    """Some files' results: their articles, passages, sentences and term counts, ready to assemble."""
 
-    meta: list[dict]
+    meta: list[dict | bytes]
+    """Each article's metadata (bytes: its JSON line, kept from the previous build)."""
     texts: list[bytes]
     para_start: np.ndarray
     para_end: np.ndarray
@@ -116,27 +129,26 @@ class Block:
     coo_tf: np.ndarray
     reused: tuple[int, int] | None = None
     """For a file kept from the previous build: its passage range there (its postings stay there)."""
-    forms: tuple[tuple, list[str], np.ndarray, np.ndarray] | None = None
-    """A new file's word counts, for a ``_Tally`` (None for a kept file): the worker's spelling table,
-    the spellings it learnt since its last file of this build, and spelling ids with their counts."""
+    forms: list[tuple[tuple, list[str], np.ndarray, np.ndarray]] | None = None
+    """New files' word counts, for a ``_Tally`` (None for a kept file): per spelling table used, the
+    table's key, the spellings it learnt since its last file of this build, and spelling ids with their counts."""
     spoke: Counter[str] | None = None
     """A new file's names seen speaking, with their counts."""
 
 
-def display_path(path: Path) -> str:
-    """How a file is named in citations: relative to the current folder when under it."""
-    try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else os.path.abspath(path)
-    except ValueError:
-        return os.path.abspath(path)
-
-
 def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellings: Spellings,
             build_id: str = "") -> tuple[Block | None, str | None, list[str]]:
-    """Load, cut and analyse one file for the build ``build_id``: ``(block, reason skipped, warnings)``."""
-    loaded = load_file(path, data, display)
-    if loaded.skipped or not loaded.articles:
-        return None, loaded.skipped or "no article text found", loaded.warnings
+    """Load, cut and analyse one file, named ``display`` in citations, for the build ``build_id``:
+    ``(block, reason skipped, warnings)``."""
+    block, ((_, why, warnings),) = process_files([(str(path), data, display)], max_tokens, enc, spellings, build_id)
+    return block, why, warnings
+
+
+def process_files(files: list[tuple[str, bytes, str]], max_tokens: int, enc, spellings: Spellings,
+                  build_id: str = "") -> tuple[Block | None, list[tuple[int, str | None, list[str]]]]:
+    """Load, cut and analyse files ``(path, bytes, name in citations)`` into one block, as a shard of
+    their articles would be (one tally and one sort of the terms for all): the block (None when no file
+    gave an article), and per file ``(articles, reason skipped, warnings)``."""
     meta, texts = [], []
     para_s, para_e, npara, npas = [], [], [], []
     p_para, p_start, p_end, p_tok, p_len, p_nsent, s_start, s_end = ([] for _ in range(8))
@@ -144,7 +156,20 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
     ids: list[int] = []
     words: list[str] = []  # looked up some 50,000 at a time: a whole file's words at once took 40 MB
     n_words: list[int] = []
-    for article in loaded.articles:
+    outcomes: list[tuple[int, str | None, list[str]]] = []
+    spoke: Counter[str] = Counter()
+    articles = []
+    for path, data, display in files:
+        loaded = load_file(Path(path), data, display)
+        if loaded.skipped or not loaded.articles:
+            outcomes.append((0, loaded.skipped or "no article text found", loaded.warnings))
+            continue
+        outcomes.append((len(loaded.articles), None, loaded.warnings))
+        spoke.update(count_speakers("\n".join(a.text for a in loaded.articles)))
+        articles.extend(loaded.articles)
+    if not articles:
+        return None, outcomes
+    for article in articles:
         chunked = make_passages(article, 0, enc, max_tokens)
         meta.append({"id": article.id, "title": article.title, "path": article.path, "byline": article.byline,
                      "date": article.date, "url": article.url})
@@ -154,8 +179,10 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
             para_s.append(s)
             para_e.append(e)
         npas.append(len(chunked.passages))
-        for passage in chunked.passages:
+        for number, passage in enumerate(chunked.passages):
             found = find_words(article.text, passage.start, passage.end)
+            if number == 0:  # the headline is searched with the article's first passage
+                found = find_words(article.title) + found
             words.extend(found)
             n_words.append(len(found))
             p_para.append(passage.paragraph)
@@ -171,9 +198,8 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
             words = []
     ids.extend(spellings.ids(words))
     ids = np.array(ids, np.int64)
-    counts = np.bincount(ids, minlength=len(spellings.spellings))  # no sort: ids are table ids
-    found = np.flatnonzero(counts)
-    forms = (*spellings.news(build_id), found, counts[found])
+    found, counts = _tally(ids, len(spellings.spellings))
+    forms = (*spellings.news(build_id), found, counts)
     vocab, pas_len, (c_term, c_doc, c_tf) = _counts(spellings.term_ids(ids), np.array(n_words, np.int64), spellings)
     i32 = np.int32
     block = Block(
@@ -183,8 +209,8 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
         pas_len=pas_len, pas_nsent=np.array(p_nsent, np.int64), sent_start=np.array(s_start, i32),
         sent_end=np.array(s_end, i32), vocab=vocab, coo_term=c_term, coo_doc=c_doc, coo_tf=c_tf,
     )
-    block.forms, block.spoke = forms, count_speakers("\n".join(a.text for a in loaded.articles))
-    return block, None, loaded.warnings
+    block.forms, block.spoke = [forms], spoke
+    return block, outcomes
 
 
 def _counts(ids: np.ndarray, n_words: np.ndarray, spellings: Spellings) -> tuple[list[str], np.ndarray, tuple]:
@@ -196,15 +222,28 @@ def _counts(ids: np.ndarray, n_words: np.ndarray, spellings: Spellings) -> tuple
     kept = ids >= 0
     docs, ids = docs[kept], ids[kept]
     pas_len = np.bincount(docs, minlength=len(n_words)).astype(np.int32)
-    used = np.flatnonzero(np.bincount(ids, minlength=len(spellings.terms)))  # no sort: ids are table ids
+    used, _ = _tally(ids, len(spellings.terms))
     terms = [spellings.terms[t] for t in used.tolist()]
     order = sorted(range(len(terms)), key=lambda i: term_bytes(terms[i]))
-    rank = np.zeros(len(spellings.terms), dtype=np.int64)  # table id -> the file's term id, in byte order
-    rank[used[order]] = np.arange(len(terms))
+    rank = np.empty(len(terms), dtype=np.int64)  # the file's term ids (position in ``used``) -> in byte order
+    rank[order] = np.arange(len(terms))
     width = max(len(n_words), 1)
-    keys, tf = np.unique(rank[ids] * width + docs, return_counts=True)
+    keys, tf = np.unique(rank[np.searchsorted(used, ids)] * width + docs, return_counts=True)
     term, doc = np.divmod(keys, width)
     return [terms[i] for i in order], pas_len, (term.astype(np.int32), doc.astype(np.int32), tf.astype(np.int32))
+
+
+def _tally(ids: np.ndarray, table: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``ids`` (ascending) and how often each occurs; ids are below ``table``.
+
+    A count over the whole table is cheapest for a long file, a sort of the file's own ids for a
+    short one (a table of a million spellings must not be walked for a file of fifty words).
+    """
+    if len(ids) * 16 >= table:
+        counts = np.bincount(ids, minlength=table)
+        found = np.flatnonzero(counts)
+        return found, counts[found]
+    return np.unique(ids, return_counts=True)
 
 
 class Spellings:
@@ -308,20 +347,36 @@ class _Previous:
     in one vectorised pass, so reusing a file costs no tokenizing and no per-posting Python work.
     """
 
-    def __init__(self, index: Index):
+    def __init__(self, index: Index, reusable: bool):
         self.index = index
-        files = index.manifest["files"]
-        self.art_lo = np.concatenate([[0], np.cumsum([f["articles"] for f in files])]).astype(np.int64)
-        self.by_key = {f["key"]: i for i, f in enumerate(files)}
-        self._meta: list[dict] | None = None
+        self.reusable = reusable
+        """Whether its per-file results can be reused (same tokenizing settings, every byte verified)."""
+        self.table = index.file_table()
+        self.by_key = {p: i for i, p in enumerate(self.table.paths)}
+        self.problems = index.problems()
 
-    def block(self, key: str) -> Block:
-        """The stored results of the file with this key."""
+    def same(self, row: int | None, size: int, mtime: int) -> bool:
+        """True when file ``row`` of the previous build has this size and mtime and can be reused."""
+        return self.reusable and row is not None and int(self.table.size[row]) == size and int(self.table.mtime[row]) == mtime
+
+    def digest(self, row: int | None) -> str | None:
+        """The previous build's content hash of file ``row`` when its results can be reused."""
+        if not self.reusable or row is None or self.table.status[row] != Status.INDEXED:
+            return None
+        return bytes(self.table.digest[row]).hex()
+
+    def meta_lines(self, lo: int, hi: int) -> list[bytes]:
+        """Articles ``lo:hi``'s metadata as stored (JSON lines, passed on to the next build unparsed)."""
+        off = self.index.array("art_meta_off")
+        lines = self.index.read("articles.jsonl", int(off[lo]), int(off[hi])).splitlines(keepends=True)
+        if len(lines) != hi - lo:
+            raise self.index.damaged("articles.jsonl does not match its offsets")
+        return lines
+
+    def block(self, lo: int, hi: int) -> Block:
+        """The stored results of files ``lo:hi`` (rows of the previous build), as one block."""
         ix = self.index
-        if self._meta is None:
-            self._meta = ix.all_meta()
-        f = self.by_key[key]
-        a_lo, a_hi = int(self.art_lo[f]), int(self.art_lo[f + 1])
+        a_lo, a_hi = int(self.table.art_ptr[lo]), int(self.table.art_ptr[hi])
         pas_ptr, para_ptr, sent_ptr = ix.array("art_pas_ptr"), ix.array("art_para_ptr"), ix.array("pas_sent_ptr")
         p_lo, p_hi = int(pas_ptr[a_lo]), int(pas_ptr[a_hi])
         q_lo, q_hi = int(para_ptr[a_lo]), int(para_ptr[a_hi])
@@ -331,7 +386,7 @@ class _Previous:
         whole = ix.read("text.bin", t_lo, int(off[a_hi]))
         none = np.empty(0, np.int32)
         return Block(
-            meta=self._meta[a_lo:a_hi],
+            meta=self.meta_lines(a_lo, a_hi),
             texts=[whole[int(off[i]) - t_lo:int(off[i + 1]) - t_lo] for i in range(a_lo, a_hi)],
             para_start=np.array(ix.array("para_start")[q_lo:q_hi]), para_end=np.array(ix.array("para_end")[q_lo:q_hi]),
             art_npara=np.diff(para_ptr[a_lo:a_hi + 1]), art_npas=np.diff(pas_ptr[a_lo:a_hi + 1]),
@@ -344,7 +399,7 @@ class _Previous:
 
 
 def _open_previous(index_dir: Path, settings: Settings) -> tuple[dict | None, _Previous | None]:
-    """The previous manifest and, when its per-file results can be reused, those results."""
+    """The previous manifest and the previous build (its results reusable when the settings match)."""
     try:
         manifest = read_manifest(index_dir)
     except IndexDamaged:
@@ -352,12 +407,12 @@ def _open_previous(index_dir: Path, settings: Settings) -> tuple[dict | None, _P
     if manifest is None or manifest.get("version") != FORMAT_VERSION:
         return manifest, None
     stored = manifest.get("settings", {})
-    if {k: stored.get(k) for k in settings.tokenizing()} != settings.tokenizing():
-        return manifest, None
+    same = {k: stored.get(k) for k in settings.tokenizing()} == settings.tokenizing()
     try:
         index = Index.open(index_dir)
-        index.verify()  # every byte: damage must not be copied into the next build
-        return manifest, _Previous(index)
+        if same:
+            index.verify()  # every byte: damage must not be copied into the next build
+        return manifest, _Previous(index, same)
     except (IndexDamaged, KeyError, ValueError, OSError):
         return manifest, None
 
@@ -378,8 +433,8 @@ def workers() -> int:
 class _Job:
     """One file to read and, unless its content is unchanged, to process."""
 
-    path: Path
-    display: str
+    path: str
+    """The file, absolute (also its name in citations and article ids)."""
     max_tokens: int
     known_digest: str | None
     """The previous build's hash of the file when its results can be reused."""
@@ -392,10 +447,11 @@ class _Done:
     """What a worker did with one file."""
 
     digest: str | None = None
-    block: Block | None = None
     skipped: str | None = None
     warnings: list[str] = field(default_factory=list)
     unchanged: bool = False
+    articles: int = 0
+    """How many articles the file gave (its block travels merged with its batch's)."""
 
 
 @functools.cache
@@ -404,33 +460,72 @@ def _tools() -> tuple:
     return encoding(), Spellings(Analyzer())
 
 
-def _run(job: _Job) -> _Done:
-    """Read one file and load, cut and analyse it (in a worker process, or in this one)."""
-    try:
-        data = read_file(job.path)
-    except OSError as err:
-        return _Done(skipped=(err.strerror or str(err)).lower())
-    digest = fingerprint(data)
-    if digest == job.known_digest:
-        return _Done(digest=digest, unchanged=True)
+BATCH_FILES = 256
+"""New files sent to a worker as one job, at most (their results come back as one block)."""
+BATCH_BYTES = 2 << 20
+"""Bytes of file data in one job, at most (a large file is a job of its own)."""
+
+
+def _batches(jobs: list[_Job], sizes: list[int], follows: list[bool]) -> list[tuple[list[_Job], int]]:
+    """Cut ``jobs`` into batches of new files that follow one another in the listing (``follows[i]``: job
+    ``i`` comes right after job ``i - 1``); a file the previous build had is a batch of its own, since
+    its results may be the previous build's. Returns each batch with its size in bytes."""
+    out: list[tuple[list[_Job], int]] = []
+    for job, size, after in zip(jobs, sizes, follows):
+        if (out and after and job.known_digest is None and out[-1][0][-1].known_digest is None
+                and len(out[-1][0]) < BATCH_FILES and out[-1][1] + size <= BATCH_BYTES):
+            out[-1][0].append(job)
+            out[-1] = (out[-1][0], out[-1][1] + size)
+        else:
+            out.append(([job], size))
+    return out
+
+
+def _run_batch(jobs: list[_Job]) -> tuple[list[_Done], Block | None]:
+    """Read a batch of files and load, cut and analyse those whose content changed, as one block (in a
+    worker process, or in this one): what became of each file, and the block."""
+    dones: list[_Done] = []
+    items: list[tuple[str, bytes, str]] = []
+    read: list[_Done] = []
+    for job in jobs:
+        try:
+            data = read_file(job.path)
+        except OSError as err:
+            dones.append(_Done(skipped=(err.strerror or str(err)).lower()))
+            continue
+        digest = fingerprint(data)
+        dones.append(_Done(digest=digest, unchanged=digest == job.known_digest))
+        if not dones[-1].unchanged:
+            items.append((job.path, data, job.path))
+            read.append(dones[-1])
+    if not items:
+        return dones, None
     enc, spellings = _tools()
-    block, why, warnings = process(job.path, data, job.display, job.max_tokens, enc, spellings, job.build_id)
-    return _Done(digest=digest, block=block, skipped=None if block else (why or "no article text found"), warnings=warnings)
+    block, outcomes = process_files(items, jobs[0].max_tokens, enc, spellings, jobs[0].build_id)
+    for done, (articles, why, warnings) in zip(read, outcomes):
+        done.articles, done.skipped, done.warnings = articles, why, warnings
+    return dones, block
 
 
-def _results(jobs: list[_Job], sizes: list[int], processes: int | None) -> Iterator[_Done]:
-    """Run ``jobs`` in order: in ``processes`` processes, or when None over every core if there is enough to do."""
+def _quiet_worker() -> None:
+    """In a worker: leave Ctrl-C to the parent, which stops the pool and reports it in one line."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _results(batches: list[tuple[list[_Job], int]], processes: int | None) -> Iterator[tuple[list[_Done], Block | None]]:
+    """Run ``batches`` in order: in ``processes`` processes, or when None over every core if there is enough to do."""
     n = processes or workers()
-    if n == 1 or len(jobs) < 2 or (processes is None and sum(sizes) < PARALLEL_BYTES):
-        yield from map(_run, jobs)
+    jobs = [jobs for jobs, _ in batches]
+    if n == 1 or len(jobs) < 2 or (processes is None and sum(size for _, size in batches) < PARALLEL_BYTES):
+        yield from map(_run_batch, jobs)
         return
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else None)
     if fork:
         _tools()  # made before forking, the encoder's 40 MB of tables are shared by the workers, not copied
-    chunk = max(1, min(64, len(jobs) // (n * 16)))
-    with context.Pool(n) as pool:
-        yield from pool.imap(_run, jobs, chunksize=chunk)
+    chunk = max(1, min(16, len(jobs) // (n * 16)))
+    with context.Pool(n, initializer=_quiet_worker) as pool:
+        yield from pool.imap(_run_batch, jobs, chunksize=chunk)
 
 
 def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = Settings(),
@@ -443,97 +538,129 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
     started = time.perf_counter()
     build_id = uuid.uuid4().hex
     report = BuildReport()
-    files, skipped = discover(paths)
-    missing = [p for p, why in skipped if why == "does not exist"]
-    if missing and not files:
-        raise CorpusError(f"no such file or folder: {missing[0]}")
-    report.skipped.extend((p, why) for p, why in skipped if why != "does not exist")
-    report.skipped.extend((p, "does not exist") for p in missing)
+    listing = list_files(paths)
+    if listing.missing and not listing.paths:
+        raise CorpusError(f"no such file or folder: {display(listing.missing[0])}")
+    report.failed.extend(listing.failed)
+    report.failed.extend((p, "does not exist") for p in listing.missing)
+    report.skipped.extend(listing.skipped)
+    report.ignored = listing.ignored
     with write_lock(index_dir):
         old_manifest, previous = _open_previous(index_dir, settings)
-        old_files = {f["key"]: f for f in (old_manifest or {}).get("files", [])} if old_manifest else {}
-        slots: list[tuple[str, Block | None, dict | None, Path]] = []
+        by_key = previous.by_key if previous is not None else {}
+        reusable = previous is not None and previous.reusable
+        # per file of the listing: (row of the previous build or None, whether a job reads it)
+        slots: list[tuple[int | None, bool]] = []
         jobs: list[_Job] = []
         sizes: list[int] = []
-        stats: dict[str, os.stat_result] = {}
-        kept: set[str] = set()
+        follows: list[bool] = []
+        kept: set[int] = set()
         tally = _Tally()
         spoke: Counter[str] = Counter()
-        for path in files:
-            key = os.path.abspath(path)
-            old = old_files.get(key)
-            try:
-                st = os.stat(path)
-            except OSError as err:
-                report.skipped.append((str(path), (err.strerror or str(err)).lower()))
+        for path, size, mtime in zip(listing.paths, listing.sizes, listing.mtimes):
+            row = by_key.get(path)
+            if previous is not None and previous.same(row, size, mtime):
+                kept.add(row)
+                slots.append((row, False))
                 continue
-            stats[key] = st
-            reusable = previous is not None and old is not None and key in previous.by_key
-            if reusable and old.get("size") == st.st_size and old.get("mtime_ns") == st.st_mtime_ns:
-                slots.append((key, previous.block(key), dict(old), path))
-                kept.add(key)
-                report.unchanged += 1
-                continue
-            slots.append((key, None, None, path))
-            jobs.append(_Job(path, display_path(path), settings.max_tokens, old.get("sha256") if reusable else None, build_id))
-            sizes.append(st.st_size)
-        done_jobs = 0
-        results = _results(jobs, sizes, processes)
+            follows.append(bool(slots) and slots[-1][1])
+            slots.append((row, True))
+            jobs.append(_Job(path, settings.max_tokens, previous.digest(row) if previous is not None else None, build_id))
+            sizes.append(size)
+        results = _results(_batches(jobs, sizes, follows), processes)
+        pending: list[_Done] = []
         blocks: list[Block] = []
-        entries: list[dict] = []
-        for key, block, entry, path in slots:
-            if block is not None:
-                blocks.append(block)
-                entries.append(entry)
+        rows = _Rows()
+        problems: dict[str, dict] = {}
+        done_jobs = 0
+        run = [0, 0]  # previous rows kept one after the other, taken as one block when the run ends
+
+        def flush() -> None:
+            """Take the kept run's results from the previous build, as one block."""
+            if run[1] > run[0] and previous.table.art_ptr[run[1]] > previous.table.art_ptr[run[0]]:
+                blocks.append(previous.block(*run))
+            run[:] = [0, 0]
+
+        for (row, is_job), path, size, mtime in zip(slots, listing.paths, listing.sizes, listing.mtimes):
+            if not is_job:
+                status = Status(int(previous.table.status[row]))
+                problem = previous.problems.get(path)
+                if problem:
+                    problems[path] = problem
+                    _tell(report, path, status, problem)
+                if run[1] != row or run[1] == run[0]:
+                    flush()
+                    run[:] = [row, row]
+                run[1] = row + 1
+                report.unchanged += status == Status.INDEXED
+                articles = int(previous.table.art_ptr[row + 1] - previous.table.art_ptr[row])
+                rows.add(path, size, mtime, previous.table.digest[row], articles, status)
                 continue
+            flush()
             if progress:
-                progress(done_jobs, len(jobs), str(path))
-            done = next(results)
+                progress(done_jobs, len(jobs), path)
+            if not pending:
+                dones, merged = next(results)
+                pending = dones[::-1]
+                if merged is not None:
+                    for forms in merged.forms:
+                        tally.add(*forms)
+                    spoke.update(merged.spoke)
+                    merged.forms = merged.spoke = None
+                    report.text_bytes += sum(len(t) for t in merged.texts)
+                    blocks.append(merged)
+            done = pending.pop()
             done_jobs += 1
-            old = old_files.get(key)
-            st = stats[key]
-            report.warnings.extend(done.warnings)
-            if done.unchanged:
-                kept.add(key)
-                blocks.append(previous.block(key))
-                entries.append(dict(old, size=st.st_size, mtime_ns=st.st_mtime_ns))
+            if done.unchanged:  # touched, same content
+                kept.add(row)
+                block = previous.block(row, row + 1)
+                blocks.append(block)
                 report.unchanged += 1
+                problem = previous.problems.get(path)
+                if problem:
+                    problems[path] = problem
+                    _tell(report, path, Status.INDEXED, problem)
+                rows.add(path, size, mtime, previous.table.digest[row], len(block.meta), Status.INDEXED)
                 continue
-            if done.block is None:
-                report.skipped.append((str(path), done.skipped or "no article text found"))
+            digest = np.frombuffer(bytes.fromhex(done.digest), np.uint8) if done.digest else np.zeros(32, np.uint8)
+            if not done.articles:
+                status = Status.EMPTY if done.skipped == "empty file" else Status.FAILED
+                problems[path] = {"reason": done.skipped or "no article text found"}
+                _tell(report, path, status, problems[path])
+                rows.add(path, size, mtime, digest, 0, status)
                 continue
-            block = done.block
-            tally.add(*block.forms)
-            spoke.update(block.spoke)
-            block.forms = block.spoke = None
-            report.text_bytes += sum(len(t) for t in block.texts)
-            if old is None:
-                report.new += 1
-            else:
-                report.updated += 1
-            blocks.append(block)
-            entries.append({"key": key, "path": display_path(path), "size": st.st_size, "mtime_ns": st.st_mtime_ns,
-                            "sha256": done.digest, "articles": len(block.meta), "passages": int(len(block.pas_start)),
-                            "tokens": int(block.pas_tokens.sum())})
+            if done.warnings:
+                problems[path] = {"warnings": done.warnings}
+                _tell(report, path, Status.INDEXED, problems[path])
+            (report.new if row is None else report.updated).append(path)
+            rows.add(path, size, mtime, digest, done.articles, Status.INDEXED)
+        flush()
         results.close()
         if progress:
             progress(len(jobs), len(jobs), "")
-        current = {os.path.abspath(f) for f in files}
-        report.removed = sum(1 for k in old_files if k not in current)
+        gone = set(range(len(previous.table.paths))) - kept if previous is not None else set()
+        current = set(listing.paths)
+        if previous is not None:
+            report.removed = [p for p, st in zip(previous.table.paths, previous.table.status.tolist())
+                              if st != Status.FAILED and p not in current]
         if not blocks:
-            where = ", ".join(str(p) for p in paths)
-            if len(report.skipped) == 1:
-                raise CorpusError(f"no articles to index in {where}: {report.skipped[0][0]}: {report.skipped[0][1]}")
-            raise CorpusError(f"no articles to index in {where} ({len(report.skipped)} files skipped)")
+            where = ", ".join(display(os.path.abspath(p)) for p in paths)
+            if len(report.failed) == 1:
+                raise CorpusError(f"no articles to index in {where}: {display(report.failed[0][0])}: {report.failed[0][1]}")
+            return_why = f"{len(report.failed) + len(report.skipped)} files skipped"
+            raise CorpusError(f"no articles to index in {where} ({return_why})")
         forms = tally.counter()
-        _add_kept_words(forms, spoke, blocks, previous, set(old_files) - kept)
-        data = assemble(blocks, settings.bm25, previous.index if previous else None)
+        if reusable:
+            _add_kept_words(forms, spoke, blocks, previous, gone)
+        data = assemble(blocks, settings.bm25, previous.index if reusable else None)
         del blocks
+        data.files = rows.table()
+        data.problems = problems
         data.word_counts = (+forms, +spoke)
-        data.words = _words(data, previous, report)
+        data.words = _words(data, previous if reusable else None, report)
         if previous is not None:
             previous.index.close()  # its data folder may go once the new build is in place
-        report.files = len(entries)
+        report.files = int(np.count_nonzero(data.files.status == Status.INDEXED))
         report.articles = len(data.articles)
         report.passages = int(len(data.arrays["pas_start"]))
         report.tokens = int(data.arrays["pas_tokens"].sum())
@@ -544,16 +671,48 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
             "settings": settings.to_json(),
             "counts": {"files": report.files, "articles": report.articles, "passages": report.passages,
                        "tokens": report.tokens, "terms": len(data.vocab)},
-            "files": entries,
-            "skipped": [{"path": p, "reason": r} for p, r in report.skipped],
         }
         write(index_dir, data, manifest)
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _tell(report: BuildReport, path: str, status: Status, problem: dict) -> None:
+    """Put a file's stored or new problem into the report."""
+    if problem.get("reason"):
+        (report.skipped if status == Status.EMPTY else report.failed).append((path, problem["reason"]))
+    report.warnings.extend((path, w) for w in problem.get("warnings", ()))
+
+
+class _Rows:
+    """The file table of the build being made, a row at a time."""
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+        self.sizes: list[int] = []
+        self.mtimes: list[int] = []
+        self.digests: list[np.ndarray] = []
+        self.articles: list[int] = []
+        self.status: list[int] = []
+
+    def add(self, path: str, size: int, mtime: int, digest: np.ndarray, articles: int, status: Status) -> None:
+        """One file."""
+        self.paths.append(path)
+        self.sizes.append(size)
+        self.mtimes.append(mtime)
+        self.digests.append(digest)
+        self.articles.append(articles)
+        self.status.append(int(status))
+
+    def table(self) -> FileTable:
+        """The rows as a ``FileTable``."""
+        digest = np.stack(self.digests).astype(np.uint8) if self.digests else np.zeros((0, 32), np.uint8)
+        return FileTable(self.paths, np.array(self.sizes, np.int64), np.array(self.mtimes, np.int64), digest,
+                         _ptr(np.array(self.articles, np.int64)), np.array(self.status, np.uint8))
+
+
 def _add_kept_words(forms: Counter[str], spoke: Counter[str], blocks: list[Block], previous: _Previous | None,
-                    gone: set[str]) -> None:
+                    gone: set[int]) -> None:
     """Add the word counts of the files kept from the previous build to those of the new files.
 
     They are the previous build's totals less the counts of the files that changed or went (read
@@ -571,9 +730,9 @@ def _add_kept_words(forms: Counter[str], spoke: Counter[str], blocks: list[Block
         return
     forms.update(stored[0])
     spoke.update(stored[1])
-    for key in gone:
-        if key in previous.by_key:
-            f, s = _block_words(previous.block(key))
+    for row in gone:
+        if previous.table.status[row] == Status.INDEXED:
+            f, s = _block_words(previous.block(row, row + 1))
             forms.subtract(f)
             spoke.subtract(s)
 
@@ -583,9 +742,11 @@ def _block_words(block: Block) -> tuple[Counter[str], Counter[str]]:
     texts = [t.decode("utf-8", errors="surrogatepass") for t in block.texts]
     forms: Counter[str] = Counter()
     p = 0
-    for text, n in zip(texts, block.art_npas.tolist()):
-        for start, end in zip(block.pas_start[p:p + n].tolist(), block.pas_end[p:p + n].tolist()):
+    for text, n, meta in zip(texts, block.art_npas.tolist(), block.meta):
+        for number, (start, end) in enumerate(zip(block.pas_start[p:p + n].tolist(), block.pas_end[p:p + n].tolist())):
             forms.update(find_words(text, start, end))
+            if number == 0:
+                forms.update(find_words((json.loads(meta) if isinstance(meta, bytes) else meta)["title"]))
         p += n
     return forms, count_speakers("\n".join(texts))
 

@@ -9,6 +9,7 @@ answers with the one renderer (qabot/render.py).
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
 import sys
@@ -24,7 +25,10 @@ from .conversation import Context, Turn, after, understand
 from .errors import QabotError
 from .index import Index, state_dir
 from .model import Answer, Evidence
-from .render import DIM, Style, dumps, render_answer, render_article, render_show, safe_line, width
+from .quotes import find_quotes, quote_json
+from .render import (DIM, Style, answer_json, dumps, quotes_dumps, render_answer, render_article, render_explain,
+                     render_quotes, render_show, safe, safe_line, width)
+from .speakers import speaker_matches
 from .vocabulary import Lexicon, surface_words
 
 COMMANDS = {
@@ -32,18 +36,24 @@ COMMANDS = {
     "/sources": "the articles cited so far",
     "/show": "N: the whole paragraph around answer N",
     "/open": "N: the whole article of answer N",
+    "/why": "N: why answer N: its matched words, the features behind its score, its confidence",
     "/k": "N: show N answers per question",
     "/json": "toggle JSON output",
     "/index": "[PATH]: rebuild the index, or add PATH to it",
+    "/quotes": "NAME [about TOPIC]: everything NAME said, article by article",
     "/stats": "what is loaded",
     "/clear": "clear the screen and start a new conversation",
-    "/quit": "leave (Ctrl-D too)",
+    "/quit": "leave (Ctrl-D, exit and quit too)",
 }
 """The chat's commands and what each does."""
+
+MORE_LOOKAHEAD = 20
+"""Answers looked at beyond those shown when "more" wants only the speaker's own words."""
 
 HELP_TIPS = (
     "Ask a question: what did Wang say about Ukraine",
     "Follow up: and Putin?  ·  what about trade?  ·  more  ·  what else did he say?",
+    "Everything someone said, article by article: /quotes Wang about Ukraine",
     "Tab completes commands and the articles' names and words; ↑ and Ctrl-R search history.",
 )
 
@@ -61,6 +71,8 @@ class Chat:
         self.analyzer = Analyzer()
         self.context = Context()
         self.answers: dict[int, Evidence] = {}
+        self.questions: dict[int, str] = {}
+        """The question each numbered answer answers (for /why)."""
         """The answers to the current question, by the number they were shown with."""
         self.seen: set[tuple[str, int]] = set()
         """Every piece of evidence shown in this conversation, as (article id, start)."""
@@ -113,7 +125,12 @@ class Chat:
         line = line.strip()
         if not line:
             return True
+        bare = line.lower().rstrip(".!")
         try:
+            if bare in ("exit", "quit"):
+                return False
+            if bare in ("help", "?"):
+                return self.command("/help")
             if line.startswith("/"):
                 return self.command(line)
             self.ask(line)
@@ -131,7 +148,7 @@ class Chat:
             self.dim(f"→ {turn.question}")
         answer = self.reply(turn)
         if self.json:
-            self.write(dumps(answer))
+            self.write(self.json_text(answer_json(answer)) if self.on_terminal() else dumps(answer))
         else:
             self.write(render_answer(answer, self.style, self.analyzer))
             if self.interactive:
@@ -141,25 +158,44 @@ class Chat:
     def reply(self, turn: Turn) -> Answer:
         """Answer an understood turn and move the conversation on (the chat and the web page both reply so)."""
         answer = self.answer(turn)
-        self.context = after(turn, self.context, self.lexicon.speaks, self.analyzer, shown=len(answer.evidence))
+        subject = answer.evidence[0].speaker if answer.evidence else None
+        self.context = after(turn, self.context, self.lexicon.speaks, self.analyzer, shown=len(answer.evidence),
+                             subject=subject)
         self.asked += 1
         return answer
 
+    def on_terminal(self) -> bool:
+        """True when a person reads the output: the terminal session, or line mode writing to a terminal."""
+        isatty = getattr(self.out, "isatty", None)
+        return self.interactive or bool(isatty and isatty())
+
+    def json_text(self, obj: dict) -> str:
+        """``obj`` as JSON for a person: indented, UTF-8, and safe for the terminal."""
+        return safe(json.dumps(obj, indent=2, ensure_ascii=False))
+
     def answer(self, turn: Turn) -> Answer:
-        """The answer to a turn; remembers what it shows."""
-        if turn.exclude_seen:
-            got = self.answerer.ask(turn.question, k=self.k + len(self.seen))
-            fresh = [e for e in got.evidence if (e.article.id, e.start) not in self.seen][:self.k]
+        """The answer to a turn; remembers what it shows. "more" after a speech question shows only more of
+        the speaker's own words, or says plainly that there are none."""
+        speaker = self.context.speaker if turn.more else None
+        if turn.exclude_seen or speaker:
+            got = self.answerer.ask(turn.question, k=self.k + len(self.seen) + (MORE_LOOKAHEAD if speaker else 0))
+            fresh = [e for e in got.evidence if (e.article.id, e.start) not in self.seen
+                     and (not speaker or (e.speaker is not None and speaker_matches(speaker, e.speaker)))][:self.k]
             base = len(self.answers) if turn.more else 0
             evidence = [replace(e, rank=base + i + 1) for i, e in enumerate(fresh)]
-            message = got.message if got.no_answer else (None if evidence else "nothing more that was not shown already")
-            answer = replace(got, evidence=evidence, message=message)
+            if speaker and not evidence:
+                topic = f" about {self.context.topic}" if self.context.topic else ""
+                message = f"{speaker} has nothing more{topic} in the articles"
+            else:
+                message = got.message if got.no_answer else (None if evidence else "nothing more that was not shown already")
+            answer = replace(got, evidence=evidence, message=message, no_answer=got.no_answer or not evidence)
         else:
             answer = self.answerer.ask(turn.question, k=self.k, skip=turn.skip)
         if not turn.more:
             self.answers = {}
         for e in answer.evidence:
             self.answers[e.rank] = e
+            self.questions[e.rank] = turn.question
             self.seen.add((e.article.id, e.start))
             entry = self.cited.setdefault(e.article.id, [e.article.title, e.article.path, 0])
             entry[2] += 1
@@ -175,8 +211,9 @@ class Chat:
             return False
         handlers = {
             "/help": self.cmd_help, "/sources": self.cmd_sources, "/show": self.cmd_show, "/open": self.cmd_open,
+            "/why": self.cmd_why,
             "/k": self.cmd_k, "/json": self.cmd_json, "/index": self.cmd_index, "/stats": self.cmd_stats,
-            "/clear": self.cmd_clear,
+            "/clear": self.cmd_clear, "/quotes": self.cmd_quotes,
         }
         handler = handlers.get(name)
         if handler is None:
@@ -212,6 +249,16 @@ class Chat:
             self.write(f"usage: {name} N, where N is an answer shown above ({_span(shown)})")
             return None
         return self.answers[int(arg)]
+
+    def cmd_why(self, arg: str) -> None:
+        """/why N: answer N's question asked again with the explanation, shown for that answer."""
+        evidence = self._numbered("/why", arg)
+        if evidence is None:
+            return
+        got = self.answerer.ask(self.questions[evidence.rank], k=max(self.answers) + 1, explain=True)
+        same = [e for e in got.evidence if (e.article.id, e.start) == (evidence.article.id, evidence.start)]
+        shown = [replace(same[0], rank=evidence.rank)] if same else []
+        self.write(render_explain(replace(got, evidence=shown), self.style))
 
     def cmd_show(self, arg: str) -> None:
         """/show N"""
@@ -273,8 +320,9 @@ class Chat:
                 progress.close()
         self.load()
         self.write(f"indexed {_n(report.articles, 'article')} from {_n(report.files, 'file')}: "
-                   f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
-                   f"{report.removed} removed, {len(report.skipped)} skipped, in {report.seconds:.1f}s")
+                   f"{len(report.new)} new, {len(report.updated)} updated, {report.unchanged} unchanged, "
+                   f"{len(report.removed)} removed, {len(report.failed) + len(report.skipped)} skipped, "
+                   f"in {report.seconds:.1f}s")
 
     def cmd_stats(self, arg: str) -> None:
         """/stats"""
@@ -299,7 +347,23 @@ class Chat:
         self.context = Context()
         self.answers = {}
         self.seen = set()
+        self.cited = {}
         self.dim("new conversation")
+
+    def cmd_quotes(self, arg: str) -> None:
+        """/quotes NAME [about TOPIC]"""
+        m = re.match(r"(?is)^(?P<name>.+?)(?:\s+(?:--about|about|on)\s+(?P<topic>.+))?$", arg.strip())
+        if not m:
+            self.write("usage: /quotes NAME [about TOPIC], e.g. /quotes Wang about Ukraine")
+            return
+        report = find_quotes(self.index, m.group("name").strip(), (m.group("topic") or "").strip() or None,
+                             analyzer=self.analyzer)
+        if not self.json:
+            self.write(render_quotes(report, self.style))
+            return
+        for group in report.groups:
+            for quote in group.quotes:
+                self.write(self.json_text(quote_json(quote)) if self.on_terminal() else quotes_dumps(quote))
 
 
 def _n(count: int, noun: str) -> str:
@@ -352,6 +416,11 @@ def make_completer(chat: Chat):
                             yield Completion(str(n), -len(arg.lstrip()), display_meta=safe_line(e.article.title)[:40])
                 elif name == "/index":
                     yield from paths.get_completions(Document(arg, len(arg)), event)
+                elif name == "/quotes":
+                    m = re.search(r"[^\W\d_][\w’'-]*$", arg)
+                    for word, count in chat.lexicon.complete(m.group()) if m else []:
+                        if word != m.group() and chat.lexicon.speaks(word):
+                            yield Completion(word, -len(m.group()), display_meta=f"{count}× in the articles")
                 return
             m = re.search(r"[^\W\d_][\w’'-]*$", text)
             if not m or len(m.group()) < 2:

@@ -15,11 +15,14 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+import numpy as np
+
 from . import __version__
 from .answering import Answerer, AnswerParams
 from .bm25 import SCORINGS, BM25Params
-from .errors import QabotError, UsageError
-from .index import Index
+from .corpus import display
+from .errors import CorpusError, IndexDamaged, QabotError, UsageError
+from .index import Index, read_manifest, salvage_roots
 from .passages import DEFAULT_MAX_TOKENS
 from .progress import terminal_progress
 from .render import Style, dumps, render_answer, render_explain, safe_line, shorten, width
@@ -29,8 +32,13 @@ if TYPE_CHECKING:
     from .build import BuildReport
 
 EXIT_OK = 0
-EXIT_SKIPPED = 1
-"""``qabot index`` built the index but skipped files or parts of files (the summary says how many, and why)."""
+EXIT_FAILED = 1
+"""``qabot index`` built the index, but files that should have been articles failed, in whole or in
+part (each named on stderr, on every run until it is fixed or removed)."""
+EXIT_INTERRUPTED = 130
+"""Ctrl-C: the build stopped; the previous index, if any, is unchanged."""
+SHOWN = 10
+"""Files named per kind in the report of ``qabot index``; the rest are counted."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,13 +77,23 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p_index = sub.add_parser("index", help="build or update the index", description="Build or update the index.")
-    p_index.add_argument("paths", nargs="*", metavar="PATH", help=f"files or folders of articles (default: {DEFAULT_CORPUS}/)")
+    p_index.add_argument("paths", nargs="*", metavar="PATH",
+                         help=f"files or folders of articles (default: the index's own, or {DEFAULT_CORPUS}/ for a new index)")
+    p_index.add_argument("--add", action="append", default=[], metavar="PATH", help="add a file or folder to the index's")
+    p_index.add_argument("--remove", action="append", default=[], metavar="PATH",
+                         help="remove one of the index's files or folders, and its articles")
+    p_index.add_argument("--replace", action="store_true", help="index only PATHs, dropping the index's other folders")
     p_index.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
     p_index.add_argument("--max-tokens", type=_positive, default=DEFAULT_MAX_TOKENS, metavar="N",
                          help=f"passage budget in cl100k_base tokens (default: {DEFAULT_MAX_TOKENS})")
     p_index.add_argument("--scoring", choices=SCORINGS, default=BM25Params().scoring,
                          help="BM25 variant whose weights are precomputed (default: %(default)s)")
     p_index.add_argument("--verify", action="store_true", help="check the index against its checksums, build nothing")
+
+    p_list = sub.add_parser("list", help="list the indexed articles", description="List the indexed articles: "
+                            "path, title, byline, date and passages of each.")
+    p_list.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
+    p_list.add_argument("--json", action="store_true", help="one JSON object per article and line")
 
     p_ask = sub.add_parser("ask", help="answer a question", parents=[common],
                            description="Answer one question (quotes optional), or one per line of stdin with '-'.")
@@ -93,6 +111,14 @@ def make_parser() -> argparse.ArgumentParser:
                             description="Ask questions and follow-ups; lines from stdin when it is not a terminal.")
     p_chat.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
     p_chat.add_argument("-k", type=_positive, default=None, metavar="N", help=K_HELP)
+
+    p_quotes = sub.add_parser("quotes", help="everything the articles have someone saying",
+                              description="Every sentence the articles attribute to NAME (quoted or reported), "
+                                          "grouped by article, by date where known, else by path.")
+    p_quotes.add_argument("name", metavar="NAME", help="who: a name (Blair), a title (the mayor) or a group (police)")
+    p_quotes.add_argument("--about", default=None, metavar="TOPIC", help="only what they said about TOPIC")
+    p_quotes.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
+    p_quotes.add_argument("--json", action="store_true", help="one JSON object per quote")
 
     p_eval = sub.add_parser("eval", help="measure answers against a question file",
                             description="Answer a JSONL file of {question, answers} and print evidence@1/@3, "
@@ -139,17 +165,28 @@ SHELLS = ("bash", "zsh", "fish")
 
 
 def _summary(report: BuildReport, index_dir: Path) -> list[str]:
-    """The lines ``qabot index`` prints after a build."""
+    """The lines ``qabot index`` prints after a build (to stdout; problems go to stderr, see ``_problems``)."""
+    ignored = f", {report.ignored:,} ignored (images, audio, video, archives, office)" if report.ignored else ""
     lines = [
         f"indexed {_n(report.articles, 'article')} from {_n(report.files, 'file')} into {index_dir}: "
         f"{report.passages:,} passages, {report.tokens:,} tokens, in {report.seconds:.1f}s",
-        f"files: {report.new} new, {report.updated} updated, {report.unchanged} unchanged, {report.removed} removed, "
-        f"{len(report.skipped)} skipped" + (f"; {_n(len(report.warnings), 'part')} of files skipped" if report.warnings else ""),
+        f"files: {len(report.new):,} new, {len(report.updated):,} updated, {report.unchanged:,} unchanged, "
+        f"{len(report.removed):,} removed, {len(report.failed):,} failed, {len(report.skipped):,} skipped{ignored}",
     ]
-    for path, reason in report.skipped:
-        lines.append(f"skipped {safe_line(path)}: {safe_line(reason)}")
-    for warning in report.warnings:
-        lines.append(f"warning: {safe_line(warning)}")
+    for kind, paths in (("new", report.new), ("updated", report.updated), ("removed", report.removed),
+                        ("skipped", report.skipped)):
+        for item in paths[:SHOWN]:
+            path, why = item if isinstance(item, tuple) else (item, "")
+            lines.append(f"{kind} {safe_line(display(path))}" + (f": {safe_line(why)}" if why else ""))
+        if len(paths) > SHOWN:
+            lines.append(f"... and {len(paths) - SHOWN:,} more {kind}")
+    return lines
+
+
+def _problems(report: BuildReport) -> list[str]:
+    """One warning per failed file and per skipped part of a file (stderr, every run)."""
+    lines = [f"qabot: warning: {safe_line(display(path))}: {safe_line(why)}" for path, why in report.failed]
+    lines += [f"qabot: warning: {safe_line(display(path))}: {safe_line(what)}" for path, what in report.warnings]
     return lines
 
 
@@ -158,8 +195,40 @@ def _n(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
+def index_roots(args: argparse.Namespace, manifest: dict | None) -> list[str]:
+    """The folders and files ``qabot index`` builds from: the index's own, changed as asked."""
+    recorded = list(manifest.get("roots", [])) if manifest else None
+    given = [os.path.abspath(p) for p in args.paths]
+    for path in given:
+        if not os.path.lexists(path):
+            raise CorpusError(f"no such file or folder: {display(path)}")
+    if given:
+        if recorded is not None and not args.replace and set(given) != set(recorded):
+            shown = ", ".join(safe_line(display(r)) for r in recorded) or "nothing"
+            raise UsageError(f"the index at {_workspace(args, load_config()).index_dir} holds {shown}; use --add PATH to add to it, "
+                             "or --replace to index only the PATHs given")
+        roots = given
+    elif recorded is not None:
+        roots = recorded
+    else:
+        roots = [] if args.add else [os.path.abspath(DEFAULT_CORPUS)]
+    for path in (os.path.abspath(p) for p in args.add):
+        if not os.path.exists(path):
+            raise UsageError(f"no such file or folder: {display(path)}")
+        if path not in roots:
+            roots.append(path)
+    for path in (os.path.abspath(p) for p in args.remove):
+        if path not in roots:
+            shown = ", ".join(safe_line(display(r)) for r in roots) or "nothing"
+            raise UsageError(f"{display(path)} is not one of the index's files or folders ({shown})")
+        roots.remove(path)
+    if not roots:
+        raise UsageError("that would leave the index with nothing to index; give a PATH with --replace")
+    return roots
+
+
 def cmd_index(args: argparse.Namespace) -> int:
-    """``qabot index``."""
+    """``qabot index``: update the index from its own folders, changed by PATHs, --add, --remove."""
     from .build import Settings, build
 
     index_dir = _workspace(args, load_config()).index_dir
@@ -167,13 +236,35 @@ def cmd_index(args: argparse.Namespace) -> int:
         Index.open(index_dir).verify()
         print(f"the index at {index_dir} is intact")
         return EXIT_OK
-    paths = args.paths or [DEFAULT_CORPUS]
+    try:
+        manifest = read_manifest(index_dir)
+    except IndexDamaged:  # rebuilt from the folders it still names, or the PATHs given
+        roots = salvage_roots(index_dir)
+        manifest = {"roots": roots} if roots and not args.replace else None
+    roots = index_roots(args, manifest)
     settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring))
     with terminal_progress(sys.stderr) as progress:
-        report = build(paths, index_dir, settings, progress=progress)
+        report = build(roots, index_dir, settings, progress=progress)
+    for line in _problems(report):
+        print(line, file=sys.stderr)
     for line in _summary(report, index_dir):
         print(line)
-    return EXIT_SKIPPED if report.skipped or report.warnings else EXIT_OK
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """``qabot list``: every article's path, title, byline, date and passages."""
+    index = Index.open(_workspace(args, load_config()).index_dir)
+    passages = np.diff(index.array("art_pas_ptr")).tolist()
+    for meta, n in zip(index.all_meta(), passages):
+        path = display(meta["path"])
+        if args.json:
+            print(json.dumps({"id": meta["id"], "title": meta["title"], "byline": meta.get("byline"),
+                              "date": meta.get("date"), "path": path, "passages": n}, ensure_ascii=True))
+            continue
+        about = " · ".join(safe_line(x) for x in (meta["title"], meta.get("byline") or "", meta.get("date") or "") if x)
+        print(f"{safe_line(path)}  {about} ({_n(n, 'passage')})")
+    return EXIT_OK
 
 
 def _workspace(args: argparse.Namespace, config: Config) -> Workspace:
@@ -222,6 +313,25 @@ def cmd_ask(args: argparse.Namespace) -> int:
         if args.explain:
             print(render_explain(answer, style))
         first = False
+    return EXIT_OK
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    """``qabot quotes``."""
+    from .quotes import find_quotes
+    from .render import quotes_dumps, render_quotes
+
+    name, about = _decoded(args.name).strip(), _decoded(args.about).strip() if args.about else None
+    if not name:
+        raise UsageError("NAME is empty; give who to quote, e.g. qabot quotes Blair")
+    index_dir = _ready(args, load_config()).index_dir
+    report = find_quotes(Index.open(index_dir), name, about or None)
+    if args.json:
+        for group in report.groups:
+            for quote in group.quotes:
+                print(quotes_dumps(quote))
+    else:
+        print(render_quotes(report, Style.for_stream(sys.stdout)))
     return EXIT_OK
 
 
@@ -288,6 +398,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_index(args)
         if args.command == "ask":
             return cmd_ask(args)
+        if args.command == "quotes":
+            return cmd_quotes(args)
+        if args.command == "list":
+            return cmd_list(args)
         if args.command == "eval":
             return cmd_eval(args)
         if args.command == "chat":
@@ -313,7 +427,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return err.exit_code
     except KeyboardInterrupt:
         print("qabot: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         try:
             sys.stdout = open(os.devnull, "w")

@@ -3,7 +3,9 @@
 After "what did Wang say about Ukraine": "and Putin?" asks what Putin said about Ukraine (Putin is
 seen speaking in the articles); "what about trade?" keeps the speaker and changes the topic; "more"
 asks for the next answers to the same question; "what else did he say?" asks what Wang said, leaving
-out what was already shown; a complete question starts afresh. Pure functions over a small state,
+out what was already shown; a complete question starts afresh. "he"/"she" stand for the last person
+the conversation was about (the one asked about, else the speaker of the last answer), "they" for the
+last group; a pronoun with no one before it is asked back. Pure functions over a small state,
 shared by the terminal chat and the line mode.
 """
 
@@ -14,7 +16,9 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .analysis import Analyzer
-from .answering.parse import SPEECH_VERBS, TITLES, parse
+from .answering.parse import SPEECH_VERBS, parse
+from .lexicon import GROUPS, TITLES
+from .speakers import speaker_phrase
 
 Speaks = Callable[[str], bool]
 """Tells whether a word (as typed) names someone the articles show speaking."""
@@ -31,7 +35,9 @@ class Context:
     topic: str | None = None
     """What the last speech question asked about, as written ("Ukraine"); "" for none."""
     person: str | None = None
-    """The last person asked about, for "he" and "she"."""
+    """The last person the conversation was about, for "he" and "she"."""
+    group: str | None = None
+    """The last group or body the conversation was about ("U.S. officials"), for "they"."""
     shown: int = 0
     """How many answers to ``question`` were shown so far."""
     exclude_seen: bool = False
@@ -66,6 +72,7 @@ _FOLLOW = re.compile(
 )
 _ELSE = re.compile(r"(?i)^(\s*(?:and\s+)?(?:what|who|where|when|how|which))\s+else\b")
 _PRONOUN = re.compile(r"(?i)\b(he|she|him|her|his|hers)\b")
+_THEY = re.compile(r"(?i)\b(they|them|their)\b")
 _QUESTION_START = re.compile(
     r"(?i)^(?:what|who|whom|whose|when|where|why|how|which|is|are|was|were|did|does|do|has|have|had|can|could|"
     r"will|would|should|tell|show|list|give)\b"
@@ -103,12 +110,17 @@ def understand(line: str, context: Context, speaks: Speaks) -> Turn:
     if follow and context.question is not None and _is_follow_subject(follow.group("x")):
         question = _follow_up(follow.group("x"), bool(follow.group("about")), context, speaks)
         return Turn(question=question, rewritten=True, exclude_seen=exclude)
+    unknown = _unresolved_pronoun(text, context)
+    if unknown:
+        return Turn(question=None, rewritten=False, note=f"who do you mean by '{unknown}'?")
     resolved = _resolve_pronouns(text, context)
     return Turn(question=resolved, rewritten=resolved != line.strip(), exclude_seen=exclude)
 
 
-def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, shown: int) -> Context:
-    """The context once ``turn`` was answered with ``shown`` more answers."""
+def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, shown: int,
+          subject: str | None = None) -> Context:
+    """The context once ``turn`` was answered with ``shown`` more answers; ``subject`` is the speaker of the
+    first answer, if any (who "he" is when the question named no one)."""
     if turn.question is None:
         return context
     if turn.more:
@@ -116,11 +128,50 @@ def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, show
     q = parse(turn.question, analyzer)
     if q.kind == "say" and q.speaker:
         topic = _topic_as_written(turn.question, q.speaker)
-        return Context(question=turn.question, speaker=q.speaker, topic=topic, person=q.speaker, shown=shown,
-                       exclude_seen=turn.exclude_seen)
-    person = _last_person(turn.question, speaks) or context.person
-    return Context(question=turn.question, speaker=None, topic=None, person=person, shown=shown,
-                   exclude_seen=turn.exclude_seen)
+        about = _about(q.speaker, context)
+        return Context(question=turn.question, speaker=q.speaker, topic=topic, shown=shown,
+                       exclude_seen=turn.exclude_seen, **about)
+    named = _last_person(turn.question, speaks) or _asked_about(turn.question) or subject
+    about = _about(named, context) if named else {"person": context.person, "group": context.group}
+    return Context(question=turn.question, speaker=None, topic=None, shown=shown,
+                   exclude_seen=turn.exclude_seen, **about)
+
+
+def _about(who: str, context: Context) -> dict:
+    """``person`` and ``group`` once the conversation is about ``who``: a group ("U.S. officials", "police")
+    becomes "they", anyone else "he" or "she"."""
+    if is_group(who):
+        return {"person": context.person, "group": who}
+    return {"person": who, "group": context.group}
+
+
+def is_group(who: str) -> bool:
+    """True for a speaker that is a group or a body ("U.S. officials", "the ministry"), not one person."""
+    phrase = speaker_phrase(who)
+    return not phrase.names and phrase.head in GROUPS
+
+
+_NAME_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|van|von|bin|al))*")
+_NOT_SUBJECT = frozenset("what who whom whose when where why how which is are was were did does do has have had can "
+                         "could will would should tell show list give and but so the a an i".split())
+
+
+_WHO_IS = re.compile(r"(?i)^\s*(?:who\s+(?:is|was|are|were)|tell\s+me\s+about)\s+(?P<who>.+?)\s*[?.!]*\s*$")
+
+
+def _asked_about(question: str) -> str | None:
+    """Whom ``question`` asks about: X in "who is X", else the last full name in it ("Sarah Nguyen": two
+    capitalised words or more, question words and titles left out); None when it names no one so surely
+    ("Moscow" may be a place)."""
+    m = _WHO_IS.match(question)
+    if m and not _PRONOUN.search(m.group("who")):
+        return re.sub(r"[’']s$", "", m.group("who").strip())
+    found = None
+    for m in _NAME_RUN.finditer(question):
+        words = [w for w in m.group().split() if w.lower() not in _NOT_SUBJECT and w.lower().rstrip(".") not in TITLES]
+        if len(words) >= 2:
+            found = " ".join(words)
+    return re.sub(r"[’']s$", "", found) if found else None
 
 
 def _is_follow_subject(x: str) -> bool:
@@ -145,16 +196,30 @@ def _names_person(text: str, speaks: Speaks) -> bool:
     return bool(words) and any(speaks(w) for w in words)
 
 
+def _unresolved_pronoun(text: str, context: Context) -> str | None:
+    """The first he/she/him/her/his in ``text`` when the conversation has no one it can stand for."""
+    m = _PRONOUN.search(text)
+    return m.group(1) if m and not context.person else None
+
+
 def _resolve_pronouns(text: str, context: Context) -> str:
-    """``text`` with he/she/him/her/his replaced by the last person asked about, when there is one."""
-    if not context.person:
-        return text
+    """``text`` with he/she/him/her/his replaced by the last person the conversation was about, and
+    they/them/their by the last group, when there is one."""
+    if context.person:
+        person = context.person
 
-    def swap(m: re.Match) -> str:
-        word = m.group(1).lower()
-        return f"{context.person}’s" if word in ("his", "hers") else context.person
+        def swap(m: re.Match) -> str:
+            return f"{person}’s" if m.group(1).lower() in ("his", "hers") else person
 
-    return _PRONOUN.sub(swap, text)
+        text = _PRONOUN.sub(swap, text)
+    if context.group:
+        group = context.group
+
+        def swap_group(m: re.Match) -> str:
+            return f"{group}’s" if m.group(1).lower() == "their" else group
+
+        text = _THEY.sub(swap_group, text)
+    return text
 
 
 def _topic_as_written(question: str, speaker: str) -> str:

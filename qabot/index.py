@@ -2,9 +2,10 @@
 
 Layout of ``index/``::
 
-    manifest.json        format version, settings, per-file fingerprints, counts, checksums,
-                         and the name of the data folder in use
-    data-<id>/           one complete build: *.npy arrays, terms.txt, articles.jsonl, text.bin
+    manifest.json        format version, settings, the folders indexed, counts, checksums,
+                         and the name of the data folder in use (small, whatever the corpus)
+    data-<id>/           one complete build: *.npy arrays, terms.txt, articles.jsonl, text.bin,
+                         and the per-file state (file_*.npy, file_paths.bin, problems.json)
     .lock                held while a build writes
 
 Integrity: the manifest records each data file's size, SHA-256, and a CRC-32 of sampled blocks
@@ -34,25 +35,25 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 
 from .analysis import ANALYZER_VERSION
 from .bm25 import BM25, BM25Params, weigh
 from .errors import IndexDamaged, IndexLocked, IndexMissing, IndexUnwritable
-from .loading import discover
+from .corpus import FileTable, changes, display, list_files, split_paths
 from .model import Article, Passage
 
 FORMAT = "qabot-index"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 
 ARRAYS = (
     "art_text_off", "art_para_ptr", "para_start", "para_end", "art_pas_ptr",
     "pas_para", "pas_start", "pas_end", "pas_tokens", "pas_len", "pas_sent_ptr",
     "sent_start", "sent_end", "post_ptr", "post_doc", "post_tf", "post_extra", "term_base",
-    "term_off", "art_meta_off",
+    "term_off", "art_meta_off", *FileTable.ARRAYS,
 )
 """Every array of a build, each saved as ``<name>.npy``.
 
@@ -113,6 +114,24 @@ def write_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+def wait_for_first_build(index_dir: Path, say: Callable[[], None]) -> bool:
+    """Wait while a build holds the index's write lock (calling ``say`` first); True when there was one."""
+    try:
+        handle = open(index_dir / ".lock", "rb")
+    except OSError:
+        return False
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            say()
+            fcntl.flock(handle.fileno(), fcntl.LOCK_SH)
+            return True
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    return False
+
+
 def damaged(index_dir: Path, why: str) -> IndexDamaged:
     """The error for a damaged index, with the one-line fix."""
     return IndexDamaged(f"the index at {index_dir} is damaged: {why}; run qabot index")
@@ -147,6 +166,15 @@ def read_manifest(index_dir: Path) -> dict | None:
     return manifest
 
 
+def salvage_roots(index_dir: Path) -> list[str] | None:
+    """The folders a damaged index's manifest still names, when it names them readably."""
+    try:
+        roots = json.loads((index_dir / MANIFEST).read_bytes()).get("roots")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return roots if isinstance(roots, list) and roots and all(isinstance(r, str) for r in roots) else None
+
+
 @dataclass
 class BuildData:
     """Everything one build writes, in memory, before it goes to disk."""
@@ -155,12 +183,18 @@ class BuildData:
     """The arrays named in ``ARRAYS`` but ``term_off`` and ``art_meta_off`` (made while writing)."""
     vocab: list[str]
     """Terms in term-id order (sorted by their UTF-8 bytes, see ``term_bytes``)."""
-    articles: list[dict]
-    """Per-article metadata: id, title, path, byline, date, url, file."""
+    articles: list[dict | bytes]
+    """Per-article metadata: id, title, path, byline, date, url; or, for an article kept from the previous
+    build, its JSON line as stored there (copied, not parsed and written again)."""
     texts: list[bytes]
     """Every article's text, UTF-8, in order; written end to end (``art_text_off`` cuts them), never joined in memory."""
     words: list[tuple[str, int, int]] = field(default_factory=list)
     """Surface words, ``(spelling, count, times seen speaking)``, most frequent first (``words.json``)."""
+    files: FileTable = field(default_factory=FileTable.empty)
+    """The state of every candidate file (``file_*.npy`` and ``file_paths.bin``)."""
+    problems: dict[str, dict] = field(default_factory=dict)
+    """Per path, what went wrong: ``{"reason": why it failed or was passed over, "warnings": [parts
+    skipped]}``, for the few files that have any (``problems.json``), so each run can say it again."""
     word_counts: tuple[dict[str, int], dict[str, int]] = field(default_factory=lambda: ({}, {}))
     """Every spelling's count and every speaker's count (``word_counts.json``), so the next build
     updates the surface words from the files that changed instead of recounting the corpus."""
@@ -179,12 +213,15 @@ def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
         tmp.mkdir()
         terms = [term_bytes(t) + b"\n" for t in data.vocab]
         (tmp / "terms.txt").write_bytes(b"".join(terms))
-        lines = [(json.dumps(meta, ensure_ascii=True) + "\n").encode("ascii") for meta in data.articles]
+        lines = [meta if isinstance(meta, bytes) else (json.dumps(meta, ensure_ascii=True) + "\n").encode("ascii")
+                 for meta in data.articles]
         (tmp / "articles.jsonl").write_bytes(b"".join(lines))
-        offsets = {"term_off": _offsets(terms), "art_meta_off": _offsets(lines)}
+        offsets = {"term_off": _offsets(terms), "art_meta_off": _offsets(lines), **data.files.arrays()}
         for key in ARRAYS:
             path = tmp / f"{key}.npy"
             np.save(path, np.ascontiguousarray(offsets[key] if key in offsets else data.arrays[key]), allow_pickle=False)
+        (tmp / "file_paths.bin").write_bytes(data.files.path_blob())
+        (tmp / "problems.json").write_text(json.dumps(data.problems, ensure_ascii=True), encoding="ascii")
         with open(tmp / "text.bin", "wb") as out:
             out.writelines(data.texts)
         (tmp / "words.json").write_text(json.dumps(data.words, ensure_ascii=False), encoding="utf-8")
@@ -328,19 +365,14 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-_OTHER_FILES = ("terms.txt", "articles.jsonl", "text.bin")
+_OTHER_FILES = ("terms.txt", "articles.jsonl", "text.bin", "file_paths.bin", "problems.json")
 
 
 def _check_manifest(index_dir: Path, manifest: dict) -> None:
     """The manifest has every field a reader needs, of the right type (IndexDamaged otherwise)."""
-    fields = {"data": str, "checksums": dict, "settings": dict, "counts": dict, "files": list, "roots": list,
-              "skipped": list}
+    fields = {"data": str, "checksums": dict, "settings": dict, "counts": dict, "roots": list}
     for name, kind in fields.items():
         if not isinstance(manifest.get(name), kind):
-            raise damaged(index_dir, f"manifest.json has no valid '{name}'")
-    entries = {"files": "key", "skipped": "path"}
-    for name, key in entries.items():
-        if not all(isinstance(e, dict) and isinstance(e.get(key), str) for e in manifest[name]):
             raise damaged(index_dir, f"manifest.json has no valid '{name}'")
     if not all(isinstance(r, str) for r in manifest["roots"]):
         raise damaged(index_dir, "manifest.json has no valid 'roots'")
@@ -524,6 +556,28 @@ class Index:
         except ValueError:
             raise self.damaged("articles.jsonl cannot be read") from None
 
+    def file_table(self) -> FileTable:
+        """The state of every file this build has seen (read whole: a few bytes a file)."""
+        try:
+            paths = split_paths(self.read("file_paths.bin", 0, self.manifest["checksums"]["file_paths.bin"]["size"]))
+            arrays = [np.array(self.array(name)) for name in FileTable.ARRAYS]
+        except (KeyError, TypeError):
+            raise self.damaged("file_paths.bin cannot be read") from None
+        table = FileTable(paths, *arrays)
+        if not len(paths) == len(table.size) == len(table.status) == len(table.art_ptr) - 1:
+            raise self.damaged("the file table does not match its paths")
+        return table
+
+    def problems(self) -> dict[str, dict]:
+        """What went wrong with the few files that failed, were passed over, or lost parts (by path)."""
+        try:
+            problems = json.loads((self.data_dir / "problems.json").read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            raise self.damaged("problems.json cannot be read") from None
+        if not isinstance(problems, dict):
+            raise self.damaged("problems.json cannot be read")
+        return problems
+
     def bm25(self, params: BM25Params | None = None) -> BM25:
         """The BM25 scorer; the stored weights when ``params`` match the build's, else computed."""
         built = BM25Params(**self.settings["bm25"])
@@ -557,7 +611,7 @@ class Index:
         lo, hi = int(pp[i]), int(pp[i + 1])
         starts, ends = self.array("para_start")[lo:hi], self.array("para_end")[lo:hi]
         return Article(
-            id=meta["id"], title=meta["title"], path=meta["path"], text=text,
+            id=meta["id"], title=meta["title"], path=display(meta["path"]), text=text,
             paragraphs=tuple(zip(starts.tolist(), ends.tolist())),
             byline=meta.get("byline"), date=meta.get("date"), url=meta.get("url"),
         )
@@ -591,7 +645,8 @@ class Index:
 def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None) -> str | None:
     """Why the index at ``index_dir`` no longer matches its corpus, or None when it does.
 
-    ``paths`` defaults to the folders and files the index was built from.
+    ``paths`` defaults to the folders and files the index was built from. The folders are listed
+    and each article file stated once; the comparison with the stored file table is done in bulk.
     """
     manifest = read_manifest(index_dir)
     if manifest is None:
@@ -601,26 +656,15 @@ def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None) -> str 
     stored = manifest.get("settings") if isinstance(manifest.get("settings"), dict) else {}
     if stored.get("analyzer") != ANALYZER_VERSION:
         return "the index was built with another version of the analyzer"
-    roots = paths if paths is not None else manifest.get("roots", [])
-    files, _ = discover(roots)
-    recorded = {f["key"]: f for f in manifest.get("files", [])}
-    skipped = {os.path.abspath(s["path"]) for s in manifest.get("skipped", [])}
-    current = {os.path.abspath(f) for f in files}
-    changed = 0
-    for key in current:
-        entry = recorded.get(key)
-        if entry is None:
-            if key not in skipped:
-                changed += 1
-            continue
-        try:
-            st = os.stat(key)
-        except OSError:
-            changed += 1
-            continue
-        if st.st_size != entry.get("size") or st.st_mtime_ns != entry.get("mtime_ns"):
-            changed += 1
-    removed = sum(1 for k in recorded if k not in current)
-    if changed or removed:
-        return f"the corpus changed since the index was built ({changed} new or changed, {removed} removed)"
+    listing = list_files(paths if paths is not None else manifest.get("roots", []))
+    data = index_dir / manifest["data"]
+    try:
+        blob = (data / "file_paths.bin").read_bytes()
+        size = np.load(data / "file_size.npy", allow_pickle=False)
+        mtime = np.load(data / "file_mtime.npy", allow_pickle=False)
+    except (OSError, ValueError):
+        return None  # a damaged index: opening it says so, and qabot index mends it
+    changed = changes(listing, blob, size, mtime)
+    if changed is not None:
+        return f"the corpus changed since the index was built ({changed[0]} new or changed, {changed[1]} removed)"
     return None

@@ -17,14 +17,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .corpus import HTML_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES, MARKDOWN_SUFFIXES
 from .model import Article
 
-TEXT_SUFFIXES = {".txt", ".text"}
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-JSON_SUFFIXES = {".json"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 
 TITLE_KEYS = ("title", "headline", "name")
 TEXT_KEYS = ("text", "body", "content", "article", "maintext")
@@ -66,6 +61,16 @@ _CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
 _SURROGATE_CHARS = r"\ud800-\udfff"
 _SURROGATE = re.compile(f"[{_SURROGATE_CHARS}]")
 _UNWANTED = re.compile(f"[{_CONTROL_CHARS}{_SURROGATE_CHARS}]")
+# Terminal escape sequences, removed whole (not just their ESC): CSI (``ESC [`` or 8-bit 0x9B, then
+# parameters, intermediates, a final byte); the string sequences OSC, DCS, SOS, PM and APC (``ESC ]``,
+# ``ESC P``, ``ESC X``, ``ESC ^``, ``ESC _`` or their 8-bit forms) up to BEL or ST (``ESC \`` or 0x9C),
+# or to the end of the line when unterminated, so a hyperlink's visible text stays and its target
+# goes; and any other ``ESC`` sequence (intermediates, a final byte).
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"
+)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKS = re.compile(r"(?<!\w)([*_]{1,3})(\S(?:.*?\S)?)\1(?!\w)")
 # Runs of spaces to fold into one space. A lone plain space is left alone: matching every space of a
@@ -83,72 +88,9 @@ class Loaded:
     articles: list[Article] = field(default_factory=list)
     """The articles found in the file, in file order."""
     warnings: list[str] = field(default_factory=list)
-    """One-line descriptions of parts that were skipped (a bad JSON line, say)."""
+    """One-line descriptions of parts that were skipped (a bad JSON line, say), without the file's path."""
     skipped: str | None = None
     """Why the whole file was skipped, when it was."""
-
-
-def discover(paths: list[str | os.PathLike]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """List the article files under ``paths`` (files or folders, walked recursively, sorted).
-
-    Returns the files, and ``(path, reason)`` pairs for what was passed over: unsupported types,
-    hidden files, things that are not regular files. A path that does not exist is an error the
-    caller reports; here it is returned as skipped with reason "does not exist".
-    """
-    found: list[Path] = []
-    skipped: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for raw in paths:
-        root = Path(raw)
-        if not os.path.lexists(root):
-            skipped.append((str(root), "does not exist"))
-            continue
-        if root.is_file():
-            _consider(root, found, skipped, seen, explicit=True)
-            continue
-        if not root.is_dir():
-            skipped.append((str(root), "not a regular file or folder"))
-            continue
-        for folder, dirnames, filenames in os.walk(root, onerror=lambda e: skipped.append((str(e.filename), _reason(e)))):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not _is_index(Path(folder) / d))
-            for name in sorted(filenames):
-                if name.startswith("."):
-                    continue
-                _consider(Path(folder) / name, found, skipped, seen, explicit=False)
-    return found, skipped
-
-
-def _is_index(folder: Path) -> bool:
-    """True for a qabot index folder (its own articles.jsonl is not a corpus file)."""
-    return (folder / "manifest.json").is_file() and (folder / ".lock").exists()
-
-
-def _consider(path: Path, found: list[Path], skipped: list[tuple[str, str]], seen: set[str], explicit: bool) -> None:
-    """Add ``path`` to ``found`` when it is a supported regular file not seen before."""
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        if explicit or suffix:
-            skipped.append((str(path), f"unsupported file type {suffix or '(none)'}"))
-        else:
-            skipped.append((str(path), "no file extension"))
-        return
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            skipped.append((str(path), "not a regular file"))
-            return
-        key = os.path.realpath(path)
-    except OSError as err:
-        skipped.append((str(path), _reason(err)))
-        return
-    if key in seen:
-        return
-    seen.add(key)
-    found.append(path)
-
-
-def _reason(err: OSError) -> str:
-    """A short reason for an OS error, without the path that the caller already shows."""
-    return (err.strerror or err.__class__.__name__).lower()
 
 
 def read_file(path: Path) -> bytes:
@@ -217,10 +159,11 @@ _CP1252_FROM_LATIN1 = {
 
 
 def strip_controls(text: str) -> str:
-    """Remove C0 (but tab and newline), DEL and C1 control characters; lone surrogates become U+FFFD."""
+    """Remove terminal escape sequences whole, then C0 (but tab and newline), DEL and C1 control
+    characters; lone surrogates become U+FFFD."""
     if _UNWANTED.search(text) is None:  # the usual case: one scan, no copy
         return text
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", _ESCAPES.sub("", text)))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -434,7 +377,7 @@ def _from_json(text: str, shown: str, path: Path) -> Loaded:
     for i, obj in enumerate(items):
         article = _from_object(obj, shown, i, path)
         if article is None:
-            result.warnings.append(f"{shown}: item {i + 1} has no article text; skipped")
+            result.warnings.append(f"item {i + 1} has no article text; skipped")
         else:
             result.articles.append(article)
     return result
@@ -449,11 +392,11 @@ def _from_jsonl(text: str, shown: str, path: Path) -> Loaded:
         try:
             obj = json.loads(line)
         except (ValueError, RecursionError) as err:
-            result.warnings.append(f"{shown}: line {lineno}: invalid JSON ({_json_reason(err)}); skipped")
+            result.warnings.append(f"line {lineno}: invalid JSON ({_json_reason(err)}); skipped")
             continue
         article = _from_object(obj, shown, lineno - 1, path)
         if article is None:
-            result.warnings.append(f"{shown}: line {lineno} has no article text; skipped")
+            result.warnings.append(f"line {lineno} has no article text; skipped")
         else:
             result.articles.append(article)
     return result

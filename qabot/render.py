@@ -17,6 +17,7 @@ from typing import TextIO
 
 from .analysis import Analyzer
 from .model import Answer, Article, Evidence
+from .quotes import Quote, QuoteReport, quote_json
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -290,3 +291,34 @@ def write_line(text: str, stream: TextIO | None = None) -> None:
     """Print a line (the renderer's own output path)."""
     stream = stream or sys.stdout
     print(text, file=stream)
+
+
+def render_quotes(report: QuoteReport, style: Style) -> str:
+    """``qabot quotes``: a heading per article (title, path, date), each quote under it ("> " lines, the
+    speaker marked) with its paragraph, and where else the same words stand."""
+    if not report.groups:
+        about = f" about '{safe_line(report.about)}'" if report.about else ""
+        read = f"{report.articles_read} article{'s' if report.articles_read != 1 else ''}"
+        return style.paint("No quotes:", BOLD) + f" no words of '{safe_line(report.name)}'{about} in {read} that name them."
+    parts = []
+    for group in report.groups:
+        article = group.article
+        source = " · ".join(x for x in (safe_line(article.path), safe_line(article.date or "")) if x)
+        lines = [style.paint(safe_line(article.title), BOLD), style.paint(source, DIM)]
+        for quote in group.quotes:
+            text = safe_line(quote.text)
+            spans = [(m.start(), m.end(), "speaker") for m in re.finditer(re.escape(safe_line(quote.speaker)), text)]
+            for s, e in wrap_positions(text, style.width - 2):
+                inner = [(max(a, s) - s, min(b, e) - s, kind) for a, b, kind in spans if a < e and b > s]
+                lines.append(style.paint(">", DIM) + " " + paint_text(text[s:e], inner, style))
+            where = f"  ¶ {quote.place.paragraph}" + ("" if quote.quoted else " · reported")
+            if quote.also:
+                where += " · also " + ", ".join(f"{safe_line(p.article.path)} ¶ {p.paragraph}" for p in quote.also)
+            lines.append(style.paint(where, DIM))
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def quotes_dumps(quote: Quote) -> str:
+    """One quote of ``qabot quotes --json`` on one line; non-ASCII escaped, as ``dumps``."""
+    return json.dumps(quote_json(quote), ensure_ascii=True)

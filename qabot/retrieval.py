@@ -8,7 +8,7 @@ stand in for the local index without touching loading, passages or answers. ``Lo
 
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from typing import Iterable, Protocol, Sequence
 
 from .bm25 import BM25, BM25Params
 from .index import Index
@@ -58,7 +58,11 @@ class Corpus(Protocol):
         ...
 
     def terms(self) -> list[str]:
-        """Every term the corpus holds (for spelling), in any order."""
+        """Every term the corpus holds, in any order."""
+        ...
+
+    def spellings(self) -> Iterable[tuple[str, int]]:
+        """Every word as the articles spell it, with how often (for correcting misspelt questions)."""
         ...
 
 
@@ -88,6 +92,13 @@ class LocalCorpus:
 
     def terms(self) -> list[str]:
         return self.index.terms
+
+    def spellings(self) -> Iterable[tuple[str, int]]:
+        counts = self.index.word_counts()
+        if counts is not None:
+            return counts[0].items()
+        words = self.index.words
+        return [(w, n) for w, n, _ in words] if words is not None else []
 
 
 class LocalRetriever:

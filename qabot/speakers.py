@@ -11,24 +11,35 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-VERBS = (
-    r"said|says|say|told|tells|added|adds|explained|argued|argues|insisted|insists|warned|warns|noted|"
-    r"stressed|continued|replied|responded|declared|wrote|writes|asked|asks|admitted|admits|claimed|"
-    r"claims|believes|believed|suggested|suggests|acknowledged|conceded|announced|urged|predicted|"
-    r"maintained|confirmed|denied|commented|remarked|observed|pointed\s+out|points\s+out|went\s+on|told\s+\w+|"
-    r"promised|promises|pledged|vowed|revealed|reckons|thinks|hopes|expects|accepted|agreed|recalled|joked|"
-    r"explains|stated|states|insisted|feels|argued|highlighted|emphasised|emphasized|signalled|indicated"
-)
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Prof|President|Prime\s+Minister|Minister|Chancellor|Secretary|Senator|Governor|Judge|Coach|Chairman|Chief\s+Executive)\.?\s+)"
-_NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:de|van|von|der|da|al|bin|le|la)\b)?(?:\s+[A-Z][\w’'.-]*){0,3})"
-_WHO = rf"(?P<who>{_TITLE}?{_NAME}|[Hh]e|[Ss]he)"
-_CLOSE = r"[”\"»’]"
+from .analysis import Analyzer, fold
+from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation, singular
+
+VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+"
+"""Every form of a verb of communication that attributes words in an article ("said", "has warned", "denied")."""
+_TITLE = rf"(?:(?:{alternation(TITLE_WORDS)})\.?\s+)"
+_NAME = r"(?:[A-Z][\w’'.-]*(?:[ \t]+(?:de|van|von|der|da|al|bin|le|la)\b)?(?:(?<![a-z]{2}\.)[ \t]+[A-Z][\w’'.-]*){0,3})"
+"""A capitalised name of up to four words on one line, not run on past a sentence's end ("Sheerman. His")."""
+_HEADS = SPEAKER_HEADS | {w + "s" for w in ROLES | DOCUMENTS if not w.endswith("s")}
+_HEAD = rf"(?i:{alternation(_HEADS)})"
+"""A word that ends a speaker's noun phrase: a role, a group or a document ("mayor", "officials", "statement")."""
+_PLAIN_WORD = rf"(?!(?:{VERBS}|that|which|who|and|but|or|when|while|as|if|after|before|he|she|they|it|has|have|had|is|are|was|were|will|would|also|then|now)\b)[\w.’'-]+"
+"""A word of a speaker's phrase: not a verb of speech, a conjunction or a pronoun."""
+_MODIFIER = rf"(?:{_PLAIN_WORD}\s+)"
+_PHRASE = (rf"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?{_MODIFIER}{{0,3}}{_HEAD}\b(?![’'-])"
+           rf"(?:\s+(?:of|for|at|on|from|in)\s+(?:the\s+)?[\w.’'-]+(?:\s+{_PLAIN_WORD}){{0,4}})?"
+           rf"(?:,\s+{_NAME}(?=\s*[,.;:!?]|$))?")
+"""A speaker named by a noun phrase: "the mayor of Ferrara, Anna Benedetti", "U.S. officials", "the statement"."""
+_IS_PHRASE = re.compile(rf"{_PHRASE}$")
+_WHO = rf"(?<![\w.’'-])(?!(?:I|We|You|They|It|This|That)\b)(?P<who>{_PHRASE}|{_TITLE}?{_NAME}|[Hh]e|[Ss]he)(?<![’']s)"
+_CLOSE = r"(?:[”»’]|(?<=[^\s:(\[])\")"
+"""A closing quotation mark: a straight one only after a word or punctuation (': "He thinks' opens one)."""
 _OPEN = r"[“\"«‘]"
 
 _AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO}\s+(?:{VERBS})\b")
 _VERB_FIRST = re.compile(rf"{_CLOSE}\s*,?\s*(?:{VERBS})\s+{_WHO}")
-_ACCORDING = re.compile(rf"\baccording\s+to\s+{_WHO}")
+_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_WHO}")
 _BEFORE_QUOTE = re.compile(rf"{_WHO}\s+(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}")
 _DESCRIBED = r"(?:(?:[Ff]ormer|[Ee]x-|[Tt]he)\s*)?(?:[A-Z][\w-]+\s+){0,2}(?:(?!(?:to|by|with|from|for|of|at|on|in|about)\s)[a-z][\w-]+\s+){1,3}"
 """Words that describe a person before the name: "former Arsenal keeper", "coach", "the chancellor"."""
@@ -36,9 +47,9 @@ _LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?
 """An opening before the subject: "But", "In his opening remarks,"."""
 _APPOSITION = r"(?:,\s+(?:[^,“\"]|,(?=\d)){3,120}?,)"
 """A clause set off by commas after the subject: "Parry, speaking exclusively to BBC Sport, also admits"."""
-_REPORTED = re.compile(rf"^\W*{_LEAD}?(?:{_DESCRIBED})??"
-                       rf"{_WHO}{_APPOSITION}?,?\s+(?:has\s+|had\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
-_REPORTED_MID = re.compile(rf"[,;]\s+(?:{_DESCRIBED})??{_WHO},?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
+_REPORTED = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??"
+                       rf"{_WHO}{_APPOSITION}?,?\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
+_REPORTED_MID = re.compile(rf"[,;]\s+(?P<desc>{_DESCRIBED})??{_WHO},?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
 _REPORTED_END = re.compile(rf",\s*{_WHO}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
 _QUOTE_CHARS = "“”\"«»"
 _NOT_NAMES = frozenset(
@@ -48,15 +59,12 @@ _NOT_NAMES = frozenset(
 )
 SPEAKER_CONTEXT = 2000
 """Characters before a paragraph read to resolve "he" and to learn who the people are."""
-_ROLE = (r"(?:leader|boss|coach|manager|chief|executive|chairman|chairwoman|spokesman|spokeswoman|spokesperson|"
-         r"minister|secretary|chancellor|president|director|striker|midfielder|defender|goalkeeper|keeper|"
-         r"captain|skipper|player|star|singer|actor|actress|author|analyst|economist|governor|head|founder|"
-         r"presenter|champion|MP|MEP|senator|rapper|DJ|boxer|sprinter|athlete|veteran|rival|partner)")
+_ROLE = rf"(?:{alternation(ROLES - {'mp', 'mep', 'dj'} | {'MP', 'MEP', 'DJ'})})"
 _PERSON_MARKS = (
     re.compile(rf"\b{_TITLE}(?P<who>{_NAME})"),
     re.compile(rf"\b{_ROLE}\s+(?P<who>{_NAME})"),
     re.compile(rf"(?P<who>{_NAME}),?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"),
-    re.compile(rf"\b(?:said|says|added|adds|explained|continued|replied|insisted|warned|argued)\s+(?P<who>{_TITLE}?{_NAME})"),
+    re.compile(rf"\b(?:{alternation(ARTICLE_SPEECH_FORMS - {'tell', 'tells', 'told'})})\s+(?P<who>{_TITLE}?{_NAME})"),
 )
 """Where a capitalised name is most likely a person's: with a title, a role, or a verb of speech ("told BBC
 News" names whom, not who, and is left out)."""
@@ -75,6 +83,16 @@ class Attribution:
     """True when the sentence holds a direct quotation."""
     continued: bool = False
     """True when the sentence names no speaker but goes on with the quotation of the one before it."""
+    head: str | None = None
+    """The speaker's head word, lowercased and singular: a surname ("benedetti"), else a role, group or
+    document ("mayor", "official", "statement"); None without a speaker."""
+    phrase: str | None = None
+    """The whole phrase naming the speaker when it says more than ``speaker`` ("The fisheries officer Erik
+    Lindqvist" for Erik Lindqvist), else None."""
+
+    def said_by(self, asked: str) -> bool:
+        """True when the question's speaker phrase ``asked`` ("the mayor", "Benedetti") means this speaker."""
+        return self.speaker is not None and speaker_matches(asked, self.phrase or self.speaker)
 
 
 def is_quote(sentence: str) -> bool:
@@ -118,34 +136,41 @@ def last_name_in(text: str) -> str | None:
     return None
 
 
-def attribute(sentence: str, previous: Attribution | None, last_name: str | None, before: str = "",
+_SPEECH_HINT = re.compile(rf"(?:{VERBS})\b|[Aa]ccording")
+"""What every pattern of ``attribute`` needs: a verb of speech or "according"."""
+_NO_ONE = Attribution(speaker=None, quote=False)
+
+
+def attribute(sentence: str, previous: Attribution | None, last_name: str | None | Callable[[], str | None], before: str = "",
               known: Callable[[], frozenset[str]] = frozenset, speaking: str | None = None) -> Attribution:
     """The speaker of ``sentence``.
 
     ``previous`` is the attribution of the sentence before it in the same paragraph; ``last_name``
-    the last person named before this sentence, used to resolve "he said" when ``before`` (the text
+    the last person named before this sentence (or a function that finds it), used to resolve "he said" when ``before`` (the text
     before the sentence) names none of the ``known()`` people (surnames seen as speakers or with a
     title or role; a function, as only "he said" needs them); ``speaking`` the last speaker of the paragraph so far, whose words an opening
     quotation with no attribution of its own goes on with.
     """
     quote = is_quote(sentence)
-    who = None
+    who = desc = None
     for pattern in (_AFTER_QUOTE, _VERB_FIRST, _BEFORE_QUOTE, _ACCORDING) if quote else (_REPORTED, _REPORTED_END, _REPORTED_MID, _ACCORDING):
         m = pattern.search(sentence)
         if m and m.group("who"):
-            who = m.group("who")
+            who, desc = m.group("who"), m.groupdict().get("desc")
             break
     if who is None:
         m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
-        who = m.group("who") if m else None
+        who, desc = (m.group("who"), m.group("desc")) if m else (None, None)
+    if who is not None and not _IS_PHRASE.match(who) and re.search(r"\w[’']s\s+[A-Z]", who):
+        who = None  # "Brown's Britain, by Robert Peston, says": a thing of Brown's, not Brown
     if who is not None:
-        who = _clean(who)
+        who = who.strip(" ,.;:") if _IS_PHRASE.match(who) else _clean(who)  # "Mr Blair's spokesman" is not Blair
         if who.lower() in ("he", "she"):
             who = (previous.speaker if previous and previous.speaker else None) \
-                or _person_before(before, sentence, known()) or last_name
+                or _person_before(before, sentence, known()) or (last_name() if callable(last_name) else last_name)
             if who and re.search(rf"\b{re.escape(who.split()[-1])}\b", sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
-        elif not _is_name(who):
+        elif not (_is_name(who) or _IS_PHRASE.match(who)):
             who = None
     if who is not None and quote:
         surname = who.split()[-1]
@@ -157,7 +182,13 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             who, continued = previous.speaker, True
         elif speaking:  # '"I think we have reached saturation point"' after 'Mr Dein said that ...'
             who, continued = speaking, True
-    return Attribution(speaker=who, quote=quote, continued=continued)
+    head = described = None
+    if who is not None:
+        if desc and not continued and who in sentence and desc.strip().lower() not in ("the", "former"):
+            described = f"{desc.strip()} {who}"  # "The fisheries officer" + "Erik Lindqvist"
+        phrase = speaker_phrase(described or who)
+        head = phrase.surname or phrase.head
+    return Attribution(speaker=who, quote=quote, continued=continued, head=head, phrase=described)
 
 
 def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | None:
@@ -169,6 +200,8 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
     if not known:
         return None
     for m in reversed(list(_CAPS.finditer(before))):
+        if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) or _LISTED.search(before, 0, m.start()):
+            continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote', "A, B and C": seldom "he"
         candidate = _clean(re.sub(_OPENERS, "", m.group()))
         if not _is_name(candidate):
             continue
@@ -176,6 +209,19 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
         if surname in known and not re.search(rf"\b{re.escape(surname)}\b", sentence):
             return candidate
     return None
+
+
+_LISTED = re.compile(r"[A-Z][\w’'-]*\s*(?:,|,?\s+and)\s*$")
+"""A name just before, joined by a comma or "and": the next name is one of a list ("Gardener, Darren Campbell ...")."""
+
+
+def _quoted_at(text: str, pos: int) -> bool:
+    """True when ``pos`` in ``text`` is inside a quotation (curly quotes by direction; straight ones by
+    count within the line)."""
+    opened, closed = text.rfind("“", 0, pos), text.rfind("”", 0, pos)
+    if opened >= 0 or closed >= 0:
+        return opened > closed
+    return text.count('"', text.rfind("\n", 0, pos) + 1, pos) % 2 == 1
 
 
 def known_people(text: str) -> frozenset[str]:
@@ -190,32 +236,46 @@ def known_people(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def attribute_paragraph(text: str, spans: list[tuple[int, int]]) -> list[Attribution]:
+def attribute_paragraph(text: str, spans: list[tuple[int, int]],
+                        people_known: Callable[[], frozenset[str]] | None = None) -> list[Attribution]:
     """The speaker of each sentence (``spans`` into ``text``) of one paragraph, in order.
 
     "he said" is resolved with the previous sentence's speaker, else the last person named before
     the sentence who is known to be a person, else the last name before it (the 2,000 characters
-    before the paragraph included).
+    before the paragraph included). ``people_known`` (a function giving ``known_people`` of the whole
+    text, called only when a "he" needs it, for a caller that attributes many paragraphs of one article)
+    saves finding them around each paragraph.
     """
     if not spans:
         return []
     previous: Attribution | None = None
     window = max(0, spans[0][0] - SPEAKER_CONTEXT)
-    last = last_name_in(text[window:spans[0][0]])
     people: list[frozenset[str]] = []
+    names: dict[int, str | None] = {}
+
+    def last_before(i: int) -> str | None:
+        """The last name before sentence ``i`` (looked for only when a "he said" needs it)."""
+        for j in range(i - 1, -2, -1):
+            if j not in names:
+                names[j] = last_name_in(text[window:spans[0][0]] if j < 0 else text[spans[j][0]:spans[j][1]])
+            if names[j]:
+                return names[j]
+        return None
 
     def known() -> frozenset[str]:
         if not people:
-            people.append(known_people(text[window:spans[-1][1]]))
+            people.append(people_known() if people_known else known_people(text[window:spans[-1][1]]))
         return people[0]
 
     speaking: str | None = None
     out = []
-    for s, e in spans:
+    for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
-        previous = attribute(sentence, previous, last, text[window:s], known, speaking)
+        if not _SPEECH_HINT.search(sentence) and not is_quote(sentence):
+            previous = _NO_ONE  # no verb of speech, no quotation: no pattern below can find a speaker
+        else:
+            previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, speaking)
         out.append(previous)
-        last = last_name_in(sentence) or last
         if previous.speaker:
             speaking = previous.speaker
         elif speaking and any(n != speaking.split()[-1] and n in known() for n in _surnames(sentence)):
@@ -226,3 +286,104 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]]) -> list[Attribu
 def _surnames(sentence: str) -> list[str]:
     """The last word of every capitalised name in ``sentence``."""
     return [_clean(m.group()).split()[-1] for m in _CAPS.finditer(sentence) if _clean(m.group())]
+
+
+# -- matching a question's speaker to an attributed one ----------------------------------------
+
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+_LINKS = frozenset("of for at on from in".split())
+_PHRASE_WORD = re.compile(r"[^\W_][\w.’'-]*")
+
+
+@dataclass(frozen=True)
+class SpeakerPhrase:
+    """A speaker's noun phrase taken apart: "the mayor of Ferrara, Anna Benedetti"."""
+
+    text: str
+    """The phrase as written."""
+    names: tuple[str, ...]
+    """The person's or body's name words, normalised ("anna", "benedetti"); () for "the mayor"."""
+    head: str | None
+    """The role, group or document word that heads the phrase, normalised ("mayor", "official"), or None."""
+    modifiers: frozenset[str]
+    """Every other word, normalised, determiners and honorifics left out ("ferrara", "us", "chinese")."""
+
+    @property
+    def surname(self) -> str | None:
+        """The last name word ("benedetti"), or None."""
+        return self.names[-1] if self.names else None
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every normalised word of the phrase."""
+        return self.modifiers | set(self.names) | ({self.head} if self.head else set())
+
+
+def normal(word: str) -> str:
+    """A word as speaker matching compares it: folded, lowercased, without dots, singular ("U.S." is us)."""
+    return singular(fold(word.lower()).replace(".", "").replace("'", ""))
+
+
+def _is_head(word: str) -> bool:
+    return normal(word) in SPEAKER_HEADS
+
+
+@lru_cache(maxsize=4096)
+def speaker_phrase(text: str) -> SpeakerPhrase:
+    """Take a speaker's phrase apart: its name (a trailing run of capitalised words that are not roles,
+    or a name set off by a comma), its head (a role, group or document word) and its other words."""
+    parts = [p for p in text.split(",") if p.strip()]
+    main = _PHRASE_WORD.findall(parts[0]) if parts else []
+    while main and main[0].lower() in _DETERMINERS:
+        main = main[1:]
+    tail: list[str] = []
+    for i, w in enumerate(main[1:], 1):
+        if w.lower() in _LINKS:
+            main, tail = main[:i], main[i + 1:]
+            break
+    main = [w for w in main if normal(w) not in HONORIFICS]
+    names: list[str] = []
+    for part in parts[1:]:  # "the mayor of Ferrara, Anna Benedetti"
+        words = _PHRASE_WORD.findall(part)
+        if words and all(w[:1].isupper() for w in words):
+            names = words
+    if not names:
+        while main and main[-1][:1].isupper() and not _is_head(main[-1]):
+            names.insert(0, main.pop())
+    head = None
+    heads = [i for i, w in enumerate(main) if _is_head(w)]
+    if heads:
+        head = normal(main.pop(heads[-1]))
+    elif main and not names:
+        head = normal(main.pop())
+    modifiers = frozenset(normal(w) for w in main + tail if w.lower() not in _DETERMINERS) - {""}
+    return SpeakerPhrase(text=text, names=tuple(normal(w) for w in names), head=head, modifiers=modifiers)
+
+
+def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase) -> bool:
+    """True when a question's speaker phrase (``asked``) means the attributed speaker.
+
+    A name matches when one's name words hold the other's ("Benedetti", "Anna Benedetti" and "Mr Benedetti"
+    are all "the mayor of Ferrara, Anna Benedetti"; "Tony Blair" is not "Ian Blair"), never a speaker without
+    a name ("Blair" is not "Mr Blair's spokesman"). A phrase without a name
+    matches by head word, every other word of it found in the attributed phrase ("the mayor" and "the mayor
+    of Ferrara" match it; "the minister" does not).
+    """
+    a = asked if isinstance(asked, SpeakerPhrase) else speaker_phrase(asked)
+    b = attributed if isinstance(attributed, SpeakerPhrase) else speaker_phrase(attributed)
+    if a.names:
+        mine, theirs = set(a.names), set(b.names)
+        return bool(theirs) and (mine <= theirs or theirs <= mine)
+    if a.head is None or a.head != b.head:
+        return False
+    return a.modifiers <= b.words
+
+
+def speaker_terms(asked: str, analyzer: Analyzer) -> list[str]:
+    """The analysed terms that find a speaker's passages: the name's ("anna", "benedetti" for "Anna
+    Benedetti"; "blair" for "Mr Blair"; "wang", "yi" for "Wang Yi"), else the head word's ("mayor" for "the
+    mayor of Ferrara", "offici" for "U.S. officials"); honorifics and titles are never the terms of a name."""
+    phrase = speaker_phrase(asked)
+    if phrase.names:
+        return [t for t in analyzer.terms(" ".join(phrase.names)) if t]
+    return [t for t in analyzer.terms(phrase.head or "") if t] or [t for t in analyzer.terms(asked) if t]

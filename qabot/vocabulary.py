@@ -14,13 +14,14 @@ from bisect import bisect_left
 from collections import Counter
 
 from .analysis import STOPWORDS, find_words
+from .lexicon import CORE_SPEECH_FORMS, alternation
 
 _SPEAKS = re.compile(
-    r"\b([A-Z][^\W\d_]+)(?:[’']s)?\s+(?:said|says|told|tells|added|argued|insisted|warned|replied|wrote)\b"
+    rf"\b([A-Z][^\W\d_]+)(?:[’']s)?\s+(?:{alternation(CORE_SPEECH_FORMS)})\b"
     r"|\b(?:said|says|according\s+to)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][^\W\d_]+)"
 )
 """A name next to a speech verb."""
-_VERBS = ("said", "says", "told", "tells", "added", "argued", "insisted", "warned", "replied", "wrote", "according")
+_VERBS = CORE_SPEECH_FORMS + ("according",)
 """Where a speech verb may be: ``_SPEAKS`` is tried only around these (most text has none)."""
 _REACH = 80
 """How far around a speech verb a name next to it is looked for."""

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TextIO
 
 from .errors import ConfigError, CorpusError, IndexLocked, IndexMissing
-from .index import FORMAT_VERSION, read_manifest, stale
+from .corpus import display
+from .index import FORMAT_VERSION, read_manifest, stale, wait_for_first_build
 from .progress import terminal_progress
 
 if TYPE_CHECKING:
@@ -179,22 +180,28 @@ def ensure_index(workspace: Workspace, say: Callable[[str], None] = _stderr) -> 
 
     index_dir = workspace.index_dir
     manifest = read_manifest(index_dir)
+    if manifest is None and wait_for_first_build(index_dir, lambda: say(f"qabot: waiting for the index being built at {index_dir}")):
+        manifest = read_manifest(index_dir)
     if manifest is None:
         if workspace.explicit:
             raise IndexMissing(f"no index at {index_dir}; run qabot index --index {index_dir} PATH")
         if not Path(DEFAULT_CORPUS).is_dir():
             raise CorpusError(f"no index at {index_dir} and no {DEFAULT_CORPUS}/ folder here; run qabot index PATH")
-        roots: list[str] = [DEFAULT_CORPUS]
+        roots: list[str] = [os.path.abspath(DEFAULT_CORPUS)]
     elif isinstance(manifest.get("version"), int) and manifest["version"] > FORMAT_VERSION:
         return None  # a newer qabot's index: never overwritten from here; opening it says why
     else:
-        roots = [r for r in manifest.get("roots", []) if os.path.exists(r)]
+        roots = list(manifest.get("roots", []))
+        gone = [r for r in roots if not os.path.exists(r)]
+        if gone:  # never drop a folder's articles because it is away (an unmounted disk, say)
+            say(f"qabot: {display(gone[0])} is gone; answering from the index as it is (qabot index --remove PATH drops it)")
+            return None
         if not roots:
             return None
     why = stale(index_dir, roots)
     if why is None:
         return None
-    say(f"qabot: {why}; building the index at {index_dir} from {', '.join(roots)}")
+    say(f"qabot: {why}; building the index at {index_dir} from {', '.join(display(r) for r in roots)}")
     try:
         with terminal_progress(sys.stderr) as progress:
             return build(roots, index_dir, Settings.of(manifest), progress=progress)

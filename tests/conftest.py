@@ -24,7 +24,20 @@ WANG_1 = ("“On the Ukraine issue, China has always stood on the side of peace 
           "to China’s official summary of the meeting.")
 WANG_2 = "“We don’t want to see the Ukraine crisis perpetuate and expand,” Wang said."
 SEED_TITLE = "In meeting with China’s top diplomat, Putin aims to shore op Beijing’s support"
+REQUIRE_SHARED = os.environ.get("QABOT_REQUIRE_SHARED") == "1"
+"""Set by .ci/run when ../shared is beside the project: then every test must run, and a skip is a failure."""
 CHROME = ("top of page", "Writer's picture", "Writer’s picture", "views0 comments", "bottom of page", "San Juan Daily Star")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """With QABOT_REQUIRE_SHARED=1, a skipped test (a missing data file, say) is reported as a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    if REQUIRE_SHARED and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped, but QABOT_REQUIRE_SHARED=1 requires every test to run: {reason}"
 
 
 @pytest.fixture(autouse=True)
@@ -58,6 +71,14 @@ def run(*args: str, input: str | None = None, env: dict | None = None, cwd: Path
     full_env = dict(os.environ, **(env or {}))
     return subprocess.run([sys.executable, "-m", "qabot", *args], input=input, capture_output=True, text=True,
                           env=full_env, cwd=cwd, timeout=timeout)
+
+
+def write_articles(folder: Path, articles: dict[str, str]) -> Path:
+    """Write ``articles`` (file name to text, UTF-8) into a new ``folder``; returns the folder."""
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
 
 
 def ask_json(index: Path, *questions: str) -> list[dict]:

@@ -164,3 +164,12 @@ def test_answering_reads_the_index_only_through_the_protocols():
         assert ".array(" not in source and "index.passage" not in source, module.name
         if module.name != "answerer.py":
             assert "from ..index import" not in source, module.name
+
+
+def test_a_word_only_the_headline_holds_finds_the_article(answerer):
+    # "Italy" stands only in the headline: the headline is searched with the article's first passage
+    answer = answerer.ask("how many people were evacuated in Italy", k=1)
+    assert not answer.no_answer
+    assert answer.evidence[0].text.startswith("More than 3,000 people were evacuated")
+    assert answerer.reader.df("itali") == 1
+    assert answerer.ask("bee numbers", k=1).evidence[0].text.startswith("A survey of 52 species")

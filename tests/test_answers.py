@@ -27,9 +27,10 @@ def test_reported_speech_answers_a_speech_question(seeds):
 
 
 def test_did_you_mean_for_a_word_close_to_the_index_vocabulary(seeds):
-    assert run("ask", "Patrushv").stdout == "No answer: nothing about 'Patrushv' in 1 article (did you mean 'Patrushev'?).\n"
-    assert run("ask", "what did Patrushv say").stdout == (
-        "No answer: no one called 'Patrushv' in 1 article (did you mean 'Patrushev'?).\n")
+    assert run("ask", "Patrushv").stdout.startswith("(searched for 'Patrushev')\n> On Tuesday, Wang met with Nikolai Patrushev")
+    assert run("ask", "Xyzzyq").stdout == "No answer: nothing about 'Xyzzyq' in 1 article.\n"
+    # a misspelt speaker is searched as the name the article spells (Patrushev never speaks in it)
+    assert run("ask", "what did Patrushv say").stdout == "No answer: no words of 'Patrushev' in 1 article.\n"
 
 
 def test_a_misspelt_topic_word_is_searched_as_the_word_it_is_close_to(seeds):
@@ -152,8 +153,7 @@ def test_a_strange_word_with_only_weak_matches_is_no_answer(bbc_index):
                                         "how effective are the COVID-19 vaccines", "how many jobs could Mittal Stel cut")
     assert bitcoin["no_answer"] and bitcoin["answers"] == [] and bitcoin["confidence"] < 0.1
     assert bitcoin["message"].startswith("nothing about 'bitcoin' in 2,225 articles; the nearest sentence holds only '")
-    assert covid["no_answer"] and covid["message"] == \
-        "nothing about 'COVID' in 2,225 articles; the nearest sentence holds only 'vaccines'"
+    assert covid["no_answer"] and "'COVID'" in covid["message"] and "'vaccines'" in covid["message"]
     # a misspelling is close to a word the articles hold: it is searched as that word, not refused
     assert "45,000 jobs" in misspelt["answers"][0]["text"]
 

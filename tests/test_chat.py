@@ -18,9 +18,9 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from conftest import SEED_TITLE, WANG_1, WANG_2, run
+from conftest import SEED_TITLE, WANG_1, WANG_2, run, write_articles
 from qabot.build import build
-from qabot.chat import Chat, converse, history_path, make_completer, run_session, session
+from qabot.chat import Chat, converse, history_path, make_completer, run_lines, run_session, session
 from qabot.progress import BarProgress
 from qabot.render import Style
 
@@ -98,7 +98,8 @@ def test_a_conversation_with_follow_ups(index):
     ]
     trade = output.split("→ what did Putin say about trade\n")[1]
     assert trade.startswith("> In his opening remarks, Putin highlighted the economic aspect of the China-Russia")
-    assert "No answer: no more answers to this question." in output
+    # more of Putin on trade: only his own words, and when there are none, that is said plainly
+    assert "No answer: Putin has nothing more about trade in the articles." in output
     last = output.split("→ what did Putin say?\n")[1]
     # Putin's quotation goes on after "Putin said": it is given whole
     assert last.startswith("> “Everything is moving forward, developing, we are reaching new frontiers,” Putin said. “And above\n"
@@ -118,8 +119,10 @@ def test_every_command(index, tmp_path):
         f"/index {more}\r", "what did Lavrov say about exports\r", "/stats\r", "/clear\r", "more\r", "/bogus\r",
         "/shw 1\r", "/quit\r", "this is never asked\r")
     assert status == 0
-    json_line = next(line for line in output.splitlines() if line.startswith("{"))
+    # on a terminal, JSON is indented and UTF-8 (piped, it is one line per object: test_line_mode_json...)
+    json_line = output[output.index("\n{\n") + 1:output.index("\n}\n") + 2]
     answer = json.loads(json_line)
+    assert json_line.startswith('{\n  "question": "what did Putin say about Ukraine",\n')
     # Putin says nothing about Ukraine in the seed: his own words are asked for, so no answer (issue 3)
     assert answer == {"question": "what did Putin say about Ukraine", "no_answer": True, "confidence": None,
                       "unsure": False, "searched": [],
@@ -132,18 +135,21 @@ qabot 0.1.0 · 1 article, 15 passages in index, built WHEN
 {WELCOME}
 Ask a question: what did Wang say about Ukraine
 Follow up: and Putin?  ·  what about trade?  ·  more  ·  what else did he say?
+Everything someone said, article by article: /quotes Wang about Ukraine
 Tab completes commands and the articles' names and words; ↑ and Ctrl-R search history.
 Commands:
   /help    what you can type
   /sources the articles cited so far
   /show    N: the whole paragraph around answer N
   /open    N: the whole article of answer N
+  /why     N: why answer N: its matched words, the features behind its score, its confidence
   /k       N: show N answers per question
   /json    toggle JSON output
   /index   [PATH]: rebuild the index, or add PATH to it
+  /quotes  NAME [about TOPIC]: everything NAME said, article by article
   /stats   what is loaded
   /clear   clear the screen and start a new conversation
-  /quit    leave (Ctrl-D too)
+  /quit    leave (Ctrl-D, exit and quit too)
 no articles cited yet
 no answers yet; ask a question, then /show N
 2 answers per question
@@ -176,7 +182,7 @@ indexed 2 articles from 2 files: 1 new, 0 updated, 1 unchanged, 0 removed, 0 ski
 index     index (built WHEN)
 articles  2 from 2 files
 passages  16 (679 tokens, at most 384 each)
-terms     212; 216 words to complete
+terms     214; 218 words to complete
 scoring   lucene; k=1; JSON off
 asked     3 questions; 2 articles cited
 new conversation
@@ -218,6 +224,9 @@ def test_completion_of_a_name_from_the_index(index):
     assert commands == ["/sources", "/show", "/stats"]
     assert [c.text for c in completer.get_completions(Document("/show "), CompleteEvent())] == ["1", "2"]
     assert [c.text for c in completer.get_completions(Document("/show 2"), CompleteEvent())] == ["2"]
+    # /quotes completes the names of those the articles show speaking, not other words
+    assert [c.text for c in completer.get_completions(Document("/quotes Pu"), CompleteEvent())] == ["Putin"]
+    assert [c.text for c in completer.get_completions(Document("/quotes Pat"), CompleteEvent())] == []
 
 
 def test_the_history_file_keeps_questions_across_sessions(index):
@@ -313,3 +322,86 @@ def test_an_index_built_before_words_json_still_completes_names(index):
     assert chat.index.words is None
     assert chat.lexicon.complete("Patr") == [("Patrushev", 2)]
     assert chat.lexicon.speaks("Wang")
+
+
+WATER = {
+    "water.txt": """Lake levels fall for a third summer
+
+By Maria Ek
+
+The lake fell by a metre this summer, the lowest since records began.
+
+Sarah Nguyen, who runs the regional water board, said the reservoirs would last until October. “We are asking every household to cut its use by a fifth,” Nguyen said.
+
+The fisheries officer Erik Lindqvist said the trout had moved to deeper water. “The fish will come back when the rain does,” Lindqvist said.
+""",
+    "harbour.txt": """Harbour repairs begin
+
+Work on the old harbour wall began on Monday, the council said.
+
+“The wall has stood for two hundred years and it will stand for two hundred more,” Lindqvist said of the repairs.
+""",
+}
+
+
+@pytest.fixture
+def water_index(isolated) -> Path:
+    """Two small articles with two speakers, indexed through the library."""
+    build([write_articles(isolated / "water", WATER)], Path("index"))
+    return Path("index")
+
+
+def test_follow_ups_that_follow(water_index):
+    status, output, chat = chat_session(
+        water_index, "what did she say?\r", "what did Lindqvist say about the fish\r", "who is Sarah Nguyen\r",
+        "what did she say about water?\r", "more\r", "help\r", "?\r", "exit\r", "never asked\r")
+    assert status == 0
+    blocks = output.split("\n\n")
+    # a pronoun with no one before it: one line back, nothing searched
+    assert "who do you mean by 'she'?" in output.splitlines()[2]
+    # "she" is the one asked about last, though "Lindqvist" spoke in the answer before
+    assert "→ what did Nguyen say about water?" in output
+    after_she = output.split("→ what did Nguyen say about water?\n")[1]
+    assert after_she.startswith("> Sarah Nguyen, who runs the regional water board, said the reservoirs")
+    # more: her words about water are all shown; said plainly, no one else's sentences
+    assert "No answer: Nguyen has nothing more about water in the articles." in output
+    assert "harbour wall" not in after_she
+    # help and ? are commands, exit leaves: nothing after it is asked
+    assert output.count("Commands:") == 2 and "never asked" not in output
+    assert chat.context.person == "Nguyen"
+    assert not any("a peaceful exit" in b for b in blocks)
+
+
+def test_quit_clear_sources_and_readable_json(water_index):
+    status, output, chat = chat_session(
+        water_index, "what did Lindqvist say about the wall\r", "/sources\r", "/clear\r", "/sources\r", "/json\r",
+        "what did Nguyen say about households\r", "/quotes Lindqvist\r", "quit\r", "never asked\r")
+    assert status == 0
+    assert "1 article cited so far:" in output
+    cleared = output.split("new conversation\n")[1]
+    assert cleared.startswith("no articles cited yet\n")
+    answer_text = cleared[cleared.index("\n{\n") + 1:]
+    answer = json.loads(answer_text[:answer_text.index("\n}\n") + 2])
+    assert answer["answers"][0]["text"] == "“We are asking every household to cut its use by a fifth,” Nguyen said."
+    assert "“We are asking" in cleared and "\\u201c" not in cleared  # UTF-8, not escapes
+    assert '\n  "question": ' in cleared  # indented
+    quotes = [json.loads(b) for b in re.findall(r"(?ms)^\{\n  \"speaker\".*?^\}$", cleared)]
+    assert [(q["article"]["path"].split("/")[-1], q["paragraph"]) for q in quotes] == [
+        ("harbour.txt", 2), ("water.txt", 3), ("water.txt", 3)]
+    assert "never asked" not in output
+
+
+def test_line_mode_quotes_command(water_index):
+    out = io.StringIO()
+    run_lines(water_index, ["/quotes the fisheries officer\n", "/quotes Nobody\n"], out)
+    text = out.getvalue()
+    assert "> The fisheries officer Erik Lindqvist said the trout had moved to deeper water." in text
+    assert "No quotes: no words of 'Nobody'" in text
+
+
+def test_why_shows_the_features_and_confidence_of_an_answer(seeds):
+    result = run("chat", input="what did Wang say about Ukraine\n/why 2\n/why 9\n")
+    assert result.returncode == 0, result.stderr
+    why = result.stdout.split("/why", 1)[-1] if "/why" in result.stdout else result.stdout
+    assert "confidence" in why and "[2] score" in why and "own_words" in why
+    assert "usage: /why N, where N is an answer shown above (1–3)" in result.stdout or "usage: /why N" in result.stdout

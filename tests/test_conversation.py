@@ -67,7 +67,30 @@ def test_pronouns_resolve_to_the_last_person_asked_about():
     turns = talk(["what did Wang say", "when did he meet Putin", "what did she say about his trip"])
     assert turns[1].question == "when did Wang meet Putin"
     assert turns[2].question == "what did Putin say about Putin’s trip"  # the last person named
-    assert understand("what did he say", Context(), speaks).question == "what did he say"
+
+
+def test_a_pronoun_with_no_one_before_it_is_asked_back():
+    for line, pronoun in [("what did he say", "he"), ("what did she say?", "she"), ("when was his trip", "his")]:
+        turn = understand(line, Context(), speaks)
+        assert turn.question is None and turn.note == f"who do you mean by '{pronoun}'?"
+    assert understand("where did they meet?", Context(), speaks).question == "where did they meet?"
+
+
+def test_he_and_she_are_whom_the_conversation_was_about():
+    # the one asked about, though the articles never show her speaking
+    turns = talk(["what did Lindqvist say about fishing", "who is Sarah Nguyen", "what did she say about water?"])
+    assert turns[2].question == "what did Sarah Nguyen say about water?"
+    # a question that names no one: the speaker of its first answer
+    context = after(understand("what was agreed in Moscow", Context(), speaks), Context(), speaks, ANALYZER,
+                    shown=3, subject="Wang")
+    assert understand("what did he say about it", context, speaks).question == "what did Wang say about it"
+
+
+def test_they_are_the_last_group():
+    turns = talk(["what did U.S. officials warn about?", "what did they say about China?", "who is Sarah Nguyen",
+                  "did they meet her?"])
+    assert turns[1].question == "what did U.S. officials say about China?"
+    assert turns[3].question == "did U.S. officials meet Sarah Nguyen?"
 
 
 def test_a_complete_question_starts_afresh():

@@ -61,7 +61,7 @@ def test_damaged_index_gives_clear_message(seeds):
     # qabot index mends it: the damaged build is not reused
     rebuilt = run("index")
     assert rebuilt.returncode == 0
-    assert rebuilt.stdout.splitlines()[1] == "files: 0 new, 1 updated, 0 unchanged, 0 removed, 0 skipped"
+    assert rebuilt.stdout.splitlines()[1] == "files: 1 new, 0 updated, 0 unchanged, 0 removed, 0 failed, 0 skipped"
     assert run("ask", "Wang", "--index", "index").returncode == 0
 
 
@@ -102,7 +102,9 @@ def test_failed_build_keeps_the_previous_index(seeds, isolated):
     before = (isolated / "index" / "manifest.json").read_text()
     (isolated / "empty").mkdir()
     (isolated / "empty" / "x.json").write_text("[]")
-    result = run("index", "empty")
+    refused = run("index", "empty")  # another folder than the index's: refused without --replace
+    assert refused.returncode == 2 and "--replace" in refused.stderr
+    result = run("index", "empty", "--replace")
     assert result.returncode == 3
     assert (isolated / "index" / "manifest.json").read_text() == before
     assert run("ask", "Patrushev", "--index", "index").returncode == 0

@@ -12,6 +12,9 @@ import pytest
 
 from conftest import run
 
+from qabot.index import Index
+from qabot.render import safe_line
+
 SENTENCE = b"The quick brown fox jumps over the lazy dog near the riverbank today. "
 
 
@@ -84,28 +87,24 @@ def test_hostile_corpus_is_indexed_or_skipped_one_line_each(isolated):
     skipped = hostile_corpus(isolated / "corpus")
     result = run("index", "corpus", "--index", "idx", timeout=600)
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
-    assert result.returncode == 1, result.stderr  # built, but something was skipped
+    assert result.returncode == 1, result.stderr  # built, but files that should have been articles failed
     lines = result.stdout.splitlines()
     indexed = 14 - ("noperm.txt" in skipped)
+    empty = {"empty.txt", "blank.md"}  # passed over, not failures
+    failed = {name: why for name, why in skipped.items() if name not in empty}
     assert lines[0].startswith(f"indexed 10,0{15 - ('noperm.txt' in skipped)} articles from {indexed} files into idx: ")
-    assert lines[1] == (f"files: {indexed} new, 0 updated, 0 unchanged, 0 removed, {len(skipped)} skipped; "
-                        "2 parts of files skipped")
-    # one line per skipped file, naming it, with the reason
-    shown = sorted(lines[2:2 + len(skipped)])
-    assert len(shown) == len(skipped) and all(line.startswith("skipped corpus/") for line in shown)
-    for line, (name, why) in zip(shown, sorted(skipped.items())):
-        assert line == f"skipped corpus/{name}: {why}" or (name == "deep.json" and line.startswith(f"skipped corpus/{name}: {why}"))
-    assert lines[2 + len(skipped):] == [
-        "warning: corpus/mixed.jsonl: line 2: invalid JSON (Expecting property name enclosed in double quotes: "
-        "line 1 column 2 (char 1)); skipped",
-        "warning: corpus/mixed.jsonl: line 3 has no article text; skipped",
-    ]
-    manifest = json.loads((isolated / "idx" / "manifest.json").read_text())
-    assert sorted(Path(f["path"]).name for f in manifest["files"]) == sorted(
-        n for n in ["good.txt", "latin1.txt", "cp1252.txt", "utf16.txt", "badutf8.txt", "nul.txt", "mixed.jsonl",
-                    "list.json", "hostile.html", "with space.txt", "new\nline.txt", os.fsdecode(b"bad\xffname.txt"),
-                    "\x1b[2Jevil.txt", "noperm.txt"] if n not in skipped)
-    assert [f["articles"] for f in manifest["files"] if f["path"].endswith("list.json")] == [10_000]
+    assert lines[1] == f"files: {indexed} new, 0 updated, 0 unchanged, 0 removed, {len(failed)} failed, 2 skipped"
+    assert lines[2:12] == [f"new corpus/{safe_line(name)}" for name in sorted(_indexed(skipped))][:10]
+    assert lines[12:] == [f"... and {indexed - 10} more new", "skipped corpus/blank.md: empty file",
+                          "skipped corpus/empty.txt: empty file"]
+    # on stderr, one warning per failed file, naming it, with the reason; then the parts of files skipped
+    problems = result.stderr.splitlines()
+    _failures_said(problems, failed)
+
+    files = Index.open(isolated / "idx").file_table()
+    indexed_names = [Path(p).name for p, st in zip(files.paths, files.status.tolist()) if st == 0]
+    assert sorted(indexed_names) == sorted(_indexed(skipped))
+    assert [files.art_ptr[i + 1] - files.art_ptr[i] for i, p in enumerate(files.paths) if p.endswith("list.json")] == [10_000]
 
     # every decoding gives the article's real characters
     expected = {
@@ -131,11 +130,39 @@ def test_hostile_corpus_is_indexed_or_skipped_one_line_each(isolated):
     assert "corpus/new line.txt, ¶ 1" in out
     assert "\x1b" not in out
 
-    # a second run changes nothing and says the same about the skipped files
+    # a second run changes nothing and says the same about the failed files, and exits 1 again
     again = run("index", "corpus", "--index", "idx", timeout=600)
     assert again.returncode == 1
     assert again.stdout.splitlines()[1] == (f"files: 0 new, 0 updated, {indexed} unchanged, 0 removed, "
-                                            f"{len(skipped)} skipped")
+                                            f"{len(failed)} failed, 2 skipped")
+    _failures_said(again.stderr.splitlines(), failed)
+    # fixed or removed, a file warns no more
+    (isolated / "corpus" / "mixed.jsonl").write_text('{"title": "Good line", "text": "A good article about penguins."}\n')
+    for name in failed:
+        (isolated / "corpus" / name).unlink()
+    fixed = run("index", "corpus", "--index", "idx", timeout=600)
+    assert fixed.returncode == 0 and fixed.stderr == "", fixed.stderr
+
+
+def _indexed(skipped: dict[str, str]) -> list[str]:
+    """The names of the hostile corpus's files that become articles."""
+    return [n for n in ["good.txt", "latin1.txt", "cp1252.txt", "utf16.txt", "badutf8.txt", "nul.txt", "mixed.jsonl",
+                        "list.json", "hostile.html", "with space.txt", "new\nline.txt", os.fsdecode(b"bad\xffname.txt"),
+                        "\x1b[2Jevil.txt", "noperm.txt"] if n not in skipped]
+
+
+def _failures_said(lines: list[str], failed: dict[str, str]) -> None:
+    """``lines`` (stderr) warn once about each failed file, then about mixed.jsonl's two bad lines."""
+    shown = sorted(lines[:len(failed)])
+    assert len(lines) == len(failed) + 2
+    for line, (name, why) in zip(shown, sorted(failed.items())):
+        assert line == f"qabot: warning: corpus/{name}: {why}" or (
+            name == "deep.json" and line.startswith(f"qabot: warning: corpus/{name}: {why}"))
+    assert lines[len(failed):] == [
+        "qabot: warning: corpus/mixed.jsonl: line 2: invalid JSON (Expecting property name enclosed in double quotes: "
+        "line 1 column 2 (char 1)); skipped",
+        "qabot: warning: corpus/mixed.jsonl: line 3 has no article text; skipped",
+    ]
 
 
 def test_a_clean_corpus_exits_0(isolated):
@@ -143,7 +170,7 @@ def test_a_clean_corpus_exits_0(isolated):
     (isolated / "c" / "a.txt").write_text("Title\n\nSome text about rivers.\n")
     result = run("index", "c")
     assert result.returncode == 0
-    assert result.stdout.splitlines()[1] == "files: 1 new, 0 updated, 0 unchanged, 0 removed, 0 skipped"
+    assert result.stdout.splitlines()[1] == "files: 1 new, 0 updated, 0 unchanged, 0 removed, 0 failed, 0 skipped"
 
 
 @pytest.mark.slow
@@ -167,7 +194,7 @@ def test_an_index_inside_the_corpus_folder_is_not_read_as_articles(isolated):
     assert run("index", ".", "--index", "idx").returncode == 0
     again = run("index", ".", "--index", "idx")
     assert again.returncode == 0
-    assert again.stdout.splitlines()[1] == "files: 0 new, 0 updated, 1 unchanged, 0 removed, 0 skipped"
+    assert again.stdout.splitlines()[1] == "files: 0 new, 0 updated, 1 unchanged, 0 removed, 0 failed, 0 skipped"
     asked = run("ask", "rivers", "--index", "idx")
     assert asked.returncode == 0 and asked.stderr == ""  # not rebuilt: its own files are not corpus changes
 

@@ -75,7 +75,8 @@ DAMAGE = {
     "manifest with a path": (_manifest(lambda m: m.update(data="../../etc")), "manifest.json names no data folder"),
     "manifest without checksums": (_manifest(lambda m: m["checksums"].pop("terms.txt")),
                                    "manifest.json has no checksum for terms.txt"),
-    "manifest with bad file entries": (_manifest(lambda m: m.update(files=[{}, 3])), "manifest.json has no valid 'files'"),
+    "altered file table": (_flip("file_mtime.npy"), "file_mtime.npy does not match its checksum"),
+    "missing file paths": (_remove("file_paths.bin"), "file_paths.bin is missing"),
     "manifest with bad roots": (_manifest(lambda m: m.update(roots=5)), "manifest.json has no valid 'roots'"),
 }
 

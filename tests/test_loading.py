@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import CHROME, SEED, SEED_TITLE
 
-from qabot.loading import decode, discover, load_file
+from qabot.corpus import list_files
+from qabot.loading import decode, load_file
 
 
 def _load(path: Path):
@@ -65,12 +68,12 @@ def test_json_list_and_jsonl_with_a_bad_line(tmp_path):
     loaded = _load(path)
     assert [(a.title, a.text, a.byline, a.date, a.url) for a in loaded.articles] == [
         ("One", "First body.", "A B", "2020-01-01", "http://a"), ("Two", "Second body.", None, None, None)]
-    assert loaded.warnings == [f"{path}: item 3 has no article text; skipped"]
+    assert loaded.warnings == ["item 3 has no article text; skipped"]
     lines = tmp_path / "b.jsonl"
     lines.write_text('{"title": "Good", "text": "Fine text."}\n{"title": broken\n\n{"title": "Also", "text": "More."}\n')
     loaded = _load(lines)
     assert [a.title for a in loaded.articles] == ["Good", "Also"]
-    assert len(loaded.warnings) == 1 and loaded.warnings[0].startswith(f"{lines}: line 2: invalid JSON")
+    assert len(loaded.warnings) == 1 and loaded.warnings[0].startswith("line 2: invalid JSON")
     assert len({a.id for a in loaded.articles}) == 2
 
 
@@ -80,7 +83,7 @@ def test_encodings_never_crash():
     assert decode("“smart” – dash".encode("cp1252")) == "“smart” – dash"
     assert decode("Zürich".encode("utf-16")) == "Zürich"
     assert decode(b"\xef\xbb\xbfBOM") == "BOM"
-    assert decode(b"bad \xff\xfe\x81 bytes\x00 and \x1b[2J") == "bad ÿþ bytes and [2J"
+    assert decode(b"bad \xff\xfe\x81 bytes\x00 and \x1b[2J") == "bad ÿþ bytes and "  # the escape goes whole
 
 
 def test_empty_and_binary_files_are_skipped(tmp_path):
@@ -90,12 +93,45 @@ def test_empty_and_binary_files_are_skipped(tmp_path):
     assert _load(tmp_path / "blob.txt").skipped == "binary file"
 
 
-def test_discover_walks_sorted_and_reports_unsupported(tmp_path):
+def test_listing_walks_sorted_and_sorts_files_by_kind(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "z.txt").write_text("x")
     (tmp_path / "a.md").write_text("x")
     (tmp_path / ".hidden.txt").write_text("x")
     (tmp_path / "c.pdf").write_text("x")
-    files, skipped = discover([tmp_path, tmp_path / "missing"])
-    assert files == [tmp_path / "a.md", tmp_path / "b" / "z.txt"]
-    assert skipped == [(str(tmp_path / "c.pdf"), "unsupported file type .pdf"), (str(tmp_path / "missing"), "does not exist")]
+    (tmp_path / "d.png").write_bytes(b"\x89PNG")
+    (tmp_path / "e.csv").write_text("x")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a.md")  # the same file twice: listed once
+    listing = list_files([tmp_path, tmp_path / "missing"])
+    assert listing.paths == [str(tmp_path / "a.md"), str(tmp_path / "b" / "z.txt")]
+    assert listing.sizes == [1, 1]
+    assert listing.skipped == [(str(tmp_path / "e.csv"), "unsupported file type .csv")]
+    assert listing.ignored == 2  # the PDF and the PNG, quietly
+    assert listing.missing == [str(tmp_path / "missing")]
+
+
+ESC = "\x1b"
+MAYOR = (f"The mayor said {ESC}]0;pwned\x07 the {ESC}[2J council {ESC}]8;;http://x.invalid{ESC}\\ link {ESC}]8;;{ESC}\\ "
+         "would meet on Friday.")
+
+
+@pytest.mark.parametrize("text", [
+    MAYOR,
+    MAYOR.replace("\x07 ", "\x07").replace("2J ", "2J").replace("\\ link ", "\\link"),  # no spaces around them
+    # the 8-bit forms: CSI 0x9B, OSC 0x9D, ST 0x9C, DCS 0x90
+    "The mayor said \x9d0;pwned\x9c the \x9b2J council \x9d8;;http://x.invalid\x9clink\x9d8;;\x9c\x90qpayload\x9c would meet on Friday.",
+])
+def test_escape_sequences_are_removed_whole_at_load(tmp_path, text):
+    path = tmp_path / "mayor.txt"
+    path.write_bytes(("Council\n\n" + text + "\n").encode())
+    assert _load(path).articles[0].text == "The mayor said the council link would meet on Friday."
+    as_json = tmp_path / "mayor.json"  # escapes inside JSON strings too
+    as_json.write_text(json.dumps({"title": f"Council{ESC}[31m news", "text": text}))
+    article = _load(as_json).articles[0]
+    assert (article.title, article.text) == ("Council news", "The mayor said the council link would meet on Friday.")
+
+
+def test_an_unterminated_escape_string_does_not_eat_the_text_after_it(tmp_path):
+    path = tmp_path / "cut.txt"
+    path.write_bytes(f"Cut\n\nFirst line {ESC}]0;never ended\nSecond line \x9d stays.\n".encode())
+    assert _load(path).articles[0].text == "First line 0;never ended Second line stays."

@@ -1,10 +1,12 @@
-"""Property-based tests (hypothesis): passages, the analyzer, and BM25 parity with rank-bm25.
+"""Property-based tests (hypothesis): passages, the analyzer, BM25 parity with rank-bm25, and the default
+``lucene`` scoring against its formula written out.
 
 Kept fast for the suite; ``QABOT_PROPERTY_EXAMPLES=2000 python -m pytest tests/test_properties.py`` searches harder.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections import Counter
@@ -13,6 +15,8 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25L, BM25Okapi, BM25Plus
+
+from test_bm25 import _csc
 
 from qabot.analysis import STOPWORDS, TOKEN, Analyzer, find_words, fold
 from qabot.bm25 import BM25, BM25Params, weigh
@@ -103,14 +107,7 @@ REFERENCE = {"okapi": BM25Okapi, "bm25l": BM25L, "bm25plus": BM25Plus}
 @given(CORPUS, st.lists(st.lists(TOKENS, min_size=1, max_size=4), min_size=1, max_size=5),
        st.sampled_from(sorted(REFERENCE)))
 def test_bm25_equals_rank_bm25(corpus, queries, scoring):
-    vocab = sorted({t for doc in corpus for t in doc})
-    tid = {t: i for i, t in enumerate(vocab)}
-    triples = sorted((tid[t], d, c) for d, doc in enumerate(corpus) for t, c in Counter(doc).items())
-    ptr = np.zeros(len(vocab) + 1, dtype=np.int64)
-    np.cumsum(np.bincount([t for t, _, _ in triples], minlength=len(vocab)), out=ptr[1:])
-    docs = np.array([d for _, d, _ in triples], dtype=np.int32)
-    tf = np.array([c for _, _, c in triples], dtype=np.int32)
-    doclen = np.array([len(doc) for doc in corpus], dtype=np.int32)
+    _, tid, ptr, docs, tf, doclen = _csc(corpus)
     ours = BM25(ptr, docs, *weigh(ptr, docs, tf, doclen, BM25Params(scoring=scoring)), len(corpus))
     reference = REFERENCE[scoring](corpus)
     for query in queries:
@@ -126,6 +123,48 @@ def test_bm25_equals_rank_bm25(corpus, queries, scoring):
         np.testing.assert_allclose([sc for _, sc in top], [expected[d] for d in want], rtol=1e-9, atol=1e-12)
         np.testing.assert_allclose([sc for _, sc in top], [expected[d] for d, _ in top], rtol=1e-9, atol=1e-12)
         assert len({d for d, _ in top}) == len(top) and {d for d, _ in top} <= set(matching)
+
+
+def _lucene_by_hand(corpus: list[list[str]], query: list[str], k1: float, b: float) -> list[float]:
+    """BM25 as Lucene defines it (non-negative IDF), times Okapi's constant ``k1 + 1``, written out term by
+    term with nothing from qabot: each query word counts once per time it is asked, unknown words score 0."""
+    n = len(corpus)
+    avgdl = sum(len(doc) for doc in corpus) / n
+    out = []
+    for doc in corpus:
+        counts = Counter(doc)
+        score = 0.0
+        for word in query:
+            tf = counts[word]
+            if tf == 0:
+                continue
+            df = sum(1 for other in corpus if word in other)
+            idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+            score += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len(doc) / avgdl))
+        out.append(score)
+    return out
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(CORPUS, st.lists(st.lists(st.one_of(TOKENS, st.just("unknown")), min_size=1, max_size=4), min_size=1, max_size=5),
+       st.sampled_from([(1.5, 0.75), (1.2, 0.75), (0.9, 0.4), (2.0, 1.0), (1.5, 0.0)]))
+def test_lucene_equals_its_formula_written_out(corpus, queries, k1_b):
+    k1, b = k1_b
+    _, tid, ptr, docs, tf, doclen = _csc(corpus)
+    params = BM25Params(scoring="lucene", k1=k1, b=b)
+    assert BM25Params().scoring == "lucene"  # the default scoring is the one checked here
+    ours = BM25(ptr, docs, *weigh(ptr, docs, tf, doclen, params), len(corpus))
+    for query in queries:
+        expected = _lucene_by_hand(corpus, query, k1, b)
+        ids = [tid[t] for t in query if t in tid]
+        np.testing.assert_allclose(ours.scores(ids), expected, rtol=1e-9, atol=1e-12)
+        assert all(score >= 0 for score in expected)  # Lucene's IDF never goes negative
+        top = ours.top(ids, 3)
+        matching = [d for d in range(len(corpus)) if set(query) & set(corpus[d])]
+        want = sorted(matching, key=lambda d: (-expected[d], d))[:3]
+        assert len(top) == len(want)
+        np.testing.assert_allclose([sc for _, sc in top], [expected[d] for d in want], rtol=1e-9, atol=1e-12)
+        assert {d for d, _ in top} <= set(matching)
 
 
 @FAST

@@ -42,6 +42,7 @@ def _examples() -> list[tuple[list[str], str]]:
 
 def _normal(text: str, home: Path) -> str:
     text = text.replace(str(home), HOME)
+    text = re.sub(r'"id": "[0-9a-f]{16}"', '"id": "ID"', text)  # an article's id hashes its absolute path
     return re.sub(r"\bin \d+\.\d+s\b", "in N.Ns", text).rstrip("\n")
 
 

@@ -3,6 +3,7 @@ words), lookups read only what they need."""
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 from pathlib import Path
@@ -73,8 +74,13 @@ def test_incremental_add_and_remove_equals_fresh_build(isolated):
         shutil.copy(extra / f"{i:03d}.txt", corpus / f"{i - 30:03d}b.txt")
     (corpus / "007.txt").unlink()
     (corpus / "012.txt").write_text("Rates rise\n\nThe bank raised rates in Zürich. Growth slowed.", encoding="utf-8")
+    (corpus / "015a.txt").write_bytes(bytes(range(256)) * 8)  # a failed file between kept ones
+    os.utime(corpus / "020.txt", ns=(1, 1))  # touched, same content: kept
     report = build([corpus], isolated / "index", processes=1)
-    assert (report.new, report.updated, report.unchanged, report.removed) == (3, 1, 28, 1)
+    assert report.failed == [(str(corpus / "015a.txt"), "binary file")]
+    assert [Path(p).name for p in report.new] == ["001b.txt", "005b.txt", "009b.txt"]
+    assert ([Path(p).name for p in report.updated], report.unchanged, [Path(p).name for p in report.removed]) == (
+        ["012.txt"], 28, ["007.txt"])
     assert report.text_bytes < 4 * sum((corpus / f"{i - 30:03d}b.txt").stat().st_size for i in (31, 35, 39))
     build([corpus], isolated / "fresh", processes=1)
     _same_index(Index.open(isolated / "index"), Index.open(isolated / "fresh"))
@@ -113,7 +119,10 @@ def test_local_retriever_matches_rank_bm25_top_k_on_a_built_index(isolated):
     index = Index.open(isolated / "index")
     analyzer = Analyzer()
     passages = [index.passage(p) for p in range(index.n_passages)]
-    tokenized = [analyzer.terms(index.article(p.article).text[p.start:p.end]) for p in passages]
+    firsts = {index.passage_article(p): p for p in range(index.n_passages - 1, -1, -1)}
+    # a passage's terms: its text's, and for an article's first passage its headline's too
+    tokenized = [analyzer.terms(index.article(p.article).title) * (firsts[p.article] == i)
+                 + analyzer.terms(index.article(p.article).text[p.start:p.end]) for i, p in enumerate(passages)]
     assert [len(t) for t in tokenized] == index.array("pas_len").tolist()
     reference = BM25Okapi(tokenized)
     retriever = LocalRetriever(index, BM25Params(scoring="okapi"))

@@ -40,15 +40,14 @@ def test_escape_sequences_in_an_article_come_out_as_inert_text(isolated):
         b"> The article about ferry timetables.\n"
         b"[1] Named \xe2\x80\x94 c/ ]0;name .txt, \xc2\xb6 1\n"
         b"\n"
-        b"> The harbour [2Jmaster said the ]8;;http://evil.example/\\ferry link]8;;\\ runs at noon, and 31mred\n"
-        b"> too.\n"
-        b"[2] Evil ]0;pwnedtitle \xe2\x80\x94 c/art.txt, \xc2\xb6 1\n"
+        b"> The harbour master said the ferry link runs at noon, and red too.\n"
+        b"[2] Evil title \xe2\x80\x94 c/art.txt, \xc2\xb6 1\n"
     )
     _no_controls(result.stdout + result.stderr)
     # the JSON contract escapes whatever is left, so no raw control byte can pass either
     result = _ask_bytes("--json", "harbour")
     assert result.stdout.isascii()
-    assert json.loads(result.stdout)["answers"][0]["article"]["title"] == "Evil ]0;pwnedtitle"
+    assert json.loads(result.stdout)["answers"][0]["article"]["title"] == "Evil title"  # escapes removed whole at load
 
 
 def test_questions_and_errors_are_made_safe(isolated):
@@ -58,10 +57,8 @@ def test_questions_and_errors_are_made_safe(isolated):
     result = _ask_bytes("-", input=f"harbour {CLEAR}master\nzebra {TITLE_SET}\u009b2J\n".encode())
     assert result.returncode == 0
     assert result.stdout == (
-        b"Q: harbour  [2Jmaster\n"
-        b"> The harbour [2Jmaster said the ]8;;http://evil.example/\\ferry link]8;;\\ runs at noon, and 31mred\n"
-        b"> too.\n"
-        b"[1] Evil ]0;pwnedtitle \xe2\x80\x94 c/art.txt, \xc2\xb6 1\n"
+        b"Q: harbour  [2Jmaster\n"  # what is left of the escape glues "2J" to "master": a word the articles lack
+        b"No answer: nothing about '2Jmaster' in 1 article; the nearest sentence holds only 'harbour'.\n"
         b"\n"
         b"Q: zebra  ]0;pwned  2J\n"
         b"No answer: nothing about 'zebra 0 pwned 2J' in 1 article.\n"

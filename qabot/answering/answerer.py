@@ -89,7 +89,9 @@ class Answerer:
         """Answer an analysed question."""
         ranked = self.rank(q)
         terms = ranked.question.terms
-        searched = tuple(ranked.check.fixes.values())
+        searched = ranked.check.searched
+        if ranked.question.speaker != q.speaker and ranked.question.speaker:
+            searched = (ranked.question.speaker,) + searched
         if ranked.refusal is not None:
             return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
                           message=ranked.refusal)
@@ -107,10 +109,15 @@ class Answerer:
 
         top = confidence(best, 0)
         why = tuple((p.name, p.value, p.part) for p in self.model.explain_confidence(best.inputs)) if explain else ()
-        # a speech question is answered by attribution (the speaker's own words were found) and bare keywords
-        # are a search, not a question: the confidence, fitted on questions with one answer, does not gate them
-        gated = ranked.question.kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS)
-        if gated and top < weights.refuse_below and not skip:
+        # a speech question is answered by attribution (the speaker's own words were found), which the
+        # confidence, fitted on questions with one answer each, does not judge; bare keywords are a search,
+        # refused when the articles lack one of them (and no spelling is close), never "not sure"
+        kind = ranked.question.kind
+        if kind is QuestionKind.KEYWORDS:
+            refuse = bool(ranked.check.missing)
+        else:
+            refuse = kind is not QuestionKind.SAY and top < weights.refuse_below
+        if refuse and not skip:
             return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
                           message=self._refusal(ranked, top), confidence=round(top, 4), searched=searched, why=why)
         shown = select.evidence(self.reader, self.speech, cands, k, skip, confidence)
@@ -120,24 +127,32 @@ class Answerer:
                      if (c := by_span.get((self._article_index(e), e.start))) else e for e in shown]
         return Answer(question=q.text, evidence=shown, terms=terms, passages=ranked.passages,
                       message=None if shown else "no more answers to this question", confidence=round(top, 4),
-                      unsure=gated and bool(shown) and top < weights.sure_above, searched=searched, why=why)
+                      unsure=kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS) and bool(shown)
+                      and top < weights.sure_above, searched=searched, why=why)
 
     def rank(self, q: Question, correct: bool = True) -> Ranked:
         """Every candidate sentence for ``q``, ranked by the fitted model, with what the gates found."""
         reader, gates = self.reader, self.gates
+        if correct:
+            q = gates.correct_speaker(q)
         check = gates.check(q, correct)
         if check.refusal is not None:
             return Ranked(question=q, check=check, candidates=[], passages=(), refusal=check.refusal)
         asked = q
         if check.fixes:  # a misspelt topic word is searched as the index's word it is close to ("biosmass")
-            q = replace(q, topic_terms=tuple(check.fixes.get(t, t) for t in q.topic_terms))
+            kept = [(check.fixes.get(t, t), w) for t, w in zip(q.topic_terms, q.topic_words) if check.fixes.get(t, t)]
+            q = replace(q, topic_terms=tuple(t for t, _ in kept), topic_words=tuple(w for _, w in kept))
         say = q.kind is QuestionKind.SAY and bool(q.speaker_terms)
         hits = retrieve.passages(reader, q, check.known)
         passages = tuple(p for p, _ in hits)
         if not hits:
             return Ranked(question=q, check=check, candidates=[], passages=(),
                           refusal=f"nothing matches in {gates.where()}")
-        read = [reader.passage(p) for p in passages]
+        if say:  # past the first few, only passages that name the speaker nearby can hold the speaker's words
+            depth = self.params.retrieval.candidate_passages
+            named = self.speech.namer(q)
+            hits = hits[:depth] + [(p, s) for p, s in hits[depth:] if named(p) and self.speech.speaks(p, q.speaker)]
+        read = [reader.passage(p) for p, _ in hits]
         weights = {t: reader.weight(t) for t in q.terms}
         local = weights if say else features.local_weights(reader, read, weights)
         known_topic = [t for t in q.topic_terms if reader.df(t)]
@@ -145,14 +160,18 @@ class Answerer:
                       idf_sum=sum(reader.idf(t) for t in check.known), max_idf=reader.idf("\0"),
                       best_score=hits[0][1], rarest=max(known_topic, key=reader.idf) if known_topic else None)
         cands: list[Candidate] = []
+        depth = self.params.retrieval.candidate_passages
         for rank, (passage, (_, score)) in enumerate(zip(read, hits), start=1):
-            cands.extend(features.candidates(reader, self.speech, ctx, passage, score, rank))
+            cands.extend(features.candidates(reader, self.speech, ctx, passage, score, rank, own_only=rank > depth))
         if say:
             self.model.rank(cands)
             articles = list(dict.fromkeys(c.article for c in sorted(cands, key=lambda c: -c.score) if c.own_words))
-            extra = retrieve.speaker_passages(reader, articles, set(passages), check.known)
+            extra = retrieve.speaker_passages(reader, articles, {p for p, _ in hits}, check.known)
             for passage, score in extra:
-                cands.extend(features.candidates(reader, self.speech, ctx, reader.passage(passage), score, len(hits) + 1))
+                if not self.speech.speaks(passage, q.speaker):
+                    continue
+                cands.extend(features.candidates(reader, self.speech, ctx, reader.passage(passage), score, len(hits) + 1,
+                                                 own_only=True))
             features.share_article_relevance(cands)
         self.model.rank(cands)
         cands.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
@@ -188,7 +207,7 @@ class Answerer:
         held = [w for t, w in topic if t in best.matched]
         nearest = f"; the nearest sentence holds only '{' '.join(held)}'" if held else ""
         if ranked.check.missing:
-            return f"nothing about '{' '.join(ranked.check.missing)}' in {where}{self.gates.did_you_mean(q.terms)}{nearest}"
+            return f"nothing about '{' '.join(ranked.check.missing)}' in {where}{self.gates.did_you_mean(q)}{nearest}"
         if ranked.strange_words:
             return f"nothing about '{ranked.strange_words}' in {where}{nearest}"
         names, others = ranked.far_names

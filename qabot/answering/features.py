@@ -22,7 +22,7 @@ FEATURES = (
     "match", "coverage", "neighbours", "inherited", "passage", "passage_coverage", "pairs", "cue", "title",
     "related", "own_words", "own_quote", "topic_in_quote", "long", "rank", "lede", "quote", "pronoun", "words",
     "rarest", "absent_idf", "bm25", "cue_who", "cue_when", "cue_where", "cue_amount", "new_names", "new_numbers",
-    "compact",
+    "compact", "novel",
 )
 """The ranking features of a candidate sentence, in the order of the fitted weights.
 
@@ -52,7 +52,9 @@ FEATURES = (
 - cue_who, cue_when, cue_where, cue_amount: ``cue`` for that kind of question only;
 - new_names: the sentence names someone or something the question does not;
 - new_numbers: the sentence holds a number or date the question does not;
-- compact: matched terms over the length (in terms) of the shortest stretch that holds them all.
+- compact: matched terms over the length (in terms) of the shortest stretch that holds them all;
+- novel: share of the sentence's distinct terms the question does not hold (an answer says something
+  the question does not; a sentence that only restates the question does not answer it).
 """
 
 QUESTION_FEATURES = (
@@ -96,7 +98,7 @@ class Candidate:
     matched: frozenset[str]
     """The question's terms it holds (or inherits)."""
     coverage: float
-    """IDF-weighted share of the question's terms it holds."""
+    """IDF-weighted share of the question's terms it or its article's headline holds."""
     speaker: str | None
     """Whose words it is, when it is the asked speaker's."""
     own_words: bool
@@ -166,15 +168,15 @@ def local_weights(reader: Reader, passages: list[ReadPassage], weights: dict[str
 
 
 def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassage, score: float,
-               rank: int) -> list[Candidate]:
+               rank: int, own_only: bool = False) -> list[Candidate]:
     """The candidate sentences of one passage with their ranking features (sentences that match nothing
-    of the question are left out)."""
+    of the question are left out, and with ``own_only`` all but the asked speaker's own words)."""
     params = reader.params.features
     q = ctx.question
     wanted = ctx.weights.keys()
     weights, local, total, local_total = ctx.weights, ctx.local, ctx.total, ctx.local_total
     sentences = passage.sentences
-    speakers = speech.speakers(passage) if ctx.say else None
+    speakers = speech.speakers(passage.id) if ctx.say else None
     present = [wanted & (set(s.terms) | s.irregular) for s in sentences]
     previous = reader.previous_sentence(passage)
     title = wanted & reader.title_terms(passage.article)
@@ -196,7 +198,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             attribution = speakers.get(sentence.start) if speakers else None
             who = set(reader.analyzer.terms(attribution.speaker)) if attribution and attribution.speaker else set()
             near = present[i] | (present[i - 1] if i else set()) | (present[i + 1] if i + 1 < len(present) else set())
-            own = bool(who & ctx.speaker_terms) and (not ctx.topic or bool(ctx.topic & near))
+            own = bool(who) and attribution.said_by(q.speaker) and (not ctx.topic or bool(ctx.topic & near))
             if own:
                 speaker = attribution.speaker
                 matched = matched | ctx.speaker_terms
@@ -207,8 +209,8 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
                         topic_in_quote = 1.0
             elif who:
                 matched = matched - ctx.speaker_terms
-        if not matched:
-            continue
+        if not (matched or title) or (own_only and not own):
+            continue  # a sentence that holds none of the question's words counts only if its headline does
         before = present[i - 1] if i else before_passage
         after = present[i + 1] if i + 1 < len(present) else set()
         neighbours = sum(local[t] for t in (before | after) - matched) / local_total
@@ -234,14 +236,16 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             hint * (kind == "who"), hint * (kind == "when"), hint * (kind == "where"), hint * (kind == "amount"),
             float(bool(sentence.names - ctx.question_terms)), float(bool((sentence.numbers | sentence.dates) - ctx.asked)),
             _compact(sentence.terms, matched),
+            len(set(sentence.terms) - ctx.question_terms) / len(set(sentence.terms)) if sentence.terms else 0.0,
         ]
         if inherited and sentence.pronoun and not own:
             # "He had been mentored by Li Meng." needs the sentence that says who "he" is
             start = sentences[i - 1].start if i else previous.start
             matched = matched | inherited
             coverage = sum(weights[t] for t in matched) / total
+        shown = coverage + sum(weights[t] for t in title - matched) / total  # the headline holds the rest
         out.append(Candidate(passage=passage, start=start, end=sentence.end, matched=frozenset(matched),
-                             coverage=coverage, speaker=speaker, own_words=own, x=x))
+                             coverage=shown, speaker=speaker, own_words=own, x=x))
     return out
 
 

@@ -9,10 +9,11 @@ inputs of the fitted confidence, and name the words in a refusal's message.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, replace
 
 from ..analysis import fold
+from ..speakers import speaker_terms as phrase_terms
+from ..spelling import Speller
 from .parse import Question, QuestionKind
 from .sentences import Reader
 
@@ -33,6 +34,8 @@ class WordCheck:
     """The weight share of the topic the corpus lacks."""
     missing_name_share: float = 0.0
     """The share of the topic the corpus lacks that the question writes as a name or a number."""
+    searched: tuple[str, ...] = ()
+    """The corpus's words searched for in place of misspelt ones, as the corpus spells them."""
 
 
 class Gates:
@@ -40,7 +43,7 @@ class Gates:
 
     def __init__(self, reader: Reader):
         self.reader = reader
-        self._by_prefix: dict[str, list[str]] | None = None
+        self._speller: Speller | None = None
 
     def where(self) -> str:
         """ "2,225 articles", for messages."""
@@ -56,13 +59,18 @@ class Gates:
         if not terms:
             return _refuse(nothing, "the question has no words to search for; ask about a name, a place or a topic")
         if q.kind is QuestionKind.SAY and q.speaker_terms and not any(df(t) for t in q.speaker_terms):
-            return _refuse(nothing, f"no one called '{q.speaker}' in {self.where()}{self.did_you_mean(q.speaker_terms)}")
-        if not any(df(t) for t in terms):
+            return _refuse(nothing, f"no one called '{q.speaker}' in {self.where()}{self.did_you_mean(q)}")
+        fixes: dict[str, str] = {}
+        shown: dict[str, str] = {}
+        if correct:  # a misspelt topic word is searched as the corpus word it is closest to ("Ukrane": Ukraine)
+            for word, term in zip(q.topic_words, q.topic_terms):
+                if not df(term) and term not in fixes and (fixed := self.correct(word)):
+                    fixed_term = reader.analyzer.term(fixed)
+                    if not fixed_term or df(fixed_term):  # "abut" is "about", a word not searched for
+                        fixes[term], shown[term] = fixed_term, fixed
+        if not any(df(fixes.get(t, t)) for t in terms):
             return _refuse(nothing, f"nothing about '{' '.join(q.topic_words) or q.text.strip()}' in {self.where()}"
-                                    f"{self.did_you_mean(terms)}")
-        spelling = reader.params.spelling
-        fixes = {t: c for t in q.topic_terms
-                 if correct and not df(t) and (c := self.correction(t, spelling.min_correction, spelling.correction_cutoff))}
+                                    f"{self.did_you_mean(q)}")
         missing = tuple(w for w, t in zip(q.topic_words, q.topic_terms) if not df(t) and t not in fixes)
         weight = {t: reader.weight(fixes.get(t, t)) for t in set(q.topic_terms)}
         total = sum(weight.values())
@@ -71,8 +79,9 @@ class Gates:
         first = words[0][1] if words else ""
         names = {t for w, t in zip(q.topic_words, q.topic_terms)
                  if w != first and (w[:1].isupper() or w[:1].isdigit()) and not df(fixes.get(t, t))}
-        searched = [fixes.get(t, t) for t in terms]
-        return WordCheck(refusal=None, fixes=fixes, known=tuple(t for t in dict.fromkeys(searched) if df(t)),
+        searched = [f for f in (fixes.get(t, t) for t in terms) if f]
+        return WordCheck(refusal=None, fixes=fixes, searched=tuple(shown.values()),
+                         known=tuple(t for t in dict.fromkeys(searched) if df(t)),
                          missing=missing, missing_share=lacking / total if total else 0.0,
                          missing_name_share=sum(weight[t] for t in names) / total if total else 0.0)
 
@@ -83,14 +92,12 @@ class Gates:
         A misspelt word ("disclipine", "Maastrich") is close to an index word, so it weighs nothing here.
         """
         reader = self.reader
-        spelling = reader.params.spelling
         topic = list(dict.fromkeys(zip(q.topic_terms, q.topic_words)))
         weight = {t: reader.weight(fixes.get(t, t)) for t, _ in topic}
         total = sum(weight.values())
         if total <= 0:
             return 0.0, 0.0, ""
-        strange = [(t, w) for t, w in topic if t not in fixes and not reader.df(t)
-                   and not self.correction(t, spelling.strange_length, spelling.strange_cutoff)]
+        strange = [(t, w) for t, w in topic if t not in fixes and not reader.df(t) and not self.correct(w)]
         missed = sum(weight[t] for t, _ in topic if fixes.get(t, t) not in matched)
         return (sum(weight[t] for t, _ in strange) / total, missed / total, " ".join(w for _, w in strange))
 
@@ -145,40 +152,35 @@ class Gates:
                 return True
         return False if written else None
 
-    def did_you_mean(self, terms: tuple[str, ...]) -> str:
-        """A hint, " (did you mean 'Patrushev'?)", for question terms not in the index but close to one that is."""
-        spelling = self.reader.params.spelling
-        unknown = [t for t in terms if not self.reader.df(t) and len(t) >= 4][:spelling.max_hints]
-        suggestions = [self._surface(close) for close in (self.correction(t) for t in unknown) if close]
+    def did_you_mean(self, q: Question) -> str:
+        """A hint, " (did you mean 'Patrushev'?)", for question words the corpus lacks but spells a close word."""
+        df, hints = self.reader.df, self.reader.params.gates.max_hints
+        words = [w for w, t in zip(q.topic_words, q.topic_terms) if not df(t)]
+        if q.speaker and q.speaker_terms and not any(df(t) for t in q.speaker_terms):
+            words = [w for w in q.speaker.split() if w[:1].isupper()] + words
+        suggestions = [fixed for fixed in (self.correct(w) for w in words[:hints]) if fixed]
         return f" (did you mean '{' '.join(suggestions)}'?)" if suggestions else ""
 
-    def correction(self, term: str, min_length: int = 4, cutoff: float = 0.8) -> str | None:
-        """The index term closest to ``term`` when ``term`` looks like a misspelling of it (None otherwise)."""
-        if len(term) < min_length:
-            return None
-        near = [t for t in self._near_terms(term[:2]) if abs(len(t) - len(term)) <= 2]
-        close = difflib.get_close_matches(term, near, n=1, cutoff=cutoff)
-        return close[0] if close else None
+    def correct(self, word: str) -> str | None:
+        """The corpus word ``word`` misspells, as the corpus spells it, or None (``qabot.spelling``)."""
+        if self._speller is None:
+            self._speller = Speller(self.reader.corpus.spellings(), self.reader.params.spelling)
+        return self._speller.correct(word)
 
-    def _near_terms(self, prefix: str) -> list[str]:
-        """Index terms that start with ``prefix`` (all of them grouped by first two letters on first use)."""
-        if self._by_prefix is None:
-            groups: dict[str, list[str]] = {}
-            for t in self.reader.corpus.terms():
-                groups.setdefault(t[:2], []).append(t)
-            self._by_prefix = groups
-        return self._by_prefix.get(prefix, [])
-
-    def _surface(self, term: str) -> str:
-        """A word as an article writes it whose term is ``term`` (the term itself when none is found)."""
-        reader = self.reader
-        hits = reader.retriever.top([term], 1)
-        if hits:
-            text = reader.passage_text(hits[0][0])
-            for t, s, e in reader.analyzer.spans(text):
-                if t == term:
-                    return text[s:e]
-        return term
+    def correct_speaker(self, q: Question) -> Question:
+        """A speech question whose speaker the corpus never names, with the name's misspelt words corrected
+        ("what did Wnag say": Wang) when the corrected name is one the corpus holds; else ``q`` itself.
+        Only capitalised words are names to correct: "the mayor" is no misspelling of "the major"."""
+        df = self.reader.df
+        if q.kind is not QuestionKind.SAY or not q.speaker or not q.speaker_terms or any(df(t) for t in q.speaker_terms):
+            return q
+        words = q.speaker.split()
+        fixed = [(self.correct(w) or w) if w[:1].isupper() else w for w in words]
+        if fixed == words:
+            return q
+        speaker = " ".join(fixed)
+        terms = tuple(phrase_terms(speaker, self.reader.analyzer))
+        return replace(q, speaker=speaker, speaker_terms=terms) if any(df(t) for t in terms) else q
 
 
 def _refuse(check: WordCheck, message: str) -> WordCheck:

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 
 from ..errors import UsageError
+from ..spelling import SpellingParams
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 """The fitted model shipped with qabot."""
@@ -59,20 +60,6 @@ class GateParams:
     """Names written only far from the rest must weigh this share of the topic to count."""
     min_coverage: float = 0.1
     """Evidence below this IDF-weighted share of the question's terms is never shown (own words aside)."""
-
-
-@dataclass(frozen=True)
-class SpellingParams:
-    """Misspelt question words."""
-
-    min_correction: int = 4
-    """Only a word of at least this many letters is searched as the index word it is close to."""
-    correction_cutoff: float = 0.85
-    """How close a missing word must be to an index word to be searched as it."""
-    strange_cutoff: float = 0.75
-    """A missing word this close to an index word may be a misspelling of it, not a strange word."""
-    strange_length: int = 3
-    """Words shorter than this are never taken for a misspelling."""
     max_hints: int = 3
     """At most this many unknown words get a "did you mean"."""
 
@@ -137,6 +124,7 @@ class AnswerParams:
     features: FeatureParams = FeatureParams()
     gates: GateParams = GateParams()
     spelling: SpellingParams = SpellingParams()
+    """How far a misspelt word may be from the corpus word it is searched as (``qabot.spelling``)."""
     speech: SpeechParams = SpeechParams()
     caches: CacheParams = CacheParams()
     weights: Weights = Weights()

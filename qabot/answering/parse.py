@@ -10,13 +10,12 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .. import lexicon
 from ..analysis import STOPWORDS, Analyzer
+from ..speakers import speaker_terms as phrase_terms
+from ..lexicon import QUESTION_SPEECH_FORMS, alternation
 
-SPEECH_VERBS = (
-    "say|said|says|saying|think|thinks|thought|tell|told|tells|claim|claimed|claims|argue|argued|argues|"
-    "comment|commented|reply|replied|mention|mentioned|state|stated|warn|warned|"
-    "suggest|suggested|add|added|write|wrote|insist|insisted|announce|announced"
-)
+SPEECH_VERBS = alternation(QUESTION_SPEECH_FORMS)
 _SPEECH = re.compile(
     rf"^\s*(?:and\s+|so\s+)?what\s+(?:did|does|do|has|have|had|will|would)\s+"
     rf"(?P<speaker>.+?)\s+(?P<verb>{SPEECH_VERBS})\b(?:\s+(?:about|on|of|regarding|concerning|over|to|that|in))?"
@@ -28,10 +27,7 @@ _SPEECH_BY = re.compile(
     rf"(?:\s+(?:about|on|of|regarding|concerning)\s+(?P<topic>.*?))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
-TITLES = frozenset(
-    "mr mrs ms miss dr sir dame lord lady prof professor president minister chancellor secretary "
-    "general chief senator governor mayor judge king queen prince princess pope coach manager".split()
-)
+TITLES = lexicon.TITLES
 """Words before a name that are not the name ("Mr Blair" is Blair)."""
 
 QUESTION_WORDS = frozenset(
@@ -97,10 +93,10 @@ def parse(text: str, analyzer: Analyzer) -> Question:
     m = _SPEECH.match(text) or _SPEECH_BY.match(text)
     if m and _is_speaker(m.group("speaker") or "") and _is_speech_verb(m):
         speaker = m.group("speaker").strip(" ,")
-        names = [w for w in _content_words(speaker, analyzer)[0] if w not in TITLES]
+        names = phrase_terms(speaker, analyzer)  # "the mayor" is found by "mayor", "Mr Blair" by "blair"
         topic, shown = _content_words(m.group("topic") or "", analyzer)
         return Question(
-            text=text, kind=QuestionKind.SAY, speaker=speaker, speaker_terms=tuple(analyzer.stem(names)),
+            text=text, kind=QuestionKind.SAY, speaker=speaker, speaker_terms=tuple(dict.fromkeys(names)),
             topic_terms=tuple(analyzer.stem(topic)), topic_words=tuple(shown),
         )
     words, shown = _content_words(text, analyzer)

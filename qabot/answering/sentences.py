@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..analysis import Analyzer
 from ..forms import irregular_forms
-from ..model import Article
+from ..model import Article, Passage
 from ..retrieval import Corpus, Retriever
 from .params import AnswerParams
 
@@ -86,6 +86,7 @@ class Reader:
         self.params = params
         self._articles: dict[int, Article] = {}
         self._passages: dict[int, ReadPassage] = {}
+        self._spans: dict[int, Passage] = {}
         self._titles: dict[int, frozenset[str]] = {}
         self._idf: dict[str, float] = {}
         forms = irregular_forms()
@@ -102,25 +103,22 @@ class Reader:
 
     def article(self, i: int) -> Article:
         """Article ``i``, cached."""
-        article = self._articles.get(i)
-        if article is None:
-            if len(self._articles) >= self.params.caches.articles:
-                self._articles.clear()
-            article = self._articles[i] = self.corpus.article(i)
-        return article
+        return _cached(self._articles, i, self.params.caches.articles, self.corpus.article)
 
     def passage(self, p: int) -> ReadPassage:
         """Passage ``p`` with its sentences analysed (cached)."""
-        cached = self._passages.get(p)
-        if cached is None:
-            if len(self._passages) >= self.params.caches.passages:
-                self._passages.clear()
-            passage = self.corpus.passage(p)
-            text = self.article(passage.article).text
-            cached = self._passages[p] = ReadPassage(
-                id=p, article=passage.article, paragraph=passage.paragraph, start=passage.start, end=passage.end,
-                sentences=tuple(self._analyse(text, s, e) for s, e in passage.sentences))
-        return cached
+        return _cached(self._passages, p, self.params.caches.passages, self._read)
+
+    def span(self, p: int) -> Passage:
+        """Passage ``p`` as the corpus stores it (spans only, nothing analysed; cached)."""
+        return _cached(self._spans, p, self.params.caches.passages, self.corpus.passage)
+
+    def _read(self, p: int) -> ReadPassage:
+        """Passage ``p`` read and its sentences analysed."""
+        passage = self.span(p)
+        text = self.article(passage.article).text
+        return ReadPassage(id=p, article=passage.article, paragraph=passage.paragraph, start=passage.start,
+                           end=passage.end, sentences=tuple(self._analyse(text, s, e) for s, e in passage.sentences))
 
     def passage_text(self, p: int) -> str:
         """The text of passage ``p``."""
@@ -148,12 +146,8 @@ class Reader:
 
     def title_terms(self, article: int) -> frozenset[str]:
         """The terms of an article's title (cached)."""
-        terms = self._titles.get(article)
-        if terms is None:
-            if len(self._titles) >= self.params.caches.titles:
-                self._titles.clear()
-            terms = self._titles[article] = frozenset(self.analyzer.terms(self.article(article).title))
-        return terms
+        return _cached(self._titles, article, self.params.caches.titles,
+                       lambda a: frozenset(self.analyzer.terms(self.article(a).title)))
 
     def previous_sentence(self, passage: ReadPassage) -> Sentence | None:
         """The sentence just before the passage when it is in the same paragraph (the passage before's last)."""
@@ -183,3 +177,13 @@ class Reader:
             anaphor=first in _ANAPHORA,
             pronoun=first in PRONOUNS,
         )
+
+
+def _cached(cache: dict, key, limit: int, load):
+    """``cache[key]``, loaded with ``load(key)`` when missing; the cache starts afresh when it holds ``limit``."""
+    value = cache.get(key)
+    if value is None:
+        if len(cache) >= limit:
+            cache.clear()
+        value = cache[key] = load(key)
+    return value

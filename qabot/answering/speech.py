@@ -6,8 +6,18 @@ speech with X as subject) with Y in or beside them before every other sentence.
 
 from __future__ import annotations
 
-from ..speakers import Attribution, attribute_paragraph
+from collections.abc import Callable
+
+from ..analysis import fold
+
+from ..speakers import SPEAKER_CONTEXT, Attribution, attribute_paragraph, speaker_phrase
+from .parse import Question
 from .sentences import Reader, ReadPassage
+
+
+def _folded(text: str) -> str:
+    """Lowercased with accents and curly apostrophes folded, for finding a name in text."""
+    return fold(text.lower()) if not text.isascii() else text.lower()
 
 
 class Speech:
@@ -17,31 +27,54 @@ class Speech:
         self.reader = reader
         self._speakers: dict[int, dict[int, Attribution]] = {}
 
-    def speakers(self, passage: ReadPassage) -> dict[int, Attribution]:
-        """Speaker of every sentence of the passage, by sentence start (cached).
+    def namer(self, q: Question) -> Callable[[int], bool]:
+        """A test of whether passage ``p`` names the question's speaker in or before it (within what
+        attribution reads: the speaker window and the context before it), so that only such passages are
+        read for the speaker's words. A plain search of the text, far cheaper than attributing speech."""
+        reader = self.reader
+        phrase = speaker_phrase(q.speaker or "")
+        names = {form for w in (phrase.names or ((phrase.head,) if phrase.head else ())) if len(w) > 1
+                 for form in (w.lower(), _folded(w))}
+        reach = reader.params.speech.speaker_window + SPEAKER_CONTEXT
+
+        def named(p: int) -> bool:
+            passage = reader.span(p)
+            low = reader.article(passage.article).text[max(0, passage.start - reach):passage.end].lower()
+            return any(name in low for name in names)
+
+        return named if names else (lambda p: True)
+
+    def speakers(self, passage: int) -> dict[int, Attribution]:
+        """Speaker of every sentence of passage ``passage`` (an id), by sentence start (cached).
 
         The sentences before it in its paragraph, up to ``speaker_window`` characters back, are read
         too: a quotation that goes on, or "he said", needs them. A window, not the whole paragraph, so
-        a one-paragraph article of megabytes costs no more than an ordinary one.
+        a one-paragraph article of megabytes costs no more than an ordinary one. Only the passages'
+        spans are read, nothing analysed.
         """
-        found = self._speakers.get(passage.id)
+        found = self._speakers.get(passage)
         if found is None:
             reader = self.reader
             if len(self._speakers) >= reader.params.caches.speakers:
                 self._speakers.clear()
             window = reader.params.speech.speaker_window
-            first = reader.corpus.article_passages(passage.article).start
-            lo = passage.id
+            this = reader.span(passage)
+            first = reader.corpus.article_passages(this.article).start
+            lo = passage
             while lo > first:
-                before = reader.passage(lo - 1)
-                if before.paragraph != passage.paragraph or before.start < passage.start - window:
+                before = reader.span(lo - 1)
+                if before.paragraph != this.paragraph or before.start < this.start - window:
                     break
                 lo -= 1
-            text = reader.article(passage.article).text
-            spans = [(x.start, x.end) for p in range(lo, passage.id + 1) for x in reader.passage(p).sentences]
+            text = reader.article(this.article).text
+            spans = [x for p in range(lo, passage + 1) for x in reader.span(p).sentences]
             found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans)))
-            self._speakers[passage.id] = found
+            self._speakers[passage] = found
         return found
+
+    def speaks(self, passage: int, asked: str) -> bool:
+        """Whether some sentence of the passage is attributed to the question's speaker ``asked``."""
+        return any(a.said_by(asked) for a in self.speakers(passage).values())
 
     def quotation(self, passage: ReadPassage, start: int, end: int, speaker: str | None) -> tuple[int, int]:
         """The span of the whole quotation the sentence at ``start`` belongs to.
@@ -54,11 +87,11 @@ class Speech:
         passages = reader.corpus.article_passages(passage.article)
         following = passage.id + 1
         same = following in passages and reader.passage(following).paragraph == passage.paragraph
-        speakers = dict(self.speakers(passage))
+        speakers = dict(self.speakers(passage.id))
         ends = {x.start: x.end for p in range(passage.id - 1, passage.id + 1 + same)
                 if p in passages for x in reader.passage(p).sentences}
         if same:
-            speakers.update(self.speakers(reader.passage(following)))
+            speakers.update(self.speakers(following))
         sentences = sorted((s, ends[s], a) for s, a in speakers.items() if s in ends)
         at = next((i for i, x in enumerate(sentences) if x[0] == start), None)
         if at is None:

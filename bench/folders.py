@@ -1,0 +1,212 @@
+"""Folders of files against shards: build speed, cold ``ask``, and updates at 33k and 96k files.
+
+    python bench/folders.py --work /tmp/qabot-folders            # make the corpora, then measure
+    python bench/folders.py --work /tmp/qabot-folders --only ask # cold asks only (indexes kept)
+
+Corpora (fixed seeds, from ../shared/data/bbc-fulltext.zip):
+
+- ``bbc15-files``: the BBC articles x15 as 33,375 ``.txt`` files (title, blank line, paragraphs; copy 0
+  as published, copies 1-14 with 3% of words swapped and numbers nudged, ``(N)`` after the title).
+- ``bbc15-shards``: the very same articles as 67 JSONL shards of 500.
+- ``tiny-96k``: 96,000 files of one BBC paragraph each, headed by its article's title: 8,000 paragraphs
+  drawn (seeded) per copy, 12 copies, nudged as above.
+
+Figures: build wall and MB/s of article text (folder and shards in the same run, side by side), tiny
+files per second, a cold ``qabot ask`` (wall, peak RSS; best of 3) at 33k and 96k files, an edited
+file picked up by the next ``ask``, updating one edited file, and adding 10 files against a full build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpora import _nudge, _write_shards, bbc_articles  # noqa: E402
+
+SEED = 20261202
+COPIES = 15
+TINY_COPIES = 12
+TINY_PER_COPY = 8000
+
+
+def _copies(work: Path):
+    """``(copy, number, title, paragraphs)`` of the BBC articles x15, the same for files and shards."""
+    articles = bbc_articles(work)
+    for copy in range(COPIES):
+        rng = random.Random(SEED + copy)
+        for n, (title, paragraphs) in enumerate(articles):
+            if copy == 0:
+                yield copy, n, title, paragraphs
+                continue
+            pool = " ".join(paragraphs).split() or [title]
+            yield copy, n, f"{title} ({copy})", [_nudge(p, rng, pool) for p in paragraphs]
+
+
+def _once(folder: Path, write) -> Path:
+    """``folder``, written by ``write(folder)`` unless a complete earlier run left it."""
+    if not (folder / ".done").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        write(folder)
+        (folder / ".done").write_text("")
+    return folder
+
+
+def make_files(work: Path) -> Path:
+    """The BBC x15 as one ``.txt`` per article, 1,000 to a folder."""
+    def write(folder: Path) -> None:
+        for copy, n, title, paragraphs in _copies(work):
+            sub = folder / f"c{copy:02d}" / f"{n // 1000}"
+            if n % 1000 == 0:
+                sub.mkdir(parents=True, exist_ok=True)
+            (sub / f"{n:04d}.txt").write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return _once(work / "corpora" / "bbc15-files", write)
+
+
+def make_shards(work: Path) -> Path:
+    """The same articles as JSONL shards of 500."""
+    return _once(work / "corpora" / "bbc15-shards", lambda folder: _write_shards(
+        folder, ({"title": t, "text": "\n\n".join(ps)} for _, _, t, ps in _copies(work)), "bbc15"))
+
+
+def make_tiny(work: Path) -> Path:
+    """96,000 one-paragraph files, each headed by its article's title."""
+    def write(folder: Path) -> None:
+        every = [(title, p) for title, ps in bbc_articles(work) for p in ps]
+        for copy in range(TINY_COPIES):
+            rng = random.Random(SEED + 100 + copy)
+            picked = rng.sample(range(len(every)), TINY_PER_COPY)
+            for i, k in enumerate(picked):
+                title, paragraph = every[k]
+                if copy:
+                    title, paragraph = f"{title} ({copy})", _nudge(paragraph, rng, paragraph.split() or [title])
+                sub = folder / f"c{copy:02d}" / f"{i // 1000}"
+                if i % 1000 == 0:
+                    sub.mkdir(parents=True, exist_ok=True)
+                (sub / f"{i:04d}.txt").write_text(f"{title}\n\n{paragraph}\n", encoding="utf-8")
+    return _once(work / "corpora" / "tiny-96k", write)
+
+
+def qabot(*args: str, cwd: Path | None = None) -> tuple[float, int, str]:
+    """Run ``qabot ARGS`` in a new process: wall seconds, peak RSS bytes, stderr."""
+    started = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "qabot", *args], cwd=cwd,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - started
+    err = proc.stderr.decode(errors="replace")
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"qabot {' '.join(args)} failed ({proc.returncode}): {err[-500:]}")
+    return wall, int(err.split()[-1]) * 1024, err
+
+
+def text_mb(index: Path) -> float:
+    """MB of article text in an index (its ``text.bin`` files)."""
+    return sum(p.stat().st_size for p in index.rglob("text.bin")) / 1e6
+
+
+def build(corpus: Path, index: Path) -> tuple[float, float]:
+    """A full build from nothing: wall seconds and MB/s of article text."""
+    shutil.rmtree(index, ignore_errors=True)
+    wall, _, _ = qabot("index", str(corpus), "--index", str(index))
+    return wall, text_mb(index) / wall
+
+
+def cold_ask(index: Path, question: str, tries: int = 3) -> tuple[float, int]:
+    """Best wall time and its peak RSS of ``qabot ask`` in a new process (the index up to date)."""
+    best = None
+    for _ in range(tries):
+        wall, rss, err = qabot("ask", "--index", str(index), question)
+        if "building" in err:
+            continue  # that one rebuilt: not a cold ask of an up-to-date index
+        if best is None or wall < best[0]:
+            best = (wall, rss)
+    return best
+
+
+def scan_times(corpus: Path) -> tuple[float, float]:
+    """Best of 3: the staleness listing (walk and one stat per file) in a new process, and GNU find doing the
+    same walk and stats in C (the floor a listing in any language pays on this machine)."""
+    code = ("import time,sys; from qabot.corpus import list_files; t=time.perf_counter(); list_files([sys.argv[1]]); "
+            "print(time.perf_counter()-t)")
+    ours = min(float(subprocess.run([sys.executable, "-c", code, str(corpus)], capture_output=True, text=True).stdout)
+               for _ in range(3))
+    floor = []
+    for _ in range(3):
+        started = time.perf_counter()
+        subprocess.run(["find", str(corpus), "-printf", "%p %s %T@\\n"], stdout=subprocess.DEVNULL)
+        floor.append(time.perf_counter() - started)
+    return ours, min(floor)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-folders"))
+    parser.add_argument("--only", choices=("make", "build", "ask", "update"), default=None)
+    args = parser.parse_args()
+    work = args.work
+    files, shards, tiny = make_files(work), make_shards(work), make_tiny(work)
+    print(f"corpora: {files} (33,375 files), {shards} (67 shards), {tiny} (96,000 files)")
+    if args.only == "make":
+        return
+    idx = {name: work / "indexes" / name for name in ("files", "shards", "tiny")}
+    rows = []
+    if args.only in (None, "build"):
+        f_wall, f_speed = build(files, idx["files"])
+        s_wall, s_speed = build(shards, idx["shards"])
+        t_wall, _ = build(tiny, idx["tiny"])
+        rows += [("build, 33,375 files", f"{f_wall:.1f} s, {f_speed:.2f} MB/s"),
+                 ("build, the same text in 67 shards", f"{s_wall:.1f} s, {s_speed:.2f} MB/s"),
+                 ("folder / shards speed", f"{f_speed / s_speed:.2f}x"),
+                 ("build, 96,000 tiny files", f"{t_wall:.1f} s, {96_000 / t_wall:,.0f} files/s")]
+    if args.only in (None, "ask"):
+        for name, label in (("files", "33k files"), ("tiny", "96k files"), ("shards", "67 shards")):
+            if not (idx[name] / "manifest.json").exists():
+                continue
+            wall, rss = cold_ask(idx[name], "what did the minister say about the economy")
+            rows.append((f"cold ask, {label}", f"{wall * 1000:.0f} ms, {rss / 1e6:.0f} MB RSS"))
+        for corpus, label in ((files, "33k files"), (tiny, "96k files")):
+            listing, find = scan_times(corpus)
+            rows.append((f"staleness listing, {label}", f"{listing * 1000:.0f} ms (qabot.corpus.list_files, best of 3); "
+                                                        f"GNU find -printf of the same sizes and mtimes: {find * 1000:.0f} ms"))
+    if args.only in (None, "update"):
+        index = idx["files"]
+        edited = files / "c07" / "1" / "1234.txt"
+        original = edited.read_bytes()
+        try:
+            edited.write_text("Harbour mayor\n\nThe zanzibarian harbour mayor resigned on Tuesday.\n", encoding="utf-8")
+            wall, _, err = qabot("ask", "--index", str(index), "why did the harbour mayor resign")
+            out = subprocess.run([sys.executable, "-m", "qabot", "ask", "--index", str(index), "--json",
+                                  "zanzibarian harbour mayor"], capture_output=True, text=True).stdout
+            found = "zanzibarian" in out
+            rows.append(("cold ask after editing one file", f"{wall * 1000:.0f} ms incl. the update; edit found: {found}"))
+            edited.write_bytes(original)
+            wall, _, err = qabot("index", "--index", str(index))
+            rows.append(("update one edited file among 33k", f"{wall:.2f} s ({err.strip().splitlines()[-1][:80] if err.strip() else ''})"))
+            full, _ = build(files, work / "indexes" / "files-full")
+            shutil.rmtree(work / "indexes" / "files-full")
+            added = files / "zz-added"
+            added.mkdir(exist_ok=True)
+            for i, src in enumerate(random.Random(SEED).sample(sorted((files / "c00").rglob("*.txt")), 10)):
+                shutil.copyfile(src, added / f"added-{i}.txt")
+            wall, _, _ = qabot("index", "--index", str(index))
+            rows.append(("add 10 files", f"{wall:.2f} s, {100 * wall / full:.1f}% of a full build ({full:.1f} s)"))
+        finally:
+            edited.write_bytes(original)
+            shutil.rmtree(files / "zz-added", ignore_errors=True)
+            qabot("index", "--index", str(index))
+    print("\n| figure | value |\n|---|---|")
+    for name, value in rows:
+        print(f"| {name} | {value} |")
+    print(json.dumps({"load": os.getloadavg()}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""Held-out answer quality: question sets no weight or rule was set on, and questions asked of a corpus
+they were not written for.
+
+    python bench/heldout.py [--work /tmp/qabot-bench/heldout] [--negatives 1000] [-v]
+
+Sets (bench/data/heldout/, written by someone who read only the articles, never the code, and never
+tuned on): ``bbc_news.jsonl`` (150 questions over the BBC articles), ``bbc_unanswerable.jsonl`` (60
+the BBC articles cannot answer), ``seed.jsonl`` (50 about the bundled article), ``small.jsonl`` (100
+about the eight short articles in ``small/``). Each question's kind is labelled in the file.
+
+Refusals of another corpus's questions: ``--negatives`` SQuAD dev questions of the test half (odd
+articles, never fitted on) asked of the BBC articles, and the held-out BBC questions asked of SQuAD dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from splits import ROOT, bbc_corpus, half, squad_corpus, unanswerable  # noqa: E402
+
+from qabot.answering import Answerer  # noqa: E402
+from qabot.build import build  # noqa: E402
+from qabot.evaluate import Item, Outcome, RECALL_PASSAGES, measure  # noqa: E402
+from qabot.index import Index  # noqa: E402
+
+HELDOUT = ROOT / "bench" / "data" / "heldout"
+
+
+def read(path: Path) -> list[tuple[str, Item]]:
+    """``(kind, item)`` for each line of a held-out set."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            obj = json.loads(line)
+            out.append((obj["kind"], Item(question=obj["question"], answers=tuple(obj["answers"]))))
+    return out
+
+
+def outcomes(answerer: Answerer, items: list[Item]) -> tuple[list[Outcome], float, list]:
+    """Each question answered: outcomes, seconds, answers."""
+    out, answers = [], []
+    started = time.perf_counter()
+    for item in items:
+        answer = answerer.ask(item.question, k=3)
+        answers.append(answer)
+        out.append(Outcome(item=item, no_answer=answer.no_answer, evidence=tuple(e.text for e in answer.evidence),
+                           passages=tuple(answerer.passage_text(p) for p in answer.passages[:RECALL_PASSAGES])))
+    return out, time.perf_counter() - started, answers
+
+
+def report(name: str, answerer: Answerer, pairs: list[tuple[str, Item]], verbose: bool) -> None:
+    items = [i for _, i in pairs]
+    got, seconds, answers = outcomes(answerer, items)
+    print(f"{name}: {len(items)} questions, {answerer.corpus.n_articles:,} articles")
+    for line in measure(got, k=3, seconds=seconds).lines():
+        print(f"  {line}")
+    by_kind = defaultdict(list)
+    for (kind, _), outcome in zip(pairs, got):
+        by_kind[kind].append(outcome)
+    for kind, group in sorted(by_kind.items()):
+        r = measure(group, k=3)
+        if r.answerable:
+            print(f"  {kind:>12}: {len(group):3d}  evidence@1 {r.evidence_at_1:.3f}  evidence@3 {r.evidence_at_3:.3f}  "
+                  f"refused {r.answerable_refused}")
+        else:
+            print(f"  {kind:>12}: {len(group):3d}  no_answer {r.no_answer_predicted}")
+    if verbose:
+        for (kind, item), answer in zip(pairs, answers):
+            first = answer.evidence[0].text[:110] if answer.evidence else f"NO ANSWER: {answer.message}"
+            print(f"    [{kind}] {item.question} -> {first}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-bench/heldout"))
+    parser.add_argument("--negatives", type=int, default=1000)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    bbc = bbc_corpus(args.work / "bbc")
+    build([bbc], args.work / "bbc-index")
+    build([ROOT / "seeds"], args.work / "seed-index")
+    build([HELDOUT / "small"], args.work / "small-index")
+    squad_file, squad_items = squad_corpus(args.work / "squad")
+    build([squad_file], args.work / "squad-index")
+    news = Answerer(Index.open(args.work / "bbc-index"))
+    seed = Answerer(Index.open(args.work / "seed-index"))
+    small = Answerer(Index.open(args.work / "small-index"))
+    squad = Answerer(Index.open(args.work / "squad-index"))
+    bbc_news = read(HELDOUT / "bbc_news.jsonl")
+    report("held-out BBC news questions over the BBC articles", news, bbc_news, args.verbose)
+    report("held-out BBC unanswerable questions", news, read(HELDOUT / "bbc_unanswerable.jsonl"), args.verbose)
+    report("held-out questions about the bundled article", seed, read(HELDOUT / "seed.jsonl"), args.verbose)
+    report("held-out questions about the small articles", small, read(HELDOUT / "small.jsonl"), args.verbose)
+    test = random.Random(0).sample(half(squad_items, "test"), args.negatives)
+    report(f"{args.negatives:,} SQuAD dev test-half questions asked of the BBC articles", news,
+           [("other corpus", i) for i in unanswerable(test)], False)
+    report("held-out BBC news questions asked of SQuAD dev", squad,
+           [("other corpus", i) for i in unanswerable([i for _, i in bbc_news])], False)
+
+
+if __name__ == "__main__":
+    main()

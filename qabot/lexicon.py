@@ -1,0 +1,173 @@
+"""Word lists: the one home of the words that mark speech, titles, groups and documents.
+
+Speaker attribution (speakers.py), question analysis (question.py), follow-ups (conversation.py)
+and the surface-word counts of a build (vocabulary.py) all read their word lists from here, so a
+verb or a title added once counts everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+_IRREGULAR = {
+    "say": ("say", "says", "said", "said", "saying"),
+    "tell": ("tell", "tells", "told", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "think": ("think", "thinks", "thought", "thought", "thinking"),
+    "feel": ("feel", "feels", "felt", "felt", "feeling"),
+    "go on": ("go on", "goes on", "went on", "gone on", "going on"),
+    "speak": ("speak", "speaks", "spoke", "spoken", "speaking"),
+}
+"""Verbs whose forms no rule gives: base, third person, past, past participle, -ing."""
+
+SPEECH_LEMMAS = (
+    "say", "tell", "write", "warn", "claim", "predict", "expect", "insist", "deny", "admit", "announce",
+    "urge", "argue", "accuse", "describe", "add", "ask", "explain", "note", "stress", "reply", "respond",
+    "declare", "believe", "suggest", "acknowledge", "concede", "maintain", "confirm", "comment", "remark",
+    "observe", "point out", "go on", "promise", "pledge", "vow", "reveal", "reckon", "think", "hope",
+    "accept", "agree", "recall", "joke", "state", "feel", "highlight", "emphasise", "emphasize", "signal",
+    "indicate", "continue", "mention", "allege", "assert", "caution", "complain", "contend", "estimate",
+    "forecast", "report", "testify", "tweet", "write", "speak",
+)
+"""Verbs of communication, as their base form."""
+
+_DOUBLE = frozenset({"admit", "signal", "regret", "commit"})
+"""Verbs that double their last consonant before -ed and -ing (admitted, signalled)."""
+
+
+def forms(lemma: str) -> tuple[str, str, str, str, str]:
+    """``(base, third person, past, past participle, -ing)`` of a speech verb ("point out" inflects "point")."""
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    verb, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if verb in ("forecast",):
+        past, ing = verb, verb + "ing"
+    elif verb.endswith("e"):
+        past, ing = verb + "d", verb[:-1] + "ing"
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        past, ing = verb[:-1] + "ied", verb + "ing"
+    elif verb in _DOUBLE:
+        past, ing = verb + verb[-1] + "ed", verb + verb[-1] + "ing"
+    else:
+        past, ing = verb + "ed", verb + "ing"
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        third = verb[:-1] + "ies"
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        third = verb + "es"
+    else:
+        third = verb + "s"
+    return (verb + tail, third + tail, past + tail, past + tail, ing + tail)
+
+
+SPEECH_FORMS = frozenset(f for lemma in SPEECH_LEMMAS for f in forms(lemma))
+"""Every form of every speech verb ("said", "warns", "denied", "pointing out")."""
+
+_BASE_VERBS = frozenset("say tell warn argue insist claim deny admit urge predict expect believe think accuse ask "
+                        "explain agree allege".split())
+"""Speech verbs whose base form is seldom a noun, so "officials say" may attribute with it ("a report" may not)."""
+_NOUNISH = frozenset("remarks comments hopes notes reports states signals promises pledges vows forecasts estimates "
+                     "tweets jokes".split())
+"""Third-person forms that are far more often plural nouns ("Wang's remarks")."""
+
+ARTICLE_SPEECH_FORMS = frozenset(
+    f for lemma in SPEECH_LEMMAS for i, f in enumerate(forms(lemma)[:4])
+    if (i > 0 or lemma in _BASE_VERBS) and f not in _NOUNISH
+)
+"""The forms that attribute words in an article: base where it is seldom a noun ("officials say"), third
+person, past and participle ("has warned"); the -ing form opens a clause ("saying that ...") rather than
+naming a speaker."""
+
+CORE_SPEECH_FORMS = ("said", "says", "told", "tells", "added", "argued", "insisted", "warned", "replied", "wrote")
+"""The commonest attributing forms, for scans over a whole corpus that must stay cheap (vocabulary.py)."""
+
+QUESTION_SPEECH_LEMMAS = (
+    "say", "tell", "write", "warn", "claim", "predict", "expect", "insist", "deny", "admit", "announce", "urge",
+    "argue", "accuse", "describe", "add", "ask", "think", "comment", "reply", "mention", "state", "suggest",
+    "explain", "respond", "promise", "reveal", "confirm",
+)
+"""Verbs that make a question a speech question ("what did the mayor warn about?"): the verbs of
+communication, without those whose question is seldom about words ("what did Galileo observe")."""
+
+QUESTION_SPEECH_FORMS = frozenset(f for lemma in QUESTION_SPEECH_LEMMAS for f in forms(lemma))
+"""Every form of ``QUESTION_SPEECH_LEMMAS``."""
+
+
+def alternation(words) -> str:
+    """A regular expression matching any of ``words`` (spaces match any run of white space), built as a
+    trie ("sa(?:id|ys?)"): Python's engine tries a plain alternation's branches one by one at every
+    position, which made two hundred verbs cost twenty times as much as ten. Longer words win."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _pattern(trie)
+
+
+def _pattern(node: dict) -> str:
+    """The regular expression of one trie node (``""`` marks the end of a word)."""
+    ends = "" in node
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body
+
+
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor rev".split())
+"""Words of address before a name ("Mr Blair" is Blair)."""
+
+ROLES = frozenset(
+    """president minister chancellor secretary general chief senator governor mayor judge king queen prince
+    princess pope coach manager spokesman spokeswoman spokesperson leader boss executive chairman chairwoman
+    chair director head founder official officer commissioner ambassador envoy diplomat attorney lawyer
+    prosecutor detective inspector sheriff commander colonel captain sergeant lieutenant admiral marshal
+    economist analyst expert researcher scientist professor doctor author editor presenter striker midfielder
+    defender goalkeeper keeper skipper player star singer actor actress champion mp mep congressman
+    congresswoman lawmaker legislator rapper dj boxer sprinter athlete veteran rival partner chairperson
+    premier deputy aide adviser advisor campaigner activist consultant owner founder negotiator""".split()
+)
+"""Words naming a person by what they do: "the mayor", "coach Luis Aragones"."""
+
+TITLES = HONORIFICS | frozenset(
+    "president minister chancellor secretary general chief senator governor mayor judge king queen prince "
+    "princess pope coach manager".split()
+)
+"""Words before a name that are not the name, in a question ("President Putin" asks about Putin)."""
+
+TITLE_WORDS = ("Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady", "Prof", "President", "Prime Minister", "Minister",
+               "Chancellor", "Secretary", "Senator", "Governor", "Judge", "Coach", "Chairman", "Chief Executive",
+               "Mayor")
+"""Capitalised titles that stand before a name in an article ("Prime Minister Tony Blair")."""
+
+GROUPS = frozenset(
+    """officials official police government ministry department agency company firm group army navy military
+    court council committee commission union party administration authorities authority office bank board
+    campaigners critics experts analysts sources spokesman spokeswoman spokesperson regulator regulators
+    organisers organizers prosecutors investigators researchers scientists lawyers doctors residents
+    workers staff team club federation association industry embassy kremlin parliament congress senate
+    cabinet opposition watchdog charity institute inquiry coalition alliance""".split()
+)
+"""Words naming a body or a group that speaks: "U.S. officials", "police", "the industry group"."""
+
+DOCUMENTS = frozenset(
+    """statement lawsuit report documents document filing letter study survey memo summary release
+    complaint indictment ruling judgment verdict notice announcement paper review audit findings""".split()
+)
+"""Words naming a text that says something: "the statement", "the lawsuit", "court documents"."""
+
+SPEAKER_HEADS = ROLES | GROUPS | DOCUMENTS
+"""Every word that can end a speaker's noun phrase without a name."""
+
+
+def singular(word: str) -> str:
+    """A head word's singular for matching ("officials" is official, "documents" document); other words as they are."""
+    if word.endswith("ies") and word[:-3] + "y" in SPEAKER_HEADS:
+        return word[:-3] + "y"
+    if word.endswith("s") and word[:-1] in SPEAKER_HEADS:
+        return word[:-1]
+    return word

@@ -1,0 +1,267 @@
+"""Quotes across articles: everything the corpus has someone saying, grouped by article, in date order.
+
+The passages that hold the speaker's name are found through the index's postings (every passage
+with a word of the name, no scoring of the rest of the corpus); only those paragraphs, and the
+two after each (where "he said" goes on, ``QuoteParams``), are read and attributed. A sentence counts when its
+attributed speaker is the one asked for (``speakers.speaker_matches``), so a sentence that only
+mentions them does not. The same quotation in duplicate articles is shown once, with the other
+places it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+
+from .analysis import Analyzer
+from .index import Index
+from .lexicon import TITLES
+from .model import Article
+from .passages import paragraph_sentences
+from .retrieval import LocalRetriever, Retriever
+from .speakers import (SpeakerPhrase, attribute_paragraph, known_people, normal, speaker_matches, speaker_phrase,
+                       speaker_terms)
+
+
+@dataclass(frozen=True)
+class QuoteParams:
+    """The numbers that decide what ``find_quotes`` reads and keeps."""
+
+    following_paragraphs: int = 2
+    """Paragraphs read after each one that names the speaker: "he added" often comes a paragraph later."""
+    min_prefix: int = 4
+    """A topic word of at least this many letters also matches the words it begins ("euro": "European")."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a quotation stands: an article and a paragraph."""
+
+    article: Article
+    """The article (its text included)."""
+    paragraph: int
+    """1-based paragraph number."""
+    start: int
+    """Character offset of the quoted sentence in the article's text."""
+    end: int
+    """Character offset just past it."""
+
+
+@dataclass
+class Quote:
+    """One sentence of the speaker's words, direct or reported."""
+
+    speaker: str
+    """The speaker as the article names them ("Mr Blair", "the mayor of Ferrara, Anna Benedetti")."""
+    text: str
+    """The sentence as it stands in the article."""
+    quoted: bool
+    """True for a direct quotation (quotation marks), False for reported speech."""
+    place: Place
+    """Where it stands (the first article, in the order shown)."""
+    also: list[Place] = field(default_factory=list)
+    """The same sentence in other (duplicate) articles."""
+
+
+@dataclass
+class ArticleQuotes:
+    """The quotes of one article, in the order they stand."""
+
+    article: Article
+    """The article."""
+    quotes: list[Quote]
+    """Its quotes of the speaker, in text order."""
+
+
+@dataclass
+class QuoteReport:
+    """What ``find_quotes`` found."""
+
+    name: str
+    """The speaker as asked for."""
+    about: str | None
+    """The topic as asked for, if any."""
+    groups: list[ArticleQuotes]
+    """Articles with quotes: by date where known, else by path."""
+    articles_read: int
+    """Articles that name the speaker and were read."""
+
+    @property
+    def count(self) -> int:
+        """How many quotes in all."""
+        return sum(len(g.quotes) for g in self.groups)
+
+
+def find_quotes(index: Index, name: str, about: str | None = None, analyzer: Analyzer | None = None,
+                retriever: Retriever | None = None, params: QuoteParams | None = None) -> QuoteReport:
+    """Every sentence the corpus attributes to ``name`` (on ``about`` when given), grouped by article."""
+    params = params or QuoteParams()
+    analyzer = analyzer or Analyzer()
+    retriever = retriever or LocalRetriever(index)
+    topic = set(analyzer.terms(about)) if about else set()
+    terms = speaker_terms(name, analyzer)
+    if not terms:
+        return QuoteReport(name=name, about=about, groups=[], articles_read=0)
+    paragraphs: dict[int, set[int]] = defaultdict(set)
+    for term in dict.fromkeys(terms):  # every passage with a word of the name ("Wang Yi" is often "Wang")
+        df = retriever.df(term)
+        for passage_id, _ in retriever.top([term], df) if df else []:
+            passage = index.passage(passage_id)
+            paragraphs[passage.article].add(passage.paragraph)
+    asked = speaker_phrase(name)
+    surname = name.split()[-1] if len(asked.names) == 1 else None
+    groups, given = [], {}
+    for article_id in sorted(paragraphs):
+        article = index.article(article_id)
+        if surname:
+            given[article.id] = given_names(article.text, surname)
+        found = _article_quotes(article, paragraphs[article_id], asked, topic, analyzer, params)
+        if found:
+            groups.append(ArticleQuotes(article=article, quotes=found))
+    groups.sort(key=lambda g: _order(g.article))
+    if surname:
+        groups = _one_person(groups, given)
+    return QuoteReport(name=name, about=about, groups=_merge_duplicates(groups), articles_read=len(paragraphs))
+
+
+def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, topic: set[str], analyzer: Analyzer,
+                    params: QuoteParams) -> list[Quote]:
+    """The quotes of ``asked`` in the paragraphs ``named`` (1-based) of ``article`` and those just after them."""
+    wanted = sorted({n + i for n in named for i in range(params.following_paragraphs + 1)
+                     if n + i <= len(article.paragraphs)})
+    if topic:
+        wanted = [n for n in wanted
+                  if _on_topic(topic, analyzer.terms(article.text[slice(*article.paragraphs[n - 1])]), params)]
+    if not wanted:
+        return []
+    spans_of = paragraph_sentences(article.text, tuple(article.paragraphs[n - 1] for n in wanted))
+    said = []
+    people = lru_cache(maxsize=1)(lambda: known_people(article.text))
+    for n, spans in zip(wanted, spans_of):
+        who_said = attribute_paragraph(article.text, spans, people)
+        said.append([(n, s, e, who) for (s, e), who in zip(spans, who_said) if who.speaker])
+    # the same person named again: "the mayor said" after "the mayor of Ferrara, Anna Benedetti, said",
+    # "Lindqvist said" after "the fisheries officer Erik Lindqvist said"
+    roles, names = set(), set()
+    for n, s, e, who in (x for paragraph in said for x in paragraph):
+        phrase = speaker_phrase(who.phrase or who.speaker)
+        if phrase.names and speaker_matches(asked, phrase):
+            names.add(" ".join(phrase.names))
+            if phrase.head:
+                roles.add(phrase.head)
+    out = []
+    for paragraph in said:
+        mine = []
+        for n, s, e, who in paragraph:
+            phrase = speaker_phrase(who.phrase or who.speaker)
+            if speaker_matches(asked, phrase) or (not phrase.names and phrase.head in roles) \
+                    or (phrase.names and any(speaker_matches(name, phrase) for name in names)):
+                mine.append(Quote(speaker=who.speaker, text=article.text[s:e], quoted=who.quote,
+                                  place=Place(article=article, paragraph=n, start=s, end=e)))
+        if topic and not any(_on_topic(topic, analyzer.terms(q.text), params) for q in mine):
+            continue  # the topic is in someone else's sentences of the paragraph
+        out.extend(mine)
+    return out
+
+
+def given_names(text: str, surname: str) -> Counter[str]:
+    """The first names ``text`` puts before ``surname`` ("Tony" in "Prime Minister Tony Blair"), titles out."""
+    found = re.findall(rf"\b([A-Z][\w’'-]+)\s+{re.escape(surname)}\b", text)
+    return Counter(normal(w) for w in found if normal(w) not in TITLES and normal(w) not in _NOT_GIVEN)
+
+
+_NOT_GIVEN = frozenset("the a an but and in on at of for to by with from as mr mrs ms".split())
+
+
+def _one_person(groups: list[ArticleQuotes], given: dict[str, Counter[str]]) -> list[ArticleQuotes]:
+    """For a surname alone ("Blair"), the person most articles mean (the first name most often before the
+    surname, "Tony"): a quote whose speaker has another first name ("Sir Ian Blair") is left out, and so is
+    a quote without one in an article that names only another ("Mr Blair" where only Sir Ian Blair is named)."""
+    total: Counter[str] = Counter()
+    for names in given.values():
+        total.update(set(names))
+    if len(total) < 2:
+        return groups
+    person = total.most_common(1)[0][0]
+    out = []
+    for group in groups:
+        named = given.get(group.article.id, Counter())
+        kept = []
+        for quote in group.quotes:
+            first = speaker_phrase(quote.speaker).names[:-1]
+            if (first and person not in first) or (not first and named and person not in named):
+                continue
+            kept.append(quote)
+        if kept:
+            out.append(ArticleQuotes(article=group.article, quotes=kept))
+    return out
+
+
+def _on_topic(topic: set[str], terms: list[str], params: QuoteParams) -> bool:
+    """True when ``terms`` hold a topic term, or a word that starts with one ("euro" is on "European")."""
+    return any(t in topic or any(t.startswith(w) for w in topic if len(w) >= params.min_prefix) for t in set(terms))
+
+
+def _order(article: Article) -> tuple:
+    """Articles with a date first, oldest first; then the rest by path."""
+    when = _date(article.date)
+    return (0, when, article.path) if when else (1, "", article.path)
+
+
+def _date(text: str | None) -> str | None:
+    """An ISO date (``YYYY-MM-DD``) from a date as the source gives it, or None."""
+    if not text:
+        return None
+    m = re.search(r"\d{4}-\d\d-\d\d", text)
+    if m:
+        return m.group()
+    for fmt in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%a, %d %b %Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _key(text: str) -> str:
+    """A quotation compared across articles: words only, lower case."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _merge_duplicates(groups: list[ArticleQuotes]) -> list[ArticleQuotes]:
+    """The same sentence from several articles shown once, where it first stands; an article left with
+    nothing of its own is dropped (its places are listed under the quotes it repeats)."""
+    first: dict[str, Quote] = {}
+    out = []
+    for group in groups:
+        kept = []
+        for quote in group.quotes:
+            held = first.get(_key(quote.text))
+            if held is None:
+                first[_key(quote.text)] = quote
+                kept.append(quote)
+            else:
+                held.also.append(quote.place)
+        if kept:
+            out.append(ArticleQuotes(article=group.article, quotes=kept))
+    return out
+
+
+def quote_json(quote: Quote) -> dict:
+    """One quote as the ``--json`` contract gives it."""
+    place = quote.place
+    return {
+        "speaker": quote.speaker,
+        "text": quote.text,
+        "quoted": quote.quoted,
+        "article": {"id": place.article.id, "title": place.article.title, "path": place.article.path},
+        "paragraph": place.paragraph,
+        "start": place.start,
+        "end": place.end,
+        "date": place.article.date,
+        "also": [{"id": p.article.id, "title": p.article.title, "path": p.article.path, "paragraph": p.paragraph}
+                 for p in quote.also],
+    }

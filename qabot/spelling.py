@@ -1,0 +1,110 @@
+"""Spelling: a question word the corpus lacks, corrected against the corpus's own words.
+
+Candidates are the corpus's words within a small edit distance, optimal string alignment (Levenshtein
+with a swap of two neighbouring letters counted as one edit: "duaghter" is one edit from "daughter"),
+found by rapidfuzz's bit-parallel C scan over the words of about the same length. The closest
+candidate wins (for a word typed with a capital, a name the corpus spells with one counts an edit
+closer); among equally close ones, one with the same first letter, then the more frequent. A word
+the corpus holds is never corrected, nor a word too short to correct safely.
+
+bench/spelling.py measured this against symspellpy on real misspellings of BBC words: the same
+accuracy (69 of 70 each), and next to no build (symspellpy's precomputed deletes take over a second,
+more than a one-question ``qabot ask`` can spend) for one or two milliseconds a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .analysis import TOKEN, fold
+
+
+@dataclass(frozen=True)
+class SpellingParams:
+    """How far a correction may go."""
+
+    min_length: int = 3
+    """Words shorter than this are never corrected ("to", "US")."""
+    long_word: int = 5
+    """Words of at least this many letters may be two edits away from their correction; shorter ones one."""
+    max_distance: int = 2
+    """The most edits a correction may make."""
+    far_word: int = 7
+    """A word shorter than this is corrected by two edits only when it holds the same letters ("lybia": Libya)."""
+
+
+class Speller:
+    """Corrects words against a vocabulary weighted by frequency; built once per index, then shared."""
+
+    def __init__(self, words_with_counts: Iterable[tuple[str, int]], params: SpellingParams | None = None):
+        self.params = params or SpellingParams()
+        counts: dict[str, int] = {}
+        spelled: dict[str, tuple[int, str]] = {}
+        for form, count in words_with_counts:
+            if count <= 0 or not form[:1].isalpha():
+                continue
+            form = re.sub(r"[’']s$", "", form)
+            key = _key(form)
+            counts[key] = counts.get(key, 0) + count
+            if count > spelled.get(key, (0, ""))[0]:
+                spelled[key] = (count, form)
+        self._counts = counts
+        self._spelled = {key: form for key, (_, form) in spelled.items()}
+        self._by_length: dict[int, list[str]] = {}
+        for key in counts:
+            if len(key) >= self.params.min_length:
+                self._by_length.setdefault(len(key), []).append(key)
+
+    def __contains__(self, word: str) -> bool:
+        return _key(word) in self._counts
+
+    def count(self, word: str) -> int:
+        """How often the corpus holds ``word`` (any case)."""
+        return self._counts.get(_key(word), 0)
+
+    def correct(self, word: str) -> str | None:
+        """The corpus word ``word`` most likely misspells, as the corpus most often spells it ("Ukraine"
+        for "ukrane"); None when the corpus holds ``word`` or has nothing close enough. The fewest edits
+        win, a name counting one edit less for a word typed with a capital ("Blare" is "Blair", not "blame");
+        then a word with the same first letter (typing seldom gets that one wrong: "abut" is "about", not
+        "but"); then the more frequent."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        key = _key(word)
+        if key in self._counts or len(key) < self.params.min_length or not key.isalpha():
+            return None
+        limit = self.params.max_distance if len(key) >= self.params.long_word else 1
+        typed_name = word[:1].isupper()
+        best: tuple[int, bool, int, str] | None = None
+        for length in range(len(key) - limit, len(key) + limit + 1):
+            words = self._by_length.get(length)
+            if not words:
+                continue
+            for term, distance, _ in process.extract(key, words, scorer=OSA.distance,
+                                                      score_cutoff=limit, limit=None):
+                name = typed_name and self._spelled.get(term, "")[:1].isupper()
+                candidate = (int(distance) - name, term[0] != key[0], -self._counts[term], term)
+                if best is None or candidate < best:
+                    best = candidate
+        if best is None:
+            return None
+        if best[0] > 1 and not typed_name and len(key) < self.params.far_word and sorted(key) != sorted(best[3]):
+            return None  # two edits turn many a short word into another ("mining": moving); not a jumble ("lybia")
+        return self._spelled.get(best[3], best[3])
+
+    def correct_words(self, text: str) -> list[tuple[str, str]]:
+        """``(word, correction)`` for each word of ``text`` that ``correct`` changes, in order."""
+        out = []
+        for word in TOKEN.findall(text):
+            fixed = self.correct(word)
+            if fixed is not None:
+                out.append((word, fixed))
+        return out
+
+
+def _key(word: str) -> str:
+    """A word as the speller compares it: lower case, accents and possessive folded ("Wang’s" is wang)."""
+    return fold(word.lower())

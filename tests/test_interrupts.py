@@ -1,0 +1,73 @@
+"""Ctrl-C during a build, and questions asked while the first build runs: real processes, real signals."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import run
+
+WORDS = "harbour ferry council mayor bridge river budget school election minister market railway".split()
+
+
+def _corpus(folder: Path, files: int, paragraphs: int, seed: int) -> Path:
+    """``files`` articles of ``paragraphs`` paragraphs of random words."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(files):
+        body = "\n\n".join(" ".join(rng.choices(WORDS, k=60)).capitalize() + "." for _ in range(paragraphs))
+        (folder / f"{i:04d}.txt").write_text(f"Story {i}\n\n{body}\n", encoding="utf-8")
+    return folder
+
+
+def _start(*args: str) -> subprocess.Popen:
+    """``qabot ARGS`` in its own process group (as a terminal would run it)."""
+    return subprocess.Popen([sys.executable, "-m", "qabot", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+
+
+def _children(pid: int) -> list[str]:
+    """The process ids of ``pid``'s children."""
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+
+
+def test_ctrl_c_during_a_build_says_one_line_exits_130_and_keeps_the_index(isolated):
+    corpus = _corpus(isolated / "corpus", 4, 10, seed=1)
+    assert run("index", "corpus", "--index", "idx").returncode == 0
+    manifest = (isolated / "idx" / "manifest.json").read_text()
+    _corpus(corpus / "more", 600, 60, seed=2)  # some 20 MB more: workers start
+    build = _start("index", "--index", "idx")
+    deadline = time.monotonic() + 60
+    while len(_children(build.pid)) < 2 and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the workers are busy now
+    os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
+    out, err = build.communicate(timeout=60)
+    assert (build.returncode, err, out) == (130, "qabot: interrupted\n", "")
+    assert (isolated / "idx" / "manifest.json").read_text() == manifest
+    assert run("index", "--verify", "--index", "idx").returncode == 0
+    assert [p.name for p in (isolated / "idx").iterdir() if p.name.startswith(".data-")] == []  # no half-written build
+    assert len(json.loads(run("list", "--json", "--index", "idx").stdout.splitlines()[0])) > 0
+
+
+def test_ask_during_the_first_build_waits_for_it(isolated):
+    _corpus(isolated / "corpus", 300, 30, seed=3)
+    build = _start("index", "corpus", "--index", "idx")
+    deadline = time.monotonic() + 60
+    while not (isolated / "idx" / ".lock").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    asked = run("ask", "harbour ferry", "--index", "idx")
+    build.communicate(timeout=300)
+    assert build.returncode == 0
+    assert asked.returncode == 0, asked.stderr
+    assert "waiting for the index being built at idx" in asked.stderr
+    assert "Story" in asked.stdout

@@ -1,0 +1,96 @@
+"""Managing what is indexed: qabot index keeps the index's folders, --add/--remove/--replace change them,
+qabot list shows the articles, and paths show the same way everywhere."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from conftest import run
+
+
+def _write(folder, name: str, title: str, body: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+
+
+def _listed(index: str = "idx", cwd=None) -> list[dict]:
+    result = run("list", "--json", "--index", index, cwd=cwd)
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_index_without_a_path_updates_the_index_folders(isolated, seeds):
+    _write(isolated / "notes", "a.txt", "Harbour news", "The harbour master retired on Monday.")
+    assert run("index", "notes", "--index", "idx").returncode == 0
+    again = run("index", "--index", "idx")  # not seeds/: the index's own folder
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[1] == "files: 0 new, 0 updated, 1 unchanged, 0 removed, 0 failed, 0 skipped"
+    assert [a["path"] for a in _listed()] == ["notes/a.txt"]
+
+
+def test_add_remove_and_replace_folders(isolated):
+    _write(isolated / "one", "a.txt", "Harbour news", "The harbour master retired on Monday.")
+    _write(isolated / "two", "b.md", "Bridge news", "By Jane Roe\n\nThe bridge opens in May.")
+    assert run("index", "one", "--index", "idx").returncode == 0
+    refused = run("index", "two", "--index", "idx")  # would drop one/: refused
+    assert refused.returncode == 2
+    assert refused.stderr == ("qabot: error: the index at idx holds one; use --add PATH to add to it, or --replace to "
+                              "index only the PATHs given\n")
+    added = run("index", "--add", "two", "--index", "idx")
+    assert added.returncode == 0
+    assert added.stdout.splitlines()[1:] == ["files: 1 new, 0 updated, 1 unchanged, 0 removed, 0 failed, 0 skipped",
+                                             "new two/b.md"]
+    assert [(a["path"], a["title"], a["byline"], a["passages"]) for a in _listed()] == [
+        ("one/a.txt", "Harbour news", None, 1), ("two/b.md", "Bridge news", "Jane Roe", 1)]
+    # chat's /index PATH and ask use the same folders: an ask after an edit rebuilds from both
+    asked = run("ask", "bridge", "--index", "idx")
+    assert asked.returncode == 0 and asked.stderr == "" and "— two/b.md, ¶ 1" in asked.stdout
+
+    not_there = run("index", "--remove", "three", "--index", "idx")
+    assert not_there.returncode == 2 and "three is not one of the index's files or folders (one, two)" in not_there.stderr
+    removed = run("index", "--remove", "one", "--index", "idx")
+    assert removed.returncode == 0
+    assert removed.stdout.splitlines()[1:] == ["files: 0 new, 0 updated, 1 unchanged, 1 removed, 0 failed, 0 skipped",
+                                               "removed one/a.txt"]
+    assert [a["path"] for a in _listed()] == ["two/b.md"]
+    emptied = run("index", "--remove", "two", "--index", "idx")
+    assert emptied.returncode == 2 and "nothing to index" in emptied.stderr
+    replaced = run("index", "one", "--replace", "--index", "idx")
+    assert replaced.returncode == 0
+    assert [a["path"] for a in _listed()] == ["one/a.txt"]
+
+
+def test_the_report_names_ten_files_of_each_kind_then_counts(isolated):
+    for i in range(13):
+        _write(isolated / "many", f"{i:02d}.txt", f"Story {i}", f"The council met {i} times.")
+    result = run("index", "many", "--index", "idx")
+    lines = result.stdout.splitlines()
+    assert lines[2:] == [f"new many/{i:02d}.txt" for i in range(10)] + ["... and 3 more new"]
+
+
+def test_list_shows_paths_relative_to_the_current_folder_or_absolute(isolated):
+    _write(isolated / "corpus", "a.txt", "Harbour news", "2024-05-01\n\nThe harbour master retired.")
+    assert run("index", "corpus", "--index", "idx").returncode == 0
+    text = run("list", "--index", "idx")
+    assert text.stdout == "corpus/a.txt  Harbour news · 2024-05-01 (1 passage)\n"
+    elsewhere = isolated.parent / "elsewhere"
+    elsewhere.mkdir()
+    outside = _listed(str(isolated / "idx"), cwd=elsewhere)
+    assert outside[0]["path"] == os.path.join(str(isolated), "corpus", "a.txt")  # not under the current folder
+    asked = run("ask", "--json", "harbour master", "--index", str(isolated / "idx"), cwd=elsewhere)
+    assert json.loads(asked.stdout)["answers"][0]["article"]["path"] == outside[0]["path"]
+    inside = _listed(str(isolated / "idx"), cwd=isolated / "corpus")
+    assert inside[0]["path"] == "a.txt"
+
+
+def test_ask_never_drops_a_folder_that_is_away(isolated):
+    _write(isolated / "one", "a.txt", "Harbour news", "The harbour master retired on Monday.")
+    _write(isolated / "two", "b.txt", "Bridge news", "The bridge opens in May.")
+    assert run("index", "one", "two", "--index", "idx").returncode == 0
+    (isolated / "two").rename(isolated / "away")  # an unmounted disk, say
+    asked = run("ask", "bridge", "--index", "idx")
+    assert asked.returncode == 0
+    assert asked.stderr == "qabot: two is gone; answering from the index as it is (qabot index --remove PATH drops it)\n"
+    assert "— two/b.txt, ¶ 1" in asked.stdout
+    assert [a["path"] for a in _listed()] == ["one/a.txt", "two/b.txt"]
