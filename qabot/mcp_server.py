@@ -1,7 +1,7 @@
 """``qabot mcp``: the articles as a Model Context Protocol server over stdio (the official ``mcp`` SDK).
 
-Tools: ``ask`` (the ``ask --json`` object), ``list_articles``, ``get_article`` (text with numbered
-paragraphs). Each article is also a resource, ``qabot://articles/{id}``. A qabot error reaches the
+Tools: ``ask`` (the ``ask --json`` object), ``quotes`` (a speaker's words across articles),
+``list_articles``, ``get_article`` (text with numbered paragraphs). Each article is also a resource, ``qabot://articles/{id}``. A qabot error reaches the
 client as an MCP error carrying the one-line message; stdout carries nothing but the protocol (the
 SDK points file descriptor 1 at stderr while it serves) and logging goes to stderr.
 """
@@ -22,6 +22,7 @@ from .answering import Answerer
 from .catalog import Catalog, article_text
 from .errors import ArticleMissing, QabotError
 from .index import Index
+from .quotes import find_quotes, quote_json
 from .render import answer_json
 
 ARTICLE_URI = "qabot://articles/{article_id}"
@@ -56,6 +57,9 @@ class QabotServer(MCPServer):
         self.add_tool(self.get_article, name="get_article", structured_output=False, description=(
             "An article's text by id: title, byline, date and path, then each paragraph as '[N] text'. "
             "paragraphs (1-based numbers) keeps only those, e.g. the paragraph an answer cites."))
+        self.add_tool(self.quotes, name="quotes", structured_output=True, description=(
+            "Everything the articles have a person (or a title, a group) saying, quoted or reported, article by "
+            "article in date order; about keeps only what they said about that topic."))
         self.resource(ARTICLE_URI, name="article", mime_type="text/plain",
                       description="An article's text with numbered paragraphs")(self.read_article)
 
@@ -67,6 +71,17 @@ class QabotServer(MCPServer):
             return answer_json(self.answerer.ask(question, k=k))
         except QabotError as err:
             raise ToolError(str(err)) from None
+
+    def quotes(self, name: str, about: str | None = None) -> dict[str, Any]:
+        """``{"name", "about", "articles_read", "quotes": [...]}``, each quote as ``qabot quotes --json`` gives it."""
+        if not name.strip():
+            raise ToolError("name is empty; give who to quote, e.g. Wang")
+        try:
+            report = find_quotes(self.index, name.strip(), (about or "").strip() or None, analyzer=self.answerer.analyzer)
+        except QabotError as err:
+            raise ToolError(str(err)) from None
+        return {"name": report.name, "about": report.about, "articles_read": report.articles_read,
+                "quotes": [quote_json(q) for group in report.groups for q in group.quotes]}
 
     def list_articles(self) -> dict[str, Any]:
         """``{"articles": [{id, title, path, byline, date}, ...]}``."""

@@ -51,11 +51,14 @@ def test_ask_over_mcp_gives_wangs_two_ukraine_quotes(seed_index, tmp_path):
     async def script(session):
         tools = await session.list_tools()
         answer = await session.call_tool("ask", {"question": "what did Wang say about Ukraine", "k": 3})
-        return tools, answer
+        quotes = await session.call_tool("quotes", {"name": "Wang", "about": "Ukraine"})
+        return tools, answer, quotes
 
-    (tools, answer), stderr = _talk(seed_index, tmp_path, script)
+    (tools, answer, quotes), stderr = _talk(seed_index, tmp_path, script)
     names = {t.name for t in tools.tools}
-    assert {"ask", "list_articles", "get_article"} <= names
+    assert {"ask", "quotes", "list_articles", "get_article"} <= names
+    said = [q["text"] for q in quotes.structured_content["quotes"]]
+    assert WANG_2 in said and any(WANG_1.startswith(s) or s.startswith("“On the Ukraine issue") for s in said)
     assert not answer.is_error
     got = answer.structured_content
     assert got == json.loads(answer.content[0].text)
