@@ -71,6 +71,8 @@ class Chat:
         self.analyzer = Analyzer()
         self.context = Context()
         self.answers: dict[int, Evidence] = {}
+        self.last_article: int | None = None
+        """The article of the last answer: what "this article" and "it" mean."""
         self.questions: dict[int, str] = {}
         """The question each numbered answer answers (for /why)."""
         """The answers to the current question, by the number they were shown with."""
@@ -190,7 +192,9 @@ class Chat:
                 message = got.message if got.no_answer else (None if evidence else "nothing more that was not shown already")
             answer = replace(got, evidence=evidence, message=message, no_answer=got.no_answer or not evidence)
         else:
-            answer = self.answerer.ask(turn.question, k=self.k, skip=turn.skip)
+            answer = self.answerer.ask(turn.question, k=self.k, skip=turn.skip, article=self.last_article)
+        if answer.evidence:
+            self.last_article = answer.evidence[0].article_number if answer.evidence[0].article_number >= 0 else None
         if not turn.more:
             self.answers = {}
         for e in answer.evidence:
@@ -346,6 +350,7 @@ class Chat:
             clear()
         self.context = Context()
         self.answers = {}
+        self.last_article = None
         self.seen = set()
         self.cited = {}
         self.dim("new conversation")

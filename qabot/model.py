@@ -71,6 +71,11 @@ class Evidence:
     """The person the quoted words are attributed to, when known."""
     confidence: float | None = None
     """The fitted probability that this evidence holds the answer (0 to 1)."""
+    field: str | None = None
+    """For a question about the article itself: the metadata ``text`` is ("title", "byline", "date");
+    ``start`` and ``end`` are then 0. None for sentences of the article's text."""
+    article_number: int = -1
+    """The article's position in the index it came from (-1 when unknown), so a follow-up can ask about it."""
     why: tuple[tuple[str, float, float], ...] = ()
     """With ``explain``: ``(feature, value, part of the score)`` for each feature that counted, largest first."""
 

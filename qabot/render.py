@@ -142,7 +142,8 @@ def paint_text(text: str, spans: list[tuple[int, int, str]], style: Style) -> st
 def _citation_parts(evidence: Evidence) -> tuple[str, str]:
     """``[n] Title`` and ``— path, ¶ paragraph``."""
     article = evidence.article
-    return f"[{evidence.rank}] {safe_line(article.title)}", f"— {safe_line(article.path)}, ¶ {evidence.paragraph}"
+    where = f"the article's {evidence.field}" if evidence.field else f"¶ {evidence.paragraph}"
+    return f"[{evidence.rank}] {safe_line(article.title)}", f"— {safe_line(article.path)}, {where}"
 
 
 def citation_lines(evidence: Evidence, style: Style) -> str:
@@ -270,6 +271,7 @@ def answer_json(answer: Answer) -> dict:
                 "start": e.start,
                 "end": e.end,
                 "confidence": e.confidence,
+                **({"field": e.field} if e.field else {}),
                 **({"why": _why(e.why)} if e.why else {}),
             }
             for e in answer.evidence

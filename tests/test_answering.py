@@ -173,3 +173,37 @@ def test_a_word_only_the_headline_holds_finds_the_article(answerer):
     assert answer.evidence[0].text.startswith("More than 3,000 people were evacuated")
     assert answerer.reader.df("itali") == 1
     assert answerer.ask("bee numbers", k=1).evidence[0].text.startswith("A survey of 52 species")
+
+
+def test_questions_about_the_article_itself(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps([
+        {"title": "Floods force thousands from homes in northern Italy", "author": "Maria Conti",
+         "date": "2024-05-02", "text": ARTICLES["floods.txt"].split("\n\n", 1)[1]},
+        {"title": "Bee numbers fall for a third year", "text": ARTICLES["bees.txt"].split("\n\n", 1)[1]},
+    ]), encoding="utf-8")
+    build([folder], tmp_path / "idx")
+    answerer = Answerer(Index.open(tmp_path / "idx"))
+    author = answerer.ask("who wrote the article about the floods?")
+    assert [(e.text, e.field) for e in author.evidence] == [("Maria Conti", "byline")]
+    assert answerer.ask("when was the flood story published").evidence[0].text == "2024-05-02"
+    assert answerer.ask("who wrote the bee article?").message == "'Bee numbers fall for a third year' names no author"
+    which = answerer.ask("who wrote the article?")
+    assert which.no_answer and which.message.startswith("which article? there are 2;")
+    bees = answerer.ask("what is the title of this article", article=1)
+    assert bees.evidence[0].text == "Bee numbers fall for a third year" and bees.evidence[0].field == "title"
+    summary = answerer.ask("summarize the article about the floods", k=2)
+    texts = [e.text for e in summary.evidence]
+    assert texts[0].startswith("More than 3,000 people were evacuated") and len(texts) == 2
+    assert all(e.field is None and e.article.text[e.start:e.end] == e.text for e in summary.evidence)
+    # not about an article: the letter has an author of its own
+    assert answerer.ask("who wrote the letter to the mayor").evidence == [] or \
+        answerer.ask("who wrote the letter to the mayor").evidence[0].field is None
+
+
+def test_the_chat_takes_it_for_the_article_of_the_last_answer(seeds):
+    result = run("chat", input="what did Wang say about Ukraine\nwho wrote it?\nwhat is this article about\n")
+    assert result.returncode == 0, result.stderr
+    assert "> Anton Troianovski" in result.stdout and "the article's byline" in result.stdout
+    assert "> The top Chinese diplomat, Wang Yi, and Russian President Vladimir Putin" in result.stdout

@@ -9,7 +9,7 @@ from ..bm25 import BM25Params
 from ..index import Index
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
-from . import features, retrieve, select
+from . import about, features, retrieve, select
 from .features import Candidate, Context
 from .gates import Gates, WordCheck, either
 from .params import AnswerParams
@@ -41,6 +41,10 @@ class Ranked:
     """Weight share of the names the corpus writes only far from the question's other words."""
     far_names: tuple[list[str], list[str]] = ([], [])
     """Those names, and the question's other words."""
+
+
+ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TITLE, QuestionKind.SUMMARY))
+"""Questions about an article itself, answered by ``about.py``."""
 
 
 class Answerer:
@@ -81,12 +85,16 @@ class Answerer:
             best.setdefault(self.reader.passage(passage).article, score)
         return sorted(best, key=lambda a: (-best[a], a))[:k]
 
-    def ask(self, text: str, k: int = 3, skip: int = 0, explain: bool = False) -> Answer:
-        """Answer ``text`` with up to ``k`` pieces of evidence (after the first ``skip``)."""
-        return self.answer(parse(text, self.analyzer), k=k, skip=skip, explain=explain)
+    def ask(self, text: str, k: int = 3, skip: int = 0, explain: bool = False, article: int | None = None) -> Answer:
+        """Answer ``text`` with up to ``k`` pieces of evidence (after the first ``skip``); ``article`` is the
+        article that "this article" and "it" mean (in the chat, the last answer's)."""
+        return self.answer(parse(text, self.analyzer), k=k, skip=skip, explain=explain, article=article)
 
-    def answer(self, q: Question, k: int = 3, skip: int = 0, explain: bool = False) -> Answer:
+    def answer(self, q: Question, k: int = 3, skip: int = 0, explain: bool = False,
+               article: int | None = None) -> Answer:
         """Answer an analysed question."""
+        if q.kind in ABOUT_KINDS:
+            return about.answer(self.reader, q, k, article)
         ranked = self.rank(q)
         terms = ranked.question.terms
         searched = ranked.check.searched

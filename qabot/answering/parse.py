@@ -50,6 +50,10 @@ class QuestionKind(StrEnum):
     HOW_MANY = "how_many"
     WHY = "why"
     HOW = "how"
+    AUTHOR = "author"
+    DATE = "date"
+    TITLE = "title"
+    SUMMARY = "summary"
     YESNO = "yesno"
     WHAT = "what"
     KEYWORDS = "keywords"
@@ -88,8 +92,38 @@ def _content_words(text: str, analyzer: Analyzer) -> tuple[list[str], list[str]]
     return [w for w, _ in kept], [shown for _, shown in kept]
 
 
+_ARTICLE = r"(?:(?:this|the|that|its|an?)\s+)?(?:article|story|piece|report|text|page|news|post)"
+_ABOUT_ARTICLE = (
+    (QuestionKind.AUTHOR, re.compile(rf"^\W*(?:who\s+(?:wrote|has\s+written|writes|authored|is\s+the\s+(?:author|writer)"
+                                     rf"|was\s+the\s+(?:author|writer))\b|(?:what\s+is\s+the\s+)?(?:author|byline)\b)", re.I)),
+    (QuestionKind.DATE, re.compile(rf"^\W*(?:when\s+(?:was|is)\s+(?:\w+\s+){{0,4}}?(?:published|written|posted|dated)\b"
+                                   rf"|what\s+(?:is|was)\s+the\s+(?:date|publication\s+date)\b)", re.I)),
+    (QuestionKind.TITLE, re.compile(rf"^\W*(?:what\s+(?:is|was)\s+the\s+(?:title|headline)\b|what\s+is\s+(?:it|{_ARTICLE})"
+                                    rf"\s+(?:called|titled)\b)", re.I)),
+    (QuestionKind.SUMMARY, re.compile(rf"^\W*(?:(?:can\s+you\s+|please\s+)?summari[sz]e\b|(?:give\s+(?:me\s+)?)?(?:a\s+)?summary\b"
+                                      rf"|what\s+(?:is|was|'s)\s+(?:it|this|{_ARTICLE})\s+about\b|tl;?dr\b)", re.I)),
+)
+"""Questions about the article itself: who wrote it, when, its title, what it is about."""
+ARTICLE_WORDS = frozenset("article story piece report text page news post author writer wrote written write byline "
+                          "published posted dated date title headline called titled summarize summarise summary "
+                          "tldr tl dr give please".split())
+"""Words of a question about the article itself that do not say which article."""
+_ARTICLE_NOUNS = frozenset("article story piece report text page news post".split())
+
+
 def parse(text: str, analyzer: Analyzer) -> Question:
     """Analyse a question (or bare keywords)."""
+    for kind, pattern in _ABOUT_ARTICLE:
+        if pattern.search(text):
+            words = analyzer.words_as_written(text)
+            kept = [(w, shown) for w, shown in words
+                    if w and w not in STOPWORDS and w not in QUESTION_WORDS and w not in ARTICLE_WORDS]
+            named = any(w in _ARTICLE_NOUNS or w in ("it", "this") for w, _ in words)
+            if kept and not named:
+                break  # "who wrote the letter", "what is the title of the book": not about the article
+            return Question(text=text, kind=kind, speaker=None, speaker_terms=(),
+                            topic_terms=tuple(analyzer.stem([w for w, _ in kept])),
+                            topic_words=tuple(shown for _, shown in kept))
     m = _SPEECH.match(text) or _SPEECH_BY.match(text)
     if m and _is_speaker(m.group("speaker") or "") and _is_speech_verb(m):
         speaker = m.group("speaker").strip(" ,")

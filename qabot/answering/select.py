@@ -43,7 +43,7 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
             rank=len(out) + 1 + skip, text=text, score=round(c.score, 6),
             context=article.text[min(passage.start, start):max(passage.end, end)], article=article,
             paragraph=passage.paragraph, start=start, end=end, terms=tuple(sorted(c.matched)), speaker=c.speaker,
-            confidence=round(confidence(c, len(seen) - 1), 4),
+            confidence=round(confidence(c, len(seen) - 1), 4), article_number=c.article,
         ))
         if len(out) >= k:
             break

@@ -1,0 +1,85 @@
+"""About: questions about an article itself (who wrote it, when, its title, what it is about), answered
+from its metadata or, for "what is it about", with an extractive summary: its opening sentence and the
+sentences most central to it, each cited like any answer.
+
+Which article: the one the question's other words find ("who wrote the article about the floods"),
+else the one given (in the chat, the article of the last answer: "this article", "it"), else the only
+one; asked of many articles with nothing to tell them apart, the answer says so and names some.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from ..model import Answer, Evidence
+from .parse import Question, QuestionKind
+from .sentences import Reader
+
+FIELDS = {QuestionKind.AUTHOR: ("byline", "author"), QuestionKind.DATE: ("date", "date"),
+          QuestionKind.TITLE: ("title", "title")}
+"""Each metadata question's field, and the word for it in messages."""
+
+
+def answer(reader: Reader, q: Question, k: int, article: int | None) -> Answer:
+    """The answer to a question about an article itself."""
+    article, message = _which(reader, q, article)
+    if article is None:
+        return Answer(question=q.text, no_answer=True, terms=q.terms, message=message)
+    chosen = reader.article(article)
+    if q.kind in FIELDS:
+        field, word = FIELDS[q.kind]
+        value = getattr(chosen, field)
+        if not value:
+            return Answer(question=q.text, no_answer=True, terms=q.terms,
+                          message=f"'{chosen.title}' names no {word}")
+        evidence = [Evidence(rank=1, text=value, score=1.0, context=value, article=chosen, paragraph=0, start=0,
+                             end=0, confidence=1.0, field=field, article_number=article)]
+        return Answer(question=q.text, evidence=evidence, terms=q.terms, confidence=1.0)
+    return Answer(question=q.text, evidence=summary(reader, article, k), terms=q.terms, confidence=1.0)
+
+
+def summary(reader: Reader, article: int, k: int) -> list[Evidence]:
+    """The article's opening sentence and its ``k - 1`` most central others, in the article's order.
+
+    A sentence is central when the words it holds are the article's own: the sum, over its distinct
+    terms, of how often the rest of the article uses each, weighted by IDF and divided by the square root
+    of its length in terms (so a long sentence does not win by length alone)."""
+    chosen = reader.article(article)
+    sentences = [(p, s) for p in reader.corpus.article_passages(article) for s in reader.passage(p).sentences]
+    if not sentences:
+        return []
+    counts = Counter(t for _, s in sentences for t in set(s.terms))
+
+    def central(s) -> float:
+        terms = set(s.terms)
+        return sum((counts[t] - 1) * reader.idf(t) for t in terms) / math.sqrt(len(s.terms) + 1)
+
+    first = 0
+    others = sorted(range(1, len(sentences)), key=lambda i: -central(sentences[i][1]))[:max(0, k - 1)]
+    out = []
+    for rank, i in enumerate(sorted([first] + others), start=1):
+        p, s = sentences[i]
+        passage = reader.passage(p)
+        out.append(Evidence(rank=rank, text=chosen.text[s.start:s.end], score=round(central(s), 4),
+                            context=chosen.text[passage.start:passage.end], article=chosen,
+                            paragraph=passage.paragraph, start=s.start, end=s.end, article_number=article))
+    return out
+
+
+def _which(reader: Reader, q: Question, last: int | None) -> tuple[int | None, str]:
+    """The article the question is about (its other words' best article, else ``last``, else the only
+    one), or None and a message asking which."""
+    n = reader.corpus.n_articles
+    known = [t for t in q.topic_terms if reader.df(t)]
+    if known:
+        hits = reader.retriever.top(known, 1)
+        if hits:
+            return reader.span(hits[0][0]).article, ""
+    if last is not None and 0 <= last < n:
+        return last, ""
+    if n == 1:
+        return 0, ""
+    some = ", ".join(f"'{reader.article(i).title}'" for i in range(min(3, n)))
+    return None, (f"which article? there are {n:,}; name its topic (\"who wrote the article about ...\") or ask "
+                  f"after an answer from it; for example {some}")
