@@ -8,7 +8,6 @@ answers with the one renderer (qabot/render.py).
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import json
 import os
@@ -24,7 +23,7 @@ from .answering import Answerer
 from .build import Settings, build
 from .conversation import Context, Turn, after, understand
 from .errors import QabotError
-from .index import Index, default_index_dir, state_dir
+from .index import Index, state_dir
 from .model import Answer, Evidence
 from .quotes import find_quotes, quote_json
 from .render import (DIM, Style, answer_json, dumps, quotes_dumps, render_answer, render_article, render_explain,
@@ -142,24 +141,29 @@ class Chat:
         return True
 
     def ask(self, line: str) -> Answer | None:
-        """Understand ``line`` in the conversation's context and answer it."""
+        """Understand ``line`` in the conversation's context, answer it and write the answer."""
         turn = understand(line, self.context, self.lexicon.speaks)
         if turn.question is None:
             self.dim(turn.note or "cannot tell what that asks")
             return None
         if turn.rewritten and not self.json:
             self.dim(f"→ {turn.question}")
-        answer = self.answer(turn)
-        subject = answer.evidence[0].speaker if answer.evidence else None
-        self.context = after(turn, self.context, self.lexicon.speaks, self.analyzer, shown=len(answer.evidence),
-                             subject=subject)
-        self.asked += 1
+        answer = self.reply(turn)
         if self.json:
             self.write(self.json_text(answer_json(answer)) if self.on_terminal() else dumps(answer))
         else:
             self.write(render_answer(answer, self.style, self.analyzer))
             if self.interactive:
                 self.write()
+        return answer
+
+    def reply(self, turn: Turn) -> Answer:
+        """Answer an understood turn and move the conversation on (the chat and the web page both reply so)."""
+        answer = self.answer(turn)
+        subject = answer.evidence[0].speaker if answer.evidence else None
+        self.context = after(turn, self.context, self.lexicon.speaks, self.analyzer, shown=len(answer.evidence),
+                             subject=subject)
+        self.asked += 1
         return answer
 
     def on_terminal(self) -> bool:
@@ -448,10 +452,12 @@ def session(chat: Chat):
     )
 
 
-def run_session(index_dir: Path, k: int = 3, out: TextIO | None = None) -> int:
-    """The interactive chat, on the current prompt-toolkit input and output; exit status 0."""
+def run_session(index_dir: Path, k: int = 3, out: TextIO | None = None, color: bool | None = None) -> int:
+    """The interactive chat, on the current prompt-toolkit input and output; exit status 0. ``color``
+    overrides the stream's own choice (--color)."""
     out = out or sys.stdout
-    chat = Chat(index_dir, out, Style.for_stream(out), k=k, interactive=True)
+    style = Style.for_stream(out) if color is None else Style(color=color, width=width(out))
+    chat = Chat(index_dir, out, style, k=k, interactive=True)
     return converse(chat, session(chat))
 
 
@@ -555,15 +561,3 @@ def run_lines(index_dir: Path, lines: Iterable[str], out: TextIO, k: int = 3) ->
         if not chat.handle(line):
             break
     return 0
-
-
-def cmd_chat(args: argparse.Namespace) -> int:
-    """``qabot chat``: the session on a terminal, line mode otherwise."""
-    from .cli import ensure_index
-
-    index_dir = args.index or default_index_dir()
-    ensure_index(index_dir, explicit=args.index is not None or bool(os.environ.get("QABOT_INDEX")))
-    k = getattr(args, "k", 3)
-    if sys.stdin.isatty() and sys.stdout.isatty():
-        return run_session(index_dir, k=k)
-    return run_lines(index_dir, sys.stdin, sys.stdout, k=k)

@@ -21,17 +21,15 @@ from . import __version__
 from .answering import Answerer, AnswerParams
 from .bm25 import SCORINGS, BM25Params
 from .corpus import display
-from .errors import CorpusError, IndexDamaged, IndexLocked, IndexMissing, QabotError, UsageError
-from .index import (FORMAT_VERSION, Index, default_index_dir, read_manifest, salvage_roots, stale,
-                    wait_for_first_build)
+from .errors import CorpusError, IndexDamaged, QabotError, UsageError
+from .index import Index, read_manifest, salvage_roots
 from .passages import DEFAULT_MAX_TOKENS
 from .progress import terminal_progress
-from .render import Style, dumps, render_answer, render_explain, safe_line, shorten
+from .render import Style, dumps, render_answer, render_explain, safe_line, shorten, width
+from .workspace import DEFAULT_CORPUS, DEFAULT_K, ColorMode, Config, Workspace, ensure_index, load_config, resolve, use_color
 
 if TYPE_CHECKING:
     from .build import BuildReport
-
-DEFAULT_CORPUS = "seeds"
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -61,10 +59,21 @@ def _positive(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    """A TCP port, 0 to 65535."""
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {text!r}")
+    return int(text)
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
-    parser = _Parser(prog="qabot", description="Answer questions about articles with cited sentences, offline.")
-    parser.add_argument("--version", action="version", version=f"qabot {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--color", choices=[m.value for m in ColorMode], default=argparse.SUPPRESS,
+                        help="colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
+    parser = _Parser(prog="qabot", description="Answer questions about articles with cited sentences, offline.",
+                     epilog=INDEX_ORDER, parents=[common])
+    parser.add_argument("-V", "--version", action="version", version=f"qabot {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p_index = sub.add_parser("index", help="build or update the index", description="Build or update the index.")
@@ -74,7 +83,7 @@ def make_parser() -> argparse.ArgumentParser:
     p_index.add_argument("--remove", action="append", default=[], metavar="PATH",
                          help="remove one of the index's files or folders, and its articles")
     p_index.add_argument("--replace", action="store_true", help="index only PATHs, dropping the index's other folders")
-    p_index.add_argument("--index", type=Path, default=None, metavar="DIR", help="index folder (default: $QABOT_INDEX or index/)")
+    p_index.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
     p_index.add_argument("--max-tokens", type=_positive, default=DEFAULT_MAX_TOKENS, metavar="N",
                          help=f"passage budget in cl100k_base tokens (default: {DEFAULT_MAX_TOKENS})")
     p_index.add_argument("--scoring", choices=SCORINGS, default=BM25Params().scoring,
@@ -83,13 +92,14 @@ def make_parser() -> argparse.ArgumentParser:
 
     p_list = sub.add_parser("list", help="list the indexed articles", description="List the indexed articles: "
                             "path, title, byline, date and passages of each.")
-    p_list.add_argument("--index", type=Path, default=None, metavar="DIR", help="index folder (default: $QABOT_INDEX or index/)")
+    p_list.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
     p_list.add_argument("--json", action="store_true", help="one JSON object per article and line")
 
-    p_ask = sub.add_parser("ask", help="answer a question", description="Answer one question, or one per line of stdin with '-'.")
-    p_ask.add_argument("question", metavar="QUESTION", help="the question; '-' reads one question per line from stdin")
-    p_ask.add_argument("--index", type=Path, default=None, metavar="DIR", help="index folder (default: $QABOT_INDEX or index/)")
-    p_ask.add_argument("-k", type=_positive, default=3, metavar="N", help="number of answers (default: 3)")
+    p_ask = sub.add_parser("ask", help="answer a question", parents=[common],
+                           description="Answer one question (quotes optional), or one per line of stdin with '-'.")
+    p_ask.add_argument("question", nargs="+", metavar="QUESTION", help="the question's words; '-' reads one question per line from stdin")
+    p_ask.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
+    p_ask.add_argument("-k", type=_positive, default=None, metavar="N", help=K_HELP)
     p_ask.add_argument("--json", action="store_true", help="print the JSON contract (one object per line)")
     p_ask.add_argument("--scoring", choices=SCORINGS, default=None, help="BM25 variant (default: the index's)")
     p_ask.add_argument("--explain", action="store_true",
@@ -97,17 +107,17 @@ def make_parser() -> argparse.ArgumentParser:
     p_ask.add_argument("--params", type=Path, default=None, metavar="FILE",
                        help="a JSON file of answering parameters that override the defaults")
 
-    p_chat = sub.add_parser("chat", help="a conversation with the articles (the default on a terminal)",
+    p_chat = sub.add_parser("chat", help="a conversation with the articles (the default on a terminal)", parents=[common],
                             description="Ask questions and follow-ups; lines from stdin when it is not a terminal.")
-    p_chat.add_argument("--index", type=Path, default=None, metavar="DIR", help="index folder (default: $QABOT_INDEX or index/)")
-    p_chat.add_argument("-k", type=_positive, default=3, metavar="N", help="number of answers (default: 3)")
+    p_chat.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
+    p_chat.add_argument("-k", type=_positive, default=None, metavar="N", help=K_HELP)
 
     p_quotes = sub.add_parser("quotes", help="everything the articles have someone saying",
                               description="Every sentence the articles attribute to NAME (quoted or reported), "
                                           "grouped by article, by date where known, else by path.")
     p_quotes.add_argument("name", metavar="NAME", help="who: a name (Blair), a title (the mayor) or a group (police)")
     p_quotes.add_argument("--about", default=None, metavar="TOPIC", help="only what they said about TOPIC")
-    p_quotes.add_argument("--index", type=Path, default=None, metavar="DIR", help="index folder (default: $QABOT_INDEX or index/)")
+    p_quotes.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
     p_quotes.add_argument("--json", action="store_true", help="one JSON object per quote")
 
     p_eval = sub.add_parser("eval", help="measure answers against a question file",
@@ -115,7 +125,7 @@ def make_parser() -> argparse.ArgumentParser:
                                         "passage recall@5, MRR, no-answer precision/recall and speed.")
     p_eval.add_argument("file", type=Path, metavar="FILE", help="JSONL questions with their gold answers")
     p_eval.add_argument("paths", nargs="*", metavar="PATH", help="corpus to index first, into --index or else a temporary folder (default: use the index as it is)")
-    p_eval.add_argument("--index", type=Path, default=None, metavar="DIR", help="index folder (default: $QABOT_INDEX or index/)")
+    p_eval.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
     p_eval.add_argument("--max-tokens", type=_positive, default=DEFAULT_MAX_TOKENS, metavar="N",
                         help=f"passage budget when indexing PATHs (default: {DEFAULT_MAX_TOKENS})")
     p_eval.add_argument("--scoring", choices=SCORINGS, default=None, help="BM25 variant (default: the index's)")
@@ -124,7 +134,34 @@ def make_parser() -> argparse.ArgumentParser:
     p_eval.add_argument("--params", type=Path, default=None, metavar="FILE",
                         help="a JSON file of answering parameters that override the defaults (groups: retrieval, "
                              "features, gates, spelling, speech, caches, weights)")
+
+    p_mcp = sub.add_parser("mcp", help="serve the articles to MCP clients over stdio",
+                           description="A Model Context Protocol server over stdin/stdout: tools ask, list_articles, "
+                                       "get_article; each article a resource. Started by an MCP client, not by hand.")
+    p_mcp.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
+
+    p_serve = sub.add_parser("serve", help="the conversation as a local web page",
+                             description="Serve a web page for asking and following up, and a JSON API "
+                                         "(/api/ask?q=&k=, /api/articles, /api/articles/ID), on this machine only "
+                                         "unless --host says otherwise.")
+    p_serve.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
+    p_serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s, this machine only)")
+    p_serve.add_argument("--port", type=_port, default=8000, help="port to listen on; 0 picks a free one (default: %(default)s)")
+    p_serve.add_argument("-k", type=_positive, default=None, metavar="N", help=K_HELP)
+
+    p_comp = sub.add_parser("completion", help="print a shell completion script",
+                            description="Print a completion script: eval \"$(qabot completion bash)\" in ~/.bashrc, "
+                                        "qabot completion fish > ~/.config/fish/completions/qabot.fish.")
+    p_comp.add_argument("shell", choices=SHELLS, help="the shell")
     return parser
+
+
+INDEX_HELP = "index folder (default: $QABOT_INDEX, the config's index, ./index here, else the data folder)"
+K_HELP = f"number of answers (default: the config's k, else {DEFAULT_K})"
+INDEX_ORDER = ("The index is --index, else $QABOT_INDEX, else the config's index ($QABOT_CONFIG, else "
+               "$XDG_CONFIG_HOME/qabot/config.toml), else ./index when this folder has index/ or seeds/, "
+               "else $XDG_DATA_HOME/qabot/index.")
+SHELLS = ("bash", "zsh", "fish")
 
 
 def _summary(report: BuildReport, index_dir: Path) -> list[str]:
@@ -168,7 +205,7 @@ def index_roots(args: argparse.Namespace, manifest: dict | None) -> list[str]:
     if given:
         if recorded is not None and not args.replace and set(given) != set(recorded):
             shown = ", ".join(safe_line(display(r)) for r in recorded) or "nothing"
-            raise UsageError(f"the index at {args.index or default_index_dir()} holds {shown}; use --add PATH to add to it, "
+            raise UsageError(f"the index at {_workspace(args, load_config()).index_dir} holds {shown}; use --add PATH to add to it, "
                              "or --replace to index only the PATHs given")
         roots = given
     elif recorded is not None:
@@ -194,7 +231,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     """``qabot index``: update the index from its own folders, changed by PATHs, --add, --remove."""
     from .build import Settings, build
 
-    index_dir = args.index or default_index_dir()
+    index_dir = _workspace(args, load_config()).index_dir
     if args.verify:
         Index.open(index_dir).verify()
         print(f"the index at {index_dir} is intact")
@@ -217,7 +254,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """``qabot list``: every article's path, title, byline, date and passages."""
-    index = Index.open(args.index or default_index_dir())
+    index = Index.open(_workspace(args, load_config()).index_dir)
     passages = np.diff(index.array("art_pas_ptr")).tolist()
     for meta, n in zip(index.all_meta(), passages):
         path = display(meta["path"])
@@ -230,64 +267,45 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def ensure_index(index_dir: Path, explicit: bool) -> None:
-    """Build the index first when there is none (default corpus) or when its corpus changed."""
-    manifest = read_manifest(index_dir)
-    if manifest is None and wait_for_first_build(index_dir, lambda: print(
-            f"qabot: waiting for the index being built at {index_dir}", file=sys.stderr, flush=True)):
-        manifest = read_manifest(index_dir)
-    if manifest is None:
-        if explicit:
-            raise IndexMissing(f"no index at {index_dir}; run qabot index --index {index_dir} PATH")
-        if not Path(DEFAULT_CORPUS).is_dir():
-            raise CorpusError(f"no index at {index_dir} and no {DEFAULT_CORPUS}/ folder here; run qabot index PATH")
-        roots: list[str] = [os.path.abspath(DEFAULT_CORPUS)]
-    elif isinstance(manifest.get("version"), int) and manifest["version"] > FORMAT_VERSION:
-        return  # a newer qabot's index: never overwritten from here; opening it says why
-    else:
-        roots = list(manifest.get("roots", []))
-        gone = [r for r in roots if not os.path.exists(r)]
-        if gone:  # never drop a folder's articles because it is away (an unmounted disk, say)
-            print(f"qabot: {safe_line(display(gone[0]))} is gone; answering from the index as it is "
-                  f"(qabot index --remove PATH drops it)", file=sys.stderr)
-            return
-        if not roots:
-            return
-    why = stale(index_dir, roots)
-    if why is None:
-        return
-    from .build import Settings, build
-    print(f"qabot: {why}; building the index at {index_dir} from {', '.join(safe_line(display(r)) for r in roots)}",
-          file=sys.stderr)
-    try:
-        with terminal_progress(sys.stderr) as progress:
-            report = build(roots, index_dir, Settings.of(manifest), progress=progress)
-    except IndexLocked:
-        if manifest is None:
-            raise
-        print(f"qabot: another qabot index is writing {index_dir}; answering from the index as it is", file=sys.stderr)
-        return
-    print(f"qabot: {_summary(report, index_dir)[0]}", file=sys.stderr)
+def _workspace(args: argparse.Namespace, config: Config) -> Workspace:
+    """The index this command uses (see INDEX_ORDER)."""
+    return resolve(args.index, config)
+
+
+def _ready(args: argparse.Namespace, config: Config) -> Workspace:
+    """The workspace, its index built or brought up to date first when it is missing or stale."""
+    workspace = _workspace(args, config)
+    report = ensure_index(workspace, say=lambda line: print(safe_line(line), file=sys.stderr))
+    if report is not None:
+        print(f"qabot: {_summary(report, workspace.index_dir)[0]}", file=sys.stderr)
+    return workspace
+
+
+def _color(args: argparse.Namespace, config: Config, stream) -> bool:
+    """Colour ``stream`` or not: --color, else the config's color, else auto."""
+    mode = ColorMode(args.color) if getattr(args, "color", None) else config.color
+    return use_color(mode, stream)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
     """``qabot ask``."""
-    index_dir = args.index or default_index_dir()
-    ensure_index(index_dir, explicit=args.index is not None or bool(os.environ.get("QABOT_INDEX")))
-    index = Index.open(index_dir)
+    config = load_config()
+    index = Index.open(_ready(args, config).index_dir)
+    k = args.k or config.k or DEFAULT_K
     params = None
     if args.scoring:
         params = BM25Params(**dict(index.settings["bm25"], scoring=args.scoring))
     answerer = Answerer(index, params, answer_params=AnswerParams.load(args.params) if args.params else None)
-    style = Style.for_stream(sys.stdout)
-    questions = _stdin_questions() if args.question == "-" else [_decoded(args.question)]
+    style = Style(color=_color(args, config, sys.stdout), width=width(sys.stdout))
+    lines = args.question == ["-"]
+    questions = _stdin_questions() if lines else [_decoded(" ".join(args.question))]
     first = True
     for question in questions:
-        answer = answerer.ask(question, k=args.k, explain=args.explain)
+        answer = answerer.ask(question, k=k, explain=args.explain)
         if args.json:
-            print(dumps(answer), flush=args.question == "-")
+            print(dumps(answer), flush=lines)
             continue
-        if args.question == "-":
+        if lines:
             if not first:
                 print()
             print(style.paint(f"Q: {shorten(safe_line(question))}", "\x1b[1m"))
@@ -306,8 +324,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     name, about = _decoded(args.name).strip(), _decoded(args.about).strip() if args.about else None
     if not name:
         raise UsageError("NAME is empty; give who to quote, e.g. qabot quotes Blair")
-    index_dir = args.index or default_index_dir()
-    ensure_index(index_dir, explicit=args.index is not None or bool(os.environ.get("QABOT_INDEX")))
+    index_dir = _ready(args, load_config()).index_dir
     report = find_quotes(Index.open(index_dir), name, about or None)
     if args.json:
         for group in report.groups:
@@ -326,7 +343,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     items = read_items(args.file)
     with tempfile.TemporaryDirectory(prefix="qabot-eval-") as scratch:
-        index_dir = args.index or (Path(scratch) / "index" if args.paths else default_index_dir())
+        index_dir = args.index or (Path(scratch) / "index" if args.paths else _workspace(args, load_config()).index_dir)
         if args.paths:
             settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring or BM25Params().scoring))
             with terminal_progress(sys.stderr) as progress:
@@ -338,6 +355,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
         result = evaluate(Answerer(index, params, answer_params=answer_params), items, k=args.k)
     print(json.dumps(result.to_json()) if args.json else "\n".join(result.lines()))
     return EXIT_OK
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """``qabot chat``: the session on a terminal, line mode otherwise."""
+    from .chat import run_lines, run_session
+
+    config = load_config()
+    index_dir = _ready(args, config).index_dir
+    k = getattr(args, "k", None) or config.k or DEFAULT_K
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return run_session(index_dir, k=k, color=_color(args, config, sys.stdout))
+    return run_lines(index_dir, sys.stdin, sys.stdout, k=k)
 
 
 def _stdin_questions():
@@ -376,9 +405,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "eval":
             return cmd_eval(args)
         if args.command == "chat":
-            from .chat import cmd_chat
-
             return cmd_chat(args)
+        if args.command == "mcp":
+            from .mcp_server import serve
+
+            return serve(_ready(args, load_config()).index_dir)
+        if args.command == "serve":
+            from .web.app import serve as serve_web
+
+            config = load_config()
+            return serve_web(_ready(args, config).index_dir, args.host, args.port, k=args.k or config.k or DEFAULT_K)
+        if args.command == "completion":
+            from .completion import script
+
+            print(script(args.shell, make_parser()), end="")
+            return EXIT_OK
         parser.print_help()
         return EXIT_OK
     except QabotError as err:

@@ -41,3 +41,13 @@ class IndexUnwritable(QabotError):
     """The index cannot be written where asked (not a folder, no space, no permission); the old one stands."""
 
     exit_code = 7
+
+
+class ConfigError(QabotError):
+    """The user's config file cannot be read or sets something qabot does not know."""
+
+    exit_code = 2
+
+
+class ArticleMissing(UsageError):
+    """No article in the index has the id asked for."""

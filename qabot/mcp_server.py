@@ -1,0 +1,119 @@
+"""``qabot mcp``: the articles as a Model Context Protocol server over stdio (the official ``mcp`` SDK).
+
+Tools: ``ask`` (the ``ask --json`` object), ``quotes`` (a speaker's words across articles),
+``list_articles``, ``get_article`` (text with numbered paragraphs). Each article is also a resource, ``qabot://articles/{id}``. A qabot error reaches the
+client as an MCP error carrying the one-line message; stdout carries nothing but the protocol (the
+SDK points file descriptor 1 at stderr while it serves) and logging goes to stderr.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
+from mcp.types import Resource
+
+from . import __version__
+from .answering import Answerer
+from .catalog import Catalog, article_text
+from .errors import ArticleMissing, QabotError
+from .index import Index
+from .quotes import find_quotes, quote_json
+from .render import answer_json
+
+ARTICLE_URI = "qabot://articles/{article_id}"
+"""Where each article is found as a resource."""
+MAX_K = 50
+"""The most answers one ``ask`` call returns."""
+
+log = logging.getLogger("qabot.mcp")
+
+INSTRUCTIONS = (
+    "qabot answers questions about a local collection of articles with sentences quoted from them, each "
+    "cited with the article's id, title, file and paragraph. No language model writes the answers: quote "
+    "the text and cite it as given. Call ask with a question; get_article reads an article by id."
+)
+
+
+class QabotServer(MCPServer):
+    """The MCP server for one index: qabot's tools, and every article listed as a resource."""
+
+    def __init__(self, index: Index):
+        super().__init__(name="qabot", version=__version__, instructions=INSTRUCTIONS)
+        self.index = index
+        self.answerer = Answerer(index)
+        self.catalog = Catalog(index)
+        self.add_tool(self.ask, name="ask", structured_output=True, description=(
+            "Answer a question about the articles with up to k quoted sentences, best first; each answer has "
+            "the article (id, title, path), paragraph number and character offsets. no_answer is true (with a "
+            "message) when the articles hold nothing that answers it. Follow-ups are not understood: ask "
+            "complete questions ('what did Wang say about Ukraine')."))
+        self.add_tool(self.list_articles, name="list_articles", structured_output=True,
+                      description="Every article in the index: id, title, path, byline, date.")
+        self.add_tool(self.get_article, name="get_article", structured_output=False, description=(
+            "An article's text by id: title, byline, date and path, then each paragraph as '[N] text'. "
+            "paragraphs (1-based numbers) keeps only those, e.g. the paragraph an answer cites."))
+        self.add_tool(self.quotes, name="quotes", structured_output=True, description=(
+            "Everything the articles have a person (or a title, a group) saying, quoted or reported, article by "
+            "article in date order; about keeps only what they said about that topic."))
+        self.resource(ARTICLE_URI, name="article", mime_type="text/plain",
+                      description="An article's text with numbered paragraphs")(self.read_article)
+
+    def ask(self, question: str, k: int = 3) -> dict[str, Any]:
+        """The ``ask --json`` object for ``question``."""
+        if not 1 <= k <= MAX_K:
+            raise ToolError(f"k must be between 1 and {MAX_K}, got {k}")
+        try:
+            return answer_json(self.answerer.ask(question, k=k))
+        except QabotError as err:
+            raise ToolError(str(err)) from None
+
+    def quotes(self, name: str, about: str | None = None) -> dict[str, Any]:
+        """``{"name", "about", "articles_read", "quotes": [...]}``, each quote as ``qabot quotes --json`` gives it."""
+        if not name.strip():
+            raise ToolError("name is empty; give who to quote, e.g. Wang")
+        try:
+            report = find_quotes(self.index, name.strip(), (about or "").strip() or None, analyzer=self.answerer.analyzer)
+        except QabotError as err:
+            raise ToolError(str(err)) from None
+        return {"name": report.name, "about": report.about, "articles_read": report.articles_read,
+                "quotes": [quote_json(q) for group in report.groups for q in group.quotes]}
+
+    def list_articles(self) -> dict[str, Any]:
+        """``{"articles": [{id, title, path, byline, date}, ...]}``."""
+        return {"articles": [e.to_json() for e in self.catalog.entries]}
+
+    def get_article(self, id: str, paragraphs: list[int] | None = None) -> str:
+        """The article's text, paragraphs numbered; only ``paragraphs`` when given."""
+        try:
+            return article_text(self.catalog.article(id), paragraphs)
+        except QabotError as err:
+            raise ToolError(str(err)) from None
+
+    def read_article(self, article_id: str) -> str:
+        """The resource ``qabot://articles/{id}``."""
+        try:
+            return article_text(self.catalog.article(article_id))
+        except ArticleMissing as err:
+            raise ResourceNotFoundError(str(err)) from None
+        except QabotError as err:
+            raise ResourceError(str(err)) from None
+
+    async def list_resources(self) -> list[Resource]:
+        """Every article, as ``qabot://articles/{id}``."""
+        return [Resource(uri=ARTICLE_URI.format(article_id=e.id), name=e.title, mime_type="text/plain",
+                         description=f"{e.path}" + (f", by {e.byline}" if e.byline else ""))
+                for e in self.catalog.entries]
+
+
+def serve(index_dir: Path) -> int:
+    """Serve the index at ``index_dir`` over stdio until the client closes the connection; exit status 0."""
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="qabot mcp: %(levelname)s %(message)s")
+    server = QabotServer(Index.open(index_dir))
+    log.info("serving %s", index_dir)
+    server.run("stdio")
+    return 0

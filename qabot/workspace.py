@@ -1,0 +1,212 @@
+"""Where qabot works: which index to use, the user's config file, and the defaults it sets.
+
+The index is resolved in this order: ``--index``, then ``$QABOT_INDEX``, then ``index`` in the config
+file, then ``./index`` when the current folder has ``index/`` or ``seeds/`` (a clone of the repository),
+then the user's data folder (``$XDG_DATA_HOME/qabot/index``, else ``~/.local/share/qabot/index``).
+The config is TOML at ``$QABOT_CONFIG``, else ``$XDG_CONFIG_HOME/qabot/config.toml``, else
+``~/.config/qabot/config.toml``; it may set ``index``, ``k`` and ``color``.
+
+The command line, the chat, the MCP server and the web page all find their index here; nothing here
+imports them.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, TextIO
+
+from .errors import ConfigError, CorpusError, IndexLocked, IndexMissing
+from .corpus import display
+from .index import FORMAT_VERSION, read_manifest, stale, wait_for_first_build
+from .progress import terminal_progress
+
+if TYPE_CHECKING:
+    from .build import BuildReport
+
+DEFAULT_CORPUS = "seeds"
+"""The folder indexed when none is named (the repository's bundled articles)."""
+DEFAULT_K = 3
+"""Answers per question when neither the command line nor the config says."""
+
+
+class ColorMode(enum.Enum):
+    """When to colour output."""
+
+    AUTO = "auto"
+    """On a terminal, unless ``NO_COLOR`` is set."""
+    ALWAYS = "always"
+    """Always, even through a pipe or with ``NO_COLOR``."""
+    NEVER = "never"
+    """Never."""
+
+
+class IndexSource(enum.Enum):
+    """Where the index folder in use was named."""
+
+    OPTION = "--index"
+    """The ``--index`` option."""
+    ENV = "QABOT_INDEX"
+    """The ``QABOT_INDEX`` environment variable."""
+    CONFIG = "config"
+    """The ``index`` key of the config file."""
+    HERE = "./index"
+    """``index/`` in the current folder, which has ``index/`` or ``seeds/``."""
+    DATA = "data folder"
+    """The user's data folder."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """What the user's config file sets; None where it says nothing."""
+
+    index: Path | None = None
+    """The default index folder (``~`` expanded; relative to the config file's folder)."""
+    k: int | None = None
+    """The default number of answers per question."""
+    color: ColorMode | None = None
+    """When to colour output."""
+    path: Path | None = None
+    """The file this came from, when there was one."""
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """The index to use and where it was named."""
+
+    index_dir: Path
+    """The index folder."""
+    source: IndexSource
+    """Which rule chose it."""
+
+    @property
+    def explicit(self) -> bool:
+        """True when the user named the index (so a missing one is an error, never built from ``seeds/``)."""
+        return self.source in (IndexSource.OPTION, IndexSource.ENV, IndexSource.CONFIG)
+
+
+def config_path() -> Path:
+    """``$QABOT_CONFIG``, else ``$XDG_CONFIG_HOME/qabot/config.toml``, else ``~/.config/qabot/config.toml``."""
+    if os.environ.get("QABOT_CONFIG"):
+        return Path(os.environ["QABOT_CONFIG"])
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / "qabot" / "config.toml"
+
+
+def data_index_dir() -> Path:
+    """The index in the user's data folder: ``$XDG_DATA_HOME/qabot/index``, else ``~/.local/share/qabot/index``."""
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "qabot" / "index"
+
+
+def load_config(path: Path | None = None) -> Config:
+    """The config at ``path`` (default: ``config_path()``); an empty Config when there is no file.
+
+    Raises ConfigError (one line) for a file that cannot be read, is not TOML, or sets an unknown
+    key or a bad value."""
+    path = path or config_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config()
+    except OSError as err:
+        raise ConfigError(f"cannot read the config {path}: {err.strerror or err}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"the config {path} is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"the config {path} is not valid TOML: {err}") from None
+    unknown = sorted(set(data) - {"index", "k", "color"})
+    if unknown:
+        raise ConfigError(f"the config {path} sets unknown key {unknown[0]!r} (known: index, k, color)")
+    index = data.get("index")
+    if index is not None and (not isinstance(index, str) or not index.strip()):
+        raise ConfigError(f"the config {path}: index must be a folder name in quotes, got {index!r}")
+    k = data.get("k")
+    if k is not None and (isinstance(k, bool) or not isinstance(k, int) or k < 1):
+        raise ConfigError(f"the config {path}: k must be a whole number of at least 1, got {k!r}")
+    color = data.get("color")
+    modes = [m.value for m in ColorMode]
+    if color is not None and color not in modes:
+        raise ConfigError(f"the config {path}: color must be one of {', '.join(modes)}, got {color!r}")
+    index_dir = None
+    if index is not None:
+        index_dir = Path(os.path.expanduser(index))
+        if not index_dir.is_absolute():
+            index_dir = path.parent / index_dir
+    return Config(index=index_dir, k=k, color=ColorMode(color) if color else None, path=path)
+
+
+def resolve(option: Path | None, config: Config) -> Workspace:
+    """The index to use: ``--index``, ``$QABOT_INDEX``, the config, ``./index`` here, the data folder."""
+    if option is not None:
+        return Workspace(option, IndexSource.OPTION)
+    if os.environ.get("QABOT_INDEX"):
+        return Workspace(Path(os.environ["QABOT_INDEX"]), IndexSource.ENV)
+    if config.index is not None:
+        return Workspace(config.index, IndexSource.CONFIG)
+    if os.path.isdir("index") or os.path.isdir(DEFAULT_CORPUS):
+        return Workspace(Path("index"), IndexSource.HERE)
+    return Workspace(data_index_dir(), IndexSource.DATA)
+
+
+def use_color(mode: ColorMode | None, stream: TextIO) -> bool:
+    """Whether to colour ``stream``: ``always`` and ``never`` as said; ``auto`` on a terminal without ``NO_COLOR``."""
+    if mode is ColorMode.ALWAYS:
+        return True
+    if mode is ColorMode.NEVER or "NO_COLOR" in os.environ:
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _stderr(line: str) -> None:
+    """Print ``line`` on stderr."""
+    print(line, file=sys.stderr)
+
+
+def ensure_index(workspace: Workspace, say: Callable[[str], None] = _stderr) -> BuildReport | None:
+    """Build the index first when there is none (from ``seeds/`` here) or when its corpus changed; the build's
+    report, or None when the index was fine as it was.
+
+    ``say`` hears a line before a build and when another build holds the index. Raises IndexMissing for a
+    named index that does not exist, CorpusError when there is neither an index nor ``seeds/``."""
+    from .build import Settings, build  # a build (and its multiprocessing) only when one is needed
+
+    index_dir = workspace.index_dir
+    manifest = read_manifest(index_dir)
+    if manifest is None and wait_for_first_build(index_dir, lambda: say(f"qabot: waiting for the index being built at {index_dir}")):
+        manifest = read_manifest(index_dir)
+    if manifest is None:
+        if workspace.explicit:
+            raise IndexMissing(f"no index at {index_dir}; run qabot index --index {index_dir} PATH")
+        if not Path(DEFAULT_CORPUS).is_dir():
+            raise CorpusError(f"no index at {index_dir} and no {DEFAULT_CORPUS}/ folder here; run qabot index PATH")
+        roots: list[str] = [os.path.abspath(DEFAULT_CORPUS)]
+    elif isinstance(manifest.get("version"), int) and manifest["version"] > FORMAT_VERSION:
+        return None  # a newer qabot's index: never overwritten from here; opening it says why
+    else:
+        roots = list(manifest.get("roots", []))
+        gone = [r for r in roots if not os.path.exists(r)]
+        if gone:  # never drop a folder's articles because it is away (an unmounted disk, say)
+            say(f"qabot: {display(gone[0])} is gone; answering from the index as it is (qabot index --remove PATH drops it)")
+            return None
+        if not roots:
+            return None
+    why = stale(index_dir, roots)
+    if why is None:
+        return None
+    say(f"qabot: {why}; building the index at {index_dir} from {', '.join(display(r) for r in roots)}")
+    try:
+        with terminal_progress(sys.stderr) as progress:
+            return build(roots, index_dir, Settings.of(manifest), progress=progress)
+    except IndexLocked:
+        if manifest is None:
+            raise
+        say(f"qabot: another qabot index is writing {index_dir}; answering from the index as it is")
+        return None

@@ -1,0 +1,116 @@
+"""``qabot mcp`` as a subprocess, driven by the mcp SDK's own stdio client."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from mcp import ClientSession, StdioServerParameters
+from mcp.client.stdio import stdio_client
+from mcp.shared.exceptions import MCPError
+
+from conftest import SEED_TITLE, SEEDS, WANG_1, WANG_2, run
+
+
+@pytest.fixture
+def seed_index(isolated, tmp_path) -> Path:
+    """The bundled seeds/ indexed into a temporary folder through the CLI."""
+    index = tmp_path / "seed-index"
+    built = run("index", "--index", str(index), str(SEEDS))
+    assert built.returncode == 0, built.stderr
+    return index
+
+
+def _session(index: Path, tmp_path: Path, errors):
+    env = {k: os.environ[k] for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "QABOT_STATE_DIR", "NO_COLOR")}
+    params = StdioServerParameters(command=sys.executable, args=["-m", "qabot", "mcp", "--index", str(index)],
+                                   env=env, cwd=str(tmp_path))
+    return stdio_client(params, errlog=errors)
+
+
+def _talk(index: Path, tmp_path: Path, script) -> tuple[object, str]:
+    """Run ``script(session)`` against a fresh ``qabot mcp``; its result and what the server wrote on stderr."""
+    errors_path = tmp_path / "mcp-stderr.txt"
+
+    async def main():
+        with open(errors_path, "w") as errors:
+            async with _session(index, tmp_path, errors) as (read, write):
+                async with ClientSession(read, write) as session:
+                    await session.initialize()
+                    return await script(session)
+
+    result = asyncio.run(main())
+    return result, errors_path.read_text()
+
+
+def test_ask_over_mcp_gives_wangs_two_ukraine_quotes(seed_index, tmp_path):
+    async def script(session):
+        tools = await session.list_tools()
+        answer = await session.call_tool("ask", {"question": "what did Wang say about Ukraine", "k": 3})
+        quotes = await session.call_tool("quotes", {"name": "Wang", "about": "Ukraine"})
+        return tools, answer, quotes
+
+    (tools, answer, quotes), stderr = _talk(seed_index, tmp_path, script)
+    names = {t.name for t in tools.tools}
+    assert {"ask", "quotes", "list_articles", "get_article"} <= names
+    said = [q["text"] for q in quotes.structured_content["quotes"]]
+    assert WANG_2 in said and any(WANG_1.startswith(s) or s.startswith("“On the Ukraine issue") for s in said)
+    assert not answer.is_error
+    got = answer.structured_content
+    assert got == json.loads(answer.content[0].text)
+    expected = json.loads(run("ask", "--index", str(seed_index), "--json", "-k", "3", "what did Wang say about Ukraine").stdout)
+    assert got == expected  # exactly the ask --json contract
+    assert got["question"] == "what did Wang say about Ukraine" and got["no_answer"] is False
+    top = got["answers"][:2]
+    assert {a["text"] for a in top} == {WANG_1, WANG_2}
+    for a in top:
+        assert a["article"]["title"] == SEED_TITLE
+        assert a["article"]["path"].endswith("000_dfce30cfe0989a0b.txt")
+        assert a["paragraph"] in (13, 14)
+    assert stderr == ""
+
+
+def test_articles_tools_resources_and_errors(seed_index, tmp_path):
+    async def script(session):
+        listed = await session.call_tool("list_articles", {})
+        article_id = listed.structured_content["articles"][0]["id"]
+        para = await session.call_tool("get_article", {"id": article_id, "paragraphs": [14]})
+        whole = await session.call_tool("get_article", {"id": article_id})
+        missing = await session.call_tool("get_article", {"id": "nope"})
+        bad_para = await session.call_tool("get_article", {"id": article_id, "paragraphs": [99]})
+        bad_k = await session.call_tool("ask", {"question": "Wang", "k": 0})
+        resources = await session.list_resources()
+        read = await session.read_resource(f"qabot://articles/{article_id}")
+        try:
+            await session.read_resource("qabot://articles/nope")
+            unread = None
+        except MCPError as err:
+            unread = err
+        return listed, para, whole, missing, bad_para, bad_k, resources, read, unread
+
+    (listed, para, whole, missing, bad_para, bad_k, resources, read, unread), stderr = _talk(seed_index, tmp_path, script)
+    articles = listed.structured_content["articles"]
+    assert [a["title"] for a in articles] == [SEED_TITLE]
+    assert para.content[0].text == (f"{SEED_TITLE}\nBy Anton Troianovski · {SEEDS / '000_dfce30cfe0989a0b.txt'}\n\n"
+                                    f"[14] {WANG_2}\n")
+    assert f"\n\n[13] {WANG_1}\n\n[14] {WANG_2}\n" in whole.content[0].text
+    assert missing.is_error and missing.content[0].text.endswith("no article with id 'nope'; list_articles gives the ids")
+    assert bad_para.is_error and "there is no paragraph 99" in bad_para.content[0].text
+    assert bad_k.is_error and "k must be between 1 and 50, got 0" in bad_k.content[0].text
+    for result in (missing, bad_para, bad_k):
+        assert "\n" not in result.content[0].text and "Traceback" not in result.content[0].text
+    assert [str(r.uri) for r in resources.resources] == [f"qabot://articles/{articles[0]['id']}"]
+    assert read.contents[0].text == whole.content[0].text
+    assert unread is not None and "no article with id 'nope'" in str(unread)
+    assert "Traceback" not in stderr
+
+
+def test_mcp_without_an_index_is_one_line_error(isolated, tmp_path):
+    result = run("mcp", "--index", str(tmp_path / "none"))
+    assert result.returncode == 4
+    assert result.stdout == ""
+    assert result.stderr == f"qabot: error: no index at {tmp_path / 'none'}; run qabot index --index {tmp_path / 'none'} PATH\n"
