@@ -94,10 +94,10 @@ def _content_words(text: str, analyzer: Analyzer) -> tuple[list[str], list[str]]
 
 _ARTICLE = r"(?:(?:this|the|that|its|an?)\s+)?(?:article|story|piece|report|text|page|news|post)"
 _ABOUT_ARTICLE = (
-    (QuestionKind.AUTHOR, re.compile(rf"^\W*(?:who\s+(?:wrote|has\s+written|writes|authored|is\s+the\s+(?:author|writer)"
-                                     rf"|was\s+the\s+(?:author|writer))\b|(?:what\s+is\s+the\s+)?(?:author|byline)\b)", re.I)),
-    (QuestionKind.DATE, re.compile(rf"^\W*(?:when\s+(?:was|is)\s+(?:\w+\s+){{0,4}}?(?:published|written|posted|dated)\b"
-                                   rf"|what\s+(?:is|was)\s+the\s+(?:date|publication\s+date)\b)", re.I)),
+    (QuestionKind.AUTHOR, re.compile(r"^\W*(?:who\s+(?:wrote|has\s+written|writes|authored|is\s+the\s+(?:author|writer)"
+                                     r"|was\s+the\s+(?:author|writer))\b|(?:what\s+is\s+the\s+)?(?:author|byline)\b)", re.I)),
+    (QuestionKind.DATE, re.compile(r"^\W*(?:when\s+(?:was|is)\s+(?:\w+\s+){0,4}?(?:published|written|posted|dated)\b"
+                                   r"|what\s+(?:is|was)\s+the\s+(?:date|publication\s+date)\b)", re.I)),
     (QuestionKind.TITLE, re.compile(rf"^\W*(?:what\s+(?:is|was)\s+the\s+(?:title|headline)\b|what\s+is\s+(?:it|{_ARTICLE})"
                                     rf"\s+(?:called|titled)\b)", re.I)),
     (QuestionKind.SUMMARY, re.compile(rf"^\W*(?:(?:can\s+you\s+|please\s+)?summari[sz]e\b|(?:give\s+(?:me\s+)?)?(?:a\s+)?summary\b"
