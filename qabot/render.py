@@ -242,6 +242,9 @@ def render_explain(answer: Answer, style: Style) -> str:
     if answer.no_answer and answer.message:
         lines.append(f"  missing: {safe_line(answer.message)}")
     for e in answer.evidence:
+        if e.field:
+            lines.append(style.paint(f"[{e.rank}] the article's {e.field}, from its metadata, not a sentence", BOLD))
+            continue
         conf = f", confidence {e.confidence:.0%}" if e.confidence is not None else ""
         lines.append(style.paint(f"[{e.rank}] score {e.score:.2f}{conf}; matched "
                                  f"{', '.join(e.terms) or 'nothing'}:", BOLD))
