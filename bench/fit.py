@@ -122,7 +122,8 @@ def confidence_rows(q: dict, answerer: Answerer, top: int = 3) -> tuple[list[lis
     rows, labels = [], []
     for position, i in enumerate(idx[:top]):
         rows.append(question_inputs(r.question, best, second, cands[i], position, r.check.missing_share,
-                                    r.check.missing_name_share, r.strange, r.far, bool(r.check.fixes)))
+                                    r.check.missing_name_share, r.strange, r.far, r.article_absent,
+                                    bool(r.check.fixes)))
         labels.append(bool(q["labels"][i]))
     return rows, labels
 

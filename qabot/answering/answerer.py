@@ -41,6 +41,8 @@ class Ranked:
     """Weight share of the names the corpus writes only far from the question's other words."""
     far_names: tuple[list[str], list[str]] = ([], [])
     """Those names, and the question's other words."""
+    article_absent: float = 0.0
+    """Weight share of the topic the best sentence's whole article (headline included) lacks."""
 
 
 ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TITLE, QuestionKind.SUMMARY))
@@ -111,7 +113,8 @@ class Answerer:
         def confidence(c: Candidate, position: int) -> float:
             check = ranked.check
             c.inputs = features.question_inputs(ranked.question, best, second, c, position, check.missing_share,
-                                                check.missing_name_share, ranked.strange, ranked.far, bool(check.fixes))
+                                                check.missing_name_share, ranked.strange, ranked.far,
+                                                ranked.article_absent, bool(check.fixes))
             c.confidence = self.model.confidence(c.inputs)
             return c.confidence
 
@@ -196,6 +199,7 @@ class Answerer:
             return self.rank(asked, correct=False)  # only the corrected word matched ("Atlantis" as "Atlantic")
         ranked.strange, _, ranked.strange_words = gates.strange(asked, check.fixes, best.matched)
         held = set(best.matched).union(*(s.terms for s in best.passage.sentences))
+        ranked.article_absent = self._article_absent(q, best.article)
         ranked.far, *names = gates.far_names(q, held)
         ranked.far_names = (names[0], names[1])
         if ranked.far >= self.params.gates.name_share and names[1]:
@@ -206,6 +210,21 @@ class Answerer:
             ranked.refusal = (f"nothing about '{' '.join(names[0])}' in {gates.where()} (none names {them} near "
                               f"{either(names[1])}){nearest}")
         return ranked
+
+    def _article_absent(self, q: Question, article: int) -> float:
+        """The weight share of the question's topic terms that article ``article`` (headline included) lacks."""
+        reader = self.reader
+        topic = set(q.topic_terms)
+        weight = {t: reader.weight(t) for t in topic}
+        total = sum(weight.values())
+        if total <= 0:
+            return 0.0
+        held = set(reader.title_terms(article))
+        for p in reader.corpus.article_passages(article):
+            held.update(t for s in reader.passage(p).sentences for t in s.terms if t in topic)
+            if topic <= held:
+                return 0.0
+        return sum(w for t, w in weight.items() if t not in held) / total
 
     def _refusal(self, ranked: Ranked, confidence: float) -> str:
         """Why a question the model is not confident about has no answer, naming what the articles lack."""
