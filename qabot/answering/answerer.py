@@ -135,7 +135,7 @@ class Answerer:
         if explain:
             by_span = {(c.article, c.start): c for c in cands}
             shown = [replace(e, why=tuple((p.name, p.value, p.part) for p in self.model.explain_rank(c)))
-                     if (c := by_span.get((self._article_index(e), e.start))) else e for e in shown]
+                     if (c := by_span.get((e.article_number, e.start))) else e for e in shown]
         return Answer(question=q.text, evidence=shown, terms=terms, passages=ranked.passages,
                       message=None if shown else "no more answers to this question", confidence=round(top, 4),
                       unsure=kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS) and bool(shown)
@@ -246,10 +246,3 @@ class Answerer:
             return (f"no sentence in {where} answers it with confidence ({confidence:.0%}); the nearest holds "
                     f"{either(held, 'and')} but not {either(unmatched)}")
         return f"no sentence in {where} answers it with confidence ({confidence:.0%})"
-
-    def _article_index(self, evidence) -> int:
-        """The corpus index of an evidence's article (found among the cached passages' articles)."""
-        for i, article in self.reader._articles.items():
-            if article is evidence.article:
-                return i
-        return -1
