@@ -82,11 +82,6 @@ def sample_crc(path: Path) -> int:
     return crc
 
 
-def default_index_dir() -> Path:
-    """``$QABOT_INDEX`` when set, else ``index/`` in the current folder."""
-    return Path(os.environ.get("QABOT_INDEX") or "index")
-
-
 def state_dir() -> Path:
     """Where qabot keeps its state (history): ``$QABOT_STATE_DIR``, else ``$XDG_STATE_HOME/qabot``."""
     if os.environ.get("QABOT_STATE_DIR"):

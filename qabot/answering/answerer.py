@@ -197,7 +197,7 @@ class Answerer:
             return ranked
         if check.fixes and len(set(q.topic_terms)) > 1 and not (best.matched & set(q.topic_terms)) - set(check.fixes.values()):
             return self.rank(asked, correct=False)  # only the corrected word matched ("Atlantis" as "Atlantic")
-        ranked.strange, _, ranked.strange_words = gates.strange(asked, check.fixes, best.matched)
+        ranked.strange, ranked.strange_words = gates.strange(asked, check.fixes)
         held = set(best.matched).union(*(s.terms for s in best.passage.sentences))
         ranked.article_absent = self._article_absent(q, best.article)
         ranked.far, *names = gates.far_names(q, held)

@@ -85,9 +85,9 @@ class Gates:
                          missing=missing, missing_share=lacking / total if total else 0.0,
                          missing_name_share=sum(weight[t] for t in names) / total if total else 0.0)
 
-    def strange(self, q: Question, fixes: dict[str, str], matched: frozenset[str]) -> tuple[float, float, str]:
-        """``(share, missed, words)``: the weight share of the topic that is no word the corpus holds and
-        no misspelling of one ("bitcoin"), the share the best sentence misses, and those words.
+    def strange(self, q: Question, fixes: dict[str, str]) -> tuple[float, str]:
+        """``(share, words)``: the weight share of the topic that is no word the corpus holds and no
+        misspelling of one ("bitcoin"), and those words.
 
         A misspelt word ("disclipine", "Maastrich") is close to an index word, so it weighs nothing here.
         """
@@ -96,10 +96,9 @@ class Gates:
         weight = {t: reader.weight(fixes.get(t, t)) for t, _ in topic}
         total = sum(weight.values())
         if total <= 0:
-            return 0.0, 0.0, ""
+            return 0.0, ""
         strange = [(t, w) for t, w in topic if t not in fixes and not reader.df(t) and not self.correct(w)]
-        missed = sum(weight[t] for t, _ in topic if fixes.get(t, t) not in matched)
-        return (sum(weight[t] for t, _ in strange) / total, missed / total, " ".join(w for _, w in strange))
+        return sum(weight[t] for t, _ in strange) / total, " ".join(w for _, w in strange)
 
     def far_names(self, q: Question, passage_terms: set[str]) -> tuple[float, list[str], list[str]]:
         """``(share, names, others)``: the names the question gives (capitalised words, numbers) that the
