@@ -87,6 +87,7 @@ def make_parser() -> argparse.ArgumentParser:
     p_index.add_argument("--scoring", choices=SCORINGS, default=DEFAULT_SCORING,
                          help="BM25 variant whose weights are precomputed (default: %(default)s)")
     p_index.add_argument("--verify", action="store_true", help="check the index against its checksums, build nothing")
+    p_index.add_argument("--merge", action="store_true", help="merge the index's segments into one (the fastest to search)")
 
     p_list = sub.add_parser("list", help="list the indexed articles", description="List the indexed articles: "
                             "path, title, byline, date and passages of each.")
@@ -244,7 +245,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     roots = index_roots(args, manifest)
     settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring))
     with terminal_progress(sys.stderr) as progress:
-        report = build(roots, index_dir, settings, progress=progress)
+        report = build(roots, index_dir, settings, progress=progress, merge=args.merge)
     for line in _problems(report):
         print(line, file=sys.stderr)
     for line in _summary(report, index_dir):
@@ -259,8 +260,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from .index import Index
 
     index = Index.open(_workspace(args, load_config()).index_dir)
-    passages = np.diff(index.array("art_pas_ptr")).tolist()
-    for meta, n in zip(index.all_meta(), passages):
+    for meta, n in zip(index.all_meta(), index.passage_counts()):
         path = display(meta["path"])
         if args.json:
             print(json.dumps({"id": meta["id"], "title": meta["title"], "byline": meta.get("byline"),
