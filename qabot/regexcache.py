@@ -29,6 +29,9 @@ except ImportError:  # another Python's internals: nothing is cached
 _KEY = (sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
 _FORMAT = 1
 
+OWNERS = ("qabot",)
+"""The modules whose patterns are kept (module name prefixes)."""
+
 _original = None
 _stored: dict[tuple[str, int], tuple] = {}
 _used: dict[tuple[str, int], tuple] = {}
@@ -70,7 +73,7 @@ def _compile(pattern, flags=0):
     """``re._compiler.compile`` for a pattern given as text: its program from the cache, else compiled (as
     ``re`` does it) and remembered."""
     global _fresh
-    if not isinstance(pattern, str) or flags & re.DEBUG:
+    if not isinstance(pattern, str) or flags & re.DEBUG or not _ours(sys._getframe(1)):
         return _original(pattern, flags)
     key = (pattern, int(flags))
     args = _stored.get(key)
@@ -98,6 +101,21 @@ def _compile(pattern, flags=0):
     _used[key] = args
     _fresh = True
     return compiled
+
+
+def _ours(frame) -> bool:
+    """Whether qabot's own code asked for the pattern (other modules' may differ from run to run: tokenize
+    builds one from a set), looking past ``re`` and ``functools``."""
+    for _ in range(6):
+        if frame is None:
+            return False
+        name = frame.f_globals.get("__name__", "")
+        if name.startswith(OWNERS):
+            return True
+        if not name.startswith(("re", "functools")):
+            return False
+        frame = frame.f_back
+    return False
 
 
 def save() -> None:

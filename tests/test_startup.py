@@ -22,13 +22,19 @@ def test_patterns_from_the_cache_match_as_re_compiles_them(isolated, monkeypatch
     monkeypatch.setattr(regexcache, "_stored", {})
     monkeypatch.setattr(regexcache, "_used", {})
     monkeypatch.setattr(regexcache, "_fresh", False)
+    monkeypatch.setattr(regexcache, "_original", None)
+    monkeypatch.setattr(regexcache, "OWNERS", ("qabot", __name__))  # this test asks as qabot's modules do
+    regexcache.enable()
     text = SEED.read_text(encoding="utf-8")
     patterns = _patterns()
     assert len(patterns) > 10
-    cold = [regexcache._compile(p.pattern, p.flags) for p in patterns]  # compiled, and remembered
+    try:
+        cold = [regexcache._compile(p.pattern, p.flags) for p in patterns]  # compiled, and remembered
+    finally:
+        regexcache.disable()
     regexcache.save()
     assert regexcache.cache_file().is_file()
-    monkeypatch.setattr(regexcache, "_original", None)
+    monkeypatch.setattr(regexcache, "_stored", {})
     regexcache.enable()  # reads the file back
     try:
         assert len(regexcache._stored) == len(patterns)
