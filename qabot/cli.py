@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Sequence
 import numpy as np
 
 from . import __version__
-from .answering import Answerer, AnswerParams
 from .bm25 import SCORINGS, BM25Params
 from .corpus import display
 from .errors import CorpusError, IndexDamaged, QabotError, UsageError
@@ -295,6 +294,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     params = None
     if args.scoring:
         params = BM25Params(**dict(index.settings["bm25"], scoring=args.scoring))
+    from .answering import Answerer, AnswerParams  # not for qabot index: an update must start fast
+
     answerer = Answerer(index, params, answer_params=AnswerParams.load(args.params) if args.params else None)
     style = Style(color=_color(args, config, sys.stdout), width=width(sys.stdout))
     lines = args.question == ["-"]
@@ -337,8 +338,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """``qabot eval``: with PATHs and no --index, the corpus is indexed into a temporary folder."""
+    from .answering import Answerer, AnswerParams
     from .build import Settings, build
-
     from .evaluate import evaluate, read_items
 
     items = read_items(args.file)
