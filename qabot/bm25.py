@@ -16,11 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-SCORINGS = ("lucene", "okapi", "bm25l", "bm25plus")
-"""Supported scoring functions; ``lucene`` is Okapi's tf part with the non-negative IDF
-``log(1 + (N - n + 0.5) / (n + 0.5))``, so a term present in most passages still counts a little."""
-
-DEFAULT_SCORING = "lucene"
+from .defaults import DEFAULT_SCORING, SCORINGS  # noqa: F401 (defined there for the command line)
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ import numpy as np
 from .analysis import ANALYZER_VERSION
 from .bm25 import BM25, BM25Params, LiveBM25, Part, okapi_mean
 from .errors import IndexDamaged, IndexLocked, IndexMissing, IndexUnwritable
-from .corpus import FileTable, changes, display, list_files, split_paths
+from .corpus import FileTable, Listing, changes, display, list_files, split_paths
 from .model import Article, Passage
 from .segments import Holes
 
@@ -998,13 +998,16 @@ class Index:
         return problems
 
 
-def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None) -> str | None:
+def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None, listing: Listing | None = None,
+          opened: Index | None = None) -> str | None:
     """Why the index at ``index_dir`` no longer matches its corpus, or None when it does.
 
-    ``paths`` defaults to the folders and files the index was built from. The folders are listed
-    and each article file stated once; the comparison with the stored file table is done in bulk.
+    ``paths`` defaults to the folders and files the index was built from; ``listing`` is their listing
+    when it was made already (``corpus.Prefetch``); ``opened``, when given, is the index judged (the one
+    answered from), else the one the manifest names now. The comparison with the stored file table is
+    done in bulk.
     """
-    manifest = read_manifest(index_dir)
+    manifest = opened.manifest if opened is not None else read_manifest(index_dir)
     if manifest is None:
         return "there is no index yet"
     if manifest.get("version") != FORMAT_VERSION:
@@ -1012,7 +1015,8 @@ def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None) -> str 
     stored = manifest.get("settings") if isinstance(manifest.get("settings"), dict) else {}
     if stored.get("analyzer") != ANALYZER_VERSION:
         return "the index was built with another version of the analyzer"
-    listing = list_files(paths if paths is not None else manifest.get("roots", []))
+    if listing is None:
+        listing = list_files(paths if paths is not None else manifest.get("roots", []))
     data = index_dir / manifest["data"]
     try:
         blob = (data / "file_paths.bin").read_bytes()

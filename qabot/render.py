@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 from .analysis import Analyzer
 from .model import Answer, Article, Evidence
 
-if TYPE_CHECKING:  # quotes (and the speakers it brings) only where quotes are shown: qabot index starts faster
+if TYPE_CHECKING:  # quotes (and the tokenizer it brings) only for ``qabot quotes``
     from .quotes import Quote, QuoteReport
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
