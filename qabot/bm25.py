@@ -11,6 +11,7 @@ absent; that part is kept per term (``base``) and the postings hold only the wei
 from __future__ import annotations
 
 import itertools
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -310,7 +311,8 @@ class LiveBM25(BM25):
     A term's postings are gathered from every segment, deleted passages dropped, and given index-wide
     passage ids; the weighed postings of recent terms are kept (up to ``CACHE`` postings)."""
 
-    CACHE = 1 << 22
+    CACHE = 1 << 21
+    """Weighed postings kept between calls (16 bytes each), the least recently asked terms let go first."""
 
     def __init__(self, parts: list[Part], n_docs: int, length: int, params: BM25Params,
                  mean: Callable[[], float]):
@@ -320,21 +322,28 @@ class LiveBM25(BM25):
         self.avgdl = (float(length) / n_docs if n_docs else 1.0) or 1.0
         self._mean_of = mean
         self._mean: float | None = None
-        self._slots: list[tuple[np.ndarray, np.ndarray, float]] = []
-        self._slot_of: dict[str, int | None] = {}
+        self._slots: dict[int, tuple[np.ndarray, np.ndarray, float]] = {}
+        self._slot_of: OrderedDict[str, int | None] = OrderedDict()
+        self._next = 0
         self._cached = 0
 
     def ids(self, terms: Sequence[str]) -> list[int]:
-        """Slots for the ``terms`` the live corpus holds (repeats kept), their postings weighed now."""
-        if self._cached > self.CACHE:
-            self._slots, self._slot_of, self._cached = [], {}, 0
+        """Slots for the ``terms`` the live corpus holds (repeats kept), their postings weighed now
+        unless they were lately."""
         out = []
         for term in terms:
-            slot = self._slot_of.get(term, -1)
-            if slot == -1:
+            if term in self._slot_of:
+                self._slot_of.move_to_end(term)
+                slot = self._slot_of[term]
+            else:
                 slot = self._slot_of[term] = self._weigh(term)
             if slot is not None:
                 out.append(slot)
+        asked = set(terms)
+        while (self._cached > self.CACHE or len(self._slot_of) > 1 << 16) and next(iter(self._slot_of)) not in asked:
+            _, slot = self._slot_of.popitem(last=False)
+            if slot is not None:
+                self._cached -= len(self._slots.pop(slot)[0])
         return out
 
     def term_df(self, term: str) -> int:
@@ -386,6 +395,7 @@ class LiveBM25(BM25):
         term_idf = self._idf(df)
         base = float(baseline(np.array([term_idf]), self.params)[0])
         full = term_weights(np.concatenate(tfs), np.concatenate(lens), term_idf, self.avgdl, self.params)
-        self._slots.append((np.concatenate(docs_all), full - base, base))
+        slot, self._next = self._next, self._next + 1
+        self._slots[slot] = (np.concatenate(docs_all), full - base, base)
         self._cached += df
-        return len(self._slots) - 1
+        return slot
