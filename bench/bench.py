@@ -383,7 +383,7 @@ def add_only(name: str, args) -> None:
         wall, rss, out = run_measured(cmd)
         summary = out.decode().splitlines()
         share = f"{wall / build_wall * 100:.1f}% of the full build ({build_wall:.1f} s); " if build_wall else ""
-        rows.append((f"add 10 articles, try {attempt + 1}", f"{wall:.2f} s",
+        rows.append((f"add 10 articles, try {attempt + 1}", f"{wall:.2f} s ({LAST_CPU:.2f} CPU s)",
                      f"{share}load average before {load:.2f}; peak PSS {rss / 1e6:.0f} MB; "
                      f"{summary[1] if len(summary) > 1 else ''}"))
         shutil.rmtree(corpus / "zz-added")
