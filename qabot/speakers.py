@@ -69,6 +69,7 @@ _PERSON_MARKS = (
 """Where a capitalised name is most likely a person's: with a title, a role, or a verb of speech ("told BBC
 News" names whom, not who, and is left out)."""
 _OPENERS = r"^(?:(?:Earlier|Later|Last|Next|Now|Instead|Still|Also|Speaking|But|And|Meanwhile|However)\s+)+"
+_OPENERS_RE = re.compile(_OPENERS)
 """Words that open a sentence before a name ("Earlier Mr Kennedy")."""
 _CAPS = re.compile(rf"{_TITLE}?(?<![\w.])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 
@@ -97,13 +98,27 @@ class Attribution:
 
 def is_quote(sentence: str) -> bool:
     """True when the sentence holds quotation marks around words."""
-    return any(c in sentence for c in _QUOTE_CHARS)
+    return _QUOTE_MARK.search(sentence) is not None
+
+
+_QUOTE_MARK = re.compile(f"[{_QUOTE_CHARS}]")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_TRAILING = re.compile(r"[,.;:]*$")
+_OWNED = re.compile(r"\w[’']s\s+[A-Z]")
+_OPENS = frozenset("“\"«‘")
+"""The characters ``_OPEN`` matches: ``_BEFORE_QUOTE`` needs one."""
+
+
+@lru_cache(maxsize=4096)
+def _word(word: str) -> re.Pattern:
+    """``word`` as a whole word (compiled once)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 def _clean(name: str) -> str:
     """A name without possessive (and what follows it) or trailing punctuation."""
-    name = re.split(r"['’]s\b", name.strip())[0]
-    return re.sub(r"[,.;:]*$", "", name.strip())
+    name = _POSSESSIVE.split(name.strip())[0]
+    return _TRAILING.sub("", name.strip())
 
 
 _QUOTED = re.compile(r"[“«]([^”»]*)[”»]?|\"([^\"]*)\"?")
@@ -154,6 +169,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     quote = is_quote(sentence)
     who = desc = None
     for pattern in (_AFTER_QUOTE, _VERB_FIRST, _BEFORE_QUOTE, _ACCORDING) if quote else (_REPORTED, _REPORTED_END, _REPORTED_MID, _ACCORDING):
+        if pattern is _BEFORE_QUOTE and _OPENS.isdisjoint(sentence):
+            continue  # no opening quotation mark for it to end at (the costliest of the searches)
         m = pattern.search(sentence)
         if m and m.group("who"):
             who, desc = m.group("who"), m.groupdict().get("desc")
@@ -161,20 +178,20 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     if who is None:
         m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
         who, desc = (m.group("who"), m.group("desc")) if m else (None, None)
-    if who is not None and not _IS_PHRASE.match(who) and re.search(r"\w[’']s\s+[A-Z]", who):
+    if who is not None and not _IS_PHRASE.match(who) and _OWNED.search(who):
         who = None  # "Brown's Britain, by Robert Peston, says": a thing of Brown's, not Brown
     if who is not None:
         who = who.strip(" ,.;:") if _IS_PHRASE.match(who) else _clean(who)  # "Mr Blair's spokesman" is not Blair
         if who.lower() in ("he", "she"):
             who = (previous.speaker if previous and previous.speaker else None) \
                 or _person_before(before, sentence, known()) or (last_name() if callable(last_name) else last_name)
-            if who and re.search(rf"\b{re.escape(who.split()[-1])}\b", sentence):
+            if who and _word(who.split()[-1]).search(sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
         elif not (_is_name(who) or _IS_PHRASE.match(who)):
             who = None
     if who is not None and quote:
         surname = who.split()[-1]
-        if re.search(rf"\b{re.escape(surname)}\b", quoted_words(sentence)):
+        if _word(surname).search(quoted_words(sentence)):
             who = None  # people seldom name themselves: the quotation speaks about them
     continued = False
     if who is None and quote and sentence.lstrip()[:1] in "“\"«":
@@ -202,11 +219,11 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
     for m in reversed(list(_CAPS.finditer(before))):
         if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) or _LISTED.search(before, 0, m.start()):
             continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote', "A, B and C": seldom "he"
-        candidate = _clean(re.sub(_OPENERS, "", m.group()))
+        candidate = _clean(_OPENERS_RE.sub("", m.group()))
         if not _is_name(candidate):
             continue
         surname = candidate.split()[-1]
-        if surname in known and not re.search(rf"\b{re.escape(surname)}\b", sentence):
+        if surname in known and not _word(surname).search(sentence):
             return candidate
     return None
 
