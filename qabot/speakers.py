@@ -40,7 +40,11 @@ _OPEN = r"[“\"«‘]"
 _AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO}\s+(?:{VERBS})\b")
 _VERB_FIRST = re.compile(rf"{_CLOSE}\s*,?\s*(?:{VERBS})\s+{_WHO}")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_WHO}")
-_BEFORE_QUOTE = re.compile(rf"{_WHO}\s+(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}")
+_SAYS_OPENING = rf"(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}"
+"""A verb of speech and the quotation mark it opens ("said: “", "told reporters that “")."""
+_BEFORE_QUOTE = re.compile(rf"{_WHO}\s+{_SAYS_OPENING}")
+_SAYS_OPENING_RE = re.compile(_SAYS_OPENING)
+"""What every match of ``_BEFORE_QUOTE`` ends with: a sentence without it is spared that search, the costliest."""
 _DESCRIBED = r"(?:(?:[Ff]ormer|[Ee]x-|[Tt]he)\s*)?(?:[A-Z][\w-]+\s+){0,2}(?:(?!(?:to|by|with|from|for|of|at|on|in|about)\s)[a-z][\w-]+\s+){1,3}"
 """Words that describe a person before the name: "former Arsenal keeper", "coach", "the chancellor"."""
 _LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+|(?:In|On|At|During|Speaking)\s[^,“\"]{1,60},\s+)"
@@ -105,14 +109,24 @@ _QUOTE_MARK = re.compile(f"[{_QUOTE_CHARS}]")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TRAILING = re.compile(r"[,.;:]*$")
 _OWNED = re.compile(r"\w[’']s\s+[A-Z]")
-_OPENS = frozenset("“\"«‘")
-"""The characters ``_OPEN`` matches: ``_BEFORE_QUOTE`` needs one."""
 
 
-@lru_cache(maxsize=4096)
-def _word(word: str) -> re.Pattern:
-    """``word`` as a whole word (compiled once)."""
-    return re.compile(rf"\b{re.escape(word)}\b")
+def _has_word(word: str, text: str) -> bool:
+    """True when ``text`` holds ``word`` as a whole word: ``re.search(rf"\\b{re.escape(word)}\\b", text)``
+    without compiling a pattern for every name (a word character is what ``\\w`` matches)."""
+    n, end = len(word), len(text)
+    i = text.find(word)
+    while i >= 0:
+        j = i + n
+        if ((i > 0 and _is_word_char(text[i - 1])) != (i < end and _is_word_char(text[i]))
+                and (j > 0 and _is_word_char(text[j - 1])) != (j < end and _is_word_char(text[j]))):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _clean(name: str) -> str:
@@ -169,8 +183,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     quote = is_quote(sentence)
     who = desc = None
     for pattern in (_AFTER_QUOTE, _VERB_FIRST, _BEFORE_QUOTE, _ACCORDING) if quote else (_REPORTED, _REPORTED_END, _REPORTED_MID, _ACCORDING):
-        if pattern is _BEFORE_QUOTE and _OPENS.isdisjoint(sentence):
-            continue  # no opening quotation mark for it to end at (the costliest of the searches)
+        if pattern is _BEFORE_QUOTE and not _SAYS_OPENING_RE.search(sentence):
+            continue  # no verb of speech opening a quotation: the costliest search cannot match
         m = pattern.search(sentence)
         if m and m.group("who"):
             who, desc = m.group("who"), m.groupdict().get("desc")
@@ -185,13 +199,13 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         if who.lower() in ("he", "she"):
             who = (previous.speaker if previous and previous.speaker else None) \
                 or _person_before(before, sentence, known()) or (last_name() if callable(last_name) else last_name)
-            if who and _word(who.split()[-1]).search(sentence):
+            if who and _has_word(who.split()[-1], sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
         elif not (_is_name(who) or _IS_PHRASE.match(who)):
             who = None
     if who is not None and quote:
         surname = who.split()[-1]
-        if _word(surname).search(quoted_words(sentence)):
+        if _has_word(surname, quoted_words(sentence)):
             who = None  # people seldom name themselves: the quotation speaks about them
     continued = False
     if who is None and quote and sentence.lstrip()[:1] in "“\"«":
@@ -223,7 +237,7 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
         if not _is_name(candidate):
             continue
         surname = candidate.split()[-1]
-        if surname in known and not _word(surname).search(sentence):
+        if surname in known and not _has_word(surname, sentence):
             return candidate
     return None
 
