@@ -21,6 +21,9 @@ VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+"
 _TITLE = rf"(?:(?:{alternation(TITLE_WORDS)})\.?\s+)"
 _NAME = r"(?:[A-Z][\w’'.-]*(?:[ \t]+(?:de|van|von|der|da|al|bin|le|la)\b)?(?:(?<![a-z]{2}\.)[ \t]+[A-Z][\w’'.-]*){0,3})"
 """A capitalised name of up to four words on one line, not run on past a sentence's end ("Sheerman. His")."""
+_NAMED = rf"(?:{_NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){{0,2}})?(?:[ \t]+\([A-Z][A-Za-z]{{1,8}}\))?)"
+"""A name that may go on with "of" a place or body and an acronym: "Lord Roberts of Conwy", "the Motion Picture
+Association of America (MPAA)"."""
 _HEADS = SPEAKER_HEADS | {w + "s" for w in ROLES | DOCUMENTS if not w.endswith("s")}
 _HEAD = rf"(?i:{alternation(_HEADS)})"
 """A word that ends a speaker's noun phrase: a role, a group or a document ("mayor", "officials", "statement")."""
@@ -32,7 +35,13 @@ _PHRASE = (rf"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?{_MODIFIER}
            rf"(?:,\s+{_NAME}(?=\s*[,.;:!?]|$))?")
 """A speaker named by a noun phrase: "the mayor of Ferrara, Anna Benedetti", "U.S. officials", "the statement"."""
 _IS_PHRASE = re.compile(rf"{_PHRASE}$")
-_WHO = rf"(?<![\w.’'-])(?!(?:I|We|You|They|It|This|That)\b)(?P<who>{_PHRASE}|{_TITLE}?{_NAME}|[Hh]e|[Ss]he)(?<![’']s)"
+_ROLE_HEAD = rf"(?i:{alternation(ROLES)})"
+_ROLE_NAME = rf"(?:{_MODIFIER}{{0,3}}{_ROLE_HEAD}\s+(?=[A-Z]){_NAMED})"
+"""A person named after their role, no comma between: "Albanian Prime Minister Fatos Nano", "Virgin Radio DJ Pete Mitchell"."""
+_SPLIT_ROLE = re.compile(rf"^(?P<desc>.*?\b{_ROLE_HEAD})\s+(?P<name>(?:{_TITLE})?[A-Z][^\s]*(?:\s+(?!{_ROLE_HEAD}\b)\S+)*)$")
+"""The role and the name of a speaker named after their role."""
+_WHO = (rf"(?<![\w.’'-])(?!(?:I|We|You|They|It|This|That)\b)"
+        rf"(?P<who>{_ROLE_NAME}|{_PHRASE}|(?:[Tt]he\s+(?=[A-Z]))?{_TITLE}?{_NAMED}|[Hh]e|[Ss]he)(?<![’']s)")
 _CLOSE = r"(?:[”»’]|(?<=[^\s:(\[])\")"
 """A closing quotation mark: a straight one only after a word or punctuation (': "He thinks' opens one)."""
 _OPEN = r"[“\"«‘]"
@@ -63,14 +72,50 @@ _ROLE = rf"(?:{alternation(ROLES - {'mp', 'mep', 'dj'} | {'MP', 'MEP', 'DJ'})})"
 _PERSON_MARKS = (
     re.compile(rf"\b{_TITLE}(?P<who>{_NAME})"),
     re.compile(rf"\b{_ROLE}\s+(?P<who>{_NAME})"),
-    re.compile(rf"(?P<who>{_NAME}),?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"),
+    re.compile(rf"(?P<who>{_NAMED}),?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"),
     re.compile(rf"\b(?:{alternation(ARTICLE_SPEECH_FORMS - {'tell', 'tells', 'told'})})\s+(?P<who>{_TITLE}?{_NAME})"),
+    re.compile(rf"\b{_ROLE_HEAD},\s+(?P<who>{_NAME})(?=[,.;])"),
+    re.compile(rf"(?P<who>{_NAME}),\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){{0,3}}?{_ROLE_HEAD}\b"),
 )
 """Where a capitalised name is most likely a person's: with a title, a role, or a verb of speech ("told BBC
 News" names whom, not who, and is left out)."""
+_DESC_WORD = (r"(?:(?!(?:the|a|an|and|or|but|by|to|with|for|at|in|on|from|that|who|which|is|was|are|were|has|had|"
+              r"have|as|its|his|her|their|when|while|after|before|said|says|told)\b)"
+              r"(?:(?:[A-Z]\.)+|[\w’'&-][\w’'.&-]*(?<!\.))[ \t]+)")
+"""A word of a role's description on one line, not ending a sentence ("U.S." may)."""
+_ROLE_DESC = rf"(?:{_DESC_WORD}{{0,3}}{_ROLE_HEAD}(?:\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,2}})?)"
+_DESCRIPTIONS = (
+    re.compile(rf"(?<![\w’'-])(?P<desc>{_DESC_WORD}{{0,3}}{_ROLE_HEAD})\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})"),
+    re.compile(rf"(?<![\w’'-])(?P<desc>{_ROLE_DESC}),\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})(?=[,.;])"),
+    re.compile(rf"(?P<who>{_TITLE}?(?<![\w’'-])[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,3}}),\s+(?:the\s+|an?\s+)?"
+               rf"(?P<desc>{_ROLE_DESC})\s*[,.;]"),
+)
+"""A person described by their role: "Festival director Dieter Kosslick", "Kenteris's lawyer, Gregory Ioannidis,",
+"Pat Ferguson, President of AMBO,", "Anna Benedetti, the mayor of Ferrara."."""
+
+
+def described_people(text: str) -> dict[str, tuple[str, ...]]:
+    """What ``text`` calls each person by role, by the person's surname (normalised, as ``Attribution.head``):
+    {"kosslick": ("Festival director",), "ioannidis": ("Kenteris's lawyer",)}. A question that asks for "the
+    festival director" means Mr Kosslick wherever the article quotes him."""
+    found: dict[str, list[str]] = {}
+    for pattern in _DESCRIPTIONS:
+        for m in pattern.finditer(text):
+            name = _clean(m.group("who"))
+            words = [w for w in name.split() if normal(w) not in HONORIFICS and not _is_head(w)]
+            desc = m.group("desc").strip()
+            if not words or not _is_name(name) or not desc:
+                continue
+            desc = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-)\s+", "", desc)
+            roles = found.setdefault(normal(words[-1]), [])
+            if desc not in roles:
+                roles.append(desc)
+    return {k: tuple(v) for k, v in found.items()}
+
+
 _OPENERS = r"^(?:(?:Earlier|Later|Last|Next|Now|Instead|Still|Also|Speaking|But|And|Meanwhile|However)\s+)+"
 """Words that open a sentence before a name ("Earlier Mr Kennedy")."""
-_CAPS = re.compile(rf"{_TITLE}?(?<![\w.])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+_CAPS = re.compile(rf"{_TITLE}?(?<![\w.])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:\s+of\s+[A-Z][\w’'-]+)?")
 
 
 @dataclass(frozen=True)
@@ -89,10 +134,14 @@ class Attribution:
     phrase: str | None = None
     """The whole phrase naming the speaker when it says more than ``speaker`` ("The fisheries officer Erik
     Lindqvist" for Erik Lindqvist), else None."""
+    roles: tuple[str, ...] = ()
+    """What the article calls this speaker elsewhere ("Festival director" for "Mr Kosslick"; ``described_people``)."""
 
     def said_by(self, asked: str) -> bool:
-        """True when the question's speaker phrase ``asked`` ("the mayor", "Benedetti") means this speaker."""
-        return self.speaker is not None and speaker_matches(asked, self.phrase or self.speaker)
+        """True when the question's speaker phrase ``asked`` ("the mayor", "Benedetti") means this speaker, by
+        name, by the phrase that names them here, or by a role the article gives them elsewhere."""
+        return self.speaker is not None and (speaker_matches(asked, self.phrase or self.speaker)
+                                             or any(speaker_matches(asked, role) for role in self.roles))
 
 
 def is_quote(sentence: str) -> bool:
@@ -152,34 +201,42 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     quotation with no attribution of its own goes on with.
     """
     quote = is_quote(sentence)
-    who = desc = None
+    who = desc = carried = None
+    at = len(sentence)
     for pattern in (_AFTER_QUOTE, _VERB_FIRST, _BEFORE_QUOTE, _ACCORDING) if quote else (_REPORTED, _REPORTED_END, _REPORTED_MID, _ACCORDING):
         m = pattern.search(sentence)
-        if m and m.group("who"):
-            who, desc = m.group("who"), m.groupdict().get("desc")
-            break
+        if m and m.group("who") and m.start("who") < at:
+            if who is None or m.group("who").lower() not in ("he", "she"):
+                who, desc, at = m.group("who"), m.groupdict().get("desc"), m.start("who")
+            if who.lower() not in ("he", "she"):
+                break  # 'Pound said: "I am ... them. "But ...," he added': "he" is the one named before it
     if who is None:
         m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
         who, desc = (m.group("who"), m.group("desc")) if m else (None, None)
     if who is not None and not _IS_PHRASE.match(who) and re.search(r"\w[’']s\s+[A-Z]", who):
         who = None  # "Brown's Britain, by Robert Peston, says": a thing of Brown's, not Brown
     if who is not None:
-        who = who.strip(" ,.;:") if _IS_PHRASE.match(who) else _clean(who)  # "Mr Blair's spokesman" is not Blair
+        who = who.strip(" ,.;:") if _IS_PHRASE.match(who) else _clean(re.sub(r"^[Tt]he\s+", "", who))  # "Mr Blair's spokesman" is not Blair
+        split = None if _IS_PHRASE.match(who) or re.match(rf"{_TITLE}[A-Z]", who) else _SPLIT_ROLE.match(who)
+        if split and not desc:  # "Albanian Prime Minister Fatos Nano": Fatos Nano, so described
+            who, desc = split.group("name"), split.group("desc") + " "
         if who.lower() in ("he", "she"):
-            who = (previous.speaker if previous and previous.speaker else None) \
-                or _person_before(before, sentence, known()) or (last_name() if callable(last_name) else last_name)
-            if who and re.search(rf"\b{re.escape(who.split()[-1])}\b", sentence):
+            if previous and previous.speaker:
+                who, carried = previous.speaker, previous.phrase  # "he said" is the last speaker, as described
+            else:
+                who = _person_before(before, sentence, known()) or (last_name() if callable(last_name) else last_name)
+            if who and re.search(rf"\b{re.escape(surname_of(who))}\b", sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
         elif not (_is_name(who) or _IS_PHRASE.match(who)):
             who = None
     if who is not None and quote:
-        surname = who.split()[-1]
+        surname = surname_of(who)
         if re.search(rf"\b{re.escape(surname)}\b", quoted_words(sentence)):
             who = None  # people seldom name themselves: the quotation speaks about them
     continued = False
     if who is None and quote and sentence.lstrip()[:1] in "“\"«":
         if previous is not None and previous.quote and previous.speaker:
-            who, continued = previous.speaker, True
+            who, continued, carried = previous.speaker, True, previous.phrase
         elif speaking:  # '"I think we have reached saturation point"' after 'Mr Dein said that ...'
             who, continued = speaking, True
     head = described = None
@@ -188,7 +245,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             described = f"{desc.strip()} {who}"  # "The fisheries officer" + "Erik Lindqvist"
         phrase = speaker_phrase(described or who)
         head = phrase.surname or phrase.head
-    return Attribution(speaker=who, quote=quote, continued=continued, head=head, phrase=described)
+    return Attribution(speaker=who, quote=quote, continued=continued, head=head, phrase=described or carried)
 
 
 def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | None:
@@ -205,13 +262,13 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
         candidate = _clean(re.sub(_OPENERS, "", m.group()))
         if not _is_name(candidate):
             continue
-        surname = candidate.split()[-1]
+        surname = surname_of(candidate)
         if surname in known and not re.search(rf"\b{re.escape(surname)}\b", sentence):
             return candidate
     return None
 
 
-_LISTED = re.compile(r"[A-Z][\w’'-]*\s*(?:,|,?\s+and)\s*$")
+_LISTED = re.compile(rf"(?<![\w’'-])(?!{_ROLE_HEAD}\b)[A-Z][\w’'-]*\s*(?:,|,?\s+and)\s*$")
 """A name just before, joined by a comma or "and": the next name is one of a list ("Gardener, Darren Campbell ...")."""
 
 
@@ -221,7 +278,18 @@ def _quoted_at(text: str, pos: int) -> bool:
     opened, closed = text.rfind("“", 0, pos), text.rfind("”", 0, pos)
     if opened >= 0 or closed >= 0:
         return opened > closed
-    return text.count('"', text.rfind("\n", 0, pos) + 1, pos) % 2 == 1
+    line = text.rfind("\n", 0, pos) + 1
+    inside = False
+    for i in range(text.find('"', line, pos), pos) if '"' in text[line:pos] else ():
+        if text[i] == '"':  # one after a space opens, one after a word closes: '... them. "But ...," he added'
+            inside = i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-"
+    return inside
+
+
+def surname_of(name: str) -> str:
+    """A name's last word before any "of" place or body ("Roberts" for "Lord Roberts of Conwy")."""
+    words = re.split(r"\s+of\s+", name, maxsplit=1)[0].split()
+    return words[-1] if words else name
 
 
 def known_people(text: str) -> frozenset[str]:
@@ -232,7 +300,7 @@ def known_people(text: str) -> frozenset[str]:
         for m in pattern.finditer(text):
             name = _clean(m.group("who"))
             if _is_name(name) and not (name.isupper() and len(name) <= 5):
-                found.add(name.split()[-1])
+                found.add(surname_of(name))
     return frozenset(found)
 
 
@@ -278,14 +346,14 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
         out.append(previous)
         if previous.speaker:
             speaking = previous.speaker
-        elif speaking and any(n != speaking.split()[-1] and n in known() for n in _surnames(sentence)):
+        elif speaking and any(n != surname_of(speaking) and n in known() for n in _surnames(sentence)):
             speaking = None  # someone else came in: a later bare quotation is not surely the speaker's
     return out
 
 
 def _surnames(sentence: str) -> list[str]:
     """The last word of every capitalised name in ``sentence``."""
-    return [_clean(m.group()).split()[-1] for m in _CAPS.finditer(sentence) if _clean(m.group())]
+    return [surname_of(_clean(m.group())) for m in _CAPS.finditer(sentence) if _clean(m.group())]
 
 
 # -- matching a question's speaker to an attributed one ----------------------------------------
@@ -321,7 +389,8 @@ class SpeakerPhrase:
 
 def normal(word: str) -> str:
     """A word as speaker matching compares it: folded, lowercased, without dots, singular ("U.S." is us)."""
-    return singular(fold(word.lower()).replace(".", "").replace("'", ""))
+    word = re.sub(r"['’]s$", "", fold(word.lower()))  # "Nintendo's president" is Nintendo's
+    return singular(word.replace(".", "").replace("'", ""))
 
 
 def _is_head(word: str) -> bool:
@@ -350,6 +419,10 @@ def speaker_phrase(text: str) -> SpeakerPhrase:
     if not names:
         while main and main[-1][:1].isupper() and not _is_head(main[-1]):
             names.insert(0, main.pop())
+    acronyms = re.findall(r"\(([A-Z][A-Za-z]{1,8})\)", text)  # "(MPAA)" is the body's other name
+    if acronyms:
+        names += [a for a in acronyms if a not in names]
+        tail = [w for w in tail if w not in acronyms]
     head = None
     heads = [i for i, w in enumerate(main) if _is_head(w)]
     if heads:

@@ -41,6 +41,7 @@ class Speller:
     def __init__(self, words_with_counts: Iterable[tuple[str, int]], params: SpellingParams | None = None):
         self.params = params or SpellingParams()
         counts: dict[str, int] = {}
+        capital: dict[str, int] = {}
         spelled: dict[str, tuple[int, str]] = {}
         for form, count in words_with_counts:
             if count <= 0 or not form[:1].isalpha():
@@ -48,9 +49,13 @@ class Speller:
             form = re.sub(r"[’']s$", "", form)
             key = _key(form)
             counts[key] = counts.get(key, 0) + count
+            if form[:1].isupper():
+                capital[key] = capital.get(key, 0) + count
             if count > spelled.get(key, (0, ""))[0]:
                 spelled[key] = (count, form)
         self._counts = counts
+        self._names = frozenset(k for k, n in capital.items() if 2 * n > counts[k])
+        """Words the corpus writes with a capital more often than not: names ("Wang", "Colin", "Kremlin")."""
         self._spelled = {key: form for key, (_, form) in spelled.items()}
         self._by_length: dict[int, list[str]] = {}
         for key in counts:
@@ -76,8 +81,10 @@ class Speller:
         key = _key(word)
         if key in self._counts or len(key) < self.params.min_length or not key.isalpha():
             return None
-        limit = self.params.max_distance if len(key) >= self.params.long_word else 1
+        short = len(key) < self.params.long_word
+        limit = 1 if short else self.params.max_distance
         typed_name = word[:1].isupper()
+        acronym = word.isupper() and len(word) > 1
         best: tuple[int, bool, int, str] | None = None
         for length in range(len(key) - limit, len(key) + limit + 1):
             words = self._by_length.get(length)
@@ -85,7 +92,14 @@ class Speller:
                 continue
             for term, distance, _ in process.extract(key, words, scorer=OSA.distance,
                                                       score_cutoff=limit, limit=None):
-                name = typed_name and self._spelled.get(term, "")[:1].isupper()
+                name = term in self._names
+                if typed_name and not name:
+                    continue  # a name is a misspelt name, never a common word ("Sida" is not "side")
+                if acronym and not (self._spelled.get(term, "").isupper() or distance <= 1 and not short):
+                    continue  # "COVID" is no misspelling of "Colin" or "could": an acronym is spelt on purpose
+                if short and term[0] != key[0]:
+                    continue  # one edit turns a short word into many others ("ill": all)
+                name = typed_name and name
                 candidate = (int(distance) - name, term[0] != key[0], -self._counts[term], term)
                 if best is None or candidate < best:
                     best = candidate

@@ -49,3 +49,29 @@ def test_the_speller_of_an_index(seeds):
     speller = Speller(LocalCorpus(Index.open(Path("index"))).spellings())
     assert [speller.correct(w) for w in ["Ukrane", "abut", "Wnag", "Patrushv", "Moscow"]] == [
         "Ukraine", "about", "Wang", "Patrushev", None]
+
+
+def test_a_capitalised_word_is_corrected_only_to_a_name_and_an_acronym_only_to_an_acronym():
+    speller = Speller([("side", 40), ("could", 300), ("Colin", 12), ("all", 900), ("Sidney", 3), ("NATO", 9),
+                       ("Kremlin", 4)])
+    assert speller.correct("Sida") is None          # a name the corpus lacks is no misspelt common word
+    assert speller.correct("sida") == "side"        # typed lower case it may be
+    assert speller.correct("COVID") is None         # an acronym is spelt on purpose: not "Colin", not "could"
+    assert speller.correct("NATTO") == "NATO"       # but an acronym's own misspelling is corrected
+    assert speller.correct("ill") is None           # one edit turns a short word into many: not "all"
+    assert speller.correct("Kremlim") == "Kremlin"
+
+
+def test_no_silly_hint_for_a_capitalised_word_the_article_lacks(seeds):
+    import subprocess
+    import sys
+    build([seeds], Path("index"))
+    out = subprocess.run([sys.executable, "-m", "qabot", "ask", "--index", "index", "--json", "-"], text=True,
+                         capture_output=True, check=True,
+                         input="what about COVID\nWhat is Sida?\nis Putin ill?\nwhat did Wang say abut Ukrane?\n").stdout
+    import json
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert [a["no_answer"] for a in answers] == [True, True, True, False]
+    assert "could" not in answers[0]["message"] and "side" not in answers[1]["message"]
+    assert answers[2]["message"].startswith("nothing about 'ill'") and "all" not in answers[2]["message"]
+    assert answers[3]["searched"] == ["Ukraine"]    # "about" is no word searched for

@@ -9,6 +9,7 @@ inputs of the fitted confidence, and name the words in a refusal's message.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
 from ..analysis import fold
@@ -44,6 +45,7 @@ class Gates:
     def __init__(self, reader: Reader):
         self.reader = reader
         self._speller: Speller | None = None
+        self._corrections: dict[str, str | None] = {}
 
     def where(self) -> str:
         """ "2,225 articles", for messages."""
@@ -64,10 +66,12 @@ class Gates:
         shown: dict[str, str] = {}
         if correct:  # a misspelt topic word is searched as the corpus word it is closest to ("Ukrane": Ukraine)
             for word, term in zip(q.topic_words, q.topic_terms):
-                if not df(term) and term not in fixes and (fixed := self.correct(word)):
+                if not df(term) and term not in fixes and (fixed := self.correct(self.as_typed(q, word))):
                     fixed_term = reader.analyzer.term(fixed)
                     if not fixed_term or df(fixed_term):  # "abut" is "about", a word not searched for
-                        fixes[term], shown[term] = fixed_term, fixed
+                        fixes[term] = fixed_term
+                        if fixed_term:  # nothing is searched for "about": say only what was
+                            shown[term] = fixed
         if not any(df(fixes.get(t, t)) for t in terms):
             return _refuse(nothing, f"nothing about '{' '.join(q.topic_words) or q.text.strip()}' in {self.where()}"
                                     f"{self.did_you_mean(q)}")
@@ -97,7 +101,7 @@ class Gates:
         total = sum(weight.values())
         if total <= 0:
             return 0.0, ""
-        strange = [(t, w) for t, w in topic if t not in fixes and not reader.df(t) and not self.correct(w)]
+        strange = [(t, w) for t, w in topic if t not in fixes and not reader.df(t) and not self.correct(self.as_typed(q, w))]
         return sum(weight[t] for t, _ in strange) / total, " ".join(w for _, w in strange)
 
     def far_names(self, q: Question, passage_terms: set[str]) -> tuple[float, list[str], list[str]]:
@@ -157,14 +161,32 @@ class Gates:
         words = [w for w, t in zip(q.topic_words, q.topic_terms) if not df(t)]
         if q.speaker and q.speaker_terms and not any(df(t) for t in q.speaker_terms):
             words = [w for w in q.speaker.split() if w[:1].isupper()] + words
-        suggestions = [fixed for fixed in (self.correct(w) for w in words[:hints]) if fixed]
+        suggestions = [fixed for fixed in (self.correct(self.as_typed(q, w)) for w in words[:hints]) if fixed]
         return f" (did you mean '{' '.join(suggestions)}'?)" if suggestions else ""
+
+    def as_typed(self, q: Question, word: str) -> str:
+        """``word`` as its capital tells whether it is a name: the question's first word is capitalised by
+        the sentence, not as a name ("Pride" opening a question is "pride"; "COVID" stays an acronym)."""
+        if word[1:].islower() and word == self._first_word(q.text):
+            return word.lower()
+        return word
+
+    @functools.lru_cache(maxsize=64)
+    def _first_word(self, text: str) -> str:
+        """The first word of a question as written (read once per question, not once per word)."""
+        words = self.reader.analyzer.words_as_written(text[:200])
+        return words[0][1] if words else ""
 
     def correct(self, word: str) -> str | None:
         """The corpus word ``word`` misspells, as the corpus spells it, or None (``qabot.spelling``)."""
+        if word in self._corrections:
+            return self._corrections[word]
         if self._speller is None:
             self._speller = Speller(self.reader.corpus.spellings(), self.reader.params.spelling)
-        return self._speller.correct(word)
+        if len(self._corrections) >= self.reader.params.caches.idf:
+            self._corrections.clear()
+        fixed = self._corrections[word] = self._speller.correct(word)
+        return fixed
 
     def correct_speaker(self, q: Question) -> Question:
         """A speech question whose speaker the corpus never names, with the name's misspelt words corrected

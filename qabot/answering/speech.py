@@ -10,7 +10,9 @@ from collections.abc import Callable
 
 from ..analysis import fold
 
-from ..speakers import SPEAKER_CONTEXT, Attribution, attribute_paragraph, speaker_phrase
+from dataclasses import replace
+
+from ..speakers import SPEAKER_CONTEXT, Attribution, attribute_paragraph, described_people, speaker_phrase
 from .parse import Question
 from .sentences import Reader, ReadPassage
 
@@ -26,6 +28,7 @@ class Speech:
     def __init__(self, reader: Reader):
         self.reader = reader
         self._speakers: dict[int, dict[int, Attribution]] = {}
+        self._roles: dict[int, dict[str, tuple[str, ...]]] = {}
 
     def namer(self, q: Question) -> Callable[[int], bool]:
         """A test of whether passage ``p`` names the question's speaker in or before it (within what
@@ -69,7 +72,19 @@ class Speech:
             text = reader.article(this.article).text
             spans = [x for p in range(lo, passage + 1) for x in reader.span(p).sentences]
             found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans)))
+            if any(a.speaker for a in found.values()):
+                roles = self.roles(this.article)
+                found = {s: replace(a, roles=roles[a.head]) if a.head in roles else a for s, a in found.items()}
             self._speakers[passage] = found
+        return found
+
+    def roles(self, article: int) -> dict[str, tuple[str, ...]]:
+        """What article ``article`` calls each person by role, by surname (``described_people``; cached)."""
+        found = self._roles.get(article)
+        if found is None:
+            if len(self._roles) >= self.reader.params.caches.articles:
+                self._roles.clear()
+            found = self._roles[article] = described_people(self.reader.article(article).text)
         return found
 
     def speaks(self, passage: int, asked: str) -> bool:
