@@ -87,6 +87,27 @@ class Speech:
             found = self._roles[article] = described_people(self.reader.article(article).text)
         return found
 
+    def unattributed(self, q: Question, cands: list) -> list:
+        """When none of ``cands`` is the own words of the speaker asked for by role ("the agent"): those whose passage holds every word of
+        the speaker's phrase ("agent"; "mayor" and "ferrara" for "the mayor of Ferrara") and that hold the
+        topic (any sentence, for "what did X say" without one), best first, for a "not sure" answer."""
+        analyzer = self.reader.analyzer
+        words = {t for t in analyzer.terms(q.speaker or "") if t}
+        if not words or speaker_phrase(q.speaker or "").names:
+            return []  # a speaker asked for by name is found by name: only a role may be written otherwise
+        topic = set(q.topic_terms)
+        theirs, near = [], []
+        for c in cands:
+            held = {t for s in c.passage.sentences for t in s.terms}
+            if not words <= held:
+                continue
+            said = self.speakers(c.passage.id)
+            if any(a.said_by(q.speaker) for s, a in said.items() if c.start <= s < c.end) and (not topic or topic & held):
+                theirs.append(c)  # their words, beside the topic but not about it in so many words ("they" for the band)
+            elif not topic or topic & c.matched:
+                near.append(c)
+        return theirs + near
+
     def speaks(self, passage: int, asked: str) -> bool:
         """Whether some sentence of the passage is attributed to the question's speaker ``asked``."""
         return any(a.said_by(asked) for a in self.speakers(passage).values())
