@@ -11,15 +11,12 @@ absent; that part is kept per term (``base``) and the postings hold only the wei
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-SCORINGS = ("lucene", "okapi", "bm25l", "bm25plus")
-"""Supported scoring functions; ``lucene`` is Okapi's tf part with the non-negative IDF
-``log(1 + (N - n + 0.5) / (n + 0.5))``, so a term present in most passages still counts a little."""
-
-DEFAULT_SCORING = "lucene"
+from .defaults import DEFAULT_SCORING, SCORINGS  # noqa: F401 (defined there for the command line)
 
 
 @dataclass(frozen=True)
@@ -44,13 +41,16 @@ class BM25Params:
         return 0.5 if self.scoring == "bm25l" else 1.0
 
 
-def idf(df: np.ndarray, n_docs: int, params: BM25Params) -> np.ndarray:
-    """IDF of every term from its document frequency, as rank-bm25 computes it."""
+def idf(df: np.ndarray, n_docs: int, params: BM25Params, mean: float | None = None) -> np.ndarray:
+    """IDF of every term from its document frequency, as rank-bm25 computes it.
+
+    Okapi replaces a negative IDF by ``epsilon`` times the mean IDF of every term of the corpus: the mean
+    of ``df``'s own IDFs, unless ``mean`` gives it (when ``df`` holds only some of the terms)."""
     df = np.asarray(df, dtype=np.float64)
     if params.scoring == "okapi":
         values = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
-        if len(values):
-            average = float(np.sum(values)) / len(values)
+        if len(values) and (values < 0).any():
+            average = mean if mean is not None else okapi_mean(df, n_docs)
             values = np.where(values < 0, params.epsilon * average, values)
         return values
     if params.scoring == "lucene":
@@ -60,6 +60,16 @@ def idf(df: np.ndarray, n_docs: int, params: BM25Params) -> np.ndarray:
     if params.scoring == "bm25plus":
         return np.log((n_docs + 1) / df)
     raise ValueError(f"unknown scoring {params.scoring!r}")
+
+
+def okapi_mean(df: np.ndarray, n_docs: int) -> float:
+    """The mean Okapi IDF (negative ones included) of the terms whose document frequencies are ``df``,
+    in their order (terms sorted by their bytes: the sum is then the same whichever way it is reached)."""
+    df = np.asarray(df, dtype=np.float64)
+    if not len(df):
+        return 0.0
+    values = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
+    return float(np.sum(values)) / len(values)
 
 
 def term_weights(tf: np.ndarray, doclen: np.ndarray, term_idf: np.ndarray | float, avgdl: float,
@@ -119,13 +129,29 @@ class BM25:
     ``k`` are chosen among the touched passages only.
     """
 
-    def __init__(self, ptr: np.ndarray, docs: np.ndarray, extra: np.ndarray, base: np.ndarray, n_docs: int):
+    def __init__(self, ptr: np.ndarray, docs: np.ndarray, extra: np.ndarray, base: np.ndarray, n_docs: int,
+                 vocab: Mapping[str, int] | None = None):
         self.ptr = np.asarray(ptr)
         self.docs = np.asarray(docs)
         self.extra = np.asarray(extra)
         self.base = np.asarray(base)
         self.n_docs = n_docs
+        self.vocab = vocab
+        """Term to term id, for ``ids`` and ``term_df``."""
         self._acc: np.ndarray | None = None
+
+    def ids(self, terms: Sequence[str]) -> list[int]:
+        """The term ids of the ``terms`` the index holds (repeats kept; absent terms left out)."""
+        return [i for i in map(self.vocab.get, terms) if i is not None]
+
+    def term_df(self, term: str) -> int:
+        """How many passages hold ``term``."""
+        t = self.vocab.get(term)
+        return 0 if t is None else int(self.ptr[t + 1] - self.ptr[t])
+
+    def _base(self, t: int) -> float:
+        """What term ``t`` adds to every passage (zero but for BM25Plus)."""
+        return float(self.base[t])
 
     def _postings(self, t: int) -> tuple[np.ndarray, np.ndarray]:
         """Term ``t``'s postings: its passages (ascending) and their weights above the term's base."""
@@ -140,7 +166,7 @@ class BM25:
             d, w = self._postings(t)
             docs.append(d)
             weights.append(w)
-            start_score += float(self.base[t])
+            start_score += self._base(t)
         if not docs:
             return np.empty(0, np.int64), np.empty(0, np.float64), start_score
         return np.concatenate(docs), np.concatenate(weights), start_score
@@ -189,7 +215,7 @@ class BM25:
         repeats: dict[int, int] = {}
         for t in term_ids:
             repeats[int(t)] = repeats.get(int(t), 0) + 1
-        return repeats, sum(float(self.base[t]) * c for t, c in repeats.items())
+        return repeats, sum(self._base(t) * c for t, c in repeats.items())
 
     def _extras(self, repeats: dict[int, int], passages: np.ndarray) -> np.ndarray:
         """The summed weights above base of ``passages``, added term by term as ``_sum`` adds them."""
@@ -257,3 +283,109 @@ def _best(docs: np.ndarray, sums: np.ndarray, k: int, kth: float, runs: np.ndarr
             ties = ties[np.argpartition(docs[ties], need - 1)[:need]]
     keep = np.concatenate((above, ties))
     return docs[keep], sums[keep]
+
+
+@dataclass
+class Part:
+    """One segment's postings as ``LiveBM25`` reads them (local term and passage ids)."""
+
+    vocab: Mapping[str, int]
+    ptr: np.ndarray
+    docs: np.ndarray
+    tf: np.ndarray
+    doclen: np.ndarray
+    """Each of the segment's passages' term count."""
+    first: int
+    """The index-wide id of the segment's first live passage."""
+    holes: object | None = None
+    """Its deleted passages (a ``segments.Holes``), or None when it has none."""
+
+
+class LiveBM25(BM25):
+    """BM25 over several segments, some passages deleted, weighed when asked with the statistics of the
+    whole live corpus (passages, each term's document frequency, average length): scores equal those of
+    the same passages in one freshly built index, weight for weight, since each weight is computed by the
+    same expressions as ``weigh``'s from the same numbers.
+
+    A term's postings are gathered from every segment, deleted passages dropped, and given index-wide
+    passage ids; the weighed postings of recent terms are kept (up to ``CACHE`` postings)."""
+
+    CACHE = 1 << 22
+
+    def __init__(self, parts: list[Part], n_docs: int, length: int, params: BM25Params,
+                 mean: Callable[[], float]):
+        super().__init__(np.zeros(1, np.int64), np.empty(0, np.int32), np.empty(0), np.empty(0), n_docs)
+        self.parts = parts
+        self.params = params
+        self.avgdl = (float(length) / n_docs if n_docs else 1.0) or 1.0
+        self._mean_of = mean
+        self._mean: float | None = None
+        self._slots: list[tuple[np.ndarray, np.ndarray, float]] = []
+        self._slot_of: dict[str, int | None] = {}
+        self._cached = 0
+
+    def ids(self, terms: Sequence[str]) -> list[int]:
+        """Slots for the ``terms`` the live corpus holds (repeats kept), their postings weighed now."""
+        if self._cached > self.CACHE:
+            self._slots, self._slot_of, self._cached = [], {}, 0
+        out = []
+        for term in terms:
+            slot = self._slot_of.get(term, -1)
+            if slot == -1:
+                slot = self._slot_of[term] = self._weigh(term)
+            if slot is not None:
+                out.append(slot)
+        return out
+
+    def term_df(self, term: str) -> int:
+        """How many live passages hold ``term``."""
+        found = self.ids([term])
+        return len(self._slots[found[0]][0]) if found else 0
+
+    def _postings(self, t: int) -> tuple[np.ndarray, np.ndarray]:
+        docs, extra, _ = self._slots[t]
+        return docs, extra
+
+    def _base(self, t: int) -> float:
+        return self._slots[t][2]
+
+    def _idf(self, df: int) -> float:
+        """One term's IDF, as ``idf`` gives it over the whole vocabulary."""
+        params = self.params
+        if params.scoring != "okapi":
+            return float(idf(np.array([df]), self.n_docs, params)[0])
+        d = np.array([df], dtype=np.float64)
+        value = float((np.log(self.n_docs - d + 0.5) - np.log(d + 0.5))[0])
+        if value < 0:
+            if self._mean is None:
+                self._mean = self._mean_of()
+            value = params.epsilon * self._mean
+        return value
+
+    def _weigh(self, term: str) -> int | None:
+        """Gather and weigh ``term``'s live postings into a new slot; None when no live passage holds it."""
+        docs_all, tfs, lens = [], [], []
+        for part in self.parts:
+            t = part.vocab.get(term)
+            if t is None:
+                continue
+            lo, hi = int(part.ptr[t]), int(part.ptr[t + 1])
+            docs, tf = part.docs[lo:hi], part.tf[lo:hi]
+            if part.holes is not None:
+                keep = part.holes.live(docs)
+                docs, tf = docs[keep], tf[keep]
+                ids = part.holes.rank(docs) + part.first
+            else:
+                ids = docs.astype(np.int64) + part.first
+            docs_all.append(ids)
+            tfs.append(tf)
+            lens.append(part.doclen[docs])
+        df = sum(len(d) for d in docs_all)
+        if df == 0:
+            return None
+        term_idf = self._idf(df)
+        base = float(baseline(np.array([term_idf]), self.params)[0])
+        full = term_weights(np.concatenate(tfs), np.concatenate(lens), term_idf, self.avgdl, self.params)
+        self._slots.append((np.concatenate(docs_all), full - base, base))
+        self._cached += df
+        return len(self._slots) - 1

@@ -26,9 +26,11 @@ from . import __version__
 from .analysis import ANALYZER_VERSION, Analyzer, find_words
 from .bm25 import BM25Params, weigh
 from .errors import CorpusError, IndexDamaged
-from .index import FORMAT, FORMAT_VERSION, BuildData, Index, read_manifest, term_bytes, write, write_lock
+from .index import (FORMAT, FORMAT_VERSION, PARAGRAPH_ARRAYS, PASSAGE_ARRAYS, SENTENCE_ARRAYS, BuildData, Index,
+                    SegmentData, read_manifest, term_bytes, write, write_lock)
 from .corpus import FileTable, Status, display, list_files
 from .loading import fingerprint, load_file, read_file
+from .segments import Holes, plan
 from .passages import DEFAULT_MAX_TOKENS, ENCODING, encoding, make_passages
 from .vocabulary import count_speakers, rank_words
 
@@ -127,8 +129,9 @@ class Block:
     coo_term: np.ndarray
     coo_doc: np.ndarray
     coo_tf: np.ndarray
-    reused: tuple[int, int] | None = None
-    """For a file kept from the previous build: its passage range there (its postings stay there)."""
+    reused: tuple[int, int, int] | None = None
+    """For articles taken from an older segment (a merge): ``(segment, first passage, end)`` there (their
+    postings are read from it by ``assemble``)."""
     forms: list[tuple[tuple, list[str], np.ndarray, np.ndarray]] | None = None
     """New files' word counts, for a ``_Tally`` (None for a kept file): per spelling table used, the
     table's key, the spellings it learnt since its last file of this build, and spelling ids with their counts."""
@@ -341,17 +344,21 @@ class _Tally:
 
 
 class _Previous:
-    """The previous build, cut back into per-file blocks for files that did not change.
+    """The previous build: its file table, where each file's articles are, and its segments, which an
+    update keeps as they are (marking replaced and removed articles deleted) or merges.
 
-    A reused block carries no postings: ``assemble`` takes them from the previous build's arrays
-    in one vectorised pass, so reusing a file costs no tokenizing and no per-posting Python work.
+    A block taken from a segment carries no postings: ``assemble`` takes them from the segment's arrays
+    in one vectorised pass, so merging costs no tokenizing and no per-posting Python work.
     """
 
     def __init__(self, index: Index, reusable: bool):
         self.index = index
         self.reusable = reusable
-        """Whether its per-file results can be reused (same tokenizing settings, every byte verified)."""
+        """Whether its per-file results can be reused (same tokenizing settings, nothing damaged)."""
         self.table = index.file_table()
+        self.seg, self.art = index.file_places()
+        if len(self.seg) != len(self.table.paths):
+            raise index.damaged("the file table does not match the segments")
         self.by_key = {p: i for i, p in enumerate(self.table.paths)}
         self.problems = index.problems()
 
@@ -365,41 +372,46 @@ class _Previous:
             return None
         return bytes(self.table.digest[row]).hex()
 
-    def meta_lines(self, lo: int, hi: int) -> list[bytes]:
-        """Articles ``lo:hi``'s metadata as stored (JSON lines, passed on to the next build unparsed)."""
-        off = self.index.array("art_meta_off")
-        lines = self.index.read("articles.jsonl", int(off[lo]), int(off[hi])).splitlines(keepends=True)
-        if len(lines) != hi - lo:
-            raise self.index.damaged("articles.jsonl does not match its offsets")
-        return lines
+    def articles(self, row: int) -> tuple[int, int, int]:
+        """``(segment, first article, articles)`` of file ``row`` (segment -1 when it has none)."""
+        n = int(self.table.art_ptr[row + 1] - self.table.art_ptr[row])
+        return (int(self.seg[row]), int(self.art[row]), n) if n else (-1, 0, 0)
 
-    def block(self, lo: int, hi: int) -> Block:
-        """The stored results of files ``lo:hi`` (rows of the previous build), as one block."""
-        ix = self.index
-        a_lo, a_hi = int(self.table.art_ptr[lo]), int(self.table.art_ptr[hi])
-        pas_ptr, para_ptr, sent_ptr = ix.array("art_pas_ptr"), ix.array("art_para_ptr"), ix.array("pas_sent_ptr")
-        p_lo, p_hi = int(pas_ptr[a_lo]), int(pas_ptr[a_hi])
-        q_lo, q_hi = int(para_ptr[a_lo]), int(para_ptr[a_hi])
+    def block(self, s: int, lo: int, hi: int) -> Block:
+        """Articles ``lo:hi`` of segment ``s``, as one block."""
+        seg = self.index.segments[s]
+        pas_ptr, para_ptr, sent_ptr = seg.array("art_pas_ptr"), seg.array("art_para_ptr"), seg.array("pas_sent_ptr")
+        p_lo, p_hi = int(pas_ptr[lo]), int(pas_ptr[hi])
+        q_lo, q_hi = int(para_ptr[lo]), int(para_ptr[hi])
         s_lo, s_hi = int(sent_ptr[p_lo]), int(sent_ptr[p_hi])
-        off = ix.array("art_text_off")
-        t_lo = int(off[a_lo])
-        whole = ix.read("text.bin", t_lo, int(off[a_hi]))
+        off = seg.array("art_text_off")
+        t_lo = int(off[lo])
+        whole = seg.read("text.bin", t_lo, int(off[hi]))
         none = np.empty(0, np.int32)
         return Block(
-            meta=self.meta_lines(a_lo, a_hi),
-            texts=[whole[int(off[i]) - t_lo:int(off[i + 1]) - t_lo] for i in range(a_lo, a_hi)],
-            para_start=np.array(ix.array("para_start")[q_lo:q_hi]), para_end=np.array(ix.array("para_end")[q_lo:q_hi]),
-            art_npara=np.diff(para_ptr[a_lo:a_hi + 1]), art_npas=np.diff(pas_ptr[a_lo:a_hi + 1]),
-            pas_para=np.array(ix.array("pas_para")[p_lo:p_hi]), pas_start=np.array(ix.array("pas_start")[p_lo:p_hi]),
-            pas_end=np.array(ix.array("pas_end")[p_lo:p_hi]), pas_tokens=np.array(ix.array("pas_tokens")[p_lo:p_hi]),
-            pas_len=np.array(ix.array("pas_len")[p_lo:p_hi]), pas_nsent=np.diff(sent_ptr[p_lo:p_hi + 1]),
-            sent_start=np.array(ix.array("sent_start")[s_lo:s_hi]), sent_end=np.array(ix.array("sent_end")[s_lo:s_hi]),
-            vocab=[], coo_term=none, coo_doc=none, coo_tf=none, reused=(p_lo, p_hi),
+            meta=seg.meta_lines(lo, hi),
+            texts=[whole[int(off[i]) - t_lo:int(off[i + 1]) - t_lo] for i in range(lo, hi)],
+            **{name: np.array(seg.array(name)[q_lo:q_hi]) for name in PARAGRAPH_ARRAYS},
+            art_npara=np.diff(para_ptr[lo:hi + 1]), art_npas=np.diff(pas_ptr[lo:hi + 1]),
+            **{name: np.array(seg.array(name)[p_lo:p_hi]) for name in PASSAGE_ARRAYS},
+            pas_nsent=np.diff(sent_ptr[p_lo:p_hi + 1]),
+            **{name: np.array(seg.array(name)[s_lo:s_hi]) for name in SENTENCE_ARRAYS},
+            vocab=[], coo_term=none, coo_doc=none, coo_tf=none, reused=(s, p_lo, p_hi),
         )
 
+    def live_blocks(self, s: int, gone: np.ndarray) -> list[Block]:
+        """Segment ``s``'s articles but those in ``gone`` (sorted), as blocks of consecutive articles."""
+        n = self.index.segments[s].n_articles
+        holes = Holes.of_ids(gone)
+        starts = [0, *holes.ends.tolist()]
+        ends = [*holes.starts.tolist(), n]
+        return [self.block(s, lo, hi) for lo, hi in zip(starts, ends) if hi > lo]
 
-def _open_previous(index_dir: Path, settings: Settings) -> tuple[dict | None, _Previous | None]:
-    """The previous manifest and the previous build (its results reusable when the settings match)."""
+
+def _open_previous(index_dir: Path, settings: Settings, merge: bool = False) -> tuple[dict | None, _Previous | None]:
+    """The previous manifest and the previous build (its results reusable when the settings match and
+    its data folder, which the next build carries on from, is intact to the byte; with ``merge``, every
+    segment too: a damaged one is then rebuilt from its files)."""
     try:
         manifest = read_manifest(index_dir)
     except IndexDamaged:
@@ -411,7 +423,7 @@ def _open_previous(index_dir: Path, settings: Settings) -> tuple[dict | None, _P
     try:
         index = Index.open(index_dir)
         if same:
-            index.verify()  # every byte: damage must not be copied into the next build
+            (index if merge else index.state).verify()  # damage must not be carried on (segments are checked when merged)
         return manifest, _Previous(index, same)
     except (IndexDamaged, KeyError, ValueError, OSError):
         return manifest, None
@@ -529,11 +541,13 @@ def _results(batches: list[tuple[list[_Job], int]], processes: int | None) -> It
 
 
 def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = Settings(),
-          progress: Progress | None = None, processes: int | None = None) -> BuildReport:
+          progress: Progress | None = None, processes: int | None = None, merge: bool = False) -> BuildReport:
     """Build or update the index at ``index_dir`` from the articles under ``paths``.
 
     Files are read and tokenized in ``processes`` worker processes (default: one per core once
-    there is enough to read); results are the same whatever the number.
+    there is enough to read); results are the same whatever the number. An update writes the new and
+    changed files as a new segment, marks the articles they replace (and removed files') deleted, and
+    merges segments when a tier holds too many (``segments.plan``); ``merge`` merges every segment into one.
     """
     started = time.perf_counter()
     build_id = uuid.uuid4().hex
@@ -546,7 +560,7 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
     report.skipped.extend(listing.skipped)
     report.ignored = listing.ignored
     with write_lock(index_dir):
-        old_manifest, previous = _open_previous(index_dir, settings)
+        old_manifest, previous = _open_previous(index_dir, settings, merge)
         by_key = previous.by_key if previous is not None else {}
         reusable = previous is not None and previous.reusable
         # per file of the listing: (row of the previous build or None, whether a job reads it)
@@ -569,17 +583,11 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
             sizes.append(size)
         results = _results(_batches(jobs, sizes, follows), processes)
         pending: list[_Done] = []
-        blocks: list[Block] = []
+        fresh: list[Block] = []
+        fresh_articles = 0
         rows = _Rows()
         problems: dict[str, dict] = {}
         done_jobs = 0
-        run = [0, 0]  # previous rows kept one after the other, taken as one block when the run ends
-
-        def flush() -> None:
-            """Take the kept run's results from the previous build, as one block."""
-            if run[1] > run[0] and previous.table.art_ptr[run[1]] > previous.table.art_ptr[run[0]]:
-                blocks.append(previous.block(*run))
-            run[:] = [0, 0]
 
         for (row, is_job), path, size, mtime in zip(slots, listing.paths, listing.sizes, listing.mtimes):
             if not is_job:
@@ -588,15 +596,9 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
                 if problem:
                     problems[path] = problem
                     _tell(report, path, status, problem)
-                if run[1] != row or run[1] == run[0]:
-                    flush()
-                    run[:] = [row, row]
-                run[1] = row + 1
                 report.unchanged += status == Status.INDEXED
-                articles = int(previous.table.art_ptr[row + 1] - previous.table.art_ptr[row])
-                rows.add(path, size, mtime, previous.table.digest[row], articles, status)
+                rows.add(path, size, mtime, previous.table.digest[row], status, previous.articles(row))
                 continue
-            flush()
             if progress:
                 progress(done_jobs, len(jobs), path)
             if not pending:
@@ -608,42 +610,40 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
                     spoke.update(merged.spoke)
                     merged.forms = merged.spoke = None
                     report.text_bytes += sum(len(t) for t in merged.texts)
-                    blocks.append(merged)
+                    fresh.append(merged)
             done = pending.pop()
             done_jobs += 1
             if done.unchanged:  # touched, same content
                 kept.add(row)
-                block = previous.block(row, row + 1)
-                blocks.append(block)
                 report.unchanged += 1
                 problem = previous.problems.get(path)
                 if problem:
                     problems[path] = problem
                     _tell(report, path, Status.INDEXED, problem)
-                rows.add(path, size, mtime, previous.table.digest[row], len(block.meta), Status.INDEXED)
+                rows.add(path, size, mtime, previous.table.digest[row], Status.INDEXED, previous.articles(row))
                 continue
             digest = np.frombuffer(bytes.fromhex(done.digest), np.uint8) if done.digest else np.zeros(32, np.uint8)
             if not done.articles:
                 status = Status.EMPTY if done.skipped == "empty file" else Status.FAILED
                 problems[path] = {"reason": done.skipped or "no article text found"}
                 _tell(report, path, status, problems[path])
-                rows.add(path, size, mtime, digest, 0, status)
+                rows.add(path, size, mtime, digest, status, (-1, 0, 0))
                 continue
             if done.warnings:
                 problems[path] = {"warnings": done.warnings}
                 _tell(report, path, Status.INDEXED, problems[path])
             (report.new if row is None else report.updated).append(path)
-            rows.add(path, size, mtime, digest, done.articles, Status.INDEXED)
-        flush()
+            rows.add(path, size, mtime, digest, Status.INDEXED, (FRESH, fresh_articles, done.articles))
+            fresh_articles += done.articles
         results.close()
         if progress:
             progress(len(jobs), len(jobs), "")
-        gone = set(range(len(previous.table.paths))) - kept if previous is not None else set()
+        gone = sorted(set(range(len(previous.table.paths))) - kept) if previous is not None else []
         current = set(listing.paths)
         if previous is not None:
             report.removed = [p for p, st in zip(previous.table.paths, previous.table.status.tolist())
                               if st != Status.FAILED and p not in current]
-        if not blocks:
+        if not fresh and not (reusable and any(s >= 0 for s, _, _ in rows.places)):
             where = ", ".join(display(os.path.abspath(p)) for p in paths)
             if len(report.failed) == 1:
                 raise CorpusError(f"no articles to index in {where}: {display(report.failed[0][0])}: {report.failed[0][1]}")
@@ -651,30 +651,136 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
             raise CorpusError(f"no articles to index in {where} ({return_why})")
         forms = tally.counter()
         if reusable:
-            _add_kept_words(forms, spoke, blocks, previous, gone)
-        data = assemble(blocks, settings.bm25, previous.index if reusable else None)
-        del blocks
+            _add_kept_words(forms, spoke, previous, gone)
+        segments, data = _segments(previous, fresh, gone, rows, settings, merge) if reusable else \
+            _segments(None, fresh, [], rows, settings, merge)
+        del fresh
         data.files = rows.table()
         data.problems = problems
         data.word_counts = (+forms, +spoke)
         data.words = _words(data, previous if reusable else None, report)
         if previous is not None:
-            previous.index.close()  # its data folder may go once the new build is in place
+            previous.index.close()  # its folders may go once the new build is in place
         report.files = int(np.count_nonzero(data.files.status == Status.INDEXED))
-        report.articles = len(data.articles)
-        report.passages = int(len(data.arrays["pas_start"]))
-        report.tokens = int(data.arrays["pas_tokens"].sum())
+        report.articles = sum(e["articles"] - e.get("deleted", {}).get("articles", 0) for e in segments)
+        report.passages = sum(e["passages"] - e.get("deleted", {}).get("passages", 0) for e in segments)
+        report.tokens = sum(e["tokens"] - e.get("deleted", {}).get("tokens", 0) for e in segments)
         manifest = {
             "format": FORMAT, "version": FORMAT_VERSION, "qabot": __version__,
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "roots": [os.path.abspath(p) for p in paths],
             "settings": settings.to_json(),
             "counts": {"files": report.files, "articles": report.articles, "passages": report.passages,
-                       "tokens": report.tokens, "terms": len(data.vocab)},
+                       "tokens": report.tokens, "segments": len(segments)},
         }
-        write(index_dir, data, manifest)
+        write(index_dir, segments, data, manifest)
     report.seconds = time.perf_counter() - started
     return report
+
+
+FRESH = -2
+"""The segment number of the files read in this build, until their segment is placed."""
+
+
+def _segments(previous: _Previous | None, fresh: list[Block], gone: list[int], rows: "_Rows", settings: Settings,
+              merge: bool) -> tuple[list[dict], BuildData]:
+    """The segments of the new build, in order (the previous build's kept as they are or merged, and one for
+    the files read now), with each one's deleted articles; the files' places are made final in ``rows``."""
+    params = settings.bm25
+    old = previous.index.segments if previous is not None else []
+    deleted = [set(previous.index.deleted(s).tolist()) for s in range(len(old))] if old else []
+    newly: list[list[int]] = [[] for _ in old]
+    for row in gone:
+        s, a, n = previous.articles(row)
+        if s >= 0:
+            deleted[s].update(range(a, a + n))
+            newly[s].extend(range(a, a + n))
+    entries = []
+    for s, seg in enumerate(old):
+        entry = {k: v for k, v in seg.entry.items()}
+        if newly[s]:
+            entry["deleted"] = _add_deleted(entry.get("deleted", {}), seg, np.array(sorted(newly[s]), np.int64))
+        entries.append(entry)
+    live = [e["passages"] - e.get("deleted", {}).get("passages", 0) for e in entries]
+    fresh_passages = sum(len(b.pas_start) for b in fresh)
+    sizes = [(p, e.get("deleted", {}).get("passages", 0)) for p, e in zip(live, entries)]
+    if fresh:
+        sizes.append((fresh_passages, 0))
+    empty = {s for s, e in enumerate(entries) if e["articles"] == len(deleted[s])}
+    if merge:
+        picked = set(range(len(sizes)))
+    else:
+        picked = set(plan([size for s, size in enumerate(sizes) if s not in empty and s < len(entries)]
+                          + ([sizes[-1]] if fresh else [])))
+        # ``plan`` saw the non-empty segments only: map its numbers back
+        order = [s for s in range(len(entries)) if s not in empty] + ([len(entries)] if fresh else [])
+        picked = {order[i] for i in picked}
+    picked -= empty
+    groups: list[list[int]] = []  # each becomes one new segment; len(entries) stands for the fresh blocks
+    group = sorted(s for s in picked if s < len(entries)) + ([len(entries)] if fresh and len(entries) in picked else [])
+    if len(group) == 1 and group[0] < len(entries) and not deleted[group[0]] and entries[group[0]].get("weights"):
+        group = []  # one segment, whole and weighed already: nothing to merge
+    try:
+        for s in group:
+            if s < len(entries):
+                old[s].verify()  # its bytes are copied into the new segment: they must be intact
+    except IndexDamaged:
+        group = []  # left as it is: --verify names the damage, --merge mends it
+    picked = set(group)
+    if group:
+        groups.append(group)
+    if fresh and len(entries) not in picked:
+        groups.append([len(entries)])
+    keep = [s for s in range(len(entries)) if s not in picked and s not in empty]
+    whole = not keep and len(groups) == 1
+    out: list[dict] = [entries[s] for s in keep]
+    final_deleted = [np.array(sorted(deleted[s]), np.int64) for s in keep]
+    number = {s: i for i, s in enumerate(keep)}  # old segment -> new segment number (kept ones)
+    moved: dict[int, tuple[int, np.ndarray]] = {}  # old segment -> (new number, old article -> new article)
+    fresh_at = (-1, 0)
+    for group in groups:
+        blocks: list[Block] = []
+        first = 0
+        for s in group:
+            if s == len(entries):
+                fresh_at = (len(out), first)
+                blocks.extend(fresh)
+                first += sum(len(b.meta) for b in fresh)
+                continue
+            gone_s = np.array(sorted(deleted[s]), np.int64)
+            remap = np.full(old[s].n_articles, -1, np.int64)
+            kept_s = np.setdiff1d(np.arange(old[s].n_articles), gone_s)
+            remap[kept_s] = np.arange(first, first + len(kept_s))
+            moved[s] = (len(out), remap)
+            blocks.extend(previous.live_blocks(s, gone_s))
+            first += len(kept_s)
+        segment = assemble(blocks, params, old, weights=whole)
+        out.append({"new": segment, **segment.entry()})
+        final_deleted.append(np.zeros(0, np.int64))
+    seg_of = np.array([p[0] for p in rows.places], np.int64)
+    art_of = np.array([p[1] for p in rows.places], np.int64)
+    new_seg = np.full(len(seg_of), -1, np.int64)
+    new_art = np.zeros(len(seg_of), np.int64)
+    for s, n in number.items():
+        at = seg_of == s
+        new_seg[at], new_art[at] = n, art_of[at]
+    for s, (n, remap) in moved.items():
+        at = seg_of == s
+        new_seg[at], new_art[at] = n, remap[art_of[at]]
+    at = seg_of == FRESH
+    new_seg[at], new_art[at] = fresh_at[0], art_of[at] + fresh_at[1]
+    return out, BuildData(file_seg=new_seg, file_art=new_art, deleted=final_deleted)
+
+
+def _add_deleted(counts: dict, seg, articles: np.ndarray) -> dict:
+    """A segment's deleted counts with ``articles`` (newly deleted, sorted) added."""
+    app = seg.array("art_pas_ptr")
+    lo, hi = np.asarray(app[articles]), np.asarray(app[articles + 1])
+    tokens, length = seg.array("pas_tokens"), seg.array("pas_len")
+    t = sum(int(tokens[a:b].sum(dtype=np.int64)) for a, b in zip(lo.tolist(), hi.tolist()))
+    n = sum(int(length[a:b].sum(dtype=np.int64)) for a, b in zip(lo.tolist(), hi.tolist()))
+    return {"articles": counts.get("articles", 0) + len(articles), "passages": counts.get("passages", 0) + int((hi - lo).sum()),
+            "tokens": counts.get("tokens", 0) + t, "length": counts.get("length", 0) + n}
 
 
 def _tell(report: BuildReport, path: str, status: Status, problem: dict) -> None:
@@ -694,15 +800,18 @@ class _Rows:
         self.digests: list[np.ndarray] = []
         self.articles: list[int] = []
         self.status: list[int] = []
+        self.places: list[tuple[int, int, int]] = []
+        """Per file ``(segment, first article, articles)``: an old segment's number, ``FRESH``, or -1 for none."""
 
-    def add(self, path: str, size: int, mtime: int, digest: np.ndarray, articles: int, status: Status) -> None:
+    def add(self, path: str, size: int, mtime: int, digest: np.ndarray, status: Status, place: tuple[int, int, int]) -> None:
         """One file."""
         self.paths.append(path)
         self.sizes.append(size)
         self.mtimes.append(mtime)
         self.digests.append(digest)
-        self.articles.append(articles)
+        self.articles.append(place[2])
         self.status.append(int(status))
+        self.places.append(place)
 
     def table(self) -> FileTable:
         """The rows as a ``FileTable``."""
@@ -711,30 +820,30 @@ class _Rows:
                          _ptr(np.array(self.articles, np.int64)), np.array(self.status, np.uint8))
 
 
-def _add_kept_words(forms: Counter[str], spoke: Counter[str], blocks: list[Block], previous: _Previous | None,
-                    gone: set[int]) -> None:
+def _add_kept_words(forms: Counter[str], spoke: Counter[str], previous: _Previous, gone: list[int]) -> None:
     """Add the word counts of the files kept from the previous build to those of the new files.
 
     They are the previous build's totals less the counts of the files that changed or went (read
-    again from the previous build's text, a few files), so kept files are never counted again.
+    again from their segments, a few files), so kept files are never counted again.
     """
-    if not any(b.reused is not None for b in blocks):
-        return
-    stored = previous.index.word_counts() if previous is not None else None
+    stored = previous.index.word_counts()
     if stored is None:  # an index without counts: count the kept files' text once
-        for b in blocks:
-            if b.reused is not None:
-                f, s = _block_words(b)
+        dropped = set(gone)
+        for row in range(len(previous.table.paths)):
+            s, a, n = previous.articles(row)
+            if row not in dropped and s >= 0:
+                f, w = _block_words(previous.block(s, a, a + n))
                 forms.update(f)
-                spoke.update(s)
+                spoke.update(w)
         return
     forms.update(stored[0])
     spoke.update(stored[1])
     for row in gone:
-        if previous.table.status[row] == Status.INDEXED:
-            f, s = _block_words(previous.block(row, row + 1))
+        s, a, n = previous.articles(row)
+        if s >= 0 and previous.table.status[row] == Status.INDEXED:
+            f, w = _block_words(previous.block(s, a, a + n))
             forms.subtract(f)
-            spoke.subtract(s)
+            spoke.subtract(w)
 
 
 def _block_words(block: Block) -> tuple[Counter[str], Counter[str]]:
@@ -782,19 +891,28 @@ def _place(cursor: np.ndarray, term: np.ndarray) -> np.ndarray:
     return dest
 
 
-def assemble(blocks: list[Block], params: BM25Params, previous: Index | None = None) -> BuildData:
-    """Join per-file blocks into one build: global term ids, CSC postings and BM25 weights.
+def assemble(blocks: list[Block], params: BM25Params, sources: list | None = None, weights: bool = True) -> SegmentData:
+    """Join blocks into one segment: its term ids, CSC postings and, when ``weights``, BM25 weights.
 
     New blocks bring their own term counts (consumed here, to free memory as they are placed);
-    reused blocks' postings are taken from ``previous``, a few million at a time. Postings are
+    blocks taken from older segments (``sources``, a merge) bring none: their postings are read from
+    those segments' arrays, a few million at a time. Blocks come source segment by source segment,
+    in order, then the new ones, so each term's postings are placed in passage order. Postings are
     placed by a counting sort (no sort over all postings), so the cost is linear.
     """
     cat = np.concatenate
-    reused = [b for b in blocks if b.reused is not None]
     fresh = [b for b in blocks if b.reused is None]
-    old_terms = previous.terms if previous is not None and reused else []
+    by_source: dict[int, list[Block]] = {}
+    for b in blocks:
+        if b.reused is not None:
+            by_source.setdefault(b.reused[0], []).append(b)
+    old_terms = {s: sources[s].terms for s in by_source}
     keyed = {id(b.vocab): b.vocab for b in fresh}
-    vocab = sorted({t for v in keyed.values() for t in v}.union(old_terms), key=term_bytes)  # ids in byte order
+    every = {t for v in keyed.values() for t in v}
+    for terms in old_terms.values():
+        every.update(terms)
+    vocab = sorted(every, key=term_bytes)  # ids in byte order
+    del every
     term_id = {t: i for i, t in enumerate(vocab)}
     maps: dict[int, np.ndarray] = {}
 
@@ -808,40 +926,50 @@ def assemble(blocks: list[Block], params: BM25Params, previous: Index | None = N
     for b in fresh:
         if len(b.coo_term):
             df += np.bincount(fresh_terms(b), minlength=len(vocab))
-    old_chunks: list[tuple[int, int, int, int]] = []
-    if reused:
-        old_ptr = previous.array("post_ptr")
-        old_map = np.array([term_id[t] for t in old_terms], dtype=np.int32)
-        docmap = np.full(previous.n_passages, -1, dtype=np.int32)
-        doc_base = 0
-        for b in blocks:
-            if b.reused is not None:
-                docmap[b.reused[0]:b.reused[1]] = np.arange(doc_base, doc_base + len(b.pas_start), dtype=np.int32)
-            doc_base += len(b.pas_start)
+    base_of = {}
+    doc_base = 0
+    for b in blocks:
+        base_of[id(b)] = doc_base
+        doc_base += len(b.pas_start)
+    old_chunks: list[tuple] = []  # (source, t_lo, t_hi, lo, hi)
+    old_maps: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    for s, its in by_source.items():
+        seg = sources[s]
+        old_ptr = np.asarray(seg.array("post_ptr"))
+        old_map = np.array([term_id[t] for t in old_terms[s]], dtype=np.int32)
+        docmap = np.full(seg.n_passages, -1, dtype=np.int32)
+        for b in its:
+            _, p_lo, p_hi = b.reused
+            docmap[p_lo:p_hi] = np.arange(base_of[id(b)], base_of[id(b)] + len(b.pas_start), dtype=np.int32)
+        old_maps[s] = (old_ptr, old_map, docmap)
         t_lo = 0
-        while t_lo < len(old_terms):  # old postings a few million at a time, whole terms
-            t_hi = min(len(old_terms), max(t_lo + 1, int(np.searchsorted(old_ptr, old_ptr[t_lo] + (1 << 23), side="right")) - 1))
-            old_chunks.append((t_lo, t_hi, int(old_ptr[t_lo]), int(old_ptr[t_hi])))
+        n_terms = len(old_terms[s])
+        while t_lo < n_terms:  # old postings a few million at a time, whole terms
+            t_hi = min(n_terms, max(t_lo + 1, int(np.searchsorted(old_ptr, old_ptr[t_lo] + (1 << 23), side="right")) - 1))
+            old_chunks.append((s, t_lo, t_hi, int(old_ptr[t_lo]), int(old_ptr[t_hi])))
             t_lo = t_hi
 
-        def old_part(t_lo: int, t_hi: int, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-            """Old postings of old terms ``t_lo:t_hi`` that kept their passage: (term, new passage, tf)."""
-            term = np.repeat(old_map[t_lo:t_hi], np.diff(old_ptr[t_lo:t_hi + 1]))
-            doc = docmap[previous.array("post_doc")[lo:hi]]
-            tf = np.asarray(previous.array("post_tf")[lo:hi], dtype=np.int32)
-            keep = doc >= 0
-            if not keep.all():
-                term, doc, tf = term[keep], doc[keep], tf[keep]
-            return term, doc, tf
+    def old_part(s: int, t_lo: int, t_hi: int, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Postings of source ``s``'s terms ``t_lo:t_hi`` that kept their passage: (term, new passage, tf)."""
+        old_ptr, old_map, docmap = old_maps[s]
+        term = np.repeat(old_map[t_lo:t_hi], np.diff(old_ptr[t_lo:t_hi + 1]))
+        doc = docmap[sources[s].array("post_doc")[lo:hi]]
+        tf = np.asarray(sources[s].array("post_tf")[lo:hi], dtype=np.int32)
+        keep = doc >= 0
+        if not keep.all():
+            term, doc, tf = term[keep], doc[keep], tf[keep]
+        return term, doc, tf
 
-        if (docmap >= 0).all():  # nothing removed: every old posting stays
+    for s, (old_ptr, old_map, docmap) in old_maps.items():
+        if (docmap >= 0).all():  # nothing of it left out: every posting stays
             df[old_map] += np.diff(old_ptr)
         else:
             for chunk in old_chunks:
-                df += np.bincount(old_part(*chunk)[0], minlength=len(vocab))
+                if chunk[0] == s:
+                    df += np.bincount(old_part(*chunk)[0], minlength=len(vocab))
     used = df > 0
     remap = None
-    if not used.all():  # terms only the removed files had
+    if not used.all():  # terms only the left-out articles had
         remap = (np.cumsum(used) - 1).astype(np.int32)
         vocab = [t for t, u in zip(vocab, used) if u]
         df = df[used]
@@ -858,16 +986,12 @@ def assemble(blocks: list[Block], params: BM25Params, previous: Index | None = N
         post_doc[dest] = doc
         post_tf[dest] = tf
 
-    for chunk in old_chunks:
+    for chunk in sorted(old_chunks, key=lambda c: (min(base_of[id(b)] for b in by_source[c[0]]), c[1])):
         place(*old_part(*chunk))
-    doc_base = 0
     for b in blocks:
         if b.reused is None and len(b.coo_term):
-            place(fresh_terms(b), b.coo_doc + doc_base, b.coo_tf)  # grouped by term already (see _counts)
+            place(fresh_terms(b), b.coo_doc + base_of[id(b)], b.coo_tf)  # grouped by term already (see _counts)
             b.coo_term = b.coo_doc = b.coo_tf = np.empty(0, np.int32)  # placed: let them go
-        doc_base += len(b.pas_start)
-    pas_len = cat([b.pas_len for b in blocks]).astype(np.int32)
-    extra, base = weigh(ptr, post_doc, post_tf, pas_len, params)
     texts = [t for b in blocks for t in b.texts]
 
     def take(name: str, dtype=np.int32) -> np.ndarray:
@@ -880,17 +1004,11 @@ def assemble(blocks: list[Block], params: BM25Params, previous: Index | None = N
     arrays = {
         "art_text_off": _ptr(np.array([len(t) for t in texts], dtype=np.int64)),
         "art_para_ptr": _ptr(take("art_npara", np.int64)),
-        "para_start": take("para_start"),
-        "para_end": take("para_end"),
         "art_pas_ptr": _ptr(take("art_npas", np.int64)),
-        "pas_para": take("pas_para"),
-        "pas_start": take("pas_start"),
-        "pas_end": take("pas_end"),
-        "pas_tokens": take("pas_tokens"),
-        "pas_len": pas_len,
         "pas_sent_ptr": _ptr(take("pas_nsent", np.int64)),
-        "sent_start": take("sent_start"),
-        "sent_end": take("sent_end"),
-        "post_ptr": ptr, "post_doc": post_doc, "post_tf": post_tf, "post_extra": extra, "term_base": base,
+        **{name: take(name) for name in (*PARAGRAPH_ARRAYS, *PASSAGE_ARRAYS, *SENTENCE_ARRAYS)},
+        "post_ptr": ptr, "post_doc": post_doc, "post_tf": post_tf,
     }
-    return BuildData(arrays=arrays, vocab=vocab, articles=[m for b in blocks for m in b.meta], texts=texts)
+    if weights:
+        arrays["post_extra"], arrays["term_base"] = weigh(ptr, post_doc, post_tf, arrays["pas_len"], params)
+    return SegmentData(arrays=arrays, vocab=vocab, articles=[m for b in blocks for m in b.meta], texts=texts)

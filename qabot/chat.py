@@ -335,7 +335,7 @@ class Chat:
             f"index     {safe_line(str(self.index_dir))} (built {_when(self.index.manifest.get('built_at'))})",
             f"articles  {c['articles']:,} from {_n(c.get('files', 0), 'file')}",
             f"passages  {c['passages']:,} ({c['tokens']:,} tokens, at most {self.index.settings['max_tokens']} each)",
-            f"terms     {c['terms']:,}; {len(self.lexicon):,} words to complete",
+            f"terms     {self.index.n_terms:,}; {len(self.lexicon):,} words to complete",
             f"scoring   {self.index.settings['bm25']['scoring']}; k={self.k}; JSON {'on' if self.json else 'off'}",
             f"asked     {self.asked} question{'s' if self.asked != 1 else ''}; "
             f"{_n(len(self.cited), 'article')} cited",

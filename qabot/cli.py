@@ -5,31 +5,29 @@ Only here do qabot's errors become a one-line message on stderr and an exit stat
 
 from __future__ import annotations
 
-# build (and the multiprocessing it brings) is imported where an index is built, not for every question.
+# Only light modules here: ``qabot ask`` starts its staleness check (a forked listing of the corpus)
+# before it imports numpy, the answering rules and the index (see ``cmd_ask``); build (and the
+# multiprocessing it brings) is imported where an index is built.
 
 import argparse
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-import numpy as np
-
 from . import __version__
-from .answering import Answerer, AnswerParams
-from .bm25 import SCORINGS, BM25Params
 from .corpus import display
+from .defaults import DEFAULT_MAX_TOKENS, DEFAULT_SCORING, SCORINGS
 from .errors import CorpusError, IndexDamaged, QabotError, UsageError
-from .index import Index, read_manifest, salvage_roots
-from .passages import DEFAULT_MAX_TOKENS
 from .progress import terminal_progress
 from .render import Style, dumps, render_answer, render_explain, safe_line, shorten, width
-from .workspace import DEFAULT_CORPUS, DEFAULT_K, ColorMode, Config, Workspace, ensure_index, load_config, resolve, use_color
+from .workspace import (DEFAULT_CORPUS, DEFAULT_K, ColorMode, Config, Workspace, ensure_index, load_config, resolve,
+                        start_check, use_color)
 
 if TYPE_CHECKING:
     from .build import BuildReport
+    from .workspace import Check
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -86,9 +84,10 @@ def make_parser() -> argparse.ArgumentParser:
     p_index.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
     p_index.add_argument("--max-tokens", type=_positive, default=DEFAULT_MAX_TOKENS, metavar="N",
                          help=f"passage budget in cl100k_base tokens (default: {DEFAULT_MAX_TOKENS})")
-    p_index.add_argument("--scoring", choices=SCORINGS, default=BM25Params().scoring,
+    p_index.add_argument("--scoring", choices=SCORINGS, default=DEFAULT_SCORING,
                          help="BM25 variant whose weights are precomputed (default: %(default)s)")
     p_index.add_argument("--verify", action="store_true", help="check the index against its checksums, build nothing")
+    p_index.add_argument("--merge", action="store_true", help="merge the index's segments into one (the fastest to search)")
 
     p_list = sub.add_parser("list", help="list the indexed articles", description="List the indexed articles: "
                             "path, title, byline, date and passages of each.")
@@ -229,7 +228,9 @@ def index_roots(args: argparse.Namespace, manifest: dict | None) -> list[str]:
 
 def cmd_index(args: argparse.Namespace) -> int:
     """``qabot index``: update the index from its own folders, changed by PATHs, --add, --remove."""
+    from .bm25 import BM25Params
     from .build import Settings, build
+    from .index import Index, read_manifest, salvage_roots
 
     index_dir = _workspace(args, load_config()).index_dir
     if args.verify:
@@ -244,7 +245,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     roots = index_roots(args, manifest)
     settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring))
     with terminal_progress(sys.stderr) as progress:
-        report = build(roots, index_dir, settings, progress=progress)
+        report = build(roots, index_dir, settings, progress=progress, merge=args.merge)
     for line in _problems(report):
         print(line, file=sys.stderr)
     for line in _summary(report, index_dir):
@@ -254,9 +255,12 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """``qabot list``: every article's path, title, byline, date and passages."""
+    import numpy as np
+
+    from .index import Index
+
     index = Index.open(_workspace(args, load_config()).index_dir)
-    passages = np.diff(index.array("art_pas_ptr")).tolist()
-    for meta, n in zip(index.all_meta(), passages):
+    for meta, n in zip(index.all_meta(), index.passage_counts()):
         path = display(meta["path"])
         if args.json:
             print(json.dumps({"id": meta["id"], "title": meta["title"], "byline": meta.get("byline"),
@@ -275,10 +279,18 @@ def _workspace(args: argparse.Namespace, config: Config) -> Workspace:
 def _ready(args: argparse.Namespace, config: Config) -> Workspace:
     """The workspace, its index built or brought up to date first when it is missing or stale."""
     workspace = _workspace(args, config)
-    report = ensure_index(workspace, say=lambda line: print(safe_line(line), file=sys.stderr))
+    _settle(workspace)
+    return workspace
+
+
+def _settle(workspace: Workspace, check: Check | None = None, opened=None) -> bool:
+    """Build or update the index when it is missing or stale (``check``: the corpus listed meanwhile;
+    ``opened``: the index answered from, which is the one judged); True when it was rebuilt."""
+    report = ensure_index(workspace, say=lambda line: print(safe_line(line), file=sys.stderr), check=check,
+                          opened=opened)
     if report is not None:
         print(f"qabot: {_summary(report, workspace.index_dir)[0]}", file=sys.stderr)
-    return workspace
+    return report is not None
 
 
 def _color(args: argparse.Namespace, config: Config, stream) -> bool:
@@ -288,20 +300,52 @@ def _color(args: argparse.Namespace, config: Config, stream) -> bool:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    """``qabot ask``."""
+    """``qabot ask``.
+
+    When there is an index, a forked process lists its corpus (the staleness check's walk and one stat a
+    file, mostly time in the kernel) while this one imports, opens the index and answers the first
+    question. The answer is printed only once the listing shows the index up to date; when it does not,
+    the index is updated and the question answered again, so no answer is printed from a stale index.
+    """
     config = load_config()
-    index = Index.open(_ready(args, config).index_dir)
+    workspace = _workspace(args, config)
+    check = start_check(workspace)
+    if check is None:
+        _settle(workspace)
+    from .answering import Answerer, AnswerParams
+    from .bm25 import BM25Params
+    from .index import Index
+
+    answer_params = AnswerParams.load(args.params) if args.params else None
+
+    def answerer_of() -> tuple[Index, Answerer]:
+        index = Index.open(workspace.index_dir)
+        params = BM25Params(**dict(index.settings["bm25"], scoring=args.scoring)) if args.scoring else None
+        return index, Answerer(index, params, answer_params=answer_params)
+
+    if check is None:
+        index, answerer = answerer_of()
+    else:
+        try:
+            index, answerer = answerer_of()
+        except QabotError:  # no usable index after all: settle it first, as without a check
+            _settle(workspace, check)
+            check = None
+            index, answerer = answerer_of()
     k = args.k or config.k or DEFAULT_K
-    params = None
-    if args.scoring:
-        params = BM25Params(**dict(index.settings["bm25"], scoring=args.scoring))
-    answerer = Answerer(index, params, answer_params=AnswerParams.load(args.params) if args.params else None)
     style = Style(color=_color(args, config, sys.stdout), width=width(sys.stdout))
     lines = args.question == ["-"]
     questions = _stdin_questions() if lines else [_decoded(" ".join(args.question))]
     first = True
     for question in questions:
         answer = answerer.ask(question, k=k, explain=args.explain)
+        if check is not None:  # before the first answer is printed: is the index it came from up to date?
+            rebuilt = _settle(workspace, check, opened=index)
+            check = None
+            if rebuilt:
+                index.close()
+                index, answerer = answerer_of()
+                answer = answerer.ask(question, k=k, explain=args.explain)
         if args.json:
             print(dumps(answer), flush=lines)
             continue
@@ -313,11 +357,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
         if args.explain:
             print(render_explain(answer, style))
         first = False
+    if check is not None:
+        check.cancel()  # no question came (stdin was empty)
     return EXIT_OK
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     """``qabot quotes``."""
+    from .index import Index
     from .quotes import find_quotes
     from .render import quotes_dumps, render_quotes
 
@@ -337,9 +384,13 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """``qabot eval``: with PATHs and no --index, the corpus is indexed into a temporary folder."""
-    from .build import Settings, build
+    import tempfile
 
+    from .answering import Answerer, AnswerParams
+    from .bm25 import BM25Params
+    from .build import Settings, build
     from .evaluate import evaluate, read_items
+    from .index import Index
 
     items = read_items(args.file)
     with tempfile.TemporaryDirectory(prefix="qabot-eval-") as scratch:

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import enum
 import os
+import pickle
+import signal
 import stat
+from array import array
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported where the file table is used: listing needs none (see ``Prefetch``)
+    import numpy as np
 
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -92,7 +97,7 @@ def list_files(roots: list[str | os.PathLike]) -> Listing:
     name, a folder's files before its subfolders; hidden entries, symlinked folders and qabot index
     folders left out)."""
     out = Listing()
-    candidates: list[str] = []
+    walk = _Walk(out)
     for raw in roots:
         root = os.path.abspath(os.fspath(raw))
         try:
@@ -107,82 +112,217 @@ def list_files(roots: list[str | os.PathLike]) -> Listing:
             out.failed.append((root, reason(err)))
             continue
         if stat.S_ISDIR(st.st_mode):
-            _walk(root, candidates, out)
+            walk.folder(root)
         else:
-            _consider(root, os.path.basename(root), candidates, out, explicit=True)
-    _stat_all(candidates, out)
+            walk.file(root)
+    out.failed.extend(walk.stat_failed)  # after the folders that could not be listed, as ever
     return out
 
 
-def _walk(folder: str, candidates: list[str], out: Listing) -> None:
-    """Add the files under ``folder`` (recursively) to ``candidates``, ``out.skipped`` or ``out.ignored``.
+class _Walk:
+    """One listing's walk: each folder opened once and listed by name, its article files stated through the
+    folder's descriptor (``fstatat``: no path resolved from the root again), each file kept once."""
 
-    Entry types come from the folder listing itself (no stat); only candidates are stated, later.
-    """
-    try:
-        with os.scandir(folder) as it:
-            entries = sorted((e.name, e) for e in it if e.name[0] != ".")
-    except OSError as err:
-        out.failed.append((folder, reason(err)))
-        return
-    if entries and any(name == "manifest.json" for name, _ in entries) and os.path.exists(os.path.join(folder, ".lock")):
-        return  # a qabot index: its own files are not articles
-    subfolders = []
-    supported = SUPPORTED_SUFFIXES
-    add = candidates.append
-    for name, entry in entries:
-        dot = name.rfind(".")
-        if dot > 0 and name[dot:].lower() in supported:
-            add(entry.path)  # a symlink to a folder is found out, and dropped, when stated
-            continue
+    def __init__(self, out: Listing):
+        self.out = out
+        self.stat_failed: list[tuple[str, str]] = []
+        self.seen: dict[int, set[int]] = {}
+        """Inode numbers of the files listed, by device (a file reached by two links is listed once)."""
+        self.kinds: dict[str, bool] = {}
+        """Whether a file name ending (as written) is an article file's."""
+
+    def file(self, path: str) -> None:
+        """A file named as a root: an article file, or skipped (never quietly ignored)."""
+        suffix = suffix_of(os.path.basename(path))
+        if suffix not in SUPPORTED_SUFFIXES:
+            self.out.skipped.append((path, f"unsupported file type {suffix or '(none)'}"))
+            return
         try:
-            if entry.is_dir(follow_symlinks=False):
-                subfolders.append(entry.path)
-                continue
-            if entry.is_symlink() and entry.is_dir():
-                continue  # a symlinked folder is not followed (it may loop)
-        except OSError:
-            pass
-        _consider(entry.path, name, candidates, out, explicit=False)
-    for sub in subfolders:
-        _walk(sub, candidates, out)
+            st = os.stat(path)
+        except OSError as err:
+            self.stat_failed.append((path, reason(err)))
+            return
+        self._add(path, st)
+
+    def _add(self, path: str, st: os.stat_result) -> None:
+        """Keep a stated candidate when it is a regular file not listed yet."""
+        if not stat.S_ISREG(st.st_mode):
+            if not stat.S_ISDIR(st.st_mode):  # a symlinked folder named like a file is passed over, unfollowed
+                self.stat_failed.append((path, "not a regular file"))
+            return
+        seen = self.seen.setdefault(st.st_dev, set())
+        if st.st_ino not in seen:
+            seen.add(st.st_ino)
+            self.out.paths.append(path)
+            self.out.sizes.append(st.st_size)
+            self.out.mtimes.append(st.st_mtime_ns)
+
+    def folder(self, folder: str) -> None:
+        """Add the files under ``folder``, recursively."""
+        out = self.out
+        try:
+            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        except OSError as err:
+            out.failed.append((folder, reason(err)))
+            return
+        subfolders = []
+        try:
+            try:
+                names = os.listdir(fd)
+                dev = os.fstat(fd).st_dev
+            except OSError as err:
+                out.failed.append((folder, reason(err)))
+                return
+            if "manifest.json" in names and ".lock" in names:
+                return  # a qabot index: its own files are not articles
+            names.sort()
+            prefix = folder if folder.endswith(os.sep) else folder + os.sep
+            kinds, stat_at, isreg = self.kinds, os.stat, stat.S_ISREG
+            seen = self.seen.setdefault(dev, set())
+            paths, sizes, mtimes = out.paths, out.sizes, out.mtimes
+            for name in names:
+                if name[0] == ".":
+                    continue  # hidden
+                dot = name.rfind(".")
+                ending = name[dot:] if dot > 0 else ""
+                article = kinds.get(ending)
+                if article is None:
+                    article = kinds[ending] = ending.lower() in SUPPORTED_SUFFIXES
+                if article:
+                    # stated following a symlink: a link to a folder is found out, and dropped, here
+                    try:
+                        st = stat_at(name, dir_fd=fd)
+                    except OSError as err:
+                        self.stat_failed.append((prefix + name, reason(err)))
+                        continue
+                    if st.st_dev == dev and isreg(st.st_mode):
+                        if st.st_ino not in seen:
+                            seen.add(st.st_ino)
+                            paths.append(prefix + name)
+                            sizes.append(st.st_size)
+                            mtimes.append(st.st_mtime_ns)
+                    else:
+                        self._add(prefix + name, st)
+                    continue
+                try:
+                    st = os.lstat(name, dir_fd=fd)
+                    if stat.S_ISDIR(st.st_mode):
+                        subfolders.append(prefix + name)
+                        continue
+                    if stat.S_ISLNK(st.st_mode) and stat.S_ISDIR(stat_at(name, dir_fd=fd).st_mode):
+                        continue  # a symlinked folder is not followed (it may loop)
+                except OSError:
+                    pass
+                _consider(prefix + name, name, out)
+        finally:
+            os.close(fd)
+        for sub in subfolders:
+            self.folder(sub)
 
 
-def _consider(path: str, name: str, candidates: list[str], out: Listing, explicit: bool) -> None:
-    """Sort one file by its extension: candidate article, quietly ignored media, or skipped."""
+def _consider(path: str, name: str, out: Listing) -> None:
+    """Sort a file found in a folder that is no article file by its extension: media, quietly ignored; else skipped."""
     suffix = suffix_of(name)
-    if suffix in SUPPORTED_SUFFIXES:
-        candidates.append(path)
-    elif suffix in MEDIA_SUFFIXES and not explicit:
+    if suffix in MEDIA_SUFFIXES:
         out.ignored += 1
-    elif suffix or explicit:
-        out.skipped.append((path, f"unsupported file type {suffix or '(none)'}"))
+    elif suffix:
+        out.skipped.append((path, f"unsupported file type {suffix}"))
     else:
         out.skipped.append((path, "no file extension"))
 
 
-def _stat_all(candidates: list[str], out: Listing) -> None:
-    """Stat every candidate once: keep regular files (each file once, however many links reach it)."""
-    seen: set[tuple[int, int]] = set()
-    paths, sizes, mtimes = out.paths, out.sizes, out.mtimes
-    isreg = stat.S_ISREG
-    for path in candidates:
+class Prefetch:
+    """``list_files(roots)`` run by a forked process while this one does other work (imports, opening an
+    index, answering): the walk's time goes mostly to ``stat`` calls in the kernel, which a second core
+    makes at the same time. Where ``fork`` is missing, or the child fails, the listing is made here."""
+
+    def __init__(self, roots: list[str], pid: int, fd: int):
+        self.roots = roots
+        """The roots being listed, as given."""
+        self._pid: int | None = pid
+        self._fd: int | None = fd
+
+    @classmethod
+    def start(cls, roots: list[str]) -> "Prefetch | None":
+        """Start listing ``roots`` in a child process; None when no process can be forked."""
+        if not hasattr(os, "fork"):
+            return None
+        read_fd, write_fd = os.pipe()
         try:
-            st = os.stat(path)
-        except OSError as err:
-            out.failed.append((path, reason(err)))
-            continue
-        if not isreg(st.st_mode):
-            if not stat.S_ISDIR(st.st_mode):  # a symlinked folder named like a file is passed over, unfollowed
-                out.failed.append((path, "not a regular file"))
-            continue
-        key = (st.st_dev, st.st_ino)
-        if key in seen:
-            continue
-        seen.add(key)
-        paths.append(path)
-        sizes.append(st.st_size)
-        mtimes.append(st.st_mtime_ns)
+            pid = os.fork()
+        except OSError:
+            os.close(read_fd)
+            os.close(write_fd)
+            return None
+        if pid == 0:  # the child: list, send, and leave without running the parent's exit handlers
+            status = 1
+            try:
+                os.close(read_fd)
+                signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it quietly; the parent says so
+                listing = list_files(roots)
+                data = pickle.dumps((join_paths(listing.paths), array("q", listing.sizes).tobytes(),
+                                     array("q", listing.mtimes).tobytes(), listing.failed, listing.skipped,
+                                     listing.ignored, listing.missing), protocol=pickle.HIGHEST_PROTOCOL)
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(write_fd, view):]
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_fd)
+        return cls(list(roots), pid, read_fd)
+
+    def listing(self) -> Listing:
+        """The listing: the child's when it finished, else made here now."""
+        chunks = []
+        if self._fd is not None:
+            try:
+                while chunk := os.read(self._fd, 1 << 20):
+                    chunks.append(chunk)
+            except OSError:
+                chunks = []
+        status = self._reap()
+        if status == 0 and chunks:
+            try:
+                blob, sizes, mtimes, failed, skipped, ignored, missing = pickle.loads(b"".join(chunks))
+                numbers = array("q")
+                numbers.frombytes(sizes)
+                out = Listing(split_paths(blob), numbers.tolist(), [], failed, skipped, ignored, missing)
+                numbers = array("q")
+                numbers.frombytes(mtimes)
+                out.mtimes = numbers.tolist()
+                if len(out.paths) == len(out.sizes) == len(out.mtimes):
+                    return out
+            except (ValueError, TypeError, pickle.UnpicklingError, EOFError):
+                pass
+        return list_files(self.roots)
+
+    def _reap(self) -> int | None:
+        """Close the pipe and wait for the child: its exit status (None when it was reaped already)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+        if self._pid is None:
+            return None
+        pid, self._pid = self._pid, None
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:
+            return None
+        return os.waitstatus_to_exitcode(status)
+
+    def cancel(self) -> None:
+        """Stop the listing, unread (the child is ended if it is still at work)."""
+        if self._pid is not None:
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self._reap()
+
+    def __del__(self) -> None:
+        if getattr(self, "_fd", None) is not None or getattr(self, "_pid", None) is not None:
+            self.cancel()
 
 
 def reason(err: OSError) -> str:
@@ -222,6 +362,8 @@ class FileTable:
     @classmethod
     def empty(cls) -> "FileTable":
         """A table of no files."""
+        import numpy as np
+
         return cls([], np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, 32), np.uint8),
                    np.zeros(1, np.int64), np.zeros(0, np.uint8))
 
@@ -241,6 +383,8 @@ def changes(listing: Listing, blob: bytes, size: np.ndarray, mtime: np.ndarray) 
 
     The usual case (nothing changed) is one comparison of the path blobs and two of the arrays.
     """
+    import numpy as np
+
     if join_paths(listing.paths) == blob:
         now_size = np.fromiter(listing.sizes, np.int64, len(listing.sizes))
         now_mtime = np.fromiter(listing.mtimes, np.int64, len(listing.mtimes))

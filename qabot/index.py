@@ -22,6 +22,7 @@ keeps working. Old data folders are removed after the swap (or by the next build
 
 from __future__ import annotations
 
+import bisect
 import fcntl
 import hashlib
 import json
@@ -40,26 +41,42 @@ from typing import Callable, Iterator
 import numpy as np
 
 from .analysis import ANALYZER_VERSION
-from .bm25 import BM25, BM25Params, weigh
+from .bm25 import BM25, BM25Params, LiveBM25, Part, okapi_mean
 from .errors import IndexDamaged, IndexLocked, IndexMissing, IndexUnwritable
-from .corpus import FileTable, changes, display, list_files, split_paths
+from .corpus import FileTable, Listing, changes, display, list_files, split_paths
 from .model import Article, Passage
+from .segments import Holes
 
 FORMAT = "qabot-index"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 MANIFEST = "manifest.json"
 
-ARRAYS = (
+SEGMENT_ARRAYS = (
     "art_text_off", "art_para_ptr", "para_start", "para_end", "art_pas_ptr",
     "pas_para", "pas_start", "pas_end", "pas_tokens", "pas_len", "pas_sent_ptr",
-    "sent_start", "sent_end", "post_ptr", "post_doc", "post_tf", "post_extra", "term_base",
-    "term_off", "art_meta_off", *FileTable.ARRAYS,
+    "sent_start", "sent_end", "post_ptr", "post_doc", "post_tf", "term_off", "art_meta_off",
 )
-"""Every array of a build, each saved as ``<name>.npy``.
+"""Every array of a segment, each saved as ``<name>.npy``.
 
-``term_off`` cuts ``terms.txt`` (the terms, UTF-8, sorted by their bytes, one per line) and
+``term_off`` cuts ``terms.txt`` (the segment's terms, UTF-8, sorted by their bytes, one per line) and
 ``art_meta_off`` cuts ``articles.jsonl`` (one JSON object per line), so a reader looks up a term
 by binary search and reads one article's metadata without loading the rest."""
+PASSAGE_ARRAYS = ("pas_para", "pas_start", "pas_end", "pas_tokens", "pas_len")
+"""The arrays of one value per passage: sliced and joined as they are when segments merge. A new one
+is named here, in ``SEGMENT_ARRAYS`` and as a field of ``build.Block``."""
+PARAGRAPH_ARRAYS = ("para_start", "para_end")
+"""One value per paragraph (``art_para_ptr`` cuts them by article)."""
+SENTENCE_ARRAYS = ("sent_start", "sent_end")
+"""One value per sentence (``pas_sent_ptr`` cuts them by passage)."""
+WEIGHT_ARRAYS = ("post_extra", "term_base")
+"""BM25 weights of the build's scoring, stored only in a segment written as a whole index (a full build
+or a merge of everything): used while it is the only segment and nothing in it is deleted."""
+SEGMENT_FILES = ("terms.txt", "articles.jsonl", "text.bin")
+STATE_ARRAYS = (*FileTable.ARRAYS, "file_seg", "file_art", "deleted", "deleted_ptr")
+"""The data folder's arrays: the file table, where each file's articles are (segment number, first
+article in it), and each segment's deleted articles (``deleted_ptr`` cuts ``deleted`` by segment)."""
+STATE_FILES = ("file_paths.bin", "problems.json")
+ARRAYS = (*SEGMENT_ARRAYS, *WEIGHT_ARRAYS, *STATE_ARRAYS)
 
 
 SAMPLE_SIZE = 16 * 1024
@@ -171,22 +188,41 @@ def salvage_roots(index_dir: Path) -> list[str] | None:
 
 
 @dataclass
-class BuildData:
-    """Everything one build writes, in memory, before it goes to disk."""
+class SegmentData:
+    """One segment, in memory, before it goes to disk."""
 
     arrays: dict[str, np.ndarray]
-    """The arrays named in ``ARRAYS`` but ``term_off`` and ``art_meta_off`` (made while writing)."""
+    """The arrays named in ``SEGMENT_ARRAYS`` but ``term_off`` and ``art_meta_off`` (made while writing),
+    and ``WEIGHT_ARRAYS`` when the segment is the whole index."""
     vocab: list[str]
     """Terms in term-id order (sorted by their UTF-8 bytes, see ``term_bytes``)."""
     articles: list[dict | bytes]
-    """Per-article metadata: id, title, path, byline, date, url; or, for an article kept from the previous
-    build, its JSON line as stored there (copied, not parsed and written again)."""
+    """Per-article metadata: id, title, path, byline, date, url; or, for an article taken from an older
+    segment, its JSON line as stored there (copied, not parsed and written again)."""
     texts: list[bytes]
     """Every article's text, UTF-8, in order; written end to end (``art_text_off`` cuts them), never joined in memory."""
+
+    def entry(self) -> dict:
+        """The segment's counts, as the manifest lists them."""
+        return {"articles": len(self.articles), "passages": int(len(self.arrays["pas_start"])),
+                "tokens": int(self.arrays["pas_tokens"].sum()), "length": int(self.arrays["pas_len"].sum(dtype=np.int64)),
+                "terms": len(self.vocab), "weights": "post_extra" in self.arrays}
+
+
+@dataclass
+class BuildData:
+    """The build-wide state a build writes into its data folder, beside the segments."""
+
     words: list[tuple[str, int, int]] = field(default_factory=list)
     """Surface words, ``(spelling, count, times seen speaking)``, most frequent first (``words.json``)."""
     files: FileTable = field(default_factory=FileTable.empty)
     """The state of every candidate file (``file_*.npy`` and ``file_paths.bin``)."""
+    file_seg: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    """Per file, the segment (its number in the manifest's list) holding its articles; -1 for none."""
+    file_art: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    """Per file, its first article in that segment (its articles follow one another there)."""
+    deleted: list[np.ndarray] = field(default_factory=list)
+    """Per segment, its deleted articles (sorted article numbers in the segment)."""
     problems: dict[str, dict] = field(default_factory=dict)
     """Per path, what went wrong: ``{"reason": why it failed or was passed over, "warnings": [parts
     skipped]}``, for the few files that have any (``problems.json``), so each run can say it again."""
@@ -195,50 +231,93 @@ class BuildData:
     updates the surface words from the files that changed instead of recounting the corpus."""
 
 
-def write(index_dir: Path, data: BuildData, manifest: dict) -> None:
-    """Write a complete build into a new data folder, then swap the manifest to it atomically.
+def write(index_dir: Path, segments: list[dict], data: BuildData, manifest: dict) -> None:
+    """Write the new segments and the build's data folder, then swap the manifest to them atomically.
 
-    The caller holds the write lock. ``manifest`` gets the data folder name and checksums here.
+    ``segments`` lists the index's segments in order: an older one as its manifest entry, a new one as
+    ``{"new": SegmentData, ...}`` (written here, into a ``seg-<id>`` folder of its own). The caller holds
+    the write lock. ``manifest`` gets the folder names and checksums here. Whatever moment this dies
+    at, the manifest names complete folders.
     """
     index_dir.mkdir(parents=True, exist_ok=True)
-    name = f"data-{uuid.uuid4().hex[:12]}"
-    tmp = index_dir / f".{name}.tmp"
-    checks: dict[str, dict] = {}
+    made: list[Path] = []
+    swapped = False
     try:
-        tmp.mkdir()
-        terms = [term_bytes(t) + b"\n" for t in data.vocab]
-        (tmp / "terms.txt").write_bytes(b"".join(terms))
-        lines = [meta if isinstance(meta, bytes) else (json.dumps(meta, ensure_ascii=True) + "\n").encode("ascii")
-                 for meta in data.articles]
-        (tmp / "articles.jsonl").write_bytes(b"".join(lines))
-        offsets = {"term_off": _offsets(terms), "art_meta_off": _offsets(lines), **data.files.arrays()}
-        for key in ARRAYS:
-            path = tmp / f"{key}.npy"
-            np.save(path, np.ascontiguousarray(offsets[key] if key in offsets else data.arrays[key]), allow_pickle=False)
-        (tmp / "file_paths.bin").write_bytes(data.files.path_blob())
-        (tmp / "problems.json").write_text(json.dumps(data.problems, ensure_ascii=True), encoding="ascii")
-        with open(tmp / "text.bin", "wb") as out:
-            out.writelines(data.texts)
-        (tmp / "words.json").write_text(json.dumps(data.words, ensure_ascii=False), encoding="utf-8")
-        (tmp / "word_counts.json").write_text(json.dumps({"forms": data.word_counts[0], "spoke": data.word_counts[1]},
-                                                         ensure_ascii=False), encoding="utf-8")
-        for path in sorted(tmp.iterdir()):
-            checks[path.name] = {"size": path.stat().st_size, "sha256": _sha256(path), "sample_crc32": sample_crc(path)}
-            _fsync(path)
-        _fsync(tmp)
-        os.rename(tmp, index_dir / name)
-        manifest = dict(manifest, data=name, checksums=checks)
+        entries = []
+        for segment in segments:
+            if "new" not in segment:
+                entries.append(segment)
+                continue
+            seg_name = f"seg-{uuid.uuid4().hex[:12]}"
+            made.append(index_dir / f".{seg_name}.tmp")
+            checks = _write_segment(made[-1], segment["new"])
+            os.rename(made[-1], index_dir / seg_name)
+            made[-1] = index_dir / seg_name
+            entries.append({**{k: v for k, v in segment.items() if k != "new"}, "name": seg_name, "checksums": checks})
+        name = f"data-{uuid.uuid4().hex[:12]}"
+        made.append(index_dir / f".{name}.tmp")
+        checks = _write_state(made[-1], data)
+        os.rename(made[-1], index_dir / name)
+        made[-1] = index_dir / name
+        manifest = dict(manifest, data=name, checksums=checks, segments=entries)
         staged = index_dir / f".{MANIFEST}.{uuid.uuid4().hex[:8]}.tmp"
         staged.write_text(json.dumps(manifest, indent=1, ensure_ascii=True), encoding="utf-8")
         _fsync(staged)
         os.replace(staged, index_dir / MANIFEST)
+        swapped = True
         _fsync(index_dir)
     except BaseException as err:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if not swapped:
+            for folder in made:
+                shutil.rmtree(folder, ignore_errors=True)
         if isinstance(err, OSError):
             raise unwritable(index_dir, err) from None
         raise
-    remove_stale(index_dir, keep=name)
+    remove_stale(index_dir, keep={name, *(e["name"] for e in entries)})
+
+
+def _write_segment(tmp: Path, seg: SegmentData) -> dict[str, dict]:
+    """Write one segment's files into the new folder ``tmp``: their checksums."""
+    tmp.mkdir()
+    terms = [term_bytes(t) + b"\n" for t in seg.vocab]
+    (tmp / "terms.txt").write_bytes(b"".join(terms))
+    lines = [meta if isinstance(meta, bytes) else (json.dumps(meta, ensure_ascii=True) + "\n").encode("ascii")
+             for meta in seg.articles]
+    (tmp / "articles.jsonl").write_bytes(b"".join(lines))
+    arrays = {**seg.arrays, "term_off": _offsets(terms), "art_meta_off": _offsets(lines)}
+    for key in (*SEGMENT_ARRAYS, *WEIGHT_ARRAYS):
+        if key in arrays:
+            np.save(tmp / f"{key}.npy", np.ascontiguousarray(arrays[key]), allow_pickle=False)
+    with open(tmp / "text.bin", "wb") as out:
+        out.writelines(seg.texts)
+    return _seal(tmp)
+
+
+def _write_state(tmp: Path, data: BuildData) -> dict[str, dict]:
+    """Write the build's data folder (file table, deletions, problems, words) into ``tmp``: its checksums."""
+    tmp.mkdir()
+    deleted_ptr = np.zeros(len(data.deleted) + 1, dtype=np.int64)
+    np.cumsum([len(d) for d in data.deleted], out=deleted_ptr[1:])
+    arrays = {**data.files.arrays(), "file_seg": data.file_seg.astype(np.int32), "file_art": data.file_art.astype(np.int64),
+              "deleted": np.concatenate([np.zeros(0, np.int64), *data.deleted]).astype(np.int64), "deleted_ptr": deleted_ptr}
+    for key in STATE_ARRAYS:
+        np.save(tmp / f"{key}.npy", np.ascontiguousarray(arrays[key]), allow_pickle=False)
+    (tmp / "file_paths.bin").write_bytes(data.files.path_blob())
+    (tmp / "problems.json").write_text(json.dumps(data.problems, ensure_ascii=True), encoding="ascii")
+    (tmp / "words.json").write_text(json.dumps(data.words, ensure_ascii=False), encoding="utf-8")
+    (tmp / "word_counts.json").write_text(json.dumps({"forms": data.word_counts[0], "spoke": data.word_counts[1]},
+                                                     ensure_ascii=False), encoding="utf-8")
+    return _seal(tmp)
+
+
+def _seal(folder: Path) -> dict[str, dict]:
+    """Checksum and flush every file of a new folder, then the folder."""
+    checks = {}
+    for path in sorted(folder.iterdir()):
+        checks[path.name] = {"size": path.stat().st_size, "sha256": _sha256(path), "sample_crc32": sample_crc(path)}
+        _fsync(path)
+    _fsync(folder)
+    return checks
 
 
 def term_bytes(term: str) -> bytes:
@@ -310,17 +389,17 @@ class Vocab(Mapping):
         return bytes(self._blob).decode("utf-8", errors="surrogatepass").split("\n")[:len(self)]
 
 
-def remove_stale(index_dir: Path, keep: str | None) -> None:
-    """Delete data folders and temporary files that the manifest does not name.
+def remove_stale(index_dir: Path, keep: set[str]) -> None:
+    """Delete data and segment folders and temporary files that the manifest does not name.
 
-    A data folder a reader still has open (its shared lock is held) is left for a later build.
+    A folder a reader still has open (its shared lock is held) is left for a later build.
     """
     for entry in index_dir.iterdir():
-        if entry.name == keep or entry.name in (MANIFEST, ".lock"):
+        if entry.name in keep or entry.name in (MANIFEST, ".lock"):
             continue
-        if entry.name.startswith(("data-", ".data-", f".{MANIFEST}.")):
+        if entry.name.startswith(("data-", ".data-", "seg-", ".seg-", f".{MANIFEST}.")):
             if entry.is_dir():
-                if entry.name.startswith("data-") and _in_use(entry):
+                if entry.name.startswith(("data-", "seg-")) and _in_use(entry):
                     continue
                 shutil.rmtree(entry, ignore_errors=True)
             else:
@@ -360,36 +439,204 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-_OTHER_FILES = ("terms.txt", "articles.jsonl", "text.bin", "file_paths.bin", "problems.json")
+_SEGMENT_COUNTS = ("articles", "passages", "tokens", "length", "terms")
 
 
 def _check_manifest(index_dir: Path, manifest: dict) -> None:
     """The manifest has every field a reader needs, of the right type (IndexDamaged otherwise)."""
-    fields = {"data": str, "checksums": dict, "settings": dict, "counts": dict, "roots": list}
+    fields = {"data": str, "checksums": dict, "settings": dict, "counts": dict, "roots": list, "segments": list}
     for name, kind in fields.items():
         if not isinstance(manifest.get(name), kind):
             raise damaged(index_dir, f"manifest.json has no valid '{name}'")
     if not all(isinstance(r, str) for r in manifest["roots"]):
         raise damaged(index_dir, "manifest.json has no valid 'roots'")
-    data = manifest["data"]
-    if not data.startswith("data-") or "/" in data or "\\" in data:
+    if not _folder_name(manifest["data"], "data-"):
         raise damaged(index_dir, "manifest.json names no data folder")
     counts = manifest["counts"]
     if not all(isinstance(counts.get(k), int) for k in ("articles", "passages")) or not isinstance(
             manifest["settings"].get("bm25"), dict):
         raise damaged(index_dir, "manifest.json has no valid counts or settings")
+    for seg in manifest["segments"]:
+        if not (isinstance(seg, dict) and _folder_name(seg.get("name"), "seg-") and isinstance(seg.get("checksums"), dict)
+                and all(isinstance(seg.get(k), int) for k in _SEGMENT_COUNTS)
+                and isinstance(seg.get("deleted", {}), dict)
+                and all(isinstance(v, int) for v in seg.get("deleted", {}).values())):
+            raise damaged(index_dir, "manifest.json has no valid 'segments'")
+
+
+def _folder_name(name: object, prefix: str) -> bool:
+    """True when ``name`` is a folder of the index (no path)."""
+    return isinstance(name, str) and name.startswith(prefix) and "/" not in name and "\\" not in name and ".." not in name
+
+
+class _Folder:
+    """A folder of the index (the data folder or a segment) whose files the manifest checksums; read with
+    ``pread`` and memory maps, held with a shared lock while open so that no build removes it."""
+
+    def __init__(self, index: "Index", name: str, checksums: dict, required: tuple[str, ...], what: str):
+        self.index = index
+        self.name = name
+        self.dir = index.dir / name
+        self.checksums = checksums
+        self.required = required
+        self.what = what
+        self._arrays: dict[str, np.ndarray] = {}
+        self._files: dict[str, int] = {}
+        self._pin: int | None = None
+
+    def damaged(self, why: str) -> IndexDamaged:
+        return self.index.damaged(why)
+
+    def hold(self) -> bool:
+        """Take a shared lock on the folder so no build removes it while in use; False if it is gone."""
+        try:
+            fd = os.open(self.dir, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            return False
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        if not self.dir.is_dir():  # removed between the open and the lock
+            os.close(fd)
+            return False
+        self._pin = fd
+        return True
+
+    def close(self) -> None:
+        """Release the folder (arrays already mapped stay readable; files are opened again when read)."""
+        for fd in self._files.values():
+            os.close(fd)
+        self._files = {}
+        if self._pin is not None:
+            pin, self._pin = self._pin, None
+            os.close(pin)
+
+    def check_sizes(self) -> None:
+        """Every file the manifest lists exists with its recorded size."""
+        if not self.dir.is_dir():
+            raise self.damaged(f"{self.what} {self.name} is missing")
+        missing = [name for name in self.required if name not in self.checksums]
+        if missing:
+            raise self.damaged(f"manifest.json has no checksum for {missing[0]}")
+        for name, info in self.checksums.items():
+            try:
+                size = (self.dir / name).stat().st_size
+            except OSError:
+                raise self.damaged(f"{name} is missing") from None
+            if not isinstance(info, dict) or size != info.get("size"):
+                raise self.damaged(f"{name} has {size} bytes, expected {info.get('size') if isinstance(info, dict) else '?'}")
+
+    def check(self) -> None:
+        """Sizes, and the CRC-32 of sampled blocks of each file."""
+        self.check_sizes()
+        for name, info in self.checksums.items():
+            expected = info.get("sample_crc32")
+            if expected is not None and sample_crc(self.dir / name) != expected:
+                raise self.damaged(f"{name} does not match its checksum")
+
+    def verify(self) -> None:
+        """Every file's SHA-256 against the manifest. Damage only this finds is mended by ``qabot index
+        --merge``, which verifies every segment before it rewrites them (an update leaves them be)."""
+        self.check()
+        for name, info in self.checksums.items():
+            if _sha256(self.dir / name) != info.get("sha256"):
+                raise IndexDamaged(f"the index at {self.index.dir} is damaged: {name} does not match its checksum; "
+                                   "run qabot index --merge")
+
+    def array(self, name: str) -> np.ndarray:
+        """One array, memory-mapped (``np.asarray`` over the map, so slicing stays cheap)."""
+        if name not in self._arrays:
+            try:
+                self._arrays[name] = np.asarray(np.load(self.dir / f"{name}.npy", mmap_mode="r", allow_pickle=False))
+            except (OSError, ValueError) as err:
+                raise self.damaged(f"{name}.npy cannot be read ({str(err).splitlines()[0][:60]})") from None
+        return self._arrays[name]
+
+    def has(self, name: str) -> bool:
+        """True when the folder holds the file ``name``."""
+        return name in self.checksums
+
+    def read(self, name: str, start: int, end: int) -> bytes:
+        """Bytes ``start:end`` of one file, read with ``pread`` (not mapped: a question that touches
+        a few hundred articles must not map, and count as resident, the pages around each of them)."""
+        fd = self._files.get(name)
+        if fd is None:
+            try:
+                fd = self._files[name] = os.open(self.dir / name, os.O_RDONLY)
+            except OSError as err:
+                raise self.damaged(f"{name} cannot be read ({err.strerror})") from None
+        data = os.pread(fd, end - start, start)
+        if len(data) != end - start:
+            raise self.damaged(f"{name} is shorter than its offsets say")
+        return data
+
+    def read_all(self, name: str) -> bytes:
+        """A whole file."""
+        info = self.checksums.get(name)
+        return self.read(name, 0, info["size"]) if isinstance(info, dict) and isinstance(info.get("size"), int) else b""
+
+
+class Segment(_Folder):
+    """One segment of an open index: its own articles, passages, terms and postings (local ids)."""
+
+    def __init__(self, index: "Index", entry: dict):
+        required = (*(f"{a}.npy" for a in SEGMENT_ARRAYS), *SEGMENT_FILES)
+        super().__init__(index, entry["name"], entry["checksums"], required, "segment folder")
+        self.entry = entry
+        self.n_articles = int(entry["articles"])
+        self.n_passages = int(entry["passages"])
+
+    @cached_property
+    def vocab(self) -> Vocab:
+        """Term to local term id (a read-only mapping over the memory-mapped sorted terms)."""
+        path = self.dir / "terms.txt"
+        try:
+            blob = np.memmap(path, dtype=np.uint8, mode="r") if path.stat().st_size else b""
+        except OSError:
+            raise self.damaged("terms.txt cannot be read") from None
+        vocab = Vocab(blob, self.array("term_off"))
+        if len(vocab) != self.entry["terms"]:
+            raise self.damaged("terms.txt does not match the term count")
+        return vocab
+
+    @cached_property
+    def terms(self) -> list[str]:
+        """Local term ids to terms."""
+        return self.vocab.terms()
+
+    def meta_lines(self, lo: int, hi: int) -> list[bytes]:
+        """Articles ``lo:hi``'s metadata as stored (JSON lines)."""
+        off = self.array("art_meta_off")
+        lines = self.read("articles.jsonl", int(off[lo]), int(off[hi])).splitlines(keepends=True)
+        if len(lines) != hi - lo:
+            raise self.damaged("articles.jsonl does not match its offsets")
+        return lines
+
+    def meta(self, a: int) -> dict:
+        """Article ``a``'s metadata (only its own line is read)."""
+        off = self.array("art_meta_off")
+        try:
+            return json.loads(self.read("articles.jsonl", int(off[a]), int(off[a + 1])))
+        except ValueError:
+            raise self.damaged("articles.jsonl cannot be read") from None
+
+    def text(self, a: int) -> str:
+        """Article ``a``'s text."""
+        off = self.array("art_text_off")
+        return self.read("text.bin", int(off[a]), int(off[a + 1])).decode("utf-8", errors="replace")
 
 
 class Index:
-    """An index opened for reading: arrays memory-mapped, text and metadata read when needed."""
+    """An index opened for reading: its segments' arrays memory-mapped, text and metadata read when needed.
+
+    Articles and passages are numbered across the segments, in the manifest's order, deleted ones left
+    out: ids run from 0 to ``n_articles`` and ``n_passages`` as in an index built afresh."""
 
     def __init__(self, index_dir: Path, manifest: dict):
         self.dir = index_dir
         self.manifest = manifest
         self.data_dir = index_dir / manifest["data"]
-        self._arrays: dict[str, np.ndarray] = {}
-        self._files: dict[str, int] = {}
-        self._pin: int | None = None
+        self.state = _Folder(self, manifest["data"], manifest["checksums"],
+                             (*(f"{a}.npy" for a in STATE_ARRAYS), *STATE_FILES), "data folder")
+        self.segments = [Segment(self, entry) for entry in manifest["segments"]]
 
     @classmethod
     def open(cls, index_dir: Path) -> "Index":
@@ -408,32 +655,24 @@ class Index:
             index = cls(index_dir, manifest)
             if index._hold() or attempt == 2:
                 break
-            # a build swapped the manifest and removed this data folder meanwhile: read the manifest again
+            # a build swapped the manifest and removed these folders meanwhile: read the manifest again
+            index.close()
         index.check()
         return index
 
+    def _folders(self) -> list[_Folder]:
+        return [self.state, *self.segments]
+
     def _hold(self) -> bool:
-        """Take a shared lock on the data folder so no build removes it while in use; False if it is gone."""
-        try:
-            fd = os.open(self.data_dir, os.O_RDONLY | os.O_DIRECTORY)
-        except OSError:
-            return False
-        fcntl.flock(fd, fcntl.LOCK_SH)
-        if not self.data_dir.is_dir():  # removed between the open and the lock
-            os.close(fd)
-            return False
-        self._pin = fd
-        return True
+        """Hold every folder of the index; False when one is gone."""
+        return all([folder.hold() for folder in self._folders()])
 
     def close(self) -> None:
-        """Release the data folder (arrays already mapped stay readable; files are opened again when read)."""
-        for fd in getattr(self, "_files", {}).values():
-            os.close(fd)
-        self._files = {}
-        pin = getattr(self, "_pin", None)
-        if pin is not None:
-            self._pin = None
-            os.close(pin)
+        """Release the index's folders (arrays already mapped stay readable)."""
+        for folder in getattr(self, "segments", []):
+            folder.close()
+        if hasattr(self, "state"):
+            self.state.close()
 
     def __del__(self) -> None:
         self.close()
@@ -444,43 +683,20 @@ class Index:
 
     def check_sizes(self) -> None:
         """Every file the manifest lists exists with its recorded size."""
-        checks = self.manifest["checksums"]
-        if not self.data_dir.is_dir():
-            raise self.damaged(f"data folder {self.manifest.get('data')} is missing")
-        missing = [name for name in (*(f"{a}.npy" for a in ARRAYS), *_OTHER_FILES) if name not in checks]
-        if missing:
-            raise self.damaged(f"manifest.json has no checksum for {missing[0]}")
-        for name, info in checks.items():
-            try:
-                size = (self.data_dir / name).stat().st_size
-            except OSError:
-                raise self.damaged(f"{name} is missing") from None
-            if not isinstance(info, dict) or size != info.get("size"):
-                raise self.damaged(f"{name} has {size} bytes, expected {info.get('size') if isinstance(info, dict) else '?'}")
+        for folder in self._folders():
+            folder.check_sizes()
 
     def check(self) -> None:
         """The cheap check run on every open: sizes, and the CRC-32 of sampled blocks of each file."""
         self.check_sizes()
-        for name, info in self.manifest["checksums"].items():
-            expected = info.get("sample_crc32")
-            if expected is not None and sample_crc(self.data_dir / name) != expected:
-                raise self.damaged(f"{name} does not match its checksum")
+        for folder in self._folders():
+            folder.check()
+        self._layout  # the deletions must fit the segments
 
     def verify(self) -> None:
         """Full integrity check: every file's SHA-256 against the manifest."""
-        self.check()
-        for name, info in self.manifest["checksums"].items():
-            if _sha256(self.data_dir / name) != info.get("sha256"):
-                raise self.damaged(f"{name} does not match its checksum")
-
-    def array(self, name: str) -> np.ndarray:
-        """One array, memory-mapped (``np.asarray`` over the map, so slicing stays cheap)."""
-        if name not in self._arrays:
-            try:
-                self._arrays[name] = np.asarray(np.load(self.data_dir / f"{name}.npy", mmap_mode="r", allow_pickle=False))
-            except (OSError, ValueError) as err:
-                raise self.damaged(f"{name}.npy cannot be read ({str(err).splitlines()[0][:60]})") from None
-        return self._arrays[name]
+        for folder in self._folders():
+            folder.verify()
 
     @property
     def settings(self) -> dict:
@@ -489,103 +705,8 @@ class Index:
 
     @property
     def counts(self) -> dict:
-        """Articles, passages, tokens, terms."""
+        """Files, articles, passages and tokens (live ones), and segments."""
         return self.manifest["counts"]
-
-    @cached_property
-    def vocab(self) -> Vocab:
-        """Term to term id (a read-only mapping over the memory-mapped sorted terms)."""
-        path = self.data_dir / "terms.txt"
-        blob = np.memmap(path, dtype=np.uint8, mode="r") if path.stat().st_size else b""
-        vocab = Vocab(blob, self.array("term_off"))
-        if len(vocab) != self.counts.get("terms", len(vocab)):
-            raise self.damaged("terms.txt does not match the term count")
-        return vocab
-
-    @cached_property
-    def terms(self) -> list[str]:
-        """Term ids to terms."""
-        return self.vocab.terms()
-
-    @cached_property
-    def words(self) -> list[tuple[str, int, int]] | None:
-        """Surface words ``(spelling, count, spoke)``, most frequent first; None when built without them."""
-        path = self.data_dir / "words.json"
-        if not path.exists():
-            return None
-        try:
-            return [(str(w), int(n), int(s)) for w, n, s in json.loads(path.read_text(encoding="utf-8"))]
-        except (OSError, ValueError, TypeError):
-            raise self.damaged("words.json cannot be read") from None
-
-    def word_counts(self) -> tuple[Counter, Counter] | None:
-        """Every spelling's and every speaker's count, as the build kept them; None when built without them."""
-        path = self.data_dir / "word_counts.json"
-        if not path.exists():
-            return None
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-            return Counter(stored["forms"]), Counter(stored["spoke"])
-        except (OSError, ValueError, TypeError, KeyError):
-            raise self.damaged("word_counts.json cannot be read") from None
-
-    def read(self, name: str, start: int, end: int) -> bytes:
-        """Bytes ``start:end`` of one data file, read with ``pread`` (not mapped: a question that touches
-        a few hundred articles must not map, and count as resident, the pages around each of them)."""
-        fd = self._files.get(name)
-        if fd is None:
-            try:
-                fd = self._files[name] = os.open(self.data_dir / name, os.O_RDONLY)
-            except OSError as err:
-                raise self.damaged(f"{name} cannot be read ({err.strerror})") from None
-        data = os.pread(fd, end - start, start)
-        if len(data) != end - start:
-            raise self.damaged(f"{name} is shorter than its offsets say")
-        return data
-
-    def all_meta(self) -> list[dict]:
-        """Every article's metadata, in order (one pass over articles.jsonl)."""
-        try:
-            size = (self.data_dir / "articles.jsonl").stat().st_size
-            return [json.loads(line) for line in self.read("articles.jsonl", 0, size).decode("ascii").splitlines()]
-        except ValueError:
-            raise self.damaged("articles.jsonl cannot be read") from None
-
-    def file_table(self) -> FileTable:
-        """The state of every file this build has seen (read whole: a few bytes a file)."""
-        try:
-            paths = split_paths(self.read("file_paths.bin", 0, self.manifest["checksums"]["file_paths.bin"]["size"]))
-            arrays = [np.array(self.array(name)) for name in FileTable.ARRAYS]
-        except (KeyError, TypeError):
-            raise self.damaged("file_paths.bin cannot be read") from None
-        table = FileTable(paths, *arrays)
-        if not len(paths) == len(table.size) == len(table.status) == len(table.art_ptr) - 1:
-            raise self.damaged("the file table does not match its paths")
-        return table
-
-    def problems(self) -> dict[str, dict]:
-        """What went wrong with the few files that failed, were passed over, or lost parts (by path)."""
-        try:
-            problems = json.loads((self.data_dir / "problems.json").read_text(encoding="ascii"))
-        except (OSError, ValueError):
-            raise self.damaged("problems.json cannot be read") from None
-        if not isinstance(problems, dict):
-            raise self.damaged("problems.json cannot be read")
-        return problems
-
-    def bm25(self, params: BM25Params | None = None) -> BM25:
-        """The BM25 scorer; the stored weights when ``params`` match the build's, else computed."""
-        built = BM25Params(**self.settings["bm25"])
-        n_docs = self.counts["passages"]
-        if params is None or params == built:
-            return BM25(self.array("post_ptr"), self.array("post_doc"), self.array("post_extra"), self.array("term_base"), n_docs)
-        extra, base = weigh(self.array("post_ptr"), self.array("post_doc"), self.array("post_tf"), self.array("pas_len"), params)
-        return BM25(self.array("post_ptr"), self.array("post_doc"), extra, base, n_docs)
-
-    def df(self, term_id: int) -> int:
-        """How many passages hold the term."""
-        ptr = self.array("post_ptr")
-        return int(ptr[term_id + 1] - ptr[term_id])
 
     @property
     def n_articles(self) -> int:
@@ -597,53 +718,276 @@ class Index:
         """Number of passages."""
         return int(self.counts["passages"])
 
+    # -- the segments as one index -------------------------------------------------------------------
+
+    def deleted(self, s: int) -> np.ndarray:
+        """Segment ``s``'s deleted articles (sorted article numbers in the segment)."""
+        ptr = self.state.array("deleted_ptr")
+        return np.asarray(self.state.array("deleted")[int(ptr[s]):int(ptr[s + 1])])
+
+    @cached_property
+    def _layout(self) -> tuple[list[int], list[int], list, list]:
+        """``(first article, first passage, article holes, passage holes)`` per segment (holes None when
+        nothing of it is deleted); the firsts have one more entry, the totals."""
+        ptr = self.state.array("deleted_ptr")
+        if len(ptr) != len(self.segments) + 1:
+            raise self.damaged("the deletions do not match the segments")
+        art_first, pas_first, art_holes, pas_holes = [0], [0], [], []
+        for s, seg in enumerate(self.segments):
+            gone = self.deleted(s)
+            if len(gone) and (gone[0] < 0 or gone[-1] >= seg.n_articles or (np.diff(gone) <= 0).any()):
+                raise self.damaged("the deletions do not match the segments")
+            if len(gone):
+                app = seg.array("art_pas_ptr")
+                holes = Holes.of_ids(gone)
+                passages = Holes.of_ranges(np.asarray(app[gone]), np.asarray(app[gone + 1]))
+            else:
+                holes = passages = None
+            art_holes.append(holes)
+            pas_holes.append(passages)
+            art_first.append(art_first[-1] + seg.n_articles - (holes.count if holes else 0))
+            pas_first.append(pas_first[-1] + seg.n_passages - (passages.count if passages else 0))
+        if art_first[-1] != self.n_articles or pas_first[-1] != self.n_passages:
+            raise self.damaged("the segments do not match the article and passage counts")
+        return art_first, pas_first, art_holes, pas_holes
+
+    def _article_at(self, i: int) -> tuple[int, int]:
+        """``(segment, article in it)`` of article ``i``."""
+        art_first, _, holes, _ = self._layout
+        if not 0 <= i < art_first[-1]:
+            raise IndexError(i)
+        s = bisect.bisect_right(art_first, i) - 1
+        local = i - art_first[s]
+        return s, holes[s].local(local) if holes[s] is not None else local
+
+    def _passage_at(self, p: int) -> tuple[int, int]:
+        """``(segment, passage in it)`` of passage ``p``."""
+        _, pas_first, _, holes = self._layout
+        if not 0 <= p < pas_first[-1]:
+            raise IndexError(p)
+        s = bisect.bisect_right(pas_first, p) - 1
+        local = p - pas_first[s]
+        return s, holes[s].local(local) if holes[s] is not None else local
+
+    def _article_id(self, s: int, a: int) -> int:
+        """The id of live article ``a`` of segment ``s``."""
+        art_first, _, holes, _ = self._layout
+        return art_first[s] + (int(holes[s].rank(np.array([a]))[0]) if holes[s] is not None else a)
+
+    def _passage_id(self, s: int, p: int) -> int:
+        """The id of live passage ``p`` of segment ``s``."""
+        _, pas_first, _, holes = self._layout
+        return pas_first[s] + (int(holes[s].rank(np.array([p]))[0]) if holes[s] is not None else p)
+
+    def live_articles(self, s: int) -> np.ndarray:
+        """Segment ``s``'s live articles, ascending."""
+        holes = self._layout[2][s]
+        return holes.kept(self.segments[s].n_articles) if holes is not None else np.arange(self.segments[s].n_articles)
+
     def article(self, i: int) -> Article:
         """Article ``i`` with its text (read from disk now)."""
-        meta = self.article_meta(i)
-        off = self.array("art_text_off")
-        text = self.read("text.bin", int(off[i]), int(off[i + 1])).decode("utf-8", errors="replace")
-        pp = self.array("art_para_ptr")
-        lo, hi = int(pp[i]), int(pp[i + 1])
-        starts, ends = self.array("para_start")[lo:hi], self.array("para_end")[lo:hi]
+        s, a = self._article_at(i)
+        seg = self.segments[s]
+        meta = seg.meta(a)
+        pp = seg.array("art_para_ptr")
+        lo, hi = int(pp[a]), int(pp[a + 1])
+        starts, ends = seg.array("para_start")[lo:hi], seg.array("para_end")[lo:hi]
         return Article(
-            id=meta["id"], title=meta["title"], path=display(meta["path"]), text=text,
+            id=meta["id"], title=meta["title"], path=display(meta["path"]), text=seg.text(a),
             paragraphs=tuple(zip(starts.tolist(), ends.tolist())),
             byline=meta.get("byline"), date=meta.get("date"), url=meta.get("url"),
         )
 
     def article_meta(self, i: int) -> dict:
         """Article ``i``'s metadata without its text (only its own line is read)."""
-        off = self.array("art_meta_off")
-        if not 0 <= i < len(off) - 1:
-            raise IndexError(i)
+        s, a = self._article_at(i)
+        return self.segments[s].meta(a)
+
+    def all_meta(self) -> list[dict]:
+        """Every article's metadata, in order (one pass over each segment's articles.jsonl)."""
+        out = []
         try:
-            return json.loads(self.read("articles.jsonl", int(off[i]), int(off[i + 1])))
-        except ValueError:
+            for s, seg in enumerate(self.segments):
+                lines = seg.read_all("articles.jsonl").decode("ascii").splitlines()
+                holes = self._layout[2][s]
+                keep = holes.kept(len(lines)).tolist() if holes is not None else range(len(lines))
+                out.extend(json.loads(lines[a]) for a in keep)
+        except (ValueError, IndexError):
             raise self.damaged("articles.jsonl cannot be read") from None
+        return out
+
+    def article_passages(self, i: int) -> range:
+        """The ids of article ``i``'s passages, in order."""
+        s, a = self._article_at(i)
+        app = self.segments[s].array("art_pas_ptr")
+        lo, hi = int(app[a]), int(app[a + 1])
+        first = self._passage_id(s, lo) if hi > lo else 0
+        return range(first, first + hi - lo)
+
+    def passage_counts(self) -> list[int]:
+        """Every article's number of passages, in order."""
+        out: list[int] = []
+        for s, seg in enumerate(self.segments):
+            counts = np.diff(seg.array("art_pas_ptr"))
+            out.extend(counts[self.live_articles(s)].tolist())
+        return out
 
     def passage_article(self, p: int) -> int:
         """The article index of passage ``p``."""
-        return int(np.searchsorted(self.array("art_pas_ptr"), p, side="right") - 1)
+        s, local = self._passage_at(p)
+        a = int(np.searchsorted(self.segments[s].array("art_pas_ptr"), local, side="right") - 1)
+        return self._article_id(s, a)
 
     def passage(self, p: int) -> Passage:
         """Passage ``p``."""
-        sp = self.array("pas_sent_ptr")
-        lo, hi = int(sp[p]), int(sp[p + 1])
+        s, lp = self._passage_at(p)
+        seg = self.segments[s]
+        sp = seg.array("pas_sent_ptr")
+        lo, hi = int(sp[lp]), int(sp[lp + 1])
+        a = int(np.searchsorted(seg.array("art_pas_ptr"), lp, side="right") - 1)
         return Passage(
-            article=self.passage_article(p), paragraph=int(self.array("pas_para")[p]),
-            start=int(self.array("pas_start")[p]), end=int(self.array("pas_end")[p]),
-            sentences=tuple(zip(self.array("sent_start")[lo:hi].tolist(), self.array("sent_end")[lo:hi].tolist())),
-            tokens=int(self.array("pas_tokens")[p]),
+            article=self._article_id(s, a), paragraph=int(seg.array("pas_para")[lp]),
+            start=int(seg.array("pas_start")[lp]), end=int(seg.array("pas_end")[lp]),
+            sentences=tuple(zip(seg.array("sent_start")[lo:hi].tolist(), seg.array("sent_end")[lo:hi].tolist())),
+            tokens=int(seg.array("pas_tokens")[lp]),
         )
 
+    @property
+    def pristine(self) -> bool:
+        """True when the index is one segment with nothing deleted (as a full build or a merge leaves it)."""
+        return len(self.segments) == 1 and self._layout[3][0] is None
 
-def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None) -> str | None:
+    def _only(self) -> Segment:
+        """The one segment of a pristine index (for the term-id views below)."""
+        if not self.pristine:
+            raise ValueError("this view needs an index of one segment with nothing deleted (qabot index --merge)")
+        return self.segments[0]
+
+    def array(self, name: str) -> np.ndarray:
+        """One array of a pristine index (segment or data folder)."""
+        if name in STATE_ARRAYS:
+            return self.state.array(name)
+        return self._only().array(name)
+
+    @property
+    def vocab(self) -> Vocab:
+        """Term to term id of a pristine index."""
+        return self._only().vocab
+
+    @cached_property
+    def terms(self) -> list[str]:
+        """Every live term, sorted by its bytes (term ids of a pristine index)."""
+        if self.pristine:
+            return self.segments[0].terms
+        return [t.decode("utf-8", errors="surrogatepass") for t in self.live_terms()[0]]
+
+    @property
+    def n_terms(self) -> int:
+        """How many distinct terms the live passages hold."""
+        return self.segments[0].entry["terms"] if self.pristine else len(self.live_terms()[0])
+
+    def live_terms(self) -> tuple[list[bytes], np.ndarray]:
+        """Every term the live passages hold (as stored, sorted) and its document frequency; reads
+        every segment's terms and, for a segment with deletions, its postings."""
+        if self.pristine:
+            seg = self.segments[0]
+            return [term_bytes(t) for t in seg.terms], np.diff(seg.array("post_ptr"))
+        keys: list[bytes] = []
+        dfs = []
+        for seg, holes in zip(self.segments, self._layout[3]):
+            blob = seg.read_all("terms.txt")
+            keys.extend(blob.split(b"\n")[:len(seg.vocab)])
+            ptr = np.asarray(seg.array("post_ptr"))
+            if holes is None:
+                dfs.append(np.diff(ptr))
+            elif len(ptr) > 1:
+                live = holes.live(np.arange(seg.n_passages))
+                dfs.append(np.add.reduceat(live[seg.array("post_doc")].astype(np.int64), ptr[:-1]))
+        if not keys:
+            return [], np.zeros(0, np.int64)
+        unique, inverse = np.unique(np.array(keys, dtype=object), return_inverse=True)
+        df = np.zeros(len(unique), dtype=np.int64)
+        np.add.at(df, inverse, np.concatenate(dfs))
+        used = df > 0
+        return unique[used].tolist(), df[used]
+
+    def bm25(self, params: BM25Params | None = None) -> BM25:
+        """The BM25 scorer: the stored weights when the index is pristine and ``params`` match the build's,
+        else weighed per query term from the live corpus's statistics (the same scores)."""
+        built = BM25Params(**self.settings["bm25"])
+        params = params or built
+        if self.pristine and params == built and self.segments[0].entry.get("weights"):
+            seg = self.segments[0]
+            return BM25(seg.array("post_ptr"), seg.array("post_doc"), seg.array("post_extra"), seg.array("term_base"),
+                        self.n_passages, vocab=seg.vocab)
+        _, pas_first, _, holes = self._layout
+        parts = [Part(seg.vocab, seg.array("post_ptr"), seg.array("post_doc"), seg.array("post_tf"), seg.array("pas_len"),
+                      pas_first[s], holes[s]) for s, seg in enumerate(self.segments) if pas_first[s + 1] > pas_first[s]]
+        length = sum(seg.entry["length"] - seg.entry.get("deleted", {}).get("length", 0) for seg in self.segments)
+        return LiveBM25(parts, self.n_passages, length, params, lambda: okapi_mean(self.live_terms()[1], self.n_passages))
+
+    # -- the data folder -----------------------------------------------------------------------------
+
+    @cached_property
+    def words(self) -> list[tuple[str, int, int]] | None:
+        """Surface words ``(spelling, count, spoke)``, most frequent first; None when built without them."""
+        if not self.state.has("words.json"):
+            return None
+        try:
+            return [(str(w), int(n), int(s)) for w, n, s in json.loads(self.state.read_all("words.json").decode("utf-8"))]
+        except (ValueError, TypeError):
+            raise self.damaged("words.json cannot be read") from None
+
+    def word_counts(self) -> tuple[Counter, Counter] | None:
+        """Every spelling's and every speaker's count, as the build kept them; None when built without them."""
+        if not self.state.has("word_counts.json"):
+            return None
+        try:
+            stored = json.loads(self.state.read_all("word_counts.json").decode("utf-8"))
+            return Counter(stored["forms"]), Counter(stored["spoke"])
+        except (ValueError, TypeError, KeyError):
+            raise self.damaged("word_counts.json cannot be read") from None
+
+    def file_table(self) -> FileTable:
+        """The state of every file this build has seen (read whole: a few bytes a file)."""
+        try:
+            paths = split_paths(self.state.read_all("file_paths.bin"))
+            arrays = [np.array(self.state.array(name)) for name in FileTable.ARRAYS]
+        except (KeyError, TypeError):
+            raise self.damaged("file_paths.bin cannot be read") from None
+        table = FileTable(paths, *arrays)
+        if not len(paths) == len(table.size) == len(table.status) == len(table.art_ptr) - 1:
+            raise self.damaged("the file table does not match its paths")
+        return table
+
+    def file_places(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per file of the file table: the segment holding its articles (-1: none) and its first article there."""
+        seg, art = np.array(self.state.array("file_seg")), np.array(self.state.array("file_art"))
+        if len(seg) != len(art) or (len(seg) and seg.max(initial=-1) >= len(self.segments)):
+            raise self.damaged("the file table does not match the segments")
+        return seg, art
+
+    def problems(self) -> dict[str, dict]:
+        """What went wrong with the few files that failed, were passed over, or lost parts (by path)."""
+        try:
+            problems = json.loads(self.state.read_all("problems.json").decode("ascii"))
+        except (ValueError, UnicodeDecodeError):
+            raise self.damaged("problems.json cannot be read") from None
+        if not isinstance(problems, dict):
+            raise self.damaged("problems.json cannot be read")
+        return problems
+
+
+def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None, listing: Listing | None = None,
+          opened: Index | None = None) -> str | None:
     """Why the index at ``index_dir`` no longer matches its corpus, or None when it does.
 
-    ``paths`` defaults to the folders and files the index was built from. The folders are listed
-    and each article file stated once; the comparison with the stored file table is done in bulk.
+    ``paths`` defaults to the folders and files the index was built from; ``listing`` is their listing
+    when it was made already (``corpus.Prefetch``); ``opened``, when given, is the index judged (the one
+    answered from), else the one the manifest names now. The comparison with the stored file table is
+    done in bulk.
     """
-    manifest = read_manifest(index_dir)
+    manifest = opened.manifest if opened is not None else read_manifest(index_dir)
     if manifest is None:
         return "there is no index yet"
     if manifest.get("version") != FORMAT_VERSION:
@@ -651,7 +995,8 @@ def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None) -> str 
     stored = manifest.get("settings") if isinstance(manifest.get("settings"), dict) else {}
     if stored.get("analyzer") != ANALYZER_VERSION:
         return "the index was built with another version of the analyzer"
-    listing = list_files(paths if paths is not None else manifest.get("roots", []))
+    if listing is None:
+        listing = list_files(paths if paths is not None else manifest.get("roots", []))
     data = index_dir / manifest["data"]
     try:
         blob = (data / "file_paths.bin").read_bytes()

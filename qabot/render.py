@@ -13,11 +13,13 @@ import re
 import shutil
 import sys
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .analysis import Analyzer
 from .model import Answer, Article, Evidence
-from .quotes import Quote, QuoteReport, quote_json
+
+if TYPE_CHECKING:  # quotes (and the tokenizer it brings) only for ``qabot quotes``
+    from .quotes import Quote, QuoteReport
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -326,4 +328,6 @@ def render_quotes(report: QuoteReport, style: Style) -> str:
 
 def quotes_dumps(quote: Quote) -> str:
     """One quote of ``qabot quotes --json`` on one line; non-ASCII escaped, as ``dumps``."""
+    from .quotes import quote_json
+
     return json.dumps(quote_json(quote), ensure_ascii=True)

@@ -87,8 +87,7 @@ class LocalCorpus:
         return self.index.passage(p)
 
     def article_passages(self, i: int) -> range:
-        ptr = self.index.array("art_pas_ptr")
-        return range(int(ptr[i]), int(ptr[i + 1]))
+        return self.index.article_passages(i)
 
     def terms(self) -> list[str]:
         return self.index.terms
@@ -102,7 +101,7 @@ class LocalCorpus:
 
 
 class LocalRetriever:
-    """Exact BM25 over the index's memory-mapped postings."""
+    """Exact BM25 over the index's memory-mapped postings, summed over its segments with the live corpus's statistics."""
 
     def __init__(self, index: Index, params: BM25Params | None = None):
         self.index = index
@@ -117,11 +116,9 @@ class LocalRetriever:
         return self.bm25.scores_of(self._ids(terms), passages).tolist()
 
     def _ids(self, terms: Sequence[str]) -> list[int]:
-        """The term ids of the ``terms`` the index holds (repeats kept)."""
-        vocab = self.index.vocab
-        return [i for i in (vocab.get(t) for t in terms) if i is not None]
+        """The scorer's ids of the ``terms`` the index holds (repeats kept)."""
+        return self.bm25.ids(terms)
 
     def df(self, term: str) -> int:
         """How many passages hold ``term``."""
-        tid = self.index.vocab.get(term)
-        return self.index.df(tid) if tid is not None else 0
+        return self.bm25.term_df(term)

@@ -13,20 +13,23 @@ imports them.
 from __future__ import annotations
 
 import enum
+import json
 import os
 import sys
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TextIO
 
+from .corpus import Prefetch, display
 from .errors import ConfigError, CorpusError, IndexLocked, IndexMissing
-from .corpus import display
-from .index import FORMAT_VERSION, read_manifest, stale, wait_for_first_build
 from .progress import terminal_progress
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the index (numpy) and the build are imported when used: see ``start_check``
     from .build import BuildReport
+    from .index import Index
+
+Check = Prefetch
+"""A staleness check under way: the corpus being listed by another process (``start_check``)."""
 
 DEFAULT_CORPUS = "seeds"
 """The folder indexed when none is named (the repository's bundled articles)."""
@@ -115,6 +118,8 @@ def load_config(path: Path | None = None) -> Config:
         return Config()
     except OSError as err:
         raise ConfigError(f"cannot read the config {path}: {err.strerror or err}") from None
+    import tomllib  # only when there is a config to read
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -170,37 +175,64 @@ def _stderr(line: str) -> None:
     print(line, file=sys.stderr)
 
 
-def ensure_index(workspace: Workspace, say: Callable[[str], None] = _stderr) -> BuildReport | None:
+def start_check(workspace: Workspace) -> Check | None:
+    """Start listing the corpus of the index at ``workspace`` in another process, or None when there is no
+    index to check that way (none yet, or one whose folders are not all there: ``ensure_index`` says why).
+
+    The folders come from a plain read of ``manifest.json``, before the index module (and numpy) is
+    imported; they are only a guess: ``ensure_index`` uses the listing only when they are the folders
+    the index it reads names, and lists them itself otherwise."""
+    try:
+        manifest = json.loads((workspace.index_dir / "manifest.json").read_bytes())
+        roots = manifest["roots"]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    if not isinstance(roots, list) or not roots or not all(isinstance(r, str) and os.path.exists(r) for r in roots):
+        return None
+    return Prefetch.start(roots)
+
+
+def ensure_index(workspace: Workspace, say: Callable[[str], None] = _stderr, check: Check | None = None,
+                 opened: Index | None = None) -> BuildReport | None:
     """Build the index first when there is none (from ``seeds/`` here) or when its corpus changed; the build's
     report, or None when the index was fine as it was.
 
-    ``say`` hears a line before a build and when another build holds the index. Raises IndexMissing for a
-    named index that does not exist, CorpusError when there is neither an index nor ``seeds/``."""
-    from .build import Settings, build  # a build (and its multiprocessing) only when one is needed
+    ``check``, from ``start_check``, is the corpus listed meanwhile; ``opened`` the index already opened
+    to answer from, which is then the one compared with the corpus. ``say`` hears a line before a build
+    and when another build holds the index. Raises IndexMissing for a named index that does not exist,
+    CorpusError when there is neither an index nor ``seeds/``."""
+    from .index import FORMAT_VERSION, read_manifest, stale, wait_for_first_build
 
     index_dir = workspace.index_dir
-    manifest = read_manifest(index_dir)
-    if manifest is None and wait_for_first_build(index_dir, lambda: say(f"qabot: waiting for the index being built at {index_dir}")):
-        manifest = read_manifest(index_dir)
-    if manifest is None:
-        if workspace.explicit:
-            raise IndexMissing(f"no index at {index_dir}; run qabot index --index {index_dir} PATH")
-        if not Path(DEFAULT_CORPUS).is_dir():
-            raise CorpusError(f"no index at {index_dir} and no {DEFAULT_CORPUS}/ folder here; run qabot index PATH")
-        roots: list[str] = [os.path.abspath(DEFAULT_CORPUS)]
-    elif isinstance(manifest.get("version"), int) and manifest["version"] > FORMAT_VERSION:
-        return None  # a newer qabot's index: never overwritten from here; opening it says why
-    else:
-        roots = list(manifest.get("roots", []))
-        gone = [r for r in roots if not os.path.exists(r)]
-        if gone:  # never drop a folder's articles because it is away (an unmounted disk, say)
-            say(f"qabot: {display(gone[0])} is gone; answering from the index as it is (qabot index --remove PATH drops it)")
-            return None
-        if not roots:
-            return None
-    why = stale(index_dir, roots)
+    try:
+        manifest = opened.manifest if opened is not None else read_manifest(index_dir)
+        if manifest is None and wait_for_first_build(index_dir, lambda: say(f"qabot: waiting for the index being built at {index_dir}")):
+            manifest = read_manifest(index_dir)
+        if manifest is None:
+            if workspace.explicit:
+                raise IndexMissing(f"no index at {index_dir}; run qabot index --index {index_dir} PATH")
+            if not Path(DEFAULT_CORPUS).is_dir():
+                raise CorpusError(f"no index at {index_dir} and no {DEFAULT_CORPUS}/ folder here; run qabot index PATH")
+            roots: list[str] = [os.path.abspath(DEFAULT_CORPUS)]
+        elif isinstance(manifest.get("version"), int) and manifest["version"] > FORMAT_VERSION:
+            return None  # a newer qabot's index: never overwritten from here; opening it says why
+        else:
+            roots = list(manifest.get("roots", []))
+            gone = [r for r in roots if not os.path.exists(r)]
+            if gone:  # never drop a folder's articles because it is away (an unmounted disk, say)
+                say(f"qabot: {display(gone[0])} is gone; answering from the index as it is (qabot index --remove PATH drops it)")
+                return None
+            if not roots:
+                return None
+        listing = check.listing() if check is not None and check.roots == roots else None
+    finally:
+        if check is not None:
+            check.cancel()
+    why = stale(index_dir, roots, listing=listing, opened=opened)
     if why is None:
         return None
+    from .build import Settings, build  # a build (and its multiprocessing) only when one is needed
+
     say(f"qabot: {why}; building the index at {index_dir} from {', '.join(display(r) for r in roots)}")
     try:
         with terminal_progress(sys.stderr) as progress:

@@ -50,13 +50,13 @@ def test_corpus_with_nothing_indexable(isolated):
 def test_damaged_index_gives_clear_message(seeds):
     assert run("index").returncode == 0
     manifest = json.loads((seeds.parent / "index" / "manifest.json").read_text())
-    data = seeds.parent / "index" / manifest["data"]
+    data = seeds.parent / "index" / manifest["segments"][0]["name"]
     (data / "post_doc.npy").write_bytes((data / "post_doc.npy").read_bytes()[:-8])
     result = run("ask", "Wang", "--index", "index")
     assert result.returncode == 5
     assert _one_line_error(result) == (
         "qabot: error: the index at index is damaged: post_doc.npy has "
-        f"{(data / 'post_doc.npy').stat().st_size} bytes, expected {manifest['checksums']['post_doc.npy']['size']}; "
+        f"{(data / 'post_doc.npy').stat().st_size} bytes, expected {manifest['segments'][0]['checksums']['post_doc.npy']['size']}; "
         "run qabot index\n")
     # qabot index mends it: the damaged build is not reused
     rebuilt = run("index")
@@ -68,7 +68,7 @@ def test_damaged_index_gives_clear_message(seeds):
 def test_altered_array_caught_by_verify(seeds):
     run("index")
     manifest = json.loads((seeds.parent / "index" / "manifest.json").read_text())
-    path = seeds.parent / "index" / manifest["data"] / "post_extra.npy"
+    path = seeds.parent / "index" / manifest["segments"][0]["name"] / "post_extra.npy"
     raw = bytearray(path.read_bytes())
     raw[-1] ^= 0xFF
     path.write_bytes(bytes(raw))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -28,14 +29,18 @@ def _data(index: Path) -> Path:
     return index / json.loads((index / "manifest.json").read_text())["data"]
 
 
+def _segment(index: Path) -> Path:
+    return index / json.loads((index / "manifest.json").read_text())["segments"][0]["name"]
+
+
 def _truncate(index: Path) -> None:
-    path = _data(index) / "post_doc.npy"
+    path = _segment(index) / "post_doc.npy"
     path.write_bytes(path.read_bytes()[:-4])
 
 
 def _flip(name: str):
     def damage(index: Path) -> None:
-        path = _data(index) / name
+        path = (_data(index) if (_data(index) / name).exists() else _segment(index)) / name
         raw = bytearray(path.read_bytes())
         raw[len(raw) // 2] ^= 0x01
         path.write_bytes(bytes(raw))
@@ -44,7 +49,7 @@ def _flip(name: str):
 
 def _remove(name: str):
     def damage(index: Path) -> None:
-        (_data(index) / name).unlink()
+        ((_data(index) if (_data(index) / name).exists() else _segment(index)) / name).unlink()
     return damage
 
 
@@ -73,8 +78,11 @@ DAMAGE = {
     "missing data folder": (_remove_data, "data folder {data} is missing"),
     "manifest without counts": (_manifest(lambda m: m.pop("counts")), "manifest.json has no valid 'counts'"),
     "manifest with a path": (_manifest(lambda m: m.update(data="../../etc")), "manifest.json names no data folder"),
-    "manifest without checksums": (_manifest(lambda m: m["checksums"].pop("terms.txt")),
+    "manifest without checksums": (_manifest(lambda m: m["segments"][0]["checksums"].pop("terms.txt")),
                                    "manifest.json has no checksum for terms.txt"),
+    "missing segment folder": (lambda index: shutil.rmtree(_segment(index)), "segment folder {segment} is missing"),
+    "manifest without segments": (_manifest(lambda m: m.pop("segments")), "manifest.json has no valid 'segments'"),
+    "altered deletions": (_flip("deleted_ptr.npy"), "deleted_ptr.npy does not match its checksum"),
     "altered file table": (_flip("file_mtime.npy"), "file_mtime.npy does not match its checksum"),
     "missing file paths": (_remove("file_paths.bin"), "file_paths.bin is missing"),
     "manifest with bad roots": (_manifest(lambda m: m.update(roots=5)), "manifest.json has no valid 'roots'"),
@@ -89,9 +97,9 @@ def test_damaged_index_is_named_in_one_line_and_mended_by_qabot_index(seeds, cas
     damage, why = DAMAGE[case]
     damage(index)
     if case == "truncated array":
-        why = why.format(size=(_data(index) / "post_doc.npy").stat().st_size,
-                         expected=manifest["checksums"]["post_doc.npy"]["size"])
-    why = why.replace("{data}", manifest["data"])
+        why = why.format(size=(_segment(index) / "post_doc.npy").stat().st_size,
+                         expected=manifest["segments"][0]["checksums"]["post_doc.npy"]["size"])
+    why = why.replace("{data}", manifest["data"]).replace("{segment}", manifest["segments"][0]["name"])
     for args in (["ask", "Wang", "--index", "index"], ["index", "--verify"]):
         result = run(*args)
         assert result.returncode == 5, (args, result.stderr)

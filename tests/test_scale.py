@@ -18,6 +18,7 @@ from qabot.bm25 import BM25, BM25Params, weigh
 from qabot.build import Settings, build
 from qabot.index import Index
 from qabot.retrieval import LocalRetriever
+from test_segments import content, same_scores
 
 WORDS = ("Kyiv Ukraine Wang Putin Beijing Moscow trade talks peace summit minister election Blair euro profit "
          "shares market football coach striker Café naïve Zürich Straße 東京 rates bank growth said").split()
@@ -51,7 +52,7 @@ def _same_index(a: Index, b: Index) -> None:
     assert a.terms == b.terms
     assert a.all_meta() == b.all_meta()
     assert a.words == b.words and a.word_counts() == b.word_counts()
-    assert (a.data_dir / "text.bin").read_bytes() == (b.data_dir / "text.bin").read_bytes()
+    assert (a.segments[0].dir / "text.bin").read_bytes() == (b.segments[0].dir / "text.bin").read_bytes()
     assert _postings(a) == _postings(b)
     for t in a.terms[::7]:
         ids = [a.vocab[t]]
@@ -83,7 +84,16 @@ def test_incremental_add_and_remove_equals_fresh_build(isolated):
         ["012.txt"], 28, ["007.txt"])
     assert report.text_bytes < 4 * sum((corpus / f"{i - 30:03d}b.txt").stat().st_size for i in (31, 35, 39))
     build([corpus], isolated / "fresh", processes=1)
-    _same_index(Index.open(isolated / "index"), Index.open(isolated / "fresh"))
+    updated, fresh = Index.open(isolated / "index"), Index.open(isolated / "fresh")
+    assert len(updated.segments) == 2 and not updated.pristine  # the old segment, less 2 articles, and the new one
+    assert content(updated) == content(fresh)
+    assert updated.terms == fresh.terms and updated.words == fresh.words and updated.word_counts() == fresh.word_counts()
+    for scoring in (None, "okapi", "bm25plus"):
+        same_scores(updated, fresh, scoring)
+    build([corpus], isolated / "index", processes=1, merge=True)  # one segment again: the same arrays as a fresh build's
+    merged = Index.open(isolated / "index")
+    assert merged.pristine and content(merged) == content(fresh)
+    same_scores(merged, fresh)
 
 
 def test_vocab_is_looked_up_without_a_dict(isolated):

@@ -232,11 +232,7 @@ class Answerer:
         total = sum(weight.values())
         if total <= 0:
             return 0.0
-        held = set(reader.title_terms(article))
-        for p in reader.corpus.article_passages(article):
-            held.update(t for s in reader.passage(p).sentences for t in s.terms if t in topic)
-            if topic <= held:
-                return 0.0
+        held = reader.article_holds(article, topic)
         return sum(w for t, w in weight.items() if t not in held) / total
 
     def _refusal(self, ranked: Ranked, confidence: float) -> str:

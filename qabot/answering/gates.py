@@ -44,6 +44,7 @@ class Gates:
     def __init__(self, reader: Reader):
         self.reader = reader
         self._speller: Speller | None = None
+        self._corrections: dict[str, str | None] = {}
 
     def where(self) -> str:
         """ "2,225 articles", for messages."""
@@ -172,9 +173,14 @@ class Gates:
 
     def correct(self, word: str) -> str | None:
         """The corpus word ``word`` misspells, as the corpus spells it, or None (``qabot.spelling``)."""
+        if word in self._corrections:
+            return self._corrections[word]
         if self._speller is None:
             self._speller = Speller(self.reader.corpus.spellings(), self.reader.params.spelling)
-        return self._speller.correct(word)
+        if len(self._corrections) >= self.reader.params.caches.idf:
+            self._corrections.clear()
+        fixed = self._corrections[word] = self._speller.correct(word)
+        return fixed
 
     def correct_speaker(self, q: Question) -> Question:
         """A speech question whose speaker the corpus never names, with the name's misspelt words corrected

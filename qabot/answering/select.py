@@ -12,6 +12,8 @@ from .sentences import DATE
 from .sentences import Reader
 from .speech import Speech
 
+_NON_WORDS = re.compile(r"\W+")
+
 
 def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, skip: int,
              confidence) -> list[Evidence]:
@@ -33,7 +35,7 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
             quoted.append((c.article, start, end))
         article = reader.article(c.article)
         text = article.text[start:end]
-        key = re.sub(r"\W+", " ", text.lower()).strip()
+        key = _NON_WORDS.sub(" ", text.lower()).strip()
         if key in seen or any(a == c.article and lo <= start and end <= hi for a, lo, hi in shown):
             continue  # the same sentences again, or ones already quoted inside an earlier answer
         seen.add(key)

@@ -89,6 +89,9 @@ class Reader:
         self._spans: dict[int, Passage] = {}
         self._titles: dict[int, frozenset[str]] = {}
         self._idf: dict[str, float] = {}
+        self._df: dict[str, int] = {}
+        self._previous: dict[int, Sentence | None] = {}
+        self._held: dict[int, list] = {}
         forms = irregular_forms()
         stems = dict(zip(forms, analyzer.stem(list(forms))))
         bases = dict(zip(forms.values(), analyzer.stem(list(forms.values()))))
@@ -135,8 +138,13 @@ class Reader:
         return self.article(passage.article).text[passage.start:passage.end]
 
     def df(self, term: str) -> int:
-        """How many passages hold ``term``."""
-        return self.retriever.df(term)
+        """How many passages hold ``term`` (cached with the IDF)."""
+        value = self._df.get(term)
+        if value is None:
+            if len(self._df) >= self.params.caches.idf:
+                self._df.clear()
+            value = self._df[term] = self.retriever.df(term)
+        return value
 
     def idf(self, term: str) -> float:
         """Non-negative IDF of a term over passages; an unknown term weighs the most (cached)."""
@@ -159,14 +167,40 @@ class Reader:
                        lambda a: frozenset(self.analyzer.terms(self.article(a).title)))
 
     def previous_sentence(self, passage: ReadPassage) -> Sentence | None:
-        """The sentence just before the passage when it is in the same paragraph (the passage before's last)."""
+        """The sentence just before the passage when it is in the same paragraph (the passage before's last;
+        cached)."""
         p = passage.id
-        if p == 0 or self.corpus.article_passages(passage.article).start == p:
-            return None
-        before = self.passage(p - 1)
-        if before.paragraph != passage.paragraph:
-            return None
-        return before.sentences[-1] if before.sentences else None
+        if p in self._previous:
+            return self._previous[p]
+        if len(self._previous) >= self.params.caches.passages:
+            self._previous.clear()
+        found = None
+        if p != 0 and self.corpus.article_passages(passage.article).start != p:
+            before = self.passage(p - 1)
+            if before.paragraph == passage.paragraph and before.sentences:
+                found = before.sentences[-1]
+        self._previous[p] = found
+        return found
+
+    def article_holds(self, article: int, terms: set[str] | frozenset[str]) -> set[str]:
+        """The ``terms`` that article ``article`` holds in its title or its sentences.
+
+        Its passages are read in order only as far as it takes to find them all, and what was read is
+        kept for the next question about the article (cached).
+        """
+        held = self._held.get(article)
+        if held is None:
+            if len(self._held) >= self.params.caches.articles:
+                self._held.clear()
+            span = self.corpus.article_passages(article)
+            held = self._held[article] = [set(self.title_terms(article)), span.start, span.stop]
+        found, at, stop = held
+        while at < stop and not terms <= found:
+            for s in self.passage(at).sentences:
+                found.update(s.terms)
+            at += 1
+        held[1] = at
+        return found & terms if not terms <= found else set(terms)
 
     def _analyse(self, text: str, start: int, end: int) -> Sentence:
         """Analyse one sentence of an article for scoring."""

@@ -1,0 +1,110 @@
+"""The staleness check of a cold ``qabot ask``: the corpus is listed by a forked process while the answer is
+computed, and the answer is printed only from an index that matches the corpus. Real files, the real CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from conftest import run
+
+from qabot.corpus import Prefetch, list_files
+
+
+def _write(folder, name: str, title: str, body: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+
+
+def _corpus(isolated):
+    notes = isolated / "notes"
+    _write(notes, "harbour.txt", "Harbour news", "The harbour master retired on Monday after forty years.")
+    _write(notes / "sub", "bridge.txt", "Bridge news", "The new bridge opens to traffic in May.")
+    assert run("index", "notes", "--index", "idx").returncode == 0
+    return notes
+
+
+def _ask(question: str) -> tuple[dict, str]:
+    result = run("ask", "--json", question, "--index", "idx")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout), result.stderr
+
+
+def _texts(answer: dict) -> list[str]:
+    return [a["text"] for a in answer["answers"]]
+
+
+def test_an_up_to_date_index_answers_without_building(isolated):
+    _corpus(isolated)
+    answer, err = _ask("when does the bridge open")
+    assert err == ""
+    assert _texts(answer)[0] == "The new bridge opens to traffic in May."
+
+
+def test_a_file_edited_to_the_same_size_with_an_older_mtime_is_picked_up(isolated):
+    notes = _corpus(isolated)
+    path = notes / "sub" / "bridge.txt"
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("in May.", "in Jun.")  # the same number of bytes
+    assert len(edited.encode()) == before.st_size
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns - 86_400 * 10**9))  # a day older than when indexed
+    answer, err = _ask("when does the bridge open")
+    assert "the corpus changed since the index was built (1 new or changed, 0 removed)" in err
+    assert _texts(answer)[0] == "The new bridge opens to traffic in Jun."
+
+
+def test_added_and_removed_files_are_picked_up_before_answering(isolated):
+    notes = _corpus(isolated)
+    _write(notes / "sub", "ferry.txt", "Ferry news", "The zanzibarian ferry sank near the pier.")
+    answer, err = _ask("zanzibarian ferry")
+    assert "(1 new or changed, 0 removed)" in err
+    assert _texts(answer)[0] == "The zanzibarian ferry sank near the pier."
+    (notes / "sub" / "ferry.txt").unlink()
+    answer, err = _ask("zanzibarian ferry")
+    assert "(0 new or changed, 1 removed)" in err
+    assert all("zanzibarian" not in t for t in _texts(answer))
+    assert _ask("zanzibarian ferry")[1] == ""  # and then it is up to date
+
+
+def test_a_file_renamed_with_its_size_and_mtime_is_picked_up(isolated):
+    notes = _corpus(isolated)
+    (notes / "harbour.txt").rename(notes / "port.txt")  # same size, same mtime, another path
+    answer, err = _ask("who retired on Monday")
+    assert "(1 new or changed, 1 removed)" in err
+    assert answer["answers"][0]["article"]["path"] == "notes/port.txt"
+
+
+def test_each_question_from_stdin_comes_from_the_updated_index(isolated):
+    notes = _corpus(isolated)
+    _write(notes, "ferry.txt", "Ferry news", "The zanzibarian ferry sank near the pier.")
+    result = run("ask", "--json", "-", "--index", "idx", input="zanzibarian ferry\nwhen does the bridge open\n")
+    assert result.returncode == 0, result.stderr
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert _texts(first)[0] == "The zanzibarian ferry sank near the pier."
+    assert _texts(second)[0] == "The new bridge opens to traffic in May."
+    assert result.stderr.count("building the index") == 1
+
+
+def test_the_listing_made_by_another_process_is_the_listing_made_here(isolated):
+    notes = isolated / "notes"
+    _write(notes, "a.txt", "A", "Alpha.")
+    _write(notes / "deep" / "er", "b.md", "B", "Beta.")
+    (notes / "c.png").write_bytes(b"\x89PNG")
+    (notes / "d.csv").write_text("x")
+    (notes / "link.txt").symlink_to(notes / "a.txt")  # the same file twice: listed once
+    (notes / "gone.txt").symlink_to(notes / "nowhere.txt")
+    roots = [str(notes), str(isolated / "missing")]
+    here = list_files(roots)
+    prefetch = Prefetch.start(roots)
+    assert prefetch is not None
+    there = prefetch.listing()
+    assert there == here
+    assert here.paths == [str(notes / "a.txt"), str(notes / "deep" / "er" / "b.md")]
+    assert here.failed == [(str(notes / "gone.txt"), "no such file or directory")]
+    assert (here.ignored, here.skipped, here.missing) == (1, [(str(notes / "d.csv"), "unsupported file type .csv")],
+                                                        [str(isolated / "missing")])
+    cancelled = Prefetch.start(roots)  # stopped unread: the child is ended and reaped
+    cancelled.cancel()
+    assert cancelled.listing() == here  # asked after all: listed here
