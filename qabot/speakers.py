@@ -95,9 +95,10 @@ _DESCRIPTIONS = (
 
 
 def described_people(text: str) -> dict[str, tuple[str, ...]]:
-    """What ``text`` calls each person by role, by the person's surname (normalised, as ``Attribution.head``):
-    {"kosslick": ("Festival director",), "ioannidis": ("Kenteris's lawyer",)}. A question that asks for "the
-    festival director" means Mr Kosslick wherever the article quotes him."""
+    """What ``text`` calls each person by role, by the person's surname (normalised, as ``Attribution.head``),
+    the role alone and with the name: {"kosslick": ("Festival director", "Festival director, Dieter Kosslick")}.
+    A question that asks for "the festival director" means Mr Kosslick wherever the article quotes him, and
+    "the mayor" quoted after "The mayor of Ferrara, Anna Benedetti" is her."""
     found: dict[str, list[str]] = {}
     for pattern in _DESCRIPTIONS:
         for m in pattern.finditer(text):
@@ -107,9 +108,12 @@ def described_people(text: str) -> dict[str, tuple[str, ...]]:
             if not words or not _is_name(name) or not desc:
                 continue
             desc = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-)\s+", "", desc)
-            roles = found.setdefault(normal(words[-1]), [])
+            roles = found.setdefault(normal(surname_of(name)), [])
             if desc not in roles:
                 roles.append(desc)
+            full = f"{desc}, {' '.join(words)}"
+            if full not in roles:
+                roles.append(full)
     return {k: tuple(v) for k, v in found.items()}
 
 

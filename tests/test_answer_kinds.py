@@ -117,10 +117,21 @@ def test_speakers_named_by_role_body_or_with_of():
 
 def test_what_an_article_calls_each_person_by_role():
     roles = described_people(FESTIVAL)
-    assert roles["kessel"] == ("Festival director",)
-    assert roles["nano"] == ("Albanian Prime Minister",)
-    assert roles["ioannidis"] == ("Kenteris's lawyer",)
+    assert roles["kessel"] == ("Festival director", "Festival director, Dieter Kessel")
+    assert roles["nano"] == ("Albanian Prime Minister", "Albanian Prime Minister, Fatos Nano")
+    assert roles["ioannidis"] == ("Kenteris's lawyer", "Kenteris's lawyer, Gregory Ioannidis")
     assert "board's former chairman" in roles["wigley"]
+
+
+def test_a_role_said_again_is_the_person_the_article_first_gave_it_to(tmp_path):
+    index = _articles(tmp_path, ferrara=(
+        "Ferrara closes its river banks\n\n"
+        "The mayor of Ferrara, Anna Benedetti, said the river banks would stay closed until the water fell. "
+        "“We will not wait for Rome to act,” the mayor said.\n"))
+    for asked in ("the mayor of Ferrara", "Benedetti"):
+        assert set(_texts(_ask(index, f"what did {asked} say"))) == {
+            "“We will not wait for Rome to act,” the mayor said.",
+            "The mayor of Ferrara, Anna Benedetti, said the river banks would stay closed until the water fell."}
 
 
 def test_a_role_finds_the_persons_words_wherever_the_article_quotes_them(tmp_path):

@@ -79,12 +79,24 @@ class Speech:
         return found
 
     def roles(self, article: int) -> dict[str, tuple[str, ...]]:
-        """What article ``article`` calls each person by role, by surname (``described_people``; cached)."""
+        """What article ``article`` calls each person by role, by surname (``described_people``), and by a
+        role word only one of them holds ("mayor": "mayor of Ferrara, Anna Benedetti", for "the mayor said"
+        further on); cached."""
         found = self._roles.get(article)
         if found is None:
             if len(self._roles) >= self.reader.params.caches.articles:
                 self._roles.clear()
-            found = self._roles[article] = described_people(self.reader.article(article).text)
+            found = dict(described_people(self.reader.article(article).text))
+            heads: dict[str, set[str]] = {}
+            for surname, phrases in found.items():
+                for phrase in phrases:
+                    if phrase.split(",")[0] and (head := speaker_phrase(phrase.split(",")[0]).head):
+                        heads.setdefault(head, set()).add(surname)
+            for head, people in heads.items():
+                if len(people) == 1 and head not in found:
+                    (who,) = people
+                    found[head] = tuple(p for p in found[who] if "," in p)
+            self._roles[article] = found
         return found
 
     def unattributed(self, q: Question, cands: list) -> list:
