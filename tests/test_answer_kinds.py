@@ -158,3 +158,17 @@ def test_a_role_speaker_without_attributed_words_gets_the_closest_passages_not_a
     assert _ask(index, "what did the agent say about the storm")["no_answer"]
     # a speaker asked for by name is found by name, never by a passage that merely mentions them
     assert _ask(index, "what did Gravesen say about Real Madrid")["no_answer"]
+
+
+def test_it_and_they_said_carry_over_to_the_body_or_group_that_spoke_last():
+    def speakers(text: str) -> list[str | None]:
+        spans = split_sentences(text, 0, len(text))
+        return [a.speaker for a in attribute_paragraph(text, spans)]
+
+    assert speakers("Nokia said these findings were new. It said mobile operators must work hard.") == ["Nokia", "Nokia"]
+    assert speakers("U.S. officials warned of floods. They said the river would rise.") == ["U.S. officials"] * 2
+    assert speakers('"We will win," the company said. "It is a good day," it added.') == ["the company"] * 2
+    assert speakers("Police said three roads were shut. They said more would close.") == ["Police", "Police"]
+    # a person is "he" or "she", never "it" or "they"
+    assert speakers("Mr Smith said the plan was sound. It said nothing of cost.") == ["Mr Smith", None]
+    assert speakers("The mayor said the plan was sound. They said nothing of cost.") == ["The mayor", None]

@@ -74,9 +74,20 @@ class Speech:
             found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans)))
             if any(a.speaker for a in found.values()):
                 roles = self.roles(this.article)
-                found = {s: replace(a, roles=roles[a.head]) if a.head in roles else a for s, a in found.items()}
+                found = {s: self._known_as(a, roles[a.head]) if a.head in roles else a for s, a in found.items()}
             self._speakers[passage] = found
         return found
+
+    @staticmethod
+    def _known_as(a: Attribution, roles: tuple[str, ...]) -> Attribution:
+        """``a`` with what the article calls its speaker elsewhere; a speaker named only by a role the article
+        gave one person ("The home secretary said") is that person ("Charles Clarke"), the role kept as phrase."""
+        if speaker_phrase(a.phrase or a.speaker or "").names:
+            return replace(a, roles=roles)
+        named = [r.split(",", 1)[1].strip() for r in roles if "," in r]
+        if len(set(named)) != 1:
+            return replace(a, roles=roles)
+        return replace(a, roles=roles, speaker=named[0], phrase=a.phrase or a.speaker)
 
     def roles(self, article: int) -> dict[str, tuple[str, ...]]:
         """What article ``article`` calls each person by role, by surname (``described_people``), and by a
