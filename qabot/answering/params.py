@@ -70,7 +70,7 @@ class GateParams:
     """What holding the question's names as themselves counts for (a share of them, so much)."""
     focus_verb: float = 1.0
     """What holding the question's verb counts for."""
-    focus_cue: float = 1.0
+    focus_cue: float = 2.0
     """What holding a place after the verb counts for, for a where question."""
     focus_cue_when: float = 1.0
     """What holding a time near the verb counts for, for a when question."""

@@ -63,6 +63,10 @@ _WH_VERB = re.compile(rf"^\W*(?:when|where|who|whom)\s+{_AUX}\s+(?P<subj>(?:he|s
                       rf"|(?:the|his|her|their|its)\s+\w+)\s+(?P<verb>[a-z][\w-]+)")
 """The verb a question names: "who met Putin" (met), "where did they meet" (meet), "when is Xi visiting" (visiting)."""
 _PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|inside|to|from)\s+(?:the\s+)?[A-Z]")
+_ANY_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ii]nto|[Ii]nside|[Oo]utside|[Nn]ear|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Aa]round|[Ff]rom)\s+"
+                        r"(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?(?!(?:which|what|this|that|order|fact|time|"
+                        r"addition|part|general|particular|response|turn|total)\b)\w")
+"""Any phrase that may say where, for the best candidate's benefit of the doubt ("in early Lutheran hymnals")."""
 _TIME = re.compile(r"\b(?:soon|later|earlier|yesterday|today|tomorrow|tonight|next|last|this\s+(?:week|month|year|"
                    r"spring|summer|autumn|winter)|yet\s+to|until|by\s+the\s+end|in\s+the\s+coming)\b", re.I)
 _NAME_WORD = re.compile(r"(?<=[\s(,])[A-Z][\w’'-]+")
@@ -122,7 +126,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
             at = []  # the best is given the benefit of the doubt: what the question asks for anywhere in it
         windows = [sentence[max(0, s - 60):e + 80] for s, e in at] if at else [sentence]
         if q.kind is QuestionKind.WHERE:
-            cue = any(_PLACE_AFTER.search(sentence[e:e + 80]) for s, e in at) if at else bool(_PLACE_AFTER.search(sentence))
+            cue = any(_PLACE_AFTER.search(sentence[e:e + 80]) for s, e in at) if at else bool(_ANY_PLACE.search(sentence))
         elif q.kind is QuestionKind.WHEN:
             cue = any(_TIME.search(w) or DATE.search(w) for w in windows)
         else:
