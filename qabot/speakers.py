@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import Analyzer, fold
-from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation, singular
+from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, GROUPS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation, singular
 
 VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+"
 """Every form of a verb of communication that attributes words in an article ("said", "has warned", "denied")."""
@@ -40,8 +40,10 @@ _ROLE_NAME = rf"(?:{_MODIFIER}{{0,3}}{_ROLE_HEAD}\s+(?=[A-Z]){_NAMED})"
 """A person named after their role, no comma between: "Albanian Prime Minister Fatos Nano", "Virgin Radio DJ Pete Mitchell"."""
 _SPLIT_ROLE = re.compile(rf"^(?P<desc>.*?\b{_ROLE_HEAD})\s+(?P<name>(?:{_TITLE})?[A-Z][^\s]*(?:\s+(?!{_ROLE_HEAD}\b)\S+)*)$")
 """The role and the name of a speaker named after their role."""
-_WHO = (rf"(?<![\w.’'-])(?!(?:I|We|You|They|It|This|That)\b)"
-        rf"(?P<who>{_ROLE_NAME}|{_PHRASE}|(?:[Tt]he\s+(?=[A-Z]))?{_TITLE}?{_NAMED}|[Hh]e|[Ss]he)(?<![’']s)")
+_WHO = (rf"(?<![\w.’'-])"
+        rf"(?P<who>(?!(?:I|We|You|They|It|This|That)\b)(?:{_ROLE_NAME}|{_PHRASE}|(?:[Tt]he\s+(?=[A-Z]))?{_TITLE}?{_NAMED})"
+        rf"|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?<![’']s)")
+_PRONOUNS = ("he", "she", "it", "they")
 _CLOSE = r"(?:[”»’]|(?<=[^\s:(\[])\")"
 """A closing quotation mark: a straight one only after a word or punctuation (': "He thinks' opens one)."""
 _OPEN = r"[“\"«‘]"
@@ -99,9 +101,10 @@ _DESCRIPTIONS = (
 
 
 def described_people(text: str) -> dict[str, tuple[str, ...]]:
-    """What ``text`` calls each person by role, by the person's surname (normalised, as ``Attribution.head``):
-    {"kosslick": ("Festival director",), "ioannidis": ("Kenteris's lawyer",)}. A question that asks for "the
-    festival director" means Mr Kosslick wherever the article quotes him."""
+    """What ``text`` calls each person by role, by the person's surname (normalised, as ``Attribution.head``),
+    the role alone and with the name: {"kosslick": ("Festival director", "Festival director, Dieter Kosslick")}.
+    A question that asks for "the festival director" means Mr Kosslick wherever the article quotes him, and
+    "the mayor" quoted after "The mayor of Ferrara, Anna Benedetti" is her."""
     found: dict[str, list[str]] = {}
     for pattern in _DESCRIPTIONS:
         for m in pattern.finditer(text):
@@ -111,9 +114,12 @@ def described_people(text: str) -> dict[str, tuple[str, ...]]:
             if not words or not _is_name(name) or not desc:
                 continue
             desc = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-)\s+", "", desc)
-            roles = found.setdefault(normal(words[-1]), [])
+            roles = found.setdefault(normal(surname_of(name)), [])
             if desc not in roles:
                 roles.append(desc)
+            full = f"{desc}, {' '.join(words)}"
+            if full not in roles:
+                roles.append(full)
     return {k: tuple(v) for k, v in found.items()}
 
 
@@ -237,9 +243,9 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             continue  # no verb of speech opening a quotation: the costliest search cannot match
         m = pattern.search(sentence)
         if m and m.group("who") and m.start("who") < at:
-            if who is None or m.group("who").lower() not in ("he", "she"):
+            if who is None or m.group("who").lower() not in _PRONOUNS:
                 who, desc, at = m.group("who"), m.groupdict().get("desc"), m.start("who")
-            if who.lower() not in ("he", "she"):
+            if who.lower() not in _PRONOUNS:
                 break  # 'Pound said: "I am ... them. "But ...," he added': "he" is the one named before it
     if who is None:
         m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
@@ -258,6 +264,12 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                 who = _person_before(before, sentence, known()) or (last_name() if callable(last_name) else last_name)
             if who and _has_word(surname_of(who), sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
+        elif who.lower() in ("it", "they"):  # "It said", "they added": the body or group that spoke last
+            body = previous.speaker if previous and previous.speaker else speaking
+            if body and _speaks_as(body, who.lower(), known):
+                who, carried = body, previous.phrase if previous and previous.speaker == body else None
+            else:
+                who = None
         elif not (_is_name(who) or _IS_PHRASE.match(who)):
             who = None
     if who is not None and quote:
@@ -277,6 +289,21 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         phrase = speaker_phrase(described or who)
         head = phrase.surname or phrase.head
     return Attribution(speaker=who, quote=quote, continued=continued, head=head, phrase=described or carried)
+
+
+def _speaks_as(speaker: str, pronoun: str, known: Callable[[], frozenset[str]]) -> bool:
+    """Whether ``pronoun`` ("it" or "they") can stand for ``speaker``: "it" for a body or a document (a
+    group word, a company's name), never a person; "they" for a group ("officials", "the Liberal Democrats")."""
+    phrase = speaker_phrase(speaker)
+    last = speaker.split()[-1]
+    plural = last.endswith("s") and not last.endswith(("ss", "’s", "'s")) and (len(speaker.split()) > 1 or last.islower())
+    if pronoun == "they":  # "officials", "the Liberal Democrats", "police"
+        return bool(plural or phrase.head in GROUPS and not phrase.names) and not normal(speaker.split()[0]) in HONORIFICS
+    if normal(speaker.split()[0]) in HONORIFICS or phrase.head in ROLES or len(phrase.names) > 1:
+        return False  # a person ("Mr Smith", "the mayor", "Anna Benedetti"): "he" or "she"
+    # "it": "Nokia said ... It said": a one-word name said to speak is a body's as often as a person's
+    return phrase.head in GROUPS | DOCUMENTS if not phrase.names else surname_of(speaker) not in known() \
+        or speaker.isupper() or len(speaker.split()) == 1
 
 
 def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | None:
