@@ -9,6 +9,7 @@ inputs of the fitted confidence, and name the words in a refusal's message.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
 from ..analysis import fold
@@ -166,10 +167,15 @@ class Gates:
     def as_typed(self, q: Question, word: str) -> str:
         """``word`` as its capital tells whether it is a name: the question's first word is capitalised by
         the sentence, not as a name ("Pride" opening a question is "pride"; "COVID" stays an acronym)."""
-        words = self.reader.analyzer.words_as_written(q.text)
-        if words and words[0][1] == word and word[1:].islower():
+        if word[1:].islower() and word == self._first_word(q.text):
             return word.lower()
         return word
+
+    @functools.lru_cache(maxsize=64)
+    def _first_word(self, text: str) -> str:
+        """The first word of a question as written (read once per question, not once per word)."""
+        words = self.reader.analyzer.words_as_written(text[:200])
+        return words[0][1] if words else ""
 
     def correct(self, word: str) -> str | None:
         """The corpus word ``word`` misspells, as the corpus spells it, or None (``qabot.spelling``)."""
