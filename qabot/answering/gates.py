@@ -45,6 +45,8 @@ class Gates:
         self.reader = reader
         self._speller: Speller | None = None
         self._corrections: dict[str, str | None] = {}
+        self._first: tuple[str | None, str | None] = (None, None)
+        """The last question's text and its first word as written."""
 
     def where(self) -> str:
         """ "2,225 articles", for messages."""
@@ -166,8 +168,11 @@ class Gates:
     def as_typed(self, q: Question, word: str) -> str:
         """``word`` as its capital tells whether it is a name: the question's first word is capitalised by
         the sentence, not as a name ("Pride" opening a question is "pride"; "COVID" stays an acronym)."""
-        words = self.reader.analyzer.words_as_written(q.text)
-        if words and words[0][1] == word and word[1:].islower():
+        if self._first[0] != q.text:  # once per question, not once per word (a 100 KB question has 11,000)
+            words = self.reader.analyzer.words_as_written(q.text)
+            self._first = (q.text, words[0][1] if words else None)
+        first = self._first[1]
+        if first is not None and first == word and word[1:].islower():
             return word.lower()
         return word
 
