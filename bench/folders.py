@@ -13,7 +13,8 @@ Corpora (fixed seeds, from ../shared/data/bbc-fulltext.zip):
 
 Figures: build wall and MB/s of article text (folder and shards in the same run, side by side), tiny
 files per second, a cold ``qabot ask`` (wall, peak RSS; best of 3) at 33k and 96k files, an edited
-file picked up by the next ``ask``, updating one edited file, and adding 10 files against a full build.
+file picked up by the next ``ask``, updating one edited file (three times, each a new segment), adding 10
+files against a full build, and merging the segments into one (``qabot index --merge``).
 """
 
 from __future__ import annotations
@@ -95,16 +96,28 @@ def make_tiny(work: Path) -> Path:
     return _once(work / "corpora" / "tiny-96k", write)
 
 
+LAST_CPU = 0.0
+"""CPU seconds (user + system) of the last ``qabot`` run: less swayed than wall time by other jobs."""
+
+
 def qabot(*args: str, cwd: Path | None = None) -> tuple[float, int, str]:
-    """Run ``qabot ARGS`` in a new process: wall seconds, peak RSS bytes, stderr."""
+    """Run ``qabot ARGS`` in a new process: wall seconds, peak RSS bytes, stderr (its CPU in ``LAST_CPU``)."""
+    global LAST_CPU
     started = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "qabot", *args], cwd=cwd,
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", sys.executable, "-m", "qabot", *args], cwd=cwd,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     wall = time.perf_counter() - started
     err = proc.stderr.decode(errors="replace")
     if proc.returncode not in (0, 1):
         raise SystemExit(f"qabot {' '.join(args)} failed ({proc.returncode}): {err[-500:]}")
-    return wall, int(err.split()[-1]) * 1024, err
+    rss, user, system = err.split()[-3:]
+    LAST_CPU = float(user) + float(system)
+    return wall, int(rss) * 1024, err
+
+
+def segments(index: Path) -> int:
+    """How many segments the index has."""
+    return len(json.loads((index / "manifest.json").read_text())["segments"])
 
 
 def text_mb(index: Path) -> float:
@@ -188,16 +201,26 @@ def main() -> None:
             found = "zanzibarian" in out
             rows.append(("cold ask after editing one file", f"{wall * 1000:.0f} ms incl. the update; edit found: {found}"))
             edited.write_bytes(original)
-            wall, _, err = qabot("index", "--index", str(index))
-            rows.append(("update one edited file among 33k", f"{wall:.2f} s ({err.strip().splitlines()[-1][:80] if err.strip() else ''})"))
+            for attempt in range(3):  # edited, updated, edited back, updated: each update timed
+                load = os.getloadavg()[0]
+                wall, _, err = qabot("index", "--index", str(index))
+                rows.append((f"update one edited file among 33k, try {attempt + 1}",
+                             f"{wall:.2f} s ({LAST_CPU:.2f} CPU s); {segments(index)} segments; load average before {load:.2f}"))
+                edited.write_text(f"Harbour mayor\n\nThe harbour mayor resigned on day {attempt}.\n", encoding="utf-8")
+            edited.write_bytes(original)
+            qabot("index", "--index", str(index))
             full, _ = build(files, work / "indexes" / "files-full")
             shutil.rmtree(work / "indexes" / "files-full")
             added = files / "zz-added"
             added.mkdir(exist_ok=True)
             for i, src in enumerate(random.Random(SEED).sample(sorted((files / "c00").rglob("*.txt")), 10)):
                 shutil.copyfile(src, added / f"added-{i}.txt")
+            load = os.getloadavg()[0]
             wall, _, _ = qabot("index", "--index", str(index))
-            rows.append(("add 10 files", f"{wall:.2f} s, {100 * wall / full:.1f}% of a full build ({full:.1f} s)"))
+            rows.append(("add 10 files", f"{wall:.2f} s ({LAST_CPU:.2f} CPU s), {100 * wall / full:.1f}% of a full build ({full:.1f} s); "
+                                         f"{segments(index)} segments; load average before {load:.2f}"))
+            wall, _, _ = qabot("index", "--index", str(index), "--merge")
+            rows.append(("merge every segment into one (qabot index --merge)", f"{wall:.2f} s"))
         finally:
             edited.write_bytes(original)
             shutil.rmtree(files / "zz-added", ignore_errors=True)

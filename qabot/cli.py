@@ -255,8 +255,6 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """``qabot list``: every article's path, title, byline, date and passages."""
-    import numpy as np
-
     from .index import Index
 
     index = Index.open(_workspace(args, load_config()).index_dir)

@@ -49,7 +49,11 @@ _OPEN = r"[“\"«‘]"
 _AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO}\s+(?:{VERBS})\b")
 _VERB_FIRST = re.compile(rf"{_CLOSE}\s*,?\s*(?:{VERBS})\s+{_WHO}")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_WHO}")
-_BEFORE_QUOTE = re.compile(rf"{_WHO}\s+(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}")
+_SAYS_OPENING = rf"(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}"
+"""A verb of speech and the quotation mark it opens ("said: “", "told reporters that “")."""
+_BEFORE_QUOTE = re.compile(rf"{_WHO}\s+{_SAYS_OPENING}")
+_SAYS_OPENING_RE = re.compile(_SAYS_OPENING)
+"""What every match of ``_BEFORE_QUOTE`` ends with: a sentence without it is spared that search, the costliest."""
 _DESCRIBED = r"(?:(?:[Ff]ormer|[Ee]x-|[Tt]he)\s*)?(?:[A-Z][\w-]+\s+){0,2}(?:(?!(?:to|by|with|from|for|of|at|on|in|about)\s)[a-z][\w-]+\s+){1,3}"
 """Words that describe a person before the name: "former Arsenal keeper", "coach", "the chancellor"."""
 _LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+|(?:In|On|At|During|Speaking)\s[^,“\"]{1,60},\s+)"
@@ -138,6 +142,7 @@ def described_people(text: str) -> dict[str, tuple[str, ...]]:
 
 
 _OPENERS = r"^(?:(?:Earlier|Later|Last|Next|Now|Instead|Still|Also|Speaking|But|And|Meanwhile|However)\s+)+"
+_OPENERS_RE = re.compile(_OPENERS)
 """Words that open a sentence before a name ("Earlier Mr Kennedy")."""
 _CAPS = re.compile(rf"{_TITLE}?(?<![\w.])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:\s+of\s+[A-Z][\w’'-]+)?")
 
@@ -170,13 +175,37 @@ class Attribution:
 
 def is_quote(sentence: str) -> bool:
     """True when the sentence holds quotation marks around words."""
-    return any(c in sentence for c in _QUOTE_CHARS)
+    return _QUOTE_MARK.search(sentence) is not None
+
+
+_QUOTE_MARK = re.compile(f"[{_QUOTE_CHARS}]")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_TRAILING = re.compile(r"[,.;:]*$")
+_OWNED = re.compile(r"\w[’']s\s+[A-Z]")
+
+
+def _has_word(word: str, text: str) -> bool:
+    """True when ``text`` holds ``word`` as a whole word: ``re.search(rf"\\b{re.escape(word)}\\b", text)``
+    without compiling a pattern for every name (a word character is what ``\\w`` matches)."""
+    n, end = len(word), len(text)
+    i = text.find(word)
+    while i >= 0:
+        j = i + n
+        if ((i > 0 and _is_word_char(text[i - 1])) != (i < end and _is_word_char(text[i]))
+                and (j > 0 and _is_word_char(text[j - 1])) != (j < end and _is_word_char(text[j]))):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _clean(name: str) -> str:
     """A name without possessive (and what follows it) or trailing punctuation."""
-    name = re.split(r"['’]s\b", name.strip())[0]
-    return re.sub(r"[,.;:]*$", "", name.strip())
+    name = _POSSESSIVE.split(name.strip())[0]
+    return _TRAILING.sub("", name.strip())
 
 
 _QUOTED = re.compile(r"[“«]([^”»]*)[”»]?|\"([^\"]*)\"?")
@@ -228,6 +257,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     who = desc = carried = None
     at = len(sentence)
     for pattern in (_AFTER_QUOTE, _VERB_FIRST, _BEFORE_QUOTE, _ACCORDING) if quote else (_REPORTED, _REPORTED_END, _REPORTED_MID, _ACCORDING):
+        if pattern is _BEFORE_QUOTE and not _SAYS_OPENING_RE.search(sentence):
+            continue  # no verb of speech opening a quotation: the costliest search cannot match
         m = pattern.search(sentence)
         if m and m.group("who") and m.start("who") < at:
             if who is None or m.group("who").lower() not in _PRONOUNS:
@@ -237,7 +268,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     if who is None:
         m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
         who, desc = (m.group("who"), m.group("desc")) if m else (None, None)
-    if who is not None and not _IS_PHRASE.match(who) and re.search(r"\w[’']s\s+[A-Z]", who):
+    if who is not None and not _IS_PHRASE.match(who) and _OWNED.search(who):
         who = None  # "Brown's Britain, by Robert Peston, says": a thing of Brown's, not Brown
     if who is not None:
         who = who.strip(" ,.;:") if _IS_PHRASE.match(who) else _clean(re.sub(r"^[Tt]he\s+", "", who))  # "Mr Blair's spokesman" is not Blair
@@ -249,7 +280,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                 who, carried = previous.speaker, previous.phrase  # "he said" is the last speaker, as described
             else:
                 who = _person_before(before, sentence, known()) or (last_name() if callable(last_name) else last_name)
-            if who and re.search(rf"\b{re.escape(surname_of(who))}\b", sentence):
+            if who and _has_word(surname_of(who), sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
         elif who.lower() in ("it", "they"):  # "It said", "they added": the body or group that spoke last
             body = previous.speaker if previous and previous.speaker else speaking
@@ -261,7 +292,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             who = None
     if who is not None and quote:
         surname = surname_of(who)
-        if re.search(rf"\b{re.escape(surname)}\b", quoted_words(sentence)):
+        if _has_word(surname, quoted_words(sentence)):
             who = None  # people seldom name themselves: the quotation speaks about them
     continued = False
     if who is None and quote and sentence.lstrip()[:1] in "“\"«":
@@ -304,11 +335,11 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
     for m in reversed(list(_CAPS.finditer(before))):
         if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) or _LISTED.search(before, 0, m.start()):
             continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote', "A, B and C": seldom "he"
-        candidate = _clean(re.sub(_OPENERS, "", m.group()))
+        candidate = _clean(_OPENERS_RE.sub("", m.group()))
         if not _is_name(candidate):
             continue
         surname = surname_of(candidate)
-        if surname in known and not re.search(rf"\b{re.escape(surname)}\b", sentence):
+        if surname in known and not _has_word(surname, sentence):
             return candidate
     return None
 

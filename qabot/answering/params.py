@@ -97,8 +97,10 @@ class CacheParams:
 
     passages: int = 50_000
     """Analysed passages."""
-    articles: int = 512
-    """Articles with their text."""
+    articles: int = 4096
+    """Articles with their text (a speech question reads a few hundred; more than 512 were read again)."""
+    article_chars: int = 32_000_000
+    """At most this many characters of article text kept (a few huge articles do not fill the memory)."""
     speakers: int = 20_000
     """Passages with their speakers worked out."""
     titles: int = 20_000

@@ -29,6 +29,24 @@ class Speech:
         self.reader = reader
         self._speakers: dict[int, dict[int, Attribution]] = {}
         self._roles: dict[int, dict[str, tuple[str, ...]]] = {}
+        self._lower: dict[int, str | None] = {}
+        self._lower_chars = 0
+
+    def _lowered(self, article: int) -> str | None:
+        """Article ``article``'s text lowercased, so that any stretch of it is the same stretch of this
+        (cached); None when lowercasing is not one character for one ("İ" becomes two, a final "Σ" depends
+        on the next letter), where a stretch must be lowercased on its own."""
+        if article in self._lower:
+            return self._lower[article]
+        caches = self.reader.params.caches
+        text = self.reader.article(article).text
+        if len(self._lower) >= caches.articles or self._lower_chars + len(text) > caches.article_chars:
+            self._lower.clear()
+            self._lower_chars = 0
+        low = text.lower()
+        found = self._lower[article] = low if len(low) == len(text) and "Σ" not in text else None
+        self._lower_chars += len(text)
+        return found
 
     def namer(self, q: Question) -> Callable[[int], bool]:
         """A test of whether passage ``p`` names the question's speaker in or before it (within what
@@ -42,8 +60,12 @@ class Speech:
 
         def named(p: int) -> bool:
             passage = reader.span(p)
-            low = reader.article(passage.article).text[max(0, passage.start - reach):passage.end].lower()
-            return any(name in low for name in names)
+            lo = max(0, passage.start - reach)
+            low = self._lowered(passage.article)
+            if low is None:
+                low = reader.article(passage.article).text[lo:passage.end].lower()
+                return any(name in low for name in names)
+            return any(low.find(name, lo, passage.end) >= 0 for name in names)
 
         return named if names else (lambda p: True)
 
