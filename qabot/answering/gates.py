@@ -176,7 +176,6 @@ class Gates:
             return word.lower()
         return word
 
-
     def correct(self, word: str) -> str | None:
         """The corpus word ``word`` misspells, as the corpus spells it, or None (``qabot.spelling``)."""
         if word in self._corrections:
