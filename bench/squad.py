@@ -1,4 +1,4 @@
-"""SQuAD v1.1 dev as one closed corpus: evidence@1/@3, passage recall@5, MRR and questions/s.
+"""SQuAD v1.1 dev as one closed corpus: evidence@1/@3, passage recall@1/3/5/10, MRR and questions/s.
 
     python bench/squad.py [--data ../shared/data/squad-v1.1-dev.json.zip] [--work /tmp/qabot-bench/squad]
                           [--max-tokens 128 ...] [--scoring lucene ...] [--sample N]
@@ -6,7 +6,8 @@
 All 48 articles are indexed together (each SQuAD paragraph is a paragraph of its article, so passages
 never cross them) and all 10,570 questions are asked through ``qabot.evaluate`` (the code path of
 ``qabot eval`` and ``qabot ask``) in this one process. Several ``--max-tokens`` or ``--scoring`` values
-are measured one after another.
+are measured one after another. Passage recall@1/3/10 is measured after the timed run, by BM25 alone
+(the passages answering reads for the question's words), so it does not slow the questions/s figure.
 """
 
 from __future__ import annotations
@@ -18,17 +19,41 @@ import sys
 import zipfile
 from pathlib import Path
 
-from qabot.answering import Answerer, AnswerParams
+from qabot.answering import Answerer, AnswerParams, parse
 from qabot.answering.params import load_weights
 from qabot.bm25 import SCORINGS, BM25Params
 from qabot.build import Settings, build
-from qabot.evaluate import Item, evaluate
+from qabot.evaluate import Item, evaluate, hit, normalize
 from qabot.index import Index
 from qabot.passages import DEFAULT_MAX_TOKENS
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from splits import half, squad_corpus  # noqa: E402
+
+
+RECALL_AT = (1, 3, 10)
+"""Depths at which passage recall is reported."""
+
+
+def passage_recall(answerer: Answerer, items: list[Item], ks: tuple[int, ...] = RECALL_AT) -> dict[int, float]:
+    """Share of answerable questions with a gold answer in the top ``k`` BM25 passages, for each ``k``:
+    the passages answering reads for the question's words the index holds (a refused question finds none)."""
+    found = dict.fromkeys(ks, 0)
+    answerable = 0
+    for item in items:
+        golds = [normalize(a) or tuple(a.lower().split()) for a in item.answers if a.strip()]
+        if not golds:
+            continue
+        answerable += 1
+        check = answerer.gates.check(parse(item.question, answerer.analyzer), True)
+        if check.refusal is not None or not check.known:
+            continue
+        texts = [answerer.passage_text(p) for p, _ in answerer.retriever.top(list(check.known), max(ks))]
+        first = next((i for i, t in enumerate(texts) if hit(golds, t)), None)
+        for k in ks:
+            found[k] += first is not None and first < k
+    return {k: found[k] / answerable if answerable else 0.0 for k in ks}
 
 
 def main() -> None:
@@ -57,12 +82,16 @@ def main() -> None:
             index_dir = args.work / f"index-{max_tokens}-{scoring}"
             report = build([corpus], index_dir, Settings(max_tokens=max_tokens, bm25=BM25Params(scoring=scoring)))
             index = Index.open(index_dir)
-            result = evaluate(Answerer(index, answer_params=params), items)
+            answerer = Answerer(index, answer_params=params)
+            result = evaluate(answerer, items)
             print(f"SQuAD v1.1 dev, one closed corpus: {index.n_articles} articles, {index.n_passages:,} passages, "
                   f"{args.half} questions "
                   f"(--max-tokens {max_tokens}, --scoring {scoring}; built in {report.seconds:.1f}s)")
             for line in result.lines():
                 print(f"  {line}")
+            recall = passage_recall(answerer, items)
+            print("  passage recall (BM25, before answering): "
+                  + ", ".join(f"@{k} {share:.3f}" for k, share in recall.items()))
             sys.stdout.flush()
 
 

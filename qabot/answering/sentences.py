@@ -106,6 +106,15 @@ class Reader:
         self._word_forms: dict[str, str | None] = {}
         """A word as found in the text -> the term of the word it is an irregular form of, or None (cached)."""
 
+    def irregular_terms(self) -> dict[str, tuple[str, ...]]:
+        """Term of a word -> terms of its irregular forms ("meet" -> ("met",)), for searching."""
+        if not hasattr(self, "_by_base"):
+            by_base: dict[str, list[str]] = {}
+            for form, base in self.form_terms.items():
+                by_base.setdefault(base, []).append(form)
+            self._by_base = {b: tuple(sorted(f)) for b, f in by_base.items()}
+        return self._by_base
+
     @property
     def n_passages(self) -> int:
         return self.corpus.n_passages

@@ -96,18 +96,62 @@ class Speech:
             found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans)))
             if any(a.speaker for a in found.values()):
                 roles = self.roles(this.article)
-                found = {s: replace(a, roles=roles[a.head]) if a.head in roles else a for s, a in found.items()}
+                found = {s: self._known_as(a, roles[a.head]) if a.head in roles else a for s, a in found.items()}
             self._speakers[passage] = found
         return found
 
+    @staticmethod
+    def _known_as(a: Attribution, roles: tuple[str, ...]) -> Attribution:
+        """``a`` with what the article calls its speaker elsewhere; a speaker named only by a role the article
+        gave one person ("The home secretary said") is that person ("Charles Clarke"), the role kept as phrase."""
+        if speaker_phrase(a.phrase or a.speaker or "").names:
+            return replace(a, roles=roles)
+        named = [r.split(",", 1)[1].strip() for r in roles if "," in r]
+        if len(set(named)) != 1:
+            return replace(a, roles=roles)
+        return replace(a, roles=roles, speaker=named[0], phrase=a.phrase or a.speaker)
+
     def roles(self, article: int) -> dict[str, tuple[str, ...]]:
-        """What article ``article`` calls each person by role, by surname (``described_people``; cached)."""
+        """What article ``article`` calls each person by role, by surname (``described_people``), and by a
+        role word only one of them holds ("mayor": "mayor of Ferrara, Anna Benedetti", for "the mayor said"
+        further on); cached."""
         found = self._roles.get(article)
         if found is None:
             if len(self._roles) >= self.reader.params.caches.articles:
                 self._roles.clear()
-            found = self._roles[article] = described_people(self.reader.article(article).text)
+            found = dict(described_people(self.reader.article(article).text))
+            heads: dict[str, set[str]] = {}
+            for surname, phrases in found.items():
+                for phrase in phrases:
+                    if phrase.split(",")[0] and (head := speaker_phrase(phrase.split(",")[0]).head):
+                        heads.setdefault(head, set()).add(surname)
+            for head, people in heads.items():
+                if len(people) == 1 and head not in found:
+                    (who,) = people
+                    found[head] = tuple(p for p in found[who] if "," in p)
+            self._roles[article] = found
         return found
+
+    def unattributed(self, q: Question, cands: list) -> list:
+        """When none of ``cands`` is the own words of the speaker asked for by role ("the agent"): those whose passage holds every word of
+        the speaker's phrase ("agent"; "mayor" and "ferrara" for "the mayor of Ferrara") and that hold the
+        topic (any sentence, for "what did X say" without one), best first, for a "not sure" answer."""
+        analyzer = self.reader.analyzer
+        words = {t for t in analyzer.terms(q.speaker or "") if t}
+        if not words or speaker_phrase(q.speaker or "").names:
+            return []  # a speaker asked for by name is found by name: only a role may be written otherwise
+        topic = set(q.topic_terms)
+        theirs, near = [], []
+        for c in cands:
+            held = {t for s in c.passage.sentences for t in s.terms}
+            if not words <= held:
+                continue
+            said = self.speakers(c.passage.id)
+            if any(a.said_by(q.speaker) for s, a in said.items() if c.start <= s < c.end) and (not topic or topic & held):
+                theirs.append(c)  # their words, beside the topic but not about it in so many words ("they" for the band)
+            elif not topic or topic & c.matched:
+                near.append(c)
+        return theirs + near
 
     def speaks(self, passage: int, asked: str) -> bool:
         """Whether some sentence of the passage is attributed to the question's speaker ``asked``."""
