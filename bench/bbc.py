@@ -1,13 +1,19 @@
 """A BBC question set (default bench/data/bbc_tuning_1.jsonl) over all 2,225 BBC articles.
 
     python bench/bbc.py [--data ../shared/data/bbc-fulltext.zip] [--work /tmp/qabot-bench/bbc]
-                        [--questions bench/data/bbc_tuning_1.jsonl] [-v]
+                        [--questions bench/data/bbc_tuning_1.jsonl] [-v] [--speed]
 
 Prints the ``qabot eval`` figures, then checks the two targets of issue 3 question by question:
 every "what did X say about Y" answer at rank 1 is X's own words (attributed to X and holding one of
 the gold strings, which are X's words), and every unanswerable question gets ``no_answer``. Which
 questions are speech questions and which are unanswerable is the data file's ``kind`` label (checked by
 ``check_questions.py``), never qabot's own parser: a parser that stops seeing a speech question fails it.
+
+``--speed`` measures instead how fast "what did X say (about Y)" questions are answered: every question
+of the BBC tuning sets that qabot parses as one (71), asked first from cold (a new answerer in this
+process, no passage read yet, so every passage's sentences and speakers are worked out for the first
+time), then again warm (the same answerer, those passages already read). Wall and CPU seconds are
+printed: on a loaded machine the CPU figure is the steadier one.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -22,7 +29,7 @@ from qabot.answering import Answerer
 from qabot.build import build
 from qabot.evaluate import evaluate, hit, normalize, read_items
 from qabot.index import Index
-from qabot.answering.parse import parse
+from qabot.answering.parse import QuestionKind, parse
 
 from check_questions import SAY_RE, why_unanswerable
 
@@ -36,6 +43,8 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-bench/bbc"))
     parser.add_argument("--questions", type=Path, default=ROOT / "bench" / "data" / "bbc_tuning_1.jsonl")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every question's first answer")
+    parser.add_argument("--speed", action="store_true",
+                        help="only time the tuning sets' speech questions, cold (first read) then warm")
     args = parser.parse_args()
     if not args.data.exists():
         sys.exit(f"BBC articles not found at {args.data}")
@@ -45,6 +54,9 @@ def main() -> None:
             z.extractall(args.work)
     items = read_items(args.questions)
     report = build([corpus], args.work / "index")
+    if args.speed:
+        speed(Index.open(args.work / "index"))
+        return
     answerer = Answerer(Index.open(args.work / "index"))
     result = evaluate(answerer, items)
     print(f"BBC: {answerer.corpus.n_articles:,} articles, {answerer.corpus.n_passages:,} passages "
@@ -86,6 +98,21 @@ def main() -> None:
           + ", ".join(f"{why} {ok}/{n}" for why, (ok, n) in sorted(refused.items())) + ")")
     for failure in failures:
         print(f"  FAIL {failure}")
+
+
+def speed(index: Index) -> None:
+    """Time the BBC tuning sets' speech questions from cold, then warm, in one new answerer."""
+    answerer = Answerer(index)
+    files = sorted((ROOT / "bench" / "data").glob("bbc_tuning_*.jsonl"))
+    asked = [q for path in files for item in read_items(path)
+             if (q := parse(item.question, answerer.analyzer)).kind is QuestionKind.SAY]
+    for label in ("cold", "warm"):
+        wall, cpu = time.perf_counter(), time.process_time()
+        for q in asked:
+            answerer.answer(q)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        print(f"'what did X say' questions ({len(asked)} of {', '.join(p.name for p in files)}), {label}: "
+              f"{len(asked) / wall:.0f} questions/s ({wall:.2f}s wall, {cpu:.2f}s CPU: {len(asked) / cpu:.0f}/s)")
 
 
 if __name__ == "__main__":

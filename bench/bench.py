@@ -267,14 +267,14 @@ def bench_corpus(name: str, args) -> dict:
     build_wall, build_rss, _ = run_measured(cmd)
     build_cpu = LAST_CPU
     index = Index.open(index_dir)
-    text_bytes = (index.data_dir / "text.bin").stat().st_size
-    size = dir_size(index.data_dir)
+    text_bytes = sum((seg.dir / "text.bin").stat().st_size for seg in index.segments)
+    size = dir_size(index.dir)
     rows = [("build wall", f"{build_wall:.1f} s", f"{build_cpu:.1f} CPU s over all processes "
              f"({text_bytes / 1e6 / build_cpu:.2f} MB per CPU second); load average before: {load:.2f}"),
             ("build speed", f"{text_bytes / 1e6 / build_wall:.2f} MB/s", f"{text_bytes / 1e6:.1f} MB of article text, 2 cores; "
              f"one core cut and tokenized {core:.2f} MB/s of the first file just before"),
             ("build peak memory", f"{build_rss / 1e6:.0f} MB", f"{build_rss / size:.2f}x index size (process tree, PSS, sampled)"),
-            ("index size", f"{size / 1e6:.0f} MB", f"{index.n_passages:,} passages, {index.counts['terms']:,} terms")]
+            ("index size", f"{size / 1e6:.0f} MB", f"{index.n_passages:,} passages, {index.n_terms:,} terms")]
 
     question = "what did the minister say about the economy"
     cold = [cold_ask(index_dir, question) for _ in range(3)]
@@ -360,6 +360,43 @@ def bench_corpus(name: str, args) -> dict:
     return {"index": index_dir}
 
 
+def add_only(name: str, args) -> None:
+    """Adding 10 articles to the corpus's index (built first when missing, and then timed), three times:
+    each time the 10 files are added, the index updated (timed), and the files removed again (untimed update)."""
+    work: Path = args.work
+    corpus = make(work, name)
+    shutil.rmtree(corpus / "zz-added", ignore_errors=True)
+    index_dir = work / "indexes" / name
+    max_tokens = ["--max-tokens", "512"] if name.startswith("zipf") else []
+    cmd = [sys.executable, "-m", "qabot", "index", str(corpus), "--index", str(index_dir), *max_tokens]
+    rows = []
+    if not (index_dir / "manifest.json").exists():
+        load = os.getloadavg()[0]
+        build_wall, _, _ = run_measured(cmd)
+        rows.append(("full build", f"{build_wall:.1f} s", f"load average before: {load:.2f}"))
+        (index_dir / "build-seconds").write_text(f"{build_wall}")
+    build_wall = float((index_dir / "build-seconds").read_text()) if (index_dir / "build-seconds").exists() else None
+    run_measured(cmd)  # up to date, whatever an earlier run left
+    for attempt in range(3):
+        add_ten(corpus, work)
+        load = os.getloadavg()[0]
+        wall, rss, out = run_measured(cmd)
+        summary = out.decode().splitlines()
+        share = f"{wall / build_wall * 100:.1f}% of the full build ({build_wall:.1f} s); " if build_wall else ""
+        rows.append((f"add 10 articles, try {attempt + 1}", f"{wall:.2f} s ({LAST_CPU:.2f} CPU s)",
+                     f"{share}load average before {load:.2f}; peak PSS {rss / 1e6:.0f} MB; "
+                     f"{summary[1] if len(summary) > 1 else ''}"))
+        shutil.rmtree(corpus / "zz-added")
+        run_measured(cmd)
+    manifest = json.loads((index_dir / "manifest.json").read_text())
+    print(f"\n### {name}: adding 10 articles ({manifest['counts']['passages']:,} passages, "
+          f"{len(manifest['segments'])} segments; load average at the end {os.getloadavg()[0]:.2f})\n")
+    print("| figure | value | notes |\n|---|---|---|")
+    for row in rows:
+        print(f"| {row[0]} | {row[1]} | {row[2]} |")
+    sys.stdout.flush()
+
+
 def size_table(args) -> None:
     """Latency of qabot and the peers' top-10 for one rare and one common term, across Zipf corpus sizes."""
     names = [n for n in ("zipf-10k", "zipf-100k", "zipf-1m") if (args.work / "indexes" / n / "manifest.json").exists()]
@@ -382,7 +419,7 @@ def size_table(args) -> None:
         for term in (rare, common):
             spent = timed({"qabot": lambda q: local.top(q, K), **{p.name: p.top for p in peers}}, [[term]], 200)
             cells = " | ".join(f"{statistics.median(v) * 1000:.3f} ms" for v in spent.values())
-            print(f"| {name} | {index.n_passages:,} | {term} ({index.df(index.vocab[term]):,}) | {cells} |")
+            print(f"| {name} | {index.n_passages:,} | {term} ({local.df(term):,}) | {cells} |")
         del peers
         gc.collect()
 
@@ -397,11 +434,17 @@ def main() -> None:
     parser.add_argument("--rank-bm25-sample", type=int, default=0, help="time rank-bm25 on this many of the queries")
     parser.add_argument("--no-update", action="store_true", help="skip the incremental update")
     parser.add_argument("--size-table-only", action="store_true")
+    parser.add_argument("--add-only", action="store_true",
+                        help="only time adding 10 articles (and, when the corpus has no index yet, the full build)")
     args = parser.parse_args()
     uname = os.uname()
     print(f"machine: {uname.sysname} {uname.release} {uname.machine}, {os.cpu_count()} cores, "
           f"Python {sys.version.split()[0]}; load average at start {os.getloadavg()[0]:.2f}")
     print(f"versions: {versions()}")
+    if args.add_only:
+        for name in args.names:
+            add_only(name, args)
+        return
     if not args.size_table_only:
         for name in args.names:
             bench_corpus(name, args)

@@ -73,6 +73,11 @@ class Analyzer:
         """The terms of ``text`` in order, repeats kept (what BM25 counts)."""
         return [t for t in self._each(TOKEN.findall(text)) if t]
 
+    def terms_of(self, words: list[str]) -> list[str]:
+        """The term of each word found by ``TOKEN`` in order ("" for a stopword): ``terms`` without the
+        search for the words, for a caller that has them already."""
+        return self._each(words)
+
     def spans(self, text: str) -> list[tuple[str, int, int]]:
         """``(term, start, end)`` for every non-stopword word of ``text``, offsets into ``text``."""
         found = list(TOKEN.finditer(text))

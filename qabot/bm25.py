@@ -11,6 +11,7 @@ absent; that part is kept per term (``base``) and the postings hold only the wei
 from __future__ import annotations
 
 import itertools
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -72,11 +73,17 @@ def okapi_mean(df: np.ndarray, n_docs: int) -> float:
     return float(np.sum(values)) / len(values)
 
 
-def term_weights(tf: np.ndarray, doclen: np.ndarray, term_idf: np.ndarray | float, avgdl: float,
-                 params: BM25Params) -> np.ndarray:
-    """Each posting's full contribution to its passage's score (tf > 0)."""
+def norms(doclen: np.ndarray, avgdl: float, params: BM25Params) -> np.ndarray:
+    """Each passage's length normalisation ``1 - b + b * length / avgdl``."""
+    return 1 - params.b + params.b * np.asarray(doclen, dtype=np.float64) / avgdl
+
+
+def term_weights(tf: np.ndarray, doclen: np.ndarray | None, term_idf: np.ndarray | float, avgdl: float,
+                 params: BM25Params, norm: np.ndarray | None = None) -> np.ndarray:
+    """Each posting's full contribution to its passage's score (tf > 0); ``norm``, when given, is the
+    postings' passages' ``norms`` (the same numbers, computed once per passage)."""
     tf = np.asarray(tf, dtype=np.float64)
-    norm = 1 - params.b + params.b * np.asarray(doclen, dtype=np.float64) / avgdl
+    norm = norms(doclen, avgdl, params) if norm is None else norm
     k1 = params.k1
     if params.scoring in ("okapi", "lucene"):
         return term_idf * (tf * (k1 + 1) / (tf + k1 * norm))
@@ -299,6 +306,8 @@ class Part:
     """The index-wide id of the segment's first live passage."""
     holes: object | None = None
     """Its deleted passages (a ``segments.Holes``), or None when it has none."""
+    norm: np.ndarray | None = None
+    """Its passages' length normalisation (``norms``), made by the scorer on first use."""
 
 
 class LiveBM25(BM25):
@@ -310,7 +319,8 @@ class LiveBM25(BM25):
     A term's postings are gathered from every segment, deleted passages dropped, and given index-wide
     passage ids; the weighed postings of recent terms are kept (up to ``CACHE`` postings)."""
 
-    CACHE = 1 << 22
+    CACHE = 1 << 21
+    """Weighed postings kept between calls (16 bytes each), the least recently asked terms let go first."""
 
     def __init__(self, parts: list[Part], n_docs: int, length: int, params: BM25Params,
                  mean: Callable[[], float]):
@@ -320,21 +330,28 @@ class LiveBM25(BM25):
         self.avgdl = (float(length) / n_docs if n_docs else 1.0) or 1.0
         self._mean_of = mean
         self._mean: float | None = None
-        self._slots: list[tuple[np.ndarray, np.ndarray, float]] = []
-        self._slot_of: dict[str, int | None] = {}
+        self._slots: dict[int, tuple[np.ndarray, np.ndarray, float]] = {}
+        self._slot_of: OrderedDict[str, int | None] = OrderedDict()
+        self._next = 0
         self._cached = 0
 
     def ids(self, terms: Sequence[str]) -> list[int]:
-        """Slots for the ``terms`` the live corpus holds (repeats kept), their postings weighed now."""
-        if self._cached > self.CACHE:
-            self._slots, self._slot_of, self._cached = [], {}, 0
+        """Slots for the ``terms`` the live corpus holds (repeats kept), their postings weighed now
+        unless they were lately."""
         out = []
         for term in terms:
-            slot = self._slot_of.get(term, -1)
-            if slot == -1:
+            if term in self._slot_of:
+                self._slot_of.move_to_end(term)
+                slot = self._slot_of[term]
+            else:
                 slot = self._slot_of[term] = self._weigh(term)
             if slot is not None:
                 out.append(slot)
+        asked = set(terms)
+        while (self._cached > self.CACHE or len(self._slot_of) > 1 << 16) and next(iter(self._slot_of)) not in asked:
+            _, slot = self._slot_of.popitem(last=False)
+            if slot is not None:
+                self._cached -= len(self._slots.pop(slot)[0])
         return out
 
     def term_df(self, term: str) -> int:
@@ -348,6 +365,12 @@ class LiveBM25(BM25):
 
     def _base(self, t: int) -> float:
         return self._slots[t][2]
+
+    def _norms(self, part: Part) -> np.ndarray:
+        """The length normalisation of every passage of ``part`` (computed on first use, 8 bytes a passage)."""
+        if part.norm is None:
+            part.norm = norms(part.doclen, self.avgdl, self.params)
+        return part.norm
 
     def _idf(self, df: int) -> float:
         """One term's IDF, as ``idf`` gives it over the whole vocabulary."""
@@ -372,20 +395,23 @@ class LiveBM25(BM25):
             lo, hi = int(part.ptr[t]), int(part.ptr[t + 1])
             docs, tf = part.docs[lo:hi], part.tf[lo:hi]
             if part.holes is not None:
-                keep = part.holes.live(docs)
+                keep, ranks = part.holes.live_rank(docs)
                 docs, tf = docs[keep], tf[keep]
-                ids = part.holes.rank(docs) + part.first
+                ids = ranks[keep] + part.first
             else:
-                ids = docs.astype(np.int64) + part.first
+                ids = docs + part.first if part.first else docs
             docs_all.append(ids)
             tfs.append(tf)
-            lens.append(part.doclen[docs])
+            lens.append(self._norms(part)[docs])
         df = sum(len(d) for d in docs_all)
         if df == 0:
             return None
         term_idf = self._idf(df)
         base = float(baseline(np.array([term_idf]), self.params)[0])
-        full = term_weights(np.concatenate(tfs), np.concatenate(lens), term_idf, self.avgdl, self.params)
-        self._slots.append((np.concatenate(docs_all), full - base, base))
+        one = len(docs_all) == 1
+        full = term_weights(tfs[0] if one else np.concatenate(tfs), None, term_idf, self.avgdl, self.params,
+                            norm=lens[0] if one else np.concatenate(lens))
+        slot, self._next = self._next, self._next + 1
+        self._slots[slot] = (docs_all[0] if one else np.concatenate(docs_all), full - base if base else full, base)
         self._cached += df
-        return len(self._slots) - 1
+        return slot

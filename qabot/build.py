@@ -8,6 +8,8 @@ changed, and re-tokenizes only those whose content hash changed too. Nothing is 
 from __future__ import annotations
 
 import functools
+import hashlib
+from functools import cached_property
 import json
 import multiprocessing
 import os
@@ -28,8 +30,8 @@ from .bm25 import BM25Params, weigh
 from .errors import CorpusError, IndexDamaged
 from .index import (FORMAT, FORMAT_VERSION, PARAGRAPH_ARRAYS, PASSAGE_ARRAYS, SENTENCE_ARRAYS, BuildData, Index,
                     SegmentData, read_manifest, term_bytes, write, write_lock)
-from .corpus import FileTable, Status, display, list_files
-from .loading import fingerprint, load_file, read_file
+from .corpus import FileTable, Status, display, join_paths, list_files
+from .loading import load_file, read_file
 from .segments import Holes, plan
 from .passages import DEFAULT_MAX_TOKENS, ENCODING, encoding, make_passages
 from .vocabulary import count_speakers, rank_words
@@ -359,12 +361,30 @@ class _Previous:
         self.seg, self.art = index.file_places()
         if len(self.seg) != len(self.table.paths):
             raise index.damaged("the file table does not match the segments")
-        self.by_key = {p: i for i, p in enumerate(self.table.paths)}
         self.problems = index.problems()
+        self.rows_of_listing = np.zeros(0, np.int64)
 
-    def same(self, row: int | None, size: int, mtime: int) -> bool:
-        """True when file ``row`` of the previous build has this size and mtime and can be reused."""
-        return self.reusable and row is not None and int(self.table.size[row]) == size and int(self.table.mtime[row]) == mtime
+    @cached_property
+    def by_key(self) -> dict[str, int]:
+        """Each file's row."""
+        return {p: i for i, p in enumerate(self.table.paths)}
+
+    def rows_of(self, paths: list[str]) -> np.ndarray:
+        """The previous build's row of each of ``paths`` (-1 for a new one); kept for ``_Rows.keep``."""
+        if join_paths(paths) == join_paths(self.table.paths):
+            rows = np.arange(len(paths), dtype=np.int64)
+        else:
+            get = self.by_key.get
+            rows = np.fromiter((get(p, -1) for p in paths), np.int64, len(paths))
+        self.rows_of_listing = rows
+        return rows
+
+    def listing_of(self, rows: np.ndarray) -> np.ndarray:
+        """Per previous row, its place in the listing ``rows`` came from (-1: not listed)."""
+        where = np.full(len(self.table.paths), -1, np.int64)
+        found = rows >= 0
+        where[rows[found]] = np.flatnonzero(found)
+        return where
 
     def digest(self, row: int | None) -> str | None:
         """The previous build's content hash of file ``row`` when its results can be reused."""
@@ -443,27 +463,32 @@ def workers() -> int:
 
 @dataclass(frozen=True)
 class _Job:
-    """One file to read and, unless its content is unchanged, to process."""
+    """Files that follow one another in the listing, read and (unless their content is unchanged)
+    processed by one worker as one task; their results come back as one ``_Done``."""
 
-    path: str
-    """The file, absolute (also its name in citations and article ids)."""
+    paths: list[str]
+    """The files, absolute (also their names in citations and article ids)."""
+    known: list[bytes | None]
+    """Per file, the previous build's content hash (32 bytes) when its results can be reused."""
     max_tokens: int
-    known_digest: str | None
-    """The previous build's hash of the file when its results can be reused."""
     build_id: str
     """Which build the job is for (a worker's spelling table outlives a build in the same process)."""
 
 
 @dataclass
 class _Done:
-    """What a worker did with one file."""
+    """What a worker did with a job's files, in bulk (no object per file)."""
 
-    digest: str | None = None
-    skipped: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    unchanged: bool = False
-    articles: int = 0
-    """How many articles the file gave (its block travels merged with its batch's)."""
+    digests: bytes
+    """32 bytes of content hash per file (zeros for a file that could not be read)."""
+    articles: list[int]
+    """Articles per file (their blocks travel merged as ``block``)."""
+    unchanged: bytes
+    """1 per file whose content hash is the known one (its previous results stay), else 0."""
+    problems: dict[int, tuple[str | None, list[str]]]
+    """By file number in the job, for the few files with one: why it was skipped, and its warnings."""
+    block: Block | None
+    """The block of every article of the job's processed files, None when there is none."""
 
 
 @functools.cache
@@ -478,45 +503,64 @@ BATCH_BYTES = 2 << 20
 """Bytes of file data in one job, at most (a large file is a job of its own)."""
 
 
-def _batches(jobs: list[_Job], sizes: list[int], follows: list[bool]) -> list[tuple[list[_Job], int]]:
-    """Cut ``jobs`` into batches of new files that follow one another in the listing (``follows[i]``: job
-    ``i`` comes right after job ``i - 1``); a file the previous build had is a batch of its own, since
-    its results may be the previous build's. Returns each batch with its size in bytes."""
-    out: list[tuple[list[_Job], int]] = []
-    for job, size, after in zip(jobs, sizes, follows):
-        if (out and after and job.known_digest is None and out[-1][0][-1].known_digest is None
-                and len(out[-1][0]) < BATCH_FILES and out[-1][1] + size <= BATCH_BYTES):
-            out[-1][0].append(job)
-            out[-1] = (out[-1][0], out[-1][1] + size)
-        else:
-            out.append(([job], size))
+def _batches(files: list[tuple[str, bytes | None]], sizes: list[int], follows: list[bool], max_tokens: int,
+             build_id: str) -> list[tuple[_Job, int]]:
+    """Cut ``files`` (path, known content hash) into jobs of new files that follow one another in the
+    listing (``follows[i]``: file ``i`` comes right after file ``i - 1``); a file the previous build had is a
+    job of its own, since its results may be the previous build's. Returns each job with its size in bytes."""
+    out: list[tuple[_Job, int]] = []
+    paths: list[str] = []
+    known: list[bytes | None] = []
+    total = 0
+    for (path, digest), size, after in zip(files, sizes, follows):
+        if not (paths and after and digest is None and known[-1] is None and len(paths) < BATCH_FILES
+                and total + size <= BATCH_BYTES):
+            if paths:
+                out.append((_Job(paths, known, max_tokens, build_id), total))
+            paths, known, total = [], [], 0
+        paths.append(path)
+        known.append(digest)
+        total += size
+    if paths:
+        out.append((_Job(paths, known, max_tokens, build_id), total))
     return out
 
 
-def _run_batch(jobs: list[_Job]) -> tuple[list[_Done], Block | None]:
-    """Read a batch of files and load, cut and analyse those whose content changed, as one block (in a
-    worker process, or in this one): what became of each file, and the block."""
-    dones: list[_Done] = []
+_NO_DIGEST = bytes(32)
+
+
+def _run_batch(job: _Job) -> _Done:
+    """Read a job's files and load, cut and analyse those whose content changed, as one block (in a
+    worker process, or in this one)."""
+    digests: list[bytes] = []
+    unchanged = bytearray(len(job.paths))
+    problems: dict[int, tuple[str | None, list[str]]] = {}
     items: list[tuple[str, bytes, str]] = []
-    read: list[_Done] = []
-    for job in jobs:
+    read: list[int] = []
+    for i, (path, known) in enumerate(zip(job.paths, job.known)):
         try:
-            data = read_file(job.path)
+            data = read_file(path)
         except OSError as err:
-            dones.append(_Done(skipped=(err.strerror or str(err)).lower()))
+            digests.append(_NO_DIGEST)
+            problems[i] = ((err.strerror or str(err)).lower(), [])
             continue
-        digest = fingerprint(data)
-        dones.append(_Done(digest=digest, unchanged=digest == job.known_digest))
-        if not dones[-1].unchanged:
-            items.append((job.path, data, job.path))
-            read.append(dones[-1])
+        digest = hashlib.sha256(data).digest()
+        digests.append(digest)
+        if digest == known:
+            unchanged[i] = 1
+            continue
+        items.append((path, data, path))
+        read.append(i)
+    articles = [0] * len(job.paths)
     if not items:
-        return dones, None
+        return _Done(b"".join(digests), articles, bytes(unchanged), problems, None)
     enc, spellings = _tools()
-    block, outcomes = process_files(items, jobs[0].max_tokens, enc, spellings, jobs[0].build_id)
-    for done, (articles, why, warnings) in zip(read, outcomes):
-        done.articles, done.skipped, done.warnings = articles, why, warnings
-    return dones, block
+    block, outcomes = process_files(items, job.max_tokens, enc, spellings, job.build_id)
+    for i, (count, why, warnings) in zip(read, outcomes):
+        articles[i] = count
+        if why is not None or warnings:
+            problems[i] = (why, warnings)
+    return _Done(b"".join(digests), articles, bytes(unchanged), problems, block)
 
 
 def _quiet_worker() -> None:
@@ -524,10 +568,10 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _results(batches: list[tuple[list[_Job], int]], processes: int | None) -> Iterator[tuple[list[_Done], Block | None]]:
+def _results(batches: list[tuple[_Job, int]], processes: int | None) -> Iterator[_Done]:
     """Run ``batches`` in order: in ``processes`` processes, or when None over every core if there is enough to do."""
     n = processes or workers()
-    jobs = [jobs for jobs, _ in batches]
+    jobs = [job for job, _ in batches]
     if n == 1 or len(jobs) < 2 or (processes is None and sum(size for _, size in batches) < PARALLEL_BYTES):
         yield from map(_run_batch, jobs)
         return
@@ -561,49 +605,56 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
     report.ignored = listing.ignored
     with write_lock(index_dir):
         old_manifest, previous = _open_previous(index_dir, settings, merge)
-        by_key = previous.by_key if previous is not None else {}
         reusable = previous is not None and previous.reusable
-        # per file of the listing: (row of the previous build or None, whether a job reads it)
-        slots: list[tuple[int | None, bool]] = []
-        jobs: list[_Job] = []
-        sizes: list[int] = []
-        follows: list[bool] = []
-        kept: set[int] = set()
+        rows = _Rows(listing)
+        n = len(listing.paths)
+        prev_row = previous.rows_of(listing.paths) if previous is not None else np.full(n, -1, np.int64)
+        has = prev_row >= 0
+        same = np.zeros(n, dtype=bool)
+        if reusable:  # files whose size and mtime did not change: kept as they are, in bulk
+            at = np.where(has, prev_row, 0)
+            same = has & (previous.table.size[at] == rows.sizes) & (previous.table.mtime[at] == rows.mtimes)
+            rows.keep(np.flatnonzero(same), previous)
+            report.unchanged += int(np.count_nonzero(rows.status[same] == Status.INDEXED))
+        kept = np.zeros(len(previous.table.paths) if previous is not None else 0, dtype=bool)
+        kept[prev_row[same]] = True
+        job_at = np.flatnonzero(~same)
+        files: list[tuple[str, bytes | None]] = []  # the files to read: path, known content hash
+        for i in job_at.tolist():
+            row = int(prev_row[i])
+            known = previous.digest(row if row >= 0 else None) if previous is not None else None
+            files.append((listing.paths[i], bytes.fromhex(known) if known else None))
+        sizes = [listing.sizes[i] for i in job_at.tolist()]
+        follows = [k > 0 and job_at[k - 1] == i - 1 for k, i in enumerate(job_at.tolist())]
         tally = _Tally()
         spoke: Counter[str] = Counter()
-        for path, size, mtime in zip(listing.paths, listing.sizes, listing.mtimes):
-            row = by_key.get(path)
-            if previous is not None and previous.same(row, size, mtime):
-                kept.add(row)
-                slots.append((row, False))
-                continue
-            follows.append(bool(slots) and slots[-1][1])
-            slots.append((row, True))
-            jobs.append(_Job(path, settings.max_tokens, previous.digest(row) if previous is not None else None, build_id))
-            sizes.append(size)
-        results = _results(_batches(jobs, sizes, follows), processes)
-        pending: list[_Done] = []
+        results = _results(_batches(files, sizes, follows, settings.max_tokens, build_id), processes)
+        done: _Done | None = None
+        at = 0  # the next file of ``done``
+        digests = np.zeros((0, 32), np.uint8)
         fresh: list[Block] = []
         fresh_articles = 0
-        rows = _Rows()
         problems: dict[str, dict] = {}
         done_jobs = 0
-
-        for (row, is_job), path, size, mtime in zip(slots, listing.paths, listing.sizes, listing.mtimes):
-            if not is_job:
-                status = Status(int(previous.table.status[row]))
-                problem = previous.problems.get(path)
-                if problem:
-                    problems[path] = problem
-                    _tell(report, path, status, problem)
-                report.unchanged += status == Status.INDEXED
-                rows.add(path, size, mtime, previous.table.digest[row], status, previous.articles(row))
+        # the files to look at one by one, in listing order: those read now, and kept ones with a problem to say again
+        told = []
+        if previous is not None and previous.problems:
+            where = previous.listing_of(prev_row)
+            told = [int(where[r]) for r in (previous.by_key.get(p) for p in previous.problems) if r is not None and where[r] >= 0]
+        for i in sorted({*job_at.tolist(), *(i for i in told if same[i])}):
+            path = listing.paths[i]
+            row = int(prev_row[i]) if prev_row[i] >= 0 else None
+            if same[i]:
+                status = Status(int(rows.status[i]))
+                problems[path] = previous.problems[path]
+                _tell(report, path, status, problems[path])
                 continue
             if progress:
-                progress(done_jobs, len(jobs), path)
-            if not pending:
-                dones, merged = next(results)
-                pending = dones[::-1]
+                progress(done_jobs, len(files), path)
+            if done is None or at == len(done.articles):
+                done, at = next(results), 0
+                digests = np.frombuffer(done.digests, np.uint8).reshape(-1, 32)
+                merged = done.block
                 if merged is not None:
                     for forms in merged.forms:
                         tally.add(*forms)
@@ -611,39 +662,41 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
                     merged.forms = merged.spoke = None
                     report.text_bytes += sum(len(t) for t in merged.texts)
                     fresh.append(merged)
-            done = pending.pop()
+            k, at = at, at + 1  # the file's place in its job
             done_jobs += 1
-            if done.unchanged:  # touched, same content
-                kept.add(row)
+            if done.unchanged[k]:  # touched, same content
+                kept[row] = True
                 report.unchanged += 1
                 problem = previous.problems.get(path)
                 if problem:
                     problems[path] = problem
                     _tell(report, path, Status.INDEXED, problem)
-                rows.add(path, size, mtime, previous.table.digest[row], Status.INDEXED, previous.articles(row))
+                rows.keep(np.array([i]), previous)
                 continue
-            digest = np.frombuffer(bytes.fromhex(done.digest), np.uint8) if done.digest else np.zeros(32, np.uint8)
-            if not done.articles:
-                status = Status.EMPTY if done.skipped == "empty file" else Status.FAILED
-                problems[path] = {"reason": done.skipped or "no article text found"}
+            skipped, warnings = done.problems.get(k, (None, None))
+            articles = done.articles[k]
+            if not articles:
+                status = Status.EMPTY if skipped == "empty file" else Status.FAILED
+                problems[path] = {"reason": skipped or "no article text found"}
                 _tell(report, path, status, problems[path])
-                rows.add(path, size, mtime, digest, status, (-1, 0, 0))
+                rows.set(i, digests[k], status, (-1, 0, 0))
                 continue
-            if done.warnings:
-                problems[path] = {"warnings": done.warnings}
+            if warnings:
+                problems[path] = {"warnings": warnings}
                 _tell(report, path, Status.INDEXED, problems[path])
             (report.new if row is None else report.updated).append(path)
-            rows.add(path, size, mtime, digest, Status.INDEXED, (FRESH, fresh_articles, done.articles))
-            fresh_articles += done.articles
+            rows.set(i, digests[k], Status.INDEXED, (FRESH, fresh_articles, articles))
+            fresh_articles += articles
         results.close()
         if progress:
-            progress(len(jobs), len(jobs), "")
-        gone = sorted(set(range(len(previous.table.paths))) - kept) if previous is not None else []
-        current = set(listing.paths)
+            progress(len(files), len(files), "")
+        gone = np.flatnonzero(~kept).tolist()
         if previous is not None:
-            report.removed = [p for p, st in zip(previous.table.paths, previous.table.status.tolist())
-                              if st != Status.FAILED and p not in current]
-        if not fresh and not (reusable and any(s >= 0 for s, _, _ in rows.places)):
+            matched = np.zeros(len(kept), dtype=bool)
+            matched[prev_row[has]] = True
+            report.removed = [previous.table.paths[r] for r in
+                              np.flatnonzero(~matched & (previous.table.status != Status.FAILED)).tolist()]
+        if not fresh and not (reusable and (rows.seg >= 0).any()):
             where = ", ".join(display(os.path.abspath(p)) for p in paths)
             if len(report.failed) == 1:
                 raise CorpusError(f"no articles to index in {where}: {display(report.failed[0][0])}: {report.failed[0][1]}")
@@ -757,8 +810,7 @@ def _segments(previous: _Previous | None, fresh: list[Block], gone: list[int], r
         segment = assemble(blocks, params, old, weights=whole)
         out.append({"new": segment, **segment.entry()})
         final_deleted.append(np.zeros(0, np.int64))
-    seg_of = np.array([p[0] for p in rows.places], np.int64)
-    art_of = np.array([p[1] for p in rows.places], np.int64)
+    seg_of, art_of = rows.seg, rows.art
     new_seg = np.full(len(seg_of), -1, np.int64)
     new_art = np.zeros(len(seg_of), np.int64)
     for s, n in number.items():
@@ -791,33 +843,41 @@ def _tell(report: BuildReport, path: str, status: Status, problem: dict) -> None
 
 
 class _Rows:
-    """The file table of the build being made, a row at a time."""
+    """The file table of the build being made: one row per file of the listing, in its order."""
 
-    def __init__(self) -> None:
-        self.paths: list[str] = []
-        self.sizes: list[int] = []
-        self.mtimes: list[int] = []
-        self.digests: list[np.ndarray] = []
-        self.articles: list[int] = []
-        self.status: list[int] = []
-        self.places: list[tuple[int, int, int]] = []
-        """Per file ``(segment, first article, articles)``: an old segment's number, ``FRESH``, or -1 for none."""
+    def __init__(self, listing) -> None:
+        n = len(listing.paths)
+        self.paths: list[str] = listing.paths
+        self.sizes = np.fromiter(listing.sizes, np.int64, n)
+        self.mtimes = np.fromiter(listing.mtimes, np.int64, n)
+        self.digest = np.zeros((n, 32), np.uint8)
+        self.status = np.zeros(n, np.uint8)
+        self.seg = np.full(n, -1, np.int64)
+        """Per file the segment of its articles: an old segment's number, ``FRESH``, or -1 for none."""
+        self.art = np.zeros(n, np.int64)
+        """Its first article there."""
+        self.count = np.zeros(n, np.int64)
+        """How many articles it has."""
 
-    def add(self, path: str, size: int, mtime: int, digest: np.ndarray, status: Status, place: tuple[int, int, int]) -> None:
-        """One file."""
-        self.paths.append(path)
-        self.sizes.append(size)
-        self.mtimes.append(mtime)
-        self.digests.append(digest)
-        self.articles.append(place[2])
-        self.status.append(int(status))
-        self.places.append(place)
+    def set(self, i: int, digest: np.ndarray, status: Status, place: tuple[int, int, int]) -> None:
+        """File ``i``, read now."""
+        self.digest[i] = digest
+        self.status[i] = int(status)
+        self.seg[i], self.art[i], self.count[i] = place
+
+    def keep(self, at: np.ndarray, previous: "_Previous") -> None:
+        """Files ``at`` as the previous build has them (their size and mtime as listed now)."""
+        rows = previous.rows_of_listing[at]
+        self.digest[at] = previous.table.digest[rows]
+        self.status[at] = previous.table.status[rows]
+        count = previous.table.art_ptr[rows + 1] - previous.table.art_ptr[rows]
+        self.seg[at] = np.where(count > 0, previous.seg[rows], -1)
+        self.art[at] = np.where(count > 0, previous.art[rows], 0)
+        self.count[at] = count
 
     def table(self) -> FileTable:
         """The rows as a ``FileTable``."""
-        digest = np.stack(self.digests).astype(np.uint8) if self.digests else np.zeros((0, 32), np.uint8)
-        return FileTable(self.paths, np.array(self.sizes, np.int64), np.array(self.mtimes, np.int64), digest,
-                         _ptr(np.array(self.articles, np.int64)), np.array(self.status, np.uint8))
+        return FileTable(self.paths, self.sizes, self.mtimes, self.digest, _ptr(self.count), self.status)
 
 
 def _add_kept_words(forms: Counter[str], spoke: Counter[str], previous: _Previous, gone: list[int]) -> None:

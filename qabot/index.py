@@ -1,23 +1,35 @@
-"""The index on disk: a folder with a versioned JSON manifest and numpy arrays opened with mmap.
+"""The index on disk: a folder with a versioned JSON manifest, segments of numpy arrays opened with
+mmap, and a data folder of build-wide state.
 
 Layout of ``index/``::
 
-    manifest.json        format version, settings, the folders indexed, counts, checksums,
-                         and the name of the data folder in use (small, whatever the corpus)
-    data-<id>/           one complete build: *.npy arrays, terms.txt, articles.jsonl, text.bin,
-                         and the per-file state (file_*.npy, file_paths.bin, problems.json)
+    manifest.json        format version, settings, the folders indexed, live counts, the data folder in
+                         use and its checksums, and the segments in order, each with its counts, its
+                         deleted counts and its checksums (small, whatever the corpus)
+    seg-<id>/            one segment, never changed once written: *.npy arrays, terms.txt, articles.jsonl,
+                         text.bin (its own articles, passages, terms and postings, with local ids)
+    data-<id>/           one build's state: the per-file table (file_*.npy, file_paths.bin, where each
+                         file's articles are), each segment's deleted articles, problems.json, word counts
     .lock                held while a build writes
 
-Integrity: the manifest records each data file's size, SHA-256, and a CRC-32 of sampled blocks
-(the whole file when it is small). Opening an index checks sizes and the sampled CRCs: a bounded
-read (at most ``SAMPLE_BLOCKS`` x ``SAMPLE_SIZE`` bytes per file) however large the index, which
-catches truncation, a swapped or rewritten file, and most alterations. ``qabot index --verify``
-checks every byte against the SHA-256. A reader holds a shared lock on the data folder it uses,
-so a build that finishes meanwhile leaves that folder for a later build to remove.
+Segments work as Lucene's do. A full build writes one segment. An update writes the new and changed
+files as a new segment and marks the articles they replace, and removed files' articles, deleted in the
+older segments (a new data folder holds the deletions; the old segments are not rewritten). Readers
+number live articles and passages across the segments, so ids have no holes, and score with the live
+corpus's statistics (``bm25.LiveBM25``): the same scores as a fresh build of the same files. Segments
+merge when a tier of similar sizes holds too many (``segments.plan``), and ``qabot index --merge`` merges
+them all into one, which also keeps the BM25 weights precomputed (the fastest to search).
 
-A build writes a new ``data-<id>/`` folder, then replaces ``manifest.json`` with ``os.replace``:
-whatever moment a build dies at, the manifest names a complete folder, so the previous index
-keeps working. Old data folders are removed after the swap (or by the next build).
+Integrity: the manifest records each file's size, SHA-256, and a CRC-32 of sampled blocks (the whole file
+when it is small). Opening an index checks sizes and the sampled CRCs: a bounded read (at most
+``SAMPLE_BLOCKS`` x ``SAMPLE_SIZE`` bytes per file) however large the index, which catches truncation,
+a swapped or rewritten file, and most alterations. ``qabot index --verify`` checks every byte against
+the SHA-256. A reader holds a shared lock on every folder it uses, so a build that finishes meanwhile
+leaves them for a later build to remove.
+
+A build writes new folders, then replaces ``manifest.json`` with ``os.replace``: whatever moment a build
+dies at, the manifest names complete folders, so the previous index keeps working. Folders no manifest
+names are removed after the swap (or by the next build).
 """
 
 from __future__ import annotations
@@ -311,11 +323,19 @@ def _write_state(tmp: Path, data: BuildData) -> dict[str, dict]:
 
 
 def _seal(folder: Path) -> dict[str, dict]:
-    """Checksum and flush every file of a new folder, then the folder."""
-    checks = {}
-    for path in sorted(folder.iterdir()):
-        checks[path.name] = {"size": path.stat().st_size, "sha256": _sha256(path), "sample_crc32": sample_crc(path)}
+    """Checksum and flush every file of a new folder, then the folder. The files are done in a few threads:
+    hashing and ``fsync`` let go of the GIL, and the file system flushes many files at once far faster
+    than one after the other (38 small files: 0.25 s one by one, 0.03 s together, on the development VM)."""
+
+    def seal(path: Path) -> tuple[str, dict]:
+        check = {"size": path.stat().st_size, "sha256": _sha256(path), "sample_crc32": sample_crc(path)}
         _fsync(path)
+        return path.name, check
+
+    from concurrent.futures import ThreadPoolExecutor  # here: a reader never writes
+
+    with ThreadPoolExecutor(8) as pool:
+        checks = dict(pool.map(seal, sorted(folder.iterdir())))
     _fsync(folder)
     return checks
 

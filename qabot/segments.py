@@ -66,6 +66,14 @@ class Holes:
         i = np.searchsorted(self.ends, ids, side="right")
         return (i >= len(self.starts)) | (ids < self.starts[np.minimum(i, len(self.starts) - 1)])
 
+    def live_rank(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(live, rank)`` of ``ids`` in one search: which are not deleted, and the live rank of those."""
+        i = np.searchsorted(self.ends, ids, side="right")
+        if not len(self.starts):
+            return np.ones(len(ids), dtype=bool), np.asarray(ids, dtype=np.int64)
+        live = (i >= len(self.starts)) | (ids < self.starts[np.minimum(i, len(self.starts) - 1)])
+        return live, np.asarray(ids, dtype=np.int64) - self.cum[i]
+
     def rank(self, ids: np.ndarray) -> np.ndarray:
         """The live rank of live ``ids`` (their id less the deleted ids before them)."""
         return np.asarray(ids, dtype=np.int64) - self.cum[np.searchsorted(self.ends, ids, side="right")]

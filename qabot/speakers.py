@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import Analyzer, fold
-from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation, singular
+from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, GROUPS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation, singular
 
 VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+"
 """Every form of a verb of communication that attributes words in an article ("said", "has warned", "denied")."""
@@ -32,16 +32,16 @@ _PLAIN_WORD = rf"(?!(?:{VERBS}|that|which|who|and|but|or|when|while|as|if|after|
 _MODIFIER = rf"(?:{_PLAIN_WORD}\s+)"
 _PHRASE = (rf"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?{_MODIFIER}{{0,3}}{_HEAD}\b(?![’'-])"
            rf"(?:\s+(?:of|for|at|on|from|in)\s+(?:the\s+)?[\w.’'-]+(?:\s+{_PLAIN_WORD}){{0,4}})?"
-           rf"(?:,\s+{_NAME}(?=\s*[,.;:!?]|$))?")
+           rf"(?:,\s+{_NAME}(?=\s*[,.;:!?]|$)|[ \t]+(?=[A-Z]){_NAMED})?")
 """A speaker named by a noun phrase: "the mayor of Ferrara, Anna Benedetti", "U.S. officials", "the statement"."""
 _IS_PHRASE = re.compile(rf"{_PHRASE}$")
 _ROLE_HEAD = rf"(?i:{alternation(ROLES)})"
-_ROLE_NAME = rf"(?:{_MODIFIER}{{0,3}}{_ROLE_HEAD}\s+(?=[A-Z]){_NAMED})"
-"""A person named after their role, no comma between: "Albanian Prime Minister Fatos Nano", "Virgin Radio DJ Pete Mitchell"."""
 _SPLIT_ROLE = re.compile(rf"^(?P<desc>.*?\b{_ROLE_HEAD})\s+(?P<name>(?:{_TITLE})?[A-Z][^\s]*(?:\s+(?!{_ROLE_HEAD}\b)\S+)*)$")
 """The role and the name of a speaker named after their role."""
-_WHO = (rf"(?<![\w.’'-])(?!(?:I|We|You|They|It|This|That)\b)"
-        rf"(?P<who>{_ROLE_NAME}|{_PHRASE}|(?:[Tt]he\s+(?=[A-Z]))?{_TITLE}?{_NAMED}|[Hh]e|[Ss]he)(?<![’']s)")
+_WHO = (rf"(?<![\w.’'-])"
+        rf"(?P<who>(?!(?:I|We|You|They|It|This|That)\b)(?:{_PHRASE}|(?:[Tt]he\s+(?=[A-Z]))?{_TITLE}?{_NAMED})"
+        rf"|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?<![’']s)")
+_PRONOUNS = ("he", "she", "it", "they")
 _CLOSE = r"(?:[”»’]|(?<=[^\s:(\[])\")"
 """A closing quotation mark: a straight one only after a word or punctuation (': "He thinks' opens one)."""
 _OPEN = r"[“\"«‘]"
@@ -49,7 +49,11 @@ _OPEN = r"[“\"«‘]"
 _AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO}\s+(?:{VERBS})\b")
 _VERB_FIRST = re.compile(rf"{_CLOSE}\s*,?\s*(?:{VERBS})\s+{_WHO}")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_WHO}")
-_BEFORE_QUOTE = re.compile(rf"{_WHO}\s+(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}")
+_SAYS_OPENING = rf"(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}"
+"""A verb of speech and the quotation mark it opens ("said: “", "told reporters that “")."""
+_BEFORE_QUOTE = re.compile(rf"{_WHO}\s+{_SAYS_OPENING}")
+_SAYS_OPENING_RE = re.compile(_SAYS_OPENING)
+"""What every match of ``_BEFORE_QUOTE`` ends with: a sentence without it is spared that search, the costliest."""
 _DESCRIBED = r"(?:(?:[Ff]ormer|[Ee]x-|[Tt]he)\s*)?(?:[A-Z][\w-]+\s+){0,2}(?:(?!(?:to|by|with|from|for|of|at|on|in|about)\s)[a-z][\w-]+\s+){1,3}"
 """Words that describe a person before the name: "former Arsenal keeper", "coach", "the chancellor"."""
 _LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+|(?:In|On|At|During|Speaking)\s[^,“\"]{1,60},\s+)"
@@ -74,8 +78,6 @@ _PERSON_MARKS = (
     re.compile(rf"\b{_ROLE}\s+(?P<who>{_NAME})"),
     re.compile(rf"(?P<who>{_NAMED}),?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"),
     re.compile(rf"\b(?:{alternation(ARTICLE_SPEECH_FORMS - {'tell', 'tells', 'told'})})\s+(?P<who>{_TITLE}?{_NAME})"),
-    re.compile(rf"\b{_ROLE_HEAD},\s+(?P<who>{_NAME})(?=[,.;])"),
-    re.compile(rf"(?P<who>{_NAME}),\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){{0,3}}?{_ROLE_HEAD}\b"),
 )
 """Where a capitalised name is most likely a person's: with a title, a role, or a verb of speech ("told BBC
 News" names whom, not who, and is left out)."""
@@ -83,37 +85,64 @@ _DESC_WORD = (r"(?:(?!(?:the|a|an|and|or|but|by|to|with|for|at|in|on|from|that|w
               r"have|as|its|his|her|their|when|while|after|before|said|says|told)\b)"
               r"(?:(?:[A-Z]\.)+|[\w’'&-][\w’'.&-]*(?<!\.))[ \t]+)")
 """A word of a role's description on one line, not ending a sentence ("U.S." may)."""
-_ROLE_DESC = rf"(?:{_DESC_WORD}{{0,3}}{_ROLE_HEAD}(?:\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,2}})?)"
-_DESCRIPTIONS = (
-    re.compile(rf"(?<![\w’'-])(?P<desc>{_DESC_WORD}{{0,3}}{_ROLE_HEAD})\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})"),
-    re.compile(rf"(?<![\w’'-])(?P<desc>{_ROLE_DESC}),\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})(?=[,.;])"),
-    re.compile(rf"(?P<who>{_TITLE}?(?<![\w’'-])[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,3}}),\s+(?:the\s+|an?\s+)?"
-               rf"(?P<desc>{_ROLE_DESC})\s*[,.;]"),
-)
-"""A person described by their role: "Festival director Dieter Kosslick", "Kenteris's lawyer, Gregory Ioannidis,",
-"Pat Ferguson, President of AMBO,", "Anna Benedetti, the mayor of Ferrara."."""
+_DESC_BEFORE = re.compile(rf"(?<![\w’'-]){_DESC_WORD}{{1,3}}$")
+"""Up to three words of description just before a role word ("Festival", "Kenteris's", "Plaid Cymru's former")."""
+_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}")
+_NAME_AFTER = re.compile(rf"\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})")
+_COMMA_NAME_AFTER = re.compile(rf",\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})(?=[,.;])")
+_NAME_COMMA_BEFORE = re.compile(rf"(?P<who>{_TITLE}?(?<![\w’'-])[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,3}}),\s+"
+                                rf"(?:the\s+|an?\s+)?$")
+_ROLE_WORD = re.compile(rf"(?<![\w’'-]){_ROLE_HEAD}(?![\w’'-])")
+
+
+def _descriptions(text: str):
+    """``(description, name, set off by a comma)`` for each person ``text`` describes by role, found from each role word:
+    "Festival director Dieter Kosslick", "Kenteris's lawyer, Gregory Ioannidis,", "Pat Ferguson, President
+    of AMBO,", "Anna Benedetti, the mayor of Ferrara." (only around role words, never tried at every character)."""
+    for m in _ROLE_WORD.finditer(text):
+        s, e = m.span()
+        line = text.rfind("\n", 0, s) + 1
+        before = text[max(line, s - 100):s]
+        d = _DESC_BEFORE.search(before)
+        words = d.group() if d else ""
+        desc = words + m.group()
+        if (words or m.group().islower()) and (after := _NAME_AFTER.match(text, e)) is not None:
+            yield desc, after.group("who"), False  # "Festival director Dieter Kosslick", not "Premier League"
+        of = _OF_AFTER.match(text, e)
+        end = of.end() if of else e
+        desc_of = desc + (of.group() if of else "")
+        if (after := _COMMA_NAME_AFTER.match(text, end)) is not None:
+            yield desc_of, after.group("who"), True  # "Kenteris's lawyer, Gregory Ioannidis,"
+        if text[end:end + 2].lstrip()[:1] in (",", ".", ";"):
+            lead = text[max(line, s - len(words) - 120):s - len(words)]
+            if (name := _NAME_COMMA_BEFORE.search(lead)) is not None:
+                yield desc_of, name.group("who"), True  # "Pat Ferguson, President of AMBO,"
 
 
 def described_people(text: str) -> dict[str, tuple[str, ...]]:
-    """What ``text`` calls each person by role, by the person's surname (normalised, as ``Attribution.head``):
-    {"kosslick": ("Festival director",), "ioannidis": ("Kenteris's lawyer",)}. A question that asks for "the
-    festival director" means Mr Kosslick wherever the article quotes him."""
+    """What ``text`` calls each person by role, by the person's surname (normalised, as ``Attribution.head``),
+    the role alone and with the name: {"kosslick": ("Festival director", "Festival director, Dieter Kosslick")}.
+    A question that asks for "the festival director" means Mr Kosslick wherever the article quotes him, and
+    "the mayor" quoted after "The mayor of Ferrara, Anna Benedetti" is her."""
     found: dict[str, list[str]] = {}
-    for pattern in _DESCRIPTIONS:
-        for m in pattern.finditer(text):
-            name = _clean(m.group("who"))
-            words = [w for w in name.split() if normal(w) not in HONORIFICS and not _is_head(w)]
-            desc = m.group("desc").strip()
-            if not words or not _is_name(name) or not desc:
-                continue
-            desc = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-)\s+", "", desc)
-            roles = found.setdefault(normal(words[-1]), [])
-            if desc not in roles:
-                roles.append(desc)
+    for desc, who, _ in _descriptions(text):
+        name = _clean(who)
+        words = [w for w in name.split() if normal(w) not in HONORIFICS and not _is_head(w)]
+        desc = desc.strip()
+        if not words or not _is_name(name) or not desc:
+            continue
+        desc = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-)\s+", "", desc)
+        roles = found.setdefault(normal(surname_of(name)), [])
+        if desc not in roles:
+            roles.append(desc)
+        full = f"{desc}, {' '.join(words)}"
+        if full not in roles:
+            roles.append(full)
     return {k: tuple(v) for k, v in found.items()}
 
 
 _OPENERS = r"^(?:(?:Earlier|Later|Last|Next|Now|Instead|Still|Also|Speaking|But|And|Meanwhile|However)\s+)+"
+_OPENERS_RE = re.compile(_OPENERS)
 """Words that open a sentence before a name ("Earlier Mr Kennedy")."""
 _CAPS = re.compile(rf"{_TITLE}?(?<![\w.])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:\s+of\s+[A-Z][\w’'-]+)?")
 
@@ -146,13 +175,37 @@ class Attribution:
 
 def is_quote(sentence: str) -> bool:
     """True when the sentence holds quotation marks around words."""
-    return any(c in sentence for c in _QUOTE_CHARS)
+    return _QUOTE_MARK.search(sentence) is not None
+
+
+_QUOTE_MARK = re.compile(f"[{_QUOTE_CHARS}]")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_TRAILING = re.compile(r"[,.;:]*$")
+_OWNED = re.compile(r"\w[’']s\s+[A-Z]")
+
+
+def _has_word(word: str, text: str) -> bool:
+    """True when ``text`` holds ``word`` as a whole word: ``re.search(rf"\\b{re.escape(word)}\\b", text)``
+    without compiling a pattern for every name (a word character is what ``\\w`` matches)."""
+    n, end = len(word), len(text)
+    i = text.find(word)
+    while i >= 0:
+        j = i + n
+        if ((i > 0 and _is_word_char(text[i - 1])) != (i < end and _is_word_char(text[i]))
+                and (j > 0 and _is_word_char(text[j - 1])) != (j < end and _is_word_char(text[j]))):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _clean(name: str) -> str:
     """A name without possessive (and what follows it) or trailing punctuation."""
-    name = re.split(r"['’]s\b", name.strip())[0]
-    return re.sub(r"[,.;:]*$", "", name.strip())
+    name = _POSSESSIVE.split(name.strip())[0]
+    return _TRAILING.sub("", name.strip())
 
 
 _QUOTED = re.compile(r"[“«]([^”»]*)[”»]?|\"([^\"]*)\"?")
@@ -204,20 +257,22 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     who = desc = carried = None
     at = len(sentence)
     for pattern in (_AFTER_QUOTE, _VERB_FIRST, _BEFORE_QUOTE, _ACCORDING) if quote else (_REPORTED, _REPORTED_END, _REPORTED_MID, _ACCORDING):
+        if pattern is _BEFORE_QUOTE and not _SAYS_OPENING_RE.search(sentence):
+            continue  # no verb of speech opening a quotation: the costliest search cannot match
         m = pattern.search(sentence)
         if m and m.group("who") and m.start("who") < at:
-            if who is None or m.group("who").lower() not in ("he", "she"):
+            if who is None or m.group("who").lower() not in _PRONOUNS:
                 who, desc, at = m.group("who"), m.groupdict().get("desc"), m.start("who")
-            if who.lower() not in ("he", "she"):
+            if who.lower() not in _PRONOUNS:
                 break  # 'Pound said: "I am ... them. "But ...," he added': "he" is the one named before it
     if who is None:
         m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
         who, desc = (m.group("who"), m.group("desc")) if m else (None, None)
-    if who is not None and not _IS_PHRASE.match(who) and re.search(r"\w[’']s\s+[A-Z]", who):
+    if who is not None and not _IS_PHRASE.match(who) and _OWNED.search(who):
         who = None  # "Brown's Britain, by Robert Peston, says": a thing of Brown's, not Brown
     if who is not None:
         who = who.strip(" ,.;:") if _IS_PHRASE.match(who) else _clean(re.sub(r"^[Tt]he\s+", "", who))  # "Mr Blair's spokesman" is not Blair
-        split = None if _IS_PHRASE.match(who) or re.match(rf"{_TITLE}[A-Z]", who) else _SPLIT_ROLE.match(who)
+        split = None if "," in who or re.match(rf"{_TITLE}[A-Z]", who) else _SPLIT_ROLE.match(who)
         if split and not desc:  # "Albanian Prime Minister Fatos Nano": Fatos Nano, so described
             who, desc = split.group("name"), split.group("desc") + " "
         if who.lower() in ("he", "she"):
@@ -225,13 +280,19 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                 who, carried = previous.speaker, previous.phrase  # "he said" is the last speaker, as described
             else:
                 who = _person_before(before, sentence, known()) or (last_name() if callable(last_name) else last_name)
-            if who and re.search(rf"\b{re.escape(surname_of(who))}\b", sentence):
+            if who and _has_word(surname_of(who), sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
+        elif who.lower() in ("it", "they"):  # "It said", "they added": the body or group that spoke last
+            body = previous.speaker if previous and previous.speaker else speaking
+            if body and _speaks_as(body, who.lower(), known):
+                who, carried = body, previous.phrase if previous and previous.speaker == body else None
+            else:
+                who = None
         elif not (_is_name(who) or _IS_PHRASE.match(who)):
             who = None
     if who is not None and quote:
         surname = surname_of(who)
-        if re.search(rf"\b{re.escape(surname)}\b", quoted_words(sentence)):
+        if _has_word(surname, quoted_words(sentence)):
             who = None  # people seldom name themselves: the quotation speaks about them
     continued = False
     if who is None and quote and sentence.lstrip()[:1] in "“\"«":
@@ -248,6 +309,21 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     return Attribution(speaker=who, quote=quote, continued=continued, head=head, phrase=described or carried)
 
 
+def _speaks_as(speaker: str, pronoun: str, known: Callable[[], frozenset[str]]) -> bool:
+    """Whether ``pronoun`` ("it" or "they") can stand for ``speaker``: "it" for a body or a document (a
+    group word, a company's name), never a person; "they" for a group ("officials", "the Liberal Democrats")."""
+    phrase = speaker_phrase(speaker)
+    last = speaker.split()[-1]
+    plural = last.endswith("s") and not last.endswith(("ss", "’s", "'s")) and (len(speaker.split()) > 1 or last.islower())
+    if pronoun == "they":  # "officials", "the Liberal Democrats", "police"
+        return bool(plural or phrase.head in GROUPS and not phrase.names) and not normal(speaker.split()[0]) in HONORIFICS
+    if normal(speaker.split()[0]) in HONORIFICS or phrase.head in ROLES or len(phrase.names) > 1:
+        return False  # a person ("Mr Smith", "the mayor", "Anna Benedetti"): "he" or "she"
+    # "it": "Nokia said ... It said": a one-word name said to speak is a body's as often as a person's
+    return phrase.head in GROUPS | DOCUMENTS if not phrase.names else surname_of(speaker) not in known() \
+        or speaker.isupper() or len(speaker.split()) == 1
+
+
 def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | None:
     """The last person named in ``before`` who is one of the ``known`` and is not named in ``sentence``.
 
@@ -259,11 +335,11 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
     for m in reversed(list(_CAPS.finditer(before))):
         if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) or _LISTED.search(before, 0, m.start()):
             continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote', "A, B and C": seldom "he"
-        candidate = _clean(re.sub(_OPENERS, "", m.group()))
+        candidate = _clean(_OPENERS_RE.sub("", m.group()))
         if not _is_name(candidate):
             continue
         surname = surname_of(candidate)
-        if surname in known and not re.search(rf"\b{re.escape(surname)}\b", sentence):
+        if surname in known and not _has_word(surname, sentence):
             return candidate
     return None
 
@@ -301,6 +377,10 @@ def known_people(text: str) -> frozenset[str]:
             name = _clean(m.group("who"))
             if _is_name(name) and not (name.isupper() and len(name) <= 5):
                 found.add(surname_of(name))
+    for _, who, apposed in _descriptions(text):  # "Kenteris's lawyer, Gregory Ioannidis," "Pat Ferguson, President of AMBO,"
+        name = _clean(who)
+        if apposed and _is_name(name):
+            found.add(surname_of(name))
     return frozenset(found)
 
 

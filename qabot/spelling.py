@@ -46,7 +46,8 @@ class Speller:
         for form, count in words_with_counts:
             if count <= 0 or not form[:1].isalpha():
                 continue
-            form = re.sub(r"[’']s$", "", form)
+            if form.endswith(("’s", "'s", "\n")):  # the only forms the substitution can change
+                form = re.sub(r"[’']s$", "", form)
             key = _key(form)
             counts[key] = counts.get(key, 0) + count
             if form[:1].isupper():

@@ -240,3 +240,26 @@ def test_the_chat_takes_it_for_the_article_of_the_last_answer(seeds):
     assert result.returncode == 0, result.stderr
     assert "> Anton Troianovski" in result.stdout and "the article's byline" in result.stdout
     assert "> The top Chinese diplomat, Wang Yi, and Russian President Vladimir Putin" in result.stdout
+
+
+def test_reader_caches_answer_as_a_plain_read_does(answerer):
+    """What the reader keeps between questions is what reading afresh gives: the terms an article holds
+    (title and sentences), the sentence before a passage, and whether a passage names a speaker."""
+    reader = answerer.reader
+    for article in range(answerer.corpus.n_articles):
+        passages = list(answerer.corpus.article_passages(article))
+        every = set(reader.title_terms(article)).union(
+            *(s.terms for p in passages for s in reader.passage(p).sentences))
+        for asked in ({"flood", "ferrara"}, {"bee", "italy"}, {"zorblax"}, {"farmer", "season", "spring"}):
+            assert reader.article_holds(article, asked) == asked & every
+        for p in passages:
+            passage = reader.passage(p)
+            before = reader.passage(p - 1) if p > passages[0] else None
+            expected = before.sentences[-1] if before and before.paragraph == passage.paragraph else None
+            assert reader.previous_sentence(passage) == expected
+    for who in ("Anna Benedetti", "the mayor", "Hale", "Zorblax"):
+        named = answerer.speech.namer(parse(f"what did {who} say", answerer.analyzer))
+        for p in range(answerer.corpus.n_passages):
+            span = reader.span(p)
+            low = reader.article(span.article).text[max(0, span.start - 4000):span.end].lower()
+            assert named(p) == any(w in low for w in who.lower().split() if w != "the"), (who, p)

@@ -215,3 +215,23 @@ def test_a_question_speaker_matches_by_head_and_modifiers(asked, attributed_to, 
 ])
 def test_whose_words_they_are(sentence, speaker):
     assert attribute_paragraph(sentence, [(0, len(sentence))])[0].speaker == speaker
+
+
+def test_whole_word_test_agrees_with_the_regular_expression():
+    """``_has_word`` (no pattern compiled per name) finds a word exactly where ``\\bWORD\\b`` does: on every
+    word of the seed article, the word cut short, and words around underscores, digits, accents, apostrophes."""
+    import random
+    import re
+
+    from qabot.speakers import _has_word
+
+    text = SEED.read_text(encoding="utf-8")
+    words = sorted(set(re.findall(r"\S+", text)))[:400]
+    cases = [(w, text) for w in words] + [(w[1:], text) for w in words if len(w) > 2]
+    rng = random.Random(0)
+    alphabet = "ab_ .-’é1\n"
+    for _ in range(3000):
+        word = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3)))
+        cases.append((word, "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))))
+    for word, haystack in cases:
+        assert _has_word(word, haystack) == bool(re.search(rf"\b{re.escape(word)}\b", haystack)), (word, haystack)

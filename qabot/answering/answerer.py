@@ -43,6 +43,9 @@ class Ranked:
     """Those names, and the question's other words."""
     article_absent: float = 0.0
     """Weight share of the topic the best sentence's whole article (headline included) lacks."""
+    unattributed: str | None = None
+    """For a speech question whose speaker's own words were not found, why ("no words of ..."), when passages
+    that name the speaker beside the topic are shown instead, as "not sure"."""
 
 
 ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TITLE, QuestionKind.SUMMARY))
@@ -127,19 +130,21 @@ class Answerer:
         if kind is QuestionKind.KEYWORDS:
             refuse = bool(ranked.check.missing)
         else:
-            refuse = kind is not QuestionKind.SAY and top < weights.refuse_below
+            refuse = (kind is not QuestionKind.SAY or ranked.unattributed is not None) and top < weights.refuse_below
         if refuse and not skip:
             return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
-                          message=self._refusal(ranked, top), confidence=round(top, 4), searched=searched, why=why)
-        shown = select.evidence(self.reader, self.speech, cands, k, skip, confidence)
+                          message=ranked.unattributed or self._refusal(ranked, top), confidence=round(top, 4),
+                          searched=searched, why=why)
+        shown = select.evidence(self.reader, self.speech, select.focus(self.reader, ranked.question, cands), k, skip,
+                                confidence)
         if explain:
             by_span = {(c.article, c.start): c for c in cands}
             shown = [replace(e, why=tuple((p.name, p.value, p.part) for p in self.model.explain_rank(c)))
                      if (c := by_span.get((e.article_number, e.start))) else e for e in shown]
         return Answer(question=q.text, evidence=shown, terms=terms, passages=ranked.passages,
                       message=None if shown else "no more answers to this question", confidence=round(top, 4),
-                      unsure=kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS) and bool(shown)
-                      and top < weights.sure_above, searched=searched, why=why)
+                      unsure=bool(shown) and (ranked.unattributed is not None or kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS)
+                                              and top < weights.sure_above), searched=searched, why=why)
 
     def rank(self, q: Question, correct: bool = True) -> Ranked:
         """Every candidate sentence for ``q``, ranked by the fitted model, with what the gates found."""
@@ -193,8 +198,16 @@ class Answerer:
         best = cands[0]
         if say and not best.own_words:
             topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
-            ranked.refusal = f"no words of '{q.speaker}'{topic} in {gates.where()}"
-            return ranked
+            message = f"no words of '{q.speaker}'{topic} in {gates.where()}"
+            near = self.speech.unattributed(q, cands)
+            if not near:
+                ranked.refusal = message
+                return ranked
+            # "the agent" said it, but the article names him only as "John Sivabaek" two sentences on: the
+            # passages naming the speaker beside the topic are the closest thing to an answer
+            ranked.candidates = cands = near + [c for c in cands if c not in near]
+            ranked.unattributed = message
+            best = cands[0]
         if check.fixes and len(set(q.topic_terms)) > 1 and not (best.matched & set(q.topic_terms)) - set(check.fixes.values()):
             return self.rank(asked, correct=False)  # only the corrected word matched ("Atlantis" as "Atlantic")
         ranked.strange, ranked.strange_words = gates.strange(asked, check.fixes)

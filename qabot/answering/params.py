@@ -62,6 +62,23 @@ class GateParams:
     """Evidence below this IDF-weighted share of the question's terms is never shown (own words aside)."""
     max_hints: int = 3
     """At most this many unknown words get a "did you mean"."""
+    focus_candidates: int = 5
+    """A who, when or where question's best this many candidates may be reordered by what it asks of its verb."""
+    focus_margin: float = 2.0
+    """Only candidates whose fitted score is within this of the best's are reordered (near-ties)."""
+    focus_names: float = 2.0
+    """What holding the question's names as themselves counts for (a share of them, so much)."""
+    focus_verb: float = 1.0
+    """What holding the question's verb counts for."""
+    focus_cue: float = 2.0
+    """What holding a place after the verb counts for, for a where question."""
+    focus_cue_when: float = 1.0
+    """What holding a time near the verb counts for, for a when question."""
+    focus_cue_who: float = 1.0
+    """What holding another name near the verb counts for, for a who question."""
+    focus_gain: float = 2.0
+    """They are reordered only when one holds this much more of what the question asks than the best (the
+    question's names as themselves count 2, its verb 1, the cue near the verb 1)."""
 
 
 @dataclass(frozen=True)
@@ -80,8 +97,10 @@ class CacheParams:
 
     passages: int = 50_000
     """Analysed passages."""
-    articles: int = 512
-    """Articles with their text."""
+    articles: int = 4096
+    """Articles with their text (a speech question reads a few hundred; more than 512 were read again)."""
+    article_chars: int = 32_000_000
+    """At most this many characters of article text kept (a few huge articles do not fill the memory)."""
     speakers: int = 20_000
     """Passages with their speakers worked out."""
     titles: int = 20_000

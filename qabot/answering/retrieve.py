@@ -11,7 +11,15 @@ def passages(reader: Reader, q: Question, known: tuple[str, ...]) -> list[tuple[
     more of them for a speech question, whose speaker's words may stand far down the list."""
     depth = reader.params.retrieval
     say = q.kind is QuestionKind.SAY and bool(q.speaker_terms)
-    return reader.retriever.top(list(known), depth.say_passages if say else depth.candidate_passages)
+    return reader.retriever.top(with_forms(reader, known), depth.say_passages if say else depth.candidate_passages)
+
+
+def with_forms(reader: Reader, known: tuple[str, ...]) -> list[str]:
+    """``known`` with the irregular forms of its words that the corpus holds: "meet" is searched as "met"
+    too (stemming leaves them apart, and "where did they meet" is answered by "Putin met with Wang ...")."""
+    forms = reader.irregular_terms()
+    extra = [f for t in known for f in forms.get(t, ()) if f not in known and reader.df(f)]
+    return list(known) + list(dict.fromkeys(extra))
 
 
 def speaker_passages(reader: Reader, articles: list[int], seen: set[int], known: tuple[str, ...]) -> list[tuple[int, float]]:

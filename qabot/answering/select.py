@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ..analysis import STOPWORDS
 from ..model import Evidence
 from .features import Candidate
+from .sentences import DATE
 from .sentences import Reader
 from .speech import Speech
 
@@ -50,3 +52,91 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
         if len(out) >= k:
             break
     return out
+
+
+# -- focus: what a who, when or where question asks of the verb it names ------------------------
+
+_AUX = r"(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|might)"
+_WHO_VERB = re.compile(rf"^\W*who\s+(?:{_AUX}\s+)?(?:been\s+|being\s+)?(?P<verb>[a-z][\w-]+)", re.I)
+_WH_VERB = re.compile(rf"^\W*(?:when|where|who|whom)\s+{_AUX}\s+(?P<subj>(?:he|she|they|it|we|you|i)|(?:the\s+)?"
+                      rf"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)?"
+                      rf"|(?:the|his|her|their|its)\s+\w+)\s+(?P<verb>[a-z][\w-]+)")
+"""The verb a question names: "who met Putin" (met), "where did they meet" (meet), "when is Xi visiting" (visiting)."""
+_PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|inside|to|from)\s+(?:the\s+)?[A-Z]")
+_ANY_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ii]nto|[Ii]nside|[Oo]utside|[Nn]ear|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Aa]round|[Ff]rom)\s+"
+                        r"(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?(?!(?:which|what|this|that|order|fact|time|"
+                        r"addition|part|general|particular|response|turn|total)\b)\w")
+"""Any phrase that may say where, for the best candidate's benefit of the doubt ("in early Lutheran hymnals")."""
+_TIME = re.compile(r"\b(?:soon|later|earlier|yesterday|today|tomorrow|tonight|next|last|this\s+(?:week|month|year|"
+                   r"spring|summer|autumn|winter)|yet\s+to|until|by\s+the\s+end|in\s+the\s+coming)\b", re.I)
+_NAME_WORD = re.compile(r"(?<=[\s(,])[A-Z][\w’'-]+")
+
+
+def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with the best few of a who, when or where question reordered by what the question asks
+    of the verb it names: the names it gives standing in the sentence as themselves ("Putin", not only
+    "Putin's adviser"), the verb, and near it what the question asks for (a place after it for where, a
+    time for when, another name for who). Only candidates whose fitted score is within ``focus_margin``
+    of the best's are moved, so the rule settles near-ties and never lifts a poor match."""
+    from .parse import QuestionKind
+
+    params = reader.params.gates
+    if q.kind not in (QuestionKind.WHO, QuestionKind.WHEN, QuestionKind.WHERE) or len(cands) < 2:
+        return cands
+    text = q.text.strip()
+    m = _WH_VERB.match(text) or _WHO_VERB.match(text)
+    verb = m.group("verb").lower() if m else None
+    if verb in STOPWORDS:
+        verb = None  # "who is the chairman": no verb to look for
+    words = reader.analyzer.words_as_written(text)
+    first = words[0][1] if words else ""
+    names = {shown for _, shown in words if shown[:1].isupper() and shown != first and shown not in ("I",)}
+    verb_term = None
+    if verb:
+        verb_term = reader._forms.get(verb) or reader.analyzer.term(verb)
+    best = cands[0].score
+    top = [c for c in cands[:params.focus_candidates] if best - c.score <= params.focus_margin]
+    if len(top) < 2:
+        return cands
+
+    texts = {id(c): reader.article(c.article).text[c.start:c.end] for c in cands[:2 * params.focus_candidates]}
+    # a name most candidates hold is the subject of the articles ("Luther"), often written "he": its absence
+    # says nothing; a name written only as a possessive ("Putin's adviser") is someone else's, whatever its count
+    common = {n for n in names if 2 * sum(bool(re.search(rf"\b{re.escape(n)}\b", t)) for t in texts.values()) > len(texts)}
+
+    owned = {n for n in names if re.search(rf"\b{re.escape(n)}[’']s\b", text)}
+    subject = {w for w in re.findall(r"[A-Z][\w’'.-]*", m.group("subj"))} & names if m and "subj" in m.groupdict() else set()
+
+    def value(c: Candidate) -> float:
+        sentence = texts[id(c)]
+        got = 0.0
+        if names:
+            whose = any(re.search(rf"\b{re.escape(n)}[’']s\b", sentence)
+                        and not re.search(rf"\b{re.escape(n)}\b(?![’']s)", sentence) for n in names - owned)
+            missing = any(not re.search(rf"\b{re.escape(n)}\b", sentence) for n in subject - common)
+            got += 0.0 if whose or missing else params.focus_names
+        at = []
+        if verb_term:
+            for t, s, e in reader.analyzer.spans(sentence):
+                w = sentence[s:e].lower()
+                if t == verb_term or reader._forms.get(w) == verb_term:
+                    at.append((s, e))
+            got += params.focus_verb if at else 0.0
+        if c is cands[0]:
+            at = []  # the best is given the benefit of the doubt: what the question asks for anywhere in it
+        windows = [sentence[max(0, s - 60):e + 80] for s, e in at] if at else [sentence]
+        if q.kind is QuestionKind.WHERE:
+            cue = any(_PLACE_AFTER.search(sentence[e:e + 80]) for s, e in at) if at else bool(_ANY_PLACE.search(sentence))
+        elif q.kind is QuestionKind.WHEN:
+            cue = any(_TIME.search(w) or DATE.search(w) for w in windows)
+        else:
+            cue = any(n not in names and n.rstrip("’'s") not in names for w in windows for n in _NAME_WORD.findall(w))
+        weight = {QuestionKind.WHERE: params.focus_cue, QuestionKind.WHEN: params.focus_cue_when}.get(q.kind, params.focus_cue_who)
+        return got + (weight if cue else 0.0)
+
+    values = [value(c) for c in top]
+    lead = max(values)
+    if lead - values[0] < params.focus_gain:
+        return cands  # the best already holds about as much of what the question asks
+    moved = [c for _, c in sorted(zip(values, top), key=lambda x: -x[0])]
+    return moved + [c for c in cands if c not in top]

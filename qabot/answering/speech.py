@@ -29,6 +29,24 @@ class Speech:
         self.reader = reader
         self._speakers: dict[int, dict[int, Attribution]] = {}
         self._roles: dict[int, dict[str, tuple[str, ...]]] = {}
+        self._lower: dict[int, str | None] = {}
+        self._lower_chars = 0
+
+    def _lowered(self, article: int) -> str | None:
+        """Article ``article``'s text lowercased, so that any stretch of it is the same stretch of this
+        (cached); None when lowercasing is not one character for one ("İ" becomes two, a final "Σ" depends
+        on the next letter), where a stretch must be lowercased on its own."""
+        if article in self._lower:
+            return self._lower[article]
+        caches = self.reader.params.caches
+        text = self.reader.article(article).text
+        if len(self._lower) >= caches.articles or self._lower_chars + len(text) > caches.article_chars:
+            self._lower.clear()
+            self._lower_chars = 0
+        low = text.lower()
+        found = self._lower[article] = low if len(low) == len(text) and "Σ" not in text else None
+        self._lower_chars += len(text)
+        return found
 
     def namer(self, q: Question) -> Callable[[int], bool]:
         """A test of whether passage ``p`` names the question's speaker in or before it (within what
@@ -42,8 +60,12 @@ class Speech:
 
         def named(p: int) -> bool:
             passage = reader.span(p)
-            low = reader.article(passage.article).text[max(0, passage.start - reach):passage.end].lower()
-            return any(name in low for name in names)
+            lo = max(0, passage.start - reach)
+            low = self._lowered(passage.article)
+            if low is None:
+                low = reader.article(passage.article).text[lo:passage.end].lower()
+                return any(name in low for name in names)
+            return any(low.find(name, lo, passage.end) >= 0 for name in names)
 
         return named if names else (lambda p: True)
 
@@ -74,18 +96,62 @@ class Speech:
             found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans)))
             if any(a.speaker for a in found.values()):
                 roles = self.roles(this.article)
-                found = {s: replace(a, roles=roles[a.head]) if a.head in roles else a for s, a in found.items()}
+                found = {s: self._known_as(a, roles[a.head]) if a.head in roles else a for s, a in found.items()}
             self._speakers[passage] = found
         return found
 
+    @staticmethod
+    def _known_as(a: Attribution, roles: tuple[str, ...]) -> Attribution:
+        """``a`` with what the article calls its speaker elsewhere; a speaker named only by a role the article
+        gave one person ("The home secretary said") is that person ("Charles Clarke"), the role kept as phrase."""
+        if speaker_phrase(a.phrase or a.speaker or "").names:
+            return replace(a, roles=roles)
+        named = [r.split(",", 1)[1].strip() for r in roles if "," in r]
+        if len(set(named)) != 1:
+            return replace(a, roles=roles)
+        return replace(a, roles=roles, speaker=named[0], phrase=a.phrase or a.speaker)
+
     def roles(self, article: int) -> dict[str, tuple[str, ...]]:
-        """What article ``article`` calls each person by role, by surname (``described_people``; cached)."""
+        """What article ``article`` calls each person by role, by surname (``described_people``), and by a
+        role word only one of them holds ("mayor": "mayor of Ferrara, Anna Benedetti", for "the mayor said"
+        further on); cached."""
         found = self._roles.get(article)
         if found is None:
             if len(self._roles) >= self.reader.params.caches.articles:
                 self._roles.clear()
-            found = self._roles[article] = described_people(self.reader.article(article).text)
+            found = dict(described_people(self.reader.article(article).text))
+            heads: dict[str, set[str]] = {}
+            for surname, phrases in found.items():
+                for phrase in phrases:
+                    if phrase.split(",")[0] and (head := speaker_phrase(phrase.split(",")[0]).head):
+                        heads.setdefault(head, set()).add(surname)
+            for head, people in heads.items():
+                if len(people) == 1 and head not in found:
+                    (who,) = people
+                    found[head] = tuple(p for p in found[who] if "," in p)
+            self._roles[article] = found
         return found
+
+    def unattributed(self, q: Question, cands: list) -> list:
+        """When none of ``cands`` is the own words of the speaker asked for by role ("the agent"): those whose passage holds every word of
+        the speaker's phrase ("agent"; "mayor" and "ferrara" for "the mayor of Ferrara") and that hold the
+        topic (any sentence, for "what did X say" without one), best first, for a "not sure" answer."""
+        analyzer = self.reader.analyzer
+        words = {t for t in analyzer.terms(q.speaker or "") if t}
+        if not words or speaker_phrase(q.speaker or "").names:
+            return []  # a speaker asked for by name is found by name: only a role may be written otherwise
+        topic = set(q.topic_terms)
+        theirs, near = [], []
+        for c in cands:
+            held = {t for s in c.passage.sentences for t in s.terms}
+            if not words <= held:
+                continue
+            said = self.speakers(c.passage.id)
+            if any(a.said_by(q.speaker) for s, a in said.items() if c.start <= s < c.end) and (not topic or topic & held):
+                theirs.append(c)  # their words, beside the topic but not about it in so many words ("they" for the band)
+            elif not topic or topic & c.matched:
+                near.append(c)
+        return theirs + near
 
     def speaks(self, passage: int, asked: str) -> bool:
         """Whether some sentence of the passage is attributed to the question's speaker ``asked``."""
