@@ -13,8 +13,13 @@ Data (see bench/splits.py), all from ../shared:
 
 1. Ranking: a linear scorer over ``FEATURES``, fitted listwise (softmax over each question's
    candidates, maximising the probability of the sentences that hold a gold answer), L2-regularised.
-2. Confidence: logistic regression over ``CONFIDENCE_FEATURES`` of each question's first three
-   answers (label: it holds a gold answer), fitted by Newton's method.
+2. Confidence: over ``CONFIDENCE_FEATURES`` of each question's first three answers (label: it holds a
+   gold answer), a logistic model with one hidden layer of ``--conf-hidden`` ReLU units beside its
+   linear part, fitted by Adam on the log-loss (``--conf-hidden 0``: plain logistic regression by
+   Newton's method). At the same loss of right answers, 16 units refused 80% of the fit half's
+   questions asked of BBC where logistic regression refused 76%; fitted on half of the questions and
+   measured on the other half (both ways), 78.0% and 76.5% where logistic regression refused 77.8% and
+   73.8%.
 3. Refusal: the threshold under which the first answer's confidence is refused is the one that loses
    ``--lose`` (1%) of the fit questions whose first three answers hold a gold answer.
 
@@ -146,13 +151,41 @@ def fit_logistic(X: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float) ->
     return beta[1:], float(beta[0])
 
 
+def fit_hidden(Z: np.ndarray, y: np.ndarray, hidden: int, l2: float, steps: int = 600, lr: float = 0.01,
+               seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
+    """A logistic model with one hidden layer of ReLU units beside its linear part, over scaled inputs
+    ``Z``: ``(hidden weights (units x inputs), hidden biases, hidden out-weights, linear weights, intercept)``."""
+    n, d = Z.shape
+    rng = np.random.default_rng(seed)
+    params = [rng.normal(0, 1 / np.sqrt(d), (d, hidden)), np.zeros(hidden), rng.normal(0, 1 / np.sqrt(hidden), hidden),
+              np.zeros(d), np.zeros(1)]
+    m = [np.zeros_like(p) for p in params]
+    v = [np.zeros_like(p) for p in params]
+    for step in range(1, steps + 1):
+        W1, b1, w2, wl, b = params
+        H = Z @ W1 + b1
+        A = np.maximum(H, 0)
+        p = 1 / (1 + np.exp(-np.clip(A @ w2 + Z @ wl + b, -30, 30)))
+        ds = (p - y) / n
+        dA = np.outer(ds, w2) * (H > 0)
+        grads = [Z.T @ dA + l2 * W1, dA.sum(0), A.T @ ds + l2 * w2, Z.T @ ds + l2 * wl, np.array([ds.sum()])]
+        for i, g in enumerate(grads):
+            m[i] = 0.9 * m[i] + 0.1 * g
+            v[i] = 0.999 * v[i] + 0.001 * g ** 2
+            params[i] -= lr * (m[i] / (1 - 0.9 ** step)) / (np.sqrt(v[i] / (1 - 0.999 ** step)) + 1e-8)
+    W1, b1, w2, wl, b = params
+    return W1.T, b1, w2, wl, float(b[0])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-bench/fit"))
     parser.add_argument("--negatives", type=int, default=3000)
     parser.add_argument("--lose", type=float, default=0.01, help="share of right answers the refusal may lose")
     parser.add_argument("--rank-l2", type=float, default=1e-3)
-    parser.add_argument("--conf-l2", type=float, default=1e-3)
+    parser.add_argument("--conf-l2", type=float, default=1e-3, help="L2 of the plain logistic confidence")
+    parser.add_argument("--conf-hidden", type=int, default=16, help="hidden units of the confidence (0: logistic)")
+    parser.add_argument("--hidden-l2", type=float, default=1e-3, help="L2 of the confidence with hidden units")
     parser.add_argument("--out", type=Path, default=ROOT / "qabot" / "answering" / "weights.json")
     args = parser.parse_args()
     started = time.time()
@@ -209,10 +242,18 @@ def main() -> None:
     y = np.array(labels, dtype=float)
     mean, scale = X.mean(0), X.std(0)
     scale[scale == 0] = 1.0
-    coef, intercept = fit_logistic((X - mean) / scale, y, np.array(sample_weight), args.conf_l2)
-    weights = replace(weights, confidence_features=CONFIDENCE_FEATURES, confidence=tuple(round(float(c), 6) for c in coef),
-                      intercept=round(intercept, 6), mean=tuple(round(float(m), 6) for m in mean),
-                      scale=tuple(round(float(s), 6) for s in scale))
+    hidden, bias, out = np.zeros((0, X.shape[1])), np.zeros(0), np.zeros(0)
+    if args.conf_hidden:
+        hidden, bias, out, coef, intercept = fit_hidden((X - mean) / scale, y, args.conf_hidden, args.hidden_l2)
+    else:
+        coef, intercept = fit_logistic((X - mean) / scale, y, np.array(sample_weight), args.conf_l2)
+
+    def rounded(a):
+        return tuple(round(float(x), 6) for x in a)
+
+    weights = replace(weights, confidence_features=CONFIDENCE_FEATURES, confidence=rounded(coef),
+                      intercept=round(intercept, 6), mean=rounded(mean), scale=rounded(scale),
+                      hidden=tuple(rounded(row) for row in hidden), hidden_bias=rounded(bias), hidden_out=rounded(out))
     for answerer in answerers.values():
         answerer.model.__init__(weights)
 
@@ -240,7 +281,9 @@ def main() -> None:
         "data": "SQuAD v1.1 dev fit half (even articles) over all of SQuAD dev; the same questions asked of the BBC "
                 "articles and the BBC tuning questions asked of SQuAD as negatives; the BBC tuning questions over BBC",
         "ranking": "listwise softmax, L2 %g" % args.rank_l2,
-        "confidence": "logistic regression over the first three answers, L2 %g" % args.conf_l2,
+        "confidence": (f"logistic over the first three answers with {args.conf_hidden} hidden ReLU units, Adam, "
+                       f"L2 {args.hidden_l2:g}" if args.conf_hidden else
+                       "logistic regression over the first three answers, L2 %g" % args.conf_l2),
         "refusal": f"loses {args.lose:.0%} of fit questions with a right answer in the first three",
         "fit_questions": len(fit_squad), "negatives": len(neg), "confidence_rows": int(len(y)),
         "fit_evidence_at_1": round(at1, 4), "fit_evidence_at_3": round(at3, 4), "fit_refused": round(refused, 4),

@@ -8,6 +8,7 @@ changed, and re-tokenizes only those whose content hash changed too. Nothing is 
 from __future__ import annotations
 
 import functools
+import hashlib
 from functools import cached_property
 import json
 import multiprocessing
@@ -30,7 +31,7 @@ from .errors import CorpusError, IndexDamaged
 from .index import (FORMAT, FORMAT_VERSION, PARAGRAPH_ARRAYS, PASSAGE_ARRAYS, SENTENCE_ARRAYS, BuildData, Index,
                     SegmentData, read_manifest, term_bytes, write, write_lock)
 from .corpus import FileTable, Status, display, join_paths, list_files
-from .loading import fingerprint, load_file, read_file
+from .loading import load_file, read_file
 from .segments import Holes, plan
 from .passages import DEFAULT_MAX_TOKENS, ENCODING, encoding, make_passages
 from .vocabulary import count_speakers, rank_words
@@ -462,27 +463,32 @@ def workers() -> int:
 
 @dataclass(frozen=True)
 class _Job:
-    """One file to read and, unless its content is unchanged, to process."""
+    """Files that follow one another in the listing, read and (unless their content is unchanged)
+    processed by one worker as one task; their results come back as one ``_Done``."""
 
-    path: str
-    """The file, absolute (also its name in citations and article ids)."""
+    paths: list[str]
+    """The files, absolute (also their names in citations and article ids)."""
+    known: list[bytes | None]
+    """Per file, the previous build's content hash (32 bytes) when its results can be reused."""
     max_tokens: int
-    known_digest: str | None
-    """The previous build's hash of the file when its results can be reused."""
     build_id: str
     """Which build the job is for (a worker's spelling table outlives a build in the same process)."""
 
 
 @dataclass
 class _Done:
-    """What a worker did with one file."""
+    """What a worker did with a job's files, in bulk (no object per file)."""
 
-    digest: str | None = None
-    skipped: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    unchanged: bool = False
-    articles: int = 0
-    """How many articles the file gave (its block travels merged with its batch's)."""
+    digests: bytes
+    """32 bytes of content hash per file (zeros for a file that could not be read)."""
+    articles: list[int]
+    """Articles per file (their blocks travel merged as ``block``)."""
+    unchanged: bytes
+    """1 per file whose content hash is the known one (its previous results stay), else 0."""
+    problems: dict[int, tuple[str | None, list[str]]]
+    """By file number in the job, for the few files with one: why it was skipped, and its warnings."""
+    block: Block | None
+    """The block of every article of the job's processed files, None when there is none."""
 
 
 @functools.cache
@@ -497,45 +503,64 @@ BATCH_BYTES = 2 << 20
 """Bytes of file data in one job, at most (a large file is a job of its own)."""
 
 
-def _batches(jobs: list[_Job], sizes: list[int], follows: list[bool]) -> list[tuple[list[_Job], int]]:
-    """Cut ``jobs`` into batches of new files that follow one another in the listing (``follows[i]``: job
-    ``i`` comes right after job ``i - 1``); a file the previous build had is a batch of its own, since
-    its results may be the previous build's. Returns each batch with its size in bytes."""
-    out: list[tuple[list[_Job], int]] = []
-    for job, size, after in zip(jobs, sizes, follows):
-        if (out and after and job.known_digest is None and out[-1][0][-1].known_digest is None
-                and len(out[-1][0]) < BATCH_FILES and out[-1][1] + size <= BATCH_BYTES):
-            out[-1][0].append(job)
-            out[-1] = (out[-1][0], out[-1][1] + size)
-        else:
-            out.append(([job], size))
+def _batches(files: list[tuple[str, bytes | None]], sizes: list[int], follows: list[bool], max_tokens: int,
+             build_id: str) -> list[tuple[_Job, int]]:
+    """Cut ``files`` (path, known content hash) into jobs of new files that follow one another in the
+    listing (``follows[i]``: file ``i`` comes right after file ``i - 1``); a file the previous build had is a
+    job of its own, since its results may be the previous build's. Returns each job with its size in bytes."""
+    out: list[tuple[_Job, int]] = []
+    paths: list[str] = []
+    known: list[bytes | None] = []
+    total = 0
+    for (path, digest), size, after in zip(files, sizes, follows):
+        if not (paths and after and digest is None and known[-1] is None and len(paths) < BATCH_FILES
+                and total + size <= BATCH_BYTES):
+            if paths:
+                out.append((_Job(paths, known, max_tokens, build_id), total))
+            paths, known, total = [], [], 0
+        paths.append(path)
+        known.append(digest)
+        total += size
+    if paths:
+        out.append((_Job(paths, known, max_tokens, build_id), total))
     return out
 
 
-def _run_batch(jobs: list[_Job]) -> tuple[list[_Done], Block | None]:
-    """Read a batch of files and load, cut and analyse those whose content changed, as one block (in a
-    worker process, or in this one): what became of each file, and the block."""
-    dones: list[_Done] = []
+_NO_DIGEST = bytes(32)
+
+
+def _run_batch(job: _Job) -> _Done:
+    """Read a job's files and load, cut and analyse those whose content changed, as one block (in a
+    worker process, or in this one)."""
+    digests: list[bytes] = []
+    unchanged = bytearray(len(job.paths))
+    problems: dict[int, tuple[str | None, list[str]]] = {}
     items: list[tuple[str, bytes, str]] = []
-    read: list[_Done] = []
-    for job in jobs:
+    read: list[int] = []
+    for i, (path, known) in enumerate(zip(job.paths, job.known)):
         try:
-            data = read_file(job.path)
+            data = read_file(path)
         except OSError as err:
-            dones.append(_Done(skipped=(err.strerror or str(err)).lower()))
+            digests.append(_NO_DIGEST)
+            problems[i] = ((err.strerror or str(err)).lower(), [])
             continue
-        digest = fingerprint(data)
-        dones.append(_Done(digest=digest, unchanged=digest == job.known_digest))
-        if not dones[-1].unchanged:
-            items.append((job.path, data, job.path))
-            read.append(dones[-1])
+        digest = hashlib.sha256(data).digest()
+        digests.append(digest)
+        if digest == known:
+            unchanged[i] = 1
+            continue
+        items.append((path, data, path))
+        read.append(i)
+    articles = [0] * len(job.paths)
     if not items:
-        return dones, None
+        return _Done(b"".join(digests), articles, bytes(unchanged), problems, None)
     enc, spellings = _tools()
-    block, outcomes = process_files(items, jobs[0].max_tokens, enc, spellings, jobs[0].build_id)
-    for done, (articles, why, warnings) in zip(read, outcomes):
-        done.articles, done.skipped, done.warnings = articles, why, warnings
-    return dones, block
+    block, outcomes = process_files(items, job.max_tokens, enc, spellings, job.build_id)
+    for i, (count, why, warnings) in zip(read, outcomes):
+        articles[i] = count
+        if why is not None or warnings:
+            problems[i] = (why, warnings)
+    return _Done(b"".join(digests), articles, bytes(unchanged), problems, block)
 
 
 def _quiet_worker() -> None:
@@ -543,10 +568,10 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _results(batches: list[tuple[list[_Job], int]], processes: int | None) -> Iterator[tuple[list[_Done], Block | None]]:
+def _results(batches: list[tuple[_Job, int]], processes: int | None) -> Iterator[_Done]:
     """Run ``batches`` in order: in ``processes`` processes, or when None over every core if there is enough to do."""
     n = processes or workers()
-    jobs = [jobs for jobs, _ in batches]
+    jobs = [job for job, _ in batches]
     if n == 1 or len(jobs) < 2 or (processes is None and sum(size for _, size in batches) < PARALLEL_BYTES):
         yield from map(_run_batch, jobs)
         return
@@ -594,17 +619,19 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
         kept = np.zeros(len(previous.table.paths) if previous is not None else 0, dtype=bool)
         kept[prev_row[same]] = True
         job_at = np.flatnonzero(~same)
-        jobs: list[_Job] = []
+        files: list[tuple[str, bytes | None]] = []  # the files to read: path, known content hash
         for i in job_at.tolist():
             row = int(prev_row[i])
-            jobs.append(_Job(listing.paths[i], settings.max_tokens, previous.digest(row if row >= 0 else None)
-                             if previous is not None else None, build_id))
+            known = previous.digest(row if row >= 0 else None) if previous is not None else None
+            files.append((listing.paths[i], bytes.fromhex(known) if known else None))
         sizes = [listing.sizes[i] for i in job_at.tolist()]
         follows = [k > 0 and job_at[k - 1] == i - 1 for k, i in enumerate(job_at.tolist())]
         tally = _Tally()
         spoke: Counter[str] = Counter()
-        results = _results(_batches(jobs, sizes, follows), processes)
-        pending: list[_Done] = []
+        results = _results(_batches(files, sizes, follows, settings.max_tokens, build_id), processes)
+        done: _Done | None = None
+        at = 0  # the next file of ``done``
+        digests = np.zeros((0, 32), np.uint8)
         fresh: list[Block] = []
         fresh_articles = 0
         problems: dict[str, dict] = {}
@@ -623,10 +650,11 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
                 _tell(report, path, status, problems[path])
                 continue
             if progress:
-                progress(done_jobs, len(jobs), path)
-            if not pending:
-                dones, merged = next(results)
-                pending = dones[::-1]
+                progress(done_jobs, len(files), path)
+            if done is None or at == len(done.articles):
+                done, at = next(results), 0
+                digests = np.frombuffer(done.digests, np.uint8).reshape(-1, 32)
+                merged = done.block
                 if merged is not None:
                     for forms in merged.forms:
                         tally.add(*forms)
@@ -634,9 +662,9 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
                     merged.forms = merged.spoke = None
                     report.text_bytes += sum(len(t) for t in merged.texts)
                     fresh.append(merged)
-            done = pending.pop()
+            k, at = at, at + 1  # the file's place in its job
             done_jobs += 1
-            if done.unchanged:  # touched, same content
+            if done.unchanged[k]:  # touched, same content
                 kept[row] = True
                 report.unchanged += 1
                 problem = previous.problems.get(path)
@@ -645,22 +673,23 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
                     _tell(report, path, Status.INDEXED, problem)
                 rows.keep(np.array([i]), previous)
                 continue
-            digest = np.frombuffer(bytes.fromhex(done.digest), np.uint8) if done.digest else np.zeros(32, np.uint8)
-            if not done.articles:
-                status = Status.EMPTY if done.skipped == "empty file" else Status.FAILED
-                problems[path] = {"reason": done.skipped or "no article text found"}
+            skipped, warnings = done.problems.get(k, (None, None))
+            articles = done.articles[k]
+            if not articles:
+                status = Status.EMPTY if skipped == "empty file" else Status.FAILED
+                problems[path] = {"reason": skipped or "no article text found"}
                 _tell(report, path, status, problems[path])
-                rows.set(i, digest, status, (-1, 0, 0))
+                rows.set(i, digests[k], status, (-1, 0, 0))
                 continue
-            if done.warnings:
-                problems[path] = {"warnings": done.warnings}
+            if warnings:
+                problems[path] = {"warnings": warnings}
                 _tell(report, path, Status.INDEXED, problems[path])
             (report.new if row is None else report.updated).append(path)
-            rows.set(i, digest, Status.INDEXED, (FRESH, fresh_articles, done.articles))
-            fresh_articles += done.articles
+            rows.set(i, digests[k], Status.INDEXED, (FRESH, fresh_articles, articles))
+            fresh_articles += articles
         results.close()
         if progress:
-            progress(len(jobs), len(jobs), "")
+            progress(len(files), len(files), "")
         gone = np.flatnonzero(~kept).tolist()
         if previous is not None:
             matched = np.zeros(len(kept), dtype=bool)

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from . import __version__
+from . import __version__, regexcache
 from .corpus import display
 from .defaults import DEFAULT_MAX_TOKENS, DEFAULT_SCORING, SCORINGS
 from .errors import CorpusError, IndexDamaged, QabotError, UsageError
@@ -443,6 +443,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parser.print_help()
                 return EXIT_OK
         args = parser.parse_args(argv)
+        if args.command in ("ask", "chat", "quotes"):
+            regexcache.enable()  # the answering rules' patterns, compiled by an earlier run
         if args.command == "index":
             return cmd_index(args)
         if args.command == "ask":
@@ -489,4 +491,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"qabot: internal error: {safe_line(type(err).__name__ + ': ' + str(err))[:300]} "
               "(set QABOT_DEBUG=1 to see where)", file=sys.stderr)
         return 70
+    finally:
+        regexcache.save()
 

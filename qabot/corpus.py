@@ -343,7 +343,8 @@ class FileTable:
     digest: np.ndarray
     """SHA-256 of the content, 32 bytes a row (uint8, all zero when the file could not be read)."""
     art_ptr: np.ndarray
-    """The file's articles are ``art_ptr[i]:art_ptr[i + 1]`` of the index (int64, length n + 1)."""
+    """File ``i`` has ``art_ptr[i + 1] - art_ptr[i]`` articles (int64, length n + 1); the index's data folder
+    says where they are (``file_seg``, ``file_art``: a segment, and the first of them there)."""
     status: np.ndarray
     """A ``Status`` per file (uint8)."""
 

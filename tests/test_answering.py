@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -122,6 +123,38 @@ def test_a_weights_file_of_another_version_or_other_features_is_refused(tmp_path
     other.write_text(json.dumps(dict(data, features=data["features"][:-1])), encoding="utf-8")
     with pytest.raises(WeightsError, match="other features"):
         load_weights(other)
+
+
+def test_a_weights_file_whose_hidden_layer_does_not_fit_the_features_is_refused(tmp_path):
+    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    assert data["format"] == 2 and data["hidden"]  # the shipped confidence has its hidden units
+    short = tmp_path / "short.json"
+    short.write_text(json.dumps(dict(data, hidden=[row[:-1] for row in data["hidden"]])), encoding="utf-8")
+    with pytest.raises(WeightsError, match="wrong shape"):
+        load_weights(short)
+    unpaired = tmp_path / "unpaired.json"
+    unpaired.write_text(json.dumps(dict(data, hidden_out=data["hidden_out"][:-1])), encoding="utf-8")
+    with pytest.raises(WeightsError, match="wrong shape"):
+        load_weights(unpaired)
+
+
+def test_the_confidence_is_its_hidden_layer_beside_the_linear_part_and_its_parts_add_up(answerer):
+    answer = answerer.ask("how many people were evacuated near Ferrara", k=1, explain=True)
+    model, w = answerer.model, answerer.params.weights
+    ranked = answerer.rank(parse("how many people were evacuated near Ferrara", answerer.analyzer))
+    best = ranked.candidates[0]  # its confidence inputs, as answer() computes them
+    second = next(c for c in ranked.candidates[1:] if (c.article, c.start) != (best.article, best.start))
+    inputs = feats.question_inputs(ranked.question, best, second, best, 0, ranked.check.missing_share,
+                                   ranked.check.missing_name_share, ranked.strange, ranked.far,
+                                   ranked.article_absent, bool(ranked.check.fixes))
+    z = [(v - m) / (s if s > 0 else 1.0) for v, m, s in zip(inputs, w.mean, w.scale)]
+    units = [max(0.0, sum(a * b for a, b in zip(row, z)) + b0) for row, b0 in zip(w.hidden, w.hidden_bias)]
+    by_hand = w.intercept + sum(c * x for c, x in zip(w.confidence, z)) + sum(o * u for o, u in zip(w.hidden_out, units))
+    assert model.logit(inputs) == pytest.approx(by_hand)
+    assert answer.confidence == pytest.approx(1 / (1 + math.exp(-by_hand)), abs=1e-4)
+    parts = model.explain_confidence(inputs)
+    assert w.intercept + model.hidden_bias_part(inputs) + sum(p.part for p in parts) == \
+        pytest.approx(by_hand, abs=0.005 * len(CONFIDENCE_FEATURES))
 
 
 def test_params_override_some_values_and_reject_unknown_ones(tmp_path):

@@ -9,7 +9,6 @@ inputs of the fitted confidence, and name the words in a refusal's message.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, replace
 
 from ..analysis import fold
@@ -46,6 +45,8 @@ class Gates:
         self.reader = reader
         self._speller: Speller | None = None
         self._corrections: dict[str, str | None] = {}
+        self._first: tuple[str | None, str | None] = (None, None)
+        """The last question's text and its first word as written."""
 
     def where(self) -> str:
         """ "2,225 articles", for messages."""
@@ -167,15 +168,13 @@ class Gates:
     def as_typed(self, q: Question, word: str) -> str:
         """``word`` as its capital tells whether it is a name: the question's first word is capitalised by
         the sentence, not as a name ("Pride" opening a question is "pride"; "COVID" stays an acronym)."""
-        if word[1:].islower() and word == self._first_word(q.text):
+        if self._first[0] != q.text:  # once per question, not once per word (a 100 KB question has 11,000)
+            words = self.reader.analyzer.words_as_written(q.text)
+            self._first = (q.text, words[0][1] if words else None)
+        first = self._first[1]
+        if first is not None and first == word and word[1:].islower():
             return word.lower()
         return word
-
-    @functools.lru_cache(maxsize=64)
-    def _first_word(self, text: str) -> str:
-        """The first word of a question as written (read once per question, not once per word)."""
-        words = self.reader.analyzer.words_as_written(text[:200])
-        return words[0][1] if words else ""
 
     def correct(self, word: str) -> str | None:
         """The corpus word ``word`` misspells, as the corpus spells it, or None (``qabot.spelling``)."""

@@ -16,8 +16,8 @@ from ..spelling import SpellingParams
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 """The fitted model shipped with qabot."""
-WEIGHTS_FORMAT = 1
-"""The version of ``weights.json``'s layout this code reads."""
+WEIGHTS_FORMAT = 2
+"""The version of ``weights.json``'s layout this code reads (2: the confidence has a hidden layer)."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,8 @@ class CacheParams:
 
 @dataclass(frozen=True)
 class Weights:
-    """The fitted model: a linear ranker over candidate sentences and a logistic confidence over answers."""
+    """The fitted model: a linear ranker over candidate sentences and a confidence over answers: logistic
+    over the scaled inputs plus one hidden layer of ReLU units (``hidden``; none makes it plain logistic)."""
 
     features: tuple[str, ...] = ()
     """Names of the ranking features, in the order of ``rank``."""
@@ -123,6 +124,12 @@ class Weights:
     """Logistic weights of the confidence model (after centring and scaling by ``mean`` and ``scale``)."""
     intercept: float = 0.0
     """The confidence model's intercept."""
+    hidden: tuple[tuple[float, ...], ...] = ()
+    """The confidence's hidden units: each a row of weights over the scaled inputs (``confidence_features``)."""
+    hidden_bias: tuple[float, ...] = ()
+    """Each hidden unit's bias."""
+    hidden_out: tuple[float, ...] = ()
+    """What each hidden unit's output (ReLU) adds to the log-odds, per unit of output."""
     mean: tuple[float, ...] = ()
     """Mean of each confidence input on the fit data."""
     scale: tuple[float, ...] = ()
@@ -188,7 +195,7 @@ def _merge(obj, data: dict, where: str):
                 raise UsageError(f"{where}: '{key}' must be an object")
             changes[key] = _merge(current, value, where)
         elif isinstance(current, tuple):
-            changes[key] = tuple(value)
+            changes[key] = tuple(_tuples(v) for v in value)
         elif isinstance(current, bool) or not isinstance(current, (int, float)):
             changes[key] = value
         elif not isinstance(value, (int, float)) or isinstance(value, bool):
@@ -216,7 +223,18 @@ def load_weights(path: Path) -> Weights:
     if tuple(data.get("features", ())) != FEATURES or tuple(data.get("confidence_features", ())) != CONFIDENCE_FEATURES:
         raise WeightsError(f"{path} was fitted on other features than this qabot computes; run python bench/fit.py")
     keys = {f.name for f in fields(Weights)}
-    return Weights(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in keys})
+    weights = Weights(**{k: _tuples(v) for k, v in data.items() if k in keys})
+    n = len(CONFIDENCE_FEATURES)
+    if len(weights.rank) != len(FEATURES) or len(weights.confidence) != n \
+            or any(len(row) != n for row in weights.hidden) \
+            or not len(weights.hidden) == len(weights.hidden_bias) == len(weights.hidden_out):
+        raise WeightsError(f"{path} holds weights of the wrong shape for its features; run python bench/fit.py")
+    return weights
+
+
+def _tuples(value):
+    """JSON lists (nested too) as tuples."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
 def save_weights(weights: Weights, path: Path) -> None:

@@ -2,14 +2,22 @@
 
 A candidate sentence's score is the dot product of its ranking features with the fitted ranking
 weights; its confidence is a logistic model over its confidence features (centred and scaled as on
-the fit data): the fitted probability that the sentence holds the answer. ``bench/fit.py`` fits both
-and writes ``weights.json``.
+the fit data) with one small hidden layer of ReLU units beside the linear part (the features combine:
+a sentence that matches well in an article that lacks the question's names is another case than either
+alone): the fitted probability that the sentence holds the answer. ``bench/fit.py`` fits both and writes
+``weights.json``.
+
+A ReLU unit is linear wherever it is active, so the log-odds are exactly the intercept, the active
+units' biases and one part per feature (its linear weight plus the active units' weights on it, times
+its scaled value): ``explain_confidence`` gives those parts, and they add up.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+
+import numpy as np
 
 from .features import CONFIDENCE_FEATURES, FEATURES, Candidate
 from .params import Weights
@@ -37,6 +45,12 @@ class Model:
         self.conf = list(weights.confidence) if weights.confidence else [0.0] * n
         self.mean = list(weights.mean) if weights.mean else [0.0] * n
         self.scale = [s if s > 0 else 1.0 for s in (weights.scale or [1.0] * n)]
+        self._mean = np.asarray(self.mean, dtype=float)
+        self._scale = np.asarray(self.scale, dtype=float)
+        self._linear = np.asarray(self.conf, dtype=float)
+        self._hidden = np.asarray(weights.hidden, dtype=float).reshape(len(weights.hidden), n)
+        self._bias = np.asarray(weights.hidden_bias, dtype=float)
+        self._out = np.asarray(weights.hidden_out, dtype=float)
 
     def rank(self, candidates: list[Candidate]) -> None:
         """Set every candidate's ranking score."""
@@ -44,9 +58,18 @@ class Model:
         for c in candidates:
             c.score = sum(a * b for a, b in zip(w, c.x))
 
+    def _effective(self, inputs: list[float]) -> tuple[np.ndarray, np.ndarray, float]:
+        """The scaled inputs, each one's weight with the active hidden units' folded in, and those units' bias."""
+        z = (np.asarray(inputs, dtype=float) - self._mean) / self._scale
+        if not len(self._out):
+            return z, self._linear, 0.0
+        active = self._out * ((self._hidden @ z + self._bias) > 0)
+        return z, self._linear + active @ self._hidden, float(active @ self._bias)
+
     def logit(self, inputs: list[float]) -> float:
         """The confidence's log-odds for these confidence features."""
-        return self.weights.intercept + sum(c * (v - m) / s for c, v, m, s in zip(self.conf, inputs, self.mean, self.scale))
+        z, w, bias = self._effective(inputs)
+        return self.weights.intercept + bias + float(w @ z)
 
     def confidence(self, inputs: list[float]) -> float:
         """The fitted probability that a candidate with these confidence features holds the answer."""
@@ -59,7 +82,12 @@ class Model:
         return sorted(parts, key=lambda p: -abs(p.part))
 
     def explain_confidence(self, inputs: list[float]) -> list[Contribution]:
-        """Each confidence feature's part in the log-odds (away from the fit data's average), largest first."""
-        parts = [Contribution(n, v, c * (v - m) / s)
-                 for n, v, c, m, s in zip(CONFIDENCE_FEATURES, inputs, self.conf, self.mean, self.scale)]
+        """Each confidence feature's part in the log-odds (away from the fit data's average), largest first:
+        with the intercept and the active hidden units' bias (``hidden_bias_part``) they add up to ``logit``."""
+        z, w, _ = self._effective(inputs)
+        parts = [Contribution(n, v, float(c * x)) for n, v, c, x in zip(CONFIDENCE_FEATURES, inputs, w, z)]
         return sorted((p for p in parts if abs(p.part) >= 0.005), key=lambda p: -abs(p.part))
+
+    def hidden_bias_part(self, inputs: list[float]) -> float:
+        """What the active hidden units' biases add to the log-odds for these inputs."""
+        return self._effective(inputs)[2]

@@ -1,0 +1,73 @@
+"""A cold ``qabot ask`` starts light: the answering rules' compiled patterns are kept between runs
+(``regexcache``), and parsing a command imports nothing heavy."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from conftest import SEED, run
+
+from qabot import regexcache, speakers
+
+
+def _patterns() -> list[re.Pattern]:
+    """Every compiled pattern of the speaker rules, the longest qabot has."""
+    return [v for v in vars(speakers).values() if isinstance(v, re.Pattern)]
+
+
+def test_patterns_from_the_cache_match_as_re_compiles_them(isolated, monkeypatch):
+    monkeypatch.setenv("QABOT_STATE_DIR", str(isolated / "state"))
+    monkeypatch.setattr(regexcache, "_stored", {})
+    monkeypatch.setattr(regexcache, "_used", {})
+    monkeypatch.setattr(regexcache, "_fresh", False)
+    monkeypatch.setattr(regexcache, "_original", None)
+    monkeypatch.setattr(regexcache, "OWNERS", ("qabot", __name__))  # this test asks as qabot's modules do
+    regexcache.enable()
+    text = SEED.read_text(encoding="utf-8")
+    patterns = _patterns()
+    assert len(patterns) > 10
+    try:
+        cold = [regexcache._compile(p.pattern, p.flags) for p in patterns]  # compiled, and remembered
+    finally:
+        regexcache.disable()
+    regexcache.save()
+    assert regexcache.cache_file().is_file()
+    monkeypatch.setattr(regexcache, "_stored", {})
+    regexcache.enable()  # reads the file back
+    try:
+        assert len(regexcache._stored) == len(patterns)
+        hot = [regexcache._compile(p.pattern, p.flags) for p in patterns]  # from the file
+        assert not regexcache._fresh  # nothing compiled afresh
+    finally:
+        regexcache.disable()
+    for p, c, h in zip(patterns, cold, hot):
+        for q in (c, h):
+            assert (q.pattern, q.flags, q.groups, q.groupindex) == (p.pattern, p.flags, p.groups, p.groupindex)
+            assert [m.span() for m in q.finditer(text)] == [m.span() for m in p.finditer(text)]
+            assert [m.groupdict() for m in q.finditer(text)] == [m.groupdict() for m in p.finditer(text)]
+
+
+def test_asking_twice_answers_the_same_with_the_cache_and_survives_a_damaged_one(seeds, isolated):
+    first = run("ask", "--json", "what did Wang say about Ukraine")
+    assert first.returncode == 0, first.stderr
+    cache = isolated.parent / "state" / "regex-cache"
+    assert cache.is_file()
+    written = cache.stat().st_mtime_ns
+    second = run("ask", "--json", "what did Wang say about Ukraine")
+    assert second.returncode == 0 and second.stderr == ""
+    assert second.stdout == first.stdout
+    assert cache.stat().st_mtime_ns == written  # every pattern came from the cache: nothing new to keep
+    cache.write_bytes(b"\x00garbage")
+    third = run("ask", "--json", "what did Wang say about Ukraine")
+    assert third.returncode == 0 and third.stderr == ""
+    assert third.stdout == first.stdout
+
+
+def test_parsing_a_question_imports_nothing_heavy(isolated):
+    """Until the staleness check has started (``cli.cmd_ask``), neither numpy nor the tokenizer is imported."""
+    code = ("import sys; from qabot import cli; cli.make_parser().parse_args(['ask', 'x']); "
+            "print(sorted(m for m in ('numpy', 'tiktoken', 'blingfire', 'qabot.index', 'qabot.answering') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
