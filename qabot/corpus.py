@@ -90,6 +90,9 @@ class Listing:
     """Images, audio, video, archives and office files passed over quietly."""
     missing: list[str] = field(default_factory=list)
     """Roots that do not exist."""
+    sent: tuple[bytes, bytes, bytes] | None = field(default=None, repr=False, compare=False)
+    """The paths (``join_paths``), sizes and mtimes (native int64) as a ``Prefetch`` child sent them: compared
+    as they are, not joined and converted again."""
 
 
 def list_files(roots: list[str | os.PathLike]) -> Listing:
@@ -287,7 +290,8 @@ class Prefetch:
                 blob, sizes, mtimes, failed, skipped, ignored, missing = pickle.loads(b"".join(chunks))
                 numbers = array("q")
                 numbers.frombytes(sizes)
-                out = Listing(split_paths(blob), numbers.tolist(), [], failed, skipped, ignored, missing)
+                out = Listing(split_paths(blob), numbers.tolist(), [], failed, skipped, ignored, missing,
+                              sent=(blob, sizes, mtimes))
                 numbers = array("q")
                 numbers.frombytes(mtimes)
                 out.mtimes = numbers.tolist()
@@ -386,9 +390,13 @@ def changes(listing: Listing, blob: bytes, size: np.ndarray, mtime: np.ndarray) 
     """
     import numpy as np
 
-    if join_paths(listing.paths) == blob:
-        now_size = np.fromiter(listing.sizes, np.int64, len(listing.sizes))
-        now_mtime = np.fromiter(listing.mtimes, np.int64, len(listing.mtimes))
+    if listing.sent is not None:
+        joined, now_size, now_mtime = listing.sent[0], np.frombuffer(listing.sent[1], np.int64), \
+            np.frombuffer(listing.sent[2], np.int64)
+    else:
+        joined, now_size, now_mtime = join_paths(listing.paths), np.fromiter(listing.sizes, np.int64, len(listing.sizes)), \
+            np.fromiter(listing.mtimes, np.int64, len(listing.mtimes))
+    if joined == blob and len(now_size) == len(size):
         if np.array_equal(now_size, size) and np.array_equal(now_mtime, mtime):
             return None
         return int(np.count_nonzero((now_size != size) | (now_mtime != mtime))), 0

@@ -27,14 +27,15 @@ except ImportError:  # another Python's internals: nothing is cached
     _sre = _compiler = _parser = None
 
 _KEY = (sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
-_FORMAT = 1
+_FORMAT = 2
 
 OWNERS = ("qabot",)
 """The modules whose patterns are kept (module name prefixes)."""
 
 _original = None
-_stored: dict[tuple[str, int], tuple] = {}
-_used: dict[tuple[str, int], tuple] = {}
+_stored: dict[tuple[str, int], bytes] = {}
+"""The file's programs by (pattern, flags), each still marshalled: unpacked only when its pattern is compiled."""
+_used: dict[tuple[str, int], bytes] = {}
 _fresh = False
 
 
@@ -76,11 +77,11 @@ def _compile(pattern, flags=0):
     if not isinstance(pattern, str) or flags & re.DEBUG or not _ours(sys._getframe(1)):
         return _original(pattern, flags)
     key = (pattern, int(flags))
-    args = _stored.get(key)
-    if args is not None:
+    packed = _stored.get(key)
+    if packed is not None:
         try:
-            compiled = _sre.compile(pattern, *args)
-            _used[key] = args
+            compiled = _sre.compile(pattern, *marshal.loads(packed))
+            _used[key] = packed
             return compiled
         except Exception:  # a program the engine refuses: compiled afresh below
             pass
@@ -98,7 +99,7 @@ def _compile(pattern, flags=0):
         raise
     except Exception:  # internals not as expected: as re does it
         return _original(pattern, flags)
-    _used[key] = args
+    _used[key] = marshal.dumps(args)
     _fresh = True
     return compiled
 
