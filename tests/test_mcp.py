@@ -27,6 +27,8 @@ def seed_index(isolated, tmp_path) -> Path:
 
 def _session(index: Path, tmp_path: Path, errors):
     env = {k: os.environ[k] for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "QABOT_STATE_DIR", "NO_COLOR")}
+    if "PYTHONPATH" in os.environ:  # the server runs the same qabot as the tests (a worktree's, not the install's)
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     params = StdioServerParameters(command=sys.executable, args=["-m", "qabot", "mcp", "--index", str(index)],
                                    env=env, cwd=str(tmp_path))
     return stdio_client(params, errlog=errors)
