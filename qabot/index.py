@@ -644,6 +644,16 @@ class Segment(_Folder):
         return self.read("text.bin", int(off[a]), int(off[a + 1])).decode("utf-8", errors="replace")
 
 
+def _locate(first: list[int], holes: list, i: int) -> tuple[int, int]:
+    """``(segment, row in it)`` of live row ``i``, given each segment's first live row (``first``, with the
+    total last) and its deletions (``holes``, None where it has none)."""
+    if not 0 <= i < first[-1]:
+        raise IndexError(i)
+    s = bisect.bisect_right(first, i) - 1
+    local = i - first[s]
+    return s, holes[s].local(local) if holes[s] is not None else local
+
+
 class Index:
     """An index opened for reading: its segments' arrays memory-mapped, text and metadata read when needed.
 
@@ -774,20 +784,12 @@ class Index:
     def _article_at(self, i: int) -> tuple[int, int]:
         """``(segment, article in it)`` of article ``i``."""
         art_first, _, holes, _ = self._layout
-        if not 0 <= i < art_first[-1]:
-            raise IndexError(i)
-        s = bisect.bisect_right(art_first, i) - 1
-        local = i - art_first[s]
-        return s, holes[s].local(local) if holes[s] is not None else local
+        return _locate(art_first, holes, i)
 
     def _passage_at(self, p: int) -> tuple[int, int]:
         """``(segment, passage in it)`` of passage ``p``."""
         _, pas_first, _, holes = self._layout
-        if not 0 <= p < pas_first[-1]:
-            raise IndexError(p)
-        s = bisect.bisect_right(pas_first, p) - 1
-        local = p - pas_first[s]
-        return s, holes[s].local(local) if holes[s] is not None else local
+        return _locate(pas_first, holes, p)
 
     def _article_id(self, s: int, a: int) -> int:
         """The id of live article ``a`` of segment ``s``."""
