@@ -81,6 +81,31 @@ def write_articles(folder: Path, articles: dict[str, str]) -> Path:
     return folder
 
 
+def index_articles(tmp_path: Path, **texts: str) -> Path:
+    """Plain-text articles (headline, blank line, body; keyword to text) written to ``tmp_path/articles``
+    as ``NAME.txt`` and indexed through the CLI into ``tmp_path/idx``; returns the index folder."""
+    folder = write_articles(tmp_path / "articles", {f"{name}.txt": text for name, text in texts.items()})
+    result = run("index", str(folder), "--index", str(tmp_path / "idx"))
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "idx"
+
+
+def attributed(text: str) -> dict[str, str | None]:
+    """Every sentence of ``text`` (paragraphs split at blank lines) with its speaker."""
+    from qabot.passages import split_sentences
+    from qabot.speakers import attribute_paragraph
+
+    out = {}
+    at = 0
+    for paragraph in text.split("\n\n"):
+        start = text.index(paragraph, at)
+        at = start + len(paragraph)
+        spans = split_sentences(text, start, at)
+        for (s, e), who in zip(spans, attribute_paragraph(text, spans)):
+            out[text[s:e].strip()] = who.speaker
+    return out
+
+
 def ask_json(index: Path, *questions: str) -> list[dict]:
     """Ask ``questions`` through ``qabot ask --index INDEX --json -`` (one per line): the JSON answers."""
     result = run("ask", "--index", str(index), "--json", "-", input="\n".join(questions) + "\n")

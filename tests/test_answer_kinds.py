@@ -7,20 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import run
+from conftest import attributed, index_articles, run
 
 from qabot.passages import split_sentences
 from qabot.speakers import attribute_paragraph, described_people, speaker_matches
-
-
-def _articles(tmp_path: Path, **texts: str) -> Path:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in texts.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    result = run("index", str(folder), "--index", str(tmp_path / "idx"))
-    assert result.returncode == 0, result.stderr
-    return tmp_path / "idx"
 
 
 def _ask(index: Path | None, question: str, k: int = 3) -> dict:
@@ -55,7 +45,7 @@ def test_when_is_xi_visiting_leads_with_xis_visit_not_wangs(seeds):
 
 
 def test_a_who_question_wants_its_name_as_itself_not_as_someones(tmp_path):
-    index = _articles(tmp_path, harbour=(
+    index = index_articles(tmp_path, harbour=(
         "Harbour dispute ends\n\n"
         "On Monday, Silva met with Tom Reed, Costa’s chief of staff, to discuss the harbour dispute.\n\n"
         "Mayor Ana Costa met with Jorge Silva at the town hall on Tuesday, ending weeks of silence over the harbour.\n"))
@@ -83,17 +73,6 @@ Mr Kessel's plans were questioned by the board's former chairman, Dafydd Wigley.
 """
 
 
-def _speakers(text: str) -> dict[str, str | None]:
-    out, at = {}, 0
-    for paragraph in text.split("\n\n"):
-        start = text.index(paragraph, at)
-        at = start + len(paragraph)
-        spans = split_sentences(text, start, at)
-        for (s, e), who in zip(spans, attribute_paragraph(text, spans)):
-            out[text[s:e].strip()] = who.speaker
-    return out
-
-
 class _Found(dict):
     """Speakers by a sentence's opening words."""
 
@@ -102,7 +81,7 @@ class _Found(dict):
 
 
 def test_speakers_named_by_role_body_or_with_of():
-    found = _Found(_speakers(FESTIVAL))
+    found = _Found(attributed(FESTIVAL))
     assert found["Festival director Dieter Kesse"] == "Dieter Kessel"
     assert found['"There is no mood against Holl'] == "Dieter Kessel"         # "he said" carries his description
     assert found["Albanian Prime Minister Fatos"] == "Fatos Nano"             # named after the role, no comma
@@ -125,7 +104,7 @@ def test_what_an_article_calls_each_person_by_role():
 
 
 def test_a_role_said_again_is_the_person_the_article_first_gave_it_to(tmp_path):
-    index = _articles(tmp_path, ferrara=(
+    index = index_articles(tmp_path, ferrara=(
         "Ferrara closes its river banks\n\n"
         "The mayor of Ferrara, Anna Benedetti, said the river banks would stay closed until the water fell. "
         "“We will not wait for Rome to act,” the mayor said.\n"))
@@ -136,7 +115,7 @@ def test_a_role_said_again_is_the_person_the_article_first_gave_it_to(tmp_path):
 
 
 def test_a_role_finds_the_persons_words_wherever_the_article_quotes_them(tmp_path):
-    index = _articles(tmp_path, festival=FESTIVAL)
+    index = index_articles(tmp_path, festival=FESTIVAL)
     answer = _ask(index, "what did the festival director say about the red carpet", k=1)
     assert _texts(answer) == ["Later Mr Kessel said the red carpet would be full of stars."]
     assert not answer["unsure"]
@@ -147,7 +126,7 @@ def test_a_role_finds_the_persons_words_wherever_the_article_quotes_them(tmp_pat
 
 
 def test_a_role_speaker_without_attributed_words_gets_the_closest_passages_not_a_refusal(tmp_path):
-    index = _articles(tmp_path, transfer=(
+    index = index_articles(tmp_path, transfer=(
         "Real in talks over Gravesen\n\n"
         "Real Madrid are closing in on a deal for Thomas Gravesen after the Dane's agent travelled to Spain.\n\n"
         "John Sivabaek told BBC Sport: \"I'm here to listen to what Real have to say.\"\n"),

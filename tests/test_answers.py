@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WANG_1, WANG_2, ask_json, run
+from conftest import WANG_1, WANG_2, ask_json, index_articles, run
 
 from qabot.answering import Answerer
 from qabot.build import build
@@ -179,7 +179,7 @@ def test_a_name_is_only_a_word_the_articles_write_as_one(tmp_path):
     # "Euros" is capitalised in the question, but the articles write only "euros": an ordinary word
     # the answer may say otherwise ("€"); "Mars" and "2002" they write, but only far from teachers' pay
     schools = {f"school{i}": f"Schools {i}\n\nThe teacher asked for more pay.\n" for i in range(5)}
-    index = _articles(tmp_path, teachers="Teachers' pay\n\nA new teacher earns a basic pay of €30,000 a year.\n",
+    index = index_articles(tmp_path, teachers="Teachers' pay\n\nA new teacher earns a basic pay of €30,000 a year.\n",
                       warsaw="Warsaw\n\nForeign investment in the city was estimated at 650 million euros in 2002.\n",
                       space="Space\n\nThe probe reached Mars in 2004.\n", **schools)
     euros, mars, year = ask_json(index, "What is the basic pay for a teacher, in Euros?",
@@ -193,17 +193,6 @@ def test_a_name_is_only_a_word_the_articles_write_as_one(tmp_path):
                                "the nearest sentence holds only 'basic pay teacher'")
 
 
-def _articles(tmp_path: Path, **texts: str) -> Path:
-    """Plain-text articles (headline, blank line, body) written to disk, indexed through the CLI."""
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in texts.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    result = run("index", str(folder), "--index", str(tmp_path / "idx"))
-    assert result.returncode == 0, result.stderr
-    return tmp_path / "idx"
-
-
 def _texts(index: Path, question: str) -> list[str]:
     answer = json.loads(run("ask", question, "--index", str(index), "--json", "-k", "3").stdout)
     return [a["text"] for a in answer["answers"]]
@@ -212,14 +201,14 @@ def _texts(index: Path, question: str) -> list[str]:
 def test_the_headline_stands_for_a_question_term_the_sentence_leaves_out(tmp_path):
     # "Tesla" is only in the headline of the sentence that answers; without it the two tie on
     # the question's terms and the earlier sentence would come first
-    index = _articles(tmp_path, tesla="Nikola Tesla\n\nTesla was born in Smiljan in 1856. "
+    index = index_articles(tmp_path, tesla="Nikola Tesla\n\nTesla was born in Smiljan in 1856. "
                                       "In 1943 the inventor died in New York.\n")
     assert _texts(index, "when did Tesla die") == [
         "In 1943 the inventor died in New York.", "Tesla was born in Smiljan in 1856."]
 
 
 def test_a_sentence_quoted_with_the_next_one_is_not_given_again_alone(tmp_path):
-    index = _articles(tmp_path, wang="Moscow talks\n\nWang met Putin in Moscow on Tuesday. "
+    index = index_articles(tmp_path, wang="Moscow talks\n\nWang met Putin in Moscow on Tuesday. "
                                      "He praised the trade talks with Russia. The talks ended early.\n")
     assert _texts(index, "Putin trade talks") == [
         "Wang met Putin in Moscow on Tuesday. He praised the trade talks with Russia.", "The talks ended early."]
@@ -227,7 +216,7 @@ def test_a_sentence_quoted_with_the_next_one_is_not_given_again_alone(tmp_path):
 
 def test_a_how_many_question_wants_a_number_it_does_not_already_give(tmp_path):
     # both sentences hold two of the question's terms; only the second holds a number the question lacks
-    index = _articles(tmp_path, henry="Arsenal season\n\nIn 2004 Henry scored. Henry scored 30 goals.\n")
+    index = index_articles(tmp_path, henry="Arsenal season\n\nIn 2004 Henry scored. Henry scored 30 goals.\n")
     assert _texts(index, "how many goals did Henry score in 2004") == [
         "Henry scored 30 goals.", "In 2004 Henry scored."]
 
@@ -235,7 +224,7 @@ def test_a_how_many_question_wants_a_number_it_does_not_already_give(tmp_path):
 def test_an_irregular_past_form_matches_the_questions_verb(tmp_path):
     # "won" is the question's "win" (and a stopword, so it has no term of its own); without that
     # the two Awards sentences tie on "Tesla" and "medal" and the earlier one comes first
-    index = _articles(tmp_path, a="Awards\n\nTesla admired the medal in 1900. In 1917 Tesla won the medal.\n",
+    index = index_articles(tmp_path, a="Awards\n\nTesla admired the medal in 1900. In 1917 Tesla won the medal.\n",
                       b="Cup final\n\nThe team hopes to win the cup.\n")
     assert _texts(index, "when did Tesla win the medal")[:2] == [
         "In 1917 Tesla won the medal.", "Tesla admired the medal in 1900."]

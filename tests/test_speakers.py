@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, WANG_1, WANG_2
+from conftest import SEED, WANG_1, WANG_2, attributed
 
 from qabot.loading import load_file
 from qabot.passages import split_sentences
@@ -113,19 +113,6 @@ Police said three roads were shut. The ministry denied that it had been told of 
 
 Benedetti’s critics were not convinced. The mayor met the minister on Monday.
 """
-
-
-def attributed(text: str) -> dict[str, str | None]:
-    """Every sentence of ``text`` (paragraphs split at blank lines) with its speaker."""
-    out = {}
-    at = 0
-    for paragraph in text.split("\n\n"):
-        start = text.index(paragraph, at)
-        at = start + len(paragraph)
-        spans = split_sentences(text, start, at)
-        for (s, e), who in zip(spans, attribute_paragraph(text, spans)):
-            out[text[s:e].strip()] = who.speaker
-    return out
 
 
 def test_speakers_that_are_titles_groups_bodies_and_documents():
