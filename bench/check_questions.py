@@ -79,11 +79,9 @@ ABSENT_TERMS = {
     "what is the capital of Atlantis": ["atlantis"],
     # bbc_tuning_3.jsonl
     "what did Angela Merkel say about the euro": ["merkel"],
-    "how many subscribers does Netflix have": ["netflix"],
     "when was the iPhone released": ["iphone"],
     "how much did Facebook pay for Instagram": ["instagram"],
     "how many people use WhatsApp every day": ["whatsapp"],
-    "what did Greta Thunberg say about climate change": ["thunberg"],
     "what did the mayor of Ferrara say about the floods": ["ferrara"],
     "what did Obama say about healthcare": ["obama"],
     "who won the 2010 World Cup": ["2010 world cup"],

@@ -43,9 +43,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from splits import ROOT, bbc_corpus, half, squad_corpus  # noqa: E402
 
-from qabot.answering import Answerer, AnswerParams, QuestionKind, parse  # noqa: E402
+from qabot.answering import Answerer, QuestionKind, parse  # noqa: E402
 from qabot.answering.features import CONFIDENCE_FEATURES, FEATURES, question_inputs  # noqa: E402
-from qabot.answering.params import Weights, save_weights  # noqa: E402
+from qabot.answering.params import save_weights  # noqa: E402
 from qabot.build import build  # noqa: E402
 from qabot.evaluate import Item, hit, normalize, read_items  # noqa: E402
 from qabot.index import Index  # noqa: E402

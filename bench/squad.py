@@ -13,10 +13,8 @@ are measured one after another. Passage recall@1/3/10 is measured after the time
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
-import zipfile
 from pathlib import Path
 
 from qabot.answering import Answerer, AnswerParams, parse
