@@ -15,7 +15,7 @@ from ..analysis import fold
 from ..speakers import speaker_terms as phrase_terms
 from ..spelling import Speller
 from .parse import Question, QuestionKind
-from .sentences import Reader
+from .sentences import Reader, cached
 
 
 @dataclass(frozen=True)
@@ -178,14 +178,13 @@ class Gates:
 
     def correct(self, word: str) -> str | None:
         """The corpus word ``word`` misspells, as the corpus spells it, or None (``qabot.spelling``)."""
-        if word in self._corrections:
-            return self._corrections[word]
+        return cached(self._corrections, word, self.reader.params.caches.idf, self._correct)
+
+    def _correct(self, word: str) -> str | None:
+        """``correct``, uncached."""
         if self._speller is None:
             self._speller = Speller(self.reader.corpus.spellings(), self.reader.params.spelling)
-        if len(self._corrections) >= self.reader.params.caches.idf:
-            self._corrections.clear()
-        fixed = self._corrections[word] = self._speller.correct(word)
-        return fixed
+        return self._speller.correct(word)
 
     def correct_speaker(self, q: Question) -> Question:
         """A speech question whose speaker the corpus never names, with the name's misspelt words corrected

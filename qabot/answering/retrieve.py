@@ -17,7 +17,7 @@ def passages(reader: Reader, q: Question, known: tuple[str, ...]) -> list[tuple[
 def with_forms(reader: Reader, known: tuple[str, ...]) -> list[str]:
     """``known`` with the irregular forms of its words that the corpus holds: "meet" is searched as "met"
     too (stemming leaves them apart, and "where did they meet" is answered by "Putin met with Wang ...")."""
-    forms = reader.irregular_terms()
+    forms = reader.irregular_terms
     extra = [f for t in known for f in forms.get(t, ()) if f not in known and reader.df(f)]
     return list(known) + list(dict.fromkeys(extra))
 

@@ -105,15 +105,11 @@ class Reader:
         """Irregular form as written -> term of its word ("won" -> "win": a stopword has no term of its own)."""
         self._word_forms: dict[str, str | None] = {}
         """A word as found in the text -> the term of the word it is an irregular form of, or None (cached)."""
-
-    def irregular_terms(self) -> dict[str, tuple[str, ...]]:
+        by_base: dict[str, list[str]] = {}
+        for form, base in self.form_terms.items():
+            by_base.setdefault(base, []).append(form)
+        self.irregular_terms = {b: tuple(sorted(f)) for b, f in by_base.items()}
         """Term of a word -> terms of its irregular forms ("meet" -> ("met",)), for searching."""
-        if not hasattr(self, "_by_base"):
-            by_base: dict[str, list[str]] = {}
-            for form, base in self.form_terms.items():
-                by_base.setdefault(base, []).append(form)
-            self._by_base = {b: tuple(sorted(f)) for b, f in by_base.items()}
-        return self._by_base
 
     @property
     def n_passages(self) -> int:
@@ -134,11 +130,11 @@ class Reader:
 
     def passage(self, p: int) -> ReadPassage:
         """Passage ``p`` with its sentences analysed (cached)."""
-        return _cached(self._passages, p, self.params.caches.passages, self._read)
+        return cached(self._passages, p, self.params.caches.passages, self._read)
 
     def span(self, p: int) -> Passage:
         """Passage ``p`` as the corpus stores it (spans only, nothing analysed; cached)."""
-        return _cached(self._spans, p, self.params.caches.passages, self.corpus.passage)
+        return cached(self._spans, p, self.params.caches.passages, self.corpus.passage)
 
     def _read(self, p: int) -> ReadPassage:
         """Passage ``p`` read and its sentences analysed."""
@@ -154,12 +150,7 @@ class Reader:
 
     def df(self, term: str) -> int:
         """How many passages hold ``term`` (cached with the IDF)."""
-        value = self._df.get(term)
-        if value is None:
-            if len(self._df) >= self.params.caches.idf:
-                self._df.clear()
-            value = self._df[term] = self.retriever.df(term)
-        return value
+        return cached(self._df, term, self.params.caches.idf, self.retriever.df)
 
     def idf(self, term: str) -> float:
         """Non-negative IDF of a term over passages; an unknown term weighs the most (cached)."""
@@ -178,24 +169,23 @@ class Reader:
 
     def title_terms(self, article: int) -> frozenset[str]:
         """The terms of an article's title (cached)."""
-        return _cached(self._titles, article, self.params.caches.titles,
+        return cached(self._titles, article, self.params.caches.titles,
                        lambda a: frozenset(self.analyzer.terms(self.article(a).title)))
 
     def previous_sentence(self, passage: ReadPassage) -> Sentence | None:
         """The sentence just before the passage when it is in the same paragraph (the passage before's last;
         cached)."""
+        return cached(self._previous, passage.id, self.params.caches.passages, lambda p: self._before(passage))
+
+    def _before(self, passage: ReadPassage) -> Sentence | None:
+        """``previous_sentence``, uncached."""
         p = passage.id
-        if p in self._previous:
-            return self._previous[p]
-        if len(self._previous) >= self.params.caches.passages:
-            self._previous.clear()
-        found = None
-        if p != 0 and self.corpus.article_passages(passage.article).start != p:
-            before = self.passage(p - 1)
-            if before.paragraph == passage.paragraph and before.sentences:
-                found = before.sentences[-1]
-        self._previous[p] = found
-        return found
+        if p == 0 or self.corpus.article_passages(passage.article).start == p:
+            return None
+        before = self.passage(p - 1)
+        if before.paragraph != passage.paragraph or not before.sentences:
+            return None
+        return before.sentences[-1]
 
     def article_holds(self, article: int, terms: set[str] | frozenset[str]) -> set[str]:
         """The ``terms`` that article ``article`` holds in its title or its sentences.
@@ -253,10 +243,14 @@ class Reader:
         return frozenset(f for f in map(forms.__getitem__, distinct) if f is not None)
 
 
-def _cached(cache: dict, key, limit: int, load):
-    """``cache[key]``, loaded with ``load(key)`` when missing; the cache starts afresh when it holds ``limit``."""
-    value = cache.get(key)
-    if value is None:
+_MISSING = object()
+
+
+def cached(cache: dict, key, limit: int, load):
+    """``cache[key]``, loaded with ``load(key)`` when missing (None is kept too); the cache starts afresh when
+    it holds ``limit``."""
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
         if len(cache) >= limit:
             cache.clear()
         value = cache[key] = load(key)
