@@ -8,8 +8,8 @@ import re
 from ..analysis import STOPWORDS
 from ..model import Evidence
 from .features import Candidate
-from .sentences import DATE
-from .sentences import Reader
+from .parse import QuestionKind
+from .sentences import DATE, Reader
 from .speech import Speech
 
 _NON_WORDS = re.compile(r"\W+")
@@ -78,8 +78,6 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     "Putin's adviser"), the verb, and near it what the question asks for (a place after it for where, a
     time for when, another name for who). Only candidates whose fitted score is within ``focus_margin``
     of the best's are moved, so the rule settles near-ties and never lifts a poor match."""
-    from .parse import QuestionKind
-
     params = reader.params.gates
     if q.kind not in (QuestionKind.WHO, QuestionKind.WHEN, QuestionKind.WHERE) or len(cands) < 2:
         return cands
@@ -93,7 +91,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     names = {shown for _, shown in words if shown[:1].isupper() and shown != first and shown not in ("I",)}
     verb_term = None
     if verb:
-        verb_term = reader._forms.get(verb) or reader.analyzer.term(verb)
+        verb_term = reader.base_term(verb) or reader.analyzer.term(verb)
     best = cands[0].score
     top = [c for c in cands[:params.focus_candidates] if best - c.score <= params.focus_margin]
     if len(top) < 2:
@@ -119,7 +117,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
         if verb_term:
             for t, s, e in reader.analyzer.spans(sentence):
                 w = sentence[s:e].lower()
-                if t == verb_term or reader._forms.get(w) == verb_term:
+                if t == verb_term or reader.base_term(w) == verb_term:
                     at.append((s, e))
             got += params.focus_verb if at else 0.0
         if c is cands[0]:

@@ -111,6 +111,11 @@ class Reader:
         self.irregular_terms = {b: tuple(sorted(f)) for b, f in by_base.items()}
         """Term of a word -> terms of its irregular forms ("meet" -> ("met",)), for searching."""
 
+    def base_term(self, word: str) -> str | None:
+        """The term of the word that ``word`` (lower case, as written) is an irregular form of ("met" -> "meet"),
+        or None."""
+        return self._forms.get(word)
+
     @property
     def n_passages(self) -> int:
         return self.corpus.n_passages
