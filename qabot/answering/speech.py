@@ -7,14 +7,12 @@ speech with X as subject) with Y in or beside them before every other sentence.
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from ..analysis import fold
-
 from dataclasses import replace
 
+from ..analysis import fold
 from ..speakers import SPEAKER_CONTEXT, Attribution, attribute_paragraph, described_people, speaker_phrase
 from .parse import Question
-from .sentences import Reader, ReadPassage
+from .sentences import Reader, ReadPassage, cached
 
 
 def _folded(text: str) -> str:
@@ -115,21 +113,20 @@ class Speech:
         """What article ``article`` calls each person by role, by surname (``described_people``), and by a
         role word only one of them holds ("mayor": "mayor of Ferrara, Anna Benedetti", for "the mayor said"
         further on); cached."""
-        found = self._roles.get(article)
-        if found is None:
-            if len(self._roles) >= self.reader.params.caches.articles:
-                self._roles.clear()
-            found = dict(described_people(self.reader.article(article).text))
-            heads: dict[str, set[str]] = {}
-            for surname, phrases in found.items():
-                for phrase in phrases:
-                    if phrase.split(",")[0] and (head := speaker_phrase(phrase.split(",")[0]).head):
-                        heads.setdefault(head, set()).add(surname)
-            for head, people in heads.items():
-                if len(people) == 1 and head not in found:
-                    (who,) = people
-                    found[head] = tuple(p for p in found[who] if "," in p)
-            self._roles[article] = found
+        return cached(self._roles, article, self.reader.params.caches.articles, self._read_roles)
+
+    def _read_roles(self, article: int) -> dict[str, tuple[str, ...]]:
+        """``roles``, uncached."""
+        found = dict(described_people(self.reader.article(article).text))
+        heads: dict[str, set[str]] = {}
+        for surname, phrases in found.items():
+            for phrase in phrases:
+                if phrase.split(",")[0] and (head := speaker_phrase(phrase.split(",")[0]).head):
+                    heads.setdefault(head, set()).add(surname)
+        for head, people in heads.items():
+            if len(people) == 1 and head not in found:
+                (who,) = people
+                found[head] = tuple(p for p in found[who] if "," in p)
         return found
 
     def unattributed(self, q: Question, cands: list) -> list:
