@@ -49,7 +49,7 @@ def idf(df: np.ndarray, n_docs: int, params: BM25Params, mean: float | None = No
     of ``df``'s own IDFs, unless ``mean`` gives it (when ``df`` holds only some of the terms)."""
     df = np.asarray(df, dtype=np.float64)
     if params.scoring == "okapi":
-        values = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
+        values = okapi_idf(df, n_docs)
         if len(values) and (values < 0).any():
             average = mean if mean is not None else okapi_mean(df, n_docs)
             values = np.where(values < 0, params.epsilon * average, values)
@@ -63,13 +63,18 @@ def idf(df: np.ndarray, n_docs: int, params: BM25Params, mean: float | None = No
     raise ValueError(f"unknown scoring {params.scoring!r}")
 
 
+def okapi_idf(df: np.ndarray, n_docs: int) -> np.ndarray:
+    """Okapi's IDF ``log((N - n + 0.5) / (n + 0.5))`` as rank-bm25 computes it, negative ones kept."""
+    df = np.asarray(df, dtype=np.float64)
+    return np.log(n_docs - df + 0.5) - np.log(df + 0.5)
+
+
 def okapi_mean(df: np.ndarray, n_docs: int) -> float:
     """The mean Okapi IDF (negative ones included) of the terms whose document frequencies are ``df``,
     in their order (terms sorted by their bytes: the sum is then the same whichever way it is reached)."""
-    df = np.asarray(df, dtype=np.float64)
-    if not len(df):
+    values = okapi_idf(df, n_docs)
+    if not len(values):
         return 0.0
-    values = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
     return float(np.sum(values)) / len(values)
 
 
@@ -377,8 +382,7 @@ class LiveBM25(BM25):
         params = self.params
         if params.scoring != "okapi":
             return float(idf(np.array([df]), self.n_docs, params)[0])
-        d = np.array([df], dtype=np.float64)
-        value = float((np.log(self.n_docs - d + 0.5) - np.log(d + 0.5))[0])
+        value = float(okapi_idf(np.array([df]), self.n_docs)[0])
         if value < 0:
             if self._mean is None:
                 self._mean = self._mean_of()
