@@ -234,6 +234,13 @@ def _consider(path: str, name: str, out: Listing) -> None:
         out.skipped.append((path, "no file extension"))
 
 
+def _int64s(raw: bytes) -> list[int]:
+    """Native int64s (as ``array("q").tobytes()`` wrote them) as a list."""
+    numbers = array("q")
+    numbers.frombytes(raw)
+    return numbers.tolist()
+
+
 class Prefetch:
     """``list_files(roots)`` run by a forked process while this one does other work (imports, opening an
     index, answering): the walk's time goes mostly to ``stat`` calls in the kernel, which a second core
@@ -288,13 +295,8 @@ class Prefetch:
         if status == 0 and chunks:
             try:
                 blob, sizes, mtimes, failed, skipped, ignored, missing = pickle.loads(b"".join(chunks))
-                numbers = array("q")
-                numbers.frombytes(sizes)
-                out = Listing(split_paths(blob), numbers.tolist(), [], failed, skipped, ignored, missing,
+                out = Listing(split_paths(blob), _int64s(sizes), _int64s(mtimes), failed, skipped, ignored, missing,
                               sent=(blob, sizes, mtimes))
-                numbers = array("q")
-                numbers.frombytes(mtimes)
-                out.mtimes = numbers.tolist()
                 if len(out.paths) == len(out.sizes) == len(out.mtimes):
                     return out
             except (ValueError, TypeError, pickle.UnpicklingError, EOFError):
