@@ -166,6 +166,15 @@ def test_dump_dom_shows_the_answer(server, tmp_path):
     assert "perpetuate and expand,” <span class=\"speaker\" title=\"the speaker\">Wang</span> said." in dom.stdout
 
 
+def _after_load(browser, css: str) -> list:
+    """The elements ``css`` selects once the page a form or link led to shows them (a submit returns before
+    the next page is loaded): waits up to 30 s, then fails as a lookup does."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(browser, 30).until(lambda b: b.find_elements(By.CSS_SELECTOR, css))
+
+
 @pytest.mark.slow
 def test_in_the_browser_ask_follow_up_and_open_the_citation(server, browser, tmp_path):
     from selenium.webdriver.common.by import By
@@ -174,16 +183,16 @@ def test_in_the_browser_ask_follow_up_and_open_the_citation(server, browser, tmp
     browser.get(server.url)
     box = browser.find_element(By.ID, "q")
     box.send_keys(QUESTION + Keys.ENTER)
-    answers = browser.find_elements(By.CSS_SELECTOR, "#t1 .answer")
+    answers = _after_load(browser, "#t1 .answer")
     assert [a.find_element(By.TAG_NAME, "blockquote").text for a in answers[:2]] == [WANG_2, WANG_1]
     assert answers[0].find_element(By.CSS_SELECTOR, ".speaker").text == "Wang"
     citation = answers[0].find_element(By.CSS_SELECTOR, ".citation")
     assert citation.text == f"[1] {SEED_TITLE} — seeds/000_dfce30cfe0989a0b.txt, ¶ 14 Wang"
 
     browser.find_element(By.ID, "q").send_keys("and Putin?" + Keys.ENTER)
-    assert browser.find_element(By.CSS_SELECTOR, "#t2 .rewritten").text == "→ what did Putin say about Ukraine"
+    assert _after_load(browser, "#t2 .rewritten")[0].text == "→ what did Putin say about Ukraine"
     browser.find_element(By.ID, "q").send_keys("what about trade?" + Keys.ENTER)
-    assert browser.find_element(By.CSS_SELECTOR, "#t3 .rewritten").text == "→ what did Putin say about trade"
+    assert _after_load(browser, "#t3 .rewritten")[0].text == "→ what did Putin say about trade"
     assert "annual trade volume could reach $200 billion" in browser.find_element(By.CSS_SELECTOR, "#t3 .answer").text
     browser.execute_script("window.scrollTo(0, 0)")
     shot = tmp_path / "screenshot.png"
@@ -192,7 +201,7 @@ def test_in_the_browser_ask_follow_up_and_open_the_citation(server, browser, tmp
         shutil.copy(shot, os.environ["QABOT_SCREENSHOT"])
 
     browser.find_element(By.CSS_SELECTOR, "#t1 .answer .citation a").click()
-    cited = browser.find_element(By.CSS_SELECTOR, "li.cited")
+    cited = _after_load(browser, "li.cited")[0]
     assert cited.get_attribute("id") == "p14"
     assert cited.find_element(By.CSS_SELECTOR, "mark.evidence").text == WANG_2
     assert browser.current_url.endswith("#p14")
@@ -200,7 +209,7 @@ def test_in_the_browser_ask_follow_up_and_open_the_citation(server, browser, tmp
     background = cited.find_element(By.CSS_SELECTOR, "mark.evidence").value_of_css_property("background-color")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     browser.find_element(By.LINK_TEXT, "← back to the conversation").click()
-    assert len(browser.find_elements(By.CSS_SELECTOR, ".turn")) == 3  # the conversation is still there
+    assert len(_after_load(browser, ".turn")) == 3  # the conversation is still there
 
 
 @pytest.mark.slow
