@@ -117,7 +117,8 @@ class Answerer:
             check = ranked.check
             c.inputs = features.question_inputs(ranked.question, best, second, c, position, check.missing_share,
                                                 check.missing_name_share, ranked.strange, ranked.far,
-                                                ranked.article_absent, bool(check.fixes))
+                                                ranked.article_absent, bool(check.fixes),
+                                                self.reader.n_passages)
             c.confidence = self.model.confidence(c.inputs)
             return c.confidence
 
