@@ -152,3 +152,25 @@ def test_it_and_they_said_carry_over_to_the_body_or_group_that_spoke_last():
     # a person is "he" or "she", never "it" or "they"
     assert speakers("Mr Smith said the plan was sound. It said nothing of cost.") == ["Mr Smith", None]
     assert speakers("The mayor said the plan was sound. They said nothing of cost.") == ["The mayor", None]
+
+
+# -- "what did X say": X's own words and nothing else ------------------------------------------------------
+
+COUNCIL = """Council votes to close the old bridge
+
+The mayor of Lund, Karin Berg, said the bridge would close in March. “We cannot wait for it to fall,” the mayor said.
+
+The mayor met the transport minister on Monday. Berg’s critics on the council were not convinced.
+
+Engineer Tomas Holm said the bridge had been unsafe for years.
+"""
+
+
+def test_what_did_x_say_shows_only_xs_own_words(tmp_path):
+    index = index_articles(tmp_path, bridge=COUNCIL)
+    for question in ("what did the mayor say", "what did Berg say", "what did Karin Berg say about the bridge"):
+        texts = _texts(_ask(index, question, k=5))
+        assert texts[0] == "“We cannot wait for it to fall,” the mayor said." or texts[0].startswith("The mayor of Lund")
+        assert sorted(texts) == ["The mayor of Lund, Karin Berg, said the bridge would close in March.",
+                                 "“We cannot wait for it to fall,” the mayor said."], question
+    # not "The mayor met the transport minister", "Berg’s critics ..." (about her) nor the engineer's words

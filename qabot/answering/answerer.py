@@ -135,8 +135,9 @@ class Answerer:
             return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
                           message=ranked.unattributed or self._refusal(ranked, top), confidence=round(top, 4),
                           searched=searched, why=why)
+        own_only = kind is QuestionKind.SAY and ranked.unattributed is None
         shown = select.evidence(self.reader, self.speech, select.focus(self.reader, ranked.question, cands), k, skip,
-                                confidence)
+                                confidence, own_only=own_only)
         if explain:
             by_span = {(c.article, c.start): c for c in cands}
             shown = [replace(e, why=tuple((p.name, p.value, p.part) for p in self.model.explain_rank(c)))

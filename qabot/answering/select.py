@@ -16,15 +16,19 @@ _NON_WORDS = re.compile(r"\W+")
 
 
 def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, skip: int,
-             confidence) -> list[Evidence]:
+             confidence, own_only: bool = False) -> list[Evidence]:
     """Up to ``k`` pieces of evidence from ``ranked`` (after the first ``skip``); ``confidence(c, position)``
-    gives a candidate's confidence."""
+    gives a candidate's confidence. With ``own_only`` (a speech question whose speaker's words were found)
+    only the speaker's own words are shown: a sentence that merely mentions the speaker or the topic is
+    not an answer to "what did X say", and when X's words run out, there is nothing more."""
     floor = reader.params.gates.min_coverage
     out: list[Evidence] = []
     seen: set[str] = set()
     quoted: list[tuple[int, int, int]] = []
     shown: list[tuple[int, int, int]] = []
     for c in ranked:
+        if own_only and not c.own_words:
+            break  # own words are ranked first: the rest are other people's sentences
         if c.coverage < floor and not c.own_words:
             break
         start, end = c.start, c.end
