@@ -407,3 +407,37 @@ def test_why_shows_the_features_and_confidence_of_an_answer(seeds):
     why = result.stdout.split("/why", 1)[-1] if "/why" in result.stdout else result.stdout
     assert "confidence" in why and "[2] score" in why and "own_words" in why
     assert "usage: /why N, where N is an answer shown above (1–3)" in result.stdout or "usage: /why N" in result.stdout
+
+
+STRIKE = {
+    "strike.txt": """Rail talks break down
+
+Transport minister Paul Okafor said the talks had failed. He blamed the unions for walking out.
+
+Union leader Maria Santos said the pay offer was too low. “We will strike in May,” she said. Her members voted on Friday.
+""",
+}
+
+
+def test_he_and_she_stand_only_for_someone_the_articles_call_so(isolated):
+    build([write_articles(isolated / "strike", STRIKE)], Path("index"))
+    status, output, chat = chat_session(
+        Path("index"), "what did Okafor say\r", "what did she say?\r", "what did Santos say\r", "what did he say?\r",
+        "what did she say about the strike?\r", "what did they say?\r", "\x04")
+    assert status == 0
+    # the articles call Okafor "he": "she" cannot be him, and nobody else was talked about yet
+    assert "who do you mean by 'she'?" in output.split("what did Santos say")[0]
+    # once Santos was asked about, "he" reaches back past her to Okafor, and "she" is Santos again
+    understood = [line for line in output.splitlines() if line.startswith("→ ")]
+    assert understood == ["→ what did Okafor say?", "→ what did Santos say about the strike?"]
+    assert "> Transport minister Paul Okafor said the talks had failed." in output.split("→ what did Okafor say?")[1]
+    assert "> “We will strike in May,” she said." in output.split("→ what did Santos say about the strike?")[1]
+    # "they" with no group talked about: asked back, nothing searched
+    assert output.rstrip().endswith("who do you mean by 'they'?")
+    assert dict(chat.context.called) == {"Okafor": "he", "Santos": "she"}
+
+
+def test_a_pronoun_asked_alone_on_the_command_line_is_asked_back(seeds):
+    result = run("ask", "what did she say?")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("No answer: who do you mean by 'she'? each question here stands alone")
