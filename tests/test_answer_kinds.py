@@ -174,3 +174,21 @@ def test_what_did_x_say_shows_only_xs_own_words(tmp_path):
         assert sorted(texts) == ["The mayor of Lund, Karin Berg, said the bridge would close in March.",
                                  "“We cannot wait for it to fall,” the mayor said."], question
     # not "The mayor met the transport minister", "Berg’s critics ..." (about her) nor the engineer's words
+
+
+# -- a place or a time belongs to its own clause's verb ---------------------------------------------------
+
+
+def test_where_did_two_people_meet_is_not_answered_by_another_clauses_place(seeds):
+    # "As Putin and Wang met, President Joe Biden was gathering ... in Warsaw": Warsaw is where Biden was
+    first = _texts(_ask(None, "where did Putin and Wang meet?"))[0]
+    assert first.startswith("President Vladimir Putin of Russia met with Wang Yi") and "at the Kremlin" in first
+
+
+def test_a_fronted_clause_does_not_lend_its_verb_the_main_clauses_place(tmp_path):
+    index = index_articles(tmp_path, talks=(
+        "Port talks resume\n\n"
+        "While Silva and Costa met, dock workers marched through the centre of Porto to the town hall.\n\n"
+        "On Monday Silva and Costa met with union leaders in the harbour office of Porto. The talks went on for six hours.\n"))
+    first = _texts(_ask(index, "where did Silva and Costa meet?"))[0]
+    assert first.startswith("On Monday Silva and Costa met with union leaders in the harbour office")
