@@ -192,3 +192,35 @@ def test_a_fronted_clause_does_not_lend_its_verb_the_main_clauses_place(tmp_path
         "On Monday Silva and Costa met with union leaders in the harbour office of Porto. The talks went on for six hours.\n"))
     first = _texts(_ask(index, "where did Silva and Costa meet?"))[0]
     assert first.startswith("On Monday Silva and Costa met with union leaders in the harbour office")
+
+
+# -- "what did X say about Y" when X's words never name Y ---------------------------------------------------
+
+POLL = {
+    "poll.txt": """New York rockers top music poll
+
+The band The Lanterns have come top of the critics' poll of promising new acts.
+
+The band played their first gig in 2003 and signed a record deal last year. Other bands in the top ten include Bloc Party.
+
+Reviews editor Ted Kessler said they were "pretty-boy clothes horses with a nimble ear for pop".
+
+Promoter Jim Hart said ticket prices for the summer festival would rise by a tenth.
+""",
+    "budget.txt": """Council sets its budget
+
+Councillor Ann Lowe said the library would stay open on Sundays. "We found the money," she said.
+""",
+}
+
+
+def test_x_speaking_of_y_without_naming_it_gets_xs_closest_words_as_not_sure(tmp_path):
+    index = index_articles(tmp_path, **{name[:-4]: text for name, text in POLL.items()})
+    answer = _ask(index, "what did Ted Kessler say about the band")
+    # his words call the band "they": not refused, but not sure, and only his words
+    assert answer["no_answer"] is False and answer["unsure"] is True
+    assert _texts(answer) == ["Reviews editor Ted Kessler said they were \"pretty-boy clothes horses with a nimble ear for pop\"."]
+    # X speaks, but in no article about Y, or there of something else: still refused
+    for who in ("Ann Lowe", "Jim Hart"):
+        refused = _ask(index, f"what did {who} say about the band")
+        assert refused["no_answer"] is True and refused["message"].startswith(f"no words of '{who}' about 'band'")
