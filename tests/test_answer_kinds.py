@@ -128,8 +128,9 @@ def test_a_role_finds_the_persons_words_wherever_the_article_quotes_them(tmp_pat
 def test_a_role_speaker_without_attributed_words_gets_the_closest_passages_not_a_refusal(tmp_path):
     index = index_articles(tmp_path, transfer=(
         "Real in talks over Gravesen\n\n"
-        "Real Madrid are closing in on a deal for Thomas Gravesen after the Dane's agent travelled to Spain.\n\n"
-        "John Sivabaek told BBC Sport: \"I'm here to listen to what Real have to say.\"\n"),
+        "Real Madrid are closing in on a deal for Thomas Gravesen after the Dane's agent travelled to Spain. "
+        "Talks are expected to last two days.\n\n"
+        "Everton manager David Moyes said: \"There's been no contact.\"\n"),
         weather="Storm warning\n\nForecasters warned of high winds on the coast on Friday.\n")
     answer = _ask(index, "what did the agent say about Real Madrid")
     assert not answer["no_answer"] and answer["unsure"]
@@ -138,6 +139,19 @@ def test_a_role_speaker_without_attributed_words_gets_the_closest_passages_not_a
     assert _ask(index, "what did the agent say about the storm")["no_answer"]
     # a speaker asked for by name is found by name, never by a passage that merely mentions them
     assert _ask(index, "what did Gravesen say about Real Madrid")["no_answer"]
+
+
+def test_a_role_is_the_person_the_story_names_speaking_right_after_it(tmp_path):
+    # news style: the lede mentions "the Dane's agent", the next sentence gives his name and his words (this
+    # article was answered only "not sure", with the lede, before)
+    index = index_articles(tmp_path, transfer=(
+        "Real in talks over Gravesen\n\n"
+        "Real Madrid are closing in on a deal for Thomas Gravesen after the Dane's agent travelled to Spain.\n\n"
+        "John Sivabaek told BBC Sport: \"I'm here to listen to what Real have to say.\"\n"))
+    answer = _ask(index, "what did the agent say about Real Madrid")
+    assert answer["no_answer"] is False and answer["unsure"] is False
+    assert _texts(answer)[0] == "John Sivabaek told BBC Sport: \"I'm here to listen to what Real have to say.\""
+    assert answer["searched"][0] == "John Sivabaek"  # shown as "(searched for 'John Sivabaek')"
 
 
 def test_it_and_they_said_carry_over_to_the_body_or_group_that_spoke_last():
@@ -224,3 +238,4 @@ def test_x_speaking_of_y_without_naming_it_gets_xs_closest_words_as_not_sure(tmp
     for who in ("Ann Lowe", "Jim Hart"):
         refused = _ask(index, f"what did {who} say about the band")
         assert refused["no_answer"] is True and refused["message"].startswith(f"no words of '{who}' about 'band'")
+

@@ -11,6 +11,7 @@ from ..bm25 import BM25Params
 from ..index import Index
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
+from ..speakers import speaker_phrase, speaker_terms as phrase_terms
 from . import about, features, retrieve, select
 from .features import Candidate, Context
 from .gates import Gates, WordCheck, either
@@ -209,6 +210,10 @@ class Answerer:
         if say and not best.own_words:
             topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
             message = f"no words of '{q.speaker}'{topic} in {gates.where()}"
+            named = self._named_after_role(q, cands)
+            if named:  # "the Dane's agent travelled to Spain ..." then "John Sivabaek told BBC Sport: ..."
+                return self.rank(replace(q, speaker=named, speaker_terms=tuple(dict.fromkeys(
+                    phrase_terms(named, self.analyzer)))), correct=False)
             near = self.speech.unattributed(q, cands)
             closest = [] if near else self._closest_words(q, ctx, hits)
             if not (near or closest):
@@ -236,6 +241,40 @@ class Answerer:
             ranked.refusal = (f"nothing about '{' '.join(names[0])}' in {gates.where()} (none names {them} near "
                               f"{either(names[1])}){nearest}")
         return ranked
+
+    def _named_after_role(self, q: Question, cands: list[Candidate]) -> str | None:
+        """For a speaker asked for by role ("the agent") with no words of their own: the person a news story
+        names speaking first right after a sentence that holds the role without it speaking ("... after the
+        Dane's agent travelled to Spain to hold talks." then "John Sivabaek told BBC Sport: ..."), when that
+        sentence does not name them already; None otherwise. Looked for in the best ``role_candidates``."""
+        if not q.speaker or speaker_phrase(q.speaker).names:
+            return None
+        reader = self.reader
+        role = {t for t in reader.analyzer.terms(q.speaker) if t}
+        if not role:
+            return None
+        for c in cands[:self.params.speech.role_candidates]:
+            sentences = list(c.passage.sentences)
+            following = c.passage.id + 1
+            if following in reader.corpus.article_passages(c.article):
+                sentences += list(reader.passage(following).sentences)
+            at = next((i for i, x in enumerate(sentences) if x.start == c.start), None)
+            if at is None or not role <= set(sentences[at].terms):
+                continue
+            said = dict(self.speech.speakers(c.passage.id))
+            if len(sentences) > len(c.passage.sentences):
+                said.update(self.speech.speakers(following))
+            if (a := said.get(sentences[at].start)) is not None and a.speaker:
+                continue  # the role's sentence speaks itself ("the agent said"): not a mention
+            for x in sentences[at + 1:at + 2]:
+                a = said.get(x.start)
+                if a is None or not a.speaker or a.continued:
+                    continue
+                name = speaker_phrase(a.speaker).names
+                terms = set(phrase_terms(a.speaker, reader.analyzer))
+                if name and terms and not terms & set(sentences[at].terms):
+                    return a.speaker
+        return None
 
     def _closest_words(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
         """For "what did X say about Y" where X's words never name Y: X's own words in the articles among the
