@@ -20,8 +20,9 @@ from typing import Iterable, TextIO
 from . import __version__
 from .analysis import Analyzer
 from .answering import Answerer
+from .answering.parse import parse
 from .build import Settings, build
-from .conversation import Context, Turn, after, pronoun_of, understand
+from .conversation import Context, Turn, after, pronoun_of, topic_as_written, understand
 from .errors import QabotError
 from .index import Index, state_dir
 from .model import Answer, Evidence
@@ -198,9 +199,10 @@ class Chat:
                      and (not speaker or (e.speaker is not None and speaker_matches(speaker, e.speaker)))][:self.k]
             base = len(self.answers) if turn.more else 0
             evidence = [replace(e, rank=base + i + 1) for i, e in enumerate(fresh)]
-            if speaker and not evidence:
-                topic = f" about {self.context.topic}" if self.context.topic else ""
-                message = f"{speaker} has nothing more{topic} in the articles"
+            asked = speaker or (None if got.no_answer else parse(turn.question, self.analyzer).speaker)
+            if asked and not evidence:  # "more", or "what else did he say?" when all of it was shown
+                topic = self.context.topic if speaker else topic_as_written(turn.question, asked)
+                message = f"{asked} has nothing more{f' about {topic}' if topic else ''} in the articles"
             else:
                 message = got.message if got.no_answer else (None if evidence else "nothing more that was not shown already")
             answer = replace(got, evidence=evidence, message=message, no_answer=got.no_answer or not evidence)

@@ -142,7 +142,7 @@ def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, show
         return replace(context, shown=context.shown + shown)
     q = parse(turn.question, analyzer)
     if q.kind == "say" and q.speaker:
-        topic = _topic_as_written(turn.question, q.speaker)
+        topic = topic_as_written(turn.question, q.speaker)
         about = _about(q.speaker, context)
         return Context(question=turn.question, speaker=q.speaker, topic=topic, shown=shown,
                        exclude_seen=turn.exclude_seen, called=context.called, **about)
@@ -303,7 +303,7 @@ _SHE_WORDS = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 _TWO_SENTENCES = re.compile(r"(?s)[^.!?]*[.!?]+[”\"’']?(?:\s+[^.!?]*[.!?]+)?")
 
 
-def _topic_as_written(question: str, speaker: str) -> str:
+def topic_as_written(question: str, speaker: str) -> str:
     """What a speech question asks about, as typed ("Ukraine" in "what did Wang say about Ukraine")."""
     at = question.find(speaker)
     if at < 0:

@@ -423,15 +423,20 @@ def test_he_and_she_stand_only_for_someone_the_articles_call_so(isolated):
     build([write_articles(isolated / "strike", STRIKE)], Path("index"))
     status, output, chat = chat_session(
         Path("index"), "what did Okafor say\r", "what did she say?\r", "what did Santos say\r", "what did he say?\r",
-        "what did she say about the strike?\r", "what did they say?\r", "\x04")
+        "what did she say about the strike?\r", "what else did she say about the strike?\r", "what did they say?\r",
+        "\x04")
     assert status == 0
     # the articles call Okafor "he": "she" cannot be him, and nobody else was talked about yet
     assert "who do you mean by 'she'?" in output.split("what did Santos say")[0]
     # once Santos was asked about, "he" reaches back past her to Okafor, and "she" is Santos again
     understood = [line for line in output.splitlines() if line.startswith("→ ")]
-    assert understood == ["→ what did Okafor say?", "→ what did Santos say about the strike?"]
+    assert understood == ["→ what did Okafor say?", "→ what did Santos say about the strike?",
+                          "→ what did Santos say about the strike?"]
+    # "what else" when all of her words about it were shown: said plainly, no one else's sentences
+    assert "No answer: Santos has nothing more about the strike in the articles." in output
     assert "> Transport minister Paul Okafor said the talks had failed." in output.split("→ what did Okafor say?")[1]
     assert "> “We will strike in May,” she said." in output.split("→ what did Santos say about the strike?")[1]
+    assert "Okafor" not in output.split("→ what did Santos say about the strike?")[2]
     # "they" with no group talked about: asked back, nothing searched
     assert output.rstrip().endswith("who do you mean by 'they'?")
     assert dict(chat.context.called) == {"Okafor": "he", "Santos": "she"}
