@@ -433,6 +433,9 @@ def _decoded(arg: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run qabot; return the exit status."""
+    # numpy's OpenBLAS starts a thread per core when numpy is imported (about 50 ms of a cold ask); qabot's
+    # only matrix products are the answer scorer's few small ones, and builds use processes, not threads
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = make_parser()
     try:
