@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from typing import Iterable
 
 from .analysis import STOPWORDS, find_words
 from .lexicon import CORE_SPEECH_FORMS, alternation
@@ -100,6 +101,75 @@ def rank_words(forms: Counter[str], spoke: Counter[str], limit: int = MAX_WORDS)
             best[key] = (form, count)
     ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     return [(best[key][0], count, max(0, spoke.get(key, 0))) for key, count in ranked]
+
+
+def update_words(words: list[tuple[str, int, int]], before: tuple[Counter[str], Counter[str]],
+                 after: tuple[Counter[str], Counter[str]], forms: Iterable[str], speakers: Iterable[str],
+                 limit: int = MAX_WORDS) -> list[tuple[str, int, int]]:
+    """``rank_words(*after, limit)``, worked out from ``words``, which are ``rank_words(*before, limit)``.
+
+    ``forms`` holds every spelling whose count may differ between ``before`` and ``after``, ``speakers``
+    every name whose speaking count may: an update's new and removed files' words. Only their words are
+    ranked again (adding 10 files to 33,000 costs 10 ms, not the 170 ms of ranking every word); a word whose
+    spelling in use lost count is looked up in every count. When ``words`` may have been cut at ``limit``,
+    everything is ranked again.
+    """
+    old_forms, old_spoke = before
+    new_forms, new_spoke = after
+    if len(words) >= limit:
+        return rank_words(new_forms, new_spoke, limit)
+    held = {w.lower(): (w, n) for w, n, _ in words}
+    delta: dict[str, int] = {}
+    offered: dict[str, list[tuple[str, int]]] = {}
+    for raw in set(forms):
+        now, was = max(new_forms.get(raw, 0), 0), max(old_forms.get(raw, 0), 0)
+        if now == was:
+            continue
+        form = raw[:-2] if raw.endswith(("’s", "'s")) else raw
+        if len(form) < MIN_LENGTH or not form[0].isalpha():
+            continue
+        key = form.lower()
+        if key in STOPWORDS:
+            continue
+        delta[key] = delta.get(key, 0) + now - was
+        offered.setdefault(key, []).append((form, now))
+    ranked: dict[str, tuple[str, int] | None] = {}  # the words ranked again; None: gone
+    lost: dict[str, int] = {}  # words whose spelling in use lost count, and their new totals
+    for key, change in delta.items():
+        spelling, total = held.get(key, ("", 0))
+        total += change
+        if total <= 0:
+            ranked[key] = None
+            continue
+        best = None
+        if spelling:
+            variants = (spelling, spelling + "’s", spelling + "'s")
+            count = max(max(new_forms.get(v, 0) for v in variants), 0)
+            if count < max(old_forms.get(v, 0) for v in variants):
+                lost[key] = total  # another spelling, unchanged, may now be the most frequent
+                continue
+            best = (spelling, count)
+        for form, count in offered[key]:
+            if count > 0 and (best is None or count > best[1] or (count == best[1] and form < best[0])):
+                best = (form, count)
+        ranked[key] = (best[0], total) if best is not None else None
+    if lost:
+        best_of: dict[str, tuple[str, int]] = {}
+        for raw, count in new_forms.items():
+            form = raw[:-2] if raw.endswith(("’s", "'s")) else raw
+            key = form.lower()
+            if key in lost and count > 0 and len(form) >= MIN_LENGTH and form[0].isalpha():
+                best = best_of.get(key)
+                if best is None or count > best[1] or (count == best[1] and form < best[0]):
+                    best_of[key] = (form, count)
+        ranked.update((key, (best_of[key][0], total)) for key, total in lost.items())
+    again = set(ranked)
+    told = {k for k in speakers if new_spoke.get(k, 0) != old_spoke.get(k, 0)}
+    order = [(-n, key, w, s) if key not in told else (-n, key, w, max(0, new_spoke.get(key, 0)))
+             for (w, n, s), key in zip(words, held) if key not in again]
+    order += [(-entry[1], key, entry[0], max(0, new_spoke.get(key, 0))) for key, entry in ranked.items() if entry]
+    order.sort()
+    return [(w, -n, s) for n, _, w, s in order[:limit]]
 
 
 def is_name(word: str) -> bool:
