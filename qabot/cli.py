@@ -446,6 +446,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parser.print_help()
                 return EXIT_OK
         args = parser.parse_args(argv)
+        regexcache.keep_tables()  # the tokenizer's parsed tables, when a command builds
         if args.command in ("ask", "chat", "quotes"):
             regexcache.enable()  # the answering rules' patterns, compiled by an earlier run
         if args.command == "index":
