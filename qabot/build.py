@@ -30,7 +30,7 @@ from .bm25 import BM25Params, weigh
 from .errors import CorpusError, IndexDamaged
 from .index import (FORMAT, FORMAT_VERSION, PARAGRAPH_ARRAYS, PASSAGE_ARRAYS, SENTENCE_ARRAYS, BuildData, Index,
                     SegmentData, read_manifest, term_bytes, write, write_lock)
-from .corpus import FileTable, Status, display, join_paths, list_files
+from .corpus import FileTable, Listing, Status, display, join_paths, list_files
 from .loading import load_file, read_file
 from .segments import Holes, plan
 from .passages import DEFAULT_MAX_TOKENS, ENCODING, encoding, make_passages
@@ -585,8 +585,10 @@ def _results(batches: list[tuple[_Job, int]], processes: int | None) -> Iterator
 
 
 def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = Settings(),
-          progress: Progress | None = None, processes: int | None = None, merge: bool = False) -> BuildReport:
-    """Build or update the index at ``index_dir`` from the articles under ``paths``.
+          progress: Progress | None = None, processes: int | None = None, merge: bool = False,
+          listing: Listing | None = None) -> BuildReport:
+    """Build or update the index at ``index_dir`` from the articles under ``paths`` (``listing``: their
+    ``list_files`` when it was made already, by a ``corpus.Prefetch`` child meanwhile, say).
 
     Files are read and tokenized in ``processes`` worker processes (default: one per core once
     there is enough to read); results are the same whatever the number. An update writes the new and
@@ -596,7 +598,8 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
     started = time.perf_counter()
     build_id = uuid.uuid4().hex
     report = BuildReport()
-    listing = list_files(paths)
+    if listing is None:
+        listing = list_files(paths)
     if listing.missing and not listing.paths:
         raise CorpusError(f"no such file or folder: {display(listing.missing[0])}")
     report.failed.extend(listing.failed)
