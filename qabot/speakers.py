@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .analysis import Analyzer, fold
@@ -95,28 +96,43 @@ _NAME_COMMA_BEFORE = re.compile(rf"(?P<who>{_TITLE}?(?<![\w’'-])[A-Z][\w’'-]
 _ROLE_WORD = re.compile(rf"(?<![\w’'-]){_ROLE_HEAD}(?![\w’'-])")
 
 
+_ROLE_WORD_LOWER = re.compile(rf"(?<![\w’'-])(?:{alternation(ROLES)})(?![\w’'-])")
+"""``_ROLE_WORD`` for lowercased text: a case-blind alternation is tried letter by letter at every position
+and cost more than the rest of finding descriptions; a lowercase one is skipped over fast."""
+
+
+def _role_words(text: str):
+    """The ``(start, end)`` of every role word of ``text`` ("mayor", "Coach", "MINISTER")."""
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lowercases to two characters: offsets would not be the text's
+        return (m.span() for m in _ROLE_WORD.finditer(text))
+    return (m.span() for m in _ROLE_WORD_LOWER.finditer(low))
+
+
 def _descriptions(text: str):
-    """``(description, name, set off by a comma)`` for each person ``text`` describes by role, found from each role word:
-    "Festival director Dieter Kosslick", "Kenteris's lawyer, Gregory Ioannidis,", "Pat Ferguson, President
-    of AMBO,", "Anna Benedetti, the mayor of Ferrara." (only around role words, never tried at every character)."""
-    for m in _ROLE_WORD.finditer(text):
-        s, e = m.span()
+    """``(description, name, set off by a comma, start, end)`` for each person ``text`` describes by role, found
+    from each role word: "Festival director Dieter Kosslick", "Kenteris's lawyer, Gregory Ioannidis,", "Pat
+    Ferguson, President of AMBO,", "Anna Benedetti, the mayor of Ferrara." (only around role words, never tried
+    at every character); ``start`` and ``end`` are where the role word and the name lie in ``text``."""
+    for s, e in _role_words(text):
+        role = text[s:e]
         line = text.rfind("\n", 0, s) + 1
         before = text[max(line, s - 100):s]
         d = _DESC_BEFORE.search(before)
         words = d.group() if d else ""
-        desc = words + m.group()
-        if (words or m.group().islower()) and (after := _NAME_AFTER.match(text, e)) is not None:
-            yield desc, after.group("who"), False  # "Festival director Dieter Kosslick", not "Premier League"
+        desc = words + role
+        if (words or role.islower()) and (after := _NAME_AFTER.match(text, e)) is not None:
+            yield desc, after.group("who"), False, s, after.end()  # "Festival director Dieter Kosslick", not "Premier League"
         of = _OF_AFTER.match(text, e)
         end = of.end() if of else e
         desc_of = desc + (of.group() if of else "")
         if (after := _COMMA_NAME_AFTER.match(text, end)) is not None:
-            yield desc_of, after.group("who"), True  # "Kenteris's lawyer, Gregory Ioannidis,"
+            yield desc_of, after.group("who"), True, s, after.end()  # "Kenteris's lawyer, Gregory Ioannidis,"
         if text[end:end + 2].lstrip()[:1] in (",", ".", ";"):
-            lead = text[max(line, s - len(words) - 120):s - len(words)]
+            at = max(line, s - len(words) - 120)
+            lead = text[at:s - len(words)]
             if (name := _NAME_COMMA_BEFORE.search(lead)) is not None:
-                yield desc_of, name.group("who"), True  # "Pat Ferguson, President of AMBO,"
+                yield desc_of, name.group("who"), True, at + name.start(), end  # "Pat Ferguson, President of AMBO,"
 
 
 def described_people(text: str) -> dict[str, tuple[str, ...]]:
@@ -124,8 +140,13 @@ def described_people(text: str) -> dict[str, tuple[str, ...]]:
     the role alone and with the name: {"kosslick": ("Festival director", "Festival director, Dieter Kosslick")}.
     A question that asks for "the festival director" means Mr Kosslick wherever the article quotes him, and
     "the mayor" quoted after "The mayor of Ferrara, Anna Benedetti" is her."""
+    return _described(_descriptions(text))
+
+
+def _described(descriptions) -> dict[str, tuple[str, ...]]:
+    """``described_people`` from ``_descriptions``."""
     found: dict[str, list[str]] = {}
-    for desc, who, _ in _descriptions(text):
+    for desc, who, *_ in descriptions:
         name = _clean(who)
         words = [w for w in name.split() if normal(w) not in HONORIFICS and not _is_head(w)]
         desc = desc.strip()
@@ -333,7 +354,8 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
     if not known:
         return None
     for m in reversed(list(_CAPS.finditer(before))):
-        if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) or _LISTED.search(before, 0, m.start()):
+        if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) \
+                or _LISTED.search(before, max(0, m.start() - _LISTED_REACH), m.start()):
             continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote', "A, B and C": seldom "he"
         candidate = _clean(_OPENERS_RE.sub("", m.group()))
         if not _is_name(candidate):
@@ -346,6 +368,9 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
 
 _LISTED = re.compile(rf"(?<![\w’'-])(?!{_ROLE_HEAD}\b)[A-Z][\w’'-]*\s*(?:,|,?\s+and)\s*$")
 """A name just before, joined by a comma or "and": the next name is one of a list ("Gardener, Darren Campbell ...")."""
+_LISTED_REACH = 200
+"""How far back ``_LISTED`` is looked for: a pattern anchored at its end is otherwise tried from every character of
+the 2,000 before (a word and the comma after it are far shorter; the look-behind still sees what comes before)."""
 
 
 def _quoted_at(text: str, pos: int) -> bool:
@@ -371,34 +396,70 @@ def surname_of(name: str) -> str:
 def known_people(text: str) -> frozenset[str]:
     """Surnames that ``text`` shows to be people's: speakers ("Wang said", "said Wang"), titled
     ("Mr Gates") or named with a role ("coach Luis Aragones")."""
-    found = set()
-    for pattern in _PERSON_MARKS:
-        for m in pattern.finditer(text):
-            name = _clean(m.group("who"))
-            if _is_name(name) and not (name.isupper() and len(name) <= 5):
-                found.add(surname_of(name))
-    for _, who, apposed in _descriptions(text):  # "Kenteris's lawyer, Gregory Ioannidis," "Pat Ferguson, President of AMBO,"
-        name = _clean(who)
-        if apposed and _is_name(name):
-            found.add(surname_of(name))
-    return frozenset(found)
+    return People(text).known(0, len(text))
+
+
+class People:
+    """What one article's text shows about its people, found once for the whole article and shared by the
+    paragraphs attributed in it: the surnames known to be people's (``known_people``), each by where it is
+    named, and what the article calls each person by role (``described_people``)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._descriptions: list[tuple[str, str, bool, int, int]] | None = None
+        self._marks: tuple[list[tuple[int, int, str]], list[int]] | None = None
+        self._described: dict[str, tuple[str, ...]] | None = None
+
+    def descriptions(self) -> list[tuple[str, str, bool, int, int]]:
+        """``_descriptions`` of the text (found once)."""
+        if self._descriptions is None:
+            self._descriptions = list(_descriptions(self.text))
+        return self._descriptions
+
+    def described(self) -> dict[str, tuple[str, ...]]:
+        """``described_people`` of the text (found once)."""
+        if self._described is None:
+            self._described = _described(self.descriptions())
+        return self._described
+
+    def known(self, lo: int, hi: int) -> frozenset[str]:
+        """``known_people`` of the text from ``lo`` to ``hi``: the surnames marked as people's within it (a mark
+        is a title, a role or a verb of speech with the name, found once in the whole text)."""
+        if self._marks is None:
+            marks = []
+            for pattern in _PERSON_MARKS:
+                for m in pattern.finditer(self.text):
+                    name = _clean(m.group("who"))
+                    if _is_name(name) and not (name.isupper() and len(name) <= 5):
+                        marks.append((m.start(), m.end(), surname_of(name)))
+            for _, who, apposed, s, e in self.descriptions():  # "Kenteris's lawyer, Gregory Ioannidis," "Pat Ferguson, President of AMBO,"
+                name = _clean(who)
+                if apposed and _is_name(name):
+                    marks.append((s, e, surname_of(name)))
+            marks.sort()
+            self._marks = marks, [m[0] for m in marks]
+        marks, starts = self._marks
+        return frozenset(name for _, e, name in marks[bisect_left(starts, lo):bisect_right(starts, hi)] if e <= hi)
 
 
 def attribute_paragraph(text: str, spans: list[tuple[int, int]],
-                        people_known: Callable[[], frozenset[str]] | None = None) -> list[Attribution]:
+                        people_known: Callable[[], frozenset[str]] | None = None,
+                        people: People | None = None) -> list[Attribution]:
     """The speaker of each sentence (``spans`` into ``text``) of one paragraph, in order.
 
     "he said" is resolved with the previous sentence's speaker, else the last person named before
     the sentence who is known to be a person, else the last name before it (the 2,000 characters
     before the paragraph included). ``people_known`` (a function giving ``known_people`` of the whole
     text, called only when a "he" needs it, for a caller that attributes many paragraphs of one article)
-    saves finding them around each paragraph.
+    saves finding them around each paragraph; ``people`` (the ``People`` of ``text``, kept by a caller that
+    attributes many passages of one article) finds them once for the whole text and gives those of the
+    2,000 characters before the paragraph and the paragraph, as without it.
     """
     if not spans:
         return []
     previous: Attribution | None = None
     window = max(0, spans[0][0] - SPEAKER_CONTEXT)
-    people: list[frozenset[str]] = []
+    found: list[frozenset[str]] = []
     names: dict[int, str | None] = {}
 
     def last_before(i: int) -> str | None:
@@ -411,9 +472,12 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
         return None
 
     def known() -> frozenset[str]:
-        if not people:
-            people.append(people_known() if people_known else known_people(text[window:spans[-1][1]]))
-        return people[0]
+        if not found:
+            if people is not None:
+                found.append(people.known(window, spans[-1][1]))
+            else:
+                found.append(people_known() if people_known else known_people(text[window:spans[-1][1]]))
+        return found[0]
 
     speaking: str | None = None
     out = []
@@ -438,6 +502,7 @@ def _surnames(sentence: str) -> list[str]:
 
 # -- matching a question's speaker to an attributed one ----------------------------------------
 
+_OWN_S = re.compile(r"['’]s$")
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 _LINKS = frozenset("of for at on from in".split())
 _PHRASE_WORD = re.compile(r"[^\W_][\w.’'-]*")
@@ -467,9 +532,11 @@ class SpeakerPhrase:
         return self.modifiers | set(self.names) | ({self.head} if self.head else set())
 
 
+@lru_cache(maxsize=16384)
 def normal(word: str) -> str:
-    """A word as speaker matching compares it: folded, lowercased, without dots, singular ("U.S." is us)."""
-    word = re.sub(r"['’]s$", "", fold(word.lower()))  # "Nintendo's president" is Nintendo's
+    """A word as speaker matching compares it: folded, lowercased, without dots, singular ("U.S." is us;
+    cached: the same names come up in every paragraph)."""
+    word = _OWN_S.sub("", fold(word.lower()))  # "Nintendo's president" is Nintendo's
     return singular(word.replace(".", "").replace("'", ""))
 
 
