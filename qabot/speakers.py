@@ -101,6 +101,19 @@ _ROLE_WORD_LOWER = re.compile(rf"(?<![\w’'-])(?:{alternation(ROLES)})(?![\w’
 and cost more than the rest of finding descriptions; a lowercase one is skipped over fast."""
 
 
+def _last_words(before: str, n: int = 3) -> int:
+    """Where the last ``n`` words of ``before`` begin (a word is a run without a space or a tab): the only place
+    a match of ``_DESC_BEFORE``, up to three words that end it, can start (searched from there, not tried at
+    every character)."""
+    at = len(before)
+    for _ in range(n):
+        at = len(before[:at].rstrip(" \t"))
+        at = max(before.rfind(" ", 0, at), before.rfind("\t", 0, at)) + 1
+        if at == 0:
+            break
+    return at
+
+
 def _role_words(text: str):
     """The ``(start, end)`` of every role word of ``text`` ("mayor", "Coach", "MINISTER")."""
     low = text.lower()
@@ -118,7 +131,7 @@ def _descriptions(text: str):
         role = text[s:e]
         line = text.rfind("\n", 0, s) + 1
         before = text[max(line, s - 100):s]
-        d = _DESC_BEFORE.search(before)
+        d = _DESC_BEFORE.search(before, _last_words(before)) if before.endswith((" ", "\t")) else None
         words = d.group() if d else ""
         desc = words + role
         if (words or role.islower()) and (after := _NAME_AFTER.match(text, e)) is not None:
@@ -262,16 +275,20 @@ def last_name_in(text: str) -> str | None:
 _SPEECH_HINT = re.compile(rf"(?:{VERBS})\b|[Aa]ccording")
 """What every pattern of ``attribute`` needs: a verb of speech or "according"."""
 _NO_ONE = Attribution(speaker=None, quote=False)
+_NEEDS = {_ACCORDING: ("ccording",), _REPORTED_END: (",",), _REPORTED_MID: (",", ";")}
+"""What a pattern cannot match without: a sentence without any of them is spared its search."""
 
 
 def attribute(sentence: str, previous: Attribution | None, last_name: str | None | Callable[[], str | None], before: str = "",
-              known: Callable[[], frozenset[str]] = frozenset, speaking: str | None = None) -> Attribution:
+              known: Callable[[], frozenset[str]] = frozenset,
+              speaking: str | None | Callable[[], str | None] = None) -> Attribution:
     """The speaker of ``sentence``.
 
     ``previous`` is the attribution of the sentence before it in the same paragraph; ``last_name``
     the last person named before this sentence (or a function that finds it), used to resolve "he said" when ``before`` (the text
     before the sentence) names none of the ``known()`` people (surnames seen as speakers or with a
-    title or role; a function, as only "he said" needs them); ``speaking`` the last speaker of the paragraph so far, whose words an opening
+    title or role; a function, as only "he said" needs them); ``speaking`` the last speaker of the paragraph so far (or a
+    function that finds it, as only "it said" and a bare quotation need it), whose words an opening
     quotation with no attribution of its own goes on with.
     """
     quote = is_quote(sentence)
@@ -280,13 +297,15 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     for pattern in (_AFTER_QUOTE, _VERB_FIRST, _BEFORE_QUOTE, _ACCORDING) if quote else (_REPORTED, _REPORTED_END, _REPORTED_MID, _ACCORDING):
         if pattern is _BEFORE_QUOTE and not _SAYS_OPENING_RE.search(sentence):
             continue  # no verb of speech opening a quotation: the costliest search cannot match
+        if (needs := _NEEDS.get(pattern)) and not any(c in sentence for c in needs):
+            continue  # "according" and a clause after a comma, without them
         m = pattern.search(sentence)
         if m and m.group("who") and m.start("who") < at:
             if who is None or m.group("who").lower() not in _PRONOUNS:
                 who, desc, at = m.group("who"), m.groupdict().get("desc"), m.start("who")
             if who.lower() not in _PRONOUNS:
                 break  # 'Pound said: "I am ... them. "But ...," he added': "he" is the one named before it
-    if who is None:
+    if who is None and quote:  # (without a quotation, _REPORTED was searched above)
         m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
         who, desc = (m.group("who"), m.group("desc")) if m else (None, None)
     if who is not None and not _IS_PHRASE.match(who) and _OWNED.search(who):
@@ -304,7 +323,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             if who and _has_word(surname_of(who), sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
         elif who.lower() in ("it", "they"):  # "It said", "they added": the body or group that spoke last
-            body = previous.speaker if previous and previous.speaker else speaking
+            body = previous.speaker if previous and previous.speaker else speaking() if callable(speaking) else speaking
             if body and _speaks_as(body, who.lower(), known):
                 who, carried = body, previous.phrase if previous and previous.speaker == body else None
             else:
@@ -319,8 +338,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     if who is None and quote and sentence.lstrip()[:1] in "“\"«":
         if previous is not None and previous.quote and previous.speaker:
             who, continued, carried = previous.speaker, True, previous.phrase
-        elif speaking:  # '"I think we have reached saturation point"' after 'Mr Dein said that ...'
-            who, continued = speaking, True
+        elif last := speaking() if callable(speaking) else speaking:
+            who, continued = last, True  # '"I think we have reached saturation point"' after 'Mr Dein said that ...'
     head = described = None
     if who is not None:
         if desc and not continued and who in sentence and desc.strip().lower() not in ("the", "former"):
@@ -480,18 +499,31 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
         return found[0]
 
     speaking: str | None = None
+    since: list[str] = []  # the sentences without a speaker since ``speaking`` spoke, not yet looked at
+
+    def still_speaking() -> str | None:
+        """``speaking``, unless someone else came in since they spoke: a later bare quotation is not surely the
+        speaker's (looked at only when a sentence needs the speaker, so ``known`` is seldom found for it)."""
+        nonlocal speaking
+        if speaking and since:
+            if any(n != surname_of(speaking) and n in known() for sentence in since for n in _surnames(sentence)):
+                speaking = None
+            since.clear()
+        return speaking
+
     out = []
     for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
         if not _SPEECH_HINT.search(sentence) and not is_quote(sentence):
             previous = _NO_ONE  # no verb of speech, no quotation: no pattern below can find a speaker
         else:
-            previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, speaking)
+            previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, still_speaking)
         out.append(previous)
         if previous.speaker:
             speaking = previous.speaker
-        elif speaking and any(n != surname_of(speaking) and n in known() for n in _surnames(sentence)):
-            speaking = None  # someone else came in: a later bare quotation is not surely the speaker's
+            since.clear()
+        elif speaking:
+            since.append(sentence)
     return out
 
 

@@ -27,7 +27,8 @@ def _searchable(text: str) -> str | None:
         return None
     if low.isascii():
         return low
-    return "".join(c if c.isascii() else _fold_char(c) for c in low)
+    table = {ord(c): f for c in set(low) if not c.isascii() and (f := _fold_char(c)) != c}  # "£" stays
+    return low.translate(table) if table else low
 
 
 @lru_cache(maxsize=4096)
@@ -42,6 +43,9 @@ def _name_pattern(names: set[str]) -> re.Pattern:
     gives them) in searchable text, where the name may have them back between its letters ("o'brien",
     "o’brien" for "obrien"; "u.s." for "us")."""
     return re.compile("|".join("[.'’]?".join(map(re.escape, name)) for name in sorted(names, key=len, reverse=True)))
+
+
+_MISSING = object()
 
 
 class Speech:
@@ -90,22 +94,31 @@ class Speech:
             return lambda p: True
         pattern = _name_pattern(names)
         reach = reader.params.speech.speaker_window + SPEAKER_CONTEXT
-        found: dict[int, tuple[list[int], list[int]]] = {}  # where each article names the speaker
+        found: dict[int, tuple[list[int], list[int]] | None] = {}  # where each article names the speaker, if it does
 
         def named(p: int) -> bool:
             passage = reader.span(p)
+            article = passage.article
+            spans = found.get(article, _MISSING)
+            if spans is None:
+                return False  # the article never names the speaker
             lo = max(0, passage.start - reach)
-            low = self._lowered(passage.article)
+            low = self._lowered(article)
             if low is None:
-                stretch = reader.article(passage.article).text[lo:passage.end]
+                stretch = reader.article(article).text[lo:passage.end]
                 return pattern.search(_searchable(stretch) or fold(stretch.lower())) is not None
-            if any(low.find(name, lo, passage.end) >= 0 for name in names):
-                return True  # the common case, without a regular expression
-            spans = found.get(passage.article)
-            if spans is None:  # a name with an apostrophe or a dot back in it ("o'brien"), looked for once per article
-                joined = self._joined(passage.article, low)
-                matches = [m.span() for m in pattern.finditer(low)] if any(n in joined for n in names) else []
-                spans = found[passage.article] = [s for s, _ in matches], [e for _, e in matches]
+            if spans is _MISSING:
+                joined = self._joined(article, low)
+                if not any(n in joined for n in names):
+                    found[article] = None
+                    return False
+                spans = found[article] = ()  # the names are looked for with an apostrophe or a dot only if needed
+            for name in names:
+                if low.find(name, lo, passage.end) >= 0:
+                    return True  # the common case, without a regular expression
+            if not spans:  # a name with an apostrophe or a dot back in it ("o'brien"), looked for once per article
+                matches = [m.span() for m in pattern.finditer(low)]
+                spans = found[article] = [s for s, _ in matches], [e for _, e in matches]
             starts, ends = spans
             i = bisect_left(starts, lo)  # the first name from ``lo`` on ends first: it must end within the passage
             return i < len(starts) and ends[i] <= passage.end
