@@ -92,7 +92,14 @@ class Speech:
         names = {w for w in (phrase.names or ((phrase.head,) if phrase.head else ())) if len(w) > 1}
         if not names:
             return lambda p: True
-        pattern = _name_pattern(names)
+        pattern = None  # compiled only for an article that writes the name with an apostrophe or a dot
+
+        def search(text: str):
+            nonlocal pattern
+            if pattern is None:
+                pattern = _name_pattern(names)
+            return pattern.finditer(text)
+
         reach = reader.params.speech.speaker_window + SPEAKER_CONTEXT
         found: dict[int, tuple[list[int], list[int]] | None] = {}  # where each article names the speaker, if it does
 
@@ -106,7 +113,7 @@ class Speech:
             low = self._lowered(article)
             if low is None:
                 stretch = reader.article(article).text[lo:passage.end]
-                return pattern.search(_searchable(stretch) or fold(stretch.lower())) is not None
+                return next(search(_searchable(stretch) or fold(stretch.lower())), None) is not None
             if spans is _MISSING:
                 joined = self._joined(article, low)
                 if not any(n in joined for n in names):
@@ -117,7 +124,7 @@ class Speech:
                 if low.find(name, lo, passage.end) >= 0:
                     return True  # the common case, without a regular expression
             if not spans:  # a name with an apostrophe or a dot back in it ("o'brien"), looked for once per article
-                matches = [m.span() for m in pattern.finditer(low)]
+                matches = [m.span() for m in search(low)]
                 spans = found[article] = [s for s, _ in matches], [e for _, e in matches]
             starts, ends = spans
             i = bisect_left(starts, lo)  # the first name from ``lo`` on ends first: it must end within the passage
