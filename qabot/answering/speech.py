@@ -114,15 +114,17 @@ class Speech:
             if low is None:
                 stretch = reader.article(article).text[lo:passage.end]
                 return next(search(_searchable(stretch) or fold(stretch.lower())), None) is not None
-            if spans is _MISSING:
-                joined = self._joined(article, low)
-                if not any(n in joined for n in names):
-                    found[article] = None
-                    return False
-                spans = found[article] = ()  # the names are looked for with an apostrophe or a dot only if needed
             for name in names:
                 if low.find(name, lo, passage.end) >= 0:
                     return True  # the common case, without a regular expression
+            if spans is _MISSING:
+                joined = self._joins.get(article)
+                if joined is None:
+                    joined = self._joined(article, low)
+                if not any(n in joined for n in names):
+                    found[article] = None
+                    return False
+                spans = found[article] = ()  # looked for with an apostrophe or a dot back in it only if needed
             if not spans:  # a name with an apostrophe or a dot back in it ("o'brien"), looked for once per article
                 matches = [m.span() for m in search(low)]
                 spans = found[article] = [s for s, _ in matches], [e for _, e in matches]
