@@ -9,7 +9,12 @@ Data (see bench/splits.py), all from ../shared:
 - negatives of the same style: the fit half cut in two by article (A: articles 0, 4, 8, ...; B: 2, 6,
   10, ...), each half's questions asked of the other half alone, with the questions of each half asked
   of that half as positives beside them;
-- the BBC tuning questions asked of the BBC articles (answerable and not).
+- the BBC tuning questions asked of the BBC articles (answerable and not);
+- small corpora, for the confidence only: each fit-half article alone, cut into articles of
+  ``TINY_PARAGRAPHS`` paragraphs, asked ``--tiny`` of its own questions (labelled by their answers like all
+  the rest) and as many questions of the next fit-half article (negatives of the same style). Over a
+  text that small, a paraphrased question's words are often missing (a large corpus holds them
+  somewhere), which the confidence must not take for a question the text cannot answer.
 
 1. Ranking: a linear scorer over ``FEATURES``, fitted listwise (softmax over each question's
    candidates, maximising the probability of the sentences that hold a gold answer), L2-regularised.
@@ -21,7 +26,8 @@ Data (see bench/splits.py), all from ../shared:
    measured on the other half (both ways), 78.0% and 76.5% where logistic regression refused 77.8% and
    73.8%.
 3. Refusal: the threshold under which the first answer's confidence is refused is the one that loses
-   ``--lose`` (1%) of the fit questions whose first three answers hold a gold answer.
+   ``--lose`` (1%) of the fit questions whose first three answers hold a gold answer, over all of SQuAD
+   and over the small corpora alike.
 
 The test half of SQuAD is never read here; measure it with ``python bench/squad.py --half test``.
 """
@@ -50,6 +56,9 @@ from qabot.build import build  # noqa: E402
 from qabot.evaluate import Item, hit, normalize, read_items  # noqa: E402
 from qabot.index import Index  # noqa: E402
 
+TINY_PARAGRAPHS = 6
+"""Paragraphs per article in the small corpora cut from one SQuAD article."""
+
 MAX_CANDIDATES = 80
 """Candidates per question kept for the ranking fit (by the starting weights' order)."""
 
@@ -69,6 +78,32 @@ def collect(answerer: Answerer, items: list[Item], source: str) -> list[dict]:
         out.append({"source": source, "ranked": ranked, "candidates": cands,
                     "labels": np.array([bool(g) and hit(g, t) for t in texts], dtype=bool),
                     "answerable": bool(g), "refused": ranked.refusal is not None})
+    return out
+
+
+def tiny_corpora(squad_file: Path, squad_items: list, work: Path, per_article: int) -> list[tuple]:
+    """``(answerer, own questions, other questions)`` for each fit-half article alone, cut into small
+    articles; the other questions are the next fit-half article's."""
+    lines = squad_file.read_text(encoding="utf-8").splitlines()
+    by_article: dict[int, list[Item]] = {}
+    for number, item in squad_items:
+        by_article.setdefault(number, []).append(item)
+    numbers = [n for n in range(len(lines)) if n % 2 == 0]
+    out = []
+    for place, n in enumerate(numbers):
+        article = json.loads(lines[n])
+        paragraphs = article["text"].split("\n\n")
+        parts = [paragraphs[i:i + TINY_PARAGRAPHS] for i in range(0, len(paragraphs), TINY_PARAGRAPHS)]
+        corpus = work / f"tiny-{n}" / "corpus.jsonl"
+        corpus.parent.mkdir(parents=True, exist_ok=True)
+        corpus.write_text("".join(json.dumps({"title": f"{article['title']} ({i + 1})", "text": "\n\n".join(part)}) + "\n"
+                                  for i, part in enumerate(parts)), encoding="utf-8")
+        build([corpus], corpus.parent / "index")
+        rng = random.Random(n)
+        own = rng.sample(by_article[n], min(per_article, len(by_article[n])))
+        other = by_article[numbers[(place + 1) % len(numbers)]]
+        out.append((Answerer(Index.open(corpus.parent / "index")), own,
+                    [Item(i.question, ()) for i in rng.sample(other, min(per_article, len(other)))]))
     return out
 
 
@@ -128,7 +163,7 @@ def confidence_rows(q: dict, answerer: Answerer, top: int = 3) -> tuple[list[lis
     for position, i in enumerate(idx[:top]):
         rows.append(question_inputs(r.question, best, second, cands[i], position, r.check.missing_share,
                                     r.check.missing_name_share, r.strange, r.far, r.article_absent,
-                                    bool(r.check.fixes)))
+                                    bool(r.check.fixes), answerer.reader.n_passages))
         labels.append(bool(q["labels"][i]))
     return rows, labels
 
@@ -181,6 +216,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-bench/fit"))
     parser.add_argument("--negatives", type=int, default=3000)
+    parser.add_argument("--tiny", type=int, default=40,
+                        help="questions per fit-half article asked of that article alone (and of the next one)")
     parser.add_argument("--lose", type=float, default=0.01, help="share of right answers the refusal may lose")
     parser.add_argument("--rank-l2", type=float, default=1e-3)
     parser.add_argument("--conf-l2", type=float, default=1e-3, help="L2 of the plain logistic confidence")
@@ -218,18 +255,24 @@ def main() -> None:
         own, items = quarters[name]
         same_style += collect(own, items, f"squad-{name}")
         same_style += collect(quarters[other][0], [Item(i.question, ()) for i in items], f"squad-{name}->{other}")
+    tiny = []
+    answerers = {}
+    for own, items, others in tiny_corpora(squad_file, squad_items, args.work, args.tiny):
+        name = f"tiny-{len(answerers)}"
+        answerers[name] = answerers[name + "<-other"] = own
+        tiny += collect(own, items, name) + collect(own, others, name + "<-other")
     print(f"collected in {time.time() - started:.0f}s", flush=True)
 
     w = fit_ranking(data, args.rank_l2)
     weights = replace(squad.params.weights, features=FEATURES, rank=tuple(round(float(x), 6) for x in w))
 
-    answerers = {"squad": squad, "bbc->squad": squad, "bbc": news, "squad->bbc": news,
+    answerers |= {"squad": squad, "bbc->squad": squad, "bbc": news, "squad->bbc": news,
                  "squad-A": quarters["A"][0], "squad-B->A": quarters["A"][0],
                  "squad-B": quarters["B"][0], "squad-A->B": quarters["B"][0]}
     for answerer in answerers.values():
         answerer.model.__init__(weights)
     rows, labels, sample_weight, sources = [], [], [], []
-    for q in data + negative + same_style:
+    for q in data + negative + same_style + tiny:
         if q["refused"] or q["ranked"].question.kind is QuestionKind.SAY:
             continue  # speech questions' gold strings name one of the speaker's sentences, not all of them
         answerer = answerers[q["source"]]
@@ -268,7 +311,8 @@ def main() -> None:
         return out
 
     fit_squad = first_confidences([q for q in data if q["source"] == "squad"])
-    right3 = sorted(c for c, _, any3 in fit_squad if c is not None and any3)
+    fit_tiny = first_confidences([q for q in tiny if "<-" not in q["source"]])
+    right3 = sorted(c for c, _, any3 in fit_squad + fit_tiny if c is not None and any3)
     refuse = float(np.quantile(right3, args.lose)) if right3 else 0.0
     neg = first_confidences([q for q in negative if q["source"] == "squad->bbc"])
     neg_refused = sum(1 for c, _, _ in neg if c is None or c < refuse) / len(neg)
@@ -277,9 +321,14 @@ def main() -> None:
     at1 = sum(1 for c, l1, _ in fit_squad if c is not None and c >= refuse and l1) / len(fit_squad)
     at3 = sum(1 for c, _, a3 in fit_squad if c is not None and c >= refuse and a3) / len(fit_squad)
     refused = sum(1 for c, _, _ in fit_squad if c is None or c < refuse) / len(fit_squad)
+    tiny_refused = sum(1 for c, _, _ in fit_tiny if c is None or c < refuse) / len(fit_tiny)
+    tiny_neg = first_confidences([q for q in tiny if "<-" in q["source"]])
+    tiny_neg_refused = sum(1 for c, _, _ in tiny_neg if c is None or c < refuse) / len(tiny_neg)
     fit = {
         "data": "SQuAD v1.1 dev fit half (even articles) over all of SQuAD dev; the same questions asked of the BBC "
-                "articles and the BBC tuning questions asked of SQuAD as negatives; the BBC tuning questions over BBC",
+                "articles and the BBC tuning questions asked of SQuAD as negatives; the BBC tuning questions over BBC; "
+                f"for the confidence, {args.tiny} questions of each fit-half article asked of it alone and of the "
+                f"next one, cut into articles of {TINY_PARAGRAPHS} paragraphs",
         "ranking": "listwise softmax, L2 %g" % args.rank_l2,
         "confidence": (f"logistic over the first three answers with {args.conf_hidden} hidden ReLU units, Adam, "
                        f"L2 {args.hidden_l2:g}" if args.conf_hidden else
@@ -288,7 +337,16 @@ def main() -> None:
         "fit_questions": len(fit_squad), "negatives": len(neg), "confidence_rows": int(len(y)),
         "fit_evidence_at_1": round(at1, 4), "fit_evidence_at_3": round(at3, 4), "fit_refused": round(refused, 4),
         "fit_negatives_refused": round(neg_refused, 4), "fit_same_style_negatives_refused": round(same_refused, 4),
+        "fit_small_corpus_refused": round(tiny_refused, 4), "fit_small_corpus_negatives_refused": round(tiny_neg_refused, 4),
     }
+    print("lose   threshold  fit refused  SQuAD->BBC refused  same-style refused  small refused  small negatives refused")
+    for lose in (0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02):
+        t = float(np.quantile(right3, lose)) if right3 else 0.0
+
+        def share(rows):
+            return sum(1 for c, _, _ in rows if c is None or c < t) / len(rows)
+        print(f"{lose:6.2%} {t:9.4f}  {share(fit_squad):11.1%}  {share(neg):18.1%}  {share(same):18.1%}  "
+              f"{share(fit_tiny):13.1%}  {share(tiny_neg):23.1%}")
     weights = replace(weights, refuse_below=round(refuse, 6), sure_above=round(max(refuse, 0.5), 6), fit=fit)
     save_weights(weights, args.out)
     print(json.dumps(fit, indent=1))
