@@ -1,12 +1,14 @@
 """Held-out answer quality: question sets no weight or rule was set on, and questions asked of a corpus
 they were not written for.
 
-    python bench/heldout.py [--work /tmp/qabot-bench/heldout] [--negatives 1000] [-v]
+    python bench/heldout.py [--work /tmp/qabot-bench/heldout] [--negatives 1000] [--set fresh] [-v]
 
 Sets (bench/data/heldout/, written by someone who read only the articles, never the code, and never
 tuned on): ``bbc_news.jsonl`` (150 questions over the BBC articles), ``bbc_unanswerable.jsonl`` (60
 the BBC articles cannot answer), ``seed.jsonl`` (50 about the bundled article), ``small.jsonl`` (100
 about the eight short articles in ``small/``). Each question's kind is labelled in the file.
+``--set fresh`` reads the same files from ``bench/data/heldout/fresh/``: a second set written later by
+another reader of the articles alone, never looked at while answering rules or weights were changed.
 
 Refusals of another corpus's questions: ``--negatives`` SQuAD dev questions of the test half (odd
 articles, never fitted on) asked of the BBC articles, and the held-out BBC questions asked of SQuAD dev.
@@ -81,23 +83,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-bench/heldout"))
     parser.add_argument("--negatives", type=int, default=1000)
+    parser.add_argument("--set", choices=("first", "fresh"), default="first",
+                        help="which held-out question sets: the first ones, or bench/data/heldout/fresh/")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
+    sets = HELDOUT / "fresh" if args.set == "fresh" else HELDOUT
     bbc = bbc_corpus(args.work / "bbc")
     build([bbc], args.work / "bbc-index")
     build([ROOT / "seeds"], args.work / "seed-index")
-    build([HELDOUT / "small"], args.work / "small-index")
+    build([sets / "small"], args.work / f"small-index-{args.set}")
     squad_file, squad_items = squad_corpus(args.work / "squad")
     build([squad_file], args.work / "squad-index")
     news = Answerer(Index.open(args.work / "bbc-index"))
     seed = Answerer(Index.open(args.work / "seed-index"))
-    small = Answerer(Index.open(args.work / "small-index"))
+    small = Answerer(Index.open(args.work / f"small-index-{args.set}"))
     squad = Answerer(Index.open(args.work / "squad-index"))
-    bbc_news = read(HELDOUT / "bbc_news.jsonl")
+    bbc_news = read(sets / "bbc_news.jsonl")
     report("held-out BBC news questions over the BBC articles", news, bbc_news, args.verbose)
-    report("held-out BBC unanswerable questions", news, read(HELDOUT / "bbc_unanswerable.jsonl"), args.verbose)
-    report("held-out questions about the bundled article", seed, read(HELDOUT / "seed.jsonl"), args.verbose)
-    report("held-out questions about the small articles", small, read(HELDOUT / "small.jsonl"), args.verbose)
+    report("held-out BBC unanswerable questions", news, read(sets / "bbc_unanswerable.jsonl"), args.verbose)
+    report("held-out questions about the bundled article", seed, read(sets / "seed.jsonl"), args.verbose)
+    report("held-out questions about the small articles", small, read(sets / "small.jsonl"), args.verbose)
     test = random.Random(0).sample(half(squad_items, "test"), args.negatives)
     report(f"{args.negatives:,} SQuAD dev test-half questions asked of the BBC articles", news,
            [("other corpus", i) for i in unanswerable(test)], False)

@@ -147,7 +147,7 @@ def test_the_confidence_is_its_hidden_layer_beside_the_linear_part_and_its_parts
     second = next(c for c in ranked.candidates[1:] if (c.article, c.start) != (best.article, best.start))
     inputs = feats.question_inputs(ranked.question, best, second, best, 0, ranked.check.missing_share,
                                    ranked.check.missing_name_share, ranked.strange, ranked.far,
-                                   ranked.article_absent, bool(ranked.check.fixes))
+                                   ranked.article_absent, bool(ranked.check.fixes), answerer.reader.n_passages)
     z = [(v - m) / (s if s > 0 else 1.0) for v, m, s in zip(inputs, w.mean, w.scale)]
     units = [max(0.0, sum(a * b for a, b in zip(row, z)) + b0) for row, b0 in zip(w.hidden, w.hidden_bias)]
     by_hand = w.intercept + sum(c * x for c, x in zip(w.confidence, z)) + sum(o * u for o, u in zip(w.hidden_out, units))

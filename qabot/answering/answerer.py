@@ -117,7 +117,8 @@ class Answerer:
             check = ranked.check
             c.inputs = features.question_inputs(ranked.question, best, second, c, position, check.missing_share,
                                                 check.missing_name_share, ranked.strange, ranked.far,
-                                                ranked.article_absent, bool(check.fixes))
+                                                ranked.article_absent, bool(check.fixes),
+                                                self.reader.n_passages)
             c.confidence = self.model.confidence(c.inputs)
             return c.confidence
 
@@ -130,10 +131,7 @@ class Answerer:
                     break
                 if (c.article, c.start) not in spans:
                     spans.add((c.article, c.start))
-                    judged = max(judged, self.model.confidence(features.question_inputs(
-                        ranked.question, best, second, c, len(spans) - 1, ranked.check.missing_share,
-                        ranked.check.missing_name_share, ranked.strange, ranked.far, ranked.article_absent,
-                        bool(ranked.check.fixes))))
+                    judged = max(judged, confidence(c, len(spans) - 1))
         why = tuple((p.name, p.value, p.part) for p in self.model.explain_confidence(best.inputs)) if explain else ()
         # a speech question is answered by attribution (the speaker's own words were found), which the
         # confidence, fitted on questions with one answer each, does not judge; bare keywords are a search,

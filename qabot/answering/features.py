@@ -59,7 +59,7 @@ FEATURES = (
 
 QUESTION_FEATURES = (
     "score", "behind", "margin", "position", "q_missing", "q_missing_name", "q_strange", "q_far", "q_article",
-    "q_terms", "q_fixed",
+    "q_terms", "q_fixed", "q_corpus",
     "q_who", "q_when", "q_where", "q_amount", "q_what", "q_other",
 )
 """What the confidence adds to a candidate's ranking features:
@@ -71,6 +71,8 @@ QUESTION_FEATURES = (
   a word it holds; q_far: the share of names it writes only far from the question's other words;
   q_article: the share of the topic the best sentence's whole article (its headline too) lacks;
 - q_terms: log of the number of topic terms; q_fixed: a misspelt word was searched as a corrected one;
+- q_corpus: log10 of the number of passages searched (a word a one-article corpus lacks says less
+  against an answer than one a whole library lacks: a reader's paraphrase misses a small text's words);
 - q_who ... q_other: the kind of question.
 """
 
@@ -316,14 +318,15 @@ _KIND_GROUPS = {
 
 def question_inputs(q: Question, best: Candidate, second: Candidate | None, candidate: Candidate, position: int,
                     missing: float, missing_name: float, strange: float, far: float, article: float,
-                    fixed: bool) -> list[float]:
-    """The confidence features of ``candidate``, in the order of ``CONFIDENCE_FEATURES``."""
+                    fixed: bool, passages: int) -> list[float]:
+    """The confidence features of ``candidate``, in the order of ``CONFIDENCE_FEATURES``; ``passages`` is
+    the number of passages searched."""
     group = _KIND_GROUPS.get(q.kind, "q_other")
     kinds = [float(group == name) for name in QUESTION_FEATURES[-6:]]
     return [candidate.x[i] for i in _KEPT] + [
         candidate.score, best.score - candidate.score, max(0.0, best.score - second.score) if second else 1.0,
         float(position), missing, missing_name, strange, far, article, math.log1p(len(set(q.topic_terms))),
-        float(fixed), *kinds,
+        float(fixed), math.log10(1 + passages), *kinds,
     ]
 
 
