@@ -293,7 +293,7 @@ def test_refusal_by_the_best_of_the_first_three_answers(answerer):
 
 def test_a_weights_file_with_an_unknown_refusal_rule_is_refused(tmp_path):
     data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    assert data["refuse_by"] == "best3"  # the shipped rule
+    assert data["refuse_by"] == "first"  # the shipped rule
     other = tmp_path / "other.json"
     other.write_text(json.dumps(dict(data, refuse_by="best5")), encoding="utf-8")
     with pytest.raises(WeightsError, match="refuses by 'best5'"):
