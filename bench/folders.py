@@ -2,6 +2,8 @@
 
     python bench/folders.py --work /tmp/qabot-folders            # make the corpora, then measure
     python bench/folders.py --work /tmp/qabot-folders --only ask # cold asks only (indexes kept)
+    python bench/folders.py --work /tmp/qabot-folders --only compare --against /tmp/main-copy
+                                                                 # in turns with another checkout, same run
 
 Corpora (fixed seeds, from ../shared/data/bbc-fulltext.zip):
 
@@ -101,12 +103,14 @@ LAST_CPU = 0.0
 """CPU seconds (user + system) of the last ``qabot`` run: less swayed than wall time by other jobs."""
 
 
-def qabot(*args: str, cwd: Path | None = None) -> tuple[float, int, str]:
-    """Run ``qabot ARGS`` in a new process: wall seconds, peak RSS bytes, stderr (its CPU in ``LAST_CPU``)."""
+def qabot(*args: str, cwd: Path | None = None, code: Path | None = None) -> tuple[float, int, str]:
+    """Run ``qabot ARGS`` in a new process: wall seconds, peak RSS bytes, stderr (its CPU in ``LAST_CPU``).
+    ``code``: another checkout of qabot to run instead of the one the current folder imports."""
     global LAST_CPU
     started = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", sys.executable, "-m", "qabot", *args], cwd=cwd,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    env = dict(os.environ, PYTHONPATH=str(code)) if code is not None else None
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", sys.executable, "-m", "qabot", *args],
+                          cwd=code if code is not None else cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     wall = time.perf_counter() - started
     err = proc.stderr.decode(errors="replace")
     if proc.returncode not in (0, 1):
@@ -147,6 +151,48 @@ def cold_ask(index: Path, question: str, tries: int = 5) -> tuple[float, int, fl
     return (*best, least)
 
 
+def compare(files: Path, idx: dict[str, Path], peer: Path, rounds: int = 6) -> list[tuple[str, str]]:
+    """This code against the checkout ``peer`` in the same run, taking turns: cold asks at 33k and 96k files
+    (best wall, least CPU, median CPU of ``rounds`` each) and adding 10 files to the 33k index (each turn removes
+    the added files, updates, copies them back and times the update)."""
+    codes = {"this code": None, f"{peer}": peer}
+    rows = []
+    for name, label in (("files", "33k files"), ("tiny", "96k files")):
+        seen: dict[str, list[tuple[float, int, float]]] = {c: [] for c in codes}
+        for _ in range(rounds):
+            for c, code in codes.items():
+                wall, rss, err = qabot("ask", "--index", str(idx[name]), "what did the minister say about the economy",
+                                       code=code)
+                if "building" not in err:
+                    seen[c].append((wall, rss, LAST_CPU))
+        for c, runs in seen.items():
+            cpus = sorted(r[2] for r in runs)
+            rows.append((f"cold ask, {label}, {c}", f"best {min(r[0] for r in runs) * 1000:.0f} ms wall, "
+                         f"CPU least {cpus[0] * 1000:.0f} ms, median {cpus[len(cpus) // 2] * 1000:.0f} ms, "
+                         f"{max(r[1] for r in runs) / 1e6:.0f} MB RSS at most"))
+    added = files / "zz-added"
+    picked = random.Random(SEED).sample(sorted((files / "c00").rglob("*.txt")), 10)
+    seen = {c: [] for c in codes}
+    try:
+        for _ in range(max(3, rounds // 2)):
+            for c, code in codes.items():
+                shutil.rmtree(added, ignore_errors=True)
+                qabot("index", "--index", str(idx["files"]), code=code)
+                added.mkdir()
+                for i, src in enumerate(picked):
+                    shutil.copyfile(src, added / f"added-{i}.txt")
+                wall, _, _ = qabot("index", "--index", str(idx["files"]), code=code)
+                seen[c].append((wall, LAST_CPU))
+    finally:
+        shutil.rmtree(added, ignore_errors=True)
+        qabot("index", "--index", str(idx["files"]))
+    for c, runs in seen.items():
+        cpus = sorted(r[1] for r in runs)
+        rows.append((f"add 10 files to 33k, {c}", f"best {min(r[0] for r in runs):.2f} s wall, CPU least {cpus[0]:.2f} s, "
+                                                  f"median {cpus[len(cpus) // 2]:.2f} s"))
+    return rows
+
+
 def scan_times(corpus: Path) -> tuple[float, float]:
     """Best of 3: the staleness listing (walk and one stat per file) in a new process, and GNU find doing the
     same walk and stats in C (the floor a listing in any language pays on this machine)."""
@@ -165,10 +211,20 @@ def scan_times(corpus: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-folders"))
-    parser.add_argument("--only", choices=("make", "build", "ask", "update"), default=None)
+    parser.add_argument("--only", choices=("make", "build", "ask", "update", "compare"), default=None)
+    parser.add_argument("--against", type=Path, default=None, metavar="DIR",
+                        help="with --only compare: a checkout of qabot (say, of main) to run in turns with this one")
     args = parser.parse_args()
+    if args.only == "compare" and args.against is None:
+        parser.error("--only compare needs --against DIR")
     work = args.work
     files, shards, tiny = make_files(work), make_shards(work), make_tiny(work)
+    # qabot as the subprocesses import it (the current folder first), compiled to .pyc as an installed
+    # package is: with PYTHONDONTWRITEBYTECODE set, every cold run would otherwise compile its modules anew
+    for code in (None, args.against):
+        subprocess.run([sys.executable, "-c", "import compileall, os, qabot; "
+                        "compileall.compile_dir(os.path.dirname(qabot.__file__), quiet=1)"], check=True, cwd=code,
+                       env=dict(os.environ, PYTHONPATH=str(code)) if code is not None else None)
     print(f"corpora: {files} (33,375 files), {shards} (67 shards), {tiny} (96,000 files)")
     if args.only == "make":
         return
@@ -199,6 +255,8 @@ def main() -> None:
             listing, find = scan_times(corpus)
             rows.append((f"staleness listing, {label}", f"{listing * 1000:.0f} ms (qabot.corpus.list_files, best of 3); "
                                                         f"GNU find -printf of the same sizes and mtimes: {find * 1000:.0f} ms"))
+    if args.only == "compare":
+        rows += compare(files, idx, args.against.resolve())
     if args.only in (None, "update"):
         index = idx["files"]
         edited = files / "c07" / "1" / "1234.txt"
@@ -220,6 +278,7 @@ def main() -> None:
             edited.write_bytes(original)
             qabot("index", "--index", str(index))
             full, _ = build(files, work / "indexes" / "files-full")
+            full_cpu = LAST_CPU
             shutil.rmtree(work / "indexes" / "files-full")
             added = files / "zz-added"
             added.mkdir(exist_ok=True)
@@ -227,7 +286,8 @@ def main() -> None:
                 shutil.copyfile(src, added / f"added-{i}.txt")
             load = os.getloadavg()[0]
             wall, _, _ = qabot("index", "--index", str(index))
-            rows.append(("add 10 files", f"{wall:.2f} s ({LAST_CPU:.2f} CPU s), {100 * wall / full:.1f}% of a full build ({full:.1f} s); "
+            rows.append(("add 10 files", f"{wall:.2f} s ({LAST_CPU:.2f} CPU s), {100 * wall / full:.1f}% of a full build ({full:.1f} s), "
+                                         f"{100 * LAST_CPU / full_cpu:.1f}% of its CPU ({full_cpu:.1f} s); "
                                          f"{segments(index)} segments; load average before {load:.2f}"))
             wall, _, _ = qabot("index", "--index", str(index), "--merge")
             rows.append(("merge every segment into one (qabot index --merge)", f"{wall:.2f} s"))

@@ -30,11 +30,11 @@ from .bm25 import BM25Params, weigh
 from .errors import CorpusError, IndexDamaged
 from .index import (FORMAT, FORMAT_VERSION, PARAGRAPH_ARRAYS, PASSAGE_ARRAYS, SENTENCE_ARRAYS, BuildData, Index,
                     SegmentData, read_manifest, term_bytes, write, write_lock)
-from .corpus import FileTable, Status, display, join_paths, list_files
+from .corpus import FileTable, Listing, Status, display, join_paths, list_files
 from .loading import load_file, read_file
 from .segments import Holes, plan
 from .passages import DEFAULT_MAX_TOKENS, ENCODING, encoding, make_passages
-from .vocabulary import count_speakers, rank_words
+from .vocabulary import count_speakers, rank_words, update_words
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, path)`` while files are processed."""
@@ -585,8 +585,10 @@ def _results(batches: list[tuple[_Job, int]], processes: int | None) -> Iterator
 
 
 def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = Settings(),
-          progress: Progress | None = None, processes: int | None = None, merge: bool = False) -> BuildReport:
-    """Build or update the index at ``index_dir`` from the articles under ``paths``.
+          progress: Progress | None = None, processes: int | None = None, merge: bool = False,
+          listing: Listing | None = None) -> BuildReport:
+    """Build or update the index at ``index_dir`` from the articles under ``paths`` (``listing``: their
+    ``list_files`` when it was made already, by a ``corpus.Prefetch`` child meanwhile, say).
 
     Files are read and tokenized in ``processes`` worker processes (default: one per core once
     there is enough to read); results are the same whatever the number. An update writes the new and
@@ -596,7 +598,8 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
     started = time.perf_counter()
     build_id = uuid.uuid4().hex
     report = BuildReport()
-    listing = list_files(paths)
+    if listing is None:
+        listing = list_files(paths)
     if listing.missing and not listing.paths:
         raise CorpusError(f"no such file or folder: {display(listing.missing[0])}")
     report.failed.extend(listing.failed)
@@ -703,15 +706,14 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
             return_why = f"{len(report.failed) + len(report.skipped)} files skipped"
             raise CorpusError(f"no articles to index in {where} ({return_why})")
         forms = tally.counter()
-        if reusable:
-            _add_kept_words(forms, spoke, previous, gone)
+        changes = _add_kept_words(forms, spoke, previous, gone) if reusable else None
         segments, data = _segments(previous, fresh, gone, rows, settings, merge) if reusable else \
             _segments(None, fresh, [], rows, settings, merge)
         del fresh
         data.files = rows.table()
         data.problems = problems
         data.word_counts = (+forms, +spoke)
-        data.words = _words(data, previous if reusable else None, report)
+        data.words = _words(data, previous if reusable else None, report, changes)
         if previous is not None:
             previous.index.close()  # its folders may go once the new build is in place
         report.files = int(np.count_nonzero(data.files.status == Status.INDEXED))
@@ -880,13 +882,20 @@ class _Rows:
         return FileTable(self.paths, self.sizes, self.mtimes, self.digest, _ptr(self.count), self.status)
 
 
-def _add_kept_words(forms: Counter[str], spoke: Counter[str], previous: _Previous, gone: list[int]) -> None:
+_WordChanges = tuple[tuple[Counter, Counter], set[str], set[str]]
+"""The previous build's word and speaker counts, and the spellings and names whose counts an update may change."""
+
+
+def _add_kept_words(forms: Counter[str], spoke: Counter[str], previous: _Previous, gone: list[int]) -> _WordChanges | None:
     """Add the word counts of the files kept from the previous build to those of the new files.
 
     They are the previous build's totals less the counts of the files that changed or went (read
-    again from their segments, a few files), so kept files are never counted again.
+    again from their segments, a few files), so kept files are never counted again. Returns the
+    previous totals and the spellings and names counted in the new and gone files (None for an index
+    without counts), from which ``_words`` ranks only the words that changed.
     """
     stored = previous.index.word_counts()
+    touched, named = set(forms), set(spoke)
     if stored is None:  # an index without counts: count the kept files' text once
         dropped = set(gone)
         for row in range(len(previous.table.paths)):
@@ -895,7 +904,7 @@ def _add_kept_words(forms: Counter[str], spoke: Counter[str], previous: _Previou
                 f, w = _block_words(previous.block(s, a, a + n))
                 forms.update(f)
                 spoke.update(w)
-        return
+        return None
     forms.update(stored[0])
     spoke.update(stored[1])
     for row in gone:
@@ -904,6 +913,9 @@ def _add_kept_words(forms: Counter[str], spoke: Counter[str], previous: _Previou
             f, w = _block_words(previous.block(s, a, a + n))
             forms.subtract(f)
             spoke.subtract(w)
+            touched.update(f)
+            named.update(w)
+    return stored, touched, named
 
 
 def _block_words(block: Block) -> tuple[Counter[str], Counter[str]]:
@@ -920,15 +932,21 @@ def _block_words(block: Block) -> tuple[Counter[str], Counter[str]]:
     return forms, count_speakers("\n".join(texts))
 
 
-def _words(data: BuildData, previous: _Previous | None, report: BuildReport) -> list[tuple[str, int, int]]:
-    """The build's surface words: the previous build's when no file changed, else ranked from the counts."""
-    if previous is not None and not (report.new or report.updated or report.removed):
+def _words(data: BuildData, previous: _Previous | None, report: BuildReport,
+           changes: _WordChanges | None = None) -> list[tuple[str, int, int]]:
+    """The build's surface words: the previous build's when no file changed, those of the previous build
+    with the changed words ranked again after an update (``changes``), else ranked from the counts."""
+    if previous is not None:
         try:
             words = previous.index.words
         except IndexDamaged:
             words = None
         if words is not None:
-            return words
+            if not (report.new or report.updated or report.removed):
+                return words
+            if changes is not None:
+                before, touched, named = changes
+                return update_words(words, before, data.word_counts, touched, named)
     return rank_words(*data.word_counts)
 
 

@@ -20,8 +20,9 @@ from typing import Iterable, TextIO
 from . import __version__
 from .analysis import Analyzer
 from .answering import Answerer
+from .answering.parse import parse
 from .build import Settings, build
-from .conversation import Context, Turn, after, understand
+from .conversation import Context, Turn, after, pronoun_of, topic_as_written, understand
 from .errors import QabotError
 from .index import Index, state_dir
 from .model import Answer, Evidence
@@ -49,6 +50,8 @@ COMMANDS = {
 
 MORE_LOOKAHEAD = 20
 """Answers looked at beyond those shown when "more" wants only the speaker's own words."""
+PRONOUN_PASSAGES = 20
+"""How many of the passages naming someone are read to tell whether the articles call them "he" or "she"."""
 
 HELP_TIPS = (
     "Ask a question: what did Wang say about Ukraine",
@@ -142,7 +145,7 @@ class Chat:
 
     def ask(self, line: str) -> Answer | None:
         """Understand ``line`` in the conversation's context, answer it and write the answer."""
-        turn = understand(line, self.context, self.lexicon.speaks)
+        turn = understand(line, self.context, self.lexicon.speaks, self.pronoun)
         if turn.question is None:
             self.dim(turn.note or "cannot tell what that asks")
             return None
@@ -156,6 +159,17 @@ class Chat:
             if self.interactive:
                 self.write()
         return answer
+
+    def pronoun(self, name: str) -> str | None:
+        """What the articles call ``name``: "he", "she", or None when they do not tell (read from the
+        passages that name them, once per name and index)."""
+        cache = self.__dict__.setdefault("_pronouns", {})
+        key = (id(self.answerer), name)
+        if key not in cache:
+            terms = [self.analyzer.term(w) for w in name.split()[-1:]]
+            hits = self.answerer.retriever.top(terms, PRONOUN_PASSAGES) if terms and terms[0] else []
+            cache[key] = pronoun_of(name, [self.answerer.passage_text(p) for p, _ in hits])
+        return cache[key]
 
     def reply(self, turn: Turn) -> Answer:
         """Answer an understood turn and move the conversation on (the chat and the web page both reply so)."""
@@ -185,9 +199,10 @@ class Chat:
                      and (not speaker or (e.speaker is not None and speaker_matches(speaker, e.speaker)))][:self.k]
             base = len(self.answers) if turn.more else 0
             evidence = [replace(e, rank=base + i + 1) for i, e in enumerate(fresh)]
-            if speaker and not evidence:
-                topic = f" about {self.context.topic}" if self.context.topic else ""
-                message = f"{speaker} has nothing more{topic} in the articles"
+            asked = speaker or (None if got.no_answer else parse(turn.question, self.analyzer).speaker)
+            if asked and not evidence:  # "more", or "what else did he say?" when all of it was shown
+                topic = self.context.topic if speaker else topic_as_written(turn.question, asked)
+                message = f"{asked} has nothing more{f' about {topic}' if topic else ''} in the articles"
             else:
                 message = got.message if got.no_answer else (None if evidence else "nothing more that was not shown already")
             answer = replace(got, evidence=evidence, message=message, no_answer=got.no_answer or not evidence)

@@ -227,25 +227,36 @@ def index_roots(args: argparse.Namespace, manifest: dict | None) -> list[str]:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    """``qabot index``: update the index from its own folders, changed by PATHs, --add, --remove."""
-    from .bm25 import BM25Params
-    from .build import Settings, build
-    from .index import Index, read_manifest, salvage_roots
+    """``qabot index``: update the index from its own folders, changed by PATHs, --add, --remove.
 
-    index_dir = _workspace(args, load_config()).index_dir
-    if args.verify:
-        Index.open(index_dir).verify()
-        print(f"the index at {index_dir} is intact")
-        return EXIT_OK
+    A plain update (no PATH, --add or --remove) lists the index's folders in a forked process while this
+    one imports the build (as ``cmd_ask`` does); the listing is used when they are the folders the
+    validated manifest names."""
+    workspace = _workspace(args, load_config())
+    check = None if args.verify or args.paths or args.add or args.remove else start_check(workspace)
     try:
-        manifest = read_manifest(index_dir)
-    except IndexDamaged:  # rebuilt from the folders it still names, or the PATHs given
-        roots = salvage_roots(index_dir)
-        manifest = {"roots": roots} if roots and not args.replace else None
-    roots = index_roots(args, manifest)
+        from .bm25 import BM25Params
+        from .build import Settings, build
+        from .index import Index, read_manifest, salvage_roots
+
+        index_dir = workspace.index_dir
+        if args.verify:
+            Index.open(index_dir).verify()
+            print(f"the index at {index_dir} is intact")
+            return EXIT_OK
+        try:
+            manifest = read_manifest(index_dir)
+        except IndexDamaged:  # rebuilt from the folders it still names, or the PATHs given
+            roots = salvage_roots(index_dir)
+            manifest = {"roots": roots} if roots and not args.replace else None
+        roots = index_roots(args, manifest)
+        listing = check.listing() if check is not None and check.roots == roots else None
+    finally:
+        if check is not None:
+            check.cancel()
     settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring))
     with terminal_progress(sys.stderr) as progress:
-        report = build(roots, index_dir, settings, progress=progress, merge=args.merge)
+        report = build(roots, index_dir, settings, progress=progress, merge=args.merge, listing=listing)
     for line in _problems(report):
         print(line, file=sys.stderr)
     for line in _summary(report, index_dir):
@@ -433,6 +444,9 @@ def _decoded(arg: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run qabot; return the exit status."""
+    # numpy's OpenBLAS starts a thread per core when numpy is imported (about 50 ms of a cold ask); qabot's
+    # only matrix products are the answer scorer's few small ones, and builds use processes, not threads
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = make_parser()
     try:
@@ -443,6 +457,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parser.print_help()
                 return EXIT_OK
         args = parser.parse_args(argv)
+        regexcache.keep_tables()  # the tokenizer's parsed tables, when a command builds
         if args.command in ("ask", "chat", "quotes"):
             regexcache.enable()  # the answering rules' patterns, compiled by an earlier run
         if args.command == "index":

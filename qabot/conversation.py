@@ -22,6 +22,10 @@ from .speakers import speaker_phrase
 
 Speaks = Callable[[str], bool]
 """Tells whether a word (as typed) names someone the articles show speaking."""
+Pronoun = Callable[[str], "str | None"]
+"""What the articles call a person: "he", "she", or None when they do not tell."""
+MAX_PEOPLE = 4
+"""How many people back a pronoun may reach."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,11 @@ class Context:
     """What the last speech question asked about, as written ("Ukraine"); "" for none."""
     person: str | None = None
     """The last person the conversation was about, for "he" and "she"."""
+    people: tuple[str, ...] = ()
+    """The people the conversation was about, most recent first (``person`` leads), for a "she" that
+    cannot be the last one, who is "he"."""
+    called: tuple[tuple[str, str], ...] = ()
+    """(person, "he" or "she"): what the user called each person a pronoun was resolved to."""
     group: str | None = None
     """The last group or body the conversation was about ("U.S. officials"), for "they"."""
     shown: int = 0
@@ -60,6 +69,8 @@ class Turn:
     """Leave out evidence already shown in this conversation ("what else ...")."""
     note: str | None = None
     """Why ``question`` is None."""
+    called: tuple[tuple[str, str], ...] = ()
+    """(person, "he" or "she") for each pronoun of the line resolved to a person."""
 
 
 _MORE = re.compile(
@@ -93,8 +104,8 @@ def speech_question(speaker: str, topic: str | None) -> str:
     return f"what did {speaker} say about {topic}" if topic else f"what did {speaker} say"
 
 
-def understand(line: str, context: Context, speaks: Speaks) -> Turn:
-    """What ``line`` asks, given ``context``."""
+def understand(line: str, context: Context, speaks: Speaks, pronoun: Pronoun | None = None) -> Turn:
+    """What ``line`` asks, given ``context``; ``pronoun`` tells who the articles call "he" or "she"."""
     text = line.strip()
     if _MORE.match(text):
         if context.question is None:
@@ -110,11 +121,13 @@ def understand(line: str, context: Context, speaks: Speaks) -> Turn:
     if follow and context.question is not None and _is_follow_subject(follow.group("x")):
         question = _follow_up(follow.group("x"), bool(follow.group("about")), context, speaks)
         return Turn(question=question, rewritten=True, exclude_seen=exclude)
-    unknown = _unresolved_pronoun(text, context)
+    unknown = _unresolved_pronoun(text, context, pronoun)
     if unknown:
         return Turn(question=None, rewritten=False, note=f"who do you mean by '{unknown}'?")
-    resolved = _resolve_pronouns(text, context)
-    return Turn(question=resolved, rewritten=resolved != line.strip(), exclude_seen=exclude)
+    resolved = _resolve_pronouns(text, context, pronoun)
+    called = tuple((who, _wanted(m.group(1))) for m in _PRONOUN.finditer(text)
+                   if (who := _referent(m.group(1), context, pronoun)) is not None) if context.person else ()
+    return Turn(question=resolved, rewritten=resolved != line.strip(), exclude_seen=exclude, called=called)
 
 
 def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, shown: int,
@@ -123,26 +136,30 @@ def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, show
     first answer, if any (who "he" is when the question named no one)."""
     if turn.question is None:
         return context
+    if turn.called:  # the user called them so: "she" is not then "he"
+        context = replace(context, called=tuple(dict(context.called + turn.called).items()))
     if turn.more:
         return replace(context, shown=context.shown + shown)
     q = parse(turn.question, analyzer)
     if q.kind == "say" and q.speaker:
-        topic = _topic_as_written(turn.question, q.speaker)
+        topic = topic_as_written(turn.question, q.speaker)
         about = _about(q.speaker, context)
         return Context(question=turn.question, speaker=q.speaker, topic=topic, shown=shown,
-                       exclude_seen=turn.exclude_seen, **about)
+                       exclude_seen=turn.exclude_seen, called=context.called, **about)
     named = _last_person(turn.question, speaks) or _asked_about(turn.question) or subject
-    about = _about(named, context) if named else {"person": context.person, "group": context.group}
+    about = _about(named, context) if named else {"person": context.person, "people": context.people,
+                                                  "group": context.group}
     return Context(question=turn.question, speaker=None, topic=None, shown=shown,
-                   exclude_seen=turn.exclude_seen, **about)
+                   exclude_seen=turn.exclude_seen, called=context.called, **about)
 
 
 def _about(who: str, context: Context) -> dict:
-    """``person`` and ``group`` once the conversation is about ``who``: a group ("U.S. officials", "police")
-    becomes "they", anyone else "he" or "she"."""
+    """``person``, ``people`` and ``group`` once the conversation is about ``who``: a group ("U.S. officials",
+    "police") becomes "they", anyone else "he" or "she"."""
     if is_group(who):
-        return {"person": context.person, "group": who}
-    return {"person": who, "group": context.group}
+        return {"person": context.person, "people": context.people, "group": who}
+    people = (who,) + tuple(p for p in context.people if p != who)
+    return {"person": who, "people": people[:MAX_PEOPLE], "group": context.group}
 
 
 def is_group(who: str) -> bool:
@@ -196,19 +213,53 @@ def _names_person(text: str, speaks: Speaks) -> bool:
     return bool(words) and any(speaks(w) for w in words)
 
 
-def _unresolved_pronoun(text: str, context: Context) -> str | None:
-    """The first he/she/him/her/his in ``text`` when the conversation has no one it can stand for."""
+_SHE = frozenset(("she", "her", "hers"))
+
+
+def _wanted(word: str) -> str:
+    """ "she" for she/her/hers, "he" for he/him/his."""
+    return "she" if word.lower() in _SHE else "he"
+
+
+def _referent(word: str, context: Context, pronoun: Pronoun | None) -> str | None:
+    """Whom he/she/him/her/his stands for: the most recent person of the conversation whom neither the
+    user nor the articles call otherwise ("she" is not Putin, whom the articles call "he")."""
+    wanted = _wanted(word)
+    called = dict(context.called)
+    people = context.people or ((context.person,) if context.person else ())
+    for person in people:
+        known = called.get(person) or (pronoun(person) if pronoun else None)
+        if known is None or known == wanted:
+            return person
+    return None
+
+
+def _they_alone(text: str) -> str | None:
+    """ "they" (or "them") when it is the whole subject of a speech question ("what did they say?"): with no
+    group to stand for, nothing is left to search."""
+    q = re.match(rf"(?i)^\s*(?:and\s+|so\s+)?what\s+(?:else\s+)?(?:did|do|have|had|will|would)\s+(they|them)\s+"
+                 rf"(?:{SPEECH_VERBS})\b", text)
+    return q.group(1) if q else None
+
+
+def _unresolved_pronoun(text: str, context: Context, pronoun: Pronoun | None = None) -> str | None:
+    """The first he/she/him/her/his in ``text`` that nobody of the conversation can stand for, or a
+    "they" that is all a speech question names when the conversation has no group."""
     m = _PRONOUN.search(text)
-    return m.group(1) if m and not context.person else None
+    if m and _referent(m.group(1), context, pronoun) is None:
+        return m.group(1)
+    if not context.group:
+        return _they_alone(text)
+    return None
 
 
-def _resolve_pronouns(text: str, context: Context) -> str:
-    """``text`` with he/she/him/her/his replaced by the last person the conversation was about, and
-    they/them/their by the last group, when there is one."""
+def _resolve_pronouns(text: str, context: Context, pronoun: Pronoun | None = None) -> str:
+    """``text`` with he/she/him/her/his replaced by the person each stands for, and they/them/their by the
+    last group, when there is one."""
     if context.person:
-        person = context.person
 
         def swap(m: re.Match) -> str:
+            person = _referent(m.group(1), context, pronoun) or m.group(1)
             return f"{person}’s" if m.group(1).lower() in ("his", "hers") else person
 
         text = _PRONOUN.sub(swap, text)
@@ -222,7 +273,37 @@ def _resolve_pronouns(text: str, context: Context) -> str:
     return text
 
 
-def _topic_as_written(question: str, speaker: str) -> str:
+def pronoun_of(name: str, texts: list[str]) -> str | None:
+    """What ``texts`` (passages naming ``name``) call that person: "he" or "she" from the titles before the
+    name ("Mr", "Mrs") and the pronouns from the name to the end of the next sentence, when one clearly
+    outnumbers the other; None when the articles do not tell ("Sarah Nguyen, who runs the board, said")."""
+    last = name.split()[-1] if name.split() else name
+    he = she = 0
+    at = re.compile(rf"(?:\b(?P<title>[A-Z][a-z]{{1,4}})\.?\s+)?(?:[A-Z][\w’'-]*\s+)*{re.escape(last)}\b")
+    for text in texts:
+        for m in at.finditer(text):
+            title = (m.group("title") or "").lower()
+            he += 3 * (title in _HIS_TITLES)
+            she += 3 * (title in _HER_TITLES)
+            tail = _TWO_SENTENCES.match(text, m.end())
+            window = tail.group(0) if tail else ""
+            he += len(_HE.findall(window))
+            she += len(_SHE_WORDS.findall(window))
+    if he > 2 * she:
+        return "he"
+    if she > 2 * he:
+        return "she"
+    return None
+
+
+_HIS_TITLES = frozenset("mr sir lord king prince father brother".split())
+_HER_TITLES = frozenset("mrs ms miss lady dame queen princess mother sister".split())
+_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
+_SHE_WORDS = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_TWO_SENTENCES = re.compile(r"(?s)[^.!?]*[.!?]+[”\"’']?(?:\s+[^.!?]*[.!?]+)?")
+
+
+def topic_as_written(question: str, speaker: str) -> str:
     """What a speech question asks about, as typed ("Ukraine" in "what did Wang say about Ukraine")."""
     at = question.find(speaker)
     if at < 0:

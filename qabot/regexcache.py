@@ -39,12 +39,28 @@ _used: dict[tuple[str, int], bytes] = {}
 _fresh = False
 
 
-def cache_file() -> Path:
-    """``regex-cache`` in ``$QABOT_STATE_DIR``, else in ``$XDG_CACHE_HOME/qabot`` (``~/.cache/qabot``)."""
+_keeping = False
+"""Whether this process keeps other derived tables between runs (``keep_tables``, ``kept_file``)."""
+
+
+def cache_file(name: str = "regex-cache") -> Path:
+    """``name`` (``regex-cache``) in ``$QABOT_STATE_DIR``, else in ``$XDG_CACHE_HOME/qabot`` (``~/.cache/qabot``)."""
     if os.environ.get("QABOT_STATE_DIR"):
-        return Path(os.environ["QABOT_STATE_DIR"]) / "regex-cache"
+        return Path(os.environ["QABOT_STATE_DIR"]) / name
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "qabot" / "regex-cache"
+    return Path(base) / "qabot" / name
+
+
+def keep_tables() -> None:
+    """Let this process keep tables that are slow to make (the tokenizer's, see ``passages.encoding``) in
+    the cache folder between runs. Only the command line asks for it."""
+    global _keeping
+    _keeping = True
+
+
+def kept_file(name: str) -> Path | None:
+    """Where the table ``name`` is kept between runs, or None when this process keeps none."""
+    return cache_file(name) if _keeping else None
 
 
 def enable() -> None:

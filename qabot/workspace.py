@@ -236,7 +236,7 @@ def ensure_index(workspace: Workspace, say: Callable[[str], None] = _stderr, che
     say(f"qabot: {why}; building the index at {index_dir} from {', '.join(display(r) for r in roots)}")
     try:
         with terminal_progress(sys.stderr) as progress:
-            return build(roots, index_dir, Settings.of(manifest), progress=progress)
+            return build(roots, index_dir, Settings.of(manifest), progress=progress, listing=listing)
     except IndexLocked:
         if manifest is None:
             raise

@@ -128,8 +128,9 @@ def test_a_role_finds_the_persons_words_wherever_the_article_quotes_them(tmp_pat
 def test_a_role_speaker_without_attributed_words_gets_the_closest_passages_not_a_refusal(tmp_path):
     index = index_articles(tmp_path, transfer=(
         "Real in talks over Gravesen\n\n"
-        "Real Madrid are closing in on a deal for Thomas Gravesen after the Dane's agent travelled to Spain.\n\n"
-        "John Sivabaek told BBC Sport: \"I'm here to listen to what Real have to say.\"\n"),
+        "Real Madrid are closing in on a deal for Thomas Gravesen after the Dane's agent travelled to Spain. "
+        "Talks are expected to last two days.\n\n"
+        "Everton manager David Moyes said: \"There's been no contact.\"\n"),
         weather="Storm warning\n\nForecasters warned of high winds on the coast on Friday.\n")
     answer = _ask(index, "what did the agent say about Real Madrid")
     assert not answer["no_answer"] and answer["unsure"]
@@ -138,6 +139,19 @@ def test_a_role_speaker_without_attributed_words_gets_the_closest_passages_not_a
     assert _ask(index, "what did the agent say about the storm")["no_answer"]
     # a speaker asked for by name is found by name, never by a passage that merely mentions them
     assert _ask(index, "what did Gravesen say about Real Madrid")["no_answer"]
+
+
+def test_a_role_is_the_person_the_story_names_speaking_right_after_it(tmp_path):
+    # news style: the lede mentions "the Dane's agent", the next sentence gives his name and his words (this
+    # article was answered only "not sure", with the lede, before)
+    index = index_articles(tmp_path, transfer=(
+        "Real in talks over Gravesen\n\n"
+        "Real Madrid are closing in on a deal for Thomas Gravesen after the Dane's agent travelled to Spain.\n\n"
+        "John Sivabaek told BBC Sport: \"I'm here to listen to what Real have to say.\"\n"))
+    answer = _ask(index, "what did the agent say about Real Madrid")
+    assert answer["no_answer"] is False and answer["unsure"] is False
+    assert _texts(answer)[0] == "John Sivabaek told BBC Sport: \"I'm here to listen to what Real have to say.\""
+    assert answer["searched"][0] == "John Sivabaek"  # shown as "(searched for 'John Sivabaek')"
 
 
 def test_it_and_they_said_carry_over_to_the_body_or_group_that_spoke_last():
@@ -152,3 +166,76 @@ def test_it_and_they_said_carry_over_to_the_body_or_group_that_spoke_last():
     # a person is "he" or "she", never "it" or "they"
     assert speakers("Mr Smith said the plan was sound. It said nothing of cost.") == ["Mr Smith", None]
     assert speakers("The mayor said the plan was sound. They said nothing of cost.") == ["The mayor", None]
+
+
+# -- "what did X say": X's own words and nothing else ------------------------------------------------------
+
+COUNCIL = """Council votes to close the old bridge
+
+The mayor of Lund, Karin Berg, said the bridge would close in March. “We cannot wait for it to fall,” the mayor said.
+
+The mayor met the transport minister on Monday. Berg’s critics on the council were not convinced.
+
+Engineer Tomas Holm said the bridge had been unsafe for years.
+"""
+
+
+def test_what_did_x_say_shows_only_xs_own_words(tmp_path):
+    index = index_articles(tmp_path, bridge=COUNCIL)
+    for question in ("what did the mayor say", "what did Berg say", "what did Karin Berg say about the bridge"):
+        texts = _texts(_ask(index, question, k=5))
+        assert texts[0] == "“We cannot wait for it to fall,” the mayor said." or texts[0].startswith("The mayor of Lund")
+        assert sorted(texts) == ["The mayor of Lund, Karin Berg, said the bridge would close in March.",
+                                 "“We cannot wait for it to fall,” the mayor said."], question
+    # not "The mayor met the transport minister", "Berg’s critics ..." (about her) nor the engineer's words
+
+
+# -- a place or a time belongs to its own clause's verb ---------------------------------------------------
+
+
+def test_where_did_two_people_meet_is_not_answered_by_another_clauses_place(seeds):
+    # "As Putin and Wang met, President Joe Biden was gathering ... in Warsaw": Warsaw is where Biden was
+    first = _texts(_ask(None, "where did Putin and Wang meet?"))[0]
+    assert first.startswith("President Vladimir Putin of Russia met with Wang Yi") and "at the Kremlin" in first
+
+
+def test_a_fronted_clause_does_not_lend_its_verb_the_main_clauses_place(tmp_path):
+    index = index_articles(tmp_path, talks=(
+        "Port talks resume\n\n"
+        "While Silva and Costa met, dock workers marched through the centre of Porto to the town hall.\n\n"
+        "On Monday Silva and Costa met with union leaders in the harbour office of Porto. The talks went on for six hours.\n"))
+    first = _texts(_ask(index, "where did Silva and Costa meet?"))[0]
+    assert first.startswith("On Monday Silva and Costa met with union leaders in the harbour office")
+
+
+# -- "what did X say about Y" when X's words never name Y ---------------------------------------------------
+
+POLL = {
+    "poll.txt": """New York rockers top music poll
+
+The band The Lanterns have come top of the critics' poll of promising new acts.
+
+The band played their first gig in 2003 and signed a record deal last year. Other bands in the top ten include Bloc Party.
+
+Reviews editor Ted Kessler said they were "pretty-boy clothes horses with a nimble ear for pop".
+
+Promoter Jim Hart said ticket prices for the summer festival would rise by a tenth.
+""",
+    "budget.txt": """Council sets its budget
+
+Councillor Ann Lowe said the library would stay open on Sundays. "We found the money," she said.
+""",
+}
+
+
+def test_x_speaking_of_y_without_naming_it_gets_xs_closest_words_as_not_sure(tmp_path):
+    index = index_articles(tmp_path, **{name[:-4]: text for name, text in POLL.items()})
+    answer = _ask(index, "what did Ted Kessler say about the band")
+    # his words call the band "they": not refused, but not sure, and only his words
+    assert answer["no_answer"] is False and answer["unsure"] is True
+    assert _texts(answer) == ["Reviews editor Ted Kessler said they were \"pretty-boy clothes horses with a nimble ear for pop\"."]
+    # X speaks, but in no article about Y, or there of something else: still refused
+    for who in ("Ann Lowe", "Jim Hart"):
+        refused = _ask(index, f"what did {who} say about the band")
+        assert refused["no_answer"] is True and refused["message"].startswith(f"no words of '{who}' about 'band'")
+

@@ -17,8 +17,9 @@ def test_reference_question_builds_index_then_answers_with_wangs_quotes(seeds):
     assert answer["question"] == "what did Wang say about Ukraine"
     assert answer["no_answer"] is False
     texts = [a["text"] for a in answer["answers"]]
-    assert sorted(texts[:2]) == sorted([WANG_1, WANG_2])
-    assert len(texts) == 3
+    # Wang's two quotations about Ukraine and nothing else: the third sentence once shown ("Wang's published
+    # comments did not use the words war") is the reporter's, about his words
+    assert sorted(texts) == sorted([WANG_1, WANG_2])
     for a in answer["answers"]:
         assert a["article"]["title"] == SEED_TITLE
         assert a["article"]["path"] == "seeds/000_dfce30cfe0989a0b.txt"
@@ -26,8 +27,8 @@ def test_reference_question_builds_index_then_answers_with_wangs_quotes(seeds):
         assert set(a) == {"rank", "text", "score", "context", "article", "paragraph", "start", "end", "confidence"}
         assert 0 < a["confidence"] <= 1
         assert a["text"] in a["context"]
-    assert [a["rank"] for a in answer["answers"]] == [1, 2, 3]
-    assert {a["paragraph"] for a in answer["answers"][:2]} == {13, 14}
+    assert [a["rank"] for a in answer["answers"]] == [1, 2]
+    assert {a["paragraph"] for a in answer["answers"]} == {13, 14}
     for chrome in CHROME:
         assert chrome not in result.stdout
 

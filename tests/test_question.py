@@ -63,3 +63,16 @@ def test_go_is_a_question_word_not_a_search_term():
     q = parse("how much will maternity pay go up by", Analyzer())
     assert (q.kind, q.terms) == ("how_much", ("matern", "pay"))
     assert parse("Where did Tesla go after he left Graz?", Analyzer()).terms == ("tesla", "left", "graz")
+
+
+@pytest.mark.parametrize("text, verb, subject", [
+    ("who met Putin?", "met", ()),
+    ("where did Putin and Wang meet?", "meet", ("Putin", "Wang")),
+    ("when is Xi visiting Russia?", "visiting", ("Xi",)),
+    ("where did they meet?", "meet", ()),
+    ("who is the chairman of the board?", None, ()),
+    ("what did Wang say about Ukraine", None, ()),
+])
+def test_the_verb_and_subject_a_who_when_where_question_asks_about(text, verb, subject):
+    q = parse(text, Analyzer())
+    assert (q.verb, q.subject) == (verb, subject)

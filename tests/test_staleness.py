@@ -108,3 +108,28 @@ def test_the_listing_made_by_another_process_is_the_listing_made_here(isolated):
     cancelled = Prefetch.start(roots)  # stopped unread: the child is ended and reaped
     cancelled.cancel()
     assert cancelled.listing() == here  # asked after all: listed here
+
+
+def test_a_plain_index_update_picks_up_edits_and_added_words_are_found_and_spell_corrected(isolated):
+    """``qabot index`` with no PATH lists the folders in a forked process (as ``ask`` does); the update equals
+    a fresh build, and an added file's words are searchable, spell-corrected and in the surface words."""
+    from pathlib import Path
+
+    from qabot.index import Index
+
+    notes = _corpus(isolated)
+    _write(notes / "sub", "ferry.txt", "Ferry news", "The zanzibarian ferry sank near the pier.")
+    path = notes / "harbour.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("forty", "fifty"), encoding="utf-8")
+    result = run("index", "--index", "idx")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1].startswith("files: 1 new, 1 updated, 1 unchanged, 0 removed")
+    answer = _ask("what sank near zanzibarain")[0]  # spelled wrong: corrected to the added file's word
+    assert _texts(answer)[0] == "The zanzibarian ferry sank near the pier."
+    assert "zanzibarian" in answer["searched"]
+    assert _texts(_ask("when did the harbour master retire")[0])[0] == \
+        "The harbour master retired on Monday after fifty years."
+    assert run("index", "notes", "--index", "fresh").returncode == 0
+    updated, fresh = Index.open(Path("idx")), Index.open(Path("fresh"))
+    assert "zanzibarian" in {w for w, _, _ in updated.words} and "forty" not in {w for w, _, _ in updated.words}
+    assert updated.words == fresh.words and updated.word_counts() == fresh.word_counts()

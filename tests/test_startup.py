@@ -71,3 +71,29 @@ def test_parsing_a_question_imports_nothing_heavy(isolated):
             "print(sorted(m for m in ('numpy', 'tiktoken', 'blingfire', 'qabot.index', 'qabot.answering') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_tokenizer_from_kept_tables_encodes_as_tiktoken_and_survives_a_damaged_file(isolated, monkeypatch):
+    import tiktoken
+
+    from qabot import passages
+
+    monkeypatch.setattr(regexcache, "_keeping", True)
+    kept = regexcache.kept_file(f"tiktoken-{passages.ENCODING}")
+    assert kept is not None and not kept.exists()
+    real = tiktoken.get_encoding(passages.ENCODING)
+    text = SEED.read_text(encoding="utf-8") + " naïve café 東京 🙂 <|endoftext|>"
+    tokens = real.encode(text, disallowed_special=())
+    first = passages.encoding()  # made from the package's file, and kept
+    assert kept.is_file()
+    second = passages.encoding()  # from the kept tables
+    for enc in (first, second):
+        assert enc.name == real.name and enc.n_vocab == real.n_vocab
+        assert enc.encode(text, disallowed_special=()) == tokens
+        assert enc.decode(tokens) == text
+    kept.write_bytes(kept.read_bytes()[:-100] + bytes(100))  # damaged: the tables' checksum differs
+    assert passages.encoding().encode(text, disallowed_special=()) == tokens
+    assert kept.is_file() and passages.encoding().encode(text, disallowed_special=()) == tokens
+    monkeypatch.setattr(regexcache, "_keeping", False)  # the library alone keeps nothing
+    kept.unlink()
+    assert passages.encoding().encode(text, disallowed_special=()) == tokens and not kept.exists()

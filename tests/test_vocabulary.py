@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qabot.build import build
 from qabot.index import Index
-from qabot.vocabulary import Lexicon, surface_words
+from qabot.vocabulary import Lexicon, rank_words, surface_words, update_words
 
 
 def test_surface_words_keep_the_articles_spelling_and_who_speaks():
@@ -45,3 +49,24 @@ def test_lexicon_completes_by_prefix_in_any_case(seeds):
     assert lexicon.complete("zzz") == []
     assert lexicon.speaks("Putin") and lexicon.speaks("putin") and lexicon.speaks("Wang’s")
     assert not lexicon.speaks("Ukraine") and not lexicon.speaks("trade")
+
+
+# spellings that share a word in every way that matters: case, a possessive, a stopword, too short, a digit
+_SPELLINGS = ["Wang", "wang", "WANG", "Wang’s", "wang's", "Wangs", "trade", "Trade", "trade’s", "the", "The",
+              "at", "9lives", "Kuleba", "kuleba", "Ukraine", "ukraine's", "Zeta", "zeta"]
+_counts = st.dictionaries(st.sampled_from(_SPELLINGS), st.integers(0, 4), max_size=len(_SPELLINGS))
+_names = st.dictionaries(st.sampled_from(["wang", "kuleba", "trade", "zeta"]), st.integers(0, 3), max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_counts, _names, _counts, _names, _counts, _names, st.sampled_from([2, 5, 200_000]))
+def test_updated_words_equal_words_ranked_afresh(forms, spoke, added, added_spoke, removed, removed_spoke, limit):
+    # an update: the new files' counts added, the removed files' counts (at most what there was) taken away
+    before, said = Counter(forms), Counter(spoke)
+    gone = Counter({w: min(n, before[w]) for w, n in removed.items()})
+    gone_said = Counter({w: min(n, said[w]) for w, n in removed_spoke.items()})
+    after = +(before + Counter(added) - gone)
+    after_said = +(said + Counter(added_spoke) - gone_said)
+    words = rank_words(+before, +said, limit)
+    assert update_words(words, (+before, +said), (after, after_said), [*added, *gone], [*added_spoke, *gone_said],
+                        limit) == rank_words(after, after_said, limit)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 
 from ..analysis import Analyzer
@@ -9,6 +11,7 @@ from ..bm25 import BM25Params
 from ..index import Index
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
+from ..speakers import speaker_phrase, speaker_terms as phrase_terms
 from . import about, features, retrieve, select
 from .features import Candidate, Context
 from .gates import Gates, WordCheck, either
@@ -43,10 +46,16 @@ class Ranked:
     """Those names, and the question's other words."""
     article_absent: float = 0.0
     """Weight share of the topic the best sentence's whole article (headline included) lacks."""
+    closest: bool = False
+    """The candidates are the speaker's own words from articles about the topic, none naming it: X's
+    attribution is certain and the confidence (fitted on questions with one answer) does not judge it."""
     unattributed: str | None = None
     """For a speech question whose speaker's own words were not found, why ("no words of ..."), when passages
     that name the speaker beside the topic are shown instead, as "not sure"."""
 
+
+_STANDS_FOR = re.compile(r"\b(?:they|them|it)\b", re.I)
+"""A word that may stand for what the question asks about, in words that never name it."""
 
 ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TITLE, QuestionKind.SUMMARY))
 """Questions about an article itself, answered by ``about.py``."""
@@ -140,13 +149,15 @@ class Answerer:
         if kind is QuestionKind.KEYWORDS:
             refuse = bool(ranked.check.missing)
         else:
-            refuse = (kind is not QuestionKind.SAY or ranked.unattributed is not None) and judged < weights.refuse_below
+            refuse = ((kind is not QuestionKind.SAY or ranked.unattributed is not None) and not ranked.closest
+                      and judged < weights.refuse_below)
         if refuse and not skip:
             return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
                           message=ranked.unattributed or self._refusal(ranked, judged), confidence=round(top, 4),
                           searched=searched, why=why)
+        own_only = kind is QuestionKind.SAY and ranked.unattributed is None
         shown = select.evidence(self.reader, self.speech, select.focus(self.reader, ranked.question, cands), k, skip,
-                                confidence)
+                                confidence, own_only=own_only)
         if explain:
             by_span = {(c.article, c.start): c for c in cands}
             shown = [replace(e, why=tuple((p.name, p.value, p.part) for p in self.model.explain_rank(c)))
@@ -209,13 +220,20 @@ class Answerer:
         if say and not best.own_words:
             topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
             message = f"no words of '{q.speaker}'{topic} in {gates.where()}"
+            named = self._named_after_role(q, cands)
+            if named:  # "the Dane's agent travelled to Spain ..." then "John Sivabaek told BBC Sport: ..."
+                return self.rank(replace(q, speaker=named, speaker_terms=tuple(dict.fromkeys(
+                    phrase_terms(named, self.analyzer)))), correct=False)
             near = self.speech.unattributed(q, cands)
-            if not near:
+            closest = [] if near else self._closest_words(q, ctx, hits)
+            if not (near or closest):
                 ranked.refusal = message
                 return ranked
             # "the agent" said it, but the article names him only as "John Sivabaek" two sentences on: the
-            # passages naming the speaker beside the topic are the closest thing to an answer
-            ranked.candidates = cands = near + [c for c in cands if c not in near]
+            # passages naming the speaker beside the topic are the closest thing to an answer; a speaker asked
+            # for by name gets only their own closest words, nobody else's
+            ranked.candidates = cands = closest or near + [c for c in cands if c not in near]
+            ranked.closest = bool(closest)
             ranked.unattributed = message
             best = cands[0]
         if check.fixes and len(set(q.topic_terms)) > 1 and not (best.matched & set(q.topic_terms)) - set(check.fixes.values()):
@@ -233,6 +251,73 @@ class Answerer:
             ranked.refusal = (f"nothing about '{' '.join(names[0])}' in {gates.where()} (none names {them} near "
                               f"{either(names[1])}){nearest}")
         return ranked
+
+    def _named_after_role(self, q: Question, cands: list[Candidate]) -> str | None:
+        """For a speaker asked for by role ("the agent") with no words of their own: the person a news story
+        names speaking first right after a sentence that holds the role without it speaking ("... after the
+        Dane's agent travelled to Spain to hold talks." then "John Sivabaek told BBC Sport: ..."), when that
+        sentence does not name them already; None otherwise. Looked for in the best ``role_candidates``."""
+        if not q.speaker or speaker_phrase(q.speaker).names:
+            return None
+        reader = self.reader
+        role = {t for t in reader.analyzer.terms(q.speaker) if t}
+        if not role:
+            return None
+        for c in cands[:self.params.speech.role_candidates]:
+            sentences = list(c.passage.sentences)
+            following = c.passage.id + 1
+            if following in reader.corpus.article_passages(c.article):
+                sentences += list(reader.passage(following).sentences)
+            at = next((i for i, x in enumerate(sentences) if x.start == c.start), None)
+            if at is None or not role <= set(sentences[at].terms):
+                continue
+            said = dict(self.speech.speakers(c.passage.id))
+            if len(sentences) > len(c.passage.sentences):
+                said.update(self.speech.speakers(following))
+            if (a := said.get(sentences[at].start)) is not None and a.speaker:
+                continue  # the role's sentence speaks itself ("the agent said"): not a mention
+            for x in sentences[at + 1:at + 2]:
+                a = said.get(x.start)
+                if a is None or not a.speaker or a.continued:
+                    continue
+                name = speaker_phrase(a.speaker).names
+                terms = set(phrase_terms(a.speaker, reader.analyzer))
+                if name and terms and not terms & set(sentences[at].terms):
+                    return a.speaker
+        return None
+
+    def _closest_words(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
+        """For "what did X say about Y" where X's words never name Y: X's own words in the articles among the
+        best passages that are about Y (every topic word in ``closest_mentions`` of their sentences or more,
+        the headline counting as one) that speak of something as "it" or "they", best first: "Ted Kessler said
+        they were 'pretty-boy New York clothes horses'" in an article about a band. Nothing when X does not
+        speak so in such an article: Putin's words in an article about Ukraine are about trade, not it."""
+        reader, need = self.reader, self.params.speech.closest_mentions
+        topic = set(q.topic_terms)
+        if not topic:
+            return []
+        anyone = Context(question=replace(q, topic_terms=()), weights=ctx.weights, local=ctx.local, say=True,
+                         idf_sum=ctx.idf_sum, max_idf=ctx.max_idf, best_score=ctx.best_score, rarest=None)
+        out: list[Candidate] = []
+        articles = list(dict.fromkeys(reader.passage(p).article for p, _ in hits[:self.params.retrieval.candidate_passages]))
+        for article in articles:
+            passages = list(reader.corpus.article_passages(article))
+            title = reader.title_terms(article)
+            read = [reader.passage(p) for p in passages]
+            if any((t in title) + sum(t in s.terms or t in s.irregular for r in read for s in r.sentences) < need
+                   for t in topic):
+                continue
+            text = reader.article(article).text
+            for rank, passage in enumerate(read, start=1):
+                if self.speech.speaks(passage.id, q.speaker):
+                    out.extend(c for c in features.candidates(reader, self.speech, anyone, passage, 0.0, rank, own_only=True)
+                               if _STANDS_FOR.search(text, c.start, c.end))
+        if out:
+            self.model.rank(out)
+            out.sort(key=lambda c: (-c.score, c.article, c.start))
+            for c in out:
+                c.own_words = False  # X's words, but not about Y in so many words: "not sure"
+        return out
 
     def _article_absent(self, q: Question, article: int) -> float:
         """The weight share of the question's topic terms that article ``article`` (headline included) lacks."""

@@ -9,6 +9,8 @@ inputs of the fitted confidence, and name the words in a refusal's message.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 
 from ..analysis import fold
@@ -16,6 +18,10 @@ from ..speakers import speaker_terms as phrase_terms
 from ..spelling import Speller
 from .parse import Question, QuestionKind
 from .sentences import Reader, cached
+
+
+_PRONOUN_ONLY = re.compile(r"(?i)\b(he|she|they|him|her|them|his|their)\b")
+"""A pronoun in a question that has nothing else to search for: whom it means is asked back."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,9 @@ class Gates:
         terms = q.terms
         nothing = WordCheck(refusal=None, fixes={}, known=(), missing=(), missing_share=0.0)
         if not terms:
+            if pronoun := _PRONOUN_ONLY.search(q.text):  # "what did she say?" asked on its own
+                return _refuse(nothing, f"who do you mean by '{pronoun.group(1)}'? each question here stands "
+                                        f"alone: ask with a name (the chat follows a conversation)")
             return _refuse(nothing, "the question has no words to search for; ask about a name, a place or a topic")
         if q.kind is QuestionKind.SAY and q.speaker_terms and not any(df(t) for t in q.speaker_terms):
             return _refuse(nothing, f"no one called '{q.speaker}' in {self.where()}{self.did_you_mean(q)}")

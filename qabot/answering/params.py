@@ -89,6 +89,12 @@ class SpeechParams:
     """A quotation that goes on over several sentences is given whole up to this many characters."""
     speaker_window: int = 2000
     """Characters of the paragraph before a passage read to work out who speaks in it."""
+    role_candidates: int = 5
+    """A role speaker with no words of their own ("the agent") is looked for as the person named speaking in
+    the sentence after the role, among this many best candidates."""
+    closest_mentions: int = 2
+    """For "what did X say about Y" with no words of X naming Y: X's words are shown as "not sure" from an
+    article with each topic word in at least this many of its sentences (headline counting as one)."""
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,13 @@ class Question:
     """Analysed terms of what is asked about."""
     topic_words: tuple[str, ...]
     """The topic's words as the question writes them (stopwords and question words out), for messages."""
+    verb: str | None = None
+    """For a who, when or where question, the verb it asks about, lowercase ("met" in "who met Putin",
+    "meet" in "where did they meet", "visiting" in "when is Xi visiting Russia"); None when it names none
+    ("who is the chairman")."""
+    subject: tuple[str, ...] = ()
+    """The names written with a capital in that verb's subject ("Putin", "Wang" in "where did Putin and
+    Wang meet"); empty for a pronoun or no subject."""
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -134,10 +141,32 @@ def parse(text: str, analyzer: Analyzer) -> Question:
             topic_terms=tuple(analyzer.stem(topic)), topic_words=tuple(shown),
         )
     words, shown = _content_words(text, analyzer)
+    kind = _kind(text)
+    verb, subject = _verb_and_subject(text) if kind in _VERB_KINDS else (None, ())
     return Question(
-        text=text, kind=_kind(text), speaker=None, speaker_terms=(),
-        topic_terms=tuple(analyzer.stem(words)), topic_words=tuple(shown),
+        text=text, kind=kind, speaker=None, speaker_terms=(),
+        topic_terms=tuple(analyzer.stem(words)), topic_words=tuple(shown), verb=verb, subject=subject,
     )
+
+
+_AUX = r"(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|might)"
+_WHO_VERB = re.compile(rf"^\W*who\s+(?:{_AUX}\s+)?(?:been\s+|being\s+)?(?P<verb>[a-z][\w-]+)", re.I)
+_WH_VERB = re.compile(rf"^\W*(?:when|where|who|whom)\s+{_AUX}\s+(?P<subj>(?:he|she|they|it|we|you|i)|(?:the\s+)?"
+                      rf"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)?"
+                      rf"|(?:the|his|her|their|its)\s+\w+)\s+(?P<verb>[a-z][\w-]+)")
+_VERB_KINDS = frozenset((QuestionKind.WHO, QuestionKind.WHEN, QuestionKind.WHERE))
+
+
+def _verb_and_subject(text: str) -> tuple[str | None, tuple[str, ...]]:
+    """The verb a who/when/where question names and the capitalised names of its subject: "who met Putin"
+    (met), "where did Putin and Wang meet" (meet; Putin, Wang), "when is Xi visiting" (visiting; Xi)."""
+    text = text.strip()
+    m = _WH_VERB.match(text) or _WHO_VERB.match(text)
+    if not m:
+        return None, ()
+    verb = m.group("verb").lower()
+    subject = tuple(re.findall(r"[A-Z][\w’'.-]*", m.group("subj"))) if "subj" in m.groupdict() else ()
+    return (None if verb in STOPWORDS else verb), subject
 
 
 _WHEN = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:year|years|date|day|month|century|decade|time|era|period|season)\b")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import STOPWORDS
 from ..model import Evidence
 from .features import Candidate
 from .parse import QuestionKind
@@ -16,15 +15,19 @@ _NON_WORDS = re.compile(r"\W+")
 
 
 def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, skip: int,
-             confidence) -> list[Evidence]:
+             confidence, own_only: bool = False) -> list[Evidence]:
     """Up to ``k`` pieces of evidence from ``ranked`` (after the first ``skip``); ``confidence(c, position)``
-    gives a candidate's confidence."""
+    gives a candidate's confidence. With ``own_only`` (a speech question whose speaker's words were found)
+    only the speaker's own words are shown: a sentence that merely mentions the speaker or the topic is
+    not an answer to "what did X say", and when X's words run out, there is nothing more."""
     floor = reader.params.gates.min_coverage
     out: list[Evidence] = []
     seen: set[str] = set()
     quoted: list[tuple[int, int, int]] = []
     shown: list[tuple[int, int, int]] = []
     for c in ranked:
+        if own_only and not c.own_words:
+            break  # own words are ranked first: the rest are other people's sentences
         if c.coverage < floor and not c.own_words:
             break
         start, end = c.start, c.end
@@ -56,12 +59,6 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
 
 # -- focus: what a who, when or where question asks of the verb it names ------------------------
 
-_AUX = r"(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|might)"
-_WHO_VERB = re.compile(rf"^\W*who\s+(?:{_AUX}\s+)?(?:been\s+|being\s+)?(?P<verb>[a-z][\w-]+)", re.I)
-_WH_VERB = re.compile(rf"^\W*(?:when|where|who|whom)\s+{_AUX}\s+(?P<subj>(?:he|she|they|it|we|you|i)|(?:the\s+)?"
-                      rf"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)?"
-                      rf"|(?:the|his|her|their|its)\s+\w+)\s+(?P<verb>[a-z][\w-]+)")
-"""The verb a question names: "who met Putin" (met), "where did they meet" (meet), "when is Xi visiting" (visiting)."""
 _PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|inside|to|from)\s+(?:the\s+)?[A-Z]")
 _ANY_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ii]nto|[Ii]nside|[Oo]utside|[Nn]ear|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Aa]round|[Ff]rom)\s+"
                         r"(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?(?!(?:which|what|this|that|order|fact|time|"
@@ -69,6 +66,33 @@ _ANY_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ii]nto|[Ii]nside|[Oo]utside|[Nn]ear|
 """Any phrase that may say where, for the best candidate's benefit of the doubt ("in early Lutheran hymnals")."""
 _TIME = re.compile(r"\b(?:soon|later|earlier|yesterday|today|tomorrow|tonight|next|last|this\s+(?:week|month|year|"
                    r"spring|summer|autumn|winter)|yet\s+to|until|by\s+the\s+end|in\s+the\s+coming)\b", re.I)
+_FRONTED = re.compile(r"^\W*(?:As|When|While|Whilst|After|Before|Since|Although|Though|Because|If|Once|Until|Whereas)\b")
+"""A sentence that opens with a subordinate clause: "As Putin and Wang met, Biden was gathering ... in Warsaw"."""
+_CLAUSE_END = re.compile(r";|\s[—–]\s|,\s+(?:as|while|whilst|when|whereas|although|though|because|but)\b")
+"""Where a clause ends inside a sentence."""
+
+
+def clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause of ``sentence`` holding the word at ``start:end``: a fronted subordinate
+    clause ends at its first comma ("As Putin and Wang met,"), and the main clause after it begins there;
+    other clauses end at a semicolon, a dash, or a comma before "as", "while", "but" and the like. What a
+    place or a time says belongs to its own clause's verb, not to the asked verb in another clause."""
+    lo, hi = 0, len(sentence)
+    if _FRONTED.match(sentence):
+        comma = sentence.find(",")
+        if comma >= 0:
+            if end <= comma:
+                hi = comma
+            else:
+                lo = comma + 1
+    for m in _CLAUSE_END.finditer(sentence, lo, hi):
+        if m.start() >= end:
+            hi = m.start()
+            break
+        lo = m.end()
+    return lo, hi
+
+
 _NAME_WORD = re.compile(r"(?<=[\s(,])[A-Z][\w’'-]+")
 
 
@@ -82,10 +106,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     if q.kind not in (QuestionKind.WHO, QuestionKind.WHEN, QuestionKind.WHERE) or len(cands) < 2:
         return cands
     text = q.text.strip()
-    m = _WH_VERB.match(text) or _WHO_VERB.match(text)
-    verb = m.group("verb").lower() if m else None
-    if verb in STOPWORDS:
-        verb = None  # "who is the chairman": no verb to look for
+    verb = q.verb  # "who is the chairman": None, no verb to look for
     words = reader.analyzer.words_as_written(text)
     first = words[0][1] if words else ""
     names = {shown for _, shown in words if shown[:1].isupper() and shown != first and shown not in ("I",)}
@@ -103,7 +124,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     common = {n for n in names if 2 * sum(bool(re.search(rf"\b{re.escape(n)}\b", t)) for t in texts.values()) > len(texts)}
 
     owned = {n for n in names if re.search(rf"\b{re.escape(n)}[’']s\b", text)}
-    subject = {w for w in re.findall(r"[A-Z][\w’'.-]*", m.group("subj"))} & names if m and "subj" in m.groupdict() else set()
+    subject = set(q.subject) & names
 
     def value(c: Candidate) -> float:
         sentence = texts[id(c)]
@@ -120,11 +141,15 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
                 if t == verb_term or reader.base_term(w) == verb_term:
                     at.append((s, e))
             got += params.focus_verb if at else 0.0
-        if c is cands[0]:
-            at = []  # the best is given the benefit of the doubt: what the question asks for anywhere in it
-        windows = [sentence[max(0, s - 60):e + 80] for s, e in at] if at else [sentence]
+        spans = [clause(sentence, s, e) for s, e in at]
+        if c is cands[0] and not any(hi - lo < len(sentence) for lo, hi in spans):
+            at = []  # the best is given the benefit of the doubt: what the question asks for anywhere in it,
+            # unless its verb stands in a clause of its own, where only that clause speaks for it
+        windows = [sentence[max(lo, s - 60):min(hi, e + 80)] for (s, e), (lo, hi) in zip(at, spans)] if at else [sentence]
         if q.kind is QuestionKind.WHERE:
-            cue = any(_PLACE_AFTER.search(sentence[e:e + 80]) for s, e in at) if at else bool(_ANY_PLACE.search(sentence))
+            cue = (any(_PLACE_AFTER.search(sentence[e:min(hi, e + 80)]) or _ANY_PLACE.search(sentence[e:min(hi, e + 40)])
+                       for (s, e), (lo, hi) in zip(at, spans)) if at
+                   else bool(_ANY_PLACE.search(sentence)))
         elif q.kind is QuestionKind.WHEN:
             cue = any(_TIME.search(w) or DATE.search(w) for w in windows)
         else:

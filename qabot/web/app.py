@@ -101,7 +101,7 @@ class Conversation(Chat):
         if line.startswith("/"):
             turn = page.WebTurn(number, line, None, False, None, "the page takes questions; /commands are for qabot chat")
         else:
-            understood = understand(line, self.context, self.lexicon.speaks)
+            understood = understand(line, self.context, self.lexicon.speaks, self.pronoun)
             if understood.question is None:
                 turn = page.WebTurn(number, line, None, False, None, understood.note or "cannot tell what that asks")
             else:
