@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -263,3 +264,40 @@ def test_reader_caches_answer_as_a_plain_read_does(answerer):
             span = reader.span(p)
             low = reader.article(span.article).text[max(0, span.start - 4000):span.end].lower()
             assert named(p) == any(w in low for w in who.lower().split() if w != "the"), (who, p)
+
+
+def _position_only(answerer: Answerer, refuse_by: str, refuse_below: float) -> Answerer:
+    """``answerer`` with a confidence that only knows an answer's position (later answers are surer), to
+    tell the refusal rules apart."""
+    w = answerer.params.weights
+    position = CONFIDENCE_FEATURES.index("position")
+    conf = tuple(2.0 if i == position else 0.0 for i in range(len(CONFIDENCE_FEATURES)))
+    weights = replace(w, confidence=conf, intercept=0.0, hidden=(), hidden_bias=(), hidden_out=(),
+                      mean=(0.0,) * len(conf), scale=(1.0,) * len(conf), refuse_by=refuse_by,
+                      refuse_below=refuse_below, sure_above=max(refuse_below, 0.5))
+    return Answerer(corpus=answerer.corpus, retriever=answerer.retriever,
+                    answer_params=replace(answerer.params, weights=weights))
+
+
+def test_refusal_by_the_best_of_the_first_three_answers(answerer):
+    question = "how many species were missing"  # its first two answers (the second from the copy): 0.5, 0.88 here
+    first, second = 0.5, 1 / (1 + math.exp(-2.0))
+    by_first = _position_only(answerer, "first", 0.7).ask(question)
+    assert by_first.no_answer and by_first.confidence == pytest.approx(first)
+    assert "(70%)" not in by_first.message and "(50%)" in by_first.message
+    by_best = _position_only(answerer, "best3", 0.7).ask(question, k=2)
+    assert not by_best.no_answer and by_best.unsure  # the first answer is still only 50% sure
+    assert by_best.confidence == pytest.approx(first)
+    assert _position_only(answerer, "best3", second + 0.01).ask(question).no_answer
+
+
+def test_a_weights_file_with_an_unknown_refusal_rule_is_refused(tmp_path):
+    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    assert data["refuse_by"] == "first"  # the shipped rule
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(dict(data, refuse_by="best5")), encoding="utf-8")
+    with pytest.raises(WeightsError, match="refuses by 'best5'"):
+        load_weights(other)
+    older = tmp_path / "older.json"  # a file from before the rule was recorded refuses by the first answer
+    older.write_text(json.dumps({k: v for k, v in data.items() if k != "refuse_by"}), encoding="utf-8")
+    assert load_weights(older).refuse_by == "first"

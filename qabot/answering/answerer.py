@@ -132,6 +132,15 @@ class Answerer:
             return c.confidence
 
         top = confidence(best, 0)
+        judged = top
+        if weights.refuse_by == "best3":  # the question has an answer when one of the first three is likely right
+            spans = {(best.article, best.start)}
+            for c in cands[1:]:
+                if len(spans) == 3:
+                    break
+                if (c.article, c.start) not in spans:
+                    spans.add((c.article, c.start))
+                    judged = max(judged, confidence(c, len(spans) - 1))
         why = tuple((p.name, p.value, p.part) for p in self.model.explain_confidence(best.inputs)) if explain else ()
         # a speech question is answered by attribution (the speaker's own words were found), which the
         # confidence, fitted on questions with one answer each, does not judge; bare keywords are a search,
@@ -141,10 +150,10 @@ class Answerer:
             refuse = bool(ranked.check.missing)
         else:
             refuse = ((kind is not QuestionKind.SAY or ranked.unattributed is not None) and not ranked.closest
-                      and top < weights.refuse_below)
+                      and judged < weights.refuse_below)
         if refuse and not skip:
             return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
-                          message=ranked.unattributed or self._refusal(ranked, top), confidence=round(top, 4),
+                          message=ranked.unattributed or self._refusal(ranked, judged), confidence=round(top, 4),
                           searched=searched, why=why)
         own_only = kind is QuestionKind.SAY and ranked.unattributed is None
         shown = select.evidence(self.reader, self.speech, select.focus(self.reader, ranked.question, cands), k, skip,

@@ -141,7 +141,12 @@ class Weights:
     scale: tuple[float, ...] = ()
     """Standard deviation of each confidence input on the fit data."""
     refuse_below: float = 0.0
-    """An answer whose first evidence has a lower confidence is ``no_answer``."""
+    """An answer whose first evidence (``refuse_by`` "first") or whose best of the first three answers
+    (``refuse_by`` "best3") has a lower confidence is ``no_answer``."""
+    refuse_by: str = "first"
+    """What the refusal threshold is held against: "first", the first answer's confidence, or "best3", the
+    highest confidence among the first three answers (a question whose first three hold an answer is
+    what the threshold's share of lost right answers counts)."""
     sure_above: float = 0.0
     """Below this (and not refused) the terminal says "not sure: closest passages"."""
     fit: dict = field(default_factory=dict)
@@ -211,6 +216,10 @@ def _merge(obj, data: dict, where: str):
     return replace(obj, **changes)
 
 
+REFUSE_BY = ("first", "best3")
+"""The refusal rules ``Weights.refuse_by`` may name."""
+
+
 class WeightsError(UsageError):
     """A weights file that this code cannot use."""
 
@@ -230,6 +239,9 @@ def load_weights(path: Path) -> Weights:
         raise WeightsError(f"{path} was fitted on other features than this qabot computes; run python bench/fit.py")
     keys = {f.name for f in fields(Weights)}
     weights = Weights(**{k: _tuples(v) for k, v in data.items() if k in keys})
+    if weights.refuse_by not in REFUSE_BY:
+        raise WeightsError(f"{path} refuses by {weights.refuse_by!r}, this qabot knows {', '.join(REFUSE_BY)}; "
+                           f"run python bench/fit.py")
     n = len(CONFIDENCE_FEATURES)
     if len(weights.rank) != len(FEATURES) or len(weights.confidence) != n \
             or any(len(row) != n for row in weights.hidden) \
