@@ -177,7 +177,8 @@ def process_files(files: list[tuple[str, bytes, str]], max_tokens: int, enc, spe
     for article in articles:
         chunked = make_passages(article, 0, enc, max_tokens)
         meta.append({"id": article.id, "title": article.title, "path": article.path, "byline": article.byline,
-                     "date": article.date, "url": article.url})
+                     "date": article.date, "url": article.url,
+                     **({"role": article.role} if article.role else {})})
         texts.append(article.text.encode("utf-8", errors="surrogatepass"))
         npara.append(len(article.paragraphs))
         for s, e in article.paragraphs:

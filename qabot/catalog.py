@@ -56,10 +56,11 @@ def paragraph_texts(article: Article) -> list[str]:
 
 
 def article_json(article: Article) -> dict:
-    """The article with its paragraphs, numbered from 1: ``{id, title, path, byline, date, url, paragraphs: [{n, text, start, end}]}``."""
+    """The article with its paragraphs, numbered from 1: ``{id, title, path, byline, date, url, paragraphs: [{n, text, start, end}]}``
+    (and ``role``, the author's, when the article gives one)."""
     return {
         "id": article.id, "title": article.title, "path": article.path, "byline": article.byline,
-        "date": article.date, "url": article.url,
+        "date": article.date, "url": article.url, **({"role": article.role} if article.role else {}),
         "paragraphs": [{"n": n, "text": text, "start": s, "end": e}
                        for n, (text, (s, e)) in enumerate(zip(paragraph_texts(article), article.paragraphs), 1)],
     }
@@ -74,6 +75,7 @@ def article_text(article: Article, paragraphs: list[int] | None = None) -> str:
     bad = [n for n in wanted if not 1 <= n <= len(texts)]
     if bad:
         raise UsageError(f"the article has paragraphs 1 to {len(texts)}; there is no paragraph {bad[0]}")
-    about = [f"By {article.byline}" if article.byline else "", article.date or "", article.path]
+    about = [f"By {article.byline}" + (f", {article.role}" if article.role else "") if article.byline else "",
+             article.date or "", article.path]
     head = [safe_line(article.title), safe_line(" · ".join(a for a in about if a))]
     return "\n".join(head) + "\n\n" + "\n\n".join(f"[{n}] {texts[n - 1]}" for n in wanted) + "\n"

@@ -817,7 +817,7 @@ class Index:
         return Article(
             id=meta["id"], title=meta["title"], path=display(meta["path"]), text=seg.text(a),
             paragraphs=tuple(zip(starts.tolist(), ends.tolist())),
-            byline=meta.get("byline"), date=meta.get("date"), url=meta.get("url"),
+            byline=meta.get("byline"), date=meta.get("date"), url=meta.get("url"), role=meta.get("role"),
         )
 
     def article_meta(self, i: int) -> dict:

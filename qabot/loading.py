@@ -44,14 +44,22 @@ _CHROME = re.compile(
 )
 _BULLETS = "•·*-–—|>#"
 _BYLINE = re.compile(
-    r"^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s+(?P<name>[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,7})\s*$"
+    r"^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s+(?P<name>[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,7})"
+    r"(?:\s*(?:,|\||[-–—]\s)\s*(?P<role>[^\d.!?]{2,60}?))?\s*$"
 )
+"""An author line: "By Jane Doe", "By Jane Doe and Tom Lee", "By Jane Doe, Business correspondent"."""
+_ROLE_WORDS = re.compile(
+    r"(?i)\b(?:correspondent|reporter|editor|writer|columnist|journalist|critic|analyst|staff|contributor|"
+    r"producer|photographer|desk|team|presenter|reporters|writers|editors|news|bureau|chief|stringer)\b"
+)
+"""Words of a role line under a byline ("Business correspondent", "Arts and culture editor")."""
 _DATE_LINE = re.compile(
-    r"^(?:published|updated|posted)?:?\s*(?P<date>"
+    r"^(?:(?:published|updated|posted)(?:\s+on)?)?:?\s*(?P<date>"
     r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?"
     r"|(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+\w+\s+\d{1,2},?\s+\d{4}"
     r"|\w+\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}\s+\w+\s+\d{4})\s*$",
+    r"|(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{4})\s*$",
     re.IGNORECASE,
 )
 # C0 and C1 control characters except tab and newline, and DEL.
@@ -257,11 +265,11 @@ def _split_lines_chrome(blocks: list[str]) -> list[str]:
 
 def _from_plain(text: str, shown: str, position: int, path: Path, markdown: bool = False,
                 title: str | None = None, byline: str | None = None, date: str | None = None,
-                url: str | None = None) -> Article | None:
+                url: str | None = None, role: str | None = None) -> Article | None:
     """Build an article from plain (or Markdown) text; metadata passed in wins over what is found."""
     # Chrome lines often sit on their own lines inside blocks (e.g. "15 views0 comments\n\n\nbottom of page").
     lines = [("" if _is_chrome(line) and line.strip() else line) for line in text.split("\n")]
-    blocks = _blocks("\n".join(lines))
+    blocks = _blocks(_split_head("\n".join(lines)))
     if markdown:
         blocks = [_clean_markdown(b) for b in blocks]
     blocks = [b for b in _split_lines_chrome(blocks) if b]
@@ -275,16 +283,25 @@ def _from_plain(text: str, shown: str, position: int, path: Path, markdown: bool
     elif blocks and _norm(blocks[0]) == _norm(title):
         blocks = blocks[1:]
     body: list[str] = []
+    after_byline = False
     for i, block in enumerate(blocks):
         if i < 6:
             m = _BYLINE.match(block)
             if m and len(block) < 100:
                 byline = byline or m.group("name").strip()
+                role = role or (m.group("role") or "").strip() or None
+                after_byline = not m.group("role")
                 continue
             d = _DATE_LINE.match(block)
             if d and len(block) < 60:
                 date = date or d.group("date")
+                after_byline = False
                 continue
+            if after_byline and _is_role(block, blocks[i + 1] if i + 1 < len(blocks) else ""):
+                role = role or block
+                after_byline = False
+                continue
+            after_byline = False
         body.append(block)
     if not body:
         if title is None:
@@ -300,8 +317,45 @@ def _from_plain(text: str, shown: str, position: int, path: Path, markdown: bool
         offset += len(block) + 2
     return Article(
         id=article_id(shown, position), title=title.strip(), path=shown, text=joined,
-        paragraphs=tuple(spans), byline=byline, date=date, url=url,
+        paragraphs=tuple(spans), byline=byline, date=date, url=url, role=role,
     )
+
+
+_HEAD_LINES = 6
+"""How many lines of an article's opening block may be its headline, byline, role and date lines."""
+
+
+def _split_head(text: str) -> str:
+    """``text`` with the article's opening blocks split into their lines when they are head lines written
+    one under another ("By Jane Doe", "Business correspondent", "14 March 2024" with no blank line
+    between), so that each is a block of its own and not one paragraph. Only in text whose paragraphs
+    are separated by blank lines (otherwise every line is a block already), and only in the first three
+    blocks that hold a byline or date line and only short lines."""
+    if "\n\n" not in text.strip():
+        return text
+    parts = re.split(r"(\n\s*\n)", text)
+    seen = 0
+    for i in range(0, len(parts), 2):
+        lines = [line.strip() for line in parts[i].split("\n") if line.strip()]
+        if not lines:
+            continue
+        seen += 1
+        if seen > 3:
+            break
+        if (1 < len(lines) <= _HEAD_LINES and all(len(line) < 100 for line in lines)
+                and any(_BYLINE.match(line) or _DATE_LINE.match(line) for line in lines)):
+            parts[i] = "\n\n".join(lines)
+    return "".join(parts)
+
+
+def _is_role(block: str, following: str) -> bool:
+    """True when ``block``, right under a byline, is the author's role ("Business correspondent", "Arts and
+    culture editor", "BBC News"): a short line that is no sentence, holding a role word or followed by the
+    date line."""
+    words = block.split()
+    if not words or len(words) > 8 or len(block) > 80 or re.search(r"[\d.!?\"“”:;]\s*$|\d", block):
+        return False
+    return bool(_ROLE_WORDS.search(block)) or bool(_DATE_LINE.match(following))
 
 
 def _norm(s: str) -> str:

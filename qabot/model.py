@@ -25,6 +25,8 @@ class Article:
     """The publication date as the source gives it, when it has one."""
     url: str | None = None
     """The source address, when the article has one."""
+    role: str | None = None
+    """The author's role as the line under the byline gives it ("Business correspondent"), when it has one."""
 
 
 @dataclass(frozen=True)

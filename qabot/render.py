@@ -145,6 +145,8 @@ def _citation_parts(evidence: Evidence) -> tuple[str, str]:
     """``[n] Title`` and ``— path, ¶ paragraph``."""
     article = evidence.article
     where = f"the article's {evidence.field}" if evidence.field else f"¶ {evidence.paragraph}"
+    if evidence.field == "byline" and article.role:
+        where += f" ({safe_line(article.role)})"
     return f"[{evidence.rank}] {safe_line(article.title)}", f"— {safe_line(article.path)}, {where}"
 
 
@@ -209,7 +211,8 @@ def render_article(article: Article, marks: list[tuple[int, int]], style: Style,
     """A whole article: title, byline, date and path, then every paragraph numbered, ``marks`` (character
     spans in the article's text) highlighted in place."""
     head = [style.paint(safe_line(article.title), BOLD)]
-    about = [f"By {article.byline}" if article.byline else "", article.date or "", article.path]
+    about = [f"By {article.byline}" + (f", {article.role}" if article.role else "") if article.byline else "",
+             article.date or "", article.path]
     head.append(style.paint(safe_line(" · ".join(a for a in about if a)), DIM))
     parts = ["\n".join(head)]
     for n, (p_start, p_end) in enumerate(article.paragraphs, 1):
@@ -271,7 +274,8 @@ def answer_json(answer: Answer) -> dict:
                 "score": e.score,
                 "context": e.context,
                 "article": {"id": e.article.id, "title": e.article.title, "path": e.article.path,
-                            "byline": e.article.byline, "date": e.article.date},
+                            "byline": e.article.byline, "date": e.article.date,
+                            **({"role": e.article.role} if e.article.role else {})},
                 "paragraph": e.paragraph,
                 "start": e.start,
                 "end": e.end,

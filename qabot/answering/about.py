@@ -33,7 +33,8 @@ def answer(reader: Reader, q: Question, k: int, article: int | None) -> Answer:
         if not value:
             return Answer(question=q.text, no_answer=True, terms=q.terms,
                           message=f"'{chosen.title}' names no {word}")
-        evidence = [Evidence(rank=1, text=value, score=1.0, context=value, article=chosen, paragraph=0, start=0,
+        context = f"{value}, {chosen.role}" if field == "byline" and chosen.role else value
+        evidence = [Evidence(rank=1, text=value, score=1.0, context=context, article=chosen, paragraph=0, start=0,
                              end=0, confidence=1.0, field=field, article_number=article)]
         return Answer(question=q.text, evidence=evidence, terms=q.terms, confidence=1.0)
     return Answer(question=q.text, evidence=summary(reader, article, k), terms=q.terms, confidence=1.0)
@@ -68,18 +69,53 @@ def summary(reader: Reader, article: int, k: int) -> list[Evidence]:
 
 
 def _which(reader: Reader, q: Question, last: int | None) -> tuple[int | None, str]:
-    """The article the question is about (its other words' best article, else ``last``, else the only
-    one), or None and a message asking which."""
+    """The article the question is about, or None and a message asking which.
+
+    With topic words, the article holding the most of them (IDF-weighted, headline included), ties broken by
+    how much of them its headline holds, then by its best passage's BM25 score; when others hold as much and score nearly as well, the answer asks which,
+    naming them. Without topic words: ``last`` (the chat's "it"), else the only article; over many, the
+    answer asks which, naming some."""
     n = reader.corpus.n_articles
-    known = [t for t in q.topic_terms if reader.df(t)]
-    if known:
-        hits = reader.retriever.top(known, 1)
-        if hits:
-            return reader.span(hits[0][0]).article, ""
+    where = f"{n:,} article" + ("s" if n != 1 else "")
+    if q.topic_terms:
+        known = [t for t in dict.fromkeys(q.topic_terms) if reader.df(t)]
+        if not known:
+            return None, f"no article about '{' '.join(q.topic_words)}' in {where}" + _examples(reader, range(n))
+        retrieval = reader.params.retrieval
+        best: dict[int, float] = {}
+        for passage, score in reader.retriever.top(known, retrieval.about_passages):
+            best.setdefault(reader.span(passage).article, score)
+        if not best:
+            return None, f"no article about '{' '.join(q.topic_words)}' in {where}" + _examples(reader, range(n))
+        held = {a: (round(sum(reader.idf(t) for t in reader.article_holds(a, set(known))), 6),
+                    round(sum(reader.idf(t) for t in known if t in reader.title_terms(a)), 6)) for a in best}
+        ranked = sorted(best, key=lambda a: (-held[a][0], -held[a][1], -best[a], a))
+        top = ranked[0]
+        tied = [a for a in ranked if held[a] == held[top] and best[a] >= retrieval.about_tie * best[top]]
+        if len(tied) > 1:
+            return None, (f"which article? {len(tied)} are about '{' '.join(q.topic_words)}': "
+                          + _titles(reader, tied) + "; name more of its topic")
+        return top, ""
     if last is not None and 0 <= last < n:
         return last, ""
     if n == 1:
         return 0, ""
-    some = ", ".join(f"'{reader.article(i).title}'" for i in range(min(3, n)))
     return None, (f"which article? there are {n:,}; name its topic (\"who wrote the article about ...\") or ask "
-                  f"after an answer from it; for example {some}")
+                  f"after an answer from it" + _examples(reader, range(n)))
+
+
+_LISTED = 5
+"""How many articles a question asking which one names."""
+
+
+def _titles(reader: Reader, articles) -> str:
+    """Up to ``_LISTED`` of ``articles``' headlines, quoted, and how many more."""
+    articles = list(articles)
+    shown = ", ".join(f"'{reader.article(i).title}'" for i in articles[:_LISTED])
+    more = len(articles) - _LISTED
+    return shown + (f" and {more:,} more" if more > 0 else "")
+
+
+def _examples(reader: Reader, articles) -> str:
+    """"; for example ..." naming some of ``articles``."""
+    return "; for example " + _titles(reader, articles) if len(articles) else ""

@@ -32,6 +32,12 @@ class RetrievalParams:
     """Articles (where X's words were found) whose other passages a speech question also reads."""
     speaker_article_passages: int = 40
     """At most this many passages of each such article."""
+    about_passages: int = 50
+    """Top passages whose articles a question about an article itself ("who wrote the story about the storm")
+    chooses among."""
+    about_tie: float = 0.8
+    """Articles holding as much of that topic as the best, with a best passage scoring at least this share of
+    the best's, are as likely: the answer asks which of them is meant."""
 
 
 @dataclass(frozen=True)

@@ -99,23 +99,51 @@ def _content_words(text: str, analyzer: Analyzer) -> tuple[list[str], list[str]]
     return [w for w, _ in kept], [shown for _, shown in kept]
 
 
-_ARTICLE = r"(?:(?:this|the|that|its|an?)\s+)?(?:article|story|piece|report|text|page|news|post)"
+_NOUN = r"(?-i:article|story|piece|report|post|column|write-?up|news\s+story|news\s+item)s?"
+"""A word for an article, written in lower case ("the IPCC Report" is a document the articles are about)."""
+_REF = (rf"(?:the|this|that|these|those|its|an?|your)\s+(?:(?!(?:of|on|about|for|from|by|in|to|and|or|the|an?)\b)[\w’'-]+\s+){{0,4}}?{_NOUN}\b"
+        rf"(?=\s*(?:$|[?.!,]|(?:about|on|of|regarding|concerning|covering|from|by|in|published|written|posted|dated|"
+        rf"was|is|called|titled|headlined)\b))")
+"""An article named by a determiner and up to four topic words: "the article", "the storm story", "the piece
+about the council vote", "this article"; not "the FCC's sixth report and order"."""
+_IT = r"(?:it|this|that)"
+_IS = r"(?:\s+(?:is|was)|['’]s)"
 _ABOUT_ARTICLE = (
-    (QuestionKind.AUTHOR, re.compile(r"^\W*(?:who\s+(?:wrote|has\s+written|writes|authored|is\s+the\s+(?:author|writer)"
-                                     r"|was\s+the\s+(?:author|writer))\b|(?:what\s+is\s+the\s+)?(?:author|byline)\b)", re.I)),
-    (QuestionKind.DATE, re.compile(r"^\W*(?:when\s+(?:was|is)\s+(?:\w+\s+){0,4}?(?:published|written|posted|dated)\b"
-                                   r"|what\s+(?:is|was)\s+the\s+(?:date|publication\s+date)\b)", re.I)),
-    (QuestionKind.TITLE, re.compile(rf"^\W*(?:what\s+(?:is|was)\s+the\s+(?:title|headline)\b|what\s+is\s+(?:it|{_ARTICLE})"
-                                    rf"\s+(?:called|titled)\b)", re.I)),
-    (QuestionKind.SUMMARY, re.compile(rf"^\W*(?:(?:can\s+you\s+|please\s+)?summari[sz]e\b|(?:give\s+(?:me\s+)?)?(?:a\s+)?summary\b"
-                                      rf"|what\s+(?:is|was|'s)\s+(?:it|this|{_ARTICLE})\s+about\b|tl;?dr\b)", re.I)),
+    (QuestionKind.SUMMARY, re.compile(
+        rf"^\W*(?:(?:can|could)\s+you\s+|please\s+)?(?:summari[sz]e|sum\s+up)\b(?:\s+(?:{_REF}|{_IT}))?"
+        rf"|^\W*(?:(?:can\s+you\s+)?give\s+(?:me\s+|us\s+)?)?(?:a\s+|the\s+|quick\s+)?(?:summary|gist|tl;?\s*dr)\b"
+        rf"(?:\s*(?:of|for|on)\s+(?:{_REF}|{_IT})|\s*[?.!]*\s*$)", re.I)),
+    (QuestionKind.DATE, re.compile(
+        rf"^\W*when\s+(?:was|is|did|were)\s+(?:{_REF}|{_IT})\s+(?:.*\s)?(?:published|written|posted|dated|filed|released|"
+        rf"out|appear|come\s+out)\b"
+        rf"|^\W*what{_IS}\s+the\s+(?:publication\s+)?date\b(?:\s*[?.!]*\s*$|\s+(?:of|on|for)\s+(?:{_REF}|{_IT}))"
+        rf"|^\W*(?:on\s+)?what\s+(?:day|date)\s+(?:was|is)\s+(?:on\s+)?(?:{_REF}|{_IT})"
+        rf"|^\W*(?:the\s+)?(?:publication\s+)?date\s+(?:of|on)\s+{_REF}", re.I)),
+    (QuestionKind.TITLE, re.compile(
+        rf"^\W*(?:what{_IS}|(?:give|tell|show)\s+me)\s+the\s+(?:title|headline)\b(?:\s*[?.!]*\s*$|\s+(?:of|on|for)\s+(?:{_REF}|{_IT}))"
+        rf"|^\W*what\s+(?:is|was)\s+(?:{_REF}\s+(?:.*\s)?|{_IT}\s+)(?:called|titled|headlined)\s*[?.!]*\s*$"
+        rf"|^\W*(?:the\s+)?(?:title|headline)\s+(?:of|on|for)\s+{_REF}", re.I)),
+    (QuestionKind.SUMMARY, re.compile(rf"^\W*what{_IS}\s+(?:{_REF}|{_IT})\s+(?:all\s+)?about\b", re.I)),
+    (QuestionKind.AUTHOR, re.compile(
+        rf"^\W*who\s+(?:(?:has|had)\s+)?(?:wrote|writes|written|authored|penned|reported|filed)\s+(?:{_REF}|{_IT}\s*[?.!]*\s*$)"
+        rf"|^\W*who(?:\s+is|\s+was|['’]s)\s+(?:the\s+)?(?:author|writer|reporter|journalist|correspondent)\b"
+        rf"(?:\s*[?.!]*\s*$|\s+(?:of|on|for|behind)\s+(?:{_REF}|{_IT}))"
+        rf"|^\W*(?:which|what)\s+(?:journalist|reporter|writer|author|correspondent)\s+(?:wrote|reported|authored|penned|filed)"
+        rf"\s+(?:{_REF}|{_IT})"
+        rf"|^\W*(?:what{_IS}\s+the\s+|the\s+)?(?:author|byline|writer)\b(?:\s*[?.!]*\s*$|\s+(?:of|on|for)\s+(?:{_REF}|{_IT}))"
+        rf"|^\W*who\s+(?:is|was)\s+{_REF}\s+by\b", re.I)),
 )
-"""Questions about the article itself: who wrote it, when, its title, what it is about."""
-ARTICLE_WORDS = frozenset("article story piece report text page news post author writer wrote written write byline "
-                          "published posted dated date title headline called titled summarize summarise summary "
-                          "tldr tl dr give please".split())
+"""Questions about the article itself: a summary or what it is about, when it was published, its title, who
+wrote it. Each names an article ("the story about the storm", "the storm story", "it", "this") or asks
+with no other words ("who is the author"), so "who wrote the letter", "what is the title of the
+librarian", "what is it called when ..." and "who wrote about the plague" are questions about the
+articles' contents."""
+ARTICLE_WORDS = frozenset("article articles story stories piece report text page news post author authors writer wrote "
+                          "written write writes byline published publication posted dated date filed released title "
+                          "titled headline headlined entitled called summarize summarise summary summaries gist tldr tl "
+                          "dr give please journalist reporter reported penned authored tell me can could you column "
+                          "columns feature features item correspondent sum up us quick behind".split())
 """Words of a question about the article itself that do not say which article."""
-_ARTICLE_NOUNS = frozenset("article story piece report text page news post".split())
 
 
 def parse(text: str, analyzer: Analyzer) -> Question:
@@ -125,9 +153,8 @@ def parse(text: str, analyzer: Analyzer) -> Question:
             words = analyzer.words_as_written(text)
             kept = [(w, shown) for w, shown in words
                     if w and w not in STOPWORDS and w not in QUESTION_WORDS and w not in ARTICLE_WORDS]
-            named = any(w in _ARTICLE_NOUNS or w in ("it", "this") for w, _ in words)
-            if kept and not named:
-                break  # "who wrote the letter", "what is the title of the book": not about the article
+            # the words before the article's noun and after it ("the storm story", "the story about the
+            # storm") say which article; the pattern made sure the question names one or nothing else
             return Question(text=text, kind=kind, speaker=None, speaker_terms=(),
                             topic_terms=tuple(analyzer.stem([w for w, _ in kept])),
                             topic_words=tuple(shown for _, shown in kept))
