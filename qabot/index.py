@@ -1020,9 +1020,11 @@ def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None, listing
     stored = manifest.get("settings") if isinstance(manifest.get("settings"), dict) else {}
     if stored.get("analyzer") != ANALYZER_VERSION:
         return "the index was built with another version of the analyzer"
+    data = index_dir / manifest["data"]
+    if listing is not None and listing.matches is not None and listing.matches == os.path.abspath(data):
+        return None  # the listing child found the corpus equal to this very file table (data folders never change)
     if listing is None:
         listing = list_files(paths if paths is not None else manifest.get("roots", []))
-    data = index_dir / manifest["data"]
     try:
         blob = (data / "file_paths.bin").read_bytes()
         size = np.load(data / "file_size.npy", allow_pickle=False)
