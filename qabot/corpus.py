@@ -30,6 +30,8 @@ JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 """The files read as articles (``loading`` turns each kind into articles)."""
+_ENDINGS = tuple(sorted(SUPPORTED_SUFFIXES))
+"""The same, for ``str.endswith`` (a name ending so, not hidden, has it as its lowercased extension)."""
 MEDIA_SUFFIXES = frozenset(
     ".png .jpg .jpeg .gif .bmp .tif .tiff .webp .svg .ico .heic .avif .psd .raw .cr2 .nef "  # images
     ".mp3 .wav .flac .ogg .oga .m4a .aac .wma .opus .aiff .mid .midi "  # audio
@@ -221,11 +223,14 @@ class _Walk:
             for name in names:
                 if name[0] == ".":
                     continue  # hidden
-                dot = name.rfind(".")
-                ending = name[dot:] if dot > 0 else ""
-                article = kinds.get(ending)
-                if article is None:
-                    article = kinds[ending] = ending.lower() in SUPPORTED_SUFFIXES
+                if name.endswith(_ENDINGS):  # most names: an article file's ending as written (one call)
+                    article = True
+                else:
+                    dot = name.rfind(".")
+                    ending = name[dot:] if dot > 0 else ""
+                    article = kinds.get(ending)
+                    if article is None:
+                        article = kinds[ending] = ending.lower() in SUPPORTED_SUFFIXES
                 if article:
                     # stated following a symlink: a link to a folder is found out, and dropped, here
                     try:
