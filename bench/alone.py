@@ -11,7 +11,6 @@ and refusals. Metrics as ``bench/squad.py`` counts them (a refusal counts as mis
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
