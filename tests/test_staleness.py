@@ -189,3 +189,26 @@ def test_npy_files_are_read_without_numpy_only_as_a_build_writes_them(tmp_path):
     assert _npy_int64s(str(truncated)) is None
     (tmp_path / "x.npy").write_bytes(b"not numpy at all")
     assert _npy_int64s(str(tmp_path / "x.npy")) is None
+
+
+def test_the_early_check_guesses_the_index_as_argparse_reads_it_and_an_edit_is_still_found(isolated, monkeypatch):
+    from pathlib import Path
+
+    from qabot.cli import _early_check
+    from qabot.workspace import IndexSource, Workspace
+
+    _corpus(isolated)
+    monkeypatch.delenv("QABOT_INDEX", raising=False)
+    assert _early_check(["index", "--index", "idx"]) is None
+    for argv in (["ask", "q", "--index", "idx"], ["ask", "--ind=idx", "q"], ["ask", "--index", "x", "q", "--in", "idx"]):
+        workspace, check = _early_check(argv)
+        assert workspace == Workspace(Path("idx"), IndexSource.OPTION)
+        assert check is not None and check.listing().matches == os.path.abspath(Path("idx") / json.loads(
+            (isolated / "idx" / "manifest.json").read_text())["data"])
+    workspace, check = _early_check(["ask", "--", "--index", "idx"])  # question words, not the option
+    assert workspace.source is not IndexSource.OPTION and check is None
+    # the last --index counts, as for argparse; an edit made before the ask is found through the early check
+    (isolated / "notes" / "harbour.txt").write_text("Harbour news\n\nThe harbour master retired on Friday.\n")
+    result = run("ask", "--json", "--index", "nowhere", "who retired", "--ind=idx")
+    assert result.returncode == 0 and "(1 new or changed, 0 removed)" in result.stderr, result.stderr
+    assert "Friday" in _texts(json.loads(result.stdout))[0]
