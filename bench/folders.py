@@ -100,6 +100,8 @@ def make_tiny(work: Path) -> Path:
 
 
 LAST_CPU = 0.0
+STATE = Path("/tmp/qabot-folders/state")
+"""Where runs keep their caches (``QABOT_STATE_DIR``) unless it is set: ``--work``/state (see ``main``)."""
 """CPU seconds (user + system) of the last ``qabot`` run: less swayed than wall time by other jobs."""
 
 
@@ -108,7 +110,12 @@ def qabot(*args: str, cwd: Path | None = None, code: Path | None = None) -> tupl
     ``code``: another checkout of qabot to run instead of the one the current folder imports."""
     global LAST_CPU
     started = time.perf_counter()
-    env = dict(os.environ, PYTHONPATH=str(code)) if code is not None else None
+    # each checkout keeps its compiled patterns and tokenizer tables apart (other runs on the machine too):
+    # a cache rewritten by another qabot's patterns would make cold figures noisier
+    state = STATE / ("peer" if code is not None else "this")
+    env = dict(os.environ, QABOT_STATE_DIR=os.environ.get("QABOT_STATE_DIR") or str(state))
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
     proc = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", sys.executable, "-m", "qabot", *args],
                           cwd=code if code is not None else cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     wall = time.perf_counter() - started
@@ -218,6 +225,8 @@ def main() -> None:
     if args.only == "compare" and args.against is None:
         parser.error("--only compare needs --against DIR")
     work = args.work
+    global STATE
+    STATE = work / "state"
     files, shards, tiny = make_files(work), make_shards(work), make_tiny(work)
     # qabot as the subprocesses import it (the current folder first), compiled to .pyc as an installed
     # package is: with PYTHONDONTWRITEBYTECODE set, every cold run would otherwise compile its modules anew

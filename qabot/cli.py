@@ -308,17 +308,48 @@ def _color(args: argparse.Namespace, config: Config, stream) -> bool:
     return use_color(mode, stream)
 
 
-def cmd_ask(args: argparse.Namespace) -> int:
+def _early_check(argv: list[str]) -> tuple[Workspace, Check | None] | None:
+    """For ``qabot ask``, the staleness check started before the command line is parsed: the index is guessed
+    from ``--index`` (or its abbreviations) in ``argv``, else found as ever (``resolve``). ``cmd_ask`` uses the
+    check only when the parsed command names the same index; None when this is no ``ask`` or the guess fails."""
+    if not argv or argv[0] != "ask":
+        return None
+    option, i = None, 1
+    while i < len(argv):
+        name, eq, value = argv[i].partition("=")
+        if name == "--":
+            break
+        if len(name) >= 3 and "--index".startswith(name):
+            if eq:
+                option = value
+            elif i + 1 < len(argv):
+                option, i = argv[i + 1], i + 1
+        i += 1
+    try:
+        workspace = resolve(Path(option) if option is not None else None, load_config())
+    except QabotError:  # said when the command is run as parsed
+        return None
+    return workspace, start_check(workspace, compare=True)
+
+
+def cmd_ask(args: argparse.Namespace, early: tuple[Workspace, Check | None] | None = None) -> int:
     """``qabot ask``.
 
     When there is an index, a forked process lists its corpus (the staleness check's walk and one stat a
-    file, mostly time in the kernel) while this one imports, opens the index and answers the first
-    question. The answer is printed only once the listing shows the index up to date; when it does not,
-    the index is updated and the question answered again, so no answer is printed from a stale index.
+    file, mostly time in the kernel) and compares it with the index's file table, while this one imports,
+    opens the index and answers the first question. The answer is printed only once the listing shows the
+    index up to date; when it does not, the index is updated and the question answered again, so no
+    answer is printed from a stale index. ``early``: the check ``main`` started before parsing
+    (``_early_check``), used when it is for this command's index.
     """
     config = load_config()
     workspace = _workspace(args, config)
-    check = start_check(workspace)
+    if early is not None and early[0] == workspace:
+        check = early[1]
+    else:
+        if early is not None and early[1] is not None:
+            early[1].cancel()
+        check = start_check(workspace, compare=True)
     if check is None:
         _settle(workspace)
     from .answering import Answerer, AnswerParams
@@ -448,6 +479,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # only matrix products are the answer scorer's few small ones, and builds use processes, not threads
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     argv = list(sys.argv[1:] if argv is None else argv)
+    early = _early_check(argv)  # the corpus listed (the longest part of a cold ask) while the rest starts
     parser = make_parser()
     try:
         if not argv:
@@ -463,7 +495,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "index":
             return cmd_index(args)
         if args.command == "ask":
-            return cmd_ask(args)
+            return cmd_ask(args, early)
         if args.command == "quotes":
             return cmd_quotes(args)
         if args.command == "list":
@@ -507,5 +539,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               "(set QABOT_DEBUG=1 to see where)", file=sys.stderr)
         return 70
     finally:
+        if early is not None and early[1] is not None:
+            early[1].cancel()  # not used (a usage error, --help) or used already (then nothing to do)
         regexcache.save()
 

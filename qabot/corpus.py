@@ -14,6 +14,7 @@ import os
 import pickle
 import signal
 import stat
+import sys
 from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -29,6 +30,8 @@ JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 """The files read as articles (``loading`` turns each kind into articles)."""
+_ENDINGS = tuple(sorted(SUPPORTED_SUFFIXES))
+"""The same, for ``str.endswith`` (a name ending so, not hidden, has it as its lowercased extension)."""
 MEDIA_SUFFIXES = frozenset(
     ".png .jpg .jpeg .gif .bmp .tif .tiff .webp .svg .ico .heic .avif .psd .raw .cr2 .nef "  # images
     ".mp3 .wav .flac .ogg .oga .m4a .aac .wma .opus .aiff .mid .midi "  # audio
@@ -93,6 +96,9 @@ class Listing:
     sent: tuple[bytes, bytes, bytes] | None = field(default=None, repr=False, compare=False)
     """The paths (``join_paths``), sizes and mtimes (native int64) as a ``Prefetch`` child sent them: compared
     as they are, not joined and converted again."""
+    matches: str | None = field(default=None, repr=False, compare=False)
+    """The data folder (absolute) whose file table a ``Prefetch`` child found equal to this listing (paths,
+    sizes and mtimes): the child then sent no paths, and they are listed again here only if read."""
 
     @classmethod
     def received(cls, blob: bytes, sizes: bytes, mtimes: bytes, failed: list, skipped: list, ignored: int,
@@ -104,10 +110,24 @@ class Listing:
         out.sent = (blob, sizes, mtimes)
         return out
 
+    @classmethod
+    def matching(cls, data: str, roots: list[str], failed: list, skipped: list, ignored: int,
+                 missing: list) -> "Listing":
+        """A listing a ``Prefetch`` child found equal to the file table in the data folder ``data``: its paths,
+        sizes and mtimes are listed again only if read (an up-to-date index needs none of them)."""
+        out = cls.__new__(cls)
+        out.failed, out.skipped, out.ignored, out.missing = failed, skipped, ignored, missing
+        out.sent, out.matches, out.__dict__["_roots"] = None, data, list(roots)
+        return out
+
     def __getattr__(self, name: str):
         sent = self.__dict__.get("sent")
         if name in ("paths", "sizes", "mtimes") and sent is not None:  # a received listing, decoded on first use
             self.paths, self.sizes, self.mtimes = split_paths(sent[0]), _int64s(sent[1]), _int64s(sent[2])
+            return self.__dict__[name]
+        if name in ("paths", "sizes", "mtimes") and "_roots" in self.__dict__:  # a matching one: listed again
+            again = list_files(self.__dict__["_roots"])
+            self.paths, self.sizes, self.mtimes = again.paths, again.sizes, again.mtimes
             return self.__dict__[name]
         raise AttributeError(name)
 
@@ -203,11 +223,14 @@ class _Walk:
             for name in names:
                 if name[0] == ".":
                     continue  # hidden
-                dot = name.rfind(".")
-                ending = name[dot:] if dot > 0 else ""
-                article = kinds.get(ending)
-                if article is None:
-                    article = kinds[ending] = ending.lower() in SUPPORTED_SUFFIXES
+                if name.endswith(_ENDINGS):  # most names: an article file's ending as written (one call)
+                    article = True
+                else:
+                    dot = name.rfind(".")
+                    ending = name[dot:] if dot > 0 else ""
+                    article = kinds.get(ending)
+                    if article is None:
+                        article = kinds[ending] = ending.lower() in SUPPORTED_SUFFIXES
                 if article:
                     # stated following a symlink: a link to a folder is found out, and dropped, here
                     try:
@@ -263,17 +286,24 @@ class Prefetch:
     index, answering): the walk's time goes mostly to ``stat`` calls in the kernel, which a second core
     makes at the same time. Where ``fork`` is missing, or the child fails, the listing is made here."""
 
-    def __init__(self, roots: list[str], pid: int, fd: int):
+    def __init__(self, roots: list[str], pid: int, fd: int, against: str | None = None):
         self.roots = roots
         """The roots being listed, as given."""
+        self.against = against
+        """The data folder (absolute) whose file table the child compares its listing with, if any."""
         self._pid: int | None = pid
         self._fd: int | None = fd
 
     @classmethod
-    def start(cls, roots: list[str]) -> "Prefetch | None":
-        """Start listing ``roots`` in a child process; None when no process can be forked."""
+    def start(cls, roots: list[str], against: str | os.PathLike | None = None) -> "Prefetch | None":
+        """Start listing ``roots`` in a child process; None when no process can be forked.
+
+        ``against``: an index's data folder. The child compares its listing with the file table there
+        (``file_paths.bin``, ``file_size.npy``, ``file_mtime.npy``, read as bytes) and, when they are equal,
+        sends back only that (and the few files it could not use), not 96,000 paths to be compared here."""
         if not hasattr(os, "fork"):
             return None
+        against = os.path.abspath(os.fspath(against)) if against is not None else None
         read_fd, write_fd = os.pipe()
         try:
             pid = os.fork()
@@ -287,9 +317,13 @@ class Prefetch:
                 os.close(read_fd)
                 signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it quietly; the parent says so
                 listing = list_files(roots)
-                data = pickle.dumps((join_paths(listing.paths), array("q", listing.sizes).tobytes(),
-                                     array("q", listing.mtimes).tobytes(), listing.failed, listing.skipped,
-                                     listing.ignored, listing.missing), protocol=pickle.HIGHEST_PROTOCOL)
+                blob, sizes, mtimes = (join_paths(listing.paths), array("q", listing.sizes).tobytes(),
+                                       array("q", listing.mtimes).tobytes())
+                rest = (listing.failed, listing.skipped, listing.ignored, listing.missing)
+                if against is not None and _table_equals(against, blob, sizes, mtimes):
+                    data = b"=" + pickle.dumps(rest, protocol=pickle.HIGHEST_PROTOCOL)
+                else:
+                    data = b"L" + pickle.dumps((blob, sizes, mtimes, *rest), protocol=pickle.HIGHEST_PROTOCOL)
                 view = memoryview(data)
                 while view:
                     view = view[os.write(write_fd, view):]
@@ -297,7 +331,7 @@ class Prefetch:
             finally:
                 os._exit(status)
         os.close(write_fd)
-        return cls(list(roots), pid, read_fd)
+        return cls(list(roots), pid, read_fd, against)
 
     def listing(self) -> Listing:
         """The listing: the child's when it finished, else made here now."""
@@ -310,10 +344,15 @@ class Prefetch:
                 chunks = []
         status = self._reap()
         if status == 0 and chunks:
+            data = b"".join(chunks)
             try:
-                blob, sizes, mtimes, failed, skipped, ignored, missing = pickle.loads(b"".join(chunks))
-                if (blob.count(b"\0") + 1 if blob else 0) * 8 == len(sizes) == len(mtimes):
-                    return Listing.received(blob, sizes, mtimes, failed, skipped, ignored, missing)
+                if data[:1] == b"=" and self.against is not None:
+                    failed, skipped, ignored, missing = pickle.loads(data[1:])
+                    return Listing.matching(self.against, self.roots, failed, skipped, ignored, missing)
+                if data[:1] == b"L":
+                    blob, sizes, mtimes, failed, skipped, ignored, missing = pickle.loads(data[1:])
+                    if (blob.count(b"\0") + 1 if blob else 0) * 8 == len(sizes) == len(mtimes):
+                        return Listing.received(blob, sizes, mtimes, failed, skipped, ignored, missing)
             except (ValueError, TypeError, pickle.UnpicklingError, EOFError):
                 pass
         return list_files(self.roots)
@@ -344,6 +383,40 @@ class Prefetch:
     def __del__(self) -> None:
         if getattr(self, "_fd", None) is not None or getattr(self, "_pid", None) is not None:
             self.cancel()
+
+
+def _table_equals(data: str, blob: bytes, sizes: bytes, mtimes: bytes) -> bool:
+    """Whether the file table in the data folder ``data`` holds exactly these paths (``join_paths``), sizes and
+    mtimes (native int64 bytes); False also when it cannot be read or is not as a build writes it."""
+    try:
+        with open(os.path.join(data, "file_paths.bin"), "rb") as f:
+            if f.read() != blob:
+                return False
+        return _npy_int64s(os.path.join(data, "file_size.npy")) == sizes and \
+            _npy_int64s(os.path.join(data, "file_mtime.npy")) == mtimes
+    except OSError:
+        return False
+
+
+def _npy_int64s(path: str) -> bytes | None:
+    """The data of a one-dimensional little-endian int64 ``.npy`` file (as ``np.save`` writes it) as native bytes,
+    read without numpy; None for any other file, or on a big-endian machine."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    if raw[:6] != b"\x93NUMPY" or len(raw) < 10 or sys.byteorder != "little":
+        return None
+    if raw[6] == 1:
+        start = 10 + int.from_bytes(raw[8:10], "little")
+    elif raw[6] in (2, 3):
+        start = 12 + int.from_bytes(raw[8:12], "little")
+    else:
+        return None
+    header = raw[10 if raw[6] == 1 else 12:start].decode("latin-1").replace(" ", "")
+    shape = header.partition("'shape':(")[2].partition(")")[0].rstrip(",")
+    if "'descr':'<i8'" not in header or "'fortran_order':False" not in header or not shape.isdigit():
+        return None
+    body = raw[start:]
+    return body if len(body) == int(shape) * 8 else None
 
 
 def reason(err: OSError) -> str:

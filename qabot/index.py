@@ -36,11 +36,9 @@ from __future__ import annotations
 
 import bisect
 import fcntl
-import hashlib
 import json
 import os
 import shutil
-import uuid
 import zlib
 from collections import Counter
 from collections.abc import Mapping
@@ -251,6 +249,8 @@ def write(index_dir: Path, segments: list[dict], data: BuildData, manifest: dict
     the write lock. ``manifest`` gets the folder names and checksums here. Whatever moment this dies
     at, the manifest names complete folders.
     """
+    import uuid  # here, not at the top: reading an index (a cold ask) writes nothing
+
     index_dir.mkdir(parents=True, exist_ok=True)
     made: list[Path] = []
     swapped = False
@@ -443,6 +443,8 @@ def _in_use(folder: Path) -> bool:
 
 def _sha256(path: Path) -> str:
     """The SHA-256 of a file, read in blocks."""
+    import hashlib  # only writing and --verify need it (OpenSSL's start-up is a few ms of a cold ask)
+
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -1020,9 +1022,11 @@ def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None, listing
     stored = manifest.get("settings") if isinstance(manifest.get("settings"), dict) else {}
     if stored.get("analyzer") != ANALYZER_VERSION:
         return "the index was built with another version of the analyzer"
+    data = index_dir / manifest["data"]
+    if listing is not None and listing.matches is not None and listing.matches == os.path.abspath(data):
+        return None  # the listing child found the corpus equal to this very file table (data folders never change)
     if listing is None:
         listing = list_files(paths if paths is not None else manifest.get("roots", []))
-    data = index_dir / manifest["data"]
     try:
         blob = (data / "file_paths.bin").read_bytes()
         size = np.load(data / "file_size.npy", allow_pickle=False)

@@ -175,21 +175,25 @@ def _stderr(line: str) -> None:
     print(line, file=sys.stderr)
 
 
-def start_check(workspace: Workspace) -> Check | None:
+def start_check(workspace: Workspace, compare: bool = False) -> Check | None:
     """Start listing the corpus of the index at ``workspace`` in another process, or None when there is no
     index to check that way (none yet, or one whose folders are not all there: ``ensure_index`` says why).
+    ``compare``: the child also compares its listing with the index's file table and, when they are equal,
+    sends back only that (``ensure_index`` relies on it only for the index it judges: see ``index.stale``).
 
     The folders come from a plain read of ``manifest.json``, before the index module (and numpy) is
     imported; they are only a guess: ``ensure_index`` uses the listing only when they are the folders
     the index it reads names, and lists them itself otherwise."""
     try:
         manifest = json.loads((workspace.index_dir / "manifest.json").read_bytes())
-        roots = manifest["roots"]
+        roots, data = manifest["roots"], manifest["data"]
     except (OSError, ValueError, TypeError, KeyError):
         return None
     if not isinstance(roots, list) or not roots or not all(isinstance(r, str) and os.path.exists(r) for r in roots):
         return None
-    return Prefetch.start(roots)
+    against = workspace.index_dir / data if compare and isinstance(data, str) and data.startswith("data-") \
+        and "/" not in data else None
+    return Prefetch.start(roots, against)
 
 
 def ensure_index(workspace: Workspace, say: Callable[[str], None] = _stderr, check: Check | None = None,

@@ -133,3 +133,82 @@ def test_a_plain_index_update_picks_up_edits_and_added_words_are_found_and_spell
     updated, fresh = Index.open(Path("idx")), Index.open(Path("fresh"))
     assert "zanzibarian" in {w for w, _, _ in updated.words} and "forty" not in {w for w, _, _ in updated.words}
     assert updated.words == fresh.words and updated.word_counts() == fresh.word_counts()
+
+
+def test_the_listing_child_compares_with_the_file_table_and_only_that_table_is_trusted(isolated):
+    from pathlib import Path
+
+    from qabot.index import read_manifest, stale
+
+    notes = _corpus(isolated)
+    index_dir = Path("idx")
+    first = os.path.abspath(index_dir / read_manifest(index_dir)["data"])
+    roots = [str(notes)]
+    fresh = Prefetch.start(roots, against=first).listing()
+    assert fresh.matches == first and fresh.sent is None  # the child sent no paths: they equal the table
+    assert stale(index_dir, listing=fresh) is None
+    assert fresh == list_files(roots)  # read anyway, they are listed again
+
+    path = notes / "sub" / "bridge.txt"  # the same size, an older mtime
+    before = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("in May.", "in Jun."), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns - 10**9))
+    edited = Prefetch.start(roots, against=first).listing()
+    assert edited.matches is None and edited.sent is not None and edited == list_files(roots)
+    assert "(1 new or changed, 0 removed)" in stale(index_dir, listing=edited)
+
+    # a listing found equal to one data folder says nothing about another: the index below names a newer one
+    assert run("index", "--index", "idx").returncode == 0
+    path.write_text(path.read_text(encoding="utf-8").replace("in Jun.", "in Jul."), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns - 2 * 10**9))
+    assert os.path.abspath(index_dir / read_manifest(index_dir)["data"]) != first
+    assert "(1 new or changed, 0 removed)" in stale(index_dir, listing=fresh)
+
+
+def test_npy_files_are_read_without_numpy_only_as_a_build_writes_them(tmp_path):
+    from pathlib import Path
+
+    import numpy as np
+
+    from qabot.corpus import _npy_int64s
+
+    def saved(array) -> str:
+        path = tmp_path / "a.npy"
+        np.save(path, array)
+        return str(path)
+
+    values = np.array([0, 1, -5, 2**62, 1_700_000_000_123_456_789], np.int64)
+    assert _npy_int64s(saved(values)) == values.tobytes()
+    assert _npy_int64s(saved(np.zeros(0, np.int64))) == b""
+    assert _npy_int64s(saved(values.astype(np.int32))) is None
+    assert _npy_int64s(saved(values.astype(">i8"))) is None
+    assert _npy_int64s(saved(np.zeros((2, 3), np.int64))) is None
+    assert _npy_int64s(saved(np.asfortranarray(np.zeros((2, 3), np.int64)))) is None
+    truncated = tmp_path / "t.npy"
+    truncated.write_bytes(Path(saved(values)).read_bytes()[:-3])
+    assert _npy_int64s(str(truncated)) is None
+    (tmp_path / "x.npy").write_bytes(b"not numpy at all")
+    assert _npy_int64s(str(tmp_path / "x.npy")) is None
+
+
+def test_the_early_check_guesses_the_index_as_argparse_reads_it_and_an_edit_is_still_found(isolated, monkeypatch):
+    from pathlib import Path
+
+    from qabot.cli import _early_check
+    from qabot.workspace import IndexSource, Workspace
+
+    _corpus(isolated)
+    monkeypatch.delenv("QABOT_INDEX", raising=False)
+    assert _early_check(["index", "--index", "idx"]) is None
+    for argv in (["ask", "q", "--index", "idx"], ["ask", "--ind=idx", "q"], ["ask", "--index", "x", "q", "--in", "idx"]):
+        workspace, check = _early_check(argv)
+        assert workspace == Workspace(Path("idx"), IndexSource.OPTION)
+        assert check is not None and check.listing().matches == os.path.abspath(Path("idx") / json.loads(
+            (isolated / "idx" / "manifest.json").read_text())["data"])
+    workspace, check = _early_check(["ask", "--", "--index", "idx"])  # question words, not the option
+    assert workspace.source is not IndexSource.OPTION and check is None
+    # the last --index counts, as for argparse; an edit made before the ask is found through the early check
+    (isolated / "notes" / "harbour.txt").write_text("Harbour news\n\nThe harbour master retired on Friday.\n")
+    result = run("ask", "--json", "--index", "nowhere", "who retired", "--ind=idx")
+    assert result.returncode == 0 and "(1 new or changed, 0 removed)" in result.stderr, result.stderr
+    assert "Friday" in _texts(json.loads(result.stdout))[0]
