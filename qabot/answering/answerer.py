@@ -281,7 +281,8 @@ class Answerer:
         """For "what did X say about Y" where X's words never name Y: X's own words in the articles among the
         best passages that are about Y (every topic word in ``closest_mentions`` of their sentences or more,
         the headline counting as one) that speak of something as "it" or "they", best first: "Ted Kessler said
-        they were 'pretty-boy New York clothes horses'" in an article about a band. Nothing when X does not
+        they were 'pretty-boy New York clothes horses'" in an article about a band; in such an article whose
+        headline names Y (a topic word), all of X's words, whatever they call it. Nothing when X does not
         speak so in such an article: Putin's words in an article about Ukraine are about trade, not it."""
         reader, need = self.reader, self.params.speech.closest_mentions
         topic = set(q.topic_terms)
@@ -298,11 +299,14 @@ class Answerer:
             if any((t in title) + sum(t in s.terms or t in s.irregular for r in read for s in r.sentences) < need
                    for t in topic):
                 continue
+            # the headline names Y: the story is Y's, and all X says in it is said of Y ("Jack Cunningham to
+            # stand down": "Mr Blair said he was a 'huge figure'"); else only X's words that speak of it as "it"
+            headline = bool(topic & title)
             text = reader.article(article).text
             for rank, passage in enumerate(read, start=1):
                 if self.speech.speaks(passage.id, q.speaker):
                     out.extend(c for c in features.candidates(reader, self.speech, anyone, passage, 0.0, rank, own_only=True)
-                               if _STANDS_FOR.search(text, c.start, c.end))
+                               if headline or _STANDS_FOR.search(text, c.start, c.end))
         if out:
             self.model.rank(out)
             out.sort(key=lambda c: (-c.score, c.article, c.start))
