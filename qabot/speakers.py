@@ -538,6 +538,18 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     return a.modifiers <= b.words
 
 
+def role_kin(head: str) -> frozenset[str]:
+    """The role words a speaker asked for by ``head`` may be written as in an article (``speaker_matches``):
+    the head itself, a role word it is a clipped form of or that is clipped from it ("physiotherapist" for
+    "physio"), and for a body's leader the others ("head" for "governor", any leading title for "chief")."""
+    kin = {head} | {r for r in ROLES if _clipped(head, r)}
+    if head in HEADS_OF:
+        kin |= LEADING_ROLES
+    elif head in LEADING_ROLES:
+        kin |= HEADS_OF
+    return frozenset(kin)
+
+
 def _clipped(one: str, other: str) -> bool:
     """True when one word is the other cut short, as people write it ("physio" for "physiotherapist",
     "exec" for "executive"): four letters or more that begin the other."""
