@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .analysis import Analyzer, fold
@@ -76,14 +77,28 @@ _NOT_NAMES = frozenset(
 SPEAKER_CONTEXT = 2000
 """Characters before a paragraph read to resolve "he" and to learn who the people are."""
 _ROLE = rf"(?:{alternation(ROLES - {'mp', 'mep', 'dj'} | {'MP', 'MEP', 'DJ'})})"
+
+
+def _word_led(words) -> str:
+    """``\\b(?:{alternation(words)})`` written as one branch per first letter that starts with the letter: a
+    pattern that starts with a literal is skipped through text fast, one that starts with ``\\b`` is tried at
+    every character (for words that start with a capital; lowercase letters are nearly every character)."""
+    firsts = sorted({w[0] for w in words})
+    return "(?:" + "|".join(
+        rf"{re.escape(c)}(?<!\w{re.escape(c)})(?:{alternation(w[1:] for w in words if w[0] == c)})" for c in firsts) + ")"
+
+
 _PERSON_MARKS = (
-    re.compile(rf"\b{_TITLE}(?P<who>{_NAME})"),
+    re.compile(rf"{_word_led(TITLE_WORDS)}\.?\s+(?P<who>{_NAME})"),
     re.compile(rf"\b{_ROLE}s?\s+(?P<who>{_NAME})"),  # "coach Luis Aragones", "British stars Imelda Staunton and ..."
     re.compile(rf"(?P<who>{_NAMED}),?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"),
     re.compile(rf"\b(?:{alternation(ARTICLE_SPEECH_FORMS - {'tell', 'tells', 'told'})})\s+(?P<who>{_TITLE}?{_NAME})"),
 )
+_TITLED_PLAIN = re.compile(rf"\b{_TITLE}(?P<who>{_NAME})")
 """Where a capitalised name is most likely a person's: with a title, a role, or a verb of speech ("told BBC
-News" names whom, not who, and is left out)."""
+News" names whom, not who, and is left out). The first, led by the titles' capital letters, is skipped through
+text fast (three times faster than ``_TITLED_PLAIN``, as first written; tests check that both find the same;
+led by lowercase letters, the other two gain nothing so)."""
 _DESC_WORD = (r"(?:(?!(?:the|a|an|and|or|but|by|to|with|for|at|in|on|from|that|who|which|is|was|are|were|has|had|"
               r"have|as|its|his|her|their|when|while|after|before|said|says|told)\b)"
               r"(?:(?:[A-Z]\.)+|[\w’'&-][\w’'.&-]*(?<!\.))[ \t]+)")
@@ -98,28 +113,56 @@ _NAME_COMMA_BEFORE = re.compile(rf"(?P<who>{_TITLE}?(?<![\w’'-])[A-Z][\w’'-]
 _ROLE_WORD = re.compile(rf"(?<![\w’'-]){_ROLE_HEAD}(?![\w’'-])")
 
 
+_ROLE_WORD_LOWER = re.compile(rf"(?<![\w’'-])(?:{alternation(ROLES)})(?![\w’'-])")
+"""``_ROLE_WORD`` for lowercased text: a case-blind alternation is tried letter by letter at every position
+and cost more than the rest of finding descriptions; a lowercase one is skipped over fast."""
+
+
+def _last_words(before: str, n: int = 3) -> int:
+    """Where the last ``n`` words of ``before`` begin (a word is a run without a space or a tab): the only place
+    a match of ``_DESC_BEFORE``, up to three words that end it, can start (searched from there, not tried at
+    every character)."""
+    at = len(before)
+    for _ in range(n):
+        at = len(before[:at].rstrip(" \t"))
+        at = max(before.rfind(" ", 0, at), before.rfind("\t", 0, at)) + 1
+        if at == 0:
+            break
+    return at
+
+
+def _role_words(text: str):
+    """The ``(start, end)`` of every role word of ``text`` ("mayor", "Coach", "MINISTER")."""
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lowercases to two characters: offsets would not be the text's
+        return (m.span() for m in _ROLE_WORD.finditer(text))
+    return (m.span() for m in _ROLE_WORD_LOWER.finditer(low))
+
+
 def _descriptions(text: str):
-    """``(description, name, set off by a comma)`` for each person ``text`` describes by role, found from each role word:
-    "Festival director Dieter Kosslick", "Kenteris's lawyer, Gregory Ioannidis,", "Pat Ferguson, President
-    of AMBO,", "Anna Benedetti, the mayor of Ferrara." (only around role words, never tried at every character)."""
-    for m in _ROLE_WORD.finditer(text):
-        s, e = m.span()
+    """``(description, name, set off by a comma, start, end)`` for each person ``text`` describes by role, found
+    from each role word: "Festival director Dieter Kosslick", "Kenteris's lawyer, Gregory Ioannidis,", "Pat
+    Ferguson, President of AMBO,", "Anna Benedetti, the mayor of Ferrara." (only around role words, never tried
+    at every character); ``start`` and ``end`` are where the role word and the name lie in ``text``."""
+    for s, e in _role_words(text):
+        role = text[s:e]
         line = text.rfind("\n", 0, s) + 1
         before = text[max(line, s - 100):s]
-        d = _DESC_BEFORE.search(before)
+        d = _DESC_BEFORE.search(before, _last_words(before)) if before.endswith((" ", "\t")) else None
         words = d.group() if d else ""
-        desc = words + m.group()
-        if (words or m.group().islower()) and (after := _NAME_AFTER.match(text, e)) is not None:
-            yield desc, after.group("who"), False  # "Festival director Dieter Kosslick", not "Premier League"
+        desc = words + role
+        if (words or role.islower()) and (after := _NAME_AFTER.match(text, e)) is not None:
+            yield desc, after.group("who"), False, s, after.end()  # "Festival director Dieter Kosslick", not "Premier League"
         of = _OF_AFTER.match(text, e)
         end = of.end() - of.group().endswith(".") if of else e  # "head of the Turkish Central Bank." ends there
         desc_of = desc + (text[e:end] if of else "")
         if (after := _COMMA_NAME_AFTER.match(text, end)) is not None:
-            yield desc_of, after.group("who"), True  # "Kenteris's lawyer, Gregory Ioannidis,"
+            yield desc_of, after.group("who"), True, s, after.end()  # "Kenteris's lawyer, Gregory Ioannidis,"
         if text[end:end + 2].lstrip()[:1] in (",", ".", ";"):
-            lead = text[max(line, s - len(words) - 120):s - len(words)]
+            at = max(line, s - len(words) - 120)
+            lead = text[at:s - len(words)]
             if (name := _NAME_COMMA_BEFORE.search(lead)) is not None:
-                yield desc_of, name.group("who"), True  # "Pat Ferguson, President of AMBO,"
+                yield desc_of, name.group("who"), True, at + name.start(), end  # "Pat Ferguson, President of AMBO,"
 
 
 def described_people(text: str) -> dict[str, tuple[str, ...]]:
@@ -127,8 +170,13 @@ def described_people(text: str) -> dict[str, tuple[str, ...]]:
     the role alone and with the name: {"kosslick": ("Festival director", "Festival director, Dieter Kosslick")}.
     A question that asks for "the festival director" means Mr Kosslick wherever the article quotes him, and
     "the mayor" quoted after "The mayor of Ferrara, Anna Benedetti" is her."""
+    return _described(_descriptions(text))
+
+
+def _described(descriptions) -> dict[str, tuple[str, ...]]:
+    """``described_people`` from ``_descriptions``."""
     found: dict[str, list[str]] = {}
-    for desc, who, _ in _descriptions(text):
+    for desc, who, *_ in descriptions:
         name = _clean(who)
         words = [w for w in name.split() if normal(w) not in HONORIFICS and not _is_head(w)]
         desc = desc.strip()
@@ -147,7 +195,26 @@ def described_people(text: str) -> dict[str, tuple[str, ...]]:
 _OPENERS = r"^(?:(?:Earlier|Later|Last|Next|Now|Instead|Still|Also|Speaking|But|And|Meanwhile|However)\s+)+"
 _OPENERS_RE = re.compile(_OPENERS)
 """Words that open a sentence before a name ("Earlier Mr Kennedy")."""
-_CAPS = re.compile(rf"{_TITLE}?(?<![\w.])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:\s+of\s+[A-Z][\w’'-]+)?")
+_CAPS_REST = r"[\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:\s+of\s+[A-Z][\w’'-]+)?"
+
+
+def _capital_led() -> re.Pattern:
+    """``{_TITLE}?(?<![\\w.])[A-Z]{_CAPS_REST}`` (a name, with any title before it), written as one branch per
+    capital letter that starts with the letter: a pattern that starts with a literal is skipped through text
+    fast, one that starts with an optional title or a look-behind is tried at every character (four times
+    slower, and names are looked for in the 2,000 characters before a "he said")."""
+    branches = []
+    for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        rests = [w[1:] for w in TITLE_WORDS if w[0] == letter]
+        titled = rf"(?:{alternation(rests)})\.?\s+(?<![\w.])[A-Z]{_CAPS_REST}|" if rests else ""
+        branches.append(rf"{letter}(?:{titled}(?<![\w.]{letter}){_CAPS_REST})")
+    return re.compile("|".join(branches))
+
+
+_CAPS = _capital_led()
+"""A capitalised name, with a title before it ("Mr Blair", "Prime Minister Tony Blair", "Lord Roberts of Conwy")."""
+_CAPS_PLAIN = re.compile(rf"{_TITLE}?(?<![\w.])[A-Z]{_CAPS_REST}")
+"""``_CAPS`` as first written (tests check that both find the same)."""
 
 
 @dataclass(frozen=True)
@@ -243,17 +310,29 @@ def last_name_in(text: str) -> str | None:
 
 _SPEECH_HINT = re.compile(rf"(?:{VERBS})\b|[Aa]ccording")
 """What every pattern of ``attribute`` needs: a verb of speech or "according"."""
+_HINT_VERB = re.compile(rf"{alternation(ARTICLE_SPEECH_FORMS)}\b")
+"""The verbs of ``_SPEECH_HINT`` as one trie that starts with a letter, skipped through text fast ("told" alone
+already holds for "told\\s+\\w+")."""
+
+
+def speech_hint(sentence: str) -> bool:
+    """``_SPEECH_HINT.search(sentence) is not None``, faster: a verb of speech or "according"."""
+    return "according" in sentence or "According" in sentence or _HINT_VERB.search(sentence) is not None
 _NO_ONE = Attribution(speaker=None, quote=False)
+_NEEDS = {_ACCORDING: ("ccording",), _REPORTED_END: (",",), _REPORTED_MID: (",", ";")}
+"""What a pattern cannot match without: a sentence without any of them is spared its search."""
 
 
 def attribute(sentence: str, previous: Attribution | None, last_name: str | None | Callable[[], str | None], before: str = "",
-              known: Callable[[], frozenset[str]] = frozenset, speaking: str | None = None) -> Attribution:
+              known: Callable[[], frozenset[str]] = frozenset,
+              speaking: str | None | Callable[[], str | None] = None) -> Attribution:
     """The speaker of ``sentence``.
 
     ``previous`` is the attribution of the sentence before it in the same paragraph; ``last_name``
     the last person named before this sentence (or a function that finds it), used to resolve "he said" when ``before`` (the text
     before the sentence) names none of the ``known()`` people (surnames seen as speakers or with a
-    title or role; a function, as only "he said" needs them); ``speaking`` the last speaker of the paragraph so far, whose words an opening
+    title or role; a function, as only "he said" needs them); ``speaking`` the last speaker of the paragraph so far (or a
+    function that finds it, as only "it said" and a bare quotation need it), whose words an opening
     quotation with no attribution of its own goes on with.
     """
     quote = is_quote(sentence)
@@ -262,13 +341,15 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     for pattern in (_AFTER_QUOTE, _VERB_FIRST, _BEFORE_QUOTE, _ACCORDING) if quote else (_REPORTED, _REPORTED_END, _REPORTED_MID, _ACCORDING):
         if pattern is _BEFORE_QUOTE and not _SAYS_OPENING_RE.search(sentence):
             continue  # no verb of speech opening a quotation: the costliest search cannot match
+        if (needs := _NEEDS.get(pattern)) and not any(c in sentence for c in needs):
+            continue  # "according" and a clause after a comma, without them
         m = pattern.search(sentence)
         if m and m.group("who") and m.start("who") < at:
             if who is None or m.group("who").lower() not in _PRONOUNS:
                 who, desc, at = m.group("who"), m.groupdict().get("desc"), m.start("who")
             if who.lower() not in _PRONOUNS:
                 break  # 'Pound said: "I am ... them. "But ...," he added': "he" is the one named before it
-    if who is None:
+    if who is None and quote:  # (without a quotation, _REPORTED was searched above)
         m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
         who, desc = (m.group("who"), m.group("desc")) if m else (None, None)
     if who is not None and not _IS_PHRASE.match(who) and _OWNED.search(who):
@@ -286,7 +367,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             if who and _has_word(surname_of(who), sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
         elif who.lower() in ("it", "they"):  # "It said", "they added": the body or group that spoke last
-            body = previous.speaker if previous and previous.speaker else speaking
+            body = previous.speaker if previous and previous.speaker else speaking() if callable(speaking) else speaking
             if body and _speaks_as(body, who.lower(), known):
                 who, carried = body, previous.phrase if previous and previous.speaker == body else None
             else:
@@ -301,8 +382,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     if who is None and quote and sentence.lstrip()[:1] in "“\"«":
         if previous is not None and previous.quote and previous.speaker:
             who, continued, carried = previous.speaker, True, previous.phrase
-        elif speaking:  # '"I think we have reached saturation point"' after 'Mr Dein said that ...'
-            who, continued = speaking, True
+        elif last := speaking() if callable(speaking) else speaking:
+            who, continued = last, True  # '"I think we have reached saturation point"' after 'Mr Dein said that ...'
     head = described = None
     if who is not None:
         if desc and not continued and who in sentence and desc.strip().lower() not in ("the", "former"):
@@ -336,7 +417,8 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
     if not known:
         return None
     for m in reversed(list(_CAPS.finditer(before))):
-        if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) or _LISTED.search(before, 0, m.start()):
+        if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) \
+                or _LISTED.search(before, max(0, m.start() - _LISTED_REACH), m.start()):
             continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote', "A, B and C": seldom "he"
         candidate = _clean(_OPENERS_RE.sub("", m.group()))
         if not _is_name(candidate):
@@ -349,6 +431,9 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
 
 _LISTED = re.compile(rf"(?<![\w’'-])(?!{_ROLE_HEAD}\b)[A-Z][\w’'-]*\s*(?:,|,?\s+and)\s*$")
 """A name just before, joined by a comma or "and": the next name is one of a list ("Gardener, Darren Campbell ...")."""
+_LISTED_REACH = 200
+"""How far back ``_LISTED`` is looked for: a pattern anchored at its end is otherwise tried from every character of
+the 2,000 before (a word and the comma after it are far shorter; the look-behind still sees what comes before)."""
 
 
 def _quoted_at(text: str, pos: int) -> bool:
@@ -374,34 +459,70 @@ def surname_of(name: str) -> str:
 def known_people(text: str) -> frozenset[str]:
     """Surnames that ``text`` shows to be people's: speakers ("Wang said", "said Wang"), titled
     ("Mr Gates") or named with a role ("coach Luis Aragones")."""
-    found = set()
-    for pattern in _PERSON_MARKS:
-        for m in pattern.finditer(text):
-            name = _clean(m.group("who"))
-            if _is_name(name) and not (name.isupper() and len(name) <= 5):
-                found.add(surname_of(name))
-    for _, who, apposed in _descriptions(text):  # "Kenteris's lawyer, Gregory Ioannidis," "Pat Ferguson, President of AMBO,"
-        name = _clean(who)
-        if apposed and _is_name(name):
-            found.add(surname_of(name))
-    return frozenset(found)
+    return People(text).known(0, len(text))
+
+
+class People:
+    """What one article's text shows about its people, found once for the whole article and shared by the
+    paragraphs attributed in it: the surnames known to be people's (``known_people``), each by where it is
+    named, and what the article calls each person by role (``described_people``)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._descriptions: list[tuple[str, str, bool, int, int]] | None = None
+        self._marks: tuple[list[tuple[int, int, str]], list[int]] | None = None
+        self._described: dict[str, tuple[str, ...]] | None = None
+
+    def descriptions(self) -> list[tuple[str, str, bool, int, int]]:
+        """``_descriptions`` of the text (found once)."""
+        if self._descriptions is None:
+            self._descriptions = list(_descriptions(self.text))
+        return self._descriptions
+
+    def described(self) -> dict[str, tuple[str, ...]]:
+        """``described_people`` of the text (found once)."""
+        if self._described is None:
+            self._described = _described(self.descriptions())
+        return self._described
+
+    def known(self, lo: int, hi: int) -> frozenset[str]:
+        """``known_people`` of the text from ``lo`` to ``hi``: the surnames marked as people's within it (a mark
+        is a title, a role or a verb of speech with the name, found once in the whole text)."""
+        if self._marks is None:
+            marks = []
+            for pattern in _PERSON_MARKS:
+                for m in pattern.finditer(self.text):
+                    name = _clean(m.group("who"))
+                    if _is_name(name) and not (name.isupper() and len(name) <= 5):
+                        marks.append((m.start(), m.end(), surname_of(name)))
+            for _, who, apposed, s, e in self.descriptions():  # "Kenteris's lawyer, Gregory Ioannidis," "Pat Ferguson, President of AMBO,"
+                name = _clean(who)
+                if apposed and _is_name(name):
+                    marks.append((s, e, surname_of(name)))
+            marks.sort()
+            self._marks = marks, [m[0] for m in marks]
+        marks, starts = self._marks
+        return frozenset(name for _, e, name in marks[bisect_left(starts, lo):bisect_right(starts, hi)] if e <= hi)
 
 
 def attribute_paragraph(text: str, spans: list[tuple[int, int]],
-                        people_known: Callable[[], frozenset[str]] | None = None) -> list[Attribution]:
+                        people_known: Callable[[], frozenset[str]] | None = None,
+                        people: People | None = None) -> list[Attribution]:
     """The speaker of each sentence (``spans`` into ``text``) of one paragraph, in order.
 
     "he said" is resolved with the previous sentence's speaker, else the last person named before
     the sentence who is known to be a person, else the last name before it (the 2,000 characters
     before the paragraph included). ``people_known`` (a function giving ``known_people`` of the whole
     text, called only when a "he" needs it, for a caller that attributes many paragraphs of one article)
-    saves finding them around each paragraph.
+    saves finding them around each paragraph; ``people`` (the ``People`` of ``text``, kept by a caller that
+    attributes many passages of one article) finds them once for the whole text and gives those of the
+    2,000 characters before the paragraph and the paragraph, as without it.
     """
     if not spans:
         return []
     previous: Attribution | None = None
     window = max(0, spans[0][0] - SPEAKER_CONTEXT)
-    people: list[frozenset[str]] = []
+    found: list[frozenset[str]] = []
     names: dict[int, str | None] = {}
 
     def last_before(i: int) -> str | None:
@@ -414,23 +535,39 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
         return None
 
     def known() -> frozenset[str]:
-        if not people:
-            people.append(people_known() if people_known else known_people(text[window:spans[-1][1]]))
-        return people[0]
+        if not found:
+            if people is not None:
+                found.append(people.known(window, spans[-1][1]))
+            else:
+                found.append(people_known() if people_known else known_people(text[window:spans[-1][1]]))
+        return found[0]
 
     speaking: str | None = None
+    since: list[str] = []  # the sentences without a speaker since ``speaking`` spoke, not yet looked at
+
+    def still_speaking() -> str | None:
+        """``speaking``, unless someone else came in since they spoke: a later bare quotation is not surely the
+        speaker's (looked at only when a sentence needs the speaker, so ``known`` is seldom found for it)."""
+        nonlocal speaking
+        if speaking and since:
+            if any(n != surname_of(speaking) and n in known() for sentence in since for n in _surnames(sentence)):
+                speaking = None
+            since.clear()
+        return speaking
+
     out = []
     for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
-        if not _SPEECH_HINT.search(sentence) and not is_quote(sentence):
+        if not speech_hint(sentence) and not is_quote(sentence):
             previous = _NO_ONE  # no verb of speech, no quotation: no pattern below can find a speaker
         else:
-            previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, speaking)
+            previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, still_speaking)
         out.append(previous)
         if previous.speaker:
             speaking = previous.speaker
-        elif speaking and any(n != surname_of(speaking) and n in known() for n in _surnames(sentence)):
-            speaking = None  # someone else came in: a later bare quotation is not surely the speaker's
+            since.clear()
+        elif speaking:
+            since.append(sentence)
     return out
 
 
@@ -441,6 +578,7 @@ def _surnames(sentence: str) -> list[str]:
 
 # -- matching a question's speaker to an attributed one ----------------------------------------
 
+_OWN_S = re.compile(r"['’]s$")
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 _LINKS = frozenset("of for at on from in".split())
 _PHRASE_WORD = re.compile(r"[^\W_][\w.’'-]*")
@@ -470,9 +608,11 @@ class SpeakerPhrase:
         return self.modifiers | set(self.names) | ({self.head} if self.head else set())
 
 
+@lru_cache(maxsize=16384)
 def normal(word: str) -> str:
-    """A word as speaker matching compares it: folded, lowercased, without dots, singular ("U.S." is us)."""
-    word = re.sub(r"['’]s$", "", fold(word.lower()))  # "Nintendo's president" is Nintendo's
+    """A word as speaker matching compares it: folded, lowercased, without dots, singular ("U.S." is us;
+    cached: the same names come up in every paragraph)."""
+    word = _OWN_S.sub("", fold(word.lower()))  # "Nintendo's president" is Nintendo's
     return singular(word.replace(".", "").replace("'", ""))
 
 

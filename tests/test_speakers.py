@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, WANG_1, WANG_2, attributed
+from conftest import SEED, WANG_1, WANG_2, ask_json, attributed, index_articles
 
 from qabot.loading import load_file
 from qabot.passages import split_sentences
@@ -222,3 +222,66 @@ def test_whole_word_test_agrees_with_the_regular_expression():
         cases.append((word, "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))))
     for word, haystack in cases:
         assert _has_word(word, haystack) == bool(re.search(rf"\b{re.escape(word)}\b", haystack)), (word, haystack)
+
+
+def _bbc_texts(bbc_dir: Path, topic: str) -> list[str]:
+    return [load_file(p, p.read_bytes()).articles[0].text for p in sorted((bbc_dir / topic).glob("*.txt"))]
+
+
+def test_fast_patterns_find_what_the_plain_ones_find(bbc_dir):
+    """The patterns rewritten to start with a letter (names, titled names, the speech-verb check) find exactly
+    what the patterns as first written find, on real articles and on stretches of them cut anywhere."""
+    import random
+    import re
+
+    from qabot import speakers as s
+
+    texts = _bbc_texts(bbc_dir, "politics") + [SEED.read_text(encoding="utf-8")]
+    rng = random.Random(0)
+    texts += [t[rng.randrange(len(t)):][:rng.randrange(1, 400)] for t in texts]
+    for text in texts:
+        assert [m.span() for m in s._CAPS.finditer(text)] == [m.span() for m in s._CAPS_PLAIN.finditer(text)]
+        assert [(m.span(), m.group("who")) for m in s._PERSON_MARKS[0].finditer(text)] == \
+            [(m.span(), m.group("who")) for m in s._TITLED_PLAIN.finditer(text)]
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            assert s.speech_hint(sentence) == (s._SPEECH_HINT.search(sentence) is not None), sentence
+
+
+def test_people_found_once_per_article_attribute_as_around_each_paragraph(bbc_dir):
+    """Who an article shows to be people, found once for the whole article (``People``, as answering keeps it),
+    gives every paragraph of real articles the same speakers as finding them around each paragraph; and
+    the roles found once are ``described_people``'s."""
+    from qabot.speakers import People, described_people
+
+    for path in sorted((bbc_dir / "politics").glob("*.txt"))[:150]:
+        article = load_file(path, path.read_bytes()).articles[0]
+        people = People(article.text)
+        for p_start, p_end in article.paragraphs:
+            spans = split_sentences(article.text, p_start, p_end)
+            assert attribute_paragraph(article.text, spans, people=people) == attribute_paragraph(article.text, spans)
+        assert people.described() == described_people(article.text)
+
+
+_FILLER = ("The committee met in the afternoon. Several members arrived late from the airport. Tea was served "
+           "in the hall. The windows were opened because the room was warm. ")
+
+
+def test_a_speaker_named_with_an_apostrophe_or_an_accent_is_found_far_down(tmp_path):
+    """A speaker whose name has an apostrophe or an accent ("O’Brien", "Hernández") is found by the question's
+    plain spelling in a passage that BM25 ranks below many that only mention them (the namer compared the
+    name without its apostrophe or accent with the text with it, and never found such a speaker there)."""
+    texts = {}
+    for i in range(30):  # short passages that mention both speakers and the economy, but quote no one
+        texts[f"mention{i:02d}"] = (f"Economy notes {i}\n\nThe economy and O’Brien and Hernández: economy, O’Brien, "
+                                    f"Hernández, economy.")
+    texts["quoted"] = ("Budget talks\n\n" + _FILLER * 3 + "“The economy will grow strongly next year,” said Sean "
+                       "O’Brien, the finance spokesman. " + _FILLER * 3 + "\n\n" + _FILLER * 3
+                       + "“The economy needs new roads first,” said Maria Hernández, the transport spokeswoman. "
+                       + _FILLER * 3)
+    index = index_articles(tmp_path, **texts)
+    obrien, hernandez = ask_json(index, "what did O'Brien say about the economy",
+                                 "what did Hernandez say about the economy")
+    assert not obrien["no_answer"], obrien["message"]
+    assert obrien["answers"][0]["text"].endswith("said Sean O’Brien, the finance spokesman.")
+    assert not hernandez["no_answer"], hernandez["message"]
+    assert hernandez["answers"][0]["text"].endswith("said Maria Hernández, the transport spokeswoman.")

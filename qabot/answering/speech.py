@@ -6,18 +6,46 @@ speech with X as subject) with Y in or beside them before every other sentence.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from ..analysis import fold
-from ..speakers import SPEAKER_CONTEXT, Attribution, attribute_paragraph, described_people, speaker_phrase
+from ..speakers import SPEAKER_CONTEXT, Attribution, People, attribute_paragraph, speaker_phrase
 from .parse import Question
 from .sentences import Reader, ReadPassage, cached
 
 
-def _folded(text: str) -> str:
-    """Lowercased with accents and curly apostrophes folded, for finding a name in text."""
-    return fold(text.lower()) if not text.isascii() else text.lower()
+def _searchable(text: str) -> str | None:
+    """``text`` lowercased with accents folded, one character for one, so that a name normalised for speaker
+    matching ("hernandez") is found in it at the text's own offsets; None when lowercasing is not one
+    character for one ("İ" becomes two, a final "Σ" depends on the next letter)."""
+    low = text.lower()
+    if len(low) != len(text) or "Σ" in text:
+        return None
+    if low.isascii():
+        return low
+    table = {ord(c): f for c in set(low) if not c.isascii() and (f := _fold_char(c)) != c}  # "£" stays
+    return low.translate(table) if table else low
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """One lowercase character without its accent ("é" is "e"), or itself when folding would not leave one."""
+    folded = fold(char)
+    return folded if len(folded) == 1 else char
+
+
+def _name_pattern(names: set[str]) -> re.Pattern:
+    """A search for any of ``names`` (normalised: folded, without dots and apostrophes, as ``speakers.normal``
+    gives them) in searchable text, where the name may have them back between its letters ("o'brien",
+    "o’brien" for "obrien"; "u.s." for "us")."""
+    return re.compile("|".join("[.'’]?".join(map(re.escape, name)) for name in sorted(names, key=len, reverse=True)))
+
+
+_MISSING = object()
 
 
 class Speech:
@@ -27,13 +55,14 @@ class Speech:
         self.reader = reader
         self._speakers: dict[int, dict[int, Attribution]] = {}
         self._roles: dict[int, dict[str, tuple[str, ...]]] = {}
+        self._people: dict[int, People] = {}
         self._lower: dict[int, str | None] = {}
         self._lower_chars = 0
+        self._joins: dict[int, str] = {}
 
     def _lowered(self, article: int) -> str | None:
-        """Article ``article``'s text lowercased, so that any stretch of it is the same stretch of this
-        (cached); None when lowercasing is not one character for one ("İ" becomes two, a final "Σ" depends
-        on the next letter), where a stretch must be lowercased on its own."""
+        """Article ``article``'s text, ``_searchable`` (cached); None when a stretch of it must be made searchable
+        on its own."""
         if article in self._lower:
             return self._lower[article]
         caches = self.reader.params.caches
@@ -41,31 +70,69 @@ class Speech:
         if len(self._lower) >= caches.articles or self._lower_chars + len(text) > caches.article_chars:
             self._lower.clear()
             self._lower_chars = 0
-        low = text.lower()
-        found = self._lower[article] = low if len(low) == len(text) and "Σ" not in text else None
+        found = self._lower[article] = _searchable(text)
         self._lower_chars += len(text)
         return found
+
+    def _joined(self, article: int, low: str) -> str:
+        """The searchable text of article ``article`` (``low``) without apostrophes and dots, to tell at once whether
+        a name is written there with them ("O'Brien") (cached)."""
+        return cached(self._joins, article, self.reader.params.caches.articles,
+                      lambda a: low.replace("'", "").replace("’", "").replace(".", ""))
 
     def namer(self, q: Question) -> Callable[[int], bool]:
         """A test of whether passage ``p`` names the question's speaker in or before it (within what
         attribution reads: the speaker window and the context before it), so that only such passages are
-        read for the speaker's words. A plain search of the text, far cheaper than attributing speech."""
+        read for the speaker's words. A plain search of the text, far cheaper than attributing speech: the
+        speaker's name words (else its head word) as speaker matching compares them, folded and without
+        apostrophes ("O'Brien" is "obrien", "Hernández" "hernandez"), so every passage whose words can be
+        attributed to the speaker is found."""
         reader = self.reader
         phrase = speaker_phrase(q.speaker or "")
-        names = {form for w in (phrase.names or ((phrase.head,) if phrase.head else ())) if len(w) > 1
-                 for form in (w.lower(), _folded(w))}
+        names = {w for w in (phrase.names or ((phrase.head,) if phrase.head else ())) if len(w) > 1}
+        if not names:
+            return lambda p: True
+        pattern = None  # compiled only for an article that writes the name with an apostrophe or a dot
+
+        def search(text: str):
+            nonlocal pattern
+            if pattern is None:
+                pattern = _name_pattern(names)
+            return pattern.finditer(text)
+
         reach = reader.params.speech.speaker_window + SPEAKER_CONTEXT
+        found: dict[int, tuple[list[int], list[int]] | None] = {}  # where each article names the speaker, if it does
 
         def named(p: int) -> bool:
             passage = reader.span(p)
+            article = passage.article
+            spans = found.get(article, _MISSING)
+            if spans is None:
+                return False  # the article never names the speaker
             lo = max(0, passage.start - reach)
-            low = self._lowered(passage.article)
+            low = self._lowered(article)
             if low is None:
-                low = reader.article(passage.article).text[lo:passage.end].lower()
-                return any(name in low for name in names)
-            return any(low.find(name, lo, passage.end) >= 0 for name in names)
+                stretch = reader.article(article).text[lo:passage.end]
+                return next(search(_searchable(stretch) or fold(stretch.lower())), None) is not None
+            for name in names:
+                if low.find(name, lo, passage.end) >= 0:
+                    return True  # the common case, without a regular expression
+            if spans is _MISSING:
+                joined = self._joins.get(article)
+                if joined is None:
+                    joined = self._joined(article, low)
+                if not any(n in joined for n in names):
+                    found[article] = None
+                    return False
+                spans = found[article] = ()  # looked for with an apostrophe or a dot back in it only if needed
+            if not spans:  # a name with an apostrophe or a dot back in it ("o'brien"), looked for once per article
+                matches = [m.span() for m in search(low)]
+                spans = found[article] = [s for s, _ in matches], [e for _, e in matches]
+            starts, ends = spans
+            i = bisect_left(starts, lo)  # the first name from ``lo`` on ends first: it must end within the passage
+            return i < len(starts) and ends[i] <= passage.end
 
-        return named if names else (lambda p: True)
+        return named
 
     def speakers(self, passage: int) -> dict[int, Attribution]:
         """Speaker of every sentence of passage ``passage`` (an id), by sentence start (cached).
@@ -91,12 +158,18 @@ class Speech:
                 lo -= 1
             text = reader.article(this.article).text
             spans = [x for p in range(lo, passage + 1) for x in reader.span(p).sentences]
-            found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans)))
+            found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans, people=self.people(this.article))))
             if any(a.speaker for a in found.values()):
                 roles = self.roles(this.article)
                 found = {s: self._known_as(a, roles[a.head]) if a.head in roles else a for s, a in found.items()}
             self._speakers[passage] = found
         return found
+
+    def people(self, article: int) -> People:
+        """Who article ``article`` shows to be people and what it calls them, found once for all its passages
+        (cached)."""
+        return cached(self._people, article, self.reader.params.caches.articles,
+                      lambda a: People(self.reader.article(a).text))
 
     @staticmethod
     def _known_as(a: Attribution, roles: tuple[str, ...]) -> Attribution:
@@ -110,14 +183,14 @@ class Speech:
         return replace(a, roles=roles, speaker=named[0], phrase=a.phrase or a.speaker)
 
     def roles(self, article: int) -> dict[str, tuple[str, ...]]:
-        """What article ``article`` calls each person by role, by surname (``described_people``), and by a
+        """What article ``article`` calls each person by role, by surname (``speakers.described_people``), and by a
         role word only one of them holds ("mayor": "mayor of Ferrara, Anna Benedetti", for "the mayor said"
         further on); cached."""
         return cached(self._roles, article, self.reader.params.caches.articles, self._read_roles)
 
     def _read_roles(self, article: int) -> dict[str, tuple[str, ...]]:
         """``roles``, uncached."""
-        found = dict(described_people(self.reader.article(article).text))
+        found = dict(self.people(article).described())
         heads: dict[str, set[str]] = {}
         for surname, phrases in found.items():
             for phrase in phrases:
