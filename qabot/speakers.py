@@ -106,6 +106,8 @@ _DESC_WORD = (r"(?:(?!(?:the|a|an|and|or|but|by|to|with|for|at|in|on|from|that|w
 _DESC_BEFORE = re.compile(rf"(?<![\w’'-]){_DESC_WORD}{{1,3}}$")
 """Up to three words of description just before a role word ("Festival", "Kenteris's", "Plaid Cymru's former")."""
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}")
+_SENTENCE_END = re.compile(r"(?<![A-Z])\.(?=\s|$)")
+"""A full stop that ends a sentence inside a body's name run on ("Essentials. The"), not an initial's ("U.S. Treasury")."""
 _NAME_AFTER = re.compile(rf"\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})")
 _COMMA_NAME_AFTER = re.compile(rf",\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})(?=[,.;])")
 _NAME_COMMA_BEFORE = re.compile(rf"(?P<who>{_TITLE}?(?<![\w’'-])[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,3}}),\s+"
@@ -154,7 +156,8 @@ def _descriptions(text: str):
         if (words or role.islower()) and (after := _NAME_AFTER.match(text, e)) is not None:
             yield desc, after.group("who"), False, s, after.end()  # "Festival director Dieter Kosslick", not "Premier League"
         of = _OF_AFTER.match(text, e)
-        end = of.end() - of.group().endswith(".") if of else e  # "head of the Turkish Central Bank." ends there
+        stop = _SENTENCE_END.search(of.group()) if of else None  # "head of the Turkish Central Bank." ends there,
+        end = of.start() + stop.start() if stop else of.end() if of else e  # "of Stuff Essentials. The ..." too
         desc_of = desc + (text[e:end] if of else "")
         if (after := _COMMA_NAME_AFTER.match(text, end)) is not None:
             yield desc_of, after.group("who"), True, s, after.end()  # "Kenteris's lawyer, Gregory Ioannidis,"

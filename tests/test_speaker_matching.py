@@ -101,6 +101,13 @@ def test_the_head_of_a_bank_is_its_governor(index):
     assert _ask(index, "what did the Ruritanian central bank economist say about the new crown")["no_answer"] is True
 
 
+def test_a_role_set_off_after_the_name_ends_with_its_sentence():
+    # "editor of Stuff Essentials." is his role; the next sentence's first word is not part of it
+    from qabot.speakers import described_people
+    text = ('"We cannot live without technology," said Adam Vale, editor of Stuff Essentials. The list is long.')
+    assert described_people(text) == {"vale": ("editor of Stuff Essentials", "editor of Stuff Essentials, Adam Vale")}
+
+
 def test_a_clipped_role_word_is_the_role(index):
     assert "we are hopeful" in _first(_ask(index, "what did the physio say about Owen Rees"))
 
