@@ -129,9 +129,16 @@ ROLES = frozenset(
     economist analyst expert researcher scientist professor doctor author editor presenter striker midfielder
     defender goalkeeper keeper skipper player star singer actor actress champion mp mep congressman
     congresswoman lawmaker legislator rapper dj boxer sprinter athlete veteran rival partner chairperson
-    premier deputy aide adviser advisor campaigner activist consultant owner founder negotiator""".split()
+    premier deputy aide adviser advisor campaigner activist consultant owner founder negotiator
+    physiotherapist physio""".split()
 )
 """Words naming a person by what they do: "the mayor", "coach Luis Aragones"."""
+
+HEADS_OF = frozenset("head chief boss".split())
+"""Words for whoever leads a body, whatever their title: "the head of the central bank" is its governor."""
+LEADING_ROLES = HEADS_OF | frozenset("governor president chairman chairwoman chairperson chair director executive "
+                                     "leader commissioner".split())
+"""Titles of the one who leads a body, each of which a word of ``HEADS_OF`` may stand for."""
 
 TITLES = HONORIFICS | frozenset(
     "president minister chancellor secretary general chief senator governor mayor judge king queen prince "

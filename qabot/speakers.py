@@ -15,16 +15,17 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .analysis import Analyzer, fold
-from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, GROUPS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation, singular
+from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, GROUPS, HEADS_OF, HONORIFICS, LEADING_ROLES, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation, singular
 
 VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+"
 """Every form of a verb of communication that attributes words in an article ("said", "has warned", "denied")."""
 _TITLE = rf"(?:(?:{alternation(TITLE_WORDS)})\.?\s+)"
 _NAME = r"(?:[A-Z][\w’'.-]*(?:[ \t]+(?:de|van|von|der|da|al|bin|le|la)\b)?(?:(?<![a-z]{2}\.)[ \t]+[A-Z][\w’'.-]*){0,3})"
 """A capitalised name of up to four words on one line, not run on past a sentence's end ("Sheerman. His")."""
-_NAMED = rf"(?:{_NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){{0,2}})?(?:[ \t]+\([A-Z][A-Za-z]{{1,8}}\))?)"
+_NAMED = (rf"(?:{_NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,2}}[A-Z][\w’'.-]*!?(?:[ \t]+[A-Z][\w’'.-]*){{0,2}})?"
+          rf"(?:[ \t]+\([A-Z][A-Za-z]{{1,8}}\))?)")
 """A name that may go on with "of" a place or body and an acronym: "Lord Roberts of Conwy", "the Motion Picture
-Association of America (MPAA)"."""
+Association of America (MPAA)", "Brett Lock of gay group OutRage!"."""
 _HEADS = SPEAKER_HEADS | {w + "s" for w in ROLES | DOCUMENTS if not w.endswith("s")}
 _HEAD = rf"(?i:{alternation(_HEADS)})"
 """A word that ends a speaker's noun phrase: a role, a group or a document ("mayor", "officials", "statement")."""
@@ -32,9 +33,11 @@ _PLAIN_WORD = rf"(?!(?:{VERBS}|that|which|who|and|but|or|when|while|as|if|after|
 """A word of a speaker's phrase: not a verb of speech, a conjunction or a pronoun."""
 _MODIFIER = rf"(?:{_PLAIN_WORD}\s+)"
 _PHRASE = (rf"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?{_MODIFIER}{{0,3}}{_HEAD}\b(?![’'-])"
+           rf"(?:\s+and\s+(?:[a-z][\w-]*\s+){{0,2}}{_HEAD}\b(?=[ \t]+[A-Z]))?"
            rf"(?:\s+(?:of|for|at|on|from|in)\s+(?:the\s+)?[\w.’'-]+(?:\s+{_PLAIN_WORD}){{0,4}})?"
            rf"(?:,\s+{_NAME}(?=\s*[,.;:!?]|$)|[ \t]+(?=[A-Z]){_NAMED})?")
-"""A speaker named by a noun phrase: "the mayor of Ferrara, Anna Benedetti", "U.S. officials", "the statement"."""
+"""A speaker named by a noun phrase: "the mayor of Ferrara, Anna Benedetti", "U.S. officials", "the statement";
+two roles of one person before their name: "Nortel president and chief executive Bill Owens"."""
 _IS_PHRASE = re.compile(rf"{_PHRASE}$")
 _ROLE_HEAD = rf"(?i:{alternation(ROLES)})"
 _SPLIT_ROLE = re.compile(rf"^(?P<desc>.*?\b{_ROLE_HEAD})\s+(?P<name>(?:{_TITLE})?[A-Z][^\s]*(?:\s+(?!{_ROLE_HEAD}\b)\S+)*)$")
@@ -87,7 +90,7 @@ def _word_led(words) -> str:
 
 _PERSON_MARKS = (
     re.compile(rf"{_word_led(TITLE_WORDS)}\.?\s+(?P<who>{_NAME})"),
-    re.compile(rf"\b{_ROLE}\s+(?P<who>{_NAME})"),
+    re.compile(rf"\b{_ROLE}s?\s+(?P<who>{_NAME})"),  # "coach Luis Aragones", "British stars Imelda Staunton and ..."
     re.compile(rf"(?P<who>{_NAMED}),?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"),
     re.compile(rf"\b(?:{alternation(ARTICLE_SPEECH_FORMS - {'tell', 'tells', 'told'})})\s+(?P<who>{_TITLE}?{_NAME})"),
 )
@@ -103,6 +106,8 @@ _DESC_WORD = (r"(?:(?!(?:the|a|an|and|or|but|by|to|with|for|at|in|on|from|that|w
 _DESC_BEFORE = re.compile(rf"(?<![\w’'-]){_DESC_WORD}{{1,3}}$")
 """Up to three words of description just before a role word ("Festival", "Kenteris's", "Plaid Cymru's former")."""
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}")
+_SENTENCE_END = re.compile(r"(?<![A-Z])\.(?=\s|$)")
+"""A full stop that ends a sentence inside a body's name run on ("Essentials. The"), not an initial's ("U.S. Treasury")."""
 _NAME_AFTER = re.compile(rf"\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})")
 _COMMA_NAME_AFTER = re.compile(rf",\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})(?=[,.;])")
 _NAME_COMMA_BEFORE = re.compile(rf"(?P<who>{_TITLE}?(?<![\w’'-])[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,3}}),\s+"
@@ -151,8 +156,9 @@ def _descriptions(text: str):
         if (words or role.islower()) and (after := _NAME_AFTER.match(text, e)) is not None:
             yield desc, after.group("who"), False, s, after.end()  # "Festival director Dieter Kosslick", not "Premier League"
         of = _OF_AFTER.match(text, e)
-        end = of.end() if of else e
-        desc_of = desc + (of.group() if of else "")
+        stop = _SENTENCE_END.search(of.group()) if of else None  # "head of the Turkish Central Bank." ends there,
+        end = of.start() + stop.start() if stop else of.end() if of else e  # "of Stuff Essentials. The ..." too
+        desc_of = desc + (text[e:end] if of else "")
         if (after := _COMMA_NAME_AFTER.match(text, end)) is not None:
             yield desc_of, after.group("who"), True, s, after.end()  # "Kenteris's lawyer, Gregory Ioannidis,"
         if text[end:end + 2].lstrip()[:1] in (",", ".", ";"):
@@ -667,9 +673,31 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     if a.names:
         mine, theirs = set(a.names), set(b.names)
         return bool(theirs) and (mine <= theirs or theirs <= mine)
-    if a.head is None or a.head != b.head:
+    if a.head is None or b.head is None:
         return False
+    if a.head != b.head and not ({a.head, b.head} & HEADS_OF and {a.head, b.head} <= LEADING_ROLES) \
+            and not _clipped(a.head, b.head):
+        return False  # "the central bank governor" is "the head of the Central Bank"; "the minister" is no mayor
     return a.modifiers <= b.words
+
+
+def role_kin(head: str) -> frozenset[str]:
+    """The role words a speaker asked for by ``head`` may be written as in an article (``speaker_matches``):
+    the head itself, a role word it is a clipped form of or that is clipped from it ("physiotherapist" for
+    "physio"), and for a body's leader the others ("head" for "governor", any leading title for "chief")."""
+    kin = {head} | {r for r in ROLES if _clipped(head, r)}
+    if head in HEADS_OF:
+        kin |= LEADING_ROLES
+    elif head in LEADING_ROLES:
+        kin |= HEADS_OF
+    return frozenset(kin)
+
+
+def _clipped(one: str, other: str) -> bool:
+    """True when one word is the other cut short, as people write it ("physio" for "physiotherapist",
+    "exec" for "executive"): four letters or more that begin the other."""
+    short, long = sorted((one, other), key=len)
+    return len(short) >= 4 and long.startswith(short)
 
 
 def speaker_terms(asked: str, analyzer: Analyzer) -> list[str]:

@@ -54,6 +54,16 @@ class Ranked:
     that name the speaker beside the topic are shown instead, as "not sure"."""
 
 
+_ARTICLES = frozenset(("the", "a", "an"))
+
+
+def _stem_of(word: str) -> str:
+    """The start a country's name shares with its people's ("Japan" in "Japanese", "Turk" in "Turkish",
+    "Brit" in "British"): the word less its last three letters, four letters at least."""
+    word = word.rstrip(".’'").removesuffix("’s").removesuffix("'s")
+    return word[:max(4, len(word) - 3)]
+
+
 _STANDS_FOR = re.compile(r"\b(?:they|them|it)\b", re.I)
 """A word that may stand for what the question asks about, in words that never name it."""
 
@@ -220,6 +230,9 @@ class Answerer:
         if say and not best.own_words:
             topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
             message = f"no words of '{q.speaker}'{topic} in {gates.where()}"
+            placed = self._role_placed_in_article(q)
+            if placed is not None:  # "the Japanese economics minister": "economics minister Heizo Takenaka" in Japan's news
+                return placed
             named = self._named_after_role(q, cands)
             if named:  # "the Dane's agent travelled to Spain ..." then "John Sivabaek told BBC Sport: ..."
                 return self.rank(replace(q, speaker=named, speaker_terms=tuple(dict.fromkeys(
@@ -250,6 +263,36 @@ class Answerer:
             nearest = f"; the nearest sentence holds only '{' '.join(matched)}'" if matched else ""
             ranked.refusal = (f"nothing about '{' '.join(names[0])}' in {gates.where()} (none names {them} near "
                               f"{either(names[1])}){nearest}")
+        return ranked
+
+    def _role_placed_in_article(self, q: Question) -> Ranked | None:
+        """For a speaker asked for by role with capitalised words beside it that no speaker's phrase holds
+        ("the Japanese economics minister"): the role without them ("economics minister Heizo Takenaka said"),
+        its own words kept only in articles that write each of those words or one of the same stem ("Japan",
+        "Japanese"): a country, a people or a body a story names once, not beside every role it quotes.
+        None when the speaker has a name, no such word, or no own words are left."""
+        phrase = speaker_phrase(q.speaker or "")
+        if phrase.names or not phrase.head:
+            return None
+        words = re.findall(r"[\w.’'-]+", q.speaker or "")
+        placed = [w for w in words if w[:1].isupper() and w.lower() not in _ARTICLES]
+        if not placed:
+            return None
+        role = " ".join(w for w in words if w not in placed)
+        if not speaker_phrase(role).head:
+            return None
+        ranked = self.rank(replace(q, speaker=role, speaker_terms=tuple(dict.fromkeys(phrase_terms(role, self.analyzer)))),
+                           correct=False)
+        stems = [re.compile(rf"\b{re.escape(_stem_of(w))}", re.I) for w in placed]
+        kept = False
+        for c in ranked.candidates:
+            if c.own_words:
+                article = self.reader.article(c.article)
+                c.own_words = all(p.search(article.title) or p.search(article.text) for p in stems)
+                kept |= c.own_words
+        if ranked.refusal is not None or ranked.unattributed is not None or not kept:
+            return None
+        ranked.candidates.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
         return ranked
 
     def _named_after_role(self, q: Question, cands: list[Candidate]) -> str | None:
@@ -290,7 +333,8 @@ class Answerer:
         """For "what did X say about Y" where X's words never name Y: X's own words in the articles among the
         best passages that are about Y (every topic word in ``closest_mentions`` of their sentences or more,
         the headline counting as one) that speak of something as "it" or "they", best first: "Ted Kessler said
-        they were 'pretty-boy New York clothes horses'" in an article about a band. Nothing when X does not
+        they were 'pretty-boy New York clothes horses'" in an article about a band; in such an article whose
+        headline names Y (a topic word), all of X's words, whatever they call it. Nothing when X does not
         speak so in such an article: Putin's words in an article about Ukraine are about trade, not it."""
         reader, need = self.reader, self.params.speech.closest_mentions
         topic = set(q.topic_terms)
@@ -307,11 +351,14 @@ class Answerer:
             if any((t in title) + sum(t in s.terms or t in s.irregular for r in read for s in r.sentences) < need
                    for t in topic):
                 continue
+            # the headline names Y: the story is Y's, and all X says in it is said of Y ("Jack Cunningham to
+            # stand down": "Mr Blair said he was a 'huge figure'"); else only X's words that speak of it as "it"
+            headline = bool(topic & title)
             text = reader.article(article).text
             for rank, passage in enumerate(read, start=1):
                 if self.speech.speaks(passage.id, q.speaker):
                     out.extend(c for c in features.candidates(reader, self.speech, anyone, passage, 0.0, rank, own_only=True)
-                               if _STANDS_FOR.search(text, c.start, c.end))
+                               if headline or _STANDS_FOR.search(text, c.start, c.end))
         if out:
             self.model.rank(out)
             out.sort(key=lambda c: (-c.score, c.article, c.start))

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..analysis import fold
-from ..speakers import speaker_terms as phrase_terms
+from ..speakers import role_kin, speaker_phrase, speaker_terms as phrase_terms
 from ..spelling import Speller
 from .parse import Question, QuestionKind
 from .sentences import Reader, cached
@@ -70,7 +70,8 @@ class Gates:
                 return _refuse(nothing, f"who do you mean by '{pronoun.group(1)}'? each question here stands "
                                         f"alone: ask with a name (the chat follows a conversation)")
             return _refuse(nothing, "the question has no words to search for; ask about a name, a place or a topic")
-        if q.kind is QuestionKind.SAY and q.speaker_terms and not any(df(t) for t in q.speaker_terms):
+        if q.kind is QuestionKind.SAY and q.speaker_terms and not any(df(t) for t in q.speaker_terms) \
+                and not self._role_written_otherwise(q):
             return _refuse(nothing, f"no one called '{q.speaker}' in {self.where()}{self.did_you_mean(q)}")
         fixes: dict[str, str] = {}
         shown: dict[str, str] = {}
@@ -98,6 +99,15 @@ class Gates:
                          known=tuple(t for t in dict.fromkeys(searched) if df(t)),
                          missing=missing, missing_share=lacking / total if total else 0.0,
                          missing_name_share=sum(weight[t] for t in names) / total if total else 0.0)
+
+    def _role_written_otherwise(self, q: Question) -> bool:
+        """Whether the corpus holds a word a role speaker may be written as instead of the question's ("head"
+        for "the central bank governor", "physiotherapist" for "the physio"; ``role_kin``)."""
+        phrase = speaker_phrase(q.speaker or "")
+        if phrase.names or not phrase.head:
+            return False
+        analyzer, df = self.reader.analyzer, self.reader.df
+        return any(df(t) for word in role_kin(phrase.head) - {phrase.head} for t in analyzer.terms(word) if t)
 
     def strange(self, q: Question, fixes: dict[str, str]) -> tuple[float, str]:
         """``(share, words)``: the weight share of the topic that is no word the corpus holds and no
