@@ -22,6 +22,7 @@ from pathlib import Path
 from qabot.answering import Answerer
 from qabot.bm25 import SCORINGS, BM25Params
 from qabot.build import Settings, build
+from qabot.defaults import DEFAULT_MAX_TOKENS
 from qabot.index import Index
 
 ANSERINI_FLAT = 0.6789
@@ -57,7 +58,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "scifact")
     parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-bench/scifact"))
-    parser.add_argument("--max-tokens", type=int, default=512)
+    parser.add_argument("--max-tokens", type=int, default=DEFAULT_MAX_TOKENS, help="passage size (default: qabot's own)")
     parser.add_argument("--scoring", choices=SCORINGS, default=BM25Params().scoring)
     parser.add_argument("--k1", type=float, default=BM25Params().k1)
     parser.add_argument("--b", type=float, default=BM25Params().b)
