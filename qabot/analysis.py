@@ -11,9 +11,10 @@ import unicodedata
 
 import Stemmer
 
-ANALYZER_VERSION = 5
+ANALYZER_VERSION = 6
 """Bumped whenever a file's passages or terms would come out differently (4: blingfire once per article;
-5: an article's headline is searched with its first passage);
+5: an article's headline is searched with its first passage; 6: a byline, role line and date written one
+under another are read apart, no longer glued into the first paragraph);
 an index built with another version is re-tokenized in full."""
 
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
