@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from heldout import outcomes  # noqa: E402
 from splits import squad_corpus  # noqa: E402
 
 from qabot.answering import Answerer  # noqa: E402
 from qabot.build import build  # noqa: E402
-from qabot.evaluate import RECALL_PASSAGES, Outcome, measure  # noqa: E402
+from qabot.evaluate import measure  # noqa: E402
 from qabot.index import Index  # noqa: E402
 
 
@@ -31,7 +31,7 @@ def main() -> None:
     args = parser.parse_args()
     squad_file, items = squad_corpus(args.work / "squad")
     lines = squad_file.read_text(encoding="utf-8").splitlines()
-    outcomes, seconds = [], 0.0
+    results, seconds = [], 0.0
     for number, line in enumerate(lines):
         if args.half != "all" and number % 2 != (args.half == "test"):
             continue
@@ -39,16 +39,11 @@ def main() -> None:
         (folder / "corpus").mkdir(parents=True, exist_ok=True)
         (folder / "corpus" / "article.jsonl").write_text(line + "\n", encoding="utf-8")
         build([folder / "corpus"], folder / "index")
-        answerer = Answerer(Index.open(folder / "index"))
-        started = time.perf_counter()
-        for n, item in items:
-            if n == number:
-                answer = answerer.ask(item.question, k=3)
-                outcomes.append(Outcome(item=item, no_answer=answer.no_answer, evidence=tuple(e.text for e in answer.evidence),
-                                        passages=tuple(answerer.passage_text(p) for p in answer.passages[:RECALL_PASSAGES])))
-        seconds += time.perf_counter() - started
-    print(f"SQuAD dev {args.half} half, each article asked of itself alone ({len(outcomes):,} questions)")
-    for text in measure(outcomes, k=3, seconds=seconds).lines():
+        got, took, _ = outcomes(Answerer(Index.open(folder / "index")), [item for n, item in items if n == number])
+        results += got
+        seconds += took
+    print(f"SQuAD dev {args.half} half, each article asked of itself alone ({len(results):,} questions)")
+    for text in measure(results, k=3, seconds=seconds).lines():
         print(f"  {text}")
 
 
