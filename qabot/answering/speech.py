@@ -13,7 +13,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..analysis import fold
-from ..speakers import SPEAKER_CONTEXT, Attribution, People, attribute_paragraph, speaker_phrase
+from ..lexicon import SPEAKER_HEADS
+from ..speakers import SPEAKER_CONTEXT, Attribution, People, attribute_paragraph, is_quote, speaker_phrase, speech_hint
 from .parse import Question
 from .sentences import Reader, ReadPassage, cached
 
@@ -31,6 +32,11 @@ def _searchable(text: str) -> str | None:
     return low.translate(table) if table else low
 
 
+def _says_he(text: str, s: int) -> bool:
+    """Whether the sentence starting at ``s`` may start with "he" or "she" (any word that starts "he" or "sh")."""
+    return text[s:s + 2].lower() in ("he", "sh")
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     """One lowercase character without its accent ("é" is "e"), or itself when folding would not leave one."""
@@ -38,7 +44,8 @@ def _fold_char(char: str) -> str:
     return folded if len(folded) == 1 else char
 
 
-def _name_pattern(names: set[str]) -> re.Pattern:
+@lru_cache(maxsize=256)
+def _name_pattern(names: frozenset[str]) -> re.Pattern:
     """A search for any of ``names`` (normalised: folded, without dots and apostrophes, as ``speakers.normal``
     gives them) in searchable text, where the name may have them back between its letters ("o'brien",
     "o’brien" for "obrien"; "u.s." for "us")."""
@@ -46,6 +53,10 @@ def _name_pattern(names: set[str]) -> re.Pattern:
 
 
 _MISSING = object()
+_HE_SHE = re.compile(r"[Hh](?<![\w.’'-][Hh])e\b|[Ss](?<![\w.’'-][Ss])he\b")
+"""Where a sentence may say "he" or "she" (``speakers`` resolves it to a name before it). Searched in the article
+with the sentence's bounds, its look-behind sees the character before the sentence: a sentence that starts
+with the word is looked at apart (``_says_he``)."""
 
 
 class Speech:
@@ -97,7 +108,7 @@ class Speech:
         def search(text: str):
             nonlocal pattern
             if pattern is None:
-                pattern = _name_pattern(names)
+                pattern = _name_pattern(frozenset(names))
             return pattern.finditer(text)
 
         reach = reader.params.speech.speaker_window + SPEAKER_CONTEXT
@@ -147,23 +158,30 @@ class Speech:
             reader = self.reader
             if len(self._speakers) >= reader.params.caches.speakers:
                 self._speakers.clear()
-            window = reader.params.speech.speaker_window
             this = reader.span(passage)
-            first = reader.corpus.article_passages(this.article).start
-            lo = passage
-            while lo > first:
-                before = reader.span(lo - 1)
-                if before.paragraph != this.paragraph or before.start < this.start - window:
-                    break
-                lo -= 1
             text = reader.article(this.article).text
-            spans = [x for p in range(lo, passage + 1) for x in reader.span(p).sentences]
+            spans = self._window(passage)
             found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans, people=self.people(this.article))))
             if any(a.speaker for a in found.values()):
                 roles = self.roles(this.article)
                 found = {s: self._known_as(a, roles[a.head]) if a.head in roles else a for s, a in found.items()}
             self._speakers[passage] = found
         return found
+
+    def _window(self, passage: int) -> list[tuple[int, int]]:
+        """The sentences whose speakers ``speakers`` works out for passage ``passage``: its own, after those of its
+        paragraph before it up to ``speaker_window`` characters back."""
+        reader = self.reader
+        window = reader.params.speech.speaker_window
+        this = reader.span(passage)
+        first = reader.corpus.article_passages(this.article).start
+        lo = passage
+        while lo > first:
+            before = reader.span(lo - 1)
+            if before.paragraph != this.paragraph or before.start < this.start - window:
+                break
+            lo -= 1
+        return [x for p in range(lo, passage + 1) for x in reader.span(p).sentences]
 
     def people(self, article: int) -> People:
         """Who article ``article`` shows to be people and what it calls them, found once for all its passages
@@ -225,7 +243,42 @@ class Speech:
 
     def speaks(self, passage: int, asked: str) -> bool:
         """Whether some sentence of the passage is attributed to the question's speaker ``asked``."""
+        if passage not in self._speakers and not self._may_speak(passage, asked):
+            return False
         return any(a.said_by(asked) for a in self.speakers(passage).values())
+
+    def _may_speak(self, passage: int, asked: str) -> bool:
+        """False only when no sentence ``speakers`` reads for ``passage`` can be attributed to ``asked``, a
+        speaker asked for by name; found from plain text searches, without attributing anything.
+
+        A sentence is attributed to X only when its own words name X, when it says "he" or "she" (resolved to
+        a name before it), when it goes on with the speaker of a sentence before it in the window (a quotation
+        that goes on, "it", "they": that sentence is attributed to X first) or when what the article calls
+        people by role names X (a speaker named by role only is the one person the article gives that role;
+        an attribution carries the roles of its speaker, matched too). Speaker matching needs one of X's name
+        words (``normal``: folded, lowercased, without dots and apostrophes) among the attributed speaker's
+        own. So a passage whose every sentence with a verb of speech or a quotation ("nothing below can find a
+        speaker" otherwise) neither writes one of X's name words nor says "he" or "she", in an article whose
+        roles never write one, has none of X's words: most deep hits that name X nearby without X speaking
+        there, told apart without the speaker rules."""
+        names = frozenset(speaker_phrase(asked).names)
+        if not names or "" in names or names & SPEAKER_HEADS or not all(n.isascii() for n in names):
+            return True  # by role ("the mayor"), or a name that folding may write otherwise ("ﬁ" is "fi")
+        article = self.reader.span(passage).article
+        low = self._lowered(article)
+        if low is None:
+            return True
+        pattern = _name_pattern(names)
+        text = self.reader.article(article).text
+        plain = low.isascii()
+        for s, e in self._window(passage):
+            if pattern.search(low, s, e) is None and _HE_SHE.search(text, s, e) is None and not _says_he(text, s) \
+                    and (plain or low[s:e].isascii()):
+                continue
+            sentence = text[s:e]
+            if speech_hint(sentence) or is_quote(sentence):
+                return True
+        return any(not r.isascii() or pattern.search(r.lower()) for roles in self.roles(article).values() for r in roles)
 
     def quotation(self, passage: ReadPassage, start: int, end: int, speaker: str | None) -> tuple[int, int]:
         """The span of the whole quotation the sentence at ``start`` belongs to.
