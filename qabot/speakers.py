@@ -8,6 +8,7 @@ speaker's quotation in the same paragraph.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -83,7 +84,8 @@ _NOT_NAMES = frozenset(
 )
 SPEAKER_CONTEXT = 2000
 """Characters before a paragraph read to resolve "he" and to learn who the people are."""
-_ROLE = rf"(?:{alternation(ROLES - {'mp', 'mep', 'dj'} | {'MP', 'MEP', 'DJ'})})"
+_ROLE_WORDS = ROLES - {'mp', 'mep', 'dj'} | {'MP', 'MEP', 'DJ'}
+"""Role words as an article writes them before a name (capitals for the abbreviations)."""
 
 
 def _word_led(words) -> str:
@@ -97,9 +99,9 @@ def _word_led(words) -> str:
 
 _PERSON_MARKS = (
     re.compile(rf"{_word_led(TITLE_WORDS)}\.?\s+(?P<who>{_NAME})"),
-    re.compile(rf"\b{_ROLE}s?\s+(?P<who>{_NAME})"),  # "coach Luis Aragones", "British stars Imelda Staunton and ..."
+    re.compile(rf"{_word_led(_ROLE_WORDS)}s?\s+(?P<who>{_NAME})"),  # "coach Luis Aragones", "British stars Imelda Staunton and ..."
     re.compile(rf"(?P<who>{_NAMED}),?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"),
-    re.compile(rf"\b(?:{alternation(ARTICLE_SPEECH_FORMS - {'tell', 'tells', 'told'})})\s+(?P<who>{_TITLE}?{_NAME})"),
+    re.compile(rf"{_word_led(ARTICLE_SPEECH_FORMS - {'tell', 'tells', 'told'})}\s+(?P<who>{_TITLE}?{_NAME})"),
 )
 _TITLED_PLAIN = re.compile(rf"\b{_TITLE}(?P<who>{_NAME})")
 """Where a capitalised name is most likely a person's: with a title, a role, or a verb of speech ("told BBC
@@ -122,9 +124,12 @@ _NAME_COMMA_BEFORE = re.compile(rf"(?P<who>{_TITLE}?(?<![\w’'-])[A-Z][\w’'-]
 _ROLE_WORD = re.compile(rf"(?<![\w’'-]){_ROLE_HEAD}(?![\w’'-])")
 
 
-_ROLE_WORD_LOWER = re.compile(rf"(?<![\w’'-])(?:{alternation(ROLES)})(?![\w’'-])")
-"""``_ROLE_WORD`` for lowercased text: a case-blind alternation is tried letter by letter at every position
-and cost more than the rest of finding descriptions; a lowercase one is skipped over fast."""
+_ROLE_WORD_LOWER = re.compile(rf"[^\w’'-]((?:{alternation(ROLES)}))(?![\w’'-])")
+_ROLE_WORD_LOWER_FIRST = re.compile(rf"(?:{alternation(ROLES)})(?![\w’'-])")
+"""``_ROLE_WORD`` for lowercased text, as the character before a role word and the word (group 1), and for a role
+word that starts the text: a case-blind alternation is tried letter by letter at every position and cost more
+than the rest of finding descriptions; one led by a class of characters (not a look-behind) is skipped through
+text fast, tried only after a character that is no word's."""
 
 
 def _last_words(before: str, n: int = 3) -> int:
@@ -145,7 +150,8 @@ def _role_words(text: str):
     low = text.lower()
     if len(low) != len(text):  # "İ" lowercases to two characters: offsets would not be the text's
         return (m.span() for m in _ROLE_WORD.finditer(text))
-    return (m.span() for m in _ROLE_WORD_LOWER.finditer(low))
+    first = _ROLE_WORD_LOWER_FIRST.match(low)
+    return itertools.chain((first.span(),) if first else (), (m.span(1) for m in _ROLE_WORD_LOWER.finditer(low)))
 
 
 def _descriptions(text: str):

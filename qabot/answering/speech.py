@@ -32,6 +32,18 @@ def _searchable(text: str) -> str | None:
     return low.translate(table) if table else low
 
 
+def _names_in(names: frozenset[str], low: str) -> bool:
+    """Whether lowercased ASCII text ``low`` may write one of ``names`` (as ``speakers.normal`` gives them: without
+    dots and straight apostrophes; a word's "'s" left out is after it): found in it with its dots and apostrophes
+    left out ("o'brien", "o’brien" for "obrien"; "u.s." for "us"), or with only the straight ones (for "o’brien")."""
+    if any(n in low for n in names):
+        return True
+    if "." not in low and "'" not in low and "’" not in low:
+        return False
+    low = low.replace(".", "").replace("'", "")
+    return any(n in low or n in low.replace("’", "") for n in names)
+
+
 def _says_he(text: str, s: int) -> bool:
     """Whether the sentence starting at ``s`` may start with "he" or "she" (any word that starts "he" or "sh")."""
     return text[s:s + 2].lower() in ("he", "sh")
@@ -268,17 +280,16 @@ class Speech:
         low = self._lowered(article)
         if low is None:
             return True
-        pattern = _name_pattern(names)
         text = self.reader.article(article).text
         plain = low.isascii()
         for s, e in self._window(passage):
-            if pattern.search(low, s, e) is None and _HE_SHE.search(text, s, e) is None and not _says_he(text, s) \
-                    and (plain or low[s:e].isascii()):
+            if (plain or low[s:e].isascii()) and not _names_in(names, low[s:e]) \
+                    and _HE_SHE.search(text, s, e) is None and not _says_he(text, s):
                 continue
             sentence = text[s:e]
             if speech_hint(sentence) or is_quote(sentence):
                 return True
-        return any(not r.isascii() or pattern.search(r.lower()) for roles in self.roles(article).values() for r in roles)
+        return any(not r.isascii() or _names_in(names, r.lower()) for roles in self.roles(article).values() for r in roles)
 
     def quotation(self, passage: ReadPassage, start: int, end: int, speaker: str | None) -> tuple[int, int]:
         """The span of the whole quotation the sentence at ``start`` belongs to.
