@@ -47,8 +47,10 @@ _WHO = (rf"(?<![\w.’'-])"
         rf"(?P<who>(?!(?:I|We|You|They|It|This|That)\b)(?:{_PHRASE}|(?:[Tt]he\s+(?=[A-Z]))?{_TITLE}?{_NAMED})"
         rf"|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?<![’']s)")
 _PRONOUNS = ("he", "she", "it", "they")
-_CLOSE = r"(?:[”»’]|(?<=[^\s:(\[])\")"
-"""A closing quotation mark: a straight one only after a word or punctuation (': "He thinks' opens one)."""
+_CLOSE = r"(?:[”»’]|\"(?<=[^\s:(\[]\"))"
+"""A closing quotation mark: a straight one only after a word or punctuation (': "He thinks' opens one). The
+look-behind comes after the mark, so a search is skipped through text to the next quotation mark (led by a
+look-behind, it was tried at every character)."""
 _OPEN = r"[“\"«‘]"
 
 _AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO}\s+(?:{VERBS})\b")
