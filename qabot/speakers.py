@@ -438,7 +438,7 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
         return None
     for m in reversed(list(_CAPS.finditer(before))):
         if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) \
-                or _LISTED.search(before, max(0, m.start() - _LISTED_REACH), m.start()):
+                or _listed(before, max(0, m.start() - _LISTED_REACH), m.start()):
             continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote', "A, B and C": seldom "he"
         candidate = _clean(_OPENERS_RE.sub("", m.group()))
         if not _is_name(candidate):
@@ -451,6 +451,12 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
 
 _LISTED = re.compile(rf"(?<![\w’'-])(?!{_ROLE_HEAD}\b)[A-Z][\w’'-]*\s*(?:,|,?\s+and)\s*$")
 """A name just before, joined by a comma or "and": the next name is one of a list ("Gardener, Darren Campbell ...")."""
+def _listed(text: str, pos: int, end: int) -> bool:
+    """``_LISTED.search(text, pos, end) is not None``, tried only when the text before ``end`` ends with what every
+    match ends with, a comma or "and" (then white space): most names are not followed by one."""
+    return text[pos:end].rstrip().endswith((",", "and")) and _LISTED.search(text, pos, end) is not None
+
+
 _LISTED_REACH = 200
 """How far back ``_LISTED`` is looked for: a pattern anchored at its end is otherwise tried from every character of
 the 2,000 before (a word and the comma after it are far shorter; the look-behind still sees what comes before)."""
@@ -578,7 +584,7 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
     out = []
     for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
-        if not speech_hint(sentence) and not is_quote(sentence):
+        if not is_quote(sentence) and not speech_hint(sentence):  # the cheaper test first
             previous = _NO_ONE  # no verb of speech, no quotation: no pattern below can find a speaker
         else:
             previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, still_speaking)

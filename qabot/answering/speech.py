@@ -82,6 +82,7 @@ class Speech:
         self._lower: dict[int, str | None] = {}
         self._lower_chars = 0
         self._joins: dict[int, str] = {}
+        self._ruled_out: set[tuple[int, str]] = set()  # (passage, speaker asked) that _may_speak ruled out
 
     def _lowered(self, article: int) -> str | None:
         """Article ``article``'s text, ``_searchable`` (cached); None when a stretch of it must be made searchable
@@ -255,8 +256,15 @@ class Speech:
 
     def speaks(self, passage: int, asked: str) -> bool:
         """Whether some sentence of the passage is attributed to the question's speaker ``asked``."""
-        if passage not in self._speakers and not self._may_speak(passage, asked):
-            return False
+        if passage not in self._speakers:
+            key = (passage, asked)
+            if key in self._ruled_out:
+                return False
+            if not self._may_speak(passage, asked):
+                if len(self._ruled_out) >= self.reader.params.caches.speakers:
+                    self._ruled_out.clear()
+                self._ruled_out.add(key)
+                return False
         return any(a.said_by(asked) for a in self.speakers(passage).values())
 
     def _may_speak(self, passage: int, asked: str) -> bool:
@@ -287,7 +295,7 @@ class Speech:
                     and _HE_SHE.search(text, s, e) is None and not _says_he(text, s):
                 continue
             sentence = text[s:e]
-            if speech_hint(sentence) or is_quote(sentence):
+            if is_quote(sentence) or speech_hint(sentence):
                 return True
         return any(not r.isascii() or _names_in(names, r.lower()) for roles in self.roles(article).values() for r in roles)
 
