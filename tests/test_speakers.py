@@ -229,21 +229,17 @@ def _bbc_texts(bbc_dir: Path, topic: str) -> list[str]:
 
 
 def test_fast_patterns_find_what_the_plain_ones_find(bbc_dir):
-    """The patterns rewritten to start with a letter or a class of characters (names, titled names, the person
-    marks by role and by verb, role words, the speech-verb check) find exactly what the patterns as first
+    """The patterns rewritten to start with a letter or a class of characters (names, titled names, role words,
+    the speech-verb check) find exactly what the patterns as first
     written (here) find, on real articles and on stretches of them cut anywhere."""
     import random
     import re
 
     from qabot import speakers as s
-    from qabot.lexicon import ARTICLE_SPEECH_FORMS, ROLES, alternation
+    from qabot.lexicon import ROLES, alternation
 
     caps_plain = re.compile(rf"{s._TITLE}?(?<![\w.])[A-Z]{s._CAPS_REST}")
     titled_plain = re.compile(rf"\b{s._TITLE}(?P<who>{s._NAME})")
-    role_plain = rf"(?:{alternation(ROLES - {'mp', 'mep', 'dj'} | {'MP', 'MEP', 'DJ'})})"
-    by_role_plain = re.compile(rf"\b{role_plain}s?\s+(?P<who>{s._NAME})")
-    by_verb_plain = re.compile(rf"\b(?:{alternation(ARTICLE_SPEECH_FORMS - {'tell', 'tells', 'told'})})\s+"
-                               rf"(?P<who>{s._TITLE}?{s._NAME})")
     role_word_plain = re.compile(rf"(?<![\w’'-])(?:{alternation(ROLES)})(?![\w’'-])")
     speech_hint_plain = re.compile(rf"(?:{s.VERBS})\b|[Aa]ccording")
 
@@ -257,8 +253,6 @@ def test_fast_patterns_find_what_the_plain_ones_find(bbc_dir):
     for text in texts:
         assert [m.span() for m in s._CAPS.finditer(text)] == [m.span() for m in caps_plain.finditer(text)]
         assert found(s._PERSON_MARKS[0], text) == found(titled_plain, text)
-        assert found(s._PERSON_MARKS[1], text) == found(by_role_plain, text)
-        assert found(s._PERSON_MARKS[3], text) == found(by_verb_plain, text)
         assert list(s._role_words(text)) == [m.span() for m in role_word_plain.finditer(text.lower())]
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             assert s.speech_hint(sentence) == (speech_hint_plain.search(sentence) is not None), sentence
