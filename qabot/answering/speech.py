@@ -83,6 +83,7 @@ class Speech:
         self._lower_chars = 0
         self._joins: dict[int, str] = {}
         self._ruled_out: set[tuple[int, str]] = set()  # (passage, speaker asked) that _may_speak ruled out
+        self._last_window: tuple[int, list[tuple[int, int]]] = (-1, [])
 
     def _lowered(self, article: int) -> str | None:
         """Article ``article``'s text, ``_searchable`` (cached); None when a stretch of it must be made searchable
@@ -173,7 +174,7 @@ class Speech:
                 self._speakers.clear()
             this = reader.span(passage)
             text = reader.article(this.article).text
-            spans = self._window(passage)
+            spans = self._last_window[1] if self._last_window[0] == passage else self._window(passage)
             found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans, people=self.people(this.article))))
             if any(a.speaker for a in found.values()):
                 roles = self.roles(this.article)
@@ -290,7 +291,13 @@ class Speech:
             return True
         text = self.reader.article(article).text
         plain = low.isascii()
-        for s, e in self._window(passage):
+        spans = self._window(passage)
+        self._last_window = passage, spans  # for ``speakers``, next when the passage is not ruled out
+        lo, hi = spans[0][0], spans[-1][1]
+        if (plain or low[lo:hi].isascii()) and not _names_in(names, low[lo:hi]) and _HE_SHE.search(text, lo, hi) is None \
+                and not any(_says_he(text, s) for s, _ in spans):
+            spans = []  # no sentence of the window names the speaker or says "he": only the roles may
+        for s, e in spans:
             if (plain or low[s:e].isascii()) and not _names_in(names, low[s:e]) \
                     and _HE_SHE.search(text, s, e) is None and not _says_he(text, s):
                 continue
