@@ -297,36 +297,3 @@ def test_a_speaker_named_with_an_apostrophe_or_an_accent_is_found_far_down(tmp_p
     assert not hernandez["no_answer"], hernandez["message"]
     assert hernandez["answers"][0]["text"].endswith("said Maria Hernández, the transport spokeswoman.")
 
-
-def test_passages_ruled_out_before_attribution_hold_none_of_the_speakers_words(bbc_index):
-    """``Speech.speaks`` rules a passage out from plain text searches before attributing it (``_may_speak``): over
-    BBC articles, asked for every speaker attributed in or beside a passage (by the name as written, each name
-    word alone, and the roles the article gives them), it never rules out a passage where the speaker rules
-    find that speaker's words, and it does rule out passages that only name them."""
-    from qabot.answering import Answerer
-    from qabot.answering.speech import Speech
-    from qabot.index import Index
-    from qabot.speakers import speaker_phrase
-
-    answerer = Answerer(Index.open(bbc_index))
-    speech, reader = answerer.speech, answerer.reader
-    fresh = Speech(reader)  # asked before it has attributed the passage
-    checked = ruled_out = 0
-    for p in range(0, min(answerer.corpus.n_passages, 6000), 2):
-        article = reader.span(p).article
-        near = [q for q in range(max(0, p - 3), min(answerer.corpus.n_passages, p + 4)) if reader.span(q).article == article]
-        asks = set()
-        for a in (a for q in near for a in speech.speakers(q).values() if a.speaker):
-            for text in (a.speaker, a.phrase, *a.roles):
-                if text:
-                    asks |= {text} | {w for w in text.replace(",", " ").split() if w[:1].isupper()}
-        said = speech.speakers(p).values()
-        for asked in (x for x in asks if speaker_phrase(x).names):
-            may = speech._may_speak(p, asked)
-            checked += 1
-            ruled_out += not may
-            assert may or not any(a.said_by(asked) for a in said), (p, asked)
-            if p % 10 == 0:
-                fresh._speakers.clear()
-                assert fresh.speaks(p, asked) == any(a.said_by(asked) for a in said), (p, asked)
-    assert checked > 5000 and ruled_out > checked // 10, (checked, ruled_out)

@@ -13,8 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..analysis import fold
-from ..lexicon import SPEAKER_HEADS
-from ..speakers import SPEAKER_CONTEXT, Attribution, People, attribute_paragraph, is_quote, speaker_phrase, speech_hint
+from ..speakers import SPEAKER_CONTEXT, Attribution, People, attribute_paragraph, speaker_phrase
 from .parse import Question
 from .sentences import Reader, ReadPassage, cached
 
@@ -32,23 +31,6 @@ def _searchable(text: str) -> str | None:
     return low.translate(table) if table else low
 
 
-def _names_in(names: frozenset[str], low: str) -> bool:
-    """Whether lowercased ASCII text ``low`` may write one of ``names`` (as ``speakers.normal`` gives them: without
-    dots and straight apostrophes; a word's "'s" left out is after it): found in it with its dots and apostrophes
-    left out ("o'brien", "o’brien" for "obrien"; "u.s." for "us"), or with only the straight ones (for "o’brien")."""
-    if any(n in low for n in names):
-        return True
-    if "." not in low and "'" not in low and "’" not in low:
-        return False
-    low = low.replace(".", "").replace("'", "")
-    return any(n in low or n in low.replace("’", "") for n in names)
-
-
-def _says_he(text: str, s: int) -> bool:
-    """Whether the sentence starting at ``s`` may start with "he" or "she" (any word that starts "he" or "sh")."""
-    return text[s:s + 2].lower() in ("he", "sh")
-
-
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     """One lowercase character without its accent ("é" is "e"), or itself when folding would not leave one."""
@@ -56,8 +38,7 @@ def _fold_char(char: str) -> str:
     return folded if len(folded) == 1 else char
 
 
-@lru_cache(maxsize=256)
-def _name_pattern(names: frozenset[str]) -> re.Pattern:
+def _name_pattern(names: set[str]) -> re.Pattern:
     """A search for any of ``names`` (normalised: folded, without dots and apostrophes, as ``speakers.normal``
     gives them) in searchable text, where the name may have them back between its letters ("o'brien",
     "o’brien" for "obrien"; "u.s." for "us")."""
@@ -65,10 +46,6 @@ def _name_pattern(names: frozenset[str]) -> re.Pattern:
 
 
 _MISSING = object()
-_HE_SHE = re.compile(r"[Hh](?<![\w.’'-][Hh])e\b|[Ss](?<![\w.’'-][Ss])he\b")
-"""Where a sentence may say "he" or "she" (``speakers`` resolves it to a name before it). Searched in the article
-with the sentence's bounds, its look-behind sees the character before the sentence: a sentence that starts
-with the word is looked at apart (``_says_he``)."""
 
 
 class Speech:
@@ -82,8 +59,6 @@ class Speech:
         self._lower: dict[int, str | None] = {}
         self._lower_chars = 0
         self._joins: dict[int, str] = {}
-        self._ruled_out: set[tuple[int, str]] = set()  # (passage, speaker asked) that _may_speak ruled out
-        self._last_window: tuple[int, list[tuple[int, int]]] = (-1, [])
 
     def _lowered(self, article: int) -> str | None:
         """Article ``article``'s text, ``_searchable`` (cached); None when a stretch of it must be made searchable
@@ -122,7 +97,7 @@ class Speech:
         def search(text: str):
             nonlocal pattern
             if pattern is None:
-                pattern = _name_pattern(frozenset(names))
+                pattern = _name_pattern(names)
             return pattern.finditer(text)
 
         reach = reader.params.speech.speaker_window + SPEAKER_CONTEXT
@@ -172,30 +147,23 @@ class Speech:
             reader = self.reader
             if len(self._speakers) >= reader.params.caches.speakers:
                 self._speakers.clear()
+            window = reader.params.speech.speaker_window
             this = reader.span(passage)
+            first = reader.corpus.article_passages(this.article).start
+            lo = passage
+            while lo > first:
+                before = reader.span(lo - 1)
+                if before.paragraph != this.paragraph or before.start < this.start - window:
+                    break
+                lo -= 1
             text = reader.article(this.article).text
-            spans = self._last_window[1] if self._last_window[0] == passage else self._window(passage)
+            spans = [x for p in range(lo, passage + 1) for x in reader.span(p).sentences]
             found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans, people=self.people(this.article))))
             if any(a.speaker for a in found.values()):
                 roles = self.roles(this.article)
                 found = {s: self._known_as(a, roles[a.head]) if a.head in roles else a for s, a in found.items()}
             self._speakers[passage] = found
         return found
-
-    def _window(self, passage: int) -> list[tuple[int, int]]:
-        """The sentences whose speakers ``speakers`` works out for passage ``passage``: its own, after those of its
-        paragraph before it up to ``speaker_window`` characters back."""
-        reader = self.reader
-        window = reader.params.speech.speaker_window
-        this = reader.span(passage)
-        first = reader.corpus.article_passages(this.article).start
-        lo = passage
-        while lo > first:
-            before = reader.span(lo - 1)
-            if before.paragraph != this.paragraph or before.start < this.start - window:
-                break
-            lo -= 1
-        return [x for p in range(lo, passage + 1) for x in reader.span(p).sentences]
 
     def people(self, article: int) -> People:
         """Who article ``article`` shows to be people and what it calls them, found once for all its passages
@@ -257,54 +225,7 @@ class Speech:
 
     def speaks(self, passage: int, asked: str) -> bool:
         """Whether some sentence of the passage is attributed to the question's speaker ``asked``."""
-        if passage not in self._speakers:
-            key = (passage, asked)
-            if key in self._ruled_out:
-                return False
-            if not self._may_speak(passage, asked):
-                if len(self._ruled_out) >= self.reader.params.caches.speakers:
-                    self._ruled_out.clear()
-                self._ruled_out.add(key)
-                return False
         return any(a.said_by(asked) for a in self.speakers(passage).values())
-
-    def _may_speak(self, passage: int, asked: str) -> bool:
-        """False only when no sentence ``speakers`` reads for ``passage`` can be attributed to ``asked``, a
-        speaker asked for by name; found from plain text searches, without attributing anything.
-
-        A sentence is attributed to X only when its own words name X, when it says "he" or "she" (resolved to
-        a name before it), when it goes on with the speaker of a sentence before it in the window (a quotation
-        that goes on, "it", "they": that sentence is attributed to X first) or when what the article calls
-        people by role names X (a speaker named by role only is the one person the article gives that role;
-        an attribution carries the roles of its speaker, matched too). Speaker matching needs one of X's name
-        words (``normal``: folded, lowercased, without dots and apostrophes) among the attributed speaker's
-        own. So a passage whose every sentence with a verb of speech or a quotation ("nothing below can find a
-        speaker" otherwise) neither writes one of X's name words nor says "he" or "she", in an article whose
-        roles never write one, has none of X's words: most deep hits that name X nearby without X speaking
-        there, told apart without the speaker rules."""
-        names = frozenset(speaker_phrase(asked).names)
-        if not names or "" in names or names & SPEAKER_HEADS or not all(n.isascii() for n in names):
-            return True  # by role ("the mayor"), or a name that folding may write otherwise ("ﬁ" is "fi")
-        article = self.reader.span(passage).article
-        low = self._lowered(article)
-        if low is None:
-            return True
-        text = self.reader.article(article).text
-        plain = low.isascii()
-        spans = self._window(passage)
-        self._last_window = passage, spans  # for ``speakers``, next when the passage is not ruled out
-        lo, hi = spans[0][0], spans[-1][1]
-        if (plain or low[lo:hi].isascii()) and not _names_in(names, low[lo:hi]) and _HE_SHE.search(text, lo, hi) is None \
-                and not any(_says_he(text, s) for s, _ in spans):
-            spans = []  # no sentence of the window names the speaker or says "he": only the roles may
-        for s, e in spans:
-            if (plain or low[s:e].isascii()) and not _names_in(names, low[s:e]) \
-                    and _HE_SHE.search(text, s, e) is None and not _says_he(text, s):
-                continue
-            sentence = text[s:e]
-            if is_quote(sentence) or speech_hint(sentence):
-                return True
-        return any(not r.isascii() or _names_in(names, r.lower()) for roles in self.roles(article).values() for r in roles)
 
     def quotation(self, passage: ReadPassage, start: int, end: int, speaker: str | None) -> tuple[int, int]:
         """The span of the whole quotation the sentence at ``start`` belongs to.
