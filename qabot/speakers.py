@@ -1,4 +1,5 @@
-"""Speaker attribution: who says a sentence's words.
+"""Speaker attribution: who says a sentence's words (``speaker_matching`` then tells whether a question's "X" is
+that speaker).
 
 Recognises direct quotations with their attribution ("…," Wang said / said Wang / Wang told Putin
 / according to Wang), reported speech with the speaker as subject ("Mr Blair said the ..."), "he
@@ -13,10 +14,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
-from .analysis import Analyzer, fold
-from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, GROUPS, HEADS_OF, HONORIFICS, LEADING_ROLES, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation, singular
+from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, GROUPS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation
+from .speaker_matching import SpeakerPhrase, _is_head, normal, role_kin, speaker_matches, speaker_phrase, speaker_terms
+
+__all__ = [  # the attribution stage, and the matching stage (``speaker_matching``) as callers have imported it from here
+    "SPEAKER_CONTEXT", "VERBS", "Attribution", "People", "attribute", "attribute_paragraph", "described_people",
+    "is_quote", "known_people", "last_name_in", "quoted_words", "speech_hint", "surname_of",
+    "SpeakerPhrase", "normal", "role_kin", "speaker_matches", "speaker_phrase", "speaker_terms",
+]
 
 VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+"
 """Every form of a verb of communication that attributes words in an article ("said", "has warned", "denied")."""
@@ -76,7 +82,6 @@ _DESC_LEAD = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-)\s+")
 _THE = re.compile(r"^[Tt]he\s+")
 _TITLED_START = re.compile(rf"{_TITLE}[A-Z]")
 _OF = re.compile(r"\s+of\s+")
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8})\)")
 """Patterns compiled once: ``re.match(pattern, ...)`` looks the pattern up in ``re``'s cache by its text at every
 call, and hashing a long pattern's text (``_TITLE`` holds every title word) cost more than matching it."""
 _NOT_NAMES = frozenset(
@@ -338,7 +343,7 @@ _QUOTED_PATTERNS = ((_AFTER_QUOTE, ()), (_VERB_FIRST, ()), (_BEFORE_QUOTE, ()), 
 _PLAIN_PATTERNS = ((_REPORTED, ()), (_REPORTED_END, (",",)), (_REPORTED_MID, (",", ";")), (_ACCORDING, ("ccording",)))
 """The patterns ``attribute`` tries, in order, for a sentence with a quotation and for one without, each with what
 it cannot match without (a sentence without any of them is spared its search). Pairs, not a dict keyed by the
-pattern: a compiled pattern's hash is worked out from all its compiled code at every look-up (about 40 µs for
+pattern: a compiled pattern's hash is worked out from all its compiled code at every look-up (16 to 96 µs for
 these, a sixth of attributing a sentence)."""
 
 
@@ -599,134 +604,3 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
 def _surnames(sentence: str) -> list[str]:
     """The last word of every capitalised name in ``sentence``."""
     return [surname_of(_clean(m.group())) for m in _CAPS.finditer(sentence) if _clean(m.group())]
-
-
-# -- matching a question's speaker to an attributed one ----------------------------------------
-
-_OWN_S = re.compile(r"['’]s$")
-_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
-_LINKS = frozenset("of for at on from in".split())
-_PHRASE_WORD = re.compile(r"[^\W_][\w.’'-]*")
-
-
-@dataclass(frozen=True)
-class SpeakerPhrase:
-    """A speaker's noun phrase taken apart: "the mayor of Ferrara, Anna Benedetti"."""
-
-    text: str
-    """The phrase as written."""
-    names: tuple[str, ...]
-    """The person's or body's name words, normalised ("anna", "benedetti"); () for "the mayor"."""
-    head: str | None
-    """The role, group or document word that heads the phrase, normalised ("mayor", "official"), or None."""
-    modifiers: frozenset[str]
-    """Every other word, normalised, determiners and honorifics left out ("ferrara", "us", "chinese")."""
-
-    @property
-    def surname(self) -> str | None:
-        """The last name word ("benedetti"), or None."""
-        return self.names[-1] if self.names else None
-
-    @property
-    def words(self) -> frozenset[str]:
-        """Every normalised word of the phrase."""
-        return self.modifiers | set(self.names) | ({self.head} if self.head else set())
-
-
-@lru_cache(maxsize=16384)
-def normal(word: str) -> str:
-    """A word as speaker matching compares it: folded, lowercased, without dots, singular ("U.S." is us;
-    cached: the same names come up in every paragraph)."""
-    word = _OWN_S.sub("", fold(word.lower()))  # "Nintendo's president" is Nintendo's
-    return singular(word.replace(".", "").replace("'", ""))
-
-
-def _is_head(word: str) -> bool:
-    return normal(word) in SPEAKER_HEADS
-
-
-@lru_cache(maxsize=4096)
-def speaker_phrase(text: str) -> SpeakerPhrase:
-    """Take a speaker's phrase apart: its name (a trailing run of capitalised words that are not roles,
-    or a name set off by a comma), its head (a role, group or document word) and its other words."""
-    parts = [p for p in text.split(",") if p.strip()]
-    main = _PHRASE_WORD.findall(parts[0]) if parts else []
-    while main and main[0].lower() in _DETERMINERS:
-        main = main[1:]
-    tail: list[str] = []
-    for i, w in enumerate(main[1:], 1):
-        if w.lower() in _LINKS:
-            main, tail = main[:i], main[i + 1:]
-            break
-    main = [w for w in main if normal(w) not in HONORIFICS]
-    names: list[str] = []
-    for part in parts[1:]:  # "the mayor of Ferrara, Anna Benedetti"
-        words = _PHRASE_WORD.findall(part)
-        if words and all(w[:1].isupper() for w in words):
-            names = words
-    if not names:
-        while main and main[-1][:1].isupper() and not _is_head(main[-1]):
-            names.insert(0, main.pop())
-    acronyms = _ACRONYM.findall(text)  # "(MPAA)" is the body's other name
-    if acronyms:
-        names += [a for a in acronyms if a not in names]
-        tail = [w for w in tail if w not in acronyms]
-    head = None
-    heads = [i for i, w in enumerate(main) if _is_head(w)]
-    if heads:
-        head = normal(main.pop(heads[-1]))
-    elif main and not names:
-        head = normal(main.pop())
-    modifiers = frozenset(normal(w) for w in main + tail if w.lower() not in _DETERMINERS) - {""}
-    return SpeakerPhrase(text=text, names=tuple(normal(w) for w in names), head=head, modifiers=modifiers)
-
-
-def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase) -> bool:
-    """True when a question's speaker phrase (``asked``) means the attributed speaker.
-
-    A name matches when one's name words hold the other's ("Benedetti", "Anna Benedetti" and "Mr Benedetti"
-    are all "the mayor of Ferrara, Anna Benedetti"; "Tony Blair" is not "Ian Blair"), never a speaker without
-    a name ("Blair" is not "Mr Blair's spokesman"). A phrase without a name
-    matches by head word, every other word of it found in the attributed phrase ("the mayor" and "the mayor
-    of Ferrara" match it; "the minister" does not).
-    """
-    a = asked if isinstance(asked, SpeakerPhrase) else speaker_phrase(asked)
-    b = attributed if isinstance(attributed, SpeakerPhrase) else speaker_phrase(attributed)
-    if a.names:
-        mine, theirs = set(a.names), set(b.names)
-        return bool(theirs) and (mine <= theirs or theirs <= mine)
-    if a.head is None or b.head is None:
-        return False
-    if a.head != b.head and not ({a.head, b.head} & HEADS_OF and {a.head, b.head} <= LEADING_ROLES) \
-            and not _clipped(a.head, b.head):
-        return False  # "the central bank governor" is "the head of the Central Bank"; "the minister" is no mayor
-    return a.modifiers <= b.words
-
-
-def role_kin(head: str) -> frozenset[str]:
-    """The role words a speaker asked for by ``head`` may be written as in an article (``speaker_matches``):
-    the head itself, a role word it is a clipped form of or that is clipped from it ("physiotherapist" for
-    "physio"), and for a body's leader the others ("head" for "governor", any leading title for "chief")."""
-    kin = {head} | {r for r in ROLES if _clipped(head, r)}
-    if head in HEADS_OF:
-        kin |= LEADING_ROLES
-    elif head in LEADING_ROLES:
-        kin |= HEADS_OF
-    return frozenset(kin)
-
-
-def _clipped(one: str, other: str) -> bool:
-    """True when one word is the other cut short, as people write it ("physio" for "physiotherapist",
-    "exec" for "executive"): four letters or more that begin the other."""
-    short, long = sorted((one, other), key=len)
-    return len(short) >= 4 and long.startswith(short)
-
-
-def speaker_terms(asked: str, analyzer: Analyzer) -> list[str]:
-    """The analysed terms that find a speaker's passages: the name's ("anna", "benedetti" for "Anna
-    Benedetti"; "blair" for "Mr Blair"; "wang", "yi" for "Wang Yi"), else the head word's ("mayor" for "the
-    mayor of Ferrara", "offici" for "U.S. officials"); honorifics and titles are never the terms of a name."""
-    phrase = speaker_phrase(asked)
-    if phrase.names:
-        return [t for t in analyzer.terms(" ".join(phrase.names)) if t]
-    return [t for t in analyzer.terms(phrase.head or "") if t] or [t for t in analyzer.terms(asked) if t]
