@@ -366,8 +366,9 @@ def unpack_words(raw: bytes) -> tuple[list[tuple[str, int, int]], Counter, Count
         start += size
     at = 2 * n_words
     words = list(zip(names[0], numbers[:n_words], numbers[n_words:at]))
-    forms = Counter(dict(zip(names[1], numbers[at:at + n_forms])))
-    spoke = Counter(dict(zip(names[2], numbers[at + n_forms:])))
+    forms, spoke = Counter(), Counter()
+    dict.update(forms, zip(names[1], numbers[at:at + n_forms]))  # as stored, not counted again
+    dict.update(spoke, zip(names[2], numbers[at + n_forms:]))
     return words, forms, spoke
 
 
