@@ -8,6 +8,7 @@ changed, and re-tokenizes only those whose content hash changed too. Nothing is 
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 from functools import cached_property
 import json
@@ -565,8 +566,10 @@ def _run_batch(job: _Job) -> _Done:
 
 
 def _quiet_worker() -> None:
-    """In a worker: leave Ctrl-C to the parent, which stops the pool and reports it in one line."""
+    """In a worker: leave Ctrl-C to the parent, which stops the pool and reports it in one line; collect cyclic
+    garbage (``python -m qabot index`` turns the collector off in the parent, which makes little of it)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.enable()
 
 
 def _results(batches: list[tuple[_Job, int]], processes: int | None) -> Iterator[_Done]:

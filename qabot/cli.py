@@ -10,6 +10,7 @@ from __future__ import annotations
 # multiprocessing it brings) is imported where an index is built.
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -364,6 +365,8 @@ def cmd_ask(args: argparse.Namespace, early: tuple[Workspace, Check | None] | No
                 answer = answerer.ask(question, k=k, explain=args.explain)
         if args.json:
             print(dumps(answer), flush=lines)
+            if lines:
+                gc.enable()  # off since ``python -m qabot`` started (see __main__): more questions may come
             continue
         if lines:
             if not first:
@@ -372,6 +375,8 @@ def cmd_ask(args: argparse.Namespace, early: tuple[Workspace, Check | None] | No
         print(render_answer(answer, style, answerer.analyzer))
         if args.explain:
             print(render_explain(answer, style))
+        if first and lines:
+            gc.enable()  # off since ``python -m qabot`` started (see __main__): more questions may come
         first = False
     if check is not None:
         check.cancel()  # no question came (stdin was empty)

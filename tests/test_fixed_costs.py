@@ -61,3 +61,35 @@ def test_python_m_qabot_starts_the_listing_before_the_command_line_module(isolat
     assert proc.returncode == 0, proc.stderr
     assert "forked with []" in proc.stderr.splitlines()[0]
     assert "Sunday" in proc.stdout and "Friday" not in proc.stdout
+
+
+def _console(*args: str, input: str | None = None) -> subprocess.CompletedProcess:
+    """``qabot ARGS`` as the console script runs it (``cli.main``, no early fork, collector on, Python's own exit)."""
+    return subprocess.run([sys.executable, "-c", "import sys; from qabot.cli import main; raise SystemExit(main())", *args],
+                          input=input, capture_output=True, text=True, timeout=300)
+
+
+def test_python_m_qabot_leaves_with_the_same_output_and_status_as_the_console_script(isolated):
+    """``python -m qabot ask`` and ``index`` leave without the interpreter's teardown and with the collector off:
+    every line still comes out, in order, with the same exit status."""
+    corpus = write_articles(isolated / "corpus", {**ARTICLES, "broken.json": "{not json"})
+    built = run("index", str(corpus), "--index", "idx")
+    assert built.returncode == 1 and "broken.json" in built.stderr  # a failed file: exit 1, from the quick exit too
+    again = _console("index", "--index", "idx")
+    assert again.returncode == 1 and again.stderr == run("index", "--index", "idx").stderr
+    questions = "why did the harbour reopen\nwhat did Anna Berg say\nwho passed the budget\n"
+    for args in (["ask", "--json", "--index", "idx", "-"], ["ask", "--index", "idx", "-"],
+                 ["ask", "--index", "idx", "what did Anna Berg say"]):
+        quick, plain = run(*args, input=questions), _console(*args, input=questions)
+        assert quick.returncode == plain.returncode == 0, quick.stderr
+        assert quick.stdout == plain.stdout and quick.stdout.strip()
+    assert len(run("ask", "--json", "--index", "idx", "-", input=questions).stdout.splitlines()) == 3
+    missing = run("ask", "--index", "nowhere", "why")
+    assert missing.returncode == _console("ask", "--index", "nowhere", "why").returncode == 4
+
+
+def test_build_workers_collect_cyclic_garbage_though_the_parent_does_not():
+    probe = ("import gc, signal; gc.disable(); from qabot.build import _quiet_worker; _quiet_worker(); "
+             "print(gc.isenabled(), signal.getsignal(signal.SIGINT) is signal.SIG_IGN)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["True", "True"], out.stderr
