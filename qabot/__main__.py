@@ -8,7 +8,7 @@ For the commands run most often from a shell, ``qabot ask`` and ``qabot index``,
   (and the listing it forks) is needed to start it.
 - The cyclic garbage collector is off in this process: neither command makes cycles worth collecting, and
   its passes over every young object were 2% of a cold ask's instructions and 6% of a small update's (a
-  build's worker processes collect as ever; ``ask`` turns it back on once its first answer is printed).
+  build's worker processes collect as ever, and ``ask -``, which reads questions from stdin).
 - Once the output is flushed, the process leaves without the interpreter's teardown (a last collection over
   every object, every module emptied, the tokenizer freed: 2% of a cold ask, 6% of a small update). When the
   output cannot be flushed, it leaves as Python always does.

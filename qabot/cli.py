@@ -353,6 +353,8 @@ def cmd_ask(args: argparse.Namespace, early: tuple[Workspace, Check | None] | No
     style = Style(color=_color(args, config, sys.stdout), width=width(sys.stdout))
     lines = args.question == ["-"]
     questions = _stdin_questions() if lines else [_decoded(" ".join(args.question))]
+    if lines:
+        gc.enable()  # off when ``python -m qabot`` runs one question (see __main__); many may come from stdin
     first = True
     for question in questions:
         answer = answerer.ask(question, k=k, explain=args.explain)
@@ -365,8 +367,6 @@ def cmd_ask(args: argparse.Namespace, early: tuple[Workspace, Check | None] | No
                 answer = answerer.ask(question, k=k, explain=args.explain)
         if args.json:
             print(dumps(answer), flush=lines)
-            if lines:
-                gc.enable()  # off since ``python -m qabot`` started (see __main__): more questions may come
             continue
         if lines:
             if not first:
@@ -375,8 +375,6 @@ def cmd_ask(args: argparse.Namespace, early: tuple[Workspace, Check | None] | No
         print(render_answer(answer, style, answerer.analyzer))
         if args.explain:
             print(render_explain(answer, style))
-        if first and lines:
-            gc.enable()  # off since ``python -m qabot`` started (see __main__): more questions may come
         first = False
     if check is not None:
         check.cancel()  # no question came (stdin was empty)
