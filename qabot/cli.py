@@ -231,8 +231,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     """``qabot index``: update the index from its own folders, changed by PATHs, --add, --remove.
 
     A plain update (no PATH, --add or --remove) lists the index's folders in a forked process while this
-    one imports the build (as ``cmd_ask`` does); the listing is used when they are the folders the
-    validated manifest names."""
+    one imports the build and opens the previous index (as ``cmd_ask`` does); the listing is used when
+    they are the folders the validated manifest names."""
     workspace = _workspace(args, load_config())
     check = None if args.verify or args.paths or args.add or args.remove else start_check(workspace)
     try:
@@ -251,13 +251,14 @@ def cmd_index(args: argparse.Namespace) -> int:
             roots = salvage_roots(index_dir)
             manifest = {"roots": roots} if roots and not args.replace else None
         roots = index_roots(args, manifest)
-        listing = check.listing() if check is not None and check.roots == roots else None
+        # taken by the build once it has opened the previous index: the child lists meanwhile
+        listing = check.listing if check is not None and check.roots == roots else None
+        settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring))
+        with terminal_progress(sys.stderr) as progress:
+            report = build(roots, index_dir, settings, progress=progress, merge=args.merge, listing=listing)
     finally:
         if check is not None:
-            check.cancel()
-    settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring))
-    with terminal_progress(sys.stderr) as progress:
-        report = build(roots, index_dir, settings, progress=progress, merge=args.merge, listing=listing)
+            check.cancel()  # ended if it was never read (a usage error, say); else nothing to do
     for line in _problems(report):
         print(line, file=sys.stderr)
     for line in _summary(report, index_dir):

@@ -93,3 +93,30 @@ def test_build_workers_collect_cyclic_garbage_though_the_parent_does_not():
              "print(gc.isenabled(), signal.getsignal(signal.SIGINT) is signal.SIG_IGN)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["True", "True"], out.stderr
+
+
+def test_a_build_takes_its_listing_once_the_previous_index_is_open(isolated):
+    """``qabot index`` hands the build its forked listing as a function, called once the previous index is open
+    (the child lists meanwhile): the update is the one a listing made beforehand gives."""
+    from qabot.build import build
+    from qabot.corpus import Prefetch, list_files
+    from qabot.index import Index
+
+    corpus = write_articles(isolated / "corpus", ARTICLES)
+    build([corpus], isolated / "deferred")
+    build([corpus], isolated / "eager")
+    (corpus / "storm.txt").write_text("Storm warning\n\nThe harbour closed again on Sunday, the mayor said.\n",
+                                      encoding="utf-8")
+    calls = []
+    prefetch = Prefetch.start([str(corpus)])
+
+    def listing():
+        calls.append(Index.open(isolated / "deferred").manifest["data"])  # the previous index is still in place
+        return prefetch.listing()
+
+    deferred = build([corpus], isolated / "deferred", listing=listing)
+    eager = build([corpus], isolated / "eager", listing=list_files([corpus]))
+    assert len(calls) == 1
+    assert (deferred.new, deferred.unchanged, deferred.articles) == (eager.new, eager.unchanged, eager.articles)
+    assert [str(corpus / "storm.txt")] == deferred.new
+    assert Index.open(isolated / "deferred").manifest["data"] != calls[0]
