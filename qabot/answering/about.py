@@ -111,9 +111,20 @@ _LISTED = 5
 def _titles(reader: Reader, articles) -> str:
     """Up to ``_LISTED`` of ``articles``' headlines, quoted, and how many more."""
     articles = list(articles)
-    shown = ", ".join(f"'{reader.article(i).title}'" for i in articles[:_LISTED])
+    shown = ", ".join(f"'{_headline(reader.article(i).title)}'" for i in articles[:_LISTED])
     more = len(articles) - _LISTED
     return shown + (f" and {more:,} more" if more > 0 else "")
+
+
+_HEADLINE_CHARS = 80
+"""A headline named in such a list is cut past this many characters (a page title can run to a paragraph)."""
+
+
+def _headline(title: str) -> str:
+    """``title`` cut at a word to at most ``_HEADLINE_CHARS`` characters, "…" marking the cut."""
+    if len(title) <= _HEADLINE_CHARS:
+        return title
+    return title[:_HEADLINE_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def _examples(reader: Reader, articles) -> str:

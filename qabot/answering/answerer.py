@@ -223,13 +223,14 @@ class Answerer:
         self.model.rank(cands)
         cands.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
         ranked = Ranked(question=q, check=check, candidates=cands, passages=passages)
-        if not cands:
-            ranked.refusal = f"nothing about '{' '.join(q.topic_words) or q.text.strip()}' in {gates.where()}"
+        topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
+        message = f"no words of '{q.speaker}'{topic} in {gates.where()}"
+        if not cands:  # "what did the army say": the articles name the army, never speaking
+            ranked.refusal = message if say else \
+                f"nothing about '{' '.join(q.topic_words) or q.text.strip()}' in {gates.where()}"
             return ranked
         best = cands[0]
         if say and not best.own_words:
-            topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
-            message = f"no words of '{q.speaker}'{topic} in {gates.where()}"
             placed = self._role_placed_in_article(q)
             if placed is not None:  # "the Japanese economics minister": "economics minister Heizo Takenaka" in Japan's news
                 return placed
