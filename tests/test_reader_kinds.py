@@ -61,3 +61,21 @@ def test_which_article_names_its_candidates_whole(tmp_path):
     assert line.endswith("and 1 more.")  # the message is whole, not cut in the middle
     for title in titles[:5]:  # each named in full (none is longer than a headline may be shown)
         assert f"'{title}'" in line
+
+
+LAKE = ("Lake Vattern falls to its lowest level in decades\n\n"
+        "The level of Lake Vattern has fallen by 80 centimetres since April, the lowest since 1938.\n\n"
+        "Sarah Nguyen, head of the county water authority, said the water supply was safe until the autumn.\n")
+
+
+def test_a_story_named_on_its_own_line_gets_its_summary(tmp_path):
+    index = index_articles(tmp_path, parties=PARTIES, floods=FLOODS, lake=LAKE)
+    for line in ("the story about the lake level", "the lake level story", "the piece on floods in Italy"):
+        answer = json.loads(run("ask", "--index", str(index), "--json", line).stdout)
+        first = answer["answers"][0]
+        expected = "lake.txt" if "lake" in line else "floods.txt"
+        assert first["article"]["path"].endswith(expected), line
+        assert first["paragraph"] == 1 and first["confidence"] is None, line  # the lede, as a summary gives it
+    # a document the articles are about, capitalised, is searched for, not taken for an article
+    answer = json.loads(run("ask", "--index", str(index), "--json", "the Lake Vattern Report").stdout)
+    assert answer["no_answer"] and answer["message"].startswith("nothing about 'Report' in 3 articles")
