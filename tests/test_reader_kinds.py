@@ -79,3 +79,26 @@ def test_a_story_named_on_its_own_line_gets_its_summary(tmp_path):
     # a document the articles are about, capitalised, is searched for, not taken for an article
     answer = json.loads(run("ask", "--index", str(index), "--json", "the Lake Vattern Report").stdout)
     assert answer["no_answer"] and answer["message"].startswith("nothing about 'Report' in 3 articles")
+
+
+MATCH = ("Newcastle 27-27 Gloucester\n\n"
+         "Newcastle centre Mathew Tait scored one try and made another, but Gloucester grabbed a draw.\n")
+PREVIEW = ("Bell set for England debut\n\n"
+           "Gloucester lock Alex Brown and Newcastle fly-half Dave Walder are in the rugby squad for Saturday.\n")
+SINGLE = ("Charity single for quake relief\n\n"
+          "Singers are recording a charity single to raise funds for the victims of the Asian tsunami.\n")
+
+
+def test_which_article_a_story_named_by_its_headline_words_is(tmp_path):
+    # the match report's headline holds "Newcastle" and "Gloucester" though its text never says "rugby";
+    # the squad story holds all three words, none in its headline: the headline decides
+    index = index_articles(tmp_path, match=MATCH, preview=PREVIEW, single=SINGLE, copy=SINGLE)
+    answer = json.loads(run("ask", "--index", str(index), "--json", "the Newcastle Gloucester rugby story").stdout)
+    assert answer["answers"][0]["article"]["path"].endswith("match.txt")
+    # "what is the piece on X about" asks for a summary, as "what is the piece about X" does
+    answer = json.loads(run("ask", "--index", str(index), "--json", "what is the piece on the tsunami single about").stdout)
+    assert answer["answers"][0]["text"].startswith("Singers are recording a charity single")
+    # the same story saved twice is one article, not a question back naming it twice
+    assert answer["answers"][0]["article"]["path"].endswith(("single.txt", "copy.txt"))
+    answer = json.loads(run("ask", "--index", str(index), "--json", "who wrote the story about the charity single").stdout)
+    assert answer["no_answer"] and answer["message"] == "'Charity single for quake relief' names no author"

@@ -125,7 +125,10 @@ _ABOUT_ARTICLE = (
         rf"^\W*(?:what{_IS}|(?:give|tell|show)\s+me)\s+the\s+(?:title|headline)\b(?:\s*[?.!]*\s*$|\s+(?:of|on|for)\s+(?:{_REF}|{_IT}))"
         rf"|^\W*what\s+(?:is|was)\s+(?:{_REF}\s+(?:.*\s)?|{_IT}\s+)(?:called|titled|headlined)\s*[?.!]*\s*$"
         rf"|^\W*(?:the\s+)?(?:title|headline)\s+(?:of|on|for)\s+{_REF}", re.I)),
-    (QuestionKind.SUMMARY, re.compile(rf"^\W*what{_IS}\s+(?:{_REF}|{_IT})\s+(?:all\s+)?about\b", re.I)),
+    (QuestionKind.SUMMARY, re.compile(
+        rf"^\W*what{_IS}\s+(?:{_REF}|{_IT})\s+(?:all\s+)?about\b"
+        rf"|^\W*what{_IS}\s+{_REF}\s+(?:on|over|regarding|concerning|covering)\s+[^?]+?\s+(?:all\s+)?about\s*[?.!]*\s*$",
+        re.I)),
     (QuestionKind.SUMMARY, re.compile(  # a story named and nothing more: "the piece on Asia leading media growth"
         rf"^\W*(?:(?:tell|show|give)\s+me\s+(?:about\s+)?)?{_BARE_REF}(?:\s+(?:about|on|over|regarding|concerning|covering)"
         rf"\s+[^?]+?)?\s*[?.!]*\s*$", re.I)),
