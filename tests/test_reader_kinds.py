@@ -102,3 +102,23 @@ def test_which_article_a_story_named_by_its_headline_words_is(tmp_path):
     assert answer["answers"][0]["article"]["path"].endswith(("single.txt", "copy.txt"))
     answer = json.loads(run("ask", "--index", str(index), "--json", "who wrote the story about the charity single").stdout)
     assert answer["no_answer"] and answer["message"] == "'Charity single for quake relief' names no author"
+
+
+TUNNEL = ("Tunnel players cleared\n\n"
+          "The Football Association will not bring charges over the tunnel incident at Highbury.\n\n"
+          "Keane accused Vieira of starting the row before kick-off.\n\n"
+          "The midfielder was calm after the game. \"I didn't threaten anybody,\" said Vieira.\n")
+CUP = ("Cup draw made\n\n"
+       "Arsenal face United in the cup. \"We are ready,\" said Vieira. Fans were angry about ticket prices.\n")
+
+
+def test_words_in_a_story_headlined_with_the_topic_are_the_closest_answer(tmp_path):
+    # Vieira's words never say "tunnel" or "row", but the story is headlined with "tunnel" and says
+    # "row" once: his words there are shown, as not sure, not refused
+    index = index_articles(tmp_path, tunnel=TUNNEL, cup=CUP)
+    answer = json.loads(run("ask", "--index", str(index), "--json", "what did Vieira say about the tunnel row").stdout)
+    assert not answer["no_answer"] and answer["unsure"]
+    assert [a["text"] for a in answer["answers"]] == ["\"I didn't threaten anybody,\" said Vieira."]
+    # a topic his stories do not write is still refused
+    answer = json.loads(run("ask", "--index", str(index), "--json", "what did Vieira say about the referee").stdout)
+    assert answer["no_answer"]

@@ -349,12 +349,15 @@ class Answerer:
             passages = list(reader.corpus.article_passages(article))
             title = reader.title_terms(article)
             read = [reader.passage(p) for p in passages]
-            if any((t in title) + sum(t in s.terms or t in s.irregular for r in read for s in r.sentences) < need
-                   for t in topic):
-                continue
+            mentions = {t: (t in title) + sum(t in s.terms or t in s.irregular for r in read for s in r.sentences)
+                        for t in topic}
             # the headline names Y: the story is Y's, and all X says in it is said of Y ("Jack Cunningham to
-            # stand down": "Mr Blair said he was a 'huge figure'"); else only X's words that speak of it as "it"
+            # stand down": "Mr Blair said he was a 'huge figure'"); else only X's words that speak of it as "it";
+            # a story headlined with one of Y's words needs the others written once ("Highbury tunnel players
+            # in clear" is the story of "the tunnel row" when it says "row")
             headline = bool(topic & title)
+            if any(n < (1 if headline else need) for n in mentions.values()):
+                continue
             text = reader.article(article).text
             for rank, passage in enumerate(read, start=1):
                 if self.speech.speaks(passage.id, q.speaker):
