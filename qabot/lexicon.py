@@ -146,6 +146,15 @@ TITLES = HONORIFICS | frozenset(
 )
 """Words before a name that are not the name, in a question ("President Putin" asks about Putin)."""
 
+TITLE_QUALIFIERS = frozenset(
+    """prime foreign home health finance defence defense culture shadow deputy vice interior trade economy
+    economics education environment transport justice energy industry agriculture sport sports first chief
+    general lord attorney state executive managing acting interim junior senior assistant lady crown
+    treasury chancellor secretary commerce labour employment welfare immigration""".split()
+)
+"""Words that make a compound title with a title word after them ("Prime Minister", "Foreign Secretary"),
+never a first name before a surname that is a title word ("Mervyn King")."""
+
 TITLE_WORDS = ("Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady", "Prof", "President", "Prime Minister", "Minister",
                "Chancellor", "Secretary", "Senator", "Governor", "Judge", "Coach", "Chairman", "Chief Executive",
                "Mayor")

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .analysis import Analyzer, fold
-from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, GROUPS, HEADS_OF, HONORIFICS, LEADING_ROLES, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation, singular
+from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, GROUPS, HEADS_OF, HONORIFICS, LEADING_ROLES, ROLES, SPEAKER_HEADS, TITLE_QUALIFIERS, TITLE_WORDS, TITLES, alternation, singular
 
 VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+"
 """Every form of a verb of communication that attributes words in an article ("said", "has warned", "denied")."""
@@ -629,6 +629,7 @@ def speaker_phrase(text: str) -> SpeakerPhrase:
     or a name set off by a comma), its head (a role, group or document word) and its other words."""
     parts = [p for p in text.split(",") if p.strip()]
     main = _PHRASE_WORD.findall(parts[0]) if parts else []
+    determined = bool(main) and main[0].lower() in _DETERMINERS
     while main and main[0].lower() in _DETERMINERS:
         main = main[1:]
     tail: list[str] = []
@@ -637,11 +638,16 @@ def speaker_phrase(text: str) -> SpeakerPhrase:
             main, tail = main[:i], main[i + 1:]
             break
     main = [w for w in main if normal(w) not in HONORIFICS]
+    if tail and _role_then_name(tail):  # "Bank of England governor Mervyn King": the name ends the phrase
+        main, tail = main + tail, []
     names: list[str] = []
     for part in parts[1:]:  # "the mayor of Ferrara, Anna Benedetti"
         words = _PHRASE_WORD.findall(part)
         if words and all(w[:1].isupper() for w in words):
             names = words
+    if not names and not determined and _surname_is_title(main):
+        names = main[-2:]  # "Mervyn King", "governor Mervyn King": King is a surname, not a title
+        main = main[:-2]
     if not names:
         while main and main[-1][:1].isupper() and not _is_head(main[-1]):
             names.insert(0, main.pop())
@@ -657,6 +663,37 @@ def speaker_phrase(text: str) -> SpeakerPhrase:
         head = normal(main.pop())
     modifiers = frozenset(normal(w) for w in main + tail if w.lower() not in _DETERMINERS) - {""}
     return SpeakerPhrase(text=text, names=tuple(normal(w) for w in names), head=head, modifiers=modifiers)
+
+
+def _surname_is_title(words: list[str]) -> bool:
+    """True when ``words`` end in a first name and a title word that is the surname ("Mervyn King", "Alan
+    Judge", "governor Mervyn King"): the title (one that stands before a name, ``TITLES``) comes last after
+    one capitalised word that is not itself a role, an honorific, an acronym, a possessive or a word that
+    makes a compound title ("Prime Minister", "Foreign Secretary", "Chief Executive" stay roles), and before
+    them is nothing or a role word."""
+    if len(words) < 2:
+        return False
+    first, title = words[-2], words[-1]
+    if not (title[:1].isupper() and title[1:].islower() and title.lower() in TITLES and title.lower() not in HONORIFICS):
+        return False
+    if not (first[:1].isupper() and first[1:].islower()) or _OWN_S.search(first) or first.endswith(("'", "’")):
+        return False
+    low = normal(first)
+    if low in HONORIFICS or low in TITLE_QUALIFIERS or _is_head(first):
+        return False
+    return len(words) == 2 or _is_head(words[-3])
+
+
+def _role_then_name(tail: list[str]) -> bool:
+    """True when the words after a phrase's "of" go on with the body's name and then a role word, with
+    nothing or a person's full name after it ("England governor" and "England governor Mervyn King" after
+    "Bank of"): the role heads the whole phrase, the body's words are its modifiers. Not "gay group OutRage!"
+    (lowercase before the role) nor "the Central Bank" (no lowercase role word)."""
+    heads = [i for i, w in enumerate(tail) if _is_head(w) and w[:1].islower()]
+    if len(heads) != 1 or heads[0] == 0 or not all(w[:1].isupper() for w in tail[:heads[0]]):
+        return False
+    rest = tail[heads[0] + 1:]
+    return not rest or len(rest) >= 2 and all(w[:1].isupper() for w in rest)
 
 
 def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase) -> bool:
