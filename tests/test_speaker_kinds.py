@@ -28,12 +28,29 @@ The chancellor has frozen fuel duty until the spring.
 
 Foreign Secretary Jack Lane said the freeze would help hauliers abroad. Kay King, a haulier from Leeds, said the freeze was "too little, too late".
 """,
+    "barclays": """Barclays profits hit record level
+
+Barclays has seen annual pre-tax profits climb to record levels.
+
+Barclays' chief John Varley said the bank had "caught the winds" of a very strong world economy.
+""",
+    "lloyds": """Lloyds warns of slower year
+
+Lloyds TSB chief executive Eric Daniels said the world economy was slowing and profits would be flat.
+""",
 }
+FIRMS = ("Acme", "Bolt", "Crane", "Delta", "Ember", "Flint", "Grove", "Heron", "Ivory", "Juno", "Kestrel", "Lumen")
+FILLERS = {f"firm{i}": f"""{firm} sees a calm year ahead
+
+{firm} chief executive Sam {firm}son said the world economy was calm and the world economy would stay so.
+""" for i, firm in enumerate(FIRMS)}
+"""Twelve stories whose chief executives speak of the world economy: the one that never writes "executive" is
+read past the first ten passages only if the search finds it by "chief"."""
 
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory) -> Path:
-    return index_articles(tmp_path_factory.mktemp("kinds"), **ARTICLES)
+    return index_articles(tmp_path_factory.mktemp("kinds"), **ARTICLES, **FILLERS)
 
 
 def _ask(index: Path, question: str) -> dict:
@@ -63,3 +80,17 @@ def test_what_did_a_man_whose_surname_is_a_title_say(index):
     assert "too little" in _first(_ask(index, "what did Kay King say about the freeze"))
     # the Prime Minister is still a role: his words, not King's
     assert "strong and stable" in _first(_ask(index, "what did the Prime Minister say about the economy"))
+
+
+def test_a_role_with_a_bodys_possessive_is_searched_by_the_bodys_name():
+    from qabot.analysis import Analyzer
+    from qabot.speakers import speaker_terms
+    analyzer = Analyzer()
+    assert set(analyzer.terms("Barclays")) <= set(speaker_terms("Barclays' chief executive", analyzer))
+    assert speaker_terms("the Prime Minister", analyzer) == list(analyzer.terms("minister"))
+
+
+def test_a_bodys_chief_executive_is_its_chief(index):
+    # "Barclays' chief John Varley": the article never writes "executive"
+    assert "caught the winds" in _first(_ask(index, "what did Barclays' chief executive say about the world economy"))
+    assert "slowing" in _first(_ask(index, "what did Lloyds TSB's chief executive say about the world economy"))
