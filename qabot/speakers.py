@@ -105,7 +105,10 @@ _DESC_WORD = (r"(?:(?!(?:the|a|an|and|or|but|by|to|with|for|at|in|on|from|that|w
 """A word of a role's description on one line, not ending a sentence ("U.S." may)."""
 _DESC_BEFORE = re.compile(rf"(?<![\w’'-]){_DESC_WORD}{{1,3}}$")
 """Up to three words of description just before a role word ("Festival", "Kenteris's", "Plaid Cymru's former")."""
-_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}")
+_OF_AFTER = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*"
+                       r"(?:\s+(?:and\s+)?[A-Z][\w’'.-]*){0,3}")
+"""The body or place a role belongs to: "of the Turkish Central Bank", "for organisers MCD Promoters", "at
+Bridgewell Securities", "for Grantham and Stamford"."""
 _SENTENCE_END = re.compile(r"(?<![A-Z])\.(?=\s|$)")
 """A full stop that ends a sentence inside a body's name run on ("Essentials. The"), not an initial's ("U.S. Treasury")."""
 _NAME_AFTER = re.compile(rf"\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})")

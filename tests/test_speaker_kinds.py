@@ -38,6 +38,18 @@ Barclays' chief John Varley said the bank had "caught the winds" of a very stron
 
 Lloyds TSB chief executive Eric Daniels said the world economy was slowing and profits would be flat.
 """,
+    "mugging": """MP mugged in a park
+
+Quentin Dale, the MP for Grantham and Stamford, was attacked in a park in Nairobi. Police are questioning several men.
+
+"Naturally, I was afraid they would use a knife or gun," he said.
+""",
+    "tickets": """Band breaks ticket record
+
+Tickets for the two concerts were sold within an hour.
+
+"We could have sold a million tickets," said Justin Green, spokesman for organisers MCD Promoters. A spokeswoman for Ticketline said the phone lines were jammed.
+""",
 }
 FIRMS = ("Acme", "Bolt", "Crane", "Delta", "Ember", "Flint", "Grove", "Heron", "Ivory", "Juno", "Kestrel", "Lumen")
 FILLERS = {f"firm{i}": f"""{firm} sees a calm year ahead
@@ -94,3 +106,16 @@ def test_a_bodys_chief_executive_is_its_chief(index):
     # "Barclays' chief John Varley": the article never writes "executive"
     assert "caught the winds" in _first(_ask(index, "what did Barclays' chief executive say about the world economy"))
     assert "slowing" in _first(_ask(index, "what did Lloyds TSB's chief executive say about the world economy"))
+
+
+def test_a_role_for_or_at_a_body_set_off_after_the_name_is_the_persons():
+    from qabot.speakers import described_people
+    assert described_people(ARTICLES["tickets"])["green"][0] == "spokesman for organisers MCD Promoters"
+    assert described_people(ARTICLES["mugging"])["dale"][0] == "MP for Grantham and Stamford"
+    assert described_people("Richard Jeffrey, chief economist at Bridgewell Securities, said rates would rise.") == {
+        "jeffrey": ("chief economist at Bridgewell Securities", "chief economist at Bridgewell Securities, Richard Jeffrey")}
+
+
+def test_what_did_the_bodys_spokesman_or_the_mp_say(index):
+    assert "a million tickets" in _first(_ask(index, "what did the MCD Promoters spokesman say about demand for tickets"))
+    assert "knife or gun" in _first(_ask(index, "what did the MP say he was afraid of"))
