@@ -130,7 +130,7 @@ ROLES = frozenset(
     defender goalkeeper keeper skipper player star singer actor actress champion mp mep congressman
     congresswoman lawmaker legislator rapper dj boxer sprinter athlete veteran rival partner chairperson
     premier deputy aide adviser advisor campaigner activist consultant owner founder negotiator
-    physiotherapist physio""".split()
+    physiotherapist physio producer""".split()
 )
 """Words naming a person by what they do: "the mayor", "coach Luis Aragones"."""
 
@@ -166,7 +166,9 @@ GROUPS = frozenset(
     campaigners critics experts analysts sources spokesman spokeswoman spokesperson regulator regulators
     organisers organizers prosecutors investigators researchers scientists lawyers doctors residents
     workers staff team club federation association industry embassy kremlin parliament congress senate
-    cabinet opposition watchdog charity institute inquiry coalition alliance""".split()
+    cabinet opposition watchdog charity institute inquiry coalition alliance school college university hospital
+    broadcaster network newspaper magazine label studio airline retailer insurer publisher society foundation
+    organisation organization producers""".split()
 )
 """Words naming a body or a group that speaks: "U.S. officials", "police", "the industry group"."""
 

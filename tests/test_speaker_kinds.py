@@ -50,6 +50,24 @@ Tickets for the two concerts were sold within an hour.
 
 "We could have sold a million tickets," said Justin Green, spokesman for organisers MCD Promoters. A spokeswoman for Ticketline said the phone lines were jammed.
 """,
+    "video": """Label withdraws singer's video
+
+The new video of singer Brian Doyle has been pulled after a Dublin school complained.
+
+St Fintian's High School says it is clearly identified in the video, while Doyle never went there. The label believed the school name was made up.
+""",
+    "adoption": """TV station refuses adoption show
+
+A television station has refused to screen a show in which a woman guesses which man is her father.
+
+Fox producers defended the show, saying it was a "positive experience". Critics said it was cruel.
+""",
+    "brain": """Thoughts move a cursor
+
+Two scientists have shown that a man can move a cursor on a screen by thought alone.
+
+Jonathan Wolpaw said the method "could help people who cannot move". Dennis McFarlane added that the tests had taken "three long years".
+""",
 }
 FIRMS = ("Acme", "Bolt", "Crane", "Delta", "Ember", "Flint", "Grove", "Heron", "Ivory", "Juno", "Kestrel", "Lumen")
 FILLERS = {f"firm{i}": f"""{firm} sees a calm year ahead
@@ -119,3 +137,32 @@ def test_a_role_for_or_at_a_body_set_off_after_the_name_is_the_persons():
 def test_what_did_the_bodys_spokesman_or_the_mp_say(index):
     assert "a million tickets" in _first(_ask(index, "what did the MCD Promoters spokesman say about demand for tickets"))
     assert "knife or gun" in _first(_ask(index, "what did the MP say he was afraid of"))
+
+
+def test_a_school_and_a_networks_producers_are_bodies_that_speak():
+    said = attributed(ARTICLES["video"] + ARTICLES["adoption"])
+    assert said["St Fintian's High School says it is clearly identified in the video, while Doyle never went there."] \
+        == "St Fintian's High School"
+    # a subject that acts and says why: ", saying" gives their words
+    assert said['Fox producers defended the show, saying it was a "positive experience".'] == "Fox producers"
+    assert attributed("Police arrested two men on Friday, saying they had found drugs.") == {
+        "Police arrested two men on Friday, saying they had found drugs.": "Police"}
+
+
+def test_what_did_a_body_or_group_say(index):
+    assert "clearly identified" in _first(_ask(index, "what did St Fintian's High School say about the video"))
+    assert "positive experience" in _first(_ask(index, "what did Fox producers say in defence of the show"))
+    # the school said nothing about the father
+    assert _ask(index, "what did St Fintian's High School say about the father")["no_answer"] is True
+
+
+def test_several_people_asked_at_once_are_each_found():
+    assert speaker_phrase("Jonathan Wolpaw and Dennis McFarlane").names == ("jonathan", "wolpaw", "dennis", "mcfarlane")
+    assert speaker_matches("Jonathan Wolpaw and Dennis McFarlane", "Jonathan Wolpaw")
+    assert speaker_matches("Jonathan Wolpaw and Dennis McFarlane", "Dennis McFarlane")
+    assert not speaker_matches("Jonathan Wolpaw and Dennis McFarlane", "Dennis Lane")
+
+
+def test_what_did_two_people_say(index):
+    answer = _ask(index, "what did Jonathan Wolpaw and Dennis McFarlane say about the tests")
+    assert "three long years" in _first(answer)
