@@ -654,6 +654,8 @@ def speaker_phrase(text: str) -> SpeakerPhrase:
     if not names:
         while main and main[-1][:1].isupper() and not _is_head(main[-1]):
             names.insert(0, main.pop())
+            if names and len(main) > 1 and main[-1] == "and" and main[-2][:1].isupper() and not _is_head(main[-2]):
+                main.pop()  # "Jonathan Wolpaw and Dennis McFarlane": both people's words, each found by its own
     acronyms = re.findall(r"\(([A-Z][A-Za-z]{1,8})\)", text)  # "(MPAA)" is the body's other name
     if acronyms:
         names += [a for a in acronyms if a not in names]
