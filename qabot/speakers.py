@@ -68,6 +68,9 @@ _REPORTED = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??"
                        rf"{_WHO}{_APPOSITION}?,?\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
 _REPORTED_MID = re.compile(rf"[,;]\s+(?P<desc>{_DESCRIBED})??{_WHO},?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
 _REPORTED_END = re.compile(rf",\s*{_WHO}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
+_SAYING = re.compile(rf"^\W*{_LEAD}?{_WHO},?\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b[^“\"«;]{{0,120}}?,\s+saying\b")
+"""A subject that acts and says why: "Fox producers defended the show, saying it was a ..." (the verb is no
+verb of speech; the ", saying" clause is the subject's words)."""
 _QUOTE_CHARS = "“”\"«»"
 _NOT_NAMES = frozenset(
     "The A An But And However Yet It This That These Those There They We I You In On At For From Of "
@@ -314,16 +317,17 @@ def last_name_in(text: str) -> str | None:
     return None
 
 
-_SPEECH_HINT = re.compile(rf"(?:{VERBS})\b|[Aa]ccording")
-"""What every pattern of ``attribute`` needs: a verb of speech or "according"."""
+_SPEECH_HINT = re.compile(rf"(?:{VERBS})\b|[Aa]ccording|, saying")
+"""What every pattern of ``attribute`` needs: a verb of speech, "according" or ", saying"."""
 _HINT_VERB = re.compile(rf"{alternation(ARTICLE_SPEECH_FORMS)}\b")
 """The verbs of ``_SPEECH_HINT`` as one trie that starts with a letter, skipped through text fast ("told" alone
 already holds for "told\\s+\\w+")."""
 
 
 def speech_hint(sentence: str) -> bool:
-    """``_SPEECH_HINT.search(sentence) is not None``, faster: a verb of speech or "according"."""
-    return "according" in sentence or "According" in sentence or _HINT_VERB.search(sentence) is not None
+    """``_SPEECH_HINT.search(sentence) is not None``, faster: a verb of speech, "according" or ", saying"."""
+    return "according" in sentence or "According" in sentence or _HINT_VERB.search(sentence) is not None \
+        or ", saying" in sentence
 _NO_ONE = Attribution(speaker=None, quote=False)
 _NEEDS = {_ACCORDING: ("ccording",), _REPORTED_END: (",",), _REPORTED_MID: (",", ";")}
 """What a pattern cannot match without: a sentence without any of them is spared its search."""
@@ -358,6 +362,9 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     if who is None and quote:  # (without a quotation, _REPORTED was searched above)
         m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
         who, desc = (m.group("who"), m.group("desc")) if m else (None, None)
+    if who is None and ", saying" in sentence:
+        m = _SAYING.search(sentence)
+        who = m.group("who") if m else None
     if who is not None and not _IS_PHRASE.match(who) and _OWNED.search(who):
         who = None  # "Brown's Britain, by Robert Peston, says": a thing of Brown's, not Brown
     if who is not None:
