@@ -174,6 +174,48 @@ def _descriptions(text: str):
                 yield desc_of, name.group("who"), True, at + name.start(), end  # "Pat Ferguson, President of AMBO,"
 
 
+_BODY_HEAD = re.compile(rf"(?<![\w’'-])(?:{alternation(w.capitalize() for w in GROUPS)})(?![\w’'-])")
+"""A group word capitalised, as in a body's name ("Ministry", "Association")."""
+_BODY_BEFORE = re.compile(r"(?:(?<![\w’'-])[A-Z][\w’'&.-]*[ \t]+){1,4}$")
+"""The capitalised words of a body's name before its group word ("Iraq's", "Mobile Data")."""
+_BODY_AFTER = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'-]*){0,3}")
+"""A body's name going on after its group word: "of Communications", "for Adoption"."""
+_BODY_SKIP = frozenset("The A An Its Their His Her This That But And In On At For From Of".split())
+
+
+def named_bodies(text: str) -> dict[str, tuple[str, ...]]:
+    """The bodies ``text`` names in full, by the words a shorter mention of one may be written with: by group
+    word ("ministry": "Iraq's Ministry of Communications", for "the ministry said" further on) and by
+    initials the text also writes ("mda": "Mobile Data Association", for "the MDA said"), each only when one
+    body of the text has it; and the initials by the group word ("association": "MDA")."""
+    found: dict[str, list[str]] = {}
+    for m in _BODY_HEAD.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        before = _BODY_BEFORE.search(text, max(line, m.start() - 80), m.start())
+        after = _BODY_AFTER.match(text, m.end())
+        words = (before.group().split() if before else []) + [m.group()]
+        while words and words[0] in _BODY_SKIP:
+            words = words[1:]
+        if len(words) < 2 and not after:
+            continue  # "The Ministry" alone names no one body
+        name = " ".join(words) + (after.group() if after else "")
+        head = normal(m.group())
+        found.setdefault(head, [])
+        if name not in found[head]:
+            found[head].append(name)
+    out: dict[str, tuple[str, ...]] = {}
+    for head, names in found.items():
+        if len(names) != 1:
+            continue
+        (name,) = names
+        out[head] = (name,)
+        initials = "".join(w[0] for w in re.findall(r"[\w’'-]+", name) if w[0].isupper() and not _OWN_S.search(w))
+        if len(initials) >= 2 and _has_word(initials, text):
+            out.setdefault(normal(initials), (name,))
+            out[head] = (name, initials)
+    return out
+
+
 def described_people(text: str) -> dict[str, tuple[str, ...]]:
     """What ``text`` calls each person by role, by the person's surname (normalised, as ``Attribution.head``),
     the role alone and with the name: {"kosslick": ("Festival director", "Festival director, Dieter Kosslick")}.

@@ -68,6 +68,18 @@ Two scientists have shown that a man can move a cursor on a screen by thought al
 
 Jonathan Wolpaw said the method "could help people who cannot move". Dennis McFarlane added that the tests had taken "three long years".
 """,
+    "phones": """Iraq to invite phone licence bids
+
+Bids have been invited from local and foreign companies, Iraq's Ministry of Communications said.
+
+The ministry said that it wanted to raise the "very low" share of homes with a telephone to 25% within 10 years.
+""",
+    "texts": """Text messages hit record
+
+Britons sent a record number of text messages last year, the Mobile Data Association said.
+
+The MDA said 26 billion messages were sent, and that picture messages were "taking off fast".
+""",
 }
 FIRMS = ("Acme", "Bolt", "Crane", "Delta", "Ember", "Flint", "Grove", "Heron", "Ivory", "Juno", "Kestrel", "Lumen")
 FILLERS = {f"firm{i}": f"""{firm} sees a calm year ahead
@@ -166,3 +178,18 @@ def test_several_people_asked_at_once_are_each_found():
 def test_what_did_two_people_say(index):
     answer = _ask(index, "what did Jonathan Wolpaw and Dennis McFarlane say about the tests")
     assert "three long years" in _first(answer)
+
+
+def test_a_body_named_in_full_once_is_the_one_a_short_mention_means():
+    from qabot.speakers import named_bodies
+    assert named_bodies(ARTICLES["phones"]) == {"ministry": ("Iraq's Ministry of Communications",)}
+    assert named_bodies(ARTICLES["texts"]) == {"association": ("Mobile Data Association", "MDA"),
+                                               "mda": ("Mobile Data Association",)}
+
+
+def test_what_did_the_body_say_when_the_article_goes_on_with_a_short_name(index):
+    assert "very low" in _first(_ask(index, "what did Iraq's Ministry of Communications say it wanted to achieve"))
+    assert "taking off fast" in _first(_ask(index, "what did the Mobile Data Association say about picture messages"))
+    assert "taking off fast" in _first(_ask(index, "what did the MDA say about picture messages"))
+    # another country's ministry said nothing
+    assert _ask(index, "what did Egypt's Ministry of Communications say it wanted to achieve")["no_answer"] is True

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..analysis import fold
-from ..speakers import SPEAKER_CONTEXT, Attribution, People, attribute_paragraph, role_kin, speaker_phrase
+from ..speakers import SPEAKER_CONTEXT, Attribution, People, attribute_paragraph, named_bodies, role_kin, speaker_phrase
 from .parse import Question
 from .sentences import Reader, ReadPassage, cached
 
@@ -200,6 +200,8 @@ class Speech:
             if len(people) == 1 and head not in found:
                 (who,) = people
                 found[head] = tuple(p for p in found[who] if "," in p)
+        for key, names in named_bodies(self.reader.article(article).text).items():
+            found.setdefault(key, names)  # "the ministry said" after "Iraq's Ministry of Communications"; "the MDA"
         return found
 
     def unattributed(self, q: Question, cands: list) -> list:
