@@ -130,7 +130,7 @@ ROLES = frozenset(
     defender goalkeeper keeper skipper player star singer actor actress champion mp mep congressman
     congresswoman lawmaker legislator rapper dj boxer sprinter athlete veteran rival partner chairperson
     premier deputy aide adviser advisor campaigner activist consultant owner founder negotiator
-    physiotherapist physio producer""".split()
+    physiotherapist physio producer son daughter wife husband father mother brother sister widow widower""".split()
 )
 """Words naming a person by what they do: "the mayor", "coach Luis Aragones"."""
 

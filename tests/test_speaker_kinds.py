@@ -80,6 +80,12 @@ Britons sent a record number of text messages last year, the Mobile Data Associa
 
 The MDA said 26 billion messages were sent, and that picture messages were "taking off fast".
 """,
+    "tapes": """Early Elvis recordings go on sale
+
+The recordings include banter between Presley and engineer Thorne Nogar.
+
+"We've had them for a lot of years, and I think the people should enjoy them," Nogar's son Stephen, 57, said. "And frankly, we could use the money."
+""",
 }
 FIRMS = ("Acme", "Bolt", "Crane", "Delta", "Ember", "Flint", "Grove", "Heron", "Ivory", "Juno", "Kestrel", "Lumen")
 FILLERS = {f"firm{i}": f"""{firm} sees a calm year ahead
@@ -193,3 +199,17 @@ def test_what_did_the_body_say_when_the_article_goes_on_with_a_short_name(index)
     assert "taking off fast" in _first(_ask(index, "what did the MDA say about picture messages"))
     # another country's ministry said nothing
     assert _ask(index, "what did Egypt's Ministry of Communications say it wanted to achieve")["no_answer"] is True
+
+
+def test_a_person_named_by_a_relatives_name_and_an_age_speaks():
+    said = attributed(ARTICLES["tapes"])
+    assert said['"We\'ve had them for a lot of years, and I think the people should enjoy them," Nogar\'s son Stephen, 57, '
+                'said.'] == "Stephen"
+    assert said['"And frankly, we could use the money."'] == "Stephen"
+
+
+def test_what_did_the_son_say(index):
+    answer = _ask(index, "what did Stephen Nogar say about the recordings")
+    assert "could use the money" in " ".join(a["text"] for a in answer["answers"])
+    # his father, the engineer, is not quoted
+    assert _ask(index, "what did Thorne Nogar say about the recordings")["no_answer"] is True
