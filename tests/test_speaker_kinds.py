@@ -86,6 +86,16 @@ The recordings include banter between Presley and engineer Thorne Nogar.
 
 "We've had them for a lot of years, and I think the people should enjoy them," Nogar's son Stephen, 57, said. "And frankly, we could use the money."
 """,
+    "spector": """Spector facing more legal action
+
+Music producer Phil Spector is facing a civil action from the family of a woman found dead at his home.
+
+His lawyers, led by Bruce Cutler, have vowed to prove him innocent. Mr Cutler said: "Phil did not cause the death of this woman. But I'm not surprised they filed a suit for money."
+""",
+    "studio": """Studio sued over film
+
+A lawsuit has been filed against a film studio by a writer who says his script was copied. The studio's football film opens in May.
+""",
 }
 FIRMS = ("Acme", "Bolt", "Crane", "Delta", "Ember", "Flint", "Grove", "Heron", "Ivory", "Juno", "Kestrel", "Lumen")
 FILLERS = {f"firm{i}": f"""{firm} sees a calm year ahead
@@ -213,3 +223,12 @@ def test_what_did_the_son_say(index):
     assert "could use the money" in " ".join(a["text"] for a in answer["answers"])
     # his father, the engineer, is not quoted
     assert _ask(index, "what did Thorne Nogar say about the recordings")["no_answer"] is True
+
+
+def test_xs_words_about_a_part_of_the_topic_word_are_the_closest(index):
+    # the story calls it a "civil action" and Cutler "a suit": not sure, but his words
+    answer = _ask(index, "what did Bruce Cutler say about the lawsuit")
+    assert answer["unsure"] is True and "suit for money" in _first(answer)
+    # a topic his words have no part of, or one the articles never write, is still refused
+    assert _ask(index, "what did Bruce Cutler say about football")["no_answer"] is True
+    assert _ask(index, "what did Bruce Cutler say about bitcoin")["no_answer"] is True
