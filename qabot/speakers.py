@@ -174,7 +174,7 @@ def _descriptions(text: str):
                 yield desc_of, name.group("who"), True, at + name.start(), end  # "Pat Ferguson, President of AMBO,"
 
 
-_BODY_HEAD = re.compile(rf"(?<![\w’'-])(?:{alternation(w.capitalize() for w in GROUPS)})(?![\w’'-])")
+_BODY_HEAD = re.compile(rf"{_word_led([w.capitalize() for w in GROUPS])}(?![\w’'-])")
 """A group word capitalised, as in a body's name ("Ministry", "Association")."""
 _BODY_BEFORE = re.compile(r"(?:(?<![\w’'-])[A-Z][\w’'&.-]*[ \t]+){1,4}$")
 """The capitalised words of a body's name before its group word ("Iraq's", "Mobile Data")."""
@@ -191,7 +191,8 @@ def named_bodies(text: str) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
     for m in _BODY_HEAD.finditer(text):
         line = text.rfind("\n", 0, m.start()) + 1
-        before = _BODY_BEFORE.search(text, max(line, m.start() - 80), m.start())
+        lo = max(line, m.start() - 80)
+        before = _BODY_BEFORE.search(text, lo + _last_words(text[lo:m.start()], 4), m.start())
         after = _BODY_AFTER.match(text, m.end())
         words = (before.group().split() if before else []) + [m.group()]
         while words and words[0] in _BODY_SKIP:
