@@ -84,7 +84,7 @@ CORE_SPEECH_FORMS = ("said", "says", "told", "tells", "added", "argued", "insist
 QUESTION_SPEECH_LEMMAS = (
     "say", "tell", "write", "warn", "claim", "predict", "expect", "insist", "deny", "admit", "announce", "urge",
     "argue", "accuse", "describe", "add", "ask", "think", "comment", "reply", "mention", "state", "suggest",
-    "explain", "respond", "promise", "reveal", "confirm", "praise", "criticise", "criticize", "condemn",
+    "explain", "respond", "promise", "reveal", "confirm",
 )
 """Verbs that make a question a speech question ("what did the mayor warn about?"): the verbs of
 communication, without those whose question is seldom about words ("what did Galileo observe")."""

@@ -96,12 +96,6 @@ His lawyers, led by Bruce Cutler, have vowed to prove him innocent. Mr Cutler sa
 
 A lawsuit has been filed against a film studio by a writer who says his script was copied. The studio's football film opens in May.
 """,
-    "kashmir": """Lane praises Kashmir moves
-
-The UK has welcomed the decision by India and Pakistan to open a bus link across the ceasefire line.
-
-Foreign Secretary Ann Lane, touring the region, praised the move. "I warmly applaud the efforts of both India and Pakistan. This spirit of cooperation will, I hope, lead to many more measures," she said.
-""",
 }
 FIRMS = ("Acme", "Bolt", "Crane", "Delta", "Ember", "Flint", "Grove", "Heron", "Ivory", "Juno", "Kestrel", "Lumen")
 FILLERS = {f"firm{i}": f"""{firm} sees a calm year ahead
@@ -238,7 +232,3 @@ def test_xs_words_about_a_part_of_the_topic_word_are_the_closest(index):
     # a topic his words have no part of, or one the articles never write, is still refused
     assert _ask(index, "what did Bruce Cutler say about football")["no_answer"] is True
     assert _ask(index, "what did Bruce Cutler say about bitcoin")["no_answer"] is True
-
-
-def test_what_did_x_praise_is_a_speech_question(index):
-    assert "spirit of cooperation" in _first(_ask(index, "what did the Foreign Secretary praise India and Pakistan for"))
