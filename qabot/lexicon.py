@@ -130,7 +130,9 @@ ROLES = frozenset(
     defender goalkeeper keeper skipper player star singer actor actress champion mp mep congressman
     congresswoman lawmaker legislator rapper dj boxer sprinter athlete veteran rival partner chairperson
     premier deputy aide adviser advisor campaigner activist consultant owner founder negotiator
-    physiotherapist physio producer son daughter wife husband father mother brother sister widow widower""".split()
+    physiotherapist physio producer son daughter wife husband father mother brother sister widow widower
+    forward winger flanker fly-half scrum-half full-back hooker batsman bowler wicketkeeper jockey trainer driver
+    rider cyclist golfer swimmer""".split()
 )
 """Words naming a person by what they do: "the mayor", "coach Luis Aragones"."""
 

@@ -96,6 +96,10 @@ His lawyers, led by Bruce Cutler, have vowed to prove him innocent. Mr Cutler sa
 
 A lawsuit has been filed against a film studio by a writer who says his script was copied. The studio's football film opens in May.
 """,
+    "match": """England ready for Wales
+
+England forward Wayne Ross said the team was "ready for anything" before Saturday's match in Cardiff. Looking forward, the coach said little.
+""",
 }
 FIRMS = ("Acme", "Bolt", "Crane", "Delta", "Ember", "Flint", "Grove", "Heron", "Ivory", "Juno", "Kestrel", "Lumen")
 FILLERS = {f"firm{i}": f"""{firm} sees a calm year ahead
@@ -232,3 +236,9 @@ def test_xs_words_about_a_part_of_the_topic_word_are_the_closest(index):
     # a topic his words have no part of, or one the articles never write, is still refused
     assert _ask(index, "what did Bruce Cutler say about football")["no_answer"] is True
     assert _ask(index, "what did Bruce Cutler say about bitcoin")["no_answer"] is True
+
+
+def test_a_players_position_is_a_role(index):
+    from qabot.speakers import described_people
+    assert described_people(ARTICLES["match"])["ross"][0] == "England forward"
+    assert "ready for anything" in _first(_ask(index, "what did the England forward say about the match"))
