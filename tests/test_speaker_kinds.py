@@ -100,6 +100,12 @@ A lawsuit has been filed against a film studio by a writer who says his script w
 
 England forward Wayne Ross said the team was "ready for anything" before Saturday's match in Cardiff. Looking forward, the coach said little.
 """,
+    "ageing": """Retirement age could be scrapped
+
+The "myth that ageing is a barrier" to contributing to society needs to be "exploded", the work and pensions minister has said.
+
+This was why the government was considering scrapping the retirement age entirely, Alan Jones said.
+""",
 }
 FIRMS = ("Acme", "Bolt", "Crane", "Delta", "Ember", "Flint", "Grove", "Heron", "Ivory", "Juno", "Kestrel", "Lumen")
 FILLERS = {f"firm{i}": f"""{firm} sees a calm year ahead
@@ -242,3 +248,16 @@ def test_a_players_position_is_a_role(index):
     from qabot.speakers import described_people
     assert described_people(ARTICLES["match"])["ross"][0] == "England forward"
     assert "ready for anything" in _first(_ask(index, "what did the England forward say about the match"))
+
+
+def test_a_role_of_two_words_joined_by_and_speaks_after_a_quotation():
+    said = attributed(ARTICLES["ageing"])
+    assert said['The "myth that ageing is a barrier" to contributing to society needs to be "exploded", the work and '
+                'pensions minister has said.'] == "the work and pensions minister"
+    assert attributed('"We will win," Mr Smith has said.') == {'"We will win," Mr Smith has said.': "Mr Smith"}
+    # "and" before a determiner joins two speakers, not two words of one role
+    assert attributed("Brown and the minister said no.")["Brown and the minister said no."] != "Brown and the minister"
+
+
+def test_what_did_the_work_and_pensions_minister_say(index):
+    assert "myth that ageing" in _first(_ask(index, "what did the work and pensions minister say about ageing"))
