@@ -52,7 +52,7 @@ _CLOSE = r"(?:[”»’]|(?<=[^\s:(\[])\")"
 """A closing quotation mark: a straight one only after a word or punctuation (': "He thinks' opens one)."""
 _OPEN = r"[“\"«‘]"
 
-_AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO}(?:,[ \t]*\d{{1,3}},)?\s+(?:{VERBS})\b")
+_AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO}(?:,[ \t]*\d{{1,3}},)?\s+(?:has\s+|have\s+|had\s+)?(?:{VERBS})\b")
 _VERB_FIRST = re.compile(rf"{_CLOSE}\s*,?\s*(?:{VERBS})\s+{_WHO}")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_WHO}")
 _SAYS_OPENING = rf"(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}"
