@@ -199,6 +199,10 @@ def test_several_people_asked_at_once_are_each_found():
     assert speaker_matches("Jonathan Wolpaw and Dennis McFarlane", "Jonathan Wolpaw")
     assert speaker_matches("Jonathan Wolpaw and Dennis McFarlane", "Dennis McFarlane")
     assert not speaker_matches("Jonathan Wolpaw and Dennis McFarlane", "Dennis Lane")
+    # and an article's "A and B said" is each one's words
+    from qabot.speakers import attribute
+    both = attribute("Jonathan Wolpaw and Dennis McFarlane said the method worked.", None, None)
+    assert both.said_by("Jonathan Wolpaw") and both.said_by("Dennis McFarlane") and not both.said_by("Ann Wolpaw")
 
 
 def test_what_did_two_people_say(index):
