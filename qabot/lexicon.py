@@ -130,7 +130,9 @@ ROLES = frozenset(
     defender goalkeeper keeper skipper player star singer actor actress champion mp mep congressman
     congresswoman lawmaker legislator rapper dj boxer sprinter athlete veteran rival partner chairperson
     premier deputy aide adviser advisor campaigner activist consultant owner founder negotiator
-    physiotherapist physio""".split()
+    physiotherapist physio producer son daughter wife husband father mother brother sister widow widower
+    forward winger flanker fly-half scrum-half full-back hooker batsman bowler wicketkeeper jockey trainer driver
+    rider cyclist golfer swimmer""".split()
 )
 """Words naming a person by what they do: "the mayor", "coach Luis Aragones"."""
 
@@ -146,6 +148,15 @@ TITLES = HONORIFICS | frozenset(
 )
 """Words before a name that are not the name, in a question ("President Putin" asks about Putin)."""
 
+TITLE_QUALIFIERS = frozenset(
+    """prime foreign home health finance defence defense culture shadow deputy vice interior trade economy
+    economics education environment transport justice energy industry agriculture sport sports first chief
+    general lord attorney state executive managing acting interim junior senior assistant lady crown
+    treasury chancellor secretary commerce labour employment welfare immigration""".split()
+)
+"""Words that make a compound title with a title word after them ("Prime Minister", "Foreign Secretary"),
+never a first name before a surname that is a title word ("Mervyn King")."""
+
 TITLE_WORDS = ("Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady", "Prof", "President", "Prime Minister", "Minister",
                "Chancellor", "Secretary", "Senator", "Governor", "Judge", "Coach", "Chairman", "Chief Executive",
                "Mayor")
@@ -157,7 +168,9 @@ GROUPS = frozenset(
     campaigners critics experts analysts sources spokesman spokeswoman spokesperson regulator regulators
     organisers organizers prosecutors investigators researchers scientists lawyers doctors residents
     workers staff team club federation association industry embassy kremlin parliament congress senate
-    cabinet opposition watchdog charity institute inquiry coalition alliance""".split()
+    cabinet opposition watchdog charity institute inquiry coalition alliance school college university hospital
+    broadcaster network newspaper magazine label studio airline retailer insurer publisher society foundation
+    organisation organization producers""".split()
 )
 """Words naming a body or a group that speaks: "U.S. officials", "police", "the industry group"."""
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import Analyzer, fold
-from .lexicon import HEADS_OF, HONORIFICS, LEADING_ROLES, ROLES, SPEAKER_HEADS, singular
+from .lexicon import HEADS_OF, HONORIFICS, LEADING_ROLES, ROLES, SPEAKER_HEADS, TITLE_QUALIFIERS, TITLES, singular
 
 _OWN_S = re.compile(r"['’]s$")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8})\)")
@@ -61,6 +61,7 @@ def speaker_phrase(text: str) -> SpeakerPhrase:
     or a name set off by a comma), its head (a role, group or document word) and its other words."""
     parts = [p for p in text.split(",") if p.strip()]
     main = _PHRASE_WORD.findall(parts[0]) if parts else []
+    determined = bool(main) and main[0].lower() in _DETERMINERS
     while main and main[0].lower() in _DETERMINERS:
         main = main[1:]
     tail: list[str] = []
@@ -69,14 +70,21 @@ def speaker_phrase(text: str) -> SpeakerPhrase:
             main, tail = main[:i], main[i + 1:]
             break
     main = [w for w in main if normal(w) not in HONORIFICS]
+    if tail and _role_then_name(tail):  # "Bank of England governor Mervyn King": the name ends the phrase
+        main, tail = main + tail, []
     names: list[str] = []
     for part in parts[1:]:  # "the mayor of Ferrara, Anna Benedetti"
         words = _PHRASE_WORD.findall(part)
         if words and all(w[:1].isupper() for w in words):
             names = words
+    if not names and not determined and _surname_is_title(main):
+        names = main[-2:]  # "Mervyn King", "governor Mervyn King": King is a surname, not a title
+        main = main[:-2]
     if not names:
         while main and main[-1][:1].isupper() and not _is_head(main[-1]):
             names.insert(0, main.pop())
+            if names and len(main) > 1 and main[-1] == "and" and main[-2][:1].isupper() and not _is_head(main[-2]):
+                main.pop()  # "Jonathan Wolpaw and Dennis McFarlane": both people's words, each found by its own
     acronyms = _ACRONYM.findall(text)  # "(MPAA)" is the body's other name
     if acronyms:
         names += [a for a in acronyms if a not in names]
@@ -89,6 +97,37 @@ def speaker_phrase(text: str) -> SpeakerPhrase:
         head = normal(main.pop())
     modifiers = frozenset(normal(w) for w in main + tail if w.lower() not in _DETERMINERS) - {""}
     return SpeakerPhrase(text=text, names=tuple(normal(w) for w in names), head=head, modifiers=modifiers)
+
+
+def _surname_is_title(words: list[str]) -> bool:
+    """True when ``words`` end in a first name and a title word that is the surname ("Mervyn King", "Alan
+    Judge", "governor Mervyn King"): the title (one that stands before a name, ``TITLES``) comes last after
+    one capitalised word that is not itself a role, an honorific, an acronym, a possessive or a word that
+    makes a compound title ("Prime Minister", "Foreign Secretary", "Chief Executive" stay roles), and before
+    them is nothing or a role word."""
+    if len(words) < 2:
+        return False
+    first, title = words[-2], words[-1]
+    if not (title[:1].isupper() and title[1:].islower() and title.lower() in TITLES and title.lower() not in HONORIFICS):
+        return False
+    if not (first[:1].isupper() and first[1:].islower()) or _OWN_S.search(first) or first.endswith(("'", "’")):
+        return False
+    low = normal(first)
+    if low in HONORIFICS or low in TITLE_QUALIFIERS or _is_head(first):
+        return False
+    return len(words) == 2 or _is_head(words[-3])
+
+
+def _role_then_name(tail: list[str]) -> bool:
+    """True when the words after a phrase's "of" go on with the body's name and then a role word, with
+    nothing or a person's full name after it ("England governor" and "England governor Mervyn King" after
+    "Bank of"): the role heads the whole phrase, the body's words are its modifiers. Not "gay group OutRage!"
+    (lowercase before the role) nor "the Central Bank" (no lowercase role word)."""
+    heads = [i for i, w in enumerate(tail) if _is_head(w) and w[:1].islower()]
+    if len(heads) != 1 or heads[0] == 0 or not all(w[:1].isupper() for w in tail[:heads[0]]):
+        return False
+    rest = tail[heads[0] + 1:]
+    return not rest or len(rest) >= 2 and all(w[:1].isupper() for w in rest)
 
 
 def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase) -> bool:
@@ -139,4 +178,15 @@ def speaker_terms(asked: str, analyzer: Analyzer) -> list[str]:
     phrase = speaker_phrase(asked)
     if phrase.names:
         return [t for t in analyzer.terms(" ".join(phrase.names)) if t]
-    return [t for t in analyzer.terms(phrase.head or "") if t] or [t for t in analyzer.terms(asked) if t]
+    head = [t for t in analyzer.terms(phrase.head or "") if t]
+    return head + _body_terms(asked, phrase, analyzer) if head else [t for t in analyzer.terms(asked) if t]
+
+
+def _body_terms(asked: str, phrase: SpeakerPhrase, analyzer: Analyzer) -> list[str]:
+    """The analysed terms of the capitalised words a role is asked for with, the body or place it belongs to
+    ("barclays" for "Barclays' chief executive", "wraz", "tv" for "WRAZ-TV's general manager"): a role word is
+    written in thousands of passages, its body's name in the few that quote it. Compound titles ("Prime
+    Minister") and the question's own title words are not a body."""
+    words = [w for w in _PHRASE_WORD.findall(asked) if w[:1].isupper() and normal(w) in phrase.modifiers
+             and normal(w) not in TITLE_QUALIFIERS and not _is_head(w)]
+    return [t for t in analyzer.terms(" ".join(words)) if t]

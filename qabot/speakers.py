@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from bisect import bisect_left, bisect_right
 
 from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, GROUPS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation
-from .speaker_matching import SpeakerPhrase, _is_head, normal, role_kin, speaker_matches, speaker_phrase, speaker_terms
+from .speaker_matching import _OWN_S, SpeakerPhrase, _is_head, normal, role_kin, speaker_matches, speaker_phrase, speaker_terms
 
 __all__ = [  # the attribution stage, and the matching stage (``speaker_matching``) as callers have imported it from here
     "SPEAKER_CONTEXT", "VERBS", "Attribution", "People", "attribute", "attribute_paragraph", "described_people",
-    "is_quote", "known_people", "last_name_in", "quoted_words", "speech_hint", "surname_of",
+    "is_quote", "known_people", "last_name_in", "named_bodies", "quoted_words", "speech_hint", "surname_of",
     "SpeakerPhrase", "normal", "role_kin", "speaker_matches", "speaker_phrase", "speaker_terms",
 ]
 
@@ -39,7 +39,9 @@ _HEAD = rf"(?i:{alternation(_HEADS)})"
 _PLAIN_WORD = rf"(?!(?:{VERBS}|that|which|who|and|but|or|when|while|as|if|after|before|he|she|they|it|has|have|had|is|are|was|were|will|would|also|then|now)\b)[\w.’'-]+"
 """A word of a speaker's phrase: not a verb of speech, a conjunction or a pronoun."""
 _MODIFIER = rf"(?:{_PLAIN_WORD}\s+)"
-_PHRASE = (rf"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?{_MODIFIER}{{0,3}}{_HEAD}\b(?![’'-])"
+_JOINED = r"(?:and\s+(?=(?!(?:the|a|an|his|her|its|their|he|she|they|it)\b)[\w.’'-]+\s))"
+"""An "and" between two words of one role: "the work and pensions minister", "Trade and Industry Secretary"."""
+_PHRASE = (rf"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?(?:{_MODIFIER}{_JOINED}?){{0,3}}{_HEAD}\b(?![’'-])"
            rf"(?:\s+and\s+(?:[a-z][\w-]*\s+){{0,2}}{_HEAD}\b(?=[ \t]+[A-Z]))?"
            rf"(?:\s+(?:of|for|at|on|from|in)\s+(?:the\s+)?[\w.’'-]+(?:\s+{_PLAIN_WORD}){{0,4}})?"
            rf"(?:,\s+{_NAME}(?=\s*[,.;:!?]|$)|[ \t]+(?=[A-Z]){_NAMED})?")
@@ -59,7 +61,7 @@ look-behind comes after the mark, so a search is skipped through text to the nex
 look-behind, it was tried at every character)."""
 _OPEN = r"[“\"«‘]"
 
-_AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO}\s+(?:{VERBS})\b")
+_AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO}(?:,[ \t]*\d{{1,3}},)?\s+(?:has\s+|have\s+|had\s+)?(?:{VERBS})\b")
 _VERB_FIRST = re.compile(rf"{_CLOSE}\s*,?\s*(?:{VERBS})\s+{_WHO}")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_WHO}")
 _SAYS_OPENING = rf"(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}"
@@ -77,6 +79,9 @@ _REPORTED = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??"
                        rf"{_WHO}{_APPOSITION}?,?\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
 _REPORTED_MID = re.compile(rf"[,;]\s+(?P<desc>{_DESCRIBED})??{_WHO},?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
 _REPORTED_END = re.compile(rf",\s*{_WHO}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
+_SAYING = re.compile(rf"^\W*{_LEAD}?{_WHO},?\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b[^“\"«;]{{0,120}}?,\s+saying\b")
+"""A subject that acts and says why: "Fox producers defended the show, saying it was a ..." (the verb is no
+verb of speech; the ", saying" clause is the subject's words)."""
 _QUOTE_CHARS = "“”\"«»"
 _DESC_LEAD = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-)\s+")
 _THE = re.compile(r"^[Tt]he\s+")
@@ -119,7 +124,10 @@ _DESC_WORD = (r"(?:(?!(?:the|a|an|and|or|but|by|to|with|for|at|in|on|from|that|w
 """A word of a role's description on one line, not ending a sentence ("U.S." may)."""
 _DESC_BEFORE = re.compile(rf"(?<![\w’'-]){_DESC_WORD}{{1,3}}$")
 """Up to three words of description just before a role word ("Festival", "Kenteris's", "Plaid Cymru's former")."""
-_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}")
+_OF_AFTER = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*"
+                       r"(?:\s+(?:and\s+)?[A-Z][\w’'.-]*){0,3}")
+"""The body or place a role belongs to: "of the Turkish Central Bank", "for organisers MCD Promoters", "at
+Bridgewell Securities", "for Grantham and Stamford"."""
 _SENTENCE_END = re.compile(r"(?<![A-Z])\.(?=\s|$)")
 """A full stop that ends a sentence inside a body's name run on ("Essentials. The"), not an initial's ("U.S. Treasury")."""
 _NAME_AFTER = re.compile(rf"\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})")
@@ -184,6 +192,49 @@ def _descriptions(text: str):
             lead = text[at:s - len(words)]
             if (name := _NAME_COMMA_BEFORE.search(lead)) is not None:
                 yield desc_of, name.group("who"), True, at + name.start(), end  # "Pat Ferguson, President of AMBO,"
+
+
+_BODY_HEAD = re.compile(rf"{_word_led([w.capitalize() for w in GROUPS])}(?![\w’'-])")
+"""A group word capitalised, as in a body's name ("Ministry", "Association")."""
+_BODY_BEFORE = re.compile(r"(?:(?<![\w’'-])[A-Z][\w’'&.-]*[ \t]+){1,4}$")
+"""The capitalised words of a body's name before its group word ("Iraq's", "Mobile Data")."""
+_BODY_AFTER = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'-]*){0,3}")
+"""A body's name going on after its group word: "of Communications", "for Adoption"."""
+_BODY_SKIP = frozenset("The A An Its Their His Her This That But And In On At For From Of".split())
+
+
+def named_bodies(text: str) -> dict[str, tuple[str, ...]]:
+    """The bodies ``text`` names in full, by the words a shorter mention of one may be written with: by group
+    word ("ministry": "Iraq's Ministry of Communications", for "the ministry said" further on) and by
+    initials the text also writes ("mda": "Mobile Data Association", for "the MDA said"), each only when one
+    body of the text has it; and the initials by the group word ("association": "MDA")."""
+    found: dict[str, list[str]] = {}
+    for m in _BODY_HEAD.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        lo = max(line, m.start() - 80)
+        before = _BODY_BEFORE.search(text, lo + _last_words(text[lo:m.start()], 4), m.start())
+        after = _BODY_AFTER.match(text, m.end())
+        words = (before.group().split() if before else []) + [m.group()]
+        while words and words[0] in _BODY_SKIP:
+            words = words[1:]
+        if len(words) < 2 and not after:
+            continue  # "The Ministry" alone names no one body
+        name = " ".join(words) + (after.group() if after else "")
+        head = normal(m.group())
+        found.setdefault(head, [])
+        if name not in found[head]:
+            found[head].append(name)
+    out: dict[str, tuple[str, ...]] = {}
+    for head, names in found.items():
+        if len(names) != 1:
+            continue
+        (name,) = names
+        out[head] = (name,)
+        initials = "".join(w[0] for w in re.findall(r"[\w’'-]+", name) if w[0].isupper() and not _OWN_S.search(w))
+        if len(initials) >= 2 and _has_word(initials, text):
+            out.setdefault(normal(initials), (name,))
+            out[head] = (name, initials)
+    return out
 
 
 def described_people(text: str) -> dict[str, tuple[str, ...]]:
@@ -333,9 +384,11 @@ already holds for "told\\s+\\w+")."""
 
 
 def speech_hint(sentence: str) -> bool:
-    """Whether ``sentence`` holds what every pattern of ``attribute`` needs, a verb of speech or "according":
-    ``re.search(rf"(?:{VERBS})\\b|[Aa]ccording", sentence)``, faster (tests check both find the same)."""
-    return "according" in sentence or "According" in sentence or _HINT_VERB.search(sentence) is not None
+    """Whether ``sentence`` holds what every pattern of ``attribute`` needs, a verb of speech, "according" or
+    ", saying": ``re.search(rf"(?:{VERBS})\\b|[Aa]ccording|, saying", sentence)``, faster (tests check both find
+    the same)."""
+    return "according" in sentence or "According" in sentence or _HINT_VERB.search(sentence) is not None \
+        or ", saying" in sentence
 
 
 _NO_ONE = Attribution(speaker=None, quote=False)
@@ -376,6 +429,9 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     if who is None and quote:  # (without a quotation, _REPORTED was searched above)
         m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
         who, desc = (m.group("who"), m.group("desc")) if m else (None, None)
+    if who is None and ", saying" in sentence:
+        m = _SAYING.search(sentence)
+        who = m.group("who") if m else None
     if who is not None and not _IS_PHRASE.match(who) and _OWNED.search(who):
         who = None  # "Brown's Britain, by Robert Peston, says": a thing of Brown's, not Brown
     if who is not None:

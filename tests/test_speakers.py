@@ -241,7 +241,7 @@ def test_fast_patterns_find_what_the_plain_ones_find(bbc_dir):
     caps_plain = re.compile(rf"{s._TITLE}?(?<![\w.])[A-Z]{s._CAPS_REST}")
     titled_plain = re.compile(rf"\b{s._TITLE}(?P<who>{s._NAME})")
     role_word_plain = re.compile(rf"(?<![\w’'-])(?:{alternation(ROLES)})(?![\w’'-])")
-    speech_hint_plain = re.compile(rf"(?:{s.VERBS})\b|[Aa]ccording")
+    speech_hint_plain = re.compile(rf"(?:{s.VERBS})\b|[Aa]ccording|, saying")
 
     def found(pattern, text):
         return [(m.span(), m.group("who")) for m in pattern.finditer(text)]

@@ -64,6 +64,12 @@ def _stem_of(word: str) -> str:
     return word[:max(4, len(word) - 3)]
 
 
+def _part_of(word: str, whole: str) -> bool:
+    """True when ``word`` (a term) is a part that begins or ends the term ``whole`` ("suit" of "lawsuit", "data"
+    of "databas"): four letters or more, three or more fewer than it."""
+    return len(word) >= 4 and len(whole) - len(word) >= 3 and (whole.endswith(word) or whole.startswith(word))
+
+
 _STANDS_FOR = re.compile(r"\b(?:they|them|it)\b", re.I)
 """A word that may stand for what the question asks about, in words that never name it."""
 
@@ -239,7 +245,7 @@ class Answerer:
                 return self.rank(replace(q, speaker=named, speaker_terms=tuple(dict.fromkeys(
                     phrase_terms(named, self.analyzer)))), correct=False)
             near = self.speech.unattributed(q, cands)
-            closest = [] if near else self._closest_words(q, ctx, hits)
+            closest = [] if near else (self._closest_words(q, ctx, hits) or self._words_of_a_part(q, ctx, hits))
             if not (near or closest):
                 ranked.refusal = message
                 return ranked
@@ -368,6 +374,38 @@ class Answerer:
             out.sort(key=lambda c: (-c.score, c.article, c.start))
             for c in out:
                 c.own_words = False  # X's words, but not about Y in so many words: "not sure"
+        return out
+
+    def _words_of_a_part(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
+        """For "what did X say about Y" where X's words never name Y: X's own words that name a part of a topic
+        word ("a suit for money" for "the lawsuit"; a part of four letters or more that begins or ends it, three
+        letters or more shorter), in the articles among the best passages that hold every other topic word,
+        best first, for a "not sure" answer. A topic word the corpus never writes has no part to find
+        ("bitcoin" is not "coin")."""
+        reader = self.reader
+        topic = set(q.topic_terms)
+        if not topic or not all(reader.df(t) for t in topic):
+            return []
+        anyone = Context(question=replace(q, topic_terms=()), weights=ctx.weights, local=ctx.local, say=True,
+                         idf_sum=ctx.idf_sum, max_idf=ctx.max_idf, best_score=ctx.best_score, rarest=None)
+        out: list[Candidate] = []
+        articles = list(dict.fromkeys(reader.passage(p).article for p, _ in hits[:self.params.retrieval.candidate_passages]))
+        for article in articles:
+            held = reader.article_holds(article, topic)
+            for rank, p in enumerate(reader.corpus.article_passages(article), start=1):
+                passage = reader.passage(p)
+                if not self.speech.speaks(p, q.speaker):
+                    continue
+                for c in features.candidates(reader, self.speech, anyone, passage, 0.0, rank, own_only=True):
+                    terms = {t for x in passage.sentences if c.start <= x.start < c.end for t in x.terms}
+                    parts = {t for t in topic - held if any(_part_of(w, t) for w in terms)}
+                    if parts and topic <= held | parts:
+                        out.append(c)
+        if out:
+            self.model.rank(out)
+            out.sort(key=lambda c: (-c.score, c.article, c.start))
+            for c in out:
+                c.own_words = False  # X's words about a part of Y: "not sure"
         return out
 
     def _article_absent(self, q: Question, article: int) -> float:

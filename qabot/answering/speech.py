@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..analysis import fold
-from ..speakers import SPEAKER_CONTEXT, Attribution, People, attribute_paragraph, speaker_phrase
+from ..speakers import SPEAKER_CONTEXT, Attribution, People, attribute_paragraph, named_bodies, role_kin, speaker_phrase
 from .parse import Question
 from .sentences import Reader, ReadPassage, cached
 
@@ -89,7 +89,7 @@ class Speech:
         attributed to the speaker is found."""
         reader = self.reader
         phrase = speaker_phrase(q.speaker or "")
-        names = {w for w in (phrase.names or ((phrase.head,) if phrase.head else ())) if len(w) > 1}
+        names = {w for w in (phrase.names or (role_kin(phrase.head) if phrase.head else ())) if len(w) > 1}
         if not names:
             return lambda p: True
         pattern = None  # compiled only for an article that writes the name with an apostrophe or a dot
@@ -200,6 +200,8 @@ class Speech:
             if len(people) == 1 and head not in found:
                 (who,) = people
                 found[head] = tuple(p for p in found[who] if "," in p)
+        for key, names in named_bodies(self.reader.article(article).text).items():
+            found.setdefault(key, names)  # "the ministry said" after "Iraq's Ministry of Communications"; "the MDA"
         return found
 
     def unattributed(self, q: Question, cands: list) -> list:
