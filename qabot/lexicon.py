@@ -191,3 +191,8 @@ def singular(word: str) -> str:
     if word.endswith("s") and word[:-1] in SPEAKER_HEADS:
         return word[:-1]
     return word
+
+
+OTHER_ROLE = frozenset("deputy shadow vice assistant former ex".split())
+"""Words before a role that make it another person's role: "Deputy Mayor Nicky Gavron" is not "the mayor",
+"shadow chancellor Oliver Letwin" not "the chancellor"; asked for with the word, they match."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import Analyzer, fold
-from .lexicon import HEADS_OF, HONORIFICS, LEADING_ROLES, ROLES, SPEAKER_HEADS, TITLE_QUALIFIERS, TITLES, singular
+from .lexicon import HEADS_OF, HONORIFICS, LEADING_ROLES, OTHER_ROLE, ROLES, SPEAKER_HEADS, TITLE_QUALIFIERS, TITLES, singular
 
 _OWN_S = re.compile(r"['’]s$")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8})\)")
@@ -149,6 +149,8 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     if a.head != b.head and not ({a.head, b.head} & HEADS_OF and {a.head, b.head} <= LEADING_ROLES) \
             and not _clipped(a.head, b.head):
         return False  # "the central bank governor" is "the head of the Central Bank"; "the minister" is no mayor
+    if (b.modifiers & OTHER_ROLE) - a.modifiers:
+        return False  # "the mayor" is not "Deputy Mayor Nicky Gavron", "the chancellor" not the shadow one
     return a.modifiers <= b.words
 
 

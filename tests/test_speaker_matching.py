@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from qabot.speaker_matching import speaker_matches
+
 from conftest import attributed, index_articles, run
 
 ARTICLES = {
@@ -138,3 +140,12 @@ def test_she_after_plural_role_before_names_is_the_named_person():
             "Stone is one of the favourites. She arrived in a green dress. "
             '"It is lovely to be here at home," she told reporters.')
     assert attributed(text)['"It is lovely to be here at home," she told reporters.'] == "Stone"
+
+
+def test_a_deputy_or_shadow_role_is_another_persons():
+    assert not speaker_matches("the mayor", "Deputy Mayor Nicky Gavron")
+    assert speaker_matches("the deputy mayor", "Deputy Mayor Nicky Gavron")
+    assert not speaker_matches("the chancellor", "shadow chancellor Oliver Letwin")
+    assert speaker_matches("the shadow chancellor", "shadow chancellor Oliver Letwin")
+    assert speaker_matches("the chancellor", "Chancellor Gordon Brown")
+    assert not speaker_matches("the president", "former president Bill Clinton")
