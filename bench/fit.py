@@ -386,7 +386,7 @@ def main() -> None:
                        f"L2 {args.hidden_l2:g}" if args.conf_hidden else
                        "logistic regression over the first three answers, L2 %g" % args.conf_l2),
         "refusal": f"by the {'first answer' if args.refuse_by == 'first' else 'best of the first three answers'}'s "
-                   f"confidence; loses {args.lose:.0%} of fit questions with a right answer in the first three",
+                   f"confidence; loses {args.lose:.1%} of fit questions with a right answer in the first three",
         "fit_questions": len(fit_squad), "negatives": len(neg), "confidence_rows": int(len(y)),
         "fit_evidence_at_1": round(at1, 4), "fit_evidence_at_3": round(at3, 4), "fit_refused": round(refused, 4),
         "fit_negatives_refused": round(neg_refused, 4), "fit_same_style_negatives_refused": round(same_refused, 4),
