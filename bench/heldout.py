@@ -9,6 +9,10 @@ the BBC articles cannot answer), ``seed.jsonl`` (50 about the bundled article), 
 about the eight short articles in ``small/``). Each question's kind is labelled in the file.
 ``--set fresh`` reads the same files from ``bench/data/heldout/fresh/``: a second set written later by
 another reader of the articles alone, never looked at while answering rules or weights were changed.
+``--set fresh2``: a third (120 BBC news, 40 BBC unanswerable, 35 about the bundled article, 66 about six
+new short articles in ``fresh2/small/``), written 2026-12-02 and measured only at the end of that
+session. A summary question ("what is the article about") has no verbatim answer and is left out of the
+figures (counted as "not scored").
 
 Refusals of another corpus's questions: ``--negatives`` SQuAD dev questions of the test half (odd
 articles, never fitted on) asked of the BBC articles, and the held-out BBC questions asked of SQuAD dev.
@@ -41,6 +45,8 @@ def read(path: Path) -> list[tuple[str, Item]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             obj = json.loads(line)
+            if not obj["answers"] and obj["kind"] != "unanswerable":
+                continue  # a summary question: nothing verbatim to score it by
             out.append((obj["kind"], Item(question=obj["question"], answers=tuple(obj["answers"]))))
     return out
 
@@ -83,11 +89,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-bench/heldout"))
     parser.add_argument("--negatives", type=int, default=1000)
-    parser.add_argument("--set", choices=("first", "fresh"), default="first",
-                        help="which held-out question sets: the first ones, or bench/data/heldout/fresh/")
+    parser.add_argument("--set", choices=("first", "fresh", "fresh2"), default="first",
+                        help="which held-out question sets: the first ones, or bench/data/heldout/fresh/ or fresh2/")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    sets = HELDOUT / "fresh" if args.set == "fresh" else HELDOUT
+    sets = HELDOUT if args.set == "first" else HELDOUT / args.set
     bbc = bbc_corpus(args.work / "bbc")
     build([bbc], args.work / "bbc-index")
     build([ROOT / "seeds"], args.work / "seed-index")

@@ -162,10 +162,18 @@ def _about(who: str, context: Context) -> dict:
     return {"person": who, "people": people[:MAX_PEOPLE], "group": context.group}
 
 
+_THE_NAMED = re.compile(r"(?i:the)\s+[A-Z]")
+"""A name with "the" before it ("the Lib Dems", "the Treasury"): a body or a group; a person's name takes
+no article ("the mayor" is a role, lower-case)."""
+
+
 def is_group(who: str) -> bool:
-    """True for a speaker that is a group or a body ("U.S. officials", "the ministry"), not one person."""
+    """True for a speaker that is a group or a body ("U.S. officials", "the ministry", "the Lib Dems"), not
+    one person."""
     phrase = speaker_phrase(who)
-    return not phrase.names and phrase.head in GROUPS
+    if phrase.names:
+        return bool(_THE_NAMED.match(who.strip())) and phrase.head is None
+    return phrase.head in GROUPS
 
 
 _NAME_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|van|von|bin|al))*")

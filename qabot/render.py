@@ -49,6 +49,11 @@ def _printable(text: str) -> str:
     return _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}" if "\udc80" <= m.group() <= "\udcff" else "\ufffd", text)
 
 
+MESSAGE_CHARS = 640
+"""A no-answer message is cut past this: room for one naming five headlines ("which article? ..."), while a
+100 KB question echoed back in it is still no message."""
+
+
 def shorten(text: str, limit: int = 300) -> str:
     """``text`` cut in the middle to at most ``limit`` characters (a 100 KB question echoed back is no message)."""
     if len(text) <= limit:
@@ -225,7 +230,7 @@ def render_article(article: Article, marks: list[tuple[int, int]], style: Style,
 def render_answer(answer: Answer, style: Style, analyzer: Analyzer) -> str:
     """A whole answer for a person; a one-line "No answer: ..." when there is none."""
     if answer.no_answer or not answer.evidence:
-        reason = shorten(safe_line(answer.message or "nothing found"))
+        reason = shorten(safe_line(answer.message or "nothing found"), MESSAGE_CHARS)
         return style.paint("No answer:", BOLD) + f" {reason}."
     head = []
     if answer.searched:

@@ -78,21 +78,22 @@ def _gold_texts(folder: Path) -> dict[str, str]:
     return texts
 
 
-@pytest.mark.parametrize("folder", [HELDOUT, HELDOUT / "fresh"], ids=["first", "fresh"])
+@pytest.mark.parametrize("folder", [HELDOUT, HELDOUT / "fresh", HELDOUT / "fresh2"], ids=["first", "fresh", "fresh2"])
 @pytest.mark.parametrize("name", ["seed.jsonl", "small.jsonl"])
 def test_held_out_golds_stand_verbatim_in_their_articles(folder, name):
     texts = _gold_texts(folder)
     rows = _rows(folder / name)
-    assert len(rows) >= 40
+    assert len(rows) >= 35
     for n, row in rows:
         assert row["kind"] in {"factoid", "say_topic", "say", "speech", "yesno", "paraphrase", "meta",
-                               "unanswerable"}, n
-        assert bool(row["answers"]) == (row["kind"] != "unanswerable"), n
+                               "why", "topic", "unanswerable"}, n
+        if row["kind"] != "topic":  # a summary question has no verbatim answer
+            assert bool(row["answers"]) == (row["kind"] != "unanswerable"), n
         for gold in row["answers"]:
             assert gold in texts[row["article"]], (n, gold)
 
 
-@pytest.mark.parametrize("folder", [HELDOUT, HELDOUT / "fresh"], ids=["first", "fresh"])
+@pytest.mark.parametrize("folder", [HELDOUT, HELDOUT / "fresh", HELDOUT / "fresh2"], ids=["first", "fresh", "fresh2"])
 def test_held_out_bbc_golds_stand_verbatim_in_their_articles(folder):
     if not BBC_ZIP.exists():
         pytest.skip(f"{BBC_ZIP} not found")

@@ -89,9 +89,13 @@ def _which(reader: Reader, q: Question, last: int | None) -> tuple[int | None, s
             return None, f"no article about '{' '.join(q.topic_words)}' in {where}" + _examples(reader, range(n))
         held = {a: (round(sum(reader.idf(t) for t in reader.article_holds(a, set(known))), 6),
                     round(sum(reader.idf(t) for t in known if t in reader.title_terms(a)), 6)) for a in best}
-        ranked = sorted(best, key=lambda a: (-held[a][0], -held[a][1], -best[a], a))
+        # a headline word counts twice: "the Newcastle Gloucester rugby story" is the match report
+        # headlined "Newcastle 27-27 Gloucester", though its text never says "rugby"
+        weight = {a: round(held[a][0] + held[a][1], 6) for a in best}
+        ranked = sorted(best, key=lambda a: (-weight[a], -held[a][1], -best[a], a))
         top = ranked[0]
-        tied = [a for a in ranked if held[a] == held[top] and best[a] >= retrieval.about_tie * best[top]]
+        tied = [a for a in ranked if weight[a] == weight[top] and best[a] >= retrieval.about_tie * best[top]]
+        tied = _distinct(reader, tied)
         if len(tied) > 1:
             return None, (f"which article? {len(tied)} are about '{' '.join(q.topic_words)}': "
                           + _titles(reader, tied) + "; name more of its topic")
@@ -104,6 +108,18 @@ def _which(reader: Reader, q: Question, last: int | None) -> tuple[int | None, s
                   f"after an answer from it" + _examples(reader, range(n)))
 
 
+def _distinct(reader: Reader, articles: list[int]) -> list[int]:
+    """``articles`` with each story once: a copy (the same headline and text saved twice) is left out."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for a in articles:
+        chosen = reader.article(a)
+        if (chosen.title, chosen.text) not in seen:
+            seen.add((chosen.title, chosen.text))
+            kept.append(a)
+    return kept
+
+
 _LISTED = 5
 """How many articles a question asking which one names."""
 
@@ -111,9 +127,20 @@ _LISTED = 5
 def _titles(reader: Reader, articles) -> str:
     """Up to ``_LISTED`` of ``articles``' headlines, quoted, and how many more."""
     articles = list(articles)
-    shown = ", ".join(f"'{reader.article(i).title}'" for i in articles[:_LISTED])
+    shown = ", ".join(f"'{_headline(reader.article(i).title)}'" for i in articles[:_LISTED])
     more = len(articles) - _LISTED
     return shown + (f" and {more:,} more" if more > 0 else "")
+
+
+_HEADLINE_CHARS = 80
+"""A headline named in such a list is cut past this many characters (a page title can run to a paragraph)."""
+
+
+def _headline(title: str) -> str:
+    """``title`` cut at a word to at most ``_HEADLINE_CHARS`` characters, "…" marking the cut."""
+    if len(title) <= _HEADLINE_CHARS:
+        return title
+    return title[:_HEADLINE_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def _examples(reader: Reader, articles) -> str:

@@ -106,6 +106,8 @@ _REF = (rf"(?:the|this|that|these|those|its|an?|your)\s+(?:(?!(?:of|on|about|for
         rf"was|is|called|titled|headlined)\b))")
 """An article named by a determiner and up to four topic words: "the article", "the storm story", "the piece
 about the council vote", "this article"; not "the FCC's sixth report and order"."""
+_BARE_REF = (rf"(?:the|this|that)\s+(?:(?!(?:on|about|for|from|by|in|to|and|or)\b)[\w’'-]+\s+){{0,5}}?{_NOUN}\b")
+"""A story named on a line of its own, whose topic words may hold "of the": "the word of the year story"."""
 _IT = r"(?:it|this|that)"
 _IS = r"(?:\s+(?:is|was)|['’]s)"
 _ABOUT_ARTICLE = (
@@ -123,7 +125,13 @@ _ABOUT_ARTICLE = (
         rf"^\W*(?:what{_IS}|(?:give|tell|show)\s+me)\s+the\s+(?:title|headline)\b(?:\s*[?.!]*\s*$|\s+(?:of|on|for)\s+(?:{_REF}|{_IT}))"
         rf"|^\W*what\s+(?:is|was)\s+(?:{_REF}\s+(?:.*\s)?|{_IT}\s+)(?:called|titled|headlined)\s*[?.!]*\s*$"
         rf"|^\W*(?:the\s+)?(?:title|headline)\s+(?:of|on|for)\s+{_REF}", re.I)),
-    (QuestionKind.SUMMARY, re.compile(rf"^\W*what{_IS}\s+(?:{_REF}|{_IT})\s+(?:all\s+)?about\b", re.I)),
+    (QuestionKind.SUMMARY, re.compile(
+        rf"^\W*what{_IS}\s+(?:{_REF}|{_IT})\s+(?:all\s+)?about\b"
+        rf"|^\W*what{_IS}\s+{_REF}\s+(?:on|over|regarding|concerning|covering)\s+[^?]+?\s+(?:all\s+)?about\s*[?.!]*\s*$",
+        re.I)),
+    (QuestionKind.SUMMARY, re.compile(  # a story named and nothing more: "the piece on Asia leading media growth"
+        rf"^\W*(?:(?:tell|show|give)\s+me\s+(?:about\s+)?)?{_BARE_REF}(?:\s+(?:about|on|over|regarding|concerning|covering)"
+        rf"\s+[^?]+?)?\s*[?.!]*\s*$", re.I)),
     (QuestionKind.AUTHOR, re.compile(
         rf"^\W*who\s+(?:(?:has|had)\s+)?(?:wrote|writes|written|authored|penned|reported|filed)\s+(?:{_REF}|{_IT}\s*[?.!]*\s*$)"
         rf"|^\W*who(?:\s+is|\s+was|['’]s)\s+(?:the\s+)?(?:author|writer|reporter|journalist|correspondent)\b"
