@@ -113,9 +113,11 @@ def tiny_corpora(squad_file: Path, squad_items: list, work: Path, per_article: i
 
 def fit_ranking(questions: list[dict], l2: float, hidden: int = 0, hidden_l2: float = 1e-3, steps: int = 1500,
                 lr: float = 0.05, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """A listwise softmax ranker over ``FEATURES``: a linear part plus ``hidden`` ReLU units, fitted by Adam
-    over centred and scaled features and returned over the raw ones: ``(linear weights, hidden weights (units
-    x features), hidden biases, hidden out-weights)``. With no hidden units it is the linear ranker."""
+    """A listwise softmax ranker over ``FEATURES``: a linear part over the raw features plus ``hidden`` ReLU
+    units over the features centred and scaled, fitted by Adam and returned over the raw ones: ``(linear
+    weights, hidden weights (units x features), hidden biases, hidden out-weights)``. With no hidden units it
+    is the linear ranker (its scores' scale is what ``GateParams.focus_margin`` is set in: fitted over scaled
+    features, the same L2 let the weights grow about twice as large, and near-ties were no longer near)."""
     groups = [(np.array([c.x for c in q["candidates"]]), q["labels"]) for q in questions
               if q["answerable"] and not q["refused"] and q["labels"].any() and not q["labels"].all()]
     X = np.concatenate([x for x, _ in groups])
@@ -138,7 +140,7 @@ def fit_ranking(questions: list[dict], l2: float, hidden: int = 0, hidden_l2: fl
         w, W1, b1, w2 = params
         H = Z @ W1 + b1
         A = np.maximum(H, 0)
-        s = Z @ w + A @ w2
+        s = X @ w + A @ w2
         smax = np.maximum.reduceat(s, starts)
         e = np.exp(s - smax[seg])
         z = np.add.reduceat(e, starts)
@@ -147,16 +149,15 @@ def fit_ranking(questions: list[dict], l2: float, hidden: int = 0, hidden_l2: fl
         q = e * Y / pos[seg]
         ds = (p - q) / len(groups)
         dA = np.outer(ds, w2) * (H > 0)
-        grads = [Z.T @ ds, Z.T @ dA, dA.sum(0), A.T @ ds]
+        grads = [X.T @ ds, Z.T @ dA, dA.sum(0), A.T @ ds]
         for i, g in enumerate(grads):
             g = g + decay[i] * params[i]
             m[i] = 0.9 * m[i] + 0.1 * g
             v[i] = 0.999 * v[i] + 0.001 * g ** 2
             params[i] -= rates[i] * (m[i] / (1 - 0.9 ** step)) / (np.sqrt(v[i] / (1 - 0.999 ** step)) + 1e-8)
     w, W1, b1, w2 = params
-    # over raw features: (x - mean) / scale @ W = x @ (W / scale) - mean / scale @ W; the linear part's constant
-    # is the same for every candidate of a question and is dropped
-    return w / scale, (W1 / scale[:, None]).T, b1 - (mean / scale) @ W1, w2
+    # the hidden units over raw features: (x - mean) / scale @ W = x @ (W / scale) - mean / scale @ W
+    return w, (W1 / scale[:, None]).T, b1 - (mean / scale) @ W1, w2
 
 
 def order(q: dict, answerer: Answerer) -> list:
