@@ -15,6 +15,7 @@ from qabot.answering import Answerer, AnswerParams, QuestionKind, parse
 from qabot.answering import features as feats
 from qabot.answering.features import CONFIDENCE_FEATURES, FEATURES
 from qabot.answering.params import WEIGHTS_FILE, WeightsError, load_weights
+from qabot.answering.score import Model
 from qabot.build import build
 from qabot.errors import UsageError
 from qabot.index import Index
@@ -84,11 +85,28 @@ def test_speech_features_mark_the_speakers_own_words(answerer):
     assert named["own_words"] == 1.0 and named["own_quote"] == 1.0 and named["topic_in_quote"] == 1.0
 
 
-def test_score_is_the_dot_product_and_explained_parts_add_up(answerer):
+def _by_hand(w, x):
+    """A ranking score worked out term by term: the linear part plus the ReLU hidden units."""
+    units = [max(0.0, sum(a * b for a, b in zip(row, x)) + b0) for row, b0 in zip(w.rank_hidden, w.rank_hidden_bias)]
+    return sum(a * b for a, b in zip(w.rank, x)) + sum(o * u for o, u in zip(w.rank_hidden_out, units))
+
+
+def test_score_is_the_linear_part_plus_the_hidden_units_and_explained_parts_add_up(answerer):
     ranked = answerer.rank(parse("how much will the damage cost", answerer.analyzer))
+    w = answerer.params.weights
+    for c in ranked.candidates[:5]:
+        assert c.score == pytest.approx(_by_hand(w, c.x))
+        parts = answerer.model.explain_rank(c)
+        assert sum(p.part for p in parts) + answerer.model.rank_bias_part(c) == pytest.approx(c.score)
+    # a ranker with hidden units (two, one active on the best candidate and one not) scores and explains alike
     best = ranked.candidates[0]
-    assert best.score == pytest.approx(sum(w * x for w, x in zip(answerer.model.rank_weights, best.x)))
-    assert sum(p.part for p in answerer.model.explain_rank(best)) == pytest.approx(best.score)
+    n = len(FEATURES)
+    hidden = replace(w, rank_hidden=((1.0,) * n, (-1.0,) * n), rank_hidden_bias=(0.5, -0.5), rank_hidden_out=(2.0, 3.0))
+    model = Model(hidden)
+    model.rank(ranked.candidates)
+    assert best.score == pytest.approx(_by_hand(hidden, best.x)) and best.score != pytest.approx(_by_hand(w, best.x))
+    assert sum(p.part for p in model.explain_rank(best)) + model.rank_bias_part(best) == pytest.approx(best.score)
+    assert model.rank_bias_part(best) == pytest.approx(2.0 * 0.5)  # the active unit's bias only
 
 
 def test_select_gives_the_same_sentence_of_duplicate_articles_once(answerer):
@@ -128,7 +146,7 @@ def test_a_weights_file_of_another_version_or_other_features_is_refused(tmp_path
 
 def test_a_weights_file_whose_hidden_layer_does_not_fit_the_features_is_refused(tmp_path):
     data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    assert data["format"] == 2 and data["hidden"]  # the shipped confidence has its hidden units
+    assert data["format"] == 3 and data["hidden"]  # the shipped confidence has its hidden units
     short = tmp_path / "short.json"
     short.write_text(json.dumps(dict(data, hidden=[row[:-1] for row in data["hidden"]])), encoding="utf-8")
     with pytest.raises(WeightsError, match="wrong shape"):
@@ -137,6 +155,11 @@ def test_a_weights_file_whose_hidden_layer_does_not_fit_the_features_is_refused(
     unpaired.write_text(json.dumps(dict(data, hidden_out=data["hidden_out"][:-1])), encoding="utf-8")
     with pytest.raises(WeightsError, match="wrong shape"):
         load_weights(unpaired)
+    ranker = tmp_path / "ranker.json"  # the ranker's hidden units are over the ranking features
+    ranker.write_text(json.dumps(dict(data, rank_hidden=[[0.0] * (len(FEATURES) - 1)], rank_hidden_bias=[0.0],
+                                      rank_hidden_out=[1.0])), encoding="utf-8")
+    with pytest.raises(WeightsError, match="wrong shape"):
+        load_weights(ranker)
 
 
 def test_the_confidence_is_its_hidden_layer_beside_the_linear_part_and_its_parts_add_up(answerer):

@@ -16,8 +16,9 @@ from ..spelling import SpellingParams
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 """The fitted model shipped with qabot."""
-WEIGHTS_FORMAT = 2
-"""The version of ``weights.json``'s layout this code reads (2: the confidence has a hidden layer)."""
+WEIGHTS_FORMAT = 3
+"""The version of ``weights.json``'s layout this code reads (2: the confidence has a hidden layer; 3: the
+ranker may have one too)."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,14 @@ class Weights:
     features: tuple[str, ...] = ()
     """Names of the ranking features, in the order of ``rank``."""
     rank: tuple[float, ...] = ()
-    """Ranking weight of each feature (a sentence's score is their dot product with its features)."""
+    """Linear ranking weight of each feature (with no ``rank_hidden`` units a sentence's score is their dot
+    product with its features)."""
+    rank_hidden: tuple[tuple[float, ...], ...] = ()
+    """The ranker's hidden ReLU units: each a row of weights over the raw ranking features (``features``)."""
+    rank_hidden_bias: tuple[float, ...] = ()
+    """Each ranking hidden unit's bias."""
+    rank_hidden_out: tuple[float, ...] = ()
+    """What each ranking hidden unit's output adds to the score, per unit of output."""
     confidence_features: tuple[str, ...] = ()
     """Names of the confidence model's inputs, in the order of ``confidence``."""
     confidence: tuple[float, ...] = ()
@@ -251,7 +259,9 @@ def load_weights(path: Path) -> Weights:
     n = len(CONFIDENCE_FEATURES)
     if len(weights.rank) != len(FEATURES) or len(weights.confidence) != n \
             or any(len(row) != n for row in weights.hidden) \
-            or not len(weights.hidden) == len(weights.hidden_bias) == len(weights.hidden_out):
+            or not len(weights.hidden) == len(weights.hidden_bias) == len(weights.hidden_out) \
+            or any(len(row) != len(FEATURES) for row in weights.rank_hidden) \
+            or not len(weights.rank_hidden) == len(weights.rank_hidden_bias) == len(weights.rank_hidden_out):
         raise WeightsError(f"{path} holds weights of the wrong shape for its features; run python bench/fit.py")
     return weights
 
