@@ -4,6 +4,7 @@
     python bench/folders.py --work /tmp/qabot-folders --only ask # cold asks only (indexes kept)
     python bench/folders.py --work /tmp/qabot-folders --only compare --against /tmp/main-copy
                                                                  # in turns with another checkout, same run
+    python bench/folders.py --work /tmp/qabot-folders --only phases  # a cold ask's main process, phase by phase
 
 Corpora (fixed seeds, from ../shared/data/bbc-fulltext.zip):
 
@@ -200,6 +201,78 @@ def compare(files: Path, idx: dict[str, Path], peer: Path, rounds: int = 6) -> l
     return rows
 
 
+PHASES = r"""
+import gc, os, resource, sys
+gc.disable()  # as python -m qabot ask runs
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return (r.ru_utime + r.ru_stime) * 1000
+marks = [("Python start-up (before any qabot code)", cpu())]
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+from qabot.workspace import early_check
+marks.append(("importing workspace (the listing code)", cpu()))
+argv = ["ask", "--index", sys.argv[1], sys.argv[2]]
+early = early_check(argv)
+marks.append(("forking the listing", cpu()))
+from qabot import cli, regexcache
+marks.append(("importing the command line", cpu()))
+args = cli.make_parser().parse_args(argv)
+regexcache.keep_tables(); regexcache.enable()
+marks.append(("the parser", cpu()))
+import numpy
+marks.append(("numpy", cpu()))
+from qabot.index import Index
+marks.append(("the index module", cpu()))
+from qabot.answering import Answerer
+from qabot.answering import speech
+marks.append(("the answering modules", cpu()))
+index = Index.open(early[0].index_dir)
+marks.append(("opening the index", cpu()))
+answerer = Answerer(index)
+marks.append(("Answerer()", cpu()))
+spent, depth = [0.0], [0]
+def timed(f):
+    def g(*a, **k):
+        depth[0] += 1
+        t = cpu()
+        try:
+            return f(*a, **k)
+        finally:
+            depth[0] -= 1
+            if not depth[0]:
+                spent[0] += cpu() - t
+    return g
+for name in ("speakers", "speaks", "namer"):
+    setattr(speech.Speech, name, timed(getattr(speech.Speech, name)))
+answer = answerer.ask(sys.argv[2], k=3)
+marks.append(("the answer", cpu()))
+marks.append(("  of it the speech rules (Speech.speakers, speaks, namer)", marks[-1][1] - spent[0]))
+cli._settle(early[0], early[1], opened=index)
+marks.append(("the staleness step", cpu()))
+prev = 0.0
+for name, t in marks:
+    print(f"{name}	{(spent[0] if name.startswith('  ') else t - prev):.1f}")
+    prev = t if not name.startswith("  ") else prev
+print(f"total	{prev:.1f}")
+"""
+"""A cold ask's main process, phase by phase (CPU ms from ``getrusage``), as ``cmd_ask`` goes (``--only phases``)."""
+
+
+def phases(index: Path, question: str, runs: int = 5) -> list[tuple[str, str]]:
+    """The least CPU of each phase of a cold ask's main process over ``runs`` new processes (the listing child,
+    forked as ``python -m qabot`` forks it, not counted)."""
+    seen: dict[str, list[float]] = {}
+    for _ in range(runs):
+        env = dict(os.environ, QABOT_STATE_DIR=os.environ.get("QABOT_STATE_DIR") or str(STATE / "this"))
+        out = subprocess.run([sys.executable, "-c", PHASES, str(index), question], capture_output=True, text=True,
+                             env=env, check=True).stdout
+        for line in out.splitlines():
+            name, value = line.rsplit("\t", 1)
+            seen.setdefault(name, []).append(float(value))
+    return [(f"{index.name}: {name}", f"{min(values):.1f} ms (least of {runs}), median {sorted(values)[len(values) // 2]:.1f}")
+            for name, values in seen.items()]
+
+
 def scan_times(corpus: Path) -> tuple[float, float]:
     """Best of 3: the staleness listing (walk and one stat per file) in a new process, and GNU find doing the
     same walk and stats in C (the floor a listing in any language pays on this machine)."""
@@ -218,7 +291,7 @@ def scan_times(corpus: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-folders"))
-    parser.add_argument("--only", choices=("make", "build", "ask", "update", "compare"), default=None)
+    parser.add_argument("--only", choices=("make", "build", "ask", "update", "compare", "phases"), default=None)
     parser.add_argument("--against", type=Path, default=None, metavar="DIR",
                         help="with --only compare: a checkout of qabot (say, of main) to run in turns with this one")
     args = parser.parse_args()
@@ -266,6 +339,9 @@ def main() -> None:
                                                         f"GNU find -printf of the same sizes and mtimes: {find * 1000:.0f} ms"))
     if args.only == "compare":
         rows += compare(files, idx, args.against.resolve())
+    if args.only == "phases":
+        for name in ("files", "tiny"):
+            rows += phases(idx[name], "what did the minister say about the economy")
     if args.only in (None, "update"):
         index = idx["files"]
         edited = files / "c07" / "1" / "1234.txt"

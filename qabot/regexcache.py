@@ -37,6 +37,9 @@ _stored: dict[tuple[str, int], bytes] = {}
 """The file's programs by (pattern, flags), each still marshalled: unpacked only when its pattern is compiled."""
 _used: dict[tuple[str, int], bytes] = {}
 _fresh = False
+_name = "regex-cache"
+"""The cache file ``enable`` read and ``save`` writes: a command that builds keeps its own (its patterns are
+not the answering rules'), so that asking and indexing in turn do not rewrite one file each time."""
 
 
 _keeping = False
@@ -63,13 +66,14 @@ def kept_file(name: str) -> Path | None:
     return cache_file(name) if _keeping else None
 
 
-def enable() -> None:
-    """Compile regular expressions through the cache from now on, in this process."""
-    global _original, _stored
+def enable(name: str = "regex-cache") -> None:
+    """Compile regular expressions through the cache file ``name`` from now on, in this process."""
+    global _original, _stored, _name
     if _original is not None or _compiler is None or not hasattr(_compiler, "_code") or not hasattr(_parser, "parse"):
         return
     try:
-        stored = marshal.loads(cache_file().read_bytes())
+        _name = name
+        stored = marshal.loads(cache_file(name).read_bytes())
         if isinstance(stored, dict) and stored.get("format") == _FORMAT and stored.get("key") == _KEY:
             _stored = stored["entries"] if isinstance(stored.get("entries"), dict) else {}
     except (OSError, ValueError, EOFError, TypeError):
@@ -141,7 +145,7 @@ def save() -> None:
     global _fresh
     if not _fresh:
         return
-    path = cache_file()
+    path = cache_file(_name)
     temp = path.with_name(f".{path.name}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,5 @@
-"""Speaker attribution: who says a sentence's words.
+"""Speaker attribution: who says a sentence's words (``speaker_matching`` then tells whether a question's "X" is
+that speaker).
 
 Recognises direct quotations with their attribution ("…," Wang said / said Wang / Wang told Putin
 / according to Wang), reported speech with the speaker as subject ("Mr Blair said the ..."), "he
@@ -8,14 +9,20 @@ speaker's quotation in the same paragraph.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
-from .analysis import Analyzer, fold
-from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, GROUPS, HEADS_OF, HONORIFICS, LEADING_ROLES, ROLES, SPEAKER_HEADS, TITLE_QUALIFIERS, TITLE_WORDS, TITLES, alternation, singular
+from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, GROUPS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation
+from .speaker_matching import _OWN_S, SpeakerPhrase, _is_head, normal, role_kin, speaker_matches, speaker_phrase, speaker_terms
+
+__all__ = [  # the attribution stage, and the matching stage (``speaker_matching``) as callers have imported it from here
+    "SPEAKER_CONTEXT", "VERBS", "Attribution", "People", "attribute", "attribute_paragraph", "described_people",
+    "is_quote", "known_people", "last_name_in", "named_bodies", "quoted_words", "speech_hint", "surname_of",
+    "SpeakerPhrase", "normal", "role_kin", "speaker_matches", "speaker_phrase", "speaker_terms",
+]
 
 VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+"
 """Every form of a verb of communication that attributes words in an article ("said", "has warned", "denied")."""
@@ -48,8 +55,10 @@ _WHO = (rf"(?<![\w.’'-])"
         rf"(?P<who>(?!(?:I|We|You|They|It|This|That)\b)(?:{_PHRASE}|(?:[Tt]he\s+(?=[A-Z]))?{_TITLE}?{_NAMED})"
         rf"|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?<![’']s)")
 _PRONOUNS = ("he", "she", "it", "they")
-_CLOSE = r"(?:[”»’]|(?<=[^\s:(\[])\")"
-"""A closing quotation mark: a straight one only after a word or punctuation (': "He thinks' opens one)."""
+_CLOSE = r"(?:[”»’]|\"(?<=[^\s:(\[]\"))"
+"""A closing quotation mark: a straight one only after a word or punctuation (': "He thinks' opens one). The
+look-behind comes after the mark, so a search is skipped through text to the next quotation mark (led by a
+look-behind, it was tried at every character)."""
 _OPEN = r"[“\"«‘]"
 
 _AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO}(?:,[ \t]*\d{{1,3}},)?\s+(?:has\s+|have\s+|had\s+)?(?:{VERBS})\b")
@@ -74,6 +83,12 @@ _SAYING = re.compile(rf"^\W*{_LEAD}?{_WHO},?\s+(?:has\s+|had\s+|have\s+)?[a-z]+(
 """A subject that acts and says why: "Fox producers defended the show, saying it was a ..." (the verb is no
 verb of speech; the ", saying" clause is the subject's words)."""
 _QUOTE_CHARS = "“”\"«»"
+_DESC_LEAD = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-)\s+")
+_THE = re.compile(r"^[Tt]he\s+")
+_TITLED_START = re.compile(rf"{_TITLE}[A-Z]")
+_OF = re.compile(r"\s+of\s+")
+"""Patterns compiled once: ``re.match(pattern, ...)`` looks the pattern up in ``re``'s cache by its text at every
+call, and hashing a long pattern's text (``_TITLE`` holds every title word) cost more than matching it."""
 _NOT_NAMES = frozenset(
     "The A An But And However Yet It This That These Those There They We I You In On At For From Of "
     "He She His Her As If When While After Before Meanwhile Officials Analysts Critics Experts Sources Some Many Most "
@@ -99,11 +114,10 @@ _PERSON_MARKS = (
     re.compile(rf"(?P<who>{_NAMED}),?\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"),
     re.compile(rf"\b(?:{alternation(ARTICLE_SPEECH_FORMS - {'tell', 'tells', 'told'})})\s+(?P<who>{_TITLE}?{_NAME})"),
 )
-_TITLED_PLAIN = re.compile(rf"\b{_TITLE}(?P<who>{_NAME})")
 """Where a capitalised name is most likely a person's: with a title, a role, or a verb of speech ("told BBC
 News" names whom, not who, and is left out). The first, led by the titles' capital letters, is skipped through
-text fast (three times faster than ``_TITLED_PLAIN``, as first written; tests check that both find the same;
-led by lowercase letters, the other two gain nothing so)."""
+text fast (three times faster than ``\\b{_TITLE}(?P<who>{_NAME})``, as first written; tests check that both find the
+same; led by lowercase letters, the other two were slower than led by ``\\b``, measured)."""
 _DESC_WORD = (r"(?:(?!(?:the|a|an|and|or|but|by|to|with|for|at|in|on|from|that|who|which|is|was|are|were|has|had|"
               r"have|as|its|his|her|their|when|while|after|before|said|says|told)\b)"
               r"(?:(?:[A-Z]\.)+|[\w’'&-][\w’'.&-]*(?<!\.))[ \t]+)")
@@ -123,9 +137,12 @@ _NAME_COMMA_BEFORE = re.compile(rf"(?P<who>{_TITLE}?(?<![\w’'-])[A-Z][\w’'-]
 _ROLE_WORD = re.compile(rf"(?<![\w’'-]){_ROLE_HEAD}(?![\w’'-])")
 
 
-_ROLE_WORD_LOWER = re.compile(rf"(?<![\w’'-])(?:{alternation(ROLES)})(?![\w’'-])")
-"""``_ROLE_WORD`` for lowercased text: a case-blind alternation is tried letter by letter at every position
-and cost more than the rest of finding descriptions; a lowercase one is skipped over fast."""
+_ROLE_WORD_LOWER = re.compile(rf"[^\w’'-]((?:{alternation(ROLES)}))(?![\w’'-])")
+_ROLE_WORD_LOWER_FIRST = re.compile(rf"(?:{alternation(ROLES)})(?![\w’'-])")
+"""``_ROLE_WORD`` for lowercased text, as the character before a role word and the word (group 1), and for a role
+word that starts the text: a case-blind alternation is tried letter by letter at every position and cost more
+than the rest of finding descriptions; one led by a class of characters (not a look-behind) is skipped through
+text fast, tried only after a character that is no word's."""
 
 
 def _last_words(before: str, n: int = 3) -> int:
@@ -146,7 +163,8 @@ def _role_words(text: str):
     low = text.lower()
     if len(low) != len(text):  # "İ" lowercases to two characters: offsets would not be the text's
         return (m.span() for m in _ROLE_WORD.finditer(text))
-    return (m.span() for m in _ROLE_WORD_LOWER.finditer(low))
+    first = _ROLE_WORD_LOWER_FIRST.match(low)
+    return itertools.chain((first.span(),) if first else (), (m.span(1) for m in _ROLE_WORD_LOWER.finditer(low)))
 
 
 def _descriptions(text: str):
@@ -236,7 +254,7 @@ def _described(descriptions) -> dict[str, tuple[str, ...]]:
         desc = desc.strip()
         if not words or not _is_name(name) or not desc:
             continue
-        desc = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-)\s+", "", desc)
+        desc = _DESC_LEAD.sub("", desc)
         roles = found.setdefault(normal(surname_of(name)), [])
         if desc not in roles:
             roles.append(desc)
@@ -267,8 +285,6 @@ def _capital_led() -> re.Pattern:
 
 _CAPS = _capital_led()
 """A capitalised name, with a title before it ("Mr Blair", "Prime Minister Tony Blair", "Lord Roberts of Conwy")."""
-_CAPS_PLAIN = re.compile(rf"{_TITLE}?(?<![\w.])[A-Z]{_CAPS_REST}")
-"""``_CAPS`` as first written (tests check that both find the same)."""
 
 
 @dataclass(frozen=True)
@@ -362,20 +378,26 @@ def last_name_in(text: str) -> str | None:
     return None
 
 
-_SPEECH_HINT = re.compile(rf"(?:{VERBS})\b|[Aa]ccording|, saying")
-"""What every pattern of ``attribute`` needs: a verb of speech, "according" or ", saying"."""
 _HINT_VERB = re.compile(rf"{alternation(ARTICLE_SPEECH_FORMS)}\b")
-"""The verbs of ``_SPEECH_HINT`` as one trie that starts with a letter, skipped through text fast ("told" alone
+"""The verbs of speech as one trie that starts with a letter, skipped through text fast ("told" alone
 already holds for "told\\s+\\w+")."""
 
 
 def speech_hint(sentence: str) -> bool:
-    """``_SPEECH_HINT.search(sentence) is not None``, faster: a verb of speech, "according" or ", saying"."""
+    """Whether ``sentence`` holds what every pattern of ``attribute`` needs, a verb of speech, "according" or
+    ", saying": ``re.search(rf"(?:{VERBS})\\b|[Aa]ccording|, saying", sentence)``, faster (tests check both find
+    the same)."""
     return "according" in sentence or "According" in sentence or _HINT_VERB.search(sentence) is not None \
         or ", saying" in sentence
+
+
 _NO_ONE = Attribution(speaker=None, quote=False)
-_NEEDS = {_ACCORDING: ("ccording",), _REPORTED_END: (",",), _REPORTED_MID: (",", ";")}
-"""What a pattern cannot match without: a sentence without any of them is spared its search."""
+_QUOTED_PATTERNS = ((_AFTER_QUOTE, ()), (_VERB_FIRST, ()), (_BEFORE_QUOTE, ()), (_ACCORDING, ("ccording",)))
+_PLAIN_PATTERNS = ((_REPORTED, ()), (_REPORTED_END, (",",)), (_REPORTED_MID, (",", ";")), (_ACCORDING, ("ccording",)))
+"""The patterns ``attribute`` tries, in order, for a sentence with a quotation and for one without, each with what
+it cannot match without (a sentence without any of them is spared its search). Pairs, not a dict keyed by the
+pattern: a compiled pattern's hash is worked out from all its compiled code at every look-up (16 to 96 µs for
+these, a sixth of attributing a sentence)."""
 
 
 def attribute(sentence: str, previous: Attribution | None, last_name: str | None | Callable[[], str | None], before: str = "",
@@ -393,10 +415,10 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     quote = is_quote(sentence)
     who = desc = carried = None
     at = len(sentence)
-    for pattern in (_AFTER_QUOTE, _VERB_FIRST, _BEFORE_QUOTE, _ACCORDING) if quote else (_REPORTED, _REPORTED_END, _REPORTED_MID, _ACCORDING):
+    for pattern, needs in _QUOTED_PATTERNS if quote else _PLAIN_PATTERNS:
         if pattern is _BEFORE_QUOTE and not _SAYS_OPENING_RE.search(sentence):
             continue  # no verb of speech opening a quotation: the costliest search cannot match
-        if (needs := _NEEDS.get(pattern)) and not any(c in sentence for c in needs):
+        if needs and not any(c in sentence for c in needs):
             continue  # "according" and a clause after a comma, without them
         m = pattern.search(sentence)
         if m and m.group("who") and m.start("who") < at:
@@ -413,8 +435,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     if who is not None and not _IS_PHRASE.match(who) and _OWNED.search(who):
         who = None  # "Brown's Britain, by Robert Peston, says": a thing of Brown's, not Brown
     if who is not None:
-        who = who.strip(" ,.;:") if _IS_PHRASE.match(who) else _clean(re.sub(r"^[Tt]he\s+", "", who))  # "Mr Blair's spokesman" is not Blair
-        split = None if "," in who or re.match(rf"{_TITLE}[A-Z]", who) else _SPLIT_ROLE.match(who)
+        who = who.strip(" ,.;:") if _IS_PHRASE.match(who) else _clean(_THE.sub("", who))  # "Mr Blair's spokesman" is not Blair
+        split = None if "," in who or _TITLED_START.match(who) else _SPLIT_ROLE.match(who)
         if split and not desc:  # "Albanian Prime Minister Fatos Nano": Fatos Nano, so described
             who, desc = split.group("name"), split.group("desc") + " "
         if who.lower() in ("he", "she"):
@@ -476,7 +498,7 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
         return None
     for m in reversed(list(_CAPS.finditer(before))):
         if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) \
-                or _LISTED.search(before, max(0, m.start() - _LISTED_REACH), m.start()):
+                or _listed(before, max(0, m.start() - _LISTED_REACH), m.start()):
             continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote', "A, B and C": seldom "he"
         candidate = _clean(_OPENERS_RE.sub("", m.group()))
         if not _is_name(candidate):
@@ -489,6 +511,12 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
 
 _LISTED = re.compile(rf"(?<![\w’'-])(?!{_ROLE_HEAD}\b)[A-Z][\w’'-]*\s*(?:,|,?\s+and)\s*$")
 """A name just before, joined by a comma or "and": the next name is one of a list ("Gardener, Darren Campbell ...")."""
+def _listed(text: str, pos: int, end: int) -> bool:
+    """``_LISTED.search(text, pos, end) is not None``, tried only when the text before ``end`` ends with what every
+    match ends with, a comma or "and" (then white space): most names are not followed by one."""
+    return text[pos:end].rstrip().endswith((",", "and")) and _LISTED.search(text, pos, end) is not None
+
+
 _LISTED_REACH = 200
 """How far back ``_LISTED`` is looked for: a pattern anchored at its end is otherwise tried from every character of
 the 2,000 before (a word and the comma after it are far shorter; the look-behind still sees what comes before)."""
@@ -510,7 +538,7 @@ def _quoted_at(text: str, pos: int) -> bool:
 
 def surname_of(name: str) -> str:
     """A name's last word before any "of" place or body ("Roberts" for "Lord Roberts of Conwy")."""
-    words = re.split(r"\s+of\s+", name, maxsplit=1)[0].split()
+    words = _OF.split(name, maxsplit=1)[0].split()
     return words[-1] if words else name
 
 
@@ -616,7 +644,7 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
     out = []
     for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
-        if not speech_hint(sentence) and not is_quote(sentence):
+        if not is_quote(sentence) and not speech_hint(sentence):  # the cheaper test first
             previous = _NO_ONE  # no verb of speech, no quotation: no pattern below can find a speaker
         else:
             previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, still_speaking)
@@ -632,184 +660,3 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
 def _surnames(sentence: str) -> list[str]:
     """The last word of every capitalised name in ``sentence``."""
     return [surname_of(_clean(m.group())) for m in _CAPS.finditer(sentence) if _clean(m.group())]
-
-
-# -- matching a question's speaker to an attributed one ----------------------------------------
-
-_OWN_S = re.compile(r"['’]s$")
-_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
-_LINKS = frozenset("of for at on from in".split())
-_PHRASE_WORD = re.compile(r"[^\W_][\w.’'-]*")
-
-
-@dataclass(frozen=True)
-class SpeakerPhrase:
-    """A speaker's noun phrase taken apart: "the mayor of Ferrara, Anna Benedetti"."""
-
-    text: str
-    """The phrase as written."""
-    names: tuple[str, ...]
-    """The person's or body's name words, normalised ("anna", "benedetti"); () for "the mayor"."""
-    head: str | None
-    """The role, group or document word that heads the phrase, normalised ("mayor", "official"), or None."""
-    modifiers: frozenset[str]
-    """Every other word, normalised, determiners and honorifics left out ("ferrara", "us", "chinese")."""
-
-    @property
-    def surname(self) -> str | None:
-        """The last name word ("benedetti"), or None."""
-        return self.names[-1] if self.names else None
-
-    @property
-    def words(self) -> frozenset[str]:
-        """Every normalised word of the phrase."""
-        return self.modifiers | set(self.names) | ({self.head} if self.head else set())
-
-
-@lru_cache(maxsize=16384)
-def normal(word: str) -> str:
-    """A word as speaker matching compares it: folded, lowercased, without dots, singular ("U.S." is us;
-    cached: the same names come up in every paragraph)."""
-    word = _OWN_S.sub("", fold(word.lower()))  # "Nintendo's president" is Nintendo's
-    return singular(word.replace(".", "").replace("'", ""))
-
-
-def _is_head(word: str) -> bool:
-    return normal(word) in SPEAKER_HEADS
-
-
-@lru_cache(maxsize=4096)
-def speaker_phrase(text: str) -> SpeakerPhrase:
-    """Take a speaker's phrase apart: its name (a trailing run of capitalised words that are not roles,
-    or a name set off by a comma), its head (a role, group or document word) and its other words."""
-    parts = [p for p in text.split(",") if p.strip()]
-    main = _PHRASE_WORD.findall(parts[0]) if parts else []
-    determined = bool(main) and main[0].lower() in _DETERMINERS
-    while main and main[0].lower() in _DETERMINERS:
-        main = main[1:]
-    tail: list[str] = []
-    for i, w in enumerate(main[1:], 1):
-        if w.lower() in _LINKS:
-            main, tail = main[:i], main[i + 1:]
-            break
-    main = [w for w in main if normal(w) not in HONORIFICS]
-    if tail and _role_then_name(tail):  # "Bank of England governor Mervyn King": the name ends the phrase
-        main, tail = main + tail, []
-    names: list[str] = []
-    for part in parts[1:]:  # "the mayor of Ferrara, Anna Benedetti"
-        words = _PHRASE_WORD.findall(part)
-        if words and all(w[:1].isupper() for w in words):
-            names = words
-    if not names and not determined and _surname_is_title(main):
-        names = main[-2:]  # "Mervyn King", "governor Mervyn King": King is a surname, not a title
-        main = main[:-2]
-    if not names:
-        while main and main[-1][:1].isupper() and not _is_head(main[-1]):
-            names.insert(0, main.pop())
-            if names and len(main) > 1 and main[-1] == "and" and main[-2][:1].isupper() and not _is_head(main[-2]):
-                main.pop()  # "Jonathan Wolpaw and Dennis McFarlane": both people's words, each found by its own
-    acronyms = re.findall(r"\(([A-Z][A-Za-z]{1,8})\)", text)  # "(MPAA)" is the body's other name
-    if acronyms:
-        names += [a for a in acronyms if a not in names]
-        tail = [w for w in tail if w not in acronyms]
-    head = None
-    heads = [i for i, w in enumerate(main) if _is_head(w)]
-    if heads:
-        head = normal(main.pop(heads[-1]))
-    elif main and not names:
-        head = normal(main.pop())
-    modifiers = frozenset(normal(w) for w in main + tail if w.lower() not in _DETERMINERS) - {""}
-    return SpeakerPhrase(text=text, names=tuple(normal(w) for w in names), head=head, modifiers=modifiers)
-
-
-def _surname_is_title(words: list[str]) -> bool:
-    """True when ``words`` end in a first name and a title word that is the surname ("Mervyn King", "Alan
-    Judge", "governor Mervyn King"): the title (one that stands before a name, ``TITLES``) comes last after
-    one capitalised word that is not itself a role, an honorific, an acronym, a possessive or a word that
-    makes a compound title ("Prime Minister", "Foreign Secretary", "Chief Executive" stay roles), and before
-    them is nothing or a role word."""
-    if len(words) < 2:
-        return False
-    first, title = words[-2], words[-1]
-    if not (title[:1].isupper() and title[1:].islower() and title.lower() in TITLES and title.lower() not in HONORIFICS):
-        return False
-    if not (first[:1].isupper() and first[1:].islower()) or _OWN_S.search(first) or first.endswith(("'", "’")):
-        return False
-    low = normal(first)
-    if low in HONORIFICS or low in TITLE_QUALIFIERS or _is_head(first):
-        return False
-    return len(words) == 2 or _is_head(words[-3])
-
-
-def _role_then_name(tail: list[str]) -> bool:
-    """True when the words after a phrase's "of" go on with the body's name and then a role word, with
-    nothing or a person's full name after it ("England governor" and "England governor Mervyn King" after
-    "Bank of"): the role heads the whole phrase, the body's words are its modifiers. Not "gay group OutRage!"
-    (lowercase before the role) nor "the Central Bank" (no lowercase role word)."""
-    heads = [i for i, w in enumerate(tail) if _is_head(w) and w[:1].islower()]
-    if len(heads) != 1 or heads[0] == 0 or not all(w[:1].isupper() for w in tail[:heads[0]]):
-        return False
-    rest = tail[heads[0] + 1:]
-    return not rest or len(rest) >= 2 and all(w[:1].isupper() for w in rest)
-
-
-def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase) -> bool:
-    """True when a question's speaker phrase (``asked``) means the attributed speaker.
-
-    A name matches when one's name words hold the other's ("Benedetti", "Anna Benedetti" and "Mr Benedetti"
-    are all "the mayor of Ferrara, Anna Benedetti"; "Tony Blair" is not "Ian Blair"), never a speaker without
-    a name ("Blair" is not "Mr Blair's spokesman"). A phrase without a name
-    matches by head word, every other word of it found in the attributed phrase ("the mayor" and "the mayor
-    of Ferrara" match it; "the minister" does not).
-    """
-    a = asked if isinstance(asked, SpeakerPhrase) else speaker_phrase(asked)
-    b = attributed if isinstance(attributed, SpeakerPhrase) else speaker_phrase(attributed)
-    if a.names:
-        mine, theirs = set(a.names), set(b.names)
-        return bool(theirs) and (mine <= theirs or theirs <= mine)
-    if a.head is None or b.head is None:
-        return False
-    if a.head != b.head and not ({a.head, b.head} & HEADS_OF and {a.head, b.head} <= LEADING_ROLES) \
-            and not _clipped(a.head, b.head):
-        return False  # "the central bank governor" is "the head of the Central Bank"; "the minister" is no mayor
-    return a.modifiers <= b.words
-
-
-def role_kin(head: str) -> frozenset[str]:
-    """The role words a speaker asked for by ``head`` may be written as in an article (``speaker_matches``):
-    the head itself, a role word it is a clipped form of or that is clipped from it ("physiotherapist" for
-    "physio"), and for a body's leader the others ("head" for "governor", any leading title for "chief")."""
-    kin = {head} | {r for r in ROLES if _clipped(head, r)}
-    if head in HEADS_OF:
-        kin |= LEADING_ROLES
-    elif head in LEADING_ROLES:
-        kin |= HEADS_OF
-    return frozenset(kin)
-
-
-def _clipped(one: str, other: str) -> bool:
-    """True when one word is the other cut short, as people write it ("physio" for "physiotherapist",
-    "exec" for "executive"): four letters or more that begin the other."""
-    short, long = sorted((one, other), key=len)
-    return len(short) >= 4 and long.startswith(short)
-
-
-def speaker_terms(asked: str, analyzer: Analyzer) -> list[str]:
-    """The analysed terms that find a speaker's passages: the name's ("anna", "benedetti" for "Anna
-    Benedetti"; "blair" for "Mr Blair"; "wang", "yi" for "Wang Yi"), else the head word's ("mayor" for "the
-    mayor of Ferrara", "offici" for "U.S. officials"); honorifics and titles are never the terms of a name."""
-    phrase = speaker_phrase(asked)
-    if phrase.names:
-        return [t for t in analyzer.terms(" ".join(phrase.names)) if t]
-    head = [t for t in analyzer.terms(phrase.head or "") if t]
-    return head + _body_terms(asked, phrase, analyzer) if head else [t for t in analyzer.terms(asked) if t]
-
-
-def _body_terms(asked: str, phrase: SpeakerPhrase, analyzer: Analyzer) -> list[str]:
-    """The analysed terms of the capitalised words a role is asked for with, the body or place it belongs to
-    ("barclays" for "Barclays' chief executive", "wraz", "tv" for "WRAZ-TV's general manager"): a role word is
-    written in thousands of passages, its body's name in the few that quote it. Compound titles ("Prime
-    Minister") and the question's own title words are not a body."""
-    words = [w for w in _PHRASE_WORD.findall(asked) if w[:1].isupper() and normal(w) in phrase.modifiers
-             and normal(w) not in TITLE_QUALIFIERS and not _is_head(w)]
-    return [t for t in analyzer.terms(" ".join(words)) if t]

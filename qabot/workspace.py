@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TextIO
 
 from .corpus import Prefetch, display
-from .errors import ConfigError, CorpusError, IndexLocked, IndexMissing
+from .errors import ConfigError, CorpusError, IndexLocked, IndexMissing, QabotError
 from .progress import terminal_progress
 
 if TYPE_CHECKING:  # the index (numpy) and the build are imported when used: see ``start_check``
@@ -194,6 +194,29 @@ def start_check(workspace: Workspace, compare: bool = False) -> Check | None:
     against = workspace.index_dir / data if compare and isinstance(data, str) and data.startswith("data-") \
         and "/" not in data else None
     return Prefetch.start(roots, against)
+
+def early_check(argv: list[str]) -> tuple[Workspace, Check | None] | None:
+    """For ``qabot ask``, the staleness check started before the command line is parsed: the index is guessed
+    from ``--index`` (or its abbreviations) in ``argv``, else found as ever (``resolve``). ``cli.cmd_ask`` uses the
+    check only when the parsed command names the same index; None when this is no ``ask`` or the guess fails."""
+    if not argv or argv[0] != "ask":
+        return None
+    option, i = None, 1
+    while i < len(argv):
+        name, eq, value = argv[i].partition("=")
+        if name == "--":
+            break
+        if len(name) >= 3 and "--index".startswith(name):
+            if eq:
+                option = value
+            elif i + 1 < len(argv):
+                option, i = argv[i + 1], i + 1
+        i += 1
+    try:
+        workspace = resolve(Path(option) if option is not None else None, load_config())
+    except QabotError:  # said when the command is run as parsed
+        return None
+    return workspace, start_check(workspace, compare=True)
 
 
 def ensure_index(workspace: Workspace, say: Callable[[str], None] = _stderr, check: Check | None = None,

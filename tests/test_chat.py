@@ -317,8 +317,8 @@ def test_the_progress_bar_of_a_long_build(tmp_path):
 def test_an_index_built_before_words_json_still_completes_names(index):
     manifest_path = index / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    del manifest["checksums"]["words.json"]
-    (index / manifest["data"] / "words.json").unlink()
+    del manifest["checksums"]["words.bin"]  # words and counts, as words.json and word_counts.json were
+    (index / manifest["data"] / "words.bin").unlink()
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
     chat = Chat(index, io.StringIO(), Style(), interactive=False)
     assert chat.index.words is None

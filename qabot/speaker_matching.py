@@ -1,0 +1,192 @@
+"""Matching a question's speaker to an attributed one: a speaker's noun phrase taken apart ("the mayor of
+Ferrara, Anna Benedetti": names, head word, other words), and whether a question's "X" means the speaker a
+sentence is attributed to (``speakers`` works out who that is).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .analysis import Analyzer, fold
+from .lexicon import HEADS_OF, HONORIFICS, LEADING_ROLES, ROLES, SPEAKER_HEADS, TITLE_QUALIFIERS, TITLES, singular
+
+_OWN_S = re.compile(r"['’]s$")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8})\)")
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+_LINKS = frozenset("of for at on from in".split())
+_PHRASE_WORD = re.compile(r"[^\W_][\w.’'-]*")
+
+
+@dataclass(frozen=True)
+class SpeakerPhrase:
+    """A speaker's noun phrase taken apart: "the mayor of Ferrara, Anna Benedetti"."""
+
+    text: str
+    """The phrase as written."""
+    names: tuple[str, ...]
+    """The person's or body's name words, normalised ("anna", "benedetti"); () for "the mayor"."""
+    head: str | None
+    """The role, group or document word that heads the phrase, normalised ("mayor", "official"), or None."""
+    modifiers: frozenset[str]
+    """Every other word, normalised, determiners and honorifics left out ("ferrara", "us", "chinese")."""
+
+    @property
+    def surname(self) -> str | None:
+        """The last name word ("benedetti"), or None."""
+        return self.names[-1] if self.names else None
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every normalised word of the phrase."""
+        return self.modifiers | set(self.names) | ({self.head} if self.head else set())
+
+
+@lru_cache(maxsize=16384)
+def normal(word: str) -> str:
+    """A word as speaker matching compares it: folded, lowercased, without dots, singular ("U.S." is us;
+    cached: the same names come up in every paragraph)."""
+    word = _OWN_S.sub("", fold(word.lower()))  # "Nintendo's president" is Nintendo's
+    return singular(word.replace(".", "").replace("'", ""))
+
+
+def _is_head(word: str) -> bool:
+    return normal(word) in SPEAKER_HEADS
+
+
+@lru_cache(maxsize=4096)
+def speaker_phrase(text: str) -> SpeakerPhrase:
+    """Take a speaker's phrase apart: its name (a trailing run of capitalised words that are not roles,
+    or a name set off by a comma), its head (a role, group or document word) and its other words."""
+    parts = [p for p in text.split(",") if p.strip()]
+    main = _PHRASE_WORD.findall(parts[0]) if parts else []
+    determined = bool(main) and main[0].lower() in _DETERMINERS
+    while main and main[0].lower() in _DETERMINERS:
+        main = main[1:]
+    tail: list[str] = []
+    for i, w in enumerate(main[1:], 1):
+        if w.lower() in _LINKS:
+            main, tail = main[:i], main[i + 1:]
+            break
+    main = [w for w in main if normal(w) not in HONORIFICS]
+    if tail and _role_then_name(tail):  # "Bank of England governor Mervyn King": the name ends the phrase
+        main, tail = main + tail, []
+    names: list[str] = []
+    for part in parts[1:]:  # "the mayor of Ferrara, Anna Benedetti"
+        words = _PHRASE_WORD.findall(part)
+        if words and all(w[:1].isupper() for w in words):
+            names = words
+    if not names and not determined and _surname_is_title(main):
+        names = main[-2:]  # "Mervyn King", "governor Mervyn King": King is a surname, not a title
+        main = main[:-2]
+    if not names:
+        while main and main[-1][:1].isupper() and not _is_head(main[-1]):
+            names.insert(0, main.pop())
+            if names and len(main) > 1 and main[-1] == "and" and main[-2][:1].isupper() and not _is_head(main[-2]):
+                main.pop()  # "Jonathan Wolpaw and Dennis McFarlane": both people's words, each found by its own
+    acronyms = _ACRONYM.findall(text)  # "(MPAA)" is the body's other name
+    if acronyms:
+        names += [a for a in acronyms if a not in names]
+        tail = [w for w in tail if w not in acronyms]
+    head = None
+    heads = [i for i, w in enumerate(main) if _is_head(w)]
+    if heads:
+        head = normal(main.pop(heads[-1]))
+    elif main and not names:
+        head = normal(main.pop())
+    modifiers = frozenset(normal(w) for w in main + tail if w.lower() not in _DETERMINERS) - {""}
+    return SpeakerPhrase(text=text, names=tuple(normal(w) for w in names), head=head, modifiers=modifiers)
+
+
+def _surname_is_title(words: list[str]) -> bool:
+    """True when ``words`` end in a first name and a title word that is the surname ("Mervyn King", "Alan
+    Judge", "governor Mervyn King"): the title (one that stands before a name, ``TITLES``) comes last after
+    one capitalised word that is not itself a role, an honorific, an acronym, a possessive or a word that
+    makes a compound title ("Prime Minister", "Foreign Secretary", "Chief Executive" stay roles), and before
+    them is nothing or a role word."""
+    if len(words) < 2:
+        return False
+    first, title = words[-2], words[-1]
+    if not (title[:1].isupper() and title[1:].islower() and title.lower() in TITLES and title.lower() not in HONORIFICS):
+        return False
+    if not (first[:1].isupper() and first[1:].islower()) or _OWN_S.search(first) or first.endswith(("'", "’")):
+        return False
+    low = normal(first)
+    if low in HONORIFICS or low in TITLE_QUALIFIERS or _is_head(first):
+        return False
+    return len(words) == 2 or _is_head(words[-3])
+
+
+def _role_then_name(tail: list[str]) -> bool:
+    """True when the words after a phrase's "of" go on with the body's name and then a role word, with
+    nothing or a person's full name after it ("England governor" and "England governor Mervyn King" after
+    "Bank of"): the role heads the whole phrase, the body's words are its modifiers. Not "gay group OutRage!"
+    (lowercase before the role) nor "the Central Bank" (no lowercase role word)."""
+    heads = [i for i, w in enumerate(tail) if _is_head(w) and w[:1].islower()]
+    if len(heads) != 1 or heads[0] == 0 or not all(w[:1].isupper() for w in tail[:heads[0]]):
+        return False
+    rest = tail[heads[0] + 1:]
+    return not rest or len(rest) >= 2 and all(w[:1].isupper() for w in rest)
+
+
+def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase) -> bool:
+    """True when a question's speaker phrase (``asked``) means the attributed speaker.
+
+    A name matches when one's name words hold the other's ("Benedetti", "Anna Benedetti" and "Mr Benedetti"
+    are all "the mayor of Ferrara, Anna Benedetti"; "Tony Blair" is not "Ian Blair"), never a speaker without
+    a name ("Blair" is not "Mr Blair's spokesman"). A phrase without a name
+    matches by head word, every other word of it found in the attributed phrase ("the mayor" and "the mayor
+    of Ferrara" match it; "the minister" does not).
+    """
+    a = asked if isinstance(asked, SpeakerPhrase) else speaker_phrase(asked)
+    b = attributed if isinstance(attributed, SpeakerPhrase) else speaker_phrase(attributed)
+    if a.names:
+        mine, theirs = set(a.names), set(b.names)
+        return bool(theirs) and (mine <= theirs or theirs <= mine)
+    if a.head is None or b.head is None:
+        return False
+    if a.head != b.head and not ({a.head, b.head} & HEADS_OF and {a.head, b.head} <= LEADING_ROLES) \
+            and not _clipped(a.head, b.head):
+        return False  # "the central bank governor" is "the head of the Central Bank"; "the minister" is no mayor
+    return a.modifiers <= b.words
+
+
+def role_kin(head: str) -> frozenset[str]:
+    """The role words a speaker asked for by ``head`` may be written as in an article (``speaker_matches``):
+    the head itself, a role word it is a clipped form of or that is clipped from it ("physiotherapist" for
+    "physio"), and for a body's leader the others ("head" for "governor", any leading title for "chief")."""
+    kin = {head} | {r for r in ROLES if _clipped(head, r)}
+    if head in HEADS_OF:
+        kin |= LEADING_ROLES
+    elif head in LEADING_ROLES:
+        kin |= HEADS_OF
+    return frozenset(kin)
+
+
+def _clipped(one: str, other: str) -> bool:
+    """True when one word is the other cut short, as people write it ("physio" for "physiotherapist",
+    "exec" for "executive"): four letters or more that begin the other."""
+    short, long = sorted((one, other), key=len)
+    return len(short) >= 4 and long.startswith(short)
+
+
+def speaker_terms(asked: str, analyzer: Analyzer) -> list[str]:
+    """The analysed terms that find a speaker's passages: the name's ("anna", "benedetti" for "Anna
+    Benedetti"; "blair" for "Mr Blair"; "wang", "yi" for "Wang Yi"), else the head word's ("mayor" for "the
+    mayor of Ferrara", "offici" for "U.S. officials"); honorifics and titles are never the terms of a name."""
+    phrase = speaker_phrase(asked)
+    if phrase.names:
+        return [t for t in analyzer.terms(" ".join(phrase.names)) if t]
+    head = [t for t in analyzer.terms(phrase.head or "") if t]
+    return head + _body_terms(asked, phrase, analyzer) if head else [t for t in analyzer.terms(asked) if t]
+
+
+def _body_terms(asked: str, phrase: SpeakerPhrase, analyzer: Analyzer) -> list[str]:
+    """The analysed terms of the capitalised words a role is asked for with, the body or place it belongs to
+    ("barclays" for "Barclays' chief executive", "wraz", "tv" for "WRAZ-TV's general manager"): a role word is
+    written in thousands of passages, its body's name in the few that quote it. Compound titles ("Prime
+    Minister") and the question's own title words are not a body."""
+    words = [w for w in _PHRASE_WORD.findall(asked) if w[:1].isupper() and normal(w) in phrase.modifiers
+             and normal(w) not in TITLE_QUALIFIERS and not _is_head(w)]
+    return [t for t in analyzer.terms(" ".join(words)) if t]
