@@ -1,4 +1,4 @@
-"""``python -m qabot`` runs the command line.
+"""The ``qabot`` command: the console script and ``python -m qabot`` both run ``run`` here.
 
 For the commands run most often from a shell, ``qabot ask`` and ``qabot index``, three fixed costs are cut here
 (docs/performance.md, "Fourth pass"):
@@ -28,7 +28,8 @@ def _leave(code: int) -> None:
     os._exit(code)
 
 
-if __name__ == "__main__":
+def run() -> None:
+    """The ``qabot`` command (the console script and ``python -m qabot``)."""
     quick = sys.argv[1:2] in (["ask"], ["index"])
     if quick:
         import gc
@@ -44,3 +45,7 @@ if __name__ == "__main__":
     if quick and isinstance(status, int):
         _leave(status)
     raise SystemExit(status)
+
+
+if __name__ == "__main__":
+    run()

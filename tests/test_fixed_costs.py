@@ -64,7 +64,8 @@ def test_python_m_qabot_starts_the_listing_before_the_command_line_module(isolat
 
 
 def _console(*args: str, input: str | None = None) -> subprocess.CompletedProcess:
-    """``qabot ARGS`` as the console script runs it (``cli.main``, no early fork, collector on, Python's own exit)."""
+    """``cli.main`` called plainly, as a program embedding qabot would (no early fork, collector on, Python's own
+    exit)."""
     return subprocess.run([sys.executable, "-c", "import sys; from qabot.cli import main; raise SystemExit(main())", *args],
                           input=input, capture_output=True, text=True, timeout=300)
 
@@ -86,6 +87,15 @@ def test_python_m_qabot_leaves_with_the_same_output_and_status_as_the_console_sc
     assert len(run("ask", "--json", "--index", "idx", "-", input=questions).stdout.splitlines()) == 3
     missing = run("ask", "--index", "nowhere", "why")
     assert missing.returncode == _console("ask", "--index", "nowhere", "why").returncode == 4
+
+
+def test_the_console_script_takes_the_quick_path():
+    """The installed ``qabot`` command runs ``__main__.run``, as ``python -m qabot`` does, so a user's cold ask
+    gets the early listing, the collector off and the quick exit that bench/folders.py measures."""
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="qabot")
+    assert script.value == "qabot.__main__:run"
 
 
 def test_build_workers_collect_cyclic_garbage_though_the_parent_does_not():
