@@ -78,6 +78,13 @@ def blocks(output: str) -> list[str]:
     return [b for b in output.strip("\n").split("\n\n") if b]
 
 
+def test_more_after_a_question_about_the_article_says_there_is_nothing_more(index):
+    status, output, chat = chat_session(index, "who wrote the article?\r", "more\r", "\x04")
+    assert status == 0
+    assert output.count("> Anton Troianovski") == 1
+    assert "No answer: nothing more about the article that was not shown already." in output
+
+
 def test_a_conversation_with_follow_ups(index):
     status, output, chat = chat_session(
         index, "what did Wang say about Ukraine\r", "and Putin?\r", "what about trade?\r", "more\r",

@@ -124,7 +124,15 @@ class Answerer:
                article: int | None = None) -> Answer:
         """Answer an analysed question."""
         if q.kind in ABOUT_KINDS:
-            return about.answer(self.reader, q, k, article)
+            got = about.answer(self.reader, q, k + skip, article)
+            if not skip or got.no_answer:
+                return got
+            # "more" after a question about the article: what was not shown yet, else plainly nothing more
+            shown = {(e.article_number, e.field, e.paragraph, e.start)
+                     for e in about.answer(self.reader, q, skip, article).evidence}
+            rest = [e for e in got.evidence if (e.article_number, e.field, e.paragraph, e.start) not in shown][:k]
+            return replace(got, evidence=rest, no_answer=not rest,
+                           message=None if rest else "nothing more about the article that was not shown already")
         ranked = self.rank(q)
         terms = ranked.question.terms
         searched = ranked.check.searched
