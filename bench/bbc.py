@@ -24,7 +24,6 @@ import json
 import os
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 from qabot.answering import Answerer
@@ -34,6 +33,7 @@ from qabot.index import Index
 from qabot.answering.parse import QuestionKind, parse
 
 from check_questions import SAY_RE, why_unanswerable
+from splits import bbc_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,10 +51,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.data.exists():
         sys.exit(f"BBC articles not found at {args.data}")
-    corpus = args.work / "bbc-fulltext" / "bbc"
-    if not corpus.is_dir():
-        with zipfile.ZipFile(args.data) as z:
-            z.extractall(args.work)
+    corpus = bbc_corpus(args.work, args.data)
     items = read_items(args.questions)
     report = build([corpus], args.work / "index")
     if args.speed:

@@ -20,11 +20,13 @@ import argparse
 import json
 import sys
 import tempfile
-import zipfile
 from collections import Counter
 from pathlib import Path
 
-from qabot.answering import Answerer
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from splits import bbc_corpus  # noqa: E402
+
+from qabot.answering import Answerer  # noqa: E402
 from qabot.build import build
 from qabot.index import Index
 
@@ -57,11 +59,7 @@ def main() -> None:
     if args.bbc:
         if not args.data.exists():
             sys.exit(f"BBC articles not found at {args.data}")
-        corpus = args.work / "bbc-fulltext" / "bbc"
-        if not corpus.is_dir():
-            with zipfile.ZipFile(args.data) as z:
-                z.extractall(args.work)
-        build([corpus], args.work / "index")
+        build([bbc_corpus(args.work, args.data)], args.work / "index")
         ask(Answerer(Index.open(args.work / "index")), DATA / "bbc_about.jsonl", args.verbose)
         return
     with tempfile.TemporaryDirectory() as tmp:

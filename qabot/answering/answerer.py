@@ -355,10 +355,8 @@ class Answerer:
         topic = set(q.topic_terms)
         if not topic:
             return []
-        anyone = Context(question=replace(q, topic_terms=()), weights=ctx.weights, local=ctx.local, say=True,
-                         idf_sum=ctx.idf_sum, max_idf=ctx.max_idf, best_score=ctx.best_score, rarest=None)
+        anyone, articles = self._anyone_in_best_articles(q, ctx, hits)
         out: list[Candidate] = []
-        articles = list(dict.fromkeys(reader.passage(p).article for p, _ in hits[:self.params.retrieval.candidate_passages]))
         for article in articles:
             passages = list(reader.corpus.article_passages(article))
             title = reader.title_terms(article)
@@ -384,6 +382,14 @@ class Answerer:
                 c.own_words = False  # X's words, but not about Y in so many words: "not sure"
         return out
 
+    def _anyone_in_best_articles(self, q: Question, ctx: Context, hits: list) -> tuple[Context, list[int]]:
+        """For X's words that do not name the topic: a context that scores a sentence without the topic, and
+        the articles of the best passages, best first."""
+        anyone = Context(question=replace(q, topic_terms=()), weights=ctx.weights, local=ctx.local, say=True,
+                         idf_sum=ctx.idf_sum, max_idf=ctx.max_idf, best_score=ctx.best_score, rarest=None)
+        depth = self.params.retrieval.candidate_passages
+        return anyone, list(dict.fromkeys(self.reader.passage(p).article for p, _ in hits[:depth]))
+
     def _words_of_a_part(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
         """For "what did X say about Y" where X's words never name Y: X's own words that name a part of a topic
         word ("a suit for money" for "the lawsuit"; a part of four letters or more that begins or ends it, three
@@ -394,10 +400,8 @@ class Answerer:
         topic = set(q.topic_terms)
         if not topic or not all(reader.df(t) for t in topic):
             return []
-        anyone = Context(question=replace(q, topic_terms=()), weights=ctx.weights, local=ctx.local, say=True,
-                         idf_sum=ctx.idf_sum, max_idf=ctx.max_idf, best_score=ctx.best_score, rarest=None)
+        anyone, articles = self._anyone_in_best_articles(q, ctx, hits)
         out: list[Candidate] = []
-        articles = list(dict.fromkeys(reader.passage(p).article for p, _ in hits[:self.params.retrieval.candidate_passages]))
         for article in articles:
             held = reader.article_holds(article, topic)
             for rank, p in enumerate(reader.corpus.article_passages(article), start=1):
