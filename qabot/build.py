@@ -165,8 +165,8 @@ def process_files(files: list[tuple[str, bytes, str]], max_tokens: int, enc, spe
     outcomes: list[tuple[int, str | None, list[str]]] = []
     spoke: Counter[str] = Counter()
     articles = []
-    for path, data, display in files:
-        loaded = load_file(Path(path), data, display)
+    for path, data, shown in files:
+        loaded = load_file(Path(path), data, shown)
         if loaded.skipped or not loaded.articles:
             outcomes.append((0, loaded.skipped or "no article text found", loaded.warnings))
             continue
