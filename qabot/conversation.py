@@ -17,7 +17,7 @@ from typing import Callable
 
 from .analysis import Analyzer
 from .answering.parse import SPEECH_VERBS, parse
-from .lexicon import GROUPS, TITLES
+from .lexicon import DOCUMENTS, GROUPS, TITLES
 from .speakers import speaker_phrase
 
 Speaks = Callable[[str], bool]
@@ -155,7 +155,11 @@ def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, show
 
 def _about(who: str, context: Context) -> dict:
     """``person``, ``people`` and ``group`` once the conversation is about ``who``: a group ("U.S. officials",
-    "police") becomes "they", anyone else "he" or "she"."""
+    "police") becomes "they", a document ("the statement", "the lawsuit") neither "he" nor "they", anyone else
+    "he" or "she"."""
+    phrase = speaker_phrase(who)
+    if not phrase.names and phrase.head in DOCUMENTS:
+        return {"person": context.person, "people": context.people, "group": context.group}
     if is_group(who):
         return {"person": context.person, "people": context.people, "group": who}
     people = (who,) + tuple(p for p in context.people if p != who)

@@ -78,6 +78,16 @@ def blocks(output: str) -> list[str]:
     return [b for b in output.strip("\n").split("\n\n") if b]
 
 
+def test_he_never_stands_for_a_document(index):
+    """After "what did the Chinese government statement say", "he" is nobody yet: asked back, not the statement."""
+    status, output, chat = chat_session(index, "what did the Chinese government statement say\r",
+                                        "what did he say about trade\r", "\x04")
+    assert status == 0
+    assert "exchanged views" in output
+    assert "who do you mean by 'he'?" in output
+    assert "what did the Chinese government statement say about trade" not in output
+
+
 def test_more_after_a_question_about_the_article_says_there_is_nothing_more(index):
     status, output, chat = chat_session(index, "who wrote the article?\r", "more\r", "\x04")
     assert status == 0
