@@ -90,6 +90,12 @@ def index_articles(tmp_path: Path, **texts: str) -> Path:
     return tmp_path / "idx"
 
 
+def first_text(answer: dict) -> str:
+    """The first answer's text of ``ask --json`` output, which must not be a refusal."""
+    assert answer["no_answer"] is False, answer["message"]
+    return answer["answers"][0]["text"]
+
+
 def attributed(text: str) -> dict[str, str | None]:
     """Every sentence of ``text`` (paragraphs split at blank lines) with its speaker."""
     from qabot.passages import split_sentences

@@ -5,12 +5,11 @@ real speaker attribution."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from conftest import attributed, index_articles, run
+from conftest import ask_json, attributed, first_text, index_articles
 from qabot.speakers import speaker_matches, speaker_phrase
 
 ARTICLES = {
@@ -121,15 +120,13 @@ def index(tmp_path_factory) -> Path:
     return index_articles(tmp_path_factory.mktemp("kinds"), **ARTICLES, **FILLERS)
 
 
+
+
 def _ask(index: Path, question: str) -> dict:
-    result = run("ask", question, "--json", "-k", "3", "--index", str(index))
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    (answer,) = ask_json(index, question)
+    return answer
 
-
-def _first(answer: dict) -> str:
-    assert answer["no_answer"] is False, answer["message"]
-    return answer["answers"][0]["text"]
+_first = first_text
 
 
 def test_a_surname_that_is_a_title_word_is_a_name():

@@ -6,14 +6,13 @@ written here, real CLI as a subprocess, real speaker attribution."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from qabot.speaker_matching import speaker_matches
 
-from conftest import attributed, index_articles, run
+from conftest import ask_json, attributed, first_text, index_articles
 
 ARTICLES = {
     "deflation": """Lisbon says deflation is under control
@@ -70,15 +69,13 @@ def index(tmp_path_factory) -> Path:
     return index_articles(tmp_path_factory.mktemp("matching"), **ARTICLES)
 
 
+
+
 def _ask(index: Path, question: str) -> dict:
-    result = run("ask", question, "--json", "-k", "3", "--index", str(index))
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    (answer,) = ask_json(index, question)
+    return answer
 
-
-def _first(answer: dict) -> str:
-    assert answer["no_answer"] is False, answer["message"]
-    return answer["answers"][0]["text"]
+_first = first_text
 
 
 def test_a_nationality_beside_a_role_is_found_in_the_storys_country_words(index):
