@@ -69,11 +69,10 @@ def index(tmp_path_factory) -> Path:
     return index_articles(tmp_path_factory.mktemp("matching"), **ARTICLES)
 
 
-
-
 def _ask(index: Path, question: str) -> dict:
     (answer,) = ask_json(index, question)
     return answer
+
 
 _first = first_text
 
