@@ -128,9 +128,11 @@ class Answerer:
             if not skip or got.no_answer:
                 return got
             # "more" after a question about the article: what was not shown yet, else plainly nothing more
-            shown = {(e.article_number, e.field, e.paragraph, e.start)
-                     for e in about.answer(self.reader, q, skip, article).evidence}
-            rest = [e for e in got.evidence if (e.article_number, e.field, e.paragraph, e.start) not in shown][:k]
+            def key(e):
+                return e.article_number, e.field, e.paragraph, e.start
+
+            shown = {key(e) for e in about.answer(self.reader, q, skip, article).evidence}
+            rest = [e for e in got.evidence if key(e) not in shown][:k]
             return replace(got, evidence=rest, no_answer=not rest,
                            message=None if rest else "nothing more about the article that was not shown already")
         ranked = self.rank(q)
@@ -237,8 +239,9 @@ class Answerer:
         self.model.rank(cands)
         cands.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
         ranked = Ranked(question=q, check=check, candidates=cands, passages=passages)
-        topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
-        message = f"no words of '{q.speaker}'{topic} in {gates.where()}"
+        if say:
+            topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
+            message = f"no words of '{q.speaker}'{topic} in {gates.where()}"
         if not cands:  # "what did the army say": the articles name the army, never speaking
             ranked.refusal = message if say else \
                 f"nothing about '{' '.join(q.topic_words) or q.text.strip()}' in {gates.where()}"
@@ -375,12 +378,7 @@ class Answerer:
                 if self.speech.speaks(passage.id, q.speaker):
                     out.extend(c for c in features.candidates(reader, self.speech, anyone, passage, 0.0, rank, own_only=True)
                                if headline or _STANDS_FOR.search(text, c.start, c.end))
-        if out:
-            self.model.rank(out)
-            out.sort(key=lambda c: (-c.score, c.article, c.start))
-            for c in out:
-                c.own_words = False  # X's words, but not about Y in so many words: "not sure"
-        return out
+        return self._not_sure(out)
 
     def _anyone_in_best_articles(self, q: Question, ctx: Context, hits: list) -> tuple[Context, list[int]]:
         """For X's words that do not name the topic: a context that scores a sentence without the topic, and
@@ -413,11 +411,17 @@ class Answerer:
                     parts = {t for t in topic - held if any(_part_of(w, t) for w in terms)}
                     if parts and topic <= held | parts:
                         out.append(c)
-        if out:
-            self.model.rank(out)
-            out.sort(key=lambda c: (-c.score, c.article, c.start))
-            for c in out:
-                c.own_words = False  # X's words about a part of Y: "not sure"
+        return self._not_sure(out)
+
+    def _not_sure(self, out: list[Candidate]) -> list[Candidate]:
+        """X's words that do not name Y in so many words, ranked best first and marked as not X's words about Y,
+        for a "not sure" answer."""
+        if not out:
+            return out
+        self.model.rank(out)
+        out.sort(key=lambda c: (-c.score, c.article, c.start))
+        for c in out:
+            c.own_words = False
         return out
 
     def _article_absent(self, q: Question, article: int) -> float:
