@@ -30,83 +30,36 @@ leaves them for a later build to remove.
 A build writes new folders, then replaces ``manifest.json`` with ``os.replace``: whatever moment a build
 dies at, the manifest names complete folders, so the previous index keeps working. Folders no manifest
 names are removed after the swap (or by the next build).
+
+This module opens an index for reading (``Index``) and says whether it still matches its corpus
+(``stale``); the index's files are written and read by the stages of ``qabot.store``.
 """
 
 from __future__ import annotations
 
-import bisect
-import fcntl
 import json
 import os
-import shutil
-import zlib
 from collections import Counter
-from collections.abc import Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterator
 
 import numpy as np
 
 from .analysis import ANALYZER_VERSION
 from .bm25 import BM25, BM25Params, LiveBM25, Part, okapi_mean
-from .errors import IndexDamaged, IndexLocked, IndexMissing, IndexUnwritable
+from .errors import IndexDamaged, IndexMissing
 from .corpus import FileTable, Listing, changes, display, list_files, split_paths
 from .model import Article, Passage
 from .segments import Holes
+from .store.folders import Folder, Segment, locate
+from .store.layout import FORMAT_VERSION, STATE_ARRAYS, STATE_FILES
+from .store.manifest import damaged, read_manifest, salvage_roots, wait_for_first_build
+from .store.terms import Vocab, term_bytes
+from .store.words_file import WORDS_FILE, pack_words, unpack_words
 
-FORMAT = "qabot-index"
-FORMAT_VERSION = 4
-MANIFEST = "manifest.json"
-
-SEGMENT_ARRAYS = (
-    "art_text_off", "art_para_ptr", "para_start", "para_end", "art_pas_ptr",
-    "pas_para", "pas_start", "pas_end", "pas_tokens", "pas_len", "pas_sent_ptr",
-    "sent_start", "sent_end", "post_ptr", "post_doc", "post_tf", "term_off", "art_meta_off",
-)
-"""Every array of a segment, each saved as ``<name>.npy``.
-
-``term_off`` cuts ``terms.txt`` (the segment's terms, UTF-8, sorted by their bytes, one per line) and
-``art_meta_off`` cuts ``articles.jsonl`` (one JSON object per line), so a reader looks up a term
-by binary search and reads one article's metadata without loading the rest."""
-PASSAGE_ARRAYS = ("pas_para", "pas_start", "pas_end", "pas_tokens", "pas_len")
-"""The arrays of one value per passage: sliced and joined as they are when segments merge. A new one
-is named here, in ``SEGMENT_ARRAYS`` and as a field of ``build.Block``."""
-PARAGRAPH_ARRAYS = ("para_start", "para_end")
-"""One value per paragraph (``art_para_ptr`` cuts them by article)."""
-SENTENCE_ARRAYS = ("sent_start", "sent_end")
-"""One value per sentence (``pas_sent_ptr`` cuts them by passage)."""
-WEIGHT_ARRAYS = ("post_extra", "term_base")
-"""BM25 weights of the build's scoring, stored only in a segment written as a whole index (a full build
-or a merge of everything): used while it is the only segment and nothing in it is deleted."""
-SEGMENT_FILES = ("terms.txt", "articles.jsonl", "text.bin")
-STATE_ARRAYS = (*FileTable.ARRAYS, "file_seg", "file_art", "deleted", "deleted_ptr")
-"""The data folder's arrays: the file table, where each file's articles are (segment number, first
-article in it), and each segment's deleted articles (``deleted_ptr`` cuts ``deleted`` by segment)."""
-STATE_FILES = ("file_paths.bin", "problems.json")
-ARRAYS = (*SEGMENT_ARRAYS, *WEIGHT_ARRAYS, *STATE_ARRAYS)
-
-
-SAMPLE_SIZE = 16 * 1024
-"""Bytes per sampled block of the cheap check."""
-SAMPLE_BLOCKS = 8
-"""Sampled blocks per file (first and last included); a file no larger than all of them is read whole."""
-
-
-def sample_crc(path: Path) -> int:
-    """CRC-32 of ``SAMPLE_BLOCKS`` evenly spaced blocks of the file (of all of it when small)."""
-    size = path.stat().st_size
-    crc = 0
-    with open(path, "rb") as handle:
-        if size <= SAMPLE_SIZE * SAMPLE_BLOCKS:
-            return zlib.crc32(handle.read())
-        last = size - SAMPLE_SIZE
-        for i in range(SAMPLE_BLOCKS):
-            handle.seek(last * i // (SAMPLE_BLOCKS - 1))
-            crc = zlib.crc32(handle.read(SAMPLE_SIZE), crc)
-    return crc
+__all__ = ["FORMAT_VERSION", "WORDS_FILE", "Index", "pack_words", "read_manifest", "salvage_roots", "stale",
+           "state_dir", "unpack_words", "wait_for_first_build"]
+"""The reader, and what other modules import from here (re-exported from ``qabot.store``)."""
 
 
 def state_dir() -> Path:
@@ -116,594 +69,6 @@ def state_dir() -> Path:
     base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
     return Path(base) / "qabot"
 
-
-@contextmanager
-def write_lock(index_dir: Path) -> Iterator[None]:
-    """Hold the index's write lock; a second writer is refused at once with a clear message."""
-    try:
-        index_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(index_dir / ".lock", "a+")
-    except OSError as err:
-        raise unwritable(index_dir, err) from None
-    with handle:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise IndexLocked(f"another qabot index is writing {index_dir}; wait for it to finish") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-def wait_for_first_build(index_dir: Path, say: Callable[[], None]) -> bool:
-    """Wait while a build holds the index's write lock (calling ``say`` first); True when there was one."""
-    try:
-        handle = open(index_dir / ".lock", "rb")
-    except OSError:
-        return False
-    with handle:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            say()
-            fcntl.flock(handle.fileno(), fcntl.LOCK_SH)
-            return True
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-    return False
-
-
-def damaged(index_dir: Path, why: str) -> IndexDamaged:
-    """The error for a damaged index, with the one-line fix."""
-    return IndexDamaged(f"the index at {index_dir} is damaged: {why}; run qabot index")
-
-
-def unwritable(index_dir: Path, err: OSError) -> IndexUnwritable:
-    """The error for an index that cannot be written, with the OS's reason."""
-    reason = (err.strerror or type(err).__name__).lower()
-    return IndexUnwritable(f"cannot write the index at {index_dir}: {reason}; the previous index, if any, is unchanged")
-
-
-def read_manifest(index_dir: Path) -> dict | None:
-    """The manifest of the index at ``index_dir``, or None when there is no index there.
-
-    Raises IndexDamaged when the manifest cannot be read or is not a qabot manifest.
-    """
-    path = index_dir / MANIFEST
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as err:
-        raise IndexDamaged(f"the index at {index_dir} cannot be read: {err.strerror}; run qabot index") from None
-    try:
-        manifest = json.loads(raw)
-    except ValueError:
-        raise damaged(index_dir, "manifest.json is not valid JSON") from None
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise damaged(index_dir, "manifest.json is not a qabot manifest")
-    if manifest.get("version") == FORMAT_VERSION:  # another version's manifest: its version is the message
-        _check_manifest(index_dir, manifest)
-    return manifest
-
-
-def salvage_roots(index_dir: Path) -> list[str] | None:
-    """The folders a damaged index's manifest still names, when it names them readably."""
-    try:
-        roots = json.loads((index_dir / MANIFEST).read_bytes()).get("roots")
-    except (OSError, ValueError, AttributeError):
-        return None
-    return roots if isinstance(roots, list) and roots and all(isinstance(r, str) for r in roots) else None
-
-
-@dataclass
-class SegmentData:
-    """One segment, in memory, before it goes to disk."""
-
-    arrays: dict[str, np.ndarray]
-    """The arrays named in ``SEGMENT_ARRAYS`` but ``term_off`` and ``art_meta_off`` (made while writing),
-    and ``WEIGHT_ARRAYS`` when the segment is the whole index."""
-    vocab: list[str]
-    """Terms in term-id order (sorted by their UTF-8 bytes, see ``term_bytes``)."""
-    articles: list[dict | bytes]
-    """Per-article metadata: id, title, path, byline, date, url; or, for an article taken from an older
-    segment, its JSON line as stored there (copied, not parsed and written again)."""
-    texts: list[bytes]
-    """Every article's text, UTF-8, in order; written end to end (``art_text_off`` cuts them), never joined in memory."""
-
-    def entry(self) -> dict:
-        """The segment's counts, as the manifest lists them."""
-        return {"articles": len(self.articles), "passages": int(len(self.arrays["pas_start"])),
-                "tokens": int(self.arrays["pas_tokens"].sum()), "length": int(self.arrays["pas_len"].sum(dtype=np.int64)),
-                "terms": len(self.vocab), "weights": "post_extra" in self.arrays}
-
-
-@dataclass
-class BuildData:
-    """The build-wide state a build writes into its data folder, beside the segments."""
-
-    words: list[tuple[str, int, int]] = field(default_factory=list)
-    """Surface words, ``(spelling, count, times seen speaking)``, most frequent first (``words.bin``, see ``pack_words``)."""
-    files: FileTable = field(default_factory=FileTable.empty)
-    """The state of every candidate file (``file_*.npy`` and ``file_paths.bin``)."""
-    file_seg: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
-    """Per file, the segment (its number in the manifest's list) holding its articles; -1 for none."""
-    file_art: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
-    """Per file, its first article in that segment (its articles follow one another there)."""
-    deleted: list[np.ndarray] = field(default_factory=list)
-    """Per segment, its deleted articles (sorted article numbers in the segment)."""
-    problems: dict[str, dict] = field(default_factory=dict)
-    """Per path, what went wrong: ``{"reason": why it failed or was passed over, "warnings": [parts
-    skipped]}``, for the few files that have any (``problems.json``), so each run can say it again."""
-    word_counts: tuple[dict[str, int], dict[str, int]] = field(default_factory=lambda: ({}, {}))
-    """Every spelling's count and every speaker's count (in ``words.bin``), so the next build
-    updates the surface words from the files that changed instead of recounting the corpus."""
-
-
-def write(index_dir: Path, segments: list[dict], data: BuildData, manifest: dict) -> None:
-    """Write the new segments and the build's data folder, then swap the manifest to them atomically.
-
-    ``segments`` lists the index's segments in order: an older one as its manifest entry, a new one as
-    ``{"new": SegmentData, ...}`` (written here, into a ``seg-<id>`` folder of its own). The caller holds
-    the write lock. ``manifest`` gets the folder names and checksums here. Whatever moment this dies
-    at, the manifest names complete folders.
-    """
-    import uuid  # here, not at the top: reading an index (a cold ask) writes nothing
-
-    index_dir.mkdir(parents=True, exist_ok=True)
-    made: list[Path] = []
-    swapped = False
-    try:
-        entries = []
-        for segment in segments:
-            if "new" not in segment:
-                entries.append(segment)
-                continue
-            seg_name = f"seg-{uuid.uuid4().hex[:12]}"
-            made.append(index_dir / f".{seg_name}.tmp")
-            checks = _write_segment(made[-1], segment["new"])
-            os.rename(made[-1], index_dir / seg_name)
-            made[-1] = index_dir / seg_name
-            entries.append({**{k: v for k, v in segment.items() if k != "new"}, "name": seg_name, "checksums": checks})
-        name = f"data-{uuid.uuid4().hex[:12]}"
-        made.append(index_dir / f".{name}.tmp")
-        checks = _write_state(made[-1], data)
-        os.rename(made[-1], index_dir / name)
-        made[-1] = index_dir / name
-        manifest = dict(manifest, data=name, checksums=checks, segments=entries)
-        staged = index_dir / f".{MANIFEST}.{uuid.uuid4().hex[:8]}.tmp"
-        staged.write_text(json.dumps(manifest, indent=1, ensure_ascii=True), encoding="utf-8")
-        _fsync(staged)
-        os.replace(staged, index_dir / MANIFEST)
-        swapped = True
-        _fsync(index_dir)
-    except BaseException as err:
-        if not swapped:
-            for folder in made:
-                shutil.rmtree(folder, ignore_errors=True)
-        if isinstance(err, OSError):
-            raise unwritable(index_dir, err) from None
-        raise
-    remove_stale(index_dir, keep={name, *(e["name"] for e in entries)})
-
-
-def _write_segment(tmp: Path, seg: SegmentData) -> dict[str, dict]:
-    """Write one segment's files into the new folder ``tmp``: their checksums."""
-    tmp.mkdir()
-    terms = [term_bytes(t) + b"\n" for t in seg.vocab]
-    (tmp / "terms.txt").write_bytes(b"".join(terms))
-    lines = [meta if isinstance(meta, bytes) else (json.dumps(meta, ensure_ascii=True) + "\n").encode("ascii")
-             for meta in seg.articles]
-    (tmp / "articles.jsonl").write_bytes(b"".join(lines))
-    arrays = {**seg.arrays, "term_off": _offsets(terms), "art_meta_off": _offsets(lines)}
-    for key in (*SEGMENT_ARRAYS, *WEIGHT_ARRAYS):
-        if key in arrays:
-            np.save(tmp / f"{key}.npy", np.ascontiguousarray(arrays[key]), allow_pickle=False)
-    with open(tmp / "text.bin", "wb") as out:
-        out.writelines(seg.texts)
-    return _seal(tmp)
-
-
-def _write_state(tmp: Path, data: BuildData) -> dict[str, dict]:
-    """Write the build's data folder (file table, deletions, problems, words) into ``tmp``: its checksums."""
-    tmp.mkdir()
-    deleted_ptr = np.zeros(len(data.deleted) + 1, dtype=np.int64)
-    np.cumsum([len(d) for d in data.deleted], out=deleted_ptr[1:])
-    arrays = {**data.files.arrays(), "file_seg": data.file_seg.astype(np.int32), "file_art": data.file_art.astype(np.int64),
-              "deleted": np.concatenate([np.zeros(0, np.int64), *data.deleted]).astype(np.int64), "deleted_ptr": deleted_ptr}
-    for key in STATE_ARRAYS:
-        np.save(tmp / f"{key}.npy", np.ascontiguousarray(arrays[key]), allow_pickle=False)
-    (tmp / "file_paths.bin").write_bytes(data.files.path_blob())
-    (tmp / "problems.json").write_text(json.dumps(data.problems, ensure_ascii=True), encoding="ascii")
-    packed = pack_words(data.words, *data.word_counts)
-    if packed is not None:
-        (tmp / WORDS_FILE).write_bytes(packed)
-    else:  # a spelling holding a NUL (never from the word finder): JSON, as indexes before WORDS_FILE have it
-        (tmp / "words.json").write_text(json.dumps(data.words, ensure_ascii=False), encoding="utf-8")
-        (tmp / "word_counts.json").write_text(json.dumps({"forms": data.word_counts[0], "spoke": data.word_counts[1]},
-                                                         ensure_ascii=False), encoding="utf-8")
-    return _seal(tmp)
-
-
-WORDS_FILE = "words.bin"
-"""The surface words and every spelling's and speaker's count in one binary file (``pack_words``); an index
-written before it has them as ``words.json`` and ``word_counts.json``, which are still read."""
-_WORDS_MAGIC = b"QAWORDS1"
-
-
-def pack_words(words: list[tuple[str, int, int]], forms: Mapping[str, int], spoke: Mapping[str, int]) -> bytes | None:
-    """``words.bin``: a magic, the three list lengths and the three text lengths (int64), the counts as int64
-    arrays (words' counts, words' times speaking, forms' counts, speakers' counts), then the spellings of each
-    list NUL-separated. Reading it back takes a sixth of the time of the JSON it replaces (about 10 against 75 ms
-    at 33k files). None when a spelling holds a NUL (then the JSON files are written)."""
-    lists = [[w for w, _, _ in words], list(forms), list(spoke)]
-    texts = ["\0".join(names).encode("utf-8", "surrogatepass") for names in lists]
-    if any(text.count(b"\0") != max(len(names) - 1, 0) for text, names in zip(texts, lists)):
-        return None
-    counts = [np.fromiter((c for _, c, _ in words), np.int64, len(words)),
-              np.fromiter((n for _, _, n in words), np.int64, len(words)),
-              np.fromiter(forms.values(), np.int64, len(forms)), np.fromiter(spoke.values(), np.int64, len(spoke))]
-    head = np.array([*map(len, lists), *map(len, texts)], "<i8")
-    return b"".join([_WORDS_MAGIC, head.tobytes(), *(c.astype("<i8").tobytes() for c in counts), *texts])
-
-
-def unpack_words(raw: bytes) -> tuple[list[tuple[str, int, int]], Counter, Counter]:
-    """The words, forms and speakers of ``pack_words``; ValueError when ``raw`` is not such a file."""
-    if raw[:8] != _WORDS_MAGIC or len(raw) < 56:
-        raise ValueError("not a words file")
-    n_words, n_forms, n_spoke, *sizes = (int(x) for x in np.frombuffer(raw, "<i8", 6, 8))
-    start = 56 + 8 * (2 * n_words + n_forms + n_spoke)
-    if min(n_words, n_forms, n_spoke, *sizes) < 0 or len(raw) != start + sum(sizes):
-        raise ValueError("not a words file")
-    numbers = np.frombuffer(raw, "<i8", 2 * n_words + n_forms + n_spoke, 56).tolist()
-    names = []
-    for n, size in zip((n_words, n_forms, n_spoke), sizes):
-        text = raw[start:start + size].decode("utf-8", "surrogatepass").split("\0") if n else []
-        if len(text) != n:
-            raise ValueError("not a words file")
-        names.append(text)
-        start += size
-    at = 2 * n_words
-    words = list(zip(names[0], numbers[:n_words], numbers[n_words:at]))
-    forms, spoke = Counter(), Counter()
-    dict.update(forms, zip(names[1], numbers[at:at + n_forms]))  # as stored, not counted again
-    dict.update(spoke, zip(names[2], numbers[at + n_forms:]))
-    return words, forms, spoke
-
-
-def _seal(folder: Path) -> dict[str, dict]:
-    """Checksum and flush every file of a new folder, then the folder. The files are done in a few threads:
-    hashing and ``fsync`` let go of the GIL, and the file system flushes many files at once far faster
-    than one after the other (38 small files: 0.25 s one by one, 0.03 s together, on the development VM)."""
-
-    def seal(path: Path) -> tuple[str, dict]:
-        check = {"size": path.stat().st_size, "sha256": _sha256(path), "sample_crc32": sample_crc(path)}
-        _fsync(path)
-        return path.name, check
-
-    from concurrent.futures import ThreadPoolExecutor  # here: a reader never writes
-
-    with ThreadPoolExecutor(8) as pool:
-        checks = dict(pool.map(seal, sorted(folder.iterdir())))
-    _fsync(folder)
-    return checks
-
-
-def term_bytes(term: str) -> bytes:
-    """A term as stored and compared in ``terms.txt``."""
-    return term.encode("utf-8", errors="surrogatepass")
-
-
-def _offsets(pieces: list[bytes]) -> np.ndarray:
-    """Start offsets of ``pieces`` laid end to end, plus the total length."""
-    out = np.zeros(len(pieces) + 1, dtype=np.int64)
-    np.cumsum([len(p) for p in pieces], out=out[1:])
-    return out
-
-
-class Vocab(Mapping):
-    """Term to term id, looked up by binary search over the sorted ``terms.txt`` (no dict is built)."""
-
-    def __init__(self, blob: bytes | np.ndarray, offsets: np.ndarray):
-        self._blob = memoryview(blob).cast("B") if not isinstance(blob, bytes) else memoryview(blob)
-        self._off = offsets.tolist() if len(offsets) < 4096 else offsets
-        self._found: dict[str, int | None] = {}
-
-    def _term(self, i: int) -> bytes:
-        """The stored bytes of term ``i`` (without its newline)."""
-        return bytes(self._blob[int(self._off[i]):int(self._off[i + 1]) - 1])
-
-    def get(self, term: str, default=None):
-        """The id of ``term``, or ``default`` when the index does not hold it (answers are remembered)."""
-        found = self._found.get(term, self)
-        if found is not self:
-            return default if found is None else found
-        if len(self._found) >= 1 << 16:
-            self._found.clear()
-        found = self._found[term] = self._search(term)
-        return default if found is None else found
-
-    def _search(self, term: str) -> int | None:
-        """The id of ``term`` by binary search over the sorted terms, or None."""
-        try:
-            key = term_bytes(term)
-        except UnicodeError:
-            return None
-        lo, hi = 0, len(self)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._term(mid) < key:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo if lo < len(self) and self._term(lo) == key else None
-
-    def __getitem__(self, term: str) -> int:
-        found = self.get(term)
-        if found is None:
-            raise KeyError(term)
-        return found
-
-    def __contains__(self, term: object) -> bool:
-        return isinstance(term, str) and self.get(term) is not None
-
-    def __len__(self) -> int:
-        return len(self._off) - 1
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.terms())
-
-    def terms(self) -> list[str]:
-        """Every term in id order."""
-        return bytes(self._blob).decode("utf-8", errors="surrogatepass").split("\n")[:len(self)]
-
-
-def remove_stale(index_dir: Path, keep: set[str]) -> None:
-    """Delete data and segment folders and temporary files that the manifest does not name.
-
-    A folder a reader still has open (its shared lock is held) is left for a later build.
-    """
-    for entry in index_dir.iterdir():
-        if entry.name in keep or entry.name in (MANIFEST, ".lock"):
-            continue
-        if entry.name.startswith(("data-", ".data-", "seg-", ".seg-", f".{MANIFEST}.")):
-            if entry.is_dir():
-                if entry.name.startswith(("data-", "seg-")) and _in_use(entry):
-                    continue
-                shutil.rmtree(entry, ignore_errors=True)
-            else:
-                entry.unlink(missing_ok=True)
-
-
-def _in_use(folder: Path) -> bool:
-    """True when a reader holds the shared lock of a data folder."""
-    try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(fd)  # closing releases the lock, if it was taken
-    return False
-
-
-def _sha256(path: Path) -> str:
-    """The SHA-256 of a file, read in blocks."""
-    import hashlib  # only writing and --verify need it (OpenSSL's start-up is a few ms of a cold ask)
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _fsync(path: Path) -> None:
-    """Flush a file or folder to disk."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-_SEGMENT_COUNTS = ("articles", "passages", "tokens", "length", "terms")
-
-
-def _check_manifest(index_dir: Path, manifest: dict) -> None:
-    """The manifest has every field a reader needs, of the right type (IndexDamaged otherwise)."""
-    fields = {"data": str, "checksums": dict, "settings": dict, "counts": dict, "roots": list, "segments": list}
-    for name, kind in fields.items():
-        if not isinstance(manifest.get(name), kind):
-            raise damaged(index_dir, f"manifest.json has no valid '{name}'")
-    if not all(isinstance(r, str) for r in manifest["roots"]):
-        raise damaged(index_dir, "manifest.json has no valid 'roots'")
-    if not _folder_name(manifest["data"], "data-"):
-        raise damaged(index_dir, "manifest.json names no data folder")
-    counts = manifest["counts"]
-    if not all(isinstance(counts.get(k), int) for k in ("articles", "passages")) or not isinstance(
-            manifest["settings"].get("bm25"), dict):
-        raise damaged(index_dir, "manifest.json has no valid counts or settings")
-    for seg in manifest["segments"]:
-        if not (isinstance(seg, dict) and _folder_name(seg.get("name"), "seg-") and isinstance(seg.get("checksums"), dict)
-                and all(isinstance(seg.get(k), int) for k in _SEGMENT_COUNTS)
-                and isinstance(seg.get("deleted", {}), dict)
-                and all(isinstance(v, int) for v in seg.get("deleted", {}).values())):
-            raise damaged(index_dir, "manifest.json has no valid 'segments'")
-
-
-def _folder_name(name: object, prefix: str) -> bool:
-    """True when ``name`` is a folder of the index (no path)."""
-    return isinstance(name, str) and name.startswith(prefix) and "/" not in name and "\\" not in name and ".." not in name
-
-
-class _Folder:
-    """A folder of the index (the data folder or a segment) whose files the manifest checksums; read with
-    ``pread`` and memory maps, held with a shared lock while open so that no build removes it."""
-
-    def __init__(self, index: "Index", name: str, checksums: dict, required: tuple[str, ...], what: str):
-        self.index = index
-        self.name = name
-        self.dir = index.dir / name
-        self.checksums = checksums
-        self.required = required
-        self.what = what
-        self._arrays: dict[str, np.ndarray] = {}
-        self._files: dict[str, int] = {}
-        self._pin: int | None = None
-
-    def damaged(self, why: str) -> IndexDamaged:
-        return self.index.damaged(why)
-
-    def hold(self) -> bool:
-        """Take a shared lock on the folder so no build removes it while in use; False if it is gone."""
-        try:
-            fd = os.open(self.dir, os.O_RDONLY | os.O_DIRECTORY)
-        except OSError:
-            return False
-        fcntl.flock(fd, fcntl.LOCK_SH)
-        if not self.dir.is_dir():  # removed between the open and the lock
-            os.close(fd)
-            return False
-        self._pin = fd
-        return True
-
-    def close(self) -> None:
-        """Release the folder (arrays already mapped stay readable; files are opened again when read)."""
-        for fd in self._files.values():
-            os.close(fd)
-        self._files = {}
-        if self._pin is not None:
-            pin, self._pin = self._pin, None
-            os.close(pin)
-
-    def check_sizes(self) -> None:
-        """Every file the manifest lists exists with its recorded size."""
-        if not self.dir.is_dir():
-            raise self.damaged(f"{self.what} {self.name} is missing")
-        missing = [name for name in self.required if name not in self.checksums]
-        if missing:
-            raise self.damaged(f"manifest.json has no checksum for {missing[0]}")
-        for name, info in self.checksums.items():
-            try:
-                size = (self.dir / name).stat().st_size
-            except OSError:
-                raise self.damaged(f"{name} is missing") from None
-            if not isinstance(info, dict) or size != info.get("size"):
-                raise self.damaged(f"{name} has {size} bytes, expected {info.get('size') if isinstance(info, dict) else '?'}")
-
-    def check(self) -> None:
-        """Sizes, and the CRC-32 of sampled blocks of each file."""
-        self.check_sizes()
-        for name, info in self.checksums.items():
-            expected = info.get("sample_crc32")
-            if expected is not None and sample_crc(self.dir / name) != expected:
-                raise self.damaged(f"{name} does not match its checksum")
-
-    def verify(self) -> None:
-        """Every file's SHA-256 against the manifest. Damage only this finds is mended by ``qabot index
-        --merge``, which verifies every segment before it rewrites them (an update leaves them be)."""
-        self.check()
-        for name, info in self.checksums.items():
-            if _sha256(self.dir / name) != info.get("sha256"):
-                raise IndexDamaged(f"the index at {self.index.dir} is damaged: {name} does not match its checksum; "
-                                   "run qabot index --merge")
-
-    def array(self, name: str) -> np.ndarray:
-        """One array, memory-mapped (``np.asarray`` over the map, so slicing stays cheap)."""
-        if name not in self._arrays:
-            try:
-                self._arrays[name] = np.asarray(np.load(self.dir / f"{name}.npy", mmap_mode="r", allow_pickle=False))
-            except (OSError, ValueError) as err:
-                raise self.damaged(f"{name}.npy cannot be read ({str(err).splitlines()[0][:60]})") from None
-        return self._arrays[name]
-
-    def has(self, name: str) -> bool:
-        """True when the folder holds the file ``name``."""
-        return name in self.checksums
-
-    def read(self, name: str, start: int, end: int) -> bytes:
-        """Bytes ``start:end`` of one file, read with ``pread`` (not mapped: a question that touches
-        a few hundred articles must not map, and count as resident, the pages around each of them)."""
-        fd = self._files.get(name)
-        if fd is None:
-            try:
-                fd = self._files[name] = os.open(self.dir / name, os.O_RDONLY)
-            except OSError as err:
-                raise self.damaged(f"{name} cannot be read ({err.strerror})") from None
-        data = os.pread(fd, end - start, start)
-        if len(data) != end - start:
-            raise self.damaged(f"{name} is shorter than its offsets say")
-        return data
-
-    def read_all(self, name: str) -> bytes:
-        """A whole file."""
-        info = self.checksums.get(name)
-        return self.read(name, 0, info["size"]) if isinstance(info, dict) and isinstance(info.get("size"), int) else b""
-
-
-class Segment(_Folder):
-    """One segment of an open index: its own articles, passages, terms and postings (local ids)."""
-
-    def __init__(self, index: "Index", entry: dict):
-        required = (*(f"{a}.npy" for a in SEGMENT_ARRAYS), *SEGMENT_FILES)
-        super().__init__(index, entry["name"], entry["checksums"], required, "segment folder")
-        self.entry = entry
-        self.n_articles = int(entry["articles"])
-        self.n_passages = int(entry["passages"])
-
-    @cached_property
-    def vocab(self) -> Vocab:
-        """Term to local term id (a read-only mapping over the memory-mapped sorted terms)."""
-        path = self.dir / "terms.txt"
-        try:
-            blob = np.memmap(path, dtype=np.uint8, mode="r") if path.stat().st_size else b""
-        except OSError:
-            raise self.damaged("terms.txt cannot be read") from None
-        vocab = Vocab(blob, self.array("term_off"))
-        if len(vocab) != self.entry["terms"]:
-            raise self.damaged("terms.txt does not match the term count")
-        return vocab
-
-    @cached_property
-    def terms(self) -> list[str]:
-        """Local term ids to terms."""
-        return self.vocab.terms()
-
-    def meta_lines(self, lo: int, hi: int) -> list[bytes]:
-        """Articles ``lo:hi``'s metadata as stored (JSON lines)."""
-        off = self.array("art_meta_off")
-        lines = self.read("articles.jsonl", int(off[lo]), int(off[hi])).splitlines(keepends=True)
-        if len(lines) != hi - lo:
-            raise self.damaged("articles.jsonl does not match its offsets")
-        return lines
-
-    def meta(self, a: int) -> dict:
-        """Article ``a``'s metadata (only its own line is read)."""
-        off = self.array("art_meta_off")
-        try:
-            return json.loads(self.read("articles.jsonl", int(off[a]), int(off[a + 1])))
-        except ValueError:
-            raise self.damaged("articles.jsonl cannot be read") from None
-
-    def text(self, a: int) -> str:
-        """Article ``a``'s text."""
-        off = self.array("art_text_off")
-        return self.read("text.bin", int(off[a]), int(off[a + 1])).decode("utf-8", errors="replace")
-
-
-def _locate(first: list[int], holes: list, i: int) -> tuple[int, int]:
-    """``(segment, row in it)`` of live row ``i``, given each segment's first live row (``first``, with the
-    total last) and its deletions (``holes``, None where it has none)."""
-    if not 0 <= i < first[-1]:
-        raise IndexError(i)
-    s = bisect.bisect_right(first, i) - 1
-    local = i - first[s]
-    return s, holes[s].local(local) if holes[s] is not None else local
 
 
 class Index:
@@ -716,8 +81,8 @@ class Index:
         self.dir = index_dir
         self.manifest = manifest
         self.data_dir = index_dir / manifest["data"]
-        self.state = _Folder(self, manifest["data"], manifest["checksums"],
-                             (*(f"{a}.npy" for a in STATE_ARRAYS), *STATE_FILES), "data folder")
+        self.state = Folder(self, manifest["data"], manifest["checksums"],
+                            (*(f"{a}.npy" for a in STATE_ARRAYS), *STATE_FILES), "data folder")
         self.segments = [Segment(self, entry) for entry in manifest["segments"]]
 
     @classmethod
@@ -742,7 +107,7 @@ class Index:
         index.check()
         return index
 
-    def _folders(self) -> list[_Folder]:
+    def _folders(self) -> list[Folder]:
         return [self.state, *self.segments]
 
     def _hold(self) -> bool:
@@ -836,12 +201,12 @@ class Index:
     def _article_at(self, i: int) -> tuple[int, int]:
         """``(segment, article in it)`` of article ``i``."""
         art_first, _, holes, _ = self._layout
-        return _locate(art_first, holes, i)
+        return locate(art_first, holes, i)
 
     def _passage_at(self, p: int) -> tuple[int, int]:
         """``(segment, passage in it)`` of passage ``p``."""
         _, pas_first, _, holes = self._layout
-        return _locate(pas_first, holes, p)
+        return locate(pas_first, holes, p)
 
     def _article_id(self, s: int, a: int) -> int:
         """The id of live article ``a`` of segment ``s``."""
@@ -1067,6 +432,7 @@ class Index:
         if not isinstance(problems, dict):
             raise self.damaged("problems.json cannot be read")
         return problems
+
 
 
 def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None, listing: Listing | None = None,
