@@ -40,16 +40,32 @@ def _children(pid: int) -> list[str]:
         return []
 
 
+def _cpu_seconds(pid: str) -> float:
+    """The CPU time process ``pid`` has used (user and system), 0 when it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat[stat.rindex(")") + 2:].split()  # after the command name, which may hold spaces
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _busy_workers(pid: int, seconds: float) -> int:
+    """How many of ``pid``'s children have worked ``seconds`` of CPU time: a worker that has, has run its
+    start-up (which leaves Ctrl-C to the parent) and is processing files."""
+    return sum(_cpu_seconds(child) >= seconds for child in _children(pid))
+
+
 def test_ctrl_c_during_a_build_says_one_line_exits_130_and_keeps_the_index(isolated):
     corpus = _corpus(isolated / "corpus", 4, 10, seed=1)
     assert run("index", "corpus", "--index", "idx").returncode == 0
     manifest = (isolated / "idx" / "manifest.json").read_text()
     _corpus(corpus / "more", 600, 60, seed=2)  # some 20 MB more: workers start
     build = _start("index", "--index", "idx")
-    deadline = time.monotonic() + 60
-    while len(_children(build.pid)) < 2 and build.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.5)  # the workers are busy now
+    deadline = time.monotonic() + 120
+    while _busy_workers(build.pid, 0.2) < 2 and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)  # however loaded the machine, the signal comes while two workers are at work
+    assert build.poll() is None and _busy_workers(build.pid, 0.2) >= 2, "the build never had two busy workers"
     os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
     out, err = build.communicate(timeout=60)
     assert (build.returncode, err, out) == (130, "qabot: interrupted\n", "")
