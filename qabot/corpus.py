@@ -9,6 +9,7 @@ the staleness check is a string comparison and two array comparisons, whatever t
 
 from __future__ import annotations
 
+import bisect
 import enum
 import os
 import pickle
@@ -138,25 +139,68 @@ def list_files(roots: list[str | os.PathLike]) -> Listing:
     folders left out)."""
     out = Listing()
     walk = _Walk(out)
-    for raw in roots:
-        root = os.path.abspath(os.fspath(raw))
+    _walk_roots([os.path.abspath(os.fspath(raw)) for raw in roots], walk)
+    out.failed.extend(walk.stat_failed)  # after the folders that could not be listed, as ever
+    return out
+
+
+@dataclass(frozen=True)
+class _Cut:
+    """Where a walk is cut in two (``Prefetch``): at the candidate file ``path``, under the root ``roots[root]``;
+    one part walks what comes before it in walk order, the other the file itself and what comes after."""
+
+    root: int
+    """The root it is under."""
+    rest: tuple[str, ...]
+    """The names from that root down to the file (empty when the root is the file)."""
+
+    @classmethod
+    def at(cls, roots: list[str], path: str) -> "_Cut | None":
+        """The cut at ``path`` (absolute, as listed), or None when it is under no root, or roots overlap."""
+        for i, root in enumerate(roots):
+            for other in roots[i + 1:]:
+                if other == root or other.startswith(root.rstrip(os.sep) + os.sep) or \
+                        root.startswith(other.rstrip(os.sep) + os.sep):
+                    return None  # one root inside another: the walk order is not the roots' order
+        for i, root in enumerate(roots):
+            if path == root:
+                return cls(i, ())
+            prefix = root if root.endswith(os.sep) else root + os.sep
+            if path.startswith(prefix) and len(path) > len(prefix):
+                rest = tuple(path[len(prefix):].split(os.sep))
+                return cls(i, rest) if all(rest) else None
+        return None
+
+
+def _walk_roots(roots: list[str], walk: "_Walk", cut: _Cut | None = None, after: bool = False) -> None:
+    """Walk each root (absolute), a folder or a file (``list_files``); with ``cut``, only the part before the cut
+    (or from it on, ``after``): the other part of the walk says what this part leaves out."""
+    out = walk.out
+    for i, root in enumerate(roots):
+        if cut is not None and (i < cut.root if after else i > cut.root or (i == cut.root and not cut.rest)):
+            continue  # the other part's
+        on_cut = cut is not None and i == cut.root and bool(cut.rest)
         try:
             st = os.stat(root)
         except FileNotFoundError:
+            if on_cut and after:
+                continue
             if os.path.islink(root):
                 out.failed.append((root, "broken symbolic link"))
             else:
                 out.missing.append(root)
             continue
         except OSError as err:
-            out.failed.append((root, reason(err)))
+            if not (on_cut and after):
+                out.failed.append((root, reason(err)))
             continue
         if stat.S_ISDIR(st.st_mode):
-            walk.folder(root)
-        else:
+            if on_cut:
+                walk.chain(root, cut.rest, after)
+            else:
+                walk.folder(root)
+        elif not (on_cut and after):
             walk.file(root)
-    out.failed.extend(walk.stat_failed)  # after the folders that could not be listed, as ever
-    return out
 
 
 class _Walk:
@@ -199,68 +243,121 @@ class _Walk:
 
     def folder(self, folder: str) -> None:
         """Add the files under ``folder``, recursively."""
-        out = self.out
-        try:
-            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-        except OSError as err:
-            out.failed.append((folder, reason(err)))
+        opened = self._open(folder, True)
+        if opened is None:
             return
-        subfolders = []
+        fd, dev, prefix, articles, others = opened
         try:
-            try:
-                names = os.listdir(fd)
-                dev = os.fstat(fd).st_dev
-            except OSError as err:
-                out.failed.append((folder, reason(err)))
-                return
-            if "manifest.json" in names and ".lock" in names:
-                return  # a qabot index: its own files are not articles
-            names.sort()
-            prefix = folder if folder.endswith(os.sep) else folder + os.sep
-            kinds, stat_at, isreg = self.kinds, os.stat, stat.S_ISREG
-            seen = self.seen.setdefault(dev, set())
-            paths, sizes, mtimes = out.paths, out.sizes, out.mtimes
-            for name in names:
-                if name[0] == ".":
-                    continue  # hidden
-                if name.endswith(_ENDINGS):  # most names: an article file's ending as written (one call)
-                    article = True
-                else:
-                    dot = name.rfind(".")
-                    ending = name[dot:] if dot > 0 else ""
-                    article = kinds.get(ending)
-                    if article is None:
-                        article = kinds[ending] = ending.lower() in SUPPORTED_SUFFIXES
-                if article:
-                    # stated following a symlink: a link to a folder is found out, and dropped, here
-                    try:
-                        st = stat_at(name, dir_fd=fd)
-                    except OSError as err:
-                        self.stat_failed.append((prefix + name, reason(err)))
-                        continue
-                    if st.st_dev == dev and isreg(st.st_mode):
-                        if st.st_ino not in seen:
-                            seen.add(st.st_ino)
-                            paths.append(prefix + name)
-                            sizes.append(st.st_size)
-                            mtimes.append(st.st_mtime_ns)
-                    else:
-                        self._add(prefix + name, st)
-                    continue
-                try:
-                    st = os.lstat(name, dir_fd=fd)
-                    if stat.S_ISDIR(st.st_mode):
-                        subfolders.append(prefix + name)
-                        continue
-                    if stat.S_ISLNK(st.st_mode) and stat.S_ISDIR(stat_at(name, dir_fd=fd).st_mode):
-                        continue  # a symlinked folder is not followed (it may loop)
-                except OSError:
-                    pass
-                _consider(prefix + name, name, out)
+            self._articles(fd, dev, prefix, articles)
+            subfolders = self._others(fd, prefix, others, True)
         finally:
             os.close(fd)
         for sub in subfolders:
             self.folder(sub)
+
+    def chain(self, folder: str, rest: tuple[str, ...], after: bool) -> None:
+        """Walk ``folder``, on the way down to a cut (``_Cut.rest``: the names below it), only before the cut or,
+        ``after``, from it on. What a folder has itself (its files, what is skipped, a failure) comes before its
+        subfolders in walk order: the part before the cut says it, except the files from the cut on."""
+        opened = self._open(folder, not after)
+        if opened is None:
+            return
+        fd, dev, prefix, articles, others = opened
+        name, last = rest[0], len(rest) == 1
+        try:
+            if last:
+                i = bisect.bisect_left(articles, name)
+                self._articles(fd, dev, prefix, articles[i:] if after else articles[:i])
+            elif not after:
+                self._articles(fd, dev, prefix, articles)
+            subfolders = self._others(fd, prefix, others, not after)
+        finally:
+            os.close(fd)
+        for sub in subfolders:
+            sub_name = sub[len(prefix):]
+            if last or sub_name != name:
+                if after == (last or sub_name > name):
+                    self.folder(sub)
+            else:
+                self.chain(sub, rest[1:], after)
+
+    def _open(self, folder: str, report: bool) -> tuple[int, int, str, list[str], list[str]] | None:
+        """``folder`` opened and listed: its descriptor, device, path prefix, article names and other names (not
+        hidden, sorted); None when it cannot be (said in ``failed`` when ``report``) or is a qabot index."""
+        out = self.out
+        try:
+            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        except OSError as err:
+            if report:
+                out.failed.append((folder, reason(err)))
+            return None
+        try:
+            names = os.listdir(fd)
+            dev = os.fstat(fd).st_dev
+        except OSError as err:
+            os.close(fd)
+            if report:
+                out.failed.append((folder, reason(err)))
+            return None
+        if "manifest.json" in names and ".lock" in names:
+            os.close(fd)
+            return None  # a qabot index: its own files are not articles
+        names.sort()
+        kinds = self.kinds
+        articles, others = [], []
+        for name in names:
+            if name[0] == ".":
+                continue  # hidden
+            if name.endswith(_ENDINGS):  # most names: an article file's ending as written (one call)
+                articles.append(name)
+                continue
+            dot = name.rfind(".")
+            ending = name[dot:] if dot > 0 else ""
+            article = kinds.get(ending)
+            if article is None:
+                article = kinds[ending] = ending.lower() in SUPPORTED_SUFFIXES
+            (articles if article else others).append(name)
+        return fd, dev, folder if folder.endswith(os.sep) else folder + os.sep, articles, others
+
+    def _articles(self, fd: int, dev: int, prefix: str, names: list[str]) -> None:
+        """State a folder's article files (``names``, sorted) and keep the regular ones not listed yet."""
+        out = self.out
+        stat_at, isreg = os.stat, stat.S_ISREG
+        seen = self.seen.setdefault(dev, set())
+        paths, sizes, mtimes = out.paths, out.sizes, out.mtimes
+        for name in names:
+            # stated following a symlink: a link to a folder is found out, and dropped, here
+            try:
+                st = stat_at(name, dir_fd=fd)
+            except OSError as err:
+                self.stat_failed.append((prefix + name, reason(err)))
+                continue
+            if st.st_dev == dev and isreg(st.st_mode):
+                if st.st_ino not in seen:
+                    seen.add(st.st_ino)
+                    paths.append(prefix + name)
+                    sizes.append(st.st_size)
+                    mtimes.append(st.st_mtime_ns)
+            else:
+                self._add(prefix + name, st)
+
+    def _others(self, fd: int, prefix: str, names: list[str], report: bool) -> list[str]:
+        """A folder's names that are no article files: its subfolders (paths, in order), the rest counted as
+        ignored or skipped when ``report``."""
+        subfolders = []
+        for name in names:
+            try:
+                st = os.lstat(name, dir_fd=fd)
+                if stat.S_ISDIR(st.st_mode):
+                    subfolders.append(prefix + name)
+                    continue
+                if stat.S_ISLNK(st.st_mode) and stat.S_ISDIR(os.stat(name, dir_fd=fd).st_mode):
+                    continue  # a symlinked folder is not followed (it may loop)
+            except OSError:
+                pass
+            if report:
+                _consider(prefix + name, name, self.out)
+        return subfolders
 
 
 def _consider(path: str, name: str, out: Listing) -> None:
@@ -282,59 +379,82 @@ def _int64s(raw: bytes) -> list[int]:
 
 
 class Prefetch:
-    """``list_files(roots)`` run by a forked process while this one does other work (imports, opening an
-    index, answering): the walk's time goes mostly to ``stat`` calls in the kernel, which a second core
-    makes at the same time. Where ``fork`` is missing, or the child fails, the listing is made here."""
+    """``list_files(roots)`` run by forked processes while this one does other work (imports, opening an
+    index, answering): the walk's time goes mostly to ``stat`` calls in the kernel, which other cores make
+    at the same time. Where ``fork`` is missing, or the children fail, the listing is made here.
 
-    def __init__(self, roots: list[str], pid: int, fd: int, against: str | None = None):
+    With two cores or more, when the listing is compared with a file table, the walk is split in two at the
+    table's middle file (``_Cut``): one child walks what comes before it in walk order, the other the rest
+    (each folder listed by one of them, save the few on the way down to that file), each stating its half of
+    the files, the ``stat`` calls being most of the cost. The first sends its part (or only that it equals the
+    table's first rows) to the second, which joins the two into the listing the walk makes alone and sends
+    back one answer."""
+
+    def __init__(self, roots: list[str], pids: list[int], fd: int, against: str | None = None):
         self.roots = roots
         """The roots being listed, as given."""
         self.against = against
         """The data folder (absolute) whose file table the child compares its listing with, if any."""
-        self._pid: int | None = pid
+        self._pids: list[int] = pids
         self._fd: int | None = fd
 
     @classmethod
-    def start(cls, roots: list[str], against: str | os.PathLike | None = None) -> "Prefetch | None":
-        """Start listing ``roots`` in a child process; None when no process can be forked.
+    def start(cls, roots: list[str], against: str | os.PathLike | None = None,
+              parts: int | None = None) -> "Prefetch | None":
+        """Start listing ``roots`` in child processes; None when no process can be forked.
 
         ``against``: an index's data folder. The child compares its listing with the file table there
         (``file_paths.bin``, ``file_size.npy``, ``file_mtime.npy``, read as bytes) and, when they are equal,
-        sends back only that (and the few files it could not use), not 96,000 paths to be compared here."""
+        sends back only that (and the few files it could not use), not 96,000 paths to be compared here.
+        ``parts``: 1 or 2 listing processes (default: 2 where this process may use two cores or more); 1 when
+        there is no table to cut the walk at."""
         if not hasattr(os, "fork"):
             return None
+        if parts is None:
+            parts = 2 if _usable_cores() >= 2 else 1
         against = os.path.abspath(os.fspath(against)) if against is not None else None
+        if against is None:
+            parts = 1
         read_fd, write_fd = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(read_fd)
-            os.close(write_fd)
-            return None
-        if pid == 0:  # the child: list, send, and leave without running the parent's exit handlers
-            status = 1
+        between = os.pipe() if parts == 2 else None  # from the first part to the second, which merges
+        pids: list[int] = []
+        for k in range(parts):
             try:
-                os.close(read_fd)
-                signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it quietly; the parent says so
-                listing = list_files(roots)
-                blob, sizes, mtimes = (join_paths(listing.paths), array("q", listing.sizes).tobytes(),
-                                       array("q", listing.mtimes).tobytes())
-                rest = (listing.failed, listing.skipped, listing.ignored, listing.missing)
-                if against is not None and _table_equals(against, blob, sizes, mtimes):
-                    data = b"=" + pickle.dumps(rest, protocol=pickle.HIGHEST_PROTOCOL)
-                else:
-                    data = b"L" + pickle.dumps((blob, sizes, mtimes, *rest), protocol=pickle.HIGHEST_PROTOCOL)
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(write_fd, view):]
-                status = 0
-            finally:
-                os._exit(status)
+                pid = os.fork()
+            except OSError:
+                pid = None
+            if pid == 0:  # a child: list, send, and leave without running the parent's exit handlers
+                status = 1
+                try:
+                    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it quietly; the parent says so
+                    os.close(read_fd)
+                    if between is None:
+                        _send(write_fd, _reply(list_files(roots), against))
+                    elif k == 0:
+                        os.close(write_fd)
+                        os.close(between[0])
+                        _send(between[1], _first_part(roots, against))
+                    else:
+                        os.close(between[1])
+                        _send(write_fd, _second_part(roots, against, between[0]))
+                    status = 0
+                finally:
+                    os._exit(status)
+            if pid is None:
+                for done in pids:
+                    os.kill(done, signal.SIGKILL)
+                    os.waitpid(done, 0)
+                for fd in (read_fd, write_fd, *(between or ())):
+                    os.close(fd)
+                return None
+            pids.append(pid)
         os.close(write_fd)
-        return cls(list(roots), pid, read_fd, against)
+        for fd in between or ():
+            os.close(fd)
+        return cls(list(roots), pids, read_fd, against)
 
     def listing(self) -> Listing:
-        """The listing: the child's when it finished, else made here now."""
+        """The listing: the children's when they finished, else made here now."""
         chunks = []
         if self._fd is not None:
             try:
@@ -358,44 +478,145 @@ class Prefetch:
         return list_files(self.roots)
 
     def _reap(self) -> int | None:
-        """Close the pipe and wait for the child: its exit status (None when it was reaped already)."""
+        """Close the pipe and wait for the children: the last one's exit status (None when reaped already)."""
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
-        if self._pid is None:
-            return None
-        pid, self._pid = self._pid, None
-        try:
-            _, status = os.waitpid(pid, 0)
-        except ChildProcessError:
-            return None
-        return os.waitstatus_to_exitcode(status)
+        status = None
+        while self._pids:
+            pid = self._pids.pop(0)
+            try:
+                _, raw = os.waitpid(pid, 0)
+                status = os.waitstatus_to_exitcode(raw)
+            except ChildProcessError:
+                status = None
+        return status
 
     def cancel(self) -> None:
-        """Stop the listing, unread (the child is ended if it is still at work)."""
-        if self._pid is not None:
+        """Stop the listing, unread (the children are ended if they are still at work)."""
+        for pid in self._pids:
             try:
-                os.kill(self._pid, signal.SIGKILL)
+                os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
         self._reap()
 
     def __del__(self) -> None:
-        if getattr(self, "_fd", None) is not None or getattr(self, "_pid", None) is not None:
+        if getattr(self, "_fd", None) is not None or getattr(self, "_pids", None):
             self.cancel()
 
 
-def _table_equals(data: str, blob: bytes, sizes: bytes, mtimes: bytes) -> bool:
-    """Whether the file table in the data folder ``data`` holds exactly these paths (``join_paths``), sizes and
-    mtimes (native int64 bytes); False also when it cannot be read or is not as a build writes it."""
+def _usable_cores() -> int:
+    """How many cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _send(fd: int, data: bytes) -> None:
+    """Write all of ``data`` to ``fd``."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _reply(listing: Listing, against: str | None, packed: tuple[bytes, bytes, bytes] | None = None,
+           table: tuple[bytes, bytes, bytes] | None = None) -> bytes:
+    """A listing child's answer: ``=`` and the few files it could not use when ``listing`` equals the file table in
+    the data folder ``against``, else ``L`` and the whole listing (``packed``: its paths, sizes and mtimes as
+    ``join_paths`` and native int64 bytes, when made already; ``table``: the file table there, when read already)."""
+    blob, sizes, mtimes = packed or (join_paths(listing.paths), array("q", listing.sizes).tobytes(),
+                                     array("q", listing.mtimes).tobytes())
+    rest = (listing.failed, listing.skipped, listing.ignored, listing.missing)
+    table = table or (_table(against) if against is not None else None)
+    if table is not None and table == (blob, sizes, mtimes):
+        return b"=" + pickle.dumps(rest, protocol=pickle.HIGHEST_PROTOCOL)
+    return b"L" + pickle.dumps((blob, sizes, mtimes, *rest), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _table(data: str) -> tuple[bytes, bytes, bytes] | None:
+    """The file table in the data folder ``data``: paths (``join_paths``), sizes and mtimes (native int64 bytes);
+    None when it cannot be read or is not as a build writes it."""
     try:
         with open(os.path.join(data, "file_paths.bin"), "rb") as f:
-            if f.read() != blob:
-                return False
-        return _npy_int64s(os.path.join(data, "file_size.npy")) == sizes and \
-            _npy_int64s(os.path.join(data, "file_mtime.npy")) == mtimes
+            blob = f.read()
+        sizes = _npy_int64s(os.path.join(data, "file_size.npy"))
+        mtimes = _npy_int64s(os.path.join(data, "file_mtime.npy"))
     except OSError:
-        return False
+        return None
+    if sizes is None or mtimes is None or len(sizes) != len(mtimes) or \
+            len(sizes) != (blob.count(b"\0") + 1 if blob else 0) * 8:
+        return None
+    return blob, sizes, mtimes
+
+
+def _middle(blob: bytes) -> str:
+    """The path in the middle of a file table's paths (by bytes), '' when there are none."""
+    half = len(blob) // 2
+    end = blob.find(b"\0", half)
+    return blob[blob.rfind(b"\0", 0, half) + 1:end if end >= 0 else len(blob)].decode("utf-8", "surrogateescape")
+
+
+def _part(roots: list[str], table: tuple[bytes, bytes, bytes] | None, after: bool) -> tuple[Listing, "_Walk"]:
+    """One part of a walk cut at the middle of ``table``: before the cut, or from it on (``after``). With no cut
+    to make (no table, no file in it, roots inside one another), the part before is the whole walk."""
+    roots = [os.path.abspath(r) for r in roots]
+    cut = _Cut.at(roots, _middle(table[0])) if table is not None and table[0] else None
+    out = Listing()
+    walk = _Walk(out)
+    if cut is not None or not after:
+        _walk_roots(roots, walk, cut, after)
+    return out, walk
+
+
+def _first_part(roots: list[str], against: str) -> bytes:
+    """The part of a cut walk before the cut, as sent to the other part: its listing, or only its length when it
+    equals the table's first rows, and its inodes (a file reached from both parts is listed once)."""
+    table = _table(against)
+    out, walk = _part(roots, table, after=False)
+    blob = join_paths(out.paths)
+    sizes, mtimes = array("q", out.sizes).tobytes(), array("q", out.mtimes).tobytes()
+    same = table is not None and table[0].startswith(blob) and table[0][len(blob):len(blob) + 1] in (b"", b"\0") \
+        and table[1].startswith(sizes) and table[2].startswith(mtimes)
+    seen = {dev: array("Q", inos).tobytes() for dev, inos in walk.seen.items()}
+    values = (len(out.paths), len(blob)) if same else (blob, sizes, mtimes)
+    return pickle.dumps((same, values, out.failed, walk.stat_failed, out.skipped, out.ignored, out.missing, seen),
+                        protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _second_part(roots: list[str], against: str, first_fd: int) -> bytes:
+    """The part of a cut walk from the cut on: the first part read from ``first_fd`` and joined before it, and
+    the answer of ``_reply`` made. When the first failed, or a file was reached from both parts, the listing
+    is made here alone."""
+    table = _table(against)
+    out, walk = _part(roots, table, after=True)
+    chunks = []
+    try:
+        while chunk := os.read(first_fd, 1 << 20):
+            chunks.append(chunk)
+    except OSError:
+        chunks = []
+    try:
+        same, values, failed, stat_failed, skipped, ignored, missing, seen = pickle.loads(b"".join(chunks))
+        for dev, raw in seen.items():
+            inos = array("Q")
+            inos.frombytes(raw)
+            if not walk.seen.get(dev, set()).isdisjoint(inos):
+                raise ValueError("a file reached from both parts")
+        if same:
+            count, length = values
+            blob, sizes, mtimes = table[0][:length], table[1][:8 * count], table[2][:8 * count]
+        else:
+            blob, sizes, mtimes = values
+    except (ValueError, TypeError, KeyError, pickle.UnpicklingError, EOFError):
+        return _reply(list_files(roots), against)
+    own = join_paths(out.paths)
+    joined = Listing(failed=failed + out.failed + stat_failed + walk.stat_failed, skipped=skipped + out.skipped,
+                     ignored=ignored + out.ignored, missing=missing + out.missing)
+    packed = (blob + b"\0" + own if blob and own else blob or own, sizes + array("q", out.sizes).tobytes(),
+              mtimes + array("q", out.mtimes).tobytes())
+    return _reply(joined, against, packed, table)
 
 
 def _npy_int64s(path: str) -> bytes | None:
