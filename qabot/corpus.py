@@ -20,6 +20,11 @@ from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+try:  # the optional C helper (setup: ``ext-modules``); without it the walk states each file from Python
+    from ._statat import statat as _statat
+except ImportError:
+    _statat = None
+
 if TYPE_CHECKING:  # numpy is imported where the file table is used: listing needs none (see ``Prefetch``)
     import numpy as np
 
@@ -322,9 +327,21 @@ class _Walk:
     def _articles(self, fd: int, dev: int, prefix: str, names: list[str]) -> None:
         """State a folder's article files (``names``, sorted) and keep the regular ones not listed yet."""
         out = self.out
-        stat_at, isreg = os.stat, stat.S_ISREG
         seen = self.seen.setdefault(dev, set())
         paths, sizes, mtimes = out.paths, out.sizes, out.mtimes
+        if _statat is not None and names:  # all at once in C; as below when any is odd, or a file comes twice
+            got_sizes, got_mtimes, got_inos, odd = _statat(fd, names, dev)
+            if not odd:
+                inos = array("Q")
+                inos.frombytes(got_inos)
+                new = set(inos)
+                if len(new) == len(names) and seen.isdisjoint(new):
+                    seen.update(new)
+                    paths.extend([prefix + name for name in names])
+                    sizes.extend(_int64s(got_sizes))
+                    mtimes.extend(_int64s(got_mtimes))
+                    return
+        stat_at, isreg = os.stat, stat.S_ISREG
         for name in names:
             # stated following a symlink: a link to a folder is found out, and dropped, here
             try:

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import run
 
@@ -307,3 +308,49 @@ def test_a_split_listing_finds_edits_additions_and_removals_on_either_side_of_th
         texts, err = ask(f"the {folder}3 item")
         assert "(0 new or changed, 1 removed)" in err and f"The {folder}3 item of the {folder} pages." not in texts
         assert ask(f"the {folder}1 item")[1] == ""
+
+
+def test_the_c_helper_and_python_list_the_same_files(isolated, monkeypatch):
+    """``qabot/_statat.c`` (built here as setuptools builds it) and the pure-Python walk give the same listing, so
+    the same file table: odd names (a symlink to a folder, a broken link, a fifo, a file reached twice, a name
+    that is not UTF-8) leave the C call to Python, one folder at a time."""
+    import importlib.util
+    import sysconfig
+
+    import qabot.corpus as corpus
+
+    source = Path(corpus.__file__).with_name("_statat.c")
+    built = isolated / ("_statat" + sysconfig.get_config_var("EXT_SUFFIX"))
+    cc = (sysconfig.get_config_var("CC") or "cc").split()
+    compiled = subprocess.run([*cc, "-shared", "-fPIC", "-O2", f"-I{sysconfig.get_paths()['include']}", str(source),
+                               "-o", str(built)], capture_output=True, text=True)
+    assert compiled.returncode == 0, compiled.stderr
+    spec = importlib.util.spec_from_file_location("qabot._statat", built)
+    helper = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(helper)
+
+    notes = isolated / "notes"
+    for folder in ("plain", "odd", "deep/er"):
+        for i in range(30):
+            _write(notes / folder, f"{i:02d}.txt", f"{folder} {i}", f"Text {i} of {folder}.")
+    os.link(notes / "plain" / "03.txt", notes / "odd" / "hard.txt")  # reached twice: listed once
+    (notes / "odd" / "link.md").symlink_to(notes / "deep" / "er" / "07.txt")
+    (notes / "odd" / "gone.txt").symlink_to(notes / "nowhere.txt")
+    (notes / "odd" / "dir.txt").mkdir()
+    os.mkfifo(notes / "odd" / "fifo.txt")
+    (notes / "odd" / "up").symlink_to(notes, target_is_directory=True)
+    with open(os.path.join(os.fsencode(notes / "plain"), b"caf\xe9.txt"), "wb") as f:  # Latin-1, not UTF-8
+        f.write(b"Cafe\n\nA name that is not UTF-8.\n")
+    roots = [str(notes), str(notes / "plain" / "05.txt")]
+    monkeypatch.setattr(corpus, "_statat", None)
+    python = list_files(roots)
+    monkeypatch.setattr(corpus, "_statat", helper.statat)
+    c = list_files(roots)
+    assert c == python and corpus.join_paths(c.paths) == corpus.join_paths(python.paths)
+    assert len(c.paths) == 91 and len(c.failed) == 2  # deep/er 30, odd 30 and hard.txt, plain 29 and the café
+    assert str(notes / "odd" / "hard.txt") in c.paths and str(notes / "plain" / "03.txt") not in c.paths
+    sizes, mtimes, inos, odd = helper.statat(os.open(notes / "odd", os.O_RDONLY), ["00.txt", "dir.txt", "no.txt"],
+                                             os.stat(notes).st_dev)
+    assert odd == [1, 2] and len(sizes) == len(mtimes) == len(inos) == 24
+    assert int.from_bytes(sizes[:8], sys.byteorder) == (notes / "odd" / "00.txt").stat().st_size
+    assert int.from_bytes(mtimes[:8], sys.byteorder) == (notes / "odd" / "00.txt").stat().st_mtime_ns
