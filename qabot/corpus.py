@@ -414,6 +414,8 @@ class Prefetch:
         """The data folder (absolute) whose file table the child compares its listing with, if any."""
         self._pids: list[int] = pids
         self._fd: int | None = fd
+        self.spent: list[tuple[float, float]] = []
+        """The user and system CPU seconds of each child, once reaped (``bench/folders.py --only phases``)."""
 
     @classmethod
     def start(cls, roots: list[str], against: str | os.PathLike | None = None,
@@ -503,8 +505,9 @@ class Prefetch:
         while self._pids:
             pid = self._pids.pop(0)
             try:
-                _, raw = os.waitpid(pid, 0)
+                _, raw, usage = os.wait4(pid, 0)
                 status = os.waitstatus_to_exitcode(raw)
+                self.spent.append((usage.ru_utime, usage.ru_stime))
             except ChildProcessError:
                 status = None
         return status
