@@ -11,7 +11,8 @@ from pathlib import Path
 
 from conftest import run
 
-from qabot.corpus import Prefetch, list_files
+from qabot.corpus import list_files
+from qabot.prefetch import Prefetch
 
 
 def _write(folder, name: str, title: str, body: str) -> None:
@@ -173,7 +174,7 @@ def test_npy_files_are_read_without_numpy_only_as_a_build_writes_them(tmp_path):
 
     import numpy as np
 
-    from qabot.corpus import _npy_int64s
+    from qabot.prefetch import _npy_int64s
 
     def saved(array) -> str:
         path = tmp_path / "a.npy"
