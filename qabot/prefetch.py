@@ -1,6 +1,6 @@
 """The corpus listed by forked processes while the first one imports, opens the index and answers (``Prefetch``).
 
-A cold ``qabot ask`` spends most of its listing in the kernel, one ``stat`` a file: with two cores the walk is
+A cold ``qabot ask`` spends most of its listing in the kernel, one ``stat`` a file: with three cores the walk is
 cut in two at the middle file of the index's file table (``corpus._Cut``), each side listed by its own child,
 and the second child joins both into the listing the walk makes alone. The children compare it with the file
 table themselves and, when they are equal, send back one byte and the few files they could not use.
@@ -22,12 +22,12 @@ class Prefetch:
     index, answering): the walk's time goes mostly to ``stat`` calls in the kernel, which other cores make
     at the same time. Where ``fork`` is missing, or the children fail, the listing is made here.
 
-    With two cores or more, when the listing is compared with a file table, the walk is split in two at the
-    table's middle file (``_Cut``): one child walks what comes before it in walk order, the other the rest
-    (each folder listed by one of them, save the few on the way down to that file), each stating its half of
-    the files, the ``stat`` calls being most of the cost. The first sends its part (or only that it equals the
-    table's first rows) to the second, which joins the two into the listing the walk makes alone and sends
-    back one answer."""
+    With three cores or more (one for this process and one for each child), when the listing is compared with a
+    file table, the walk is split in two at the table's middle file (``_Cut``): one child walks what comes before
+    it in walk order, the other the rest (each folder listed by one of them, save the few on the way down to that
+    file), each stating its half of the files, the ``stat`` calls being most of the cost. The first sends its
+    part (or only that it equals the table's first rows) to the second, which joins the two into the listing the
+    walk makes alone and sends back one answer."""
 
     def __init__(self, roots: list[str], pids: list[int], fd: int, against: str | None = None):
         self.roots = roots
@@ -47,12 +47,13 @@ class Prefetch:
         ``against``: an index's data folder. The child compares its listing with the file table there
         (``file_paths.bin``, ``file_size.npy``, ``file_mtime.npy``, read as bytes) and, when they are equal,
         sends back only that (and the few files it could not use), not 96,000 paths to be compared here.
-        ``parts``: 1 or 2 listing processes (default: 2 where this process may use two cores or more); 1 when
-        there is no table to cut the walk at."""
+        ``parts``: 1 or 2 listing processes (default: 2 where this process may use three cores or more, else 1:
+        on two cores, three busy processes share them, and one child listing alone measured as fast and cheaper);
+        1 when there is no table to cut the walk at."""
         if not hasattr(os, "fork"):
             return None
         if parts is None:
-            parts = 2 if _usable_cores() >= 2 else 1
+            parts = 2 if _usable_cores() >= 3 else 1
         against = os.path.abspath(os.fspath(against)) if against is not None else None
         if against is None:
             parts = 1
