@@ -149,6 +149,19 @@ def list_files(roots: list[str | os.PathLike]) -> Listing:
     return out
 
 
+def list_packed(roots: list[str | os.PathLike]) -> tuple[Listing, tuple[bytes, bytes, bytes]]:
+    """``list_files(roots)`` with its paths, sizes and mtimes packed as they are sent and compared: ``join_paths``
+    and native int64 bytes (the listing's own lists left empty). No Python object is kept per file: the
+    paths are joined a folder at a time, the sizes and mtimes kept as the C helper gives them (a listing
+    child allocates and faults less)."""
+    out = Listing()
+    walk = _Walk(out, packed=True)
+    _walk_roots([os.path.abspath(os.fspath(raw)) for raw in roots], walk)
+    out.failed.extend(walk.stat_failed)
+    segments, sizes, mtimes = walk.packed
+    return out, ("\0".join(segments).encode("utf-8", "surrogateescape"), bytes(sizes), bytes(mtimes))
+
+
 @dataclass(frozen=True)
 class _Cut:
     """Where a walk is cut in two (``prefetch.Prefetch``): at the candidate file ``path``, under the root ``roots[root]``;
@@ -212,8 +225,11 @@ class _Walk:
     """One listing's walk: each folder opened once and listed by name, its article files stated through the
     folder's descriptor (``fstatat``: no path resolved from the root again), each file kept once."""
 
-    def __init__(self, out: Listing):
+    def __init__(self, out: Listing, packed: bool = False):
         self.out = out
+        self.packed: tuple[list[str], bytearray, bytearray] | None = ([], bytearray(), bytearray()) if packed else None
+        """With ``packed`` (``list_packed``): the paths kept so far, a folder's joined in one string, and their
+        sizes and mtimes as int64 bytes; ``out``'s own lists then hold only what is not packed yet."""
         self.stat_failed: list[tuple[str, str]] = []
         self.seen: dict[int, set[int]] = {}
         """Inode numbers of the files listed, by device (a file reached by two links is listed once)."""
@@ -232,6 +248,7 @@ class _Walk:
             self.stat_failed.append((path, reason(err)))
             return
         self._add(path, st)
+        self._pack()
 
     def _add(self, path: str, st: os.stat_result) -> None:
         """Keep a stated candidate when it is a regular file not listed yet."""
@@ -337,6 +354,11 @@ class _Walk:
                 new = set(inos)
                 if len(new) == len(names) and seen.isdisjoint(new):
                     seen.update(new)
+                    if self.packed is not None:
+                        self.packed[0].append(prefix + ("\0" + prefix).join(names))
+                        self.packed[1].extend(got_sizes)
+                        self.packed[2].extend(got_mtimes)
+                        return
                     paths.extend([prefix + name for name in names])
                     sizes.extend(_int64s(got_sizes))
                     mtimes.extend(_int64s(got_mtimes))
@@ -357,6 +379,18 @@ class _Walk:
                     mtimes.append(st.st_mtime_ns)
             else:
                 self._add(prefix + name, st)
+        self._pack()
+
+    def _pack(self) -> None:
+        """With ``packed``, move the files kept in ``out``'s lists into it."""
+        out = self.out
+        if self.packed is not None and out.paths:
+            self.packed[0].extend(out.paths)
+            self.packed[1].extend(array("q", out.sizes).tobytes())
+            self.packed[2].extend(array("q", out.mtimes).tobytes())
+            out.paths.clear()
+            out.sizes.clear()
+            out.mtimes.clear()
 
     def _others(self, fd: int, prefix: str, names: list[str], report: bool) -> list[str]:
         """A folder's names that are no article files: its subfolders (paths, in order), the rest counted as

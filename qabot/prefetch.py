@@ -14,7 +14,7 @@ import signal
 import sys
 from array import array
 
-from .corpus import Listing, _Cut, _Walk, _walk_roots, join_paths, list_files
+from .corpus import Listing, _Cut, _Walk, _walk_roots, join_paths, list_files, list_packed
 
 
 class Prefetch:
@@ -71,7 +71,8 @@ class Prefetch:
                     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it quietly; the parent says so
                     os.close(read_fd)
                     if between is None:
-                        _send(write_fd, _reply(list_files(roots), against))
+                        listing, packed = list_packed(roots)
+                        _send(write_fd, _reply(listing, against, packed))
                     elif k == 0:
                         os.close(write_fd)
                         os.close(between[0])

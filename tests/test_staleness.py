@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from array import array
 from pathlib import Path
 
 from conftest import run
@@ -354,6 +355,12 @@ def test_the_c_helper_and_python_list_the_same_files(isolated, monkeypatch):
     assert c == python and corpus.join_paths(c.paths) == corpus.join_paths(python.paths)
     assert len(c.paths) == 91 and len(c.failed) == 2  # deep/er 30, odd 30 and hard.txt, plain 29 and the café
     assert str(notes / "odd" / "hard.txt") in c.paths and str(notes / "plain" / "03.txt") not in c.paths
+    for statat in (None, helper.statat):  # as a listing child packs it, a folder at a time: the same bytes
+        monkeypatch.setattr(corpus, "_statat", statat)
+        rest, packed = corpus.list_packed(roots)
+        assert packed == (corpus.join_paths(python.paths), array("q", python.sizes).tobytes(),
+                          array("q", python.mtimes).tobytes())
+        assert (rest.paths, rest.failed, rest.skipped, rest.ignored) == ([], python.failed, python.skipped, python.ignored)
     sizes, mtimes, inos, odd = helper.statat(os.open(notes / "odd", os.O_RDONLY), ["00.txt", "dir.txt", "no.txt"],
                                              os.stat(notes).st_dev)
     assert odd == [1, 2] and len(sizes) == len(mtimes) == len(inos) == 24
