@@ -2,7 +2,7 @@
 
     python bench/folders.py --work /tmp/qabot-folders            # make the corpora, then measure
     python bench/folders.py --work /tmp/qabot-folders --only ask # cold asks only (indexes kept)
-    python bench/folders.py --work /tmp/qabot-folders --only compare --against /tmp/main-copy
+    python bench/folders.py --work /tmp/qabot-folders --only compare --against /tmp/main-copy [--against DIR2]
                                                                  # in turns with another checkout, same run
     python bench/folders.py --work /tmp/qabot-folders --only phases  # a cold ask's main process, phase by phase
 
@@ -159,25 +159,29 @@ def cold_ask(index: Path, question: str, tries: int = 5) -> tuple[float, int, fl
     return (*best, least)
 
 
-def compare(files: Path, idx: dict[str, Path], peer: Path, rounds: int = 6) -> list[tuple[str, str]]:
-    """This code against the checkout ``peer`` in the same run, taking turns: cold asks at 33k and 96k files
-    (best wall, least CPU, median CPU of ``rounds`` each) and adding 10 files to the 33k index (each turn removes
-    the added files, updates, copies them back and times the update)."""
-    codes = {"this code": None, f"{peer}": peer}
+def compare(files: Path, idx: dict[str, Path], peers: list[Path], rounds: int = 6, add: bool = True) -> list[tuple[str, str]]:
+    """This code against the checkouts ``peers`` in the same run, taking turns: cold asks at 33k and 96k files
+    (best and median wall, least and median CPU of ``rounds`` each, the load meanwhile) and, with ``add``, adding
+    10 files to the 33k index (each turn removes the added files, updates, copies them back and times the update)."""
+    codes = {"this code": None, **{f"{peer}": peer for peer in peers}}
     rows = []
     for name, label in (("files", "33k files"), ("tiny", "96k files")):
         seen: dict[str, list[tuple[float, int, float]]] = {c: [] for c in codes}
+        loads = []
         for _ in range(rounds):
+            loads.append(os.getloadavg()[0])
             for c, code in codes.items():
                 wall, rss, err = qabot("ask", "--index", str(idx[name]), "what did the minister say about the economy",
                                        code=code)
                 if "building" not in err:
                     seen[c].append((wall, rss, LAST_CPU))
         for c, runs in seen.items():
-            cpus = sorted(r[2] for r in runs)
-            rows.append((f"cold ask, {label}, {c}", f"best {min(r[0] for r in runs) * 1000:.0f} ms wall, "
-                         f"CPU least {cpus[0] * 1000:.0f} ms, median {cpus[len(cpus) // 2] * 1000:.0f} ms, "
-                         f"{max(r[1] for r in runs) / 1e6:.0f} MB RSS at most"))
+            cpus, walls = sorted(r[2] for r in runs), sorted(r[0] for r in runs)
+            rows.append((f"cold ask, {label}, {c}", f"wall best {walls[0] * 1000:.0f} ms, median {walls[len(walls) // 2] * 1000:.0f} ms; "
+                         f"CPU least {cpus[0] * 1000:.0f} ms, median {cpus[len(cpus) // 2] * 1000:.0f} ms; "
+                         f"{max(r[1] for r in runs) / 1e6:.0f} MB RSS at most; load {min(loads):.1f} to {max(loads):.1f}"))
+    if not add:
+        return rows
     added = files / "zz-added"
     picked = random.Random(SEED).sample(sorted((files / "c00").rglob("*.txt")), 10)
     seen = {c: [] for c in codes}
@@ -254,13 +258,17 @@ for name, t in marks:
     print(f"{name}	{(spent[0] if name.startswith('  ') else t - prev):.1f}")
     prev = t if not name.startswith("  ") else prev
 print(f"total	{prev:.1f}")
+for i, (user, system) in enumerate(early[1].spent):
+    print(f"listing child {i + 1} of {len(early[1].spent)}: user	{user * 1000:.1f}")
+    print(f"listing child {i + 1} of {len(early[1].spent)}: system	{system * 1000:.1f}")
 """
-"""A cold ask's main process, phase by phase (CPU ms from ``getrusage``), as ``cmd_ask`` goes (``--only phases``)."""
+"""A cold ask's main process, phase by phase (CPU ms from ``getrusage``), as ``cmd_ask`` goes, and each listing child's
+user and system CPU (``--only phases``)."""
 
 
 def phases(index: Path, question: str, runs: int = 5) -> list[tuple[str, str]]:
-    """The least CPU of each phase of a cold ask's main process over ``runs`` new processes (the listing child,
-    forked as ``python -m qabot`` forks it, not counted)."""
+    """The least CPU of each phase of a cold ask's main process over ``runs`` new processes, then the listing
+    children's (forked as ``python -m qabot`` forks them), each apart."""
     seen: dict[str, list[float]] = {}
     for _ in range(runs):
         env = dict(os.environ, QABOT_STATE_DIR=os.environ.get("QABOT_STATE_DIR") or str(STATE / "this"))
@@ -292,8 +300,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-folders"))
     parser.add_argument("--only", choices=("make", "build", "ask", "update", "compare", "phases"), default=None)
-    parser.add_argument("--against", type=Path, default=None, metavar="DIR",
-                        help="with --only compare: a checkout of qabot (say, of main) to run in turns with this one")
+    parser.add_argument("--against", type=Path, action="append", default=None, metavar="DIR",
+                        help="with --only compare: a checkout of qabot (say, of main) to run in turns with this one "
+                             "(repeated: several)")
+    parser.add_argument("--rounds", type=int, default=6, help="with --only compare: cold asks per checkout")
+    parser.add_argument("--no-add", action="store_true", help="with --only compare: cold asks only")
     args = parser.parse_args()
     if args.only == "compare" and args.against is None:
         parser.error("--only compare needs --against DIR")
@@ -303,7 +314,7 @@ def main() -> None:
     files, shards, tiny = make_files(work), make_shards(work), make_tiny(work)
     # qabot as the subprocesses import it (the current folder first), compiled to .pyc as an installed
     # package is: with PYTHONDONTWRITEBYTECODE set, every cold run would otherwise compile its modules anew
-    for code in (None, args.against):
+    for code in (None, *(args.against or ())):
         subprocess.run([sys.executable, "-c", "import compileall, os, qabot; "
                         "compileall.compile_dir(os.path.dirname(qabot.__file__), quiet=1)"], check=True, cwd=code,
                        env=dict(os.environ, PYTHONPATH=str(code)) if code is not None else None)
@@ -338,7 +349,7 @@ def main() -> None:
             rows.append((f"staleness listing, {label}", f"{listing * 1000:.0f} ms (qabot.corpus.list_files, best of 3); "
                                                         f"GNU find -printf of the same sizes and mtimes: {find * 1000:.0f} ms"))
     if args.only == "compare":
-        rows += compare(files, idx, args.against.resolve())
+        rows += compare(files, idx, [peer.resolve() for peer in args.against], args.rounds, not args.no_add)
     if args.only == "phases":
         for name in ("files", "tiny"):
             rows += phases(idx[name], "what did the minister say about the economy")

@@ -1,25 +1,31 @@
 """The corpus on disk: which files are articles, their state when indexed, and what changed since.
 
-Listing walks folders with ``os.scandir`` and stats each candidate file once; paths are plain
-absolute strings (the roots are made absolute once, entries join onto them), with no per-file
-``realpath`` or pathlib object. The state the index keeps per file (path, size, mtime, content
-hash, articles, status) is a ``FileTable`` of numpy arrays plus one NUL-separated path blob, so
-the staleness check is a string comparison and two array comparisons, whatever the file count.
+Listing walks folders (``os.listdir`` of each folder's descriptor) and stats each candidate file once, a
+folder's files in one call to the optional C helper ``_statat`` where it is built, else one ``os.stat`` each;
+paths are plain absolute strings (the roots are made absolute once, entries join onto them), with no per-file
+``realpath`` or pathlib object. ``prefetch.Prefetch`` lists in forked processes, two where there are two
+cores, each walking one side of a cut (``_Cut``) at the middle of the index's file table. The state the index
+keeps per file (path, size, mtime, content hash, articles, status) is a ``FileTable`` of numpy arrays plus one
+NUL-separated path blob, so the staleness check is a string comparison and two array comparisons, whatever
+the file count.
 """
 
 from __future__ import annotations
 
+import bisect
 import enum
 import os
-import pickle
-import signal
 import stat
-import sys
 from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # numpy is imported where the file table is used: listing needs none (see ``Prefetch``)
+try:  # the optional C helper (setup: ``ext-modules``); without it the walk states each file from Python
+    from ._statat import statat as _statat
+except ImportError:
+    _statat = None
+
+if TYPE_CHECKING:  # numpy is imported where the file table is used: listing needs none (see ``prefetch.Prefetch``)
     import numpy as np
 
 
@@ -138,33 +144,92 @@ def list_files(roots: list[str | os.PathLike]) -> Listing:
     folders left out)."""
     out = Listing()
     walk = _Walk(out)
-    for raw in roots:
-        root = os.path.abspath(os.fspath(raw))
+    _walk_roots([os.path.abspath(os.fspath(raw)) for raw in roots], walk)
+    out.failed.extend(walk.stat_failed)  # after the folders that could not be listed, as ever
+    return out
+
+
+def list_packed(roots: list[str | os.PathLike]) -> tuple[Listing, tuple[bytes, bytes, bytes]]:
+    """``list_files(roots)`` with its paths, sizes and mtimes packed as they are sent and compared: ``join_paths``
+    and native int64 bytes (the listing's own lists left empty). No Python object is kept per file: the
+    paths are joined a folder at a time, the sizes and mtimes kept as the C helper gives them (a listing
+    child allocates and faults less)."""
+    out = Listing()
+    walk = _Walk(out, packed=True)
+    _walk_roots([os.path.abspath(os.fspath(raw)) for raw in roots], walk)
+    out.failed.extend(walk.stat_failed)
+    segments, sizes, mtimes = walk.packed
+    return out, ("\0".join(segments).encode("utf-8", "surrogateescape"), bytes(sizes), bytes(mtimes))
+
+
+@dataclass(frozen=True)
+class _Cut:
+    """Where a walk is cut in two (``prefetch.Prefetch``): at the candidate file ``path``, under the root ``roots[root]``;
+    one part walks what comes before it in walk order, the other the file itself and what comes after."""
+
+    root: int
+    """The root it is under."""
+    rest: tuple[str, ...]
+    """The names from that root down to the file (empty when the root is the file)."""
+
+    @classmethod
+    def at(cls, roots: list[str], path: str) -> "_Cut | None":
+        """The cut at ``path`` (absolute, as listed), or None when it is under no root, or roots overlap."""
+        for i, root in enumerate(roots):
+            for other in roots[i + 1:]:
+                if other == root or other.startswith(root.rstrip(os.sep) + os.sep) or \
+                        root.startswith(other.rstrip(os.sep) + os.sep):
+                    return None  # one root inside another: the walk order is not the roots' order
+        for i, root in enumerate(roots):
+            if path == root:
+                return cls(i, ())
+            prefix = root if root.endswith(os.sep) else root + os.sep
+            if path.startswith(prefix) and len(path) > len(prefix):
+                rest = tuple(path[len(prefix):].split(os.sep))
+                return cls(i, rest) if all(rest) else None
+        return None
+
+
+def _walk_roots(roots: list[str], walk: "_Walk", cut: _Cut | None = None, after: bool = False) -> None:
+    """Walk each root (absolute), a folder or a file (``list_files``); with ``cut``, only the part before the cut
+    (or from it on, ``after``): the other part of the walk says what this part leaves out."""
+    out = walk.out
+    for i, root in enumerate(roots):
+        if cut is not None and (i < cut.root if after else i > cut.root or (i == cut.root and not cut.rest)):
+            continue  # the other part's
+        on_cut = cut is not None and i == cut.root and bool(cut.rest)
         try:
             st = os.stat(root)
         except FileNotFoundError:
+            if on_cut and after:
+                continue
             if os.path.islink(root):
                 out.failed.append((root, "broken symbolic link"))
             else:
                 out.missing.append(root)
             continue
         except OSError as err:
-            out.failed.append((root, reason(err)))
+            if not (on_cut and after):
+                out.failed.append((root, reason(err)))
             continue
         if stat.S_ISDIR(st.st_mode):
-            walk.folder(root)
-        else:
+            if on_cut:
+                walk.chain(root, cut.rest, after)
+            else:
+                walk.folder(root)
+        elif not (on_cut and after):
             walk.file(root)
-    out.failed.extend(walk.stat_failed)  # after the folders that could not be listed, as ever
-    return out
 
 
 class _Walk:
     """One listing's walk: each folder opened once and listed by name, its article files stated through the
     folder's descriptor (``fstatat``: no path resolved from the root again), each file kept once."""
 
-    def __init__(self, out: Listing):
+    def __init__(self, out: Listing, packed: bool = False):
         self.out = out
+        self.packed: tuple[list[str], bytearray, bytearray] | None = ([], bytearray(), bytearray()) if packed else None
+        """With ``packed`` (``list_packed``): the paths kept so far, a folder's joined in one string, and their
+        sizes and mtimes as int64 bytes; ``out``'s own lists then hold only what is not packed yet."""
         self.stat_failed: list[tuple[str, str]] = []
         self.seen: dict[int, set[int]] = {}
         """Inode numbers of the files listed, by device (a file reached by two links is listed once)."""
@@ -183,6 +248,7 @@ class _Walk:
             self.stat_failed.append((path, reason(err)))
             return
         self._add(path, st)
+        self._pack()
 
     def _add(self, path: str, st: os.stat_result) -> None:
         """Keep a stated candidate when it is a regular file not listed yet."""
@@ -199,68 +265,150 @@ class _Walk:
 
     def folder(self, folder: str) -> None:
         """Add the files under ``folder``, recursively."""
-        out = self.out
-        try:
-            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-        except OSError as err:
-            out.failed.append((folder, reason(err)))
+        opened = self._open(folder, True)
+        if opened is None:
             return
-        subfolders = []
+        fd, dev, prefix, articles, others = opened
         try:
-            try:
-                names = os.listdir(fd)
-                dev = os.fstat(fd).st_dev
-            except OSError as err:
-                out.failed.append((folder, reason(err)))
-                return
-            if "manifest.json" in names and ".lock" in names:
-                return  # a qabot index: its own files are not articles
-            names.sort()
-            prefix = folder if folder.endswith(os.sep) else folder + os.sep
-            kinds, stat_at, isreg = self.kinds, os.stat, stat.S_ISREG
-            seen = self.seen.setdefault(dev, set())
-            paths, sizes, mtimes = out.paths, out.sizes, out.mtimes
-            for name in names:
-                if name[0] == ".":
-                    continue  # hidden
-                if name.endswith(_ENDINGS):  # most names: an article file's ending as written (one call)
-                    article = True
-                else:
-                    dot = name.rfind(".")
-                    ending = name[dot:] if dot > 0 else ""
-                    article = kinds.get(ending)
-                    if article is None:
-                        article = kinds[ending] = ending.lower() in SUPPORTED_SUFFIXES
-                if article:
-                    # stated following a symlink: a link to a folder is found out, and dropped, here
-                    try:
-                        st = stat_at(name, dir_fd=fd)
-                    except OSError as err:
-                        self.stat_failed.append((prefix + name, reason(err)))
-                        continue
-                    if st.st_dev == dev and isreg(st.st_mode):
-                        if st.st_ino not in seen:
-                            seen.add(st.st_ino)
-                            paths.append(prefix + name)
-                            sizes.append(st.st_size)
-                            mtimes.append(st.st_mtime_ns)
-                    else:
-                        self._add(prefix + name, st)
-                    continue
-                try:
-                    st = os.lstat(name, dir_fd=fd)
-                    if stat.S_ISDIR(st.st_mode):
-                        subfolders.append(prefix + name)
-                        continue
-                    if stat.S_ISLNK(st.st_mode) and stat.S_ISDIR(stat_at(name, dir_fd=fd).st_mode):
-                        continue  # a symlinked folder is not followed (it may loop)
-                except OSError:
-                    pass
-                _consider(prefix + name, name, out)
+            self._articles(fd, dev, prefix, articles)
+            subfolders = self._others(fd, prefix, others, True)
         finally:
             os.close(fd)
         for sub in subfolders:
             self.folder(sub)
+
+    def chain(self, folder: str, rest: tuple[str, ...], after: bool) -> None:
+        """Walk ``folder``, on the way down to a cut (``_Cut.rest``: the names below it), only before the cut or,
+        ``after``, from it on. What a folder has itself (its files, what is skipped, a failure) comes before its
+        subfolders in walk order: the part before the cut says it, except the files from the cut on."""
+        opened = self._open(folder, not after)
+        if opened is None:
+            return
+        fd, dev, prefix, articles, others = opened
+        name, last = rest[0], len(rest) == 1
+        try:
+            if last:
+                i = bisect.bisect_left(articles, name)
+                self._articles(fd, dev, prefix, articles[i:] if after else articles[:i])
+            elif not after:
+                self._articles(fd, dev, prefix, articles)
+            subfolders = self._others(fd, prefix, others, not after)
+        finally:
+            os.close(fd)
+        for sub in subfolders:
+            sub_name = sub[len(prefix):]
+            if last or sub_name != name:
+                if after == (last or sub_name > name):
+                    self.folder(sub)
+            else:
+                self.chain(sub, rest[1:], after)
+
+    def _open(self, folder: str, report: bool) -> tuple[int, int, str, list[str], list[str]] | None:
+        """``folder`` opened and listed: its descriptor, device, path prefix, article names and other names (not
+        hidden, sorted); None when it cannot be (said in ``failed`` when ``report``) or is a qabot index."""
+        out = self.out
+        try:
+            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        except OSError as err:
+            if report:
+                out.failed.append((folder, reason(err)))
+            return None
+        try:
+            names = os.listdir(fd)
+            dev = os.fstat(fd).st_dev
+        except OSError as err:
+            os.close(fd)
+            if report:
+                out.failed.append((folder, reason(err)))
+            return None
+        if "manifest.json" in names and ".lock" in names:
+            os.close(fd)
+            return None  # a qabot index: its own files are not articles
+        names.sort()
+        kinds = self.kinds
+        articles, others = [], []
+        for name in names:
+            if name[0] == ".":
+                continue  # hidden
+            if name.endswith(_ENDINGS):  # most names: an article file's ending as written (one call)
+                articles.append(name)
+                continue
+            dot = name.rfind(".")
+            ending = name[dot:] if dot > 0 else ""
+            article = kinds.get(ending)
+            if article is None:
+                article = kinds[ending] = ending.lower() in SUPPORTED_SUFFIXES
+            (articles if article else others).append(name)
+        return fd, dev, folder if folder.endswith(os.sep) else folder + os.sep, articles, others
+
+    def _articles(self, fd: int, dev: int, prefix: str, names: list[str]) -> None:
+        """State a folder's article files (``names``, sorted) and keep the regular ones not listed yet."""
+        out = self.out
+        seen = self.seen.setdefault(dev, set())
+        paths, sizes, mtimes = out.paths, out.sizes, out.mtimes
+        if _statat is not None and names:  # all at once in C; as below when any is odd, or a file comes twice
+            got_sizes, got_mtimes, got_inos, odd = _statat(fd, names, dev)
+            if not odd:
+                inos = array("Q")
+                inos.frombytes(got_inos)
+                new = set(inos)
+                if len(new) == len(names) and seen.isdisjoint(new):
+                    seen.update(new)
+                    if self.packed is not None:
+                        self.packed[0].append(prefix + ("\0" + prefix).join(names))
+                        self.packed[1].extend(got_sizes)
+                        self.packed[2].extend(got_mtimes)
+                        return
+                    paths.extend([prefix + name for name in names])
+                    sizes.extend(_int64s(got_sizes))
+                    mtimes.extend(_int64s(got_mtimes))
+                    return
+        stat_at, isreg = os.stat, stat.S_ISREG
+        for name in names:
+            # stated following a symlink: a link to a folder is found out, and dropped, here
+            try:
+                st = stat_at(name, dir_fd=fd)
+            except OSError as err:
+                self.stat_failed.append((prefix + name, reason(err)))
+                continue
+            if st.st_dev == dev and isreg(st.st_mode):
+                if st.st_ino not in seen:
+                    seen.add(st.st_ino)
+                    paths.append(prefix + name)
+                    sizes.append(st.st_size)
+                    mtimes.append(st.st_mtime_ns)
+            else:
+                self._add(prefix + name, st)
+        self._pack()
+
+    def _pack(self) -> None:
+        """With ``packed``, move the files kept in ``out``'s lists into it."""
+        out = self.out
+        if self.packed is not None and out.paths:
+            self.packed[0].extend(out.paths)
+            self.packed[1].extend(array("q", out.sizes).tobytes())
+            self.packed[2].extend(array("q", out.mtimes).tobytes())
+            out.paths.clear()
+            out.sizes.clear()
+            out.mtimes.clear()
+
+    def _others(self, fd: int, prefix: str, names: list[str], report: bool) -> list[str]:
+        """A folder's names that are no article files: its subfolders (paths, in order), the rest counted as
+        ignored or skipped when ``report``."""
+        subfolders = []
+        for name in names:
+            try:
+                st = os.lstat(name, dir_fd=fd)
+                if stat.S_ISDIR(st.st_mode):
+                    subfolders.append(prefix + name)
+                    continue
+                if stat.S_ISLNK(st.st_mode) and stat.S_ISDIR(os.stat(name, dir_fd=fd).st_mode):
+                    continue  # a symlinked folder is not followed (it may loop)
+            except OSError:
+                pass
+            if report:
+                _consider(prefix + name, name, self.out)
+        return subfolders
 
 
 def _consider(path: str, name: str, out: Listing) -> None:
@@ -279,144 +427,6 @@ def _int64s(raw: bytes) -> list[int]:
     numbers = array("q")
     numbers.frombytes(raw)
     return numbers.tolist()
-
-
-class Prefetch:
-    """``list_files(roots)`` run by a forked process while this one does other work (imports, opening an
-    index, answering): the walk's time goes mostly to ``stat`` calls in the kernel, which a second core
-    makes at the same time. Where ``fork`` is missing, or the child fails, the listing is made here."""
-
-    def __init__(self, roots: list[str], pid: int, fd: int, against: str | None = None):
-        self.roots = roots
-        """The roots being listed, as given."""
-        self.against = against
-        """The data folder (absolute) whose file table the child compares its listing with, if any."""
-        self._pid: int | None = pid
-        self._fd: int | None = fd
-
-    @classmethod
-    def start(cls, roots: list[str], against: str | os.PathLike | None = None) -> "Prefetch | None":
-        """Start listing ``roots`` in a child process; None when no process can be forked.
-
-        ``against``: an index's data folder. The child compares its listing with the file table there
-        (``file_paths.bin``, ``file_size.npy``, ``file_mtime.npy``, read as bytes) and, when they are equal,
-        sends back only that (and the few files it could not use), not 96,000 paths to be compared here."""
-        if not hasattr(os, "fork"):
-            return None
-        against = os.path.abspath(os.fspath(against)) if against is not None else None
-        read_fd, write_fd = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(read_fd)
-            os.close(write_fd)
-            return None
-        if pid == 0:  # the child: list, send, and leave without running the parent's exit handlers
-            status = 1
-            try:
-                os.close(read_fd)
-                signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it quietly; the parent says so
-                listing = list_files(roots)
-                blob, sizes, mtimes = (join_paths(listing.paths), array("q", listing.sizes).tobytes(),
-                                       array("q", listing.mtimes).tobytes())
-                rest = (listing.failed, listing.skipped, listing.ignored, listing.missing)
-                if against is not None and _table_equals(against, blob, sizes, mtimes):
-                    data = b"=" + pickle.dumps(rest, protocol=pickle.HIGHEST_PROTOCOL)
-                else:
-                    data = b"L" + pickle.dumps((blob, sizes, mtimes, *rest), protocol=pickle.HIGHEST_PROTOCOL)
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(write_fd, view):]
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(write_fd)
-        return cls(list(roots), pid, read_fd, against)
-
-    def listing(self) -> Listing:
-        """The listing: the child's when it finished, else made here now."""
-        chunks = []
-        if self._fd is not None:
-            try:
-                while chunk := os.read(self._fd, 1 << 20):
-                    chunks.append(chunk)
-            except OSError:
-                chunks = []
-        status = self._reap()
-        if status == 0 and chunks:
-            data = b"".join(chunks)
-            try:
-                if data[:1] == b"=" and self.against is not None:
-                    failed, skipped, ignored, missing = pickle.loads(data[1:])
-                    return Listing.matching(self.against, self.roots, failed, skipped, ignored, missing)
-                if data[:1] == b"L":
-                    blob, sizes, mtimes, failed, skipped, ignored, missing = pickle.loads(data[1:])
-                    if (blob.count(b"\0") + 1 if blob else 0) * 8 == len(sizes) == len(mtimes):
-                        return Listing.received(blob, sizes, mtimes, failed, skipped, ignored, missing)
-            except (ValueError, TypeError, pickle.UnpicklingError, EOFError):
-                pass
-        return list_files(self.roots)
-
-    def _reap(self) -> int | None:
-        """Close the pipe and wait for the child: its exit status (None when it was reaped already)."""
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
-        if self._pid is None:
-            return None
-        pid, self._pid = self._pid, None
-        try:
-            _, status = os.waitpid(pid, 0)
-        except ChildProcessError:
-            return None
-        return os.waitstatus_to_exitcode(status)
-
-    def cancel(self) -> None:
-        """Stop the listing, unread (the child is ended if it is still at work)."""
-        if self._pid is not None:
-            try:
-                os.kill(self._pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        self._reap()
-
-    def __del__(self) -> None:
-        if getattr(self, "_fd", None) is not None or getattr(self, "_pid", None) is not None:
-            self.cancel()
-
-
-def _table_equals(data: str, blob: bytes, sizes: bytes, mtimes: bytes) -> bool:
-    """Whether the file table in the data folder ``data`` holds exactly these paths (``join_paths``), sizes and
-    mtimes (native int64 bytes); False also when it cannot be read or is not as a build writes it."""
-    try:
-        with open(os.path.join(data, "file_paths.bin"), "rb") as f:
-            if f.read() != blob:
-                return False
-        return _npy_int64s(os.path.join(data, "file_size.npy")) == sizes and \
-            _npy_int64s(os.path.join(data, "file_mtime.npy")) == mtimes
-    except OSError:
-        return False
-
-
-def _npy_int64s(path: str) -> bytes | None:
-    """The data of a one-dimensional little-endian int64 ``.npy`` file (as ``np.save`` writes it) as native bytes,
-    read without numpy; None for any other file, or on a big-endian machine."""
-    with open(path, "rb") as f:
-        raw = f.read()
-    if raw[:6] != b"\x93NUMPY" or len(raw) < 10 or sys.byteorder != "little":
-        return None
-    if raw[6] == 1:
-        start = 10 + int.from_bytes(raw[8:10], "little")
-    elif raw[6] in (2, 3):
-        start = 12 + int.from_bytes(raw[8:12], "little")
-    else:
-        return None
-    header = raw[10 if raw[6] == 1 else 12:start].decode("latin-1").replace(" ", "")
-    shape = header.partition("'shape':(")[2].partition(")")[0].rstrip(",")
-    if "'descr':'<i8'" not in header or "'fortran_order':False" not in header or not shape.isdigit():
-        return None
-    body = raw[start:]
-    return body if len(body) == int(shape) * 8 else None
 
 
 def reason(err: OSError) -> str:

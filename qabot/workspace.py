@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TextIO
 
-from .corpus import Prefetch, display
+from .corpus import display
+from .prefetch import Prefetch
 from .errors import ConfigError, CorpusError, IndexLocked, IndexMissing, QabotError
 from .progress import terminal_progress
 

@@ -109,7 +109,8 @@ def test_a_build_takes_its_listing_once_the_previous_index_is_open(isolated):
     """``qabot index`` hands the build its forked listing as a function, called once the previous index is open
     (the child lists meanwhile): the update is the one a listing made beforehand gives."""
     from qabot.build import build
-    from qabot.corpus import Prefetch, list_files
+    from qabot.corpus import list_files
+    from qabot.prefetch import Prefetch
     from qabot.index import Index
 
     corpus = write_articles(isolated / "corpus", ARTICLES)

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
+from array import array
+from pathlib import Path
 
 from conftest import run
 
-from qabot.corpus import Prefetch, list_files
+from qabot.corpus import list_files
+from qabot.prefetch import Prefetch
 
 
 def _write(folder, name: str, title: str, body: str) -> None:
@@ -170,7 +175,7 @@ def test_npy_files_are_read_without_numpy_only_as_a_build_writes_them(tmp_path):
 
     import numpy as np
 
-    from qabot.corpus import _npy_int64s
+    from qabot.prefetch import _npy_int64s
 
     def saved(array) -> str:
         path = tmp_path / "a.npy"
@@ -212,3 +217,152 @@ def test_the_early_check_guesses_the_index_as_argparse_reads_it_and_an_edit_is_s
     result = run("ask", "--json", "--index", "nowhere", "who retired", "--ind=idx")
     assert result.returncode == 0 and "(1 new or changed, 0 removed)" in result.stderr, result.stderr
     assert "Friday" in _texts(json.loads(result.stdout))[0]
+
+
+def _table_cut_at(folder, path: str) -> str:
+    """A data folder whose file table holds the one file ``path``: a split listing checked against it is cut there."""
+    import numpy as np
+
+    folder.mkdir()
+    (folder / "file_paths.bin").write_bytes(path.encode())
+    np.save(folder / "file_size.npy", np.zeros(1, np.int64))
+    np.save(folder / "file_mtime.npy", np.zeros(1, np.int64))
+    return str(folder)
+
+
+def test_a_listing_split_in_two_at_any_file_is_the_listing_made_here(isolated):
+    """Two children each walk one side of a cut (``corpus._Cut``) and the second joins them: wherever the cut
+    falls (at a file, a name that is not there, a folder, a root), the listing equals the walk made alone, with
+    its files kept once (a hard link across the cut), its odd files failed, skipped and ignored in order."""
+    notes = isolated / "notes"
+    for folder, names in {"": ["a.txt", "m.md", "z.txt"], "b": ["b1.txt", "b2.txt"], "b/c": ["c1.txt"],
+                          "d": ["d1.txt", "d2.htm", "d3.txt"], "e/f/g": ["g1.txt", "g2.txt"]}.items():
+        for name in names:
+            _write(notes / folder, name, name, f"Text of {folder} {name}.")
+    os.link(notes / "a.txt", notes / "d" / "d4.txt")  # the same file on both sides of most cuts
+    (notes / "b" / "link.txt").symlink_to(notes / "e" / "f" / "g" / "g2.txt")
+    (notes / "d" / "gone.txt").symlink_to(notes / "nowhere.txt")
+    (notes / "d" / "dir.txt").mkdir()  # a folder named like an article: passed over
+    _write(notes / "d" / "dir.txt", "inner.txt", "Inner", "Inside a folder named like a file.")
+    os.mkfifo(notes / "e" / "pipe.txt")  # no regular file
+    (notes / "e" / "photo.png").write_bytes(b"\x89PNG")
+    (notes / "e" / "data.csv").write_text("x")
+    (notes / "e" / ".hidden.txt").write_text("hidden")
+    (notes / "e" / "up").symlink_to(notes, target_is_directory=True)
+    single = isolated / "single.md"
+    _write(isolated, "single.md", "Single", "A root that is a file.")
+    roots = [str(notes), str(isolated / "missing"), str(single)]
+    here = list_files(roots)
+    assert len(here.paths) == 12 and str(notes / "b" / "link.txt") in here.paths
+    assert str(notes / "d" / "d4.txt") not in here.paths and str(notes / "e" / "f" / "g" / "g2.txt") not in here.paths
+    assert [p for p, _ in here.failed] == [str(notes / "d" / "gone.txt"), str(notes / "e" / "pipe.txt")]
+    cuts = here.paths + [str(notes / "b" / "b15.txt"), str(notes / "d"), str(notes / "e" / "f"),
+                         str(notes / "zz.txt"), str(isolated / "elsewhere.txt"), str(isolated / "missing")]
+    for i, cut in enumerate(cuts):
+        table = _table_cut_at(isolated / f"table{i}", cut)
+        prefetch = Prefetch.start(roots, against=table, parts=2)
+        assert prefetch is not None and len(prefetch._pids) == 2
+        there = prefetch.listing()
+        assert there.matches is None and there == here, cut
+
+
+def test_a_split_listing_finds_edits_additions_and_removals_on_either_side_of_the_cut(isolated):
+    """The real command: ``ask`` on three cores or more (as ``os.sched_getaffinity`` reports them) forks two listing
+    children, and an edit that keeps the size (an older mtime), an added and a removed file are each found whether
+    they are before or after the middle file of the index. On two cores it forks one."""
+    notes = isolated / "notes"
+    for folder in ("a", "b", "c", "d"):
+        for i in range(5):
+            _write(notes / folder, f"{i}.txt", f"{folder} news {i}", f"The {folder}{i} item of the {folder} pages.")
+    assert run("index", "notes", "--index", "idx").returncode == 0
+    probe = ("import os, sys, runpy\n"
+             "real_fork = os.fork\n"
+             "def fork():\n"
+             "    pid = real_fork()\n"
+             "    if pid:\n"
+             "        print('forked', file=sys.stderr)\n"
+             "    return pid\n"
+             "os.fork = fork\n"
+             "cores = set(range(int(sys.argv[1])))\n"
+             "os.sched_getaffinity = lambda pid: cores\n"
+             "sys.argv = ['qabot'] + sys.argv[2:]\n"
+             "runpy.run_module('qabot', run_name='__main__', alter_sys=True)\n")
+
+    def ask(question: str, cores: int = 4) -> tuple[list[str], str]:
+        proc = subprocess.run([sys.executable, "-c", probe, str(cores), "ask", "--json", "--index", "idx", question],
+                              capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        err = proc.stderr.replace("forked\n", "")
+        if "building" not in err:  # listing children only, two on three cores or more
+            assert proc.stderr.count("forked") == (2 if cores >= 3 else 1), proc.stderr
+        return _texts(json.loads(proc.stdout)), err
+
+    assert ask("the a1 item") == (["The a1 item of the a pages."], "")
+    for folder in ("a", "d"):  # before the cut (the middle file, in b/ or c/), and after it
+        path = notes / folder / "2.txt"
+        before = path.stat()
+        path.write_text(path.read_text(encoding="utf-8").replace(f"{folder}2 item", f"{folder}9 item"), encoding="utf-8")
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns - 10**9))
+        texts, err = ask(f"the {folder}9 item")
+        assert "(1 new or changed, 0 removed)" in err and texts[0] == f"The {folder}9 item of the {folder} pages."
+        word = {"a": "zanzibarian", "d": "kalahari"}[folder]
+        _write(notes / folder, "new.txt", "Added", f"The {word} ferry sank.")
+        texts, err = ask(f"{word} ferry")
+        assert "(1 new or changed, 0 removed)" in err and texts[0] == f"The {word} ferry sank."
+        (notes / folder / "3.txt").unlink()
+        texts, err = ask(f"the {folder}3 item")
+        assert "(0 new or changed, 1 removed)" in err and f"The {folder}3 item of the {folder} pages." not in texts
+        assert ask(f"the {folder}1 item")[1] == ""
+    assert ask("the b1 item", cores=2) == (["The b1 item of the b pages."], "")
+
+
+def test_the_c_helper_and_python_list_the_same_files(isolated, monkeypatch):
+    """``qabot/_statat.c`` (built here as setuptools builds it) and the pure-Python walk give the same listing, so
+    the same file table: odd names (a symlink to a folder, a broken link, a fifo, a file reached twice, a name
+    that is not UTF-8) leave the C call to Python, one folder at a time."""
+    import importlib.util
+    import sysconfig
+
+    import qabot.corpus as corpus
+
+    source = Path(corpus.__file__).with_name("_statat.c")
+    built = isolated / ("_statat" + sysconfig.get_config_var("EXT_SUFFIX"))
+    cc = (sysconfig.get_config_var("CC") or "cc").split()
+    compiled = subprocess.run([*cc, "-shared", "-fPIC", "-O2", f"-I{sysconfig.get_paths()['include']}", str(source),
+                               "-o", str(built)], capture_output=True, text=True)
+    assert compiled.returncode == 0, compiled.stderr
+    spec = importlib.util.spec_from_file_location("qabot._statat", built)
+    helper = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(helper)
+
+    notes = isolated / "notes"
+    for folder in ("plain", "odd", "deep/er"):
+        for i in range(30):
+            _write(notes / folder, f"{i:02d}.txt", f"{folder} {i}", f"Text {i} of {folder}.")
+    os.link(notes / "plain" / "03.txt", notes / "odd" / "hard.txt")  # reached twice: listed once
+    (notes / "odd" / "link.md").symlink_to(notes / "deep" / "er" / "07.txt")
+    (notes / "odd" / "gone.txt").symlink_to(notes / "nowhere.txt")
+    (notes / "odd" / "dir.txt").mkdir()
+    os.mkfifo(notes / "odd" / "fifo.txt")
+    (notes / "odd" / "up").symlink_to(notes, target_is_directory=True)
+    with open(os.path.join(os.fsencode(notes / "plain"), b"caf\xe9.txt"), "wb") as f:  # Latin-1, not UTF-8
+        f.write(b"Cafe\n\nA name that is not UTF-8.\n")
+    roots = [str(notes), str(notes / "plain" / "05.txt")]
+    monkeypatch.setattr(corpus, "_statat", None)
+    python = list_files(roots)
+    monkeypatch.setattr(corpus, "_statat", helper.statat)
+    c = list_files(roots)
+    assert c == python and corpus.join_paths(c.paths) == corpus.join_paths(python.paths)
+    assert len(c.paths) == 91 and len(c.failed) == 2  # deep/er 30, odd 30 and hard.txt, plain 29 and the café
+    assert str(notes / "odd" / "hard.txt") in c.paths and str(notes / "plain" / "03.txt") not in c.paths
+    for statat in (None, helper.statat):  # as a listing child packs it, a folder at a time: the same bytes
+        monkeypatch.setattr(corpus, "_statat", statat)
+        rest, packed = corpus.list_packed(roots)
+        assert packed == (corpus.join_paths(python.paths), array("q", python.sizes).tobytes(),
+                          array("q", python.mtimes).tobytes())
+        assert (rest.paths, rest.failed, rest.skipped, rest.ignored) == ([], python.failed, python.skipped, python.ignored)
+    sizes, mtimes, inos, odd = helper.statat(os.open(notes / "odd", os.O_RDONLY), ["00.txt", "dir.txt", "no.txt"],
+                                             os.stat(notes).st_dev)
+    assert odd == [1, 2] and len(sizes) == len(mtimes) == len(inos) == 24
+    assert int.from_bytes(sizes[:8], sys.byteorder) == (notes / "odd" / "00.txt").stat().st_size
+    assert int.from_bytes(mtimes[:8], sys.byteorder) == (notes / "odd" / "00.txt").stat().st_mtime_ns
