@@ -89,10 +89,12 @@ _SAYS_OPENING = rf"(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPE
 _BEFORE_QUOTE = re.compile(rf"{_WHO_POSSESSIVE}\s+{_SAYS_OPENING}")
 _SAYS_OPENING_RE = re.compile(_SAYS_OPENING)
 """What every match of ``_BEFORE_QUOTE`` ends with: a sentence without it is spared that search, the costliest."""
-_DESCRIBED = r"(?:(?:[Ff]ormer|[Ee]x-|[Tt]he)\s*)?(?:[A-Z][\w-]+\s+){0,2}(?:(?!(?:to|by|with|from|for|of|at|on|in|about)\s)[a-z][\w-]+\s+){1,3}"
-"""Words that describe a person before the name: "former Arsenal keeper", "coach", "the chancellor"."""
-_LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+|(?:In|On|At|During|Speaking)\s[^,“\"]{1,60},\s+)"
-"""An opening before the subject: "But", "In his opening remarks,"."""
+_DESCRIBED = r"(?:(?:[Ff]ormer|[Ee]x-|[Tt]he)\s*)?(?:[A-Z][\w-]++\s+){0,2}(?:(?!(?:to|by|with|from|for|of|at|on|in|about)\s)[a-z][\w-]++\s+){1,3}"
+"""Words that describe a person before the name: "former Arsenal keeper", "coach", "the chancellor" (each word's
+letters possessive, as in ``_possessive``: a space follows them)."""
+_LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+|(?:In|On|At|During|Speaking)\s[^,“\"]{1,60}+,\s+)"
+"""An opening before the subject: "But", "In his opening remarks," (the run before the comma possessive: it holds
+no comma, so no shorter run is followed by one)."""
 _APPOSITION = r"(?:,\s+(?:[^,“\"]|,(?=\d)){3,120}?,)"
 """A clause set off by commas after the subject: "Parry, speaking exclusively to BBC Sport, also admits"."""
 _REPORTED = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??"
