@@ -10,7 +10,7 @@ questions are speech questions and which are unanswerable is the data file's ``k
 ``check_questions.py``), never qabot's own parser: a parser that stops seeing a speech question fails it.
 
 ``--speed`` measures instead how fast "what did X say (about Y)" questions are answered: every question
-of the BBC tuning sets that qabot parses as one (71), asked first from cold (a new answerer in this
+of the BBC tuning sets that qabot parses as one (120), asked first from cold (a new answerer in this
 process, no passage read yet, so every passage's sentences and speakers are worked out for the first
 time), then again warm (the same answerer, those passages already read). Wall and CPU seconds are
 printed, and the load average: on a loaded machine the CPU figure is the steadier one. ``--runs N`` does
