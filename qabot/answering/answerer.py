@@ -6,9 +6,10 @@ import re
 
 from dataclasses import dataclass, replace
 
-from ..analysis import Analyzer
+from ..analysis import Analyzer, fold
 from ..bm25 import BM25Params
 from ..index import Index
+from ..lexicon import GROUPS, ROLES
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_phrase, speaker_terms as phrase_terms
@@ -69,6 +70,9 @@ def _part_of(word: str, whole: str) -> bool:
     of "databas"): four letters or more, three or more fewer than it."""
     return len(word) >= 4 and len(whole) - len(word) >= 3 and (whole.endswith(word) or whole.startswith(word))
 
+
+_DEFINITE = re.compile(r"[Tt]he\s")
+"""A speaker phrase that refers back to someone already named ("The director", "the legal assistant")."""
 
 _STANDS_FOR = re.compile(r"\b(?:they|them|it)\b", re.I)
 """A word that may stand for what the question asks about, in words that never name it."""
@@ -258,6 +262,9 @@ class Answerer:
             near = self.speech.unattributed(q, cands)
             closest = [] if near else (self._closest_words(q, ctx, hits) or self._words_of_a_part(q, ctx, hits))
             if not (near or closest):
+                role = self._role_for_name(q, hits, message)
+                if role is not None:  # "Ridley Scott set to direct" ... "The director said he was 'thrilled'"
+                    return role
                 ranked.refusal = message
                 return ranked
             # "the agent" said it, but the article names him only as "John Sivabaek" two sentences on: the
@@ -345,6 +352,50 @@ class Answerer:
                 terms = set(phrase_terms(a.speaker, reader.analyzer))
                 if name and terms and not terms & set(sentences[at].terms):
                     return a.speaker
+        return None
+
+    def _role_for_name(self, q: Question, hits: list, message: str) -> Ranked | None:
+        """For a speaker asked for by name with no words of their own: the words of the one speaker an article
+        among the best passages quotes by a role alone after naming X ("Austin Aitken is taking action ..." then
+        "The legal assistant said NBC was ..."), beside the topic, as "not sure". Only a role written with "the"
+        that the article gives no named person, of a body's group word ("the company") for a body; None when no
+        best article has exactly one such role speaking after X is named, or its words are not beside the topic."""
+        phrase = speaker_phrase(q.speaker or "")
+        if not phrase.names or not q.topic_terms:
+            return None
+        heads = GROUPS if phrase.body else ROLES
+        reader, speech = self.reader, self.speech
+        name = re.compile(rf"\b{re.escape(phrase.names[-1])}\b")
+        depth = self.params.retrieval.candidate_passages
+        for article in dict.fromkeys(reader.passage(p).article for p, _ in hits[:depth]):
+            text = reader.article(article).text
+            first = name.search(fold(text.lower()))
+            if first is None:
+                continue
+            roles = speech.roles(article)
+            found: dict[str, str] = {}
+            for p in reader.corpus.article_passages(article):
+                for start, a in speech.speakers(p).items():
+                    said = a.phrase or a.speaker
+                    if start < first.end() or not said or a.continued or a.roles or not _DEFINITE.match(said):
+                        continue
+                    role = speaker_phrase(said)
+                    if not role.names and role.head in heads and role.head not in roles:
+                        found.setdefault(role.head, said)
+            if len(found) != 1:
+                continue
+            (said,) = found.values()
+            ranked = self.rank(replace(q, speaker=said, speaker_terms=tuple(dict.fromkeys(phrase_terms(said, self.analyzer)))),
+                               correct=False)
+            if ranked.refusal is not None or ranked.unattributed is not None:
+                continue
+            for c in ranked.candidates:
+                c.own_words = c.own_words and c.article == article
+            if not any(c.own_words for c in ranked.candidates):
+                continue
+            ranked.candidates.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
+            ranked.unattributed, ranked.closest = message, True
+            return ranked
         return None
 
     def _closest_words(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
