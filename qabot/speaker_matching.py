@@ -89,6 +89,8 @@ def speaker_phrase(text: str) -> SpeakerPhrase:
     main = [w for w in main if normal(w) not in HONORIFICS]
     if tail and _role_then_name(tail):  # "Bank of England governor Mervyn King": the name ends the phrase
         main, tail = main + tail, []
+    elif tail and (run := _name_after_lowercase(tail)):  # "Director of television Jana Bennett"
+        main, tail = main + tail[-run:], tail[:-run]
     names: list[str] = []
     for part in parts[1:]:  # "the mayor of Ferrara, Anna Benedetti"
         words = _PHRASE_WORD.findall(part)
@@ -115,7 +117,7 @@ def speaker_phrase(text: str) -> SpeakerPhrase:
     modifiers = frozenset(normal(w) for w in main + tail if w.lower() not in _DETERMINERS) - {""}
     acronym = len(names) == 1 and _CAPITALS.fullmatch(names[0]) is not None
     owner = tuple(normal(w) for w in _PHRASE_WORD.findall(text) if w[:1].isupper() and w.lower() not in _DETERMINERS
-                  and normal(w) not in HONORIFICS and w not in names and not (_is_head(w) and w[1:].islower()))
+                  and normal(w) not in HONORIFICS and w not in names and normal(w) != head)
     return SpeakerPhrase(text=text, names=tuple(normal(w) for w in names), head=head, modifiers=modifiers,
                          acronym=acronym, body=bool(names) and (acronym or determined and head is None), owner=owner)
 
@@ -149,6 +151,15 @@ def _role_then_name(tail: list[str]) -> bool:
         return False
     rest = tail[heads[0] + 1:]
     return not rest or len(rest) >= 2 and all(w[:1].isupper() for w in rest)
+
+
+def _name_after_lowercase(tail: list[str]) -> int:
+    """How many capitalised words, two or more and none a role word, end the words after a phrase's "of" right
+    after a lowercase word ("Jana Bennett" in "of television Jana Bennett"): a person's name; else 0."""
+    run = 0
+    while run < len(tail) and tail[-1 - run][:1].isupper() and not _is_head(tail[-1 - run]):
+        run += 1
+    return run if run >= 2 and run < len(tail) and tail[-1 - run][:1].islower() else 0
 
 
 def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase) -> bool:

@@ -260,7 +260,9 @@ class Answerer:
                 return self.rank(replace(q, speaker=named, speaker_terms=tuple(dict.fromkeys(
                     phrase_terms(named, self.analyzer)))), correct=False)
             near = self.speech.unattributed(q, cands)
-            closest = [] if near else (self._closest_words(q, ctx, hits) or self._words_of_a_part(q, ctx, hits))
+            linked = self._words_linked_to_topic(q, ctx, hits)  # X's own words, before passages naming X's role
+            closest = linked or ([] if near else (self._closest_words(q, ctx, hits) or self._words_of_a_part(q, ctx, hits)))
+            near = [] if linked else near
             if not (near or closest):
                 role = self._role_for_name(q, hits, message)
                 if role is not None:  # "Ridley Scott set to direct" ... "The director said he was 'thrilled'"
@@ -309,11 +311,22 @@ class Answerer:
         ranked = self.rank(replace(q, speaker=role, speaker_terms=tuple(dict.fromkeys(phrase_terms(role, self.analyzer)))),
                            correct=False)
         stems = [re.compile(rf"\b{re.escape(_stem_of(w))}", re.I) for w in placed]
+
+        def placed_in(a: int) -> bool:
+            article = self.reader.article(a)
+            return all(p.search(article.title) or p.search(article.text) for p in stems)
+
+        if ranked.refusal is None and ranked.unattributed is not None:
+            # "not sure": the role's closest words, or passages naming the role beside the topic; kept where the
+            # capitalised words are written, when the role speaks in one of them
+            ranked.candidates = [c for c in ranked.candidates if placed_in(c.article)]
+            speaks = any((a := self.speech.speakers(c.passage.id).get(c.start)) is not None and a.said_by(role)
+                         for c in ranked.candidates)
+            return ranked if speaks else None
         kept = False
         for c in ranked.candidates:
             if c.own_words:
-                article = self.reader.article(c.article)
-                c.own_words = all(p.search(article.title) or p.search(article.text) for p in stems)
+                c.own_words = placed_in(c.article)
                 kept |= c.own_words
         if ranked.refusal is not None or ranked.unattributed is not None or not kept:
             return None
@@ -461,6 +474,37 @@ class Answerer:
                     terms = {t for x in passage.sentences if c.start <= x.start < c.end for t in x.terms}
                     parts = {t for t in topic - held if any(_part_of(w, t) for w in terms)}
                     if parts and topic <= held | parts:
+                        out.append(c)
+        return self._not_sure(out)
+
+    def _words_linked_to_topic(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
+        """For "what did X say about Y" where X's words never name Y: X's own words that share a rare word
+        (``link_idf``; not the question's) with a sentence of their paragraph naming Y, in the articles among the
+        best passages that hold every topic word, best first, for a "not sure" answer: "The changes come as part
+        of a shake-up ..." then "Jana Bennett said the changes were about ..." for her words about the shake-up."""
+        reader = self.reader
+        topic = set(q.topic_terms)
+        if not topic:
+            return []
+        floor, asked = self.params.speech.link_idf, set(q.terms)
+        anyone, articles = self._anyone_in_best_articles(q, ctx, hits)
+        out: list[Candidate] = []
+        for article in articles:
+            if not topic <= reader.article_holds(article, topic):
+                continue
+            read = [reader.passage(p) for p in reader.corpus.article_passages(article)]
+            naming: dict[int, set[str]] = {}  # paragraph: the terms of its sentences that name a topic word
+            for passage in read:
+                for x in passage.sentences:
+                    if topic & (set(x.terms) | x.irregular):
+                        naming.setdefault(passage.paragraph, set()).update(x.terms)
+            for rank, passage in enumerate(read, start=1):
+                named = naming.get(passage.paragraph)
+                if not named or not self.speech.speaks(passage.id, q.speaker):
+                    continue
+                for c in features.candidates(reader, self.speech, anyone, passage, 0.0, rank, own_only=True):
+                    terms = {t for x in passage.sentences if c.start <= x.start < c.end for t in x.terms}
+                    if any(reader.idf(t) >= floor for t in (terms & named) - asked):
                         out.append(c)
         return self._not_sure(out)
 
