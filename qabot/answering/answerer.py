@@ -479,14 +479,14 @@ class Answerer:
 
     def _words_linked_to_topic(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
         """For "what did X say about Y" where X's words never name Y: X's own words that share a rare word
-        (``link_idf``; not the question's) with a sentence of their paragraph naming Y, in the articles among the
+        (``link_idf`` of the rarest's IDF; not the question's) with a sentence of their paragraph naming Y, in the articles among the
         best passages that hold every topic word, best first, for a "not sure" answer: "The changes come as part
         of a shake-up ..." then "Jana Bennett said the changes were about ..." for her words about the shake-up."""
         reader = self.reader
         topic = set(q.topic_terms)
         if not topic:
             return []
-        floor, asked = self.params.speech.link_idf, set(q.terms)
+        floor, asked = self.params.speech.link_idf * ctx.max_idf, set(q.terms)
         anyone, articles = self._anyone_in_best_articles(q, ctx, hits)
         out: list[Candidate] = []
         for article in articles:
