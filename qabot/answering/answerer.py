@@ -378,19 +378,20 @@ class Answerer:
             return None
         heads = GROUPS if phrase.body else ROLES
         reader, speech = self.reader, self.speech
-        name = re.compile(rf"\b{re.escape(phrase.names[-1])}\b")
+        name = re.compile(rf"\b{re.escape(phrase.names[-1])}(?![^\W_])")
         depth = self.params.retrieval.candidate_passages
         for article in dict.fromkeys(reader.passage(p).article for p, _ in hits[:depth]):
-            text = reader.article(article).text
-            first = name.search(fold(text.lower()))
-            if first is None:
+            text = reader.article(article).text.lower()
+            first = name.search(text)  # where X is first named; only a speaker after it may be X by role
+            if first is None and name.search(fold(text)) is None:  # "Hernández", "O'Brien": somewhere
                 continue
+            after = first.end() if first is not None else 0
             roles = speech.roles(article)
             found: dict[str, str] = {}
             for p in reader.corpus.article_passages(article):
                 for start, a in speech.speakers(p).items():
                     said = a.phrase or a.speaker
-                    if start < first.end() or not said or a.continued or a.roles or not _DEFINITE.match(said):
+                    if start < after or not said or a.continued or a.roles or not _DEFINITE.match(said):
                         continue
                     role = speaker_phrase(said)
                     if not role.names and role.head in heads and role.head not in roles:
