@@ -81,6 +81,13 @@ ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TI
 """Questions about an article itself, answered by ``about.py``."""
 
 
+def _near(passage, start: int, topic: set[str]) -> bool:
+    """True when the sentence of ``passage`` at ``start`` or one beside it holds a topic term."""
+    sentences = passage.sentences
+    at = next((i for i, x in enumerate(sentences) if x.start == start), None)
+    return at is not None and any(topic & (set(x.terms) | x.irregular) for x in sentences[max(0, at - 1):at + 2])
+
+
 class Answerer:
     """Answers questions from one corpus; reuse it for many questions."""
 
@@ -377,6 +384,7 @@ class Answerer:
         if not phrase.names or not q.topic_terms:
             return None
         heads = GROUPS if phrase.body else ROLES
+        topic = set(q.topic_terms)
         reader, speech = self.reader, self.speech
         name = re.compile(rf"\b{re.escape(phrase.names[-1])}(?![^\W_])")
         depth = self.params.retrieval.candidate_passages
@@ -386,8 +394,10 @@ class Answerer:
             if first is None and name.search(fold(text)) is None:  # "Hernández", "O'Brien": somewhere
                 continue
             after = first.end() if first is not None else 0
+            if not reader.article_holds(article, topic):
+                continue
             roles = speech.roles(article)
-            found: dict[str, str] = {}
+            found: dict[str, tuple[str, list[tuple[int, int]]]] = {}  # role word: its phrase, where it speaks
             for p in reader.corpus.article_passages(article):
                 for start, a in speech.speakers(p).items():
                     said = a.phrase or a.speaker
@@ -395,10 +405,12 @@ class Answerer:
                         continue
                     role = speaker_phrase(said)
                     if not role.names and role.head in heads and role.head not in roles:
-                        found.setdefault(role.head, said)
+                        found.setdefault(role.head, (said, []))[1].append((p, start))
             if len(found) != 1:
                 continue
-            (said,) = found.values()
+            ((said, where),) = found.values()
+            if not any(_near(reader.passage(p), start, topic) for p, start in where):
+                continue  # the role's words are nowhere beside the topic: not searched for
             ranked = self.rank(replace(q, speaker=said, speaker_terms=tuple(dict.fromkeys(phrase_terms(said, self.analyzer)))),
                                correct=False)
             if ranked.refusal is not None or ranked.unattributed is not None:
