@@ -48,8 +48,9 @@ class Ranked:
     article_absent: float = 0.0
     """Weight share of the topic the best sentence's whole article (headline included) lacks."""
     closest: bool = False
-    """The candidates are the speaker's own words from articles about the topic, none naming it: X's
-    attribution is certain and the confidence (fitted on questions with one answer) does not judge it."""
+    """The candidates are the speaker's own words from articles about the topic, none naming it (or the words of
+    the one role an article quotes after naming X): found by attribution, which the confidence (fitted on
+    questions with one answer) does not judge; shown as "not sure"."""
     unattributed: str | None = None
     """For a speech question whose speaker's own words were not found, why ("no words of ..."), when passages
     that name the speaker beside the topic are shown instead, as "not sure"."""
