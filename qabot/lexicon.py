@@ -132,7 +132,7 @@ ROLES = frozenset(
     premier deputy aide adviser advisor campaigner activist consultant owner founder negotiator
     physiotherapist physio producer son daughter wife husband father mother brother sister widow widower
     forward winger flanker fly-half scrum-half full-back hooker batsman bowler wicketkeeper jockey trainer driver
-    rider cyclist golfer swimmer""".split()
+    rider cyclist golfer swimmer bishop archbishop cardinal priest vicar rabbi imam chaplain assistant""".split()
 )
 """Words naming a person by what they do: "the mayor", "coach Luis Aragones"."""
 
@@ -192,6 +192,9 @@ def singular(word: str) -> str:
         return word[:-1]
     return word
 
+
+SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
+"""Role words of one who speaks for a body: "a National Football League spokesman" gives the league's words."""
 
 OTHER_ROLE = frozenset("deputy shadow vice assistant former ex".split())
 """Words before a role that make it another person's role: "Deputy Mayor Nicky Gavron" is not "the mayor",

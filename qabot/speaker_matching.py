@@ -10,13 +10,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import Analyzer, fold
-from .lexicon import HEADS_OF, HONORIFICS, LEADING_ROLES, OTHER_ROLE, ROLES, SPEAKER_HEADS, TITLE_QUALIFIERS, TITLES, singular
+from .lexicon import (GROUPS, HEADS_OF, HONORIFICS, LEADING_ROLES, OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, TITLE_QUALIFIERS,
+                      TITLES, singular)
 
 _OWN_S = re.compile(r"['’]s$")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8})\)")
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 _LINKS = frozenset("of for at on from in".split())
 _PHRASE_WORD = re.compile(r"[^\W_][\w.’'-]*")
+_CAPITALS = re.compile(r"[A-Z][A-Z.&]*[A-Z]\.?(?:['’]s)?")
+"""A word in capitals ("NFL", "U.S.", "AT&T", "BPI's"): initials."""
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,25 @@ class SpeakerPhrase:
     """The role, group or document word that heads the phrase, normalised ("mayor", "official"), or None."""
     modifiers: frozenset[str]
     """Every other word, normalised, determiners and honorifics left out ("ferrara", "us", "chinese")."""
+    acronym: bool = False
+    """The name is one word written in capitals ("NFL", "the LSE"): a body's initials."""
+    body: bool = False
+    """The name is a body's: written in capitals, or after "the" ("the London Stock Exchange", "the BPI"), as a
+    person's never is."""
+    owner: tuple[str, ...] = ()
+    """The capitalised words besides the name and a capitalised role word, normalised, in order: whose role it
+    is or the body's own name ("national", "football", "league" for "A National Football League spokesman"; "nbc"
+    for "a spokesman for NBC"; "british", "phonographic" for "the British Phonographic Industry")."""
 
     @property
     def surname(self) -> str | None:
         """The last name word ("benedetti"), or None."""
         return self.names[-1] if self.names else None
+
+    @property
+    def initials(self) -> str | None:
+        """The first letters of a name of two words or more ("lse" for "London Stock Exchange"), else None."""
+        return "".join(w[0] for w in self.names) if len(self.names) > 1 else None
 
     @property
     def words(self) -> frozenset[str]:
@@ -72,6 +89,8 @@ def speaker_phrase(text: str) -> SpeakerPhrase:
     main = [w for w in main if normal(w) not in HONORIFICS]
     if tail and _role_then_name(tail):  # "Bank of England governor Mervyn King": the name ends the phrase
         main, tail = main + tail, []
+    elif tail and (run := _name_after_lowercase(tail)):  # "Director of television Jana Bennett"
+        main, tail = main + tail[-run:], tail[:-run]
     names: list[str] = []
     for part in parts[1:]:  # "the mayor of Ferrara, Anna Benedetti"
         words = _PHRASE_WORD.findall(part)
@@ -96,7 +115,11 @@ def speaker_phrase(text: str) -> SpeakerPhrase:
     elif main and not names:
         head = normal(main.pop())
     modifiers = frozenset(normal(w) for w in main + tail if w.lower() not in _DETERMINERS) - {""}
-    return SpeakerPhrase(text=text, names=tuple(normal(w) for w in names), head=head, modifiers=modifiers)
+    acronym = len(names) == 1 and _CAPITALS.fullmatch(names[0]) is not None
+    owner = tuple(normal(w) for w in _PHRASE_WORD.findall(text) if w[:1].isupper() and w.lower() not in _DETERMINERS
+                  and normal(w) not in HONORIFICS and w not in names and normal(w) != head)
+    return SpeakerPhrase(text=text, names=tuple(normal(w) for w in names), head=head, modifiers=modifiers,
+                         acronym=acronym, body=bool(names) and (acronym or determined and head is None), owner=owner)
 
 
 def _surname_is_title(words: list[str]) -> bool:
@@ -130,6 +153,15 @@ def _role_then_name(tail: list[str]) -> bool:
     return not rest or len(rest) >= 2 and all(w[:1].isupper() for w in rest)
 
 
+def _name_after_lowercase(tail: list[str]) -> int:
+    """How many capitalised words, two or more and none a role word, end the words after a phrase's "of" right
+    after a lowercase word ("Jana Bennett" in "of television Jana Bennett"): a person's name; else 0."""
+    run = 0
+    while run < len(tail) and tail[-1 - run][:1].isupper() and not _is_head(tail[-1 - run]):
+        run += 1
+    return run if run >= 2 and run < len(tail) and tail[-1 - run][:1].islower() else 0
+
+
 def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase) -> bool:
     """True when a question's speaker phrase (``asked``) means the attributed speaker.
 
@@ -143,7 +175,15 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     b = attributed if isinstance(attributed, SpeakerPhrase) else speaker_phrase(attributed)
     if a.names:
         mine, theirs = set(a.names), set(b.names)
-        return bool(theirs) and (mine <= theirs or theirs <= mine)
+        if theirs and (mine <= theirs or theirs <= mine):
+            return True
+        if theirs:
+            return _initials_of(a, b) or _initials_of(b, a)  # "the London Stock Exchange" is "the LSE"
+        if a.body and b.head in SPOKESPEOPLE:
+            return _owned_by(b, a)  # "the NFL": "A National Football League spokesman", "NBC": "a spokesman for NBC"
+        return a.acronym and _is_body_of(b, a.names[0])  # "the BPI": "the British Phonographic Industry"
+    if b.acronym and _is_body_of(a, b.names[0]):
+        return True
     if a.head is None or b.head is None:
         return False
     if a.head != b.head and not ({a.head, b.head} & HEADS_OF and {a.head, b.head} <= LEADING_ROLES) \
@@ -152,6 +192,41 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     if (b.modifiers & OTHER_ROLE) - a.modifiers:
         return False  # "the mayor" is not "Deputy Mayor Nicky Gavron", "the chancellor" not the shadow one
     return a.modifiers <= b.words
+
+
+def _initials_of(short: SpeakerPhrase, full: SpeakerPhrase) -> bool:
+    """True when ``short``'s name is written in capitals and is the initials of ``full``'s name of two words or
+    more ("LSE", "London Stock Exchange"); initials of two letters only for a body's name ("the European Union"),
+    never a person's ("TB" is not Tony Blair)."""
+    return short.acronym and full.initials is not None and short.names[0] == full.initials \
+        and (len(full.initials) > 2 or full.body)
+
+
+def _is_body_of(phrase: SpeakerPhrase, initials: str) -> bool:
+    """True when ``phrase`` is a body's name headed by a group word ("the British Phonographic Industry") whose
+    capitalised words, the group word with them, have these initials ("bpi")."""
+    if phrase.names or phrase.head not in GROUPS or not phrase.owner:
+        return False
+    words = phrase.owner + (phrase.head,) if _capitalised_head(phrase) else phrase.owner
+    return len(words) > 1 and "".join(w[0] for w in words) == initials
+
+
+def _capitalised_head(phrase: SpeakerPhrase) -> bool:
+    """True when the phrase writes its head word with a capital ("Industry" in "British Phonographic Industry")."""
+    return any(w[:1].isupper() and normal(w) == phrase.head for w in _PHRASE_WORD.findall(phrase.text))
+
+
+def _owned_by(role: SpeakerPhrase, body: SpeakerPhrase) -> bool:
+    """True when ``role`` (a phrase without a name: "a spokesman for NBC") belongs to ``body`` by its capitalised
+    words: the body's name words in order, or its initials ("NFL" for "National Football League")."""
+    owner = role.owner
+    if not owner:
+        return False
+    n = len(body.names)
+    if any(owner[i:i + n] == body.names for i in range(len(owner) - n + 1)):
+        return True
+    return body.acronym and len(owner) > 1 and any("".join(w[0] for w in owner[i:j]) == body.names[0]
+                                                    for i in range(len(owner)) for j in range(i + 2, len(owner) + 1))
 
 
 def role_kin(head: str) -> frozenset[str]:

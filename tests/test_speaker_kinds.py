@@ -261,3 +261,93 @@ def test_a_role_of_two_words_joined_by_and_speaks_after_a_quotation():
 
 def test_what_did_the_work_and_pensions_minister_say(index):
     assert "myth that ageing" in _first(_ask(index, "what did the work and pensions minister say about ageing"))
+
+
+# -- speech_tuning2 kinds (issues 12 and 13): a body by its initials or its spokesman, a person quoted by a role
+# after being named, a name after a role's "of" phrase, and X's words linked to the topic by their paragraph
+
+NAMED_OTHERWISE = {
+    "exchange": """Fund doubts exchange bid
+
+Norland Fund is the latest shareholder to question the plan by Kessel Boerse to buy the Anglian Stock Exchange.
+
+In March, Kessel Boerse put an informal offer of 530 pence per share on the table. However, the ASE said the cash offer "undervalued" its business. Talks with rival bidders go on.
+""",
+    "final": """Singer to open the hockey final
+
+Pop star Dana Reyes will open the Cup final in February, singing the anthem.
+
+Organisers have promised there will be no repeat of last year's wardrobe incident. A Northern Hockey League spokesman said they were "comfortable" the show would suit a family audience.
+""",
+    "stunt": """Viewer sues over eating stunt
+
+A viewer is suing a television network over a stunt in which contestants ate worms.
+
+Owen Pratt is taking action against KTV over its programme Dare Night. A spokesman for KTV said it had no comment on the lawsuit.
+""",
+    "novel": """Fantasy book wins film deal
+
+A British author has sold the film rights to her first novel for a large sum, with Rory Vance set to direct.
+
+The director said he was "thrilled" with the project. "Wolf Moon is an enchanting book," he said. The author began writing it in 1982 while studying at Oxford.
+""",
+    "comedy": """Broadcaster to pour money into comedy
+
+The Corvid Channel is to invest £9m in new comedy programmes outside London.
+
+The changes come as part of a shake-up of several departments. Teams in the daytime departments will move to Leeds. Director of programmes Jana Bellweather said the changes were about "getting the best ideas on screen". Similar posts will be created in other departments.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def named_otherwise(tmp_path_factory) -> Path:
+    return index_articles(tmp_path_factory.mktemp("otherwise"), **NAMED_OTHERWISE)
+
+
+def test_a_body_is_its_initials_and_its_spokesman_speaks_for_it():
+    assert speaker_matches("the London Stock Exchange", "LSE") and speaker_matches("the LSE", "London Stock Exchange")
+    assert speaker_matches("the BPI", "the British Phonographic Industry")
+    assert speaker_matches("the EU", "the European Union")
+    assert speaker_matches("the NFL", "A National Football League spokesman")
+    assert speaker_matches("NBC", "A spokesman for NBC")
+    # a person's initials are not a name, nor is a person's spokesman the person
+    assert not speaker_matches("Tony Blair", "TB")
+    assert not speaker_matches("Blair", "Mr Blair's spokesman")
+    assert not speaker_matches("the NFL", "A Premier League spokesman")
+
+
+def test_what_did_a_body_say_when_the_article_writes_its_initials_or_quotes_its_spokesman(named_otherwise):
+    assert "undervalued" in _first(_ask(named_otherwise, "what did the Anglian Stock Exchange say about the cash offer"))
+    assert "comfortable" in _first(_ask(named_otherwise, "what did the Northern Hockey League say about the show"))
+    assert "no comment" in _first(_ask(named_otherwise, "what did KTV say about the lawsuit"))
+    # the spokesman said nothing of the contestants' worms
+    assert _ask(named_otherwise, "what did KTV say about the worms")["no_answer"] is True
+
+
+def test_a_person_quoted_only_by_a_role_after_being_named_is_not_sure(named_otherwise):
+    # "with Rory Vance set to direct" ... "The director said": maybe his words, never certainly
+    answer = _ask(named_otherwise, "what did Rory Vance say about Wolf Moon")
+    assert answer["unsure"] is True and "enchanting book" in _first(answer)
+    # the director's words are not about football, and no one is called Zed Quorn
+    assert _ask(named_otherwise, "what did Rory Vance say about football")["no_answer"] is True
+    assert _ask(named_otherwise, "what did Zed Quorn say about Wolf Moon")["no_answer"] is True
+
+
+def test_a_name_after_a_roles_of_phrase_is_the_persons():
+    assert speaker_phrase("Director of television Jana Bennett").names == ("jana", "bennett")
+    assert speaker_phrase("Director of television Jana Bennett").head == "director"
+    assert speaker_phrase("the University of East Anglia").names == ()
+    assert speaker_matches("Jana Bennett", "Director of television Jana Bennett")
+    assert speaker_matches("the director of television", "Director of television Jana Bennett")
+
+
+def test_xs_words_linked_to_the_topic_by_their_paragraph_are_not_sure(named_otherwise):
+    # "The changes come as part of a shake-up", a sentence on teams, then "Jana Bellweather said the changes were
+    # about ...": her words never say "shake-up", but they are about the changes it is
+    answer = _ask(named_otherwise, "what did Jana Bellweather say about the shake-up")
+    assert answer["unsure"] is True and "best ideas" in _first(answer)
+    answer = _ask(named_otherwise, "what did the Corvid director of programmes say about the shake-up")
+    assert answer["unsure"] is True and "best ideas" in _first(answer)
+    # a topic the story never names is still refused
+    assert _ask(named_otherwise, "what did Jana Bellweather say about the budget")["no_answer"] is True

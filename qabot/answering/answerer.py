@@ -6,9 +6,10 @@ import re
 
 from dataclasses import dataclass, replace
 
-from ..analysis import Analyzer
+from ..analysis import Analyzer, fold
 from ..bm25 import BM25Params
 from ..index import Index
+from ..lexicon import GROUPS, ROLES
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_phrase, speaker_terms as phrase_terms
@@ -47,8 +48,9 @@ class Ranked:
     article_absent: float = 0.0
     """Weight share of the topic the best sentence's whole article (headline included) lacks."""
     closest: bool = False
-    """The candidates are the speaker's own words from articles about the topic, none naming it: X's
-    attribution is certain and the confidence (fitted on questions with one answer) does not judge it."""
+    """The candidates are the speaker's own words from articles about the topic, none naming it (or the words of
+    the one role an article quotes after naming X): found by attribution, which the confidence (fitted on
+    questions with one answer) does not judge; shown as "not sure"."""
     unattributed: str | None = None
     """For a speech question whose speaker's own words were not found, why ("no words of ..."), when passages
     that name the speaker beside the topic are shown instead, as "not sure"."""
@@ -70,11 +72,21 @@ def _part_of(word: str, whole: str) -> bool:
     return len(word) >= 4 and len(whole) - len(word) >= 3 and (whole.endswith(word) or whole.startswith(word))
 
 
+_DEFINITE = re.compile(r"[Tt]he\s")
+"""A speaker phrase that refers back to someone already named ("The director", "the legal assistant")."""
+
 _STANDS_FOR = re.compile(r"\b(?:they|them|it)\b", re.I)
 """A word that may stand for what the question asks about, in words that never name it."""
 
 ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TITLE, QuestionKind.SUMMARY))
 """Questions about an article itself, answered by ``about.py``."""
+
+
+def _near(passage, start: int, topic: set[str]) -> bool:
+    """True when the sentence of ``passage`` at ``start`` or one beside it holds a topic term."""
+    sentences = passage.sentences
+    at = next((i for i, x in enumerate(sentences) if x.start == start), None)
+    return at is not None and any(topic & (set(x.terms) | x.irregular) for x in sentences[max(0, at - 1):at + 2])
 
 
 class Answerer:
@@ -256,8 +268,13 @@ class Answerer:
                 return self.rank(replace(q, speaker=named, speaker_terms=tuple(dict.fromkeys(
                     phrase_terms(named, self.analyzer)))), correct=False)
             near = self.speech.unattributed(q, cands)
-            closest = [] if near else (self._closest_words(q, ctx, hits) or self._words_of_a_part(q, ctx, hits))
+            linked = self._words_linked_to_topic(q, ctx, hits)  # X's own words, before passages naming X's role
+            closest = linked or ([] if near else (self._closest_words(q, ctx, hits) or self._words_of_a_part(q, ctx, hits)))
+            near = [] if linked else near
             if not (near or closest):
+                role = self._role_for_name(q, hits, message)
+                if role is not None:  # "Ridley Scott set to direct" ... "The director said he was 'thrilled'"
+                    return role
                 ranked.refusal = message
                 return ranked
             # "the agent" said it, but the article names him only as "John Sivabaek" two sentences on: the
@@ -302,11 +319,22 @@ class Answerer:
         ranked = self.rank(replace(q, speaker=role, speaker_terms=tuple(dict.fromkeys(phrase_terms(role, self.analyzer)))),
                            correct=False)
         stems = [re.compile(rf"\b{re.escape(_stem_of(w))}", re.I) for w in placed]
+
+        def placed_in(a: int) -> bool:
+            article = self.reader.article(a)
+            return all(p.search(article.title) or p.search(article.text) for p in stems)
+
+        if ranked.refusal is None and ranked.unattributed is not None:
+            # "not sure": the role's closest words, or passages naming the role beside the topic; kept where the
+            # capitalised words are written, when the role speaks in one of them
+            ranked.candidates = [c for c in ranked.candidates if placed_in(c.article)]
+            speaks = any((a := self.speech.speakers(c.passage.id).get(c.start)) is not None and a.said_by(role)
+                         for c in ranked.candidates)
+            return ranked if speaks else None
         kept = False
         for c in ranked.candidates:
             if c.own_words:
-                article = self.reader.article(c.article)
-                c.own_words = all(p.search(article.title) or p.search(article.text) for p in stems)
+                c.own_words = placed_in(c.article)
                 kept |= c.own_words
         if ranked.refusal is not None or ranked.unattributed is not None or not kept:
             return None
@@ -345,6 +373,56 @@ class Answerer:
                 terms = set(phrase_terms(a.speaker, reader.analyzer))
                 if name and terms and not terms & set(sentences[at].terms):
                     return a.speaker
+        return None
+
+    def _role_for_name(self, q: Question, hits: list, message: str) -> Ranked | None:
+        """For a speaker asked for by name with no words of their own: the words of the one speaker an article
+        among the best passages quotes by a role alone after naming X ("Austin Aitken is taking action ..." then
+        "The legal assistant said NBC was ..."), beside the topic, as "not sure". Only a role written with "the"
+        that the article gives no named person, of a body's group word ("the company") for a body; None when no
+        best article has exactly one such role speaking after X is named, or its words are not beside the topic."""
+        phrase = speaker_phrase(q.speaker or "")
+        if not phrase.names or not q.topic_terms:
+            return None
+        heads = GROUPS if phrase.body else ROLES
+        topic = set(q.topic_terms)
+        reader, speech = self.reader, self.speech
+        name = re.compile(rf"\b{re.escape(phrase.names[-1])}(?![^\W_])")
+        depth = self.params.retrieval.candidate_passages
+        for article in dict.fromkeys(reader.passage(p).article for p, _ in hits[:depth]):
+            text = reader.article(article).text.lower()
+            first = name.search(text)  # where X is first named; only a speaker after it may be X by role
+            if first is None and name.search(fold(text)) is None:  # "Hernández", "O'Brien": somewhere
+                continue
+            after = first.end() if first is not None else 0
+            if not reader.article_holds(article, topic):
+                continue
+            roles = speech.roles(article)
+            found: dict[str, tuple[str, list[tuple[int, int]]]] = {}  # role word: its phrase, where it speaks
+            for p in reader.corpus.article_passages(article):
+                for start, a in speech.speakers(p).items():
+                    said = a.phrase or a.speaker
+                    if start < after or not said or a.continued or a.roles or not _DEFINITE.match(said):
+                        continue
+                    role = speaker_phrase(said)
+                    if not role.names and role.head in heads and role.head not in roles:
+                        found.setdefault(role.head, (said, []))[1].append((p, start))
+            if len(found) != 1:
+                continue
+            ((said, where),) = found.values()
+            if not any(_near(reader.passage(p), start, topic) for p, start in where):
+                continue  # the role's words are nowhere beside the topic: not searched for
+            ranked = self.rank(replace(q, speaker=said, speaker_terms=tuple(dict.fromkeys(phrase_terms(said, self.analyzer)))),
+                               correct=False)
+            if ranked.refusal is not None or ranked.unattributed is not None:
+                continue
+            for c in ranked.candidates:
+                c.own_words = c.own_words and c.article == article
+            if not any(c.own_words for c in ranked.candidates):
+                continue
+            ranked.candidates.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
+            ranked.unattributed, ranked.closest = message, True
+            return ranked
         return None
 
     def _closest_words(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
@@ -410,6 +488,37 @@ class Answerer:
                     terms = {t for x in passage.sentences if c.start <= x.start < c.end for t in x.terms}
                     parts = {t for t in topic - held if any(_part_of(w, t) for w in terms)}
                     if parts and topic <= held | parts:
+                        out.append(c)
+        return self._not_sure(out)
+
+    def _words_linked_to_topic(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
+        """For "what did X say about Y" where X's words never name Y: X's own words that share a rare word
+        (``link_idf`` of the rarest's IDF; not the question's) with a sentence of their paragraph naming Y, in the articles among the
+        best passages that hold every topic word, best first, for a "not sure" answer: "The changes come as part
+        of a shake-up ..." then "Jana Bennett said the changes were about ..." for her words about the shake-up."""
+        reader = self.reader
+        topic = set(q.topic_terms)
+        if not topic:
+            return []
+        floor, asked = self.params.speech.link_idf * ctx.max_idf, set(q.terms)
+        anyone, articles = self._anyone_in_best_articles(q, ctx, hits)
+        out: list[Candidate] = []
+        for article in articles:
+            if not topic <= reader.article_holds(article, topic):
+                continue
+            read = [reader.passage(p) for p in reader.corpus.article_passages(article)]
+            naming: dict[int, set[str]] = {}  # paragraph: the terms of its sentences that name a topic word
+            for passage in read:
+                for x in passage.sentences:
+                    if topic & (set(x.terms) | x.irregular):
+                        naming.setdefault(passage.paragraph, set()).update(x.terms)
+            for rank, passage in enumerate(read, start=1):
+                named = naming.get(passage.paragraph)
+                if not named or not self.speech.speaks(passage.id, q.speaker):
+                    continue
+                for c in features.candidates(reader, self.speech, anyone, passage, 0.0, rank, own_only=True):
+                    terms = {t for x in passage.sentences if c.start <= x.start < c.end for t in x.terms}
+                    if any(reader.idf(t) >= floor for t in (terms & named) - asked):
                         out.append(c)
         return self._not_sure(out)
 

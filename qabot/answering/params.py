@@ -102,6 +102,10 @@ class SpeechParams:
     closest_mentions: int = 2
     """For "what did X say about Y" with no words of X naming Y: X's words are shown as "not sure" from an
     article with each topic word in at least this many of its sentences (headline counting as one)."""
+    link_idf: float = 0.25
+    """For "what did X say about Y" with no words of X naming Y: X's words are shown as "not sure" when they share
+    a word at least this rare (its IDF over passages, as a share of an unknown word's) with a sentence of their
+    paragraph that names Y ("the changes were about ..." after "The changes come as part of a shake-up")."""
 
 
 @dataclass(frozen=True)
