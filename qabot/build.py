@@ -39,7 +39,7 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
           progress: Progress | None = None, processes: int | None = None, merge: bool = False,
           listing: Listing | Callable[[], Listing] | None = None) -> BuildReport:
     """Build or update the index at ``index_dir`` from the articles under ``paths`` (``listing``: their
-    ``list_files`` when it was made already, or a function that gives it, such as a ``corpus.Prefetch``
+    ``list_files`` when it was made already, or a function that gives it, such as a ``prefetch.Prefetch``
     child's ``listing``, called once the previous index is open, so that the child lists meanwhile).
 
     Files are read and tokenized in ``processes`` worker processes (default: one per core once

@@ -440,7 +440,7 @@ def stale(index_dir: Path, paths: list[str | os.PathLike] | None = None, listing
     """Why the index at ``index_dir`` no longer matches its corpus, or None when it does.
 
     ``paths`` defaults to the folders and files the index was built from; ``listing`` is their listing
-    when it was made already (``corpus.Prefetch``); ``opened``, when given, is the index judged (the one
+    when it was made already (``prefetch.Prefetch``); ``opened``, when given, is the index judged (the one
     answered from), else the one the manifest names now. The comparison with the stored file table is
     done in bulk.
     """
