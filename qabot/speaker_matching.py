@@ -52,7 +52,7 @@ class SpeakerPhrase:
     @property
     def initials(self) -> str | None:
         """The first letters of a name of two words or more ("lse" for "London Stock Exchange"), else None."""
-        return "".join(w[0] for w in self.names) if len(self.names) > 1 else None
+        return _initials(self.names) if len(self.names) > 1 else None
 
     @property
     def words(self) -> frozenset[str]:
@@ -194,6 +194,11 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     return a.modifiers <= b.words
 
 
+def _initials(words) -> str:
+    """The first letters of ``words``, joined ("lse" for "london", "stock", "exchange")."""
+    return "".join(w[0] for w in words)
+
+
 def _initials_of(short: SpeakerPhrase, full: SpeakerPhrase) -> bool:
     """True when ``short``'s name is written in capitals and is the initials of ``full``'s name of two words or
     more ("LSE", "London Stock Exchange"); initials of two letters only for a body's name ("the European Union"),
@@ -208,7 +213,7 @@ def _is_body_of(phrase: SpeakerPhrase, initials: str) -> bool:
     if phrase.names or phrase.head not in GROUPS or not phrase.owner:
         return False
     words = phrase.owner + (phrase.head,) if _capitalised_head(phrase) else phrase.owner
-    return len(words) > 1 and "".join(w[0] for w in words) == initials
+    return len(words) > 1 and _initials(words) == initials
 
 
 def _capitalised_head(phrase: SpeakerPhrase) -> bool:
@@ -225,7 +230,7 @@ def _owned_by(role: SpeakerPhrase, body: SpeakerPhrase) -> bool:
     n = len(body.names)
     if any(owner[i:i + n] == body.names for i in range(len(owner) - n + 1)):
         return True
-    return body.acronym and len(owner) > 1 and any("".join(w[0] for w in owner[i:j]) == body.names[0]
+    return body.acronym and len(owner) > 1 and any(_initials(owner[i:j]) == body.names[0]
                                                     for i in range(len(owner)) for j in range(i + 2, len(owner) + 1))
 
 

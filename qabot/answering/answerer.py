@@ -86,7 +86,12 @@ def _near(passage, start: int, topic: set[str]) -> bool:
     """True when the sentence of ``passage`` at ``start`` or one beside it holds a topic term."""
     sentences = passage.sentences
     at = next((i for i, x in enumerate(sentences) if x.start == start), None)
-    return at is not None and any(topic & (set(x.terms) | x.irregular) for x in sentences[max(0, at - 1):at + 2])
+    return at is not None and any(_names_topic(x, topic) for x in sentences[max(0, at - 1):at + 2])
+
+
+def _names_topic(sentence, topic: set[str]) -> bool:
+    """True when ``sentence`` holds a topic term, stemmed or as an irregular form."""
+    return bool(topic & (set(sentence.terms) | sentence.irregular))
 
 
 class Answerer:
@@ -265,8 +270,7 @@ class Answerer:
                 return placed
             named = self._named_after_role(q, cands)
             if named:  # "the Dane's agent travelled to Spain ..." then "John Sivabaek told BBC Sport: ..."
-                return self.rank(replace(q, speaker=named, speaker_terms=tuple(dict.fromkeys(
-                    phrase_terms(named, self.analyzer)))), correct=False)
+                return self._rank_as(q, named)
             near = self.speech.unattributed(q, cands)
             linked = self._words_linked_to_topic(q, ctx, hits)  # X's own words, before passages naming X's role
             closest = linked or ([] if near else (self._closest_words(q, ctx, hits) or self._words_of_a_part(q, ctx, hits)))
@@ -316,8 +320,7 @@ class Answerer:
         role = " ".join(w for w in words if w not in placed)
         if not speaker_phrase(role).head:
             return None
-        ranked = self.rank(replace(q, speaker=role, speaker_terms=tuple(dict.fromkeys(phrase_terms(role, self.analyzer)))),
-                           correct=False)
+        ranked = self._rank_as(q, role)
         stems = [re.compile(rf"\b{re.escape(_stem_of(w))}", re.I) for w in placed]
 
         def placed_in(a: int) -> bool:
@@ -375,6 +378,12 @@ class Answerer:
                     return a.speaker
         return None
 
+    def _rank_as(self, q: Question, speaker: str) -> Ranked:
+        """``q`` ranked as if it asked for ``speaker`` (a role or name the articles write for the one asked),
+        with no spelling correction."""
+        terms = tuple(dict.fromkeys(phrase_terms(speaker, self.analyzer)))
+        return self.rank(replace(q, speaker=speaker, speaker_terms=terms), correct=False)
+
     def _role_for_name(self, q: Question, hits: list, message: str) -> Ranked | None:
         """For a speaker asked for by name with no words of their own: the words of the one speaker an article
         among the best passages quotes by a role alone after naming X ("Austin Aitken is taking action ..." then
@@ -412,8 +421,7 @@ class Answerer:
             ((said, where),) = found.values()
             if not any(_near(reader.passage(p), start, topic) for p, start in where):
                 continue  # the role's words are nowhere beside the topic: not searched for
-            ranked = self.rank(replace(q, speaker=said, speaker_terms=tuple(dict.fromkeys(phrase_terms(said, self.analyzer)))),
-                               correct=False)
+            ranked = self._rank_as(q, said)
             if ranked.refusal is not None or ranked.unattributed is not None:
                 continue
             for c in ranked.candidates:
@@ -510,7 +518,7 @@ class Answerer:
             naming: dict[int, set[str]] = {}  # paragraph: the terms of its sentences that name a topic word
             for passage in read:
                 for x in passage.sentences:
-                    if topic & (set(x.terms) | x.irregular):
+                    if _names_topic(x, topic):
                         naming.setdefault(passage.paragraph, set()).update(x.terms)
             for rank, passage in enumerate(read, start=1):
                 named = naming.get(passage.paragraph)
