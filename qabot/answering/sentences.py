@@ -20,12 +20,26 @@ NUMBER = re.compile(r"(?=[\dotfsenhmbd])(?:\d(?:[\d,.]*\d)?|\b(?:one|two|three|f
                     r"twice)\b)", re.I)
 """A number in digits or words. (The lookahead, every first character the two can start with, matches
 nothing of its own: it lets the scan skip the other characters, twice as fast.)"""
-MONEY = re.compile(r"[$£€¥]\s?\d|\d\s?(?:%|per\s?cent\b|percent\b|million\b|billion\b|bn\b|m\b|dollars\b|"
-                   r"pounds\b|euros\b|cents?\b|pence\b|p\b)", re.I)
-DATE = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|September|"
-                  r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|"
-                  r"Wednesday|Thursday|Friday|Saturday|Sunday|century|centuries|decade|yesterday|today|tomorrow)\b")
-_CAPS = re.compile(r"(?<=[\s(])[A-Z][\w’'-]+")
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+                          "hundred thousand million billion dozen half double twice".split())
+"""``NUMBER``'s number words (``tests/test_speakers.py`` checks they are its words)."""
+_DIGITS = re.compile(r"\d(?:[\d,.]*\d)?")
+"""``NUMBER``'s numbers in digits."""
+MONEY = re.compile(r"[$£€¥\d](?:(?<=[$£€¥])\s?\d|(?<=\d)\s?(?:%|per\s?cent\b|percent\b|million\b|billion\b|bn\b|m\b|"
+                   r"dollars\b|pounds\b|euros\b|cents?\b|pence\b|p\b))", re.I)
+r"""An amount: ``[$£€¥]\s?\d|\d\s?(?:%|per cent|million|...)``, led by a class of its first characters (as ``NUMBER``)."""
+DATE = re.compile(r"1(?<!\w1)[0-9]\d\ds?\b|2(?<!\w2)0\d\ds?\b|J(?<!\wJ)(?:anuary|une|uly|an|un|ul)\b|"
+                  r"F(?<!\wF)(?:ebruary|eb|riday)\b|M(?<!\wM)(?:arch|ay|ar|onday)\b|A(?<!\wA)(?:pril|ugust|pr|ug)\b|"
+                  r"S(?<!\wS)(?:eptember|ep|ept|aturday|unday)\b|O(?<!\wO)(?:ctober|ct)\b|N(?<!\wN)(?:ovember|ov)\b|"
+                  r"D(?<!\wD)(?:ecember|ec)\b|T(?<!\wT)(?:uesday|hursday)\b|W(?<!\wW)ednesday\b|"
+                  r"c(?<!\wc)(?:entury|enturies)\b|d(?<!\wd)ecade\b|y(?<!\wy)esterday\b|t(?<!\wt)(?:oday|omorrow)\b")
+r"""A year (1000 to 2099, "1990s"), a month, a weekday or a time word ("century", "yesterday"), as
+``\b(?:1[0-9]\d\d|20\d\d)s?\b|\b(?:January|...|tomorrow)\b`` finds it, written as one branch per first character
+that starts with the character (each ``X(?<!\wX)`` is ``\bX``): skipped through text fast, not tried at every
+character."""
+_CAPS = re.compile(r"[\s(]([A-Z][\w’'-]+)")
+r"""A capitalised word after white space or "(" (``(?<=[\s(])[A-Z][\w’'-]+``: the character before is taken, not
+looked behind at, so a search skips through text to it; it can never be the end of the match before)."""
 _PLACE = re.compile(r"\b(?:in|at|from|near|to|across|throughout|of)\s+(?:the\s+)?([A-Z][\w’'-]+)")
 PRONOUNS = frozenset("he she it they this these his her its their".split())
 _ANAPHORA = PRONOUNS | frozenset("those there such both the".split())
@@ -224,7 +238,7 @@ class Reader:
         return Sentence(
             start=start, end=end, terms=tuple(t for t in analyzer.terms_of(words) if t),
             irregular=self._irregular(words),
-            numbers=frozenset(n.lower() for n in NUMBER.findall(sentence)), money=bool(MONEY.search(sentence)),
+            numbers=_numbers(sentence, words), money=bool(MONEY.search(sentence)),
             dates=frozenset(DATE.findall(sentence)),
             names=frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
             places=frozenset(analyzer.terms(" ".join(places))) if places else frozenset(),
@@ -246,6 +260,17 @@ class Reader:
             for w in missing:
                 forms[w] = self._forms.get(fold(w.lower()))
         return frozenset(f for f in map(forms.__getitem__, distinct) if f is not None)
+
+
+def _numbers(sentence: str, words: list[str]) -> frozenset[str]:
+    """The numbers ``sentence`` holds, lowercased: ``NUMBER.findall``, whose number words (case-blind, "One") cost more
+    than the rest of it. When no word of the sentence (``words``, as ``TOKEN`` finds them, each split at its
+    apostrophes) is one of them, in plain ASCII, only digits can match, and a search for digits alone finds the
+    same (digits and number words never overlap). Any other sentence is searched with ``NUMBER`` itself."""
+    joined = " ".join(words)
+    if joined.isascii() and _NUMBER_WORDS.isdisjoint(joined.lower().replace("'", " ").split()):
+        return frozenset(n.lower() for n in _DIGITS.findall(sentence))
+    return frozenset(n.lower() for n in NUMBER.findall(sentence))
 
 
 _MISSING = object()
