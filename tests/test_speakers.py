@@ -333,3 +333,22 @@ def test_a_speaker_named_with_an_apostrophe_or_an_accent_is_found_far_down(tmp_p
     assert not hernandez["no_answer"], hernandez["message"]
     assert hernandez["answers"][0]["text"].endswith("said Maria Hernández, the transport spokeswoman.")
 
+
+
+def test_speech_hint_read_backwards_finds_what_the_plain_search_finds():
+    """``speech_hint`` looks for a verb of speech in the sentence written backwards; whether one is there is what
+    the plain search finds, wherever the verb stands (first, last, inside a longer word, two words apart)."""
+    import random
+    import re
+
+    from qabot import speakers as s
+
+    plain = re.compile(rf"(?:{s.VERBS})\b|[Aa]ccording|, saying")
+    cases = ["said", "Said", "said.", " said", "He said", "unsaid words", "said_x", "saidx", "x said_", "she pointed out",
+             "pointed\n\t out that", "pointedout", "it went on", "wenton", "told", "toldme", "according", "Saying, saying",
+             "", "—said—", "é said", "saidé", "’said’"]
+    rng = random.Random(0)
+    pieces = ["said", "says", "told", "pointed", "out", "went", "on", " ", "\n", ",", ".", "un", "x", "_", "é", "’", "1"]
+    cases += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(5000)]
+    for sentence in cases:
+        assert s.speech_hint(sentence) == (plain.search(sentence) is not None), sentence

@@ -236,13 +236,13 @@ class Reader:
         places = _PLACE.findall(sentence)
         first = (sentence.split(None, 1) or [""])[0].lower().strip("\"“‘(")
         return Sentence(
-            start=start, end=end, terms=tuple(t for t in analyzer.terms_of(words) if t),
+            start=start, end=end, terms=tuple(filter(None, analyzer.terms_of(words))),
             irregular=self._irregular(words),
             numbers=_numbers(sentence, words), money=bool(MONEY.search(sentence)),
             dates=frozenset(DATE.findall(sentence)),
             names=frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
             places=frozenset(analyzer.terms(" ".join(places))) if places else frozenset(),
-            quote=any(c in sentence for c in "“”\"«»"),
+            quote="“" in sentence or "”" in sentence or '"' in sentence or "«" in sentence or "»" in sentence,
             anaphor=first in _ANAPHORA,
             pronoun=first in PRONOUNS,
         )
@@ -259,7 +259,8 @@ class Reader:
                 missing = list(distinct)
             for w in missing:
                 forms[w] = self._forms.get(fold(w.lower()))
-        return frozenset(f for f in map(forms.__getitem__, distinct) if f is not None)
+        found = frozenset(map(forms.__getitem__, distinct))
+        return found - _NONE if None in found else found
 
 
 def _numbers(sentence: str, words: list[str]) -> frozenset[str]:
@@ -274,6 +275,7 @@ def _numbers(sentence: str, words: list[str]) -> frozenset[str]:
 
 
 _MISSING = object()
+_NONE = frozenset((None,))
 
 
 def cached(cache: dict, key, limit: int, load):
