@@ -87,8 +87,13 @@ _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_WHO}")
 _SAYS_OPENING = rf"(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}"
 """A verb of speech and the quotation mark it opens ("said: “", "told reporters that “")."""
 _BEFORE_QUOTE = re.compile(rf"{_WHO_POSSESSIVE}\s+{_SAYS_OPENING}")
-_SAYS_OPENING_RE = re.compile(_SAYS_OPENING)
-"""What every match of ``_BEFORE_QUOTE`` ends with: a sentence without it is spared that search, the costliest."""
+_SAYS_OPENING_REVERSED = re.compile(rf"{_OPEN}\s*[:,]?(?:\s*taht\s*|[^“\"«.]{{0,40}}?)\b"
+                                    rf"(?:{alternation(form[::-1] for form in ARTICLE_SPEECH_FORMS)}|\w+\s+dlot)")
+"""``_SAYS_OPENING`` written backwards, to be searched for in a sentence written backwards: what every match of
+``_BEFORE_QUOTE`` ends with, so a sentence without it is spared that search, the costliest. Only whether it is there
+counts, which reading backwards does not change (no look-around in it; ``\\b`` is the same either way); backwards
+it starts with the opening quotation mark, so the search skips through text to the next one instead of trying
+the verbs at nearly every letter (five times faster; tests check both find the same)."""
 _DESCRIBED = r"(?:(?:[Ff]ormer|[Ee]x-|[Tt]he)\s*)?(?:[A-Z][\w-]++\s+){0,2}(?:(?!(?:to|by|with|from|for|of|at|on|in|about)\s)[a-z][\w-]++\s+){1,3}"
 """Words that describe a person before the name: "former Arsenal keeper", "coach", "the chancellor" (each word's
 letters possessive, as in ``_possessive``: a space follows them)."""
@@ -351,7 +356,6 @@ def is_quote(sentence: str) -> bool:
 
 _QUOTE_MARK = re.compile(f"[{_QUOTE_CHARS}]")
 _POSSESSIVE = re.compile(r"['’]s\b")
-_TRAILING = re.compile(r"[,.;:]*$")
 _OWNED = re.compile(r"\w[’']s\s+[A-Z]")
 
 
@@ -376,7 +380,7 @@ def _is_word_char(char: str) -> bool:
 def _clean(name: str) -> str:
     """A name without possessive (and what follows it) or trailing punctuation."""
     name = _POSSESSIVE.split(name.strip())[0]
-    return _TRAILING.sub("", name.strip())
+    return name.strip().rstrip(",.;:")
 
 
 _QUOTED = re.compile(r"[“«]([^”»]*)[”»]?|\"([^\"]*)\"?")
@@ -450,7 +454,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     who = desc = carried = None
     at = len(sentence)
     for pattern, needs in _QUOTED_PATTERNS if quote else _PLAIN_PATTERNS:
-        if pattern is _BEFORE_QUOTE and not _SAYS_OPENING_RE.search(sentence):
+        if pattern is _BEFORE_QUOTE and not _SAYS_OPENING_REVERSED.search(sentence[::-1]):
             continue  # no verb of speech opening a quotation: the costliest search cannot match
         if needs and not any(c in sentence for c in needs):
             continue  # "according" and a clause after a comma, without them

@@ -352,3 +352,23 @@ def test_speech_hint_read_backwards_finds_what_the_plain_search_finds():
     cases += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(5000)]
     for sentence in cases:
         assert s.speech_hint(sentence) == (plain.search(sentence) is not None), sentence
+
+
+def test_says_opening_read_backwards_finds_what_the_plain_search_finds(bbc_dir):
+    """``_SAYS_OPENING_REVERSED`` searched in a sentence written backwards finds a verb of speech opening a
+    quotation wherever ``_SAYS_OPENING`` finds one, on every sentence of real articles and on made-up ones."""
+    import random
+    import re
+
+    from qabot import speakers as s
+
+    plain = re.compile(s._SAYS_OPENING)
+    texts = _bbc_texts(bbc_dir, "politics")[:150] + _bbc_texts(bbc_dir, "sport")[:150]
+    sentences = [x for t in texts for x in re.split(r"(?<=[.!?”])\s+", t)]
+    rng = random.Random(0)
+    pieces = ["said", "told", "told him", "that", " that ", ":", ",", " ", "\n", "“", '"', "«", "‘", ".", "x", "un",
+              "pointed out", "went on", "é", "_"]
+    sentences += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
+    assert any(plain.search(x) for x in sentences) and not all(plain.search(x) for x in sentences)
+    for sentence in sentences:
+        assert (s._SAYS_OPENING_REVERSED.search(sentence[::-1]) is not None) == (plain.search(sentence) is not None), sentence
