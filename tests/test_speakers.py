@@ -372,3 +372,38 @@ def test_says_opening_read_backwards_finds_what_the_plain_search_finds(bbc_dir):
     assert any(plain.search(x) for x in sentences) and not all(plain.search(x) for x in sentences)
     for sentence in sentences:
         assert (s._SAYS_OPENING_REVERSED.search(sentence[::-1]) is not None) == (plain.search(sentence) is not None), sentence
+
+
+def test_people_known_found_as_far_as_asked_is_what_the_whole_text_gives(bbc_dir):
+    """``People.known`` finds the person marks only as far as it is asked, in any order of windows; what it gives
+    for each window is what marks found in the whole text at once give."""
+    import random
+    from bisect import bisect_left, bisect_right
+
+    from qabot import speakers as s
+
+    def plain(text: str, lo: int, hi: int) -> frozenset[str]:
+        marks = []
+        for pattern in s._PERSON_MARKS:
+            for m in pattern.finditer(text):
+                name = s._clean(m.group("who"))
+                if s._is_name(name) and not (name.isupper() and len(name) <= 5):
+                    marks.append((m.start(), m.end(), s.surname_of(name)))
+        for _, who, apposed, start, end in s._descriptions(text):
+            name = s._clean(who)
+            if apposed and s._is_name(name):
+                marks.append((start, end, s.surname_of(name)))
+        marks.sort()
+        starts = [m[0] for m in marks]
+        return frozenset(name for _, e, name in marks[bisect_left(starts, lo):bisect_right(starts, hi)] if e <= hi)
+
+    rng = random.Random(0)
+    texts = _bbc_texts(bbc_dir, "politics")[:60] + _bbc_texts(bbc_dir, "sport")[:60]
+    assert any(plain(t, 0, len(t)) for t in texts)
+    for text in texts:
+        people = s.People(text)
+        for _ in range(6):
+            lo = rng.randrange(len(text))
+            hi = rng.choice([len(text), min(len(text), lo + rng.randrange(3000))])
+            assert people.known(lo, hi) == plain(text, lo, hi), (lo, hi)
+        assert people.known(0, len(text)) == plain(text, 0, len(text))
