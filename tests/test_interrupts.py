@@ -87,3 +87,78 @@ def test_ask_during_the_first_build_waits_for_it(isolated):
     assert asked.returncode == 0, asked.stderr
     assert "waiting for the index being built at idx" in asked.stderr
     assert "Story" in asked.stdout
+
+
+def _group(pgid: int) -> list[str]:
+    """The processes of process group ``pgid`` still there (zombies included)."""
+    out = []
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            if int(stat[stat.rindex(")") + 2:].split()[2]) == pgid:
+                out.append(entry.name)
+    return out
+
+
+LAUNCH = "import os, sys; from qabot.__main__ import run; os.write(int(sys.argv.pop(1)), b'.'); run()"
+"""What the ``qabot`` console script does (``from qabot.__main__ import run; run()``), saying on a pipe when
+Python has started: a Ctrl-C before that is Python's own (a traceback from ``site``), not qabot's."""
+
+
+def _launch(*args: str) -> subprocess.Popen:
+    """``qabot ARGS`` in its own process group, returned once Python has started and qabot's ``run`` begins."""
+    read, write = os.pipe()
+    build = subprocess.Popen([sys.executable, "-c", LAUNCH, str(write), *args], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, start_new_session=True, pass_fds=[write])
+    os.close(write)
+    with os.fdopen(read, "rb") as ready:
+        ready.read(1)
+    return build
+
+
+def _interrupt(build: subprocess.Popen, when) -> None:
+    """Send Ctrl-C to ``build``'s group at moment ``when``: a delay in seconds after it started, or the
+    ``n``-th distinct child process seen (``("child", n)``: the listing child, then the workers as they start)."""
+    if isinstance(when, float):
+        time.sleep(when)
+    else:
+        seen: set[str] = set()
+        deadline = time.monotonic() + 60
+        while len(seen) < when[1] and build.poll() is None and time.monotonic() < deadline:
+            seen.update(_children(build.pid))  # no sleep: the signal comes within a millisecond of a fork
+    os.killpg(build.pid, signal.SIGINT)
+
+
+MOMENTS = [0.0, 0.001, 0.002, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.3, ("child", 1), ("child", 2), ("child", 3)]
+"""When Ctrl-C comes (after Python has started): while qabot imports and lists, as the listing child and then each
+worker process appears (before it has set itself up), and while the workers are at work."""
+
+
+def test_ctrl_c_at_any_moment_of_a_build_says_one_line_exits_130_and_leaves_nothing_behind(isolated):
+    corpus = _corpus(isolated / "corpus", 4, 10, seed=4)
+    assert run("index", "corpus", "--index", "idx").returncode == 0
+    index = isolated / "idx"
+    before = {p.name: p.read_bytes() if p.is_file() else None for p in index.iterdir()}
+    _corpus(corpus / "more", 400, 40, seed=5)  # some 7 MB to read: worker processes start
+    wrong = []
+    for when in MOMENTS * 2:
+        build = _launch("index", "--index", "idx")
+        _interrupt(build, when)
+        try:
+            out, err = build.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(build.pid, signal.SIGKILL)
+            out, err = build.communicate()
+            err = f"(hung) {err}"
+        left = _group(build.pid)
+        after = {p.name: p.read_bytes() if p.is_file() else None for p in index.iterdir()}
+        if (build.returncode, err, out, left) != (130, "qabot: interrupted\n", "", []) or after != before:
+            wrong.append(f"Ctrl-C at {when}: exit {build.returncode}, stderr {err[-300:]!r}, stdout {out[-100:]!r}, "
+                         f"left {left}, index changed: {sorted(set(after) ^ set(before)) if after != before else 'no'}")
+            if after != before:  # put the index back for the next moment
+                break
+    assert wrong == [], "\n".join(wrong)
+    assert run("index", "--verify", "--index", "idx").returncode == 0
