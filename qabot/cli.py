@@ -520,6 +520,8 @@ def main(argv: Sequence[str] | None = None, *, early=_NOT_STARTED) -> int:
             pass
         return EXIT_OK
     except Exception as err:  # a bug: one line for the user, the traceback only on request
+        if interrupts.received():  # a Ctrl-C some library turned into another error (numpy's import does)
+            return interrupts.stopped()
         if os.environ.get("QABOT_DEBUG"):
             raise
         print(f"qabot: internal error: {safe_line(type(err).__name__ + ': ' + str(err))[:300]} "

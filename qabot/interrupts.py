@@ -25,6 +25,8 @@ _installed = False
 _pending = False
 """A Ctrl-C came that is still to be raised (see ``check``): it came in a ``protected`` stretch, or was
 raised where it could not propagate."""
+_received = False
+"""A Ctrl-C came (to this process, since ``install``)."""
 _depth = 0
 """How many ``protected`` stretches the main thread is in (the handler then only remembers)."""
 _SIGINT = {signal.SIGINT}
@@ -33,7 +35,8 @@ _children: set[int] = set()
 
 
 def _handler(signum, frame) -> None:
-    global _pending
+    global _pending, _received
+    _received = True
     if _depth > 0:
         _pending = True
         return
@@ -69,6 +72,11 @@ def release() -> None:
     if _installed and _depth > 0:
         _depth -= 1
         check()
+
+
+def received() -> bool:
+    """True when a Ctrl-C came since ``install``."""
+    return _received
 
 
 def check() -> None:
