@@ -65,8 +65,10 @@ def test_ctrl_c_during_a_build_says_one_line_exits_130_and_keeps_the_index(isola
     deadline = time.monotonic() + 120
     while _busy_workers(build.pid, 0.2) < 2 and build.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)  # however loaded the machine, the signal comes while two workers are at work
+    os.killpg(build.pid, signal.SIGSTOP)  # held mid-build: the Ctrl-C cannot come after the build is done
     assert build.poll() is None and _busy_workers(build.pid, 0.2) >= 2, "the build never had two busy workers"
     os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
+    os.killpg(build.pid, signal.SIGCONT)
     out, err = build.communicate(timeout=60)
     assert (build.returncode, err, out) == (130, "qabot: interrupted\n", "")
     assert (isolated / "idx" / "manifest.json").read_text() == manifest
@@ -75,18 +77,41 @@ def test_ctrl_c_during_a_build_says_one_line_exits_130_and_keeps_the_index(isola
     assert len(json.loads(run("list", "--json", "--index", "idx").stdout.splitlines()[0])) > 0
 
 
+def _flocks(path: Path) -> list[str]:
+    """The flock lines of /proc/locks on file ``path``: ``WRITE`` held, ``-> ... READ`` waiting, and so on."""
+    inode = f":{path.stat().st_ino} "
+    return [line for line in Path("/proc/locks").read_text().splitlines() if "FLOCK" in line and inode in line]
+
+
+def _wait_for(what, seconds: float = 120) -> bool:
+    deadline = time.monotonic() + seconds
+    while not what():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
 def test_ask_during_the_first_build_waits_for_it(isolated):
     _corpus(isolated / "corpus", 300, 30, seed=3)
     build = _start("index", "corpus", "--index", "idx")
-    deadline = time.monotonic() + 60
-    while not (isolated / "idx" / ".lock").exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    asked = run("ask", "harbour ferry", "--index", "idx")
+    lock = isolated / "idx" / ".lock"
+    held = lambda: lock.exists() and any(" WRITE " in line and "->" not in line for line in _flocks(lock))  # noqa: E731
+    assert _wait_for(lambda: held() or build.poll() is not None) and held(), "the build never held its lock"
+    os.killpg(build.pid, signal.SIGSTOP)  # held mid-build, however loaded the machine, until the ask waits for it
+    try:
+        assert held() and not (isolated / "idx" / "manifest.json").exists()
+        ask = subprocess.Popen([sys.executable, "-m", "qabot", "ask", "harbour ferry", "--index", "idx"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        waiting = _wait_for(lambda: any("->" in line for line in _flocks(lock)) or ask.poll() is not None)
+    finally:
+        os.killpg(build.pid, signal.SIGCONT)
+    out, err = ask.communicate(timeout=300)
     build.communicate(timeout=300)
-    assert build.returncode == 0
-    assert asked.returncode == 0, asked.stderr
-    assert "waiting for the index being built at idx" in asked.stderr
-    assert "Story" in asked.stdout
+    assert waiting and build.returncode == 0
+    assert ask.returncode == 0, err
+    assert err.startswith("qabot: waiting for the index being built at idx\n")
+    assert "Story" in out
 
 
 def _group(pgid: int) -> list[str]:
