@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -187,3 +188,43 @@ def test_ctrl_c_at_any_moment_of_a_build_says_one_line_exits_130_and_leaves_noth
                 break
     assert wrong == [], "\n".join(wrong)
     assert run("index", "--verify", "--index", "idx").returncode == 0
+
+
+def test_ctrl_c_late_in_a_build_stops_it_whole_or_lets_it_finish_whole(isolated):
+    """Late moments, up to the manifest swap and after: either the build stops (exit 130, the previous index as it
+    was) or it had finished (exit 0, its report, the new index complete and the same as an uninterrupted build's)."""
+    corpus = _corpus(isolated / "corpus", 4, 10, seed=6)
+    assert run("index", "corpus", "--index", "old").returncode == 0
+    _corpus(corpus / "more", 300, 40, seed=7)
+    shutil.copytree(isolated / "old", isolated / "ref")
+    started = time.monotonic()
+    assert run("index", "--index", "ref").returncode == 0
+    took = time.monotonic() - started
+    reference = run("list", "--json", "--index", "ref").stdout
+    before = {p.name: p.read_bytes() for p in (isolated / "old").iterdir() if p.is_file()}
+    wrong, finished = [], 0
+    for fraction in (0.5, 0.7, 0.8, 0.9, 0.95, 1.0, 1.05, 1.1, 1.2):
+        shutil.rmtree(isolated / "idx", ignore_errors=True)
+        shutil.copytree(isolated / "old", isolated / "idx")
+        build = _launch("index", "--index", "idx")
+        time.sleep(took * fraction)
+        os.killpg(build.pid, signal.SIGINT)
+        out, err = build.communicate(timeout=120)
+        left = _group(build.pid)
+        files = {p.name: p.read_bytes() for p in (isolated / "idx").iterdir() if p.is_file()}
+        folders = sorted(p.name for p in (isolated / "idx").iterdir() if p.is_dir())
+        if (build.returncode, err, out, left) == (130, "qabot: interrupted\n", "", []):
+            if files != before or folders != sorted(p.name for p in (isolated / "old").iterdir() if p.is_dir()):
+                wrong.append(f"Ctrl-C at {fraction:.2f} of a build: exit 130 but the index changed")
+        elif build.returncode == 0 and err == "" and out.startswith("indexed ") and left == []:
+            finished += 1
+            verified = run("index", "--verify", "--index", "idx")
+            if verified.returncode != 0 or run("list", "--json", "--index", "idx").stdout != reference:
+                wrong.append(f"Ctrl-C at {fraction:.2f} of a build: it finished, but its index is not the full build's")
+            manifest = json.loads(files["manifest.json"])
+            if folders != sorted([manifest["data"], *(s["name"] for s in manifest["segments"])]):
+                wrong.append(f"Ctrl-C at {fraction:.2f} of a build: it finished, leaving folders {folders}")
+        else:
+            wrong.append(f"Ctrl-C at {fraction:.2f} of a build: exit {build.returncode}, stderr {err[-300:]!r}, "
+                         f"stdout {out[-200:]!r}, left {left}")
+    assert wrong == [], "\n".join(wrong)
