@@ -94,3 +94,22 @@ def test_ask_never_drops_a_folder_that_is_away(isolated):
     assert asked.stderr == "qabot: two is gone; answering from the index as it is (qabot index --remove PATH drops it)\n"
     assert "— two/b.txt, ¶ 1" in asked.stdout
     assert [a["path"] for a in _listed()] == ["one/a.txt", "two/b.txt"]
+
+
+def test_the_readme_documents_managing_the_index_and_every_exit_status():
+    import re
+
+    from conftest import PROJECT
+    from qabot import errors
+    from qabot.cli import EXIT_FAILED, EXIT_INTERRUPTED, make_parser
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    index_options = make_parser()._subparsers._group_actions[0].choices["index"]._option_string_actions
+    for option in ("--add", "--remove", "--replace", "--merge", "--verify"):
+        assert option in index_options and (f"`{option}" in readme or f" {option}`" in readme), option
+    assert "`qabot list`" in readme and "`qabot index` exits 1 when" in readme and "Ctrl-C exits 130" in readme
+    assert (EXIT_FAILED, EXIT_INTERRUPTED) == (1, 130)
+    statuses = readme[readme.index("non-zero exit status"):].split("\n\n")[0]
+    codes = {c.exit_code for c in vars(errors).values() if isinstance(c, type) and issubclass(c, errors.QabotError)}
+    for code in sorted(codes - {1}) + [70]:  # 1 is qabot index's own (above); 70 a bug
+        assert re.search(rf"\b{code} [a-z]", statuses), f"exit status {code} is not in the README"
