@@ -4,8 +4,8 @@ Python turns SIGINT into ``KeyboardInterrupt`` wherever the main thread happens 
 places cannot pass it on: a ``__del__``, a weakref callback (importlib has some), an at-fork handler (logging
 has one, and one interrupted there leaves logging's lock held). There the exception is printed as "Exception
 ignored in ..." and dropped, and a build interrupted that way went on and exited 0. ``install`` (first thing
-the ``qabot`` command does) puts a handler in Python's place that remembers the Ctrl-C before raising it, and
-drops those "ignored" reports of it; ``check`` raises a remembered one at the places a build can stop.
+the ``qabot`` command does) puts a handler in Python's place that raises it as ever, and turns those "ignored"
+reports of it into a remembered Ctrl-C, which ``check`` raises at the places a build can stop.
 
 ``protected`` keeps Ctrl-C out of a stretch of code whose interruption would leave processes or state half
 made (starting and stopping worker processes, forking a listing child, swapping the manifest): SIGINT is
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import signal
 import sys
+import threading
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -35,6 +36,7 @@ _children: set[int] = set()
 
 
 def _handler(signum, frame) -> None:
+    """Python's SIGINT handler, but one that only remembers in a ``protected`` stretch."""
     global _pending, _received
     _received = True
     if _depth > 0:
@@ -44,6 +46,8 @@ def _handler(signum, frame) -> None:
 
 
 def _unraisable(hook):
+    """``sys.unraisablehook`` that remembers a dropped ``KeyboardInterrupt`` instead of reporting it."""
+
     def unraisable(info) -> None:
         global _pending
         if isinstance(info.exc_value, KeyboardInterrupt):
@@ -80,9 +84,10 @@ def received() -> bool:
 
 
 def check() -> None:
-    """Raise ``KeyboardInterrupt`` for a Ctrl-C still to be raised (once)."""
+    """Raise ``KeyboardInterrupt`` for a Ctrl-C still to be raised (once; in the main thread, where Python
+    raises it)."""
     global _pending
-    if _pending:
+    if _pending and threading.current_thread() is threading.main_thread():
         _pending = False
         raise KeyboardInterrupt
 
@@ -98,6 +103,9 @@ def protected(raise_after: bool = True) -> Iterator[None]:
     """Keep Ctrl-C out of the block; one that came meanwhile is raised after it (when ``raise_after`` and the
     block did not end by an exception), else left for ``check``."""
     global _depth, _pending
+    if threading.current_thread() is not threading.main_thread():  # Python runs signal handlers in the main one
+        yield
+        return
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGINT) if hasattr(signal, "pthread_sigmask") else None
     _depth += 1
     failed = True
