@@ -130,6 +130,11 @@ class Answerer:
             return replace(got, evidence=rest, no_answer=not rest,
                            message=None if rest else "nothing more about the article that was not shown already")
         ranked = self.rank(q)
+        if q.narrated:  # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too
+            plain = parse(q.text, self.analyzer, speech=False)
+            told = self.rank(plain)
+            if self._told_of(q, ranked, told):
+                q, ranked = plain, told
         terms = ranked.question.terms
         searched = ranked.check.searched
         if ranked.question.speaker != q.speaker and ranked.question.speaker:
@@ -326,6 +331,20 @@ class Answerer:
         with no spelling correction."""
         terms = tuple(dict.fromkeys(phrase_terms(speaker, self.analyzer)))
         return self.rank(replace(q, speaker=speaker, speaker_terms=terms), correct=False)
+
+    def _told_of(self, q: Question, said: Ranked, plain: Ranked) -> bool:
+        """For a question that X's words or words told of X may answer (``Question.narrated``): True when
+        the plain question's ranking answers it better, that is when it has candidates and either X's own
+        words were not found (``said`` refused or not sure) or its best sentence names X ("French President
+        Jacques Chirac reacted to his warning by saying ...")."""
+        if plain.refusal is not None or not plain.candidates:
+            return False
+        if said.refusal is not None or said.unattributed is not None or not said.candidates:
+            return True
+        best = plain.candidates[0]
+        held = {t for x in best.passage.sentences if best.start <= x.start < best.end for t in x.terms}
+        names = set(phrase_terms(" ".join(re.findall(r"\b[A-Z][\w’'.-]*", q.speaker or "")), self.analyzer))
+        return bool((names or set(q.speaker_terms)) & held)
 
     def _article_absent(self, q: Question, article: int) -> float:
         """The weight share of the question's topic terms that article ``article`` (headline included) lacks."""
