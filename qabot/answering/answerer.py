@@ -133,7 +133,8 @@ class Answerer:
         if q.narrated:  # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too
             plain = parse(q.text, self.analyzer, speech=False)
             told = self.rank(plain)
-            if self._told_of(q, ranked, told):
+            if self._told_of(q, ranked, told):  # of the first three, those naming X first: it is about X
+                told.candidates[:3] = sorted(told.candidates[:3], key=lambda c: not self._names_speaker(q, c))
                 q, ranked = plain, told
         terms = ranked.question.terms
         searched = ranked.check.searched
@@ -341,10 +342,15 @@ class Answerer:
             return False
         if said.refusal is not None or said.unattributed is not None or not said.candidates:
             return True
-        best = plain.candidates[0]
-        held = {t for x in best.passage.sentences if best.start <= x.start < best.end for t in x.terms}
-        names = set(phrase_terms(" ".join(re.findall(r"\b[A-Z][\w’'.-]*", q.speaker or "")), self.analyzer))
-        return bool((names or set(q.speaker_terms)) & held)
+        return self._names_speaker(q, plain.candidates[0])
+
+    def _names_speaker(self, q: Question, c: Candidate) -> bool:
+        """True when candidate ``c``'s own sentences name the speaker ``q`` asks about: a word of its name
+        ("Chirac" of "Jacques Chirac"); never for a speaker asked for by role alone (its words name the
+        body, "Nokia's head of market development" is "Gerhard Romen, head of ... at Nokia")."""
+        held = {t for x in c.passage.sentences if c.start <= x.start < c.end for t in x.terms}
+        names = " ".join(speaker_phrase(q.speaker or "").names)
+        return bool({t for t in self.analyzer.terms(names) if t} & held)
 
     def _article_absent(self, q: Question, article: int) -> float:
         """The weight share of the question's topic terms that article ``article`` (headline included) lacks."""
