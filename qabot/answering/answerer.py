@@ -337,11 +337,15 @@ class Answerer:
         """For a question that X's words or words told of X may answer (``Question.narrated``): True when
         the plain question's ranking answers it better, that is when it has candidates and either X's own
         words were not found (``said`` refused or not sure) or its best sentence names X ("French President
-        Jacques Chirac reacted to his warning by saying ...")."""
+        Jacques Chirac reacted to his warning by saying ...") while X's best words are not among its first
+        three."""
         if plain.refusal is not None or not plain.candidates:
             return False
         if said.refusal is not None or said.unattributed is not None or not said.candidates:
             return True
+        best = said.candidates[0]
+        if any((c.article, c.start) == (best.article, best.start) for c in plain.candidates[:3]):
+            return False  # X's best words rank high among the plain question's sentences too
         return self._names_speaker(q, plain.candidates[0])
 
     def _names_speaker(self, q: Question, c: Candidate) -> bool:
