@@ -7,9 +7,11 @@ analyzer, and the real CLI as a subprocess."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from conftest import ask_json, first_text, index_articles
+from conftest import ask_json, first_text, index_articles, run
 from qabot.analysis import Analyzer
 from qabot.answering.parse import QuestionKind, parse
 
@@ -120,3 +122,26 @@ def test_an_answer_told_of_the_speaker_comes_first(tmp_path):
     # "what did X say" with no topic stays X's own words only, never a sentence merely about X
     assert [a["text"] for a in said["answers"]] == [
         'Mr Chirac said the summit dinner in Brussels had been "excellent" and the wine very good.']
+
+
+TALKS = """Leaders meet in Moscow
+
+The top Chinese diplomat, Wang Yi, and Russian President Vladimir Putin pledged to strengthen their ties.
+
+"We are reaching new frontiers," Putin said.
+
+Putin told Wang that he was looking forward to welcoming Xi Jinping to Russia.
+
+In his opening remarks, Putin predicted that trade could reach $200 billion this year.
+"""
+
+
+def test_what_did_x_say_gives_xs_own_words_before_words_shared_with_another(tmp_path):
+    index = index_articles(tmp_path, talks=TALKS)
+    (answer,) = ask_json(index, "what did Putin say?")
+    texts = [a["text"] for a in answer["answers"]]
+    assert len(texts) == 3 and not any("pledged" in t for t in texts), texts
+    # with room for four, the pledge he made with Wang comes last
+    result = run("ask", "--index", str(index), "--json", "-k", "4", "what did Putin say?")
+    four = [a["text"] for a in json.loads(result.stdout)["answers"]]
+    assert four[:3] == texts and four[3].startswith("The top Chinese diplomat, Wang Yi, and Russian President")

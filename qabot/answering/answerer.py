@@ -66,6 +66,13 @@ def _stem_of(word: str) -> str:
     return word[:max(4, len(word) - 3)]
 
 
+_JOINED = re.compile(r"(?:and|with)\s", re.I)
+"""A speaker phrase that joins the speaker to another named before it ("and Russian President Vladimir Putin")."""
+_JOINED_BEFORE = re.compile(r"\b(?:and|with)\s+(?:[\w’'.-]+\s+){0,3}$")
+"""Words just before a speaker's name that join it to another ("Wang and Putin", "Wang, together with Putin")."""
+_JOINED_AFTER = re.compile(r",?\s+(?:and|with)\s+(?:the\s+)?[A-Z]")
+"""Words just after a speaker's name that join another to it ("Putin and Wang pledged")."""
+
 ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TITLE, QuestionKind.SUMMARY))
 """Questions about an article itself, answered by ``about.py``."""
 
@@ -237,7 +244,10 @@ class Answerer:
                                                  own_only=True))
             features.share_article_relevance(cands)
         self.model.rank(cands)
-        cands.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
+        if say and not q.topic_terms:  # "what did Putin say?": his own words before words he shares with another
+            cands.sort(key=lambda c: (not c.own_words, c.own_words and self._shared(c), -c.score, c.article, c.start))
+        else:
+            cands.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
         ranked = Ranked(question=q, check=check, candidates=cands, passages=passages)
         if say:
             topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
@@ -332,6 +342,18 @@ class Answerer:
         with no spelling correction."""
         terms = tuple(dict.fromkeys(phrase_terms(speaker, self.analyzer)))
         return self.rank(replace(q, speaker=speaker, speaker_terms=terms), correct=False)
+
+    def _shared(self, c: Candidate) -> bool:
+        """True when candidate ``c``'s speaker speaks jointly with another ("Wang Yi, and Russian President
+        Vladimir Putin pledged to ...", "Putin and Xi signed ..."): words of two, not the speaker's alone."""
+        said = self.speech.speakers(c.passage.id).get(c.start)
+        if said is None or not said.speaker:
+            return False
+        if said.phrase and _JOINED.match(said.phrase):
+            return True
+        text = self.reader.article(c.article).text[c.start:c.end]
+        at = text.find(said.speaker)
+        return at >= 0 and bool(_JOINED_BEFORE.search(text, 0, at) or _JOINED_AFTER.match(text, at + len(said.speaker)))
 
     def _told_of(self, q: Question, said: Ranked, plain: Ranked) -> bool:
         """For a question that X's words or words told of X may answer (``Question.narrated``): True when
