@@ -140,8 +140,7 @@ class Answerer:
         if q.narrated:  # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too
             plain = parse(q.text, self.analyzer, speech=False)
             told = self.rank(plain)
-            if self._told_of(q, ranked, told):  # of the first three, those naming X first: it is about X
-                told.candidates[:3] = sorted(told.candidates[:3], key=lambda c: not self._names_speaker(q, c))
+            if self._told_of(q, ranked, told):
                 q, ranked = plain, told
         terms = ranked.question.terms
         searched = ranked.check.searched
