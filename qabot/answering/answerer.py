@@ -152,16 +152,9 @@ class Answerer:
         cands = ranked.candidates
         weights = self.params.weights
         best = cands[0]
-        second = next((c for c in cands[1:] if c.article != best.article or c.start != best.start), None)
 
         def confidence(c: Candidate, position: int) -> float:
-            check = ranked.check
-            c.inputs = features.question_inputs(ranked.question, best, second, c, position, check.missing_share,
-                                                check.missing_name_share, ranked.strange, ranked.far,
-                                                ranked.article_absent, bool(check.fixes),
-                                                self.reader.n_passages)
-            c.confidence = self.model.confidence(c.inputs)
-            return c.confidence
+            return self._confidence(ranked, c, position)
 
         top = confidence(best, 0)
         judged = top
@@ -341,6 +334,18 @@ class Answerer:
         with no spelling correction."""
         terms = tuple(dict.fromkeys(phrase_terms(speaker, self.analyzer)))
         return self.rank(replace(q, speaker=speaker, speaker_terms=terms), correct=False)
+
+    def _confidence(self, ranked: Ranked, c: Candidate, position: int) -> float:
+        """The fitted probability that candidate ``c``, shown at ``position``, answers the ranked question
+        (set on ``c`` with its inputs)."""
+        cands, check = ranked.candidates, ranked.check
+        best = cands[0]
+        second = next((x for x in cands[1:] if x.article != best.article or x.start != best.start), None)
+        c.inputs = features.question_inputs(ranked.question, best, second, c, position, check.missing_share,
+                                            check.missing_name_share, ranked.strange, ranked.far,
+                                            ranked.article_absent, bool(check.fixes), self.reader.n_passages)
+        c.confidence = self.model.confidence(c.inputs)
+        return c.confidence
 
     def _shared(self, c: Candidate) -> bool:
         """True when candidate ``c``'s speaker speaks jointly with another ("Wang Yi, and Russian President
