@@ -203,11 +203,12 @@ OTHER_ROLE = frozenset("deputy shadow vice assistant former ex".split())
 
 QUESTION_STANCE_LEMMAS = (
     "hope", "fear", "want", "wish", "praise", "criticise", "criticize", "blame", "demand", "propose", "call for",
-    "pledge", "vow", "believe", "regret", "worry", "welcome", "defend", "recommend", "feel",
+    "pledge", "vow", "believe", "regret", "worry", "welcome", "defend", "recommend", "feel", "accuse",
 )
 """Verbs of what a speaker hopes, fears, wants or judges that make a question about their words ("What did
 the impresario hope the musical would be?", "What did the minister praise India for?"): in news, a stance
-is known from what someone said."""
+is known from what someone said, and often told of them rather than quoted ("Straw, who accused the Tories
+of ..."): a question with one of these is answered as a plain one too (``Question.narrated``)."""
 
 QUESTION_HOW_LEMMAS = (
     "explain", "describe", "justify", "defend", "feel", "react", "respond", "reply", "answer", "view", "see",

@@ -151,3 +151,29 @@ def test_what_did_x_say_gives_xs_own_words_before_words_shared_with_another(tmp_
     result = run("ask", "--index", str(index), "--json", "-k", "4", "what did Putin say?")
     four = [a["text"] for a in json.loads(result.stdout)["answers"]]
     assert four[:3] == texts and four[3].startswith("The top Chinese diplomat, Wang Yi, and Russian President")
+
+
+CLUB = """Wenger angry at referee after defeat
+
+Arsenal lost 2-1 at Old Trafford on Sunday.
+
+"The referee gave them everything today," Wenger said. Police said two fans were arrested after the match.
+
+His claims were denied by Foreign Secretary Jack Straw, who accused the Tories of "running scared" of debate.
+
+Mr Straw said he had enjoyed the match.
+"""
+
+
+def test_a_speaker_typed_in_lower_case_is_the_name_the_articles_write(tmp_path):
+    index = index_articles(tmp_path, club=CLUB)
+    wenger, police = ask_json(index, "what did wenger say about the referee", "what did police say")
+    assert first_text(wenger).startswith('"The referee gave them everything today," Wenger said.')
+    assert not wenger["unsure"] and wenger["searched"][0] == "Wenger"
+    assert "two fans were arrested" in first_text(police)  # a group the articles write in lower case stays one
+
+
+def test_an_accusation_told_in_a_clause_answers_what_x_accused_y_of(tmp_path):
+    index = index_articles(tmp_path, club=CLUB)
+    (answer,) = ask_json(index, "what did jack straw accuse the tories of")
+    assert "running scared" in first_text(answer)

@@ -140,7 +140,7 @@ class Answerer:
         if q.narrated:  # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too
             plain = parse(q.text, self.analyzer, speech=False)
             told = self.rank(plain)
-            if self._told_of(q, ranked, told):
+            if self._told_of(ranked.question, ranked, told):
                 q, ranked = plain, told
         terms = ranked.question.terms
         searched = ranked.check.searched

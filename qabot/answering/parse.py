@@ -16,7 +16,8 @@ from ..speakers import speaker_terms as phrase_terms
 from ..lexicon import (QUESTION_HOW_LEMMAS, QUESTION_SPEECH_FORMS, QUESTION_SPEECH_NOUNS, QUESTION_STANCE_LEMMAS,
                        alternation, forms)
 
-SPEECH_VERBS = alternation(QUESTION_SPEECH_FORMS | {f for lemma in QUESTION_STANCE_LEMMAS for f in forms(lemma)})
+_STANCE_FORMS = frozenset(f for lemma in QUESTION_STANCE_LEMMAS for f in forms(lemma))
+SPEECH_VERBS = alternation(QUESTION_SPEECH_FORMS | _STANCE_FORMS)
 _TOPIC_AFTER = r"(?:\s+(?:about|on|of|regarding|concerning|over|to|for|at|towards?|that|in)\b)?\s*(?P<topic>.*?)\s*[?.!]*\s*$"
 _SPEECH = re.compile(
     rf"^\s*(?:and\s+|so\s+)?what\s+(?:did|does|do|has|have|had|will|would)\s+"
@@ -242,7 +243,7 @@ def _speech(text: str) -> tuple[str, str, bool] | None:
         if (loose and not _is_speaker(speaker, loose=True)) or not _is_speech_verb(m):
             continue
         narrated = loose or pattern not in (_SPEECH, _SPEECH_REL, _SPEECH_BY) or \
-            m.group("verb").lower() not in QUESTION_SPEECH_FORMS
+            re.sub(r"\s+", " ", m.group("verb").lower()) in _STANCE_FORMS
         return speaker, topic, narrated
     return None
 
