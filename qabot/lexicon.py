@@ -227,3 +227,10 @@ QUESTION_SPEECH_NOUNS = (
 )
 """Nouns for what someone said that make a question about their words: "What was X's reaction to Y?",
 "What reason did X give for Y?", "What were X's views on Y?"."""
+
+CREATORS = frozenset(
+    """author writer playwright novelist poet creator composer songwriter lyricist designer inventor architect
+    maker screenwriter illustrator""".split()
+)
+"""Roles named by a work ("the author of The Vagina Monologues"): the person is "the author", and the work
+says which story to look in. Not "director" or "head", which name who leads a body ("the director of the FBI")."""

@@ -71,6 +71,9 @@ Barclays' chief executive John Varley said the bank would not step in.
      ("musical", "would", "Mary", "Poppins"), True),
     ("What did the playwright who wrote The Vagina Monologues tell the BBC about the ban?", "the playwright",
      ("BBC", "ban", "Vagina", "Monologues"), False),
+    ("What did the author of The Vagina Monologues say about the ban?", "the author", ("ban", "Vagina", "Monologues"),
+     False),
+    ("What did the director of the FBI say?", "the director of the FBI", (), False),  # who leads a body stays whole
     ("What did the Foreign Secretary praise India and Pakistan for?", "the Foreign Secretary", ("India", "Pakistan"),
      True),
     ("What did Corvid's director of programmes say about the grant?", "Corvid's director of programmes", ("grant",),
@@ -106,6 +109,7 @@ def test_each_kind_gets_the_speakers_words(tmp_path):
         "What did the theatre impresario behind Mary Poppins hope the musical would be?": "a blend of the sweet-natured film",
         "How did Laura Michelle Kelly feel about meeting Dame Julie Andrews?": "very nervous",
         "What did the playwright who wrote The Vagina Monologues tell the BBC about the ban?": "some fear",
+        "What did the author of The Vagina Monologues say about the ban?": "some fear",
         "What did Corvid's director of programmes say about the grant?": "close two touring shows",
         "What did Barclays' chief executive say?": "would not step in",
         "What was Maria Okafor's reaction to the cut?": "close two touring shows",

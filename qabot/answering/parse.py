@@ -55,7 +55,10 @@ _GIVE_SPEECH = re.compile(
     re.IGNORECASE,
 )
 """"What reason did X give for Y", "What warning did X issue about Y": X's words about Y."""
-_RELATIVE = re.compile(r"\s+(?:(?:who|that|which)\s+(?:\w+\s+)?(?:wrote|writes|written|made|makes|directed|directs|"
+_CREATOR_OF = re.compile(rf"(?P<who>(?:the|a|an)\s+(?:[\w-]+\s+)?(?:{alternation(lexicon.CREATORS)})s?)\s+of\s+(?P<what>.+)$",
+                         re.I)
+"""A speaker named by their work: "the author of The Vagina Monologues" is "the author"."""
+_RELATIVE = re.compile(r"(?P<who>)\s+(?:(?:who|that|which)\s+(?:\w+\s+)?(?:wrote|writes|written|made|makes|directed|directs|"
                        r"created|creates|founded|founds|runs|ran|leads|led|heads|headed|owns|owned|produced|"
                        r"produces|designed|designs|composed|sang|sings|starred|stars|played|plays|coaches|coached|"
                        r"manages|managed|invented|built|is\s+behind|was\s+behind)|behind)\s+(?P<what>.+)$", re.I)
@@ -236,9 +239,9 @@ def _speech(text: str) -> tuple[str, str, bool] | None:
         if not m or not m.group("speaker"):
             continue
         speaker, topic = m.group("speaker").strip(" ,"), m.group("topic") or ""
-        rel = _RELATIVE.search(speaker)
-        if rel is not None and rel.start() > 0:
-            speaker, topic = speaker[:rel.start()].strip(" ,"), f"{topic} {rel.group('what')}".strip()
+        rel = _RELATIVE.search(speaker) or _CREATOR_OF.match(speaker)
+        if rel is not None and rel.start("what") > 0:
+            speaker, topic = speaker[:rel.end("who")].strip(" ,"), f"{topic} {rel.group('what')}".strip()
         loose = not _is_speaker(speaker)
         if (loose and not _is_speaker(speaker, loose=True)) or not _is_speech_verb(m):
             continue
