@@ -61,7 +61,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from splits import ROOT, bbc_corpus, half, squad_corpus  # noqa: E402
 
 from qabot.answering import Answerer, AnswerParams, QuestionKind, parse  # noqa: E402
-from qabot.answering.features import CONFIDENCE_FEATURES, FEATURES, LINEAR_LEFT_OUT, question_inputs  # noqa: E402
+from qabot.answering.features import (CONFIDENCE_FEATURES, FEATURES, LINEAR_LEFT_OUT, add_written,  # noqa: E402
+                                      question_inputs)
 from qabot.answering.params import SPEECH_CONFIDENCE, Weights, save_weights  # noqa: E402
 from qabot.answering.score import Trees  # noqa: E402
 from qabot.build import build  # noqa: E402
@@ -99,6 +100,8 @@ def collect(answerer: Answerer, items: list[Item], source: str) -> list[dict]:
         ranked = answerer.rank(parse(item.question, answerer.analyzer))
         g = golds(item)
         cands = ranked.candidates[:MAX_CANDIDATES]
+        for c in cands:  # at run time only the candidates the trees score have them
+            add_written(c)
         texts = [answerer.article(c.article).text[c.start:c.end] for c in cands]
         out.append({"source": source, "ranked": ranked, "candidates": cands,
                     "labels": np.array([bool(g) and hit(g, t) for t in texts], dtype=bool),

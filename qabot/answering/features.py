@@ -126,6 +126,10 @@ class Candidate:
     """The ranking features, in the order of ``FEATURES``."""
     say: bool = False
     """It is a candidate for a speech question with a speaker (ranked by the linear ranker alone)."""
+    context: "Context | None" = None
+    """Its question's context (``add_written`` reads it)."""
+    sentence: int = 0
+    """Its sentence's place in its passage."""
     score: float = 0.0
     """The fitted ranking score."""
     confidence: float = 0.0
@@ -170,6 +174,8 @@ class Context:
     """The question's adjacent pairs of those words."""
     written: dict | None = None
     """Those of its words whose term is searched, with that term (set by the first ``candidates`` call)."""
+    reader: Reader | None = None
+    """The reader its candidates were read with (set by the first ``candidates`` call)."""
 
     def __post_init__(self) -> None:
         q = self.question
@@ -248,8 +254,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     lede = 1.0 / max(1, passage.paragraph)
     if ctx.written is None:  # the question's words with a weighed term, and that term
         ctx.written = {w: t for w in ctx.words if (t := reader.analyzer.term(w)) in weights}
-    written_terms, word_pairs = ctx.written, ctx.word_pairs
-    as_written = sentence_words(reader, passage) if written_terms or word_pairs else None
+        ctx.reader = reader
     out: list[Candidate] = []
     for i, sentence in enumerate(sentences):
         matched = present[i]
@@ -299,9 +304,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             float(bool(sentence.names - ctx.question_terms)), float(bool((sentence.numbers | sentence.dates) - ctx.asked)),
             _compact(sentence.terms, matched),
             len(set(sentence.terms) - ctx.question_terms) / len(set(sentence.terms)) if sentence.terms else 0.0,
-            sum(weights[t] for t in {t for w, t in written_terms.items() if w in as_written[i][0]} & matched) / total
-            if written_terms else 0.0,
-            len(word_pairs & as_written[i][1]) / len(word_pairs) if word_pairs else 0.0,
+            0.0, 0.0,  # exact, phrases: set by ``add_written`` for the candidates the trees score
         ]
         if inherited and sentence.pronoun and not own:
             # "He had been mentored by Li Meng." needs the sentence that says who "he" is
@@ -310,8 +313,23 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             coverage = sum(weights[t] for t in matched) / total
         shown = coverage + sum(weights[t] for t in title - matched) / total  # the headline holds the rest
         out.append(Candidate(passage=passage, start=start, end=sentence.end, matched=frozenset(matched),
-                             coverage=shown, speaker=speaker, own_words=own, x=x, say=ctx.say))
+                             coverage=shown, speaker=speaker, own_words=own, x=x, say=ctx.say,
+                             context=ctx, sentence=i))
     return out
+
+
+_EXACT, _PHRASES = FEATURES.index("exact"), FEATURES.index("phrases")
+
+
+def add_written(c: Candidate) -> None:
+    """Set ``c``'s features exact and phrases (``candidates`` leaves them 0: only the trees weigh them, and
+    they score a question's best few candidates by the linear score, so only those need them)."""
+    ctx = c.context
+    if ctx is None or not (ctx.written or ctx.word_pairs):
+        return
+    words, pairs = sentence_words(ctx.reader, c.passage)[c.sentence]
+    c.x[_EXACT] = sum(ctx.weights[t] for t in {t for w, t in ctx.written.items() if w in words} & c.matched) / ctx.total
+    c.x[_PHRASES] = len(ctx.word_pairs & pairs) / len(ctx.word_pairs) if ctx.word_pairs else 0.0
 
 
 _ARTICLE_WIDE = tuple(FEATURES.index(f) for f in ("passage", "passage_coverage", "rank", "bm25"))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .features import CONFIDENCE_FEATURES, FEATURES, Candidate
+from .features import CONFIDENCE_FEATURES, FEATURES, Candidate, add_written
 from .params import Weights, speech_weights
 
 
@@ -142,10 +142,13 @@ class Model:
             if top and len(scores) > top:
                 best = np.argpartition(-scores, top - 1)[:top]
                 added = np.full(len(scores), self.trees.least)
-                added[best] = self.trees(X[best])
-                scores += added
             else:
-                scores += self.trees(X)
+                best = np.arange(len(scores))
+                added = np.zeros(len(scores))
+            for i in best.tolist():
+                add_written(candidates[i])
+            added[best] = self.trees(np.asarray([candidates[i].x for i in best.tolist()], dtype=float))
+            scores += added
         for c, s in zip(candidates, scores.tolist()):
             c.score = s
 
