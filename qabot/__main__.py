@@ -17,6 +17,10 @@ For the commands run most often from a shell, ``qabot ask`` and ``qabot index``,
 import os
 import sys
 
+from . import interrupts
+
+interrupts.install(hold=True)  # first: a Ctrl-C at any moment is one line and exit 130 (see interrupts)
+
 
 def _leave(code: int) -> None:
     """Exit with ``code`` without the interpreter's teardown, once stdout and stderr are flushed."""
@@ -31,17 +35,21 @@ def _leave(code: int) -> None:
 def run() -> None:
     """The ``qabot`` command (the console script and ``python -m qabot``)."""
     quick = sys.argv[1:2] in (["ask"], ["index"])
-    if quick:
-        import gc
+    try:
+        interrupts.release()  # a Ctrl-C that came since this module was imported is said here
+        if quick:
+            import gc
 
-        gc.disable()
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as cli.main sets it, before anything imports numpy
-    from .workspace import early_check
+            gc.disable()
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as cli.main sets it, before anything imports numpy
+        from .workspace import early_check
 
-    early = early_check(sys.argv[1:])
-    from .cli import main
+        early = early_check(sys.argv[1:])
+        from .cli import main
 
-    status = main(early=early)
+        status = main(early=early)
+    except KeyboardInterrupt:  # before the command's own handling began (in the imports, say)
+        status = interrupts.stopped()
     if quick and isinstance(status, int):
         _leave(status)
     raise SystemExit(status)

@@ -18,7 +18,7 @@ from typing import Callable
 
 import numpy as np
 
-from . import __version__
+from . import __version__, interrupts
 from .building.data import Block, BuildReport, Progress, Settings
 from .building.merging import FRESH, Rows, new_segments
 from .building.previous import open_previous
@@ -65,6 +65,7 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
     if isinstance(listing, Listing):
         listing = taken(listing)
     with write_lock(index_dir):
+        interrupts.check()
         old_manifest, previous = open_previous(index_dir, settings, merge)
         if not isinstance(listing, Listing):  # a listing made meanwhile (the index is there: it is locked)
             listing = taken(listing())
@@ -92,65 +93,68 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
         tally = Tally()
         spoke: Counter[str] = Counter()
         results = run_batches(batches(files, sizes, follows, settings.max_tokens, build_id), processes)
-        done: Done | None = None
-        at = 0  # the next file of ``done``
-        digests = np.zeros((0, 32), np.uint8)
-        fresh: list[Block] = []
-        fresh_articles = 0
-        problems: dict[str, dict] = {}
-        done_jobs = 0
-        # the files to look at one by one, in listing order: those read now, and kept ones with a problem to say again
-        told = []
-        if previous is not None and previous.problems:
-            where = previous.listing_of(prev_row)
-            told = [int(where[r]) for r in (previous.by_key.get(p) for p in previous.problems) if r is not None and where[r] >= 0]
-        for i in sorted({*job_at.tolist(), *(i for i in told if same[i])}):
-            path = listing.paths[i]
-            row = int(prev_row[i]) if prev_row[i] >= 0 else None
-            if same[i]:
-                status = Status(int(rows.status[i]))
-                problems[path] = previous.problems[path]
-                _tell(report, path, status, problems[path])
-                continue
-            if progress:
-                progress(done_jobs, len(files), path)
-            if done is None or at == len(done.articles):
-                done, at = next(results), 0
-                digests = np.frombuffer(done.digests, np.uint8).reshape(-1, 32)
-                merged = done.block
-                if merged is not None:
-                    for forms in merged.forms:
-                        tally.add(*forms)
-                    spoke.update(merged.spoke)
-                    merged.forms = merged.spoke = None
-                    report.text_bytes += sum(len(t) for t in merged.texts)
-                    fresh.append(merged)
-            k, at = at, at + 1  # the file's place in its job
-            done_jobs += 1
-            if done.unchanged[k]:  # touched, same content
-                kept[row] = True
-                report.unchanged += 1
-                problem = previous.problems.get(path)
-                if problem:
-                    problems[path] = problem
-                    _tell(report, path, Status.INDEXED, problem)
-                rows.keep(np.array([i]), previous)
-                continue
-            skipped, warnings = done.problems.get(k, (None, None))
-            articles = done.articles[k]
-            if not articles:
-                status = Status.EMPTY if skipped == "empty file" else Status.FAILED
-                problems[path] = {"reason": skipped or "no article text found"}
-                _tell(report, path, status, problems[path])
-                rows.set(i, digests[k], status, (-1, 0, 0))
-                continue
-            if warnings:
-                problems[path] = {"warnings": warnings}
-                _tell(report, path, Status.INDEXED, problems[path])
-            (report.new if row is None else report.updated).append(path)
-            rows.set(i, digests[k], Status.INDEXED, (FRESH, fresh_articles, articles))
-            fresh_articles += articles
-        results.close()
+        try:  # the workers are stopped however this ends (a Ctrl-C, an error)
+            done: Done | None = None
+            at = 0  # the next file of ``done``
+            digests = np.zeros((0, 32), np.uint8)
+            fresh: list[Block] = []
+            fresh_articles = 0
+            problems: dict[str, dict] = {}
+            done_jobs = 0
+            # the files to look at one by one, in listing order: those read now, and kept ones with a problem to say again
+            told = []
+            if previous is not None and previous.problems:
+                where = previous.listing_of(prev_row)
+                told = [int(where[r]) for r in (previous.by_key.get(p) for p in previous.problems) if r is not None and where[r] >= 0]
+            for i in sorted({*job_at.tolist(), *(i for i in told if same[i])}):
+                path = listing.paths[i]
+                row = int(prev_row[i]) if prev_row[i] >= 0 else None
+                if same[i]:
+                    status = Status(int(rows.status[i]))
+                    problems[path] = previous.problems[path]
+                    _tell(report, path, status, problems[path])
+                    continue
+                if progress:
+                    progress(done_jobs, len(files), path)
+                if done is None or at == len(done.articles):
+                    interrupts.check()  # a Ctrl-C dropped where it was raised (see interrupts)
+                    done, at = next(results), 0
+                    digests = np.frombuffer(done.digests, np.uint8).reshape(-1, 32)
+                    merged = done.block
+                    if merged is not None:
+                        for forms in merged.forms:
+                            tally.add(*forms)
+                        spoke.update(merged.spoke)
+                        merged.forms = merged.spoke = None
+                        report.text_bytes += sum(len(t) for t in merged.texts)
+                        fresh.append(merged)
+                k, at = at, at + 1  # the file's place in its job
+                done_jobs += 1
+                if done.unchanged[k]:  # touched, same content
+                    kept[row] = True
+                    report.unchanged += 1
+                    problem = previous.problems.get(path)
+                    if problem:
+                        problems[path] = problem
+                        _tell(report, path, Status.INDEXED, problem)
+                    rows.keep(np.array([i]), previous)
+                    continue
+                skipped, warnings = done.problems.get(k, (None, None))
+                articles = done.articles[k]
+                if not articles:
+                    status = Status.EMPTY if skipped == "empty file" else Status.FAILED
+                    problems[path] = {"reason": skipped or "no article text found"}
+                    _tell(report, path, status, problems[path])
+                    rows.set(i, digests[k], status, (-1, 0, 0))
+                    continue
+                if warnings:
+                    problems[path] = {"warnings": warnings}
+                    _tell(report, path, Status.INDEXED, problems[path])
+                (report.new if row is None else report.updated).append(path)
+                rows.set(i, digests[k], Status.INDEXED, (FRESH, fresh_articles, articles))
+                fresh_articles += articles
+        finally:
+            results.close()
         if progress:
             progress(len(files), len(files), "")
         gone = np.flatnonzero(~kept).tolist()

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from . import __version__, regexcache
+from . import __version__, interrupts, regexcache
 from .corpus import display
 from .defaults import DEFAULT_MAX_TOKENS, DEFAULT_SCORING, SCORINGS
 from .errors import CorpusError, IndexDamaged, QabotError, UsageError
@@ -512,8 +512,7 @@ def main(argv: Sequence[str] | None = None, *, early=_NOT_STARTED) -> int:
         print(f"qabot: error: {safe_line(str(err))}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
-        print("qabot: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return interrupts.stopped()  # "qabot: interrupted", EXIT_INTERRUPTED, no child left
     except BrokenPipeError:
         try:
             sys.stdout = open(os.devnull, "w")
@@ -521,6 +520,8 @@ def main(argv: Sequence[str] | None = None, *, early=_NOT_STARTED) -> int:
             pass
         return EXIT_OK
     except Exception as err:  # a bug: one line for the user, the traceback only on request
+        if interrupts.received():  # a Ctrl-C some library turned into another error (numpy's import does)
+            return interrupts.stopped()
         if os.environ.get("QABOT_DEBUG"):
             raise
         print(f"qabot: internal error: {safe_line(type(err).__name__ + ': ' + str(err))[:300]} "

@@ -14,6 +14,7 @@ import signal
 import sys
 from array import array
 
+from . import interrupts
 from .corpus import Listing, _Cut, _Walk, _walk_roots, join_paths, list_files, list_packed
 
 
@@ -57,44 +58,48 @@ class Prefetch:
         against = os.path.abspath(os.fspath(against)) if against is not None else None
         if against is None:
             parts = 1
-        read_fd, write_fd = os.pipe()
-        between = os.pipe() if parts == 2 else None  # from the first part to the second, which merges
-        pids: list[int] = []
-        for k in range(parts):
-            try:
-                pid = os.fork()
-            except OSError:
-                pid = None
-            if pid == 0:  # a child: list, send, and leave without running the parent's exit handlers
-                status = 1
+        # forked with Ctrl-C kept out: a child cannot be lost, nor an at-fork handler interrupted (see interrupts)
+        with interrupts.protected():
+            read_fd, write_fd = os.pipe()
+            between = os.pipe() if parts == 2 else None  # from the first part to the second, which merges
+            pids: list[int] = []
+            for k in range(parts):
                 try:
-                    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it quietly; the parent says so
-                    os.close(read_fd)
-                    if between is None:
-                        listing, packed = list_packed(roots)
-                        _send(write_fd, _reply(listing, against, packed))
-                    elif k == 0:
-                        os.close(write_fd)
-                        os.close(between[0])
-                        _send(between[1], _first_part(roots, against))
-                    else:
-                        os.close(between[1])
-                        _send(write_fd, _second_part(roots, against, between[0]))
-                    status = 0
-                finally:
-                    os._exit(status)
-            if pid is None:
-                for done in pids:
-                    os.kill(done, signal.SIGKILL)
-                    os.waitpid(done, 0)
-                for fd in (read_fd, write_fd, *(between or ())):
-                    os.close(fd)
-                return None
-            pids.append(pid)
-        os.close(write_fd)
-        for fd in between or ():
-            os.close(fd)
-        return cls(list(roots), pids, read_fd, against)
+                    pid = os.fork()
+                except OSError:
+                    pid = None
+                if pid == 0:  # a child: list, send, and leave without running the parent's exit handlers
+                    status = 1
+                    try:
+                        interrupts.in_child(signal.SIG_DFL)  # Ctrl-C ends it quietly; the parent says so
+                        os.close(read_fd)
+                        if between is None:
+                            listing, packed = list_packed(roots)
+                            _send(write_fd, _reply(listing, against, packed))
+                        elif k == 0:
+                            os.close(write_fd)
+                            os.close(between[0])
+                            _send(between[1], _first_part(roots, against))
+                        else:
+                            os.close(between[1])
+                            _send(write_fd, _second_part(roots, against, between[0]))
+                        status = 0
+                    finally:
+                        os._exit(status)
+                if pid is None:
+                    for done in pids:
+                        os.kill(done, signal.SIGKILL)
+                        os.waitpid(done, 0)
+                        interrupts.reaped(done)
+                    for fd in (read_fd, write_fd, *(between or ())):
+                        os.close(fd)
+                    return None
+                pids.append(pid)
+                interrupts.forked(pid)
+            os.close(write_fd)
+            for fd in between or ():
+                os.close(fd)
+            return cls(list(roots), pids, read_fd, against)
 
     def listing(self) -> Listing:
         """The listing: the children's when they finished, else made here now."""
@@ -130,9 +135,11 @@ class Prefetch:
             pid = self._pids.pop(0)
             try:
                 _, raw, usage = os.wait4(pid, 0)
+                interrupts.reaped(pid)
                 status = os.waitstatus_to_exitcode(raw)
                 self.spent.append((usage.ru_utime, usage.ru_stime))
             except ChildProcessError:
+                interrupts.reaped(pid)
                 status = None
         return status
 

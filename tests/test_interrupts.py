@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -65,8 +66,10 @@ def test_ctrl_c_during_a_build_says_one_line_exits_130_and_keeps_the_index(isola
     deadline = time.monotonic() + 120
     while _busy_workers(build.pid, 0.2) < 2 and build.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)  # however loaded the machine, the signal comes while two workers are at work
+    os.killpg(build.pid, signal.SIGSTOP)  # held mid-build: the Ctrl-C cannot come after the build is done
     assert build.poll() is None and _busy_workers(build.pid, 0.2) >= 2, "the build never had two busy workers"
     os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
+    os.killpg(build.pid, signal.SIGCONT)
     out, err = build.communicate(timeout=60)
     assert (build.returncode, err, out) == (130, "qabot: interrupted\n", "")
     assert (isolated / "idx" / "manifest.json").read_text() == manifest
@@ -75,15 +78,155 @@ def test_ctrl_c_during_a_build_says_one_line_exits_130_and_keeps_the_index(isola
     assert len(json.loads(run("list", "--json", "--index", "idx").stdout.splitlines()[0])) > 0
 
 
+def _flocks(path: Path) -> list[str]:
+    """The flock lines of /proc/locks on file ``path``: ``WRITE`` held, ``-> ... READ`` waiting, and so on."""
+    inode = f":{path.stat().st_ino} "
+    return [line for line in Path("/proc/locks").read_text().splitlines() if "FLOCK" in line and inode in line]
+
+
+def _wait_for(what, seconds: float = 120) -> bool:
+    deadline = time.monotonic() + seconds
+    while not what():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
 def test_ask_during_the_first_build_waits_for_it(isolated):
     _corpus(isolated / "corpus", 300, 30, seed=3)
     build = _start("index", "corpus", "--index", "idx")
-    deadline = time.monotonic() + 60
-    while not (isolated / "idx" / ".lock").exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    asked = run("ask", "harbour ferry", "--index", "idx")
+    lock = isolated / "idx" / ".lock"
+    held = lambda: lock.exists() and any(" WRITE " in line and "->" not in line for line in _flocks(lock))  # noqa: E731
+    assert _wait_for(lambda: held() or build.poll() is not None) and held(), "the build never held its lock"
+    os.killpg(build.pid, signal.SIGSTOP)  # held mid-build, however loaded the machine, until the ask waits for it
+    try:
+        assert held() and not (isolated / "idx" / "manifest.json").exists()
+        ask = subprocess.Popen([sys.executable, "-m", "qabot", "ask", "harbour ferry", "--index", "idx"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        waiting = _wait_for(lambda: any("->" in line for line in _flocks(lock)) or ask.poll() is not None)
+    finally:
+        os.killpg(build.pid, signal.SIGCONT)
+    out, err = ask.communicate(timeout=300)
     build.communicate(timeout=300)
-    assert build.returncode == 0
-    assert asked.returncode == 0, asked.stderr
-    assert "waiting for the index being built at idx" in asked.stderr
-    assert "Story" in asked.stdout
+    assert waiting and build.returncode == 0
+    assert ask.returncode == 0, err
+    assert err.startswith("qabot: waiting for the index being built at idx\n")
+    assert "Story" in out
+
+
+def _group(pgid: int) -> list[str]:
+    """The processes of process group ``pgid`` still there (zombies included)."""
+    out = []
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            if int(stat[stat.rindex(")") + 2:].split()[2]) == pgid:
+                out.append(entry.name)
+    return out
+
+
+LAUNCH = "import os, sys; from qabot.__main__ import run; os.write(int(sys.argv.pop(1)), b'.'); run()"
+"""What the ``qabot`` console script does (``from qabot.__main__ import run; run()``), saying on a pipe when
+Python has started: a Ctrl-C before that is Python's own (a traceback from ``site``), not qabot's."""
+
+
+def _launch(*args: str) -> subprocess.Popen:
+    """``qabot ARGS`` in its own process group, returned once Python has started and qabot's ``run`` begins."""
+    read, write = os.pipe()
+    build = subprocess.Popen([sys.executable, "-c", LAUNCH, str(write), *args], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, start_new_session=True, pass_fds=[write])
+    os.close(write)
+    with os.fdopen(read, "rb") as ready:
+        ready.read(1)
+    return build
+
+
+def _interrupt(build: subprocess.Popen, when) -> None:
+    """Send Ctrl-C to ``build``'s group at moment ``when``: a delay in seconds after it started, or the
+    ``n``-th distinct child process seen (``("child", n)``: the listing child, then the workers as they start)."""
+    if isinstance(when, float):
+        time.sleep(when)
+    else:
+        seen: set[str] = set()
+        deadline = time.monotonic() + 60
+        while len(seen) < when[1] and build.poll() is None and time.monotonic() < deadline:
+            seen.update(_children(build.pid))  # no sleep: the signal comes within a millisecond of a fork
+    os.killpg(build.pid, signal.SIGINT)
+
+
+MOMENTS = [0.0, 0.001, 0.002, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.3,
+           *(("child", n) for n in range(1, 2 + (2 if len(os.sched_getaffinity(0)) > 1 else 0)))]
+"""When Ctrl-C comes (after Python has started): while qabot imports and lists, as the listing child and then each
+worker process appears (before it has set itself up: the first two, on a machine of two cores or more, where a
+build starts one per core), and while the workers are at work."""
+
+
+def test_ctrl_c_at_any_moment_of_a_build_says_one_line_exits_130_and_leaves_nothing_behind(isolated):
+    corpus = _corpus(isolated / "corpus", 4, 10, seed=4)
+    assert run("index", "corpus", "--index", "idx").returncode == 0
+    index = isolated / "idx"
+    before = {p.name: p.read_bytes() if p.is_file() else None for p in index.iterdir()}
+    _corpus(corpus / "more", 400, 40, seed=5)  # some 7 MB to read: worker processes start
+    wrong = []
+    for when in MOMENTS * 2:
+        build = _launch("index", "--index", "idx")
+        _interrupt(build, when)
+        try:
+            out, err = build.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(build.pid, signal.SIGKILL)
+            out, err = build.communicate()
+            err = f"(hung) {err}"
+        left = _group(build.pid)
+        after = {p.name: p.read_bytes() if p.is_file() else None for p in index.iterdir()}
+        if (build.returncode, err, out, left) != (130, "qabot: interrupted\n", "", []) or after != before:
+            wrong.append(f"Ctrl-C at {when}: exit {build.returncode}, stderr {err[-300:]!r}, stdout {out[-100:]!r}, "
+                         f"left {left}, index changed: {sorted(set(after) ^ set(before)) if after != before else 'no'}")
+            if after != before:  # put the index back for the next moment
+                break
+    assert wrong == [], "\n".join(wrong)
+    assert run("index", "--verify", "--index", "idx").returncode == 0
+
+
+def test_ctrl_c_late_in_a_build_stops_it_whole_or_lets_it_finish_whole(isolated):
+    """Late moments, up to the manifest swap and after: either the build stops (exit 130, the previous index as it
+    was) or it had finished (exit 0, its report, the new index complete and the same as an uninterrupted build's)."""
+    corpus = _corpus(isolated / "corpus", 4, 10, seed=6)
+    assert run("index", "corpus", "--index", "old").returncode == 0
+    _corpus(corpus / "more", 300, 40, seed=7)
+    shutil.copytree(isolated / "old", isolated / "ref")
+    started = time.monotonic()
+    assert run("index", "--index", "ref").returncode == 0
+    took = time.monotonic() - started
+    reference = run("list", "--json", "--index", "ref").stdout
+    before = {p.name: p.read_bytes() for p in (isolated / "old").iterdir() if p.is_file()}
+    wrong, finished = [], 0
+    for fraction in (0.5, 0.7, 0.8, 0.9, 0.95, 1.0, 1.05, 1.1, 1.2):
+        shutil.rmtree(isolated / "idx", ignore_errors=True)
+        shutil.copytree(isolated / "old", isolated / "idx")
+        build = _launch("index", "--index", "idx")
+        time.sleep(took * fraction)
+        os.killpg(build.pid, signal.SIGINT)
+        out, err = build.communicate(timeout=120)
+        left = _group(build.pid)
+        files = {p.name: p.read_bytes() for p in (isolated / "idx").iterdir() if p.is_file()}
+        folders = sorted(p.name for p in (isolated / "idx").iterdir() if p.is_dir())
+        if (build.returncode, err, out, left) == (130, "qabot: interrupted\n", "", []):
+            if files != before or folders != sorted(p.name for p in (isolated / "old").iterdir() if p.is_dir()):
+                wrong.append(f"Ctrl-C at {fraction:.2f} of a build: exit 130 but the index changed")
+        elif build.returncode == 0 and err == "" and out.startswith("indexed ") and left == []:
+            finished += 1
+            verified = run("index", "--verify", "--index", "idx")
+            if verified.returncode != 0 or run("list", "--json", "--index", "idx").stdout != reference:
+                wrong.append(f"Ctrl-C at {fraction:.2f} of a build: it finished, but its index is not the full build's")
+            manifest = json.loads(files["manifest.json"])
+            if folders != sorted([manifest["data"], *(s["name"] for s in manifest["segments"])]):
+                wrong.append(f"Ctrl-C at {fraction:.2f} of a build: it finished, leaving folders {folders}")
+        else:
+            wrong.append(f"Ctrl-C at {fraction:.2f} of a build: exit {build.returncode}, stderr {err[-300:]!r}, "
+                         f"stdout {out[-200:]!r}, left {left}")
+    assert wrong == [], "\n".join(wrong)

@@ -94,3 +94,58 @@ def test_ask_never_drops_a_folder_that_is_away(isolated):
     assert asked.stderr == "qabot: two is gone; answering from the index as it is (qabot index --remove PATH drops it)\n"
     assert "— two/b.txt, ¶ 1" in asked.stdout
     assert [a["path"] for a in _listed()] == ["one/a.txt", "two/b.txt"]
+
+
+def test_the_readme_documents_managing_the_index_and_every_exit_status():
+    import re
+
+    from conftest import PROJECT
+    from qabot import errors
+    from qabot.cli import EXIT_FAILED, EXIT_INTERRUPTED, make_parser
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    index_options = make_parser()._subparsers._group_actions[0].choices["index"]._option_string_actions
+    for option in ("--add", "--remove", "--replace", "--merge", "--verify"):
+        assert option in index_options and (f"`{option}" in readme or f" {option}`" in readme), option
+    assert "`qabot list`" in readme and "`qabot index` exits 1 when" in readme and "Ctrl-C exits 130" in readme
+    assert (EXIT_FAILED, EXIT_INTERRUPTED) == (1, 130)
+    statuses = readme[readme.index("non-zero exit status"):].split("\n\n")[0]
+    codes = {c.exit_code for c in vars(errors).values() if isinstance(c, type) and issubclass(c, errors.QabotError)}
+    for code in sorted(codes - {1}) + [70]:  # 1 is qabot index's own (above); 70 a bug
+        assert re.search(rf"\b{code} [a-z]", statuses), f"exit status {code} is not in the README"
+
+
+def test_paths_show_the_same_way_in_the_report_list_ask_chat_and_warnings(isolated):
+    _write(isolated / "corpus", "a.txt", "Harbour news", "The harbour master retired on Monday after forty years.")
+    (isolated / "corpus" / "broken.json").write_bytes(b"junk\x00\x01")
+    elsewhere = isolated.parent / "elsewhere"
+    elsewhere.mkdir()
+    absolute = os.path.join(str(isolated), "corpus")
+    for cwd, index, shown in ((isolated, "idx", "corpus/"), (elsewhere, str(isolated / "idx"), absolute + "/"),
+                              (isolated / "corpus", "../idx", "")):
+        _write(isolated / "corpus", f"{cwd.name}.txt", f"Ferry {cwd.name}", f"The ferry to {cwd.name} sails at noon.")
+        built = run("index", *(["corpus"] if cwd == isolated else []), "--index", index, cwd=cwd)
+        assert built.returncode == 1  # broken.json, on every run
+        assert built.stderr == f"qabot: warning: {shown}broken.json: binary file\n"
+        assert f"new {shown}{cwd.name}.txt" in built.stdout.splitlines()
+        listed = run("list", "--index", index, cwd=cwd).stdout.splitlines()
+        assert f"{shown}a.txt  Harbour news (1 passage)" in listed
+        cited = f"[1] Ferry {cwd.name} — {shown}{cwd.name}.txt, ¶ 1"  # a long path wraps: compared unwrapped
+        asked = run("ask", f"when does the ferry to {cwd.name} sail", "--index", index, cwd=cwd)
+        assert cited in " ".join(asked.stdout.split())
+        chatted = run("chat", "--index", index, input=f"when does the ferry to {cwd.name} sail\n", cwd=cwd)
+        assert cited in " ".join(chatted.stdout.split())
+
+
+def test_images_audio_video_archives_and_office_files_are_ignored_quietly_and_counted_apart(isolated):
+    _write(isolated / "corpus", "a.txt", "Harbour news", "The harbour master retired on Monday.")
+    for name, data in (("photo.png", b"\x89PNG\r\n\x1a\n"), ("photo.JPG", b"\xff\xd8\xff"), ("song.mp3", b"ID3"),
+                       ("clip.mp4", b"\0\0\0\x18ftyp"), ("old.zip", b"PK\x03\x04"), ("notes.tar.gz", b"\x1f\x8b"),
+                       ("report.docx", b"PK\x03\x04"), ("sheet.xlsx", b"PK\x03\x04"), ("paper.pdf", b"%PDF-1.4")):
+        (isolated / "corpus" / name).write_bytes(data)
+    for _ in range(2):
+        result = run("index", "corpus", "--index", "idx")
+        assert (result.returncode, result.stderr) == (0, "")
+        assert result.stdout.splitlines()[1].endswith(
+            "0 removed, 0 failed, 0 skipped, 9 ignored (images, audio, video, archives, office)")
+    assert [a["path"] for a in _listed()] == ["corpus/a.txt"]

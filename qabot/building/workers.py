@@ -12,6 +12,7 @@ import signal
 from dataclasses import dataclass
 from typing import Iterator
 
+from .. import interrupts
 from ..analysis import Analyzer
 from ..loading import read_file
 from ..passages import encoding
@@ -135,9 +136,10 @@ def _run_batch(job: Job) -> Done:
 
 
 def _quiet_worker() -> None:
-    """In a worker: leave Ctrl-C to the parent, which stops the pool and reports it in one line; collect cyclic
-    garbage (``python -m qabot index`` turns the collector off in the parent, which makes little of it)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """In a worker: leave Ctrl-C to the parent, which stops the pool and reports it in one line (a worker is
+    forked with SIGINT blocked, and ignores it before letting it in); collect cyclic garbage (``python -m qabot
+    index`` turns the collector off in the parent, which makes little of it)."""
+    interrupts.in_child(signal.SIG_IGN)
     gc.enable()
 
 
@@ -153,6 +155,17 @@ def run_batches(batches: list[tuple[Job, int]], processes: int | None) -> Iterat
     if fork:
         _tools()  # made before forking, the encoder's 40 MB of tables are shared by the workers, not copied
     chunk = max(1, min(16, len(jobs) // (n * 16)))
-    with context.Pool(n, initializer=_quiet_worker) as pool:
+    # The pool is started and stopped with Ctrl-C kept out (an interrupted start leaves workers that nothing
+    # stops, an at-fork handler half run, or a worker printing a traceback), and always stopped (its workers
+    # ended and waited for) before this generator is done, however it ends: a Ctrl-C that came while the
+    # pool started is raised once it is running, and stops it.
+    with interrupts.protected(raise_after=False):
+        pool = context.Pool(n, initializer=_quiet_worker)
+    try:
+        interrupts.check()
         yield from pool.imap(_run_batch, jobs, chunksize=chunk)
+    finally:
+        with interrupts.protected(raise_after=False):
+            pool.terminate()
+            pool.join()
 

@@ -8,11 +8,13 @@ import fcntl
 import json
 import os
 import shutil
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from .. import interrupts
 from ..corpus import FileTable
 from .layout import MANIFEST, SEGMENT_ARRAYS, STATE_ARRAYS, WEIGHT_ARRAYS, file_sha256, sample_crc
 from .manifest import unwritable
@@ -77,6 +79,7 @@ def write(index_dir: Path, segments: list[dict], data: BuildData, manifest: dict
     index_dir.mkdir(parents=True, exist_ok=True)
     made: list[Path] = []
     swapped = False
+    swap = ExitStack()
     try:
         entries = []
         for segment in segments:
@@ -98,6 +101,10 @@ def write(index_dir: Path, segments: list[dict], data: BuildData, manifest: dict
         staged = index_dir / f".{MANIFEST}.{uuid.uuid4().hex[:8]}.tmp"
         staged.write_text(json.dumps(manifest, indent=1, ensure_ascii=True), encoding="utf-8")
         _fsync(staged)
+        # from the last moment a Ctrl-C stops the build to the end, it is kept out: once the manifest is
+        # swapped the build is done, and one that comes after is forgotten (see interrupts)
+        swap.enter_context(interrupts.protected(raise_after=False))
+        interrupts.check()
         os.replace(staged, index_dir / MANIFEST)
         swapped = True
         _fsync(index_dir)
@@ -105,10 +112,15 @@ def write(index_dir: Path, segments: list[dict], data: BuildData, manifest: dict
         if not swapped:
             for folder in made:
                 shutil.rmtree(folder, ignore_errors=True)
+            for leftover in index_dir.glob(f".{MANIFEST}.*.tmp"):
+                leftover.unlink(missing_ok=True)
+        swap.close()
         if isinstance(err, OSError):
             raise unwritable(index_dir, err) from None
         raise
-    remove_stale(index_dir, keep={name, *(e["name"] for e in entries)})
+    with swap:
+        remove_stale(index_dir, keep={name, *(e["name"] for e in entries)})
+    interrupts.settled()
 
 
 def _write_segment(tmp: Path, seg: SegmentData) -> dict[str, dict]:
