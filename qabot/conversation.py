@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from .analysis import Analyzer
+from .analysis import STOPWORDS, Analyzer
 from .answering.parse import SPEECH_VERBS, parse
 from .lexicon import DOCUMENTS, GROUPS, TITLES
 from .speakers import speaker_phrase
@@ -265,6 +265,10 @@ def _unresolved_pronoun(text: str, context: Context, pronoun: Pronoun | None = N
     return None
 
 
+_OWNED = re.compile(r"\s+([^\W\d_][\w’'-]*)")
+"""The word after "her": a noun ("her reaction") makes it her own; a stopword ("tell her about") does not."""
+
+
 def _resolve_pronouns(text: str, context: Context, pronoun: Pronoun | None = None) -> str:
     """``text`` with he/she/him/her/his replaced by the person each stands for, and they/them/their by the
     last group, when there is one."""
@@ -272,7 +276,10 @@ def _resolve_pronouns(text: str, context: Context, pronoun: Pronoun | None = Non
 
         def swap(m: re.Match) -> str:
             person = _referent(m.group(1), context, pronoun) or m.group(1)
-            return f"{person}’s" if m.group(1).lower() in ("his", "hers") else person
+            word = m.group(1).lower()
+            owned = _OWNED.match(text, m.end()) if word == "her" else None
+            owns = word in ("his", "hers") or (owned is not None and owned.group(1).lower() not in STOPWORDS)
+            return f"{person}’s" if owns else person
 
         text = _PRONOUN.sub(swap, text)
     if context.group:

@@ -199,3 +199,38 @@ SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
 OTHER_ROLE = frozenset("deputy shadow vice assistant former ex".split())
 """Words before a role that make it another person's role: "Deputy Mayor Nicky Gavron" is not "the mayor",
 "shadow chancellor Oliver Letwin" not "the chancellor"; asked for with the word, they match."""
+
+
+QUESTION_STANCE_LEMMAS = (
+    "hope", "fear", "want", "wish", "praise", "criticise", "criticize", "blame", "demand", "propose", "call for",
+    "pledge", "vow", "believe", "regret", "worry", "welcome", "defend", "recommend", "feel", "accuse",
+)
+"""Verbs of what a speaker hopes, fears, wants or judges that make a question about their words ("What did
+the impresario hope the musical would be?", "What did the minister praise India for?"): in news, a stance
+is known from what someone said, and often told of them rather than quoted ("Straw, who accused the Tories
+of ..."): a question with one of these is answered as a plain one too (``Question.narrated``)."""
+
+QUESTION_HOW_LEMMAS = (
+    "explain", "describe", "justify", "defend", "feel", "react", "respond", "reply", "answer", "view", "see",
+    "characterise", "characterize", "sum up", "account for", "rate", "assess", "judge", "portray",
+)
+"""Verbs after "How did X ..." that ask for X's words ("How did the chairman explain the delay?", "How did
+she feel about meeting Dame Julie?", "How did the club react to the bid?")."""
+
+QUESTION_SPEECH_NOUNS = (
+    "reaction", "reactions", "response", "responses", "explanation", "explanations", "view", "views", "opinion",
+    "opinions", "verdict", "message", "comment", "comments", "remark", "remarks", "words", "answer", "reply",
+    "argument", "arguments", "reason", "reasons", "excuse", "justification", "warning", "warnings",
+    "prediction", "predictions", "promise", "promises", "pledge", "advice", "criticism", "criticisms",
+    "complaint", "complaints", "claim", "claims", "position", "stance", "assessment", "take", "thoughts",
+    "feelings", "hope", "hopes", "fear", "fears", "concern", "concerns", "defence", "defense", "case",
+)
+"""Nouns for what someone said that make a question about their words: "What was X's reaction to Y?",
+"What reason did X give for Y?", "What were X's views on Y?"."""
+
+CREATORS = frozenset(
+    """author writer playwright novelist poet creator composer songwriter lyricist designer inventor architect
+    maker screenwriter illustrator""".split()
+)
+"""Roles named by a work ("the author of The Vagina Monologues"): the person is "the author", and the work
+says which story to look in. Not "director" or "head", which name who leads a body ("the director of the FBI")."""

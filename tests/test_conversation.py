@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qabot.analysis import Analyzer
+from qabot.answering.parse import parse
 from qabot.build import build
 from qabot.conversation import Context, Turn, after, understand
 from qabot.index import Index
@@ -67,6 +68,14 @@ def test_pronouns_resolve_to_the_last_person_asked_about():
     turns = talk(["what did Wang say", "when did he meet Putin", "what did she say about his trip"])
     assert turns[1].question == "when did Wang meet Putin"
     assert turns[2].question == "what did Putin say about Putin’s trip"  # the last person named
+
+
+def test_her_before_a_noun_is_hers_and_before_a_stopword_is_her():
+    turns = talk(["what did Wang say", "who is Sarah Nguyen", "what was her reaction to the visit?",
+                  "what did Wang tell her about water"])
+    assert turns[2].question == "what was Sarah Nguyen’s reaction to the visit?"  # a speech question about her
+    assert turns[3].question == "what did Wang tell Sarah Nguyen about water"
+    assert parse(turns[2].question, ANALYZER).speaker == "Sarah Nguyen"
 
 
 def test_a_pronoun_with_no_one_before_it_is_asked_back():

@@ -27,10 +27,17 @@ def _corpus(folder: Path, files: int, paragraphs: int, seed: int) -> Path:
     return folder
 
 
+def _as_in_a_terminal() -> None:
+    """In the child, before it runs Python: Ctrl-C as a terminal's foreground command gets it (SIGINT at its
+    default). Started from a background job (``pytest &``, CI's shell), the test itself may run with SIGINT
+    ignored, which every child would inherit, and qabot rightly leaves an ignored Ctrl-C ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(*args: str) -> subprocess.Popen:
     """``qabot ARGS`` in its own process group (as a terminal would run it)."""
     return subprocess.Popen([sys.executable, "-m", "qabot", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+                            text=True, start_new_session=True, preexec_fn=_as_in_a_terminal)
 
 
 def _children(pid: int) -> list[str]:
@@ -138,7 +145,8 @@ def _launch(*args: str) -> subprocess.Popen:
     """``qabot ARGS`` in its own process group, returned once Python has started and qabot's ``run`` begins."""
     read, write = os.pipe()
     build = subprocess.Popen([sys.executable, "-c", LAUNCH, str(write), *args], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, start_new_session=True, pass_fds=[write])
+                             stderr=subprocess.PIPE, text=True, start_new_session=True, pass_fds=[write],
+                             preexec_fn=_as_in_a_terminal)
     os.close(write)
     with os.fdopen(read, "rb") as ready:
         ready.read(1)

@@ -46,7 +46,8 @@ def test_speech_questions(text, speaker, speaker_terms, topic_words):
     ("What did the civil war leave the state of Afghanistan's economy in?", "what"),  # no speaker ends in "the"
     ("What did Watt add to the steam engine in 1788?", "what"),                       # "add to" is no speech
     ("What does the marginal value added by an economic actor determine?", "what"),   # nor a passive "added by"
-    ("How did Celeron feel about Native relations?", "how"),   # "feel" does not make a speech question
+    ("How did Celeron feel about Native relations?", "say"),   # how X felt is X's words, or told of X (issue 13)
+    ("How did the war affect trade?", "how"),                  # "affect" is no speech
 ])
 def test_question_kinds(text, kind):
     assert parse(text, Analyzer()).kind == kind

@@ -6,10 +6,9 @@ import re
 
 from dataclasses import dataclass, replace
 
-from ..analysis import Analyzer, fold
+from ..analysis import Analyzer
 from ..bm25 import BM25Params
 from ..index import Index
-from ..lexicon import GROUPS, ROLES
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_phrase, speaker_terms as phrase_terms
@@ -21,6 +20,7 @@ from .parse import Question, QuestionKind, parse
 from .score import Model
 from .sentences import Reader
 from .speech import Speech
+from .unsure import Unsure
 
 
 @dataclass
@@ -66,32 +66,15 @@ def _stem_of(word: str) -> str:
     return word[:max(4, len(word) - 3)]
 
 
-def _part_of(word: str, whole: str) -> bool:
-    """True when ``word`` (a term) is a part that begins or ends the term ``whole`` ("suit" of "lawsuit", "data"
-    of "databas"): four letters or more, three or more fewer than it."""
-    return len(word) >= 4 and len(whole) - len(word) >= 3 and (whole.endswith(word) or whole.startswith(word))
-
-
-_DEFINITE = re.compile(r"[Tt]he\s")
-"""A speaker phrase that refers back to someone already named ("The director", "the legal assistant")."""
-
-_STANDS_FOR = re.compile(r"\b(?:they|them|it)\b", re.I)
-"""A word that may stand for what the question asks about, in words that never name it."""
+_JOINED = re.compile(r"(?:and|with)\s", re.I)
+"""A speaker phrase that joins the speaker to another named before it ("and Russian President Vladimir Putin")."""
+_JOINED_BEFORE = re.compile(r"\b(?:and|with)\s+(?:[\w’'.-]+\s+){0,3}$")
+"""Words just before a speaker's name that join it to another ("Wang and Putin", "Wang, together with Putin")."""
+_JOINED_AFTER = re.compile(r",?\s+(?:and|with)\s+(?:the\s+)?[A-Z]")
+"""Words just after a speaker's name that join another to it ("Putin and Wang pledged")."""
 
 ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TITLE, QuestionKind.SUMMARY))
 """Questions about an article itself, answered by ``about.py``."""
-
-
-def _near(passage, start: int, topic: set[str]) -> bool:
-    """True when the sentence of ``passage`` at ``start`` or one beside it holds a topic term."""
-    sentences = passage.sentences
-    at = next((i for i, x in enumerate(sentences) if x.start == start), None)
-    return at is not None and any(_names_topic(x, topic) for x in sentences[max(0, at - 1):at + 2])
-
-
-def _names_topic(sentence, topic: set[str]) -> bool:
-    """True when ``sentence`` holds a topic term, stemmed or as an irregular form."""
-    return bool(topic & (set(sentence.terms) | sentence.irregular))
 
 
 class Answerer:
@@ -116,6 +99,7 @@ class Answerer:
         self.speech = Speech(self.reader)
         self.gates = Gates(self.reader)
         self.model = Model(self.params.weights)
+        self.unsure = Unsure(self.reader, self.speech, self.model, self.params, self._rank_as)
 
     def article(self, i: int) -> Article:
         """Article ``i``."""
@@ -153,6 +137,11 @@ class Answerer:
             return replace(got, evidence=rest, no_answer=not rest,
                            message=None if rest else "nothing more about the article that was not shown already")
         ranked = self.rank(q)
+        if q.narrated:  # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too
+            plain = parse(q.text, self.analyzer, speech=False)
+            told = self.rank(plain)
+            if self._told_of(ranked.question, ranked, told):
+                q, ranked = plain, told
         terms = ranked.question.terms
         searched = ranked.check.searched
         if ranked.question.speaker != q.speaker and ranked.question.speaker:
@@ -164,16 +153,9 @@ class Answerer:
         model = self.model.speech if cands[0].say else self.model  # a speech question keeps its own confidence
         weights = model.weights
         best = cands[0]
-        second = next((c for c in cands[1:] if c.article != best.article or c.start != best.start), None)
 
         def confidence(c: Candidate, position: int) -> float:
-            check = ranked.check
-            c.inputs = features.question_inputs(ranked.question, best, second, c, position, check.missing_share,
-                                                check.missing_name_share, ranked.strange, ranked.far,
-                                                ranked.article_absent, bool(check.fixes),
-                                                self.reader.n_passages)
-            c.confidence = model.confidence(c.inputs)
-            return c.confidence
+            return self._confidence(ranked, c, position)
 
         top = confidence(best, 0)
         judged = top
@@ -255,7 +237,10 @@ class Answerer:
                                                  own_only=True))
             features.share_article_relevance(cands)
         self.model.rank(cands)
-        cands.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
+        if say and not q.topic_terms:  # "what did Putin say?": his own words before words he shares with another
+            cands.sort(key=lambda c: (not c.own_words, c.own_words and self._shared(c), -c.score, c.article, c.start))
+        else:
+            cands.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
         ranked = Ranked(question=q, check=check, candidates=cands, passages=passages)
         if say:
             topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
@@ -269,15 +254,15 @@ class Answerer:
             placed = self._role_placed_in_article(q)
             if placed is not None:  # "the Japanese economics minister": "economics minister Heizo Takenaka" in Japan's news
                 return placed
-            named = self._named_after_role(q, cands)
+            named = self.unsure.named_after_role(q, cands)
             if named:  # "the Dane's agent travelled to Spain ..." then "John Sivabaek told BBC Sport: ..."
                 return self._rank_as(q, named)
             near = self.speech.unattributed(q, cands)
-            linked = self._words_linked_to_topic(q, ctx, hits)  # X's own words, before passages naming X's role
-            closest = linked or ([] if near else (self._closest_words(q, ctx, hits) or self._words_of_a_part(q, ctx, hits)))
+            linked = self.unsure.words_linked_to_topic(q, ctx, hits)  # X's own words, before passages naming X's role
+            closest = linked or ([] if near else (self.unsure.closest_words(q, ctx, hits) or self.unsure.words_of_a_part(q, ctx, hits)))
             near = [] if linked else near
             if not (near or closest):
-                role = self._role_for_name(q, hits, message)
+                role = self.unsure.role_for_name(q, hits, message)
                 if role is not None:  # "Ridley Scott set to direct" ... "The director said he was 'thrilled'"
                     return role
                 ranked.refusal = message
@@ -345,202 +330,59 @@ class Answerer:
         ranked.candidates.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
         return ranked
 
-    def _named_after_role(self, q: Question, cands: list[Candidate]) -> str | None:
-        """For a speaker asked for by role ("the agent") with no words of their own: the person a news story
-        names speaking first right after a sentence that holds the role without it speaking ("... after the
-        Dane's agent travelled to Spain to hold talks." then "John Sivabaek told BBC Sport: ..."), when that
-        sentence does not name them already; None otherwise. Looked for in the best ``role_candidates``."""
-        if not q.speaker or speaker_phrase(q.speaker).names:
-            return None
-        reader = self.reader
-        role = {t for t in reader.analyzer.terms(q.speaker) if t}
-        if not role:
-            return None
-        for c in cands[:self.params.speech.role_candidates]:
-            sentences = list(c.passage.sentences)
-            following = c.passage.id + 1
-            if following in reader.corpus.article_passages(c.article):
-                sentences += list(reader.passage(following).sentences)
-            at = next((i for i, x in enumerate(sentences) if x.start == c.start), None)
-            if at is None or not role <= set(sentences[at].terms):
-                continue
-            said = dict(self.speech.speakers(c.passage.id))
-            if len(sentences) > len(c.passage.sentences):
-                said.update(self.speech.speakers(following))
-            if (a := said.get(sentences[at].start)) is not None and a.speaker:
-                continue  # the role's sentence speaks itself ("the agent said"): not a mention
-            for x in sentences[at + 1:at + 2]:
-                a = said.get(x.start)
-                if a is None or not a.speaker or a.continued:
-                    continue
-                name = speaker_phrase(a.speaker).names
-                terms = set(phrase_terms(a.speaker, reader.analyzer))
-                if name and terms and not terms & set(sentences[at].terms):
-                    return a.speaker
-        return None
-
     def _rank_as(self, q: Question, speaker: str) -> Ranked:
         """``q`` ranked as if it asked for ``speaker`` (a role or name the articles write for the one asked),
         with no spelling correction."""
         terms = tuple(dict.fromkeys(phrase_terms(speaker, self.analyzer)))
         return self.rank(replace(q, speaker=speaker, speaker_terms=terms), correct=False)
 
-    def _role_for_name(self, q: Question, hits: list, message: str) -> Ranked | None:
-        """For a speaker asked for by name with no words of their own: the words of the one speaker an article
-        among the best passages quotes by a role alone after naming X ("Austin Aitken is taking action ..." then
-        "The legal assistant said NBC was ..."), beside the topic, as "not sure". Only a role written with "the"
-        that the article gives no named person, of a body's group word ("the company") for a body; None when no
-        best article has exactly one such role speaking after X is named, or its words are not beside the topic."""
-        phrase = speaker_phrase(q.speaker or "")
-        if not phrase.names or not q.topic_terms:
-            return None
-        heads = GROUPS if phrase.body else ROLES
-        topic = set(q.topic_terms)
-        reader, speech = self.reader, self.speech
-        name = re.compile(rf"\b{re.escape(phrase.names[-1])}(?![^\W_])")
-        depth = self.params.retrieval.candidate_passages
-        for article in dict.fromkeys(reader.passage(p).article for p, _ in hits[:depth]):
-            text = reader.article(article).text.lower()
-            first = name.search(text)  # where X is first named; only a speaker after it may be X by role
-            if first is None and name.search(fold(text)) is None:  # "Hernández", "O'Brien": somewhere
-                continue
-            after = first.end() if first is not None else 0
-            if not reader.article_holds(article, topic):
-                continue
-            roles = speech.roles(article)
-            found: dict[str, tuple[str, list[tuple[int, int]]]] = {}  # role word: its phrase, where it speaks
-            for p in reader.corpus.article_passages(article):
-                for start, a in speech.speakers(p).items():
-                    said = a.phrase or a.speaker
-                    if start < after or not said or a.continued or a.roles or not _DEFINITE.match(said):
-                        continue
-                    role = speaker_phrase(said)
-                    if not role.names and role.head in heads and role.head not in roles:
-                        found.setdefault(role.head, (said, []))[1].append((p, start))
-            if len(found) != 1:
-                continue
-            ((said, where),) = found.values()
-            if not any(_near(reader.passage(p), start, topic) for p, start in where):
-                continue  # the role's words are nowhere beside the topic: not searched for
-            ranked = self._rank_as(q, said)
-            if ranked.refusal is not None or ranked.unattributed is not None:
-                continue
-            for c in ranked.candidates:
-                c.own_words = c.own_words and c.article == article
-            if not any(c.own_words for c in ranked.candidates):
-                continue
-            ranked.candidates.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
-            ranked.unattributed, ranked.closest = message, True
-            return ranked
-        return None
+    def _confidence(self, ranked: Ranked, c: Candidate, position: int) -> float:
+        """The fitted probability that candidate ``c``, shown at ``position``, answers the ranked question
+        (set on ``c`` with its inputs)."""
+        cands, check = ranked.candidates, ranked.check
+        best = cands[0]
+        second = next((x for x in cands[1:] if x.article != best.article or x.start != best.start), None)
+        c.inputs = features.question_inputs(ranked.question, best, second, c, position, check.missing_share,
+                                            check.missing_name_share, ranked.strange, ranked.far,
+                                            ranked.article_absent, bool(check.fixes), self.reader.n_passages)
+        model = self.model.speech if best.say else self.model  # a speech question keeps its own confidence
+        c.confidence = model.confidence(c.inputs)
+        return c.confidence
 
-    def _closest_words(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
-        """For "what did X say about Y" where X's words never name Y: X's own words in the articles among the
-        best passages that are about Y (every topic word in ``closest_mentions`` of their sentences or more,
-        the headline counting as one) that speak of something as "it" or "they", best first: "Ted Kessler said
-        they were 'pretty-boy New York clothes horses'" in an article about a band; in such an article whose
-        headline names Y (a topic word), all of X's words, whatever they call it. Nothing when X does not
-        speak so in such an article: Putin's words in an article about Ukraine are about trade, not it."""
-        reader, need = self.reader, self.params.speech.closest_mentions
-        topic = set(q.topic_terms)
-        if not topic:
-            return []
-        anyone, articles = self._anyone_in_best_articles(q, ctx, hits)
-        out: list[Candidate] = []
-        for article in articles:
-            passages = list(reader.corpus.article_passages(article))
-            title = reader.title_terms(article)
-            read = [reader.passage(p) for p in passages]
-            mentions = {t: (t in title) + sum(t in s.terms or t in s.irregular for r in read for s in r.sentences)
-                        for t in topic}
-            # the headline names Y: the story is Y's, and all X says in it is said of Y ("Jack Cunningham to
-            # stand down": "Mr Blair said he was a 'huge figure'"); else only X's words that speak of it as "it";
-            # a story headlined with one of Y's words needs the others written once ("Highbury tunnel players
-            # in clear" is the story of "the tunnel row" when it says "row")
-            headline = bool(topic & title)
-            if any(n < (1 if headline else need) for n in mentions.values()):
-                continue
-            text = reader.article(article).text
-            for rank, passage in enumerate(read, start=1):
-                if self.speech.speaks(passage.id, q.speaker):
-                    out.extend(c for c in features.candidates(reader, self.speech, anyone, passage, 0.0, rank, own_only=True)
-                               if headline or _STANDS_FOR.search(text, c.start, c.end))
-        return self._not_sure(out)
+    def _shared(self, c: Candidate) -> bool:
+        """True when candidate ``c``'s speaker speaks jointly with another ("Wang Yi, and Russian President
+        Vladimir Putin pledged to ...", "Putin and Xi signed ..."): words of two, not the speaker's alone."""
+        said = self.speech.speakers(c.passage.id).get(c.start)
+        if said is None or not said.speaker:
+            return False
+        if said.phrase and _JOINED.match(said.phrase):
+            return True
+        text = self.reader.article(c.article).text[c.start:c.end]
+        at = text.find(said.speaker)
+        return at >= 0 and bool(_JOINED_BEFORE.search(text, 0, at) or _JOINED_AFTER.match(text, at + len(said.speaker)))
 
-    def _anyone_in_best_articles(self, q: Question, ctx: Context, hits: list) -> tuple[Context, list[int]]:
-        """For X's words that do not name the topic: a context that scores a sentence without the topic, and
-        the articles of the best passages, best first."""
-        anyone = Context(question=replace(q, topic_terms=()), weights=ctx.weights, local=ctx.local, say=True,
-                         idf_sum=ctx.idf_sum, max_idf=ctx.max_idf, best_score=ctx.best_score, rarest=None)
-        depth = self.params.retrieval.candidate_passages
-        return anyone, list(dict.fromkeys(self.reader.passage(p).article for p, _ in hits[:depth]))
+    def _told_of(self, q: Question, said: Ranked, plain: Ranked) -> bool:
+        """For a question that X's words or words told of X may answer (``Question.narrated``): True when
+        the plain question's ranking answers it better, that is when it has candidates and either X's own
+        words were not found (``said`` refused or not sure) or its best sentence names X ("French President
+        Jacques Chirac reacted to his warning by saying ...") while X's best words are not among its first
+        three."""
+        if plain.refusal is not None or not plain.candidates:
+            return False
+        if said.refusal is not None or said.unattributed is not None or not said.candidates:
+            return True
+        best = said.candidates[0]
+        if any((c.article, c.start) == (best.article, best.start) for c in plain.candidates[:3]):
+            return False  # X's best words rank high among the plain question's sentences too
+        return self._names_speaker(q, plain.candidates[0])
 
-    def _words_of_a_part(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
-        """For "what did X say about Y" where X's words never name Y: X's own words that name a part of a topic
-        word ("a suit for money" for "the lawsuit"; a part of four letters or more that begins or ends it, three
-        letters or more shorter), in the articles among the best passages that hold every other topic word,
-        best first, for a "not sure" answer. A topic word the corpus never writes has no part to find
-        ("bitcoin" is not "coin")."""
-        reader = self.reader
-        topic = set(q.topic_terms)
-        if not topic or not all(reader.df(t) for t in topic):
-            return []
-        anyone, articles = self._anyone_in_best_articles(q, ctx, hits)
-        out: list[Candidate] = []
-        for article in articles:
-            held = reader.article_holds(article, topic)
-            for rank, p in enumerate(reader.corpus.article_passages(article), start=1):
-                passage = reader.passage(p)
-                if not self.speech.speaks(p, q.speaker):
-                    continue
-                for c in features.candidates(reader, self.speech, anyone, passage, 0.0, rank, own_only=True):
-                    terms = {t for x in passage.sentences if c.start <= x.start < c.end for t in x.terms}
-                    parts = {t for t in topic - held if any(_part_of(w, t) for w in terms)}
-                    if parts and topic <= held | parts:
-                        out.append(c)
-        return self._not_sure(out)
-
-    def _words_linked_to_topic(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
-        """For "what did X say about Y" where X's words never name Y: X's own words that share a rare word
-        (``link_idf`` of the rarest's IDF; not the question's) with a sentence of their paragraph naming Y, in the articles among the
-        best passages that hold every topic word, best first, for a "not sure" answer: "The changes come as part
-        of a shake-up ..." then "Jana Bennett said the changes were about ..." for her words about the shake-up."""
-        reader = self.reader
-        topic = set(q.topic_terms)
-        if not topic:
-            return []
-        floor, asked = self.params.speech.link_idf * ctx.max_idf, set(q.terms)
-        anyone, articles = self._anyone_in_best_articles(q, ctx, hits)
-        out: list[Candidate] = []
-        for article in articles:
-            if not topic <= reader.article_holds(article, topic):
-                continue
-            read = [reader.passage(p) for p in reader.corpus.article_passages(article)]
-            naming: dict[int, set[str]] = {}  # paragraph: the terms of its sentences that name a topic word
-            for passage in read:
-                for x in passage.sentences:
-                    if _names_topic(x, topic):
-                        naming.setdefault(passage.paragraph, set()).update(x.terms)
-            for rank, passage in enumerate(read, start=1):
-                named = naming.get(passage.paragraph)
-                if not named or not self.speech.speaks(passage.id, q.speaker):
-                    continue
-                for c in features.candidates(reader, self.speech, anyone, passage, 0.0, rank, own_only=True):
-                    terms = {t for x in passage.sentences if c.start <= x.start < c.end for t in x.terms}
-                    if any(reader.idf(t) >= floor for t in (terms & named) - asked):
-                        out.append(c)
-        return self._not_sure(out)
-
-    def _not_sure(self, out: list[Candidate]) -> list[Candidate]:
-        """X's words that do not name Y in so many words, ranked best first and marked as not X's words about Y,
-        for a "not sure" answer."""
-        if not out:
-            return out
-        self.model.rank(out)
-        out.sort(key=lambda c: (-c.score, c.article, c.start))
-        for c in out:
-            c.own_words = False
-        return out
+    def _names_speaker(self, q: Question, c: Candidate) -> bool:
+        """True when candidate ``c``'s own sentences name the speaker ``q`` asks about: a word of its name
+        ("Chirac" of "Jacques Chirac"); never for a speaker asked for by role alone (its words name the
+        body, "Nokia's head of market development" is "Gerhard Romen, head of ... at Nokia")."""
+        held = {t for x in c.passage.sentences if c.start <= x.start < c.end for t in x.terms}
+        names = " ".join(speaker_phrase(q.speaker or "").names)
+        return bool({t for t in self.analyzer.terms(names) if t} & held)
 
     def _article_absent(self, q: Question, article: int) -> float:
         """The weight share of the question's topic terms that article ``article`` (headline included) lacks."""

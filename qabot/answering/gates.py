@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..analysis import fold
+from ..lexicon import TITLES
 from ..speakers import role_kin, speaker_phrase, speaker_terms as phrase_terms
 from ..spelling import Speller
 from .parse import Question, QuestionKind
@@ -53,6 +54,9 @@ class Gates:
         self._corrections: dict[str, str | None] = {}
         self._first: tuple[str | None, str | None] = (None, None)
         """The last question's text and its first word as written."""
+        self._spelled: dict[str, list] | None = None
+        """Each word, lowercased: how often the articles write it capitalised, in all, and its commonest
+        capitalised spelling (built on the first speaker typed in lower case)."""
 
     def where(self) -> str:
         """ "2,225 articles", for messages."""
@@ -205,10 +209,46 @@ class Gates:
             self._speller = Speller(self.reader.corpus.spellings(), self.reader.params.spelling)
         return self._speller.correct(word)
 
+    def recase_speaker(self, q: Question) -> Question:
+        """A speech question whose speaker is typed all in lower case ("what did wenger say", "michael
+        howard"), with the words the articles write capitalised (``name_case_share``) spelt as they do, and a
+        title before them capitalised too ("mr blair"): a name typed in lower case is no role. A phrase
+        with "the", or whose words the articles write in lower case ("police", "officials"), is ``q``."""
+        if q.kind is not QuestionKind.SAY or not q.speaker or q.speaker != q.speaker.lower():
+            return q
+        words = q.speaker.split()
+        if words[0] in ("the", "a", "an", "this", "that"):
+            return q
+        fixed = [self._name_spelling(w) or w for w in words]
+        if fixed == words:
+            return q
+        fixed = [w.capitalize() if w in TITLES else w for w in fixed]
+        speaker = " ".join(fixed)
+        return replace(q, speaker=speaker, speaker_terms=tuple(dict.fromkeys(phrase_terms(speaker, self.reader.analyzer))))
+
+    def _name_spelling(self, word: str) -> str | None:
+        """How the articles spell ``word`` when they write it capitalised at least ``name_case_share`` of
+        the time ("Wenger" for "wenger"); None for a word they write in lower case, or never."""
+        if self._spelled is None:
+            spelled: dict[str, list] = {}  # lowercase: [capitalised count, count, commonest capitalised spelling]
+            for w, n in self.reader.corpus.spellings():
+                entry = spelled.setdefault(w.lower(), [0, 0, None, 0])
+                entry[1] += n
+                if w[:1].isupper():
+                    entry[0] += n
+                    if n > entry[3]:
+                        entry[2], entry[3] = w, n
+            self._spelled = spelled
+        entry = self._spelled.get(word)
+        if entry is None or entry[2] is None or entry[0] < self.reader.params.questions.name_case_share * entry[1]:
+            return None
+        return entry[2]
+
     def correct_speaker(self, q: Question) -> Question:
         """A speech question whose speaker the corpus never names, with the name's misspelt words corrected
         ("what did Wnag say": Wang) when the corrected name is one the corpus holds; else ``q`` itself.
         Only capitalised words are names to correct: "the mayor" is no misspelling of "the major"."""
+        q = self.recase_speaker(q)
         df = self.reader.df
         if q.kind is not QuestionKind.SAY or not q.speaker or not q.speaker_terms or any(df(t) for t in q.speaker_terms):
             return q

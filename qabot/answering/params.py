@@ -111,6 +111,15 @@ class SpeechParams:
 
 
 @dataclass(frozen=True)
+class QuestionParams:
+    """Questions as readers type them."""
+
+    name_case_share: float = 0.8
+    """A speaker typed all in lower case ("what did wenger say") is a name when the articles write its words
+    capitalised at least this share of the times they write them ("Wenger"), a role or group otherwise."""
+
+
+@dataclass(frozen=True)
 class CacheParams:
     """What an answerer keeps between questions."""
 
@@ -207,6 +216,7 @@ class AnswerParams:
     spelling: SpellingParams = SpellingParams()
     """How far a misspelt word may be from the corpus word it is searched as (``qabot.spelling``)."""
     speech: SpeechParams = SpeechParams()
+    questions: QuestionParams = QuestionParams()
     caches: CacheParams = CacheParams()
     weights: Weights = Weights()
 

@@ -13,20 +13,57 @@ from enum import StrEnum
 from .. import lexicon
 from ..analysis import STOPWORDS, Analyzer
 from ..speakers import speaker_terms as phrase_terms
-from ..lexicon import QUESTION_SPEECH_FORMS, alternation
+from ..lexicon import (QUESTION_HOW_LEMMAS, QUESTION_SPEECH_FORMS, QUESTION_SPEECH_NOUNS, QUESTION_STANCE_LEMMAS,
+                       alternation, forms)
 
-SPEECH_VERBS = alternation(QUESTION_SPEECH_FORMS)
+_STANCE_FORMS = frozenset(f for lemma in QUESTION_STANCE_LEMMAS for f in forms(lemma))
+SPEECH_VERBS = alternation(QUESTION_SPEECH_FORMS | _STANCE_FORMS)
+_TOPIC_AFTER = r"(?:\s+(?:about|on|of|regarding|concerning|over|to|for|at|towards?|that|in)\b)?\s*(?P<topic>.*?)\s*[?.!]*\s*$"
 _SPEECH = re.compile(
     rf"^\s*(?:and\s+|so\s+)?what\s+(?:did|does|do|has|have|had|will|would)\s+"
-    rf"(?P<speaker>.+?)\s+(?P<verb>{SPEECH_VERBS})\b(?:\s+(?:about|on|of|regarding|concerning|over|to|that|in))?"
+    rf"(?P<speaker>.+?)\s+(?P<verb>{SPEECH_VERBS})\b(?:\s+(?:about|on|of|regarding|concerning|over|to|that|in)\b)?"
     rf"\s*(?P<topic>.*?)\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+_SPEECH_REL = re.compile(
+    rf"^\s*(?:and\s+|so\s+)?what\s+(?:did|does|do|has|have|had|will|would)\s+"
+    rf"(?P<speaker>.+?\s(?:who|that)\s.+?)\s+(?P<verb>{SPEECH_VERBS})\b{_TOPIC_AFTER}",
+    re.IGNORECASE,
+)
+"""A speaker with a relative clause whose own verb may speak: "What did the playwright who wrote Y tell ..."."""
 _SPEECH_BY = re.compile(
     rf"^\s*what\s+(?:was|is|has\s+been)\s+(?P<verb>{SPEECH_VERBS})\s+by\s+(?P<speaker>.+?)"
     rf"(?:\s+(?:about|on|of|regarding|concerning)\s+(?P<topic>.*?))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+_HOW_SPEECH = re.compile(
+    rf"^\s*(?:and\s+|so\s+)?how\s+(?:did|does|do|has|have|had|will|would)\s+(?P<speaker>.+?)\s+"
+    rf"(?P<verb>{alternation(f for lemma in QUESTION_HOW_LEMMAS for f in forms(lemma)[:1])})\b{_TOPIC_AFTER}",
+    re.IGNORECASE,
+)
+""""How did X explain / describe / justify / feel about / react to Y": X's words about Y."""
+_NOUNS = alternation(QUESTION_SPEECH_NOUNS)
+_NOUN_SPEECH = re.compile(
+    rf"^\s*(?:and\s+|so\s+)?what\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?P<speaker>.+?)(?:['’]s|(?<=s)['’])\s+"
+    rf"(?:\w+\s+)?(?P<verb>{_NOUNS})\b{_TOPIC_AFTER}",
+    re.IGNORECASE,
+)
+""""What was X's reaction to Y", "What were X's views on Y": X's words about Y."""
+_GIVE_SPEECH = re.compile(
+    rf"^\s*(?:and\s+|so\s+)?(?:what|which)\s+(?:\w+\s+)?(?P<verb>{_NOUNS})\s+(?:did|does|do|has|have|had)\s+"
+    rf"(?P<speaker>.+?)\s+(?:give|offer|cite|provide|issue|express|voice|raise|put\s+forward)\b{_TOPIC_AFTER}",
+    re.IGNORECASE,
+)
+""""What reason did X give for Y", "What warning did X issue about Y": X's words about Y."""
+_CREATOR_OF = re.compile(rf"(?P<who>(?:the|a|an)\s+(?:[\w-]+\s+)?(?:{alternation(lexicon.CREATORS)})s?)\s+of\s+(?P<what>.+)$",
+                         re.I)
+"""A speaker named by their work: "the author of The Vagina Monologues" is "the author"."""
+_RELATIVE = re.compile(r"(?P<who>)\s+(?:(?:who|that|which)\s+(?:\w+\s+)?(?:wrote|writes|written|made|makes|directed|directs|"
+                       r"created|creates|founded|founds|runs|ran|leads|led|heads|headed|owns|owned|produced|"
+                       r"produces|designed|designs|composed|sang|sings|starred|stars|played|plays|coaches|coached|"
+                       r"manages|managed|invented|built|is\s+behind|was\s+behind)|behind)\s+(?P<what>.+)$", re.I)
+"""A speaker named by what they did: "the playwright who wrote The Vagina Monologues", "the impresario behind
+Mary Poppins": the person is "the playwright", and what they did says which story to look in."""
 TITLES = lexicon.TITLES
 """Words before a name that are not the name ("Mr Blair" is Blair)."""
 
@@ -85,6 +122,12 @@ class Question:
     subject: tuple[str, ...] = ()
     """The names written with a capital in that verb's subject ("Putin", "Wang" in "where did Putin and
     Wang meet"); empty for a pronoun or no subject."""
+    narrated: bool = False
+    """For a speech question asking how X explained, felt or reacted, or what X hoped or proposed: the answer
+    may be told of X rather than quoted ("Chirac reacted to his warning by saying ...", "Campbell has
+    called the rivalry 'bitter'"), and for a speaker written as a long or possessive role of a body ("the
+    commissioner of the Bureau of Labor"), which the articles seldom write the same way: the question is
+    also answered as a plain one."""
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -154,8 +197,9 @@ ARTICLE_WORDS = frozenset("article articles story stories piece report text page
 """Words of a question about the article itself that do not say which article."""
 
 
-def parse(text: str, analyzer: Analyzer) -> Question:
-    """Analyse a question (or bare keywords)."""
+def parse(text: str, analyzer: Analyzer, speech: bool = True) -> Question:
+    """Analyse a question (or bare keywords); with ``speech`` False, a question about someone's words is
+    analysed as a plain one (its speaker's words searched for like any others)."""
     for kind, pattern in _ABOUT_ARTICLE:
         if pattern.search(text):
             words = analyzer.words_as_written(text)
@@ -166,14 +210,14 @@ def parse(text: str, analyzer: Analyzer) -> Question:
             return Question(text=text, kind=kind, speaker=None, speaker_terms=(),
                             topic_terms=tuple(analyzer.stem([w for w, _ in kept])),
                             topic_words=tuple(shown for _, shown in kept))
-    m = _SPEECH.match(text) or _SPEECH_BY.match(text)
-    if m and _is_speaker(m.group("speaker") or "") and _is_speech_verb(m):
-        speaker = m.group("speaker").strip(" ,")
+    said = _speech(text) if speech else None
+    if said is not None:
+        speaker, about, narrated = said
         names = phrase_terms(speaker, analyzer)  # "the mayor" is found by "mayor", "Mr Blair" by "blair"
-        topic, shown = _content_words(m.group("topic") or "", analyzer)
+        topic, shown = _content_words(about, analyzer)
         return Question(
             text=text, kind=QuestionKind.SAY, speaker=speaker, speaker_terms=tuple(dict.fromkeys(names)),
-            topic_terms=tuple(analyzer.stem(topic)), topic_words=tuple(shown),
+            topic_terms=tuple(analyzer.stem(topic)), topic_words=tuple(shown), narrated=narrated,
         )
     words, shown = _content_words(text, analyzer)
     kind = _kind(text)
@@ -182,6 +226,29 @@ def parse(text: str, analyzer: Analyzer) -> Question:
         text=text, kind=kind, speaker=None, speaker_terms=(),
         topic_terms=tuple(analyzer.stem(words)), topic_words=tuple(shown), verb=verb, subject=subject,
     )
+
+
+def _speech(text: str) -> tuple[str, str, bool] | None:
+    """For a question about someone's words, the speaker and what it asks about: "what did X say about Y",
+    "what was said by X", "how did X explain Y", "what was X's reaction to Y", "what reason did X give for Y";
+    None for any other question. A speaker named by what they did ("the playwright who wrote Y") is the
+    person ("the playwright"), and what they did joins the topic. The flag is True when the answer may be
+    told of the speaker rather than quoted (``Question.narrated``): every form but "say"-like verbs."""
+    for pattern in (_SPEECH, _SPEECH_REL, _SPEECH_BY, _HOW_SPEECH, _NOUN_SPEECH, _GIVE_SPEECH):
+        m = pattern.match(text)
+        if not m or not m.group("speaker"):
+            continue
+        speaker, topic = m.group("speaker").strip(" ,"), m.group("topic") or ""
+        rel = _RELATIVE.search(speaker) or _CREATOR_OF.match(speaker)
+        if rel is not None and rel.start("what") > 0:
+            speaker, topic = speaker[:rel.end("who")].strip(" ,"), f"{topic} {rel.group('what')}".strip()
+        loose = not _is_speaker(speaker)
+        if (loose and not _is_speaker(speaker, loose=True)) or not _is_speech_verb(m):
+            continue
+        narrated = loose or pattern not in (_SPEECH, _SPEECH_REL, _SPEECH_BY) or \
+            re.sub(r"\s+", " ", m.group("verb").lower()) in _STANCE_FORMS
+        return speaker, topic, narrated
+    return None
 
 
 _AUX = r"(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|might)"
@@ -224,16 +291,24 @@ def _is_speech_verb(m: re.Match) -> bool:
     return not (verb.lower() in ("add", "added") and re.match(r"\s+to\b", after, re.I))
 
 
-def _is_speaker(words: str) -> bool:
+def _is_speaker(words: str, loose: bool = False) -> bool:
     """True when ``words`` can name who speaks: "Wang", "the prime minister", "the Bank of England",
-    not "the name of the" or "another way to"."""
+    not "the name of the" or "another way to". ``loose`` admits too a role of a body written long or after a
+    possessive ("the commissioner of the Bureau of Labor", "Nokia's head of market development"), which
+    the articles seldom write the same way ("Kathleen Utgoff, commissioner of the Bureau of Labor, said")."""
     words = words.strip(" ,")
-    if not words or re.fullmatch(r"(?i)you|i|we|they|it|he|she|people|everyone|anyone|someone", words):
+    if not words or re.fullmatch(r"(?i)you|i|we|they|it|he|she|people|everyone|anyone|someone|some|many|most|others|few|all|both|one", words):
         return False
-    if len(words.split()) > 5 or re.search(r"(?i)\b(?:to|when|where|that|which|who|is|was|are|were|be)\b", words):
+    lower = [w for w in words.split() if not w[:1].isupper()]  # "the Independent Manchester United Supporters' ..."
+    if len(lower) > 5 or len(words.split()) > (9 if loose else 5) or \
+            re.search(r"(?i)\b(?:to|when|where|that|which|who|is|was|are|were|be)\b", words):
         return False
+    if re.match(r"(?i)(?:some|many|most|several|few)\s", words):
+        return False  # "how do some scholars view ...": a quantified group is no one speaker
     if re.search(r"(?i)\b(?:the|a|an|this|that|his|her|its|their)$", words):
         return False  # "What did the civil war leave the state of ...": a name does not end with "the"
+    if loose and re.match(r"[A-Z][\w.&-]*(?:['’]s|s['’])\s", words):
+        return True  # "Nokia's head of market development", "Corvid's director of programmes"
     return not re.search(r"(?i)\bof\b", words) or any(w[:1].isupper() for w in words.split()[1:])
 
 
