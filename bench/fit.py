@@ -20,6 +20,10 @@ Data (see bench/splits.py), all from ../shared:
 1. Ranking: a scorer over ``FEATURES``, fitted listwise (softmax over each question's candidates,
    maximising the probability of the sentences that hold a gold answer), L2-regularised: linear, plus
    ``--rank-hidden`` ReLU units beside the linear part.
+   Then, for every question but speech questions with a speaker, ``--trees`` boosted regression trees
+   (LightGBM's lambdarank, ``pip install -e .[bench]``) fitted on top of the linear score (it is their
+   starting score), written into ``weights.json`` as node arrays that ``qabot.answering.score.Trees``
+   walks in numpy. A speech question's own-words order stays the linear ranker's.
 2. Confidence: over ``CONFIDENCE_FEATURES`` of each question's first three answers (label: it holds a
    gold answer), a logistic model with one hidden layer of ``--conf-hidden`` ReLU units beside its
    linear part, fitted by Adam on the log-loss (``--conf-hidden 0``: plain logistic regression by
@@ -27,6 +31,9 @@ Data (see bench/splits.py), all from ../shared:
    questions asked of BBC where logistic regression refused 76%; fitted on half of the questions and
    measured on the other half (both ways), 78.0% and 76.5% where logistic regression refused 77.8% and
    73.8%.
+   A speech question with a speaker keeps the confidence and refusal threshold of the shipped weights
+   (``Weights.speech_confidence``; the first time, the shipped weights' own, from before the trees): its
+   candidates are ranked by the linear ranker alone, and its refusals stay as they were tuned.
 3. Refusal: a question is refused when its first answer's confidence (``--refuse-by first``; ``best3``:
    the best confidence of its first three answers) is under the threshold that loses ``--lose`` (0.5%) of
    the fit questions whose first three answers hold a gold answer, over all of SQuAD and over the small
@@ -53,9 +60,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from splits import ROOT, bbc_corpus, half, squad_corpus  # noqa: E402
 
-from qabot.answering import Answerer, QuestionKind, parse  # noqa: E402
-from qabot.answering.features import CONFIDENCE_FEATURES, FEATURES, question_inputs  # noqa: E402
-from qabot.answering.params import save_weights  # noqa: E402
+from qabot.answering import Answerer, AnswerParams, QuestionKind, parse  # noqa: E402
+from qabot.answering.features import (CONFIDENCE_FEATURES, FEATURES, LINEAR_LEFT_OUT, add_written,  # noqa: E402
+                                      question_inputs)
+from qabot.answering.params import SPEECH_CONFIDENCE, Weights, save_weights  # noqa: E402
+from qabot.answering.score import Trees  # noqa: E402
 from qabot.build import build  # noqa: E402
 from qabot.evaluate import Item, hit, normalize, read_items  # noqa: E402
 from qabot.index import Index  # noqa: E402
@@ -65,6 +74,19 @@ TINY_PARAGRAPHS = 6
 
 MAX_CANDIDATES = 80
 """Candidates per question kept for the ranking fit (by the starting weights' order)."""
+
+
+def starting_weights() -> Weights:
+    """The shipped weights without their trees: the candidates collected (the first ``MAX_CANDIDATES`` by their
+    order) do not depend on the trees of the last fit."""
+    weights = AnswerParams.default().weights
+    return replace(weights, trees_feature=(), trees_threshold=(), trees_left=(), trees_right=(), trees_value=(),
+                   trees_depth=0)
+
+
+def open_answerer(index: Path) -> Answerer:
+    """An answerer over the index at ``index`` with the starting weights."""
+    return Answerer(Index.open(index), answer_params=replace(AnswerParams.default(), weights=starting_weights()))
 
 
 def golds(item: Item) -> list[tuple[str, ...]]:
@@ -78,6 +100,8 @@ def collect(answerer: Answerer, items: list[Item], source: str) -> list[dict]:
         ranked = answerer.rank(parse(item.question, answerer.analyzer))
         g = golds(item)
         cands = ranked.candidates[:MAX_CANDIDATES]
+        for c in cands:  # at run time only the candidates the trees score have them
+            add_written(c)
         texts = [answerer.article(c.article).text[c.start:c.end] for c in cands]
         out.append({"source": source, "ranked": ranked, "candidates": cands,
                     "labels": np.array([bool(g) and hit(g, t) for t in texts], dtype=bool),
@@ -106,7 +130,7 @@ def tiny_corpora(squad_file: Path, squad_items: list, work: Path, per_article: i
         rng = random.Random(n)
         own = rng.sample(by_article[n], min(per_article, len(by_article[n])))
         other = by_article[numbers[(place + 1) % len(numbers)]]
-        out.append((Answerer(Index.open(corpus.parent / "index")), own,
+        out.append((open_answerer(corpus.parent / "index"), own,
                     [Item(i.question, ()) for i in rng.sample(other, min(per_article, len(other)))]))
     return out
 
@@ -121,6 +145,7 @@ def fit_ranking(questions: list[dict], l2: float, hidden: int = 0, hidden_l2: fl
     groups = [(np.array([c.x for c in q["candidates"]]), q["labels"]) for q in questions
               if q["answerable"] and not q["refused"] and q["labels"].any() and not q["labels"].all()]
     X = np.concatenate([x for x, _ in groups])
+    X[:, [FEATURES.index(f) for f in LINEAR_LEFT_OUT]] = 0.0  # the trees' alone: their weights stay 0
     Y = np.concatenate([y for _, y in groups]).astype(float)
     sizes = np.array([len(y) for _, y in groups])
     seg = np.repeat(np.arange(len(groups)), sizes)
@@ -156,8 +181,70 @@ def fit_ranking(questions: list[dict], l2: float, hidden: int = 0, hidden_l2: fl
             v[i] = 0.999 * v[i] + 0.001 * g ** 2
             params[i] -= rates[i] * (m[i] / (1 - 0.9 ** step)) / (np.sqrt(v[i] / (1 - 0.999 ** step)) + 1e-8)
     w, W1, b1, w2 = params
+    W1[[FEATURES.index(f) for f in LINEAR_LEFT_OUT]] = 0.0
     # the hidden units over raw features: (x - mean) / scale @ W = x @ (W / scale) - mean / scale @ W
     return w, (W1 / scale[:, None]).T, b1 - (mean / scale) @ W1, w2
+
+
+def fit_trees(questions: list[dict], w: np.ndarray, n_trees: int, depth: int, leaves: int, rate: float,
+              min_leaf: int) -> dict:
+    """Boosted trees over ``FEATURES`` fitted on top of the linear score ``X @ w`` (their starting score), for the
+    questions other than speech questions with a speaker, as the ``Weights.trees_*`` fields. Their loss is the
+    linear ranker's: a softmax over each question's candidates, the probability of the sentences holding a gold
+    answer maximised (LightGBM with this loss as its objective; its lambdarank did less well, docs/answers.md)."""
+    import lightgbm
+
+    groups = [(np.array([c.x for c in q["candidates"]]), q["labels"]) for q in questions
+              if q["answerable"] and not q["refused"] and q["labels"].any() and not q["labels"].all()
+              and not q["candidates"][0].say]
+    X = np.concatenate([x for x, _ in groups])
+    Y = np.concatenate([y for _, y in groups]).astype(float)
+    sizes = np.array([len(y) for _, y in groups])
+    seg = np.repeat(np.arange(len(groups)), sizes)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+
+    def softmax(scores: np.ndarray, _data) -> tuple[np.ndarray, np.ndarray]:
+        """The listwise softmax loss's gradient and (diagonal) hessian at ``scores``."""
+        e = np.exp(scores - np.maximum.reduceat(scores, starts)[seg])
+        p = e / np.add.reduceat(e, starts)[seg]
+        q = e * Y / np.add.reduceat(e * Y, starts)[seg]
+        return p - q, np.maximum(p * (1 - p), 1e-6)
+
+    data = lightgbm.Dataset(X, Y, init_score=X @ w)
+    booster = lightgbm.train({"objective": softmax, "learning_rate": rate, "num_leaves": leaves, "max_depth": depth,
+                              "min_data_in_leaf": min_leaf, "num_threads": 1, "deterministic": True, "seed": 0,
+                              "verbosity": -1}, data, n_trees)
+    trees = [info["tree_structure"] for info in booster.dump_model()["tree_info"]]
+    width = max(2 * info["num_leaves"] - 1 for info in booster.dump_model()["tree_info"])
+    out = {"trees_feature": [], "trees_threshold": [], "trees_left": [], "trees_right": [], "trees_value": []}
+    deepest = 1
+
+    def walk(node: dict, nodes: list, level: int) -> int:
+        """Append ``node`` and its subtree to ``nodes`` (place, feature, threshold, left, right, value); its place."""
+        nonlocal deepest
+        place = len(nodes)
+        nodes.append(None)
+        if "leaf_value" in node:
+            deepest = max(deepest, level)
+            nodes[place] = (0, 0.0, place, place, float(node["leaf_value"]))
+        else:
+            assert node["decision_type"] == "<=", node["decision_type"]
+            left = walk(node["left_child"], nodes, level + 1)
+            right = walk(node["right_child"], nodes, level + 1)
+            nodes[place] = (int(node["split_feature"]), float(node["threshold"]), left, right, 0.0)
+        return place
+
+    for tree in trees:
+        nodes: list = []
+        walk(tree, nodes, 0)
+        nodes += [(0, 0.0, width - 1, width - 1, 0.0)] * (width - len(nodes))  # padding nobody reaches
+        for key, column in zip(out, zip(*nodes)):
+            out[key].append(tuple(column))
+    out["trees_depth"] = deepest
+    check = X[:20_000]
+    walked = Trees(Weights(**{k: v if k == "trees_depth" else tuple(v) for k, v in out.items()}))(check)
+    assert np.allclose(walked, booster.predict(check), atol=1e-9), "the exported trees score otherwise than LightGBM"
+    return out
 
 
 def order(q: dict, answerer: Answerer) -> list:
@@ -250,6 +337,16 @@ def main() -> None:
     parser.add_argument("--rank-hidden", type=int, default=0, help="hidden ReLU units of the ranker (0: linear)")
     parser.add_argument("--rank-hidden-l2", type=float, default=1e-3, help="L2 of the ranker's hidden units")
     parser.add_argument("--rank-steps", type=int, default=1500, help="Adam steps of the ranking fit")
+    parser.add_argument("--refit-linear", action="store_true",
+                        help="fit the linear ranker again (else the shipped one is kept: it alone orders a speech "
+                             "question's candidates, and the speech answers are tuned against it)")
+    parser.add_argument("--trees", type=int, default=100, help="boosted trees on top of the linear ranker (0: none)")
+    parser.add_argument("--tree-depth", type=int, default=3, help="the trees' largest depth")
+    parser.add_argument("--tree-leaves", type=int, default=8, help="the trees' most leaves")
+    parser.add_argument("--tree-rate", type=float, default=0.1, help="the boosting's learning rate")
+    parser.add_argument("--trees-top", type=int, default=10,
+                        help="only each question's best this many candidates by the linear score are scored by the trees")
+    parser.add_argument("--tree-min-leaf", type=int, default=100, help="fewest candidates in a leaf")
     parser.add_argument("--conf-l2", type=float, default=1e-3, help="L2 of the plain logistic confidence")
     parser.add_argument("--conf-hidden", type=int, default=16, help="hidden units of the confidence (0: logistic)")
     parser.add_argument("--hidden-l2", type=float, default=1e-3, help="L2 of the confidence with hidden units")
@@ -260,8 +357,8 @@ def main() -> None:
     build([squad_file], args.work / "squad-index")
     bbc = bbc_corpus(args.work / "bbc")
     build([bbc], args.work / "bbc-index")
-    squad = Answerer(Index.open(args.work / "squad-index"))
-    news = Answerer(Index.open(args.work / "bbc-index"))
+    squad = open_answerer(args.work / "squad-index")
+    news = open_answerer(args.work / "bbc-index")
     fit_items = half(squad_items, "fit")
     quarters = {}
     for name, rest in (("A", 0), ("B", 2)):
@@ -270,7 +367,7 @@ def main() -> None:
         part.parent.mkdir(parents=True, exist_ok=True)
         part.write_text("\n".join(line for i, line in enumerate(lines) if i % 4 == rest) + "\n", encoding="utf-8")
         build([part], args.work / f"squad-{name}" / "index")
-        quarters[name] = (Answerer(Index.open(args.work / f"squad-{name}" / "index")),
+        quarters[name] = (open_answerer(args.work / f"squad-{name}" / "index"),
                           [item for number, item in squad_items if number % 4 == rest])
     negatives = random.Random(0).sample(fit_items, min(args.negatives, len(fit_items)))
     data_dir = ROOT / "bench" / "data"
@@ -293,15 +390,21 @@ def main() -> None:
         tiny += collect(own, items, name) + collect(own, others, name + "<-other")
     print(f"collected in {time.time() - started:.0f}s", flush=True)
 
-    w, rank_hidden, rank_bias, rank_out = fit_ranking(data, args.rank_l2, args.rank_hidden, args.rank_hidden_l2,
-                                                      args.rank_steps)
-
     def rounded(a):
         return tuple(round(float(x), 6) for x in a)
 
-    weights = replace(squad.params.weights, features=FEATURES, rank=rounded(w),
-                      rank_hidden=tuple(rounded(row) for row in rank_hidden), rank_hidden_bias=rounded(rank_bias),
-                      rank_hidden_out=rounded(rank_out))
+    weights = squad.params.weights
+    if args.refit_linear:
+        w, rank_hidden, rank_bias, rank_out = fit_ranking(data, args.rank_l2, args.rank_hidden, args.rank_hidden_l2,
+                                                          args.rank_steps)
+        weights = replace(weights, features=FEATURES, rank=rounded(w),
+                          rank_hidden=tuple(rounded(row) for row in rank_hidden), rank_hidden_bias=rounded(rank_bias),
+                          rank_hidden_out=rounded(rank_out))
+    w = np.array(weights.rank)
+    if args.trees:
+        trees = fit_trees(data, np.array(weights.rank), args.trees, args.tree_depth, args.tree_leaves, args.tree_rate,
+                          args.tree_min_leaf)
+        weights = replace(weights, trees_depth=trees.pop("trees_depth"), trees_top=args.trees_top, **{k: tuple(map(tuple, v)) for k, v in trees.items()})
 
     answerers |= {"squad": squad, "bbc->squad": squad, "bbc": news, "squad->bbc": news,
                  "squad-A": quarters["A"][0], "squad-B->A": quarters["A"][0],
@@ -382,7 +485,11 @@ def main() -> None:
                 f"for the confidence, {args.tiny} questions of each fit-half article asked of it alone and of the "
                 f"next one, cut into articles of {TINY_PARAGRAPHS} paragraphs",
         "ranking": (f"listwise softmax, L2 {args.rank_l2:g}" + (f", {args.rank_hidden} hidden ReLU units beside the linear "
-                    f"part (L2 {args.rank_hidden_l2:g})" if args.rank_hidden else "") + f", {args.rank_steps} Adam steps"),
+                    f"part (L2 {args.rank_hidden_l2:g})" if args.rank_hidden else "") + f", {args.rank_steps} Adam steps"
+                    + (f"; then, but for speech questions with a speaker, {args.trees} boosted trees on top (LightGBM "
+                       f"lambdarank, depth {args.tree_depth}, {args.tree_leaves} leaves, rate {args.tree_rate:g}, "
+                       f"{args.tree_min_leaf} candidates a leaf), scoring each question's best {args.trees_top} by the linear score"
+                       if args.trees else "")),
         "confidence": (f"logistic over the first three answers with {args.conf_hidden} hidden ReLU units, Adam, "
                        f"L2 {args.hidden_l2:g}" if args.conf_hidden else
                        "logistic regression over the first three answers, L2 %g" % args.conf_l2),
@@ -398,8 +505,10 @@ def main() -> None:
         t = threshold(lose)
         print(f"{lose:6.2%} {t:9.4f}  {share(fit_squad, t):11.1%}  {share(neg, t):18.1%}  {share(same, t):18.1%}  "
               f"{share(fit_tiny, t):13.1%}  {share(tiny_neg, t):23.1%}")
+    shipped = squad.params.weights  # a speech question keeps the confidence its answers were tuned with
+    speech = shipped.speech_confidence or {k: getattr(shipped, k) for k in SPEECH_CONFIDENCE}
     weights = replace(weights, refuse_below=round(refuse, 6), refuse_by=args.refuse_by,
-                      sure_above=round(max(refuse, 0.5), 6), fit=fit)
+                      sure_above=round(max(refuse, 0.5), 6), speech_confidence=speech, fit=fit)
     save_weights(weights, args.out)
     print(json.dumps(fit, indent=1))
     print("ranking weights:", {f: round(float(x), 3) for f, x in zip(FEATURES, w)})

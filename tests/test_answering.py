@@ -85,18 +85,45 @@ def test_speech_features_mark_the_speakers_own_words(answerer):
     assert named["own_words"] == 1.0 and named["own_quote"] == 1.0 and named["topic_in_quote"] == 1.0
 
 
-def _by_hand(w, x):
-    """A ranking score worked out term by term: the linear part plus the ReLU hidden units."""
-    units = [max(0.0, sum(a * b for a, b in zip(row, x)) + b0) for row, b0 in zip(w.rank_hidden, w.rank_hidden_bias)]
-    return sum(a * b for a, b in zip(w.rank, x)) + sum(o * u for o, u in zip(w.rank_hidden_out, units))
+def _walk(w, x):
+    """What the trees add to the score of features ``x``, walked node by node down each tree."""
+    total = 0.0
+    for feature, threshold, left, right, value in zip(w.trees_feature, w.trees_threshold, w.trees_left, w.trees_right,
+                                                      w.trees_value):
+        node = 0
+        while not left[node] == right[node] == node:
+            node = left[node] if x[feature[node]] <= threshold[node] else right[node]
+        total += value[node]
+    return total
 
 
-def test_score_is_the_linear_part_plus_the_hidden_units_and_explained_parts_add_up(answerer):
+def _by_hand(w, xs, say=False):
+    """The ranking scores of one question's candidates worked out term by term: the linear part plus the ReLU
+    hidden units, plus the trees for the best ``trees_top`` by that (the least the trees can add for the rest)."""
+    def linear(x):
+        units = [max(0.0, sum(a * b for a, b in zip(row, x)) + b0) for row, b0 in zip(w.rank_hidden, w.rank_hidden_bias)]
+        return sum(a * b for a, b in zip(w.rank, x)) + sum(o * u for o, u in zip(w.rank_hidden_out, units))
+
+    scores = [linear(x) for x in xs]
+    if not w.trees_feature or say:
+        return scores
+    top = set(sorted(range(len(xs)), key=lambda i: -scores[i])[:w.trees_top or len(xs)])
+    least = sum(min(v for v, l, r, n in zip(values, w_left, w_right, range(len(values))) if l == r == n)
+                for values, w_left, w_right in zip(w.trees_value, w.trees_left, w.trees_right))
+    return [s + (_walk(w, x) if i in top else least) for i, (s, x) in enumerate(zip(scores, xs))]
+
+
+def test_score_is_the_linear_part_plus_the_trees_and_explained_parts_add_up(answerer):
     ranked = answerer.rank(parse("how much will the damage cost", answerer.analyzer))
     w = answerer.params.weights
+    assert w.trees_feature and not ranked.candidates[0].say  # the shipped ranker has its trees, used here
+    hand = _by_hand(w, [c.x for c in ranked.candidates])
+    assert [c.score for c in ranked.candidates] == pytest.approx(hand)
+    linear = replace(w, trees_feature=(), trees_threshold=(), trees_left=(), trees_right=(), trees_value=())
+    assert [c.score for c in ranked.candidates] != pytest.approx(_by_hand(linear, [c.x for c in ranked.candidates]))
     for c in ranked.candidates[:5]:
-        assert c.score == pytest.approx(_by_hand(w, c.x))
         parts = answerer.model.explain_rank(c)
+        assert "trees" in {p.name for p in parts}
         assert sum(p.part for p in parts) + answerer.model.rank_bias_part(c) == pytest.approx(c.score)
     # a ranker with hidden units (two, one active on the best candidate and one not) scores and explains alike
     best = ranked.candidates[0]
@@ -104,9 +131,53 @@ def test_score_is_the_linear_part_plus_the_hidden_units_and_explained_parts_add_
     hidden = replace(w, rank_hidden=((1.0,) * n, (-1.0,) * n), rank_hidden_bias=(0.5, -0.5), rank_hidden_out=(2.0, 3.0))
     model = Model(hidden)
     model.rank(ranked.candidates)
-    assert best.score == pytest.approx(_by_hand(hidden, best.x)) and best.score != pytest.approx(_by_hand(w, best.x))
+    assert [c.score for c in ranked.candidates] == pytest.approx(_by_hand(hidden, [c.x for c in ranked.candidates]))
     assert sum(p.part for p in model.explain_rank(best)) + model.rank_bias_part(best) == pytest.approx(best.score)
     assert model.rank_bias_part(best) == pytest.approx(2.0 * 0.5)  # the active unit's bias only
+
+
+def test_a_speech_questions_candidates_are_ranked_by_the_linear_part_alone(answerer):
+    ranked = answerer.rank(parse("what did Benedetti say about the town", answerer.analyzer))
+    w = answerer.params.weights
+    assert ranked.candidates and all(c.say for c in ranked.candidates)
+    assert [c.score for c in ranked.candidates] == pytest.approx(_by_hand(w, [c.x for c in ranked.candidates], say=True))
+    assert all(p.name != "trees" for c in ranked.candidates for p in answerer.model.explain_rank(c))
+    named = dict(zip(FEATURES, ranked.candidates[0].x))
+    assert named["exact"] == named["phrases"] == 0.0  # the speech frame's words are not matched as written
+
+
+@pytest.mark.parametrize("leaves", [8, 13, 40])
+def test_the_trees_walked_all_at_once_score_as_walked_node_by_node(answerer, leaves):
+    """Trees of other sizes than the shipped ones (more than 8 and than 16 leaves take other integer widths),
+    over the real candidates' features, with thresholds at their values (ties go left)."""
+    ranked = answerer.rank(parse("how many people were evacuated near Ferrara", answerer.analyzer))
+    xs = [c.x for c in ranked.candidates]
+    values = sorted({v for x in xs for v in x})
+    rows = {k: [] for k in ("trees_feature", "trees_threshold", "trees_left", "trees_right", "trees_value")}
+    for t in range(5):
+        nodes = []  # a lopsided tree: each inner node's right child is a leaf, its left the next inner node
+
+        def grow(depth):
+            place = len(nodes)
+            nodes.append(None)
+            if depth == leaves - 1:
+                nodes[place] = (0, 0.0, place, place, float(place + t))
+                return place
+            left = grow(depth + 1)
+            right = len(nodes)
+            nodes.append((0, 0.0, right, right, -float(depth + t)))
+            feature = (depth * 7 + t) % len(FEATURES)
+            nodes[place] = (feature, values[(depth * 3 + t) % len(values)], left, right, 0.0)
+            return place
+
+        grow(0)
+        for key, column in zip(rows, zip(*nodes)):
+            rows[key].append(tuple(column))
+    w = replace(answerer.params.weights, trees_depth=leaves - 1, trees_top=0, **{k: tuple(v) for k, v in rows.items()})
+    model = Model(w)
+    model.rank(ranked.candidates)
+    assert [c.score for c in ranked.candidates] == pytest.approx(_by_hand(w, xs))
+    assert len({round(_walk(w, x), 6) for x in xs}) > 1  # the trees tell the candidates apart
 
 
 def test_select_gives_the_same_sentence_of_duplicate_articles_once(answerer):
@@ -118,7 +189,8 @@ def test_select_gives_the_same_sentence_of_duplicate_articles_once(answerer):
 
 def test_confidence_is_a_probability_and_refuses_another_corpus_question(answerer):
     sure = answerer.ask("how many people were evacuated near Ferrara", k=2)
-    assert not sure.no_answer and 0 < sure.evidence[-1].confidence <= sure.evidence[0].confidence <= 1
+    assert not sure.no_answer and 0 <= sure.evidence[-1].confidence <= sure.evidence[0].confidence <= 1
+    assert sure.evidence[0].confidence > 0.5
     assert sure.confidence == sure.evidence[0].confidence
     other = answerer.ask("Which NFL team represented the AFC at Super Bowl 50?")
     assert other.no_answer and other.confidence is None or other.confidence < answerer.params.weights.refuse_below
@@ -146,7 +218,7 @@ def test_a_weights_file_of_another_version_or_other_features_is_refused(tmp_path
 
 def test_a_weights_file_whose_hidden_layer_does_not_fit_the_features_is_refused(tmp_path):
     data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    assert data["format"] == 3 and data["hidden"]  # the shipped confidence has its hidden units
+    assert data["format"] == 4 and data["hidden"]  # the shipped confidence has its hidden units
     short = tmp_path / "short.json"
     short.write_text(json.dumps(dict(data, hidden=[row[:-1] for row in data["hidden"]])), encoding="utf-8")
     with pytest.raises(WeightsError, match="wrong shape"):
@@ -160,6 +232,14 @@ def test_a_weights_file_whose_hidden_layer_does_not_fit_the_features_is_refused(
                                       rank_hidden_out=[1.0])), encoding="utf-8")
     with pytest.raises(WeightsError, match="wrong shape"):
         load_weights(ranker)
+    assert data["trees_feature"]  # the shipped ranker has its trees
+    for change in ({"trees_left": [[len(row)] + row[1:] for row in data["trees_left"]]},  # a child past the tree
+                   {"trees_feature": [[len(FEATURES)] + row[1:] for row in data["trees_feature"]]},  # no such feature
+                   {"trees_value": data["trees_value"][:-1]}):  # a tree without its leaves' values
+        trees = tmp_path / "trees.json"
+        trees.write_text(json.dumps(dict(data, **change)), encoding="utf-8")
+        with pytest.raises(WeightsError, match="wrong shape"):
+            load_weights(trees)
 
 
 def test_the_confidence_is_its_hidden_layer_beside_the_linear_part_and_its_parts_add_up(answerer):

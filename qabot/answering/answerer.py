@@ -150,7 +150,8 @@ class Answerer:
             return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
                           message=ranked.refusal)
         cands = ranked.candidates
-        weights = self.params.weights
+        model = self.model.speech if cands[0].say else self.model  # a speech question keeps its own confidence
+        weights = model.weights
         best = cands[0]
 
         def confidence(c: Candidate, position: int) -> float:
@@ -166,7 +167,7 @@ class Answerer:
                 if (c.article, c.start) not in spans:
                     spans.add((c.article, c.start))
                     judged = max(judged, confidence(c, len(spans) - 1))
-        why = tuple((p.name, p.value, p.part) for p in self.model.explain_confidence(best.inputs)) if explain else ()
+        why = tuple((p.name, p.value, p.part) for p in model.explain_confidence(best.inputs)) if explain else ()
         # a speech question is answered by attribution (the speaker's own words were found), which the
         # confidence, fitted on questions with one answer each, does not judge; bare keywords are a search,
         # refused when the articles lack one of them (and no spelling is close), never "not sure"
@@ -344,7 +345,8 @@ class Answerer:
         c.inputs = features.question_inputs(ranked.question, best, second, c, position, check.missing_share,
                                             check.missing_name_share, ranked.strange, ranked.far,
                                             ranked.article_absent, bool(check.fixes), self.reader.n_passages)
-        c.confidence = self.model.confidence(c.inputs)
+        model = self.model.speech if best.say else self.model  # a speech question keeps its own confidence
+        c.confidence = model.confidence(c.inputs)
         return c.confidence
 
     def _shared(self, c: Candidate) -> bool:

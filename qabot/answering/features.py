@@ -11,8 +11,10 @@ lacks, how far the candidate falls behind the best one.
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import dataclass, field
 
+from ..analysis import find_words
 from ..speakers import quoted_words
 from .parse import Question, QuestionKind
 from .sentences import DATE, NUMBER, Reader, ReadPassage, Sentence
@@ -22,7 +24,7 @@ FEATURES = (
     "match", "coverage", "neighbours", "inherited", "passage", "passage_coverage", "pairs", "cue", "title",
     "related", "own_words", "own_quote", "topic_in_quote", "long", "rank", "lede", "quote", "pronoun", "words",
     "rarest", "absent_idf", "bm25", "cue_who", "cue_when", "cue_where", "cue_amount", "new_names", "new_numbers",
-    "compact", "novel",
+    "compact", "novel", "exact", "phrases",
 )
 """The ranking features of a candidate sentence, in the order of the fitted weights.
 
@@ -54,8 +56,19 @@ FEATURES = (
 - new_numbers: the sentence holds a number or date the question does not;
 - compact: matched terms over the length (in terms) of the shortest stretch that holds them all;
 - novel: share of the sentence's distinct terms the question does not hold (an answer says something
-  the question does not; a sentence that only restates the question does not answer it).
+  the question does not; a sentence that only restates the question does not answer it);
+- exact: IDF-weighted share of the question's terms the sentence holds as the question writes them
+  ("revoked" for "revoked", not only "revocation" for it: a stem shared by other words says less);
+- phrases: share of the question's adjacent words, stopwords too, standing together in the sentence
+  ("head coach", "end of"): the question restating the sentence's own phrasing.
+
+exact and phrases are 0 for a speech question with a speaker (its words are mostly the frame "what did ...
+say about"), and only the boosted trees weigh them (``LINEAR_LEFT_OUT``): the linear ranker, which alone
+orders a speech question's candidates, is the one fitted without them.
 """
+
+LINEAR_LEFT_OUT = ("exact", "phrases")
+"""Ranking features the linear ranker gives no weight (``bench/fit.py``): only the trees use them."""
 
 QUESTION_FEATURES = (
     "score", "behind", "margin", "position", "q_missing", "q_missing_name", "q_strange", "q_far", "q_article",
@@ -76,14 +89,16 @@ QUESTION_FEATURES = (
 - q_who ... q_other: the kind of question.
 """
 
-LEFT_OUT = ("own_words", "own_quote", "topic_in_quote", "lede", "quote", "pronoun", "words", "long", "bm25")
+LEFT_OUT = ("own_words", "own_quote", "topic_in_quote", "lede", "quote", "pronoun", "words", "long", "bm25", "exact",
+            "phrases")
 """Ranking features the confidence leaves out.
 
 A speech answer is judged, like any other, by how well it matches the question's words (its speaker's
 name among them), not by the gold strings of a few speech questions, which name one of the speaker's
 sentences and not the others. The shape of a sentence (its length, quotation marks, an opening
 pronoun, its paragraph's place) and raw BM25 tell one corpus's style from another's, so a confidence fitted
-with one corpus's questions asked of another would learn the style, not whether the sentence answers."""
+with one corpus's questions asked of another would learn the style, not whether the sentence answers.
+exact and phrases weigh in the ranking score already, which the confidence reads."""
 CONFIDENCE_FEATURES = tuple(f for f in FEATURES if f not in LEFT_OUT) + QUESTION_FEATURES
 """The confidence model's inputs, in the order of its fitted weights."""
 _KEPT = tuple(i for i, f in enumerate(FEATURES) if f not in LEFT_OUT)
@@ -109,6 +124,12 @@ class Candidate:
     """It is the asked speaker's words about the topic."""
     x: list[float]
     """The ranking features, in the order of ``FEATURES``."""
+    say: bool = False
+    """It is a candidate for a speech question with a speaker (ranked by the linear ranker alone)."""
+    context: "Context | None" = None
+    """Its question's context (``add_written`` reads it)."""
+    sentence: int = 0
+    """Its sentence's place in its passage."""
     score: float = 0.0
     """The fitted ranking score."""
     confidence: float = 0.0
@@ -147,6 +168,14 @@ class Context:
     question_terms: set = field(default_factory=set)
     topic: set = field(default_factory=set)
     speaker_terms: set = field(default_factory=set)
+    words: tuple = ()
+    """The question's words as written, lowercased (stopwords too; none for a speech question with a speaker)."""
+    word_pairs: frozenset = frozenset()
+    """The question's adjacent pairs of those words."""
+    written: dict | None = None
+    """Those of its words whose term is searched, with that term (set by the first ``candidates`` call)."""
+    reader: Reader | None = None
+    """The reader its candidates were read with (set by the first ``candidates`` call)."""
 
     def __post_init__(self) -> None:
         q = self.question
@@ -157,6 +186,37 @@ class Context:
         self.question_terms = set(q.terms)
         self.topic = set(q.topic_terms)
         self.speaker_terms = set(q.speaker_terms)
+        self.words = () if self.say else tuple(written(w) for w in find_words(q.text))
+        self.word_pairs = frozenset(zip(self.words, self.words[1:]))
+
+
+def written(word: str) -> str:
+    """A word as written, lowercased and without a possessive "'s" ("Uganda's": "uganda")."""
+    word = word.lower()
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+_WRITTEN: "weakref.WeakKeyDictionary[Reader, dict[int, tuple]]" = weakref.WeakKeyDictionary()
+"""Per reader, per passage id: each sentence's words as written and their adjacent pairs (``sentence_words``)."""
+
+
+def sentence_words(reader: Reader, passage: ReadPassage) -> tuple[tuple[frozenset, frozenset], ...]:
+    """Each sentence of ``passage``: its words as written (``written``) and their adjacent pairs; worked out
+    once per passage and kept as long as the reader keeps its passages."""
+    cache = _WRITTEN.get(reader)
+    if cache is None:
+        cache = _WRITTEN[reader] = {}
+    found = cache.get(passage.id)
+    if found is None:
+        if len(cache) >= reader.params.caches.passages:
+            cache.clear()
+        text = reader.article(passage.article).text
+        out = []
+        for s in passage.sentences:
+            words = [written(w) for w in find_words(text, s.start, s.end)]
+            out.append((frozenset(words), frozenset(zip(words, words[1:]))))
+        found = cache[passage.id] = tuple(out)
+    return found
 
 
 def local_weights(reader: Reader, passages: list[ReadPassage], weights: dict[str, float]) -> dict[str, float]:
@@ -192,6 +252,9 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     share = score / ctx.best_score if ctx.best_score > 0 else 0.0
     bm25 = score / ctx.idf_sum if ctx.idf_sum > 0 else 0.0
     lede = 1.0 / max(1, passage.paragraph)
+    if ctx.written is None:  # the question's words with a weighed term, and that term
+        ctx.written = {w: t for w in ctx.words if (t := reader.analyzer.term(w)) in weights}
+        ctx.reader = reader
     out: list[Candidate] = []
     for i, sentence in enumerate(sentences):
         matched = present[i]
@@ -241,6 +304,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             float(bool(sentence.names - ctx.question_terms)), float(bool((sentence.numbers | sentence.dates) - ctx.asked)),
             _compact(sentence.terms, matched),
             len(set(sentence.terms) - ctx.question_terms) / len(set(sentence.terms)) if sentence.terms else 0.0,
+            0.0, 0.0,  # exact, phrases: set by ``add_written`` for the candidates the trees score
         ]
         if inherited and sentence.pronoun and not own:
             # "He had been mentored by Li Meng." needs the sentence that says who "he" is
@@ -249,8 +313,23 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             coverage = sum(weights[t] for t in matched) / total
         shown = coverage + sum(weights[t] for t in title - matched) / total  # the headline holds the rest
         out.append(Candidate(passage=passage, start=start, end=sentence.end, matched=frozenset(matched),
-                             coverage=shown, speaker=speaker, own_words=own, x=x))
+                             coverage=shown, speaker=speaker, own_words=own, x=x, say=ctx.say,
+                             context=ctx, sentence=i))
     return out
+
+
+_EXACT, _PHRASES = FEATURES.index("exact"), FEATURES.index("phrases")
+
+
+def add_written(c: Candidate) -> None:
+    """Set ``c``'s features exact and phrases (``candidates`` leaves them 0: only the trees weigh them, and
+    they score a question's best few candidates by the linear score, so only those need them)."""
+    ctx = c.context
+    if ctx is None or not (ctx.written or ctx.word_pairs):
+        return
+    words, pairs = sentence_words(ctx.reader, c.passage)[c.sentence]
+    c.x[_EXACT] = sum(ctx.weights[t] for t in {t for w, t in ctx.written.items() if w in words} & c.matched) / ctx.total
+    c.x[_PHRASES] = len(ctx.word_pairs & pairs) / len(ctx.word_pairs) if ctx.word_pairs else 0.0
 
 
 _ARTICLE_WIDE = tuple(FEATURES.index(f) for f in ("passage", "passage_coverage", "rank", "bm25"))

@@ -16,9 +16,9 @@ from ..spelling import SpellingParams
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 """The fitted model shipped with qabot."""
-WEIGHTS_FORMAT = 3
+WEIGHTS_FORMAT = 4
 """The version of ``weights.json``'s layout this code reads (2: the confidence has a hidden layer; 3: the
-ranker may have one too)."""
+ranker may have one too; 4: the ranker may add boosted trees for questions other than speech questions)."""
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,10 @@ class GateParams:
     """At most this many unknown words get a "did you mean"."""
     focus_candidates: int = 5
     """A who, when or where question's best this many candidates may be reordered by what it asks of its verb."""
-    focus_margin: float = 2.0
-    """Only candidates whose fitted score is within this of the best's are reordered (near-ties)."""
+    focus_margin: float = 2.2
+    """Only candidates whose fitted score is within this of the best's are reordered (near-ties). 2.0 for the
+    linear ranker; the boosted trees spread a question's best five candidates' scores about 1.1 times as
+    wide (the median gap from the first to the fifth on the fit half), so 2.2 keeps what a near-tie is."""
     focus_names: float = 2.0
     """What holding the question's names as themselves counts for (a share of them, so much)."""
     focus_verb: float = 1.0
@@ -151,6 +153,25 @@ class Weights:
     """Each ranking hidden unit's bias."""
     rank_hidden_out: tuple[float, ...] = ()
     """What each ranking hidden unit's output adds to the score, per unit of output."""
+    trees_feature: tuple[tuple[int, ...], ...] = ()
+    """Boosted regression trees added to the score of a question that is not a speech question with a speaker
+    (a speech question's own-words order stays the linear ranker's): one row of nodes per tree, each node's
+    ranking feature (its index in ``features``); a leaf is a node whose children are itself."""
+    trees_threshold: tuple[tuple[float, ...], ...] = ()
+    """Each node's threshold: a candidate whose feature is at most it goes to ``trees_left``, else to
+    ``trees_right``."""
+    trees_left: tuple[tuple[int, ...], ...] = ()
+    """Each node's left child (its place in the tree's row)."""
+    trees_right: tuple[tuple[int, ...], ...] = ()
+    """Each node's right child."""
+    trees_value: tuple[tuple[float, ...], ...] = ()
+    """Each leaf's value (what the tree adds to the score; 0 at inner nodes)."""
+    trees_depth: int = 0
+    """The deepest leaf's depth."""
+    trees_top: int = 0
+    """Only a question's best this many candidates by the linear score are scored by the trees (0: all); the
+    others get the least the trees can add, so they stay behind (the trees cost time per candidate, and past
+    the first ten they changed no first answer in cross-validation)."""
     confidence_features: tuple[str, ...] = ()
     """Names of the confidence model's inputs, in the order of ``confidence``."""
     confidence: tuple[float, ...] = ()
@@ -176,6 +197,11 @@ class Weights:
     what the threshold's share of lost right answers counts)."""
     sure_above: float = 0.0
     """Below this (and not refused) the terminal says "not sure: closest passages"."""
+    speech_confidence: dict = field(default_factory=dict)
+    """For a speech question with a speaker, the confidence and refusal it had before the trees (the fields
+    ``SPEECH_CONFIDENCE`` names, as fitted then): its candidates are ranked by the linear ranker alone, and
+    its refusals (when the speaker's words were not found) stay as they were tuned. Empty: the same as the
+    others'. ``bench/fit.py`` carries it over from the shipped weights."""
     fit: dict = field(default_factory=dict)
     """How the weights were fitted: data, split, metrics (for people; the code does not read it)."""
 
@@ -244,6 +270,16 @@ def _merge(obj, data: dict, where: str):
     return replace(obj, **changes)
 
 
+SPEECH_CONFIDENCE = ("confidence", "intercept", "mean", "scale", "hidden", "hidden_bias", "hidden_out", "refuse_below",
+                     "sure_above")
+"""The confidence's fields a speech question with a speaker has of its own (``Weights.speech_confidence``)."""
+
+
+def speech_weights(weights: "Weights") -> "Weights":
+    """The weights a speech question with a speaker is judged by: ``weights`` with its own confidence."""
+    return replace(weights, **{k: _tuples(v) for k, v in weights.speech_confidence.items()}, speech_confidence={})
+
+
 REFUSE_BY = ("first", "best3")
 """The refusal rules ``Weights.refuse_by`` may name."""
 
@@ -267,6 +303,18 @@ def load_weights(path: Path) -> Weights:
         raise WeightsError(f"{path} was fitted on other features than this qabot computes; run python bench/fit.py")
     keys = {f.name for f in fields(Weights)}
     weights = Weights(**{k: _tuples(v) for k, v in data.items() if k in keys})
+    if set(weights.speech_confidence) - set(SPEECH_CONFIDENCE):
+        raise WeightsError(f"{path} holds a speech confidence with other fields than {', '.join(SPEECH_CONFIDENCE)}; "
+                           f"run python bench/fit.py")
+    for judged in (weights, speech_weights(weights)):
+        _check_shapes(judged, path)
+    return weights
+
+
+def _check_shapes(weights: Weights, path: Path) -> None:
+    """WeightsError when ``weights``'s arrays do not fit the features."""
+    from .features import CONFIDENCE_FEATURES, FEATURES
+
     if weights.refuse_by not in REFUSE_BY:
         raise WeightsError(f"{path} refuses by {weights.refuse_by!r}, this qabot knows {', '.join(REFUSE_BY)}; "
                            f"run python bench/fit.py")
@@ -275,9 +323,25 @@ def load_weights(path: Path) -> Weights:
             or any(len(row) != n for row in weights.hidden) \
             or not len(weights.hidden) == len(weights.hidden_bias) == len(weights.hidden_out) \
             or any(len(row) != len(FEATURES) for row in weights.rank_hidden) \
-            or not len(weights.rank_hidden) == len(weights.rank_hidden_bias) == len(weights.rank_hidden_out):
+            or not len(weights.rank_hidden) == len(weights.rank_hidden_bias) == len(weights.rank_hidden_out) \
+            or not _trees_fit(weights):
         raise WeightsError(f"{path} holds weights of the wrong shape for its features; run python bench/fit.py")
-    return weights
+
+
+def _trees_fit(weights: Weights) -> bool:
+    """The trees' node rows are all of one length, their features are ranking features and their children
+    nodes of the same tree."""
+    from .features import FEATURES
+
+    rows = (weights.trees_feature, weights.trees_threshold, weights.trees_left, weights.trees_right, weights.trees_value)
+    if len({len(r) for r in rows}) != 1 or (rows[0] and weights.trees_depth < 1):
+        return False
+    widths = {len(row) for r in rows for row in r}
+    if len(widths) > 1:
+        return False
+    width = widths.pop() if widths else 0
+    return all(0 <= f < len(FEATURES) for row in weights.trees_feature for f in row) and \
+        all(0 <= n < width for r in (weights.trees_left, weights.trees_right) for row in r for n in row)
 
 
 def _tuples(value):

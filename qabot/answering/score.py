@@ -21,8 +21,76 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .features import CONFIDENCE_FEATURES, FEATURES, Candidate
-from .params import Weights
+from .features import CONFIDENCE_FEATURES, FEATURES, Candidate, add_written
+from .params import Weights, speech_weights
+
+
+class Trees:
+    """Boosted regression trees, all walked at once without walking (QuickScorer, Lucchese et al. 2015):
+    every inner node of every tree is tested against every candidate in one step; a test that fails (the
+    candidate goes right) rules out the leaves of that node's left subtree (a bit each), so a tree's exit
+    leaf is the leftmost leaf that no failed test ruled out. A few whole-array operations score all candidates against
+    all trees, whatever their depth."""
+
+    def __init__(self, weights: Weights):
+        self.n = len(weights.trees_feature)
+        features, thresholds, masks, values = [], [], [], []  # masks: each inner node's left subtree's leaf bits
+        for feature, threshold, left, right, value in zip(weights.trees_feature, weights.trees_threshold,
+                                                          weights.trees_left, weights.trees_right, weights.trees_value):
+            leaves: list[float] = []
+            inner: list[tuple[int, float, int]] = []  # feature, threshold, the bits of its left subtree's leaves
+
+            def walk(node: int) -> int:
+                """The leaf bits under ``node`` (leaves numbered left to right as they are met)."""
+                if left[node] == node and right[node] == node:
+                    leaves.append(value[node])
+                    return 1 << (len(leaves) - 1)
+                place = len(inner)
+                inner.append((0, 0.0, 0))
+                bits = walk(left[node])
+                inner[place] = (feature[node], threshold[node], bits)
+                return bits | walk(right[node])
+
+            walk(0)
+            features.append([f for f, _, _ in inner])
+            thresholds.append([t for _, t, _ in inner])
+            masks.append([bits for _, _, bits in inner])
+            values.append(leaves)
+        width = max((len(f) for f in features), default=0)
+        most = max((len(v) for v in values), default=1)
+        if most > 64:
+            raise ValueError("a tree with more than 64 leaves")
+        self.bits = next(np.dtype(t) for t in (np.uint8, np.uint16, np.uint32, np.uint64) if np.dtype(t).itemsize * 8 >= most)
+        # node-major: the k-th inner node of every tree side by side; padding tests fail never (threshold +inf)
+        pad = [width - len(f) for f in features]
+        self.feature = np.asarray([f + [0] * p for f, p in zip(features, pad)], dtype=np.intp).T.ravel()
+        self.threshold = np.asarray([t + [np.inf] * p for t, p in zip(thresholds, pad)], dtype=float).T.ravel()
+        self.left_bits = np.asarray([b + [0] * p for b, p in zip(masks, pad)], dtype=np.uint64).T.ravel().astype(self.bits)
+        self.width = width
+        self.value = np.asarray([v + [0.0] * (most - len(v)) for v in values], dtype=float).ravel()
+        self.offset = np.arange(self.n, dtype=np.intp) * most
+        self.least = float(sum(min(v) for v in values))
+        """The least the trees can add to a score."""
+        if self.bits.itemsize <= 2:  # the lowest bit set, looked up
+            table = np.arange(1 << (8 * self.bits.itemsize), dtype=np.int64)
+            self.lowest = np.log2(np.maximum(table & -table, 1)).astype(np.intp)
+        else:
+            self.lowest = None
+
+    def __call__(self, X: np.ndarray) -> np.ndarray:
+        """What the trees add to the score of each row of ``X`` (candidates x ranking features)."""
+        X = np.ascontiguousarray(X)
+        # every candidate's feature at every node (nodes x trees side by side): one flat take, then contiguous
+        # operations only (numpy broadcasts over a short inner axis many times slower)
+        tested = X.ravel().take((np.arange(len(X)) * X.shape[1])[:, None] + self.feature)
+        out = ((tested > self.threshold).view(np.uint8) * self.left_bits).reshape(len(X), self.width, self.n)
+        left = ~np.bitwise_or.reduce(out, axis=1)  # (candidates, trees): the leaves no failed test ruled out
+        if self.lowest is not None:
+            leaf = self.lowest.take(left)
+        else:
+            left = left.astype(np.int64)
+            leaf = np.log2((left & -left).astype(float)).astype(np.intp)
+        return self.value.take(leaf + self.offset).sum(axis=1)
 
 
 @dataclass(frozen=True)
@@ -47,6 +115,9 @@ class Model:
         self._rank_hidden = np.asarray(weights.rank_hidden, dtype=float).reshape(len(weights.rank_hidden), len(FEATURES))
         self._rank_bias = np.asarray(weights.rank_hidden_bias, dtype=float)
         self._rank_out = np.asarray(weights.rank_hidden_out, dtype=float)
+        self.trees = Trees(weights)
+        self.speech = Model(speech_weights(weights)) if weights.speech_confidence else self
+        """The model whose confidence a speech question with a speaker is judged by (its ranking is this one's)."""
         n = len(CONFIDENCE_FEATURES)
         self.conf = list(weights.confidence) if weights.confidence else [0.0] * n
         self.mean = list(weights.mean) if weights.mean else [0.0] * n
@@ -66,13 +137,30 @@ class Model:
         scores = X @ self._rank
         if len(self._rank_out):
             scores += np.maximum(X @ self._rank_hidden.T + self._rank_bias, 0.0) @ self._rank_out
+        if self.trees.n and not candidates[0].say:  # one question's candidates: all or none are a speech question's
+            top = self.weights.trees_top
+            if top and len(scores) > top:
+                best = np.argpartition(-scores, top - 1)[:top]
+                added = np.full(len(scores), self.trees.least)
+            else:
+                best = np.arange(len(scores))
+                added = np.zeros(len(scores))
+            for i in best.tolist():
+                add_written(candidates[i])
+            added[best] = self.trees(np.asarray([candidates[i].x for i in best.tolist()], dtype=float))
+            scores += added
         for c, s in zip(candidates, scores.tolist()):
             c.score = s
 
-    def score(self, x: list[float]) -> float:
-        """The ranking score of one feature vector (what ``rank`` sets)."""
+    def score(self, x: list[float], say: bool = False) -> float:
+        """The ranking score of one feature vector (what ``rank`` sets; ``say``: a speech question's)."""
         w, bias = self._rank_effective(x)
-        return float(w @ np.asarray(x, dtype=float)) + bias
+        return float(w @ np.asarray(x, dtype=float)) + bias + self.trees_part(x, say)
+
+    def trees_part(self, x: list[float], say: bool = False) -> float:
+        """What the boosted trees add to the score of a candidate with features ``x`` (none to a speech
+        question's) when it is among the question's best ``trees_top``."""
+        return float(self.trees(np.asarray([x], dtype=float))[0]) if self.trees.n and not say else 0.0
 
     def _rank_effective(self, x: list[float]) -> tuple[np.ndarray, float]:
         """Each ranking feature's weight with the active hidden units' folded in, and those units' bias."""
@@ -101,9 +189,12 @@ class Model:
 
     def explain_rank(self, c: Candidate) -> list[Contribution]:
         """Each ranking feature's part in ``c``'s score, largest first (zero parts left out); with the active
-        hidden units' biases (``rank_bias_part``) they add up to the score."""
-        w, _ = self._rank_effective(c.x)
+        hidden units' biases (``rank_bias_part``) they add up to the score. The boosted trees' part is one
+        more, named "trees" (its value 1), when they add anything."""
+        w, bias = self._rank_effective(c.x)
         parts = [Contribution(n, v, float(a * v)) for n, v, a in zip(FEATURES, c.x, w) if a * v]
+        if self.trees.n and not c.say:  # what the trees added to the score ``rank`` set
+            parts.append(Contribution("trees", 1.0, c.score - bias - sum(p.part for p in parts)))
         return sorted(parts, key=lambda p: -abs(p.part))
 
     def rank_bias_part(self, c: Candidate) -> float:
