@@ -150,7 +150,7 @@ class Answerer:
             return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
                           message=ranked.refusal)
         cands = ranked.candidates
-        model = self.model.speech if cands[0].say else self.model  # a speech question keeps its own confidence
+        model = self.model.judging(cands[0])
         weights = model.weights
         best = cands[0]
 
@@ -345,8 +345,7 @@ class Answerer:
         c.inputs = features.question_inputs(ranked.question, best, second, c, position, check.missing_share,
                                             check.missing_name_share, ranked.strange, ranked.far,
                                             ranked.article_absent, bool(check.fixes), self.reader.n_passages)
-        model = self.model.speech if best.say else self.model  # a speech question keeps its own confidence
-        c.confidence = model.confidence(c.inputs)
+        c.confidence = self.model.judging(best).confidence(c.inputs)
         return c.confidence
 
     def _shared(self, c: Candidate) -> bool:
@@ -380,7 +379,7 @@ class Answerer:
         """True when candidate ``c``'s own sentences name the speaker ``q`` asks about: a word of its name
         ("Chirac" of "Jacques Chirac"); never for a speaker asked for by role alone (its words name the
         body, "Nokia's head of market development" is "Gerhard Romen, head of ... at Nokia")."""
-        held = {t for x in c.passage.sentences if c.start <= x.start < c.end for t in x.terms}
+        held = features.candidate_terms(c)
         names = " ".join(speaker_phrase(q.speaker or "").names)
         return bool({t for t in self.analyzer.terms(names) if t} & held)
 

@@ -318,6 +318,11 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     return out
 
 
+def candidate_terms(c: Candidate) -> set[str]:
+    """The terms of the sentences candidate ``c`` spans (one, or two with the one before it)."""
+    return {t for x in c.passage.sentences if c.start <= x.start < c.end for t in x.terms}
+
+
 _EXACT, _PHRASES = FEATURES.index("exact"), FEATURES.index("phrases")
 
 

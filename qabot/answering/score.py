@@ -152,6 +152,11 @@ class Model:
         for c, s in zip(candidates, scores.tolist()):
             c.score = s
 
+    def judging(self, best: Candidate) -> "Model":
+        """The model whose confidence judges the question whose best candidate is ``best``: a speech question
+        with a speaker keeps its own (``speech``)."""
+        return self.speech if best.say else self
+
     def score(self, x: list[float], say: bool = False) -> float:
         """The ranking score of one feature vector (what ``rank`` sets; ``say``: a speech question's)."""
         w, bias = self._rank_effective(x)

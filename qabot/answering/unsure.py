@@ -212,7 +212,7 @@ class Unsure:
                 if not self.speech.speaks(p, q.speaker):
                     continue
                 for c in features.candidates(reader, self.speech, anyone, passage, 0.0, rank, own_only=True):
-                    terms = {t for x in passage.sentences if c.start <= x.start < c.end for t in x.terms}
+                    terms = features.candidate_terms(c)
                     parts = {t for t in topic - held if any(_part_of(w, t) for w in terms)}
                     if parts and topic <= held | parts:
                         out.append(c)
@@ -244,7 +244,7 @@ class Unsure:
                 if not named or not self.speech.speaks(passage.id, q.speaker):
                     continue
                 for c in features.candidates(reader, self.speech, anyone, passage, 0.0, rank, own_only=True):
-                    terms = {t for x in passage.sentences if c.start <= x.start < c.end for t in x.terms}
+                    terms = features.candidate_terms(c)
                     if any(reader.idf(t) >= floor for t in (terms & named) - asked):
                         out.append(c)
         return self._not_sure(out)
