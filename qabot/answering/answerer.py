@@ -265,8 +265,10 @@ class Answerer:
                 role = self.unsure.role_for_name(q, hits, message)
                 if role is not None:  # "Ridley Scott set to direct" ... "The director said he was 'thrilled'"
                     return role
-                ranked.refusal = message
-                return ranked
+                closest = self.unsure.told_with_topic(q, ctx, hits)  # "Philip Don backed Poll's decision"
+                if not closest:
+                    ranked.refusal = message
+                    return ranked
             # "the agent" said it, but the article names him only as "John Sivabaek" two sentences on: the
             # passages naming the speaker beside the topic are the closest thing to an answer; a speaker asked
             # for by name gets only their own closest words, nobody else's

@@ -108,6 +108,10 @@ class SpeechParams:
     """For "what did X say about Y" with no words of X naming Y: X's words are shown as "not sure" when they share
     a word at least this rare (its IDF over passages, as a share of an unknown word's) with a sentence of their
     paragraph that names Y ("the changes were about ..." after "The changes come as part of a shake-up")."""
+    told_topic_terms: int = 2
+    """For "what did X say about Y" with no words of X naming Y: sentences naming X and every topic word are shown as
+    "not sure" only for a topic of at least this many terms ("squeezing past Ferrero"); with one ("Wimbledon"),
+    X and it meet in many sentences that tell nothing X said."""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,9 @@ Each finder looks where a careful reader would look next, and marks what it find
 - ``closest_words``: X's own words in articles about Y that speak of it as "it" or "they" (or all X's words
   in an article whose headline names Y).
 - ``words_of_a_part``: X's own words naming a part of a topic word ("a suit" for "the lawsuit").
+- ``told_with_topic``: sentences that name X and hold every topic word ("Former referees' chief Philip Don
+  backed Poll's decision"), when no words of X are found about Y: told of X, or X's words that attribution
+  missed ("The system would reduce queues ..., said Nokia.").
 """
 
 from __future__ import annotations
@@ -246,6 +249,38 @@ class Unsure:
                 for c in features.candidates(reader, self.speech, anyone, passage, 0.0, rank, own_only=True):
                     terms = features.candidate_terms(c)
                     if any(reader.idf(t) >= floor for t in (terms & named) - asked):
+                        out.append(c)
+        return self._not_sure(out)
+
+    def told_with_topic(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
+        """For "what did X say about Y" where no words of X naming Y are found: the sentences of the articles among
+        the best passages that name X (X's surname, or every word of a role asked for) and hold every topic word,
+        nobody's words or X's, best first, for a "not sure" answer: "For Richard Tateson, ..., the need for a new way to search grew out
+        of personal frustration." for his words on why a new way to search was needed. X and Y meeting only in
+        different sentences of an article ("Wenger" in one, "Vieira" in another) is no such sentence, nor a topic of
+        one word (``SpeechParams.told_topic_terms``): X and one word often meet by chance."""
+        reader = self.reader
+        topic = set(q.topic_terms)
+        phrase = speaker_phrase(q.speaker or "")
+        names = set(reader.analyzer.terms(phrase.names[-1])) if phrase.names else set(q.speaker_terms)
+        names.discard("")
+        if len(topic) < self.params.speech.told_topic_terms or not names:
+            return []  # "Tim Henman was named player of the year ... at Wimbledon": one word often meets X
+        _, articles = self._anyone_in_best_articles(q, ctx, hits)
+        out: list[Candidate] = []
+        for article in articles:
+            if not topic | names <= reader.article_holds(article, topic | names):
+                continue
+            for rank, p in enumerate(reader.corpus.article_passages(article), start=1):
+                passage = reader.passage(p)
+                said = self.speech.speakers(p)
+                for c in features.candidates(reader, self.speech, ctx, passage, 0.0, rank):
+                    if any((a := said.get(x.start)) is not None and a.speaker and not a.said_by(q.speaker)
+                           for x in passage.sentences if c.start <= x.start < c.end):
+                        continue  # another's words naming X ("UKIP had a huge amount to do with Tony Blair's decision")
+                    terms = features.candidate_terms(c) | c.matched | {t for x in passage.sentences
+                                                                       if c.start <= x.start < c.end for t in x.irregular}
+                    if names <= terms and topic <= terms:
                         out.append(c)
         return self._not_sure(out)
 
