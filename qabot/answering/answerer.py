@@ -137,10 +137,13 @@ class Answerer:
             return replace(got, evidence=rest, no_answer=not rest,
                            message=None if rest else "nothing more about the article that was not shown already")
         ranked = self.rank(q)
+        asked = ranked.question
+        others = False  # the answer is another speaker's words, given for a question about X's
         if q.narrated:  # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too
             plain = parse(q.text, self.analyzer, speech=False)
             told = self.rank(plain)
             if self._told_of(ranked.question, ranked, told):
+                others = self._anothers_words(ranked.question, told.candidates[0])
                 q, ranked = plain, told
         terms = ranked.question.terms
         searched = ranked.check.searched
@@ -155,7 +158,10 @@ class Answerer:
         best = cands[0]
 
         def confidence(c: Candidate, position: int) -> float:
-            return self._confidence(ranked, c, position)
+            found = self._confidence(ranked, c, position)
+            if others and self._anothers_words(asked, c):  # fitted on words, blind to whose they are
+                return min(found, self.params.speech.others_confidence)
+            return found
 
         top = confidence(best, 0)
         judged = top
@@ -190,7 +196,8 @@ class Answerer:
                      if (c := by_span.get((e.article_number, e.start))) else e for e in shown]
         return Answer(question=q.text, evidence=shown, terms=terms, passages=ranked.passages,
                       message=None if shown else "no more answers to this question", confidence=round(top, 4),
-                      unsure=bool(shown) and (ranked.unattributed is not None or kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS)
+                      unsure=bool(shown) and (others or ranked.unattributed is not None
+                                              or kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS)
                                               and top < weights.sure_above), searched=searched, why=why)
 
     def rank(self, q: Question, correct: bool = True) -> Ranked:
@@ -376,6 +383,23 @@ class Answerer:
         if any((c.article, c.start) == (best.article, best.start) for c in plain.candidates[:3]):
             return False  # X's best words rank high among the plain question's sentences too
         return self._names_speaker(q, plain.candidates[0])
+
+    def _anothers_words(self, q: Question, c: Candidate) -> bool:
+        """True when candidate ``c`` (of the plain ranking of a question about speaker X's words) is the words of
+        someone else that do not name X ("“And above all, we are talking ...”", Putin's, for "what was Wang's
+        reaction to the talks?"): an answer to the words, not to whose they are, so not a sure one."""
+        asked = set(q.speaker_terms)
+        if not asked or asked & features.candidate_terms(c):
+            return False  # it names X, or words of X's role ("Kathleen Utgoff, commissioner of the Bureau of Labor")
+        said = self.speech.speakers(c.passage.id)
+        for x in c.passage.sentences:
+            a = said.get(x.start) if c.start <= x.start < c.end else None
+            if a is None or not a.speaker or a.said_by(q.speaker or ""):
+                continue
+            words = " ".join((a.speaker, a.phrase or "", *a.roles))
+            if not asked & set(self.analyzer.terms(words)):
+                return True  # "Putin said", described by nothing of "Wang"
+        return False
 
     def _names_speaker(self, q: Question, c: Candidate) -> bool:
         """True when candidate ``c``'s own sentences name the speaker ``q`` asks about: a word of its name

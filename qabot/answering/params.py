@@ -112,6 +112,11 @@ class SpeechParams:
     """For "what did X say about Y" with no words of X naming Y: sentences naming X and every topic word are shown as
     "not sure" only for a topic of at least this many terms ("squeezing past Ferrero"); with one ("Wimbledon"),
     X and it meet in many sentences that tell nothing X said."""
+    others_confidence: float = 0.25
+    """The most confidence given to another speaker's words that do not name X ("we are talking", Putin's) answering
+    a question about X's ("what was Wang's reaction to the talks?") when X's own words were not found: the fitted
+    confidence weighs the words, not whose they are. Set by hand (no tuning question has such an answer), below
+    the "sure" threshold so that the answer is shown as "not sure"."""
 
 
 @dataclass(frozen=True)
