@@ -112,6 +112,12 @@ class SpeechParams:
     """For "what did X say about Y" with no words of X naming Y: sentences naming X and every topic word are shown as
     "not sure" only for a topic of at least this many terms ("squeezing past Ferrero"); with one ("Wimbledon"),
     X and it meet in many sentences that tell nothing X said."""
+    told_topic_share: float = 0.5
+    """For "what did X say about Y" with no words of X naming Y, X asked for by name: a sentence naming X is shown as
+    "not sure" when it and ``told_beside`` sentences either side hold at least this share of the topic's weight
+    ("Hantuchova ... now faces Serena Williams" for "her chances against Serena Williams")."""
+    told_beside: int = 1
+    """Sentences either side of one naming X that count for its holding the topic (see ``told_topic_share``)."""
     others_confidence: float = 0.25
     """The most confidence given to another speaker's words that do not name X ("we are talking", Putin's) answering
     a question about X's ("what was Wang's reaction to the talks?") when X's own words were not found: the fitted

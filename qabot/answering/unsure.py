@@ -11,9 +11,8 @@ Each finder looks where a careful reader would look next, and marks what it find
 - ``closest_words``: X's own words in articles about Y that speak of it as "it" or "they" (or all X's words
   in an article whose headline names Y).
 - ``words_of_a_part``: X's own words naming a part of a topic word ("a suit" for "the lawsuit").
-- ``told_with_topic``: sentences that name X and hold every topic word ("Former referees' chief Philip Don
-  backed Poll's decision"), when no words of X are found about Y: told of X, or X's words that attribution
-  missed ("The system would reduce queues ..., said Nokia.").
+- ``told_with_topic``: sentences that name X beside the topic ("Former referees' chief Philip Don backed Poll's
+  decision"): told of X, or X's words that attribution missed ("The system would reduce queues ..., said Nokia.").
 """
 
 from __future__ import annotations
@@ -254,33 +253,51 @@ class Unsure:
 
     def told_with_topic(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
         """For "what did X say about Y" where no words of X naming Y are found: the sentences of the articles among
-        the best passages that name X (X's surname, or every word of a role asked for) and hold every topic word,
-        nobody's words or X's, best first, for a "not sure" answer: "For Richard Tateson, ..., the need for a new way to search grew out
-        of personal frustration." for his words on why a new way to search was needed. X and Y meeting only in
-        different sentences of an article ("Wenger" in one, "Vieira" in another) is no such sentence, nor a topic of
-        one word (``SpeechParams.told_topic_terms``): X and one word often meet by chance."""
-        reader = self.reader
+        the best passages that name X and hold Y, nobody's words or X's, best first, for a "not sure" answer: told
+        of X ("For Richard Tateson, ..., the need for a new way to search grew out of personal frustration." for his
+        words on why a new way to search was needed), or X's words that attribution missed ("The system would
+        reduce queues ..., said Nokia."). A speaker asked for by name is named by their surname, and Y held when
+        the sentence with ``told_beside`` sentences either side holds ``told_topic_share`` of the topic's weight
+        ("Daniela Hantuchova ... now faces Serena Williams" for her chances against Serena Williams); one asked for
+        by role needs every word of it ("Former referees' chief Philip Don backed Poll's decision") and the whole
+        topic in the sentence itself, a role's words being common ones. X and Y meeting only in different parts
+        of an article ("Wenger" in one, "Vieira" in another) are no such sentence, nor a topic of one term
+        (``told_topic_terms``): X and one word often meet by chance ("Tim Henman was named player of the year
+        ... at Wimbledon")."""
+        reader, params = self.reader, self.params.speech
         topic = set(q.topic_terms)
         phrase = speaker_phrase(q.speaker or "")
-        names = set(reader.analyzer.terms(phrase.names[-1])) if phrase.names else set(q.speaker_terms)
+        if phrase.names:
+            names, share, beside = set(reader.analyzer.terms(phrase.names[-1])), params.told_topic_share, params.told_beside
+        else:
+            names, share, beside = set(reader.analyzer.terms(q.speaker or "")), 1.0, 0
         names.discard("")
-        if len(topic) < self.params.speech.told_topic_terms or not names:
-            return []  # "Tim Henman was named player of the year ... at Wimbledon": one word often meets X
+        if len(topic) < params.told_topic_terms or not names:
+            return []
+        weight = {t: reader.weight(t) for t in topic}
+        need = share * sum(weight.values())
+
+        def holds(terms: set[str]) -> bool:
+            return sum(weight[t] for t in topic & terms) >= need - 1e-9
+
         _, articles = self._anyone_in_best_articles(q, ctx, hits)
         out: list[Candidate] = []
         for article in articles:
-            if not topic | names <= reader.article_holds(article, topic | names):
+            held = reader.article_holds(article, topic | names)
+            if not names <= held or not holds(held):
                 continue
             for rank, p in enumerate(reader.corpus.article_passages(article), start=1):
                 passage = reader.passage(p)
                 said = self.speech.speakers(p)
                 for c in features.candidates(reader, self.speech, ctx, passage, 0.0, rank):
-                    if any((a := said.get(x.start)) is not None and a.speaker and not a.said_by(q.speaker)
-                           for x in passage.sentences if c.start <= x.start < c.end):
+                    at = [i for i, x in enumerate(passage.sentences) if c.start <= x.start < c.end]
+                    if any((a := said.get(passage.sentences[i].start)) is not None and a.speaker
+                           and not a.said_by(q.speaker or "") for i in at):
                         continue  # another's words naming X ("UKIP had a huge amount to do with Tony Blair's decision")
-                    terms = features.candidate_terms(c) | c.matched | {t for x in passage.sentences
-                                                                       if c.start <= x.start < c.end for t in x.irregular}
-                    if names <= terms and topic <= terms:
+                    if not names <= features.candidate_terms(c):
+                        continue
+                    near = passage.sentences[max(0, at[0] - beside):at[-1] + beside + 1]
+                    if holds(set(c.matched).union(*(set(x.terms) | x.irregular for x in near))):
                         out.append(c)
         return self._not_sure(out)
 
