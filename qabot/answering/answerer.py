@@ -261,6 +261,15 @@ class Answerer:
             placed = self._role_placed_in_article(q)
             if placed is not None:  # "the Japanese economics minister": "economics minister Heizo Takenaka" in Japan's news
                 return placed
+            holder = self.unsure.role_holder(q, cands)
+            if holder:  # "Former referees' chief Philip Don backed Poll's decision": Don's words in that article
+                held = self._rank_as(q, holder[0])
+                if held.refusal is None and held.unattributed is None:
+                    for c in held.candidates:
+                        c.own_words = c.own_words and c.article == holder[1]
+                    if any(c.own_words for c in held.candidates):
+                        held.candidates.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
+                        return held
             named = self.unsure.named_after_role(q, cands)
             if named:  # "the Dane's agent travelled to Spain ..." then "John Sivabaek told BBC Sport: ..."
                 return self._rank_as(q, named)

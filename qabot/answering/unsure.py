@@ -3,6 +3,8 @@
 Each finder looks where a careful reader would look next, and marks what it finds as not X's words about Y
 (``own_words`` False), so the answer is shown as "not sure":
 
+- ``role_holder``: for a speaker asked for by role who never speaks as that role, the person a sentence names
+  right after the role ("Former referees' chief Philip Don").
 - ``named_after_role``: for a speaker asked for by role ("the agent") who never speaks as that role, the
   person a story names speaking right after the sentence that holds the role.
 - ``role_for_name``: for a speaker asked for by name who never speaks by name, the one role ("the legal
@@ -70,6 +72,33 @@ class Unsure:
                  rank_as: Callable[[Question, str], Ranked]):
         self.reader, self.speech, self.model, self.params, self.rank_as = reader, speech, model, params, rank_as
 
+    def role_holder(self, q: Question, cands: list[Candidate]) -> tuple[str, int] | None:
+        """For a speaker asked for by role ("the former referees' chief") with no words of their own: the person a
+        sentence among the best ``role_candidates`` names right after every word of the role ("Former referees'
+        chief Philip Don backed Poll's decision", "Real Madrid sporting director Emilio Butragueno"): a first name
+        and a surname, capitalised, after the role's head word, and the article that names them so. None otherwise."""
+        phrase = speaker_phrase(q.speaker or "")
+        if not q.speaker or phrase.names or not phrase.head:
+            return None
+        role = {t for t in self.reader.analyzer.terms(q.speaker) if t}
+        for c in cands[:self.params.speech.role_candidates]:
+            sentence = next((x for x in c.passage.sentences if x.start == c.start), None)
+            if sentence is None or not role <= set(sentence.terms):
+                continue
+            if (found := self._holder(q, c.article, sentence)) is not None:
+                return found, c.article
+        return None
+
+    def _holder(self, q: Question, article: int, sentence) -> str | None:
+        """The person ``sentence`` of ``article`` names right after the head word of the role ``q`` asks for ("chief
+        Philip Don"): a first name and a surname, capitalised; None when it names none so."""
+        head = speaker_phrase(q.speaker or "").head
+        if not head:
+            return None
+        pattern = re.compile(rf"\b(?i:{re.escape(head)})\w*\s+((?:[A-Z][\w’'-]+\s+)+[A-Z][\w’'-]+)")
+        found = pattern.search(self.reader.article(article).text, sentence.start, sentence.end)
+        return found.group(1) if found is not None else None
+
     def named_after_role(self, q: Question, cands: list[Candidate]) -> str | None:
         """For a speaker asked for by role ("the agent") with no words of their own: the person a news story
         names speaking first right after a sentence that holds the role without it speaking ("... after the
@@ -94,6 +123,8 @@ class Unsure:
                 said.update(self.speech.speakers(following))
             if (a := said.get(sentences[at].start)) is not None and a.speaker:
                 continue  # the role's sentence speaks itself ("the agent said"): not a mention
+            if self._holder(q, c.article, sentences[at]) is not None:
+                continue  # it names who holds the role ("chief Philip Don"): not whoever speaks next
             for x in sentences[at + 1:at + 2]:
                 a = said.get(x.start)
                 if a is None or not a.speaker or a.continued:
