@@ -142,7 +142,7 @@ class Answerer:
         if q.narrated:  # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too
             plain = parse(q.text, self.analyzer, speech=False)
             told = self.rank(plain)
-            if self._told_of(ranked.question, ranked, told):
+            if self._told_of(ranked.question, ranked, told) and not self._kept_from_refusal(ranked, told):
                 others = self._anothers_words(ranked.question, told.candidates[0])
                 q, ranked = plain, told
         terms = ranked.question.terms
@@ -392,6 +392,15 @@ class Answerer:
         if any((c.article, c.start) == (best.article, best.start) for c in plain.candidates[:3]):
             return False  # X's best words rank high among the plain question's sentences too
         return self._names_speaker(q, plain.candidates[0])
+
+    def _kept_from_refusal(self, said: Ranked, plain: Ranked) -> bool:
+        """True when a narrated question's own ranking ``said`` has an answer (X's words, or X's closest as "not
+        sure") that its plain ranking ``plain`` would refuse for want of confidence: "How did the City striker
+        react to his troubled reputation?" keeps Nicolas Anelka's words rather than no answer."""
+        if said.refusal is not None or not said.candidates or not plain.candidates:
+            return False
+        best = plain.candidates[0]
+        return self._confidence(plain, best, 0) < self.model.judging(best).weights.refuse_below
 
     def _anothers_words(self, q: Question, c: Candidate) -> bool:
         """True when candidate ``c`` (of the plain ranking of a question about speaker X's words) is the words of
