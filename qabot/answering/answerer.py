@@ -142,7 +142,7 @@ class Answerer:
         if q.narrated:  # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too
             plain = parse(q.text, self.analyzer, speech=False)
             told = self.rank(plain)
-            if self._told_of(ranked.question, ranked, told) and not self._kept_from_refusal(ranked, told):
+            if self._told_of(ranked.question, ranked, told, q) and not self._kept_from_refusal(ranked, told):
                 others = self._anothers_words(ranked.question, told.candidates[0])
                 q, ranked = plain, told
         terms = ranked.question.terms
@@ -378,16 +378,19 @@ class Answerer:
         at = text.find(said.speaker)
         return at >= 0 and bool(_JOINED_BEFORE.search(text, 0, at) or _JOINED_AFTER.match(text, at + len(said.speaker)))
 
-    def _told_of(self, q: Question, said: Ranked, plain: Ranked) -> bool:
+    def _told_of(self, q: Question, said: Ranked, plain: Ranked, asked: Question | None = None) -> bool:
         """For a question that X's words or words told of X may answer (``Question.narrated``): True when
         the plain question's ranking answers it better, that is when it has candidates and either X's own
-        words were not found (``said`` refused or not sure) or its best sentence names X ("French President
-        Jacques Chirac reacted to his warning by saying ...") while X's best words are not among its first
-        three."""
+        words were not found (``said`` refused or not sure) and its best sentence's article names X (every
+        search term of the speaker ``asked``, as the question asks for them), or its best sentence names X
+        ("French President Jacques Chirac reacted to his warning by saying ...") while X's best words are not
+        among its first three."""
         if plain.refusal is not None or not plain.candidates:
             return False
         if said.refusal is not None or said.unattributed is not None or not said.candidates:
-            return True
+            # only from an article that names X: X and the topic never meeting is no answer told of X
+            x = set((asked or q).speaker_terms)
+            return x <= self.reader.article_holds(plain.candidates[0].article, x)
         best = said.candidates[0]
         if any((c.article, c.start) == (best.article, best.start) for c in plain.candidates[:3]):
             return False  # X's best words rank high among the plain question's sentences too
