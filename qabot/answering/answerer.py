@@ -73,6 +73,10 @@ _JOINED_BEFORE = re.compile(r"\b(?:and|with)\s+(?:[\w’'.-]+\s+){0,3}$")
 _JOINED_AFTER = re.compile(r",?\s+(?:and|with)\s+(?:the\s+)?[A-Z]")
 """Words just after a speaker's name that join another to it ("Putin and Wang pledged")."""
 
+_TOLD_TO = re.compile(r"\b(?:tell|told)\s+(?P<to>.+?)(?=\s+(?:about|of|on|over|regarding|that|what|why|how)\b|\s*[?.!]*\s*$)",
+                      re.I)
+"""Whom a speech question's speaker told something to ("what did X tell the BBC News website about Y")."""
+
 ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TITLE, QuestionKind.SUMMARY))
 """Questions about an article itself, answered by ``about.py``."""
 
@@ -381,20 +385,40 @@ class Answerer:
     def _told_of(self, q: Question, said: Ranked, plain: Ranked, asked: Question | None = None) -> bool:
         """For a question that X's words or words told of X may answer (``Question.narrated``): True when
         the plain question's ranking answers it better, that is when it has candidates and either X's own
-        words were not found (``said`` refused or not sure) and its best sentence's article names X (every
-        search term of the speaker ``asked``, as the question asks for them), or its best sentence names X
+        words were not found (``said`` refused or not sure), its best sentence holds a word of the topic and its
+        article names X (every search term of the speaker ``asked``, as the question asks for them), or its
+        best sentence names X
         ("French President Jacques Chirac reacted to his warning by saying ...") while X's best words are not
         among its first three."""
         if plain.refusal is not None or not plain.candidates:
             return False
         if said.refusal is not None or said.unattributed is not None or not said.candidates:
             # only from an article that names X: X and the topic never meeting is no answer told of X
-            x = set((asked or q).speaker_terms)
-            return x <= self.reader.article_holds(plain.candidates[0].article, x)
+            asked = asked or q
+            best = plain.candidates[0]
+            topic, x = self._topic_said(asked), set(asked.speaker_terms)
+            if topic and not topic & self._beside(best) and not topic <= self.reader.article_holds(best.article, topic):
+                return False  # X named with nothing of Y ("Adamu Bello said the scheme aimed to ..." for Kashmir)
+            return x <= self.reader.article_holds(best.article, x)
         best = said.candidates[0]
         if any((c.article, c.start) == (best.article, best.start) for c in plain.candidates[:3]):
             return False  # X's best words rank high among the plain question's sentences too
         return self._names_speaker(q, plain.candidates[0])
+
+    def _topic_said(self, q: Question) -> set[str]:
+        """The topic terms of speech question ``q`` less those of whom X told it to ("the BBC News website" in "what
+        did X tell the BBC News website (about Y)?"): the one a speaker addresses is not what they said."""
+        topic = set(q.topic_terms)
+        told = _TOLD_TO.search(q.text)
+        return topic - set(self.analyzer.terms(told.group("to"))) if told else topic
+
+    @staticmethod
+    def _beside(c: Candidate) -> set[str]:
+        """The terms (irregular forms read as their word) of candidate ``c``'s sentences and of the sentence either
+        side of them in its passage: what X's own words are judged by too."""
+        sentences = c.passage.sentences
+        at = [i for i, x in enumerate(sentences) if c.start <= x.start < c.end] or [c.sentence]
+        return set(c.matched).union(*(set(x.terms) | x.irregular for x in sentences[max(0, at[0] - 1):at[-1] + 2]))
 
     def _kept_from_refusal(self, said: Ranked, plain: Ranked) -> bool:
         """True when a narrated question's own ranking ``said`` has an answer (X's words, or X's closest as "not
