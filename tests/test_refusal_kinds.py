@@ -48,7 +48,7 @@ def test_a_sentence_naming_x_beside_the_topic_is_not_sure_not_a_refusal(answerer
     answer = answerer.ask("What did Koval say after squeezing past Lind?")
     assert not answer.no_answer and answer.unsure
     assert answer.evidence[0].text.startswith("Top seed Anna Koval had to save two match points")
-    # her chances against Holm: the sentence naming her holds half the topic's weight with the one after it
+    # the sentence naming her holds every word of the topic ("saved" as "save")
     answer = answerer.ask("What did Anna Koval say about the two match points she saved?")
     assert not answer.no_answer and answer.unsure
     assert "Anna Koval had to save two match points" in answer.evidence[0].text
