@@ -385,11 +385,10 @@ class Answerer:
     def _told_of(self, q: Question, said: Ranked, plain: Ranked, asked: Question | None = None) -> bool:
         """For a question that X's words or words told of X may answer (``Question.narrated``): True when
         the plain question's ranking answers it better, that is when it has candidates and either X's own
-        words were not found (``said`` refused or not sure), its best sentence holds a word of the topic and its
-        article names X (every search term of the speaker ``asked``, as the question asks for them), or its
-        best sentence names X
-        ("French President Jacques Chirac reacted to his warning by saying ...") while X's best words are not
-        among its first three."""
+        words were not found (``said`` refused or not sure) while its best sentence's article names X (every
+        search term of the speaker ``asked``, as the question asks for them) and it, a sentence beside it or
+        its article holds the topic; or its best sentence names X ("French President Jacques Chirac reacted to
+        his warning by saying ...") while X's best words are not among its first three."""
         if plain.refusal is not None or not plain.candidates:
             return False
         if said.refusal is not None or said.unattributed is not None or not said.candidates:
