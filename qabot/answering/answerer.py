@@ -395,7 +395,8 @@ class Answerer:
             # only from an article that names X: X and the topic never meeting is no answer told of X
             asked = asked or q
             best = plain.candidates[0]
-            topic, x = self._topic_said(asked), set(asked.speaker_terms)
+            topic = {plain.check.fixes.get(t, t) for t in self._topic_said(asked)} - {""}  # "Celeron" as "Celoron"
+            x = set(asked.speaker_terms)
             if topic and not topic & self._beside(best) and not topic <= self.reader.article_holds(best.article, topic):
                 return False  # X named with nothing of Y ("Adamu Bello said the scheme aimed to ..." for Kashmir)
             return x <= self.reader.article_holds(best.article, x)
