@@ -116,8 +116,9 @@ class SpeechParams:
     """For "what did X say about Y" with no words of X naming Y, X asked for by name: a sentence naming X is shown as
     "not sure" when it and ``told_beside`` sentences either side hold at least this share of the topic's weight.
     Half, with one sentence either side, answered 3 more of speech_tuning2's questions ("Hantuchova ... now faces
-    Serena Williams" for "her chances against Serena Williams") but refused 3 fewer of 269 near misses (another
-    speaker of the same story asked about its topic): no gain, so the whole topic in the sentence itself."""
+    Serena Williams" for "her chances against Serena Williams") and 6 more of SQuAD fit-half's 88 speech questions
+    (e@3 +6), but refused 3 fewer of 269 near misses (another speaker of the same story asked about its topic) and
+    far fewer of a blind check's unanswerable questions: the whole topic in the sentence itself, for refusals."""
     told_beside: int = 0
     """Sentences either side of one naming X that count for its holding the topic (see ``told_topic_share``)."""
     others_confidence: float = 0.25
