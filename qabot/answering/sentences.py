@@ -201,10 +201,13 @@ class Reader:
         p = passage.id
         if p == 0 or self.corpus.article_passages(passage.article).start == p:
             return None
-        before = self.passage(p - 1)
+        read = self._passages.get(p - 1)
+        if read is not None:
+            return read.sentences[-1] if read.paragraph == passage.paragraph and read.sentences else None
+        before = self.span(p - 1)  # only its last sentence is analysed, not the whole passage
         if before.paragraph != passage.paragraph or not before.sentences:
             return None
-        return before.sentences[-1]
+        return self._analyse(self.article(before.article).text, *before.sentences[-1])
 
     def article_holds(self, article: int, terms: set[str] | frozenset[str]) -> set[str]:
         """The ``terms`` that article ``article`` holds in its title or its sentences.
