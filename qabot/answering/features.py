@@ -242,6 +242,9 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     sentences = passage.sentences
     speakers = speech.speakers(passage.id) if ctx.say else None
     present = [wanted & (set(s.terms) | s.irregular) for s in sentences]
+    if own_only and not (speakers and any(_own(reader, ctx, speakers.get(s.start), present, i)
+                                          for i, s in enumerate(sentences))):
+        return []  # none of the speaker's own words near the topic: nothing else of the passage is looked at
     previous = reader.previous_sentence(passage)
     title = wanted & reader.title_terms(passage.article)
     whole = set().union(*present) if present else set()
@@ -316,6 +319,17 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
                              coverage=shown, speaker=speaker, own_words=own, x=x, say=ctx.say,
                              context=ctx, sentence=i))
     return out
+
+
+def _own(reader: Reader, ctx: Context, attribution, present: list[set], i: int) -> bool:
+    """Whether sentence ``i`` (attributed as ``attribution``, or None) is the asked speaker's own words near the
+    topic, as ``candidates`` decides it (``present``: the question's terms each sentence holds)."""
+    if attribution is None or not attribution.speaker or not attribution.said_by(ctx.question.speaker):
+        return False
+    if ctx.topic and not ctx.topic & (present[i] | (present[i - 1] if i else set())
+                                      | (present[i + 1] if i + 1 < len(present) else set())):
+        return False
+    return bool(reader.analyzer.terms(attribution.speaker))
 
 
 def candidate_terms(c: Candidate) -> set[str]:
