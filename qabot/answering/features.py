@@ -239,12 +239,11 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     q = ctx.question
     wanted = ctx.weights.keys()
     weights, local, total, local_total = ctx.weights, ctx.local, ctx.total, ctx.local_total
-    sentences = passage.sentences
     speakers = speech.speakers(passage.id) if ctx.say else None
+    if own_only and not _any_own(reader, ctx, passage, speakers):
+        return []  # none of the speaker's own words near the topic: the rest of the passage is not even analysed
+    sentences = passage.sentences
     present = [wanted & (set(s.terms) | s.irregular) for s in sentences]
-    if own_only and not (speakers and any(_own(reader, ctx, speakers.get(s.start), present, i)
-                                          for i, s in enumerate(sentences))):
-        return []  # none of the speaker's own words near the topic: nothing else of the passage is looked at
     previous = reader.previous_sentence(passage)
     title = wanted & reader.title_terms(passage.article)
     whole = set().union(*present) if present else set()
@@ -321,15 +320,32 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     return out
 
 
-def _own(reader: Reader, ctx: Context, attribution, present: list[set], i: int) -> bool:
-    """Whether sentence ``i`` (attributed as ``attribution``, or None) is the asked speaker's own words near the
-    topic, as ``candidates`` decides it (``present``: the question's terms each sentence holds)."""
-    if attribution is None or not attribution.speaker or not attribution.said_by(ctx.question.speaker):
+def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict | None) -> bool:
+    """Whether some sentence of ``passage`` is the asked speaker's own words near the topic, as ``candidates``
+    decides it (attributed to the speaker, the topic in it or a neighbour, a speaker with terms), analysing only
+    those sentences and their neighbours."""
+    if not speakers:
         return False
-    if ctx.topic and not ctx.topic & (present[i] | (present[i - 1] if i else set())
-                                      | (present[i + 1] if i + 1 < len(present) else set())):
-        return False
-    return bool(reader.analyzer.terms(attribution.speaker))
+    wanted, spans, asked = ctx.weights.keys(), passage.spans, ctx.question.speaker
+    present: dict[int, set] = {}
+
+    def at(j: int) -> set:
+        if not 0 <= j < len(spans):
+            return set()
+        found = present.get(j)
+        if found is None:
+            found = present[j] = wanted & passage.held(j)
+        return found
+
+    for i, (start, _) in enumerate(spans):
+        attribution = speakers.get(start)
+        if attribution is None or not attribution.speaker or not attribution.said_by(asked):
+            continue
+        if ctx.topic and not ctx.topic & (at(i) | at(i - 1) | at(i + 1)):
+            continue
+        if reader.analyzer.terms(attribution.speaker):
+            return True
+    return False
 
 
 def candidate_terms(c: Candidate) -> set[str]:
