@@ -59,6 +59,8 @@ class Speech:
         self._lower: dict[int, str | None] = {}
         self._lower_chars = 0
         self._joins: dict[int, str] = {}
+        self._said: dict[tuple[str, Attribution], bool] = {}
+        """(asked speaker, attribution) -> ``said_by``: the same speakers recur in passage after passage."""
 
     def _lowered(self, article: int) -> str | None:
         """Article ``article``'s text, ``_searchable`` (cached); None when a stretch of it must be made searchable
@@ -227,7 +229,16 @@ class Speech:
 
     def speaks(self, passage: int, asked: str) -> bool:
         """Whether some sentence of the passage is attributed to the question's speaker ``asked``."""
-        return any(a.said_by(asked) for a in self.speakers(passage).values())
+        said = self._said
+        if len(said) >= self.reader.params.caches.speakers:
+            said.clear()
+        for a in self.speakers(passage).values():
+            found = said.get((asked, a))
+            if found is None:
+                found = said[asked, a] = a.said_by(asked)
+            if found:
+                return True
+        return False
 
     def quotation(self, passage: ReadPassage, start: int, end: int, speaker: str | None) -> tuple[int, int]:
         """The span of the whole quotation the sentence at ``start`` belongs to.
@@ -239,10 +250,10 @@ class Speech:
         limit = reader.params.speech.quotation_chars
         passages = reader.corpus.article_passages(passage.article)
         following = passage.id + 1
-        same = following in passages and reader.passage(following).paragraph == passage.paragraph
+        same = following in passages and reader.span(following).paragraph == passage.paragraph
         speakers = dict(self.speakers(passage.id))
-        ends = {x.start: x.end for p in range(passage.id - 1, passage.id + 1 + same)
-                if p in passages for x in reader.passage(p).sentences}
+        ends = {s: e for p in range(passage.id - 1, passage.id + 1 + same)
+                if p in passages for s, e in reader.span(p).sentences}  # spans only: nothing analysed
         if same:
             speakers.update(self.speakers(following))
         sentences = sorted((s, ends[s], a) for s, a in speakers.items() if s in ends)
