@@ -36,6 +36,7 @@ def test_one_sentence_of_a_passage_is_the_sentence_of_the_passage_analysed_whole
         passage = lazy.passage(p)
         analysed = whole.passage(p).sentences
         assert len(passage.spans) == len(analysed)
+        assert passage.terms() == [x.terms for x in analysed]
         for i in range(len(passage.spans) - 1, -1, -1):
             assert "sentences" not in passage.__dict__  # nothing analysed whole yet
             sentence = analysed[i]
@@ -43,6 +44,7 @@ def test_one_sentence_of_a_passage_is_the_sentence_of_the_passage_analysed_whole
             assert passage.sentence(i) == sentence
             checked += 1
         assert passage.sentences == analysed
+        assert passage.terms() == [x.terms for x in analysed]
         assert passage.sentence(0) is passage.sentences[0]  # once analysed whole, taken from there
         if p:
             previous = lazy.previous_sentence(passage)

@@ -110,6 +110,14 @@ class ReadPassage:
         s, e = self.spans[i]
         return self.reader._analyse(self.reader.article(self.article).text, s, e)
 
+    def terms(self) -> list[tuple[str, ...]]:
+        """Each sentence's ``terms``, without analysing the sentences further when they are not analysed yet."""
+        done = self.__dict__.get("sentences")
+        if done is not None:
+            return [x.terms for x in done]
+        text, terms_of = self.reader.article(self.article).text, self.reader.analyzer.terms_of
+        return [tuple(filter(None, terms_of(TOKEN.findall(text[s:e])))) for s, e in self.spans]
+
     def held(self, i: int) -> set[str]:
         """The terms of sentence ``i`` and of the words it holds irregular forms of (``terms`` and ``irregular``
         of ``sentences[i]``), without analysing the passage's other sentences."""
@@ -247,8 +255,8 @@ class Reader:
             held = self._held[article] = [set(self.title_terms(article)), span.start, span.stop]
         found, at, stop = held
         while at < stop and not terms <= found:
-            for s in self.passage(at).sentences:
-                found.update(s.terms)
+            for sentence_terms in self.passage(at).terms():
+                found.update(sentence_terms)
             at += 1
         held[1] = at
         return found & terms if not terms <= found else set(terms)
