@@ -109,3 +109,27 @@ def test_no_garbage_collection_while_a_question_is_answered(bbc_index):
         gc.callbacks.remove(count)
         gc.set_threshold(*thresholds)
     assert answer.evidence and [e.text for e in answer.evidence] == [e.text for e in again.evidence]
+
+
+def test_the_namers_search_finds_what_the_search_with_classes_finds(bbc_dir):
+    import re
+
+    from qabot.answering.speech import _marked, _name_pattern, _searchable
+
+    def plain(names):  # the pattern as first written: "[.'’]?" between the letters, searched in the text itself
+        return re.compile("|".join("[.'’]?".join(map(re.escape, n)) for n in sorted(names, key=len, reverse=True)))
+
+    cases = [{"obrien"}, {"us"}, {"blair", "tony"}, {"mr", "s"}, {"st", "ts"}, {"kilroy-silk"}, {"a", "aa"},
+             {"itv", "bbc", "uk"}, {"e", "l"}]
+    texts = [_searchable(p.read_text(encoding="latin-1")) for p in sorted(bbc_dir.rglob("*.txt"))[::9]]
+    texts += ["o'brien o’brien o.brien o..brien o'’brien u.s. u's us. .us' 'a'a'a' a.a a’’a", "...''’’"]
+    found = 0
+    for names in cases:
+        new, old = _name_pattern(names), plain(names)
+        for text in texts:
+            if text is None:
+                continue
+            spans = [m.span() for m in new.finditer(_marked(text))]
+            assert spans == [m.span() for m in old.finditer(text)]
+            found += len(spans)
+    assert found > 1000

@@ -41,8 +41,17 @@ def _fold_char(char: str) -> str:
 def _name_pattern(names: set[str]) -> re.Pattern:
     """A search for any of ``names`` (normalised: folded, without dots and apostrophes, as ``speakers.normal``
     gives them) in searchable text, where the name may have them back between its letters ("o'brien",
-    "o’brien" for "obrien"; "u.s." for "us")."""
-    return re.compile("|".join("[.'’]?".join(map(re.escape, name)) for name in sorted(names, key=len, reverse=True)))
+    "o’brien" for "obrien"; "u.s." for "us"), to be searched in ``_marked`` text.
+
+    ``'?`` between the letters of ``_marked`` text is ``[.'’]?`` in the text itself (the same matches at the same
+    offsets), and compiles about ten times faster: a class holding "’" is compiled into a table of every
+    character, once for each place between two letters."""
+    return re.compile("|".join("'?".join(map(re.escape, name)) for name in sorted(names, key=len, reverse=True)))
+
+
+def _marked(text: str) -> str:
+    """``text`` with every dot and curly apostrophe written as a straight one (one character for one)."""
+    return text.replace("’", "'").replace(".", "'")
 
 
 _MISSING = object()
@@ -100,7 +109,7 @@ class Speech:
             nonlocal pattern
             if pattern is None:
                 pattern = _name_pattern(names)
-            return pattern.finditer(text)
+            return pattern.finditer(_marked(text))
 
         reach = reader.params.speech.speaker_window + SPEAKER_CONTEXT
         found: dict[int, tuple[list[int], list[int]] | None] = {}  # where each article names the speaker, if it does
