@@ -22,7 +22,7 @@ from .analysis import Analyzer
 from .answering import Answerer
 from .answering.parse import parse
 from .build import Settings, build
-from .conversation import Context, Turn, after, pronoun_of, topic_as_written, understand
+from .conversation import Context, Turn, after, answer_subject, pronoun_of, topic_as_written, understand
 from .errors import QabotError
 from .index import Index, state_dir
 from .model import Answer, Evidence
@@ -174,7 +174,8 @@ class Chat:
     def reply(self, turn: Turn) -> Answer:
         """Answer an understood turn and move the conversation on (the chat and the web page both reply so)."""
         answer = self.answer(turn)
-        subject = answer.evidence[0].speaker if answer.evidence else None
+        first = answer.evidence[0] if answer.evidence else None
+        subject = answer_subject(first.text, first.speaker) if first is not None and first.field is None else None
         self.context = after(turn, self.context, self.lexicon.speaks, self.analyzer, shown=len(answer.evidence),
                              subject=subject)
         self.asked += 1

@@ -98,7 +98,10 @@ def test_the_readable_listing_and_bad_input(corpus):
         "  ¶ 3 · reported",
     ]
     nothing = run("quotes", "Nobody", "--index", "idx")
-    assert nothing.returncode == 0 and nothing.stdout.startswith("No quotes: no words of 'Nobody'")
+    assert nothing.returncode == 0 and nothing.stdout == "No quotes: no article names 'Nobody'.\n"
+    # named but never speaking (on the topic): said so, with how many articles were read
+    silent = run("quotes", "Verdi", "--about", "weather", "--index", "idx")
+    assert silent.returncode == 0 and silent.stdout.startswith("No quotes: no words of 'Verdi' about 'weather' in the ")
     empty = run("quotes", " ", "--index", "idx")
     assert empty.returncode == 2 and empty.stderr.startswith("qabot: error:") and "Traceback" not in empty.stderr
     missing = run("quotes", "Blair", "--index", "no-such-index")
