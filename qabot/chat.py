@@ -47,6 +47,8 @@ COMMANDS = {
     "/quit": "leave (Ctrl-D, exit and quit too)",
 }
 """The chat's commands and what each does."""
+_ARGUMENT = re.compile(r"^((?:[A-Z]+|\[[A-Z]+\])(?: \[[^]]+\])?): (.*)$")
+"""A command's argument before its description ("N: the whole paragraph ..."), shown beside the command."""
 
 MORE_LOOKAHEAD = 20
 """Answers looked at beyond those shown when "more" wants only the speaker's own words."""
@@ -246,7 +248,10 @@ class Chat:
 
     def cmd_help(self, arg: str) -> None:
         """/help"""
-        lines = [f"  {name:<9}{text}" for name, text in COMMANDS.items()]
+        usages = [(f"{name} {m.group(1)}", m.group(2)) if (m := _ARGUMENT.match(text)) else (name, text)
+                  for name, text in COMMANDS.items()]
+        wide = max(len(usage) for usage, _ in usages) + 2
+        lines = [f"  {usage:<{wide}}{text}" for usage, text in usages]
         self.write("\n".join(list(HELP_TIPS) + ["Commands:"] + lines))
 
     def cmd_sources(self, arg: str) -> None:

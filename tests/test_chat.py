@@ -157,18 +157,18 @@ Follow up: and Putin?  ·  what about trade?  ·  more  ·  what else did he say
 Everything someone said, article by article: /quotes Wang about Ukraine
 Tab completes commands and the articles' names and words; ↑ and Ctrl-R search history.
 Commands:
-  /help    what you can type
-  /sources the articles cited so far
-  /show    N: the whole paragraph around answer N
-  /open    N: the whole article of answer N
-  /why     N: why answer N: its matched words, the features behind its score, its confidence
-  /k       N: show N answers per question
-  /json    toggle JSON output
-  /index   [PATH]: rebuild the index, or add PATH to it
-  /quotes  NAME [about TOPIC]: everything NAME said, article by article
-  /stats   what is loaded
-  /clear   clear the screen and start a new conversation
-  /quit    leave (Ctrl-D, exit and quit too)
+  /help                       what you can type
+  /sources                    the articles cited so far
+  /show N                     the whole paragraph around answer N
+  /open N                     the whole article of answer N
+  /why N                      why answer N: its matched words, the features behind its score, its confidence
+  /k N                        show N answers per question
+  /json                       toggle JSON output
+  /index [PATH]               rebuild the index, or add PATH to it
+  /quotes NAME [about TOPIC]  everything NAME said, article by article
+  /stats                      what is loaded
+  /clear                      clear the screen and start a new conversation
+  /quit                       leave (Ctrl-D, exit and quit too)
 no articles cited yet
 no answers yet; ask a question, then /show N
 2 answers per question
