@@ -85,6 +85,8 @@ class Chat:
         """Every piece of evidence shown in this conversation, as (article id, start)."""
         self.cited: dict[str, list] = {}
         """Article id to [title, path, times cited], in order of first citation."""
+        self.refused: tuple[str, int | None] | None = None
+        """The last question when it was refused, with the article it was asked of (for /why)."""
         self.asked = 0
         self.load()
 
@@ -210,7 +212,9 @@ class Chat:
                 message = got.message if got.no_answer else (None if evidence else "nothing more that was not shown already")
             answer = replace(got, evidence=evidence, message=message, no_answer=got.no_answer or not evidence)
         else:
-            answer = self.answerer.ask(turn.question, k=self.k, skip=turn.skip, article=self.last_article)
+            article = self.last_article
+            answer = self.answerer.ask(turn.question, k=self.k, skip=turn.skip, article=article)
+        self.refused = (turn.question, article) if answer.no_answer and not speaker and not turn.exclude_seen else None
         if answer.evidence:
             self.last_article = answer.evidence[0].article_number if answer.evidence[0].article_number >= 0 else None
         if not turn.more:
@@ -276,7 +280,12 @@ class Chat:
         return self.answers[int(arg)]
 
     def cmd_why(self, arg: str) -> None:
-        """/why N: answer N's question asked again with the explanation, shown for that answer."""
+        """/why N: answer N's question asked again with the explanation, shown for that answer; after a refusal,
+        what the articles lacked and the confidence."""
+        if self.refused is not None and not self.answers:
+            question, article = self.refused
+            self.write(render_explain(self.answerer.ask(question, k=self.k, article=article, explain=True), self.style))
+            return
         evidence = self._numbered("/why", arg)
         if evidence is None:
             return
@@ -374,6 +383,7 @@ class Chat:
         self.last_article = None
         self.seen = set()
         self.cited = {}
+        self.refused = None
         self.dim("new conversation")
 
     def cmd_quotes(self, arg: str) -> None:

@@ -488,3 +488,13 @@ def test_a_pronoun_after_an_answer_stands_for_whom_the_answer_quotes(isolated):
     assert understood == ["→ what did Benedetti say about the river?", "→ what did Regional officials urge?"]
     assert "> “We have never seen the river this high in May,” Benedetti said." in output
     assert "who do you mean" not in output
+
+
+def test_why_after_a_refusal_says_what_the_articles_lack(water_index):
+    status, output, chat = chat_session(
+        water_index, "who won the marathon\r", "/why\r", "/clear\r", "/why\r", "\x04", k=1)
+    assert status == 0
+    refused, cleared = output.split("new conversation\n")
+    assert "No answer: nothing about 'marathon' in 2 articles." in refused
+    assert "  missing: nothing about 'marathon' in 2 articles" in refused
+    assert "no answers yet; ask a question, then /why N" in cleared and "marathon" not in cleared
