@@ -128,6 +128,8 @@ class Candidate:
     """It is a candidate for a speech question with a speaker (ranked by the linear ranker alone)."""
     context: "Context | None" = None
     """Its question's context (``add_written`` reads it)."""
+    trees: float = 0.0
+    """What the boosted trees added to its score (``Model.rank``)."""
     sentence: int = 0
     """Its sentence's place in its passage."""
     score: float = 0.0
@@ -172,10 +174,11 @@ class Context:
     """The question's words as written, lowercased (stopwords too; none for a speech question with a speaker)."""
     word_pairs: frozenset = frozenset()
     """The question's adjacent pairs of those words."""
-    written: dict | None = None
-    """Those of its words whose term is searched, with that term (set by the first ``candidates`` call)."""
     reader: Reader | None = None
-    """The reader its candidates were read with (set by the first ``candidates`` call)."""
+    """The reader its candidates are read with (``add_written`` reads their sentences' words as written with
+    it; a speech question with a speaker needs none)."""
+    written: tuple = ()
+    """Those of its words whose term is searched, each with that term (needs ``reader``)."""
 
     def __post_init__(self) -> None:
         q = self.question
@@ -188,6 +191,9 @@ class Context:
         self.speaker_terms = set(q.speaker_terms)
         self.words = () if self.say else tuple(written(w) for w in find_words(q.text))
         self.word_pairs = frozenset(zip(self.words, self.words[1:]))
+        if self.words and self.reader is not None:
+            term = self.reader.analyzer.term
+            self.written = tuple({w: t for w in self.words if (t := term(w)) in self.weights}.items())
 
 
 def written(word: str) -> str:
@@ -252,9 +258,6 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     share = score / ctx.best_score if ctx.best_score > 0 else 0.0
     bm25 = score / ctx.idf_sum if ctx.idf_sum > 0 else 0.0
     lede = 1.0 / max(1, passage.paragraph)
-    if ctx.written is None:  # the question's words with a weighed term, and that term
-        ctx.written = {w: t for w in ctx.words if (t := reader.analyzer.term(w)) in weights}
-        ctx.reader = reader
     out: list[Candidate] = []
     for i, sentence in enumerate(sentences):
         matched = present[i]
@@ -323,18 +326,25 @@ def candidate_terms(c: Candidate) -> set[str]:
     return {t for x in c.passage.sentences if c.start <= x.start < c.end for t in x.terms}
 
 
-_EXACT, _PHRASES = FEATURES.index("exact"), FEATURES.index("phrases")
+EXACT, PHRASES = FEATURES.index("exact"), FEATURES.index("phrases")
 
 
-def add_written(c: Candidate) -> None:
-    """Set ``c``'s features exact and phrases (``candidates`` leaves them 0: only the trees weigh them, and
-    they score a question's best few candidates by the linear score, so only those need them)."""
-    ctx = c.context
+def add_written(cands: list[Candidate]) -> None:
+    """Set the features exact and phrases of ``cands``, candidates of one question (``candidates`` leaves them
+    0: only the trees weigh them, and they score a question's best few candidates by the linear score, so
+    only those need them)."""
+    ctx = cands[0].context if cands else None
     if ctx is None or not (ctx.written or ctx.word_pairs):
         return
-    words, pairs = sentence_words(ctx.reader, c.passage)[c.sentence]
-    c.x[_EXACT] = sum(ctx.weights[t] for t in {t for w, t in ctx.written.items() if w in words} & c.matched) / ctx.total
-    c.x[_PHRASES] = len(ctx.word_pairs & pairs) / len(ctx.word_pairs) if ctx.word_pairs else 0.0
+    if ctx.reader is None:
+        raise ValueError("the question's context has no reader to read its sentences' words as written")
+    reader, written, weights, total, word_pairs = ctx.reader, ctx.written, ctx.weights, ctx.total, ctx.word_pairs
+    n_pairs = len(word_pairs)
+    for c in cands:
+        words, pairs = sentence_words(reader, c.passage)[c.sentence]
+        x = c.x
+        x[EXACT] = sum(weights[t] for t in {t for w, t in written if w in words} & c.matched) / total
+        x[PHRASES] = len(word_pairs & pairs) / n_pairs if n_pairs else 0.0
 
 
 _ARTICLE_WIDE = tuple(FEATURES.index(f) for f in ("passage", "passage_coverage", "rank", "bm25"))
