@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import math
 import weakref
+from itertools import repeat
+from operator import contains
 from dataclasses import dataclass, field
 
 from ..analysis import find_words
@@ -174,6 +176,9 @@ class Context:
     """The question's words as written, lowercased (stopwords too; none for a speech question with a speaker)."""
     word_pairs: frozenset = frozenset()
     """The question's adjacent pairs of those words."""
+    prefixes: dict = field(default_factory=dict)
+    """The searched terms of at least ``min_related`` letters by their first ``min_related`` (``related``)."""
+    min_related: int = 0
     reader: Reader | None = None
     """The reader its candidates are read with (``add_written`` reads their sentences' words as written with
     it; a speech question with a speaker needs none)."""
@@ -191,6 +196,9 @@ class Context:
         self.speaker_terms = set(q.speaker_terms)
         self.words = () if self.say else tuple(written(w) for w in find_words(q.text))
         self.word_pairs = frozenset(zip(self.words, self.words[1:]))
+        if self.reader is not None:
+            self.min_related = self.reader.params.features.min_related
+            self.prefixes = _prefixes(self.weights, self.min_related)
         if self.words and self.reader is not None:
             term = self.reader.analyzer.term
             self.written = tuple({w: t for w in self.words if (t := term(w)) in self.weights}.items())
@@ -234,7 +242,7 @@ def local_weights(reader: Reader, passages: list[ReadPassage], weights: dict[str
         return weights
     n = len(sentences)
     lose = reader.params.features.local_weight
-    return {t: w * (1 - lose * sum(t in s for s in sentences) / n) for t, w in weights.items()}
+    return {t: w * (1 - lose * sum(map(contains, sentences, repeat(t))) / n) for t, w in weights.items()}
 
 
 def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassage, score: float,
@@ -258,6 +266,11 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     share = score / ctx.best_score if ctx.best_score > 0 else 0.0
     bm25 = score / ctx.idf_sum if ctx.idf_sum > 0 else 0.0
     lede = 1.0 / max(1, passage.paragraph)
+    kind = _CUE_KIND.get(q.kind)
+    local_of, weight_of = local.__getitem__, weights.__getitem__
+    prefixes, min_related, question_bigrams = ctx.prefixes, ctx.min_related, ctx.bigrams
+    if ctx.reader is None:  # a context made without its reader: the related terms' prefixes worked out here
+        prefixes, min_related = _prefixes(weights, params.min_related), params.min_related
     out: list[Candidate] = []
     for i, sentence in enumerate(sentences):
         matched = present[i]
@@ -283,38 +296,43 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             continue  # a sentence that holds none of the question's words counts only if its headline does
         before = present[i - 1] if i else before_passage
         after = present[i + 1] if i + 1 < len(present) else set()
-        neighbours = sum(local[t] for t in (before | after) - matched) / local_total
+        neighbours = sum(map(local_of, (before | after) - matched)) / local_total
         inherited = before - matched if sentence.anaphor else set()
-        inherited_share = sum(local[t] for t in inherited) / local_total
-        headline = sum(local[t] for t in title - matched) / local_total
-        related = sum(local[t] for t in _related(sentence.terms, wanted - matched, params.min_related)) / local_total
-        adjacent = bigrams(sentence.terms)
-        if sentence.irregular:  # "Tesla won" stands for the question's "Tesla win"
-            adjacent |= bigrams(tuple(reader.form_terms.get(t, t) for t in sentence.terms))
-        pairs = len(ctx.bigrams & adjacent) / len(ctx.bigrams) if ctx.bigrams else 0.0
+        inherited_share = sum(map(local_of, inherited)) / local_total
+        headline = sum(map(local_of, title - matched)) / local_total
+        terms = sentence.terms
+        related = sum(map(local_of, _related(terms, matched, prefixes, min_related))) / local_total if prefixes else 0.0
+        if question_bigrams:
+            adjacent = question_bigrams.intersection(zip(terms, terms[1:]))
+            if sentence.irregular:  # "Tesla won" stands for the question's "Tesla win"
+                forms = tuple(map(reader.form_terms.get, terms, terms))
+                adjacent |= question_bigrams.intersection(zip(forms, forms[1:]))
+            pairs = len(adjacent) / len(question_bigrams)
+        else:
+            pairs = 0.0
         length = sentence.end - sentence.start
         start = sentence.start
         hint = cue(q.kind, sentence, ctx.question_terms, ctx.asked)
-        kind = _CUE_KIND.get(q.kind)
-        coverage = sum(weights[t] for t in matched) / total
+        coverage = sum(map(weight_of, matched)) / total
+        distinct = set(terms)
         x = [
-            sum(local[t] for t in matched) / local_total, coverage, neighbours, inherited_share, share,
+            sum(map(local_of, matched)) / local_total, coverage, neighbours, inherited_share, share,
             passage_coverage, pairs, hint, headline, related,
             float(own), own_quote, topic_in_quote, max(0, length - params.long_sentence) / params.long_sentence,
             1.0 / rank, lede, float(sentence.quote), float(sentence.pronoun), math.log1p(len(sentence.terms)),
             float(ctx.rarest is not None and ctx.rarest in matched), absent_idf, bm25,
             hint * (kind == "who"), hint * (kind == "when"), hint * (kind == "where"), hint * (kind == "amount"),
             float(bool(sentence.names - ctx.question_terms)), float(bool((sentence.numbers | sentence.dates) - ctx.asked)),
-            _compact(sentence.terms, matched),
-            len(set(sentence.terms) - ctx.question_terms) / len(set(sentence.terms)) if sentence.terms else 0.0,
+            _compact(terms, matched),
+            len(distinct - ctx.question_terms) / len(distinct) if terms else 0.0,
             0.0, 0.0,  # exact, phrases: set by ``add_written`` for the candidates the trees score
         ]
         if inherited and sentence.pronoun and not own:
             # "He had been mentored by Li Meng." needs the sentence that says who "he" is
             start = sentences[i - 1].start if i else previous.start
             matched = matched | inherited
-            coverage = sum(weights[t] for t in matched) / total
-        shown = coverage + sum(weights[t] for t in title - matched) / total  # the headline holds the rest
+            coverage = sum(map(weight_of, matched)) / total
+        shown = coverage + sum(map(weight_of, title - matched)) / total  # the headline holds the rest
         out.append(Candidate(passage=passage, start=start, end=sentence.end, matched=frozenset(matched),
                              coverage=shown, speaker=speaker, own_words=own, x=x, say=ctx.say,
                              context=ctx, sentence=i))
@@ -424,19 +442,24 @@ def question_inputs(q: Question, best: Candidate, second: Candidate | None, cand
     ]
 
 
-def _related(terms: tuple[str, ...], wanted, min_related: int) -> set[str]:
-    """The terms of ``wanted`` that are not in ``terms`` but that one of ``terms`` extends or shortens:
-    "persia" for "persian", "mongolian" for "mongol" (stemming leaves such pairs apart)."""
-    by_prefix: dict[str, list[str]] = {}
-    for t in wanted:
+def _prefixes(weights: dict[str, float], min_related: int) -> dict[str, list[str]]:
+    """The terms of ``weights`` of at least ``min_related`` letters by their first ``min_related``."""
+    out: dict[str, list[str]] = {}
+    for t in set(weights):
         if len(t) >= min_related:
-            by_prefix.setdefault(t[:min_related], []).append(t)
+            out.setdefault(t[:min_related], []).append(t)
+    return out
+
+
+def _related(terms: tuple[str, ...], matched, prefixes: dict[str, list[str]], min_related: int) -> set[str]:
+    """The searched terms (``prefixes``, by their first ``min_related`` letters) that are not ``matched`` nor in
+    ``terms`` but that one of ``terms`` extends or shortens: "persia" for "persian", "mongolian" for "mongol"
+    (stemming leaves such pairs apart)."""
     out: set[str] = set()
-    if by_prefix:
-        for u in terms:
-            for t in by_prefix.get(u[:min_related], ()):
-                if len(u) >= min_related and u != t and (u.startswith(t) or t.startswith(u)):
-                    out.add(t)
+    for u in terms:
+        for t in prefixes.get(u[:min_related], ()):
+            if t not in matched and len(u) >= min_related and u != t and (u.startswith(t) or t.startswith(u)):
+                out.add(t)
     return out
 
 
