@@ -391,6 +391,8 @@ _CUE_KIND = {QuestionKind.WHO: "who", QuestionKind.WHEN: "when", QuestionKind.WH
 def _compact(terms: tuple[str, ...], matched: frozenset[str] | set[str]) -> float:
     """Distinct matched terms over the length of the shortest stretch of ``terms`` holding all of them
     (1 when they stand together; 0 when fewer than two match)."""
+    if len(matched) < 2:
+        return 0.0
     want = {t for t in matched if t in terms}
     if len(want) < 2:
         return 0.0
