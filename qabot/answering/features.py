@@ -214,12 +214,18 @@ _WRITTEN: "weakref.WeakKeyDictionary[Reader, dict[int, tuple]]" = weakref.WeakKe
 """Per reader, per passage id: each sentence's words as written and their adjacent pairs (``sentence_words``)."""
 
 
-def sentence_words(reader: Reader, passage: ReadPassage) -> tuple[tuple[frozenset, frozenset], ...]:
-    """Each sentence of ``passage``: its words as written (``written``) and their adjacent pairs; worked out
-    once per passage and kept as long as the reader keeps its passages."""
+def _written_cache(reader: Reader) -> dict[int, tuple]:
+    """``reader``'s passages' sentences' words as written, by passage id."""
     cache = _WRITTEN.get(reader)
     if cache is None:
         cache = _WRITTEN[reader] = {}
+    return cache
+
+
+def sentence_words(reader: Reader, passage: ReadPassage) -> tuple[tuple[frozenset, frozenset], ...]:
+    """Each sentence of ``passage``: its words as written (``written``) and their adjacent pairs; worked out
+    once per passage and kept as long as the reader keeps its passages."""
+    cache = _written_cache(reader)
     found = cache.get(passage.id)
     if found is None:
         if len(cache) >= reader.params.caches.passages:
@@ -358,8 +364,12 @@ def add_written(cands: list[Candidate]) -> None:
         raise ValueError("the question's context has no reader to read its sentences' words as written")
     reader, written, weights, total, word_pairs = ctx.reader, ctx.written, ctx.weights, ctx.total, ctx.word_pairs
     n_pairs = len(word_pairs)
+    cache = _written_cache(reader)
     for c in cands:
-        words, pairs = sentence_words(reader, c.passage)[c.sentence]
+        found = cache.get(c.passage.id)
+        if found is None:
+            found = sentence_words(reader, c.passage)
+        words, pairs = found[c.sentence]
         x = c.x
         x[EXACT] = sum(weights[t] for t in {t for w, t in written if w in words} & c.matched) / total
         x[PHRASES] = len(word_pairs & pairs) / n_pairs if n_pairs else 0.0
