@@ -275,6 +275,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     kind = _CUE_KIND.get(q.kind)
     local_of, weight_of = local.__getitem__, weights.__getitem__
     prefixes, min_related, question_bigrams = ctx.prefixes, ctx.min_related, ctx.bigrams
+    question_terms, asked = ctx.question_terms, ctx.asked
     if ctx.reader is None:  # a context made without its reader: the related terms' prefixes worked out here
         prefixes, min_related = _prefixes(weights, params.min_related), params.min_related
     out: list[Candidate] = []
@@ -318,7 +319,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             pairs = 0.0
         length = sentence.end - sentence.start
         start = sentence.start
-        hint = cue(q.kind, sentence, ctx.question_terms, ctx.asked)
+        hint = cue(q.kind, sentence, question_terms, asked)
         coverage = sum(map(weight_of, matched)) / total
         distinct = set(terms)
         x = [
@@ -328,9 +329,9 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             1.0 / rank, lede, float(sentence.quote), float(sentence.pronoun), math.log1p(len(sentence.terms)),
             float(ctx.rarest is not None and ctx.rarest in matched), absent_idf, bm25,
             hint * (kind == "who"), hint * (kind == "when"), hint * (kind == "where"), hint * (kind == "amount"),
-            float(bool(sentence.names - ctx.question_terms)), float(bool((sentence.numbers | sentence.dates) - ctx.asked)),
+            float(not sentence.names <= question_terms), float(not (sentence.numbers <= asked and sentence.dates <= asked)),
             _compact(terms, matched),
-            len(distinct - ctx.question_terms) / len(distinct) if terms else 0.0,
+            len(distinct - question_terms) / len(distinct) if terms else 0.0,
             0.0, 0.0,  # exact, phrases: set by ``add_written`` for the candidates the trees score
         ]
         if inherited and sentence.pronoun and not own:
