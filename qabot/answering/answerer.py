@@ -221,7 +221,7 @@ class Answerer:
         weights = {t: reader.weight(t) for t in q.terms}
         local = weights if say else features.local_weights(reader, read, weights)
         known_topic = [t for t in q.topic_terms if reader.df(t)]
-        ctx = Context(question=q, weights=weights, local=local, say=say,
+        ctx = Context(question=q, weights=weights, local=local, say=say, reader=reader,
                       idf_sum=sum(reader.idf(t) for t in check.known), max_idf=reader.idf("\0"),
                       best_score=hits[0][1], rarest=max(known_topic, key=reader.idf) if known_topic else None)
         cands: list[Candidate] = []
