@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from bisect import bisect_left, bisect_right
 
-from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, GROUPS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation
+from .lexicon import ARTICLE_SPEECH_FORMS, BODY_BACK_REFERENCES, CHARACTERISING_FORMS, DOCUMENTS, GROUPS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation
 from .speaker_matching import _OWN_S, SpeakerPhrase, _is_head, normal, role_kin, speaker_matches, speaker_phrase, speaker_terms
 
 __all__ = [  # the attribution stage, and the matching stage (``speaker_matching``) as callers have imported it from here
@@ -100,15 +100,31 @@ letters possessive, as in ``_possessive``: a space follows them)."""
 _LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+|(?:In|On|At|During|Speaking)\s[^,“\"]{1,60}+,\s+)"
 """An opening before the subject: "But", "In his opening remarks," (the run before the comma possessive: it holds
 no comma, so no shorter run is followed by one)."""
-_APPOSITION = r"(?:,\s+(?:[^,“\"]|,(?=\d)){3,120}?,)"
-"""A clause set off by commas after the subject: "Parry, speaking exclusively to BBC Sport, also admits"."""
+_APPOSITION = (r"(?:,\s+(?:[^,“\"]|,(?=\d)){3,120}?"
+               r"(?:,\s+(?:which|who|whose|where)\s(?:[^,“\"]|,(?=\d)){3,120}?)?,)")
+"""A clause set off by commas after the subject: "Parry, speaking exclusively to BBC Sport, also admits"; a relative
+clause may go on inside it: "Dan Gillmor, founder of Grassroots Media, which supports citizen-based media, said"."""
 _REPORTED = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??"
                        rf"{_WHO_POSSESSIVE}{_APPOSITION}?,?\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
 _REPORTED_MID = re.compile(rf"[,;]\s+(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE},?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
 _REPORTED_END = re.compile(rf",\s*{_WHO_POSSESSIVE}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
+_VERB_FIRST_FORMS = alternation(ARTICLE_SPEECH_FORMS - {"tell", "tells", "told"})
+"""The verbs of speech that may come before their speaker ("said Nokia"; "told Reuters" names whom, not who)."""
+_SAID_BY_END = re.compile(rf"[,;]\s*(?:{_VERB_FIRST_FORMS})\s+{_WHO_POSSESSIVE}"
+                          rf"(?:,\s+(?:[^,“\"«»”]|,(?=\d)){{3,120}}?)?\s*[.!]?\s*$")
+"""Reported speech closed by its speaker after the verb, without quotation marks: "The system would reduce queues,
+said Nokia."; "..., said Gerhard Romen, head of market development at Nokia." (a role set off after the name)."""
+_WHO_SAID = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE},\s+who\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b")
+"""Speech in a relative clause of the sentence's subject: "Mr Barber, who said the "problem is far worse" ..., called
+for ..."; "Brown, who warned that ...": the words are the subject's (not those of a name the sentence goes on to)."""
+_CHARACTERISED = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE}{_APPOSITION}?,?\s+(?:has\s+|had\s+|also\s+)?"
+                            rf"(?:{alternation(CHARACTERISING_FORMS)})\s+[^“\"«.;]{{1,100}}?(?:\s+as\b|\s*{_OPEN})")
+"""A subject who calls someone or something by words, their words: "David Oblon called the term "outrageous"",
+"Mr Panke praised the Accura as the "best execution" yet", "he portrayed Mr Ebbers as obsessed with costs"."""
 _SAYING = re.compile(rf"^\W*{_LEAD}?{_WHO_POSSESSIVE},?\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b[^“\"«;]{{0,120}}?,\s+saying\b")
 """A subject that acts and says why: "Fox producers defended the show, saying it was a ..." (the verb is no
 verb of speech; the ", saying" clause is the subject's words)."""
+_CHARACTERISING = re.compile(rf"\b(?:{alternation(CHARACTERISING_FORMS)})\b")
 _QUOTE_CHARS = "“”\"«»"
 _DESC_LEAD = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-)\s+")
 _THE = re.compile(r"^[Tt]he\s+")
@@ -431,7 +447,14 @@ def speech_hint(sentence: str) -> bool:
 
 _NO_ONE = Attribution(speaker=None, quote=False)
 _QUOTED_PATTERNS = ((_AFTER_QUOTE, ()), (_VERB_FIRST, ()), (_BEFORE_QUOTE, ()), (_ACCORDING, ("ccording",)))
-_PLAIN_PATTERNS = ((_REPORTED, ()), (_REPORTED_END, (",",)), (_REPORTED_MID, (",", ";")), (_ACCORDING, ("ccording",)))
+_PLAIN_PATTERNS = ((_REPORTED, ()), (_REPORTED_END, (",",)), (_REPORTED_MID, (",", ";")), (_SAID_BY_END, (",", ";")),
+                   (_WHO_SAID, (", who",)), (_ACCORDING, ("ccording",)))
+_QUOTED_FALLBACKS = ((_REPORTED, ()), (_CHARACTERISED, ()), (_WHO_SAID, (", who",)), (_REPORTED_END, (",",)),
+                     (_SAID_BY_END, (",", ";")))
+"""For a sentence with a quotation whose speaker is not set beside it: the subject that speaks ("Putin told Wang that
+he ... “my friend” ..."), calls something by words or speaks in a relative clause, or reported speech closed by its
+speaker ('Turkey would be an "invaluable bridge" to the world, Mr Howard added.'), never a speaker inside the
+quotation."""
 """The patterns ``attribute`` tries, in order, for a sentence with a quotation and for one without, each with what
 it cannot match without (a sentence without any of them is spared its search). Pairs, not a dict keyed by the
 pattern: a compiled pattern's hash is worked out from all its compiled code at every look-up (16 to 96 µs for
@@ -440,7 +463,8 @@ these, a sixth of attributing a sentence)."""
 
 def attribute(sentence: str, previous: Attribution | None, last_name: str | None | Callable[[], str | None], before: str = "",
               known: Callable[[], frozenset[str]] = frozenset,
-              speaking: str | None | Callable[[], str | None] = None) -> Attribution:
+              speaking: str | None | Callable[[], str | None] = None,
+              subject: tuple[str, bool, str] | None | Callable[[], tuple[str, bool, str] | None] = None) -> Attribution:
     """The speaker of ``sentence``.
 
     ``previous`` is the attribution of the sentence before it in the same paragraph; ``last_name``
@@ -448,7 +472,11 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     before the sentence) names none of the ``known()`` people (surnames seen as speakers or with a
     title or role; a function, as only "he said" needs them); ``speaking`` the last speaker of the paragraph so far (or a
     function that finds it, as only "it said" and a bare quotation need it), whose words an opening
-    quotation with no attribution of its own goes on with.
+    quotation with no attribution of its own goes on with; ``subject`` the person the sentences just before are
+    about (``_subject_before``: a name, whether it is surely a person's and the sentence it is the subject of, or
+    a function that finds it), whom "he said" means when no speaker is in the sentence before and no one known to be
+    a person is named since; a subject not surely a person's is still preferred to a person named after it in its
+    own sentence ("But Hantuchova is upbeat ahead of her clash with Williams.").
     """
     quote = is_quote(sentence)
     who = desc = carried = None
@@ -464,9 +492,17 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                 who, desc, at = m.group("who"), m.groupdict().get("desc"), m.start("who")
             if who.lower() not in _PRONOUNS:
                 break  # 'Pound said: "I am ... them. "But ...," he added': "he" is the one named before it
-    if who is None and quote:  # (without a quotation, _REPORTED was searched above)
-        m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
-        who, desc = (m.group("who"), m.group("desc")) if m else (None, None)
+    if quote and (who is None or who.lower() in _PRONOUNS):  # (without a quotation, these were searched above)
+        for pattern, needs in _QUOTED_FALLBACKS:
+            if needs and not any(c in sentence for c in needs):
+                continue
+            if pattern is _CHARACTERISED and not _CHARACTERISING.search(sentence):
+                continue
+            m = pattern.search(sentence)
+            if m and m.group("who") and not _quoted_at(sentence, m.start("who")) \
+                    and (who is None or m.start("who") < at and m.group("who").lower() not in _PRONOUNS):
+                who, desc = m.group("who"), m.groupdict().get("desc")  # 'Leigh said ..., but he told the FT: "..."'
+                break
     if who is None and ", saying" in sentence:
         m = _SAYING.search(sentence)
         who = m.group("who") if m else None
@@ -481,14 +517,29 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             if previous and previous.speaker:
                 who, carried = previous.speaker, previous.phrase  # "he said" is the last speaker, as described
             else:
-                who = _person_before(before, sentence, known()) or (last_name() if callable(last_name) else last_name)
+                found = subject() if callable(subject) else subject
+                person, sure, where = found if found and not _has_word(surname_of(found[0]), sentence) else (None, False, "")
+                other = _person_before(before, sentence, known())
+                if person and other and (_has_word(surname_of(other), before[before.rfind(where) + len(where):])
+                                         or not sure and not _has_word(surname_of(other), where)):
+                    person = None  # a person named since, or a name not surely a person's named before the subject
+                who = person or other or (last_name() if callable(last_name) else last_name)
             if who and _has_word(surname_of(who), sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
-        elif who.lower() in ("it", "they"):  # "It said", "they added": the body or group that spoke last
-            body = previous.speaker if previous and previous.speaker else speaking() if callable(speaking) else speaking
-            if body and _speaks_as(body, who.lower(), known):
-                who, carried = body, previous.phrase if previous and previous.speaker == body else None
-            else:
+        elif who.lower() in ("it", "they") or _backward_body(who):  # "It said", "they added", "the company said"
+            pronoun = who.lower() if who.lower() in ("it", "they") else "it"
+            body = previous.speaker if previous and previous.speaker else None
+            if body is None and pronoun == "it" and before.rstrip().endswith("."):  # a body the sentence before is about
+                body = _body_before(before[_last_sentence(before):], pronoun, known)
+            if body is None:
+                body = speaking() if callable(speaking) else speaking
+            if not (body and _speaks_as(body, pronoun, known)) and pronoun == "it":
+                body = _body_before(before, pronoun, known)  # 'the TUC has said.' ... 'It said data ...'
+            if body and _speaks_as(body, pronoun, known):
+                carried = (previous.phrase if previous and previous.speaker == body else None) \
+                    if who.lower() in ("it", "they") else who  # "the company" stays the phrase that named Microsoft
+                who = body
+            elif who.lower() in ("it", "they"):
                 who = None
         elif not (_is_name(who) or _IS_PHRASE.match(who)):
             who = None
@@ -524,6 +575,77 @@ def _speaks_as(speaker: str, pronoun: str, known: Callable[[], frozenset[str]]) 
     # "it": "Nokia said ... It said": a one-word name said to speak is a body's as often as a person's
     return phrase.head in GROUPS | DOCUMENTS if not phrase.names else surname_of(speaker) not in known() \
         or speaker.isupper() or len(speaker.split()) == 1
+
+
+def _backward_body(who: str) -> bool:
+    """Whether ``who`` names a body only by a group word an article goes on with ("the company", "The firm", "the
+    group in a statement"): the body named before it; not "the industry group", which says what the body is."""
+    phrase = speaker_phrase(who) if _IS_PHRASE.match(who) else None
+    return phrase is not None and not phrase.names and phrase.head in BODY_BACK_REFERENCES \
+        and _THE.match(who) is not None and not phrase.owner and phrase.modifiers <= DOCUMENTS
+
+
+_BODY_SPEAKS = re.compile(
+    rf"(?P<a>{_NAMED_POSSESSIVE}),?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b"
+    rf"|(?:{_VERB_FIRST_FORMS})\s+(?:the\s+)?(?P<b>{_NAME})"
+    rf"|[Aa]ccording\s+to\s+(?:the\s+)?(?P<c>{_NAME})"
+    rf"|(?:^|\n\s*|[.!?][”\"’]?\s+)(?:{_LEAD})?(?P<d>{_NAME})(?:,[^,“\"]{{3,80}},)?"
+    rf"\s+(?:also\s+)?(?:is|was|has|had|have|are|were|will|would|[a-z]+ed)\b")
+"""A body that speaks or acts in the text before a sentence: "the TUC has said", "said Nokia", "according to MDA",
+"Microsoft is celebrating ...", the subject of a sentence."""
+_BODY_REACH = 1500
+"""How far back a body "it said" or "the company said" may be named."""
+
+
+def _body_before(before: str, pronoun: str, known: Callable[[], frozenset[str]]) -> str | None:
+    """The last body named speaking or as a sentence's subject in ``before`` that ``pronoun`` ("it", "they") can
+    stand for (``_speaks_as``), for "It said" or "the company said" with no speaker before it in its paragraph."""
+    tail = before[-_BODY_REACH:]
+    for m in reversed(list(_BODY_SPEAKS.finditer(tail))):
+        name = _clean(_THE.sub("", m.group(m.lastgroup)))  # "The RAC welcomed the news": the RAC
+        if name and _is_name(name) and not _TITLED_START.match(name) and surname_of(name) not in known() \
+                and _speaks_as(name, pronoun, known):
+            return name
+    return None
+
+
+def _last_sentence(text: str) -> int:
+    """Where the last sentence of ``text`` starts (0 when it holds one)."""
+    breaks = list(_SENTENCE_BREAK.finditer(text, max(0, len(text) - 600)))
+    return breaks[-1].end() if breaks else 0
+
+
+_SUBJECT = re.compile(rf"^\W*(?:{_LEAD}|For\s+)?(?:{_DESCRIBED})??(?P<who>(?:{_TITLE})?{_NAME})"
+                      rf"(?<![’']s)(?=,\s+(?:who|\d)|\s+(?:[a-z]+(?:s|ed)|is|was|has|had|have|are|were|will|would|can|could|"
+                      rf"did|does|also|then|now|never|still|later)\b)")
+"""A name that is a sentence's subject, before its verb: "But Hantuchova is in upbeat mood", "Top seed Roger Federer
+had to save", "For Richard Tateson, who worked on ...,"; not "Mr Llwyd's theory"."""
+_SUBJECT_REACH = 800
+"""How far before a paragraph the sentences that say whom "he said" means are read."""
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[“\"‘]?[A-Z])")
+
+
+def _subject_of(sentence: str, known: frozenset[str]) -> tuple[str, bool, str] | None:
+    """The person ``sentence`` is about, as its subject, whether the name is surely a person's (titled, ``known``
+    or followed by "who"), and the sentence; None for a sentence whose subject is no name."""
+    m = _SUBJECT.match(sentence)
+    if m is None:
+        return None
+    name = _clean(m.group("who"))
+    if not name or not _is_name(name) or _is_head(name.split()[-1]):
+        return None
+    sure = bool(_TITLED_START.match(name)) or surname_of(name) in known or sentence.startswith(", who", m.end())
+    return name, sure, sentence
+
+
+def _subject_before(sentences: list[str], known: frozenset[str]) -> tuple[str, bool, str] | None:
+    """The person the last of ``sentences`` are about: the subject of the nearest that has a name for subject (up
+    to four sentences back: "Federer was not unduly worried. The world number one was forced to ...")."""
+    for sentence in reversed(sentences[-4:]):
+        found = _subject_of(sentence, known)
+        if found:
+            return found
+    return None
 
 
 def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | None:
@@ -693,13 +815,29 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
             since.clear()
         return speaking
 
+    def subject(i: int) -> tuple[str, bool, str] | None:
+        """The person the sentences before sentence ``i`` are about (``_subject_before``): a person who spoke in one
+        is surely theirs (looked for only when a "he said" needs it)."""
+        for j in range(i - 1, max(-1, i - 5), -1):
+            said = out[j].speaker
+            if said and speaker_phrase(said).names and not said.isupper() and not _speaks_as(said, "they", known):
+                return said, True, text[spans[j][0]:spans[j][1]]
+            found = _subject_of(text[spans[j][0]:spans[j][1]], known())
+            if found:
+                return found
+        if i >= 4:
+            return None
+        lead = text[max(window, spans[0][0] - _SUBJECT_REACH):spans[0][0]].strip()
+        return _subject_before(_SENTENCE_BREAK.split(lead)[1:][-(4 - i):], known())
+
     out = []
     for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
         if not is_quote(sentence) and not speech_hint(sentence):  # the cheaper test first
             previous = _NO_ONE  # no verb of speech, no quotation: no pattern below can find a speaker
         else:
-            previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, still_speaking)
+            previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, still_speaking,
+                                 lambda i=i: subject(i))
         out.append(previous)
         if previous.speaker:
             speaking = previous.speaker
