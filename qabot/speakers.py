@@ -114,6 +114,8 @@ _SAID_BY_END = re.compile(rf"[,;]\s*(?:{_VERB_FIRST_FORMS})\s+{_WHO_POSSESSIVE}"
                           rf"(?:,\s+(?:[^,“\"«»”]|,(?=\d)){{3,120}}?)?\s*[.!]?\s*$")
 """Reported speech closed by its speaker after the verb, without quotation marks: "The system would reduce queues,
 said Nokia."; "..., said Gerhard Romen, head of market development at Nokia." (a role set off after the name)."""
+_TOLD_BY = re.compile(rf"\b(?:was|were|been|being|is|are)\s+(?:also\s+)?told\s+by\s+{_WHO_POSSESSIVE}(?=[\s,.;:])")
+"""Speech told by an agent: "The players were told by coach Tom Hale that the match was off"."""
 _WHO_SAID = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE},\s+who\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b")
 """Speech in a relative clause of the sentence's subject: "Mr Barber, who said the "problem is far worse" ..., called
 for ..."; "Brown, who warned that ...": the words are the subject's (not those of a name the sentence goes on to)."""
@@ -176,10 +178,11 @@ _DESC_WORD = (r"(?:(?!(?:the|a|an|and|or|but|by|to|with|for|at|in|on|from|that|w
 """A word of a role's description on one line, not ending a sentence ("U.S." may)."""
 _DESC_BEFORE = re.compile(rf"(?<![\w’'-]){_DESC_WORD}{{1,3}}$")
 """Up to three words of description just before a role word ("Festival", "Kenteris's", "Plaid Cymru's former")."""
-_OF_AFTER = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*"
+_OF_AFTER = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){1,3}(?:at|of|for)\s+(?:the\s+)?)?"
+                       r"(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*"
                        r"(?:\s+(?:and\s+)?[A-Z][\w’'.-]*){0,3}")
 """The body or place a role belongs to: "of the Turkish Central Bank", "for organisers MCD Promoters", "at
-Bridgewell Securities", "for Grantham and Stamford"."""
+Bridgewell Securities", "for Grantham and Stamford", after what the role is of: "of market development at Nokia"."""
 _SENTENCE_END = re.compile(r"(?<![A-Z])\.(?=\s|$)")
 """A full stop that ends a sentence inside a body's name run on ("Essentials. The"), not an initial's ("U.S. Treasury")."""
 _NAME_AFTER = re.compile(rf"\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})")
@@ -448,9 +451,9 @@ def speech_hint(sentence: str) -> bool:
 _NO_ONE = Attribution(speaker=None, quote=False)
 _QUOTED_PATTERNS = ((_AFTER_QUOTE, ()), (_VERB_FIRST, ()), (_BEFORE_QUOTE, ()), (_ACCORDING, ("ccording",)))
 _PLAIN_PATTERNS = ((_REPORTED, ()), (_REPORTED_END, (",",)), (_REPORTED_MID, (",", ";")), (_SAID_BY_END, (",", ";")),
-                   (_WHO_SAID, (", who",)), (_ACCORDING, ("ccording",)))
-_QUOTED_FALLBACKS = ((_REPORTED, ()), (_CHARACTERISED, ()), (_WHO_SAID, (", who",)), (_REPORTED_END, (",",)),
-                     (_SAID_BY_END, (",", ";")))
+                   (_WHO_SAID, (", who",)), (_TOLD_BY, ("told by",)), (_ACCORDING, ("ccording",)))
+_QUOTED_FALLBACKS = ((_REPORTED, ()), (_CHARACTERISED, ()), (_WHO_SAID, (", who",)), (_TOLD_BY, ("told by",)),
+                     (_REPORTED_END, (",",)), (_SAID_BY_END, (",", ";")))
 """For a sentence with a quotation whose speaker is not set beside it: the subject that speaks ("Putin told Wang that
 he ... “my friend” ..."), calls something by words or speaks in a relative clause, or reported speech closed by its
 speaker ('Turkey would be an "invaluable bridge" to the world, Mr Howard added.'), never a speaker inside the
@@ -543,6 +546,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                 who = None
         elif not (_is_name(who) or _IS_PHRASE.match(who)):
             who = None
+        elif _THE.match(who) and (last := _same_role(who, previous, speaking)) is not None:
+            who, carried = last  # '"He's got back pain," the spokesman said' after 'A Bayern spokesman said ...'
     if who is not None and quote:
         surname = surname_of(who)
         if _has_word(surname, quoted_words(sentence)):
@@ -575,6 +580,23 @@ def _speaks_as(speaker: str, pronoun: str, known: Callable[[], frozenset[str]]) 
     # "it": "Nokia said ... It said": a one-word name said to speak is a body's as often as a person's
     return phrase.head in GROUPS | DOCUMENTS if not phrase.names else surname_of(speaker) not in known() \
         or speaker.isupper() or len(speaker.split()) == 1
+
+
+def _same_role(who: str, previous: Attribution | None, speaking) -> tuple[str, str | None] | None:
+    """The speaker and phrase that "the spokesman" (``who``: a role without a name) goes on naming: the last speaker
+    of its paragraph, when named by the same role word with every other word of ``who`` ("A Bayern spokesman"), so
+    a question asking for "the Bayern spokesman" finds both sentences."""
+    phrase = speaker_phrase(who)
+    if phrase.names or phrase.head is None:
+        return None
+    last = previous.speaker if previous and previous.speaker else speaking() if callable(speaking) else speaking
+    if not last or last == who:
+        return None
+    carried = previous.phrase if previous and previous.speaker == last else None
+    before = speaker_phrase(carried or last)
+    if before.head != phrase.head or not phrase.modifiers <= before.words or before.words == phrase.words:
+        return None
+    return last, carried
 
 
 def _backward_body(who: str) -> bool:
