@@ -540,7 +540,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                 body = _body_before(before, pronoun, known)  # 'the TUC has said.' ... 'It said data ...'
             if body and _speaks_as(body, pronoun, known):
                 carried = (previous.phrase if previous and previous.speaker == body else None) \
-                    if who.lower() in ("it", "they") else who  # "the company" stays the phrase that named Microsoft
+                    if who.lower() in ("it", "they") else f"{who}, {body}"  # "the company, Microsoft": both match
                 who = body
             elif who.lower() in ("it", "they"):
                 who = None
