@@ -495,7 +495,9 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                 who, desc, at = m.group("who"), m.groupdict().get("desc"), m.start("who")
             if who.lower() not in _PRONOUNS:
                 break  # 'Pound said: "I am ... them. "But ...," he added': "he" is the one named before it
-    if quote and (who is None or who.lower() in _PRONOUNS):  # (without a quotation, these were searched above)
+    if quote and (who is None or who.lower() in _PRONOUNS and any(c.isupper() for c in _QUOTED.sub("", sentence[:at]))):
+        # (without a quotation, these were searched above; a pronoun with no name outside quotation marks before it
+        # is left as it is: '"I am sure," he said.')
         for pattern, needs in _QUOTED_FALLBACKS:
             if needs and not any(c in sentence for c in needs):
                 continue
