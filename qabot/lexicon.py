@@ -91,6 +91,10 @@ BODY_BACK_REFERENCES = frozenset("company firm group club bank organisation orga
 """Group words by which an article goes on naming a body it named before: "the company said" after "Microsoft is
 celebrating ...", "the club said" after the club was named."""
 
+DEMONYM_ENDINGS = ("man", "woman", "ard", "ian", "ese", "ean")
+"""How a word for someone's nation ends ("the Dutchman", "the Spaniard", "the Brazilian", "the Portuguese", "the
+Korean"): news goes on naming a person so; a plural ("the Conservatives") or a body ("the Pentagon") does not end so."""
+
 CORE_SPEECH_FORMS = ("said", "says", "told", "tells", "added", "argued", "insisted", "warned", "replied", "wrote")
 """The commonest attributing forms, for scans over a whole corpus that must stay cheap (vocabulary.py)."""
 

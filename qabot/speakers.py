@@ -12,10 +12,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from bisect import bisect_left, bisect_right
 
-from .lexicon import ARTICLE_SPEECH_FORMS, BODY_BACK_REFERENCES, CHARACTERISING_FORMS, DOCUMENTS, GROUPS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation
+from .lexicon import ARTICLE_SPEECH_FORMS, BODY_BACK_REFERENCES, CHARACTERISING_FORMS, DEMONYM_ENDINGS, DOCUMENTS, GROUPS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation
 from .speaker_matching import _OWN_S, SpeakerPhrase, _is_head, normal, role_kin, speaker_matches, speaker_phrase, speaker_terms
 
 __all__ = [  # the attribution stage, and the matching stage (``speaker_matching``) as callers have imported it from here
@@ -363,8 +363,10 @@ class Attribution:
 
     def said_by(self, asked: str) -> bool:
         """True when the question's speaker phrase ``asked`` ("the mayor", "Benedetti") means this speaker, by
-        name, by the phrase that names them here, or by a role the article gives them elsewhere."""
+        name, by the phrase that names them here ("the spokesman" going on with "A Bayern spokesman": either), or
+        by a role the article gives them elsewhere."""
         return self.speaker is not None and (speaker_matches(asked, self.phrase or self.speaker)
+                                             or self.phrase is not None and speaker_matches(asked, self.speaker)
                                              or any(speaker_matches(asked, role) for role in self.roles))
 
 
@@ -550,7 +552,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             who = None
         elif _THE.match(who) and (last := _same_role(who, previous, speaking)) is not None:
             who, carried = last  # '"He's got back pain," the spokesman said' after 'A Bayern spokesman said ...'
-    if who is not None and quote:
+    if who is not None and quote and not (carried and carried.endswith(f", {who}")):  # a body names itself: "EMI's sales"
         surname = surname_of(who)
         if _has_word(surname, quoted_words(sentence)):
             who = None  # people seldom name themselves: the quotation speaks about them
@@ -584,21 +586,45 @@ def _speaks_as(speaker: str, pronoun: str, known: Callable[[], frozenset[str]]) 
         or speaker.isupper() or len(speaker.split()) == 1
 
 
+def _is_epithet(speaker: str, sentence: str, people: People) -> bool:
+    """Whether ``speaker`` names a person only by what they are, as news goes on naming someone it named before:
+    "the Dutchman", "The legal assistant", "The United boss", "the England striker" (a role without a name that no
+    one of the article is given by name, ``described_people``, as "the mayor" after "The mayor of Ferrara, Anna
+    Benedetti" is), not a body or a group, nor a role of a place or body ("The Bishop of Durham")."""
+    phrase = speaker_phrase(speaker)
+    if phrase.names:
+        one = len(speaker.split()) == 1 and speaker[:1].isupper() and not speaker.isupper()
+        return one and speaker.endswith(DEMONYM_ENDINGS) and not _is_head(speaker) \
+            and f"the {speaker}" in sentence.replace("The ", "the ") \
+            and _always_the(speaker, people.text)
+    if phrase.head is None or phrase.head not in ROLES or phrase.head in GROUPS | DOCUMENTS or _OF.search(speaker) \
+            or not (_THE.match(speaker) or f"the {speaker}" in sentence.replace("The ", "the ")):
+        return False
+    described = people.described()
+    return not any(speaker_phrase(role).head == phrase.head for roles in described.values() for role in roles)
+    # (the article gives that role to someone by name: the roles find them)
+
+
+def _always_the(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` only after "the" ("the Dutchman", never "Dutchman said"): a word for what
+    someone is, not a name."""
+    return all(text[max(0, m.start() - 4):m.start()].lower() == "the " for m in re.finditer(rf"\b{re.escape(word)}\b", text))
+
+
 def _same_role(who: str, previous: Attribution | None, speaking) -> tuple[str, str | None] | None:
     """The speaker and phrase that "the spokesman" (``who``: a role without a name) goes on naming: the last speaker
     of its paragraph, when named by the same role word with every other word of ``who`` ("A Bayern spokesman"), so
-    a question asking for "the Bayern spokesman" finds both sentences."""
+    a question asking for "the Bayern spokesman" finds both sentences; ``who`` stays the phrase."""
     phrase = speaker_phrase(who)
     if phrase.names or phrase.head is None:
         return None
     last = previous.speaker if previous and previous.speaker else speaking() if callable(speaking) else speaking
     if not last or last == who:
         return None
-    carried = previous.phrase if previous and previous.speaker == last else None
-    before = speaker_phrase(carried or last)
+    before = speaker_phrase((previous.phrase if previous and previous.speaker == last else None) or last)
     if before.head != phrase.head or not phrase.modifiers <= before.words or before.words == phrase.words:
         return None
-    return last, carried
+    return last, who
 
 
 def _backward_body(who: str) -> bool:
@@ -622,15 +648,17 @@ _BODY_REACH = 1500
 
 
 def _body_before(before: str, pronoun: str, known: Callable[[], frozenset[str]]) -> str | None:
-    """The last body named speaking or as a sentence's subject in ``before`` that ``pronoun`` ("it", "they") can
-    stand for (``_speaks_as``), for "It said" or "the company said" with no speaker before it in its paragraph."""
+    """The body named speaking or as a sentence's subject in ``before`` that ``pronoun`` ("it", "they") can stand
+    for (``_speaks_as``), for "It said" or "the company said" with no speaker before it in its paragraph: the only
+    one named so (several: none is sure), or in a short stretch (the sentence before) the first."""
     tail = before[-_BODY_REACH:]
-    for m in reversed(list(_BODY_SPEAKS.finditer(tail))):
+    bodies = []
+    for m in _BODY_SPEAKS.finditer(tail):
         name = _clean(_THE.sub("", m.group(m.lastgroup)))  # "The RAC welcomed the news": the RAC
         if name and _is_name(name) and not _TITLED_START.match(name) and surname_of(name) not in known() \
-                and _speaks_as(name, pronoun, known):
-            return name
-    return None
+                and _speaks_as(name, pronoun, known) and name not in bodies:
+            bodies.append(name)
+    return bodies[0] if len(bodies) == 1 or len(tail) < 600 and bodies else None
 
 
 def _last_sentence(text: str) -> int:
@@ -640,13 +668,14 @@ def _last_sentence(text: str) -> int:
 
 
 _SUBJECT = re.compile(rf"^\W*(?:{_LEAD}|For\s+)?(?:{_DESCRIBED})??(?P<who>(?:{_TITLE})?{_NAME})"
-                      rf"(?<![’']s)(?=,\s+(?:who|\d)|\s+(?:[a-z]+(?:s|ed)|is|was|has|had|have|are|were|will|would|can|could|"
+                      rf"(?<![’']s)(?=,\s+(?:who|\d)|\s+(?:(?!(?:his|this|its|us|as|thus|plus)\b)[a-z]+(?:s|ed)|is|was|has|had|"
+                      rf"have|are|were|will|would|can|could|"
                       rf"did|does|also|then|now|never|still|later)\b)")
 """A name that is a sentence's subject, before its verb: "But Hantuchova is in upbeat mood", "Top seed Roger Federer
 had to save", "For Richard Tateson, who worked on ...,"; not "Mr Llwyd's theory"."""
 _SUBJECT_REACH = 800
 """How far before a paragraph the sentences that say whom "he said" means are read."""
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[“\"‘]?[A-Z])")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[“\"‘]?[A-Z])|\n\s*\n")
 
 
 def _subject_of(sentence: str, known: frozenset[str]) -> tuple[str, bool, str] | None:
@@ -656,8 +685,9 @@ def _subject_of(sentence: str, known: frozenset[str]) -> tuple[str, bool, str] |
     if m is None:
         return None
     name = _clean(m.group("who"))
-    if not name or not _is_name(name) or _is_head(name.split()[-1]):
-        return None
+    if not name or not _is_name(name) or _is_head(name.split()[-1]) or name.endswith("ing") and " " not in name \
+            or sentence[max(0, m.start("who") - 4):m.start("who")].lower() == "the ":
+        return None  # "Writing his Christmas message, the Bishop said", "The Da Vinci Code claims": no person
     sure = bool(_TITLED_START.match(name)) or surname_of(name) in known or sentence.startswith(", who", m.end())
     return name, sure, sentence
 
@@ -851,8 +881,9 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
                 return found
         if i >= 4:
             return None
-        lead = text[max(window, spans[0][0] - _SUBJECT_REACH):spans[0][0]].strip()
-        return _subject_before(_SENTENCE_BREAK.split(lead)[1:][-(4 - i):], known())
+        lo = max(window, spans[0][0] - _SUBJECT_REACH)
+        lead = _SENTENCE_BREAK.split(text[lo:spans[0][0]].strip())
+        return _subject_before(lead[1 if lo > 0 else 0:][-(4 - i):], known())  # not a sentence cut at its start
 
     out = []
     for i, (s, e) in enumerate(spans):
@@ -862,6 +893,13 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
         else:
             previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, still_speaking,
                                  lambda i=i: subject(i))
+        if previous.speaker and previous.phrase is None and _is_epithet(previous.speaker, sentence, people or People(text)):
+            about = subject(i)  # "the Dutchman said", "The legal assistant said": the person the paragraph is about,
+            # when surely a person (not "Fox" for "The director said" after "Fox has bought the rights")
+            if about and about[1] and about[0] != previous.speaker and not _has_word(surname_of(about[0]), sentence):
+                person = about[0]
+                previous = replace(previous, speaker=person, phrase=f"{previous.speaker}, {person}",
+                                   head=normal(surname_of(person)))
         out.append(previous)
         if previous.speaker:
             speaking = previous.speaker
