@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from bisect import bisect_left, bisect_right
 
-from .lexicon import ARTICLE_SPEECH_FORMS, BODY_BACK_REFERENCES, CHARACTERISING_FORMS, DEMONYM_ENDINGS, DOCUMENTS, GROUPS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation
+from .lexicon import (ARTICLE_SPEECH_FORMS, BODY_BACK_REFERENCES, CHARACTERISING_FORMS, DEMONYM_ENDINGS, DOCUMENTS, GROUPS,
+                      HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, TITLES, alternation)
 from .speaker_matching import _OWN_S, SpeakerPhrase, _is_head, normal, role_kin, speaker_matches, speaker_phrase, speaker_terms
 
 __all__ = [  # the attribution stage, and the matching stage (``speaker_matching``) as callers have imported it from here
@@ -542,7 +543,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                 body = speaking() if callable(speaking) else speaking
             if not (body and _speaks_as(body, pronoun, known)) and pronoun == "it":
                 body = _body_before(before, pronoun, known)  # 'the TUC has said.' ... 'It said data ...'
-            if body and _speaks_as(body, pronoun, known):
+            if body and _speaks_as(body, pronoun, known) and (who.lower() in ("it", "they") or speaker_phrase(body).names):
                 carried = (previous.phrase if previous and previous.speaker == body else None) \
                     if who.lower() in ("it", "they") else f"{who}, {body}"  # "the company, Microsoft": both match
                 who = body
@@ -590,14 +591,15 @@ def _is_epithet(speaker: str, sentence: str, people: People) -> bool:
     """Whether ``speaker`` names a person only by what they are, as news goes on naming someone it named before:
     "the Dutchman", "The legal assistant", "The United boss", "the England striker" (a role without a name that no
     one of the article is given by name, ``described_people``, as "the mayor" after "The mayor of Ferrara, Anna
-    Benedetti" is), not a body or a group, nor a role of a place or body ("The Bishop of Durham")."""
+    Benedetti" is), not a body or a group, nor a role of a place or body ("The Bishop of Durham"), nor an office
+    that names one holder whom the article may never name ("the chancellor", "the prime minister")."""
     phrase = speaker_phrase(speaker)
     if phrase.names:
         one = len(speaker.split()) == 1 and speaker[:1].isupper() and not speaker.isupper()
         return one and speaker.endswith(DEMONYM_ENDINGS) and not _is_head(speaker) \
             and f"the {speaker}" in sentence.replace("The ", "the ") \
             and _always_the(speaker, people.text)
-    if phrase.head is None or phrase.head not in ROLES or phrase.head in GROUPS | DOCUMENTS or _OF.search(speaker) \
+    if phrase.head is None or phrase.head not in ROLES or phrase.head in GROUPS | DOCUMENTS | TITLES or _OF.search(speaker) \
             or not (_THE.match(speaker) or f"the {speaker}" in sentence.replace("The ", "the ")):
         return False
     described = people.described()
@@ -656,7 +658,9 @@ def _body_before(before: str, pronoun: str, known: Callable[[], frozenset[str]])
     for m in _BODY_SPEAKS.finditer(tail):
         name = _clean(_THE.sub("", m.group(m.lastgroup)))  # "The RAC welcomed the news": the RAC
         if name and _is_name(name) and not _TITLED_START.match(name) and surname_of(name) not in known() \
-                and _speaks_as(name, pronoun, known) and name not in bodies:
+                and _speaks_as(name, pronoun, known) and name not in bodies \
+                and not (" " not in name and re.search(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b", before)):
+            # (a one-word name written after a first name is a person's: "Brian McFadden")
             bodies.append(name)
     return bodies[0] if len(bodies) == 1 or len(tail) < 600 and bodies else None
 
