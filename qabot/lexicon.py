@@ -78,6 +78,10 @@ ARTICLE_SPEECH_FORMS = frozenset(
 person, past and participle ("has warned"); the -ing form opens a clause ("saying that ...") rather than
 naming a speaker."""
 
+SPEECH_ING_FORMS = frozenset(forms(lemma)[4] for lemma in SPEECH_LEMMAS) - {"feeling", "continuing", "reporting", "stating"}
+"""The -ing forms of the speech verbs, which attribute words after "is" or "was" ("Tony Blair is urging European
+leaders ..."), without those that seldom do ("is feeling", "is continuing")."""
+
 CHARACTERISING_LEMMAS = ("call", "dub", "brand", "label", "praise", "hail", "describe", "portray", "depict", "characterise",
                          "characterize")
 """Verbs by which a speaker calls someone or something by their own words ("called the term "outrageous"",

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from bisect import bisect_left, bisect_right
 
 from .lexicon import (ARTICLE_SPEECH_FORMS, BODY_BACK_REFERENCES, CHARACTERISING_FORMS, DEMONYM_ENDINGS, DOCUMENTS, GROUPS,
-                      HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, TITLES, alternation)
+                      HONORIFICS, ROLES, SPEAKER_HEADS, SPEECH_ING_FORMS, TITLE_WORDS, TITLES, alternation)
 from .speaker_matching import _OWN_S, SpeakerPhrase, _is_head, normal, role_kin, speaker_matches, speaker_phrase, speaker_terms
 
 __all__ = [  # the attribution stage, and the matching stage (``speaker_matching``) as callers have imported it from here
@@ -115,6 +115,17 @@ _SAID_BY_END = re.compile(rf"[,;]\s*(?:{_VERB_FIRST_FORMS})\s+{_WHO_POSSESSIVE}"
                           rf"(?:,\s+(?:[^,“\"«»”]|,(?=\d)){{3,120}}?)?\s*[.!]?\s*$")
 """Reported speech closed by its speaker after the verb, without quotation marks: "The system would reduce queues,
 said Nokia."; "..., said Gerhard Romen, head of market development at Nokia." (a role set off after the name)."""
+_CLOSED_BY = re.compile(rf",\s*{_WHO_POSSESSIVE}(?:,\s+[^,“\"«»”]{{3,80}}?)?\s+(?:has\s+|had\s+)?(?:told|said|says|tells)\b"
+                        rf"[^,;“\"«»”]{{0,80}}[.!]?\s*$")
+"""Reported speech closed by its speaker and what follows the verb: "..., Alan Milburn, Labour's election
+strategist told Radio 4's Today programme on Saturday."."""
+_AND_SAID = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE}\s+(?:has|have|had|is|are|was|were|[a-z]+ed)\b"
+                       rf"[^,;“\"«»”]{{3,120}}?\s+and\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{VERBS})\b")
+"""A subject that acts, and speaks: "Nintendo has a 95% share of the market and said it expected to sell ..."."""
+_SPEAKING = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE}{_APPOSITION}?,?\s+"
+                       rf"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?:{alternation(SPEECH_ING_FORMS)})\b")
+"""A subject speaking as the story is told: "Tony Blair is urging European leaders to wake up from their "state of
+denial"."."""
 _TOLD_BY = re.compile(rf"\b(?:was|were|been|being|is|are)\s+(?:also\s+)?told\s+by\s+{_WHO_POSSESSIVE}(?=[\s,.;:])")
 """Speech told by an agent: "The players were told by coach Tom Hale that the match was off"."""
 _WHO_SAID = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE},\s+who\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b")
@@ -454,9 +465,11 @@ def speech_hint(sentence: str) -> bool:
 _NO_ONE = Attribution(speaker=None, quote=False)
 _QUOTED_PATTERNS = ((_AFTER_QUOTE, ()), (_VERB_FIRST, ()), (_BEFORE_QUOTE, ()), (_ACCORDING, ("ccording",)))
 _PLAIN_PATTERNS = ((_REPORTED, ()), (_REPORTED_END, (",",)), (_REPORTED_MID, (",", ";")), (_SAID_BY_END, (",", ";")),
-                   (_WHO_SAID, (", who",)), (_TOLD_BY, ("told by",)), (_ACCORDING, ("ccording",)))
+                   (_CLOSED_BY, (",",)), (_WHO_SAID, (", who",)), (_TOLD_BY, ("told by",)), (_AND_SAID, (" and ",)),
+                   (_SPEAKING, ("ing",)), (_CHARACTERISED, (" as ",)), (_ACCORDING, ("ccording",)))
 _QUOTED_FALLBACKS = ((_REPORTED, ()), (_CHARACTERISED, ()), (_WHO_SAID, (", who",)), (_TOLD_BY, ("told by",)),
-                     (_REPORTED_END, (",",)), (_SAID_BY_END, (",", ";")))
+                     (_SPEAKING, ("ing",)), (_AND_SAID, (" and ",)), (_REPORTED_END, (",",)), (_SAID_BY_END, (",", ";")),
+                     (_CLOSED_BY, (",",)))
 """For a sentence with a quotation whose speaker is not set beside it: the subject that speaks ("Putin told Wang that
 he ... “my friend” ..."), calls something by words or speaks in a relative clause, or reported speech closed by its
 speaker ('Turkey would be an "invaluable bridge" to the world, Mr Howard added.'), never a speaker inside the
@@ -492,6 +505,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             continue  # no verb of speech opening a quotation: the costliest search cannot match
         if needs and not any(c in sentence for c in needs):
             continue  # "according" and a clause after a comma, without them
+        if pattern is _CHARACTERISED and not _CHARACTERISING.search(sentence):
+            continue
         m = pattern.search(sentence)
         if m and m.group("who") and m.start("who") < at:
             if who is None or m.group("who").lower() not in _PRONOUNS:
@@ -892,7 +907,8 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
     out = []
     for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
-        if not is_quote(sentence) and not speech_hint(sentence):  # the cheaper test first
+        if not is_quote(sentence) and not speech_hint(sentence) \
+                and not (" as " in sentence and _CHARACTERISING.search(sentence)):  # the cheaper tests first
             previous = _NO_ONE  # no verb of speech, no quotation: no pattern below can find a speaker
         else:
             previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, still_speaking,
