@@ -75,6 +75,26 @@ Dan Gilmore, founder of Roots Media, which supports citizen-based media, said th
 
 The players were told by coach Tom Hale that the match was off because of snow.
 """,
+    "cup": """Joss joy at Cup win
+
+Tottenham manager Marten Joss acclaimed his players for their patience in the 3-0 win over Forest.
+
+"It was a professional sort of performance," the Dutchman said.
+""",
+    "lawsuit": """Viewer sues over stunt
+
+Austin Aitkin is taking action against the network over its stunt show. He said the show made him dizzy. The legal assistant said the network was "sending the wrong message to viewers".
+""",
+    "campaign": """Election chief says PM keen
+
+The prime minister's enthusiasm for the job remains undimmed, Alan Milborne, Labour's election strategist told Radio 4's Today programme on Saturday.
+
+Handheld maker Nintaro has a 95% share of the market and said it expected to sell five million consoles by March.
+
+Tony Blane is urging European leaders to wake up from their "state of denial" over the US election.
+
+Mr Sullen gave evidence on Monday. He portrayed his former boss as obsessed with costs.
+""",
 }
 
 
@@ -147,6 +167,30 @@ def test_words_told_by_an_agent_are_the_agents():
     assert _said("strike", "The players were told by coach Tom Hale") == "Tom Hale"
 
 
+def test_a_person_named_only_by_what_they_are_is_the_person_the_paragraph_is_about():
+    assert _said("cup", '"It was a professional sort') == "Marten Joss"
+    assert _said("lawsuit", "The legal assistant said") == "Austin Aitkin"
+    # an office names its holder, whom a story may never name: left as written
+    said = attributed("Mr Blane met voters. The chancellor said taxes would fall.")
+    assert said["The chancellor said taxes would fall."] == "The chancellor"
+    # a plural is no person: "the Conservatives"
+    said = attributed("Mr Smith spoke first. Meanwhile, the Conservatives accused officials of a \"failure\".")
+    assert said['Meanwhile, the Conservatives accused officials of a "failure".'] == "Conservatives"
+
+
+def test_reported_speech_closed_by_a_speaker_with_a_role_and_what_follows_told():
+    assert _said("campaign", "The prime minister's enthusiasm") == "Alan Milborne"
+
+
+def test_a_subject_that_acts_and_says_or_is_speaking_or_portrays():
+    assert _said("campaign", "Handheld maker Nintaro has") == "Nintaro"
+    assert _said("campaign", "Tony Blane is urging") == "Tony Blane"
+    assert _said("campaign", "He portrayed his former boss") == "Mr Sullen"
+    # acting, without a verb of speech: nobody's words
+    assert attributed("Nintaro has a 95% share and sold five million.") == {
+        "Nintaro has a 95% share and sold five million.": None}
+
+
 def test_a_role_set_off_after_the_name_with_what_it_is_of():
     assert described_people(ARTICLES["tickets"])["roemer"][0] == "head of market development at Norvik"
 
@@ -162,6 +206,9 @@ def test_what_did_they_say_through_the_cli(index):
     assert "back pain" in first_text(_ask(index, "What did the Bayern spokesman say about the striker?"))
     assert "let anyone down" in first_text(_ask(index, "What did Dallow say about the Lions?"))
     assert "bad idea" in first_text(_ask(index, "What did Dan Gilmore say about the tool?"))
+    assert "professional" in first_text(_ask(index, "What did Marten Joss say about the performance?"))
+    assert "wrong message" in first_text(_ask(index, "What did Austin Aitkin accuse the network of?"))
+    assert "state of denial" in first_text(_ask(index, "What did Tony Blane tell European leaders?"))
 
 
 def test_unanswerable_speech_questions_are_still_refused(index):
