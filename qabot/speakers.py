@@ -111,34 +111,60 @@ _REPORTED_MID = re.compile(rf"[,;]\s+(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE},?
 _REPORTED_END = re.compile(rf",\s*{_WHO_POSSESSIVE}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
 _VERB_FIRST_FORMS = alternation(ARTICLE_SPEECH_FORMS - {"tell", "tells", "told"})
 """The verbs of speech that may come before their speaker ("said Nokia"; "told Reuters" names whom, not who)."""
-_SAID_BY_END = re.compile(rf"[,;]\s*(?:{_VERB_FIRST_FORMS})\s+{_WHO_POSSESSIVE}"
-                          rf"(?:,\s+(?:[^,“\"«»”]|,(?=\d)){{3,120}}?)?\s*[.!]?\s*$")
+class _Lazy:
+    """A regular expression compiled when first searched with: each pattern that tries a speaker's phrase costs about
+    20 ms to compile, paid at every start of ``qabot`` otherwise, though most questions never attribute a sentence
+    and these patterns are searched only in sentences that need them."""
+
+    __slots__ = ("source", "_compiled")
+
+    def __init__(self, source: str):
+        self.source = source
+        self._compiled: re.Pattern | None = None
+
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
+
+    def search(self, *args):
+        return self.compiled().search(*args)
+
+    def match(self, *args):
+        return self.compiled().match(*args)
+
+    def finditer(self, *args):
+        return self.compiled().finditer(*args)
+
+
+_SAID_BY_END = _Lazy(rf"[,;]\s*(?:{_VERB_FIRST_FORMS})\s+{_WHO_POSSESSIVE}"
+                     rf"(?:,\s+(?:[^,“\"«»”]|,(?=\d)){{3,120}}?)?\s*[.!]?\s*$")
 """Reported speech closed by its speaker after the verb, without quotation marks: "The system would reduce queues,
 said Nokia."; "..., said Gerhard Romen, head of market development at Nokia." (a role set off after the name)."""
-_CLOSED_BY = re.compile(rf",\s*{_WHO_POSSESSIVE}(?:,\s+[^,“\"«»”]{{3,80}}?)?\s+(?:has\s+|had\s+)?(?:told|said|says|tells)\b"
-                        rf"[^,;“\"«»”]{{0,80}}[.!]?\s*$")
+_CLOSED_BY = _Lazy(rf",\s*{_WHO_POSSESSIVE}(?:,\s+[^,“\"«»”]{{3,80}}?)?\s+(?:has\s+|had\s+)?(?:told|said|says|tells)\b"
+                   rf"[^,;“\"«»”]{{0,80}}[.!]?\s*$")
 """Reported speech closed by its speaker and what follows the verb: "..., Alan Milburn, Labour's election
 strategist told Radio 4's Today programme on Saturday."."""
-_AND_SAID = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE}\s+(?:has|have|had|is|are|was|were|[a-z]+ed)\b"
-                       rf"[^,;“\"«»”]{{3,120}}?\s+and\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{VERBS})\b")
-"""A subject that acts, and speaks: "Nintendo has a 95% share of the market and said it expected to sell ..."."""
-_SPEAKING = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE}{_APPOSITION}?,?\s+"
-                       rf"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?:{alternation(SPEECH_ING_FORMS)})\b")
-"""A subject speaking as the story is told: "Tony Blair is urging European leaders to wake up from their "state of
-denial"."."""
-_AND_SAID_HINT = re.compile(rf" and\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{VERBS})\b")
-_SPEAKING_HINT = re.compile(rf"\s(?:is|are|was|were|been)\s+(?:also\s+)?(?:{alternation(SPEECH_ING_FORMS)})\b")
-"""What every match of ``_AND_SAID`` and of ``_SPEAKING`` holds, searched for first: cheaper than the patterns that
-try a speaker's phrase from the start of the sentence."""
-_TOLD_BY = re.compile(rf"\b(?:was|were|been|being|is|are)\s+(?:also\s+)?told\s+by\s+{_WHO_POSSESSIVE}(?=[\s,.;:])")
+_ING = alternation(SPEECH_ING_FORMS)
+_CALLS = alternation(CHARACTERISING_FORMS)
+_SUBJECT_SPEAKS = _Lazy(
+    rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE}(?:"
+    rf",\s+who\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b"
+    rf"|{_APPOSITION}?,?\s+(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?:{_ING})\b"
+    rf"|(?:has\s+|had\s+|also\s+)?(?:{_CALLS})\s+[^“\"«.;]{{1,100}}?(?:\s+as\b|\s*{_OPEN}))"
+    rf"|\s+(?:has|have|had|is|are|was|were|[a-z]+ed)\b[^,;“\"«»”]{{3,120}}?\s+and\s+(?:has\s+|had\s+|also\s+|then\s+)?"
+    rf"(?:{VERBS})\b)")
+"""A sentence's subject whose words it holds though no verb of speech follows it: one who speaks in a relative
+clause ("Mr Barber, who said the "problem is far worse" ..., called for ..."; not a name the sentence goes on to),
+is speaking as the story is told ("Tony Blair is urging European leaders ..."), calls someone or something by
+words ('David Oblon called the term "outrageous"', 'Mr Panke praised the Accura as the "best execution" yet', "he
+portrayed Mr Ebbers as obsessed with costs"), or acts and says ("Nintendo has a 95% share of the market and said
+...")."""
+_SUBJECT_SPEAKS_HINT = re.compile(rf", who\s|\b(?:{_CALLS})\b| and\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{VERBS})\b"
+                                  rf"|\s(?:is|are|was|were|been)\s+(?:also\s+)?(?:{_ING})\b")
+"""What every match of ``_SUBJECT_SPEAKS`` holds, searched for first (far cheaper than trying a speaker's phrase)."""
+_TOLD_BY = _Lazy(rf"\b(?:was|were|been|being|is|are)\s+(?:also\s+)?told\s+by\s+{_WHO_POSSESSIVE}(?=[\s,.;:])")
 """Speech told by an agent: "The players were told by coach Tom Hale that the match was off"."""
-_WHO_SAID = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE},\s+who\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b")
-"""Speech in a relative clause of the sentence's subject: "Mr Barber, who said the "problem is far worse" ..., called
-for ..."; "Brown, who warned that ...": the words are the subject's (not those of a name the sentence goes on to)."""
-_CHARACTERISED = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE}{_APPOSITION}?,?\s+(?:has\s+|had\s+|also\s+)?"
-                            rf"(?:{alternation(CHARACTERISING_FORMS)})\s+[^“\"«.;]{{1,100}}?(?:\s+as\b|\s*{_OPEN})")
-"""A subject who calls someone or something by words, their words: "David Oblon called the term "outrageous"",
-"Mr Panke praised the Accura as the "best execution" yet", "he portrayed Mr Ebbers as obsessed with costs"."""
 _SAYING = re.compile(rf"^\W*{_LEAD}?{_WHO_POSSESSIVE},?\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b[^“\"«;]{{0,120}}?,\s+saying\b")
 """A subject that acts and says why: "Fox producers defended the show, saying it was a ..." (the verb is no
 verb of speech; the ", saying" clause is the subject's words)."""
@@ -469,12 +495,14 @@ def speech_hint(sentence: str) -> bool:
 _NO_ONE = Attribution(speaker=None, quote=False)
 _QUOTED_PATTERNS = ((_AFTER_QUOTE, ()), (_VERB_FIRST, ()), (_BEFORE_QUOTE, ()), (_ACCORDING, ("ccording",)))
 _PLAIN_PATTERNS = ((_REPORTED, ()), (_REPORTED_END, (",",)), (_REPORTED_MID, (",", ";")), (_SAID_BY_END, (",", ";")),
-                   (_CLOSED_BY, (",",)), (_WHO_SAID, (", who",)), (_TOLD_BY, ("told by",)), (_AND_SAID, (" and ",)),
-                   (_SPEAKING, ("ing",)), (_CHARACTERISED, (" as ",)), (_ACCORDING, ("ccording",)))
-_QUOTED_FALLBACKS = ((_REPORTED, ()), (_CHARACTERISED, ()), (_WHO_SAID, (", who",)), (_TOLD_BY, ("told by",)),
-                     (_SPEAKING, ("ing",)), (_AND_SAID, (" and ",)), (_REPORTED_END, (",",)), (_SAID_BY_END, (",", ";")),
-                     (_CLOSED_BY, (",",)))
-_HINTS = ((_CHARACTERISED, _CHARACTERISING), (_AND_SAID, _AND_SAID_HINT), (_SPEAKING, _SPEAKING_HINT))
+                   (_CLOSED_BY, (",",)), (_TOLD_BY, ("told by",)), (_SUBJECT_SPEAKS, ()), (_ACCORDING, ("ccording",)))
+_QUOTED_FALLBACKS = ((_REPORTED, ()), (_SUBJECT_SPEAKS, ()), (_TOLD_BY, ("told by",)), (_REPORTED_END, (",",)),
+                     (_SAID_BY_END, (",", ";")), (_CLOSED_BY, (",",)))
+"""For a sentence with a quotation whose speaker is not set beside it: the subject that speaks ("Putin told Wang that
+he ... “my friend” ..."), or speaks though no verb of speech follows it, words told by an agent, or reported speech
+closed by its speaker ('Turkey would be an "invaluable bridge" to the world, Mr Howard added.'), never a speaker
+inside the quotation."""
+_HINTS = ((_SUBJECT_SPEAKS, _SUBJECT_SPEAKS_HINT),)
 """Patterns searched only in a sentence that holds what each match holds, found by a cheaper search."""
 
 
@@ -666,7 +694,7 @@ def _backward_body(who: str) -> bool:
         and _THE.match(who) is not None and not phrase.owner and phrase.modifiers <= DOCUMENTS
 
 
-_BODY_SPEAKS = re.compile(
+_BODY_SPEAKS = _Lazy(
     rf"(?P<a>{_NAMED_POSSESSIVE}),?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b"
     rf"|(?:{_VERB_FIRST_FORMS})\s+(?:the\s+)?(?P<b>{_NAME})"
     rf"|[Aa]ccording\s+to\s+(?:the\s+)?(?P<c>{_NAME})"
@@ -700,7 +728,7 @@ def _last_sentence(text: str) -> int:
     return breaks[-1].end() if breaks else 0
 
 
-_SUBJECT = re.compile(rf"^\W*(?:{_LEAD}|For\s+)?(?:{_DESCRIBED})??(?P<who>(?:{_TITLE})?{_NAME})"
+_SUBJECT = _Lazy(rf"^\W*(?:{_LEAD}|For\s+)?(?:{_DESCRIBED})??(?P<who>(?:{_TITLE})?{_NAME})"
                       rf"(?<![’']s)(?=,\s+(?:who|\d)|\s+(?:(?!(?:his|this|its|us|as|thus|plus)\b)[a-z]+(?:s|ed)|is|was|has|had|"
                       rf"have|are|were|will|would|can|could|"
                       rf"did|does|also|then|now|never|still|later)\b)")
