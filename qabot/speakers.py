@@ -408,7 +408,8 @@ class Attribution:
         name, by the phrase that names them here ("the spokesman" going on with "A Bayern spokesman": either), or
         by a role the article gives them elsewhere."""
         return self.speaker is not None and (speaker_matches(asked, self.phrase or self.speaker)
-                                             or self.phrase is not None and speaker_matches(asked, self.speaker)
+                                             or self.phrase is not None and self.speaker not in self.phrase
+                                             and speaker_matches(asked, self.speaker)
                                              or any(speaker_matches(asked, role) for role in self.roles))
 
 
