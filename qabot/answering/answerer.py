@@ -13,6 +13,7 @@ from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_phrase, speaker_terms as phrase_terms
 from . import about, features, retrieve, select
+from .collection import paused
 from .features import Candidate, Context
 from .gates import Gates, WordCheck, either
 from .params import AnswerParams
@@ -121,6 +122,7 @@ class Answerer:
         article that "this article" and "it" mean (in the chat, the last answer's)."""
         return self.answer(parse(text, self.analyzer), k=k, skip=skip, explain=explain, article=article)
 
+    @paused  # no garbage collection during a question (see collection.py)
     def answer(self, q: Question, k: int = 3, skip: int = 0, explain: bool = False,
                article: int | None = None) -> Answer:
         """Answer an analysed question."""

@@ -239,8 +239,10 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     q = ctx.question
     wanted = ctx.weights.keys()
     weights, local, total, local_total = ctx.weights, ctx.local, ctx.total, ctx.local_total
-    sentences = passage.sentences
     speakers = speech.speakers(passage.id) if ctx.say else None
+    if own_only and not _any_own(reader, ctx, passage, speakers):
+        return []  # none of the speaker's own words near the topic: the rest of the passage is not even analysed
+    sentences = passage.sentences
     present = [wanted & (set(s.terms) | s.irregular) for s in sentences]
     previous = reader.previous_sentence(passage)
     title = wanted & reader.title_terms(passage.article)
@@ -316,6 +318,34 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
                              coverage=shown, speaker=speaker, own_words=own, x=x, say=ctx.say,
                              context=ctx, sentence=i))
     return out
+
+
+def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict | None) -> bool:
+    """Whether some sentence of ``passage`` is the asked speaker's own words near the topic, as ``candidates``
+    decides it (attributed to the speaker, the topic in it or a neighbour, a speaker with terms), analysing only
+    those sentences and their neighbours."""
+    if not speakers:
+        return False
+    wanted, spans, asked = ctx.weights.keys(), passage.spans, ctx.question.speaker
+    present: dict[int, set] = {}
+
+    def at(j: int) -> set:
+        if not 0 <= j < len(spans):
+            return set()
+        found = present.get(j)
+        if found is None:
+            found = present[j] = wanted & passage.held(j)
+        return found
+
+    for i, (start, _) in enumerate(spans):
+        attribution = speakers.get(start)
+        if attribution is None or not attribution.speaker or not attribution.said_by(asked):
+            continue
+        if ctx.topic and not ctx.topic & (at(i) | at(i - 1) | at(i + 1)):
+            continue
+        if reader.analyzer.terms(attribution.speaker):
+            return True
+    return False
 
 
 def candidate_terms(c: Candidate) -> set[str]:
