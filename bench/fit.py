@@ -100,8 +100,7 @@ def collect(answerer: Answerer, items: list[Item], source: str) -> list[dict]:
         ranked = answerer.rank(parse(item.question, answerer.analyzer))
         g = golds(item)
         cands = ranked.candidates[:MAX_CANDIDATES]
-        for c in cands:  # at run time only the candidates the trees score have them
-            add_written(c)
+        add_written(cands)  # at run time only the candidates the trees score have them
         texts = [answerer.article(c.article).text[c.start:c.end] for c in cands]
         out.append({"source": source, "ranked": ranked, "candidates": cands,
                     "labels": np.array([bool(g) and hit(g, t) for t in texts], dtype=bool),

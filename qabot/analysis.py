@@ -90,10 +90,11 @@ class Analyzer:
         Words are found before lowercasing: "İ".lower() is "i" + a combining dot, which is not a
         word character and would cut "İstanbul" in two."""
         cache = self._cache
-        missing = [w for w in set(words) if w not in cache]
+        missing = set(words).difference(cache)
         if missing:
             if len(cache) + len(missing) > self.CACHE_WORDS:
                 cache.clear()
+                missing = set(words)  # every word, once the cache starts afresh
             for word in missing:
                 cache[word] = self.term(word)
         return list(map(cache.__getitem__, words))

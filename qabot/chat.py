@@ -22,7 +22,7 @@ from .analysis import Analyzer
 from .answering import Answerer
 from .answering.parse import parse
 from .build import Settings, build
-from .conversation import Context, Turn, after, pronoun_of, topic_as_written, understand
+from .conversation import Context, Turn, after, answer_subject, pronoun_of, topic_as_written, understand
 from .errors import QabotError
 from .index import Index, state_dir
 from .model import Answer, Evidence
@@ -47,6 +47,8 @@ COMMANDS = {
     "/quit": "leave (Ctrl-D, exit and quit too)",
 }
 """The chat's commands and what each does."""
+_ARGUMENT = re.compile(r"^((?:[A-Z]+|\[[A-Z]+\])(?: \[[^]]+\])?): (.*)$")
+"""A command's argument before its description ("N: the whole paragraph ..."), shown beside the command."""
 
 MORE_LOOKAHEAD = 20
 """Answers looked at beyond those shown when "more" wants only the speaker's own words."""
@@ -83,6 +85,8 @@ class Chat:
         """Every piece of evidence shown in this conversation, as (article id, start)."""
         self.cited: dict[str, list] = {}
         """Article id to [title, path, times cited], in order of first citation."""
+        self.refused: tuple[str, int | None] | None = None
+        """The last question when it was refused, with the article it was asked of (for /why)."""
         self.asked = 0
         self.load()
 
@@ -174,7 +178,8 @@ class Chat:
     def reply(self, turn: Turn) -> Answer:
         """Answer an understood turn and move the conversation on (the chat and the web page both reply so)."""
         answer = self.answer(turn)
-        subject = answer.evidence[0].speaker if answer.evidence else None
+        first = answer.evidence[0] if answer.evidence else None
+        subject = answer_subject(first.text, first.speaker) if first is not None and first.field is None else None
         self.context = after(turn, self.context, self.lexicon.speaks, self.analyzer, shown=len(answer.evidence),
                              subject=subject)
         self.asked += 1
@@ -207,7 +212,9 @@ class Chat:
                 message = got.message if got.no_answer else (None if evidence else "nothing more that was not shown already")
             answer = replace(got, evidence=evidence, message=message, no_answer=got.no_answer or not evidence)
         else:
-            answer = self.answerer.ask(turn.question, k=self.k, skip=turn.skip, article=self.last_article)
+            article = self.last_article
+            answer = self.answerer.ask(turn.question, k=self.k, skip=turn.skip, article=article)
+        self.refused = (turn.question, article) if answer.no_answer and not speaker and not turn.exclude_seen else None
         if answer.evidence:
             self.last_article = answer.evidence[0].article_number if answer.evidence[0].article_number >= 0 else None
         if not turn.more:
@@ -245,7 +252,10 @@ class Chat:
 
     def cmd_help(self, arg: str) -> None:
         """/help"""
-        lines = [f"  {name:<9}{text}" for name, text in COMMANDS.items()]
+        usages = [(f"{name} {m.group(1)}", m.group(2)) if (m := _ARGUMENT.match(text)) else (name, text)
+                  for name, text in COMMANDS.items()]
+        wide = max(len(usage) for usage, _ in usages) + 2
+        lines = [f"  {usage:<{wide}}{text}" for usage, text in usages]
         self.write("\n".join(list(HELP_TIPS) + ["Commands:"] + lines))
 
     def cmd_sources(self, arg: str) -> None:
@@ -270,7 +280,12 @@ class Chat:
         return self.answers[int(arg)]
 
     def cmd_why(self, arg: str) -> None:
-        """/why N: answer N's question asked again with the explanation, shown for that answer."""
+        """/why N: answer N's question asked again with the explanation, shown for that answer; after a refusal,
+        what the articles lacked and the confidence."""
+        if self.refused is not None and not self.answers:
+            question, article = self.refused
+            self.write(render_explain(self.answerer.ask(question, k=self.k, article=article, explain=True), self.style))
+            return
         evidence = self._numbered("/why", arg)
         if evidence is None:
             return
@@ -368,6 +383,7 @@ class Chat:
         self.last_article = None
         self.seen = set()
         self.cited = {}
+        self.refused = None
         self.dim("new conversation")
 
     def cmd_quotes(self, arg: str) -> None:

@@ -112,7 +112,7 @@ def make_parser() -> argparse.ArgumentParser:
     p_chat.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
     p_chat.add_argument("-k", type=_positive, default=None, metavar="N", help=K_HELP)
 
-    p_quotes = sub.add_parser("quotes", help="everything the articles have someone saying",
+    p_quotes = sub.add_parser("quotes", help="everything the articles have someone saying", parents=[common],
                               description="Every sentence the articles attribute to NAME (quoted or reported), "
                                           "grouped by article, by date where known, else by path.")
     p_quotes.add_argument("name", metavar="NAME", help="who: a name (Blair), a title (the mayor) or a group (police)")
@@ -391,14 +391,15 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     name, about = _decoded(args.name).strip(), _decoded(args.about).strip() if args.about else None
     if not name:
         raise UsageError("NAME is empty; give who to quote, e.g. qabot quotes Blair")
-    index_dir = _ready(args, load_config()).index_dir
+    config = load_config()
+    index_dir = _ready(args, config).index_dir
     report = find_quotes(Index.open(index_dir), name, about or None)
     if args.json:
         for group in report.groups:
             for quote in group.quotes:
                 print(quotes_dumps(quote))
     else:
-        print(render_quotes(report, Style.for_stream(sys.stdout)))
+        print(render_quotes(report, Style(color=_color(args, config, sys.stdout), width=width(sys.stdout))))
     return EXIT_OK
 
 

@@ -18,7 +18,7 @@ from typing import Callable
 from .analysis import STOPWORDS, Analyzer
 from .answering.parse import SPEECH_VERBS, parse
 from .lexicon import DOCUMENTS, GROUPS, TITLES
-from .speakers import speaker_phrase
+from .speakers import attribute, speaker_phrase
 
 Speaks = Callable[[str], bool]
 """Tells whether a word (as typed) names someone the articles show speaking."""
@@ -342,3 +342,21 @@ def _last_person(question: str, speaks: Speaks) -> str | None:
         if word.lower() not in TITLES and speaks(word):
             found = word
     return found
+
+
+def answer_subject(text: str, speaker: str | None) -> str | None:
+    """Whom an answer sentence is about, for a "he", "she" or "they" that follows it: its speaker as the
+    answer gives it, else the one the sentence attributes its words to ("The mayor of Ferrara, Anna Benedetti,
+    said ..." gives "Benedetti"; "Regional officials warned ..." gives "Regional officials"); None when it
+    attributes none."""
+    if speaker:
+        return speaker
+    who = attribute(text, None, None).speaker
+    if not who:
+        return None
+    phrase = speaker_phrase(who)
+    if phrase.names and not phrase.body:
+        written = [w.strip(",.") for w in who.split()]
+        surname = next((w for w in reversed(written) if w.lower() == phrase.surname), None)
+        return surname or who
+    return who

@@ -78,6 +78,27 @@ ARTICLE_SPEECH_FORMS = frozenset(
 person, past and participle ("has warned"); the -ing form opens a clause ("saying that ...") rather than
 naming a speaker."""
 
+SPEECH_ING_FORMS = frozenset(forms(lemma)[4] for lemma in SPEECH_LEMMAS) - {"feeling", "continuing", "reporting", "stating"}
+"""The -ing forms of the speech verbs, which attribute words after "is" or "was" ("Tony Blair is urging European
+leaders ..."), without those that seldom do ("is feeling", "is continuing")."""
+
+CHARACTERISING_LEMMAS = ("call", "dub", "brand", "label", "praise", "hail", "describe", "portray", "depict", "characterise",
+                         "characterize")
+"""Verbs by which a speaker calls someone or something by their own words ("called the term "outrageous"",
+"praised the car as the "best execution" yet"): their words only with the words they call it by."""
+CHARACTERISING_FORMS = frozenset(f for lemma in CHARACTERISING_LEMMAS for f in forms(lemma)[1:4]
+                                 if f != "dubed") | {"dubbed", "labelled"}
+"""Third person, past and participle of ``CHARACTERISING_LEMMAS`` ("calls", "called", "labelled" is "labeled" too)."""
+
+BODY_BACK_REFERENCES = frozenset("company firm group club bank organisation organization charity network broadcaster "
+                                 "airline retailer insurer publisher label studio association federation union".split())
+"""Group words by which an article goes on naming a body it named before: "the company said" after "Microsoft is
+celebrating ...", "the club said" after the club was named."""
+
+DEMONYM_ENDINGS = ("man", "woman", "ard", "ian", "ese", "ean")
+"""How a word for someone's nation ends ("the Dutchman", "the Spaniard", "the Brazilian", "the Portuguese", "the
+Korean"): news goes on naming a person so; a plural ("the Conservatives") or a body ("the Pentagon") does not end so."""
+
 CORE_SPEECH_FORMS = ("said", "says", "told", "tells", "added", "argued", "insisted", "warned", "replied", "wrote")
 """The commonest attributing forms, for scans over a whole corpus that must stay cheap (vocabulary.py)."""
 

@@ -314,8 +314,12 @@ def render_quotes(report: QuoteReport, style: Style) -> str:
     speaker marked) with its paragraph, and where else the same words stand."""
     if not report.groups:
         about = f" about '{safe_line(report.about)}'" if report.about else ""
-        read = f"{report.articles_read} article{'s' if report.articles_read != 1 else ''}"
-        return style.paint("No quotes:", BOLD) + f" no words of '{safe_line(report.name)}'{about} in {read} that name them."
+        name = safe_line(report.name)
+        if not report.articles_read:
+            return style.paint("No quotes:", BOLD) + f" no article names '{name}'."
+        read = (f"the {report.articles_read} articles that name them" if report.articles_read != 1
+                else "the one article that names them")
+        return style.paint("No quotes:", BOLD) + f" no words of '{name}'{about} in {read}."
     parts = []
     for group in report.groups:
         article = group.article

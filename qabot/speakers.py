@@ -12,10 +12,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from bisect import bisect_left, bisect_right
 
-from .lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, GROUPS, HONORIFICS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation
+from .lexicon import (ARTICLE_SPEECH_FORMS, BODY_BACK_REFERENCES, CHARACTERISING_FORMS, DEMONYM_ENDINGS, DOCUMENTS, GROUPS,
+                      HONORIFICS, ROLES, SPEAKER_HEADS, SPEECH_ING_FORMS, TITLE_WORDS, TITLES, alternation)
 from .speaker_matching import _OWN_S, SpeakerPhrase, _is_head, normal, role_kin, speaker_matches, speaker_phrase, speaker_terms
 
 __all__ = [  # the attribution stage, and the matching stage (``speaker_matching``) as callers have imported it from here
@@ -100,15 +101,74 @@ letters possessive, as in ``_possessive``: a space follows them)."""
 _LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+|(?:In|On|At|During|Speaking)\s[^,“\"]{1,60}+,\s+)"
 """An opening before the subject: "But", "In his opening remarks," (the run before the comma possessive: it holds
 no comma, so no shorter run is followed by one)."""
-_APPOSITION = r"(?:,\s+(?:[^,“\"]|,(?=\d)){3,120}?,)"
-"""A clause set off by commas after the subject: "Parry, speaking exclusively to BBC Sport, also admits"."""
+_APPOSITION = (r"(?:,\s+(?:[^,“\"]|,(?=\d)){3,120}?"
+               r"(?:,\s+(?:which|who|whose|where)\s(?:[^,“\"]|,(?=\d)){3,120}?)?,)")
+"""A clause set off by commas after the subject: "Parry, speaking exclusively to BBC Sport, also admits"; a relative
+clause may go on inside it: "Dan Gillmor, founder of Grassroots Media, which supports citizen-based media, said"."""
 _REPORTED = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??"
                        rf"{_WHO_POSSESSIVE}{_APPOSITION}?,?\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
 _REPORTED_MID = re.compile(rf"[,;]\s+(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE},?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
 _REPORTED_END = re.compile(rf",\s*{_WHO_POSSESSIVE}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
+_VERB_FIRST_FORMS = alternation(ARTICLE_SPEECH_FORMS - {"tell", "tells", "told"})
+"""The verbs of speech that may come before their speaker ("said Nokia"; "told Reuters" names whom, not who)."""
+class _Lazy:
+    """A regular expression compiled when first searched with: each pattern that tries a speaker's phrase costs about
+    20 ms to compile, paid at every start of ``qabot`` otherwise, though most questions never attribute a sentence
+    and these patterns are searched only in sentences that need them."""
+
+    __slots__ = ("source", "_compiled")
+
+    def __init__(self, source: str):
+        self.source = source
+        self._compiled: re.Pattern | None = None
+
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
+
+    def search(self, *args):
+        return self.compiled().search(*args)
+
+    def match(self, *args):
+        return self.compiled().match(*args)
+
+    def finditer(self, *args):
+        return self.compiled().finditer(*args)
+
+
+_SAID_BY_END = _Lazy(rf"[,;]\s*(?:{_VERB_FIRST_FORMS})\s+{_WHO_POSSESSIVE}"
+                     rf"(?:,\s+(?:[^,“\"«»”]|,(?=\d)){{3,120}}?)?\s*[.!]?\s*$")
+"""Reported speech closed by its speaker after the verb, without quotation marks: "The system would reduce queues,
+said Nokia."; "..., said Gerhard Romen, head of market development at Nokia." (a role set off after the name)."""
+_CLOSED_BY = _Lazy(rf",\s*{_WHO_POSSESSIVE}(?:,\s+[^,“\"«»”]{{3,80}}?)?\s+(?:has\s+|had\s+)?(?:told|said|says|tells)\b"
+                   rf"[^,;“\"«»”]{{0,80}}[.!]?\s*$")
+"""Reported speech closed by its speaker and what follows the verb: "..., Alan Milburn, Labour's election
+strategist told Radio 4's Today programme on Saturday."."""
+_ING = alternation(SPEECH_ING_FORMS)
+_CALLS = alternation(CHARACTERISING_FORMS)
+_SUBJECT_SPEAKS = _Lazy(
+    rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE}(?:"
+    rf",\s+who\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b"
+    rf"|{_APPOSITION}?,?\s+(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?(?:{_ING})\b"
+    rf"|(?:has\s+|had\s+|also\s+)?(?:{_CALLS})\s+[^“\"«.;]{{1,100}}?(?:\s+as\b|\s*{_OPEN}))"
+    rf"|\s+(?:has|have|had|is|are|was|were|[a-z]+ed)\b[^,;“\"«»”]{{3,120}}?\s+and\s+(?:has\s+|had\s+|also\s+|then\s+)?"
+    rf"(?:{VERBS})\b)")
+"""A sentence's subject whose words it holds though no verb of speech follows it: one who speaks in a relative
+clause ("Mr Barber, who said the "problem is far worse" ..., called for ..."; not a name the sentence goes on to),
+is speaking as the story is told ("Tony Blair is urging European leaders ..."), calls someone or something by
+words ('David Oblon called the term "outrageous"', 'Mr Panke praised the Accura as the "best execution" yet', "he
+portrayed Mr Ebbers as obsessed with costs"), or acts and says ("Nintendo has a 95% share of the market and said
+...")."""
+_SUBJECT_SPEAKS_HINT = re.compile(rf", who\s|\b(?:{_CALLS})\b| and\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{VERBS})\b"
+                                  rf"|\s(?:is|are|was|were|been)\s+(?:also\s+)?(?:{_ING})\b")
+"""What every match of ``_SUBJECT_SPEAKS`` holds, searched for first (far cheaper than trying a speaker's phrase)."""
+_TOLD_BY = _Lazy(rf"\b(?:was|were|been|being|is|are)\s+(?:also\s+)?told\s+by\s+{_WHO_POSSESSIVE}(?=[\s,.;:])")
+"""Speech told by an agent: "The players were told by coach Tom Hale that the match was off"."""
 _SAYING = re.compile(rf"^\W*{_LEAD}?{_WHO_POSSESSIVE},?\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b[^“\"«;]{{0,120}}?,\s+saying\b")
 """A subject that acts and says why: "Fox producers defended the show, saying it was a ..." (the verb is no
 verb of speech; the ", saying" clause is the subject's words)."""
+_CHARACTERISING = re.compile(rf"\b(?:{alternation(CHARACTERISING_FORMS)})\b")
 _QUOTE_CHARS = "“”\"«»"
 _DESC_LEAD = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-)\s+")
 _THE = re.compile(r"^[Tt]he\s+")
@@ -160,10 +220,11 @@ _DESC_WORD = (r"(?:(?!(?:the|a|an|and|or|but|by|to|with|for|at|in|on|from|that|w
 """A word of a role's description on one line, not ending a sentence ("U.S." may)."""
 _DESC_BEFORE = re.compile(rf"(?<![\w’'-]){_DESC_WORD}{{1,3}}$")
 """Up to three words of description just before a role word ("Festival", "Kenteris's", "Plaid Cymru's former")."""
-_OF_AFTER = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*"
+_OF_AFTER = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){1,3}(?:at|of|for)\s+(?:the\s+)?)?"
+                       r"(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*"
                        r"(?:\s+(?:and\s+)?[A-Z][\w’'.-]*){0,3}")
 """The body or place a role belongs to: "of the Turkish Central Bank", "for organisers MCD Promoters", "at
-Bridgewell Securities", "for Grantham and Stamford"."""
+Bridgewell Securities", "for Grantham and Stamford", after what the role is of: "of market development at Nokia"."""
 _SENTENCE_END = re.compile(r"(?<![A-Z])\.(?=\s|$)")
 """A full stop that ends a sentence inside a body's name run on ("Essentials. The"), not an initial's ("U.S. Treasury")."""
 _NAME_AFTER = re.compile(rf"\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})")
@@ -344,8 +405,11 @@ class Attribution:
 
     def said_by(self, asked: str) -> bool:
         """True when the question's speaker phrase ``asked`` ("the mayor", "Benedetti") means this speaker, by
-        name, by the phrase that names them here, or by a role the article gives them elsewhere."""
+        name, by the phrase that names them here ("the spokesman" going on with "A Bayern spokesman": either), or
+        by a role the article gives them elsewhere."""
         return self.speaker is not None and (speaker_matches(asked, self.phrase or self.speaker)
+                                             or self.phrase is not None and self.speaker not in self.phrase
+                                             and speaker_matches(asked, self.speaker)
                                              or any(speaker_matches(asked, role) for role in self.roles))
 
 
@@ -431,7 +495,28 @@ def speech_hint(sentence: str) -> bool:
 
 _NO_ONE = Attribution(speaker=None, quote=False)
 _QUOTED_PATTERNS = ((_AFTER_QUOTE, ()), (_VERB_FIRST, ()), (_BEFORE_QUOTE, ()), (_ACCORDING, ("ccording",)))
-_PLAIN_PATTERNS = ((_REPORTED, ()), (_REPORTED_END, (",",)), (_REPORTED_MID, (",", ";")), (_ACCORDING, ("ccording",)))
+_PLAIN_PATTERNS = ((_REPORTED, ()), (_REPORTED_END, (",",)), (_REPORTED_MID, (",", ";")), (_SAID_BY_END, (",", ";")),
+                   (_CLOSED_BY, (",",)), (_TOLD_BY, ("told by",)), (_SUBJECT_SPEAKS, ()), (_ACCORDING, ("ccording",)))
+_QUOTED_FALLBACKS = ((_REPORTED, ()), (_SUBJECT_SPEAKS, ()), (_TOLD_BY, ("told by",)), (_REPORTED_END, (",",)),
+                     (_SAID_BY_END, (",", ";")), (_CLOSED_BY, (",",)))
+"""For a sentence with a quotation whose speaker is not set beside it: the subject that speaks ("Putin told Wang that
+he ... “my friend” ..."), or speaks though no verb of speech follows it, words told by an agent, or reported speech
+closed by its speaker ('Turkey would be an "invaluable bridge" to the world, Mr Howard added.'), never a speaker
+inside the quotation."""
+_HINTS = ((_SUBJECT_SPEAKS, _SUBJECT_SPEAKS_HINT),)
+"""Patterns searched only in a sentence that holds what each match holds, found by a cheaper search."""
+
+
+def _hinted(pattern: re.Pattern, sentence: str) -> bool:
+    """False when ``pattern`` has a hint (``_HINTS``) that ``sentence`` lacks: the pattern cannot match."""
+    for hinted, hint in _HINTS:
+        if pattern is hinted:
+            return hint.search(sentence) is not None
+    return True
+"""For a sentence with a quotation whose speaker is not set beside it: the subject that speaks ("Putin told Wang that
+he ... “my friend” ..."), calls something by words or speaks in a relative clause, or reported speech closed by its
+speaker ('Turkey would be an "invaluable bridge" to the world, Mr Howard added.'), never a speaker inside the
+quotation."""
 """The patterns ``attribute`` tries, in order, for a sentence with a quotation and for one without, each with what
 it cannot match without (a sentence without any of them is spared its search). Pairs, not a dict keyed by the
 pattern: a compiled pattern's hash is worked out from all its compiled code at every look-up (16 to 96 µs for
@@ -440,7 +525,8 @@ these, a sixth of attributing a sentence)."""
 
 def attribute(sentence: str, previous: Attribution | None, last_name: str | None | Callable[[], str | None], before: str = "",
               known: Callable[[], frozenset[str]] = frozenset,
-              speaking: str | None | Callable[[], str | None] = None) -> Attribution:
+              speaking: str | None | Callable[[], str | None] = None,
+              subject: tuple[str, bool, str] | None | Callable[[], tuple[str, bool, str] | None] = None) -> Attribution:
     """The speaker of ``sentence``.
 
     ``previous`` is the attribution of the sentence before it in the same paragraph; ``last_name``
@@ -448,7 +534,11 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     before the sentence) names none of the ``known()`` people (surnames seen as speakers or with a
     title or role; a function, as only "he said" needs them); ``speaking`` the last speaker of the paragraph so far (or a
     function that finds it, as only "it said" and a bare quotation need it), whose words an opening
-    quotation with no attribution of its own goes on with.
+    quotation with no attribution of its own goes on with; ``subject`` the person the sentences just before are
+    about (``_subject_before``: a name, whether it is surely a person's and the sentence it is the subject of, or
+    a function that finds it), whom "he said" means when no speaker is in the sentence before and no one known to be
+    a person is named since; a subject not surely a person's is still preferred to a person named after it in its
+    own sentence ("But Hantuchova is upbeat ahead of her clash with Williams.").
     """
     quote = is_quote(sentence)
     who = desc = carried = None
@@ -458,15 +548,27 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             continue  # no verb of speech opening a quotation: the costliest search cannot match
         if needs and not any(c in sentence for c in needs):
             continue  # "according" and a clause after a comma, without them
+        if not _hinted(pattern, sentence):
+            continue
         m = pattern.search(sentence)
         if m and m.group("who") and m.start("who") < at:
             if who is None or m.group("who").lower() not in _PRONOUNS:
                 who, desc, at = m.group("who"), m.groupdict().get("desc"), m.start("who")
             if who.lower() not in _PRONOUNS:
                 break  # 'Pound said: "I am ... them. "But ...," he added': "he" is the one named before it
-    if who is None and quote:  # (without a quotation, _REPORTED was searched above)
-        m = _REPORTED.search(sentence)  # "Putin told Wang that he ... “my friend” ...": the subject speaks
-        who, desc = (m.group("who"), m.group("desc")) if m else (None, None)
+    if quote and (who is None or who.lower() in _PRONOUNS and any(c.isupper() for c in _QUOTED.sub("", sentence[:at]))):
+        # (without a quotation, these were searched above; a pronoun with no name outside quotation marks before it
+        # is left as it is: '"I am sure," he said.')
+        for pattern, needs in _QUOTED_FALLBACKS:
+            if needs and not any(c in sentence for c in needs):
+                continue
+            if not _hinted(pattern, sentence):
+                continue
+            m = pattern.search(sentence)
+            if m and m.group("who") and not _quoted_at(sentence, m.start("who")) \
+                    and (who is None or m.start("who") < at and m.group("who").lower() not in _PRONOUNS):
+                who, desc = m.group("who"), m.groupdict().get("desc")  # 'Leigh said ..., but he told the FT: "..."'
+                break
     if who is None and ", saying" in sentence:
         m = _SAYING.search(sentence)
         who = m.group("who") if m else None
@@ -481,18 +583,35 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             if previous and previous.speaker:
                 who, carried = previous.speaker, previous.phrase  # "he said" is the last speaker, as described
             else:
-                who = _person_before(before, sentence, known()) or (last_name() if callable(last_name) else last_name)
+                found = subject() if callable(subject) else subject
+                person, sure, where = found if found and not _has_word(surname_of(found[0]), sentence) else (None, False, "")
+                other = _person_before(before, sentence, known())
+                if person and other and (_has_word(surname_of(other), before[before.rfind(where) + len(where):])
+                                         or not sure and not _has_word(surname_of(other), where)):
+                    person = None  # a person named since, or a name not surely a person's named before the subject
+                who = person or other or (last_name() if callable(last_name) else last_name)
             if who and _has_word(surname_of(who), sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
-        elif who.lower() in ("it", "they"):  # "It said", "they added": the body or group that spoke last
-            body = previous.speaker if previous and previous.speaker else speaking() if callable(speaking) else speaking
-            if body and _speaks_as(body, who.lower(), known):
-                who, carried = body, previous.phrase if previous and previous.speaker == body else None
-            else:
+        elif who.lower() in ("it", "they") or _backward_body(who):  # "It said", "they added", "the company said"
+            pronoun = who.lower() if who.lower() in ("it", "they") else "it"
+            body = previous.speaker if previous and previous.speaker else None
+            if body is None and pronoun == "it" and before.rstrip().endswith("."):  # a body the sentence before is about
+                body = _body_before(before[_last_sentence(before):], pronoun, known)
+            if body is None:
+                body = speaking() if callable(speaking) else speaking
+            if not (body and _speaks_as(body, pronoun, known)) and pronoun == "it":
+                body = _body_before(before, pronoun, known)  # 'the TUC has said.' ... 'It said data ...'
+            if body and _speaks_as(body, pronoun, known) and (who.lower() in ("it", "they") or speaker_phrase(body).names):
+                carried = (previous.phrase if previous and previous.speaker == body else None) \
+                    if who.lower() in ("it", "they") else f"{who}, {body}"  # "the company, Microsoft": both match
+                who = body
+            elif who.lower() in ("it", "they"):
                 who = None
         elif not (_is_name(who) or _IS_PHRASE.match(who)):
             who = None
-    if who is not None and quote:
+        elif _THE.match(who) and (last := _same_role(who, previous, speaking)) is not None:
+            who, carried = last  # '"He's got back pain," the spokesman said' after 'A Bayern spokesman said ...'
+    if who is not None and quote and not (carried and carried.endswith(f", {who}")):  # a body names itself: "EMI's sales"
         surname = surname_of(who)
         if _has_word(surname, quoted_words(sentence)):
             who = None  # people seldom name themselves: the quotation speaks about them
@@ -524,6 +643,125 @@ def _speaks_as(speaker: str, pronoun: str, known: Callable[[], frozenset[str]]) 
     # "it": "Nokia said ... It said": a one-word name said to speak is a body's as often as a person's
     return phrase.head in GROUPS | DOCUMENTS if not phrase.names else surname_of(speaker) not in known() \
         or speaker.isupper() or len(speaker.split()) == 1
+
+
+def _is_epithet(speaker: str, sentence: str, people: People) -> bool:
+    """Whether ``speaker`` names a person only by what they are, as news goes on naming someone it named before:
+    "the Dutchman", "The legal assistant", "The United boss", "the England striker" (a role without a name that no
+    one of the article is given by name, ``described_people``, as "the mayor" after "The mayor of Ferrara, Anna
+    Benedetti" is), not a body or a group, nor a role of a place or body ("The Bishop of Durham"), nor an office
+    that names one holder whom the article may never name ("the chancellor", "the prime minister")."""
+    phrase = speaker_phrase(speaker)
+    if phrase.names:
+        one = len(speaker.split()) == 1 and speaker[:1].isupper() and not speaker.isupper()
+        return one and speaker.endswith(DEMONYM_ENDINGS) and not _is_head(speaker) \
+            and f"the {speaker}" in sentence.replace("The ", "the ") \
+            and _always_the(speaker, people.text)
+    if phrase.head is None or phrase.head not in ROLES or phrase.head in GROUPS | DOCUMENTS | TITLES or _OF.search(speaker) \
+            or not (_THE.match(speaker) or f"the {speaker}" in sentence.replace("The ", "the ")):
+        return False
+    described = people.described()
+    return not any(speaker_phrase(role).head == phrase.head for roles in described.values() for role in roles)
+    # (the article gives that role to someone by name: the roles find them)
+
+
+def _always_the(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` only after "the" ("the Dutchman", never "Dutchman said"): a word for what
+    someone is, not a name."""
+    return all(text[max(0, m.start() - 4):m.start()].lower() == "the " for m in re.finditer(rf"\b{re.escape(word)}\b", text))
+
+
+def _same_role(who: str, previous: Attribution | None, speaking) -> tuple[str, str | None] | None:
+    """The speaker and phrase that "the spokesman" (``who``: a role without a name) goes on naming: the last speaker
+    of its paragraph, when named by the same role word with every other word of ``who`` ("A Bayern spokesman"), so
+    a question asking for "the Bayern spokesman" finds both sentences; ``who`` stays the phrase."""
+    phrase = speaker_phrase(who)
+    if phrase.names or phrase.head is None:
+        return None
+    last = previous.speaker if previous and previous.speaker else speaking() if callable(speaking) else speaking
+    if not last or last == who:
+        return None
+    before = speaker_phrase((previous.phrase if previous and previous.speaker == last else None) or last)
+    if before.head != phrase.head or not phrase.modifiers <= before.words or before.words == phrase.words:
+        return None
+    return last, who
+
+
+def _backward_body(who: str) -> bool:
+    """Whether ``who`` names a body only by a group word an article goes on with ("the company", "The firm", "the
+    group in a statement"): the body named before it; not "the industry group", which says what the body is."""
+    phrase = speaker_phrase(who) if _IS_PHRASE.match(who) else None
+    return phrase is not None and not phrase.names and phrase.head in BODY_BACK_REFERENCES \
+        and _THE.match(who) is not None and not phrase.owner and phrase.modifiers <= DOCUMENTS
+
+
+_BODY_SPEAKS = _Lazy(
+    rf"(?P<a>{_NAMED_POSSESSIVE}),?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b"
+    rf"|(?:{_VERB_FIRST_FORMS})\s+(?:the\s+)?(?P<b>{_NAME})"
+    rf"|[Aa]ccording\s+to\s+(?:the\s+)?(?P<c>{_NAME})"
+    rf"|(?:^|\n\s*|[.!?][”\"’]?\s+)(?:{_LEAD})?(?P<d>{_NAME})(?:,[^,“\"]{{3,80}},)?"
+    rf"\s+(?:also\s+)?(?:is|was|has|had|have|are|were|will|would|[a-z]+ed)\b")
+"""A body that speaks or acts in the text before a sentence: "the TUC has said", "said Nokia", "according to MDA",
+"Microsoft is celebrating ...", the subject of a sentence."""
+_BODY_REACH = 1500
+"""How far back a body "it said" or "the company said" may be named."""
+
+
+def _body_before(before: str, pronoun: str, known: Callable[[], frozenset[str]]) -> str | None:
+    """The body named speaking or as a sentence's subject in ``before`` that ``pronoun`` ("it", "they") can stand
+    for (``_speaks_as``), for "It said" or "the company said" with no speaker before it in its paragraph: the only
+    one named so (several: none is sure), or in a short stretch (the sentence before) the first."""
+    tail = before[-_BODY_REACH:]
+    bodies = []
+    for m in _BODY_SPEAKS.finditer(tail):
+        name = _clean(_THE.sub("", m.group(m.lastgroup)))  # "The RAC welcomed the news": the RAC
+        if name and _is_name(name) and not _TITLED_START.match(name) and surname_of(name) not in known() \
+                and _speaks_as(name, pronoun, known) and name not in bodies \
+                and not (" " not in name and re.search(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b", before)):
+            # (a one-word name written after a first name is a person's: "Brian McFadden")
+            bodies.append(name)
+    return bodies[0] if len(bodies) == 1 or len(tail) < 600 and bodies else None
+
+
+def _last_sentence(text: str) -> int:
+    """Where the last sentence of ``text`` starts (0 when it holds one)."""
+    breaks = list(_SENTENCE_BREAK.finditer(text, max(0, len(text) - 600)))
+    return breaks[-1].end() if breaks else 0
+
+
+_SUBJECT = _Lazy(rf"^\W*(?:{_LEAD}|For\s+)?(?:{_DESCRIBED})??(?P<who>(?:{_TITLE})?{_NAME})"
+                      rf"(?<![’']s)(?=,\s+(?:who|\d)|\s+(?:(?!(?:his|this|its|us|as|thus|plus)\b)[a-z]+(?:s|ed)|is|was|has|had|"
+                      rf"have|are|were|will|would|can|could|"
+                      rf"did|does|also|then|now|never|still|later)\b)")
+"""A name that is a sentence's subject, before its verb: "But Hantuchova is in upbeat mood", "Top seed Roger Federer
+had to save", "For Richard Tateson, who worked on ...,"; not "Mr Llwyd's theory"."""
+_SUBJECT_REACH = 800
+"""How far before a paragraph the sentences that say whom "he said" means are read."""
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[“\"‘]?[A-Z])|\n\s*\n")
+
+
+def _subject_of(sentence: str, known: frozenset[str]) -> tuple[str, bool, str] | None:
+    """The person ``sentence`` is about, as its subject, whether the name is surely a person's (titled, ``known``
+    or followed by "who"), and the sentence; None for a sentence whose subject is no name."""
+    m = _SUBJECT.match(sentence)
+    if m is None:
+        return None
+    name = _clean(m.group("who"))
+    if not name or not _is_name(name) or _is_head(name.split()[-1]) or name.endswith("ing") and " " not in name \
+            or sentence[max(0, m.start("who") - 4):m.start("who")].lower() == "the ":
+        return None  # "Writing his Christmas message, the Bishop said", "The Da Vinci Code claims": no person
+    sure = bool(_TITLED_START.match(name)) or surname_of(name) in known or sentence.startswith(", who", m.end())
+    return name, sure, sentence
+
+
+def _subject_before(sentences: list[str], known: frozenset[str]) -> tuple[str, bool, str] | None:
+    """The person the last of ``sentences`` are about: the subject of the nearest that has a name for subject (up
+    to four sentences back: "Federer was not unduly worried. The world number one was forced to ...")."""
+    for sentence in reversed(sentences[-4:]):
+        found = _subject_of(sentence, known)
+        if found:
+            return found
+    return None
 
 
 def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | None:
@@ -693,13 +931,38 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
             since.clear()
         return speaking
 
+    def subject(i: int) -> tuple[str, bool, str] | None:
+        """The person the sentences before sentence ``i`` are about (``_subject_before``): a person who spoke in one
+        is surely theirs (looked for only when a "he said" needs it)."""
+        for j in range(i - 1, max(-1, i - 5), -1):
+            said = out[j].speaker
+            if said and speaker_phrase(said).names and not said.isupper() and not _speaks_as(said, "they", known):
+                return said, True, text[spans[j][0]:spans[j][1]]
+            found = _subject_of(text[spans[j][0]:spans[j][1]], known())
+            if found:
+                return found
+        if i >= 4:
+            return None
+        lo = max(window, spans[0][0] - _SUBJECT_REACH)
+        lead = _SENTENCE_BREAK.split(text[lo:spans[0][0]].strip())
+        return _subject_before(lead[1 if lo > 0 else 0:][-(4 - i):], known())  # not a sentence cut at its start
+
     out = []
     for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
-        if not is_quote(sentence) and not speech_hint(sentence):  # the cheaper test first
+        if not is_quote(sentence) and not speech_hint(sentence) \
+                and not (" as " in sentence and _CHARACTERISING.search(sentence)):  # the cheaper tests first
             previous = _NO_ONE  # no verb of speech, no quotation: no pattern below can find a speaker
         else:
-            previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, still_speaking)
+            previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, still_speaking,
+                                 lambda i=i: subject(i))
+        if previous.speaker and previous.phrase is None and _is_epithet(previous.speaker, sentence, people or People(text)):
+            about = subject(i)  # "the Dutchman said", "The legal assistant said": the person the paragraph is about,
+            # when surely a person (not "Fox" for "The director said" after "Fox has bought the rights")
+            if about and about[1] and about[0] != previous.speaker and not _has_word(surname_of(about[0]), sentence):
+                person = about[0]
+                previous = replace(previous, speaker=person, phrase=f"{previous.speaker}, {person}",
+                                   head=normal(surname_of(person)))
         out.append(previous)
         if previous.speaker:
             speaking = previous.speaker

@@ -7,6 +7,7 @@ import math
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import WANG_2, run
 
@@ -15,7 +16,7 @@ from qabot.answering import Answerer, AnswerParams, QuestionKind, parse
 from qabot.answering import features as feats
 from qabot.answering.features import CONFIDENCE_FEATURES, FEATURES
 from qabot.answering.params import WEIGHTS_FILE, WeightsError, load_weights
-from qabot.answering.score import Model
+from qabot.answering.score import Model, Trees
 from qabot.build import build
 from qabot.errors import UsageError
 from qabot.index import Index
@@ -75,6 +76,39 @@ def test_retrieve_and_features_give_a_named_vector_per_sentence(answerer):
     assert text.startswith("More than 3,000 people were evacuated")
     named = dict(zip(FEATURES, best.x))
     assert named["cue"] == 1.0 and named["cue_amount"] == 1.0  # "how many": the sentence holds a new number
+
+
+def test_the_words_as_written_are_read_for_the_candidates_the_trees_score(answerer):
+    """exact: the question's words the sentence writes as the question does; phrases: the question's adjacent
+    words (stopwords too) standing together in it."""
+    ranked = answerer.rank(parse("how many people were evacuated near Ferrara", answerer.analyzer))
+    best = dict(zip(FEATURES, ranked.candidates[0].x))
+    assert best["exact"] == pytest.approx(best["coverage"])  # people, evacuated, near, Ferrara: all as asked
+    # how many / many people / people were / were evacuated / evacuated near / near ferrara: 3 of 6 stand together
+    assert best["phrases"] == pytest.approx(3 / 6)
+    other = answerer.rank(parse("how many people were in the evacuation near Ferrara", answerer.analyzer))
+    again = next(c for c in other.candidates if (c.article, c.start) == (ranked.candidates[0].article,
+                                                                          ranked.candidates[0].start))
+    named = dict(zip(FEATURES, again.x))
+    assert 0 < named["exact"] < named["coverage"]  # "evacuation" matches "evacuated" by its stem only
+
+
+def test_a_context_without_its_reader_gives_the_same_features(answerer):
+    """A context made without the reader (a "not sure" finder's) works the related terms' prefixes out
+    itself; its candidates' features are the same as with the reader."""
+    q = parse("how many species were missing from the farm survey", answerer.analyzer)
+    ranked = answerer.rank(q)
+    ctx = ranked.candidates[0].context
+    assert ctx.reader is not None and ctx.prefixes
+    bare = feats.Context(question=ctx.question, weights=ctx.weights, local=ctx.local, say=ctx.say,
+                         idf_sum=ctx.idf_sum, max_idf=ctx.max_idf, best_score=ctx.best_score, rarest=ctx.rarest)
+    assert bare.reader is None and not bare.prefixes and not bare.written
+    for c in ranked.candidates:
+        again = feats.candidates(answerer.reader, answerer.speech, bare, c.passage, 1.0, 1)
+        with_reader = feats.candidates(answerer.reader, answerer.speech, ctx, c.passage, 1.0, 1)
+        assert [a.x for a in again] == [b.x for b in with_reader]
+    related = FEATURES.index("related")
+    assert any(c.x[related] > 0 for c in ranked.candidates)  # "farmland" is related to "farm"
 
 
 def test_speech_features_mark_the_speakers_own_words(answerer):
@@ -144,6 +178,45 @@ def test_a_speech_questions_candidates_are_ranked_by_the_linear_part_alone(answe
     assert all(p.name != "trees" for c in ranked.candidates for p in answerer.model.explain_rank(c))
     named = dict(zip(FEATURES, ranked.candidates[0].x))
     assert named["exact"] == named["phrases"] == 0.0  # the speech frame's words are not matched as written
+
+
+def test_explain_gives_the_trees_part_rank_gave_in_and_out_of_the_best_few(answerer):
+    """With the trees for the best candidate by the linear score only, explain's trees part is the trees' walk
+    for it and the least the trees can add for the others, as the ranking gave them."""
+    ranked = answerer.rank(parse("how many people were evacuated near Ferrara", answerer.analyzer))
+    w = replace(answerer.params.weights, trees_top=1)
+    model = Model(w)
+    model.rank(ranked.candidates)
+    cands = ranked.candidates
+    assert len(cands) > 1
+    linear = replace(w, trees_feature=(), trees_threshold=(), trees_left=(), trees_right=(), trees_value=())
+    plain = _by_hand(linear, [c.x for c in cands])
+    top = sorted(range(len(cands)), key=lambda i: -plain[i])[:1]
+    for i, c in enumerate(cands):
+        part = {p.name: p.part for p in model.explain_rank(c)}["trees"]
+        assert part == pytest.approx(_walk(w, c.x) if i in top else model.trees.least)
+        assert part == c.score - plain[i] or part == pytest.approx(c.score - plain[i])
+        assert sum(p.part for p in model.explain_rank(c)) + model.rank_bias_part(c) == pytest.approx(c.score)
+
+
+def test_the_packed_trees_score_as_quickscorer_bit_for_bit(answerer):
+    """The shipped trees (seven inner nodes each) looked up by their tests packed into a byte give exactly what
+    QuickScorer's leaf bits give, on real candidates' features and on their values moved to the thresholds."""
+    ranked = answerer.rank(parse("how many people were evacuated near Ferrara", answerer.analyzer))
+    w = answerer.params.weights
+
+    class Unpacked(Trees):
+        PACKED = 0
+
+    packed, unpacked = Trees(w), Unpacked(w)
+    assert packed.packed and not unpacked.packed
+    X = np.asarray([c.x for c in ranked.candidates], dtype=float)
+    at = X.copy()  # each row's tested features set to the thresholds of the first tree that tests them: ties
+    for f, t in zip(w.trees_feature[0], w.trees_threshold[0]):
+        at[::2, f] = t
+    for rows in (X, at, X[:1]):
+        assert np.array_equal(packed(rows), unpacked(rows))
+        assert packed(rows) == pytest.approx([_walk(w, x) for x in rows])
 
 
 @pytest.mark.parametrize("leaves", [8, 13, 40])

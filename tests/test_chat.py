@@ -157,18 +157,18 @@ Follow up: and Putin?  ·  what about trade?  ·  more  ·  what else did he say
 Everything someone said, article by article: /quotes Wang about Ukraine
 Tab completes commands and the articles' names and words; ↑ and Ctrl-R search history.
 Commands:
-  /help    what you can type
-  /sources the articles cited so far
-  /show    N: the whole paragraph around answer N
-  /open    N: the whole article of answer N
-  /why     N: why answer N: its matched words, the features behind its score, its confidence
-  /k       N: show N answers per question
-  /json    toggle JSON output
-  /index   [PATH]: rebuild the index, or add PATH to it
-  /quotes  NAME [about TOPIC]: everything NAME said, article by article
-  /stats   what is loaded
-  /clear   clear the screen and start a new conversation
-  /quit    leave (Ctrl-D, exit and quit too)
+  /help                       what you can type
+  /sources                    the articles cited so far
+  /show N                     the whole paragraph around answer N
+  /open N                     the whole article of answer N
+  /why N                      why answer N: its matched words, the features behind its score, its confidence
+  /k N                        show N answers per question
+  /json                       toggle JSON output
+  /index [PATH]               rebuild the index, or add PATH to it
+  /quotes NAME [about TOPIC]  everything NAME said, article by article
+  /stats                      what is loaded
+  /clear                      clear the screen and start a new conversation
+  /quit                       leave (Ctrl-D, exit and quit too)
 no articles cited yet
 no answers yet; ask a question, then /show N
 2 answers per question
@@ -415,7 +415,7 @@ def test_line_mode_quotes_command(water_index):
     run_lines(water_index, ["/quotes the fisheries officer\n", "/quotes Nobody\n"], out)
     text = out.getvalue()
     assert "> The fisheries officer Erik Lindqvist said the trout had moved to deeper water." in text
-    assert "No quotes: no words of 'Nobody'" in text
+    assert "No quotes: no article names 'Nobody'." in text
 
 
 def test_why_shows_the_features_and_confidence_of_an_answer(seeds):
@@ -463,3 +463,38 @@ def test_a_pronoun_asked_alone_on_the_command_line_is_asked_back(seeds):
     result = run("ask", "what did she say?")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("No answer: who do you mean by 'she'? each question here stands alone")
+
+
+FLOOD = {
+    "flood.txt": """Floods force thousands from homes in northern Italy
+
+About 12,000 people were evacuated from towns along the Po on Tuesday.
+
+The mayor of Ferrara, Anna Benedetti, said the city had opened three schools as shelters. “We have never seen the river this high in May,” Benedetti said.
+
+Regional officials warned that more rain was expected on Thursday. They urged residents near the embankments to stay alert.
+""",
+}
+
+
+def test_a_pronoun_after_an_answer_stands_for_whom_the_answer_quotes(isolated):
+    """A question that named no one: "she" and "they" are then whom its answer attributes words to."""
+    build([write_articles(isolated / "flood", FLOOD)], Path("index"))
+    status, output, chat = chat_session(
+        Path("index"), "who opened schools as shelters?\r", "what did she say about the river?\r",
+        "when is more rain expected?\r", "what did they urge?\r", "\x04", k=1)
+    assert status == 0
+    understood = [line for line in output.splitlines() if line.startswith("→ ")]
+    assert understood == ["→ what did Benedetti say about the river?", "→ what did Regional officials urge?"]
+    assert "> “We have never seen the river this high in May,” Benedetti said." in output
+    assert "who do you mean" not in output
+
+
+def test_why_after_a_refusal_says_what_the_articles_lack(water_index):
+    status, output, chat = chat_session(
+        water_index, "who won the marathon\r", "/why\r", "/clear\r", "/why\r", "\x04", k=1)
+    assert status == 0
+    refused, cleared = output.split("new conversation\n")
+    assert "No answer: nothing about 'marathon' in 2 articles." in refused
+    assert "  missing: nothing about 'marathon' in 2 articles" in refused
+    assert "no answers yet; ask a question, then /why N" in cleared and "marathon" not in cleared

@@ -98,7 +98,15 @@ def test_the_readable_listing_and_bad_input(corpus):
         "  ¶ 3 · reported",
     ]
     nothing = run("quotes", "Nobody", "--index", "idx")
-    assert nothing.returncode == 0 and nothing.stdout.startswith("No quotes: no words of 'Nobody'")
+    assert nothing.returncode == 0 and nothing.stdout == "No quotes: no article names 'Nobody'.\n"
+    # named but never speaking (on the topic): said so, with how many articles were read
+    silent = run("quotes", "Verdi", "--about", "weather", "--index", "idx")
+    assert silent.returncode == 0 and silent.stdout.startswith("No quotes: no words of 'Verdi' about 'weather' in the ")
+    # --color, before or after the command, as for ask and chat
+    painted = run("quotes", "Verdi", "--index", "idx", "--color", "always")
+    assert painted.returncode == 0 and painted.stdout.startswith("\x1b[1mFerrara budget passes\x1b[0m\n")
+    plain = run("--color", "never", "quotes", "Verdi", "--index", "idx")
+    assert plain.returncode == 0 and plain.stdout == result.stdout
     empty = run("quotes", " ", "--index", "idx")
     assert empty.returncode == 2 and empty.stderr.startswith("qabot: error:") and "Traceback" not in empty.stderr
     missing = run("quotes", "Blair", "--index", "no-such-index")

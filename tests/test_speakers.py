@@ -132,7 +132,7 @@ def test_speakers_that_are_titles_groups_bodies_and_documents():
         "The mayor met the minister",
     ]} == {
         "The mayor of Ferrara, Anna Benedetti, said": "The mayor of Ferrara, Anna Benedetti",
-        "“We will not wait for Rome": "the mayor",
+        "“We will not wait for Rome": "The mayor of Ferrara, Anna Benedetti",  # "the mayor" goes on with her
         "U.S. officials warned": "U.S. officials",
         "According to court documents": "court documents",
         "“We deny every claim": "the industry group",

@@ -13,6 +13,7 @@ from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_phrase, speaker_terms as phrase_terms
 from . import about, features, retrieve, select
+from .collection import paused
 from .features import Candidate, Context
 from .gates import Gates, WordCheck, either
 from .params import AnswerParams
@@ -125,6 +126,7 @@ class Answerer:
         article that "this article" and "it" mean (in the chat, the last answer's)."""
         return self.answer(parse(text, self.analyzer), k=k, skip=skip, explain=explain, article=article)
 
+    @paused  # no garbage collection during a question (see collection.py)
     def answer(self, q: Question, k: int = 3, skip: int = 0, explain: bool = False,
                article: int | None = None) -> Answer:
         """Answer an analysed question."""
@@ -230,7 +232,7 @@ class Answerer:
         weights = {t: reader.weight(t) for t in q.terms}
         local = weights if say else features.local_weights(reader, read, weights)
         known_topic = [t for t in q.topic_terms if reader.df(t)]
-        ctx = Context(question=q, weights=weights, local=local, say=say,
+        ctx = Context(question=q, weights=weights, local=local, say=say, reader=reader,
                       idf_sum=sum(reader.idf(t) for t in check.known), max_idf=reader.idf("\0"),
                       best_score=hits[0][1], rarest=max(known_topic, key=reader.idf) if known_topic else None)
         cands: list[Candidate] = []

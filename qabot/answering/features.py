@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import math
 import weakref
+from itertools import repeat
+from operator import contains
 from dataclasses import dataclass, field
 
 from ..analysis import find_words
@@ -128,6 +130,8 @@ class Candidate:
     """It is a candidate for a speech question with a speaker (ranked by the linear ranker alone)."""
     context: "Context | None" = None
     """Its question's context (``add_written`` reads it)."""
+    trees: float = 0.0
+    """What the boosted trees added to its score (``Model.rank``)."""
     sentence: int = 0
     """Its sentence's place in its passage."""
     score: float = 0.0
@@ -172,10 +176,14 @@ class Context:
     """The question's words as written, lowercased (stopwords too; none for a speech question with a speaker)."""
     word_pairs: frozenset = frozenset()
     """The question's adjacent pairs of those words."""
-    written: dict | None = None
-    """Those of its words whose term is searched, with that term (set by the first ``candidates`` call)."""
+    prefixes: dict = field(default_factory=dict)
+    """The searched terms of at least ``min_related`` letters by their first ``min_related`` (``related``)."""
+    min_related: int = 0
     reader: Reader | None = None
-    """The reader its candidates were read with (set by the first ``candidates`` call)."""
+    """The reader its candidates are read with (``add_written`` reads their sentences' words as written with
+    it; a speech question with a speaker needs none)."""
+    written: tuple = ()
+    """Those of its words whose term is searched, each with that term (needs ``reader``)."""
 
     def __post_init__(self) -> None:
         q = self.question
@@ -188,6 +196,12 @@ class Context:
         self.speaker_terms = set(q.speaker_terms)
         self.words = () if self.say else tuple(written(w) for w in find_words(q.text))
         self.word_pairs = frozenset(zip(self.words, self.words[1:]))
+        if self.reader is not None:
+            self.min_related = self.reader.params.features.min_related
+            self.prefixes = _prefixes(self.weights, self.min_related)
+        if self.words and self.reader is not None:
+            term = self.reader.analyzer.term
+            self.written = tuple({w: t for w in self.words if (t := term(w)) in self.weights}.items())
 
 
 def written(word: str) -> str:
@@ -200,12 +214,18 @@ _WRITTEN: "weakref.WeakKeyDictionary[Reader, dict[int, tuple]]" = weakref.WeakKe
 """Per reader, per passage id: each sentence's words as written and their adjacent pairs (``sentence_words``)."""
 
 
-def sentence_words(reader: Reader, passage: ReadPassage) -> tuple[tuple[frozenset, frozenset], ...]:
-    """Each sentence of ``passage``: its words as written (``written``) and their adjacent pairs; worked out
-    once per passage and kept as long as the reader keeps its passages."""
+def _written_cache(reader: Reader) -> dict[int, tuple]:
+    """``reader``'s passages' sentences' words as written, by passage id."""
     cache = _WRITTEN.get(reader)
     if cache is None:
         cache = _WRITTEN[reader] = {}
+    return cache
+
+
+def sentence_words(reader: Reader, passage: ReadPassage) -> tuple[tuple[frozenset, frozenset], ...]:
+    """Each sentence of ``passage``: its words as written (``written``) and their adjacent pairs; worked out
+    once per passage and kept as long as the reader keeps its passages."""
+    cache = _written_cache(reader)
     found = cache.get(passage.id)
     if found is None:
         if len(cache) >= reader.params.caches.passages:
@@ -228,7 +248,7 @@ def local_weights(reader: Reader, passages: list[ReadPassage], weights: dict[str
         return weights
     n = len(sentences)
     lose = reader.params.features.local_weight
-    return {t: w * (1 - lose * sum(t in s for s in sentences) / n) for t, w in weights.items()}
+    return {t: w * (1 - lose * sum(map(contains, sentences, repeat(t))) / n) for t, w in weights.items()}
 
 
 def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassage, score: float,
@@ -239,8 +259,10 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     q = ctx.question
     wanted = ctx.weights.keys()
     weights, local, total, local_total = ctx.weights, ctx.local, ctx.total, ctx.local_total
-    sentences = passage.sentences
     speakers = speech.speakers(passage.id) if ctx.say else None
+    if own_only and not _any_own(reader, ctx, passage, speakers):
+        return []  # none of the speaker's own words near the topic: the rest of the passage is not even analysed
+    sentences = passage.sentences
     present = [wanted & (set(s.terms) | s.irregular) for s in sentences]
     previous = reader.previous_sentence(passage)
     title = wanted & reader.title_terms(passage.article)
@@ -252,9 +274,12 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     share = score / ctx.best_score if ctx.best_score > 0 else 0.0
     bm25 = score / ctx.idf_sum if ctx.idf_sum > 0 else 0.0
     lede = 1.0 / max(1, passage.paragraph)
-    if ctx.written is None:  # the question's words with a weighed term, and that term
-        ctx.written = {w: t for w in ctx.words if (t := reader.analyzer.term(w)) in weights}
-        ctx.reader = reader
+    kind = _CUE_KIND.get(q.kind)
+    local_of, weight_of = local.__getitem__, weights.__getitem__
+    prefixes, min_related, question_bigrams = ctx.prefixes, ctx.min_related, ctx.bigrams
+    question_terms, asked = ctx.question_terms, ctx.asked
+    if ctx.reader is None:  # a context made without its reader: the related terms' prefixes worked out here
+        prefixes, min_related = _prefixes(weights, params.min_related), params.min_related
     out: list[Candidate] = []
     for i, sentence in enumerate(sentences):
         matched = present[i]
@@ -280,42 +305,75 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             continue  # a sentence that holds none of the question's words counts only if its headline does
         before = present[i - 1] if i else before_passage
         after = present[i + 1] if i + 1 < len(present) else set()
-        neighbours = sum(local[t] for t in (before | after) - matched) / local_total
+        neighbours = sum(map(local_of, (before | after) - matched)) / local_total
         inherited = before - matched if sentence.anaphor else set()
-        inherited_share = sum(local[t] for t in inherited) / local_total
-        headline = sum(local[t] for t in title - matched) / local_total
-        related = sum(local[t] for t in _related(sentence.terms, wanted - matched, params.min_related)) / local_total
-        adjacent = bigrams(sentence.terms)
-        if sentence.irregular:  # "Tesla won" stands for the question's "Tesla win"
-            adjacent |= bigrams(tuple(reader.form_terms.get(t, t) for t in sentence.terms))
-        pairs = len(ctx.bigrams & adjacent) / len(ctx.bigrams) if ctx.bigrams else 0.0
+        inherited_share = sum(map(local_of, inherited)) / local_total
+        headline = sum(map(local_of, title - matched)) / local_total
+        terms = sentence.terms
+        related = sum(map(local_of, _related(terms, matched, prefixes, min_related))) / local_total if prefixes else 0.0
+        if question_bigrams:
+            adjacent = question_bigrams.intersection(zip(terms, terms[1:]))
+            if sentence.irregular:  # "Tesla won" stands for the question's "Tesla win"
+                forms = tuple(map(reader.form_terms.get, terms, terms))
+                adjacent |= question_bigrams.intersection(zip(forms, forms[1:]))
+            pairs = len(adjacent) / len(question_bigrams)
+        else:
+            pairs = 0.0
         length = sentence.end - sentence.start
         start = sentence.start
-        hint = cue(q.kind, sentence, ctx.question_terms, ctx.asked)
-        kind = _CUE_KIND.get(q.kind)
-        coverage = sum(weights[t] for t in matched) / total
+        hint = cue(q.kind, sentence, question_terms, asked)
+        coverage = sum(map(weight_of, matched)) / total
+        distinct = set(terms)
         x = [
-            sum(local[t] for t in matched) / local_total, coverage, neighbours, inherited_share, share,
+            sum(map(local_of, matched)) / local_total, coverage, neighbours, inherited_share, share,
             passage_coverage, pairs, hint, headline, related,
             float(own), own_quote, topic_in_quote, max(0, length - params.long_sentence) / params.long_sentence,
             1.0 / rank, lede, float(sentence.quote), float(sentence.pronoun), math.log1p(len(sentence.terms)),
             float(ctx.rarest is not None and ctx.rarest in matched), absent_idf, bm25,
             hint * (kind == "who"), hint * (kind == "when"), hint * (kind == "where"), hint * (kind == "amount"),
-            float(bool(sentence.names - ctx.question_terms)), float(bool((sentence.numbers | sentence.dates) - ctx.asked)),
-            _compact(sentence.terms, matched),
-            len(set(sentence.terms) - ctx.question_terms) / len(set(sentence.terms)) if sentence.terms else 0.0,
+            float(not sentence.names <= question_terms), float(not (sentence.numbers <= asked and sentence.dates <= asked)),
+            _compact(terms, matched),
+            len(distinct - question_terms) / len(distinct) if terms else 0.0,
             0.0, 0.0,  # exact, phrases: set by ``add_written`` for the candidates the trees score
         ]
         if inherited and sentence.pronoun and not own:
             # "He had been mentored by Li Meng." needs the sentence that says who "he" is
             start = sentences[i - 1].start if i else previous.start
             matched = matched | inherited
-            coverage = sum(weights[t] for t in matched) / total
-        shown = coverage + sum(weights[t] for t in title - matched) / total  # the headline holds the rest
+            coverage = sum(map(weight_of, matched)) / total
+        shown = coverage + sum(map(weight_of, title - matched)) / total  # the headline holds the rest
         out.append(Candidate(passage=passage, start=start, end=sentence.end, matched=frozenset(matched),
                              coverage=shown, speaker=speaker, own_words=own, x=x, say=ctx.say,
                              context=ctx, sentence=i))
     return out
+
+
+def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict | None) -> bool:
+    """Whether some sentence of ``passage`` is the asked speaker's own words near the topic, as ``candidates``
+    decides it (attributed to the speaker, the topic in it or a neighbour, a speaker with terms), analysing only
+    those sentences and their neighbours."""
+    if not speakers:
+        return False
+    wanted, spans, asked = ctx.weights.keys(), passage.spans, ctx.question.speaker
+    present: dict[int, set] = {}
+
+    def at(j: int) -> set:
+        if not 0 <= j < len(spans):
+            return set()
+        found = present.get(j)
+        if found is None:
+            found = present[j] = wanted & passage.held(j)
+        return found
+
+    for i, (start, _) in enumerate(spans):
+        attribution = speakers.get(start)
+        if attribution is None or not attribution.speaker or not attribution.said_by(asked):
+            continue
+        if ctx.topic and not ctx.topic & (at(i) | at(i - 1) | at(i + 1)):
+            continue
+        if reader.analyzer.terms(attribution.speaker):
+            return True
+    return False
 
 
 def candidate_terms(c: Candidate) -> set[str]:
@@ -323,18 +381,29 @@ def candidate_terms(c: Candidate) -> set[str]:
     return {t for x in c.passage.sentences if c.start <= x.start < c.end for t in x.terms}
 
 
-_EXACT, _PHRASES = FEATURES.index("exact"), FEATURES.index("phrases")
+EXACT, PHRASES = FEATURES.index("exact"), FEATURES.index("phrases")
 
 
-def add_written(c: Candidate) -> None:
-    """Set ``c``'s features exact and phrases (``candidates`` leaves them 0: only the trees weigh them, and
-    they score a question's best few candidates by the linear score, so only those need them)."""
-    ctx = c.context
+def add_written(cands: list[Candidate]) -> None:
+    """Set the features exact and phrases of ``cands``, candidates of one question (``candidates`` leaves them
+    0: only the trees weigh them, and they score a question's best few candidates by the linear score, so
+    only those need them)."""
+    ctx = cands[0].context if cands else None
     if ctx is None or not (ctx.written or ctx.word_pairs):
         return
-    words, pairs = sentence_words(ctx.reader, c.passage)[c.sentence]
-    c.x[_EXACT] = sum(ctx.weights[t] for t in {t for w, t in ctx.written.items() if w in words} & c.matched) / ctx.total
-    c.x[_PHRASES] = len(ctx.word_pairs & pairs) / len(ctx.word_pairs) if ctx.word_pairs else 0.0
+    if ctx.reader is None:
+        raise ValueError("the question's context has no reader to read its sentences' words as written")
+    reader, written, weights, total, word_pairs = ctx.reader, ctx.written, ctx.weights, ctx.total, ctx.word_pairs
+    n_pairs = len(word_pairs)
+    cache = _written_cache(reader)
+    for c in cands:
+        found = cache.get(c.passage.id)
+        if found is None:
+            found = sentence_words(reader, c.passage)
+        words, pairs = found[c.sentence]
+        x = c.x
+        x[EXACT] = sum(weights[t] for t in {t for w, t in written if w in words} & c.matched) / total
+        x[PHRASES] = len(word_pairs & pairs) / n_pairs if n_pairs else 0.0
 
 
 _ARTICLE_WIDE = tuple(FEATURES.index(f) for f in ("passage", "passage_coverage", "rank", "bm25"))
@@ -363,6 +432,8 @@ _CUE_KIND = {QuestionKind.WHO: "who", QuestionKind.WHEN: "when", QuestionKind.WH
 def _compact(terms: tuple[str, ...], matched: frozenset[str] | set[str]) -> float:
     """Distinct matched terms over the length of the shortest stretch of ``terms`` holding all of them
     (1 when they stand together; 0 when fewer than two match)."""
+    if len(matched) < 2:
+        return 0.0
     want = {t for t in matched if t in terms}
     if len(want) < 2:
         return 0.0
@@ -414,19 +485,24 @@ def question_inputs(q: Question, best: Candidate, second: Candidate | None, cand
     ]
 
 
-def _related(terms: tuple[str, ...], wanted, min_related: int) -> set[str]:
-    """The terms of ``wanted`` that are not in ``terms`` but that one of ``terms`` extends or shortens:
-    "persia" for "persian", "mongolian" for "mongol" (stemming leaves such pairs apart)."""
-    by_prefix: dict[str, list[str]] = {}
-    for t in wanted:
+def _prefixes(weights: dict[str, float], min_related: int) -> dict[str, list[str]]:
+    """The terms of ``weights`` of at least ``min_related`` letters by their first ``min_related``."""
+    out: dict[str, list[str]] = {}
+    for t in set(weights):
         if len(t) >= min_related:
-            by_prefix.setdefault(t[:min_related], []).append(t)
+            out.setdefault(t[:min_related], []).append(t)
+    return out
+
+
+def _related(terms: tuple[str, ...], matched, prefixes: dict[str, list[str]], min_related: int) -> set[str]:
+    """The searched terms (``prefixes``, by their first ``min_related`` letters) that are not ``matched`` nor in
+    ``terms`` but that one of ``terms`` extends or shortens: "persia" for "persian", "mongolian" for "mongol"
+    (stemming leaves such pairs apart)."""
     out: set[str] = set()
-    if by_prefix:
-        for u in terms:
-            for t in by_prefix.get(u[:min_related], ()):
-                if len(u) >= min_related and u != t and (u.startswith(t) or t.startswith(u)):
-                    out.add(t)
+    for u in terms:
+        for t in prefixes.get(u[:min_related], ()):
+            if t not in matched and len(u) >= min_related and u != t and (u.startswith(t) or t.startswith(u)):
+                out.add(t)
     return out
 
 

@@ -21,56 +21,62 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .features import CONFIDENCE_FEATURES, FEATURES, Candidate, add_written
+from .features import CONFIDENCE_FEATURES, EXACT, FEATURES, PHRASES, Candidate, add_written
 from .params import Weights, speech_weights
 
 
 class Trees:
-    """Boosted regression trees, all walked at once without walking (QuickScorer, Lucchese et al. 2015):
-    every inner node of every tree is tested against every candidate in one step; a test that fails (the
-    candidate goes right) rules out the leaves of that node's left subtree (a bit each), so a tree's exit
-    leaf is the leftmost leaf that no failed test ruled out. A few whole-array operations score all candidates against
-    all trees, whatever their depth."""
+    """Boosted regression trees, all walked at once without walking. Every inner node of every tree is tested
+    against every candidate in one step (one flat take, one comparison). Trees of at most eight inner nodes
+    (the shipped ones have seven) then pack their tests' outcomes into one byte each, and a table per tree
+    gives the value of the leaf that byte leads to: a few whole-array operations however many trees. Wider
+    trees use QuickScorer (Lucchese et al. 2015): a test that fails (the candidate goes right) rules out the
+    leaves of that node's left subtree (a bit each), so a tree's exit leaf is the leftmost leaf that no failed
+    test ruled out."""
+
+    PACKED = 8
+    """At most this many inner nodes a tree for the packed tables."""
 
     def __init__(self, weights: Weights):
         self.n = len(weights.trees_feature)
-        features, thresholds, masks, values = [], [], [], []  # masks: each inner node's left subtree's leaf bits
-        for feature, threshold, left, right, value in zip(weights.trees_feature, weights.trees_threshold,
-                                                          weights.trees_left, weights.trees_right, weights.trees_value):
-            leaves: list[float] = []
-            inner: list[tuple[int, float, int]] = []  # feature, threshold, the bits of its left subtree's leaves
-
-            def walk(node: int) -> int:
-                """The leaf bits under ``node`` (leaves numbered left to right as they are met)."""
-                if left[node] == node and right[node] == node:
-                    leaves.append(value[node])
-                    return 1 << (len(leaves) - 1)
-                place = len(inner)
-                inner.append((0, 0.0, 0))
-                bits = walk(left[node])
-                inner[place] = (feature[node], threshold[node], bits)
-                return bits | walk(right[node])
-
-            walk(0)
-            features.append([f for f, _, _ in inner])
-            thresholds.append([t for _, t, _ in inner])
-            masks.append([bits for _, _, bits in inner])
-            values.append(leaves)
-        width = max((len(f) for f in features), default=0)
-        most = max((len(v) for v in values), default=1)
+        self.columns = len(FEATURES)
+        trees = [_tree_nodes(*t) for t in zip(weights.trees_feature, weights.trees_threshold, weights.trees_left,
+                                               weights.trees_right, weights.trees_value)]
+        width = max((len(inner) for inner, _ in trees), default=0)
+        most = max((len(leaves) for _, leaves in trees), default=1)
+        self.least = float(sum(min(leaves) for _, leaves in trees))
+        """The least the trees can add to a score."""
+        self._index: dict[int, np.ndarray] = {}  # per number of rows: where each row's tested features stand
+        self.packed = width <= self.PACKED
+        if self.packed:  # tree-major: each tree's eight tests side by side, padding tests fail never (+inf)
+            width = self.PACKED
+            self.feature = np.asarray([[f for f, _, _ in inner] + [0] * (width - len(inner)) for inner, _ in trees],
+                                      dtype=np.intp).ravel()
+            self.threshold = np.asarray([[t for _, t, _ in inner] + [math.inf] * (width - len(inner))
+                                         for inner, _ in trees], dtype=float).ravel()
+            # the value of the leaf each pattern of failed tests leads to (bit k: the k-th inner node's test failed)
+            table = np.zeros((self.n, 1 << width))
+            for i, (inner, leaves) in enumerate(trees):
+                for code in range(1 << len(inner)):
+                    table[i, code] = leaves[_exit_leaf(inner, code)]
+            self.table = table.ravel()
+            self.table_offset = np.arange(self.n, dtype=np.intp) << width
+            self.width = width
+            return
         if most > 64:
             raise ValueError("a tree with more than 64 leaves")
         self.bits = next(np.dtype(t) for t in (np.uint8, np.uint16, np.uint32, np.uint64) if np.dtype(t).itemsize * 8 >= most)
         # node-major: the k-th inner node of every tree side by side; padding tests fail never (threshold +inf)
-        pad = [width - len(f) for f in features]
-        self.feature = np.asarray([f + [0] * p for f, p in zip(features, pad)], dtype=np.intp).T.ravel()
-        self.threshold = np.asarray([t + [np.inf] * p for t, p in zip(thresholds, pad)], dtype=float).T.ravel()
-        self.left_bits = np.asarray([b + [0] * p for b, p in zip(masks, pad)], dtype=np.uint64).T.ravel().astype(self.bits)
+        pad = [width - len(inner) for inner, _ in trees]
+        self.feature = np.asarray([[f for f, _, _ in inner] + [0] * p for (inner, _), p in zip(trees, pad)],
+                                  dtype=np.intp).T.ravel()
+        self.threshold = np.asarray([[t for _, t, _ in inner] + [np.inf] * p for (inner, _), p in zip(trees, pad)],
+                                    dtype=float).T.ravel()
+        self.left_bits = np.asarray([[b for _, _, b in inner] + [0] * p for (inner, _), p in zip(trees, pad)],
+                                    dtype=np.uint64).T.ravel().astype(self.bits)
         self.width = width
-        self.value = np.asarray([v + [0.0] * (most - len(v)) for v in values], dtype=float).ravel()
+        self.value = np.asarray([leaves + [0.0] * (most - len(leaves)) for _, leaves in trees], dtype=float).ravel()
         self.offset = np.arange(self.n, dtype=np.intp) * most
-        self.least = float(sum(min(v) for v in values))
-        """The least the trees can add to a score."""
         if self.bits.itemsize <= 2:  # the lowest bit set, looked up
             table = np.arange(1 << (8 * self.bits.itemsize), dtype=np.int64)
             self.lowest = np.log2(np.maximum(table & -table, 1)).astype(np.intp)
@@ -79,11 +85,19 @@ class Trees:
 
     def __call__(self, X: np.ndarray) -> np.ndarray:
         """What the trees add to the score of each row of ``X`` (candidates x ranking features)."""
-        X = np.ascontiguousarray(X)
-        # every candidate's feature at every node (nodes x trees side by side): one flat take, then contiguous
-        # operations only (numpy broadcasts over a short inner axis many times slower)
-        tested = X.ravel().take((np.arange(len(X)) * X.shape[1])[:, None] + self.feature)
-        out = ((tested > self.threshold).view(np.uint8) * self.left_bits).reshape(len(X), self.width, self.n)
+        X = np.ascontiguousarray(X, dtype=float)
+        rows = len(X)
+        index = self._index.get(rows) if X.shape[1] == self.columns else None
+        if index is None:  # every row's feature at every node, as places in the flattened ``X``
+            index = (np.arange(rows, dtype=np.intp) * X.shape[1])[:, None] + self.feature
+            if X.shape[1] == self.columns and rows <= 64:
+                self._index[rows] = index
+        failed = X.ravel().take(index) > self.threshold  # (rows, nodes): the candidate goes right
+        if self.packed:  # each tree's eight outcomes as one byte, its leaf's value looked up
+            code = np.packbits(failed, bitorder="little").reshape(rows, self.n)  # flat: many times faster
+            return self.table.take(code + self.table_offset).sum(axis=1)
+        # contiguous operations only (numpy broadcasts over a short inner axis many times slower)
+        out = (failed.view(np.uint8) * self.left_bits).reshape(rows, self.width, self.n)
         left = ~np.bitwise_or.reduce(out, axis=1)  # (candidates, trees): the leaves no failed test ruled out
         if self.lowest is not None:
             leaf = self.lowest.take(left)
@@ -91,6 +105,38 @@ class Trees:
             left = left.astype(np.int64)
             leaf = np.log2((left & -left).astype(float)).astype(np.intp)
         return self.value.take(leaf + self.offset).sum(axis=1)
+
+
+def _tree_nodes(feature, threshold, left, right, value) -> tuple[list[tuple[int, float, int]], list[float]]:
+    """One tree's inner nodes in the order met going down left first (each its feature, threshold and the
+    bits of its left subtree's leaves) and its leaves' values, left to right."""
+    leaves: list[float] = []
+    inner: list[tuple[int, float, int]] = []
+
+    def walk(node: int) -> int:
+        """The leaf bits under ``node`` (leaves numbered left to right as they are met)."""
+        if left[node] == node and right[node] == node:
+            leaves.append(value[node])
+            return 1 << (len(leaves) - 1)
+        place = len(inner)
+        inner.append((0, 0.0, 0))
+        bits = walk(left[node])
+        inner[place] = (feature[node], threshold[node], bits)
+        return bits | walk(right[node])
+
+    walk(0)
+    return inner, leaves
+
+
+def _exit_leaf(inner: list[tuple[int, float, int]], failed: int) -> int:
+    """The leaf (numbered left to right) a candidate reaches when the inner nodes whose bits are set in
+    ``failed`` send it right: the leftmost leaf that no failed node's left subtree holds."""
+    ruled_out = 0
+    for k, (_, _, bits) in enumerate(inner):
+        if failed >> k & 1:
+            ruled_out |= bits
+    alive = ~ruled_out
+    return (alive & -alive).bit_length() - 1
 
 
 @dataclass(frozen=True)
@@ -142,13 +188,19 @@ class Model:
             if top and len(scores) > top:
                 best = np.argpartition(-scores, top - 1)[:top]
                 added = np.full(len(scores), self.trees.least)
+                rows = X.take(best, axis=0)
             else:
                 best = np.arange(len(scores))
                 added = np.zeros(len(scores))
-            for i in best.tolist():
-                add_written(candidates[i])
-            added[best] = self.trees(np.asarray([candidates[i].x for i in best.tolist()], dtype=float))
+                rows = X
+            chosen = [candidates[i] for i in best.tolist()]
+            add_written(chosen)
+            rows[:, EXACT] = [c.x[EXACT] for c in chosen]
+            rows[:, PHRASES] = [c.x[PHRASES] for c in chosen]
+            added[best] = self.trees(rows)
             scores += added
+            for c, a in zip(candidates, added.tolist()):
+                c.trees = a
         for c, s in zip(candidates, scores.tolist()):
             c.score = s
 
@@ -156,16 +208,6 @@ class Model:
         """The model whose confidence judges the question whose best candidate is ``best``: a speech question
         with a speaker keeps its own (``speech``)."""
         return self.speech if best.say else self
-
-    def score(self, x: list[float], say: bool = False) -> float:
-        """The ranking score of one feature vector (what ``rank`` sets; ``say``: a speech question's)."""
-        w, bias = self._rank_effective(x)
-        return float(w @ np.asarray(x, dtype=float)) + bias + self.trees_part(x, say)
-
-    def trees_part(self, x: list[float], say: bool = False) -> float:
-        """What the boosted trees add to the score of a candidate with features ``x`` (none to a speech
-        question's) when it is among the question's best ``trees_top``."""
-        return float(self.trees(np.asarray([x], dtype=float))[0]) if self.trees.n and not say else 0.0
 
     def _rank_effective(self, x: list[float]) -> tuple[np.ndarray, float]:
         """Each ranking feature's weight with the active hidden units' folded in, and those units' bias."""
@@ -199,7 +241,7 @@ class Model:
         w, bias = self._rank_effective(c.x)
         parts = [Contribution(n, v, float(a * v)) for n, v, a in zip(FEATURES, c.x, w) if a * v]
         if self.trees.n and not c.say:  # what the trees added to the score ``rank`` set
-            parts.append(Contribution("trees", 1.0, c.score - bias - sum(p.part for p in parts)))
+            parts.append(Contribution("trees", 1.0, c.trees))
         return sorted(parts, key=lambda p: -abs(p.part))
 
     def rank_bias_part(self, c: Candidate) -> float:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..analysis import TOKEN, Analyzer, fold
 from ..forms import irregular_forms
@@ -77,7 +78,8 @@ class Sentence:
 
 @dataclass(frozen=True)
 class ReadPassage:
-    """A passage with its sentences analysed."""
+    """A passage with its sentences analysed (when they are first asked for: a passage read for one sentence's
+    sake is not analysed whole)."""
 
     id: int
     """The passage id."""
@@ -89,8 +91,42 @@ class ReadPassage:
     """Character offset of its first sentence."""
     end: int
     """Character offset just past its last sentence."""
-    sentences: tuple[Sentence, ...]
-    """Its sentences, in order."""
+    spans: tuple[tuple[int, int], ...]
+    """Its sentences' character spans in the article text, in order."""
+    reader: "Reader" = field(compare=False, repr=False)
+    """The reader that analyses its sentences."""
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Its sentences, in order (analysed at the first call)."""
+        text = self.reader.article(self.article).text
+        return tuple(self.reader._analyse(text, s, e) for s, e in self.spans)
+
+    def sentence(self, i: int) -> Sentence:
+        """``sentences[i]``, without analysing the passage's other sentences."""
+        done = self.__dict__.get("sentences")
+        if done is not None:
+            return done[i]
+        s, e = self.spans[i]
+        return self.reader._analyse(self.reader.article(self.article).text, s, e)
+
+    def terms(self) -> list[tuple[str, ...]]:
+        """Each sentence's ``terms``, without analysing the sentences further when they are not analysed yet."""
+        done = self.__dict__.get("sentences")
+        if done is not None:
+            return [x.terms for x in done]
+        text, terms_of = self.reader.article(self.article).text, self.reader.analyzer.terms_of
+        return [tuple(filter(None, terms_of(TOKEN.findall(text[s:e])))) for s, e in self.spans]
+
+    def held(self, i: int) -> set[str]:
+        """The terms of sentence ``i`` and of the words it holds irregular forms of (``terms`` and ``irregular``
+        of ``sentences[i]``), without analysing the passage's other sentences."""
+        done = self.__dict__.get("sentences")
+        if done is not None:
+            return set(done[i].terms) | done[i].irregular
+        s, e = self.spans[i]
+        terms, irregular = self.reader._terms(self.reader.article(self.article).text[s:e])
+        return set(terms) | irregular
 
 
 class Reader:
@@ -158,9 +194,8 @@ class Reader:
     def _read(self, p: int) -> ReadPassage:
         """Passage ``p`` read and its sentences analysed."""
         passage = self.span(p)
-        text = self.article(passage.article).text
         return ReadPassage(id=p, article=passage.article, paragraph=passage.paragraph, start=passage.start,
-                           end=passage.end, sentences=tuple(self._analyse(text, s, e) for s, e in passage.sentences))
+                           end=passage.end, spans=passage.sentences, reader=self)
 
     def passage_text(self, p: int) -> str:
         """The text of passage ``p``."""
@@ -202,9 +237,9 @@ class Reader:
         if p == 0 or self.corpus.article_passages(passage.article).start == p:
             return None
         before = self.passage(p - 1)
-        if before.paragraph != passage.paragraph or not before.sentences:
+        if before.paragraph != passage.paragraph or not before.spans:
             return None
-        return before.sentences[-1]
+        return before.sentence(-1)  # only its last sentence is analysed, not the whole passage
 
     def article_holds(self, article: int, terms: set[str] | frozenset[str]) -> set[str]:
         """The ``terms`` that article ``article`` holds in its title or its sentences.
@@ -220,8 +255,8 @@ class Reader:
             held = self._held[article] = [set(self.title_terms(article)), span.start, span.stop]
         found, at, stop = held
         while at < stop and not terms <= found:
-            for s in self.passage(at).sentences:
-                found.update(s.terms)
+            for sentence_terms in self.passage(at).terms():
+                found.update(sentence_terms)
             at += 1
         held[1] = at
         return found & terms if not terms <= found else set(terms)
@@ -235,9 +270,9 @@ class Reader:
         caps = _CAPS.findall(sentence)
         places = _PLACE.findall(sentence)
         first = (sentence.split(None, 1) or [""])[0].lower().strip("\"“‘(")
+        terms, irregular = self._terms(sentence, words)
         return Sentence(
-            start=start, end=end, terms=tuple(filter(None, analyzer.terms_of(words))),
-            irregular=self._irregular(words),
+            start=start, end=end, terms=terms, irregular=irregular,
             numbers=_numbers(sentence, words), money=bool(MONEY.search(sentence)),
             dates=frozenset(DATE.findall(sentence)),
             names=frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
@@ -246,6 +281,12 @@ class Reader:
             anaphor=first in _ANAPHORA,
             pronoun=first in PRONOUNS,
         )
+
+    def _terms(self, sentence: str, words: list[str] | None = None) -> tuple[tuple[str, ...], frozenset[str]]:
+        """A sentence's ``terms`` and ``irregular``, as ``_analyse`` finds them (``words``: its ``TOKEN`` words)."""
+        if words is None:
+            words = TOKEN.findall(sentence)
+        return tuple(filter(None, self.analyzer.terms_of(words))), self._irregular(words)
 
     def _irregular(self, words: list[str]) -> frozenset[str]:
         """The terms of the words that ``words`` (as found in the text) hold irregular forms of
