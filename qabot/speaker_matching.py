@@ -18,6 +18,8 @@ _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8})\)")
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 _LINKS = frozenset("of for at on from in".split())
 _PHRASE_WORD = re.compile(r"[^\W_][\w.’'-]*")
+_DOTTED = re.compile(r"[^\W\d_]{2}\.[^\W\d_]{2}")
+"""A dot inside a word between letters ("Suprnova.org", "Amazon.com"), not initials ("U.S.")."""
 _CAPITALS = re.compile(r"[A-Z][A-Z.&]*[A-Z]\.?(?:['’]s)?")
 """A word in capitals ("NFL", "U.S.", "AT&T", "BPI's"): initials."""
 
@@ -258,8 +260,9 @@ def speaker_terms(asked: str, analyzer: Analyzer) -> list[str]:
     Benedetti"; "blair" for "Mr Blair"; "wang", "yi" for "Wang Yi"), else the head word's ("mayor" for "the
     mayor of Ferrara", "offici" for "U.S. officials"); honorifics and titles are never the terms of a name."""
     phrase = speaker_phrase(asked)
-    if phrase.names:
-        return [t for t in analyzer.terms(" ".join(phrase.names)) if t]
+    if phrase.names:  # a web name is searched as the articles' words it is ("suprnova", "org" for "Suprnova.org")
+        dotted = {normal(w): w for w in _PHRASE_WORD.findall(asked) if _DOTTED.search(w)}
+        return [t for t in analyzer.terms(" ".join(dotted.get(n, n) for n in phrase.names)) if t]
     head = [t for t in analyzer.terms(phrase.head or "") if t]
     return head + _body_terms(asked, phrase, analyzer) if head else [t for t in analyzer.terms(asked) if t]
 

@@ -74,6 +74,10 @@ _JOINED_BEFORE = re.compile(r"\b(?:and|with)\s+(?:[\w’'.-]+\s+){0,3}$")
 _JOINED_AFTER = re.compile(r",?\s+(?:and|with)\s+(?:the\s+)?[A-Z]")
 """Words just after a speaker's name that join another to it ("Putin and Wang pledged")."""
 
+_TOLD_TO = re.compile(r"\b(?:tell|told)\s+(?P<to>.+?)(?=\s+(?:about|of|on|over|regarding|that|what|why|how)\b|\s*[?.!]*\s*$)",
+                      re.I)
+"""Whom a speech question's speaker told something to ("what did X tell the BBC News website about Y")."""
+
 ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TITLE, QuestionKind.SUMMARY))
 """Questions about an article itself, answered by ``about.py``."""
 
@@ -139,10 +143,13 @@ class Answerer:
             return replace(got, evidence=rest, no_answer=not rest,
                            message=None if rest else "nothing more about the article that was not shown already")
         ranked = self.rank(q)
+        asked = ranked.question
+        others = False  # the answer is another speaker's words, given for a question about X's
         if q.narrated:  # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too
             plain = parse(q.text, self.analyzer, speech=False)
             told = self.rank(plain)
-            if self._told_of(ranked.question, ranked, told):
+            if self._told_of(ranked.question, ranked, told, q) and not self._kept_from_refusal(ranked, told):
+                others = self._anothers_words(ranked.question, told.candidates[0])
                 q, ranked = plain, told
         terms = ranked.question.terms
         searched = ranked.check.searched
@@ -157,7 +164,10 @@ class Answerer:
         best = cands[0]
 
         def confidence(c: Candidate, position: int) -> float:
-            return self._confidence(ranked, c, position)
+            found = self._confidence(ranked, c, position)
+            if others and self._anothers_words(asked, c):  # fitted on words, blind to whose they are
+                return min(found, self.params.speech.others_confidence)
+            return found
 
         top = confidence(best, 0)
         judged = top
@@ -192,7 +202,8 @@ class Answerer:
                      if (c := by_span.get((e.article_number, e.start))) else e for e in shown]
         return Answer(question=q.text, evidence=shown, terms=terms, passages=ranked.passages,
                       message=None if shown else "no more answers to this question", confidence=round(top, 4),
-                      unsure=bool(shown) and (ranked.unattributed is not None or kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS)
+                      unsure=bool(shown) and (others or ranked.unattributed is not None
+                                              or kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS)
                                               and top < weights.sure_above), searched=searched, why=why)
 
     def rank(self, q: Question, correct: bool = True) -> Ranked:
@@ -256,6 +267,15 @@ class Answerer:
             placed = self._role_placed_in_article(q)
             if placed is not None:  # "the Japanese economics minister": "economics minister Heizo Takenaka" in Japan's news
                 return placed
+            holder = self.unsure.role_holder(q, cands)
+            if holder:  # "Former referees' chief Philip Don backed Poll's decision": Don's words in that article
+                held = self._rank_as(q, holder[0])
+                if held.refusal is None and held.unattributed is None:
+                    for c in held.candidates:
+                        c.own_words = c.own_words and c.article == holder[1]
+                    if any(c.own_words for c in held.candidates):
+                        held.candidates.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
+                        return held
             named = self.unsure.named_after_role(q, cands)
             if named:  # "the Dane's agent travelled to Spain ..." then "John Sivabaek told BBC Sport: ..."
                 return self._rank_as(q, named)
@@ -267,8 +287,10 @@ class Answerer:
                 role = self.unsure.role_for_name(q, hits, message)
                 if role is not None:  # "Ridley Scott set to direct" ... "The director said he was 'thrilled'"
                     return role
-                ranked.refusal = message
-                return ranked
+                closest = self.unsure.told_with_topic(q, ctx, hits)  # "Philip Don backed Poll's decision"
+                if not closest:
+                    ranked.refusal = message
+                    return ranked
             # "the agent" said it, but the article names him only as "John Sivabaek" two sentences on: the
             # passages naming the speaker beside the topic are the closest thing to an answer; a speaker asked
             # for by name gets only their own closest words, nobody else's
@@ -362,20 +384,71 @@ class Answerer:
         at = text.find(said.speaker)
         return at >= 0 and bool(_JOINED_BEFORE.search(text, 0, at) or _JOINED_AFTER.match(text, at + len(said.speaker)))
 
-    def _told_of(self, q: Question, said: Ranked, plain: Ranked) -> bool:
+    def _told_of(self, q: Question, said: Ranked, plain: Ranked, asked: Question | None = None) -> bool:
         """For a question that X's words or words told of X may answer (``Question.narrated``): True when
         the plain question's ranking answers it better, that is when it has candidates and either X's own
-        words were not found (``said`` refused or not sure) or its best sentence names X ("French President
-        Jacques Chirac reacted to his warning by saying ...") while X's best words are not among its first
-        three."""
+        words were not found (``said`` refused or not sure) while its best sentence's article names X (half the
+        weight of the search terms of the speaker ``asked`` or more: "Tesla" of "Tesla mistakenly") and it, a sentence beside it or
+        its article holds the topic; or its best sentence names X ("French President Jacques Chirac reacted to
+        his warning by saying ...") while X's best words are not among its first three."""
         if plain.refusal is not None or not plain.candidates:
             return False
         if said.refusal is not None or said.unattributed is not None or not said.candidates:
-            return True
+            # only from an article that names X: X and the topic never meeting is no answer told of X
+            asked = asked or q
+            best = plain.candidates[0]
+            topic = {plain.check.fixes.get(t, t) for t in self._topic_said(asked)} - {""}  # "Celeron" as "Celoron"
+            x = set(asked.speaker_terms)
+            if topic and not topic & self._beside(best) and not topic <= self.reader.article_holds(best.article, topic):
+                return False  # X named with nothing of Y ("Adamu Bello said the scheme aimed to ..." for Kashmir)
+            weight = {t: self.reader.weight(t) for t in x}
+            held = sum(weight[t] for t in self.reader.article_holds(best.article, x))
+            return held >= 0.5 * sum(weight.values())  # most of X ("Tesla" of "Tesla mistakenly")
         best = said.candidates[0]
         if any((c.article, c.start) == (best.article, best.start) for c in plain.candidates[:3]):
             return False  # X's best words rank high among the plain question's sentences too
         return self._names_speaker(q, plain.candidates[0])
+
+    def _topic_said(self, q: Question) -> set[str]:
+        """The topic terms of speech question ``q`` less those of whom X told it to ("the BBC News website" in "what
+        did X tell the BBC News website (about Y)?"): the one a speaker addresses is not what they said."""
+        topic = set(q.topic_terms)
+        told = _TOLD_TO.search(q.text)
+        return topic - set(self.analyzer.terms(told.group("to"))) if told else topic
+
+    @staticmethod
+    def _beside(c: Candidate) -> set[str]:
+        """The terms (irregular forms read as their word) of candidate ``c``'s sentences and of the sentence either
+        side of them in its passage: what X's own words are judged by too."""
+        sentences = c.passage.sentences
+        at = [i for i, x in enumerate(sentences) if c.start <= x.start < c.end] or [c.sentence]
+        return set(c.matched).union(*(set(x.terms) | x.irregular for x in sentences[max(0, at[0] - 1):at[-1] + 2]))
+
+    def _kept_from_refusal(self, said: Ranked, plain: Ranked) -> bool:
+        """True when a narrated question's own ranking ``said`` has an answer (X's words, or X's closest as "not
+        sure") that its plain ranking ``plain`` would refuse for want of confidence: "How did the City striker
+        react to his troubled reputation?" keeps Nicolas Anelka's words rather than no answer."""
+        if said.refusal is not None or not said.candidates or not plain.candidates:
+            return False
+        best = plain.candidates[0]
+        return self._confidence(plain, best, 0) < self.model.judging(best).weights.refuse_below
+
+    def _anothers_words(self, q: Question, c: Candidate) -> bool:
+        """True when candidate ``c`` (of the plain ranking of a question about speaker X's words) is the words of
+        someone else that do not name X ("“And above all, we are talking ...”", Putin's, for "what was Wang's
+        reaction to the talks?"): an answer to the words, not to whose they are, so not a sure one."""
+        asked = set(q.speaker_terms)
+        if not asked or asked & features.candidate_terms(c):
+            return False  # it names X, or words of X's role ("Kathleen Utgoff, commissioner of the Bureau of Labor")
+        said = self.speech.speakers(c.passage.id)
+        for x in c.passage.sentences:
+            a = said.get(x.start) if c.start <= x.start < c.end else None
+            if a is None or not a.speaker or a.said_by(q.speaker or ""):
+                continue
+            words = " ".join((a.speaker, a.phrase or "", *a.roles))
+            if not asked & set(self.analyzer.terms(words)):
+                return True  # "Putin said", described by nothing of "Wang"
+        return False
 
     def _names_speaker(self, q: Question, c: Candidate) -> bool:
         """True when candidate ``c``'s own sentences name the speaker ``q`` asks about: a word of its name

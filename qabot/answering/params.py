@@ -108,6 +108,24 @@ class SpeechParams:
     """For "what did X say about Y" with no words of X naming Y: X's words are shown as "not sure" when they share
     a word at least this rare (its IDF over passages, as a share of an unknown word's) with a sentence of their
     paragraph that names Y ("the changes were about ..." after "The changes come as part of a shake-up")."""
+    told_topic_terms: int = 2
+    """For "what did X say about Y" with no words of X naming Y: sentences naming X and every topic word are shown as
+    "not sure" only for a topic of at least this many terms ("squeezing past Ferrero"); with one ("Wimbledon"),
+    X and it meet in many sentences that tell nothing X said."""
+    told_topic_share: float = 1.0
+    """For "what did X say about Y" with no words of X naming Y, X asked for by name: a sentence naming X is shown as
+    "not sure" when it and ``told_beside`` sentences either side hold at least this share of the topic's weight.
+    Half, with one sentence either side, answered 3 more of speech_tuning2's questions ("Hantuchova ... now faces
+    Serena Williams" for "her chances against Serena Williams") and 6 more of SQuAD fit-half's 88 speech questions
+    (e@3 +6), but refused 3 fewer of 269 near misses (another speaker of the same story asked about its topic) and
+    far fewer of a blind check's unanswerable questions: the whole topic in the sentence itself, for refusals."""
+    told_beside: int = 0
+    """Sentences either side of one naming X that count for its holding the topic (see ``told_topic_share``)."""
+    others_confidence: float = 0.25
+    """The most confidence given to another speaker's words that do not name X ("we are talking", Putin's) answering
+    a question about X's ("what was Wang's reaction to the talks?") when X's own words were not found: the fitted
+    confidence weighs the words, not whose they are. Set by hand (no tuning question has such an answer), below
+    the "sure" threshold so that the answer is shown as "not sure"."""
 
 
 @dataclass(frozen=True)

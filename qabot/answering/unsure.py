@@ -3,6 +3,8 @@
 Each finder looks where a careful reader would look next, and marks what it finds as not X's words about Y
 (``own_words`` False), so the answer is shown as "not sure":
 
+- ``role_holder``: for a speaker asked for by role who never speaks as that role, the person a sentence names
+  right after the role ("Former referees' chief Philip Don").
 - ``named_after_role``: for a speaker asked for by role ("the agent") who never speaks as that role, the
   person a story names speaking right after the sentence that holds the role.
 - ``role_for_name``: for a speaker asked for by name who never speaks by name, the one role ("the legal
@@ -11,6 +13,8 @@ Each finder looks where a careful reader would look next, and marks what it find
 - ``closest_words``: X's own words in articles about Y that speak of it as "it" or "they" (or all X's words
   in an article whose headline names Y).
 - ``words_of_a_part``: X's own words naming a part of a topic word ("a suit" for "the lawsuit").
+- ``told_with_topic``: sentences that name X beside the topic ("Former referees' chief Philip Don backed Poll's
+  decision"): told of X, or X's words that attribution missed ("The system would reduce queues ..., said Nokia.").
 """
 
 from __future__ import annotations
@@ -68,6 +72,33 @@ class Unsure:
                  rank_as: Callable[[Question, str], Ranked]):
         self.reader, self.speech, self.model, self.params, self.rank_as = reader, speech, model, params, rank_as
 
+    def role_holder(self, q: Question, cands: list[Candidate]) -> tuple[str, int] | None:
+        """For a speaker asked for by role ("the former referees' chief") with no words of their own: the person a
+        sentence among the best ``role_candidates`` names right after every word of the role ("Former referees'
+        chief Philip Don backed Poll's decision", "Real Madrid sporting director Emilio Butragueno"): a first name
+        and a surname, capitalised, after the role's head word, and the article that names them so. None otherwise."""
+        phrase = speaker_phrase(q.speaker or "")
+        if not q.speaker or phrase.names or not phrase.head:
+            return None
+        role = {t for t in self.reader.analyzer.terms(q.speaker) if t}
+        for c in cands[:self.params.speech.role_candidates]:
+            sentence = next((x for x in c.passage.sentences if x.start == c.start), None)
+            if sentence is None or not role <= set(sentence.terms):
+                continue
+            if (found := self._holder(q, c.article, sentence)) is not None:
+                return found, c.article
+        return None
+
+    def _holder(self, q: Question, article: int, sentence) -> str | None:
+        """The person ``sentence`` of ``article`` names right after the head word of the role ``q`` asks for ("chief
+        Philip Don"): a first name and a surname, capitalised; None when it names none so."""
+        head = speaker_phrase(q.speaker or "").head
+        if not head:
+            return None
+        pattern = re.compile(rf"\b(?i:{re.escape(head)})\w*\s+((?:[A-Z][\w’'-]+\s+)+[A-Z][\w’'-]+)")
+        found = pattern.search(self.reader.article(article).text, sentence.start, sentence.end)
+        return found.group(1) if found is not None else None
+
     def named_after_role(self, q: Question, cands: list[Candidate]) -> str | None:
         """For a speaker asked for by role ("the agent") with no words of their own: the person a news story
         names speaking first right after a sentence that holds the role without it speaking ("... after the
@@ -92,6 +123,8 @@ class Unsure:
                 said.update(self.speech.speakers(following))
             if (a := said.get(sentences[at].start)) is not None and a.speaker:
                 continue  # the role's sentence speaks itself ("the agent said"): not a mention
+            if self._holder(q, c.article, sentences[at]) is not None:
+                continue  # it names who holds the role ("chief Philip Don"): not whoever speaks next
             for x in sentences[at + 1:at + 2]:
                 a = said.get(x.start)
                 if a is None or not a.speaker or a.continued:
@@ -246,6 +279,56 @@ class Unsure:
                 for c in features.candidates(reader, self.speech, anyone, passage, 0.0, rank, own_only=True):
                     terms = features.candidate_terms(c)
                     if any(reader.idf(t) >= floor for t in (terms & named) - asked):
+                        out.append(c)
+        return self._not_sure(out)
+
+    def told_with_topic(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
+        """For "what did X say about Y" where no words of X naming Y are found: the sentences of the articles among
+        the best passages that name X and hold Y, nobody's words or X's, best first, for a "not sure" answer: told
+        of X ("For Richard Tateson, ..., the need for a new way to search grew out of personal frustration." for his
+        words on why a new way to search was needed), or X's words that attribution missed ("The system would
+        reduce queues ..., said Nokia."). A speaker asked for by name is named by their surname, and Y held when
+        the sentence with ``told_beside`` sentences either side holds ``told_topic_share`` of the topic's weight
+        ("Daniela Hantuchova ... now faces Serena Williams" for her chances against Serena Williams); one asked for
+        by role needs every word of it ("Former referees' chief Philip Don backed Poll's decision") and the whole
+        topic in the sentence itself, a role's words being common ones. X and Y meeting only in different parts
+        of an article ("Wenger" in one, "Vieira" in another) are no such sentence, nor a topic of one term
+        (``told_topic_terms``): X and one word often meet by chance ("Tim Henman was named player of the year
+        ... at Wimbledon")."""
+        reader, params = self.reader, self.params.speech
+        topic = set(q.topic_terms)
+        phrase = speaker_phrase(q.speaker or "")
+        if phrase.names:
+            names, share, beside = set(reader.analyzer.terms(phrase.names[-1])), params.told_topic_share, params.told_beside
+        else:
+            names, share, beside = set(reader.analyzer.terms(q.speaker or "")), 1.0, 0
+        names.discard("")
+        if len(topic) < params.told_topic_terms or not names:
+            return []
+        weight = {t: reader.weight(t) for t in topic}
+        need = share * sum(weight.values())
+
+        def holds(terms: set[str]) -> bool:
+            return sum(weight[t] for t in topic & terms) >= need - 1e-9
+
+        _, articles = self._anyone_in_best_articles(q, ctx, hits)
+        out: list[Candidate] = []
+        for article in articles:
+            held = reader.article_holds(article, topic | names)
+            if not names <= held or not holds(held):
+                continue
+            for rank, p in enumerate(reader.corpus.article_passages(article), start=1):
+                passage = reader.passage(p)
+                said = self.speech.speakers(p)
+                for c in features.candidates(reader, self.speech, ctx, passage, 0.0, rank):
+                    at = [i for i, x in enumerate(passage.sentences) if c.start <= x.start < c.end]
+                    if any((a := said.get(passage.sentences[i].start)) is not None and a.speaker
+                           and not a.said_by(q.speaker or "") for i in at):
+                        continue  # another's words naming X ("UKIP had a huge amount to do with Tony Blair's decision")
+                    if not names <= features.candidate_terms(c):
+                        continue
+                    near = passage.sentences[max(0, at[0] - beside):at[-1] + beside + 1]
+                    if holds(set(c.matched).union(*(set(x.terms) | x.irregular for x in near))):
                         out.append(c)
         return self._not_sure(out)
 
