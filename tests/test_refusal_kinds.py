@@ -9,7 +9,10 @@ import json
 import pytest
 
 from conftest import index_articles, run
+from dataclasses import replace
+
 from qabot.answering import Answerer
+from qabot.answering.params import AnswerParams
 from qabot.index import Index
 
 TENNIS = (
@@ -36,14 +39,28 @@ TICKETS = (
 
 
 @pytest.fixture(scope="module")
-def answerer(tmp_path_factory) -> Answerer:
+def index(tmp_path_factory):
     """The four articles above, indexed through the CLI."""
     tmp = tmp_path_factory.mktemp("refusals")
-    return Answerer(Index.open(index_articles(tmp, tennis=TENNIS, referees=REFEREES, weather=WEATHER,
-                                              tickets=TICKETS)))
+    return index_articles(tmp, tennis=TENNIS, referees=REFEREES, weather=WEATHER, tickets=TICKETS)
 
 
-def test_a_sentence_naming_x_beside_the_topic_is_not_sure_not_a_refusal(answerer):
+@pytest.fixture(scope="module")
+def answerer(index) -> Answerer:
+    return Answerer(Index.open(index))
+
+
+@pytest.fixture(scope="module")
+def shown(index) -> Answerer:
+    """The same articles, with the sentences naming X beside the topic shown as "not sure" (off by default)."""
+    params = AnswerParams.default()
+    return Answerer(Index.open(index), answer_params=replace(params, speech=replace(params.speech, told_with_topic=True)))
+
+
+def test_a_sentence_naming_x_beside_the_topic_is_refused_by_default_and_not_sure_when_asked_for(answerer, shown):
+    # by default X's words or nothing: the held-out and blind checks did not show the rule to help
+    assert answerer.ask("What did Koval say after squeezing past Lind?").no_answer
+    answerer = shown
     # Koval never speaks of the match she squeezed through: the sentence telling it is the closest thing
     answer = answerer.ask("What did Koval say after squeezing past Lind?")
     assert not answer.no_answer and answer.unsure
@@ -72,7 +89,8 @@ def test_x_and_the_topic_that_never_meet_in_a_sentence_stay_refused(answerer):
     assert answer.no_answer
 
 
-def test_a_role_needs_every_word_of_it_and_the_whole_topic_in_the_sentence(answerer):
+def test_a_role_needs_every_word_of_it_and_the_whole_topic_in_the_sentence(shown):
+    answerer = shown
     answer = answerer.ask("What did the former referees' chief say about Poll's decision?")
     assert not answer.no_answer and answer.unsure
     # the role's sentence names who holds it (Philip Dunn): not the manager who speaks next
@@ -109,12 +127,17 @@ def test_another_speakers_words_for_a_question_about_x_are_not_sure_through_the_
 
 def test_not_sure_through_the_cli_with_a_confidence(tmp_path):
     index = index_articles(tmp_path, tennis=TENNIS, weather=WEATHER)
-    result = run("ask", "--index", str(index), "What did Koval say after squeezing past Lind?")
+    question = "What did Koval say after squeezing past Lind?"
+    assert json.loads(run("ask", "--index", str(index), "--json", question).stdout)["no_answer"]  # off by default
+    params = tmp_path / "params.json"
+    params.write_text('{"speech": {"told_with_topic": true}}', encoding="utf-8")
+    result = run("ask", "--index", str(index), "--params", str(params), question)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Not sure: closest passages\n> Top seed Anna Koval had to save")
-    answer = json.loads(run("ask", "--index", str(index), "--json", "What did Koval say after squeezing past Lind?").stdout)
+    answer = json.loads(run("ask", "--index", str(index), "--params", str(params), "--json", question).stdout)
     assert answer["unsure"] and not answer["no_answer"] and isinstance(answer["confidence"], float)
-    refused = json.loads(run("ask", "--index", str(index), "--json", "what did Koval say about the weather forecast").stdout)
+    refused = json.loads(run("ask", "--index", str(index), "--params", str(params), "--json",
+                             "what did Koval say about the weather forecast").stdout)
     assert refused["no_answer"] and refused["message"] == "no words of 'Koval' about 'weather forecast' in 2 articles"
 
 

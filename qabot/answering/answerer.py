@@ -287,7 +287,8 @@ class Answerer:
                 role = self.unsure.role_for_name(q, hits, message)
                 if role is not None:  # "Ridley Scott set to direct" ... "The director said he was 'thrilled'"
                     return role
-                closest = self.unsure.told_with_topic(q, ctx, hits)  # "Philip Don backed Poll's decision"
+                if self.params.speech.told_with_topic:
+                    closest = self.unsure.told_with_topic(q, ctx, hits)  # "Philip Don backed Poll's decision"
                 if not closest:
                     ranked.refusal = message
                     return ranked
