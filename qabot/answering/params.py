@@ -112,7 +112,7 @@ class SpeechParams:
     """For "what did X say about Y" with no words of X naming Y: show the sentences naming X beside the topic as
     "not sure" (``Unsure.told_with_topic``) instead of refusing. Off: on the tuning sets it answered 5 more speech
     questions, but on data no rule was set on it answered none more (held-out news, every figure unchanged) and a
-    blind check set (news_tuning3, 110 questions written from the articles alone) refused 3 fewer of its 20
+    blind check set (bench/data/news_tuning3.jsonl, 110 questions written from the articles alone) refused 3 fewer of its 20
     unanswerable questions (5 against 8 of 20). ``{"speech": {"told_with_topic": true}}`` in a params file turns
     it on."""
     told_topic_terms: int = 2
