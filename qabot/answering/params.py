@@ -110,10 +110,11 @@ class SpeechParams:
     paragraph that names Y ("the changes were about ..." after "The changes come as part of a shake-up")."""
     told_with_topic: bool = False
     """For "what did X say about Y" with no words of X naming Y: show the sentences naming X beside the topic as
-    "not sure" (``Unsure.told_with_topic``) instead of refusing. Off: on the tuning sets it answered 5 more speech
-    questions, but on data no rule was set on it answered none more (held-out news, every figure unchanged) and a
-    blind check set (bench/data/news_tuning3.jsonl, 110 questions written from the articles alone) refused 3 fewer of its 20
-    unanswerable questions (5 against 8 of 20). ``{"speech": {"told_with_topic": true}}`` in a params file turns
+    "not sure" (``Unsure.told_with_topic``) instead of refusing. Off: with the speaker kinds of 2026-12-03 merged, on
+    the tuning sets it turned 4 refusals into "not sure" (speech_tuning 4 -> 3, speech_tuning2 7 -> 4) without one
+    more right answer in the first three; held-out news figures were unchanged by it; and the blind check set
+    bench/data/news_tuning3.jsonl (110 questions written from the articles alone) refused 5 of its 20
+    unanswerable questions with it, 8 without. ``{"speech": {"told_with_topic": true}}`` in a params file turns
     it on."""
     told_topic_terms: int = 2
     """For "what did X say about Y" with no words of X naming Y: sentences naming X and every topic word are shown as
