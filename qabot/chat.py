@@ -214,7 +214,8 @@ class Chat:
         else:
             article = self.last_article
             answer = self.answerer.ask(turn.question, k=self.k, skip=turn.skip, article=article)
-        self.refused = (turn.question, article) if answer.no_answer and not speaker and not turn.exclude_seen else None
+        if not (turn.more and not answer.evidence):  # "nothing more": /why explains what came before
+            self.refused = (turn.question, article) if answer.no_answer and not speaker and not turn.exclude_seen else None
         if answer.evidence:
             self.last_article = answer.evidence[0].article_number if answer.evidence[0].article_number >= 0 else None
         if not turn.more:

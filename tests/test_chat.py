@@ -498,3 +498,14 @@ def test_why_after_a_refusal_says_what_the_articles_lack(water_index):
     assert "No answer: nothing about 'marathon' in 2 articles." in refused
     assert "  missing: nothing about 'marathon' in 2 articles" in refused
     assert "no answers yet; ask a question, then /why N" in cleared and "marathon" not in cleared
+
+
+def test_why_after_nothing_more_explains_the_refusal_before_it(seeds):
+    # "more" after a refusal finds nothing more: /why still explains the refusal, not "no answers yet"
+    result = run("chat", input="what did Putin say about Ukraine\nmore\n/why 1\n")
+    assert result.returncode == 0, result.stderr
+    assert "Putin has nothing more about Ukraine" in result.stdout
+    why = result.stdout.split("nothing more", 1)[1]
+    assert "no answers yet" not in why
+    assert "missing: no words of 'Putin' about 'Ukraine'" in why
+
