@@ -388,9 +388,9 @@ class Answerer:
     def _told_of(self, q: Question, said: Ranked, plain: Ranked, asked: Question | None = None) -> bool:
         """For a question that X's words or words told of X may answer (``Question.narrated``): True when
         the plain question's ranking answers it better, that is when it has candidates and either X's own
-        words were not found (``said`` refused or not sure) while its best sentence's article names X (half the
-        weight of the search terms of the speaker ``asked`` or more: "Tesla" of "Tesla mistakenly") and it, a sentence beside it or
-        its article holds the topic; or its best sentence names X ("French President Jacques Chirac reacted to
+        words were not found (``said`` refused or not sure) while its best sentence's article names X (``told_of_share``
+        of the weight of the search terms of the speaker ``asked``: "Tesla" of "Tesla mistakenly") and it, a
+        sentence beside it or its article holds the topic; or its best sentence names X ("French President Jacques Chirac reacted to
         his warning by saying ...") while X's best words are not among its first three."""
         if plain.refusal is not None or not plain.candidates:
             return False
@@ -404,7 +404,7 @@ class Answerer:
                 return False  # X named with nothing of Y ("Adamu Bello said the scheme aimed to ..." for Kashmir)
             weight = {t: self.reader.weight(t) for t in x}
             held = sum(weight[t] for t in self.reader.article_holds(best.article, x))
-            return held >= 0.5 * sum(weight.values())  # most of X ("Tesla" of "Tesla mistakenly")
+            return held >= self.params.speech.told_of_share * sum(weight.values())  # "Tesla" of "Tesla mistakenly"
         best = said.candidates[0]
         if any((c.article, c.start) == (best.article, best.start) for c in plain.candidates[:3]):
             return False  # X's best words rank high among the plain question's sentences too

@@ -129,6 +129,10 @@ class SpeechParams:
     far fewer of a blind check's unanswerable questions: the whole topic in the sentence itself, for refusals."""
     told_beside: int = 0
     """Sentences either side of one naming X that count for its holding the topic (see ``told_topic_share``)."""
+    told_of_share: float = 0.5
+    """A narrated question ("how did X react to Y") whose speaker's own words are not found is answered from the plain
+    ranking only when that ranking's best sentence is in an article holding at least this share of the weight of
+    X's search terms ("Tesla" of "Tesla mistakenly")."""
     others_confidence: float = 0.25
     """The most confidence given to another speaker's words that do not name X ("we are talking", Putin's) answering
     a question about X's ("what was Wang's reaction to the talks?") when X's own words were not found: the fitted
