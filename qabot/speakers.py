@@ -168,7 +168,7 @@ _TOLD_BY = _Lazy(rf"\b(?:was|were|been|being|is|are)\s+(?:also\s+)?told\s+by\s+{
 _SAYING = re.compile(rf"^\W*{_LEAD}?{_WHO_POSSESSIVE},?\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b[^“\"«;]{{0,120}}?,\s+saying\b")
 """A subject that acts and says why: "Fox producers defended the show, saying it was a ..." (the verb is no
 verb of speech; the ", saying" clause is the subject's words)."""
-_CHARACTERISING = re.compile(rf"\b(?:{alternation(CHARACTERISING_FORMS)})\b")
+_CHARACTERISING = re.compile(rf"\b(?:{_CALLS})\b")
 _QUOTE_CHARS = "“”\"«»"
 _DESC_LEAD = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-)\s+")
 _THE = re.compile(r"^[Tt]he\s+")
@@ -497,6 +497,10 @@ _NO_ONE = Attribution(speaker=None, quote=False)
 _QUOTED_PATTERNS = ((_AFTER_QUOTE, ()), (_VERB_FIRST, ()), (_BEFORE_QUOTE, ()), (_ACCORDING, ("ccording",)))
 _PLAIN_PATTERNS = ((_REPORTED, ()), (_REPORTED_END, (",",)), (_REPORTED_MID, (",", ";")), (_SAID_BY_END, (",", ";")),
                    (_CLOSED_BY, (",",)), (_TOLD_BY, ("told by",)), (_SUBJECT_SPEAKS, ()), (_ACCORDING, ("ccording",)))
+"""The patterns ``attribute`` tries, in order, for a sentence with a quotation and for one without, each with what
+it cannot match without (a sentence without any of them is spared its search). Pairs, not a dict keyed by the
+pattern: a compiled pattern's hash is worked out from all its compiled code at every look-up (16 to 96 µs for
+these, a sixth of attributing a sentence)."""
 _QUOTED_FALLBACKS = ((_REPORTED, ()), (_SUBJECT_SPEAKS, ()), (_TOLD_BY, ("told by",)), (_REPORTED_END, (",",)),
                      (_SAID_BY_END, (",", ";")), (_CLOSED_BY, (",",)))
 """For a sentence with a quotation whose speaker is not set beside it: the subject that speaks ("Putin told Wang that
@@ -513,14 +517,6 @@ def _hinted(pattern: re.Pattern, sentence: str) -> bool:
         if pattern is hinted:
             return hint.search(sentence) is not None
     return True
-"""For a sentence with a quotation whose speaker is not set beside it: the subject that speaks ("Putin told Wang that
-he ... “my friend” ..."), calls something by words or speaks in a relative clause, or reported speech closed by its
-speaker ('Turkey would be an "invaluable bridge" to the world, Mr Howard added.'), never a speaker inside the
-quotation."""
-"""The patterns ``attribute`` tries, in order, for a sentence with a quotation and for one without, each with what
-it cannot match without (a sentence without any of them is spared its search). Pairs, not a dict keyed by the
-pattern: a compiled pattern's hash is worked out from all its compiled code at every look-up (16 to 96 µs for
-these, a sixth of attributing a sentence)."""
 
 
 def attribute(sentence: str, previous: Attribution | None, last_name: str | None | Callable[[], str | None], before: str = "",
