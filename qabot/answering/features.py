@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import math
 import weakref
-from itertools import repeat
-from operator import contains
 from dataclasses import dataclass, field
 
 from ..analysis import find_words
@@ -239,16 +237,73 @@ def sentence_words(reader: Reader, passage: ReadPassage) -> tuple[tuple[frozense
     return found
 
 
+@dataclass(frozen=True)
+class Shapes:
+    """What ``candidates`` reads of a passage's sentences whatever the question, worked out once per passage
+    (``shapes``): each a tuple with one entry per sentence."""
+
+    held: tuple[set, ...]
+    """Its terms and the terms of the words it holds irregular forms of (``set(terms) | irregular``; never
+    changed: the question's terms are intersected with it)."""
+    distinct: tuple[int, ...]
+    """How many distinct terms it holds."""
+    words: tuple[float, ...]
+    """``log1p`` of its number of terms."""
+    pairs: tuple[frozenset, ...]
+    """Its adjacent term pairs, and those of its terms with irregular forms read as their word."""
+    prefixes: tuple[frozenset, ...]
+    """The first ``min_related`` letters of its terms of at least that many letters."""
+    sentences_with: dict[str, int]
+    """For each term of the passage, how many of its sentences hold it (``local_weights``)."""
+
+
+_SHAPES: "weakref.WeakKeyDictionary[Reader, dict[int, Shapes]]" = weakref.WeakKeyDictionary()
+"""Per reader, per passage id: its sentences' ``Shapes``."""
+
+
+def shapes(reader: Reader, passage: ReadPassage) -> Shapes:
+    """``passage``'s sentences' ``Shapes``, worked out once and kept as long as the reader keeps its passages."""
+    cache = _SHAPES.get(reader)
+    if cache is None:
+        cache = _SHAPES[reader] = {}
+    found = cache.get(passage.id)
+    if found is None:
+        if len(cache) >= reader.params.caches.passages:
+            cache.clear()
+        size = reader.params.features.min_related
+        forms = reader.form_terms
+        held, distinct, words, pairs, prefixes = [], [], [], [], []
+        counts: dict[str, int] = {}
+        for s in passage.sentences:
+            terms = s.terms
+            unique = set(terms)
+            held.append(unique | s.irregular)
+            distinct.append(len(unique))
+            words.append(math.log1p(len(terms)))
+            adjacent = set(zip(terms, terms[1:]))
+            if s.irregular:
+                shown = tuple(map(forms.get, terms, terms))
+                adjacent.update(zip(shown, shown[1:]))
+            pairs.append(frozenset(adjacent))
+            prefixes.append(frozenset(t[:size] for t in unique if len(t) >= size))
+            for t in unique:
+                counts[t] = counts.get(t, 0) + 1
+        found = cache[passage.id] = Shapes(held=tuple(held), distinct=tuple(distinct), words=tuple(words),
+                                           pairs=tuple(pairs), prefixes=tuple(prefixes), sentences_with=counts)
+    return found
+
+
 def local_weights(reader: Reader, passages: list[ReadPassage], weights: dict[str, float]) -> dict[str, float]:
     """The question's term weights for choosing among the sentences of ``passages``: a term found in
     many of their sentences (the article's subject, "Tesla" in an article about Tesla) tells them apart
     less than one found in few, so it loses up to ``local_weight`` of its weight."""
-    sentences = [set(s.terms) for p in passages for s in p.sentences]
-    if not sentences:
+    found = [shapes(reader, p) for p in passages]
+    n = sum(len(f.held) for f in found)
+    if not n:
         return weights
-    n = len(sentences)
     lose = reader.params.features.local_weight
-    return {t: w * (1 - lose * sum(map(contains, sentences, repeat(t))) / n) for t, w in weights.items()}
+    counts = [f.sentences_with for f in found]
+    return {t: w * (1 - lose * sum(c.get(t, 0) for c in counts) / n) for t, w in weights.items()}
 
 
 def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassage, score: float,
@@ -263,7 +318,8 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     if own_only and not _any_own(reader, ctx, passage, speakers):
         return []  # none of the speaker's own words near the topic: the rest of the passage is not even analysed
     sentences = passage.sentences
-    present = [wanted & (set(s.terms) | s.irregular) for s in sentences]
+    shaped = shapes(reader, passage)
+    present = [wanted & held for held in shaped.held]
     previous = reader.previous_sentence(passage)
     title = wanted & reader.title_terms(passage.article)
     whole = set().union(*present) if present else set()
@@ -277,9 +333,11 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     kind = _CUE_KIND.get(q.kind)
     local_of, weight_of = local.__getitem__, weights.__getitem__
     prefixes, min_related, question_bigrams = ctx.prefixes, ctx.min_related, ctx.bigrams
+    sentence_pairs, sentence_prefixes, distinct, n_words = shaped.pairs, shaped.prefixes, shaped.distinct, shaped.words
     question_terms, asked = ctx.question_terms, ctx.asked
     if ctx.reader is None:  # a context made without its reader: the related terms' prefixes worked out here
         prefixes, min_related = _prefixes(weights, params.min_related), params.min_related
+    starts = prefixes.keys()
     out: list[Candidate] = []
     for i, sentence in enumerate(sentences):
         matched = present[i]
@@ -310,30 +368,26 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
         inherited_share = sum(map(local_of, inherited)) / local_total
         headline = sum(map(local_of, title - matched)) / local_total
         terms = sentence.terms
-        related = sum(map(local_of, _related(terms, matched, prefixes, min_related))) / local_total if prefixes else 0.0
-        if question_bigrams:
-            adjacent = question_bigrams.intersection(zip(terms, terms[1:]))
-            if sentence.irregular:  # "Tesla won" stands for the question's "Tesla win"
-                forms = tuple(map(reader.form_terms.get, terms, terms))
-                adjacent |= question_bigrams.intersection(zip(forms, forms[1:]))
-            pairs = len(adjacent) / len(question_bigrams)
+        if prefixes and not starts.isdisjoint(sentence_prefixes[i]):  # a term starting as a searched term does
+            related = sum(map(local_of, _related(terms, matched, prefixes, min_related))) / local_total
         else:
-            pairs = 0.0
+            related = 0.0
+        # "Tesla won" stands for the question's "Tesla win": the pairs hold those with irregular forms read as their word
+        pairs = len(question_bigrams & sentence_pairs[i]) / len(question_bigrams) if question_bigrams else 0.0
         length = sentence.end - sentence.start
         start = sentence.start
         hint = cue(q.kind, sentence, question_terms, asked)
         coverage = sum(map(weight_of, matched)) / total
-        distinct = set(terms)
         x = [
             sum(map(local_of, matched)) / local_total, coverage, neighbours, inherited_share, share,
             passage_coverage, pairs, hint, headline, related,
             float(own), own_quote, topic_in_quote, max(0, length - params.long_sentence) / params.long_sentence,
-            1.0 / rank, lede, float(sentence.quote), float(sentence.pronoun), math.log1p(len(sentence.terms)),
+            1.0 / rank, lede, float(sentence.quote), float(sentence.pronoun), n_words[i],
             float(ctx.rarest is not None and ctx.rarest in matched), absent_idf, bm25,
             hint * (kind == "who"), hint * (kind == "when"), hint * (kind == "where"), hint * (kind == "amount"),
             float(not sentence.names <= question_terms), float(not (sentence.numbers <= asked and sentence.dates <= asked)),
             _compact(terms, matched),
-            len(distinct - question_terms) / len(distinct) if terms else 0.0,
+            (distinct[i] - len(question_terms.intersection(terms))) / distinct[i] if terms else 0.0,
             0.0, 0.0,  # exact, phrases: set by ``add_written`` for the candidates the trees score
         ]
         if inherited and sentence.pronoun and not own:
