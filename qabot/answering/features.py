@@ -368,10 +368,11 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
         inherited_share = sum(map(local_of, inherited)) / local_total
         headline = sum(map(local_of, title - matched)) / local_total
         terms = sentence.terms
-        if prefixes and not starts.isdisjoint(sentence_prefixes[i]):  # a term starting as a searched term does
-            related = sum(map(local_of, _related(terms, matched, prefixes, min_related))) / local_total
-        else:
-            related = 0.0
+        related = 0.0
+        if prefixes:  # only where a term not matched starts as one of the sentence's terms does
+            shared = sentence_prefixes[i].intersection(starts)
+            if shared and not all(t in matched for h in shared for t in prefixes[h]):
+                related = sum(map(local_of, _related(terms, matched, prefixes, min_related))) / local_total
         # "Tesla won" stands for the question's "Tesla win": the pairs hold those with irregular forms read as their word
         pairs = len(question_bigrams & sentence_pairs[i]) / len(question_bigrams) if question_bigrams else 0.0
         length = sentence.end - sentence.start
