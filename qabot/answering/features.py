@@ -104,7 +104,7 @@ CONFIDENCE_FEATURES = tuple(f for f in FEATURES if f not in LEFT_OUT) + QUESTION
 _KEPT = tuple(i for i, f in enumerate(FEATURES) if f not in LEFT_OUT)
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A sentence under consideration, with its features."""
 
@@ -255,6 +255,8 @@ class Shapes:
     """The first ``min_related`` letters of its terms of at least that many letters."""
     sentences_with: dict[str, int]
     """For each term of the passage, how many of its sentences hold it (``local_weights``)."""
+    places: tuple[dict[str, tuple[int, ...]], ...]
+    """Where each of its terms stands in it (``compact``)."""
 
 
 _SHAPES: "weakref.WeakKeyDictionary[Reader, dict[int, Shapes]]" = weakref.WeakKeyDictionary()
@@ -272,7 +274,7 @@ def shapes(reader: Reader, passage: ReadPassage) -> Shapes:
             cache.clear()
         size = reader.params.features.min_related
         forms = reader.form_terms
-        held, distinct, words, pairs, prefixes = [], [], [], [], []
+        held, distinct, words, pairs, prefixes, places = [], [], [], [], [], []
         counts: dict[str, int] = {}
         for s in passage.sentences:
             terms = s.terms
@@ -288,8 +290,13 @@ def shapes(reader: Reader, passage: ReadPassage) -> Shapes:
             prefixes.append(frozenset(t[:size] for t in unique if len(t) >= size))
             for t in unique:
                 counts[t] = counts.get(t, 0) + 1
+            at: dict[str, list[int]] = {}
+            for k, t in enumerate(terms):
+                at.setdefault(t, []).append(k)
+            places.append({t: tuple(v) for t, v in at.items()})
         found = cache[passage.id] = Shapes(held=tuple(held), distinct=tuple(distinct), words=tuple(words),
-                                           pairs=tuple(pairs), prefixes=tuple(prefixes), sentences_with=counts)
+                                           pairs=tuple(pairs), prefixes=tuple(prefixes), sentences_with=counts,
+                                           places=tuple(places))
     return found
 
 
@@ -334,6 +341,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     local_of, weight_of = local.__getitem__, weights.__getitem__
     prefixes, min_related, question_bigrams = ctx.prefixes, ctx.min_related, ctx.bigrams
     sentence_pairs, sentence_prefixes, distinct, n_words = shaped.pairs, shaped.prefixes, shaped.distinct, shaped.words
+    places = shaped.places
     question_terms, asked = ctx.question_terms, ctx.asked
     if ctx.reader is None:  # a context made without its reader: the related terms' prefixes worked out here
         prefixes, min_related = _prefixes(weights, params.min_related), params.min_related
@@ -387,7 +395,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             float(ctx.rarest is not None and ctx.rarest in matched), absent_idf, bm25,
             hint * (kind == "who"), hint * (kind == "when"), hint * (kind == "where"), hint * (kind == "amount"),
             float(not sentence.names <= question_terms), float(not (sentence.numbers <= asked and sentence.dates <= asked)),
-            _compact(terms, matched),
+            _compact(places[i], matched, len(terms)) if len(matched) > 1 else 0.0,
             (distinct[i] - len(question_terms.intersection(terms))) / distinct[i] if terms else 0.0,
             0.0, 0.0,  # exact, phrases: set by ``add_written`` for the candidates the trees score
         ]
@@ -484,21 +492,20 @@ _CUE_KIND = {QuestionKind.WHO: "who", QuestionKind.WHEN: "when", QuestionKind.WH
              QuestionKind.HOW_MUCH: "amount", QuestionKind.HOW_MANY: "amount"}
 
 
-def _compact(terms: tuple[str, ...], matched: frozenset[str] | set[str]) -> float:
-    """Distinct matched terms over the length of the shortest stretch of ``terms`` holding all of them
-    (1 when they stand together; 0 when fewer than two match)."""
+def _compact(places: dict[str, tuple[int, ...]], matched: frozenset[str] | set[str], n: int) -> float:
+    """Distinct matched terms over the length of the shortest stretch of a sentence's ``n`` terms holding all of
+    them (1 when they stand together; 0 when fewer than two match); ``places``: where each of its terms stands."""
     if len(matched) < 2:
         return 0.0
-    want = {t for t in matched if t in terms}
+    want = [t for t in matched if t in places]
     if len(want) < 2:
         return 0.0
-    best = len(terms)
+    best = n
     last: dict[str, int] = {}
-    for i, t in enumerate(terms):
-        if t in want:
-            last[t] = i
-            if len(last) == len(want):
-                best = min(best, i - min(last.values()) + 1)
+    for i, t in sorted((i, t) for t in want for i in places[t]):  # the terms' places in order: the rest change nothing
+        last[t] = i
+        if len(last) == len(want):
+            best = min(best, i - min(last.values()) + 1)
     return len(want) / best
 
 
