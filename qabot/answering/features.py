@@ -346,35 +346,41 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     if ctx.reader is None:  # a context made without its reader: the related terms' prefixes worked out here
         prefixes, min_related = _prefixes(weights, params.min_related), params.min_related
     starts = prefixes.keys()
+    say, rarest, speaker_terms, topic = ctx.say, ctx.rarest, ctx.speaker_terms, ctx.topic
+    n_bigrams = len(question_bigrams)
+    long_sentence = params.long_sentence
+    by_rank = 1.0 / rank
+    who, when, where, amount = (float(kind == k) for k in ("who", "when", "where", "amount"))
+    none: set = set()
     out: list[Candidate] = []
     for i, sentence in enumerate(sentences):
         matched = present[i]
         speaker = None
         own = False
         own_quote = topic_in_quote = 0.0
-        if ctx.say:
+        if say:
             attribution = speakers.get(sentence.start) if speakers else None
-            who = set(reader.analyzer.terms(attribution.speaker)) if attribution and attribution.speaker else set()
+            who_speaks = set(reader.analyzer.terms(attribution.speaker)) if attribution and attribution.speaker else set()
             near = present[i] | (present[i - 1] if i else set()) | (present[i + 1] if i + 1 < len(present) else set())
-            own = bool(who) and attribution.said_by(q.speaker) and (not ctx.topic or bool(ctx.topic & near))
+            own = bool(who_speaks) and attribution.said_by(q.speaker) and (not topic or bool(topic & near))
             if own:
                 speaker = attribution.speaker
-                matched = matched | ctx.speaker_terms
+                matched = matched | speaker_terms
                 own_quote = 1.0 if attribution.quote else 0.0
-                if ctx.topic and attribution.quote:
+                if topic and attribution.quote:
                     words = quoted_words(reader.article(passage.article).text[sentence.start:sentence.end])
-                    if ctx.topic & set(reader.analyzer.terms(words)):
+                    if topic & set(reader.analyzer.terms(words)):
                         topic_in_quote = 1.0
-            elif who:
-                matched = matched - ctx.speaker_terms
+            elif who_speaks:
+                matched = matched - speaker_terms
         if not (matched or title) or (own_only and not own):
             continue  # a sentence that holds none of the question's words counts only if its headline does
         before = present[i - 1] if i else before_passage
-        after = present[i + 1] if i + 1 < len(present) else set()
+        after = present[i + 1] if i + 1 < len(present) else none
         neighbours = sum(map(local_of, (before | after) - matched)) / local_total
-        inherited = before - matched if sentence.anaphor else set()
-        inherited_share = sum(map(local_of, inherited)) / local_total
-        headline = sum(map(local_of, title - matched)) / local_total
+        inherited = before - matched if sentence.anaphor else none
+        inherited_share = sum(map(local_of, inherited)) / local_total if inherited else 0.0
+        headline = sum(map(local_of, title - matched)) / local_total if title else 0.0
         terms = sentence.terms
         related = 0.0
         if prefixes:  # only where a term not matched starts as one of the sentence's terms does
@@ -382,7 +388,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             if shared and not all(t in matched for h in shared for t in prefixes[h]):
                 related = sum(map(local_of, _related(terms, matched, prefixes, min_related))) / local_total
         # "Tesla won" stands for the question's "Tesla win": the pairs hold those with irregular forms read as their word
-        pairs = len(question_bigrams & sentence_pairs[i]) / len(question_bigrams) if question_bigrams else 0.0
+        pairs = len(question_bigrams & sentence_pairs[i]) / n_bigrams if n_bigrams else 0.0
         length = sentence.end - sentence.start
         start = sentence.start
         hint = cue(q.kind, sentence, question_terms, asked)
@@ -390,10 +396,10 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
         x = [
             sum(map(local_of, matched)) / local_total, coverage, neighbours, inherited_share, share,
             passage_coverage, pairs, hint, headline, related,
-            float(own), own_quote, topic_in_quote, max(0, length - params.long_sentence) / params.long_sentence,
-            1.0 / rank, lede, float(sentence.quote), float(sentence.pronoun), n_words[i],
-            float(ctx.rarest is not None and ctx.rarest in matched), absent_idf, bm25,
-            hint * (kind == "who"), hint * (kind == "when"), hint * (kind == "where"), hint * (kind == "amount"),
+            float(own), own_quote, topic_in_quote, max(0, length - long_sentence) / long_sentence,
+            by_rank, lede, float(sentence.quote), float(sentence.pronoun), n_words[i],
+            float(rarest is not None and rarest in matched), absent_idf, bm25,
+            hint * who, hint * when, hint * where, hint * amount,
             float(not sentence.names <= question_terms), float(not (sentence.numbers <= asked and sentence.dates <= asked)),
             _compact(places[i], matched, len(terms)) if len(matched) > 1 else 0.0,
             (distinct[i] - len(question_terms.intersection(terms))) / distinct[i] if terms else 0.0,
@@ -404,10 +410,9 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             start = sentences[i - 1].start if i else previous.start
             matched = matched | inherited
             coverage = sum(map(weight_of, matched)) / total
-        shown = coverage + sum(map(weight_of, title - matched)) / total  # the headline holds the rest
-        out.append(Candidate(passage=passage, start=start, end=sentence.end, matched=frozenset(matched),
-                             coverage=shown, speaker=speaker, own_words=own, x=x, say=ctx.say,
-                             context=ctx, sentence=i))
+        shown = coverage + sum(map(weight_of, title - matched)) / total if title else coverage  # the headline holds the rest
+        out.append(Candidate(passage, start, sentence.end, frozenset(matched), shown, speaker, own, x, say, ctx,
+                             0.0, i))
     return out
 
 
