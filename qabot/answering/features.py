@@ -245,6 +245,8 @@ class Shapes:
     held: tuple[set, ...]
     """Its terms and the terms of the words it holds irregular forms of (``set(terms) | irregular``; never
     changed: the question's terms are intersected with it)."""
+    unique: tuple[frozenset, ...]
+    """Its distinct terms."""
     distinct: tuple[int, ...]
     """How many distinct terms it holds."""
     words: tuple[float, ...]
@@ -274,12 +276,13 @@ def shapes(reader: Reader, passage: ReadPassage) -> Shapes:
             cache.clear()
         size = reader.params.features.min_related
         forms = reader.form_terms
-        held, distinct, words, pairs, prefixes, places = [], [], [], [], [], []
+        held, unique_terms, distinct, words, pairs, prefixes, places = [], [], [], [], [], [], []
         counts: dict[str, int] = {}
         for s in passage.sentences:
             terms = s.terms
             unique = set(terms)
             held.append(unique | s.irregular)
+            unique_terms.append(frozenset(unique))
             distinct.append(len(unique))
             words.append(math.log1p(len(terms)))
             adjacent = set(zip(terms, terms[1:]))
@@ -294,7 +297,7 @@ def shapes(reader: Reader, passage: ReadPassage) -> Shapes:
             for k, t in enumerate(terms):
                 at.setdefault(t, []).append(k)
             places.append({t: tuple(v) for t, v in at.items()})
-        found = cache[passage.id] = Shapes(held=tuple(held), distinct=tuple(distinct), words=tuple(words),
+        found = cache[passage.id] = Shapes(held=tuple(held), unique=tuple(unique_terms), distinct=tuple(distinct), words=tuple(words),
                                            pairs=tuple(pairs), prefixes=tuple(prefixes), sentences_with=counts,
                                            places=tuple(places))
     return found
@@ -341,7 +344,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     local_of, weight_of = local.__getitem__, weights.__getitem__
     prefixes, min_related, question_bigrams = ctx.prefixes, ctx.min_related, ctx.bigrams
     sentence_pairs, sentence_prefixes, distinct, n_words = shaped.pairs, shaped.prefixes, shaped.distinct, shaped.words
-    places = shaped.places
+    places, unique = shaped.places, shaped.unique
     question_terms, asked = ctx.question_terms, ctx.asked
     if ctx.reader is None:  # a context made without its reader: the related terms' prefixes worked out here
         prefixes, min_related = _prefixes(weights, params.min_related), params.min_related
@@ -402,7 +405,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             hint * who, hint * when, hint * where, hint * amount,
             float(not sentence.names <= question_terms), float(not (sentence.numbers <= asked and sentence.dates <= asked)),
             _compact(places[i], matched, len(terms)) if len(matched) > 1 else 0.0,
-            (distinct[i] - len(question_terms.intersection(terms))) / distinct[i] if terms else 0.0,
+            (distinct[i] - len(question_terms & unique[i])) / distinct[i] if terms else 0.0,
             0.0, 0.0,  # exact, phrases: set by ``add_written`` for the candidates the trees score
         ]
         if inherited and sentence.pronoun and not own:
