@@ -50,7 +50,6 @@ def test_shapes_say_what_each_sentence_holds(bbc_index):
 
 def test_compact_and_related_are_the_sentence_terms_own(bbc_index):
     answerer = Answerer(Index.open(bbc_index))
-    reader = answerer.reader
     questions = ["how many people were evacuated in Italy", "what did the Conservatives promise on tax",
                  "when did Microsoft release its security software", "who won the Australian Open final",
                  "how much did the film earn at the box office"]
