@@ -142,8 +142,10 @@ def _content_words(text: str, analyzer: Analyzer) -> tuple[list[str], list[str]]
     return [w for w, _ in kept], [shown for _, shown in kept]
 
 
-_NOUN = r"(?-i:article|story|piece|report|post|column|write-?up|news\s+story|news\s+item)s?"
-"""A word for an article, written in lower case ("the IPCC Report" is a document the articles are about)."""
+_NOUN = (r"(?-i:article|story|piece|report|post|column|write-?up|news\s+story|news\s+item|obituary|obituarie|obit|guide|"
+         r"explainer|review|interview|profile|editorial|blog(?:\s+post|\s+entry)?|diary|diary\s+entry|Q&A)s?")
+"""A word for an article, or for a kind of article ("the obituary", "the guide", "the blog post"), written in lower
+case ("the IPCC Report" is a document the articles are about)."""
 _REF = (rf"(?:the|this|that|these|those|its|an?|your)\s+(?:(?!(?:of|on|about|for|from|by|in|to|and|or|the|an?)\b)[\w’'-]+\s+){{0,4}}?{_NOUN}\b"
         rf"(?=\s*(?:$|[?.!,]|(?:about|on|of|regarding|concerning|covering|from|by|in|published|written|posted|dated|"
         rf"was|is|called|titled|headlined)\b))")
@@ -193,7 +195,9 @@ ARTICLE_WORDS = frozenset("article articles story stories piece report text page
                           "written write writes byline published publication posted dated date filed released title "
                           "titled headline headlined entitled called summarize summarise summary summaries gist tldr tl "
                           "dr give please journalist reporter reported penned authored tell me can could you column "
-                          "columns feature features item correspondent sum up us quick behind".split())
+                          "columns feature features item correspondent sum up us quick behind obituary obituaries obit obits guide "
+                          "guides explainer explainers review reviews interview interviews profile profiles editorial "
+                          "editorials blog blogs entry entries diary diaries".split())
 """Words of a question about the article itself that do not say which article."""
 
 
