@@ -85,3 +85,23 @@ def test_in_questions_and_answers_the_answer_is_given_not_the_question(folder):
     assert "within 15 working days" in " ".join(a["text"] for a in decision["answers"])
     for answer in (worth, decision):
         assert not any(a["text"].startswith("Q:") for a in answer["answers"])
+
+
+def test_a_misspelt_question_word_is_read_as_the_question_word(folder):
+    typo, hwo, plain = ask_all("Whcih street is the swimming pool on?", "hwo many councillors voted against the plan",
+                               "Which street is the swimming pool on?")
+    assert not typo["no_answer"] and typo["answers"][0]["text"] == plain["answers"][0]["text"]
+    assert "Dock Street" in typo["answers"][0]["text"]
+    assert "12 to 4" in hwo["answers"][0]["text"]
+
+
+def test_a_first_word_that_is_a_word_of_its_own_is_not_read_as_a_question_word():
+    from qabot.analysis import Analyzer
+    from qabot.answering.parse import QuestionKind, parse
+    analyzer = Analyzer()
+    assert parse("Whcih journal printed it?", analyzer) == parse("Which journal printed it?", analyzer).__class__(
+        **{**parse("Which journal printed it?", analyzer).__dict__, "text": "Whcih journal printed it?"})
+    assert parse("hwo many councillors", analyzer).kind is QuestionKind.HOW_MANY
+    assert parse("Hwo wrote the story about the pool", analyzer).kind is QuestionKind.AUTHOR
+    assert parse("Now the pool reopens?", analyzer).topic_words == ("pool", "reopens")
+    assert parse("Wen Jiabao visit", analyzer).topic_words == ("Wen", "Jiabao", "visit")

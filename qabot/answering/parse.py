@@ -219,10 +219,33 @@ _EMBEDDED = re.compile(
 say about the euro", "(I'd like to know) how the union reacted" is "how did the union react"."""
 
 
+_FIRST_WORD = re.compile(r"\W*([A-Za-z]{3,})\b(?:\W+([A-Za-z]+))?")
+
+
+def _wh_spelt(text: str) -> str:
+    """``text`` with its first word spelt as the question word it misspells ("Whcih journal ..." is "which
+    journal ...", "hwo many" is "how many"): one letter added, dropped, changed or two swapped (OSA distance
+    1), never a word of its own ("that", "now", "were")."""
+    m = _FIRST_WORD.match(text)
+    if m is None:
+        return text
+    word = m[1].lower()
+    if word in lexicon.WH_WORDS or word in lexicon.WH_NEIGHBOURS or word in STOPWORDS:
+        return text
+    from rapidfuzz.distance import OSA
+    near = [wh for wh in lexicon.WH_WORDS if OSA.distance(word, wh) == 1]
+    if len(near) > 1:
+        how = (m[2] or "").lower() in lexicon.WH_HOW_NEXT
+        near = [wh for wh in near if (wh == "how") == how]
+    return text[:m.start(1)] + near[0] + text[m.end(1):] if len(near) == 1 else text
+
+
 def _asked(text: str) -> str:
-    """``text`` without a request wrapped round it, a question asked as a clause after one put as a question."""
-    asked = _REQUEST.sub("", text, count=1)
-    m = _EMBEDDED.match(asked) if asked != text else None
+    """``text`` without a request wrapped round it, a question asked as a clause after one put as a question,
+    and its question word spelt right."""
+    spelt = _wh_spelt(text)
+    asked = _REQUEST.sub("", spelt, count=1)
+    m = _EMBEDDED.match(asked) if asked != spelt else None
     if m:
         asked = f"{m['wh']} did {m['speaker']}{_PAST_TO_BASE[m['verb'].lower()]}{m['rest']}"
     return asked if asked.strip(" ?.!") else text
