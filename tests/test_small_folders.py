@@ -33,6 +33,13 @@ ARTICLES = {
         "By Tara Quinn, Local Democracy Reporter\nPublished 20 March 2025\n\n"
         "Wexmouth Town Council has approved a £1.1 million plan to reopen the swimming pool on Dock Street.\n\n"
         "Councillors voted 12 to 4 in favour of the plan.\n"),
+    "ferry.txt": (
+        "Ferry crews in Wexmouth vote to strike over pay\n\n"
+        "By Neil Amos, Transport correspondent\n2025-06-20\n\n"
+        "Ferry crews at Wexmouth's largest operator, Bluewater Ferries, have voted to walk out for four days next "
+        "month in a dispute over pay, raising the prospect of major disruption for island passengers.\n\n"
+        "The company has offered a pay rise of 3.5%, but the union is demanding 8%, saying crews' wages have fallen "
+        "behind those paid by rival operators.\n"),
 }
 
 
@@ -87,6 +94,11 @@ def test_in_questions_and_answers_the_answer_is_given_not_the_question(folder):
         assert not any(a["text"].startswith("Q:") for a in answer["answers"])
 
 
+def test_what_pay_rise_asks_for_an_amount(folder):
+    rise = ask_all("What pay rise are the Bluewater ferry crews asking for?")[0]
+    assert "demanding 8%" in rise["answers"][0]["text"]
+
+
 def test_a_misspelt_question_word_is_read_as_the_question_word(folder):
     typo, hwo, plain = ask_all("Whcih street is the swimming pool on?", "hwo many councillors voted against the plan",
                                "Which street is the swimming pool on?")
@@ -102,6 +114,7 @@ def test_a_first_word_that_is_a_word_of_its_own_is_not_read_as_a_question_word()
     assert parse("Whcih journal printed it?", analyzer) == parse("Which journal printed it?", analyzer).__class__(
         **{**parse("Which journal printed it?", analyzer).__dict__, "text": "Whcih journal printed it?"})
     assert parse("hwo many councillors", analyzer).kind is QuestionKind.HOW_MANY
+    assert parse("What pre-tax profit did it make?", analyzer).kind is QuestionKind.HOW_MUCH
     assert parse("Hwo wrote the story about the pool", analyzer).kind is QuestionKind.AUTHOR
     assert parse("Now the pool reopens?", analyzer).topic_words == ("pool", "reopens")
     assert parse("Wen Jiabao visit", analyzer).topic_words == ("Wen", "Jiabao", "visit")

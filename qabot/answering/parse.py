@@ -329,8 +329,9 @@ def _verb_and_subject(text: str) -> tuple[str | None, tuple[str, ...]]:
 _WHEN = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:year|years|date|day|month|century|decade|time|era|period|season)\b")
 _WHERE = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:city|cities|country|countries|state|states|town|place|region|"
                     r"continent|location|area|county|province|island|river|street|building|venue|stadium)\b")
-_HOW_MUCH = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:percentage|percent|amount|cost|price|sum|fee|salary|"
-                       r"value|rate|proportion|fraction|share)\b|\bhow\s+(?:large|big|high|long|far|old|tall|"
+_HOW_MUCH = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+)?(?:percentage|percent|amount|cost|price|sum|fee|salary|"
+                       r"value|rate|proportion|fraction|share|profit|profits|revenue|revenues|"
+                       r"pay\s+rise|pay\s+increase|budget)\b|\bhow\s+(?:large|big|high|long|far|old|tall|"
                        r"heavy|fast|much)\b")
 _WHO = re.compile(r"\b(?:whom|whose)\b|\b(?:what|which)\s+(?:\w+\s+)?(?:person|people|man|woman|player|"
                   r"scientist|king|president|leader|company|team|group|organization|organisation|author|artist|"
