@@ -32,7 +32,8 @@ ARTICLES = {
         "Councillors back plan to reopen Wexmouth swimming pool\n\n"
         "By Tara Quinn, Local Democracy Reporter\nPublished 20 March 2025\n\n"
         "Wexmouth Town Council has approved a £1.1 million plan to reopen the swimming pool on Dock Street.\n\n"
-        "Councillors voted 12 to 4 in favour of the plan.\n"),
+        "Councillors voted 12 to 4 in favour of the plan. Councillor Mark Quinn, who leads the Green group, warned "
+        "that the pool was \"a drain on reserves\".\n"),
     "ferry.txt": (
         "Ferry crews in Wexmouth vote to strike over pay\n\n"
         "By Neil Amos, Transport correspondent\n2025-06-20\n\n"
@@ -118,3 +119,12 @@ def test_a_first_word_that_is_a_word_of_its_own_is_not_read_as_a_question_word()
     assert parse("Hwo wrote the story about the pool", analyzer).kind is QuestionKind.AUTHOR
     assert parse("Now the pool reopens?", analyzer).topic_words == ("pool", "reopens")
     assert parse("Wen Jiabao visit", analyzer).topic_words == ("Wen", "Jiabao", "visit")
+
+
+def test_a_speakers_misspelt_name_beside_a_title_is_corrected(folder):
+    # "Councillor" is in the articles, "Quin" and "Quinne" are not: the name is corrected all the same, whether
+    # its stem is missing or is the stem of the name as the articles write it
+    short, long_ = ask_all("what did Councillor Quin warn", "what did Councillor Quinne warn")
+    for answer in (short, long_):
+        assert "Councillor Quinn" in answer["searched"], answer
+        assert "a drain on reserves" in answer["answers"][0]["text"]

@@ -249,16 +249,32 @@ class Gates:
         ("what did Wnag say": Wang) when the corrected name is one the corpus holds; else ``q`` itself.
         Only capitalised words are names to correct: "the mayor" is no misspelling of "the major"."""
         q = self.recase_speaker(q)
-        df = self.reader.df
-        if q.kind is not QuestionKind.SAY or not q.speaker or not q.speaker_terms or any(df(t) for t in q.speaker_terms):
+        df, analyzer = self.reader.df, self.reader.analyzer
+        if q.kind is not QuestionKind.SAY or not q.speaker or not q.speaker_terms:
             return q
         words = q.speaker.split()
-        fixed = [(self.correct(w) or w) if w[:1].isupper() else w for w in words]
+        fixed = [self._name_typo(w) or w if w[:1].isupper() else w for w in words]
         if fixed == words:
             return q
         speaker = " ".join(fixed)
-        terms = tuple(phrase_terms(speaker, self.reader.analyzer))
-        return replace(q, speaker=speaker, speaker_terms=terms) if any(df(t) for t in terms) else q
+        return replace(q, speaker=speaker, speaker_terms=tuple(phrase_terms(speaker, analyzer)))
+
+    def _name_typo(self, word: str) -> str | None:
+        """The name the capitalised speaker word ``word`` misspells, or None: a word the corpus lacks
+        ("Wnag": Wang; "Councillor Whitcomm": Whitcombe), or one it never writes whose stem it holds
+        only by another spelling of the same stem ("Whitcomb" for "Whitcombe")."""
+        analyzer, df = self.reader.analyzer, self.reader.df
+        terms = phrase_terms(word, analyzer)
+        if not terms:
+            return None
+        if all(df(t) for t in terms):
+            self._name_spelling(word.lower())  # the articles' spellings, read once
+            if word.lower() in self._spelled:
+                return None
+            fixed = self.correct(word)
+            return fixed if fixed and phrase_terms(fixed, analyzer) == terms else None
+        fixed = self.correct(word)
+        return fixed if fixed and all(df(t) for t in phrase_terms(fixed, analyzer)) else None
 
 
 def _refuse(check: WordCheck, message: str) -> WordCheck:
