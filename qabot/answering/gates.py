@@ -249,7 +249,7 @@ class Gates:
         ("what did Wnag say": Wang) when the corrected name is one the corpus holds; else ``q`` itself.
         Only capitalised words are names to correct: "the mayor" is no misspelling of "the major"."""
         q = self.recase_speaker(q)
-        df, analyzer = self.reader.df, self.reader.analyzer
+        analyzer = self.reader.analyzer
         if q.kind is not QuestionKind.SAY or not q.speaker or not q.speaker_terms:
             return q
         words = q.speaker.split()
