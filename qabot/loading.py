@@ -68,7 +68,7 @@ _NAME = r"[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,5}"
 _POSTED = re.compile(
     rf"^(?i:posted|published|written)\s+(?:(?i:by)\s+(?P<name>{_NAME})\s+(?i:on)\s+(?P<date>(?i:{_DATE}))"
     rf"|(?i:on)\s+(?P<date2>(?i:{_DATE}))\s+(?i:by)\s+(?P<name2>{_NAME}))"
-    r"(?:\s*[|•·,–—-]\s*[^|•·]{1,40}?)*\s*$"
+    r"(?:\s*,[^|•·]{0,40})?(?:\s*[|•·][^|•·]{0,40})*$"
 )
 """A blog's author-and-date line: "Posted by Hazel Brindley on 3 June 2025 | 14 comments", "Posted on 3 June 2025
 by Hazel Brindley"."""
@@ -301,8 +301,8 @@ def _from_plain(text: str, shown: str, position: int, path: Path, markdown: bool
     after_byline = False
     for i, block in enumerate(blocks):
         if i < 6:
-            p = _POSTED.match(block)
-            if p and len(block) < 120:
+            p = _POSTED.match(block) if len(block) < 120 else None
+            if p:
                 byline = byline or (p.group("name") or p.group("name2")).strip()
                 date = date or p.group("date") or p.group("date2")
                 after_byline = False
