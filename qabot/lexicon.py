@@ -269,3 +269,7 @@ WH_NEIGHBOURS = frozenset(
 
 WH_HOW_NEXT = frozenset("much many long old far often soon big large high tall deep wide".split())
 """Words after "how" ("how many"): a first word as near "how" as another question word ("hwo") is "how" before them."""
+
+NAME_TITLES = TITLES | frozenset("councillor councilor cllr alderman professor rev reverend".split())
+"""Titles written before a name ("Councillor Mark Quinn", "Dr Ravi Menon"): a misspelt name after a title the
+articles hold is corrected as a name alone would be."""
