@@ -224,20 +224,33 @@ _FIRST_WORD = re.compile(r"\W*([A-Za-z]{3,})\b(?:\W+([A-Za-z]+))?")
 
 def _wh_spelt(text: str) -> str:
     """``text`` with its first word spelt as the question word it misspells ("Whcih journal ..." is "which
-    journal ...", "hwo many" is "how many"): one letter added, dropped, changed or two swapped (OSA distance
-    1), never a word of its own ("that", "now", "were")."""
+    journal ...", "hwo many" is "how many"): one letter added, dropped, changed or two swapped
+    (``_one_edit``), never a word of its own ("that", "now", "were")."""
     m = _FIRST_WORD.match(text)
     if m is None:
         return text
     word = m[1].lower()
     if word in lexicon.WH_WORDS or word in lexicon.WH_NEIGHBOURS or word in STOPWORDS:
         return text
-    from rapidfuzz.distance import OSA
-    near = [wh for wh in lexicon.WH_WORDS if OSA.distance(word, wh) == 1]
+    near = [wh for wh in lexicon.WH_WORDS if _one_edit(word, wh)]
     if len(near) > 1:
         how = (m[2] or "").lower() in lexicon.WH_HOW_NEXT
         near = [wh for wh in near if (wh == "how") == how]
     return text[:m.start(1)] + near[0] + text[m.end(1):] if len(near) == 1 else text
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are one edit apart: a letter added, dropped or changed, or two side by side
+    swapped (optimal string alignment distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
+    return short[i:] == long_[i + 1:]
 
 
 def _asked(text: str) -> str:
