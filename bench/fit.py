@@ -21,7 +21,7 @@ Data (see bench/splits.py), all from ../shared:
    maximising the probability of the sentences that hold a gold answer), L2-regularised: linear, plus
    ``--rank-hidden`` ReLU units beside the linear part.
    Then, for every question but speech questions with a speaker, ``--trees`` boosted regression trees
-   (LightGBM's lambdarank, ``pip install -e .[bench]``) fitted on top of the linear score (it is their
+   (LightGBM with the linear ranker's softmax loss, ``pip install -e .[bench]``) fitted on top of the linear score (it is their
    starting score), written into ``weights.json`` as node arrays that ``qabot.answering.score.Trees``
    walks in numpy. A speech question's own-words order stays the linear ranker's.
 2. Confidence: over ``CONFIDENCE_FEATURES`` of each question's first three answers (label: it holds a
@@ -485,8 +485,8 @@ def main() -> None:
                 f"next one, cut into articles of {TINY_PARAGRAPHS} paragraphs",
         "ranking": (f"listwise softmax, L2 {args.rank_l2:g}" + (f", {args.rank_hidden} hidden ReLU units beside the linear "
                     f"part (L2 {args.rank_hidden_l2:g})" if args.rank_hidden else "") + f", {args.rank_steps} Adam steps"
-                    + (f"; then, but for speech questions with a speaker, {args.trees} boosted trees on top (LightGBM "
-                       f"lambdarank, depth {args.tree_depth}, {args.tree_leaves} leaves, rate {args.tree_rate:g}, "
+                    + (f"; then, but for speech questions with a speaker, {args.trees} boosted trees on top (LightGBM, "
+                       f"softmax loss, depth {args.tree_depth}, {args.tree_leaves} leaves, rate {args.tree_rate:g}, "
                        f"{args.tree_min_leaf} candidates a leaf), scoring each question's best {args.trees_top} by the linear score"
                        if args.trees else "")),
         "confidence": (f"logistic over the first three answers with {args.conf_hidden} hidden ReLU units, Adam, "

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import math
 import weakref
-from itertools import repeat
-from operator import contains
 from dataclasses import dataclass, field
 
 from ..analysis import find_words
@@ -106,7 +104,7 @@ CONFIDENCE_FEATURES = tuple(f for f in FEATURES if f not in LEFT_OUT) + QUESTION
 _KEPT = tuple(i for i, f in enumerate(FEATURES) if f not in LEFT_OUT)
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A sentence under consideration, with its features."""
 
@@ -239,16 +237,83 @@ def sentence_words(reader: Reader, passage: ReadPassage) -> tuple[tuple[frozense
     return found
 
 
+@dataclass(frozen=True)
+class Shapes:
+    """What ``candidates`` reads of a passage's sentences whatever the question, worked out once per passage
+    (``shapes``): each a tuple with one entry per sentence."""
+
+    held: tuple[set, ...]
+    """Its terms and the terms of the words it holds irregular forms of (``set(terms) | irregular``; never
+    changed: the question's terms are intersected with it)."""
+    unique: tuple[frozenset, ...]
+    """Its distinct terms."""
+    distinct: tuple[int, ...]
+    """How many distinct terms it holds."""
+    words: tuple[float, ...]
+    """``log1p`` of its number of terms."""
+    pairs: tuple[frozenset, ...]
+    """Its adjacent term pairs, and those of its terms with irregular forms read as their word."""
+    prefixes: tuple[frozenset, ...]
+    """The first ``min_related`` letters of its terms of at least that many letters."""
+    sentences_with: dict[str, int]
+    """For each term of the passage, how many of its sentences hold it (``local_weights``)."""
+    places: tuple[dict[str, tuple[int, ...]], ...]
+    """Where each of its terms stands in it (``compact``)."""
+
+
+_SHAPES: "weakref.WeakKeyDictionary[Reader, dict[int, Shapes]]" = weakref.WeakKeyDictionary()
+"""Per reader, per passage id: its sentences' ``Shapes``."""
+
+
+def shapes(reader: Reader, passage: ReadPassage) -> Shapes:
+    """``passage``'s sentences' ``Shapes``, worked out once and kept as long as the reader keeps its passages."""
+    cache = _SHAPES.get(reader)
+    if cache is None:
+        cache = _SHAPES[reader] = {}
+    found = cache.get(passage.id)
+    if found is None:
+        if len(cache) >= reader.params.caches.passages:
+            cache.clear()
+        size = reader.params.features.min_related
+        forms = reader.form_terms
+        held, unique_terms, distinct, words, pairs, prefixes, places = [], [], [], [], [], [], []
+        counts: dict[str, int] = {}
+        for s in passage.sentences:
+            terms = s.terms
+            unique = set(terms)
+            held.append(unique | s.irregular)
+            unique_terms.append(frozenset(unique))
+            distinct.append(len(unique))
+            words.append(math.log1p(len(terms)))
+            adjacent = set(zip(terms, terms[1:]))
+            if s.irregular:
+                shown = tuple(map(forms.get, terms, terms))
+                adjacent.update(zip(shown, shown[1:]))
+            pairs.append(frozenset(adjacent))
+            prefixes.append(frozenset(t[:size] for t in unique if len(t) >= size))
+            for t in unique:
+                counts[t] = counts.get(t, 0) + 1
+            at: dict[str, list[int]] = {}
+            for k, t in enumerate(terms):
+                at.setdefault(t, []).append(k)
+            places.append({t: tuple(v) for t, v in at.items()})
+        found = cache[passage.id] = Shapes(held=tuple(held), unique=tuple(unique_terms), distinct=tuple(distinct), words=tuple(words),
+                                           pairs=tuple(pairs), prefixes=tuple(prefixes), sentences_with=counts,
+                                           places=tuple(places))
+    return found
+
+
 def local_weights(reader: Reader, passages: list[ReadPassage], weights: dict[str, float]) -> dict[str, float]:
     """The question's term weights for choosing among the sentences of ``passages``: a term found in
     many of their sentences (the article's subject, "Tesla" in an article about Tesla) tells them apart
     less than one found in few, so it loses up to ``local_weight`` of its weight."""
-    sentences = [set(s.terms) for p in passages for s in p.sentences]
-    if not sentences:
+    found = [shapes(reader, p) for p in passages]
+    n = sum(len(f.held) for f in found)
+    if not n:
         return weights
-    n = len(sentences)
     lose = reader.params.features.local_weight
-    return {t: w * (1 - lose * sum(map(contains, sentences, repeat(t))) / n) for t, w in weights.items()}
+    counts = [f.sentences_with for f in found]
+    return {t: w * (1 - lose * sum(c.get(t, 0) for c in counts) / n) for t, w in weights.items()}
 
 
 def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassage, score: float,
@@ -263,7 +328,8 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     if own_only and not _any_own(reader, ctx, passage, speakers):
         return []  # none of the speaker's own words near the topic: the rest of the passage is not even analysed
     sentences = passage.sentences
-    present = [wanted & (set(s.terms) | s.irregular) for s in sentences]
+    shaped = shapes(reader, passage)
+    present = [wanted & held for held in shaped.held]
     previous = reader.previous_sentence(passage)
     title = wanted & reader.title_terms(passage.article)
     whole = set().union(*present) if present else set()
@@ -277,63 +343,69 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     kind = _CUE_KIND.get(q.kind)
     local_of, weight_of = local.__getitem__, weights.__getitem__
     prefixes, min_related, question_bigrams = ctx.prefixes, ctx.min_related, ctx.bigrams
+    sentence_pairs, sentence_prefixes, distinct, n_words = shaped.pairs, shaped.prefixes, shaped.distinct, shaped.words
+    places, unique = shaped.places, shaped.unique
     question_terms, asked = ctx.question_terms, ctx.asked
     if ctx.reader is None:  # a context made without its reader: the related terms' prefixes worked out here
         prefixes, min_related = _prefixes(weights, params.min_related), params.min_related
+    starts = prefixes.keys()
+    say, rarest, speaker_terms, topic = ctx.say, ctx.rarest, ctx.speaker_terms, ctx.topic
+    n_bigrams = len(question_bigrams)
+    long_sentence = params.long_sentence
+    by_rank = 1.0 / rank
+    who, when, where, amount = (float(kind == k) for k in ("who", "when", "where", "amount"))
+    none: set = set()
     out: list[Candidate] = []
     for i, sentence in enumerate(sentences):
         matched = present[i]
         speaker = None
         own = False
         own_quote = topic_in_quote = 0.0
-        if ctx.say:
+        if say:
             attribution = speakers.get(sentence.start) if speakers else None
-            who = set(reader.analyzer.terms(attribution.speaker)) if attribution and attribution.speaker else set()
+            who_speaks = set(reader.analyzer.terms(attribution.speaker)) if attribution and attribution.speaker else set()
             near = present[i] | (present[i - 1] if i else set()) | (present[i + 1] if i + 1 < len(present) else set())
-            own = bool(who) and attribution.said_by(q.speaker) and (not ctx.topic or bool(ctx.topic & near))
+            own = bool(who_speaks) and attribution.said_by(q.speaker) and (not topic or bool(topic & near))
             if own:
                 speaker = attribution.speaker
-                matched = matched | ctx.speaker_terms
+                matched = matched | speaker_terms
                 own_quote = 1.0 if attribution.quote else 0.0
-                if ctx.topic and attribution.quote:
+                if topic and attribution.quote:
                     words = quoted_words(reader.article(passage.article).text[sentence.start:sentence.end])
-                    if ctx.topic & set(reader.analyzer.terms(words)):
+                    if topic & set(reader.analyzer.terms(words)):
                         topic_in_quote = 1.0
-            elif who:
-                matched = matched - ctx.speaker_terms
+            elif who_speaks:
+                matched = matched - speaker_terms
         if not (matched or title) or (own_only and not own):
             continue  # a sentence that holds none of the question's words counts only if its headline does
         before = present[i - 1] if i else before_passage
-        after = present[i + 1] if i + 1 < len(present) else set()
+        after = present[i + 1] if i + 1 < len(present) else none
         neighbours = sum(map(local_of, (before | after) - matched)) / local_total
-        inherited = before - matched if sentence.anaphor else set()
-        inherited_share = sum(map(local_of, inherited)) / local_total
-        headline = sum(map(local_of, title - matched)) / local_total
+        inherited = before - matched if sentence.anaphor else none
+        inherited_share = sum(map(local_of, inherited)) / local_total if inherited else 0.0
+        headline = sum(map(local_of, title - matched)) / local_total if title else 0.0
         terms = sentence.terms
-        related = sum(map(local_of, _related(terms, matched, prefixes, min_related))) / local_total if prefixes else 0.0
-        if question_bigrams:
-            adjacent = question_bigrams.intersection(zip(terms, terms[1:]))
-            if sentence.irregular:  # "Tesla won" stands for the question's "Tesla win"
-                forms = tuple(map(reader.form_terms.get, terms, terms))
-                adjacent |= question_bigrams.intersection(zip(forms, forms[1:]))
-            pairs = len(adjacent) / len(question_bigrams)
-        else:
-            pairs = 0.0
+        related = 0.0
+        if prefixes:  # only where a term not matched starts as one of the sentence's terms does
+            shared = sentence_prefixes[i].intersection(starts)
+            if shared and not all(t in matched for h in shared for t in prefixes[h]):
+                related = sum(map(local_of, _related(terms, matched, prefixes, min_related))) / local_total
+        # "Tesla won" stands for the question's "Tesla win": the pairs hold those with irregular forms read as their word
+        pairs = len(question_bigrams & sentence_pairs[i]) / n_bigrams if n_bigrams else 0.0
         length = sentence.end - sentence.start
         start = sentence.start
         hint = cue(q.kind, sentence, question_terms, asked)
         coverage = sum(map(weight_of, matched)) / total
-        distinct = set(terms)
         x = [
             sum(map(local_of, matched)) / local_total, coverage, neighbours, inherited_share, share,
             passage_coverage, pairs, hint, headline, related,
-            float(own), own_quote, topic_in_quote, max(0, length - params.long_sentence) / params.long_sentence,
-            1.0 / rank, lede, float(sentence.quote), float(sentence.pronoun), math.log1p(len(sentence.terms)),
-            float(ctx.rarest is not None and ctx.rarest in matched), absent_idf, bm25,
-            hint * (kind == "who"), hint * (kind == "when"), hint * (kind == "where"), hint * (kind == "amount"),
+            float(own), own_quote, topic_in_quote, max(0, length - long_sentence) / long_sentence,
+            by_rank, lede, float(sentence.quote), float(sentence.pronoun), n_words[i],
+            float(rarest is not None and rarest in matched), absent_idf, bm25,
+            hint * who, hint * when, hint * where, hint * amount,
             float(not sentence.names <= question_terms), float(not (sentence.numbers <= asked and sentence.dates <= asked)),
-            _compact(terms, matched),
-            len(distinct - question_terms) / len(distinct) if terms else 0.0,
+            _compact(places[i], matched, len(terms)) if len(matched) > 1 else 0.0,
+            (distinct[i] - len(question_terms & unique[i])) / distinct[i] if terms else 0.0,
             0.0, 0.0,  # exact, phrases: set by ``add_written`` for the candidates the trees score
         ]
         if inherited and sentence.pronoun and not own:
@@ -341,10 +413,9 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             start = sentences[i - 1].start if i else previous.start
             matched = matched | inherited
             coverage = sum(map(weight_of, matched)) / total
-        shown = coverage + sum(map(weight_of, title - matched)) / total  # the headline holds the rest
-        out.append(Candidate(passage=passage, start=start, end=sentence.end, matched=frozenset(matched),
-                             coverage=shown, speaker=speaker, own_words=own, x=x, say=ctx.say,
-                             context=ctx, sentence=i))
+        shown = coverage + sum(map(weight_of, title - matched)) / total if title else coverage  # the headline holds the rest
+        out.append(Candidate(passage, start, sentence.end, frozenset(matched), shown, speaker, own, x, say, ctx,
+                             0.0, i))
     return out
 
 
@@ -429,21 +500,20 @@ _CUE_KIND = {QuestionKind.WHO: "who", QuestionKind.WHEN: "when", QuestionKind.WH
              QuestionKind.HOW_MUCH: "amount", QuestionKind.HOW_MANY: "amount"}
 
 
-def _compact(terms: tuple[str, ...], matched: frozenset[str] | set[str]) -> float:
-    """Distinct matched terms over the length of the shortest stretch of ``terms`` holding all of them
-    (1 when they stand together; 0 when fewer than two match)."""
+def _compact(places: dict[str, tuple[int, ...]], matched: frozenset[str] | set[str], n: int) -> float:
+    """Distinct matched terms over the length of the shortest stretch of a sentence's ``n`` terms holding all of
+    them (1 when they stand together; 0 when fewer than two match); ``places``: where each of its terms stands."""
     if len(matched) < 2:
         return 0.0
-    want = {t for t in matched if t in terms}
+    want = [t for t in matched if t in places]
     if len(want) < 2:
         return 0.0
-    best = len(terms)
+    best = n
     last: dict[str, int] = {}
-    for i, t in enumerate(terms):
-        if t in want:
-            last[t] = i
-            if len(last) == len(want):
-                best = min(best, i - min(last.values()) + 1)
+    for i, t in sorted((i, t) for t in want for i in places[t]):  # the terms' places in order: the rest change nothing
+        last[t] = i
+        if len(last) == len(want):
+            best = min(best, i - min(last.values()) + 1)
     return len(want) / best
 
 

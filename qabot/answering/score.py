@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -179,7 +180,8 @@ class Model:
         """Set every candidate's ranking score."""
         if not candidates:
             return
-        X = np.asarray([c.x for c in candidates], dtype=float)
+        X = np.fromiter(chain.from_iterable([c.x for c in candidates]), float,
+                        count=len(candidates) * len(FEATURES)).reshape(len(candidates), len(FEATURES))
         scores = X @ self._rank
         if len(self._rank_out):
             scores += np.maximum(X @ self._rank_hidden.T + self._rank_bias, 0.0) @ self._rank_out
