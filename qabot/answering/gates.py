@@ -245,20 +245,36 @@ class Gates:
         return entry[2]
 
     def correct_speaker(self, q: Question) -> Question:
-        """A speech question whose speaker the corpus never names, with the name's misspelt words corrected
-        ("what did Wnag say": Wang) when the corrected name is one the corpus holds; else ``q`` itself.
+        """A speech question whose speaker's name the corpus never writes so, with the name's misspelt words
+        corrected ("what did Wnag say": Wang) when the corrected name is one the corpus holds; else ``q`` itself.
+        A word is corrected though the others are known, and though its stem is ("Mikhail Khodorkovski" is
+        "Mikhail Khodorkovsky": both stem to one term, but speakers are matched by their words as written).
         Only capitalised words are names to correct: "the mayor" is no misspelling of "the major"."""
         q = self.recase_speaker(q)
-        df = self.reader.df
-        if q.kind is not QuestionKind.SAY or not q.speaker or not q.speaker_terms or any(df(t) for t in q.speaker_terms):
+        if q.kind is not QuestionKind.SAY or not q.speaker or not q.speaker_terms:
             return q
         words = q.speaker.split()
-        fixed = [(self.correct(w) or w) if w[:1].isupper() else w for w in words]
+        typed_low = q.speaker == q.speaker.lower() and words[0] not in ("the", "a", "an", "this", "that")
+        fixed = [self._name_fix(w, typed_low) for w in words]
         if fixed == words:
             return q
         speaker = " ".join(fixed)
         terms = tuple(phrase_terms(speaker, self.reader.analyzer))
-        return replace(q, speaker=speaker, speaker_terms=terms) if any(df(t) for t in terms) else q
+        return replace(q, speaker=speaker, speaker_terms=terms) if terms and all(map(self.reader.df, terms)) else q
+
+
+    def _name_fix(self, word: str, typed_low: bool) -> str:
+        """``word`` of a speaker's name as the corpus spells it when it misspells one: a capitalised word, or in a
+        name typed all in lower case ("what did mourino say") a word the corpus never writes, corrected to a
+        name only ("Mourinho"); else ``word``."""
+        if not word.isalpha():
+            return word
+        if word[:1].isupper():
+            return self.correct(word) or word
+        if typed_low and self._name_spelling(word) is None and word not in self._spelled:
+            fixed = self.correct(word)
+            return fixed if fixed and fixed[:1].isupper() else word
+        return word
 
 
 def _refuse(check: WordCheck, message: str) -> WordCheck:
