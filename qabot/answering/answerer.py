@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from ..analysis import Analyzer
+from .. import lexicon
+from ..analysis import Analyzer, fold
 from ..bm25 import BM25Params
 from ..index import Index
+from ..lexicon import alternation
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_phrase, speaker_terms as phrase_terms
@@ -77,6 +80,21 @@ _JOINED_AFTER = re.compile(r",?\s+(?:and|with)\s+(?:the\s+)?[A-Z]")
 _TOLD_TO = re.compile(r"\b(?:tell|told)\s+(?P<to>.+?)(?=\s+(?:about|of|on|over|regarding|that|what|why|how)\b|\s*[?.!]*\s*$)",
                       re.I)
 """Whom a speech question's speaker told something to ("what did X tell the BBC News website about Y")."""
+
+_SPEAKING = alternation(lexicon.SPEECH_FORMS | lexicon.CHARACTERISING_FORMS
+                        | {f for lemma in (*lexicon.QUESTION_STANCE_LEMMAS, *lexicon.QUESTION_HOW_LEMMAS)
+                           for f in lexicon.forms(lemma)})
+"""Every form of a verb by which a sentence tells what someone said, called something, or felt or judged."""
+
+
+@lru_cache(maxsize=256)
+def _speaks_after(name: str) -> re.Pattern:
+    """A search, in folded text, for ``name`` (a speaker's normalised name word) as the subject of a verb of
+    ``_SPEAKING``: right before it, after ", who" or after up to two helping words ("Straw, who accused",
+    "Campbell has called", "Blair has also said")."""
+    return re.compile(rf"(?i)\b{re.escape(name)}\b,?\s+(?:who\s+)?(?:(?:has|have|had|is|was|were|are|also|then|later|"
+                      rf"will|would|has\s+since)\s+){{0,2}}(?:{_SPEAKING})\b")
+
 
 ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TITLE, QuestionKind.SUMMARY))
 """Questions about an article itself, answered by ``about.py``."""
@@ -408,7 +426,7 @@ class Answerer:
         best = said.candidates[0]
         if any((c.article, c.start) == (best.article, best.start) for c in plain.candidates[:3]):
             return False  # X's best words rank high among the plain question's sentences too
-        return self._names_speaker(q, plain.candidates[0])
+        return self._speaks_in(q, plain.candidates[0])
 
     def _topic_said(self, q: Question) -> set[str]:
         """The topic terms of speech question ``q`` less those of whom X told it to ("the BBC News website" in "what
@@ -450,6 +468,19 @@ class Answerer:
             if not asked & set(self.analyzer.terms(words)):
                 return True  # "Putin said", described by nothing of "Wang"
         return False
+
+    def _speaks_in(self, q: Question, c: Candidate) -> bool:
+        """True when candidate ``c``'s own sentences name the speaker ``q`` asks about (``_names_speaker``) as the
+        one who speaks, judges or acts as the question asks: a word of the name, then (after ", who" or up to two
+        helping words) a verb of speech, of calling or of stance ("Jack Straw, who accused the Tories", "Sol
+        Campbell has called the rivalry ...", "Google said"); not a sentence that only names X ("the Advertising
+        Standards Authority contacted Five", "Nadal beats Andy Roddick", "Austin Aitken is taking action")."""
+        if not self._names_speaker(q, c):
+            return False
+        names = speaker_phrase(q.speaker or "").names
+        text = fold(self.reader.article(c.article).text[c.start:c.end])
+        return any(m for name in names if len(name) > 1
+                   for m in _speaks_after(name).finditer(text))
 
     def _names_speaker(self, q: Question, c: Candidate) -> bool:
         """True when candidate ``c``'s own sentences name the speaker ``q`` asks about: a word of its name
