@@ -110,6 +110,11 @@ QUESTION_SPEECH_LEMMAS = (
 """Verbs that make a question a speech question ("what did the mayor warn about?"): the verbs of
 communication, without those whose question is seldom about words ("what did Galileo observe")."""
 
+QUESTION_WHY_LEMMAS = ("say", "think", "believe", "claim", "argue", "insist", "warn", "predict", "expect", "suggest")
+"""Verbs after "Why did X ..." that ask for the reason X gave ("Why did X say he was resigning?", "Why does X think
+Y could win?"): X's words hold it. Not verbs of doing ("Why did Luther condemn vows"), nor "tell" ("Why did X tell
+Y to ...", an order)."""
+
 QUESTION_SPEECH_FORMS = frozenset(f for lemma in QUESTION_SPEECH_LEMMAS for f in forms(lemma))
 """Every form of ``QUESTION_SPEECH_LEMMAS``."""
 

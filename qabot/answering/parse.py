@@ -36,6 +36,20 @@ _SPEECH_BY = re.compile(
     rf"(?:\s+(?:about|on|of|regarding|concerning)\s+(?P<topic>.*?))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+_ACCORDING = re.compile(r"^\s*according\s+to\s+(?P<speaker>[^,?]+?)\s*,\s*(?P<rest>.+?)\s*[?.!]*\s*$", re.I)
+"""A question put as someone's words: "According to John Kirwan, what cost Italy in Scotland?"."""
+_ACCORDING_AFTER = re.compile(r"^\s*(?P<rest>(?:what|why|how|who|when|where|which|is|are|was|were|did|does|do|will|would|can|could)"
+                              r"\b.+?),?\s+according\s+to\s+(?P<speaker>[^,?]+?)\s*[?.!]*\s*$", re.I)
+"""The same with the speaker last: "What cost Italy in Scotland, according to John Kirwan?"."""
+_WHY_SPEECH = re.compile(
+    rf"^\s*(?:and\s+|so\s+)?why\s+(?:did|does|do|has|have|had|would)\s+(?P<speaker>.+?)\s+"
+    rf"(?P<verb>{alternation(f for lemma in lexicon.QUESTION_WHY_LEMMAS for f in forms(lemma)[:1])})\b"
+    rf"(?:\s+(?:that|so)\b)?\s*(?P<topic>.*?)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+""""Why did X say he was resigning?", "Why does X think Y could win?": X's words give the reason."""
+_AND_WHY = re.compile(r",?\s+and\s+(?:why|how)\s*(?=[?.!]*\s*$)", re.I)
+"""", and why?" after a question: the reason is asked of the same words."""
 _HOW_SPEECH = re.compile(
     rf"^\s*(?:and\s+|so\s+)?how\s+(?:did|does|do|has|have|had|will|would)\s+(?P<speaker>.+?)\s+"
     rf"(?P<verb>{alternation(f for lemma in QUESTION_HOW_LEMMAS for f in forms(lemma)[:1])})\b{_TOPIC_AFTER}",
@@ -262,7 +276,11 @@ def _speech(text: str) -> tuple[str, str, bool] | None:
     None for any other question. A speaker named by what they did ("the playwright who wrote Y") is the
     person ("the playwright"), and what they did joins the topic. The flag is True when the answer may be
     told of the speaker rather than quoted (``Question.narrated``): every form but "say"-like verbs."""
-    for pattern in (_SPEECH, _SPEECH_REL, _SPEECH_BY, _HOW_SPEECH, _NOUN_SPEECH, _GIVE_SPEECH):
+    text = _AND_WHY.sub("", text)  # "Which film did X predict would win, and why?": the why is in X's words
+    according = _ACCORDING.match(text) or _ACCORDING_AFTER.match(text)
+    if according and _is_speaker(according["speaker"].strip(" ,")) and _someone(according["speaker"].strip(" ,")):
+        return according["speaker"].strip(" ,"), according["rest"], True
+    for pattern in (_SPEECH, _SPEECH_REL, _SPEECH_BY, _HOW_SPEECH, _NOUN_SPEECH, _GIVE_SPEECH, _WHY_SPEECH):
         m = pattern.match(text)
         if not m or not m.group("speaker"):
             continue
@@ -317,6 +335,14 @@ def _is_speech_verb(m: re.Match) -> bool:
     if verb[:1].isupper() or (m.re is _SPEECH and re.match(r"\s+by\b", after, re.I)):
         return False
     return not (verb.lower() in ("add", "added") and re.match(r"\s+to\b", after, re.I))
+
+
+def _someone(words: str) -> bool:
+    """True when ``words`` name someone who can be quoted: a name ("John Kirwan", "the AAA") or a phrase headed by a
+    role, group or document word ("the Tory leader", "the ministry", "a 1955 review"); not "the theory", "legend"
+    or "the party line", which a question cites but nobody speaks."""
+    last = words.split()[-1]
+    return last[:1].isupper() or lexicon.singular(last.lower()) in lexicon.SPEAKER_HEADS
 
 
 def _is_speaker(words: str, loose: bool = False) -> bool:
