@@ -260,3 +260,19 @@ CREATORS = frozenset(
 )
 """Roles named by a work ("the author of The Vagina Monologues"): the person is "the author", and the work
 says which story to look in. Not "director" or "head", which name who leads a body ("the director of the FBI")."""
+
+
+PLAIN_SPEECH_LEMMAS = frozenset(("say", "tell", "speak", "comment", "add", "think", "write"))
+"""Verbs a question asks with for someone's words in general: "what did X say" wants any words, "what did X warn"
+words of warning."""
+
+
+def verb_forms(word: str) -> frozenset[str]:
+    """Every form of the verb of speech, stance or calling that ``word`` is a form of ("warned", "warns", ... for
+    "warn"); empty for a verb of words in general (``PLAIN_SPEECH_LEMMAS``) or a word that is none of them."""
+    word = word.lower()
+    for lemma in (*SPEECH_LEMMAS, *QUESTION_STANCE_LEMMAS, *QUESTION_HOW_LEMMAS, *CHARACTERISING_LEMMAS):
+        found = forms(lemma)
+        if word in found:
+            return frozenset() if lemma in PLAIN_SPEECH_LEMMAS else frozenset(found)
+    return frozenset()

@@ -96,6 +96,12 @@ def _speaks_after(name: str) -> re.Pattern:
                       rf"will|would|has\s+since)\s+){{0,2}}(?:{_SPEAKING})\b")
 
 
+@lru_cache(maxsize=256)
+def _verb_pattern(verbs: frozenset[str]) -> re.Pattern:
+    """A search for any of ``verbs`` as a whole word, in any case."""
+    return re.compile(rf"(?i)\b(?:{alternation(verbs)})\b")
+
+
 ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TITLE, QuestionKind.SUMMARY))
 """Questions about an article itself, answered by ``about.py``."""
 
@@ -268,6 +274,8 @@ class Answerer:
                                                  own_only=True))
             features.share_article_relevance(cands)
         self.model.rank(cands)
+        if say and q.verb:
+            self._favour_own_verb(q, cands)
         if say and not q.topic_terms:  # "what did Putin say?": his own words before words he shares with another
             cands.sort(key=lambda c: (not c.own_words, c.own_words and self._shared(c), -c.score, c.article, c.start))
         else:
@@ -332,6 +340,18 @@ class Answerer:
             ranked.refusal = (f"nothing about '{' '.join(names[0])}' in {gates.where()} (none names {them} near "
                               f"{either(names[1])}){nearest}")
         return ranked
+
+    def _favour_own_verb(self, q: Question, cands: list[Candidate]) -> None:
+        """Add ``own_verb_bonus`` to the score of the speaker's own words that use a form of the question's verb of
+        speech ("warned" for "what did officials warn"; "characterised" for "how did Liam Fox characterise ...")."""
+        verbs = lexicon.verb_forms(q.verb or "")
+        if not verbs:
+            return
+        pattern = _verb_pattern(verbs)
+        bonus = self.params.speech.own_verb_bonus
+        for c in cands:
+            if c.own_words and pattern.search(self.reader.article(c.article).text, c.start, c.end):
+                c.score += bonus
 
     def _role_placed_in_article(self, q: Question) -> Ranked | None:
         """For a speaker asked for by role with capitalised words beside it that no speaker's phrase holds

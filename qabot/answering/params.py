@@ -133,6 +133,10 @@ class SpeechParams:
     """A narrated question ("how did X react to Y") whose speaker's own words are not found is answered from the plain
     ranking only when that ranking's best sentence is in an article holding at least this share of the weight of
     X's search terms ("Tesla" of "Tesla mistakenly")."""
+    own_verb_bonus: float = 1.0
+    """For "what did X warn / predict / admit ... (about Y)": added to the score of X's own words that use a form of the
+    question's verb ("warned"), so that they come before X's words said otherwise ("said"); a verb of words in
+    general ("say", "tell") adds nothing."""
     others_confidence: float = 0.25
     """The most confidence given to another speaker's words that do not name X ("we are talking", Putin's) answering
     a question about X's ("what was Wang's reaction to the talks?") when X's own words were not found: the fitted

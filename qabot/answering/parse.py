@@ -130,7 +130,8 @@ class Question:
     topic_words: tuple[str, ...]
     """The topic's words as the question writes them (stopwords and question words out), for messages."""
     verb: str | None = None
-    """For a who, when or where question, the verb it asks about, lowercase ("met" in "who met Putin",
+    """For a speech question, its verb or noun of speech as typed, lowercase ("warn", "characterise", "say",
+    "reaction"). For a who, when or where question, the verb it asks about, lowercase ("met" in "who met Putin",
     "meet" in "where did they meet", "visiting" in "when is Xi visiting Russia"); None when it names none
     ("who is the chairman")."""
     subject: tuple[str, ...] = ()
@@ -254,12 +255,12 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True) -> Question:
                             topic_words=tuple(shown for _, shown in kept))
     said = _speech(asked) if speech else None
     if said is not None:
-        speaker, about, narrated = said
+        speaker, about, narrated, verb = said
         names = phrase_terms(speaker, analyzer)  # "the mayor" is found by "mayor", "Mr Blair" by "blair"
         topic, shown = _content_words(about, analyzer)
         return Question(
             text=text, kind=QuestionKind.SAY, speaker=speaker, speaker_terms=tuple(dict.fromkeys(names)),
-            topic_terms=tuple(analyzer.stem(topic)), topic_words=tuple(shown), narrated=narrated,
+            topic_terms=tuple(analyzer.stem(topic)), topic_words=tuple(shown), narrated=narrated, verb=verb,
         )
     words, shown = _content_words(asked, analyzer)
     kind = _kind(asked)
@@ -270,16 +271,18 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True) -> Question:
     )
 
 
-def _speech(text: str) -> tuple[str, str, bool] | None:
+def _speech(text: str) -> tuple[str, str, bool, str | None] | None:
     """For a question about someone's words, the speaker and what it asks about: "what did X say about Y",
     "what was said by X", "how did X explain Y", "what was X's reaction to Y", "what reason did X give for Y";
     None for any other question. A speaker named by what they did ("the playwright who wrote Y") is the
     person ("the playwright"), and what they did joins the topic. The flag is True when the answer may be
-    told of the speaker rather than quoted (``Question.narrated``): every form but "say"-like verbs."""
+    told of the speaker rather than quoted (``Question.narrated``): every form but "say"-like verbs. Last, the
+    question's own verb, lowercase ("warn", "characterise", "reaction"), or None ("according to X")."""
     text = _AND_WHY.sub("", text)  # "Which film did X predict would win, and why?": the why is in X's words
     according = _ACCORDING.match(text) or _ACCORDING_AFTER.match(text)
-    if according and _is_speaker(according["speaker"].strip(" ,")) and _someone(according["speaker"].strip(" ,")):
-        return according["speaker"].strip(" ,"), according["rest"], True
+    if according and _is_speaker(according["speaker"].strip(" ,")) and _someone(according["speaker"].strip(" ,")) \
+            and _kind(according["rest"]) not in _FACT_KINDS:  # "how many settle here, according to X": a figure
+        return according["speaker"].strip(" ,"), according["rest"], True, None
     for pattern in (_SPEECH, _SPEECH_REL, _SPEECH_BY, _HOW_SPEECH, _NOUN_SPEECH, _GIVE_SPEECH, _WHY_SPEECH):
         m = pattern.match(text)
         if not m or not m.group("speaker"):
@@ -293,7 +296,7 @@ def _speech(text: str) -> tuple[str, str, bool] | None:
             continue
         narrated = loose or pattern not in (_SPEECH, _SPEECH_REL, _SPEECH_BY) or \
             re.sub(r"\s+", " ", m.group("verb").lower()) in _STANCE_FORMS
-        return speaker, topic, narrated
+        return speaker, topic, narrated, re.sub(r"\s+", " ", m.group("verb").lower())
     return None
 
 
@@ -302,6 +305,9 @@ _WHO_VERB = re.compile(rf"^\W*who\s+(?:{_AUX}\s+)?(?:been\s+|being\s+)?(?P<verb>
 _WH_VERB = re.compile(rf"^\W*(?:when|where|who|whom)\s+{_AUX}\s+(?P<subj>(?:he|she|they|it|we|you|i)|(?:the\s+)?"
                       rf"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)?"
                       rf"|(?:the|his|her|their|its)\s+\w+)\s+(?P<verb>[a-z][\w-]+)")
+_FACT_KINDS = frozenset((QuestionKind.WHO, QuestionKind.WHEN, QuestionKind.WHERE, QuestionKind.HOW_MUCH, QuestionKind.HOW_MANY))
+"""Questions asking for a fact of a kind (a name, a time, a place, an amount), which a cue finds wherever it is
+written: put "according to X", they stay such questions."""
 _VERB_KINDS = frozenset((QuestionKind.WHO, QuestionKind.WHEN, QuestionKind.WHERE))
 
 
