@@ -280,6 +280,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     question_terms, asked = ctx.question_terms, ctx.asked
     if ctx.reader is None:  # a context made without its reader: the related terms' prefixes worked out here
         prefixes, min_related = _prefixes(weights, params.min_related), params.min_related
+    opening = wanted & _paragraph_before(reader, passage) if ctx.say and previous is None else set()
     out: list[Candidate] = []
     for i, sentence in enumerate(sentences):
         matched = present[i]
@@ -289,7 +290,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
         if ctx.say:
             attribution = speakers.get(sentence.start) if speakers else None
             who = set(reader.analyzer.terms(attribution.speaker)) if attribution and attribution.speaker else set()
-            near = present[i] | (present[i - 1] if i else set()) | (present[i + 1] if i + 1 < len(present) else set())
+            near = present[i] | (present[i - 1] if i else opening) | (present[i + 1] if i + 1 < len(present) else set())
             own = bool(who) and attribution.said_by(q.speaker) and (not ctx.topic or bool(ctx.topic & near))
             if own:
                 speaker = attribution.speaker
@@ -358,6 +359,8 @@ def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict 
     present: dict[int, set] = {}
 
     def at(j: int) -> set:
+        if j == -1 and reader.previous_sentence(passage) is None:
+            return wanted & _paragraph_before(reader, passage)
         if not 0 <= j < len(spans):
             return set()
         found = present.get(j)
@@ -374,6 +377,17 @@ def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict 
         if reader.analyzer.terms(attribution.speaker):
             return True
     return False
+
+
+def _paragraph_before(reader: Reader, passage: ReadPassage) -> set[str]:
+    """For a passage that opens its paragraph, the terms of the last sentence of the paragraph before it in its
+    article (a story's lede names what the quotation opening the next paragraph is about: "Everton defender David
+    Weir has played down talk of European football." then "Weir told BBC Radio Five Live: ..."); else none."""
+    p = passage.id
+    if p not in reader.corpus.article_passages(passage.article) or p - 1 not in reader.corpus.article_passages(passage.article):
+        return set()
+    before = reader.passage(p - 1)
+    return before.held(len(before.spans) - 1) if before.spans else set()
 
 
 def candidate_terms(c: Candidate) -> set[str]:
