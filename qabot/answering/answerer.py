@@ -276,6 +276,8 @@ class Answerer:
         self.model.rank(cands)
         if say and q.verb:
             self._favour_own_verb(q, cands)
+        if say:
+            self._own_words_on_topic(q, cands)
         if say and not q.topic_terms:  # "what did Putin say?": his own words before words he shares with another
             cands.sort(key=lambda c: (not c.own_words, c.own_words and self._shared(c), -c.score, c.article, c.start))
         else:
@@ -340,6 +342,26 @@ class Answerer:
             ranked.refusal = (f"nothing about '{' '.join(names[0])}' in {gates.where()} (none names {them} near "
                               f"{either(names[1])}){nearest}")
         return ranked
+
+    def _own_words_on_topic(self, q: Question, cands: list[Candidate]) -> None:
+        """The speaker's words that hold, in them or beside them, less than ``own_topic_share`` of the weight of a
+        topic of two terms or more are not their words about it ("what did Mourinho say about interest rates":
+        "Mourinho said he was 'just practising my Portuguese'" beside "Chelsea's interest"; Sony's words about a
+        film "moved" for Hitachi's quickest-moving robot): one word of a topic meets a speaker's words by chance."""
+        reader, share = self.reader, self.params.speech.own_topic_share
+        topic = set(q.topic_terms)
+        if share <= 0 or len(topic) < 2:
+            return
+        weight = {t: reader.weight(t) for t in topic}
+        need = share * sum(weight.values())
+        for c in cands:
+            if not c.own_words:
+                continue
+            held = self._beside(c) & topic
+            if c.sentence == 0 and reader.previous_sentence(c.passage) is None:
+                held |= features.paragraph_before(reader, c.passage) & topic
+            if sum(weight[t] for t in held) < need - 1e-9:
+                c.own_words = False
 
     def _favour_own_verb(self, q: Question, cands: list[Candidate]) -> None:
         """Add ``own_verb_bonus`` to the score of the speaker's own words that use a form of the question's verb of

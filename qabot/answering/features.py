@@ -280,7 +280,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     question_terms, asked = ctx.question_terms, ctx.asked
     if ctx.reader is None:  # a context made without its reader: the related terms' prefixes worked out here
         prefixes, min_related = _prefixes(weights, params.min_related), params.min_related
-    opening = wanted & _paragraph_before(reader, passage) if ctx.say and previous is None else set()
+    opening = wanted & paragraph_before(reader, passage) if ctx.say and previous is None else set()
     out: list[Candidate] = []
     for i, sentence in enumerate(sentences):
         matched = present[i]
@@ -360,7 +360,7 @@ def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict 
 
     def at(j: int) -> set:
         if j == -1 and reader.previous_sentence(passage) is None:
-            return wanted & _paragraph_before(reader, passage)
+            return wanted & paragraph_before(reader, passage)
         if not 0 <= j < len(spans):
             return set()
         found = present.get(j)
@@ -379,7 +379,7 @@ def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict 
     return False
 
 
-def _paragraph_before(reader: Reader, passage: ReadPassage) -> set[str]:
+def paragraph_before(reader: Reader, passage: ReadPassage) -> set[str]:
     """For a passage that opens its paragraph, the terms of the last sentence of the paragraph before it in its
     article (a story's lede names what the quotation opening the next paragraph is about: "Everton defender David
     Weir has played down talk of European football." then "Weir told BBC Radio Five Live: ..."); else none."""

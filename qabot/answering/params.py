@@ -133,6 +133,10 @@ class SpeechParams:
     """A narrated question ("how did X react to Y") whose speaker's own words are not found is answered from the plain
     ranking only when that ranking's best sentence is in an article holding at least this share of the weight of
     X's search terms ("Tesla" of "Tesla mistakenly")."""
+    own_topic_share: float = 0.2
+    """For "what did X say about Y" with a topic of two terms or more: X's words count as X's words about Y only when
+    they, or a sentence beside them, hold at least this share of the topic's weight (one word of a topic meets X's
+    words by chance: "Chelsea's interest" for Mourinho's words "about interest rates")."""
     own_verb_bonus: float = 1.0
     """For "what did X warn / predict / admit ... (about Y)": added to the score of X's own words that use a form of the
     question's verb ("warned"), so that they come before X's words said otherwise ("said"); a verb of words in
