@@ -158,7 +158,8 @@ ROLES = frozenset(
     premier deputy aide adviser advisor campaigner activist consultant owner founder negotiator
     physiotherapist physio producer son daughter wife husband father mother brother sister widow widower
     forward winger flanker fly-half scrum-half full-back hooker batsman bowler wicketkeeper jockey trainer driver
-    rider cyclist golfer swimmer bishop archbishop cardinal priest vicar rabbi imam chaplain assistant""".split()
+    rider cyclist golfer swimmer bishop archbishop cardinal priest vicar rabbi imam chaplain assistant solicitor
+    barrister""".split()
 )
 """Words naming a person by what they do: "the mayor", "coach Luis Aragones"."""
 

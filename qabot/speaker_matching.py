@@ -20,6 +20,7 @@ _LINKS = frozenset("of for at on from in".split())
 _PHRASE_WORD = re.compile(r"[^\W_][\w.’'-]*")
 _DOTTED = re.compile(r"[^\W\d_]{2}\.[^\W\d_]{2}")
 """A dot inside a word between letters ("Suprnova.org", "Amazon.com"), not initials ("U.S.")."""
+_POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])$")
 _ROLE_WORD = re.compile(r"[a-z][a-z-]{2,}")
 """A lowercase word: before a name in a speaker's phrase, what the person is ("archivist", "centre")."""
 _CAPITALS = re.compile(r"[A-Z][A-Z.&]*[A-Z]\.?(?:['’]s)?")
@@ -197,7 +198,14 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
         return False  # "the central bank governor" is "the head of the Central Bank"; "the minister" is no mayor
     if (b.modifiers & OTHER_ROLE) - a.modifiers:
         return False  # "the mayor" is not "Deputy Mayor Nicky Gavron", "the chancellor" not the shadow one
-    return a.modifiers <= b.words
+    return a.modifiers - _whose(a) <= b.words
+
+
+@lru_cache(maxsize=4096)
+def _whose(phrase: SpeakerPhrase) -> frozenset[str]:
+    """The lowercase possessives of a role asked for ("protester" in "the protesters' solicitor"): whose role it is,
+    which an article says in its own words ("the men's solicitor Matthew Knight"), so not a word the phrase must hold."""
+    return frozenset(normal(w) for w in _PHRASE_WORD.findall(phrase.text) if w[:1].islower() and _POSSESSIVE_END.search(w))
 
 
 def _of_a_person(role: SpeakerPhrase) -> bool:
