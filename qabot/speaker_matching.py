@@ -204,8 +204,12 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
 @lru_cache(maxsize=4096)
 def _whose(phrase: SpeakerPhrase) -> frozenset[str]:
     """The lowercase possessives of a role asked for ("protester" in "the protesters' solicitor"): whose role it is,
-    which an article says in its own words ("the men's solicitor Matthew Knight"), so not a word the phrase must hold."""
-    return frozenset(normal(w) for w in _PHRASE_WORD.findall(phrase.text) if w[:1].islower() and _POSSESSIVE_END.search(w))
+    which an article says in its own words ("the men's solicitor Matthew Knight"), so not a word the phrase must hold.
+    Not a body's ("the board's statement") nor the body a leading role leads ("the referees' chief")."""
+    if phrase.head in LEADING_ROLES:
+        return frozenset()  # "the referees' chief" leads the referees: the body is what the role is
+    return frozenset(n for w in _PHRASE_WORD.findall(phrase.text) if w[:1].islower() and _POSSESSIVE_END.search(w)
+                     and (n := normal(w)) not in SPEAKER_HEADS)  # "the board's statement" is the board's
 
 
 def _of_a_person(role: SpeakerPhrase) -> bool:
