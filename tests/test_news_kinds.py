@@ -61,11 +61,27 @@ Officials said the Carrow dam was in good repair and had been inspected in May.
 
 Officials warned that the river could burst its banks near the dam by Friday and urged residents to leave.
 """,
-    "manager": """Coach quits after defeats
+    "weir": """Weir cools Euro hopes
 
-Tom Ash, the Ashby Rovers manager, left the club on Sunday.
+Everton defender David Weir has played down talk of European football, despite his team lying second.
 
-The club chairman said the manager had "done his best" for the club.
+Weir told BBC Radio Five Live: "We don't want to rest on our laurels. The only thing that matters is the next game."
+""",
+    "striker": """Coach denies striker talks
+
+Chelsea boss Jose Mourinho has denied that he held talks with the striker, though his interest in signing a striker is known.
+
+Mourinho said he was "just practising my Portuguese with him because I don't need strikers".
+""",
+    "rates": """Bank raises interest rates
+
+The Bank of England has raised interest rates to 4.75%, its decision taken on Thursday after a close vote.
+""",
+    "protest": """Hunt protesters charged
+
+Eight men who stormed the chamber during the debate have been charged, after the charges were put to them on Monday.
+
+"There is no offence of trespassing in the chamber," the men's solicitor Matthew Knight said.
 """,
 }
 
@@ -133,3 +149,24 @@ def test_the_questions_own_verb_favours_words_that_use_it(index):
     # both are the officials' words about the dam; only one is a warning
     assert "burst its banks" in first_text(_ask(index, "What did officials warn about the dam?"))
     assert "good repair" in first_text(_ask(index, "What did officials say about the dam's repair?"))
+
+
+def test_words_opening_a_paragraph_are_about_what_the_lede_says(index):
+    # the topic is in the lede, the quotation opens the next paragraph and never names it
+    assert "rest on our laurels" in first_text(_ask(index, "What did Everton's David Weir say about talk of European football?"))
+
+
+def test_one_word_of_a_topic_beside_xs_words_is_not_xs_words_about_it(index):
+    # "interest" beside Mourinho's words, the rest of the topic far from them: he said nothing about it
+    answer = _ask(index, "what did Mourinho say about the Bank of England's decision on interest rates")
+    assert answer["no_answer"] is True or answer["unsure"] is True
+    # his words about the striker stay his words about it
+    assert "practising my Portuguese" in first_text(_ask(index, "what did Mourinho say about the striker talks"))
+
+
+def test_a_role_asked_with_whose_it_is_is_found_however_the_article_says_whose(index):
+    assert speaker_matches("the protesters' solicitor", "the men's solicitor Matthew Knight")
+    # a body's possessive, or the body a chief leads, is still asked for
+    assert not speaker_matches("the board's statement", "the club's statement")
+    assert not speaker_matches("the referees' chief", "the players' chief")
+    assert "no offence of trespassing" in first_text(_ask(index, "What did the protesters' solicitor argue about the charges?"))
