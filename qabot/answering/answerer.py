@@ -358,8 +358,10 @@ class Answerer:
             if not c.own_words:
                 continue
             held = self._beside(c) & topic
-            if c.sentence == 0 and reader.previous_sentence(c.passage) is None:
-                held |= features.paragraph_before(reader, c.passage) & topic
+            if c.sentence == 0 and reader.previous_sentence(c.passage) is None and c.speaker:
+                lede = features.paragraph_before(reader, c.passage)
+                if set(self.analyzer.terms(c.speaker)) & lede:
+                    held |= lede & topic  # the lede names X and the topic
             if sum(weight[t] for t in held) < need - 1e-9:
                 c.own_words = False
 

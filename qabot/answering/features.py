@@ -280,7 +280,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     question_terms, asked = ctx.question_terms, ctx.asked
     if ctx.reader is None:  # a context made without its reader: the related terms' prefixes worked out here
         prefixes, min_related = _prefixes(weights, params.min_related), params.min_related
-    opening = wanted & paragraph_before(reader, passage) if ctx.say and previous is None else set()
+    led = paragraph_before(reader, passage) if ctx.say and previous is None else set()
     out: list[Candidate] = []
     for i, sentence in enumerate(sentences):
         matched = present[i]
@@ -290,6 +290,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
         if ctx.say:
             attribution = speakers.get(sentence.start) if speakers else None
             who = set(reader.analyzer.terms(attribution.speaker)) if attribution and attribution.speaker else set()
+            opening = wanted & led if not i and who & led else set()  # the lede names X and Y: X's words after it
             near = present[i] | (present[i - 1] if i else opening) | (present[i + 1] if i + 1 < len(present) else set())
             own = bool(who) and attribution.said_by(q.speaker) and (not ctx.topic or bool(ctx.topic & near))
             if own:
@@ -359,8 +360,6 @@ def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict 
     present: dict[int, set] = {}
 
     def at(j: int) -> set:
-        if j == -1 and reader.previous_sentence(passage) is None:
-            return wanted & paragraph_before(reader, passage)
         if not 0 <= j < len(spans):
             return set()
         found = present.get(j)
@@ -372,21 +371,33 @@ def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict 
         attribution = speakers.get(start)
         if attribution is None or not attribution.speaker or not attribution.said_by(asked):
             continue
-        if ctx.topic and not ctx.topic & (at(i) | at(i - 1) | at(i + 1)):
+        if ctx.topic and not ctx.topic & (at(i) | at(i - 1) | at(i + 1) | _opening(reader, passage, i, attribution, wanted)):
             continue
         if reader.analyzer.terms(attribution.speaker):
             return True
     return False
 
 
+def _opening(reader: Reader, passage: ReadPassage, i: int, attribution, wanted) -> set[str]:
+    """For sentence ``i`` of ``passage`` attributed as ``attribution``: the question's terms in the lede before it
+    when it opens the paragraph after the lede and the lede names its speaker (``candidates``' rule)."""
+    if i or reader.previous_sentence(passage) is not None:
+        return set()
+    lede = paragraph_before(reader, passage)
+    return wanted & lede if lede and set(reader.analyzer.terms(attribution.speaker)) & lede else set()
+
+
 def paragraph_before(reader: Reader, passage: ReadPassage) -> set[str]:
-    """For a passage that opens its paragraph, the terms of the last sentence of the paragraph before it in its
-    article (a story's lede names what the quotation opening the next paragraph is about: "Everton defender David
-    Weir has played down talk of European football." then "Weir told BBC Radio Five Live: ..."); else none."""
-    p = passage.id
-    if p not in reader.corpus.article_passages(passage.article) or p - 1 not in reader.corpus.article_passages(passage.article):
+    """For a passage that opens the paragraph after its article's first (the lede), the terms of the lede's last
+    sentence: a lede that names X and the topic says what X's quotation opening the next paragraph is about
+    ("Everton defender David Weir has played down talk of European football." then "Weir told BBC Radio Five Live:
+    ..."); else none."""
+    p, passages = passage.id, reader.corpus.article_passages(passage.article)
+    if p not in passages or p - 1 not in passages:
         return set()
     before = reader.passage(p - 1)
+    if before.paragraph != reader.span(passages.start).paragraph:
+        return set()  # only the lede: a later paragraph's last sentence may tell of X's other deeds ("who accused ...")
     return before.held(len(before.spans) - 1) if before.spans else set()
 
 

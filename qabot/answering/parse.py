@@ -130,8 +130,8 @@ class Question:
     topic_words: tuple[str, ...]
     """The topic's words as the question writes them (stopwords and question words out), for messages."""
     verb: str | None = None
-    """For a speech question, its verb or noun of speech as typed, lowercase ("warn", "characterise", "say",
-    "reaction"). For a who, when or where question, the verb it asks about, lowercase ("met" in "who met Putin",
+    """For a speech question, its verb of speech when it asks for words of a kind, lowercase ("warn", "characterise";
+    None for "say", "tell" or a noun). For a who, when or where question, the verb it asks about, lowercase ("met" in "who met Putin",
     "meet" in "where did they meet", "visiting" in "when is Xi visiting Russia"); None when it names none
     ("who is the chairman")."""
     subject: tuple[str, ...] = ()
@@ -277,7 +277,8 @@ def _speech(text: str) -> tuple[str, str, bool, str | None] | None:
     None for any other question. A speaker named by what they did ("the playwright who wrote Y") is the
     person ("the playwright"), and what they did joins the topic. The flag is True when the answer may be
     told of the speaker rather than quoted (``Question.narrated``): every form but "say"-like verbs. Last, the
-    question's own verb, lowercase ("warn", "characterise", "reaction"), or None ("according to X")."""
+    question's own verb when it asks for words of a kind, lowercase ("warn", "characterise"), or None ("say",
+    "according to X")."""
     text = _AND_WHY.sub("", text)  # "Which film did X predict would win, and why?": the why is in X's words
     according = _ACCORDING.match(text) or _ACCORDING_AFTER.match(text)
     if according and _is_speaker(according["speaker"].strip(" ,")) and _someone(according["speaker"].strip(" ,")) \
@@ -296,7 +297,8 @@ def _speech(text: str) -> tuple[str, str, bool, str | None] | None:
             continue
         narrated = loose or pattern not in (_SPEECH, _SPEECH_REL, _SPEECH_BY) or \
             re.sub(r"\s+", " ", m.group("verb").lower()) in _STANCE_FORMS
-        return speaker, topic, narrated, re.sub(r"\s+", " ", m.group("verb").lower())
+        verb = re.sub(r"\s+", " ", m.group("verb").lower())
+        return speaker, topic, narrated, verb if lexicon.verb_forms(verb) else None
     return None
 
 
