@@ -344,7 +344,7 @@ class Answerer:
         return ranked
 
     def _own_words_on_topic(self, q: Question, cands: list[Candidate]) -> None:
-        """The speaker's words that hold, in them or beside them, less than ``own_topic_share`` of the weight of a
+        """The speaker's words that hold, in them or beside them, less than ``own_topic_share`` of the terms of a
         topic of two terms or more are not their words about it ("what did Mourinho say about interest rates":
         "Mourinho said he was 'just practising my Portuguese'" beside "Chelsea's interest"; Sony's words about a
         film "moved" for Hitachi's quickest-moving robot): one word of a topic meets a speaker's words by chance."""
@@ -352,9 +352,8 @@ class Answerer:
         topic = set(q.topic_terms)
         if share <= 0 or len(topic) < 2:
             return
-        weight = {t: reader.weight(t) for t in topic}
-        need = share * sum(weight.values())
-        for c in cands:
+        need = share * len(topic)  # a share of the terms, not of their weight: on one short article "Real" of
+        for c in cands:            # "Real Madrid" weighs next to nothing, and is what X's words name
             if not c.own_words:
                 continue
             held = self._beside(c) & topic
@@ -362,7 +361,7 @@ class Answerer:
                 lede = features.paragraph_before(reader, c.passage)
                 if set(self.analyzer.terms(c.speaker)) & lede:
                     held |= lede & topic  # the lede names X and the topic
-            if sum(weight[t] for t in held) < need - 1e-9:
+            if len(held) < need - 1e-9:
                 c.own_words = False
 
     def _favour_own_verb(self, q: Question, cands: list[Candidate]) -> None:

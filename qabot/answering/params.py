@@ -135,8 +135,10 @@ class SpeechParams:
     X's search terms ("Tesla" of "Tesla mistakenly")."""
     own_topic_share: float = 0.2
     """For "what did X say about Y" with a topic of two terms or more: X's words count as X's words about Y only when
-    they, or a sentence beside them, hold at least this share of the topic's weight (one word of a topic meets X's
-    words by chance: "Chelsea's interest" for Mourinho's words "about interest rates")."""
+    they, or a sentence beside them, hold at least this share of the topic's terms (one word of a long topic meets X's
+    words by chance: a film that "moved" people for "Hitachi's claim that Emiew is the world's quickest-moving
+    robot"). A share of the terms, not of their IDF weight: on one short article a word of the topic that every
+    passage holds weighs next to nothing ("Real" of "Real Madrid") though it is what X's words name."""
     own_verb_bonus: float = 1.0
     """For "what did X warn / predict / admit ... (about Y)": added to the score of X's own words that use a form of the
     question's verb ("warned"), so that they come before X's words said otherwise ("said"); a verb of words in
