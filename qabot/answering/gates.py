@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..analysis import fold
-from ..lexicon import TITLES
+from ..lexicon import NAME_TITLES, TITLES
 from ..speakers import role_kin, speaker_phrase, speaker_terms as phrase_terms
 from ..spelling import Speller
 from .parse import Question, QuestionKind
@@ -246,22 +246,29 @@ class Gates:
 
     def correct_speaker(self, q: Question) -> Question:
         """A speech question whose speaker's name the corpus never writes so, with the name's misspelt words
-        corrected ("what did Wnag say": Wang) when the corrected name is one the corpus holds; else ``q`` itself.
-        A word is corrected though the others are known, and though its stem is ("Mikhail Khodorkovski" is
-        "Mikhail Khodorkovsky": both stem to one term, but speakers are matched by their words as written).
-        Only capitalised words are names to correct: "the mayor" is no misspelling of "the major"."""
+        corrected ("what did Wnag say": Wang; "Councillor Quin": Quinn, a title before the name not counting as
+        found) when the corrected name is one the corpus holds; else ``q`` itself. A word is corrected though the
+        others are known, and though its stem is ("Mikhail Khodorkovski" is "Mikhail Khodorkovsky": both stem to one
+        term, but speakers are matched by their words as written). Only capitalised words are names to correct
+        ("the mayor" is no misspelling of "the major"), and in a name typed all in lower case a word the corpus never
+        writes ("mourino")."""
         q = self.recase_speaker(q)
+        df, analyzer = self.reader.df, self.reader.analyzer
         if q.kind is not QuestionKind.SAY or not q.speaker or not q.speaker_terms:
             return q
         words = q.speaker.split()
+        titled = 0  # "Councillor Quin", "Dr Wnag": the title before the name is no part of it
+        while titled < len(words) - 1 and words[titled].lower().strip(".") in NAME_TITLES:
+            titled += 1
         typed_low = q.speaker == q.speaker.lower() and words[0] not in ("the", "a", "an", "this", "that")
-        fixed = [self._name_fix(w, typed_low) for w in words]
+        fixed = words[:titled] + [self._name_fix(w, typed_low) for w in words[titled:]]
         if fixed == words:
             return q
+        terms = tuple(phrase_terms(" ".join(fixed[titled:]), analyzer))
+        if not terms or not all(map(df, terms)):
+            return q
         speaker = " ".join(fixed)
-        terms = tuple(phrase_terms(speaker, self.reader.analyzer))
-        return replace(q, speaker=speaker, speaker_terms=terms) if terms and all(map(self.reader.df, terms)) else q
-
+        return replace(q, speaker=speaker, speaker_terms=tuple(phrase_terms(speaker, analyzer)))
 
     def _name_fix(self, word: str, typed_low: bool) -> str:
         """``word`` of a speaker's name as the corpus spells it when it misspells one: a capitalised word, or in a
