@@ -110,6 +110,11 @@ QUESTION_SPEECH_LEMMAS = (
 """Verbs that make a question a speech question ("what did the mayor warn about?"): the verbs of
 communication, without those whose question is seldom about words ("what did Galileo observe")."""
 
+QUESTION_WHY_LEMMAS = ("say", "think", "believe", "claim", "argue", "insist", "warn", "predict", "expect", "suggest")
+"""Verbs after "Why did X ..." that ask for the reason X gave ("Why did X say he was resigning?", "Why does X think
+Y could win?"): X's words hold it. Not verbs of doing ("Why did Luther condemn vows"), nor "tell" ("Why did X tell
+Y to ...", an order)."""
+
 QUESTION_SPEECH_FORMS = frozenset(f for lemma in QUESTION_SPEECH_LEMMAS for f in forms(lemma))
 """Every form of ``QUESTION_SPEECH_LEMMAS``."""
 
@@ -153,7 +158,8 @@ ROLES = frozenset(
     premier deputy aide adviser advisor campaigner activist consultant owner founder negotiator
     physiotherapist physio producer son daughter wife husband father mother brother sister widow widower
     forward winger flanker fly-half scrum-half full-back hooker batsman bowler wicketkeeper jockey trainer driver
-    rider cyclist golfer swimmer bishop archbishop cardinal priest vicar rabbi imam chaplain assistant""".split()
+    rider cyclist golfer swimmer bishop archbishop cardinal priest vicar rabbi imam chaplain assistant solicitor
+    barrister""".split()
 )
 """Words naming a person by what they do: "the mayor", "coach Luis Aragones"."""
 
@@ -255,6 +261,23 @@ CREATORS = frozenset(
 )
 """Roles named by a work ("the author of The Vagina Monologues"): the person is "the author", and the work
 says which story to look in. Not "director" or "head", which name who leads a body ("the director of the FBI")."""
+
+
+PLAIN_SPEECH_LEMMAS = frozenset(("say", "tell", "speak", "comment", "add", "think", "write"))
+"""Verbs a question asks with for someone's words in general: "what did X say" wants any words, "what did X warn"
+words of warning."""
+
+
+def verb_forms(word: str) -> frozenset[str]:
+    """Every form of the verb of speech, stance or calling that ``word`` is a form of ("warned", "warns", ... for
+    "warn"); empty for a verb of words in general (``PLAIN_SPEECH_LEMMAS``) or a word that is none of them."""
+    word = word.lower()
+    for lemma in (*SPEECH_LEMMAS, *QUESTION_STANCE_LEMMAS, *QUESTION_HOW_LEMMAS, *CHARACTERISING_LEMMAS):
+        found = forms(lemma)
+        if word in found:
+            return frozenset() if lemma in PLAIN_SPEECH_LEMMAS else frozenset(found)
+    return frozenset()
+
 
 WH_WORDS = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 """The words a question opens with; a first word one letter away from one of them ("Whcih", "Waht", "hwo")

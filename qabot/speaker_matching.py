@@ -20,6 +20,9 @@ _LINKS = frozenset("of for at on from in".split())
 _PHRASE_WORD = re.compile(r"[^\W_][\w.’'-]*")
 _DOTTED = re.compile(r"[^\W\d_]{2}\.[^\W\d_]{2}")
 """A dot inside a word between letters ("Suprnova.org", "Amazon.com"), not initials ("U.S.")."""
+_POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])$")
+_ROLE_WORD = re.compile(r"[a-z][a-z-]{2,}")
+"""A lowercase word: before a name in a speaker's phrase, what the person is ("archivist", "centre")."""
 _CAPITALS = re.compile(r"[A-Z][A-Z.&]*[A-Z]\.?(?:['’]s)?")
 """A word in capitals ("NFL", "U.S.", "AT&T", "BPI's"): initials."""
 
@@ -114,8 +117,8 @@ def speaker_phrase(text: str) -> SpeakerPhrase:
     heads = [i for i, w in enumerate(main) if _is_head(w)]
     if heads:
         head = normal(main.pop(heads[-1]))
-    elif main and not names:
-        head = normal(main.pop())
+    elif main and (not names or _ROLE_WORD.fullmatch(main[-1])):
+        head = normal(main.pop())  # "Florida state archivist Jody Norman": a lowercase word before a name is a role
     modifiers = frozenset(normal(w) for w in main + tail if w.lower() not in _DETERMINERS) - {""}
     acronym = len(names) == 1 and _CAPITALS.fullmatch(names[0]) is not None
     owner = tuple(normal(w) for w in _PHRASE_WORD.findall(text) if w[:1].isupper() and w.lower() not in _DETERMINERS
@@ -179,10 +182,12 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
         mine, theirs = set(a.names), set(b.names)
         if theirs and (mine <= theirs or theirs <= mine):
             return True
+        if b.head in SPOKESPEOPLE and (a.body or not _of_a_person(b)) and _owned_by(b, a):
+            # "the NFL": "A National Football League spokesman", "NBC": "a spokesman for NBC"; a body asked for by
+            # its name alone too: "Five": "A Five spokesman", "Plaid Cymru": "Plaid Cymru's ... spokesman Dai Lloyd"
+            return True
         if theirs:
             return _initials_of(a, b) or _initials_of(b, a)  # "the London Stock Exchange" is "the LSE"
-        if a.body and b.head in SPOKESPEOPLE:
-            return _owned_by(b, a)  # "the NFL": "A National Football League spokesman", "NBC": "a spokesman for NBC"
         return a.acronym and _is_body_of(b, a.names[0])  # "the BPI": "the British Phonographic Industry"
     if b.acronym and _is_body_of(a, b.names[0]):
         return True
@@ -193,7 +198,24 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
         return False  # "the central bank governor" is "the head of the Central Bank"; "the minister" is no mayor
     if (b.modifiers & OTHER_ROLE) - a.modifiers:
         return False  # "the mayor" is not "Deputy Mayor Nicky Gavron", "the chancellor" not the shadow one
-    return a.modifiers <= b.words
+    return a.modifiers - _whose(a) <= b.words
+
+
+@lru_cache(maxsize=4096)
+def _whose(phrase: SpeakerPhrase) -> frozenset[str]:
+    """The lowercase possessives of a role asked for ("protester" in "the protesters' solicitor"): whose role it is,
+    which an article says in its own words ("the men's solicitor Matthew Knight"), so not a word the phrase must hold.
+    Not a body's ("the board's statement") nor the body a leading role leads ("the referees' chief")."""
+    if phrase.head in LEADING_ROLES:
+        return frozenset()  # "the referees' chief" leads the referees: the body is what the role is
+    return frozenset(n for w in _PHRASE_WORD.findall(phrase.text) if w[:1].islower() and _POSSESSIVE_END.search(w)
+                     and (n := normal(w)) not in SPEAKER_HEADS)  # "the board's statement" is the board's
+
+
+def _of_a_person(role: SpeakerPhrase) -> bool:
+    """True when the one a spokesperson's phrase speaks for is a person, by a capitalised honorific or title in it
+    ("Mr Blair's spokesman", "the Prime Minister's spokesman"): their spokesman's words are not theirs."""
+    return any(w[:1].isupper() and normal(w) in TITLES for w in _PHRASE_WORD.findall(role.text))
 
 
 def _initials(words) -> str:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from ..analysis import Analyzer
+from .. import lexicon
+from ..analysis import Analyzer, fold
 from ..bm25 import BM25Params
 from ..index import Index
+from ..lexicon import alternation
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_phrase, speaker_terms as phrase_terms
@@ -77,6 +80,27 @@ _JOINED_AFTER = re.compile(r",?\s+(?:and|with)\s+(?:the\s+)?[A-Z]")
 _TOLD_TO = re.compile(r"\b(?:tell|told)\s+(?P<to>.+?)(?=\s+(?:about|of|on|over|regarding|that|what|why|how)\b|\s*[?.!]*\s*$)",
                       re.I)
 """Whom a speech question's speaker told something to ("what did X tell the BBC News website about Y")."""
+
+_SPEAKING = alternation(lexicon.SPEECH_FORMS | lexicon.CHARACTERISING_FORMS
+                        | {f for lemma in (*lexicon.QUESTION_STANCE_LEMMAS, *lexicon.QUESTION_HOW_LEMMAS)
+                           for f in lexicon.forms(lemma)})
+"""Every form of a verb by which a sentence tells what someone said, called something, or felt or judged."""
+
+
+@lru_cache(maxsize=256)
+def _speaks_after(name: str) -> re.Pattern:
+    """A search, in folded text, for ``name`` (a speaker's normalised name word) as the subject of a verb of
+    ``_SPEAKING``: right before it, after ", who" or after up to two helping words ("Straw, who accused",
+    "Campbell has called", "Blair has also said")."""
+    return re.compile(rf"(?i)\b{re.escape(name)}\b,?\s+(?:who\s+)?(?:(?:has|have|had|is|was|were|are|also|then|later|"
+                      rf"will|would|has\s+since)\s+){{0,2}}(?:{_SPEAKING})\b")
+
+
+@lru_cache(maxsize=256)
+def _verb_pattern(verbs: frozenset[str]) -> re.Pattern:
+    """A search for any of ``verbs`` as a whole word, in any case."""
+    return re.compile(rf"(?i)\b(?:{alternation(verbs)})\b")
+
 
 ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TITLE, QuestionKind.SUMMARY))
 """Questions about an article itself, answered by ``about.py``."""
@@ -250,6 +274,10 @@ class Answerer:
                                                  own_only=True))
             features.share_article_relevance(cands)
         self.model.rank(cands)
+        if say and q.verb:
+            self._favour_own_verb(q, cands)
+        if say:
+            self._own_words_on_topic(q, cands)
         if say and not q.topic_terms:  # "what did Putin say?": his own words before words he shares with another
             cands.sort(key=lambda c: (not c.own_words, c.own_words and self._shared(c), -c.score, c.article, c.start))
         else:
@@ -314,6 +342,39 @@ class Answerer:
             ranked.refusal = (f"nothing about '{' '.join(names[0])}' in {gates.where()} (none names {them} near "
                               f"{either(names[1])}){nearest}")
         return ranked
+
+    def _own_words_on_topic(self, q: Question, cands: list[Candidate]) -> None:
+        """The speaker's words that hold, in them or beside them, less than ``own_topic_share`` of the terms of a
+        topic of two terms or more are not their words about it ("what did Mourinho say about interest rates":
+        "Mourinho said he was 'just practising my Portuguese'" beside "Chelsea's interest"; Sony's words about a
+        film "moved" for Hitachi's quickest-moving robot): one word of a topic meets a speaker's words by chance."""
+        reader, share = self.reader, self.params.speech.own_topic_share
+        topic = set(q.topic_terms)
+        if share <= 0 or len(topic) < 2:
+            return
+        need = share * len(topic)  # a share of the terms, not of their weight: on one short article "Real" of
+        for c in cands:            # "Real Madrid" weighs next to nothing, and is what X's words name
+            if not c.own_words:
+                continue
+            held = self._beside(c) & topic
+            if c.sentence == 0 and reader.previous_sentence(c.passage) is None and c.speaker:
+                lede = features.paragraph_before(reader, c.passage)
+                if set(self.analyzer.terms(c.speaker)) & lede:
+                    held |= lede & topic  # the lede names X and the topic
+            if len(held) < need - 1e-9:
+                c.own_words = False
+
+    def _favour_own_verb(self, q: Question, cands: list[Candidate]) -> None:
+        """Add ``own_verb_bonus`` to the score of the speaker's own words that use a form of the question's verb of
+        speech ("warned" for "what did officials warn"; "characterised" for "how did Liam Fox characterise ...")."""
+        verbs = lexicon.verb_forms(q.verb or "")
+        if not verbs:
+            return
+        pattern = _verb_pattern(verbs)
+        bonus = self.params.speech.own_verb_bonus
+        for c in cands:
+            if c.own_words and pattern.search(self.reader.article(c.article).text, c.start, c.end):
+                c.score += bonus
 
     def _role_placed_in_article(self, q: Question) -> Ranked | None:
         """For a speaker asked for by role with capitalised words beside it that no speaker's phrase holds
@@ -408,7 +469,7 @@ class Answerer:
         best = said.candidates[0]
         if any((c.article, c.start) == (best.article, best.start) for c in plain.candidates[:3]):
             return False  # X's best words rank high among the plain question's sentences too
-        return self._names_speaker(q, plain.candidates[0])
+        return self._speaks_in(q, plain.candidates[0])
 
     def _topic_said(self, q: Question) -> set[str]:
         """The topic terms of speech question ``q`` less those of whom X told it to ("the BBC News website" in "what
@@ -450,6 +511,19 @@ class Answerer:
             if not asked & set(self.analyzer.terms(words)):
                 return True  # "Putin said", described by nothing of "Wang"
         return False
+
+    def _speaks_in(self, q: Question, c: Candidate) -> bool:
+        """True when candidate ``c``'s own sentences name the speaker ``q`` asks about (``_names_speaker``) as the
+        one who speaks, judges or acts as the question asks: a word of the name, then (after ", who" or up to two
+        helping words) a verb of speech, of calling or of stance ("Jack Straw, who accused the Tories", "Sol
+        Campbell has called the rivalry ...", "Google said"); not a sentence that only names X ("the Advertising
+        Standards Authority contacted Five", "Nadal beats Andy Roddick", "Austin Aitken is taking action")."""
+        if not self._names_speaker(q, c):
+            return False
+        names = speaker_phrase(q.speaker or "").names
+        text = fold(self.reader.article(c.article).text[c.start:c.end])
+        return any(m for name in names if len(name) > 1
+                   for m in _speaks_after(name).finditer(text))
 
     def _names_speaker(self, q: Question, c: Candidate) -> bool:
         """True when candidate ``c``'s own sentences name the speaker ``q`` asks about: a word of its name

@@ -245,10 +245,13 @@ class Gates:
         return entry[2]
 
     def correct_speaker(self, q: Question) -> Question:
-        """A speech question whose speaker's name the corpus never names, with the name's misspelt words
+        """A speech question whose speaker's name the corpus never writes so, with the name's misspelt words
         corrected ("what did Wnag say": Wang; "Councillor Quin": Quinn, a title before the name not counting as
-        found) when the corrected name is one the corpus holds; else ``q`` itself.
-        Only capitalised words are names to correct: "the mayor" is no misspelling of "the major"."""
+        found) when the corrected name is one the corpus holds; else ``q`` itself. A word is corrected though the
+        others are known, and though its stem is ("Mikhail Khodorkovski" is "Mikhail Khodorkovsky": both stem to one
+        term, but speakers are matched by their words as written). Only capitalised words are names to correct
+        ("the mayor" is no misspelling of "the major"), and in a name typed all in lower case a word the corpus never
+        writes ("mourino")."""
         q = self.recase_speaker(q)
         df, analyzer = self.reader.df, self.reader.analyzer
         if q.kind is not QuestionKind.SAY or not q.speaker or not q.speaker_terms:
@@ -257,16 +260,28 @@ class Gates:
         titled = 0  # "Councillor Quin", "Dr Wnag": the title before the name is no part of it
         while titled < len(words) - 1 and words[titled].lower().strip(".") in NAME_TITLES:
             titled += 1
-        name = words[titled:]
-        if any(df(t) for t in phrase_terms(" ".join(name), analyzer)):
-            return q
-        fixed = words[:titled] + [(self.correct(w) or w) if w[:1].isupper() else w for w in name]
+        typed_low = q.speaker == q.speaker.lower() and words[0] not in ("the", "a", "an", "this", "that")
+        fixed = words[:titled] + [self._name_fix(w, typed_low) for w in words[titled:]]
         if fixed == words:
             return q
-        if not any(df(t) for t in phrase_terms(" ".join(fixed[titled:]), analyzer)):
+        terms = tuple(phrase_terms(" ".join(fixed[titled:]), analyzer))
+        if not terms or not all(map(df, terms)):
             return q
         speaker = " ".join(fixed)
         return replace(q, speaker=speaker, speaker_terms=tuple(phrase_terms(speaker, analyzer)))
+
+    def _name_fix(self, word: str, typed_low: bool) -> str:
+        """``word`` of a speaker's name as the corpus spells it when it misspells one: a capitalised word, or in a
+        name typed all in lower case ("what did mourino say") a word the corpus never writes, corrected to a
+        name only ("Mourinho"); else ``word``."""
+        if not word.isalpha():
+            return word
+        if word[:1].isupper():
+            return self.correct(word) or word
+        if typed_low and self._name_spelling(word) is None and word not in self._spelled:
+            fixed = self.correct(word)
+            return fixed if fixed and fixed[:1].isupper() else word
+        return word
 
 
 def _refuse(check: WordCheck, message: str) -> WordCheck:

@@ -133,6 +133,16 @@ class SpeechParams:
     """A narrated question ("how did X react to Y") whose speaker's own words are not found is answered from the plain
     ranking only when that ranking's best sentence is in an article holding at least this share of the weight of
     X's search terms ("Tesla" of "Tesla mistakenly")."""
+    own_topic_share: float = 0.2
+    """For "what did X say about Y" with a topic of two terms or more: X's words count as X's words about Y only when
+    they, or a sentence beside them, hold at least this share of the topic's terms (one word of a long topic meets X's
+    words by chance: a film that "moved" people for "Hitachi's claim that Emiew is the world's quickest-moving
+    robot"). A share of the terms, not of their IDF weight: on one short article a word of the topic that every
+    passage holds weighs next to nothing ("Real" of "Real Madrid") though it is what X's words name."""
+    own_verb_bonus: float = 1.0
+    """For "what did X warn / predict / admit ... (about Y)": added to the score of X's own words that use a form of the
+    question's verb ("warned"), so that they come before X's words said otherwise ("said"); a verb of words in
+    general ("say", "tell") adds nothing."""
     others_confidence: float = 0.25
     """The most confidence given to another speaker's words that do not name X ("we are talking", Putin's) answering
     a question about X's ("what was Wang's reaction to the talks?") when X's own words were not found: the fitted

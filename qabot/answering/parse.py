@@ -36,6 +36,20 @@ _SPEECH_BY = re.compile(
     rf"(?:\s+(?:about|on|of|regarding|concerning)\s+(?P<topic>.*?))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+_ACCORDING = re.compile(r"^\s*according\s+to\s+(?P<speaker>[^,?]+?)\s*,\s*(?P<rest>.+?)\s*[?.!]*\s*$", re.I)
+"""A question put as someone's words: "According to John Kirwan, what cost Italy in Scotland?"."""
+_ACCORDING_AFTER = re.compile(r"^\s*(?P<rest>(?:what|why|how|who|when|where|which|is|are|was|were|did|does|do|will|would|can|could)"
+                              r"\b.+?),?\s+according\s+to\s+(?P<speaker>[^,?]+?)\s*[?.!]*\s*$", re.I)
+"""The same with the speaker last: "What cost Italy in Scotland, according to John Kirwan?"."""
+_WHY_SPEECH = re.compile(
+    rf"^\s*(?:and\s+|so\s+)?why\s+(?:did|does|do|has|have|had|would)\s+(?P<speaker>.+?)\s+"
+    rf"(?P<verb>{alternation(f for lemma in lexicon.QUESTION_WHY_LEMMAS for f in forms(lemma)[:1])})\b"
+    rf"(?:\s+(?:that|so)\b)?\s*(?P<topic>.*?)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+""""Why did X say he was resigning?", "Why does X think Y could win?": X's words give the reason."""
+_AND_WHY = re.compile(r",?\s+and\s+(?:why|how)\s*(?=[?.!]*\s*$)", re.I)
+"""", and why?" after a question: the reason is asked of the same words."""
 _HOW_SPEECH = re.compile(
     rf"^\s*(?:and\s+|so\s+)?how\s+(?:did|does|do|has|have|had|will|would)\s+(?P<speaker>.+?)\s+"
     rf"(?P<verb>{alternation(f for lemma in QUESTION_HOW_LEMMAS for f in forms(lemma)[:1])})\b{_TOPIC_AFTER}",
@@ -116,7 +130,8 @@ class Question:
     topic_words: tuple[str, ...]
     """The topic's words as the question writes them (stopwords and question words out), for messages."""
     verb: str | None = None
-    """For a who, when or where question, the verb it asks about, lowercase ("met" in "who met Putin",
+    """For a speech question, its verb of speech when it asks for words of a kind, lowercase ("warn", "characterise";
+    None for "say", "tell" or a noun). For a who, when or where question, the verb it asks about, lowercase ("met" in "who met Putin",
     "meet" in "where did they meet", "visiting" in "when is Xi visiting Russia"); None when it names none
     ("who is the chairman")."""
     subject: tuple[str, ...] = ()
@@ -280,12 +295,12 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True) -> Question:
                             topic_words=tuple(shown for _, shown in kept))
     said = _speech(asked) if speech else None
     if said is not None:
-        speaker, about, narrated = said
+        speaker, about, narrated, verb = said
         names = phrase_terms(speaker, analyzer)  # "the mayor" is found by "mayor", "Mr Blair" by "blair"
         topic, shown = _content_words(about, analyzer)
         return Question(
             text=text, kind=QuestionKind.SAY, speaker=speaker, speaker_terms=tuple(dict.fromkeys(names)),
-            topic_terms=tuple(analyzer.stem(topic)), topic_words=tuple(shown), narrated=narrated,
+            topic_terms=tuple(analyzer.stem(topic)), topic_words=tuple(shown), narrated=narrated, verb=verb,
         )
     words, shown = _content_words(asked, analyzer)
     kind = _kind(asked)
@@ -296,13 +311,20 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True) -> Question:
     )
 
 
-def _speech(text: str) -> tuple[str, str, bool] | None:
+def _speech(text: str) -> tuple[str, str, bool, str | None] | None:
     """For a question about someone's words, the speaker and what it asks about: "what did X say about Y",
     "what was said by X", "how did X explain Y", "what was X's reaction to Y", "what reason did X give for Y";
     None for any other question. A speaker named by what they did ("the playwright who wrote Y") is the
     person ("the playwright"), and what they did joins the topic. The flag is True when the answer may be
-    told of the speaker rather than quoted (``Question.narrated``): every form but "say"-like verbs."""
-    for pattern in (_SPEECH, _SPEECH_REL, _SPEECH_BY, _HOW_SPEECH, _NOUN_SPEECH, _GIVE_SPEECH):
+    told of the speaker rather than quoted (``Question.narrated``): every form but "say"-like verbs. Last, the
+    question's own verb when it asks for words of a kind, lowercase ("warn", "characterise"), or None ("say",
+    "according to X")."""
+    text = _AND_WHY.sub("", text)  # "Which film did X predict would win, and why?": the why is in X's words
+    according = _ACCORDING.match(text) or _ACCORDING_AFTER.match(text)
+    if according and _is_speaker(according["speaker"].strip(" ,")) and _someone(according["speaker"].strip(" ,")) \
+            and _kind(according["rest"]) not in _FACT_KINDS:  # "how many settle here, according to X": a figure
+        return according["speaker"].strip(" ,"), according["rest"], True, None
+    for pattern in (_SPEECH, _SPEECH_REL, _SPEECH_BY, _HOW_SPEECH, _NOUN_SPEECH, _GIVE_SPEECH, _WHY_SPEECH):
         m = pattern.match(text)
         if not m or not m.group("speaker"):
             continue
@@ -315,7 +337,8 @@ def _speech(text: str) -> tuple[str, str, bool] | None:
             continue
         narrated = loose or pattern not in (_SPEECH, _SPEECH_REL, _SPEECH_BY) or \
             re.sub(r"\s+", " ", m.group("verb").lower()) in _STANCE_FORMS
-        return speaker, topic, narrated
+        verb = re.sub(r"\s+", " ", m.group("verb").lower())
+        return speaker, topic, narrated, verb if lexicon.verb_forms(verb) else None
     return None
 
 
@@ -324,6 +347,9 @@ _WHO_VERB = re.compile(rf"^\W*who\s+(?:{_AUX}\s+)?(?:been\s+|being\s+)?(?P<verb>
 _WH_VERB = re.compile(rf"^\W*(?:when|where|who|whom)\s+{_AUX}\s+(?P<subj>(?:he|she|they|it|we|you|i)|(?:the\s+)?"
                       rf"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)?"
                       rf"|(?:the|his|her|their|its)\s+\w+)\s+(?P<verb>[a-z][\w-]+)")
+_FACT_KINDS = frozenset((QuestionKind.WHO, QuestionKind.WHEN, QuestionKind.WHERE, QuestionKind.HOW_MUCH, QuestionKind.HOW_MANY))
+"""Questions asking for a fact of a kind (a name, a time, a place, an amount), which a cue finds wherever it is
+written: put "according to X", they stay such questions."""
 _VERB_KINDS = frozenset((QuestionKind.WHO, QuestionKind.WHEN, QuestionKind.WHERE))
 
 
@@ -358,6 +384,14 @@ def _is_speech_verb(m: re.Match) -> bool:
     if verb[:1].isupper() or (m.re is _SPEECH and re.match(r"\s+by\b", after, re.I)):
         return False
     return not (verb.lower() in ("add", "added") and re.match(r"\s+to\b", after, re.I))
+
+
+def _someone(words: str) -> bool:
+    """True when ``words`` name someone who can be quoted: a name ("John Kirwan", "the AAA") or a phrase headed by a
+    role, group or document word ("the Tory leader", "the ministry", "a 1955 review"); not "the theory", "legend"
+    or "the party line", which a question cites but nobody speaks."""
+    last = words.split()[-1]
+    return last[:1].isupper() or lexicon.singular(last.lower()) in lexicon.SPEAKER_HEADS
 
 
 def _is_speaker(words: str, loose: bool = False) -> bool:

@@ -55,6 +55,10 @@ def _marked(text: str) -> str:
 
 
 _MISSING = object()
+_PLURAL_HEAD = re.compile(r"(?i)(?<![’'])\b(?:[a-z]+(?:ies|[^s’'\s]s))\s*$")
+"""A speaker's phrase ending in a plural word ("Analysts", "the union's lawyers"): a group, never one person."""
+_OF_WHOM = re.compile(r"\s+(?:for|of|at|in|from|on|with)\s+")
+"""What a role is of or for: "A lawyer for the three bloggers" is one lawyer."""
 
 
 class Speech:
@@ -186,8 +190,9 @@ class Speech:
     def _known_as(a: Attribution, roles: tuple[str, ...]) -> Attribution:
         """``a`` with what the article calls its speaker elsewhere; a speaker named only by a role the article
         gave one person ("The home secretary said") is that person ("Charles Clarke"), the role kept as phrase."""
-        if speaker_phrase(a.phrase or a.speaker or "").names:
-            return replace(a, roles=roles)
+        said = a.phrase or a.speaker or ""
+        if speaker_phrase(said).names or _PLURAL_HEAD.search(_OF_WHOM.split(said, 1)[0]):
+            return replace(a, roles=roles)  # "Analysts say ...": many, not the one analyst the article names
         named = [r.split(",", 1)[1].strip() for r in roles if "," in r]
         if len(set(named)) != 1:
             return replace(a, roles=roles)

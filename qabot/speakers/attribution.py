@@ -54,6 +54,12 @@ class Attribution:
                                              or any(speaker_matches(asked, role) for role in self.roles))
 
 _NO_ONE = Attribution(speaker=None, quote=False)
+_ROLE_THEN_NAME = re.compile(r"[ \t]+(?P<words>(?:(?!(?:and|or|but|to|by|with|of|for|at|in|on|the|a|an|who|that|which|as|after|"
+                             r"before|when|while|from|his|her|its|their)\b)[a-z][\w-]+[ \t]+){1,3})"
+                             r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+(?!(?:The|A|An|In|On|At|But|And|He|She|It|They|This|That|His|Her)\b)"
+                             r"[A-Z][\w’'.-]+){1,3})")
+"""After a capitalised word that follows "said", lowercase words and a name: what the person is of that place or body,
+and the person ("said Florida state archivist Jody Norman": Jody Norman, described as "Florida state archivist")."""
 _QUOTED_PATTERNS = ((_AFTER_QUOTE, ()), (_VERB_FIRST, ()), (_BEFORE_QUOTE, ()), (_ACCORDING, ("ccording",)))
 _PLAIN_PATTERNS = ((_REPORTED, ()), (_REPORTED_END, (",",)), (_REPORTED_MID, (",", ";")), (_SAID_BY_END, (",", ";")),
                    (_CLOSED_BY, (",",)), (_TOLD_BY, ("told by",)), (_SUBJECT_SPEAKS, ()), (_ACCORDING, ("ccording",)))
@@ -111,6 +117,9 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         if m and m.group("who") and m.start("who") < at:
             if who is None or m.group("who").lower() not in _PRONOUNS:
                 who, desc, at = m.group("who"), m.groupdict().get("desc"), m.start("who")
+                if pattern is _VERB_FIRST and (role := _ROLE_THEN_NAME.match(sentence, m.end("who"))) is not None \
+                        and not _IS_PHRASE.match(who):
+                    who, desc = role.group("name"), f"{who} {role.group('words')}"  # "said Florida state archivist Jody Norman"
             if who.lower() not in _PRONOUNS:
                 break  # 'Pound said: "I am ... them. "But ...," he added': "he" is the one named before it
     if quote and (who is None or who.lower() in _PRONOUNS and any(c.isupper() for c in _QUOTED.sub("", sentence[:at]))):

@@ -37,10 +37,14 @@ _OF_AFTER = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){1,3
 Bridgewell Securities", "for Grantham and Stamford", after what the role is of: "of market development at Nokia"."""
 _SENTENCE_END = re.compile(r"(?<![A-Z])\.(?=\s|$)")
 """A full stop that ends a sentence inside a body's name run on ("Essentials. The"), not an initial's ("U.S. Treasury")."""
+_OPENING_WORD = r"(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead|Also|So|Then|Last|Today|Yesterday)"
+"""A capitalised word that opens a sentence before its subject, never a name's first word."""
 _NAME_AFTER = re.compile(rf"\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})")
 _COMMA_NAME_AFTER = re.compile(rf",\s+(?P<who>{_TITLE}?(?=[A-Z]){_NAME})(?=[,.;])")
-_NAME_COMMA_BEFORE = re.compile(rf"(?P<who>{_TITLE}?(?<![\w’'-])[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,3}}),\s+"
+_NAME_COMMA_BEFORE = re.compile(rf"(?P<who>{_TITLE}?(?<![\w’'-])(?!{_OPENING_WORD}\s)[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,3}}),\s+"
                                 rf"(?:the\s+|an?\s+)?$")
+"""A name set off before its role ("Pat Ferguson, President of AMBO,"), not with the word that opens its sentence
+("But Barry Hugill, a spokesman for the campaign group Liberty,": the name is Barry Hugill)."""
 _ROLE_WORD = re.compile(rf"(?<![\w’'-]){_ROLE_HEAD}(?![\w’'-])")
 
 
@@ -157,7 +161,12 @@ def _described(descriptions) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
     for desc, who, *_ in descriptions:
         name = _clean(who)
-        words = [w for w in name.split() if normal(w) not in HONORIFICS and not _is_head(w)]
+        words = name.split()
+        while words and (normal(words[0]) in HONORIFICS or _is_head(words[0])):
+            words = words[1:]  # "Chancellor Gordon Brown": a title before the name
+        while len(words) > 1 and normal(words[-1]) in ROLES:
+            words = words[:-1]  # "Frank Field MP": a role after it; "Tony Banks" keeps "Banks", no role
+        words = [w for w in words if normal(w) not in HONORIFICS]
         desc = desc.strip()
         if not words or not _is_name(name) or not desc:
             continue
