@@ -1,6 +1,6 @@
 """Word lists: the one home of the words that mark speech, titles, groups and documents.
 
-Speaker attribution (speakers.py), question analysis (question.py), follow-ups (conversation.py)
+Speaker attribution (speakers/), question analysis (question.py), follow-ups (conversation.py)
 and the surface-word counts of a build (vocabulary.py) all read their word lists from here, so a
 verb or a title added once counts everywhere.
 """

@@ -1,6 +1,6 @@
 """Compiled regular expressions kept between runs of the command line.
 
-The answering rules are regular expressions of thousands of characters (speakers.py names every verb of
+The answering rules are regular expressions of thousands of characters (speakers/ names every verb of
 speech in several patterns), and Python compiles each anew in every process: some 70 ms of CPU, a sixth
 of a cold ``qabot ask``. ``enable()`` lets ``re`` take a pattern's compiled form from a file an earlier
 run left, and ``save()`` keeps what this run compiled for the next.

@@ -97,9 +97,14 @@ def test_the_author_answer_cites_the_byline_and_role(stories):
 
 
 def test_without_a_topic_over_several_articles_it_asks_which_listing_them(stories):
-    for answer in ask_all("who is the author", "summarize the article", "when was it published"):
+    author, summary, date = ask_all("who is the author", "summarize the article", "when was it published")
+    for answer in (author, summary, date):
         assert answer["no_answer"] and answer["message"].startswith("which article? there are 4;")
         assert "'Storm brings down trees across Ashford'" in answer["message"]
+    # the example of naming a topic is a question of the kind asked
+    assert '("who wrote the article about ...")' in author["message"]
+    assert '("summarize the article about ...")' in summary["message"]
+    assert '("when was the article about ... published")' in date["message"]
     # a topic two articles share equally: which of them, by headline
     both = ask_all("who wrote the article about Ashford")[0]
     assert both["no_answer"] and both["message"].startswith("which article? 2 are about 'Ashford':")

@@ -77,3 +77,27 @@ def test_go_is_a_question_word_not_a_search_term():
 def test_the_verb_and_subject_a_who_when_where_question_asks_about(text, verb, subject):
     q = parse(text, Analyzer())
     assert (q.verb, q.subject) == (verb, subject)
+
+
+@pytest.mark.parametrize(("text", "kind", "speaker", "topic_words"), [
+    ("help me understand the floods", "keywords", None, ("floods",)),
+    ("Can you tell me what Blair said about the euro?", "say", "Blair", ("euro",)),
+    ("I'd like to know how the union reacted to the pay deal", "say", "the union", ("pay", "deal")),
+    ("i want to know who won the election", "who", None, ("election",)),
+    ("do you know who wrote the article about the storm?", "author", None, ("storm",)),
+    ("explain why Yukos was sold", "why", None, ("Yukos", "sold")),
+])
+def test_a_request_round_a_question_is_not_searched_for(text, kind, speaker, topic_words):
+    """ "help me understand", "can you tell me", "I'd like to know": the question inside is asked, and a clause
+    ("what Blair said") is the question it stands for; the question keeps the text as typed."""
+    q = parse(text, Analyzer())
+    assert (q.kind, q.speaker, q.topic_words, q.text) == (kind, speaker, topic_words, text)
+
+
+@pytest.mark.parametrize("text", [
+    "What company confirmed that Beyoncé would participate in the halftime show?",
+    "How much is council tax in Scotland expected to go up on average?",
+    "What share of voters thought Blair had been damaged by the affair?",
+])
+def test_a_question_with_a_speech_verb_later_is_not_taken_for_a_clause(text):
+    assert parse(text, Analyzer()).kind != "say"

@@ -210,7 +210,7 @@ def test_whole_word_test_agrees_with_the_regular_expression():
     import random
     import re
 
-    from qabot.speakers import _has_word
+    from qabot.speakers.names import _has_word
 
     text = SEED.read_text(encoding="utf-8")
     words = sorted(set(re.findall(r"\S+", text)))[:400]
@@ -235,13 +235,16 @@ def test_fast_patterns_find_what_the_plain_ones_find(bbc_dir):
     import random
     import re
 
-    from qabot import speakers as s
+    from qabot.speakers import VERBS, speech_hint
+    from qabot.speakers.names import _CAPS, _CAPS_REST
+    from qabot.speakers.people import _PERSON_MARKS, _role_words
+    from qabot.speakers.phrases import _NAME, _TITLE
     from qabot.lexicon import ROLES, alternation
 
-    caps_plain = re.compile(rf"{s._TITLE}?(?<![\w.])[A-Z]{s._CAPS_REST}")
-    titled_plain = re.compile(rf"\b{s._TITLE}(?P<who>{s._NAME})")
+    caps_plain = re.compile(rf"{_TITLE}?(?<![\w.])[A-Z]{_CAPS_REST}")
+    titled_plain = re.compile(rf"\b{_TITLE}(?P<who>{_NAME})")
     role_word_plain = re.compile(rf"(?<![\w’'-])(?:{alternation(ROLES)})(?![\w’'-])")
-    speech_hint_plain = re.compile(rf"(?:{s.VERBS})\b|[Aa]ccording|, saying")
+    speech_hint_plain = re.compile(rf"(?:{VERBS})\b|[Aa]ccording|, saying")
 
     def found(pattern, text):
         return [(m.span(), m.group("who")) for m in pattern.finditer(text)]
@@ -251,11 +254,11 @@ def test_fast_patterns_find_what_the_plain_ones_find(bbc_dir):
     texts += [t[rng.randrange(len(t)):][:rng.randrange(1, 400)] for t in texts]
     texts += ["mayor Anna Benedetti said", "Coach Luis Aragones, the minister-president"]
     for text in texts:
-        assert [m.span() for m in s._CAPS.finditer(text)] == [m.span() for m in caps_plain.finditer(text)]
-        assert found(s._PERSON_MARKS[0], text) == found(titled_plain, text)
-        assert list(s._role_words(text)) == [m.span() for m in role_word_plain.finditer(text.lower())]
+        assert [m.span() for m in _CAPS.finditer(text)] == [m.span() for m in caps_plain.finditer(text)]
+        assert found(_PERSON_MARKS[0], text) == found(titled_plain, text)
+        assert list(_role_words(text)) == [m.span() for m in role_word_plain.finditer(text.lower())]
         for sentence in re.split(r"(?<=[.!?])\s+", text):
-            assert s.speech_hint(sentence) == (speech_hint_plain.search(sentence) is not None), sentence
+            assert speech_hint(sentence) == (speech_hint_plain.search(sentence) is not None), sentence
 
 
 def test_possessive_speaker_patterns_find_what_the_plain_ones_find(bbc_dir):
@@ -266,10 +269,13 @@ def test_possessive_speaker_patterns_find_what_the_plain_ones_find(bbc_dir):
     import random
     import re
 
-    from qabot import speakers as s
+    from qabot.speakers.people import _PERSON_MARKS
+    from qabot.speakers.phrases import _NAMED, _NAMED_POSSESSIVE, _WHO, _WHO_POSSESSIVE
+    from qabot.speakers.quoted import _AFTER_QUOTE, _BEFORE_QUOTE
+    from qabot.speakers.reported import _REPORTED, _REPORTED_END, _REPORTED_MID, _SAYING
 
     def plain(pattern: re.Pattern) -> re.Pattern:
-        text = pattern.pattern.replace(s._WHO_POSSESSIVE, s._WHO).replace(s._NAMED_POSSESSIVE, s._NAMED)
+        text = pattern.pattern.replace(_WHO_POSSESSIVE, _WHO).replace(_NAMED_POSSESSIVE, _NAMED)
         text = text.replace(r"[\w-]++", r"[\w-]+").replace("{1,60}+", "{1,60}")
         assert text != pattern.pattern
         return re.compile(text)
@@ -277,8 +283,7 @@ def test_possessive_speaker_patterns_find_what_the_plain_ones_find(bbc_dir):
     def found(pattern, text):
         return [(m.span(), *(m.span(g) for g in pattern.groupindex)) for m in pattern.finditer(text)]
 
-    patterns = [s._AFTER_QUOTE, s._BEFORE_QUOTE, s._REPORTED, s._REPORTED_MID, s._REPORTED_END, s._SAYING,
-                s._PERSON_MARKS[2]]
+    patterns = [_AFTER_QUOTE, _BEFORE_QUOTE, _REPORTED, _REPORTED_MID, _REPORTED_END, _SAYING, _PERSON_MARKS[2]]
     pairs = [(p, plain(p)) for p in patterns]
     texts = _bbc_texts(bbc_dir, "politics")[:200] + [SEED.read_text(encoding="utf-8")]
     rng = random.Random(0)
@@ -341,9 +346,9 @@ def test_speech_hint_read_backwards_finds_what_the_plain_search_finds():
     import random
     import re
 
-    from qabot import speakers as s
+    from qabot.speakers import VERBS, speech_hint
 
-    plain = re.compile(rf"(?:{s.VERBS})\b|[Aa]ccording|, saying")
+    plain = re.compile(rf"(?:{VERBS})\b|[Aa]ccording|, saying")
     cases = ["said", "Said", "said.", " said", "He said", "unsaid words", "said_x", "saidx", "x said_", "she pointed out",
              "pointed\n\t out that", "pointedout", "it went on", "wenton", "told", "toldme", "according", "Saying, saying",
              "", "—said—", "é said", "saidé", "’said’"]
@@ -351,7 +356,7 @@ def test_speech_hint_read_backwards_finds_what_the_plain_search_finds():
     pieces = ["said", "says", "told", "pointed", "out", "went", "on", " ", "\n", ",", ".", "un", "x", "_", "é", "’", "1"]
     cases += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(5000)]
     for sentence in cases:
-        assert s.speech_hint(sentence) == (plain.search(sentence) is not None), sentence
+        assert speech_hint(sentence) == (plain.search(sentence) is not None), sentence
 
 
 def test_says_opening_read_backwards_finds_what_the_plain_search_finds(bbc_dir):
@@ -360,9 +365,9 @@ def test_says_opening_read_backwards_finds_what_the_plain_search_finds(bbc_dir):
     import random
     import re
 
-    from qabot import speakers as s
+    from qabot.speakers.quoted import _SAYS_OPENING, _SAYS_OPENING_REVERSED
 
-    plain = re.compile(s._SAYS_OPENING)
+    plain = re.compile(_SAYS_OPENING)
     texts = _bbc_texts(bbc_dir, "politics")[:150] + _bbc_texts(bbc_dir, "sport")[:150]
     sentences = [x for t in texts for x in re.split(r"(?<=[.!?”])\s+", t)]
     rng = random.Random(0)
@@ -371,7 +376,7 @@ def test_says_opening_read_backwards_finds_what_the_plain_search_finds(bbc_dir):
     sentences += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
     assert any(plain.search(x) for x in sentences) and not all(plain.search(x) for x in sentences)
     for sentence in sentences:
-        assert (s._SAYS_OPENING_REVERSED.search(sentence[::-1]) is not None) == (plain.search(sentence) is not None), sentence
+        assert (_SAYS_OPENING_REVERSED.search(sentence[::-1]) is not None) == (plain.search(sentence) is not None), sentence
 
 
 def test_people_known_found_as_far_as_asked_is_what_the_whole_text_gives(bbc_dir):
@@ -380,19 +385,21 @@ def test_people_known_found_as_far_as_asked_is_what_the_whole_text_gives(bbc_dir
     import random
     from bisect import bisect_left, bisect_right
 
-    from qabot import speakers as s
+    from qabot.speakers import People, surname_of
+    from qabot.speakers.names import _clean, _is_name
+    from qabot.speakers.people import _PERSON_MARKS, _descriptions
 
     def plain(text: str, lo: int, hi: int) -> frozenset[str]:
         marks = []
-        for pattern in s._PERSON_MARKS:
+        for pattern in _PERSON_MARKS:
             for m in pattern.finditer(text):
-                name = s._clean(m.group("who"))
-                if s._is_name(name) and not (name.isupper() and len(name) <= 5):
-                    marks.append((m.start(), m.end(), s.surname_of(name)))
-        for _, who, apposed, start, end in s._descriptions(text):
-            name = s._clean(who)
-            if apposed and s._is_name(name):
-                marks.append((start, end, s.surname_of(name)))
+                name = _clean(m.group("who"))
+                if _is_name(name) and not (name.isupper() and len(name) <= 5):
+                    marks.append((m.start(), m.end(), surname_of(name)))
+        for _, who, apposed, start, end in _descriptions(text):
+            name = _clean(who)
+            if apposed and _is_name(name):
+                marks.append((start, end, surname_of(name)))
         marks.sort()
         starts = [m[0] for m in marks]
         return frozenset(name for _, e, name in marks[bisect_left(starts, lo):bisect_right(starts, hi)] if e <= hi)
@@ -401,7 +408,7 @@ def test_people_known_found_as_far_as_asked_is_what_the_whole_text_gives(bbc_dir
     texts = _bbc_texts(bbc_dir, "politics")[:60] + _bbc_texts(bbc_dir, "sport")[:60]
     assert any(plain(t, 0, len(t)) for t in texts)
     for text in texts:
-        people = s.People(text)
+        people = People(text)
         for _ in range(6):
             lo = rng.randrange(len(text))
             hi = rng.choice([len(text), min(len(text), lo + rng.randrange(3000))])

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import pkgutil
 import re
 import subprocess
 import sys
+from importlib import import_module
 
 from conftest import SEED, run
 
@@ -13,8 +15,13 @@ from qabot import regexcache, speakers
 
 
 def _patterns() -> list[re.Pattern]:
-    """Every compiled pattern of the speaker rules, the longest qabot has."""
-    return [v for v in vars(speakers).values() if isinstance(v, re.Pattern)]
+    """Every compiled pattern of the speaker rules (each stage of ``qabot.speakers``), the longest qabot has."""
+    found: dict[int, re.Pattern] = {}
+    for stage in pkgutil.iter_modules(speakers.__path__):
+        for v in vars(import_module(f"{speakers.__name__}.{stage.name}")).values():
+            if isinstance(v, re.Pattern):
+                found.setdefault(id(v), v)
+    return list(found.values())
 
 
 def test_patterns_from_the_cache_match_as_re_compiles_them(isolated, monkeypatch):

@@ -104,8 +104,14 @@ def _which(reader: Reader, q: Question, last: int | None) -> tuple[int | None, s
         return last, ""
     if n == 1:
         return 0, ""
-    return None, (f"which article? there are {n:,}; name its topic (\"who wrote the article about ...\") or ask "
+    return None, (f"which article? there are {n:,}; name its topic (\"{_EXAMPLE[q.kind]}\") or ask "
                   f"after an answer from it" + _examples(reader, range(n)))
+
+
+_EXAMPLE = {QuestionKind.AUTHOR: "who wrote the article about ...", QuestionKind.DATE: "when was the article about ... "
+            "published", QuestionKind.TITLE: "what is the title of the article about ..."}
+_EXAMPLE = {**{kind: "summarize the article about ..." for kind in QuestionKind}, **_EXAMPLE}
+"""How a question of each kind names its article's topic, as the message asking which article shows it."""
 
 
 def _distinct(reader: Reader, articles: list[int]) -> list[int]:

@@ -13,8 +13,8 @@ from enum import StrEnum
 from .. import lexicon
 from ..analysis import STOPWORDS, Analyzer
 from ..speakers import speaker_terms as phrase_terms
-from ..lexicon import (QUESTION_HOW_LEMMAS, QUESTION_SPEECH_FORMS, QUESTION_SPEECH_NOUNS, QUESTION_STANCE_LEMMAS,
-                       alternation, forms)
+from ..lexicon import (QUESTION_HOW_LEMMAS, QUESTION_SPEECH_FORMS, QUESTION_SPEECH_LEMMAS, QUESTION_SPEECH_NOUNS,
+                       QUESTION_STANCE_LEMMAS, alternation, forms)
 
 _STANCE_FORMS = frozenset(f for lemma in QUESTION_STANCE_LEMMAS for f in forms(lemma))
 SPEECH_VERBS = alternation(QUESTION_SPEECH_FORMS | _STANCE_FORMS)
@@ -197,12 +197,40 @@ ARTICLE_WORDS = frozenset("article articles story stories piece report text page
 """Words of a question about the article itself that do not say which article."""
 
 
+_REQUEST = re.compile(
+    r"^\W*(?:(?:please|so|and|ok(?:ay)?|hi|hey)[\s,]+)*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
+    r"(?:help\s+me\s+(?:to\s+)?(?:understand|know|find\s+out|see)|(?:tell|show)\s+me|explain(?:\s+to\s+me)?"
+    r"|i(?:\s+(?:want|would\s+like|need|wish)|['’]d\s+like)\s+to\s+(?:know|understand|find\s+out|learn|see)"
+    r"|(?:do|does)\s+(?:you|anyone)\s+know|i\s+wonder|i['’]m\s+wondering|i\s+am\s+wondering)\b[\s,:]*(?:about\s+)?",
+    re.I)
+"""A request wrapped round a question or a topic: "help me understand the floods", "can you tell me what
+Blair said about the euro", "I'd like to know who won"; its words are not searched for."""
+_PAST_TO_BASE = {f[2]: f[0] for lemma in (*QUESTION_SPEECH_LEMMAS, *QUESTION_STANCE_LEMMAS, *QUESTION_HOW_LEMMAS)
+                 for f in (forms(lemma),)}
+_EMBEDDED = re.compile(
+    rf"^(?P<wh>what|how)\s+(?P<speaker>(?:(?!(?:did|does|do|was|is|were|are|be|been|has|have|had|will|would|can|could|"
+    rf"should|if|about|else|much|many|long|old|far|often|soon)\b)[^\s?]+\s+){{1,6}}?)(?P<verb>{alternation(_PAST_TO_BASE)})\b"
+    rf"(?P<rest>.*)$", re.I)
+"""A question asked as a clause after a request: "(tell me) what Blair said about the euro" is "what did Blair
+say about the euro", "(I'd like to know) how the union reacted" is "how did the union react"."""
+
+
+def _asked(text: str) -> str:
+    """``text`` without a request wrapped round it, a question asked as a clause after one put as a question."""
+    asked = _REQUEST.sub("", text, count=1)
+    m = _EMBEDDED.match(asked) if asked != text else None
+    if m:
+        asked = f"{m['wh']} did {m['speaker']}{_PAST_TO_BASE[m['verb'].lower()]}{m['rest']}"
+    return asked if asked.strip(" ?.!") else text
+
+
 def parse(text: str, analyzer: Analyzer, speech: bool = True) -> Question:
     """Analyse a question (or bare keywords); with ``speech`` False, a question about someone's words is
     analysed as a plain one (its speaker's words searched for like any others)."""
+    asked = _asked(text)
     for kind, pattern in _ABOUT_ARTICLE:
-        if pattern.search(text):
-            words = analyzer.words_as_written(text)
+        if pattern.search(text) or pattern.search(asked):
+            words = analyzer.words_as_written(asked)
             kept = [(w, shown) for w, shown in words
                     if w and w not in STOPWORDS and w not in QUESTION_WORDS and w not in ARTICLE_WORDS]
             # the words before the article's noun and after it ("the storm story", "the story about the
@@ -210,7 +238,7 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True) -> Question:
             return Question(text=text, kind=kind, speaker=None, speaker_terms=(),
                             topic_terms=tuple(analyzer.stem([w for w, _ in kept])),
                             topic_words=tuple(shown for _, shown in kept))
-    said = _speech(text) if speech else None
+    said = _speech(asked) if speech else None
     if said is not None:
         speaker, about, narrated = said
         names = phrase_terms(speaker, analyzer)  # "the mayor" is found by "mayor", "Mr Blair" by "blair"
@@ -219,9 +247,9 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True) -> Question:
             text=text, kind=QuestionKind.SAY, speaker=speaker, speaker_terms=tuple(dict.fromkeys(names)),
             topic_terms=tuple(analyzer.stem(topic)), topic_words=tuple(shown), narrated=narrated,
         )
-    words, shown = _content_words(text, analyzer)
-    kind = _kind(text)
-    verb, subject = _verb_and_subject(text) if kind in _VERB_KINDS else (None, ())
+    words, shown = _content_words(asked, analyzer)
+    kind = _kind(asked)
+    verb, subject = _verb_and_subject(asked) if kind in _VERB_KINDS else (None, ())
     return Question(
         text=text, kind=kind, speaker=None, speaker_terms=(),
         topic_terms=tuple(analyzer.stem(words)), topic_words=tuple(shown), verb=verb, subject=subject,

@@ -1,0 +1,276 @@
+"""The driver of attribution: ``Attribution``, who a sentence's words belong to; ``attribute``, the speaker of
+one sentence (the quoted-speech patterns, else the reported-speech ones, in order, then a back-reference
+resolved); ``attribute_paragraph``, each sentence of a paragraph with what the sentences before it tell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from ..speaker_matching import normal, speaker_matches, speaker_phrase
+from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _backward_body, _body_before, _is_epithet, _last_sentence,
+                       _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
+from .names import _OWNED, _clean, _has_word, _is_name, _surnames, last_name_in, surname_of
+from .people import People, known_people
+from .phrases import _IS_PHRASE, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
+from .quoted import (_AFTER_QUOTE, _BEFORE_QUOTE, _QUOTED, _SAYS_OPENING_REVERSED, _VERB_FIRST, _quoted_at, is_quote,
+                     quoted_words)
+from .reported import (_ACCORDING, _CHARACTERISING, _CLOSED_BY, _REPORTED, _REPORTED_END, _REPORTED_MID, _SAID_BY_END,
+                       _SAYING, _SUBJECT_SPEAKS, _SUBJECT_SPEAKS_HINT, _TOLD_BY, speech_hint)
+
+SPEAKER_CONTEXT = 2000
+"""Characters before a paragraph read to resolve "he" and to learn who the people are."""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a sentence's words belong to."""
+
+    speaker: str | None
+    """The speaker's name as the article writes it (pronouns resolved), or None."""
+    quote: bool
+    """True when the sentence holds a direct quotation."""
+    continued: bool = False
+    """True when the sentence names no speaker but goes on with the quotation of the one before it."""
+    head: str | None = None
+    """The speaker's head word, lowercased and singular: a surname ("benedetti"), else a role, group or
+    document ("mayor", "official", "statement"); None without a speaker."""
+    phrase: str | None = None
+    """The whole phrase naming the speaker when it says more than ``speaker`` ("The fisheries officer Erik
+    Lindqvist" for Erik Lindqvist), else None."""
+    roles: tuple[str, ...] = ()
+    """What the article calls this speaker elsewhere ("Festival director" for "Mr Kosslick"; ``described_people``)."""
+
+    def said_by(self, asked: str) -> bool:
+        """True when the question's speaker phrase ``asked`` ("the mayor", "Benedetti") means this speaker, by
+        name, by the phrase that names them here ("the spokesman" going on with "A Bayern spokesman": either), or
+        by a role the article gives them elsewhere."""
+        return self.speaker is not None and (speaker_matches(asked, self.phrase or self.speaker)
+                                             or self.phrase is not None and self.speaker not in self.phrase
+                                             and speaker_matches(asked, self.speaker)
+                                             or any(speaker_matches(asked, role) for role in self.roles))
+
+_NO_ONE = Attribution(speaker=None, quote=False)
+_QUOTED_PATTERNS = ((_AFTER_QUOTE, ()), (_VERB_FIRST, ()), (_BEFORE_QUOTE, ()), (_ACCORDING, ("ccording",)))
+_PLAIN_PATTERNS = ((_REPORTED, ()), (_REPORTED_END, (",",)), (_REPORTED_MID, (",", ";")), (_SAID_BY_END, (",", ";")),
+                   (_CLOSED_BY, (",",)), (_TOLD_BY, ("told by",)), (_SUBJECT_SPEAKS, ()), (_ACCORDING, ("ccording",)))
+"""The patterns ``attribute`` tries, in order, for a sentence with a quotation and for one without, each with what
+it cannot match without (a sentence without any of them is spared its search). Pairs, not a dict keyed by the
+pattern: a compiled pattern's hash is worked out from all its compiled code at every look-up (16 to 96 µs for
+these, a sixth of attributing a sentence)."""
+_QUOTED_FALLBACKS = ((_REPORTED, ()), (_SUBJECT_SPEAKS, ()), (_TOLD_BY, ("told by",)), (_REPORTED_END, (",",)),
+                     (_SAID_BY_END, (",", ";")), (_CLOSED_BY, (",",)))
+"""For a sentence with a quotation whose speaker is not set beside it: the subject that speaks ("Putin told Wang that
+he ... “my friend” ..."), or speaks though no verb of speech follows it, words told by an agent, or reported speech
+closed by its speaker ('Turkey would be an "invaluable bridge" to the world, Mr Howard added.'), never a speaker
+inside the quotation."""
+_HINTS = ((_SUBJECT_SPEAKS, _SUBJECT_SPEAKS_HINT),)
+"""Patterns searched only in a sentence that holds what each match holds, found by a cheaper search."""
+
+
+def _hinted(pattern: re.Pattern, sentence: str) -> bool:
+    """False when ``pattern`` has a hint (``_HINTS``) that ``sentence`` lacks: the pattern cannot match."""
+    for hinted, hint in _HINTS:
+        if pattern is hinted:
+            return hint.search(sentence) is not None
+    return True
+
+
+def attribute(sentence: str, previous: Attribution | None, last_name: str | None | Callable[[], str | None], before: str = "",
+              known: Callable[[], frozenset[str]] = frozenset,
+              speaking: str | None | Callable[[], str | None] = None,
+              subject: tuple[str, bool, str] | None | Callable[[], tuple[str, bool, str] | None] = None) -> Attribution:
+    """The speaker of ``sentence``.
+
+    ``previous`` is the attribution of the sentence before it in the same paragraph; ``last_name``
+    the last person named before this sentence (or a function that finds it), used to resolve "he said" when ``before`` (the text
+    before the sentence) names none of the ``known()`` people (surnames seen as speakers or with a
+    title or role; a function, as only "he said" needs them); ``speaking`` the last speaker of the paragraph so far (or a
+    function that finds it, as only "it said" and a bare quotation need it), whose words an opening
+    quotation with no attribution of its own goes on with; ``subject`` the person the sentences just before are
+    about (``_subject_before``: a name, whether it is surely a person's and the sentence it is the subject of, or
+    a function that finds it), whom "he said" means when no speaker is in the sentence before and no one known to be
+    a person is named since; a subject not surely a person's is still preferred to a person named after it in its
+    own sentence ("But Hantuchova is upbeat ahead of her clash with Williams.").
+    """
+    quote = is_quote(sentence)
+    who = desc = carried = None
+    at = len(sentence)
+    for pattern, needs in _QUOTED_PATTERNS if quote else _PLAIN_PATTERNS:
+        if pattern is _BEFORE_QUOTE and not _SAYS_OPENING_REVERSED.search(sentence[::-1]):
+            continue  # no verb of speech opening a quotation: the costliest search cannot match
+        if needs and not any(c in sentence for c in needs):
+            continue  # "according" and a clause after a comma, without them
+        if not _hinted(pattern, sentence):
+            continue
+        m = pattern.search(sentence)
+        if m and m.group("who") and m.start("who") < at:
+            if who is None or m.group("who").lower() not in _PRONOUNS:
+                who, desc, at = m.group("who"), m.groupdict().get("desc"), m.start("who")
+            if who.lower() not in _PRONOUNS:
+                break  # 'Pound said: "I am ... them. "But ...," he added': "he" is the one named before it
+    if quote and (who is None or who.lower() in _PRONOUNS and any(c.isupper() for c in _QUOTED.sub("", sentence[:at]))):
+        # (without a quotation, these were searched above; a pronoun with no name outside quotation marks before it
+        # is left as it is: '"I am sure," he said.')
+        for pattern, needs in _QUOTED_FALLBACKS:
+            if needs and not any(c in sentence for c in needs):
+                continue
+            if not _hinted(pattern, sentence):
+                continue
+            m = pattern.search(sentence)
+            if m and m.group("who") and not _quoted_at(sentence, m.start("who")) \
+                    and (who is None or m.start("who") < at and m.group("who").lower() not in _PRONOUNS):
+                who, desc = m.group("who"), m.groupdict().get("desc")  # 'Leigh said ..., but he told the FT: "..."'
+                break
+    if who is None and ", saying" in sentence:
+        m = _SAYING.search(sentence)
+        who = m.group("who") if m else None
+    if who is not None and not _IS_PHRASE.match(who) and _OWNED.search(who):
+        who = None  # "Brown's Britain, by Robert Peston, says": a thing of Brown's, not Brown
+    if who is not None:
+        who = who.strip(" ,.;:") if _IS_PHRASE.match(who) else _clean(_THE.sub("", who))  # "Mr Blair's spokesman" is not Blair
+        split = None if "," in who or _TITLED_START.match(who) else _SPLIT_ROLE.match(who)
+        if split and not desc:  # "Albanian Prime Minister Fatos Nano": Fatos Nano, so described
+            who, desc = split.group("name"), split.group("desc") + " "
+        if who.lower() in ("he", "she"):
+            if previous and previous.speaker:
+                who, carried = previous.speaker, previous.phrase  # "he said" is the last speaker, as described
+            else:
+                found = subject() if callable(subject) else subject
+                person, sure, where = found if found and not _has_word(surname_of(found[0]), sentence) else (None, False, "")
+                other = _person_before(before, sentence, known())
+                if person and other and (_has_word(surname_of(other), before[before.rfind(where) + len(where):])
+                                         or not sure and not _has_word(surname_of(other), where)):
+                    person = None  # a person named since, or a name not surely a person's named before the subject
+                who = person or other or (last_name() if callable(last_name) else last_name)
+            if who and _has_word(surname_of(who), sentence):
+                who = None  # "he told Blair": the pronoun is someone other than the one named
+        elif who.lower() in ("it", "they") or _backward_body(who):  # "It said", "they added", "the company said"
+            pronoun = who.lower() if who.lower() in ("it", "they") else "it"
+            body = previous.speaker if previous and previous.speaker else None
+            if body is None and pronoun == "it" and before.rstrip().endswith("."):  # a body the sentence before is about
+                body = _body_before(before[_last_sentence(before):], pronoun, known)
+            if body is None:
+                body = speaking() if callable(speaking) else speaking
+            if not (body and _speaks_as(body, pronoun, known)) and pronoun == "it":
+                body = _body_before(before, pronoun, known)  # 'the TUC has said.' ... 'It said data ...'
+            if body and _speaks_as(body, pronoun, known) and (who.lower() in ("it", "they") or speaker_phrase(body).names):
+                carried = (previous.phrase if previous and previous.speaker == body else None) \
+                    if who.lower() in ("it", "they") else f"{who}, {body}"  # "the company, Microsoft": both match
+                who = body
+            elif who.lower() in ("it", "they"):
+                who = None
+        elif not (_is_name(who) or _IS_PHRASE.match(who)):
+            who = None
+        elif _THE.match(who) and (last := _same_role(who, previous, speaking)) is not None:
+            who, carried = last  # '"He's got back pain," the spokesman said' after 'A Bayern spokesman said ...'
+    if who is not None and quote and not (carried and carried.endswith(f", {who}")):  # a body names itself: "EMI's sales"
+        surname = surname_of(who)
+        if _has_word(surname, quoted_words(sentence)):
+            who = None  # people seldom name themselves: the quotation speaks about them
+    continued = False
+    if who is None and quote and sentence.lstrip()[:1] in "“\"«":
+        if previous is not None and previous.quote and previous.speaker:
+            who, continued, carried = previous.speaker, True, previous.phrase
+        elif last := speaking() if callable(speaking) else speaking:
+            who, continued = last, True  # '"I think we have reached saturation point"' after 'Mr Dein said that ...'
+    head = described = None
+    if who is not None:
+        if desc and not continued and who in sentence and desc.strip().lower() not in ("the", "former"):
+            described = f"{desc.strip()} {who}"  # "The fisheries officer" + "Erik Lindqvist"
+        phrase = speaker_phrase(described or who)
+        head = phrase.surname or phrase.head
+    return Attribution(speaker=who, quote=quote, continued=continued, head=head, phrase=described or carried)
+
+
+def attribute_paragraph(text: str, spans: list[tuple[int, int]],
+                        people_known: Callable[[], frozenset[str]] | None = None,
+                        people: People | None = None) -> list[Attribution]:
+    """The speaker of each sentence (``spans`` into ``text``) of one paragraph, in order.
+
+    "he said" is resolved with the previous sentence's speaker, else the last person named before
+    the sentence who is known to be a person, else the last name before it (the 2,000 characters
+    before the paragraph included). ``people_known`` (a function giving ``known_people`` of the whole
+    text, called only when a "he" needs it, for a caller that attributes many paragraphs of one article)
+    saves finding them around each paragraph; ``people`` (the ``People`` of ``text``, kept by a caller that
+    attributes many passages of one article) finds them once for the whole text and gives those of the
+    2,000 characters before the paragraph and the paragraph, as without it.
+    """
+    if not spans:
+        return []
+    previous: Attribution | None = None
+    window = max(0, spans[0][0] - SPEAKER_CONTEXT)
+    found: list[frozenset[str]] = []
+    names: dict[int, str | None] = {}
+
+    def last_before(i: int) -> str | None:
+        """The last name before sentence ``i`` (looked for only when a "he said" needs it)."""
+        for j in range(i - 1, -2, -1):
+            if j not in names:
+                names[j] = last_name_in(text[window:spans[0][0]] if j < 0 else text[spans[j][0]:spans[j][1]])
+            if names[j]:
+                return names[j]
+        return None
+
+    def known() -> frozenset[str]:
+        if not found:
+            if people is not None:
+                found.append(people.known(window, spans[-1][1]))
+            else:
+                found.append(people_known() if people_known else known_people(text[window:spans[-1][1]]))
+        return found[0]
+
+    speaking: str | None = None
+    since: list[str] = []  # the sentences without a speaker since ``speaking`` spoke, not yet looked at
+
+    def still_speaking() -> str | None:
+        """``speaking``, unless someone else came in since they spoke: a later bare quotation is not surely the
+        speaker's (looked at only when a sentence needs the speaker, so ``known`` is seldom found for it)."""
+        nonlocal speaking
+        if speaking and since:
+            if any(n != surname_of(speaking) and n in known() for sentence in since for n in _surnames(sentence)):
+                speaking = None
+            since.clear()
+        return speaking
+
+    def subject(i: int) -> tuple[str, bool, str] | None:
+        """The person the sentences before sentence ``i`` are about (``_subject_before``): a person who spoke in one
+        is surely theirs (looked for only when a "he said" needs it)."""
+        for j in range(i - 1, max(-1, i - 5), -1):
+            said = out[j].speaker
+            if said and speaker_phrase(said).names and not said.isupper() and not _speaks_as(said, "they", known):
+                return said, True, text[spans[j][0]:spans[j][1]]
+            found = _subject_of(text[spans[j][0]:spans[j][1]], known())
+            if found:
+                return found
+        if i >= 4:
+            return None
+        lo = max(window, spans[0][0] - _SUBJECT_REACH)
+        lead = _SENTENCE_BREAK.split(text[lo:spans[0][0]].strip())
+        return _subject_before(lead[1 if lo > 0 else 0:][-(4 - i):], known())  # not a sentence cut at its start
+
+    out = []
+    for i, (s, e) in enumerate(spans):
+        sentence = text[s:e]
+        if not is_quote(sentence) and not speech_hint(sentence) \
+                and not (" as " in sentence and _CHARACTERISING.search(sentence)):  # the cheaper tests first
+            previous = _NO_ONE  # no verb of speech, no quotation: no pattern below can find a speaker
+        else:
+            previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, still_speaking,
+                                 lambda i=i: subject(i))
+        if previous.speaker and previous.phrase is None and _is_epithet(previous.speaker, sentence, people or People(text)):
+            about = subject(i)  # "the Dutchman said", "The legal assistant said": the person the paragraph is about,
+            # when surely a person (not "Fox" for "The director said" after "Fox has bought the rights")
+            if about and about[1] and about[0] != previous.speaker and not _has_word(surname_of(about[0]), sentence):
+                person = about[0]
+                previous = replace(previous, speaker=person, phrase=f"{previous.speaker}, {person}",
+                                   head=normal(surname_of(person)))
+        out.append(previous)
+        if previous.speaker:
+            speaking = previous.speaker
+            since.clear()
+        elif speaking:
+            since.append(sentence)
+    return out

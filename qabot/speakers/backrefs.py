@@ -1,0 +1,190 @@
+"""Back-references: whom a speaker that does not name itself means. "he said": the subject of the sentences
+before, or a person known to be one named since; "it said", "they said", "the company said": a body named
+speaking before; "the spokesman" going on with "A Bayern spokesman"; an epithet ("the Dutchman", "The legal
+assistant"): the person the paragraph is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..lexicon import BODY_BACK_REFERENCES, DEMONYM_ENDINGS, DOCUMENTS, GROUPS, HONORIFICS, ROLES, TITLES
+from ..speaker_matching import _is_head, normal, speaker_phrase
+from .names import _CAPS, _OPENERS_RE, _clean, _has_word, _is_name, surname_of
+from .people import People
+from .phrases import (VERBS, _DESCRIBED, _IS_PHRASE, _LEAD, _Lazy, _NAME, _NAMED_POSSESSIVE, _OF, _ROLE_HEAD, _THE,
+                      _TITLE, _TITLED_START, _VERB_FIRST_FORMS)
+from .quoted import _quoted_at
+
+if TYPE_CHECKING:
+    from .attribution import Attribution
+
+
+def _speaks_as(speaker: str, pronoun: str, known: Callable[[], frozenset[str]]) -> bool:
+    """Whether ``pronoun`` ("it" or "they") can stand for ``speaker``: "it" for a body or a document (a
+    group word, a company's name), never a person; "they" for a group ("officials", "the Liberal Democrats")."""
+    phrase = speaker_phrase(speaker)
+    last = speaker.split()[-1]
+    plural = last.endswith("s") and not last.endswith(("ss", "’s", "'s")) and (len(speaker.split()) > 1 or last.islower())
+    if pronoun == "they":  # "officials", "the Liberal Democrats", "police"
+        return bool(plural or phrase.head in GROUPS and not phrase.names) and not normal(speaker.split()[0]) in HONORIFICS
+    if normal(speaker.split()[0]) in HONORIFICS or phrase.head in ROLES or len(phrase.names) > 1:
+        return False  # a person ("Mr Smith", "the mayor", "Anna Benedetti"): "he" or "she"
+    # "it": "Nokia said ... It said": a one-word name said to speak is a body's as often as a person's
+    return phrase.head in GROUPS | DOCUMENTS if not phrase.names else surname_of(speaker) not in known() \
+        or speaker.isupper() or len(speaker.split()) == 1
+
+
+def _is_epithet(speaker: str, sentence: str, people: People) -> bool:
+    """Whether ``speaker`` names a person only by what they are, as news goes on naming someone it named before:
+    "the Dutchman", "The legal assistant", "The United boss", "the England striker" (a role without a name that no
+    one of the article is given by name, ``described_people``, as "the mayor" after "The mayor of Ferrara, Anna
+    Benedetti" is), not a body or a group, nor a role of a place or body ("The Bishop of Durham"), nor an office
+    that names one holder whom the article may never name ("the chancellor", "the prime minister")."""
+    phrase = speaker_phrase(speaker)
+    if phrase.names:
+        one = len(speaker.split()) == 1 and speaker[:1].isupper() and not speaker.isupper()
+        return one and speaker.endswith(DEMONYM_ENDINGS) and not _is_head(speaker) \
+            and f"the {speaker}" in sentence.replace("The ", "the ") \
+            and _always_the(speaker, people.text)
+    if phrase.head is None or phrase.head not in ROLES or phrase.head in GROUPS | DOCUMENTS | TITLES or _OF.search(speaker) \
+            or not (_THE.match(speaker) or f"the {speaker}" in sentence.replace("The ", "the ")):
+        return False
+    described = people.described()
+    return not any(speaker_phrase(role).head == phrase.head for roles in described.values() for role in roles)
+    # (the article gives that role to someone by name: the roles find them)
+
+
+def _always_the(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` only after "the" ("the Dutchman", never "Dutchman said"): a word for what
+    someone is, not a name."""
+    return all(text[max(0, m.start() - 4):m.start()].lower() == "the " for m in re.finditer(rf"\b{re.escape(word)}\b", text))
+
+
+def _same_role(who: str, previous: Attribution | None, speaking) -> tuple[str, str | None] | None:
+    """The speaker and phrase that "the spokesman" (``who``: a role without a name) goes on naming: the last speaker
+    of its paragraph, when named by the same role word with every other word of ``who`` ("A Bayern spokesman"), so
+    a question asking for "the Bayern spokesman" finds both sentences; ``who`` stays the phrase."""
+    phrase = speaker_phrase(who)
+    if phrase.names or phrase.head is None:
+        return None
+    last = previous.speaker if previous and previous.speaker else speaking() if callable(speaking) else speaking
+    if not last or last == who:
+        return None
+    before = speaker_phrase((previous.phrase if previous and previous.speaker == last else None) or last)
+    if before.head != phrase.head or not phrase.modifiers <= before.words or before.words == phrase.words:
+        return None
+    return last, who
+
+
+def _backward_body(who: str) -> bool:
+    """Whether ``who`` names a body only by a group word an article goes on with ("the company", "The firm", "the
+    group in a statement"): the body named before it; not "the industry group", which says what the body is."""
+    phrase = speaker_phrase(who) if _IS_PHRASE.match(who) else None
+    return phrase is not None and not phrase.names and phrase.head in BODY_BACK_REFERENCES \
+        and _THE.match(who) is not None and not phrase.owner and phrase.modifiers <= DOCUMENTS
+
+
+_BODY_SPEAKS = _Lazy(
+    rf"(?P<a>{_NAMED_POSSESSIVE}),?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b"
+    rf"|(?:{_VERB_FIRST_FORMS})\s+(?:the\s+)?(?P<b>{_NAME})"
+    rf"|[Aa]ccording\s+to\s+(?:the\s+)?(?P<c>{_NAME})"
+    rf"|(?:^|\n\s*|[.!?][”\"’]?\s+)(?:{_LEAD})?(?P<d>{_NAME})(?:,[^,“\"]{{3,80}},)?"
+    rf"\s+(?:also\s+)?(?:is|was|has|had|have|are|were|will|would|[a-z]+ed)\b")
+"""A body that speaks or acts in the text before a sentence: "the TUC has said", "said Nokia", "according to MDA",
+"Microsoft is celebrating ...", the subject of a sentence."""
+_BODY_REACH = 1500
+"""How far back a body "it said" or "the company said" may be named."""
+
+
+def _body_before(before: str, pronoun: str, known: Callable[[], frozenset[str]]) -> str | None:
+    """The body named speaking or as a sentence's subject in ``before`` that ``pronoun`` ("it", "they") can stand
+    for (``_speaks_as``), for "It said" or "the company said" with no speaker before it in its paragraph: the only
+    one named so (several: none is sure), or in a short stretch (the sentence before) the first."""
+    tail = before[-_BODY_REACH:]
+    bodies = []
+    for m in _BODY_SPEAKS.finditer(tail):
+        name = _clean(_THE.sub("", m.group(m.lastgroup)))  # "The RAC welcomed the news": the RAC
+        if name and _is_name(name) and not _TITLED_START.match(name) and surname_of(name) not in known() \
+                and _speaks_as(name, pronoun, known) and name not in bodies \
+                and not (" " not in name and re.search(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b", before)):
+            # (a one-word name written after a first name is a person's: "Brian McFadden")
+            bodies.append(name)
+    return bodies[0] if len(bodies) == 1 or len(tail) < 600 and bodies else None
+
+
+def _last_sentence(text: str) -> int:
+    """Where the last sentence of ``text`` starts (0 when it holds one)."""
+    breaks = list(_SENTENCE_BREAK.finditer(text, max(0, len(text) - 600)))
+    return breaks[-1].end() if breaks else 0
+
+
+_SUBJECT = _Lazy(rf"^\W*(?:{_LEAD}|For\s+)?(?:{_DESCRIBED})??(?P<who>(?:{_TITLE})?{_NAME})"
+                      rf"(?<![’']s)(?=,\s+(?:who|\d)|\s+(?:(?!(?:his|this|its|us|as|thus|plus)\b)[a-z]+(?:s|ed)|is|was|has|had|"
+                      rf"have|are|were|will|would|can|could|"
+                      rf"did|does|also|then|now|never|still|later)\b)")
+"""A name that is a sentence's subject, before its verb: "But Hantuchova is in upbeat mood", "Top seed Roger Federer
+had to save", "For Richard Tateson, who worked on ...,"; not "Mr Llwyd's theory"."""
+_SUBJECT_REACH = 800
+"""How far before a paragraph the sentences that say whom "he said" means are read."""
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[“\"‘]?[A-Z])|\n\s*\n")
+
+
+def _subject_of(sentence: str, known: frozenset[str]) -> tuple[str, bool, str] | None:
+    """The person ``sentence`` is about, as its subject, whether the name is surely a person's (titled, ``known``
+    or followed by "who"), and the sentence; None for a sentence whose subject is no name."""
+    m = _SUBJECT.match(sentence)
+    if m is None:
+        return None
+    name = _clean(m.group("who"))
+    if not name or not _is_name(name) or _is_head(name.split()[-1]) or name.endswith("ing") and " " not in name \
+            or sentence[max(0, m.start("who") - 4):m.start("who")].lower() == "the ":
+        return None  # "Writing his Christmas message, the Bishop said", "The Da Vinci Code claims": no person
+    sure = bool(_TITLED_START.match(name)) or surname_of(name) in known or sentence.startswith(", who", m.end())
+    return name, sure, sentence
+
+
+def _subject_before(sentences: list[str], known: frozenset[str]) -> tuple[str, bool, str] | None:
+    """The person the last of ``sentences`` are about: the subject of the nearest that has a name for subject (up
+    to four sentences back: "Federer was not unduly worried. The world number one was forced to ...")."""
+    for sentence in reversed(sentences[-4:]):
+        found = _subject_of(sentence, known)
+        if found:
+            return found
+    return None
+
+
+def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | None:
+    """The last person named in ``before`` who is one of the ``known`` and is not named in ``sentence``.
+
+    "Xbox Live" or "USA" named after Mr Gates is no one "he" can be; nor is "Morientes" in
+    'He said: "... the deal for Fernando Morientes ..."'.
+    """
+    if not known:
+        return None
+    for m in reversed(list(_CAPS.finditer(before))):
+        if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) \
+                or _listed(before, max(0, m.start() - _LISTED_REACH), m.start()):
+            continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote', "A, B and C": seldom "he"
+        candidate = _clean(_OPENERS_RE.sub("", m.group()))
+        if not _is_name(candidate):
+            continue
+        surname = surname_of(candidate)
+        if surname in known and not _has_word(surname, sentence):
+            return candidate
+    return None
+
+
+_LISTED = re.compile(rf"(?<![\w’'-])(?!{_ROLE_HEAD}\b)[A-Z][\w’'-]*\s*(?:,|,?\s+and)\s*$")
+"""A name just before, joined by a comma or "and": the next name is one of a list ("Gardener, Darren Campbell ...")."""
+def _listed(text: str, pos: int, end: int) -> bool:
+    """``_LISTED.search(text, pos, end) is not None``, tried only when the text before ``end`` ends with what every
+    match ends with, a comma or "and" (then white space): most names are not followed by one."""
+    return text[pos:end].rstrip().endswith((",", "and")) and _LISTED.search(text, pos, end) is not None
+
+
+_LISTED_REACH = 200
+"""How far back ``_LISTED`` is looked for: a pattern anchored at its end is otherwise tried from every character of
+the 2,000 before (a word and the comma after it are far shorter; the look-behind still sees what comes before)."""
