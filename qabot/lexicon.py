@@ -282,3 +282,21 @@ CREATORS = frozenset(
 )
 """Roles named by a work ("the author of The Vagina Monologues"): the person is "the author", and the work
 says which story to look in. Not "director" or "head", which name who leads a body ("the director of the FBI")."""
+
+WH_WORDS = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
+"""The words a question opens with; a first word one letter away from one of them ("Whcih", "Waht", "hwo")
+is that word misspelt, unless it is a word of its own (``WH_NEIGHBOURS``, or a stopword)."""
+
+WH_NEIGHBOURS = frozenset(
+    """that then there were now hot row cow bow low wow tow sow hoe hew hob hog hop hod hon hoo who woo two thy
+    shy wry whey whit whet wham chat witch whim whip whir whiz wen hen whee whoa whore wheat wheel wait watt want
+    wart whale whack whom wham shoe show shot ahoy whoo hue hay hows whos whys whats""".split()
+)
+"""Real words one letter away from a question word: never read as it misspelt."""
+
+WH_HOW_NEXT = frozenset("much many long old far often soon big large high tall deep wide".split())
+"""Words after "how" ("how many"): a first word as near "how" as another question word ("hwo") is "how" before them."""
+
+NAME_TITLES = TITLES | frozenset("councillor councilor cllr alderman professor rev reverend".split())
+"""Titles written before a name ("Councillor Mark Quinn", "Dr Ravi Menon"): a misspelt name after a title the
+articles hold is corrected as a name alone would be."""

@@ -53,15 +53,25 @@ _ROLE_WORDS = re.compile(
     r"producer|photographer|desk|team|presenter|reporters|writers|editors|news|bureau|chief|stringer)\b"
 )
 """Words of a role line under a byline ("Business correspondent", "Arts and culture editor")."""
-_DATE_LINE = re.compile(
-    r"^(?:(?:published|updated|posted)(?:\s+on)?)?:?\s*(?P<date>"
+_DATE = (
     r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?"
     r"|(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+\w+\s+\d{1,2},?\s+\d{4}"
     r"|\w+\.?\s+\d{1,2},?\s+\d{4}"
     r"|(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}"
-    r"|\d{1,2}[/.]\d{1,2}[/.]\d{4})\s*$",
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{4}"
+)
+_DATE_LINE = re.compile(
+    rf"^(?:(?:published|updated|posted)(?:\s+on)?)?:?\s*(?P<date>{_DATE})\s*$",
     re.IGNORECASE,
 )
+_NAME = r"[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,5}"
+_POSTED = re.compile(
+    rf"^(?i:posted|published|written)\s+(?:(?i:by)\s+(?P<name>{_NAME})\s+(?i:on)\s+(?P<date>(?i:{_DATE}))"
+    rf"|(?i:on)\s+(?P<date2>(?i:{_DATE}))\s+(?i:by)\s+(?P<name2>{_NAME}))"
+    r"(?:\s*,[^|•·]{0,40})?(?:\s*[|•·][^|•·]{0,40})*$"
+)
+"""A blog's author-and-date line: "Posted by Hazel Brindley on 3 June 2025 | 14 comments", "Posted on 3 June 2025
+by Hazel Brindley"."""
 # C0 and C1 control characters except tab and newline, and DEL.
 _CONTROL_CHARS = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
 _CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
@@ -280,16 +290,30 @@ def _from_plain(text: str, shown: str, position: int, path: Path, markdown: bool
         if len(first) <= 200 and not _BYLINE.match(first) and (len(blocks) > 1 or len(first) < 120):
             title = first
             blocks = blocks[1:]
+            if (len(blocks) > 1 and len(blocks[0]) < 120 and not re.search(r"[.!?\"”]\s*$", blocks[0])
+                    and _is_head_line(blocks[1]) and not _is_head_line(blocks[0])):
+                # a headline under a kicker or blog name ("PLOT 27 DIARIES", then "Slugs, rain and ...")
+                title = f"{title}{'' if title.rstrip()[-1:] in ':–—-|' else ':'} {blocks[0]}"
+                blocks = blocks[1:]
     elif blocks and _norm(blocks[0]) == _norm(title):
         blocks = blocks[1:]
     body: list[str] = []
     after_byline = False
     for i, block in enumerate(blocks):
         if i < 6:
+            p = _POSTED.match(block) if len(block) < 120 else None
+            if p:
+                byline = byline or (p.group("name") or p.group("name2")).strip()
+                date = date or p.group("date") or p.group("date2")
+                after_byline = False
+                continue
             m = _BYLINE.match(block)
             if m and len(block) < 100:
-                byline = byline or m.group("name").strip()
-                role = role or (m.group("role") or "").strip() or None
+                name, _, tail = m.group("name").strip().rpartition(",")
+                if not (name and _ROLE_WORDS.search(tail)):  # "By Jane Doe, Local Democracy Reporter"
+                    name, tail = m.group("name").strip(), ""
+                byline = byline or name.strip()
+                role = role or (m.group("role") or tail).strip() or None
                 after_byline = not m.group("role")
                 continue
             d = _DATE_LINE.match(block)
@@ -343,9 +367,14 @@ def _split_head(text: str) -> str:
         if seen > 3:
             break
         if (1 < len(lines) <= _HEAD_LINES and all(len(line) < 100 for line in lines)
-                and any(_BYLINE.match(line) or _DATE_LINE.match(line) for line in lines)):
+                and any(_BYLINE.match(line) or _DATE_LINE.match(line) or _POSTED.match(line) for line in lines)):
             parts[i] = "\n\n".join(lines)
     return "".join(parts)
+
+
+def _is_head_line(block: str) -> bool:
+    """True when ``block`` is a byline, a date line or a blog's author-and-date line."""
+    return len(block) < 120 and bool(_BYLINE.match(block) or _DATE_LINE.match(block) or _POSTED.match(block))
 
 
 def _is_role(block: str, following: str) -> bool:

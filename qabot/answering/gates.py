@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..analysis import fold
-from ..lexicon import TITLES
+from ..lexicon import NAME_TITLES, TITLES
 from ..speakers import role_kin, speaker_phrase, speaker_terms as phrase_terms
 from ..spelling import Speller
 from .parse import Question, QuestionKind
@@ -245,20 +245,28 @@ class Gates:
         return entry[2]
 
     def correct_speaker(self, q: Question) -> Question:
-        """A speech question whose speaker the corpus never names, with the name's misspelt words corrected
-        ("what did Wnag say": Wang) when the corrected name is one the corpus holds; else ``q`` itself.
+        """A speech question whose speaker's name the corpus never names, with the name's misspelt words
+        corrected ("what did Wnag say": Wang; "Councillor Quin": Quinn, a title before the name not counting as
+        found) when the corrected name is one the corpus holds; else ``q`` itself.
         Only capitalised words are names to correct: "the mayor" is no misspelling of "the major"."""
         q = self.recase_speaker(q)
-        df = self.reader.df
-        if q.kind is not QuestionKind.SAY or not q.speaker or not q.speaker_terms or any(df(t) for t in q.speaker_terms):
+        df, analyzer = self.reader.df, self.reader.analyzer
+        if q.kind is not QuestionKind.SAY or not q.speaker or not q.speaker_terms:
             return q
         words = q.speaker.split()
-        fixed = [(self.correct(w) or w) if w[:1].isupper() else w for w in words]
+        titled = 0  # "Councillor Quin", "Dr Wnag": the title before the name is no part of it
+        while titled < len(words) - 1 and words[titled].lower().strip(".") in NAME_TITLES:
+            titled += 1
+        name = words[titled:]
+        if any(df(t) for t in phrase_terms(" ".join(name), analyzer)):
+            return q
+        fixed = words[:titled] + [(self.correct(w) or w) if w[:1].isupper() else w for w in name]
         if fixed == words:
             return q
+        if not any(df(t) for t in phrase_terms(" ".join(fixed[titled:]), analyzer)):
+            return q
         speaker = " ".join(fixed)
-        terms = tuple(phrase_terms(speaker, self.reader.analyzer))
-        return replace(q, speaker=speaker, speaker_terms=terms) if any(df(t) for t in terms) else q
+        return replace(q, speaker=speaker, speaker_terms=tuple(phrase_terms(speaker, analyzer)))
 
 
 def _refuse(check: WordCheck, message: str) -> WordCheck:

@@ -142,8 +142,10 @@ def _content_words(text: str, analyzer: Analyzer) -> tuple[list[str], list[str]]
     return [w for w, _ in kept], [shown for _, shown in kept]
 
 
-_NOUN = r"(?-i:article|story|piece|report|post|column|write-?up|news\s+story|news\s+item)s?"
-"""A word for an article, written in lower case ("the IPCC Report" is a document the articles are about)."""
+_NOUN = (r"(?-i:article|story|piece|report|post|column|write-?up|news\s+story|news\s+item|obituary|obituarie|obit|guide|"
+         r"explainer|review|interview|profile|editorial|blog(?:\s+post|\s+entry)?|diary|diary\s+entry|Q&A)s?")
+"""A word for an article, or for a kind of article ("the obituary", "the guide", "the blog post"), written in lower
+case ("the IPCC Report" is a document the articles are about)."""
 _REF = (rf"(?:the|this|that|these|those|its|an?|your)\s+(?:(?!(?:of|on|about|for|from|by|in|to|and|or|the|an?)\b)[\w’'-]+\s+){{0,4}}?{_NOUN}\b"
         rf"(?=\s*(?:$|[?.!,]|(?:about|on|of|regarding|concerning|covering|from|by|in|published|written|posted|dated|"
         rf"was|is|called|titled|headlined)\b))")
@@ -193,7 +195,9 @@ ARTICLE_WORDS = frozenset("article articles story stories piece report text page
                           "written write writes byline published publication posted dated date filed released title "
                           "titled headline headlined entitled called summarize summarise summary summaries gist tldr tl "
                           "dr give please journalist reporter reported penned authored tell me can could you column "
-                          "columns feature features item correspondent sum up us quick behind".split())
+                          "columns feature features item correspondent sum up us quick behind obituary obituaries obit obits guide "
+                          "guides explainer explainers review reviews interview interviews profile profiles editorial "
+                          "editorials blog blogs entry entries diary diaries".split())
 """Words of a question about the article itself that do not say which article."""
 
 
@@ -215,10 +219,46 @@ _EMBEDDED = re.compile(
 say about the euro", "(I'd like to know) how the union reacted" is "how did the union react"."""
 
 
+_FIRST_WORD = re.compile(r"\W*([A-Za-z]{3,})\b(?:\W+([A-Za-z]+))?")
+
+
+def _wh_spelt(text: str) -> str:
+    """``text`` with its first word spelt as the question word it misspells ("Whcih journal ..." is "which
+    journal ...", "hwo many" is "how many"): one letter added, dropped, changed or two swapped
+    (``_one_edit``), never a word of its own ("that", "now", "were")."""
+    m = _FIRST_WORD.match(text)
+    if m is None:
+        return text
+    word = m[1].lower()
+    if word in lexicon.WH_WORDS or word in lexicon.WH_NEIGHBOURS or word in STOPWORDS:
+        return text
+    near = [wh for wh in lexicon.WH_WORDS if _one_edit(word, wh)]
+    if len(near) > 1:
+        how = (m[2] or "").lower() in lexicon.WH_HOW_NEXT
+        near = [wh for wh in near if (wh == "how") == how]
+    return text[:m.start(1)] + near[0] + text[m.end(1):] if len(near) == 1 else text
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are one edit apart: a letter added, dropped or changed, or two side by side
+    swapped (optimal string alignment distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
 def _asked(text: str) -> str:
-    """``text`` without a request wrapped round it, a question asked as a clause after one put as a question."""
-    asked = _REQUEST.sub("", text, count=1)
-    m = _EMBEDDED.match(asked) if asked != text else None
+    """``text`` without a request wrapped round it, a question asked as a clause after one put as a question,
+    and its question word spelt right."""
+    spelt = _wh_spelt(text)
+    asked = _REQUEST.sub("", spelt, count=1)
+    m = _EMBEDDED.match(asked) if asked != spelt else None
     if m:
         asked = f"{m['wh']} did {m['speaker']}{_PAST_TO_BASE[m['verb'].lower()]}{m['rest']}"
     return asked if asked.strip(" ?.!") else text
@@ -302,8 +342,9 @@ def _verb_and_subject(text: str) -> tuple[str | None, tuple[str, ...]]:
 _WHEN = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:year|years|date|day|month|century|decade|time|era|period|season)\b")
 _WHERE = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:city|cities|country|countries|state|states|town|place|region|"
                     r"continent|location|area|county|province|island|river|street|building|venue|stadium)\b")
-_HOW_MUCH = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:percentage|percent|amount|cost|price|sum|fee|salary|"
-                       r"value|rate|proportion|fraction|share)\b|\bhow\s+(?:large|big|high|long|far|old|tall|"
+_HOW_MUCH = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+)?(?:percentage|percent|amount|cost|price|sum|fee|salary|"
+                       r"value|rate|proportion|fraction|share|profit|profits|revenue|revenues|"
+                       r"pay\s+rise|pay\s+increase|budget)\b|\bhow\s+(?:large|big|high|long|far|old|tall|"
                        r"heavy|fast|much)\b")
 _WHO = re.compile(r"\b(?:whom|whose)\b|\b(?:what|which)\s+(?:\w+\s+)?(?:person|people|man|woman|player|"
                   r"scientist|king|president|leader|company|team|group|organization|organisation|author|artist|"

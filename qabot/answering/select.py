@@ -31,6 +31,8 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
         if c.coverage < floor and not c.own_words:
             break
         start, end = c.start, c.end
+        if start in c.passage.questions:
+            continue  # "Q: Who can apply?": its answer, under it, answers
         if c.own_words:  # the whole quotation, not one sentence of it, and each quotation once
             start, end = speech.quotation(c.passage, c.start, c.end, c.speaker)
             if any(a == c.article and s < end and start < e for a, s, e in quoted):

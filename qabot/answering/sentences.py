@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..analysis import TOKEN, Analyzer, fold
@@ -42,6 +42,10 @@ _CAPS = re.compile(r"[\s(]([A-Z][\w’'-]+)")
 r"""A capitalised word after white space or "(" (``(?<=[\s(])[A-Z][\w’'-]+``: the character before is taken, not
 looked behind at, so a search skips through text to it; it can never be the end of the match before)."""
 _PLACE = re.compile(r"\b(?:in|at|from|near|to|across|throughout|of)\s+(?:the\s+)?([A-Z][\w’'-]+)")
+_ASKS = re.compile(r"\s*(?:Q|Question)\s*[:.)]\s")
+"""A question of an article of questions and answers: "Q: Who can apply?"."""
+_ANSWERS = re.compile(r"\s*(?:A|Answer)\s*[:)]\s")
+"""Its answer: "A: Homeowners and private landlords ..."."""
 PRONOUNS = frozenset("he she it they this these his her its their".split())
 _ANAPHORA = PRONOUNS | frozenset("those there such both the".split())
 
@@ -98,23 +102,61 @@ class ReadPassage:
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
-        """Its sentences, in order (analysed at the first call)."""
+        """Its sentences, in order (analysed at the first call). In a passage of questions and answers
+        ("Q: Who can apply?" then "A: Homeowners ... Council tenants are not eligible ..."), the question
+        is not an answer: its words are read as the words of each sentence of the answer under it, and the
+        question itself holds none."""
         text = self.reader.article(self.article).text
-        return tuple(self.reader._analyse(text, s, e) for s, e in self.spans)
+        read = [self.reader._analyse(text, s, e) for s, e in self.spans]
+        if self._asks:
+            asked: tuple[tuple[str, ...], frozenset[str]] | None = None
+            if self.spans and _ANSWERS.match(text, self.spans[0][0]):
+                line = text[:self.start].rstrip().rpartition("\n")[2]  # the question above this answer
+                if line.endswith("?") or _ASKS.match(line):
+                    asked = self.reader._terms(line)
+            questions = self.questions
+            for i, (s, e) in enumerate(self.spans):
+                if s in questions:
+                    asked = read[i].terms, read[i].irregular
+                    read[i] = replace(read[i], terms=(), irregular=frozenset())
+                elif asked is not None:
+                    read[i] = replace(read[i], terms=read[i].terms + asked[0], irregular=read[i].irregular | asked[1])
+        return tuple(read)
+
+    @cached_property
+    def questions(self) -> frozenset[int]:
+        """The starts of its sentences that are questions answered under them ("Q: Who can apply?"; "How do
+        I apply?" above "A: ..."): no answer themselves."""
+        if not self._asks:
+            return frozenset()
+        text, spans, out = self.reader.article(self.article).text, self.spans, set()
+        for i, (s, e) in enumerate(spans):
+            after = spans[i + 1][0] if i + 1 < len(spans) else len(text) - len(text[e:].lstrip())
+            if _ASKS.match(text, s) or (text[s:e].rstrip().endswith("?") and _ANSWERS.match(text, after)):
+                out.add(s)
+        return frozenset(out)
+
+    @cached_property
+    def _asks(self) -> bool:
+        """The passage holds a question answered under it, or an answer ("Q: ...", then "A: ...", in one
+        paragraph or two)."""
+        text = self.reader.article(self.article).text
+        return any(_ANSWERS.match(text, s) or _ASKS.match(text, s) for s, _ in self.spans) or bool(
+            _ANSWERS.match(text[self.end:].lstrip()))
 
     def sentence(self, i: int) -> Sentence:
         """``sentences[i]``, without analysing the passage's other sentences."""
         done = self.__dict__.get("sentences")
-        if done is not None:
-            return done[i]
+        if done is not None or self._asks:
+            return self.sentences[i]
         s, e = self.spans[i]
         return self.reader._analyse(self.reader.article(self.article).text, s, e)
 
     def terms(self) -> list[tuple[str, ...]]:
         """Each sentence's ``terms``, without analysing the sentences further when they are not analysed yet."""
         done = self.__dict__.get("sentences")
-        if done is not None:
-            return [x.terms for x in done]
+        if done is not None or self._asks:
+            return [x.terms for x in self.sentences]
         text, terms_of = self.reader.article(self.article).text, self.reader.analyzer.terms_of
         return [tuple(filter(None, terms_of(TOKEN.findall(text[s:e])))) for s, e in self.spans]
 
@@ -122,8 +164,8 @@ class ReadPassage:
         """The terms of sentence ``i`` and of the words it holds irregular forms of (``terms`` and ``irregular``
         of ``sentences[i]``), without analysing the passage's other sentences."""
         done = self.__dict__.get("sentences")
-        if done is not None:
-            return set(done[i].terms) | done[i].irregular
+        if done is not None or self._asks:
+            return set(self.sentences[i].terms) | self.sentences[i].irregular
         s, e = self.spans[i]
         terms, irregular = self.reader._terms(self.reader.article(self.article).text[s:e])
         return set(terms) | irregular
