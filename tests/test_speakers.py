@@ -379,6 +379,32 @@ def test_says_opening_read_backwards_finds_what_the_plain_search_finds(bbc_dir):
         assert (_SAYS_OPENING_REVERSED.search(sentence[::-1]) is not None) == (plain.search(sentence) is not None), sentence
 
 
+def test_each_hint_holds_wherever_its_pattern_matches(bbc_dir):
+    """A pattern with a hint (``attribution._HINTS``: a cheaper test of what every match holds) is searched only in a
+    sentence that passes the test: on every sentence of real articles and on made-up ones, wherever the pattern
+    matches, the test passes, and it spares the search in most sentences."""
+    import random
+    import re
+
+    from qabot.speakers.attribution import _HINTS
+
+    texts = _bbc_texts(bbc_dir, "politics")[:150] + _bbc_texts(bbc_dir, "business")[:150]
+    sentences = [x for t in texts for x in re.split(r"(?<=[.!?”])\s+", t)]
+    rng = random.Random(0)
+    pieces = ["said", "says", "told", "told him", "tells", "pointed out", "went on", "called", "is urging", ", who ",
+              " and said", "Mr Blair", "the minister", " has", ",", ";", ":", " ", "\n", "“", "”", '"', "«", "»", ".",
+              "!", "x", "é", "_"]
+    sentences += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
+    for pattern, hint in _HINTS:
+        matched = spared = 0
+        for sentence in sentences:
+            if pattern.search(sentence) is not None:
+                matched += 1
+                assert hint(sentence), sentence
+            spared += not hint(sentence)
+        assert matched > 50 and spared > len(sentences) / 2, (pattern.pattern[:40], matched, spared)
+
+
 def test_people_known_found_as_far_as_asked_is_what_the_whole_text_gives(bbc_dir):
     """``People.known`` finds the person marks only as far as it is asked, in any order of windows; what it gives
     for each window is what marks found in the whole text at once give."""

@@ -18,7 +18,8 @@ from .phrases import _IS_PHRASE, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
 from .quoted import (_AFTER_QUOTE, _BEFORE_QUOTE, _QUOTED, _SAYS_OPENING_REVERSED, _VERB_FIRST, _quoted_at, is_quote,
                      quoted_words)
 from .reported import (_ACCORDING, _CHARACTERISING, _CLOSED_BY, _REPORTED, _REPORTED_END, _REPORTED_MID, _SAID_BY_END,
-                       _SAYING, _SUBJECT_SPEAKS, _SUBJECT_SPEAKS_HINT, _TOLD_BY, speech_hint)
+                       _SAYING, _SUBJECT_SPEAKS, _SUBJECT_SPEAKS_HINT, _TOLD_BY, closed_by_hint, reported_end_hint,
+                       speech_hint)
 
 SPEAKER_CONTEXT = 2000
 """Characters before a paragraph read to resolve "he" and to learn who the people are."""
@@ -66,15 +67,16 @@ _QUOTED_FALLBACKS = ((_REPORTED, ()), (_SUBJECT_SPEAKS, ()), (_TOLD_BY, ("told b
 he ... “my friend” ..."), or speaks though no verb of speech follows it, words told by an agent, or reported speech
 closed by its speaker ('Turkey would be an "invaluable bridge" to the world, Mr Howard added.'), never a speaker
 inside the quotation."""
-_HINTS = ((_SUBJECT_SPEAKS, _SUBJECT_SPEAKS_HINT),)
-"""Patterns searched only in a sentence that holds what each match holds, found by a cheaper search."""
+_HINTS = ((_SUBJECT_SPEAKS, lambda sentence: _SUBJECT_SPEAKS_HINT.search(sentence) is not None),
+          (_REPORTED_END, reported_end_hint), (_CLOSED_BY, closed_by_hint))
+"""Patterns searched only in a sentence that holds what each match holds, found by a cheaper test."""
 
 
 def _hinted(pattern: re.Pattern, sentence: str) -> bool:
     """False when ``pattern`` has a hint (``_HINTS``) that ``sentence`` lacks: the pattern cannot match."""
     for hinted, hint in _HINTS:
         if pattern is hinted:
-            return hint.search(sentence) is not None
+            return hint(sentence)
     return True
 
 

@@ -18,6 +18,16 @@ _REPORTED = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??"
                        rf"{_WHO_POSSESSIVE}{_APPOSITION}?,?\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
 _REPORTED_MID = re.compile(rf"[,;]\s+(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE},?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
 _REPORTED_END = re.compile(rf",\s*{_WHO_POSSESSIVE}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
+_ENDS_WITH_VERB_REVERSED = re.compile(rf"\s*[.!]?\s*(?:{alternation(form[::-1] for form in ARTICLE_SPEECH_FORMS)}|\w+\s+dlot)")
+"""``(?:{VERBS})\\s*[.!]?\\s*$``, what every match of ``_REPORTED_END`` ends with, written backwards: matched at the start
+of the sentence written backwards (``reported_end_hint``), it is tried once, not at every character (no
+look-around in it, so reading backwards finds it exactly when the pattern finds it at the end)."""
+
+
+def reported_end_hint(sentence: str) -> bool:
+    """Whether ``sentence`` ends with a verb of speech (and a full stop), as every match of ``_REPORTED_END`` does."""
+    return _ENDS_WITH_VERB_REVERSED.match(sentence[::-1]) is not None
+
 
 _SAID_BY_END = _Lazy(rf"[,;]\s*(?:{_VERB_FIRST_FORMS})\s+{_WHO_POSSESSIVE}"
                      rf"(?:,\s+(?:[^,“\"«»”]|,(?=\d)){{3,120}}?)?\s*[.!]?\s*$")
@@ -27,6 +37,17 @@ _CLOSED_BY = _Lazy(rf",\s*{_WHO_POSSESSIVE}(?:,\s+[^,“\"«»”]{{3,80}}?)?\s+
                    rf"[^,;“\"«»”]{{0,80}}[.!]?\s*$")
 """Reported speech closed by its speaker and what follows the verb: "..., Alan Milburn, Labour's election
 strategist told Radio 4's Today programme on Saturday."."""
+_CLOSED_BY_STOPS = ",;“\"«»”"
+"""What ``_CLOSED_BY`` allows nowhere after its verb."""
+
+
+def closed_by_hint(sentence: str) -> bool:
+    """What every match of ``_CLOSED_BY`` holds: "told", "said", "says" or "tells" after the last comma, semicolon
+    or quotation mark (nothing after its verb is one of them), tested with ``str`` methods before the pattern."""
+    tail = sentence[max(sentence.rfind(c) for c in _CLOSED_BY_STOPS) + 1:]
+    return "said" in tail or "told" in tail or "says" in tail or "tells" in tail
+
+
 _ING = alternation(SPEECH_ING_FORMS)
 _CALLS = alternation(CHARACTERISING_FORMS)
 _SUBJECT_SPEAKS = _Lazy(
