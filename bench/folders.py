@@ -213,6 +213,11 @@ def cpu():
     return (r.ru_utime + r.ru_stime) * 1000
 marks = [("Python start-up (before any qabot code)", cpu())]
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+try:
+    from qabot import codecache  # as python -m qabot does, where the checkout has it
+    codecache.enable()
+except ImportError:
+    pass
 from qabot.workspace import early_check
 marks.append(("importing workspace (the listing code)", cpu()))
 argv = ["ask", "--index", sys.argv[1], sys.argv[2]]

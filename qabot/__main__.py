@@ -6,6 +6,8 @@ For the commands run most often from a shell, ``qabot ask`` and ``qabot index``,
 - ``ask``'s staleness check (a forked process listing the corpus, the longest part of a cold ask at many
   files) starts before the command line module, argparse and the rendering are imported: only ``workspace``
   (and the listing it forks) is needed to start it.
+- The dataclasses' generated methods are compiled once and kept between runs (``codecache``), as the
+  answering rules' regular expressions are (``regexcache``).
 - The cyclic garbage collector is off in this process: neither command makes cycles worth collecting, and
   its passes over every young object were 2% of a cold ask's instructions and 6% of a small update's (a
   build's worker processes collect as ever, and ``ask -``, which reads questions from stdin).
@@ -42,12 +44,16 @@ def run() -> None:
 
             gc.disable()
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as cli.main sets it, before anything imports numpy
+        from . import codecache
+
+        codecache.enable()  # before the first dataclass is made (workspace has some)
         from .workspace import early_check
 
         early = early_check(sys.argv[1:])
         from .cli import main
 
         status = main(early=early)
+        codecache.save()
     except KeyboardInterrupt:  # before the command's own handling began (in the imports, say)
         status = interrupts.stopped()
     if quick and isinstance(status, int):

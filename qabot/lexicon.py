@@ -122,20 +122,47 @@ QUESTION_SPEECH_FORMS = frozenset(f for lemma in QUESTION_SPEECH_LEMMAS for f in
 def alternation(words) -> str:
     """A regular expression matching any of ``words`` (spaces match any run of white space), built as a
     trie ("sa(?:id|ys?)"): Python's engine tries a plain alternation's branches one by one at every
-    position, which made two hundred verbs cost twenty times as much as ten. Longer words win."""
-    trie: dict = {}
-    for word in set(words):
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _pattern(trie)
+    position, which made two hundred verbs cost twenty times as much as ten. Longer words win.
+
+    The trie is walked over the sorted words (a node's words are a run of them sharing its prefix), a lone
+    word's rest written at once: the same text as a trie of dictionaries, in a fifth of the time (the answering
+    modules build some 50 of these at import, 8,500 trie nodes)."""
+    ordered = sorted(set(words))
+    return _run(ordered, 0, 0, None) if ordered else ""
 
 
-def _pattern(node: dict) -> str:
-    """The regular expression of one trie node (``""`` marks the end of a word)."""
-    ends = "" in node
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _pattern(child) for ch, child in sorted(node.items()) if ch]
+_ESCAPED: dict[str, str] = {" ": r"\s+"}
+"""Each character as the pattern writes it (``re.escape``; a space matches a run of white space)."""
+
+
+def _escaped(text: str) -> str:
+    out = []
+    for ch in text:
+        e = _ESCAPED.get(ch)
+        if e is None:
+            e = _ESCAPED[ch] = re.escape(ch)
+        out.append(e)
+    return "".join(out)
+
+
+def _run(words: list[str], lo: int, depth: int, hi: int | None) -> str:
+    """The regular expression of the trie node whose words are ``words[lo:hi]``, all sharing their first
+    ``depth`` characters (``""`` marks the end of a word: the run's first word when it is that short)."""
+    hi = len(words) if hi is None else hi
+    ends = len(words[lo]) == depth
+    start = lo + 1 if ends else lo
+    branches = []
+    i = start
+    while i < hi:
+        ch = words[i][depth]
+        j = i + 1
+        while j < hi and words[j][depth] == ch:
+            j += 1
+        if j == i + 1:  # one word: its rest, no further branches
+            branches.append(_escaped(words[i][depth:]))
+        else:
+            branches.append(_escaped(ch) + _run(words, i, depth + 1, j))
+        i = j
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

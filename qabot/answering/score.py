@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 
 import numpy as np
@@ -55,12 +56,7 @@ class Trees:
                                       dtype=np.intp).ravel()
             self.threshold = np.asarray([[t for _, t, _ in inner] + [math.inf] * (width - len(inner))
                                          for inner, _ in trees], dtype=float).ravel()
-            # the value of the leaf each pattern of failed tests leads to (bit k: the k-th inner node's test failed)
-            table = np.zeros((self.n, 1 << width))
-            for i, (inner, leaves) in enumerate(trees):
-                for code in range(1 << len(inner)):
-                    table[i, code] = leaves[_exit_leaf(inner, code)]
-            self.table = table.ravel()
+            self.table = _exit_table(trees, width).ravel()
             self.table_offset = np.arange(self.n, dtype=np.intp) << width
             self.width = width
             return
@@ -129,6 +125,28 @@ def _tree_nodes(feature, threshold, left, right, value) -> tuple[list[tuple[int,
     return inner, leaves
 
 
+def _exit_table(trees: list[tuple[list[tuple[int, float, int]], list[float]]], width: int) -> np.ndarray:
+    """``(trees, 2**width)``: the value of the leaf each pattern of failed tests leads to (bit k: the k-th inner
+    node's test failed), ``_exit_leaf`` for every tree and pattern at once; zero for patterns a tree cannot make
+    (bits past its inner nodes)."""
+    n, most = len(trees), max((len(leaves) for _, leaves in trees), default=1)
+    bits = np.zeros((n, width), dtype=np.int64)
+    values = np.zeros((n, most))
+    nodes = np.zeros(n, dtype=np.int64)
+    for i, (inner, leaves) in enumerate(trees):
+        bits[i, :len(inner)] = [b for _, _, b in inner]
+        values[i, :len(leaves)] = leaves
+        nodes[i] = len(inner)
+    codes = np.arange(1 << width, dtype=np.int64)
+    ruled_out = np.zeros((n, 1 << width), dtype=np.int64)
+    for k in range(width):  # each failed node rules out its left subtree's leaves
+        ruled_out |= np.where((codes >> k & 1).astype(bool), bits[:, k:k + 1], 0)
+    alive = ~ruled_out
+    leaf = np.log2((alive & -alive).astype(float)).astype(np.intp)  # the leftmost leaf left (a power of two)
+    table = np.take_along_axis(values, np.minimum(leaf, most - 1), axis=1)
+    return np.where(codes < (1 << nodes)[:, None], table, 0.0)
+
+
 def _exit_leaf(inner: list[tuple[int, float, int]], failed: int) -> int:
     """The leaf (numbered left to right) a candidate reaches when the inner nodes whose bits are set in
     ``failed`` send it right: the leftmost leaf that no failed node's left subtree holds."""
@@ -162,7 +180,6 @@ class Model:
         self._rank_hidden = np.asarray(weights.rank_hidden, dtype=float).reshape(len(weights.rank_hidden), len(FEATURES))
         self._rank_bias = np.asarray(weights.rank_hidden_bias, dtype=float)
         self._rank_out = np.asarray(weights.rank_hidden_out, dtype=float)
-        self.trees = Trees(weights)
         self.speech = Model(speech_weights(weights)) if weights.speech_confidence else self
         """The model whose confidence a speech question with a speaker is judged by (its ranking is this one's)."""
         n = len(CONFIDENCE_FEATURES)
@@ -176,6 +193,12 @@ class Model:
         self._bias = np.asarray(weights.hidden_bias, dtype=float)
         self._out = np.asarray(weights.hidden_out, dtype=float)
 
+    @cached_property
+    def trees(self) -> Trees:
+        """The boosted trees, made when first used: a speech question with a speaker never uses them (10 ms a
+        cold ``qabot ask`` spared, twice: the ``speech`` model's too)."""
+        return Trees(self.weights)
+
     def rank(self, candidates: list[Candidate]) -> None:
         """Set every candidate's ranking score."""
         if not candidates:
@@ -185,7 +208,7 @@ class Model:
         scores = X @ self._rank
         if len(self._rank_out):
             scores += np.maximum(X @ self._rank_hidden.T + self._rank_bias, 0.0) @ self._rank_out
-        if self.trees.n and not candidates[0].say:  # one question's candidates: all or none are a speech question's
+        if not candidates[0].say and self.trees.n:  # one question's candidates: all or none are a speech question's
             top = self.weights.trees_top
             if top and len(scores) > top:
                 best = np.argpartition(-scores, top - 1)[:top]
@@ -242,7 +265,7 @@ class Model:
         more, named "trees" (its value 1), when they add anything."""
         w, bias = self._rank_effective(c.x)
         parts = [Contribution(n, v, float(a * v)) for n, v, a in zip(FEATURES, c.x, w) if a * v]
-        if self.trees.n and not c.say:  # what the trees added to the score ``rank`` set
+        if not c.say and self.trees.n:  # what the trees added to the score ``rank`` set
             parts.append(Contribution("trees", 1.0, c.trees))
         return sorted(parts, key=lambda p: -abs(p.part))
 
