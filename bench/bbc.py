@@ -30,6 +30,7 @@ from qabot.answering import Answerer
 from qabot.build import build
 from qabot.evaluate import evaluate, hit, normalize, read_items
 from qabot.index import Index
+from qabot.answering.params import AnswerParams
 from qabot.answering.parse import QuestionKind, parse
 
 from check_questions import SAY_RE, why_unanswerable
@@ -48,6 +49,7 @@ def main() -> None:
     parser.add_argument("--speed", action="store_true",
                         help="only time the tuning sets' speech questions, cold (first read) then warm")
     parser.add_argument("--runs", type=int, default=1, help="with --speed: times over, each with a new answerer")
+    parser.add_argument("--params", type=Path, help="answering params (JSON, as qabot ask --params) in place of the defaults")
     args = parser.parse_args()
     if not args.data.exists():
         sys.exit(f"BBC articles not found at {args.data}")
@@ -57,7 +59,8 @@ def main() -> None:
     if args.speed:
         speed(Index.open(args.work / "index"), max(1, args.runs))
         return
-    answerer = Answerer(Index.open(args.work / "index"))
+    answerer = Answerer(Index.open(args.work / "index"),
+                        answer_params=AnswerParams.load(args.params) if args.params else None)
     result = evaluate(answerer, items)
     print(f"BBC: {answerer.corpus.n_articles:,} articles, {answerer.corpus.n_passages:,} passages "
           f"(built in {report.seconds:.1f}s); {args.questions.name}")
@@ -68,11 +71,17 @@ def main() -> None:
     if None in kinds:
         sys.exit(f"{args.questions}: line {kinds.index(None) + 1} has no \"kind\" label (say, unanswerable, who, ...)")
     say_total = say_own = 0
+    unsure = {"right": [0, 0], "wrong": [0, 0], "unanswerable": [0, 0]}  # shown "not sure", answered
     refused: dict[str, list[int]] = {}
     failures = []
     for item, kind in zip(items, kinds):
         answer = answerer.answer(parse(item.question, answerer.analyzer))
         first = answer.evidence[0] if answer.evidence else None
+        if first is not None:
+            shown = ("unanswerable" if kind == "unanswerable" else
+                     "right" if hit([normalize(a) for a in item.answers], first.text) else "wrong")
+            unsure[shown][0] += answer.unsure
+            unsure[shown][1] += 1
         if kind == "unanswerable":
             tally = refused.setdefault(why_unanswerable(item.question), [0, 0])
             tally[0] += answer.no_answer
@@ -96,6 +105,7 @@ def main() -> None:
     total = [sum(t[i] for t in refused.values()) for i in (0, 1)]
     print(f"  unanswerable questions answered no_answer: {total[0]}/{total[1]} ("
           + ", ".join(f"{why} {ok}/{n}" for why, (ok, n) in sorted(refused.items())) + ")")
+    print("  shown as not sure: " + ", ".join(f"{n} of {m} {what} first answers" for what, (n, m) in unsure.items()))
     for failure in failures:
         print(f"  FAIL {failure}")
 

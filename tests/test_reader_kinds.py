@@ -122,3 +122,23 @@ def test_words_in_a_story_headlined_with_the_topic_are_the_closest_answer(tmp_pa
     # a topic his stories do not write is still refused
     answer = json.loads(run("ask", "--index", str(index), "--json", "what did Vieira say about the referee").stdout)
     assert answer["no_answer"]
+
+
+def test_an_amount_or_date_question_whose_answer_gives_none_is_not_sure(tmp_path):
+    """ "How much did the bridge cost?" over an article about the bridge that never says: the sentence about it
+    is shown under "not sure", whatever its confidence; one that gives the amount or date is not."""
+    bridge = ("New footbridge opens over the Po\n\n"
+              "The new footbridge over the Po was opened by the mayor, who praised the engineers. "
+              "Crowds crossed the footbridge on its first morning.\n\n"
+              "The footbridge took two years to build and cost 4.5 million euros, paid for by the region.\n")
+    index = index_articles(tmp_path, bridge=bridge, floods=FLOODS)
+
+    def ask(question):
+        return json.loads(run("ask", "--index", str(index), "--json", question).stdout)
+
+    cost = ask("how much did the footbridge cost?")
+    assert not cost["unsure"] and "4.5 million euros" in cost["answers"][0]["text"]
+    for question in ("how many engineers worked on the footbridge?", "how much did the mayor praise the engineers?"):
+        answer = ask(question)
+        assert not answer["no_answer"] and answer["unsure"], question
+        assert "praised the engineers" in answer["answers"][0]["text"]

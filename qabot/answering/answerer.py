@@ -26,6 +26,14 @@ from .sentences import Reader
 from .speech import Speech
 from .unsure import Unsure
 
+_CUED = frozenset((QuestionKind.HOW_MUCH, QuestionKind.HOW_MANY))
+"""Question kinds whose answer holds an amount or a number (the ``cue`` feature sees it). Not "when": its
+answers are as often an era or an occasion ("during the Oligocene", "at Decision Time") as a date."""
+_CUE = features.FEATURES.index("cue")
+_QUANTITY = re.compile(r"\b(?:few|several|many|much|dozens|scores|hundreds|thousands|millions|billions|single|"
+                       r"numerous|countless|handful)\b", re.I)
+"""Words that give a quantity without a number ("only a few", "in the dozens", "thousands of years")."""
+
 
 @dataclass
 class Ranked:
@@ -228,7 +236,17 @@ class Answerer:
                       message=None if shown else "no more answers to this question", confidence=round(top, 4),
                       unsure=bool(shown) and (others or ranked.unattributed is not None
                                               or kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS)
-                                              and top < weights.sure_above), searched=searched, why=why)
+                                              and top < weights.sure_above or self._lacks_cue(kind, cands, shown)),
+                      searched=searched, why=why)
+
+    def _lacks_cue(self, kind: QuestionKind, cands: list[Candidate], shown: list) -> bool:
+        """A how much or how many question whose first answer holds no amount or number beyond the question's
+        own, nor a word of quantity (``GateParams.unsure_without_cue``)."""
+        if not shown or kind not in _CUED or not self.params.gates.unsure_without_cue:
+            return False
+        first = (shown[0].article_number, shown[0].start)
+        chosen = next((c for c in cands if (c.article, c.start) == first), None)
+        return chosen is not None and not chosen.x[_CUE] and not _QUANTITY.search(shown[0].text)
 
     def rank(self, q: Question, correct: bool = True) -> Ranked:
         """Every candidate sentence for ``q``, ranked by the fitted model, with what the gates found."""

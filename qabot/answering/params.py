@@ -88,6 +88,11 @@ class GateParams:
     focus_gain: float = 2.0
     """They are reordered only when one holds this much more of what the question asks than the best (the
     question's names as themselves count 2, its verb 1, the cue near the verb 1)."""
+    unsure_without_cue: bool = True
+    """A how much or how many question whose first answer holds no amount or number (beyond the question's own)
+    nor a word of quantity ("a few", "thousands") is shown as "not sure", whatever its confidence: the sentence
+    is about the thing asked, but does not give what is asked of it ("How much did the film cost?" answered
+    "The film won an Oscar")."""
 
 
 @dataclass(frozen=True)
