@@ -375,10 +375,8 @@ class Answerer:
             if not c.own_words:
                 continue
             held = self._beside(c) & topic
-            if c.sentence == 0 and reader.previous_sentence(c.passage) is None and c.speaker:
-                lede = features.paragraph_before(reader, c.passage)
-                if set(self.analyzer.terms(c.speaker)) & lede:
-                    held |= lede & topic  # the lede names X and the topic
+            if c.sentence == 0 and c.speaker:  # the lede names X and the topic
+                held |= features.opening(reader, c.passage, 0, set(self.analyzer.terms(c.speaker)), topic)
             if len(held) < need - 1e-9:
                 c.own_words = False
 
@@ -540,8 +538,7 @@ class Answerer:
             return False
         names = speaker_phrase(q.speaker or "").names
         text = fold(self.reader.article(c.article).text[c.start:c.end])
-        return any(m for name in names if len(name) > 1
-                   for m in _speaks_after(name).finditer(text))
+        return any(_speaks_after(name).search(text) for name in names if len(name) > 1)
 
     def _names_speaker(self, q: Question, c: Candidate) -> bool:
         """True when candidate ``c``'s own sentences name the speaker ``q`` asks about: a word of its name

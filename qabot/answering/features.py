@@ -355,7 +355,6 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     by_rank = 1.0 / rank
     who, when, where, amount = (float(kind == k) for k in ("who", "when", "where", "amount"))
     none: set = set()
-    led = paragraph_before(reader, passage) if say and previous is None else set()
     out: list[Candidate] = []
     for i, sentence in enumerate(sentences):
         matched = present[i]
@@ -365,8 +364,8 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
         if say:
             attribution = speakers.get(sentence.start) if speakers else None
             who_speaks = set(reader.analyzer.terms(attribution.speaker)) if attribution and attribution.speaker else set()
-            opening = wanted & led if not i and who_speaks & led else set()  # the lede names X and Y: X's words after it
-            near = present[i] | (present[i - 1] if i else opening) | (present[i + 1] if i + 1 < len(present) else set())
+            prior = present[i - 1] if i else opening(reader, passage, i, who_speaks, wanted)  # the lede's Y, with X
+            near = present[i] | prior | (present[i + 1] if i + 1 < len(present) else set())
             own = bool(who_speaks) and attribution.said_by(q.speaker) and (not topic or bool(topic & near))
             if own:
                 speaker = attribution.speaker
@@ -442,32 +441,35 @@ def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict 
         attribution = speakers.get(start)
         if attribution is None or not attribution.speaker or not attribution.said_by(asked):
             continue
-        if ctx.topic and not ctx.topic & (at(i) | at(i - 1) | at(i + 1) | _opening(reader, passage, i, attribution, wanted)):
+        who = set(reader.analyzer.terms(attribution.speaker))
+        if not who:
             continue
-        if reader.analyzer.terms(attribution.speaker):
-            return True
+        if ctx.topic and not ctx.topic & (at(i) | at(i - 1) | at(i + 1) | opening(reader, passage, i, who, wanted)):
+            continue
+        return True
     return False
 
 
-def _opening(reader: Reader, passage: ReadPassage, i: int, attribution, wanted) -> set[str]:
-    """For sentence ``i`` of ``passage`` attributed as ``attribution``: the question's terms in the lede before it
-    when it opens the paragraph after the lede and the lede names its speaker (``candidates``' rule)."""
-    if i or reader.previous_sentence(passage) is not None:
+def opening(reader: Reader, passage: ReadPassage, i: int, speaker_terms: set[str], wanted) -> set[str]:
+    """For sentence ``i`` of ``passage``, said by a speaker of ``speaker_terms``: the terms of ``wanted`` in the lede
+    before it when it opens the paragraph after the lede and the lede names its speaker (a lede that names X and
+    the topic says what X's words opening the next paragraph are about); else none."""
+    if i or not speaker_terms:
         return set()
     lede = paragraph_before(reader, passage)
-    return wanted & lede if lede and set(reader.analyzer.terms(attribution.speaker)) & lede else set()
+    return wanted & lede if speaker_terms & lede else set()
 
 
 def paragraph_before(reader: Reader, passage: ReadPassage) -> set[str]:
     """For a passage that opens the paragraph after its article's first (the lede), the terms of the lede's last
     sentence: a lede that names X and the topic says what X's quotation opening the next paragraph is about
     ("Everton defender David Weir has played down talk of European football." then "Weir told BBC Radio Five Live:
-    ..."); else none."""
+    ..."); else none (a passage within a paragraph, or after a later one)."""
     p, passages = passage.id, reader.corpus.article_passages(passage.article)
     if p not in passages or p - 1 not in passages:
         return set()
     before = reader.passage(p - 1)
-    if before.paragraph != reader.span(passages.start).paragraph:
+    if before.paragraph != reader.span(passages.start).paragraph or before.paragraph == passage.paragraph:
         return set()  # only the lede: a later paragraph's last sentence may tell of X's other deeds ("who accused ...")
     return before.held(len(before.spans) - 1) if before.spans else set()
 
