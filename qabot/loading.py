@@ -367,7 +367,7 @@ def _split_head(text: str) -> str:
         if seen > 3:
             break
         if (1 < len(lines) <= _HEAD_LINES and all(len(line) < 100 for line in lines)
-                and any(_BYLINE.match(line) or _DATE_LINE.match(line) or _POSTED.match(line) for line in lines)):
+                and any(map(_is_head_line, lines))):
             parts[i] = "\n\n".join(lines)
     return "".join(parts)
 

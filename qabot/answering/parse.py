@@ -321,9 +321,10 @@ def _speech(text: str) -> tuple[str, str, bool, str | None] | None:
     "according to X")."""
     text = _AND_WHY.sub("", text)  # "Which film did X predict would win, and why?": the why is in X's words
     according = _ACCORDING.match(text) or _ACCORDING_AFTER.match(text)
-    if according and _is_speaker(according["speaker"].strip(" ,")) and _someone(according["speaker"].strip(" ,")) \
+    who = according["speaker"].strip(" ,") if according else ""
+    if according and _is_speaker(who) and _someone(who) \
             and _kind(according["rest"]) not in _FACT_KINDS:  # "how many settle here, according to X": a figure
-        return according["speaker"].strip(" ,"), according["rest"], True, None
+        return who, according["rest"], True, None
     for pattern in (_SPEECH, _SPEECH_REL, _SPEECH_BY, _HOW_SPEECH, _NOUN_SPEECH, _GIVE_SPEECH, _WHY_SPEECH):
         m = pattern.match(text)
         if not m or not m.group("speaker"):
