@@ -23,6 +23,7 @@ from .building.data import Block, BuildReport, Progress, Settings
 from .building.merging import FRESH, Rows, new_segments
 from .building.previous import open_previous
 from .building.process import process
+from .building.speakers import default_window
 from .building.words import Spellings, Tally, add_kept_words, surface_words
 from .building.workers import Done, batches, run_batches
 from .corpus import Listing, Status, display, list_files
@@ -92,7 +93,8 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
         follows = [k > 0 and job_at[k - 1] == i - 1 for k, i in enumerate(job_at.tolist())]
         tally = Tally()
         spoke: Counter[str] = Counter()
-        results = run_batches(batches(files, sizes, follows, settings.max_tokens, build_id), processes)
+        window = default_window() if settings.speakers else None
+        results = run_batches(batches(files, sizes, follows, settings.max_tokens, build_id, window), processes)
         try:  # the workers are stopped however this ends (a Ctrl-C, an error)
             done: Done | None = None
             at = 0  # the next file of ``done``

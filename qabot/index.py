@@ -291,6 +291,11 @@ class Index:
             tokens=int(seg.array("pas_tokens")[lp]),
         )
 
+    def stored_speakers(self, p: int, window: int) -> dict | None:
+        """Who speaks in passage ``p``'s window as stored at build time (``Segment.stored_speakers``), or None."""
+        s, lp = self._passage_at(p)
+        return self.segments[s].stored_speakers(lp, window)
+
     @property
     def pristine(self) -> bool:
         """True when the index is one segment with nothing deleted (as a full build or a merge leaves it)."""

@@ -65,6 +65,12 @@ class Corpus(Protocol):
         """Every word as the articles spell it, with how often (for correcting misspelt questions)."""
         ...
 
+    def stored_speakers(self, p: int, window: int) -> dict | None:
+        """Who speaks in each sentence of passage ``p``'s window (``speakers.windows.attribute_window`` over the
+        sentences of its paragraph up to ``window`` characters before it), by sentence start, when the corpus
+        stores it made by the answering code's rules; else None, and the answer works it out."""
+        ...
+
 
 class LocalCorpus:
     """The index's own article store."""
@@ -91,6 +97,9 @@ class LocalCorpus:
 
     def terms(self) -> list[str]:
         return self.index.terms
+
+    def stored_speakers(self, p: int, window: int) -> dict | None:
+        return self.index.stored_speakers(p, window)
 
     def spellings(self) -> Iterable[tuple[str, int]]:
         counts = self.index.word_counts()

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import replace
 from functools import lru_cache
 
 from ..analysis import fold
-from ..speakers import SPEAKER_CONTEXT, Attribution, People, attribute_paragraph, named_bodies, role_kin, speaker_phrase
+from ..speakers import SPEAKER_CONTEXT, Attribution, People, role_kin, speaker_phrase
+from ..speakers.windows import article_roles, attribute_window
 from .parse import Question
 from .sentences import Reader, ReadPassage, cached
 
@@ -55,10 +55,6 @@ def _marked(text: str) -> str:
 
 
 _MISSING = object()
-_PLURAL_HEAD = re.compile(r"(?i)(?<![’'])\b(?:[a-z]+(?:ies|[^s’'\s]s))\s*$")
-"""A speaker's phrase ending in a plural word ("Analysts", "the union's lawyers"): a group, never one person."""
-_OF_WHOM = re.compile(r"\s+(?:for|of|at|in|from|on|with)\s+")
-"""What a role is of or for: "A lawyer for the three bloggers" is one lawyer."""
 
 
 class Speech:
@@ -163,20 +159,19 @@ class Speech:
             if len(self._speakers) >= reader.params.caches.speakers:
                 self._speakers.clear()
             window = reader.params.speech.speaker_window
-            this = reader.span(passage)
-            first = reader.corpus.article_passages(this.article).start
-            lo = passage
-            while lo > first:
-                before = reader.span(lo - 1)
-                if before.paragraph != this.paragraph or before.start < this.start - window:
-                    break
-                lo -= 1
-            text = reader.article(this.article).text
-            spans = [x for p in range(lo, passage + 1) for x in reader.span(p).sentences]
-            found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans, people=self.people(this.article))))
-            if any(a.speaker for a in found.values()):
-                roles = self.roles(this.article)
-                found = {s: self._known_as(a, roles[a.head]) if a.head in roles else a for s, a in found.items()}
+            found = reader.corpus.stored_speakers(passage, window)  # worked out at build time (index --speakers)
+            if found is None:
+                this = reader.span(passage)
+                first = reader.corpus.article_passages(this.article).start
+                lo = passage
+                while lo > first:
+                    before = reader.span(lo - 1)
+                    if before.paragraph != this.paragraph or before.start < this.start - window:
+                        break
+                    lo -= 1
+                text = reader.article(this.article).text
+                spans = [x for p in range(lo, passage + 1) for x in reader.span(p).sentences]
+                found = attribute_window(text, spans, self.people(this.article), lambda: self.roles(this.article))
             self._speakers[passage] = found
         return found
 
@@ -186,39 +181,11 @@ class Speech:
         return cached(self._people, article, self.reader.params.caches.articles,
                       lambda a: People(self.reader.article(a).text))
 
-    @staticmethod
-    def _known_as(a: Attribution, roles: tuple[str, ...]) -> Attribution:
-        """``a`` with what the article calls its speaker elsewhere; a speaker named only by a role the article
-        gave one person ("The home secretary said") is that person ("Charles Clarke"), the role kept as phrase."""
-        said = a.phrase or a.speaker or ""
-        if speaker_phrase(said).names or _PLURAL_HEAD.search(_OF_WHOM.split(said, 1)[0]):
-            return replace(a, roles=roles)  # "Analysts say ...": many, not the one analyst the article names
-        named = [r.split(",", 1)[1].strip() for r in roles if "," in r]
-        if len(set(named)) != 1:
-            return replace(a, roles=roles)
-        return replace(a, roles=roles, speaker=named[0], phrase=a.phrase or a.speaker)
-
     def roles(self, article: int) -> dict[str, tuple[str, ...]]:
-        """What article ``article`` calls each person by role, by surname (``speakers.described_people``), and by a
-        role word only one of them holds ("mayor": "mayor of Ferrara, Anna Benedetti", for "the mayor said"
-        further on); cached."""
-        return cached(self._roles, article, self.reader.params.caches.articles, self._read_roles)
-
-    def _read_roles(self, article: int) -> dict[str, tuple[str, ...]]:
-        """``roles``, uncached."""
-        found = dict(self.people(article).described())
-        heads: dict[str, set[str]] = {}
-        for surname, phrases in found.items():
-            for phrase in phrases:
-                if phrase.split(",")[0] and (head := speaker_phrase(phrase.split(",")[0]).head):
-                    heads.setdefault(head, set()).add(surname)
-        for head, people in heads.items():
-            if len(people) == 1 and head not in found:
-                (who,) = people
-                found[head] = tuple(p for p in found[who] if "," in p)
-        for key, names in named_bodies(self.reader.article(article).text).items():
-            found.setdefault(key, names)  # "the ministry said" after "Iraq's Ministry of Communications"; "the MDA"
-        return found
+        """What article ``article`` calls each person by role, by surname (``speakers.described_people``), by a
+        role word only one of them holds, and the bodies it names (``speakers.windows.article_roles``); cached."""
+        return cached(self._roles, article, self.reader.params.caches.articles,
+                      lambda a: article_roles(self.people(a)))
 
     def unattributed(self, q: Question, cands: list) -> list:
         """When none of ``cands`` is the own words of the speaker asked for by role ("the agent"): those whose passage holds every word of

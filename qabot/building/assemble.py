@@ -10,6 +10,7 @@ from ..store.layout import PARAGRAPH_ARRAYS, PASSAGE_ARRAYS, SENTENCE_ARRAYS
 from ..store.terms import term_bytes
 from ..store.writing import SegmentData
 from .data import Block
+from .speakers import join_speakers
 
 
 def pointers(counts: np.ndarray) -> np.ndarray:
@@ -31,14 +32,17 @@ def _place(cursor: np.ndarray, term: np.ndarray) -> np.ndarray:
     return dest
 
 
-def assemble(blocks: list[Block], params: BM25Params, sources: list | None = None, weights: bool = True) -> SegmentData:
+def assemble(blocks: list[Block], params: BM25Params, sources: list | None = None, weights: bool = True,
+             speakers: int | None = None) -> SegmentData:
     """Join blocks into one segment: its term ids, CSC postings and, when ``weights``, BM25 weights.
 
     New blocks bring their own term counts (consumed here, to free memory as they are placed);
     blocks taken from older segments (``sources``, a merge) bring none: their postings are read from
     those segments' arrays, a few million at a time. Blocks come source segment by source segment,
     in order, then the new ones, so each term's postings are placed in passage order. Postings are
-    placed by a counting sort (no sort over all postings), so the cost is linear.
+    placed by a counting sort (no sort over all postings), so the cost is linear. With ``speakers`` (a window),
+    the segment stores who speaks in each passage (``building.speakers``): the blocks' own attributions, or
+    worked out now for a block without them.
     """
     cat = np.concatenate
     fresh = [b for b in blocks if b.reused is None]
@@ -133,6 +137,7 @@ def assemble(blocks: list[Block], params: BM25Params, sources: list | None = Non
             place(fresh_terms(b), b.coo_doc + base_of[id(b)], b.coo_tf)  # grouped by term already (see _counts)
             b.coo_term = b.coo_doc = b.coo_tf = np.empty(0, np.int32)  # placed: let them go
     texts = [t for b in blocks for t in b.texts]
+    stored = join_speakers(blocks, speakers)
 
     def take(name: str, dtype=np.int32) -> np.ndarray:
         """One per-block array concatenated over the blocks, each block's own let go as it is."""
@@ -151,4 +156,7 @@ def assemble(blocks: list[Block], params: BM25Params, sources: list | None = Non
     }
     if weights:
         arrays["post_extra"], arrays["term_base"] = weigh(ptr, post_doc, post_tf, arrays["pas_len"], params)
-    return SegmentData(arrays=arrays, vocab=vocab, articles=[m for b in blocks for m in b.meta], texts=texts)
+    if stored is not None:
+        arrays.update(stored[0])
+    return SegmentData(arrays=arrays, vocab=vocab, articles=[m for b in blocks for m in b.meta], texts=texts,
+                       speakers=stored[1] if stored is not None else None)

@@ -24,10 +24,19 @@ class Settings:
     """Passage budget in cl100k_base tokens."""
     bm25: BM25Params = BM25Params()
     """The scoring whose weights are precomputed."""
+    speakers: bool = False
+    """Store who speaks in each passage (``qabot index --speakers``), so that "what did X say" questions need not
+    work it out; recorded in the manifest as the rules' version, so that later updates keep it."""
 
     def tokenizing(self) -> dict:
-        """The settings that change per-file results; when they differ, every file is redone."""
-        return {"max_tokens": self.max_tokens, "analyzer": ANALYZER_VERSION, "encoding": ENCODING}
+        """The settings that change per-file results; when they differ, every file is redone (stored speakers
+        count only when asked for, as the rules' version: an index without them is not redone for that)."""
+        if not self.speakers:
+            return {"max_tokens": self.max_tokens, "analyzer": ANALYZER_VERSION, "encoding": ENCODING}
+        from ..speakers.windows import rules_version
+
+        return {"max_tokens": self.max_tokens, "analyzer": ANALYZER_VERSION, "encoding": ENCODING,
+                "speakers": rules_version()}
 
     def to_json(self) -> dict:
         """The settings as stored in the manifest."""
@@ -40,7 +49,8 @@ class Settings:
         if not isinstance(stored, dict):
             return cls()
         try:
-            return cls(max_tokens=int(stored.get("max_tokens", DEFAULT_MAX_TOKENS)), bm25=BM25Params(**stored["bm25"]))
+            return cls(max_tokens=int(stored.get("max_tokens", DEFAULT_MAX_TOKENS)), bm25=BM25Params(**stored["bm25"]),
+                       speakers=bool(stored.get("speakers")))
         except (TypeError, KeyError, ValueError):
             return cls()
 
@@ -115,4 +125,14 @@ class Block:
     table's key, the spellings it learnt since its last file of this build, and spelling ids with their counts."""
     spoke: Counter[str] | None = None
     """A new file's names seen speaking, with their counts."""
+    spk_n: np.ndarray | None = None
+    """With speakers stored (``building.speakers``): per passage, the sentences of its window; else None."""
+    spk_start: np.ndarray | None = None
+    """Those sentences' starts, passage after passage."""
+    spk_code: np.ndarray | None = None
+    """Their attributions, as rows of ``spk_table``."""
+    spk_table: list | None = None
+    """The distinct attributions (``speakers.Attribution``) the codes name."""
+    spk_window: int | None = None
+    """The window (characters) the attributions were made with."""
 

@@ -12,6 +12,7 @@ from ..store.writing import BuildData
 from .assemble import assemble, pointers
 from .data import Block, Settings
 from .previous import Previous
+from .speakers import default_window
 
 
 FRESH = -2
@@ -90,7 +91,7 @@ def new_segments(previous: Previous | None, fresh: list[Block], gone: list[int],
             moved[s] = (len(out), remap)
             blocks.extend(previous.live_blocks(s, gone_s))
             first += len(kept_s)
-        segment = assemble(blocks, params, old, weights=whole)
+        segment = assemble(blocks, params, old, weights=whole, speakers=default_window() if settings.speakers else None)
         out.append({"new": segment, **segment.entry()})
         final_deleted.append(np.zeros(0, np.int64))
     seg_of, art_of = rows.seg, rows.art

@@ -80,6 +80,14 @@ class Previous:
         t_lo = int(off[lo])
         whole = seg.read("text.bin", t_lo, int(off[hi]))
         none = np.empty(0, np.int32)
+        stored = seg.speaker_table()
+        if stored is not None:
+            k_ptr = seg.array("spk_ptr")
+            k_lo, k_hi = int(k_ptr[p_lo]), int(k_ptr[p_hi])
+            spk = {"spk_n": np.diff(k_ptr[p_lo:p_hi + 1]), "spk_start": np.array(seg.array("spk_start")[k_lo:k_hi]),
+                   "spk_code": np.array(seg.array("spk_code")[k_lo:k_hi]), "spk_window": stored[0], "spk_table": stored[1]}
+        else:
+            spk = {}
         return Block(
             meta=seg.meta_lines(lo, hi),
             texts=[whole[int(off[i]) - t_lo:int(off[i + 1]) - t_lo] for i in range(lo, hi)],
@@ -88,7 +96,7 @@ class Previous:
             **{name: np.array(seg.array(name)[p_lo:p_hi]) for name in PASSAGE_ARRAYS},
             pas_nsent=np.diff(sent_ptr[p_lo:p_hi + 1]),
             **{name: np.array(seg.array(name)[s_lo:s_hi]) for name in SENTENCE_ARRAYS},
-            vocab=[], coo_term=none, coo_doc=none, coo_tf=none, reused=(s, p_lo, p_hi),
+            vocab=[], coo_term=none, coo_doc=none, coo_tf=none, reused=(s, p_lo, p_hi), **spk,
         )
 
     def live_blocks(self, s: int, gone: np.ndarray) -> list[Block]:

@@ -13,6 +13,7 @@ from ..passages import make_passages
 from ..store.terms import term_bytes
 from ..vocabulary import count_speakers
 from .data import Block
+from .speakers import add_speakers
 from .words import Spellings
 
 
@@ -25,10 +26,11 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
 
 
 def process_files(files: list[tuple[str, bytes, str]], max_tokens: int, enc, spellings: Spellings,
-                  build_id: str = "") -> tuple[Block | None, list[tuple[int, str | None, list[str]]]]:
+                  build_id: str = "", speakers: int | None = None) -> tuple[Block | None, list[tuple[int, str | None, list[str]]]]:
     """Load, cut and analyse files ``(path, bytes, name in citations)`` into one block, as a shard of
     their articles would be (one tally and one sort of the terms for all): the block (None when no file
-    gave an article), and per file ``(articles, reason skipped, warnings)``."""
+    gave an article), and per file ``(articles, reason skipped, warnings)``. With ``speakers`` (a window in
+    characters), who speaks in each passage is worked out too (``building.speakers``)."""
     meta, texts = [], []
     para_s, para_e, npara, npas = [], [], [], []
     p_para, p_start, p_end, p_tok, p_len, p_nsent, s_start, s_end = ([] for _ in range(8))
@@ -91,6 +93,8 @@ def process_files(files: list[tuple[str, bytes, str]], max_tokens: int, enc, spe
         sent_end=np.array(s_end, i32), vocab=vocab, coo_term=c_term, coo_doc=c_doc, coo_tf=c_tf,
     )
     block.forms, block.spoke = [forms], spoke
+    if speakers is not None:
+        add_speakers(block, speakers)
     return block, outcomes
 
 

@@ -45,6 +45,8 @@ class Job:
     max_tokens: int
     build_id: str
     """Which build the job is for (a worker's spelling table outlives a build in the same process)."""
+    speakers: int | None = None
+    """With stored speakers (``qabot index --speakers``), the window to attribute them with."""
 
 
 @dataclass
@@ -76,7 +78,7 @@ BATCH_BYTES = 2 << 20
 
 
 def batches(files: list[tuple[str, bytes | None]], sizes: list[int], follows: list[bool], max_tokens: int,
-            build_id: str) -> list[tuple[Job, int]]:
+            build_id: str, speakers: int | None = None) -> list[tuple[Job, int]]:
     """Cut ``files`` (path, known content hash) into jobs of new files that follow one another in the
     listing (``follows[i]``: file ``i`` comes right after file ``i - 1``); a file the previous build had is a
     job of its own, since its results may be the previous build's. Returns each job with its size in bytes."""
@@ -88,13 +90,13 @@ def batches(files: list[tuple[str, bytes | None]], sizes: list[int], follows: li
         if not (paths and after and digest is None and known[-1] is None and len(paths) < BATCH_FILES
                 and total + size <= BATCH_BYTES):
             if paths:
-                out.append((Job(paths, known, max_tokens, build_id), total))
+                out.append((Job(paths, known, max_tokens, build_id, speakers), total))
             paths, known, total = [], [], 0
         paths.append(path)
         known.append(digest)
         total += size
     if paths:
-        out.append((Job(paths, known, max_tokens, build_id), total))
+        out.append((Job(paths, known, max_tokens, build_id, speakers), total))
     return out
 
 
@@ -127,7 +129,7 @@ def _run_batch(job: Job) -> Done:
     if not items:
         return Done(b"".join(digests), articles, bytes(unchanged), problems, None)
     enc, spellings = _tools()
-    block, outcomes = process_files(items, job.max_tokens, enc, spellings, job.build_id)
+    block, outcomes = process_files(items, job.max_tokens, enc, spellings, job.build_id, job.speakers)
     for i, (count, why, warnings) in zip(read, outcomes):
         articles[i] = count
         if why is not None or warnings:

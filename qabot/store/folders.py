@@ -14,8 +14,10 @@ from typing import Protocol
 import numpy as np
 
 from ..errors import IndexDamaged
-from .layout import SEGMENT_ARRAYS, SEGMENT_FILES, file_sha256, sample_crc
+from .layout import SEGMENT_ARRAYS, SEGMENT_FILES, SPEAKERS_FILE, file_sha256, sample_crc
 from .terms import Vocab
+
+_UNREAD = object()
 
 
 class Owner(Protocol):
@@ -141,6 +143,7 @@ class Segment(Folder):
         self.entry = entry
         self.n_articles = int(entry["articles"])
         self.n_passages = int(entry["passages"])
+        self._speaker_table: tuple[int, list] | None | object = _UNREAD
 
     @cached_property
     def vocab(self) -> Vocab:
@@ -180,6 +183,34 @@ class Segment(Folder):
         """Article ``a``'s text."""
         off = self.array("art_text_off")
         return self.read("text.bin", int(off[a]), int(off[a + 1])).decode("utf-8", errors="replace")
+
+    def speaker_table(self) -> tuple[int, list] | None:
+        """With speakers stored by the rules of this code (``qabot index --speakers``): the window they were made
+        with and their table of attributions; else None (read once)."""
+        if self._speaker_table is _UNREAD:
+            self._speaker_table = None
+            entry = self.entry.get("speakers")
+            if entry and self.has(SPEAKERS_FILE):
+                from ..speakers.windows import decode_table, rules_version  # only a speech question needs them
+
+                if entry == rules_version():
+                    try:
+                        stored = json.loads(self.read_all(SPEAKERS_FILE))
+                        self._speaker_table = (int(stored["window"]), decode_table(stored["table"]))
+                    except (ValueError, KeyError, TypeError, IndexError):
+                        raise self.damaged(f"{SPEAKERS_FILE} cannot be read") from None
+        return self._speaker_table
+
+    def stored_speakers(self, p: int, window: int) -> dict | None:
+        """Who speaks in each sentence of passage ``p``'s window, by sentence start, as stored at build time for a
+        window of ``window`` characters; None when the segment has none stored so (the answer works it out)."""
+        stored = self.speaker_table()
+        if stored is None or stored[0] != window:
+            return None
+        ptr = self.array("spk_ptr")
+        lo, hi = int(ptr[p]), int(ptr[p + 1])
+        table = stored[1]
+        return dict(zip(self.array("spk_start")[lo:hi].tolist(), [table[c] for c in self.array("spk_code")[lo:hi].tolist()]))
 
 
 def locate(first: list[int], holes: list, i: int) -> tuple[int, int]:

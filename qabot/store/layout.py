@@ -32,12 +32,18 @@ SENTENCE_ARRAYS = ("sent_start", "sent_end")
 WEIGHT_ARRAYS = ("post_extra", "term_base")
 """BM25 weights of the build's scoring, stored only in a segment written as a whole index (a full build
 or a merge of everything): used while it is the only segment and nothing in it is deleted."""
+SPEAKER_ARRAYS = ("spk_ptr", "spk_start", "spk_code")
+"""Speaker attributions stored at build time (``qabot index --speakers``), in a segment whose manifest entry names
+their rules version (``speakers``): ``spk_ptr`` cuts ``spk_start`` (sentence starts, in the article's text) and
+``spk_code`` (rows of ``SPEAKERS_FILE``'s table) by passage, each passage's window of sentences in order."""
+SPEAKERS_FILE = "speakers.json"
+"""A segment's stored attributions' table and what they were made with: ``{"rules", "window", "table"}``."""
 SEGMENT_FILES = ("terms.txt", "articles.jsonl", "text.bin")
 STATE_ARRAYS = (*FileTable.ARRAYS, "file_seg", "file_art", "deleted", "deleted_ptr")
 """The data folder's arrays: the file table, where each file's articles are (segment number, first
 article in it), and each segment's deleted articles (``deleted_ptr`` cuts ``deleted`` by segment)."""
 STATE_FILES = ("file_paths.bin", "problems.json")
-ARRAYS = (*SEGMENT_ARRAYS, *WEIGHT_ARRAYS, *STATE_ARRAYS)
+ARRAYS = (*SEGMENT_ARRAYS, *WEIGHT_ARRAYS, *SPEAKER_ARRAYS, *STATE_ARRAYS)
 
 
 SAMPLE_SIZE = 16 * 1024

@@ -16,7 +16,8 @@ import numpy as np
 
 from .. import interrupts
 from ..corpus import FileTable
-from .layout import MANIFEST, SEGMENT_ARRAYS, STATE_ARRAYS, WEIGHT_ARRAYS, file_sha256, sample_crc
+from .layout import (MANIFEST, SEGMENT_ARRAYS, SPEAKER_ARRAYS, SPEAKERS_FILE, STATE_ARRAYS, WEIGHT_ARRAYS, file_sha256,
+                     sample_crc)
 from .manifest import unwritable
 from .terms import offsets, term_bytes
 from .words_file import WORDS_FILE, pack_words
@@ -36,12 +37,15 @@ class SegmentData:
     segment, its JSON line as stored there (copied, not parsed and written again)."""
     texts: list[bytes]
     """Every article's text, UTF-8, in order; written end to end (``art_text_off`` cuts them), never joined in memory."""
+    speakers: dict | None = None
+    """With stored speakers (``SPEAKER_ARRAYS`` among ``arrays``): ``SPEAKERS_FILE``'s content, else None."""
 
     def entry(self) -> dict:
         """The segment's counts, as the manifest lists them."""
         return {"articles": len(self.articles), "passages": int(len(self.arrays["pas_start"])),
                 "tokens": int(self.arrays["pas_tokens"].sum()), "length": int(self.arrays["pas_len"].sum(dtype=np.int64)),
-                "terms": len(self.vocab), "weights": "post_extra" in self.arrays}
+                "terms": len(self.vocab), "weights": "post_extra" in self.arrays,
+                **({"speakers": self.speakers["rules"]} if self.speakers is not None else {})}
 
 
 @dataclass
@@ -132,11 +136,13 @@ def _write_segment(tmp: Path, seg: SegmentData) -> dict[str, dict]:
              for meta in seg.articles]
     (tmp / "articles.jsonl").write_bytes(b"".join(lines))
     arrays = {**seg.arrays, "term_off": offsets(terms), "art_meta_off": offsets(lines)}
-    for key in (*SEGMENT_ARRAYS, *WEIGHT_ARRAYS):
+    for key in (*SEGMENT_ARRAYS, *WEIGHT_ARRAYS, *SPEAKER_ARRAYS):
         if key in arrays:
             np.save(tmp / f"{key}.npy", np.ascontiguousarray(arrays[key]), allow_pickle=False)
     with open(tmp / "text.bin", "wb") as out:
         out.writelines(seg.texts)
+    if seg.speakers is not None:
+        (tmp / SPEAKERS_FILE).write_text(json.dumps(seg.speakers, ensure_ascii=True), encoding="ascii")
     return _seal(tmp)
 
 
