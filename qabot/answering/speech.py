@@ -214,6 +214,8 @@ class Speech:
         if len(said) >= self.reader.params.caches.speakers:
             said.clear()
         for a in self.speakers(passage).values():
+            if a.speaker is None:
+                continue  # nobody's words (``said_by`` is False), not worth hashing the attribution for
             found = said.get((asked, a))
             if found is None:
                 found = said[asked, a] = a.said_by(asked)
