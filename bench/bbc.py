@@ -1,7 +1,7 @@
 """A BBC question set (default bench/data/bbc_tuning_1.jsonl) over all 2,225 BBC articles.
 
     python bench/bbc.py [--data ../shared/data/bbc-fulltext.zip] [--work /tmp/qabot-bench/bbc]
-                        [--questions bench/data/bbc_tuning_1.jsonl] [-v] [--speed [--runs N]]
+                        [--questions bench/data/bbc_tuning_1.jsonl] [-v] [--speed [--runs N]] [--speakers]
 
 Prints the ``qabot eval`` figures, then checks the two targets of issue 3 question by question:
 every "what did X say about Y" answer at rank 1 is X's own words (attributed to X and holding one of
@@ -14,7 +14,9 @@ of the BBC tuning sets that qabot parses as one (120), asked first from cold (a 
 process, no passage read yet, so every passage's sentences and speakers are worked out for the first
 time), then again warm (the same answerer, those passages already read). Wall and CPU seconds are
 printed, and the load average: on a loaded machine the CPU figure is the steadier one. ``--runs N`` does
-it N times, each with a new answerer, and prints the least CPU of them too.
+it N times, each with a new answerer, and prints the least CPU of them too. ``--speakers`` uses an index built
+with ``qabot index --speakers`` (who speaks in each passage stored at build time; ``index-speakers`` under the
+work folder) instead of the plain one.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import time
 from pathlib import Path
 
 from qabot.answering import Answerer
-from qabot.build import build
+from qabot.build import Settings, build
 from qabot.evaluate import evaluate, hit, normalize, read_items
 from qabot.index import Index
 from qabot.answering.params import AnswerParams
@@ -50,16 +52,18 @@ def main() -> None:
                         help="only time the tuning sets' speech questions, cold (first read) then warm")
     parser.add_argument("--runs", type=int, default=1, help="with --speed: times over, each with a new answerer")
     parser.add_argument("--params", type=Path, help="answering params (JSON, as qabot ask --params) in place of the defaults")
+    parser.add_argument("--speakers", action="store_true", help="an index with speakers stored (qabot index --speakers)")
     args = parser.parse_args()
     if not args.data.exists():
         sys.exit(f"BBC articles not found at {args.data}")
     corpus = bbc_corpus(args.work, args.data)
     items = read_items(args.questions)
-    report = build([corpus], args.work / "index")
+    index_dir = args.work / ("index-speakers" if args.speakers else "index")
+    report = build([corpus], index_dir, Settings(speakers=args.speakers))
     if args.speed:
-        speed(Index.open(args.work / "index"), max(1, args.runs))
+        speed(Index.open(index_dir), max(1, args.runs))
         return
-    answerer = Answerer(Index.open(args.work / "index"),
+    answerer = Answerer(Index.open(index_dir),
                         answer_params=AnswerParams.load(args.params) if args.params else None)
     result = evaluate(answerer, items)
     print(f"BBC: {answerer.corpus.n_articles:,} articles, {answerer.corpus.n_passages:,} passages "
