@@ -226,7 +226,7 @@ class Answerer:
         if say:  # past the first few, only passages that name the speaker nearby can hold the speaker's words
             depth = self.params.retrieval.candidate_passages
             named = self.speech.namer(q)
-            hits = hits[:depth] + [(p, s) for p, s in hits[depth:] if named(p) and self.speech.speaks(p, q.speaker)]
+            hits = hits[:depth] + [(p, s) for p, s in hits[depth:] if self.speech.named_speaks(p, q.speaker, named)]
         read = [reader.passage(p) for p, _ in hits]
         weights = {t: reader.weight(t) for t in q.terms}
         local = weights if say else features.local_weights(reader, read, weights)

@@ -159,7 +159,7 @@ class Speech:
             if len(self._speakers) >= reader.params.caches.speakers:
                 self._speakers.clear()
             window = reader.params.speech.speaker_window
-            found = reader.corpus.stored_speakers(passage, window)  # worked out at build time (index --speakers)
+            found = self._stored(passage)
             if found is None:
                 this = reader.span(passage)
                 first = reader.corpus.article_passages(this.article).start
@@ -174,6 +174,24 @@ class Speech:
                 found = attribute_window(text, spans, self.people(this.article), lambda: self.roles(this.article))
             self._speakers[passage] = found
         return found
+
+    def _stored(self, passage: int) -> dict[int, Attribution] | None:
+        """The speakers of passage ``passage`` as the index stored them at build time (``qabot index --speakers``),
+        kept as ``speakers`` keeps them; None when it has none stored for this window."""
+        found = self.reader.corpus.stored_speakers(passage, self.reader.params.speech.speaker_window)
+        if found is not None:
+            if len(self._speakers) >= self.reader.params.caches.speakers:
+                self._speakers.clear()
+            self._speakers[passage] = found
+        return found
+
+    def named_speaks(self, passage: int, asked: str, named: Callable[[int], bool]) -> bool:
+        """``named(passage) and speaks(passage, asked)``, the cheaper test first: the namer's plain search (which
+        reads the passage's bounds and its article's text) before working out who speaks, but after looking up
+        stored speakers, which is cheaper still and most often says no."""
+        if passage in self._speakers or self._stored(passage) is not None:
+            return self.speaks(passage, asked) and named(passage)
+        return named(passage) and self.speaks(passage, asked)
 
     def people(self, article: int) -> People:
         """Who article ``article`` shows to be people and what it calls them, found once for all its passages
