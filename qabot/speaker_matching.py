@@ -167,8 +167,10 @@ def _name_after_lowercase(tail: list[str]) -> int:
     return run if run >= 2 and run < len(tail) and tail[-1 - run][:1].islower() else 0
 
 
+@lru_cache(maxsize=16384)
 def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase) -> bool:
-    """True when a question's speaker phrase (``asked``) means the attributed speaker.
+    """True when a question's speaker phrase (``asked``) means the attributed speaker (cached: a question's speaker
+    is compared with the same attributed ones passage after passage).
 
     A name matches when one's name words hold the other's ("Benedetti", "Anna Benedetti" and "Mr Benedetti"
     are all "the mayor of Ferrara, Anna Benedetti"; "Tony Blair" is not "Ian Blair"), never a speaker without
