@@ -291,6 +291,10 @@ class Index:
             tokens=int(seg.array("pas_tokens")[lp]),
         )
 
+    def stores_speakers(self, window: int) -> bool:
+        """True when some segment stores speakers made by these rules for ``window`` (``Segment.speaker_table``)."""
+        return any((table := seg.speaker_table()) is not None and table[0] == window for seg in self.segments)
+
     def stored_speakers(self, p: int, window: int) -> dict | None:
         """Who speaks in passage ``p``'s window as stored at build time (``Segment.stored_speakers``), or None."""
         s, lp = self._passage_at(p)

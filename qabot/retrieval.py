@@ -71,6 +71,10 @@ class Corpus(Protocol):
         stores it made by the answering code's rules; else None, and the answer works it out."""
         ...
 
+    def stores_speakers(self, window: int) -> bool:
+        """Whether ``stored_speakers`` may give any passage's speakers for ``window`` (False: never ask it)."""
+        ...
+
 
 class LocalCorpus:
     """The index's own article store."""
@@ -100,6 +104,9 @@ class LocalCorpus:
 
     def stored_speakers(self, p: int, window: int) -> dict | None:
         return self.index.stored_speakers(p, window)
+
+    def stores_speakers(self, window: int) -> bool:
+        return self.index.stores_speakers(window)
 
     def spellings(self) -> Iterable[tuple[str, int]]:
         counts = self.index.word_counts()

@@ -68,6 +68,8 @@ class Speech:
         self._lower: dict[int, str | None] = {}
         self._lower_chars = 0
         self._joins: dict[int, str] = {}
+        self._stores: bool | None = None
+        """Whether the corpus stores speakers for this window (asked once)."""
         self._said: dict[tuple[str, Attribution], bool] = {}
         """(asked speaker, attribution) -> ``said_by``: the same speakers recur in passage after passage."""
 
@@ -178,6 +180,10 @@ class Speech:
     def _stored(self, passage: int) -> dict[int, Attribution] | None:
         """The speakers of passage ``passage`` as the index stored them at build time (``qabot index --speakers``),
         kept as ``speakers`` keeps them; None when it has none stored for this window."""
+        if self._stores is None:
+            self._stores = self.reader.corpus.stores_speakers(self.reader.params.speech.speaker_window)
+        if not self._stores:
+            return None
         found = self.reader.corpus.stored_speakers(passage, self.reader.params.speech.speaker_window)
         if found is not None:
             if len(self._speakers) >= self.reader.params.caches.speakers:
