@@ -126,6 +126,14 @@ def test_the_cli_keeps_stored_speakers_through_updates_and_merges(isolated, bbc_
     stored_as_worked_out(folder, isolated / "index", isolated / "b")
     assert run("index", str(folder), "--index", str(plain), "--max-tokens", "64").returncode == 0
     assert ask_json(isolated / "index", *QUESTIONS) == ask_json(plain, *QUESTIONS)
+    # --no-speakers: the settings say so, new segments store none, the answers stay
+    (folder / "later.txt").write_text(bbc_texts[12], encoding="utf-8")
+    result = run("index", "--index", "index", "--max-tokens", "64", "--no-speakers")
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((isolated / "index" / "manifest.json").read_text())
+    assert "speakers" not in manifest["settings"] and [bool(s.get("speakers")) for s in manifest["segments"]] == [True, False]
+    assert run("index", str(folder), "--index", str(plain), "--max-tokens", "64").returncode == 0
+    assert ask_json(isolated / "index", *QUESTIONS) == ask_json(plain, *QUESTIONS)
 
 
 def test_speakers_stored_by_other_rules_are_worked_out_again_and_remade_by_the_next_update(isolated, bbc_texts):
