@@ -22,7 +22,8 @@ from .lexicon import TITLES
 from .model import Article
 from .passages import paragraph_sentences
 from .retrieval import LocalRetriever, Retriever
-from .speakers import (SpeakerPhrase, attribute_paragraph, known_people, normal, speaker_matches, speaker_phrase,
+from .speaker_matching import given_names as names_before, names_another
+from .speakers import (SpeakerPhrase, attribute_paragraph, known_people, speaker_matches, speaker_phrase,
                        speaker_terms)
 
 
@@ -118,6 +119,8 @@ def find_quotes(index: Index, name: str, about: str | None = None, analyzer: Ana
         article = index.article(article_id)
         if surname:
             given[article.id] = given_names(article.text, surname)
+        if names_another(article.text, asked):
+            continue  # "Roy Keane" for "Robbie Keane"
         found = _article_quotes(article, paragraphs[article_id], asked, topic, analyzer, params)
         if found:
             groups.append(ArticleQuotes(article=article, quotes=found))
@@ -169,11 +172,7 @@ def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, top
 
 def given_names(text: str, surname: str) -> Counter[str]:
     """The first names ``text`` puts before ``surname`` ("Tony" in "Prime Minister Tony Blair"), titles out."""
-    found = re.findall(rf"\b([A-Z][\w’'-]+)\s+{re.escape(surname)}\b", text)
-    return Counter(normal(w) for w in found if normal(w) not in TITLES and normal(w) not in _NOT_GIVEN)
-
-
-_NOT_GIVEN = frozenset("the a an but and in on at of for to by with from as mr mrs ms".split())
+    return Counter({n: c for n, c in names_before(text, surname).items() if n not in TITLES})
 
 
 def _one_person(groups: list[ArticleQuotes], given: dict[str, Counter[str]]) -> list[ArticleQuotes]:
