@@ -15,7 +15,7 @@ more than a one-question ``qabot ask`` can spend) for one or two milliseconds a 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .analysis import TOKEN, fold
@@ -65,6 +65,10 @@ class Speller:
 
     def __contains__(self, word: str) -> bool:
         return _key(word) in self._counts
+
+    def is_name(self, word: str) -> bool:
+        """True when the corpus writes ``word`` with a capital more often than not ("Wang", "Kremlin")."""
+        return _key(word) in self._names
 
     def count(self, word: str) -> int:
         """How often the corpus holds ``word`` (any case)."""
@@ -129,3 +133,19 @@ class Speller:
 def _key(word: str) -> str:
     """A word as the speller compares it: lower case, accents and possessive folded ("Wang’s" is wang)."""
     return fold(word.lower())
+
+
+def written_together(words: list[str], terms: Iterable[str], articles_with: Callable[[str], set[int]],
+                     text_of: Callable[[int], str]) -> bool:
+    """Whether some article writes ``words`` one after the other, case and accents aside (a name corrected word by
+    word must be a name the articles write: "Tony Blair", not "Tony Blake" nor "Angela Marvel"); looked for only
+    in the articles that hold every one of ``terms`` (the words' index terms; ``articles_with`` gives a term's
+    articles, ``text_of`` an article's text)."""
+    found: set[int] | None = None
+    for term in terms:
+        here = articles_with(term)
+        found = here if found is None else found & here
+        if not found:
+            return False
+    pattern = re.compile(r"\b" + r"[\W_]+".join(re.escape(fold(w.lower())) for w in words) + r"\b")
+    return any(pattern.search(fold(text_of(a).lower())) for a in sorted(found or ()))

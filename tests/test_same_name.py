@@ -88,3 +88,24 @@ def test_names_another_rules():
     assert not names_another("Mrs Blair said it. Mr Blair did not.", "Mrs Blair")
     assert names_another("Mr Taylor argues for swift action.", "Taylor Swift")  # "swift", not "Swift"
     assert not names_another("Foreign Minister Wang Yi met Mr Wang.", "Wang Yi")
+
+
+def test_quotes_correct_a_misspelt_name_and_know_a_word_from_a_name(tmp_path):
+    index = index_articles(tmp_path, **ARTICLES, nobody="""Nobody was hurt in the fire
+
+Nobody was hurt when fire broke out at the depot, and nobody was in the building, fire officers said.
+
+Officers said nobody had reported the smoke and nobody had called the depot's owner, though nobody knows why.
+""")
+
+    def quotes(name: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "qabot", "quotes", name, "--index", str(index)],
+                              capture_output=True, text=True)
+
+    blare = quotes("Tony Blare")
+    assert blare.returncode == 0, blare.stderr
+    assert blare.stdout.startswith("(searched for 'Tony Blair')") and "answer is the same" in blare.stdout
+    nobody = quotes("Nobody")
+    assert "No quotes: no article names 'Nobody'." in nobody.stdout
+    merkel = quotes("Angela Merkel")
+    assert "No quotes" in merkel.stdout and "Marvel" not in merkel.stdout

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from ..analysis import fold
 from ..lexicon import NAME_TITLES, TITLES
 from ..speakers import role_kin, speaker_phrase, speaker_terms as phrase_terms
-from ..spelling import Speller
+from ..spelling import Speller, written_together
 from .parse import Question, QuestionKind
 from .sentences import Reader, cached
 
@@ -283,18 +283,15 @@ class Gates:
         return replace(q, speaker=speaker, speaker_terms=tuple(phrase_terms(speaker, analyzer)))
 
     def written_together(self, words: list[str]) -> bool:
-        """Whether some article writes ``words`` one after the other (a name: "Mikhail Khodorkovsky"), case and
-        accents aside; looked for only in the articles that hold every word."""
+        """Whether some article writes ``words`` one after the other (``spelling.written_together``)."""
         reader = self.reader
-        articles: set[int] | None = None
-        for term in phrase_terms(" ".join(words), reader.analyzer):
+
+        def articles_with(term: str) -> set[int]:
             df = reader.df(term)
-            found = {reader.span(p).article for p, _ in reader.retriever.top([term], df)} if df else set()
-            articles = found if articles is None else articles & found
-            if not articles:
-                return False
-        pattern = re.compile(r"\b" + r"[\W_]+".join(re.escape(fold(w.lower())) for w in words) + r"\b")
-        return any(pattern.search(fold(reader.article(a).text.lower())) for a in sorted(articles or ()))
+            return {reader.span(p).article for p, _ in reader.retriever.top([term], df)} if df else set()
+
+        return written_together(words, phrase_terms(" ".join(words), reader.analyzer), articles_with,
+                                lambda a: reader.article(a).text)
 
     def _name_fixes(self, word: str, typed_low: bool) -> list[str]:
         """The words ``_name_fix`` could make of ``word``, closest first (up to five)."""
