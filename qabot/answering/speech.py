@@ -12,6 +12,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..analysis import fold
+from ..lexicon import HONORIFICS
+from ..speaker_matching import names_another
 from ..speakers import SPEAKER_CONTEXT, Attribution, People, role_kin, speaker_phrase
 from ..speakers.windows import article_roles, attribute_window
 from .parse import Question
@@ -71,6 +73,7 @@ class Speech:
         self._stores: bool | None = None
         """Whether the corpus stores speakers for this window (asked once)."""
         self._said: dict[tuple[str, Attribution], bool] = {}
+        self._another: dict[tuple[str, int], bool] = {}
         """(asked speaker, attribution) -> ``said_by``: the same speakers recur in passage after passage."""
 
     def _lowered(self, article: int) -> str | None:
@@ -122,6 +125,9 @@ class Speech:
             spans = found.get(article, _MISSING)
             if spans is None:
                 return False  # the article never names the speaker
+            if spans is _MISSING and self.another(article, q.speaker or ""):
+                found[article] = None  # "Roy Keane" for "Robbie Keane", "Mr Blair" for "Mrs Blair"
+                return False
             lo = max(0, passage.start - reach)
             low = self._lowered(article)
             if low is None:
@@ -196,7 +202,8 @@ class Speech:
         reads the passage's bounds and its article's text) before working out who speaks, but after looking up
         stored speakers, which is cheaper still and most often says no."""
         if passage in self._speakers or self._stored(passage) is not None:
-            return self.speaks(passage, asked) and named(passage)
+            return self._said_in(passage, asked) and not self.another(self.reader.span(passage).article, asked) \
+                and named(passage)
         return named(passage) and self.speaks(passage, asked)
 
     def people(self, article: int) -> People:
@@ -232,8 +239,29 @@ class Speech:
                 near.append(c)
         return theirs + near
 
+    def another(self, article: int, asked: str) -> bool:
+        """Whether article ``article`` names another person by the name ``asked`` and never the one asked ("Roy
+        Keane" for "Robbie Keane", "Mr Blair" for "Mrs Blair"; ``speaker_matching.names_another``): none of its
+        sentences is theirs (cached)."""
+        key = (asked, article)
+        found = self._another.get(key)
+        if found is None:
+            if len(self._another) >= self.reader.params.caches.articles:
+                self._another.clear()
+            words = asked.split()
+            found = (len(words) > 1 and (len(speaker_phrase(asked).names) > 1
+                                         or words[0].lower().strip(".") in HONORIFICS)
+                     and names_another(self.reader.article(article).text, asked))
+            self._another[key] = found
+        return found
+
     def speaks(self, passage: int, asked: str) -> bool:
         """Whether some sentence of the passage is attributed to the question's speaker ``asked``."""
+        return not self.another(self.reader.span(passage).article, asked) and self._said_in(passage, asked)
+
+    def _said_in(self, passage: int, asked: str) -> bool:
+        """Whether some attribution of the passage's window is ``said_by`` the speaker ``asked`` (``speaks``
+        without its test of the article)."""
         said = self._said
         if len(said) >= self.reader.params.caches.speakers:
             said.clear()
