@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import STOPWORDS, Analyzer, fold
-from .lexicon import (DOCUMENTS, FEMALE_HONORIFICS, GROUPS, HEADS_OF, HONORIFICS, MALE_HONORIFICS, LEADING_ROLES, OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, TITLE_QUALIFIERS,
+from .lexicon import (FEMALE_HONORIFICS, GROUPS, HEADS_OF, HONORIFICS, MALE_HONORIFICS, LEADING_ROLES, OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, TITLE_QUALIFIERS,
                       TITLES, singular)
 
 _OWN_S = re.compile(r"['’]s$")
@@ -194,10 +194,6 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
         return True
     if a.head is None or b.head is None:
         return False
-    if a.head in DOCUMENTS and b.head not in DOCUMENTS and b.head in a.modifiers:
-        # "the government statement": "In a statement, the government said ..." is the government speaking
-        body = " ".join(w for w in _PHRASE_WORD.findall(a.text) if normal(w) != a.head)
-        return body != a.text and speaker_matches(body, b)
     if a.head != b.head and not ({a.head, b.head} & HEADS_OF and {a.head, b.head} <= LEADING_ROLES) \
             and not _clipped(a.head, b.head):
         return False  # "the central bank governor" is "the head of the Central Bank"; "the minister" is no mayor
