@@ -34,8 +34,21 @@ _QUOTE_CHARS = "“”\"«»"
 
 
 def is_quote(sentence: str) -> bool:
-    """True when the sentence holds quotation marks around words."""
-    return _QUOTE_MARK.search(sentence) is not None
+    """True when the sentence holds quotation marks around words (two apostrophes, ``''``, count as one mark)."""
+    return _QUOTE_MARK.search(sentence) is not None or "''" in sentence
+
+
+_DOUBLED = re.compile("''")
+"""Two apostrophes written for a quotation mark, as some BBC text does (''We gave Gordon a chance,'' said ...)."""
+
+
+def straighten(text: str) -> str:
+    """``text`` with each pair of apostrophes standing for a quotation mark (``''``) written as a straight quotation
+    mark and a space, one character for one (offsets kept): closing after a word or punctuation (``," ``), else
+    opening (`` "``), so the speaker patterns read it as they read ``"``."""
+    if "''" not in text:
+        return text
+    return _DOUBLED.sub(lambda m: '" ' if m.start() > 0 and not text[m.start() - 1].isspace() else ' "', text)
 
 
 _QUOTE_MARK = re.compile(f"[{_QUOTE_CHARS}]")
@@ -45,6 +58,7 @@ _QUOTED = re.compile(r"[“«]([^”»]*)[”»]?|\"([^\"]*)\"?")
 
 def quoted_words(sentence: str) -> str:
     """The words inside the sentence's quotation marks."""
+    sentence = straighten(sentence)
     return " ".join(a or b for a, b in _QUOTED.findall(sentence))
 
 
