@@ -234,6 +234,10 @@ DOCUMENTS = frozenset(
 )
 """Words naming a text that says something: "the statement", "the lawsuit", "court documents"."""
 
+STATEMENTS = frozenset("statement letter release announcement memo message email".split())
+"""Documents that give their author's own words: "Mr Crosby's statement said", "An IAAF statement said" are Crosby's
+and the IAAF's words (not "a report", whose words are often another's about them)."""
+
 SPEAKER_HEADS = ROLES | GROUPS | DOCUMENTS
 """Every word that can end a speaker's noun phrase without a name."""
 

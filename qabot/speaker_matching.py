@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import Analyzer, fold
-from .lexicon import (GROUPS, HEADS_OF, HONORIFICS, LEADING_ROLES, OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, TITLE_QUALIFIERS,
-                      TITLES, singular)
+from .lexicon import (GROUPS, HEADS_OF, HONORIFICS, LEADING_ROLES, OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, STATEMENTS,
+                      TITLE_QUALIFIERS, TITLES, singular)
 
 _OWN_S = re.compile(r"['’]s$")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8})\)")
@@ -186,6 +186,8 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
             # "the NFL": "A National Football League spokesman", "NBC": "a spokesman for NBC"; a body asked for by
             # its name alone too: "Five": "A Five spokesman", "Plaid Cymru": "Plaid Cymru's ... spokesman Dai Lloyd"
             return True
+        if b.head in STATEMENTS and not theirs and _owned_by(b, a):
+            return True  # "Mr Crosby's statement said", "An IAAF statement said": Crosby's and the IAAF's own words
         if theirs:
             return _initials_of(a, b) or _initials_of(b, a)  # "the London Stock Exchange" is "the LSE"
         return a.acronym and _is_body_of(b, a.names[0])  # "the BPI": "the British Phonographic Industry"

@@ -10,8 +10,12 @@ import re
 
 from ..lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation
 
-VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+"
-"""Every form of a verb of communication that attributes words in an article ("said", "has warned", "denied")."""
+READ_FORMS = r"reads?(?=:?[ \t]*[“\"«]|[.,][ \t]*(?:[“\"«]|$))"
+"""What a text is said to read, only right before its quotation or closing it ("A BBC statement read: "...";
+'"...," a BBC statement read.'): "He read the report" is no speech."""
+VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+" + rf"|{READ_FORMS}"
+"""Every form of a verb of communication that attributes words in an article ("said", "has warned", "denied"), and
+"read" right before a quotation ("A BBC statement read: "...")."""
 _TITLE = rf"(?:(?:{alternation(TITLE_WORDS)})\.?\s+)"
 _NAME = r"(?:[A-Z][\w’'.-]*(?:[ \t]+(?:de|van|von|der|da|al|bin|le|la)\b)?(?:(?<![a-z]{2}\.)[ \t]+[A-Z][\w’'.-]*){0,3})"
 """A capitalised name of up to four words on one line, not run on past a sentence's end ("Sheerman. His")."""

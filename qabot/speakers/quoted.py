@@ -23,7 +23,7 @@ _SAYS_OPENING = rf"(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPE
 """A verb of speech and the quotation mark it opens ("said: “", "told reporters that “")."""
 _BEFORE_QUOTE = re.compile(rf"{_WHO_POSSESSIVE}\s+{_SAYS_OPENING}")
 _SAYS_OPENING_REVERSED = re.compile(rf"{_OPEN}\s*[:,]?(?:\s*taht\s*|[^“\"«.]{{0,40}}?)\b"
-                                    rf"(?:{alternation(form[::-1] for form in ARTICLE_SPEECH_FORMS)}|\w+\s+dlot)")
+                                    rf"(?:{alternation(form[::-1] for form in ARTICLE_SPEECH_FORMS)}|\w+\s+dlot|s?daer)")
 """``_SAYS_OPENING`` written backwards, to be searched for in a sentence written backwards: what every match of
 ``_BEFORE_QUOTE`` ends with, so a sentence without it is spared that search, the costliest. Only whether it is there
 counts, which reading backwards does not change (no look-around in it; ``\\b`` is the same either way); backwards
