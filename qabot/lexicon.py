@@ -251,6 +251,10 @@ def singular(word: str) -> str:
     return word
 
 
+BODY_ALIASES = {"tory": "conservative", "lib dem": "liberal democrat"}
+"""Other names of a body, lowercase and singular, as British news writes them for one another: "the Tories" are the
+Conservatives ("Conservative leader Michael Howard", "Tory spokesman"), "the Lib Dems" the Liberal Democrats."""
+
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
 """Role words of one who speaks for a body: "a National Football League spokesman" gives the league's words."""
 

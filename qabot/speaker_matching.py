@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import Analyzer, fold
-from .lexicon import (GROUPS, HEADS_OF, HONORIFICS, LEADING_ROLES, OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, STATEMENTS,
+from .lexicon import (BODY_ALIASES, GROUPS, HEADS_OF, HONORIFICS, LEADING_ROLES, OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, STATEMENTS,
                       TITLE_QUALIFIERS, TITLES, singular)
 
 _OWN_S = re.compile(r"['’]s$")
@@ -182,12 +182,17 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
         mine, theirs = set(a.names), set(b.names)
         if theirs and (mine <= theirs or theirs <= mine):
             return True
+        members = _members(a)
+        if members and theirs and members == _member_names(b.names):
+            return True  # "the Tories": "The Tories say", "The Conservatives say"; "the Lib Dems": "the Liberal Democrats"
         if b.head in SPOKESPEOPLE and (a.body or not _of_a_person(b)) and _owned_by(b, a):
             # "the NFL": "A National Football League spokesman", "NBC": "a spokesman for NBC"; a body asked for by
             # its name alone too: "Five": "A Five spokesman", "Plaid Cymru": "Plaid Cymru's ... spokesman Dai Lloyd"
             return True
         if b.head in STATEMENTS and not theirs and _owned_by(b, a):
             return True  # "Mr Crosby's statement said", "An IAAF statement said": Crosby's and the IAAF's own words
+        if b.head in LEADING_ROLES and _led_by_name(b, a):
+            return True  # "Tory leader Michael Howard", "Nokia president Jorma Ollila": the body's leader speaks for it
         if theirs:
             return _initials_of(a, b) or _initials_of(b, a)  # "the London Stock Exchange" is "the LSE"
         return a.acronym and _is_body_of(b, a.names[0])  # "the BPI": "the British Phonographic Industry"
@@ -212,6 +217,46 @@ def _whose(phrase: SpeakerPhrase) -> frozenset[str]:
         return frozenset()  # "the referees' chief" leads the referees: the body is what the role is
     return frozenset(n for w in _PHRASE_WORD.findall(phrase.text) if w[:1].islower() and _POSSESSIVE_END.search(w)
                      and (n := normal(w)) not in SPEAKER_HEADS)  # "the board's statement" is the board's
+
+
+def _member_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """A body's name words as its members are named, singular and under one name (``lexicon.BODY_ALIASES``):
+    "tories" and "tory" are ("conservative",), "lib", "dems" ("liberal", "democrat")."""
+    words = [n[:-3] + "y" if n.endswith("ies") and len(n) > 4 else n[:-1] if n.endswith("s") and not n.endswith("ss")
+             else n for n in names]
+    joined = " ".join(words)
+    return tuple(BODY_ALIASES.get(joined, joined).split())
+
+
+def _members(phrase: SpeakerPhrase) -> tuple[str, ...]:
+    """For a question's speaker that names a body by its members ("the Tories", "the Lib Dems", "the Conservatives";
+    with "the", or a name ``BODY_ALIASES`` holds): ``_member_names`` of its name; else () ("Williams" is a person,
+    never a plural of William)."""
+    members = _member_names(phrase.names)
+    if phrase.body or " ".join(members) in BODY_ALIASES.values() and members != phrase.names:
+        return members
+    return ()
+
+
+def name_variants(phrase: SpeakerPhrase) -> frozenset[str]:
+    """The words a body named by its members may be written with besides its own name words ("tory", "conservative"
+    for "the Tories"; ``_members``), to find the passages that may name it; empty for any other phrase."""
+    members = _members(phrase)
+    if not members:
+        return frozenset()
+    alias = {v: k for k, v in BODY_ALIASES.items()}.get(" ".join(members), "")
+    return frozenset(members) | frozenset(alias.split())
+
+
+def _led_by_name(role: SpeakerPhrase, body: SpeakerPhrase) -> bool:
+    """True when ``role`` (a leading role, with or without the person's name) is the role of ``body`` named right
+    before it, not as a possessive: "Tory leader Michael Howard" for the Tories, "Nokia president Jorma Ollila"
+    for Nokia; not "Blair's chief of staff" (a person's name before a role is a possessive)."""
+    owner, names = _member_names(role.owner), _members(body) or body.names
+    n = len(names)
+    if not n or not any(owner[i:i + n] == names for i in range(len(owner) - n + 1)):
+        return False
+    return not re.search(r"['’]s?\s+(?:\w+\s+){0,2}" + re.escape(role.head or "") + r"\b", role.text, re.I)
 
 
 def _of_a_person(role: SpeakerPhrase) -> bool:
@@ -256,6 +301,10 @@ def _owned_by(role: SpeakerPhrase, body: SpeakerPhrase) -> bool:
     n = len(body.names)
     if any(owner[i:i + n] == body.names for i in range(len(owner) - n + 1)):
         return True
+    members = _members(body)
+    if members and (m := len(members)) and any(t[i:i + m] == members for t in (_member_names(owner),)
+                                               for i in range(len(t) - m + 1)):
+        return True  # "the Tories": "Tory spokesman", "Conservative local government spokesman Glyn Davies"
     return body.acronym and len(owner) > 1 and any(_initials(owner[i:j]) == body.names[0]
                                                     for i in range(len(owner)) for j in range(i + 2, len(owner) + 1))
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..analysis import fold
+from ..speaker_matching import name_variants
 from ..speakers import SPEAKER_CONTEXT, Attribution, People, attribute_paragraph, named_bodies, role_kin, speaker_phrase
 from .parse import Question
 from .sentences import Reader, ReadPassage, cached
@@ -105,6 +106,7 @@ class Speech:
         reader = self.reader
         phrase = speaker_phrase(q.speaker or "")
         names = {w for w in (phrase.names or (role_kin(phrase.head) if phrase.head else ())) if len(w) > 1}
+        names |= name_variants(phrase)  # "the Tories": "Tory leader Michael Howard", "Conservative spokesman"
         if not names:
             return lambda p: True
         pattern = None  # compiled only for an article that writes the name with an apostrophe or a dot
