@@ -73,6 +73,8 @@ class Speech:
         self._lower: dict[int, str | None] = {}
         self._lower_chars = 0
         self._joins: dict[int, str] = {}
+        self._closings: dict[int, Attribution | None] = {}
+        """Passage ending a paragraph -> who speaks in its last sentence (``_closing``)."""
         self._said: dict[tuple[str, Attribution], bool] = {}
         """(asked speaker, attribution) -> ``said_by``: the same speakers recur in passage after passage."""
 
@@ -175,12 +177,34 @@ class Speech:
                 lo -= 1
             text = reader.article(this.article).text
             spans = [x for p in range(lo, passage + 1) for x in reader.span(p).sentences]
-            found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans, people=self.people(this.article))))
+            opens = lo > first and reader.span(lo - 1).paragraph != this.paragraph  # the window holds its paragraph's start
+            found = dict(zip((s for s, _ in spans), attribute_paragraph(
+                text, spans, people=self.people(this.article), opening=(lambda: self._closing(lo - 1)) if opens else None)))
             if any(a.speaker for a in found.values()):
                 roles = self.roles(this.article)
                 found = {s: self._known_as(a, roles[a.head]) if a.head in roles else a for s, a in found.items()}
             self._speakers[passage] = found
         return found
+
+    def _closing(self, passage: int) -> Attribution | None:
+        """Who speaks in the last sentence of the paragraph that ends with passage ``passage``, read on its own (the
+        paragraph before it not consulted, so the answer never depends on what was read before; cached), or None: a
+        paragraph that opens with a bare quotation goes on with them."""
+        def read(p: int) -> Attribution | None:
+            reader = self.reader
+            this = reader.span(p)
+            first = reader.corpus.article_passages(this.article).start
+            lo = p
+            while lo > first:
+                before = reader.span(lo - 1)
+                if before.paragraph != this.paragraph or before.start < this.start - reader.params.speech.speaker_window:
+                    break
+                lo -= 1
+            spans = [x for q in range(lo, p + 1) for x in reader.span(q).sentences]
+            said = attribute_paragraph(reader.article(this.article).text, spans, people=self.people(this.article))
+            return said[-1] if said and said[-1].speaker else None
+
+        return cached(self._closings, passage, self.reader.params.caches.speakers, read)
 
     def people(self, article: int) -> People:
         """Who article ``article`` shows to be people and what it calls them, found once for all its passages

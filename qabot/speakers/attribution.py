@@ -198,7 +198,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
 
 def attribute_paragraph(text: str, spans: list[tuple[int, int]],
                         people_known: Callable[[], frozenset[str]] | None = None,
-                        people: People | None = None) -> list[Attribution]:
+                        people: People | None = None,
+                        opening: Callable[[], Attribution | None] | None = None) -> list[Attribution]:
     """The speaker of each sentence (``spans`` into ``text``) of one paragraph, in order.
 
     "he said" is resolved with the previous sentence's speaker, else the last person named before
@@ -207,7 +208,10 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
     text, called only when a "he" needs it, for a caller that attributes many paragraphs of one article)
     saves finding them around each paragraph; ``people`` (the ``People`` of ``text``, kept by a caller that
     attributes many passages of one article) finds them once for the whole text and gives those of the
-    2,000 characters before the paragraph and the paragraph, as without it.
+    2,000 characters before the paragraph and the paragraph, as without it. ``opening`` (for ``spans`` that start a
+    paragraph) gives who speaks in the last sentence of the paragraph before: a paragraph that opens with a bare
+    quotation goes on with their words ('"..." Mr Dein said.' then a paragraph '"Listing would be one option ..."'),
+    unless the quotation names them.
     """
     if not spans:
         return []
@@ -272,6 +276,12 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
         else:
             previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, still_speaking,
                                  lambda i=i: subject(i))
+        if i == 0 and opening is not None and previous.speaker is None and previous.quote \
+                and sentence.lstrip()[:1] in "“\"«":
+            closing = opening()  # the paragraph before ends with someone speaking: a bare quotation goes on with them
+            if closing is not None and not _has_word(surname_of(closing.speaker), quoted_words(sentence)):
+                previous = Attribution(speaker=closing.speaker, quote=True, continued=True, head=closing.head,
+                                       phrase=closing.phrase)
         if previous.speaker and previous.phrase is None and _is_epithet(previous.speaker, sentence, people or People(text)):
             about = subject(i)  # "the Dutchman said", "The legal assistant said": the person the paragraph is about,
             # when surely a person (not "Fox" for "The director said" after "Fox has bought the rights")
