@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import ARTICLE_SPEECH_FORMS, alternation
-from .phrases import VERBS, _WHO, _WHO_POSSESSIVE
+from .phrases import VERBS, _APPOSITION, _WHO, _WHO_POSSESSIVE
 
 _CLOSE = r"(?:[”»’]|\"(?<=[^\s:(\[]\"))"
 """A closing quotation mark: a straight one only after a word or punctuation (': "He thinks' opens one). The
@@ -16,7 +16,10 @@ look-behind comes after the mark, so a search is skipped through text to the nex
 look-behind, it was tried at every character)."""
 _OPEN = r"[“\"«‘]"
 
-_AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO_POSSESSIVE}(?:,[ \t]*\d{{1,3}},)?\s+(?:has\s+|have\s+|had\s+)?(?:{VERBS})\b")
+_AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO_POSSESSIVE}(?:,[ \t]*\d{{1,3}},|{_APPOSITION})?\s+(?:has\s+|have\s+|had\s+)?"
+                          rf"(?:{VERBS})\b")
+"""'"...," Wang said', '"...," Hans Arne Kristiansen, a spokesman for the Danish Dairy Board, told the BBC' (an age or
+a clause set off by commas between the speaker and the verb)."""
 _VERB_FIRST = re.compile(rf"{_CLOSE}\s*,?\s*(?:{VERBS})\s+{_WHO}")
 
 _SAYS_OPENING = rf"(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}"
