@@ -290,6 +290,10 @@ QUESTION_SPEECH_NOUNS = (
 """Nouns for what someone said that make a question about their words: "What was X's reaction to Y?",
 "What reason did X give for Y?", "What were X's views on Y?"."""
 
+PERFORMERS = frozenset("star singer actor actress rapper presenter host comedian dancer".split())
+"""Roles named by a work someone made or appeared in ("The star of Rain Man and Tootsie"): a person the story named
+before, not an office of a place ("The Bishop of Durham")."""
+
 CREATORS = frozenset(
     """author writer playwright novelist poet creator composer songwriter lyricist designer inventor architect
     maker screenwriter illustrator""".split()

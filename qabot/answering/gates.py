@@ -252,7 +252,8 @@ class Gates:
         term, but speakers are matched by their words as written). Only capitalised words are names to correct
         ("the mayor" is no misspelling of "the major"), and in a name typed all in lower case a word the corpus never
         writes ("mourino")."""
-        q = self.recase_speaker(q)
+        typed = q.speaker or ""
+        q = self.recase_speaker(q)  # "dustin hofman": "Dustin hofman", whose "hofman" is still a word typed in lower case
         df, analyzer = self.reader.df, self.reader.analyzer
         if q.kind is not QuestionKind.SAY or not q.speaker or not q.speaker_terms:
             return q
@@ -260,7 +261,7 @@ class Gates:
         titled = 0  # "Councillor Quin", "Dr Wnag": the title before the name is no part of it
         while titled < len(words) - 1 and words[titled].lower().strip(".") in NAME_TITLES:
             titled += 1
-        typed_low = q.speaker == q.speaker.lower() and words[0] not in ("the", "a", "an", "this", "that")
+        typed_low = typed == typed.lower() and words[0] not in ("the", "a", "an", "this", "that")
         fixed = words[:titled] + [self._name_fix(w, typed_low) for w in words[titled:]]
         if fixed == words:
             return q

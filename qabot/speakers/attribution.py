@@ -14,7 +14,7 @@ from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _backward_body, _body_be
                        _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
 from .names import _OWNED, _clean, _has_word, _is_name, _surnames, last_name_in, surname_of
 from .people import People, known_people
-from .phrases import _IS_PHRASE, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
+from .phrases import _IS_PHRASE, _OF, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
 from .quoted import (_AFTER_QUOTE, _BEFORE_QUOTE, _QUOTED, _SAYS_OPENING_REVERSED, _VERB_FIRST, _quoted_at, is_quote,
                      quoted_words, straighten)
 from .reported import (_ACCORDING, _CHARACTERISING, _CLOSED_BY, _REPORTED, _REPORTED_END, _REPORTED_MID, _SAID_BY_END,
@@ -285,7 +285,8 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
         if previous.speaker and previous.phrase is None and _is_epithet(previous.speaker, sentence, people or People(text)):
             about = subject(i)  # "the Dutchman said", "The legal assistant said": the person the paragraph is about,
             # when surely a person (not "Fox" for "The director said" after "Fox has bought the rights")
-            if about and about[1] and about[0] != previous.speaker and not _has_word(surname_of(about[0]), sentence):
+            work = _OF.search(previous.speaker) is not None  # "The star of Rain Man and Tootsie": a person, surely
+            if about and (about[1] or work and len(about[0].split()) > 1) and about[0] != previous.speaker and not _has_word(surname_of(about[0]), sentence):
                 person = about[0]
                 previous = replace(previous, speaker=person, phrase=f"{previous.speaker}, {person}",
                                    head=normal(surname_of(person)))

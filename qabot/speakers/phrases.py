@@ -33,7 +33,7 @@ _JOINED = r"(?:and\s+(?=(?!(?:the|a|an|his|her|its|their|he|she|they|it)\b)[\w.�
 """An "and" between two words of one role: "the work and pensions minister", "Trade and Industry Secretary"."""
 _PHRASE = (rf"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?(?:{_MODIFIER}{_JOINED}?){{0,3}}{_HEAD}\b(?![’'-])"
            rf"(?:\s+and\s+(?:[a-z][\w-]*\s+){{0,2}}{_HEAD}\b(?=[ \t]+[A-Z]))?"
-           rf"(?:\s+(?:of|for|at|on|from|in)\s+(?:the\s+)?[\w.’'-]+(?:\s+{_PLAIN_WORD}){{0,4}})?"
+           rf"(?:\s+(?:of|for|at|on|from|in)\s+(?:the\s+)?[\w.’'-]+(?:\s+(?:{_PLAIN_WORD}|and(?=\s+[A-Z]))){{0,4}})?"
            rf"(?:,\s+{_NAME}(?=\s*[,.;:!?]|$)|[ \t]+(?=[A-Z]){_NAMED})?")
 """A speaker named by a noun phrase: "the mayor of Ferrara, Anna Benedetti", "U.S. officials", "the statement";
 two roles of one person before their name: "Nortel president and chief executive Bill Owens"."""
