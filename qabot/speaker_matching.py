@@ -14,6 +14,7 @@ from .lexicon import (BODY_ALIASES, GROUPS, HEADS_OF, HONORIFICS, LEADING_ROLES,
                       TITLE_QUALIFIERS, TITLES, singular)
 
 _OWN_S = re.compile(r"['’]s$")
+_WORD_ALIASES = {k: v for k, v in BODY_ALIASES.items() if " " not in k and " " not in v} | {"tories": "conservative"}
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8})\)")
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 _LINKS = frozenset("of for at on from in".split())
@@ -74,7 +75,9 @@ def normal(word: str) -> str:
 
 
 def _is_head(word: str) -> bool:
-    return normal(word) in SPEAKER_HEADS
+    """A role, group or document word, or a role with a prefix ("co-chairman", "vice-president")."""
+    low = normal(word)
+    return low in SPEAKER_HEADS or "-" in low and low.rpartition("-")[2] in ROLES
 
 
 @lru_cache(maxsize=4096)
@@ -205,7 +208,13 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
         return False  # "the central bank governor" is "the head of the Central Bank"; "the minister" is no mayor
     if (b.modifiers & OTHER_ROLE) - a.modifiers:
         return False  # "the mayor" is not "Deputy Mayor Nicky Gavron", "the chancellor" not the shadow one
-    return a.modifiers - _whose(a) <= b.words
+    return _aliased(a.modifiers - _whose(a)) <= _aliased(b.words)  # "the Scottish Tory leader": "Conservative"
+
+
+def _aliased(words: frozenset[str]) -> frozenset[str]:
+    """``words`` with a one-word other name of a body written as its name (``lexicon.BODY_ALIASES``: "tory" is
+    "conservative")."""
+    return frozenset(_WORD_ALIASES.get(w, w) for w in words)
 
 
 @lru_cache(maxsize=4096)

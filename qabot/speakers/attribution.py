@@ -9,10 +9,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from ..analysis import STOPWORDS
+from ..lexicon import ROLES
 from ..speaker_matching import normal, speaker_matches, speaker_phrase
 from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _backward_body, _body_before, _is_epithet, _last_sentence,
                        _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
-from .names import _OWNED, _clean, _has_word, _is_name, _surnames, last_name_in, surname_of
+from .names import _NOT_NAMES, _OWNED, _clean, _has_word, _is_name, _surnames, last_name_in, surname_of
 from .people import People, known_people
 from .phrases import _IS_PHRASE, _OF, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
 from .quoted import (_AFTER_QUOTE, _BEFORE_QUOTE, _QUOTED, _SAYS_OPENING_REVERSED, _VERB_FIRST, _quoted_at, is_quote,
@@ -145,6 +147,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         split = None if "," in who or _TITLED_START.match(who) else _SPLIT_ROLE.match(who)
         if split and not desc:  # "Albanian Prime Minister Fatos Nano": Fatos Nano, so described
             who, desc = split.group("name"), split.group("desc") + " "
+        elif not desc and who[:1].isupper() and who.lower() not in _PRONOUNS and not _IS_PHRASE.match(who):
+            desc = _role_before(sentence, who)  # "Responding to the claims Tory Party co-chairman Liam Fox said:"
         if who.lower() in ("he", "she"):
             if previous and previous.speaker:
                 who, carried = previous.speaker, previous.phrase  # "he said" is the last speaker, as described
@@ -194,6 +198,27 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         phrase = speaker_phrase(described or who)
         head = phrase.surname or phrase.head
     return Attribution(speaker=who, quote=quote, continued=continued, head=head, phrase=described or carried)
+
+
+_ROLE_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))(?P<desc>(?:[A-Z][\w’'&.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}"
+                          r"(?P<role>[a-z][\w-]*)\s+)$")
+"""Words right before a name that say what the person is: "Tory Party co-chairman ", "Conservative local government
+spokesman "."""
+
+
+def _role_before(sentence: str, who: str) -> str | None:
+    """What the words right before ``who``'s first place in ``sentence`` call them, when the last of them is a role
+    word (``lexicon.ROLES``, or one after a hyphen: "co-chairman"): "Tory Party co-chairman" before "Liam Fox";
+    else None."""
+    at = sentence.find(who)
+    m = _ROLE_BEFORE.search(sentence, 0, at) if at > 0 else None
+    if m is None or m.group("role").rpartition("-")[2] not in ROLES:
+        return None
+    words = m.group("desc").split()
+    while words and (words[0] in _NOT_NAMES or words[0].lower() in STOPWORDS or words[0].endswith("ed")):
+        words = words[1:]  # "But Tory co-chairman", "He met chairman": the sentence's own words are no role
+    return " ".join(words) + " " if words and words[-1] == m.group("role") and \
+        not any(w.lower() in STOPWORDS or w.endswith("ed") for w in words[1:]) else None
 
 
 def attribute_paragraph(text: str, spans: list[tuple[int, int]],
