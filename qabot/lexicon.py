@@ -190,6 +190,10 @@ ROLES = frozenset(
 )
 """Words naming a person by what they do: "the mayor", "coach Luis Aragones"."""
 
+EXPERTS = frozenset("analyst economist strategist expert".split())
+"""Words for those who comment on a market or a field: "analysts at Gerrard" asks for any of them there ("Simon
+Rubinsohn, chief economist at Gerrard")."""
+
 HEADS_OF = frozenset("head chief boss".split())
 """Words for whoever leads a body, whatever their title: "the head of the central bank" is its governor."""
 LEADING_ROLES = HEADS_OF | frozenset("governor president chairman chairwoman chairperson chair director executive "

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import Analyzer, fold
-from .lexicon import (BODY_ALIASES, GROUPS, HEADS_OF, HONORIFICS, LEADING_ROLES, OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, STATEMENTS,
+from .lexicon import (BODY_ALIASES, EXPERTS, GROUPS, HEADS_OF, HONORIFICS, LEADING_ROLES, OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, STATEMENTS,
                       TITLE_QUALIFIERS, TITLES, singular)
 
 _OWN_S = re.compile(r"['’]s$")
@@ -204,7 +204,7 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     if a.head is None or b.head is None:
         return False
     if a.head != b.head and not ({a.head, b.head} & HEADS_OF and {a.head, b.head} <= LEADING_ROLES) \
-            and not _clipped(a.head, b.head):
+            and not _clipped(a.head, b.head) and not ({a.head, b.head} <= EXPERTS and _plural(a)):
         return False  # "the central bank governor" is "the head of the Central Bank"; "the minister" is no mayor
     if (b.modifiers & OTHER_ROLE) - a.modifiers:
         return False  # "the mayor" is not "Deputy Mayor Nicky Gavron", "the chancellor" not the shadow one
@@ -318,11 +318,18 @@ def _owned_by(role: SpeakerPhrase, body: SpeakerPhrase) -> bool:
                                                     for i in range(len(owner)) for j in range(i + 2, len(owner) + 1))
 
 
+def _plural(phrase: SpeakerPhrase) -> bool:
+    """True when the phrase writes its head word in the plural ("analysts at Gerrard"): any of a kind."""
+    return any(normal(w) == phrase.head and w.lower() != phrase.head for w in _PHRASE_WORD.findall(phrase.text))
+
+
 def role_kin(head: str) -> frozenset[str]:
     """The role words a speaker asked for by ``head`` may be written as in an article (``speaker_matches``):
     the head itself, a role word it is a clipped form of or that is clipped from it ("physiotherapist" for
     "physio"), and for a body's leader the others ("head" for "governor", any leading title for "chief")."""
     kin = {head} | {r for r in ROLES if _clipped(head, r)}
+    if head in EXPERTS:
+        kin |= EXPERTS
     if head in HEADS_OF:
         kin |= LEADING_ROLES
     elif head in LEADING_ROLES:
