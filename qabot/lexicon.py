@@ -186,7 +186,9 @@ ROLES = frozenset(
     physiotherapist physio producer son daughter wife husband father mother brother sister widow widower
     forward winger flanker fly-half scrum-half full-back hooker batsman bowler wicketkeeper jockey trainer driver
     rider cyclist golfer swimmer bishop archbishop cardinal priest vicar rabbi imam chaplain assistant solicitor
-    barrister""".split()
+    barrister agent controller coordinator co-ordinator superintendent councillor commentator
+    strategist organiser organizer promoter curator historian treasurer trustee registrar ombudsman surgeon
+    headteacher headmaster headmistress""".split()
 )
 """Words naming a person by what they do: "the mayor", "coach Luis Aragones"."""
 
