@@ -16,7 +16,7 @@ from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _backward_body, _body_be
                        _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
 from .names import _NOT_NAMES, _OWNED, _clean, _has_word, _is_name, _surnames, last_name_in, surname_of
 from .people import People, known_people
-from .phrases import _IS_PHRASE, _OF, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
+from .phrases import _IS_PHRASE, _LEAD, _OF, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
 from .quoted import (_AFTER_QUOTE, _BEFORE_QUOTE, _QUOTED, _SAYS_OPENING_REVERSED, _VERB_FIRST, _quoted_at, is_quote,
                      quoted_words, straighten)
 from .reported import (_ACCORDING, _CHARACTERISING, _CLOSED_BY, _REPORTED, _REPORTED_END, _REPORTED_MID, _SAID_BY_END,
@@ -137,6 +137,9 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                     and (who is None or m.start("who") < at and m.group("who").lower() not in _PRONOUNS):
                 who, desc = m.group("who"), m.groupdict().get("desc")  # 'Leigh said ..., but he told the FT: "..."'
                 break
+    if who is not None and not quote and at < len(sentence) and sentence[:at].endswith(", ") and _IS_PHRASE.match(who) \
+            and (named := _NAME_SET_BEFORE.search(sentence, 0, at)) is not None and _role_of(who, named, sentence):
+        who, desc = named.group("name"), who + " "  # "..., Alan Milburn, Labour's election strategist told Radio 4"
     if who is None and ", saying" in sentence:
         m = _SAYING.search(sentence)
         who = m.group("who") if m else None
@@ -200,10 +203,30 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     return Attribution(speaker=who, quote=quote, continued=continued, head=head, phrase=described or carried)
 
 
+_NAME_SET_BEFORE = re.compile(r"(?:^|(?<=,\s)|(?<=\s))(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}),\s+$")
+"""A full name set off right before a role that speaks: "Alan Milburn, " in "..., Alan Milburn, Labour's election
+strategist told ..."."""
 _ROLE_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))(?P<desc>(?:[A-Z][\w’'&.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}"
                           r"(?P<role>[a-z][\w-]*)\s+)$")
 """Words right before a name that say what the person is: "Tory Party co-chairman ", "Conservative local government
 spokesman "."""
+
+
+def _role_of(role: str, named: re.Match, sentence: str) -> bool:
+    """Whether ``role`` (a phrase without a name, the speaker a pattern found) is what the full name ``named``, set off
+    right before it, is: a person's role ("managing director of ISP Freedom2surf", a role word, not a group or a
+    document nor a plural), after a name that opens the sentence ("Chris Panayis, managing director ... said"), or
+    anywhere when the role has no determiner ("..., Alan Milburn, Labour's election strategist told"): "Speaking to
+    the Radio Times, the Two Ronnies star said" and "the Public Order Act, police said" are not so."""
+    phrase = speaker_phrase(role)
+    if phrase.names or phrase.head not in ROLES or named.group("name").split()[0] in _NOT_NAMES \
+            or _PLURAL_ROLE.search(re.split(r"\s+(?:of|for|at|in|from|on|with)\s+", role, maxsplit=1)[0]):
+        return False
+    opens = re.fullmatch(rf"\W*{_LEAD}?", sentence[:named.start()]) is not None
+    return opens or not re.match(r"(?i)(?:the|an?)\s", role)
+
+
+_PLURAL_ROLE = re.compile(r"(?i)\b[a-z]+(?:ies|[^s’'\s]s)\s*$")
 
 
 def _role_before(sentence: str, who: str) -> str | None:
