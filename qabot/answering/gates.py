@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..analysis import fold
 from ..lexicon import NAME_TITLES, TITLES
+from ..speaker_matching import name_variants
 from ..speakers import role_kin, speaker_phrase, speaker_terms as phrase_terms
 from ..spelling import Speller
 from .parse import Question, QuestionKind
@@ -106,11 +107,14 @@ class Gates:
 
     def _role_written_otherwise(self, q: Question) -> bool:
         """Whether the corpus holds a word a role speaker may be written as instead of the question's ("head"
-        for "the central bank governor", "physiotherapist" for "the physio"; ``role_kin``)."""
+        for "the central bank governor", "physiotherapist" for "the physio"; ``role_kin``), or a body's other name
+        ("Conservative" for "the Tories"; ``name_variants``)."""
         phrase = speaker_phrase(q.speaker or "")
+        analyzer, df = self.reader.analyzer, self.reader.df
+        if any(df(t) for word in name_variants(phrase) for t in analyzer.terms(word) if t):
+            return True  # "the Tories" in articles that write only "Conservative"
         if phrase.names or not phrase.head:
             return False
-        analyzer, df = self.reader.analyzer, self.reader.df
         return any(df(t) for word in role_kin(phrase.head) - {phrase.head} for t in analyzer.terms(word) if t)
 
     def strange(self, q: Question, fixes: dict[str, str]) -> tuple[float, str]:
