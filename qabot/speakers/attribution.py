@@ -152,7 +152,10 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             who, desc = split.group("name"), split.group("desc") + " "
         elif not desc and who[:1].isupper() and who.lower() not in _PRONOUNS and not _IS_PHRASE.match(who):
             desc = _role_before(sentence, who)  # "Responding to the claims Tory Party co-chairman Liam Fox said:"
-        if who.lower() in ("he", "she"):
+        clause = _CLAUSE_SUBJECT.search(sentence, 0, at) if who.lower() in ("he", "she") and at < len(sentence) else None
+        if clause is not None and not _quoted_at(sentence, clause.start()) and clause.group("name").split()[0] not in _NOT_NAMES:
+            who = _clean(clause.group("name"))  # "But when Lomu was asked whether ..., he replied": Lomu
+        elif who.lower() in ("he", "she"):
             if previous and previous.speaker:
                 who, carried = previous.speaker, previous.phrase  # "he said" is the last speaker, as described
             else:
@@ -203,6 +206,10 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     return Attribution(speaker=who, quote=quote, continued=continued, head=head, phrase=described or carried)
 
 
+_CLAUSE_SUBJECT = re.compile(r"\b(?:[Ww]hen|[Aa]fter|[Aa]s|[Ww]hile|[Oo]nce|[Bb]efore)\s+(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?"
+                             r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})\s+(?:was|were|is|had|has|[a-z]+ed)\b[^.;:“\"]*?,?\s*$")
+"""A name that is the subject of the clause before "he said" in the same sentence: "But when Lomu was asked whether he
+was taking a risk he replied" (the pronoun is the clause's subject)."""
 _NAME_SET_BEFORE = re.compile(r"(?:^|(?<=,\s)|(?<=\s))(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}),\s+$")
 """A full name set off right before a role that speaks: "Alan Milburn, " in "..., Alan Milburn, Labour's election
 strategist told ..."."""
