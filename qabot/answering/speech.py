@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..analysis import fold
+from ..lexicon import OTHER_ROLE
 from ..speaker_matching import name_variants
 from ..speakers import SPEAKER_CONTEXT, Attribution, People, attribute_paragraph, named_bodies, role_kin, speaker_phrase
 from .parse import Question
@@ -236,8 +237,9 @@ class Speech:
         heads: dict[str, set[str]] = {}
         for surname, phrases in found.items():
             for phrase in phrases:
-                if phrase.split(",")[0] and (head := speaker_phrase(phrase.split(",")[0]).head):
-                    heads.setdefault(head, set()).add(surname)
+                role = speaker_phrase(phrase.split(",")[0]) if phrase.split(",")[0] else None
+                if role is not None and role.head and not role.modifiers & OTHER_ROLE:  # "shadow chancellor" is no chancellor
+                    heads.setdefault(role.head, set()).add(surname)
         for head, people in heads.items():
             if len(people) == 1 and head not in found:
                 (who,) = people
