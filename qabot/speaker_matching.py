@@ -152,10 +152,12 @@ def _surname_is_title(words: list[str]) -> bool:
 def _role_then_name(tail: list[str]) -> bool:
     """True when the words after a phrase's "of" go on with the body's name and then a role word, with
     nothing or a person's full name after it ("England governor" and "England governor Mervyn King" after
-    "Bank of"): the role heads the whole phrase, the body's words are its modifiers. Not "gay group OutRage!"
+    "Bank of"; "Work and Pensions spokeswoman" after "A Department for"): the role heads the whole phrase, the body's
+    words are its modifiers. Not "gay group OutRage!"
     (lowercase before the role) nor "the Central Bank" (no lowercase role word)."""
     heads = [i for i, w in enumerate(tail) if _is_head(w) and w[:1].islower()]
-    if len(heads) != 1 or heads[0] == 0 or not all(w[:1].isupper() for w in tail[:heads[0]]):
+    if len(heads) != 1 or heads[0] == 0 or not all(w[:1].isupper() or w in ("and", "&") for w in tail[:heads[0]]) \
+            or not tail[0][:1].isupper():
         return False
     rest = tail[heads[0] + 1:]
     return not rest or len(rest) >= 2 and all(w[:1].isupper() for w in rest)
@@ -194,7 +196,7 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
             return True
         if b.head in STATEMENTS and not theirs and _owned_by(b, a):
             return True  # "Mr Crosby's statement said", "An IAAF statement said": Crosby's and the IAAF's own words
-        if b.head in LEADING_ROLES and _led_by_name(b, a):
+        if b.head in LEADING_ROLES and not b.modifiers & OTHER_ROLE and _led_by_name(b, a):
             return True  # "Tory leader Michael Howard", "Nokia president Jorma Ollila": the body's leader speaks for it
         if theirs:
             return _initials_of(a, b) or _initials_of(b, a)  # "the London Stock Exchange" is "the LSE"

@@ -72,10 +72,11 @@ letters possessive, as in ``_possessive``: a space follows them)."""
 _LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+|(?:In|On|At|During|Speaking)\s[^,“\"]{1,60}+,\s+)"
 """An opening before the subject: "But", "In his opening remarks," (the run before the comma possessive: it holds
 no comma, so no shorter run is followed by one)."""
-_APPOSITION = (r"(?:,\s+(?:[^,“\"]|,(?=\d)){3,120}?"
+_APPOSITION = (r"(?:,[ \t]*\d{1,3},|,\s+(?:[^,“\"]|,(?=\d)){3,120}?"
                r"(?:,\s+(?:which|who|whose|where)\s(?:[^,“\"]|,(?=\d)){3,120}?)?,)")
 """A clause set off by commas after the subject: "Parry, speaking exclusively to BBC Sport, also admits"; a relative
-clause may go on inside it: "Dan Gillmor, founder of Grassroots Media, which supports citizen-based media, said"."""
+clause may go on inside it: "Dan Gillmor, founder of Grassroots Media, which supports citizen-based media, said";
+or an age: "Mr Hague, 43, told the Daily Telegraph"."""
 
 _VERB_FIRST_FORMS = alternation(ARTICLE_SPEECH_FORMS - {"tell", "tells", "told"})
 """The verbs of speech that may come before their speaker ("said Nokia"; "told Reuters" names whom, not who)."""
@@ -104,7 +105,6 @@ class _Lazy:
     def finditer(self, *args):
         return self.compiled().finditer(*args)
 
-_DESC_LEAD = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-)\s+")
 _THE = re.compile(r"^[Tt]he\s+")
 _TITLED_START = re.compile(rf"{_TITLE}[A-Z]")
 _OF = re.compile(r"\s+of\s+")
