@@ -65,6 +65,16 @@ The first minister set out a ban on smoking in enclosed public places.
 
 The Scottish Conservative Party leader, David McLetchie, questioned what would be exempted from the ban. Mr McLetchie asked: "Would it be ironic that criminals in prisons can still be smokers?"
 """,
+    "cards": """Clarke vows to press on with ID cards
+
+New Home Secretary Charles Clarke has vowed to press on with plans for identity cards.
+
+"ID cards are a means to creating a more secure society," Mr Clarke said.
+""",
+    "court": """Judge rules on oil firm
+
+Judge Clark ruled against the oil firm on Friday, and Charles Kennedy welcomed the ruling.
+""",
 }
 
 
@@ -140,3 +150,19 @@ def test_experts_asked_for_in_the_plural_are_any_expert_there(index):
     assert speaker_matches("analysts at Gerrard", "chief economist at Gerrard, Simon Rubinsohn")
     assert not speaker_matches("the analyst", "chief economist at Gerrard, Simon Rubinsohn")
     assert "more likely to be upward" in _first(index, "What do analysts at Gerrard expect the next move in rates to be?")
+
+
+def test_a_full_name_the_articles_never_write_is_the_near_name_they_do(index):
+    # "Clark" and "Charles" are both in the articles, never together: "Charles Clarke" is
+    (answer,) = ask_json(index, "What did Charles Clark say about ID cards?")
+    assert "more secure society" in first_text(answer)
+    assert "Charles Clarke" in answer["searched"]
+
+
+def test_does_x_think_asks_for_xs_words(index):
+    from qabot.analysis import Analyzer
+    from qabot.answering.parse import QuestionKind, parse
+    question = parse("Does Mr Dein expect a listing for the shares?", Analyzer())
+    assert question.kind is QuestionKind.SAY and question.speaker == "Mr Dein"
+    assert parse("Does water expand when it freezes?", Analyzer()).kind is QuestionKind.YESNO
+    assert "A listing would be one option" in _first(index, "Does Mr Dein think a listing for the shares is an option?")

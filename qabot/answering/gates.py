@@ -55,6 +55,8 @@ class Gates:
         self._corrections: dict[str, str | None] = {}
         self._first: tuple[str | None, str | None] = (None, None)
         """The last question's text and its first word as written."""
+        self._names_written: dict[str, bool] = {}
+        """A full name asked for -> whether the articles write it whole (``_written``)."""
         self._spelled: dict[str, list] | None = None
         """Each word, lowercased: how often the articles write it capitalised, in all, and its commonest
         capitalised spelling (built on the first speaker typed in lower case)."""
@@ -268,12 +270,43 @@ class Gates:
         typed_low = typed == typed.lower() and words[0] not in ("the", "a", "an", "this", "that")
         fixed = words[:titled] + [self._name_fix(w, typed_low) for w in words[titled:]]
         if fixed == words:
+            fixed = self._name_written_otherwise(words, titled)  # "Charles Clark": the articles write "Charles Clarke"
+        if fixed == words:
             return q
         terms = tuple(phrase_terms(" ".join(fixed[titled:]), analyzer))
         if not terms or not all(map(df, terms)):
             return q
         speaker = " ".join(fixed)
         return replace(q, speaker=speaker, speaker_terms=tuple(phrase_terms(speaker, analyzer)))
+
+    def _name_written_otherwise(self, words: list[str], titled: int) -> list[str]:
+        """A full name (two capitalised words or more after any title) the articles hold word by word but never write
+        together, with one word spelt as the articles spell a name one edit from it when that name is written whole
+        ("Charles Clark": "Charles Clarke", "Gordon Browne": "Gordon Brown"); else ``words``."""
+        name = words[titled:]
+        if len(name) < 2 or not all(w[:1].isupper() and w.isalpha() for w in name) or self._written(name):
+            return words
+        if self._speller is None:
+            self._speller = Speller(self.reader.corpus.spellings(), self.reader.params.spelling)
+        for i in range(len(name) - 1, -1, -1):  # the surname first
+            for near in self._speller.near_names(name[i])[:self.reader.params.gates.max_hints]:
+                other = name[:i] + [near] + name[i + 1:]
+                if self._written(other):
+                    return words[:titled] + other
+        return words
+
+    def _written(self, name: list[str]) -> bool:
+        """Whether a passage of the articles writes the words of ``name`` one after another (in any case; cached)."""
+        return cached(self._names_written, " ".join(name), self.reader.params.caches.idf, lambda _: self._search(name))
+
+    def _search(self, name: list[str]) -> bool:
+        """``_written``, uncached."""
+        terms = [t for t in self.reader.analyzer.terms(" ".join(name)) if t]
+        if not terms or not all(self.reader.df(t) for t in terms):
+            return False
+        together = re.compile(r"(?i)\b" + r"\W+".join(re.escape(fold(w)) for w in name) + r"\b")
+        return any(together.search(fold(self.reader.passage_text(p)))
+                   for p, _ in self.reader.retriever.top(terms, self.reader.params.gates.name_passages))
 
     def _name_fix(self, word: str, typed_low: bool) -> str:
         """``word`` of a speaker's name as the corpus spells it when it misspells one: a capitalised word, or in a
