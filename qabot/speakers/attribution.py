@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..analysis import STOPWORDS
-from ..lexicon import ROLES
+from ..lexicon import ROLES, STATEMENTS
 from ..speaker_matching import normal, speaker_matches, speaker_phrase
 from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _backward_body, _body_before, _is_epithet, _last_sentence,
                        _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
@@ -168,7 +168,10 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                 who = person or other or (last_name() if callable(last_name) else last_name)
             if who and _has_word(surname_of(who), sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
-        elif who.lower() in ("it", "they") or _backward_body(who):  # "It said", "they added", "the company said"
+        elif who.lower() in ("it", "they") or _backward_body(who) and not (
+                speaker_phrase(who).head in STATEMENTS and _same_role(who, previous, speaking) is not None):
+            # "It said", "they added", "the company said", "said the statement" (a statement that goes on with "An
+            # IAAF statement said" is the IAAF's, below)
             pronoun = who.lower() if who.lower() in ("it", "they") else "it"
             body = previous.speaker if previous and previous.speaker else None
             if body is None and pronoun == "it" and before.rstrip().endswith("."):  # a body the sentence before is about

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..lexicon import (BODY_BACK_REFERENCES, CREATORS, DEMONYM_ENDINGS, DOCUMENTS, GROUPS, HONORIFICS, PERFORMERS, ROLES,
-                       TITLES)
+                       STATEMENTS, TITLES)
 from ..speaker_matching import _is_head, normal, speaker_phrase
 from .names import _CAPS, _OPENERS_RE, _clean, _has_word, _is_name, surname_of
 from .people import People
@@ -91,7 +91,7 @@ def _backward_body(who: str) -> bool:
     """Whether ``who`` names a body only by a group word an article goes on with ("the company", "The firm", "the
     group in a statement"): the body named before it; not "the industry group", which says what the body is."""
     phrase = speaker_phrase(who) if _IS_PHRASE.match(who) else None
-    return phrase is not None and not phrase.names and phrase.head in BODY_BACK_REFERENCES \
+    return phrase is not None and not phrase.names and phrase.head in BODY_BACK_REFERENCES | STATEMENTS \
         and _THE.match(who) is not None and not phrase.owner and phrase.modifiers <= DOCUMENTS
 
 
