@@ -115,11 +115,6 @@ QUESTION_WHY_LEMMAS = ("say", "think", "believe", "claim", "argue", "insist", "w
 Y could win?"): X's words hold it. Not verbs of doing ("Why did Luther condemn vows"), nor "tell" ("Why did X tell
 Y to ...", an order)."""
 
-QUESTION_YESNO_LEMMAS = ("think", "believe", "expect", "say", "feel", "fear", "hope", "want", "predict", "reckon", "agree",
-                         "admit", "deny", "accept", "claim", "insist", "warn", "suggest", "consider", "see")
-"""Verbs after "Does X ..." that ask whether X holds a view ("Does Blair think he will be an issue?", "Do economists
-expect growth to slow?"): X's words answer it."""
-
 QUESTION_SPEECH_FORMS = frozenset(f for lemma in QUESTION_SPEECH_LEMMAS for f in forms(lemma))
 """Every form of ``QUESTION_SPEECH_LEMMAS``."""
 

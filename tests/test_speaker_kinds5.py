@@ -158,11 +158,3 @@ def test_a_full_name_the_articles_never_write_is_the_near_name_they_do(index):
     assert "more secure society" in first_text(answer)
     assert "Charles Clarke" in answer["searched"]
 
-
-def test_does_x_think_asks_for_xs_words(index):
-    from qabot.analysis import Analyzer
-    from qabot.answering.parse import QuestionKind, parse
-    question = parse("Does Mr Dein expect a listing for the shares?", Analyzer())
-    assert question.kind is QuestionKind.SAY and question.speaker == "Mr Dein"
-    assert parse("Does water expand when it freezes?", Analyzer()).kind is QuestionKind.YESNO
-    assert "A listing would be one option" in _first(index, "Does Mr Dein think a listing for the shares is an option?")

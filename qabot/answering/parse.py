@@ -48,13 +48,6 @@ _WHY_SPEECH = re.compile(
     re.IGNORECASE,
 )
 """"Why did X say he was resigning?", "Why does X think Y could win?": X's words give the reason."""
-_YESNO_SPEECH = re.compile(
-    rf"^\s*(?:and\s+|so\s+)?(?:do|does|did|has|have|had|will|would)\s+(?P<speaker>.+?)\s+(?:still\s+|really\s+|now\s+)?"
-    rf"(?P<verb>{alternation(lexicon.QUESTION_YESNO_LEMMAS)})\b(?:\s+(?:that|so)\b)?\s*(?P<topic>.*?)\s*[?.!]*\s*$",
-    re.IGNORECASE,
-)
-""""Does Blair think he will be an issue?", "Do economists expect growth to slow?": whether X holds a view, which X's
-words tell (a yes/no question about X's words)."""
 _AND_WHY = re.compile(r",?\s+and\s+(?:why|how)\s*(?=[?.!]*\s*$)", re.I)
 """", and why?" after a question: the reason is asked of the same words."""
 _HOW_SPEECH = re.compile(
@@ -332,7 +325,7 @@ def _speech(text: str) -> tuple[str, str, bool, str | None] | None:
     if according and _is_speaker(who) and _someone(who) \
             and _kind(according["rest"]) not in _FACT_KINDS:  # "how many settle here, according to X": a figure
         return who, according["rest"], True, None
-    for pattern in (_SPEECH, _SPEECH_REL, _SPEECH_BY, _HOW_SPEECH, _NOUN_SPEECH, _GIVE_SPEECH, _WHY_SPEECH, _YESNO_SPEECH):
+    for pattern in (_SPEECH, _SPEECH_REL, _SPEECH_BY, _HOW_SPEECH, _NOUN_SPEECH, _GIVE_SPEECH, _WHY_SPEECH):
         m = pattern.match(text)
         if not m or not m.group("speaker"):
             continue
