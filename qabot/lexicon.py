@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from functools import lru_cache
+
 _IRREGULAR = {
     "say": ("say", "says", "said", "said", "saying"),
     "tell": ("tell", "tells", "told", "told", "telling"),
@@ -313,6 +315,7 @@ PLAIN_SPEECH_LEMMAS = frozenset(("say", "tell", "speak", "comment", "add", "thin
 words of warning."""
 
 
+@lru_cache(maxsize=256)
 def verb_forms(word: str) -> frozenset[str]:
     """Every form of the verb of speech, stance or calling that ``word`` is a form of ("warned", "warns", ... for
     "warn"); empty for a verb of words in general (``PLAIN_SPEECH_LEMMAS``) or a word that is none of them."""
