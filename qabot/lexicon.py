@@ -256,6 +256,8 @@ def singular(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith("s") and word[:-1] in SPEAKER_HEADS:
         return word[:-1]
+    if word.endswith("es") and word[:-2] in SPEAKER_HEADS:
+        return word[:-2]  # "bosses", "coaches"
     return word
 
 

@@ -143,6 +143,10 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     if who is None and ", saying" in sentence:
         m = _SAYING.search(sentence)
         who = m.group("who") if m else None
+    if who is not None and (opened := _OPENED.match(who)) is not None:
+        who = who[opened.end():]  # "But Ferguson said:", "As Paul Flynn said:": a word opening the sentence, no name's
+    if who is not None and not _IS_PHRASE.match(who) and (person := _OWNED_PERSON.fullmatch(who.rstrip(" ,.;:"))) is not None:
+        who, desc = person.group("name"), person.group("whose") + " "  # "said MSN's Blake Irving": Blake Irving, MSN's
     if who is not None and not _IS_PHRASE.match(who) and _OWNED.search(who):
         who = None  # "Brown's Britain, by Robert Peston, says": a thing of Brown's, not Brown
     if who is not None:
@@ -213,6 +217,12 @@ _CLAUSE_SUBJECT = re.compile(r"\b(?:[Ww]hen|[Aa]fter|[Aa]s|[Ww]hile|[Oo]nce|[Bb]
                              r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})\s+(?:was|were|is|had|has|[a-z]+ed)\b[^.;:“\"]*?,?\s*$")
 """A name that is the subject of the clause before "he said" in the same sentence: "But when Lomu was asked whether he
 was taking a risk he replied" (the pronoun is the clause's subject)."""
+_OPENED = re.compile(r"(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead|As|So|Then|Also|Indeed|Yesterday|"
+                     r"Today|Separately)[ \t]+(?=[A-Z])")
+"""A word that opens a sentence before its speaker's name ("But Ferguson said:"), which the name patterns take in."""
+_OWNED_PERSON = re.compile(r"(?P<whose>[A-Z][\w&.-]*['’]s)[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2})")
+"""A person named after a body's possessive: "MSN's Blake Irving", "BT's Andrew Burke" (two or three words: "Brown's
+Britain" is a thing of Brown's)."""
 _NAME_SET_BEFORE = re.compile(r"(?:^|(?<=,\s)|(?<=\s))(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}),\s+$")
 """A full name set off right before a role that speaks: "Alan Milburn, " in "..., Alan Milburn, Labour's election
 strategist told ..."."""

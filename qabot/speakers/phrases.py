@@ -23,7 +23,8 @@ _NAMED = (rf"(?:{_NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,2
           rf"(?:[ \t]+\([A-Z][A-Za-z]{{1,8}}\))?)")
 """A name that may go on with "of" a place or body and an acronym: "Lord Roberts of Conwy", "the Motion Picture
 Association of America (MPAA)", "Brett Lock of gay group OutRage!"."""
-_HEADS = SPEAKER_HEADS | {w + "s" for w in ROLES | DOCUMENTS if not w.endswith("s")}
+_HEADS = SPEAKER_HEADS | {w + "s" for w in ROLES | DOCUMENTS if not w.endswith("s")} \
+    | {w + "es" for w in ROLES | DOCUMENTS if w.endswith(("s", "sh", "ch", "x"))}  # "Rover bosses", "coaches"
 _HEAD = rf"(?i:{alternation(_HEADS)})"
 """A word that ends a speaker's noun phrase: a role, a group or a document ("mayor", "officials", "statement")."""
 _PLAIN_WORD = rf"(?!(?:{VERBS}|that|which|who|and|but|or|when|while|as|if|after|before|he|she|they|it|has|have|had|is|are|was|were|will|would|also|then|now)\b)[\w.’'-]+"
