@@ -158,3 +158,12 @@ def test_a_full_name_the_articles_never_write_is_the_near_name_they_do(index):
     assert "more secure society" in first_text(answer)
     assert "Charles Clarke" in answer["searched"]
 
+
+
+def test_a_word_opening_the_sentence_is_no_part_of_the_speakers_name():
+    assert attribute('But Ferguson said: "Both our rivals dropped points."', None, None).speaker == "Ferguson"
+    assert attribute('As Paul Flynn said: "The party is deeply upset."', None, None).speaker == "Paul Flynn"
+    said = attribute('"This is a simple tool," said MSN\'s Blake Irving.', None, None)
+    assert said.speaker == "Blake Irving" and speaker_matches("MSN", said.phrase)
+    # a thing of someone's is still not them
+    assert attribute("Brown's Britain, by Robert Peston, says the chancellor is powerful.", None, None).speaker is None
