@@ -167,3 +167,18 @@ def test_a_word_opening_the_sentence_is_no_part_of_the_speakers_name():
     assert said.speaker == "Blake Irving" and speaker_matches("MSN", said.phrase)
     # a thing of someone's is still not them
     assert attribute("Brown's Britain, by Robert Peston, says the chancellor is powerful.", None, None).speaker is None
+
+
+def test_a_speaker_from_a_body_between_dashes_or_naming_itself():
+    assert attribute('"We are a nation of lazy so-and-sos," David Noone from Intervoice said.', None, None).speaker \
+        == "David Noone from Intervoice"
+    assert speaker_matches("David Noone", "David Noone from Intervoice")
+    assert attribute('"We saw street hustlers do this," Andrei Illarionov - then adviser to President Vladimir Putin - told '
+                     'a press conference.', None, None).speaker == "Andrei Illarionov"
+    said = attribute('"It is a debt-free company," Shareholders United\'s Sean Bones told the BBC.', None, None)
+    assert said.speaker == "Sean Bones" and speaker_matches("Shareholders United", said.phrase)
+    # a body names itself in its words; a body named inside the quotation is not its speaker
+    assert attribute('"Know that the FBI does not send such e-mails," the FBI said in a statement.', None, None).speaker == "FBI"
+    assert attribute('"I will go as soon as the board of directors asks me to," he said.', None, None).speaker \
+        != "the board of directors"
+    assert attribute('Caprice, who left in the fourth eviction, afterwards said: "I am so happy."', None, None).speaker == "Caprice"

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..analysis import STOPWORDS
-from ..lexicon import ROLES, STATEMENTS
+from ..lexicon import GROUPS, ROLES, STATEMENTS
 from ..speaker_matching import normal, speaker_matches, speaker_phrase
 from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _backward_body, _body_before, _is_epithet, _last_sentence,
                        _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
@@ -194,7 +194,9 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             who = None
         elif _THE.match(who) and (last := _same_role(who, previous, speaking)) is not None:
             who, carried = last  # '"He's got back pain," the spokesman said' after 'A Bayern spokesman said ...'
-    if who is not None and quote and not (carried and carried.endswith(f", {who}")):  # a body names itself: "EMI's sales"
+    if who is not None and quote and not (carried and carried.endswith(f", {who}")) and not (
+            _a_body(who) and at < len(sentence) and not _quoted_at(sentence, at)):
+        # a body names itself: "EMI's sales", '"... the FBI does not engage in ...," the FBI said'
         surname = surname_of(who)
         if _has_word(surname, quoted_words(sentence)):
             who = None  # people seldom name themselves: the quotation speaks about them
@@ -220,7 +222,7 @@ was taking a risk he replied" (the pronoun is the clause's subject)."""
 _OPENED = re.compile(r"(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead|As|So|Then|Also|Indeed|Yesterday|"
                      r"Today|Separately)[ \t]+(?=[A-Z])")
 """A word that opens a sentence before its speaker's name ("But Ferguson said:"), which the name patterns take in."""
-_OWNED_PERSON = re.compile(r"(?P<whose>[A-Z][\w&.-]*['’]s)[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2})")
+_OWNED_PERSON = re.compile(r"(?P<whose>(?:[A-Z][\w&.-]*[ \t]+){0,2}[A-Z0-9][\w&.-]*['’]s)[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2})")
 """A person named after a body's possessive: "MSN's Blake Irving", "BT's Andrew Burke" (two or three words: "Brown's
 Britain" is a thing of Brown's)."""
 _NAME_SET_BEFORE = re.compile(r"(?:^|(?<=,\s)|(?<=\s))(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}),\s+$")
@@ -230,6 +232,13 @@ _ROLE_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))(?P<desc>(?:[A-Z][\w’'&.-]*\s+){0
                           r"(?P<role>[a-z][\w-]*)\s+)$")
 """Words right before a name that say what the person is: "Tory Party co-chairman ", "Conservative local government
 spokesman "."""
+
+
+def _a_body(who: str) -> bool:
+    """Whether ``who`` is a body's name, which a body's own words may well hold: initials ("FBI", "the BBC") or a name
+    headed by a group word ("the Brookings Institution")."""
+    phrase = speaker_phrase(who)
+    return phrase.acronym or phrase.head in GROUPS and not phrase.names or _THE.match(who) is not None and who.split()[-1].isupper()
 
 
 def _role_of(role: str, named: re.Match, sentence: str) -> bool:

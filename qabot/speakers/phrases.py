@@ -19,10 +19,11 @@ VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+" + rf"|{READ_FORMS}"
 _TITLE = rf"(?:(?:{alternation(TITLE_WORDS)})\.?\s+)"
 _NAME = r"(?:[A-Z][\w’'.-]*(?:[ \t]+(?:de|van|von|der|da|al|bin|le|la)\b)?(?:(?<![a-z]{2}\.)[ \t]+[A-Z][\w’'.-]*){0,3})"
 """A capitalised name of up to four words on one line, not run on past a sentence's end ("Sheerman. His")."""
-_NAMED = (rf"(?:{_NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,2}}[A-Z][\w’'.-]*!?(?:[ \t]+[A-Z][\w’'.-]*){{0,2}})?"
+_NAMED = (rf"(?:{_NAME}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,2}}|(?:from|at)[ \t]+(?:the[ \t]+)?)[A-Z][\w’'.-]*!?(?:[ \t]+[A-Z][\w’'.-]*){{0,2}})?"
           rf"(?:[ \t]+\([A-Z][A-Za-z]{{1,8}}\))?)")
 """A name that may go on with "of" a place or body and an acronym: "Lord Roberts of Conwy", "the Motion Picture
-Association of America (MPAA)", "Brett Lock of gay group OutRage!"."""
+Association of America (MPAA)", "Brett Lock of gay group OutRage!", "David Noone from Intervoice", "David Anders at
+Merrill Lynch"."""
 _HEADS = SPEAKER_HEADS | {w + "s" for w in ROLES | DOCUMENTS if not w.endswith("s")} \
     | {w + "es" for w in ROLES | DOCUMENTS if w.endswith(("s", "sh", "ch", "x"))}  # "Rover bosses", "coaches"
 _HEAD = rf"(?i:{alternation(_HEADS)})"
@@ -73,11 +74,12 @@ letters possessive, as in ``_possessive``: a space follows them)."""
 _LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+|(?:In|On|At|During|Speaking)\s[^,“\"]{1,60}+,\s+)"
 """An opening before the subject: "But", "In his opening remarks," (the run before the comma possessive: it holds
 no comma, so no shorter run is followed by one)."""
-_APPOSITION = (r"(?:,[ \t]*\d{1,3},|,\s+(?:[^,“\"]|,(?=\d)){3,120}?"
+_APPOSITION = (r"(?:,[ \t]*\d{1,3},|[ \t]+[-–—][ \t]+[^-–—,“\"]{3,120}?[ \t]+[-–—]|,\s+(?:[^,“\"]|,(?=\d)){3,120}?"
                r"(?:,\s+(?:which|who|whose|where)\s(?:[^,“\"]|,(?=\d)){3,120}?)?,)")
 """A clause set off by commas after the subject: "Parry, speaking exclusively to BBC Sport, also admits"; a relative
 clause may go on inside it: "Dan Gillmor, founder of Grassroots Media, which supports citizen-based media, said";
-or an age: "Mr Hague, 43, told the Daily Telegraph"."""
+or an age: "Mr Hague, 43, told the Daily Telegraph"; or a clause between dashes: "Andrei Illarionov - then economic
+adviser to President Vladimir Putin - told"."""
 
 _VERB_FIRST_FORMS = alternation(ARTICLE_SPEECH_FORMS - {"tell", "tells", "told"})
 """The verbs of speech that may come before their speaker ("said Nokia"; "told Reuters" names whom, not who)."""
