@@ -176,6 +176,11 @@ def _run(words: list[str], lo: int, depth: int, hi: int | None) -> str:
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor rev".split())
 """Words of address before a name ("Mr Blair" is Blair)."""
 
+MALE_HONORIFICS = frozenset("mr sir lord".split())
+"""Words of address for a man ("Mr Blair" is not Mrs Blair)."""
+FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady".split())
+"""Words of address for a woman."""
+
 ROLES = frozenset(
     """president minister chancellor secretary general chief senator governor mayor judge king queen prince
     princess pope coach manager spokesman spokeswoman spokesperson leader boss executive chairman chairwoman
