@@ -167,7 +167,8 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
             where = ", ".join(display(os.path.abspath(p)) for p in paths)
             if len(report.failed) == 1:
                 raise CorpusError(f"no articles to index in {where}: {display(report.failed[0][0])}: {report.failed[0][1]}")
-            return_why = f"{len(report.failed) + len(report.skipped)} files skipped"
+            count = len(report.failed) + len(report.skipped)
+            return_why = f"{count:,} file{'' if count == 1 else 's'} skipped"
             raise CorpusError(f"no articles to index in {where} ({return_why})")
         forms = tally.counter()
         changes = add_kept_words(forms, spoke, previous, gone) if reusable else None

@@ -207,7 +207,9 @@ class Chat:
             asked = speaker or (None if got.no_answer else parse(turn.question, self.analyzer).speaker)
             if asked and not evidence:  # "more", or "what else did he say?" when all of it was shown
                 topic = self.context.topic if speaker else topic_as_written(turn.question, asked)
-                message = f"{asked} has nothing more{f' about {topic}' if topic else ''} in the articles"
+                last = asked.split()[-1]
+                has = "have" if last.islower() and last.endswith("s") and not last.endswith("ss") else "has"  # officials
+                message = f"{asked} {has} nothing more{f' about {topic}' if topic else ''} in the articles"
             else:
                 message = got.message if got.no_answer else (None if evidence else "nothing more that was not shown already")
             answer = replace(got, evidence=evidence, message=message, no_answer=got.no_answer or not evidence)

@@ -169,9 +169,10 @@ def _summary(report: BuildReport, index_dir: Path) -> list[str]:
     ignored = f", {report.ignored:,} ignored (images, audio, video, archives, office)" if report.ignored else ""
     lines = [
         f"indexed {_n(report.articles, 'article')} from {_n(report.files, 'file')} into {index_dir}: "
-        f"{report.passages:,} passages, {report.tokens:,} tokens, in {report.seconds:.1f}s",
+        f"{_n(report.passages, 'passage')}, {_n(report.tokens, 'token')}, in {report.seconds:.1f}s",
         f"files: {len(report.new):,} new, {len(report.updated):,} updated, {report.unchanged:,} unchanged, "
-        f"{len(report.removed):,} removed, {len(report.failed):,} failed, {len(report.skipped):,} skipped{ignored}",
+        f"{len(report.removed):,} removed, {len(report.failed):,} failed, {len(report.skipped):,} skipped{ignored}"
+        + (f", {len({path for path, _ in report.warnings}):,} with parts skipped (see the warnings)" if report.warnings else ""),
     ]
     for kind, paths in (("new", report.new), ("updated", report.updated), ("removed", report.removed),
                         ("skipped", report.skipped)):
@@ -210,8 +211,13 @@ def index_roots(args: argparse.Namespace, manifest: dict | None) -> list[str]:
         roots = given
     elif recorded is not None:
         roots = recorded
+    elif args.add:
+        roots = []
+    elif os.path.isdir(DEFAULT_CORPUS):
+        roots = [os.path.abspath(DEFAULT_CORPUS)]
     else:
-        roots = [] if args.add else [os.path.abspath(DEFAULT_CORPUS)]
+        raise UsageError(f"nothing to index: there is no index yet and no {DEFAULT_CORPUS}/ folder here; "
+                         "name what to index: qabot index PATH")
     for path in (os.path.abspath(p) for p in args.add):
         if not os.path.exists(path):
             raise UsageError(f"no such file or folder: {display(path)}")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .analysis import STOPWORDS, Analyzer
-from .answering.parse import SPEECH_VERBS, parse
+from .answering.parse import SPEECH_VERBS, about_article, parse
 from .lexicon import DOCUMENTS, GROUPS, TITLES
 from .speakers import attribute, speaker_phrase
 
@@ -95,6 +95,11 @@ _PREFIX = re.compile(
     r"(?i)^\s*(?:what|who|when|where|why|which|how(?:\s+(?:much|many))?)\s+"
     r"(?:is|are|was|were|did|does|do|has|have|had)?\s*(?:the\s+|a\s+|an\s+)?"
 )
+_DOES = re.compile(r"(?i)\b(?:did|does|do|has|have|had)\b")
+"""An auxiliary before the subject: the question goes on after it ("how much did the bridge cost")."""
+_SUBJECT = re.compile(r"(?P<subject>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|[\w’'-]+)(?P<rest>\s+.*)?$", re.S)
+"""After the auxiliary: the subject (a capitalised name of any length, else one word) and the rest of the question."""
+_DETERMINER = re.compile(r"(?i)(?:the|a|an|this|that|these|those|his|her|their|its)\s")
 MAX_FOLLOW_WORDS = 4
 """A follow-up's subject ("Putin", "trade deals") is short; a longer line is a question of its own."""
 
@@ -215,8 +220,21 @@ def _follow_up(x: str, about: bool, context: Context, speaks: Speaks) -> str:
         if not about and _names_person(x, speaks):
             return speech_question(x, context.topic)
         return speech_question(context.speaker, x)
-    prefix = _PREFIX.match(context.question or "")
-    return (prefix.group(0) + x) if prefix and prefix.group(0).strip() else x
+    last = context.question or ""
+    if about_article(last) is not None:  # "and Putin?" after "when was it published": Putin's words, or Putin
+        return speech_question(x, None) if not about and _names_person(x, speaks) else x
+    prefix = _PREFIX.match(last)
+    if not (prefix and prefix.group(0).strip()):
+        return x
+    asked = _DOES.search(prefix.group(0))
+    if asked:  # "how much did the bridge cost" -> "and the tunnel?": how much did the tunnel cost
+        subject = _SUBJECT.match(last, prefix.end())
+        if subject and subject.group("rest").strip(" ?.!"):
+            lead = prefix.group(0)[:asked.end()] if _DETERMINER.match(x) else prefix.group(0)
+            return f"{lead.rstrip()} {x} {subject.group('rest').strip(' ?.!')}"
+    if _DETERMINER.match(x):  # "who is the mayor" -> "and the minister?": who is the minister
+        return re.sub(r"(?i)(?:the|a|an)\s+$", "", prefix.group(0)) + x
+    return prefix.group(0) + x
 
 
 def _names_person(text: str, speaks: Speaks) -> bool:

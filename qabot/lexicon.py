@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from functools import lru_cache
+
 _IRREGULAR = {
     "say": ("say", "says", "said", "said", "saying"),
     "tell": ("tell", "tells", "told", "told", "telling"),
@@ -174,6 +176,11 @@ def _run(words: list[str], lo: int, depth: int, hi: int | None) -> str:
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor rev".split())
 """Words of address before a name ("Mr Blair" is Blair)."""
 
+MALE_HONORIFICS = frozenset("mr sir lord".split())
+"""Words of address for a man ("Mr Blair" is not Mrs Blair)."""
+FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady".split())
+"""Words of address for a woman."""
+
 ROLES = frozenset(
     """president minister chancellor secretary general chief senator governor mayor judge king queen prince
     princess pope coach manager spokesman spokeswoman spokesperson leader boss executive chairman chairwoman
@@ -295,6 +302,7 @@ PLAIN_SPEECH_LEMMAS = frozenset(("say", "tell", "speak", "comment", "add", "thin
 words of warning."""
 
 
+@lru_cache(maxsize=256)
 def verb_forms(word: str) -> frozenset[str]:
     """Every form of the verb of speech, stance or calling that ``word`` is a form of ("warned", "warns", ... for
     "warn"); empty for a verb of words in general (``PLAIN_SPEECH_LEMMAS``) or a word that is none of them."""

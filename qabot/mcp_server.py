@@ -13,9 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import anyio
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
-from mcp.types import Resource
+from mcp.server.stdio import stdio_server
+from mcp.types import JSONRPCError, JSONRPCRequest, JSONRPCResponse, Resource
 
 from . import __version__
 from .answering import Answerer
@@ -103,11 +105,82 @@ class QabotServer(MCPServer):
         except QabotError as err:
             raise ResourceError(str(err)) from None
 
+    async def run_stdio_async(self) -> None:
+        """Serve over stdio; when the client closes stdin, the calls it already made are answered before the
+        server stops (the SDK alone cancels them unanswered)."""
+        async with stdio_server() as (read_stream, write_stream):
+            drain = _Drain(read_stream, write_stream)
+            await self._lowlevel_server.run(drain, drain.writer,
+                                            self._lowlevel_server.create_initialization_options())
+
     async def list_resources(self) -> list[Resource]:
         """Every article, as ``qabot://articles/{id}``."""
         return [Resource(uri=ARTICLE_URI.format(article_id=e.id), name=e.title, mime_type="text/plain",
                          description=f"{e.path}" + (f", by {e.byline}" if e.byline else ""))
                 for e in self.catalog.entries]
+
+
+class _Drain:
+    """The stdio read stream, whose end is passed on only once every request read from it has had its answer
+    written (``writer``: the write stream, noting each answer's id)."""
+
+    def __init__(self, read_stream, write_stream):
+        self._read = read_stream
+        self.writer = _Noted(write_stream, self)
+        self.waiting: set = set()
+        """Ids of the requests read and not yet answered."""
+        self.answered = anyio.Event()
+
+    def __getattr__(self, name):
+        return getattr(self._read, name)
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        try:
+            item = await self._read.receive()
+        except (anyio.EndOfStream, anyio.ClosedResourceError):
+            while self.waiting:  # the client is done sending: answer what it asked, then end
+                self.answered = anyio.Event()
+                with anyio.move_on_after(300):
+                    await self.answered.wait()
+            raise StopAsyncIteration from None
+        message = getattr(item, "message", None)
+        if isinstance(message, JSONRPCRequest):
+            self.waiting.add(message.id)
+        return item
+
+    async def receive(self):
+        try:
+            return await self.__anext__()
+        except StopAsyncIteration:
+            raise anyio.EndOfStream from None
+
+
+class _Noted:
+    """A write stream that tells ``drain`` which requests are answered."""
+
+    def __init__(self, write_stream, drain: _Drain):
+        self._write = write_stream
+        self._drain = drain
+
+    def __getattr__(self, name):
+        return getattr(self._write, name)
+
+    async def __aenter__(self):
+        await self._write.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc):
+        return await self._write.__aexit__(*exc)
+
+    async def send(self, item) -> None:
+        await self._write.send(item)
+        message = getattr(item, "message", None)
+        if isinstance(message, (JSONRPCResponse, JSONRPCError)) and message.id in self._drain.waiting:
+            self._drain.waiting.discard(message.id)
+            self._drain.answered.set()
 
 
 def serve(index_dir: Path) -> int:

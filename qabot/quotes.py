@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
+from itertools import islice, product
 
 from .analysis import Analyzer
 from .index import Index
 from .lexicon import TITLES
 from .model import Article
 from .passages import paragraph_sentences
-from .retrieval import LocalRetriever, Retriever
-from .speakers import (SpeakerPhrase, attribute_paragraph, known_people, normal, speaker_matches, speaker_phrase,
+from .retrieval import LocalCorpus, LocalRetriever, Retriever
+from .speaker_matching import given_names as names_before, names_another
+from .spelling import Speller, written_together
+from .speakers import (SpeakerPhrase, attribute_paragraph, known_people, speaker_matches, speaker_phrase,
                        speaker_terms)
 
 
@@ -32,8 +35,9 @@ class QuoteParams:
 
     following_paragraphs: int = 2
     """Paragraphs read after each one that names the speaker: "he added" often comes a paragraph later."""
-    min_prefix: int = 4
-    """A topic word of at least this many letters also matches the words it begins ("euro": "European")."""
+    min_prefix: int = 5
+    """A topic word of at least this many letters also matches the words it begins ("taxation" for "tax" stems so;
+    "budget": "budgetary"); a shorter one only itself ("euro" is not "European")."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,8 @@ class QuoteReport:
     """Articles with quotes: by date where known, else by path."""
     articles_read: int
     """Articles that name the speaker and were read."""
+    searched: str | None = None
+    """The name looked for instead of a misspelt one ("Wang" for "Wnag"), else None."""
 
     @property
     def count(self) -> int:
@@ -105,6 +111,21 @@ def find_quotes(index: Index, name: str, about: str | None = None, analyzer: Ana
     terms = speaker_terms(name, analyzer)
     if not terms:
         return QuoteReport(name=name, about=about, groups=[], articles_read=0)
+    if _not_a_name(index, name):
+        return QuoteReport(name=name, about=about, groups=[], articles_read=0)
+    report = _find_quotes(index, name, about, analyzer, retriever, params, topic, terms)
+    if report.groups:
+        return report
+    fixed = _corrected(index, retriever, analyzer, name)  # none found: a misspelt name ("Wnag", "Tony Blare")?
+    if fixed is None:
+        return report
+    found = _find_quotes(index, fixed, about, analyzer, retriever, params, topic, speaker_terms(fixed, analyzer))
+    return replace(found, name=name, searched=fixed) if found.groups else report
+
+
+def _find_quotes(index: Index, name: str, about: str | None, analyzer: Analyzer, retriever: Retriever,
+                 params: QuoteParams, topic: set[str], terms: list[str]) -> QuoteReport:
+    """``find_quotes`` for ``name`` as written."""
     paragraphs: dict[int, set[int]] = defaultdict(set)
     for term in dict.fromkeys(terms):  # every passage with a word of the name ("Wang Yi" is often "Wang")
         df = retriever.df(term)
@@ -118,6 +139,8 @@ def find_quotes(index: Index, name: str, about: str | None = None, analyzer: Ana
         article = index.article(article_id)
         if surname:
             given[article.id] = given_names(article.text, surname)
+        if names_another(article.text, asked):
+            continue  # "Roy Keane" for "Robbie Keane"
         found = _article_quotes(article, paragraphs[article_id], asked, topic, analyzer, params)
         if found:
             groups.append(ArticleQuotes(article=article, quotes=found))
@@ -125,6 +148,56 @@ def find_quotes(index: Index, name: str, about: str | None = None, analyzer: Ana
     if surname:
         groups = _one_person(groups, given)
     return QuoteReport(name=name, about=about, groups=_merge_duplicates(groups), articles_read=len(paragraphs))
+
+
+def _speller(index: Index) -> Speller:
+    """The corpus's speller (made once per index)."""
+    speller = getattr(index, "_quotes_speller", None)
+    if speller is None:
+        speller = Speller(LocalCorpus(index).spellings())
+        index._quotes_speller = speller
+    return speller
+
+
+def _not_a_name(index: Index, name: str) -> bool:
+    """True for a name of one word that the articles write in lower case more often than not ("Nobody"): no one's
+    name (a group or a role, "police", "the mayor", is no name to begin with)."""
+    phrase = speaker_phrase(name)
+    if len(phrase.names) != 1 or phrase.head is not None or phrase.body:
+        return False
+    counts = index.word_counts()
+    if counts is None:
+        return False
+    forms = counts[0]
+    word = phrase.names[0]
+    lower = forms.get(word, 0)
+    return lower > forms.get(word.capitalize(), 0) + forms.get(word.upper(), 0)
+
+
+def _corrected(index: Index, retriever: Retriever, analyzer: Analyzer, name: str) -> str | None:
+    """``name`` with its misspelt words corrected to a name the articles write ("Wnag": Wang; "Tony Blare": Tony
+    Blair, written so, though "Blake" is closer), else None."""
+    speller = _speller(index)
+    words = name.split()
+    choices = [[w] if w.lower().strip(".") in TITLES or not w[:1].isupper() or w in speller else speller.corrections(w)
+               for w in words]
+    if all(len(c) == 1 and c[0] == w for c, w in zip(choices, words)):
+        return None
+    for fixed in islice(product(*choices), 25):
+        named = [w for w in fixed if w.lower().strip(".") not in TITLES]
+        if len(named) < 2 or _written_together(index, retriever, analyzer, named):
+            return " ".join(fixed)  # "Angela Merkel" is no misspelling of "Angela Marvel"
+    return None
+
+
+def _written_together(index: Index, retriever: Retriever, analyzer: Analyzer, words: list[str]) -> bool:
+    """``spelling.written_together`` over the index."""
+    def articles_with(term: str) -> set[int]:
+        df = retriever.df(term)
+        return {index.passage(p).article for p, _ in retriever.top([term], df)} if df else set()
+
+    return written_together(words, speaker_terms(" ".join(words), analyzer), articles_with,
+                            lambda a: index.article(a).text)
 
 
 def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, topic: set[str], analyzer: Analyzer,
@@ -169,11 +242,7 @@ def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, top
 
 def given_names(text: str, surname: str) -> Counter[str]:
     """The first names ``text`` puts before ``surname`` ("Tony" in "Prime Minister Tony Blair"), titles out."""
-    found = re.findall(rf"\b([A-Z][\w’'-]+)\s+{re.escape(surname)}\b", text)
-    return Counter(normal(w) for w in found if normal(w) not in TITLES and normal(w) not in _NOT_GIVEN)
-
-
-_NOT_GIVEN = frozenset("the a an but and in on at of for to by with from as mr mrs ms".split())
+    return Counter({n: c for n, c in names_before(text, surname).items() if n not in TITLES})
 
 
 def _one_person(groups: list[ArticleQuotes], given: dict[str, Counter[str]]) -> list[ArticleQuotes]:

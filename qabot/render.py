@@ -336,6 +336,8 @@ def render_quotes(report: QuoteReport, style: Style) -> str:
                 where += " · also " + ", ".join(f"{safe_line(p.article.path)} ¶ {p.paragraph}" for p in quote.also)
             lines.append(style.paint(where, DIM))
         parts.append("\n".join(lines))
+    if report.searched:
+        parts.insert(0, style.paint(f"(searched for '{safe_line(report.searched)}')", DIM))
     return "\n\n".join(parts)
 
 

@@ -6,11 +6,12 @@ sentence is attributed to (``speakers`` works out who that is).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .analysis import Analyzer, fold
-from .lexicon import (GROUPS, HEADS_OF, HONORIFICS, LEADING_ROLES, OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, TITLE_QUALIFIERS,
+from .analysis import STOPWORDS, Analyzer, fold
+from .lexicon import (DOCUMENTS, FEMALE_HONORIFICS, GROUPS, HEADS_OF, HONORIFICS, MALE_HONORIFICS, LEADING_ROLES, OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, TITLE_QUALIFIERS,
                       TITLES, singular)
 
 _OWN_S = re.compile(r"['’]s$")
@@ -193,12 +194,59 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
         return True
     if a.head is None or b.head is None:
         return False
+    if a.head in DOCUMENTS and b.head not in DOCUMENTS and b.head in a.modifiers:
+        # "the government statement": "In a statement, the government said ..." is the government speaking
+        body = " ".join(w for w in _PHRASE_WORD.findall(a.text) if normal(w) != a.head)
+        return body != a.text and speaker_matches(body, b)
     if a.head != b.head and not ({a.head, b.head} & HEADS_OF and {a.head, b.head} <= LEADING_ROLES) \
             and not _clipped(a.head, b.head):
         return False  # "the central bank governor" is "the head of the Central Bank"; "the minister" is no mayor
     if (b.modifiers & OTHER_ROLE) - a.modifiers:
         return False  # "the mayor" is not "Deputy Mayor Nicky Gavron", "the chancellor" not the shadow one
     return a.modifiers - _whose(a) <= b.words
+
+
+def given_names(text: str, name: str) -> Counter[str]:
+    """The words ``text`` writes capitalised just before the name word ``name`` ("Tony" in "Prime Minister Tony
+    Blair", "Mr" in "Mr Blair"), normalised, with the words that only start a sentence or name a role left out
+    ("But Blair said", "Striker Keane")."""
+    found = re.findall(rf"\b([A-Z][^\W\d_]*[’'-]?[^\W\d_]*)\.?[ \t]+(?i:{re.escape(name)})\b", text)
+    return Counter(n for w in found if (n := normal(w)) not in STOPWORDS and (n in HONORIFICS or n not in TITLES)
+                   and not _is_head(w))
+
+
+def names_another(text: str, asked: str | SpeakerPhrase) -> bool:
+    """True when an article's ``text`` names another person by the name asked for, and never the one asked: a word of
+    the asked name it never writes, and another first name or a title before one it does ("Roy Keane", "Mr Taylor"
+    for "Robbie Keane" or "Taylor Swift"), or a title of the other sex before the surname and never the asked one
+    ("Mr Blair" for "Mrs Blair"). False for a name of one word without a title, whose person the article cannot
+    contradict, and for a body's name."""
+    a = asked if isinstance(asked, SpeakerPhrase) else speaker_phrase(asked)
+    if not a.names or a.body or a.acronym:
+        return False
+    first = _PHRASE_WORD.findall(a.text)[:1]
+    title = normal(first[0]) if first and normal(first[0]) in HONORIFICS else None
+    folded = fold(text)
+    absent = [n for n in a.names  # a name word is written with a capital ("Swift", not "swift action")
+              if not any(m.group()[0].isupper() for m in re.finditer(rf"\b{re.escape(n)}\b", folded, re.IGNORECASE))]
+    if len(absent) == len(a.names):
+        return False  # not named at all: nothing to tell apart (the caller finds no words of theirs)
+    if absent:
+        for i, n in enumerate(a.names):
+            if n in absent:
+                continue
+            for before in given_names(text, n):
+                if before in HONORIFICS and i < len(a.names) - 1:
+                    return True  # "Mr Taylor" is no one whose first name is Taylor
+                if before not in HONORIFICS and before not in a.names and not any(_clipped(before, m) for m in a.names):
+                    return True  # "Roy Keane" is not Robbie Keane ("Vincent Cable" is Vince Cable)
+    if title in MALE_HONORIFICS or title in FEMALE_HONORIFICS:
+        titles = set(given_names(text, a.names[-1]))
+        other = FEMALE_HONORIFICS if title in MALE_HONORIFICS else MALE_HONORIFICS
+        same = MALE_HONORIFICS if title in MALE_HONORIFICS else FEMALE_HONORIFICS
+        if titles & other and not titles & same:
+            return True  # "Mr Blair" is not Mrs Blair
+    return False
 
 
 @lru_cache(maxsize=4096)

@@ -15,7 +15,7 @@ more than a one-question ``qabot ask`` can spend) for one or two milliseconds a 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .analysis import TOKEN, fold
@@ -66,6 +66,10 @@ class Speller:
     def __contains__(self, word: str) -> bool:
         return _key(word) in self._counts
 
+    def is_name(self, word: str) -> bool:
+        """True when the corpus writes ``word`` with a capital more often than not ("Wang", "Kremlin")."""
+        return _key(word) in self._names
+
     def count(self, word: str) -> int:
         """How often the corpus holds ``word`` (any case)."""
         return self._counts.get(_key(word), 0)
@@ -76,17 +80,23 @@ class Speller:
         win, a name counting one edit less for a word typed with a capital ("Blare" is "Blair", not "blame");
         then a word with the same first letter (typing seldom gets that one wrong: "abut" is "about", not
         "but"); then the more frequent."""
+        found = self.corrections(word, 1)
+        return found[0] if found else None
+
+    def corrections(self, word: str, n: int = 5) -> list[str]:
+        """The ``n`` corpus words ``word`` most likely misspells, best first, as ``correct`` orders them (a caller
+        that can tell which one is meant, a name written beside another word of it, takes the first that is)."""
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
         key = _key(word)
         if key in self._counts or len(key) < self.params.min_length or not key.isalpha():
-            return None
+            return []
         short = len(key) < self.params.long_word
         limit = 1 if short else self.params.max_distance
         typed_name = word[:1].isupper()
         acronym = word.isupper() and len(word) > 1
-        best: tuple[int, bool, int, str] | None = None
+        found: list[tuple[int, bool, int, str]] = []
         for length in range(len(key) - limit, len(key) + limit + 1):
             words = self._by_length.get(length)
             if not words:
@@ -101,14 +111,14 @@ class Speller:
                 if short and term[0] != key[0]:
                     continue  # one edit turns a short word into many others ("ill": all)
                 name = typed_name and name
-                candidate = (int(distance) - name, term[0] != key[0], -self._counts[term], term)
-                if best is None or candidate < best:
-                    best = candidate
-        if best is None:
-            return None
-        if best[0] > 1 and not typed_name and len(key) < self.params.far_word and sorted(key) != sorted(best[3]):
-            return None  # two edits turn many a short word into another ("mining": moving); not a jumble ("lybia")
-        return self._spelled.get(best[3], best[3])
+                found.append((int(distance) - name, term[0] != key[0], -self._counts[term], term))
+        out = []
+        for candidate in sorted(found)[:n]:
+            if candidate[0] > 1 and not typed_name and len(key) < self.params.far_word \
+                    and sorted(key) != sorted(candidate[3]):
+                continue  # two edits turn many a short word into another ("mining": moving); not a jumble ("lybia")
+            out.append(self._spelled.get(candidate[3], candidate[3]))
+        return out
 
     def correct_words(self, text: str) -> list[tuple[str, str]]:
         """``(word, correction)`` for each word of ``text`` that ``correct`` changes, in order."""
@@ -123,3 +133,19 @@ class Speller:
 def _key(word: str) -> str:
     """A word as the speller compares it: lower case, accents and possessive folded ("Wang’s" is wang)."""
     return fold(word.lower())
+
+
+def written_together(words: list[str], terms: Iterable[str], articles_with: Callable[[str], set[int]],
+                     text_of: Callable[[int], str]) -> bool:
+    """Whether some article writes ``words`` one after the other, case and accents aside (a name corrected word by
+    word must be a name the articles write: "Tony Blair", not "Tony Blake" nor "Angela Marvel"); looked for only
+    in the articles that hold every one of ``terms`` (the words' index terms; ``articles_with`` gives a term's
+    articles, ``text_of`` an article's text)."""
+    found: set[int] | None = None
+    for term in terms:
+        here = articles_with(term)
+        found = here if found is None else found & here
+        if not found:
+            return False
+    pattern = re.compile(r"\b" + r"[\W_]+".join(re.escape(fold(w.lower())) for w in words) + r"\b")
+    return any(pattern.search(fold(text_of(a).lower())) for a in sorted(found or ()))

@@ -266,7 +266,10 @@ def ensure_index(workspace: Workspace, say: Callable[[str], None] = _stderr, che
         with terminal_progress(sys.stderr) as progress:
             return build(roots, index_dir, Settings.of(manifest), progress=progress, listing=listing)
     except IndexLocked:
-        if manifest is None:
-            raise
+        if manifest is None:  # two first questions at once: the other one builds, this one waits for it
+            wait_for_first_build(index_dir, lambda: say(f"qabot: waiting for the index being built at {index_dir}"))
+            if read_manifest(index_dir) is None:
+                raise
+            return None
         say(f"qabot: another qabot index is writing {index_dir}; answering from the index as it is")
         return None

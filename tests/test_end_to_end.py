@@ -125,6 +125,13 @@ def test_python_dash_m_and_console_script_agree(seeds):
     assert json.loads(a.stdout) == json.loads(b.stdout)
 
 
+def test_index_with_nothing_to_index_names_what_to_do(isolated):
+    result = run("index")  # no index yet, no seeds/ here, no PATH
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("qabot: error: nothing to index: there is no index yet and no seeds/ folder here; ")
+    assert result.stderr.rstrip().endswith("qabot index PATH") and len(result.stderr.splitlines()) == 1
+
+
 def test_index_summary_and_incremental_counts(seeds):
     first = run("index")
     assert first.returncode == 0

@@ -93,7 +93,8 @@ def test_hostile_corpus_is_indexed_or_skipped_one_line_each(isolated):
     empty = {"empty.txt", "blank.md"}  # passed over, not failures
     failed = {name: why for name, why in skipped.items() if name not in empty}
     assert lines[0].startswith(f"indexed 10,0{15 - ('noperm.txt' in skipped)} articles from {indexed} files into idx: ")
-    assert lines[1] == f"files: {indexed} new, 0 updated, 0 unchanged, 0 removed, {len(failed)} failed, 2 skipped"
+    assert lines[1] == (f"files: {indexed} new, 0 updated, 0 unchanged, 0 removed, {len(failed)} failed, 2 skipped, "
+                        "1 with parts skipped (see the warnings)")  # mixed.jsonl's bad lines
     assert lines[2:12] == [f"new corpus/{safe_line(name)}" for name in sorted(_indexed(skipped))][:10]
     assert lines[12:] == [f"... and {indexed - 10} more new", "skipped corpus/blank.md: empty file",
                           "skipped corpus/empty.txt: empty file"]
@@ -134,7 +135,7 @@ def test_hostile_corpus_is_indexed_or_skipped_one_line_each(isolated):
     again = run("index", "corpus", "--index", "idx", timeout=600)
     assert again.returncode == 1
     assert again.stdout.splitlines()[1] == (f"files: 0 new, 0 updated, {indexed} unchanged, 0 removed, "
-                                            f"{len(failed)} failed, 2 skipped")
+                                            f"{len(failed)} failed, 2 skipped, 1 with parts skipped (see the warnings)")
     _failures_said(again.stderr.splitlines(), failed)
     # fixed or removed, a file warns no more
     (isolated / "corpus" / "mixed.jsonl").write_text('{"title": "Good line", "text": "A good article about penguins."}\n')

@@ -122,6 +122,21 @@ def test_ask_during_the_first_build_waits_for_it(isolated):
     assert "Story" in out
 
 
+def test_first_questions_at_once_all_answered(isolated):
+    """Three asks at once in a folder with seeds/ and no index yet: one builds, the others wait for it (none is
+    refused because another is writing). Over two rounds, each on a fresh index."""
+    for round_ in range(2):
+        folder = isolated / f"round{round_}"
+        _corpus(folder / "seeds", 40, 5, seed=4)
+        (folder / "index").mkdir()  # ./index here is the index (none built yet)
+        asks = [subprocess.Popen([sys.executable, "-m", "qabot", "ask", "-k", "1", "harbour ferry"], cwd=folder,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+        done = [a.communicate(timeout=300) for a in asks]
+        for a, (out, err) in zip(asks, done):
+            assert a.returncode == 0, err
+            assert "another qabot index is writing" not in err
+
+
 def _group(pgid: int) -> list[str]:
     """The processes of process group ``pgid`` still there (zombies included)."""
     out = []

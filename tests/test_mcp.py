@@ -116,3 +116,30 @@ def test_mcp_without_an_index_is_one_line_error(isolated, tmp_path):
     assert result.returncode == 4
     assert result.stdout == ""
     assert result.stderr == f"qabot: error: no index at {tmp_path / 'none'}; run qabot index --index {tmp_path / 'none'} PATH\n"
+
+
+def test_calls_made_before_stdin_closes_are_answered(seed_index, tmp_path):
+    """A client that writes its calls and closes stdin (a pipe, a batch script) gets every answer: the server stops
+    only after answering them, with exit status 0 and nothing but protocol on stdout."""
+    import subprocess
+
+    def message(id_, method, params=None):
+        body = {"jsonrpc": "2.0", "method": method, "params": params or {}}
+        if id_ is not None:
+            body["id"] = id_
+        return json.dumps(body)
+
+    lines = [message(1, "initialize", {"protocolVersion": "2025-06-18", "capabilities": {},
+                                       "clientInfo": {"name": "pipe", "version": "1"}}),
+             message(None, "notifications/initialized")]
+    lines += [message(10 + i, "tools/call", {"name": "ask", "arguments": {"question": "what did Wang say about Ukraine"}})
+              for i in range(3)]
+    lines.append(message(20, "tools/list"))
+    env = {**os.environ}
+    result = subprocess.run([sys.executable, "-m", "qabot", "mcp", "--index", str(seed_index)], cwd=tmp_path,
+                            input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    answers = {m["id"]: m for m in map(json.loads, result.stdout.splitlines())}
+    assert set(answers) == {1, 10, 11, 12, 20}
+    for i in (10, 11, 12):
+        assert WANG_1[:40] in json.dumps(answers[i]["result"]) or "Ukraine" in json.dumps(answers[i]["result"])

@@ -1,6 +1,7 @@
 """Answering, in named stages: parse -> gates -> retrieve -> features -> score -> speech -> select.
 
-``Answerer`` (in ``answerer.py``) drives them, ``Unsure`` (``unsure.py``) finds what a speech question
+``Answerer`` (in ``answerer.py``) drives them, ``OwnWords`` (``own_words.py``) holds the speech passes over a
+speech question's candidates, ``Unsure`` (``unsure.py``) finds what a speech question
 whose speaker's own words are not found shows as "not sure"; ``AnswerParams`` (``params.py``) holds every number,
 the fitted weights included.
 """

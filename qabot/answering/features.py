@@ -324,7 +324,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     q = ctx.question
     wanted = ctx.weights.keys()
     weights, local, total, local_total = ctx.weights, ctx.local, ctx.total, ctx.local_total
-    speakers = speech.speakers(passage.id) if ctx.say else None
+    speakers = speech.speakers(passage.id) if ctx.say and not speech.another(passage.article, q.speaker or "") else None
     if own_only and not _any_own(reader, ctx, passage, speakers):
         return []  # none of the speaker's own words near the topic: the rest of the passage is not even analysed
     sentences = passage.sentences

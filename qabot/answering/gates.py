@@ -10,13 +10,14 @@ inputs of the fitted confidence, and name the words in a refusal's message.
 from __future__ import annotations
 
 import re
+from itertools import islice, product
 
 from dataclasses import dataclass, replace
 
 from ..analysis import fold
 from ..lexicon import NAME_TITLES, TITLES
 from ..speakers import role_kin, speaker_phrase, speaker_terms as phrase_terms
-from ..spelling import Speller
+from ..spelling import Speller, written_together
 from .parse import Question, QuestionKind
 from .sentences import Reader, cached
 
@@ -186,6 +187,8 @@ class Gates:
         if q.speaker and q.speaker_terms and not any(df(t) for t in q.speaker_terms):
             words = [w for w in q.speaker.split() if w[:1].isupper()] + words
         suggestions = [fixed for fixed in (self.correct(self.as_typed(q, w)) for w in words[:hints]) if fixed]
+        if len(suggestions) > 1 and all(w[:1].isupper() for w in suggestions) and not self.written_together(suggestions):
+            suggestions = []  # "Elon Musk" is no misspelling of "Elton Muse": no one the articles name
         return f" (did you mean '{' '.join(suggestions)}'?)" if suggestions else ""
 
     def as_typed(self, q: Question, word: str) -> str:
@@ -267,8 +270,38 @@ class Gates:
         terms = tuple(phrase_terms(" ".join(fixed[titled:]), analyzer))
         if not terms or not all(map(df, terms)):
             return q
+        if len(fixed) - titled > 1 and not self.written_together(fixed[titled:]):
+            # "Angela Merkel" is no misspelling of "Angela Marvel", nor "Joe Biden" of "Joe Aiden": the next closest
+            # words, for a name the articles write ("Tony Blare" is Tony Blair, not Tony Blake)
+            choices = [[w] if f == w else self._name_fixes(w, typed_low) for w, f in zip(words[titled:], fixed[titled:])]
+            fixed = next((words[:titled] + list(name) for name in islice(product(*choices), 25)
+                          if self.written_together(list(name))), None)
+            if fixed is None:
+                return q
+            terms = tuple(phrase_terms(" ".join(fixed[titled:]), analyzer))
         speaker = " ".join(fixed)
         return replace(q, speaker=speaker, speaker_terms=tuple(phrase_terms(speaker, analyzer)))
+
+    def written_together(self, words: list[str]) -> bool:
+        """Whether some article writes ``words`` one after the other (``spelling.written_together``)."""
+        reader = self.reader
+
+        def articles_with(term: str) -> set[int]:
+            df = reader.df(term)
+            return {reader.span(p).article for p, _ in reader.retriever.top([term], df)} if df else set()
+
+        return written_together(words, phrase_terms(" ".join(words), reader.analyzer), articles_with,
+                                lambda a: reader.article(a).text)
+
+    def _name_fixes(self, word: str, typed_low: bool) -> list[str]:
+        """The words ``_name_fix`` could make of ``word``, closest first (up to five)."""
+        speller = self._speller or Speller(self.reader.corpus.spellings(), self.reader.params.spelling)
+        self._speller = speller
+        if word[:1].isupper():
+            return speller.corrections(word)
+        if typed_low and self._name_spelling(word) is None and word not in self._spelled:
+            return [w for w in speller.corrections(word) if w[:1].isupper()]
+        return [word]
 
     def _name_fix(self, word: str, typed_low: bool) -> str:
         """``word`` of a speaker's name as the corpus spells it when it misspells one: a capitalised word, or in a

@@ -279,6 +279,16 @@ def _asked(text: str) -> str:
     return asked if asked.strip(" ?.!") else text
 
 
+def about_article(text: str) -> QuestionKind | None:
+    """The kind of a question about the article itself ("who wrote it?": AUTHOR, "when was it published": DATE),
+    else None."""
+    asked = _asked(text)
+    for kind, pattern in _ABOUT_ARTICLE:
+        if pattern.search(text) or pattern.search(asked):
+            return kind
+    return None
+
+
 def parse(text: str, analyzer: Analyzer, speech: bool = True) -> Question:
     """Analyse a question (or bare keywords); with ``speech`` False, a question about someone's words is
     analysed as a plain one (its speaker's words searched for like any others)."""

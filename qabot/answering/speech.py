@@ -13,6 +13,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..analysis import fold
+from ..lexicon import HONORIFICS
+from ..speaker_matching import names_another
 from ..speakers import SPEAKER_CONTEXT, Attribution, People, attribute_paragraph, named_bodies, role_kin, speaker_phrase
 from .parse import Question
 from .sentences import Reader, ReadPassage, cached
@@ -73,6 +75,7 @@ class Speech:
         self._lower_chars = 0
         self._joins: dict[int, str] = {}
         self._said: dict[tuple[str, Attribution], bool] = {}
+        self._another: dict[tuple[str, int], bool] = {}
         """(asked speaker, attribution) -> ``said_by``: the same speakers recur in passage after passage."""
 
     def _lowered(self, article: int) -> str | None:
@@ -124,6 +127,9 @@ class Speech:
             spans = found.get(article, _MISSING)
             if spans is None:
                 return False  # the article never names the speaker
+            if spans is _MISSING and self.another(article, q.speaker or ""):
+                found[article] = None  # "Roy Keane" for "Robbie Keane", "Mr Blair" for "Mrs Blair"
+                return False
             lo = max(0, passage.start - reach)
             low = self._lowered(article)
             if low is None:
@@ -241,8 +247,26 @@ class Speech:
                 near.append(c)
         return theirs + near
 
+    def another(self, article: int, asked: str) -> bool:
+        """Whether article ``article`` names another person by the name ``asked`` and never the one asked ("Roy
+        Keane" for "Robbie Keane", "Mr Blair" for "Mrs Blair"; ``speaker_matching.names_another``): none of its
+        sentences is theirs (cached)."""
+        key = (asked, article)
+        found = self._another.get(key)
+        if found is None:
+            if len(self._another) >= self.reader.params.caches.articles:
+                self._another.clear()
+            words = asked.split()
+            found = (len(words) > 1 and (len(speaker_phrase(asked).names) > 1
+                                         or words[0].lower().strip(".") in HONORIFICS)
+                     and names_another(self.reader.article(article).text, asked))
+            self._another[key] = found
+        return found
+
     def speaks(self, passage: int, asked: str) -> bool:
         """Whether some sentence of the passage is attributed to the question's speaker ``asked``."""
+        if self.another(self.reader.span(passage).article, asked):
+            return False
         said = self._said
         if len(said) >= self.reader.params.caches.speakers:
             said.clear()
