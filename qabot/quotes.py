@@ -35,8 +35,9 @@ class QuoteParams:
 
     following_paragraphs: int = 2
     """Paragraphs read after each one that names the speaker: "he added" often comes a paragraph later."""
-    min_prefix: int = 4
-    """A topic word of at least this many letters also matches the words it begins ("euro": "European")."""
+    min_prefix: int = 5
+    """A topic word of at least this many letters also matches the words it begins ("taxation" for "tax" stems so;
+    "budget": "budgetary"); a shorter one only itself ("euro" is not "European")."""
 
 
 @dataclass(frozen=True)

@@ -121,7 +121,7 @@ def bbc_quotes_index(tmp_path_factory, bbc_dir) -> Path:
     return index
 
 
-@pytest.mark.parametrize(("name", "about", "surname"), [("Blair", "euro", "Blair"), ("Howard", "tax", "Howard")])
+@pytest.mark.parametrize(("name", "about", "surname"), [("Blair", "Iraq", "Blair"), ("Howard", "tax", "Howard")])
 def test_bbc_speakers_own_words_only(bbc_quotes_index, name, about, surname):
     result = run("quotes", name, "--about", about, "--index", str(bbc_quotes_index), "--json")
     assert result.returncode == 0, result.stderr
@@ -130,6 +130,14 @@ def test_bbc_speakers_own_words_only(bbc_quotes_index, name, about, surname):
     for quote in found:
         assert quote["speaker"].split()[-1] == surname, quote
         assert quote["speaker"] not in ("Sir Ian Blair", "Ian Blair"), quote
+
+
+def test_bbc_blair_on_the_euro_is_none(bbc_quotes_index):
+    """The BBC articles never have Blair speak of the euro (one has a UKIP man speak of his "refusal to go into the
+    euro"): no quotes, rather than his words on "European" leaders or the "European Council"."""
+    result = run("quotes", "Blair", "--about", "euro", "--index", str(bbc_quotes_index))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("No quotes: no words of 'Blair' about 'euro' in ")
 
 
 def test_hostile_article_text_never_reaches_the_terminal(isolated):

@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from ..analysis import fold
 from ..lexicon import HONORIFICS
-from ..speaker_matching import names_another
+from ..speaker_matching import name_variants, names_another
 from ..speakers import SPEAKER_CONTEXT, Attribution, People, role_kin, speaker_phrase
-from ..speakers.windows import article_roles, attribute_window
+from ..speakers.windows import article_roles, attribute_window, closing_speaker
 from .parse import Question
 from .sentences import Reader, ReadPassage, cached
 
@@ -72,6 +72,8 @@ class Speech:
         self._joins: dict[int, str] = {}
         self._stores: bool | None = None
         """Whether the corpus stores speakers for this window (asked once)."""
+        self._closings: dict[int, Attribution | None] = {}
+        """Passage ending a paragraph -> who speaks in its last sentence (``_closing``)."""
         self._said: dict[tuple[str, Attribution], bool] = {}
         self._another: dict[tuple[str, int], bool] = {}
         """(asked speaker, attribution) -> ``said_by``: the same speakers recur in passage after passage."""
@@ -106,6 +108,7 @@ class Speech:
         reader = self.reader
         phrase = speaker_phrase(q.speaker or "")
         names = {w for w in (phrase.names or (role_kin(phrase.head) if phrase.head else ())) if len(w) > 1}
+        names |= name_variants(phrase)  # "the Tories": "Tory leader Michael Howard", "Conservative spokesman"
         if not names:
             return lambda p: True
         pattern = None  # compiled only for an article that writes the name with an apostrophe or a dot
@@ -179,9 +182,30 @@ class Speech:
                     lo -= 1
                 text = reader.article(this.article).text
                 spans = [x for p in range(lo, passage + 1) for x in reader.span(p).sentences]
-                found = attribute_window(text, spans, self.people(this.article), lambda: self.roles(this.article))
+                opens = lo > first and reader.span(lo - 1).paragraph != this.paragraph  # the window holds its paragraph's start
+                found = attribute_window(text, spans, self.people(this.article), lambda: self.roles(this.article),
+                                         opening=(lambda: self._closing(lo - 1)) if opens else None)
             self._speakers[passage] = found
         return found
+
+    def _closing(self, passage: int) -> Attribution | None:
+        """Who speaks in the last sentence of the paragraph that ends with passage ``passage``, read on its own (the
+        paragraph before it not consulted, so the answer never depends on what was read before; cached), or None: a
+        paragraph that opens with a bare quotation goes on with them (``speakers.windows.closing_speaker``)."""
+        def read(p: int) -> Attribution | None:
+            reader = self.reader
+            this = reader.span(p)
+            first = reader.corpus.article_passages(this.article).start
+            lo = p
+            while lo > first:
+                before = reader.span(lo - 1)
+                if before.paragraph != this.paragraph or before.start < this.start - reader.params.speech.speaker_window:
+                    break
+                lo -= 1
+            spans = [x for q in range(lo, p + 1) for x in reader.span(q).sentences]
+            return closing_speaker(reader.article(this.article).text, spans, self.people(this.article))
+
+        return cached(self._closings, passage, self.reader.params.caches.speakers, read)
 
     def _stored(self, passage: int) -> dict[int, Attribution] | None:
         """The speakers of passage ``passage`` as the index stored them at build time (``qabot index --speakers``),

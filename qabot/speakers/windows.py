@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+from ..lexicon import OTHER_ROLE
 from ..speaker_matching import speaker_phrase
 from .attribution import Attribution, attribute_paragraph
 from .people import People, named_bodies
@@ -67,8 +68,9 @@ def article_roles(people: People) -> dict[str, tuple[str, ...]]:
     heads: dict[str, set[str]] = {}
     for surname, phrases in found.items():
         for phrase in phrases:
-            if phrase.split(",")[0] and (head := speaker_phrase(phrase.split(",")[0]).head):
-                heads.setdefault(head, set()).add(surname)
+            role = speaker_phrase(phrase.split(",")[0]) if phrase.split(",")[0] else None
+            if role is not None and role.head and not role.modifiers & OTHER_ROLE:  # "shadow chancellor" is no chancellor
+                heads.setdefault(role.head, set()).add(surname)
     for head, who in heads.items():
         if len(who) == 1 and head not in found:
             (one,) = who
@@ -79,14 +81,22 @@ def article_roles(people: People) -> dict[str, tuple[str, ...]]:
 
 
 def attribute_window(text: str, spans: list[tuple[int, int]], people: People,
-                     roles: Callable[[], dict[str, tuple[str, ...]]]) -> dict[int, Attribution]:
+                     roles: Callable[[], dict[str, tuple[str, ...]]],
+                     opening: Callable[[], Attribution | None] | None = None) -> dict[int, Attribution]:
     """The speaker of every sentence (``spans`` into the article's ``text``: a passage's window), by sentence start;
-    ``roles`` gives ``article_roles`` (asked only when a sentence has a speaker)."""
-    found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans, people=people)))
+    ``roles`` gives ``article_roles`` (asked only when a sentence has a speaker); ``opening``, for a window that starts
+    its paragraph, ``closing_speaker`` of the paragraph before (``attribute_paragraph``)."""
+    found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans, people=people, opening=opening)))
     if any(a.speaker for a in found.values()):
         known = roles()
         found = {s: known_as(a, known[a.head]) if a.head in known else a for s, a in found.items()}
     return found
+
+
+def closing_speaker(text: str, spans: list[tuple[int, int]], people: People) -> Attribution | None:
+    """Who speaks in the last of ``spans`` (the window of a paragraph's last passage), read on its own, or None."""
+    said = attribute_paragraph(text, spans, people=people)
+    return said[-1] if said and said[-1].speaker else None
 
 
 def window_first(paragraphs: Sequence[int], starts: Sequence[int], first: int, passage: int, window: int) -> int:
@@ -113,9 +123,18 @@ def attribute_article(text: str, paragraphs: Sequence[int], starts: Sequence[int
             roles.append(article_roles(people))
         return roles[0]
 
+    closings: dict[int, Attribution | None] = {}
+
+    def closing(p: int) -> Attribution | None:
+        if p not in closings:
+            lo = window_first(paragraphs, starts, 0, p, window)
+            closings[p] = closing_speaker(text, [x for q in range(lo, p + 1) for x in sentences[q]], people)
+        return closings[p]
+
     out = []
     for p in range(len(starts)):
         lo = window_first(paragraphs, starts, 0, p, window)
         spans = [x for q in range(lo, p + 1) for x in sentences[q]]
-        out.append(attribute_window(text, spans, people, known))
+        opens = lo > 0 and paragraphs[lo - 1] != paragraphs[p]  # the window holds its paragraph's start
+        out.append(attribute_window(text, spans, people, known, opening=(lambda lo=lo: closing(lo - 1)) if opens else None))
     return out
