@@ -53,7 +53,7 @@ class Gates:
     def __init__(self, reader: Reader):
         self.reader = reader
         self._speller: Speller | None = None
-        self._written: dict[str, int] | None = None
+        self._spellings_seen: dict[str, int] | None = None
         """Every spelling the articles write, with its count (read before the speller is built, to tell at once
         that a word written as the articles write it needs no correction)."""
         self._corrections: dict[str, str | None] = {}
@@ -220,9 +220,9 @@ class Gates:
         take off) is one the speller holds, so never corrected: the speller (a tenth of a second to build over
         the BBC's words) is built only for a word they do not write."""
         if self._speller is None:
-            if self._written is None:
-                self._written = dict(self.reader.corpus.spellings())
-            if self._written.get(word, 0) > 0 and word[:1].isalpha() and not any(c in word for c in "'’\n"):
+            if self._spellings_seen is None:
+                self._spellings_seen = dict(self.reader.corpus.spellings())
+            if self._spellings_seen.get(word, 0) > 0 and word[:1].isalpha() and not any(c in word for c in "'’\n"):
                 return None
             self._speller = Speller(self.reader.corpus.spellings(), self.reader.params.spelling)
         return self._speller.correct(word)
