@@ -226,7 +226,8 @@ def given_names(text: str, name: str) -> Counter[str]:
     """The words ``text`` writes capitalised just before the name word ``name`` ("Tony" in "Prime Minister Tony
     Blair", "Mr" in "Mr Blair"), normalised, with the words that only start a sentence or name a role left out
     ("But Blair said", "Striker Keane")."""
-    found = re.findall(rf"\b([A-Z][^\W\d_]*[’'-]?[^\W\d_]*)\.?[ \t]+(?i:{re.escape(name)})\b", text)
+    found = [short or word for short, word in  # a dot only after a title or an initial ("Mr. Blair"), not a sentence's end
+             re.findall(rf"\b(?:([A-Z][^\W\d_]{{0,2}})\.|([A-Z][^\W\d_]*[’'-]?[^\W\d_]*))[ \t]+(?i:{re.escape(name)})\b", text)]
     return Counter(n for w in found if (n := normal(w)) not in STOPWORDS and (n in HONORIFICS or n not in TITLES)
                    and not _is_head(w))
 

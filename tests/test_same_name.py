@@ -88,6 +88,8 @@ def test_names_another_rules():
     assert not names_another("Mrs Blair said it. Mr Blair did not.", "Mrs Blair")
     assert names_another("Mr Taylor argues for swift action.", "Taylor Swift")  # "swift", not "Swift"
     assert not names_another("Foreign Minister Wang Yi met Mr Wang.", "Wang Yi")
+    # a sentence's last word is no first name of the next one's first ("... fan Steve Morgan. Parry joined ...")
+    assert not names_another("But Parry said no to fan Steve Morgan. Parry joined Liverpool in 1998.", "Rick Parry")
 
 
 def test_quotes_correct_a_misspelt_name_and_know_a_word_from_a_name(tmp_path):
