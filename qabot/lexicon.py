@@ -193,9 +193,15 @@ ROLES = frozenset(
     physiotherapist physio producer son daughter wife husband father mother brother sister widow widower
     forward winger flanker fly-half scrum-half full-back hooker batsman bowler wicketkeeper jockey trainer driver
     rider cyclist golfer swimmer bishop archbishop cardinal priest vicar rabbi imam chaplain assistant solicitor
-    barrister""".split()
+    barrister agent controller coordinator co-ordinator superintendent councillor commentator
+    strategist organiser organizer promoter curator historian treasurer trustee registrar ombudsman surgeon
+    headteacher headmaster headmistress""".split()
 )
 """Words naming a person by what they do: "the mayor", "coach Luis Aragones"."""
+
+EXPERTS = frozenset("analyst economist strategist expert".split())
+"""Words for those who comment on a market or a field: "analysts at Gerrard" asks for any of them there ("Simon
+Rubinsohn, chief economist at Gerrard")."""
 
 HEADS_OF = frozenset("head chief boss".split())
 """Words for whoever leads a body, whatever their title: "the head of the central bank" is its governor."""
@@ -241,6 +247,10 @@ DOCUMENTS = frozenset(
 )
 """Words naming a text that says something: "the statement", "the lawsuit", "court documents"."""
 
+STATEMENTS = frozenset("statement letter release announcement memo message email".split())
+"""Documents that give their author's own words: "Mr Crosby's statement said", "An IAAF statement said" are Crosby's
+and the IAAF's words (not "a report", whose words are often another's about them)."""
+
 SPEAKER_HEADS = ROLES | GROUPS | DOCUMENTS
 """Every word that can end a speaker's noun phrase without a name."""
 
@@ -251,8 +261,14 @@ def singular(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith("s") and word[:-1] in SPEAKER_HEADS:
         return word[:-1]
+    if word.endswith("es") and word[:-2] in SPEAKER_HEADS:
+        return word[:-2]  # "bosses", "coaches"
     return word
 
+
+BODY_ALIASES = {"tory": "conservative", "lib dem": "liberal democrat"}
+"""Other names of a body, lowercase and singular, as British news writes them for one another: "the Tories" are the
+Conservatives ("Conservative leader Michael Howard", "Tory spokesman"), "the Lib Dems" the Liberal Democrats."""
 
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
 """Role words of one who speaks for a body: "a National Football League spokesman" gives the league's words."""
@@ -288,6 +304,10 @@ QUESTION_SPEECH_NOUNS = (
 )
 """Nouns for what someone said that make a question about their words: "What was X's reaction to Y?",
 "What reason did X give for Y?", "What were X's views on Y?"."""
+
+PERFORMERS = frozenset("star singer actor actress rapper presenter host comedian dancer".split())
+"""Roles named by a work someone made or appeared in ("The star of Rain Man and Tootsie"): a person the story named
+before, not an office of a place ("The Bishop of Durham")."""
 
 CREATORS = frozenset(
     """author writer playwright novelist poet creator composer songwriter lyricist designer inventor architect

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import STOPWORDS, Analyzer, fold
-from .lexicon import (DOCUMENTS, FEMALE_HONORIFICS, GROUPS, HEADS_OF, HONORIFICS, MALE_HONORIFICS, LEADING_ROLES, OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, TITLE_QUALIFIERS,
-                      TITLES, singular)
+from .lexicon import (BODY_ALIASES, EXPERTS, FEMALE_HONORIFICS, GROUPS, HEADS_OF, HONORIFICS, MALE_HONORIFICS, LEADING_ROLES,
+                      OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, STATEMENTS, TITLE_QUALIFIERS, TITLES, singular)
 
 _OWN_S = re.compile(r"['’]s$")
+_WORD_ALIASES = {k: v for k, v in BODY_ALIASES.items() if " " not in k and " " not in v} | {"tories": "conservative"}
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8})\)")
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 _LINKS = frozenset("of for at on from in".split())
@@ -75,7 +76,9 @@ def normal(word: str) -> str:
 
 
 def _is_head(word: str) -> bool:
-    return normal(word) in SPEAKER_HEADS
+    """A role, group or document word, or a role with a prefix ("co-chairman", "vice-president")."""
+    low = normal(word)
+    return low in SPEAKER_HEADS or "-" in low and low.rpartition("-")[2] in ROLES
 
 
 @lru_cache(maxsize=4096)
@@ -150,10 +153,12 @@ def _surname_is_title(words: list[str]) -> bool:
 def _role_then_name(tail: list[str]) -> bool:
     """True when the words after a phrase's "of" go on with the body's name and then a role word, with
     nothing or a person's full name after it ("England governor" and "England governor Mervyn King" after
-    "Bank of"): the role heads the whole phrase, the body's words are its modifiers. Not "gay group OutRage!"
+    "Bank of"; "Work and Pensions spokeswoman" after "A Department for"): the role heads the whole phrase, the body's
+    words are its modifiers. Not "gay group OutRage!"
     (lowercase before the role) nor "the Central Bank" (no lowercase role word)."""
     heads = [i for i, w in enumerate(tail) if _is_head(w) and w[:1].islower()]
-    if len(heads) != 1 or heads[0] == 0 or not all(w[:1].isupper() for w in tail[:heads[0]]):
+    if len(heads) != 1 or heads[0] == 0 or not all(w[:1].isupper() or w in ("and", "&") for w in tail[:heads[0]]) \
+            or not tail[0][:1].isupper():
         return False
     rest = tail[heads[0] + 1:]
     return not rest or len(rest) >= 2 and all(w[:1].isupper() for w in rest)
@@ -183,10 +188,17 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
         mine, theirs = set(a.names), set(b.names)
         if theirs and (mine <= theirs or theirs <= mine):
             return True
+        members = _members(a)
+        if members and theirs and members == _member_names(b.names):
+            return True  # "the Tories": "The Tories say", "The Conservatives say"; "the Lib Dems": "the Liberal Democrats"
         if b.head in SPOKESPEOPLE and (a.body or not _of_a_person(b)) and _owned_by(b, a):
             # "the NFL": "A National Football League spokesman", "NBC": "a spokesman for NBC"; a body asked for by
             # its name alone too: "Five": "A Five spokesman", "Plaid Cymru": "Plaid Cymru's ... spokesman Dai Lloyd"
             return True
+        if b.head in STATEMENTS and not theirs and _owned_by(b, a):
+            return True  # "Mr Crosby's statement said", "An IAAF statement said": Crosby's and the IAAF's own words
+        if b.head in LEADING_ROLES and not b.modifiers & OTHER_ROLE and _led_by_name(b, a):
+            return True  # "Tory leader Michael Howard", "Nokia president Jorma Ollila": the body's leader speaks for it
         if theirs:
             return _initials_of(a, b) or _initials_of(b, a)  # "the London Stock Exchange" is "the LSE"
         return a.acronym and _is_body_of(b, a.names[0])  # "the BPI": "the British Phonographic Industry"
@@ -194,16 +206,18 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
         return True
     if a.head is None or b.head is None:
         return False
-    if a.head in DOCUMENTS and b.head not in DOCUMENTS and b.head in a.modifiers:
-        # "the government statement": "In a statement, the government said ..." is the government speaking
-        body = " ".join(w for w in _PHRASE_WORD.findall(a.text) if normal(w) != a.head)
-        return body != a.text and speaker_matches(body, b)
     if a.head != b.head and not ({a.head, b.head} & HEADS_OF and {a.head, b.head} <= LEADING_ROLES) \
-            and not _clipped(a.head, b.head):
+            and not _clipped(a.head, b.head) and not ({a.head, b.head} <= EXPERTS and _plural(a)):
         return False  # "the central bank governor" is "the head of the Central Bank"; "the minister" is no mayor
     if (b.modifiers & OTHER_ROLE) - a.modifiers:
         return False  # "the mayor" is not "Deputy Mayor Nicky Gavron", "the chancellor" not the shadow one
-    return a.modifiers - _whose(a) <= b.words
+    return _aliased(a.modifiers - _whose(a)) <= _aliased(b.words)  # "the Scottish Tory leader": "Conservative"
+
+
+def _aliased(words: frozenset[str]) -> frozenset[str]:
+    """``words`` with a one-word other name of a body written as its name (``lexicon.BODY_ALIASES``: "tory" is
+    "conservative")."""
+    return frozenset(_WORD_ALIASES.get(w, w) for w in words)
 
 
 def given_names(text: str, name: str) -> Counter[str]:
@@ -260,6 +274,46 @@ def _whose(phrase: SpeakerPhrase) -> frozenset[str]:
                      and (n := normal(w)) not in SPEAKER_HEADS)  # "the board's statement" is the board's
 
 
+def _member_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """A body's name words as its members are named, singular and under one name (``lexicon.BODY_ALIASES``):
+    "tories" and "tory" are ("conservative",), "lib", "dems" ("liberal", "democrat")."""
+    words = [n[:-3] + "y" if n.endswith("ies") and len(n) > 4 else n[:-1] if n.endswith("s") and not n.endswith("ss")
+             else n for n in names]
+    joined = " ".join(words)
+    return tuple(BODY_ALIASES.get(joined, joined).split())
+
+
+def _members(phrase: SpeakerPhrase) -> tuple[str, ...]:
+    """For a question's speaker that names a body by its members ("the Tories", "the Lib Dems", "the Conservatives";
+    with "the", or a name ``BODY_ALIASES`` holds): ``_member_names`` of its name; else () ("Williams" is a person,
+    never a plural of William)."""
+    members = _member_names(phrase.names)
+    if phrase.body or " ".join(members) in BODY_ALIASES.values() and members != phrase.names:
+        return members
+    return ()
+
+
+def name_variants(phrase: SpeakerPhrase) -> frozenset[str]:
+    """The words a body named by its members may be written with besides its own name words ("tory", "conservative"
+    for "the Tories"; ``_members``), to find the passages that may name it; empty for any other phrase."""
+    members = _members(phrase)
+    if not members:
+        return frozenset()
+    alias = {v: k for k, v in BODY_ALIASES.items()}.get(" ".join(members), "")
+    return frozenset(members) | frozenset(alias.split())
+
+
+def _led_by_name(role: SpeakerPhrase, body: SpeakerPhrase) -> bool:
+    """True when ``role`` (a leading role, with or without the person's name) is the role of ``body`` named right
+    before it, not as a possessive: "Tory leader Michael Howard" for the Tories, "Nokia president Jorma Ollila"
+    for Nokia; not "Blair's chief of staff" (a person's name before a role is a possessive)."""
+    owner, names = _member_names(role.owner), _members(body) or body.names
+    n = len(names)
+    if not n or not any(owner[i:i + n] == names for i in range(len(owner) - n + 1)):
+        return False
+    return not re.search(r"['’]s?\s+(?:\w+\s+){0,2}" + re.escape(role.head or "") + r"\b", role.text, re.I)
+
+
 def _of_a_person(role: SpeakerPhrase) -> bool:
     """True when the one a spokesperson's phrase speaks for is a person, by a capitalised honorific or title in it
     ("Mr Blair's spokesman", "the Prime Minister's spokesman"): their spokesman's words are not theirs."""
@@ -302,8 +356,17 @@ def _owned_by(role: SpeakerPhrase, body: SpeakerPhrase) -> bool:
     n = len(body.names)
     if any(owner[i:i + n] == body.names for i in range(len(owner) - n + 1)):
         return True
+    members = _members(body)
+    if members and (m := len(members)) and any(t[i:i + m] == members for t in (_member_names(owner),)
+                                               for i in range(len(t) - m + 1)):
+        return True  # "the Tories": "Tory spokesman", "Conservative local government spokesman Glyn Davies"
     return body.acronym and len(owner) > 1 and any(_initials(owner[i:j]) == body.names[0]
                                                     for i in range(len(owner)) for j in range(i + 2, len(owner) + 1))
+
+
+def _plural(phrase: SpeakerPhrase) -> bool:
+    """True when the phrase writes its head word in the plural ("analysts at Gerrard"): any of a kind."""
+    return any(normal(w) == phrase.head and w.lower() != phrase.head for w in _PHRASE_WORD.findall(phrase.text))
 
 
 def role_kin(head: str) -> frozenset[str]:
@@ -311,6 +374,8 @@ def role_kin(head: str) -> frozenset[str]:
     the head itself, a role word it is a clipped form of or that is clipped from it ("physiotherapist" for
     "physio"), and for a body's leader the others ("head" for "governor", any leading title for "chief")."""
     kin = {head} | {r for r in ROLES if _clipped(head, r)}
+    if head in EXPERTS:
+        kin |= EXPERTS
     if head in HEADS_OF:
         kin |= LEADING_ROLES
     elif head in LEADING_ROLES:

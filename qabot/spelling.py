@@ -120,6 +120,24 @@ class Speller:
             out.append(self._spelled.get(candidate[3], candidate[3]))
         return out
 
+    def near_names(self, word: str) -> list[str]:
+        """The names the corpus holds one edit from ``word`` (a letter added, dropped, changed or two swapped) with its
+        first letter, as the corpus spells them, the commonest first ("Clarke" and "Clare" for "Clark"): the names a
+        name the corpus also holds may be typed for."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        key = _key(word)
+        if len(key) < self.params.min_length or not key.isalpha():
+            return []
+        found = []
+        for length in (len(key) - 1, len(key), len(key) + 1):
+            for term, _, _ in process.extract(key, self._by_length.get(length, ()), scorer=OSA.distance,
+                                              score_cutoff=1, limit=None):
+                if term != key and term in self._names and term[0] == key[0]:
+                    found.append(term)
+        return [self._spelled.get(t, t) for t in sorted(found, key=lambda t: (-self._counts[t], t))]
+
     def correct_words(self, text: str) -> list[tuple[str, str]]:
         """``(word, correction)`` for each word of ``text`` that ``correct`` changes, in order."""
         out = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import re
 
 from dataclasses import dataclass, replace
@@ -152,10 +154,14 @@ class Answerer:
         weights = model.weights
         best = cands[0]
 
+        own_speech = ranked.question.kind is QuestionKind.SAY and ranked.unattributed is None and not others
+
         def confidence(c: Candidate, position: int) -> float:
             found = self._confidence(ranked, c, position)
             if others and self.own.anothers_words(asked, c):  # fitted on words, blind to whose they are
                 return min(found, self.params.speech.others_confidence)
+            if own_speech and c.own_words:  # the speaker's own words: how often such words answer (Platt scaling)
+                return own_words_confidence(found, self.params.speech)
             return found
 
         top = confidence(best, 0)
@@ -369,3 +375,13 @@ class Answerer:
             return (f"no sentence in {where} answers it with confidence ({confidence:.0%}); the nearest holds "
                     f"{either(held, 'and')} but not {either(unmatched)}")
         return f"no sentence in {where} answers it with confidence ({confidence:.0%})"
+
+
+def own_words_confidence(p: float, params) -> float:
+    """The confidence ``p`` of a speech question's answer in the speaker's own words, as
+    ``SpeechParams.own_confidence_scale`` and ``own_confidence_shift`` read it."""
+    if params.own_confidence_scale == 1.0 and params.own_confidence_shift == 0.0:
+        return p
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    z = params.own_confidence_scale * math.log(p / (1 - p)) + params.own_confidence_shift
+    return 1.0 / (1.0 + math.exp(-z))

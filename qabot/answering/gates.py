@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from ..analysis import fold
 from ..lexicon import NAME_TITLES, TITLES
+from ..speaker_matching import name_variants
 from ..speakers import role_kin, speaker_phrase, speaker_terms as phrase_terms
 from ..spelling import Speller, written_together
 from .parse import Question, QuestionKind
@@ -55,6 +56,8 @@ class Gates:
         self._corrections: dict[str, str | None] = {}
         self._first: tuple[str | None, str | None] = (None, None)
         """The last question's text and its first word as written."""
+        self._names_written: dict[str, bool] = {}
+        """A full name asked for -> whether the articles write it whole (``_written``)."""
         self._spelled: dict[str, list] | None = None
         """Each word, lowercased: how often the articles write it capitalised, in all, and its commonest
         capitalised spelling (built on the first speaker typed in lower case)."""
@@ -107,11 +110,14 @@ class Gates:
 
     def _role_written_otherwise(self, q: Question) -> bool:
         """Whether the corpus holds a word a role speaker may be written as instead of the question's ("head"
-        for "the central bank governor", "physiotherapist" for "the physio"; ``role_kin``)."""
+        for "the central bank governor", "physiotherapist" for "the physio"; ``role_kin``), or a body's other name
+        ("Conservative" for "the Tories"; ``name_variants``)."""
         phrase = speaker_phrase(q.speaker or "")
+        analyzer, df = self.reader.analyzer, self.reader.df
+        if any(df(t) for word in name_variants(phrase) for t in analyzer.terms(word) if t):
+            return True  # "the Tories" in articles that write only "Conservative"
         if phrase.names or not phrase.head:
             return False
-        analyzer, df = self.reader.analyzer, self.reader.df
         return any(df(t) for word in role_kin(phrase.head) - {phrase.head} for t in analyzer.terms(word) if t)
 
     def strange(self, q: Question, fixes: dict[str, str]) -> tuple[float, str]:
@@ -255,7 +261,8 @@ class Gates:
         term, but speakers are matched by their words as written). Only capitalised words are names to correct
         ("the mayor" is no misspelling of "the major"), and in a name typed all in lower case a word the corpus never
         writes ("mourino")."""
-        q = self.recase_speaker(q)
+        typed = q.speaker or ""
+        q = self.recase_speaker(q)  # "dustin hofman": "Dustin hofman", whose "hofman" is still a word typed in lower case
         df, analyzer = self.reader.df, self.reader.analyzer
         if q.kind is not QuestionKind.SAY or not q.speaker or not q.speaker_terms:
             return q
@@ -263,8 +270,10 @@ class Gates:
         titled = 0  # "Councillor Quin", "Dr Wnag": the title before the name is no part of it
         while titled < len(words) - 1 and words[titled].lower().strip(".") in NAME_TITLES:
             titled += 1
-        typed_low = q.speaker == q.speaker.lower() and words[0] not in ("the", "a", "an", "this", "that")
+        typed_low = typed == typed.lower() and words[0] not in ("the", "a", "an", "this", "that")
         fixed = words[:titled] + [self._name_fix(w, typed_low) for w in words[titled:]]
+        if fixed == words:
+            fixed = self._name_written_otherwise(words, titled)  # "Charles Clark": the articles write "Charles Clarke"
         if fixed == words:
             return q
         terms = tuple(phrase_terms(" ".join(fixed[titled:]), analyzer))
@@ -281,6 +290,27 @@ class Gates:
             terms = tuple(phrase_terms(" ".join(fixed[titled:]), analyzer))
         speaker = " ".join(fixed)
         return replace(q, speaker=speaker, speaker_terms=tuple(phrase_terms(speaker, analyzer)))
+
+    def _name_written_otherwise(self, words: list[str], titled: int) -> list[str]:
+        """A full name (two capitalised words or more after any title) the articles hold word by word but never write
+        together, with one word spelt as the articles spell a name one edit from it when that name is written whole
+        ("Charles Clark": "Charles Clarke", "Gordon Browne": "Gordon Brown"); else ``words``."""
+        name = words[titled:]
+        if len(name) < 2 or not all(w[:1].isupper() and w.isalpha() for w in name) or self._written(name):
+            return words
+        if self._speller is None:
+            self._speller = Speller(self.reader.corpus.spellings(), self.reader.params.spelling)
+        for i in range(len(name) - 1, -1, -1):  # the surname first
+            for near in self._speller.near_names(name[i])[:self.reader.params.gates.max_hints]:
+                other = name[:i] + [near] + name[i + 1:]
+                if self._written(other):
+                    return words[:titled] + other
+        return words
+
+    def _written(self, name: list[str]) -> bool:
+        """``written_together``, cached by name: a full name asked for is looked up once per process."""
+        return cached(self._names_written, " ".join(name), self.reader.params.caches.idf,
+                      lambda _: self.written_together(name))
 
     def written_together(self, words: list[str]) -> bool:
         """Whether some article writes ``words`` one after the other (``spelling.written_together``)."""

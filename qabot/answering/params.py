@@ -148,6 +148,13 @@ class SpeechParams:
     """For "what did X warn / predict / admit ... (about Y)": added to the score of X's own words that use a form of the
     question's verb ("warned"), so that they come before X's words said otherwise ("said"); a verb of words in
     general ("say", "tell") adds nothing."""
+    own_confidence_scale: float = 0.3393
+    own_confidence_shift: float = 1.5813
+    """How the confidence of a speech question answered with the speaker's own words is read: ``sigmoid(scale *
+    logit(p) + shift)`` of the fitted confidence ``p`` (Platt scaling, fitted by ``python bench/speech_confidence.py``
+    on the speech tuning sets and checked on others). The fitted confidence is fitted on questions with one answer
+    each and judges the words alone, so it under-states how often the speaker's own words answer a speech
+    question."""
     others_confidence: float = 0.25
     """The most confidence given to another speaker's words that do not name X ("we are talking", Putin's) answering
     a question about X's ("what was Wang's reaction to the talks?") when X's own words were not found: the fitted

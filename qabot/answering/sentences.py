@@ -319,7 +319,8 @@ class Reader:
             dates=frozenset(DATE.findall(sentence)),
             names=frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
             places=frozenset(analyzer.terms(" ".join(places))) if places else frozenset(),
-            quote="“" in sentence or "”" in sentence or '"' in sentence or "«" in sentence or "»" in sentence,
+            quote="“" in sentence or "”" in sentence or '"' in sentence or "«" in sentence or "»" in sentence
+            or "''" in sentence,
             anaphor=first in _ANAPHORA,
             pronoun=first in PRONOUNS,
         )

@@ -13,8 +13,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..analysis import fold
-from ..lexicon import HONORIFICS
-from ..speaker_matching import names_another
+from ..lexicon import HONORIFICS, OTHER_ROLE
+from ..speaker_matching import name_variants, names_another
 from ..speakers import SPEAKER_CONTEXT, Attribution, People, attribute_paragraph, named_bodies, role_kin, speaker_phrase
 from .parse import Question
 from .sentences import Reader, ReadPassage, cached
@@ -74,6 +74,8 @@ class Speech:
         self._lower: dict[int, str | None] = {}
         self._lower_chars = 0
         self._joins: dict[int, str] = {}
+        self._closings: dict[int, Attribution | None] = {}
+        """Passage ending a paragraph -> who speaks in its last sentence (``_closing``)."""
         self._said: dict[tuple[str, Attribution], bool] = {}
         self._another: dict[tuple[str, int], bool] = {}
         """(asked speaker, attribution) -> ``said_by``: the same speakers recur in passage after passage."""
@@ -108,6 +110,7 @@ class Speech:
         reader = self.reader
         phrase = speaker_phrase(q.speaker or "")
         names = {w for w in (phrase.names or (role_kin(phrase.head) if phrase.head else ())) if len(w) > 1}
+        names |= name_variants(phrase)  # "the Tories": "Tory leader Michael Howard", "Conservative spokesman"
         if not names:
             return lambda p: True
         pattern = None  # compiled only for an article that writes the name with an apostrophe or a dot
@@ -179,12 +182,34 @@ class Speech:
                 lo -= 1
             text = reader.article(this.article).text
             spans = [x for p in range(lo, passage + 1) for x in reader.span(p).sentences]
-            found = dict(zip((s for s, _ in spans), attribute_paragraph(text, spans, people=self.people(this.article))))
+            opens = lo > first and reader.span(lo - 1).paragraph != this.paragraph  # the window holds its paragraph's start
+            found = dict(zip((s for s, _ in spans), attribute_paragraph(
+                text, spans, people=self.people(this.article), opening=(lambda: self._closing(lo - 1)) if opens else None)))
             if any(a.speaker for a in found.values()):
                 roles = self.roles(this.article)
                 found = {s: self._known_as(a, roles[a.head]) if a.head in roles else a for s, a in found.items()}
             self._speakers[passage] = found
         return found
+
+    def _closing(self, passage: int) -> Attribution | None:
+        """Who speaks in the last sentence of the paragraph that ends with passage ``passage``, read on its own (the
+        paragraph before it not consulted, so the answer never depends on what was read before; cached), or None: a
+        paragraph that opens with a bare quotation goes on with them."""
+        def read(p: int) -> Attribution | None:
+            reader = self.reader
+            this = reader.span(p)
+            first = reader.corpus.article_passages(this.article).start
+            lo = p
+            while lo > first:
+                before = reader.span(lo - 1)
+                if before.paragraph != this.paragraph or before.start < this.start - reader.params.speech.speaker_window:
+                    break
+                lo -= 1
+            spans = [x for q in range(lo, p + 1) for x in reader.span(q).sentences]
+            said = attribute_paragraph(reader.article(this.article).text, spans, people=self.people(this.article))
+            return said[-1] if said and said[-1].speaker else None
+
+        return cached(self._closings, passage, self.reader.params.caches.speakers, read)
 
     def people(self, article: int) -> People:
         """Who article ``article`` shows to be people and what it calls them, found once for all its passages
@@ -216,8 +241,9 @@ class Speech:
         heads: dict[str, set[str]] = {}
         for surname, phrases in found.items():
             for phrase in phrases:
-                if phrase.split(",")[0] and (head := speaker_phrase(phrase.split(",")[0]).head):
-                    heads.setdefault(head, set()).add(surname)
+                role = speaker_phrase(phrase.split(",")[0]) if phrase.split(",")[0] else None
+                if role is not None and role.head and not role.modifiers & OTHER_ROLE:  # "shadow chancellor" is no chancellor
+                    heads.setdefault(role.head, set()).add(surname)
         for head, people in heads.items():
             if len(people) == 1 and head not in found:
                 (who,) = people

@@ -9,14 +9,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from ..analysis import STOPWORDS
+from ..lexicon import GROUPS, ROLES, STATEMENTS
 from ..speaker_matching import normal, speaker_matches, speaker_phrase
 from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _backward_body, _body_before, _is_epithet, _last_sentence,
                        _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
-from .names import _OWNED, _clean, _has_word, _is_name, _surnames, last_name_in, surname_of
+from .names import _NOT_NAMES, _OWNED, _clean, _has_word, _is_name, _surnames, last_name_in, surname_of
 from .people import People, known_people
-from .phrases import _IS_PHRASE, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
+from .phrases import _IS_PHRASE, _LEAD, _OF, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
 from .quoted import (_AFTER_QUOTE, _BEFORE_QUOTE, _QUOTED, _SAYS_OPENING_REVERSED, _VERB_FIRST, _quoted_at, is_quote,
-                     quoted_words)
+                     quoted_words, straighten)
 from .reported import (_ACCORDING, _CHARACTERISING, _CLOSED_BY, _REPORTED, _REPORTED_END, _REPORTED_MID, _SAID_BY_END,
                        _SAYING, _SUBJECT_SPEAKS, _SUBJECT_SPEAKS_HINT, _TOLD_BY, closed_by_hint, reported_end_hint,
                        speech_hint)
@@ -135,9 +137,16 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                     and (who is None or m.start("who") < at and m.group("who").lower() not in _PRONOUNS):
                 who, desc = m.group("who"), m.groupdict().get("desc")  # 'Leigh said ..., but he told the FT: "..."'
                 break
+    if who is not None and not quote and at < len(sentence) and sentence[:at].endswith(", ") and _IS_PHRASE.match(who) \
+            and (named := _NAME_SET_BEFORE.search(sentence, 0, at)) is not None and _role_of(who, named, sentence):
+        who, desc = named.group("name"), who + " "  # "..., Alan Milburn, Labour's election strategist told Radio 4"
     if who is None and ", saying" in sentence:
         m = _SAYING.search(sentence)
         who = m.group("who") if m else None
+    if who is not None and (opened := _OPENED.match(who)) is not None:
+        who = who[opened.end():]  # "But Ferguson said:", "As Paul Flynn said:": a word opening the sentence, no name's
+    if who is not None and not _IS_PHRASE.match(who) and (person := _OWNED_PERSON.fullmatch(who.rstrip(" ,.;:"))) is not None:
+        who, desc = person.group("name"), person.group("whose") + " "  # "said MSN's Blake Irving": Blake Irving, MSN's
     if who is not None and not _IS_PHRASE.match(who) and _OWNED.search(who):
         who = None  # "Brown's Britain, by Robert Peston, says": a thing of Brown's, not Brown
     if who is not None:
@@ -145,7 +154,12 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         split = None if "," in who or _TITLED_START.match(who) else _SPLIT_ROLE.match(who)
         if split and not desc:  # "Albanian Prime Minister Fatos Nano": Fatos Nano, so described
             who, desc = split.group("name"), split.group("desc") + " "
-        if who.lower() in ("he", "she"):
+        elif not desc and who[:1].isupper() and who.lower() not in _PRONOUNS and not _IS_PHRASE.match(who):
+            desc = _role_before(sentence, who)  # "Responding to the claims Tory Party co-chairman Liam Fox said:"
+        clause = _CLAUSE_SUBJECT.search(sentence, 0, at) if who.lower() in ("he", "she") and at < len(sentence) else None
+        if clause is not None and not _quoted_at(sentence, clause.start()) and clause.group("name").split()[0] not in _NOT_NAMES:
+            who = _clean(clause.group("name"))  # "But when Lomu was asked whether ..., he replied": Lomu
+        elif who.lower() in ("he", "she"):
             if previous and previous.speaker:
                 who, carried = previous.speaker, previous.phrase  # "he said" is the last speaker, as described
             else:
@@ -158,7 +172,10 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                 who = person or other or (last_name() if callable(last_name) else last_name)
             if who and _has_word(surname_of(who), sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
-        elif who.lower() in ("it", "they") or _backward_body(who):  # "It said", "they added", "the company said"
+        elif who.lower() in ("it", "they") or _backward_body(who) and not (
+                speaker_phrase(who).head in STATEMENTS and _same_role(who, previous, speaking) is not None):
+            # "It said", "they added", "the company said", "said the statement" (a statement that goes on with "An
+            # IAAF statement said" is the IAAF's, below)
             pronoun = who.lower() if who.lower() in ("it", "they") else "it"
             body = previous.speaker if previous and previous.speaker else None
             if body is None and pronoun == "it" and before.rstrip().endswith("."):  # a body the sentence before is about
@@ -177,7 +194,9 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             who = None
         elif _THE.match(who) and (last := _same_role(who, previous, speaking)) is not None:
             who, carried = last  # '"He's got back pain," the spokesman said' after 'A Bayern spokesman said ...'
-    if who is not None and quote and not (carried and carried.endswith(f", {who}")):  # a body names itself: "EMI's sales"
+    if who is not None and quote and not (carried and carried.endswith(f", {who}")) and not (
+            _a_body(who) and at < len(sentence) and not _quoted_at(sentence, at)):
+        # a body names itself: "EMI's sales", '"... the FBI does not engage in ...," the FBI said'
         surname = surname_of(who)
         if _has_word(surname, quoted_words(sentence)):
             who = None  # people seldom name themselves: the quotation speaks about them
@@ -196,9 +215,68 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     return Attribution(speaker=who, quote=quote, continued=continued, head=head, phrase=described or carried)
 
 
+_CLAUSE_SUBJECT = re.compile(r"\b(?:[Ww]hen|[Aa]fter|[Aa]s|[Ww]hile|[Oo]nce|[Bb]efore)\s+(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?"
+                             r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})\s+(?:was|were|is|had|has|[a-z]+ed)\b[^.;:“\"]*?,?\s*$")
+"""A name that is the subject of the clause before "he said" in the same sentence: "But when Lomu was asked whether he
+was taking a risk he replied" (the pronoun is the clause's subject)."""
+_OPENED = re.compile(r"(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead|As|So|Then|Also|Indeed|Yesterday|"
+                     r"Today|Separately)[ \t]+(?=[A-Z])")
+"""A word that opens a sentence before its speaker's name ("But Ferguson said:"), which the name patterns take in."""
+_OWNED_PERSON = re.compile(r"(?P<whose>(?:[A-Z][\w&.-]*[ \t]+){0,2}[A-Z0-9][\w&.-]*['’]s)[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2})")
+"""A person named after a body's possessive: "MSN's Blake Irving", "BT's Andrew Burke" (two or three words: "Brown's
+Britain" is a thing of Brown's)."""
+_NAME_SET_BEFORE = re.compile(r"(?:^|(?<=,\s)|(?<=\s))(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}),\s+$")
+"""A full name set off right before a role that speaks: "Alan Milburn, " in "..., Alan Milburn, Labour's election
+strategist told ..."."""
+_ROLE_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))(?P<desc>(?:[A-Z][\w’'&.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}"
+                          r"(?P<role>[a-z][\w-]*)\s+)$")
+"""Words right before a name that say what the person is: "Tory Party co-chairman ", "Conservative local government
+spokesman "."""
+
+
+def _a_body(who: str) -> bool:
+    """Whether ``who`` is a body's name, which a body's own words may well hold: initials ("FBI", "the BBC") or a name
+    headed by a group word ("the Brookings Institution")."""
+    phrase = speaker_phrase(who)
+    return phrase.acronym or phrase.head in GROUPS and not phrase.names or _THE.match(who) is not None and who.split()[-1].isupper()
+
+
+def _role_of(role: str, named: re.Match, sentence: str) -> bool:
+    """Whether ``role`` (a phrase without a name, the speaker a pattern found) is what the full name ``named``, set off
+    right before it, is: a person's role ("managing director of ISP Freedom2surf", a role word, not a group or a
+    document nor a plural), after a name that opens the sentence ("Chris Panayis, managing director ... said"), or
+    anywhere when the role has no determiner ("..., Alan Milburn, Labour's election strategist told"): "Speaking to
+    the Radio Times, the Two Ronnies star said" and "the Public Order Act, police said" are not so."""
+    phrase = speaker_phrase(role)
+    if phrase.names or phrase.head not in ROLES or named.group("name").split()[0] in _NOT_NAMES \
+            or _PLURAL_ROLE.search(re.split(r"\s+(?:of|for|at|in|from|on|with)\s+", role, maxsplit=1)[0]):
+        return False
+    opens = re.fullmatch(rf"\W*{_LEAD}?", sentence[:named.start()]) is not None
+    return opens or not re.match(r"(?i)(?:the|an?)\s", role)
+
+
+_PLURAL_ROLE = re.compile(r"(?i)\b[a-z]+(?:ies|[^s’'\s]s)\s*$")
+
+
+def _role_before(sentence: str, who: str) -> str | None:
+    """What the words right before ``who``'s first place in ``sentence`` call them, when the last of them is a role
+    word (``lexicon.ROLES``, or one after a hyphen: "co-chairman"): "Tory Party co-chairman" before "Liam Fox";
+    else None."""
+    at = sentence.find(who)
+    m = _ROLE_BEFORE.search(sentence, 0, at) if at > 0 else None
+    if m is None or m.group("role").rpartition("-")[2] not in ROLES:
+        return None
+    words = m.group("desc").split()
+    while words and (words[0] in _NOT_NAMES or words[0].lower() in STOPWORDS or words[0].endswith("ed")):
+        words = words[1:]  # "But Tory co-chairman", "He met chairman": the sentence's own words are no role
+    return " ".join(words) + " " if words and words[-1] == m.group("role") and \
+        not any(w.lower() in STOPWORDS or w.endswith("ed") for w in words[1:]) else None
+
+
 def attribute_paragraph(text: str, spans: list[tuple[int, int]],
                         people_known: Callable[[], frozenset[str]] | None = None,
-                        people: People | None = None) -> list[Attribution]:
+                        people: People | None = None,
+                        opening: Callable[[], Attribution | None] | None = None) -> list[Attribution]:
     """The speaker of each sentence (``spans`` into ``text``) of one paragraph, in order.
 
     "he said" is resolved with the previous sentence's speaker, else the last person named before
@@ -207,10 +285,14 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
     text, called only when a "he" needs it, for a caller that attributes many paragraphs of one article)
     saves finding them around each paragraph; ``people`` (the ``People`` of ``text``, kept by a caller that
     attributes many passages of one article) finds them once for the whole text and gives those of the
-    2,000 characters before the paragraph and the paragraph, as without it.
+    2,000 characters before the paragraph and the paragraph, as without it. ``opening`` (for ``spans`` that start a
+    paragraph) gives who speaks in the last sentence of the paragraph before: a paragraph that opens with a bare
+    quotation goes on with their words ('"..." Mr Dein said.' then a paragraph '"Listing would be one option ..."'),
+    unless the quotation names them.
     """
     if not spans:
         return []
+    text = straighten(text)  # ''We gave Gordon a chance,'' said ...: read as a quotation mark, at the same offsets
     previous: Attribution | None = None
     window = max(0, spans[0][0] - SPEAKER_CONTEXT)
     found: list[frozenset[str]] = []
@@ -271,10 +353,17 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
         else:
             previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, still_speaking,
                                  lambda i=i: subject(i))
+        if i == 0 and opening is not None and previous.speaker is None and previous.quote \
+                and sentence.lstrip()[:1] in "“\"«":
+            closing = opening()  # the paragraph before ends with someone speaking: a bare quotation goes on with them
+            if closing is not None and not _has_word(surname_of(closing.speaker), quoted_words(sentence)):
+                previous = Attribution(speaker=closing.speaker, quote=True, continued=True, head=closing.head,
+                                       phrase=closing.phrase)
         if previous.speaker and previous.phrase is None and _is_epithet(previous.speaker, sentence, people or People(text)):
             about = subject(i)  # "the Dutchman said", "The legal assistant said": the person the paragraph is about,
             # when surely a person (not "Fox" for "The director said" after "Fox has bought the rights")
-            if about and about[1] and about[0] != previous.speaker and not _has_word(surname_of(about[0]), sentence):
+            work = _OF.search(previous.speaker) is not None  # "The star of Rain Man and Tootsie": a person, surely
+            if about and (about[1] or work and len(about[0].split()) > 1) and about[0] != previous.speaker and not _has_word(surname_of(about[0]), sentence):
                 person = about[0]
                 previous = replace(previous, speaker=person, phrase=f"{previous.speaker}, {person}",
                                    head=normal(surname_of(person)))

@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..lexicon import BODY_BACK_REFERENCES, DEMONYM_ENDINGS, DOCUMENTS, GROUPS, HONORIFICS, ROLES, TITLES
+from ..lexicon import (BODY_BACK_REFERENCES, CREATORS, DEMONYM_ENDINGS, DOCUMENTS, GROUPS, HONORIFICS, PERFORMERS, ROLES,
+                       STATEMENTS, TITLES)
 from ..speaker_matching import _is_head, normal, speaker_phrase
 from .names import _CAPS, _OPENERS_RE, _clean, _has_word, _is_name, surname_of
 from .people import People
@@ -49,12 +50,19 @@ def _is_epithet(speaker: str, sentence: str, people: People) -> bool:
         return one and speaker.endswith(DEMONYM_ENDINGS) and not _is_head(speaker) \
             and f"the {speaker}" in sentence.replace("The ", "the ") \
             and _always_the(speaker, people.text)
-    if phrase.head is None or phrase.head not in ROLES or phrase.head in GROUPS | DOCUMENTS | TITLES or _OF.search(speaker) \
+    of = _OF.search(speaker)
+    if of and not (phrase.head in PERFORMERS | CREATORS and _WORK.fullmatch(speaker, of.end())):
+        return False  # "The Bishop of Durham": an office of a place; "The star of Rain Man and Tootsie": a person
+    if phrase.head is None or phrase.head not in ROLES | CREATORS or phrase.head in GROUPS | DOCUMENTS | TITLES \
             or not (_THE.match(speaker) or f"the {speaker}" in sentence.replace("The ", "the ")):
         return False
     described = people.described()
     return not any(speaker_phrase(role).head == phrase.head for roles in described.values() for role in roles)
     # (the article gives that role to someone by name: the roles find them)
+
+
+_WORK = re.compile(r"(?:[A-Z][\w’'!:-]*(?:\s+(?:and\s+|&\s+)?(?=[A-Z])|$))+")
+"""A work's or works' title in capitals: "Rain Man and Tootsie", "The Vagina Monologues"."""
 
 
 def _always_the(word: str, text: str) -> bool:
@@ -83,7 +91,7 @@ def _backward_body(who: str) -> bool:
     """Whether ``who`` names a body only by a group word an article goes on with ("the company", "The firm", "the
     group in a statement"): the body named before it; not "the industry group", which says what the body is."""
     phrase = speaker_phrase(who) if _IS_PHRASE.match(who) else None
-    return phrase is not None and not phrase.names and phrase.head in BODY_BACK_REFERENCES \
+    return phrase is not None and not phrase.names and phrase.head in BODY_BACK_REFERENCES | STATEMENTS \
         and _THE.match(who) is not None and not phrase.owner and phrase.modifiers <= DOCUMENTS
 
 

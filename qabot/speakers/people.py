@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from ..lexicon import ARTICLE_SPEECH_FORMS, GROUPS, HONORIFICS, ROLES, TITLE_WORDS, alternation
 from ..speaker_matching import _OWN_S, _is_head, normal
 from .names import _clean, _has_word, _is_name, surname_of
-from .phrases import VERBS, _DESC_LEAD, _NAME, _NAMED_POSSESSIVE, _ROLE, _ROLE_HEAD, _TITLE, _word_led
+from .phrases import VERBS, _NAME, _NAMED_POSSESSIVE, _ROLE, _ROLE_HEAD, _TITLE, _word_led
 
 _PERSON_MARKS = (
     re.compile(rf"{_word_led(TITLE_WORDS)}\.?\s+(?P<who>{_NAME})"),
@@ -148,6 +148,9 @@ def named_bodies(text: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+_ARTICLE_LEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
+
+
 def described_people(text: str) -> dict[str, tuple[str, ...]]:
     """What ``text`` calls each person by role, by the person's surname (normalised, as ``Attribution.head``),
     the role alone and with the name: {"kosslick": ("Festival director", "Festival director, Dieter Kosslick")}.
@@ -170,7 +173,7 @@ def _described(descriptions) -> dict[str, tuple[str, ...]]:
         desc = desc.strip()
         if not words or not _is_name(name) or not desc:
             continue
-        desc = _DESC_LEAD.sub("", desc)
+        desc = _ARTICLE_LEAD.sub("", desc)  # "The former Tory leader" is "former Tory leader": no Tory leader now
         roles = found.setdefault(normal(surname_of(name)), [])
         if desc not in roles:
             roles.append(desc)

@@ -10,16 +10,22 @@ import re
 
 from ..lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation
 
-VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+"
-"""Every form of a verb of communication that attributes words in an article ("said", "has warned", "denied")."""
+READ_FORMS = r"reads?(?=:?[ \t]*[“\"«]|[.,][ \t]*(?:[“\"«]|$))"
+"""What a text is said to read, only right before its quotation or closing it ("A BBC statement read: "...";
+'"...," a BBC statement read.'): "He read the report" is no speech."""
+VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+" + rf"|{READ_FORMS}"
+"""Every form of a verb of communication that attributes words in an article ("said", "has warned", "denied"), and
+"read" right before a quotation ("A BBC statement read: "...")."""
 _TITLE = rf"(?:(?:{alternation(TITLE_WORDS)})\.?\s+)"
 _NAME = r"(?:[A-Z][\w’'.-]*(?:[ \t]+(?:de|van|von|der|da|al|bin|le|la)\b)?(?:(?<![a-z]{2}\.)[ \t]+[A-Z][\w’'.-]*){0,3})"
 """A capitalised name of up to four words on one line, not run on past a sentence's end ("Sheerman. His")."""
-_NAMED = (rf"(?:{_NAME}(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,2}}[A-Z][\w’'.-]*!?(?:[ \t]+[A-Z][\w’'.-]*){{0,2}})?"
+_NAMED = (rf"(?:{_NAME}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,2}}|(?:from|at)[ \t]+(?:the[ \t]+)?)[A-Z][\w’'.-]*!?(?:[ \t]+[A-Z][\w’'.-]*){{0,2}})?"
           rf"(?:[ \t]+\([A-Z][A-Za-z]{{1,8}}\))?)")
 """A name that may go on with "of" a place or body and an acronym: "Lord Roberts of Conwy", "the Motion Picture
-Association of America (MPAA)", "Brett Lock of gay group OutRage!"."""
-_HEADS = SPEAKER_HEADS | {w + "s" for w in ROLES | DOCUMENTS if not w.endswith("s")}
+Association of America (MPAA)", "Brett Lock of gay group OutRage!", "David Noone from Intervoice", "David Anders at
+Merrill Lynch"."""
+_HEADS = SPEAKER_HEADS | {w + "s" for w in ROLES | DOCUMENTS if not w.endswith("s")} \
+    | {w + "es" for w in ROLES | DOCUMENTS if w.endswith(("s", "sh", "ch", "x"))}  # "Rover bosses", "coaches"
 _HEAD = rf"(?i:{alternation(_HEADS)})"
 """A word that ends a speaker's noun phrase: a role, a group or a document ("mayor", "officials", "statement")."""
 _PLAIN_WORD = rf"(?!(?:{VERBS}|that|which|who|and|but|or|when|while|as|if|after|before|he|she|they|it|has|have|had|is|are|was|were|will|would|also|then|now)\b)[\w.’'-]+"
@@ -29,7 +35,7 @@ _JOINED = r"(?:and\s+(?=(?!(?:the|a|an|his|her|its|their|he|she|they|it)\b)[\w.�
 """An "and" between two words of one role: "the work and pensions minister", "Trade and Industry Secretary"."""
 _PHRASE = (rf"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?(?:{_MODIFIER}{_JOINED}?){{0,3}}{_HEAD}\b(?![’'-])"
            rf"(?:\s+and\s+(?:[a-z][\w-]*\s+){{0,2}}{_HEAD}\b(?=[ \t]+[A-Z]))?"
-           rf"(?:\s+(?:of|for|at|on|from|in)\s+(?:the\s+)?[\w.’'-]+(?:\s+{_PLAIN_WORD}){{0,4}})?"
+           rf"(?:\s+(?:of|for|at|on|from|in)\s+(?:the\s+)?[\w.’'-]+(?:\s+(?:{_PLAIN_WORD}|and(?=\s+[A-Z]))){{0,4}})?"
            rf"(?:,\s+{_NAME}(?=\s*[,.;:!?]|$)|[ \t]+(?=[A-Z]){_NAMED})?")
 """A speaker named by a noun phrase: "the mayor of Ferrara, Anna Benedetti", "U.S. officials", "the statement";
 two roles of one person before their name: "Nortel president and chief executive Bill Owens"."""
@@ -68,10 +74,12 @@ letters possessive, as in ``_possessive``: a space follows them)."""
 _LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+|(?:In|On|At|During|Speaking)\s[^,“\"]{1,60}+,\s+)"
 """An opening before the subject: "But", "In his opening remarks," (the run before the comma possessive: it holds
 no comma, so no shorter run is followed by one)."""
-_APPOSITION = (r"(?:,\s+(?:[^,“\"]|,(?=\d)){3,120}?"
+_APPOSITION = (r"(?:,[ \t]*\d{1,3},|[ \t]+[-–—][ \t]+[^-–—,“\"]{3,120}?[ \t]+[-–—]|,\s+(?:[^,“\"]|,(?=\d)){3,120}?"
                r"(?:,\s+(?:which|who|whose|where)\s(?:[^,“\"]|,(?=\d)){3,120}?)?,)")
 """A clause set off by commas after the subject: "Parry, speaking exclusively to BBC Sport, also admits"; a relative
-clause may go on inside it: "Dan Gillmor, founder of Grassroots Media, which supports citizen-based media, said"."""
+clause may go on inside it: "Dan Gillmor, founder of Grassroots Media, which supports citizen-based media, said";
+or an age: "Mr Hague, 43, told the Daily Telegraph"; or a clause between dashes: "Andrei Illarionov - then economic
+adviser to President Vladimir Putin - told"."""
 
 _VERB_FIRST_FORMS = alternation(ARTICLE_SPEECH_FORMS - {"tell", "tells", "told"})
 """The verbs of speech that may come before their speaker ("said Nokia"; "told Reuters" names whom, not who)."""
@@ -100,7 +108,6 @@ class _Lazy:
     def finditer(self, *args):
         return self.compiled().finditer(*args)
 
-_DESC_LEAD = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ff]ormer|[Ee]x-)\s+")
 _THE = re.compile(r"^[Tt]he\s+")
 _TITLED_START = re.compile(rf"{_TITLE}[A-Z]")
 _OF = re.compile(r"\s+of\s+")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import ARTICLE_SPEECH_FORMS, alternation
-from .phrases import VERBS, _WHO, _WHO_POSSESSIVE
+from .phrases import VERBS, _APPOSITION, _WHO, _WHO_POSSESSIVE
 
 _CLOSE = r"(?:[”»’]|\"(?<=[^\s:(\[]\"))"
 """A closing quotation mark: a straight one only after a word or punctuation (': "He thinks' opens one). The
@@ -16,14 +16,17 @@ look-behind comes after the mark, so a search is skipped through text to the nex
 look-behind, it was tried at every character)."""
 _OPEN = r"[“\"«‘]"
 
-_AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO_POSSESSIVE}(?:,[ \t]*\d{{1,3}},)?\s+(?:has\s+|have\s+|had\s+)?(?:{VERBS})\b")
+_AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO_POSSESSIVE}(?:,[ \t]*\d{{1,3}},|{_APPOSITION})?\s+(?:has\s+|have\s+|had\s+)?"
+                          rf"(?:{VERBS})\b")
+"""'"...," Wang said', '"...," Hans Arne Kristiansen, a spokesman for the Danish Dairy Board, told the BBC' (an age or
+a clause set off by commas between the speaker and the verb)."""
 _VERB_FIRST = re.compile(rf"{_CLOSE}\s*,?\s*(?:{VERBS})\s+{_WHO}")
 
 _SAYS_OPENING = rf"(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}"
 """A verb of speech and the quotation mark it opens ("said: “", "told reporters that “")."""
 _BEFORE_QUOTE = re.compile(rf"{_WHO_POSSESSIVE}\s+{_SAYS_OPENING}")
 _SAYS_OPENING_REVERSED = re.compile(rf"{_OPEN}\s*[:,]?(?:\s*taht\s*|[^“\"«.]{{0,40}}?)\b"
-                                    rf"(?:{alternation(form[::-1] for form in ARTICLE_SPEECH_FORMS)}|\w+\s+dlot)")
+                                    rf"(?:{alternation(form[::-1] for form in ARTICLE_SPEECH_FORMS)}|\w+\s+dlot|s?daer)")
 """``_SAYS_OPENING`` written backwards, to be searched for in a sentence written backwards: what every match of
 ``_BEFORE_QUOTE`` ends with, so a sentence without it is spared that search, the costliest. Only whether it is there
 counts, which reading backwards does not change (no look-around in it; ``\\b`` is the same either way); backwards
@@ -34,8 +37,21 @@ _QUOTE_CHARS = "“”\"«»"
 
 
 def is_quote(sentence: str) -> bool:
-    """True when the sentence holds quotation marks around words."""
-    return _QUOTE_MARK.search(sentence) is not None
+    """True when the sentence holds quotation marks around words (two apostrophes, ``''``, count as one mark)."""
+    return _QUOTE_MARK.search(sentence) is not None or "''" in sentence
+
+
+_DOUBLED = re.compile("''")
+"""Two apostrophes written for a quotation mark, as some BBC text does (''We gave Gordon a chance,'' said ...)."""
+
+
+def straighten(text: str) -> str:
+    """``text`` with each pair of apostrophes standing for a quotation mark (``''``) written as a straight quotation
+    mark and a space, one character for one (offsets kept): closing after a word or punctuation (``," ``), else
+    opening (`` "``), so the speaker patterns read it as they read ``"``."""
+    if "''" not in text:
+        return text
+    return _DOUBLED.sub(lambda m: '" ' if m.start() > 0 and not text[m.start() - 1].isspace() else ' "', text)
 
 
 _QUOTE_MARK = re.compile(f"[{_QUOTE_CHARS}]")
@@ -45,6 +61,7 @@ _QUOTED = re.compile(r"[“«]([^”»]*)[”»]?|\"([^\"]*)\"?")
 
 def quoted_words(sentence: str) -> str:
     """The words inside the sentence's quotation marks."""
+    sentence = straighten(sentence)
     return " ".join(a or b for a, b in _QUOTED.findall(sentence))
 
 

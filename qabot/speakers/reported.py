@@ -14,8 +14,11 @@ from .quoted import _OPEN
 
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_WHO}")
 
+_WHEN_SAID = r"(?:later|earlier|afterwards|again|yesterday|once|(?!(?:initially|only|early|likely|family|ally)\b)[a-z]{3,}ly)"
+"""A word between a subject and its verb of speech that says when or how ("Caprice, who left ..., afterwards said:", "Mr
+Brown later told reporters", "Hitachi recently announced"; not "initially", which is seldom of words)."""
 _REPORTED = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??"
-                       rf"{_WHO_POSSESSIVE}{_APPOSITION}?,?\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|now\s+)?(?:{VERBS})\b")
+                       rf"{_WHO_POSSESSIVE}{_APPOSITION}?,?\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|now\s+|{_WHEN_SAID}\s+)?(?:{VERBS})\b")
 _REPORTED_MID = re.compile(rf"[,;]\s+(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE},?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
 _REPORTED_END = re.compile(rf",\s*{_WHO_POSSESSIVE}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
 _ENDS_WITH_VERB_REVERSED = re.compile(rf"\s*[.!]?\s*(?:{alternation(form[::-1] for form in ARTICLE_SPEECH_FORMS)}|\w+\s+dlot)")
