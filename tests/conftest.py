@@ -137,3 +137,41 @@ def bbc_index(bbc_dir, tmp_path_factory) -> Path:
     result = run("index", str(bbc_dir), "--index", str(index), cwd=bbc_dir.parent)
     assert result.returncode == 0, result.stderr
     return index
+
+
+def update_ops(n_texts: int, max_size: int):
+    """A hypothesis strategy of index updates over ``n_texts`` articles: (op, a, b) with op add (b articles from
+    text a on), edit (file a gets text b), remove (file a) or merge."""
+    from hypothesis import strategies as st
+
+    return st.lists(st.one_of(
+        st.tuples(st.just("add"), st.integers(0, n_texts - 1), st.integers(1, 3)),
+        st.tuples(st.just("edit"), st.integers(0, 99), st.integers(0, n_texts - 1)),
+        st.tuples(st.just("remove"), st.integers(0, 99), st.just(0)),
+        st.tuples(st.just("merge"), st.just(0), st.just(0)),
+    ), min_size=1, max_size=max_size)
+
+
+def build_through(scratch: Path, texts: list[str], ops, settings) -> tuple[Path, Path]:
+    """Index three of ``texts`` in ``scratch/corpus`` into ``scratch/index``, then apply each of ``ops``
+    (``update_ops``) to the folder, updating the index after each (merging all on "merge"); (folder, index)."""
+    from qabot.build import build
+
+    folder, index_dir = scratch / "corpus", scratch / "index"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"start-{i}.txt").write_text(texts[i], encoding="utf-8")
+    build([folder], index_dir, settings, processes=1)
+    made = 0
+    for op, a, b in ops:
+        names = sorted(p.name for p in folder.iterdir())
+        if op == "add":
+            for j in range(b):
+                (folder / f"added-{made}.txt").write_text(texts[(a + j) % len(texts)], encoding="utf-8")
+                made += 1
+        elif op == "edit" and names:
+            (folder / names[a % len(names)]).write_text(texts[b], encoding="utf-8")
+        elif op == "remove" and len(names) > 1:
+            (folder / names[a % len(names)]).unlink()
+        build([folder], index_dir, settings, processes=1, merge=op == "merge")
+    return folder, index_dir

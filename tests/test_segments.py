@@ -13,10 +13,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
-from conftest import run
+from conftest import build_through, run, update_ops
 
 from qabot.analysis import Analyzer
 from qabot.bm25 import SCORINGS, BM25Params
@@ -120,12 +119,7 @@ def bbc_texts(bbc_dir) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in random.Random(5).sample(paths, 60)]
 
 
-OPS = st.lists(st.one_of(
-    st.tuples(st.just("add"), st.integers(0, 59), st.integers(1, 3)),
-    st.tuples(st.just("edit"), st.integers(0, 99), st.integers(0, 59)),
-    st.tuples(st.just("remove"), st.integers(0, 99), st.just(0)),
-    st.tuples(st.just("merge"), st.just(0), st.just(0)),
-), min_size=1, max_size=7)
+OPS = update_ops(60, 7)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -133,23 +127,7 @@ OPS = st.lists(st.one_of(
 def test_any_sequence_of_updates_scores_as_a_fresh_build(bbc_texts, ops):
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
-        folder, index_dir = scratch / "corpus", scratch / "index"
-        folder.mkdir()
-        for i in range(3):
-            (folder / f"start-{i}.txt").write_text(bbc_texts[i], encoding="utf-8")
-        build([folder], index_dir, SETTINGS, processes=1)
-        made = 0
-        for op, a, b in ops:
-            names = sorted(p.name for p in folder.iterdir())
-            if op == "add":
-                for j in range(b):
-                    (folder / f"added-{made}.txt").write_text(bbc_texts[(a + j) % len(bbc_texts)], encoding="utf-8")
-                    made += 1
-            elif op == "edit" and names:
-                (folder / names[a % len(names)]).write_text(bbc_texts[b], encoding="utf-8")
-            elif op == "remove" and len(names) > 1:
-                (folder / names[a % len(names)]).unlink()
-            build([folder], index_dir, SETTINGS, processes=1, merge=op == "merge")
+        folder, index_dir = build_through(scratch, bbc_texts, ops, SETTINGS)
         same_as_fresh(folder, index_dir, scratch)
 
 

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from conftest import ask_json, run
+from conftest import ask_json, build_through, run, update_ops
 
 from qabot.answering import Answerer
 from qabot.answering.params import SpeechParams
@@ -65,12 +64,7 @@ def bbc_texts(bbc_dir) -> list[str]:
     return random.Random(7).sample([t for t in texts if "said" in t and "\"" in t], 40)
 
 
-OPS = st.lists(st.one_of(
-    st.tuples(st.just("add"), st.integers(0, 39), st.integers(1, 3)),
-    st.tuples(st.just("edit"), st.integers(0, 99), st.integers(0, 39)),
-    st.tuples(st.just("remove"), st.integers(0, 99), st.just(0)),
-    st.tuples(st.just("merge"), st.just(0), st.just(0)),
-), min_size=1, max_size=5)
+OPS = update_ops(40, 5)
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -78,23 +72,7 @@ OPS = st.lists(st.one_of(
 def test_any_sequence_of_updates_stores_what_the_answer_works_out(bbc_texts, ops):
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
-        folder, index_dir = scratch / "corpus", scratch / "index"
-        folder.mkdir()
-        for i in range(3):
-            (folder / f"start-{i}.txt").write_text(bbc_texts[i], encoding="utf-8")
-        build([folder], index_dir, SPEAKERS, processes=1)
-        made = 0
-        for op, a, b in ops:
-            names = sorted(p.name for p in folder.iterdir())
-            if op == "add":
-                for j in range(b):
-                    (folder / f"added-{made}.txt").write_text(bbc_texts[(a + j) % len(bbc_texts)], encoding="utf-8")
-                    made += 1
-            elif op == "edit" and names:
-                (folder / names[a % len(names)]).write_text(bbc_texts[b], encoding="utf-8")
-            elif op == "remove" and len(names) > 1:
-                (folder / names[a % len(names)]).unlink()
-            build([folder], index_dir, SPEAKERS, processes=1, merge=op == "merge")
+        folder, index_dir = build_through(scratch, bbc_texts, ops, SPEAKERS)
         stored_as_worked_out(folder, index_dir, scratch)
 
 
