@@ -9,7 +9,9 @@ the BBC articles cannot answer), ``seed.jsonl`` (50 about the bundled article), 
 about the eight short articles in ``small/``). Each question's kind is labelled in the file.
 ``--set fresh`` reads the same files from ``bench/data/heldout/fresh/``: a second set written later by
 another reader of the articles alone, never looked at while answering rules or weights were changed.
-``--set fresh2``: a third (120 BBC news, 40 BBC unanswerable, 35 about the bundled article, 66 about six
+``--set fresh3``: a fourth (100 BBC news, 20 BBC unanswerable about the same articles, 40 about the bundled
+article; no small articles), written 2026-12-03 by helpers who read only the articles, measured only at the start
+and the end of that session (aggregates). ``--set fresh2``: a third (120 BBC news, 40 BBC unanswerable, 35 about the bundled article, 66 about six
 new short articles in ``fresh2/small/``), written 2026-12-02 and measured only at the end of that
 session. A summary question ("what is the article about") has no verbatim answer and is left out of the
 figures (counted as "not scored").
@@ -89,26 +91,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-bench/heldout"))
     parser.add_argument("--negatives", type=int, default=1000)
-    parser.add_argument("--set", choices=("first", "fresh", "fresh2"), default="first",
-                        help="which held-out question sets: the first ones, or bench/data/heldout/fresh/ or fresh2/")
+    parser.add_argument("--set", choices=("first", "fresh", "fresh2", "fresh3"), default="first",
+                        help="which held-out question sets: the first ones, or bench/data/heldout/fresh/, fresh2/ or fresh3/")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     sets = HELDOUT if args.set == "first" else HELDOUT / args.set
     bbc = bbc_corpus(args.work / "bbc")
     build([bbc], args.work / "bbc-index")
     build([ROOT / "seeds"], args.work / "seed-index")
-    build([sets / "small"], args.work / f"small-index-{args.set}")
+    has_small = (sets / "small").is_dir()
+    if has_small:
+        build([sets / "small"], args.work / f"small-index-{args.set}")
     squad_file, squad_items = squad_corpus(args.work / "squad")
     build([squad_file], args.work / "squad-index")
     news = Answerer(Index.open(args.work / "bbc-index"))
     seed = Answerer(Index.open(args.work / "seed-index"))
-    small = Answerer(Index.open(args.work / f"small-index-{args.set}"))
+    small = Answerer(Index.open(args.work / f"small-index-{args.set}")) if has_small else None
     squad = Answerer(Index.open(args.work / "squad-index"))
     bbc_news = read(sets / "bbc_news.jsonl")
     report("held-out BBC news questions over the BBC articles", news, bbc_news, args.verbose)
     report("held-out BBC unanswerable questions", news, read(sets / "bbc_unanswerable.jsonl"), args.verbose)
     report("held-out questions about the bundled article", seed, read(sets / "seed.jsonl"), args.verbose)
-    report("held-out questions about the small articles", small, read(sets / "small.jsonl"), args.verbose)
+    if small is not None:
+        report("held-out questions about the small articles", small, read(sets / "small.jsonl"), args.verbose)
     test = random.Random(0).sample(half(squad_items, "test"), args.negatives)
     report(f"{args.negatives:,} SQuAD dev test-half questions asked of the BBC articles", news,
            [("other corpus", i) for i in unanswerable(test)], False)
