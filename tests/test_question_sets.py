@@ -93,7 +93,8 @@ def test_held_out_golds_stand_verbatim_in_their_articles(folder, name):
             assert gold in texts[row["article"]], (n, gold)
 
 
-@pytest.mark.parametrize("folder", [HELDOUT, HELDOUT / "fresh", HELDOUT / "fresh2"], ids=["first", "fresh", "fresh2"])
+@pytest.mark.parametrize("folder", [HELDOUT, HELDOUT / "fresh", HELDOUT / "fresh2", HELDOUT / "fresh3"],
+                         ids=["first", "fresh", "fresh2", "fresh3"])
 def test_held_out_bbc_golds_stand_verbatim_in_their_articles(folder):
     if not BBC_ZIP.exists():
         pytest.skip(f"{BBC_ZIP} not found")
