@@ -176,6 +176,11 @@ def _run(words: list[str], lo: int, depth: int, hi: int | None) -> str:
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor rev".split())
 """Words of address before a name ("Mr Blair" is Blair)."""
 
+SAID_ADVERBS = frozenset("""also really actually ever first then later last just previously recently once originally
+    initially further again earlier afterwards publicly privately""".split())
+"""Words a question puts between a speaker and the verb of speech ("what did the mayor also say", "what did Blair
+later say"): when or how, no part of who speaks."""
+
 MALE_HONORIFICS = frozenset("mr sir lord".split())
 """Words of address for a man ("Mr Blair" is not Mrs Blair)."""
 FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady".split())

@@ -101,3 +101,13 @@ def test_a_request_round_a_question_is_not_searched_for(text, kind, speaker, top
 ])
 def test_a_question_with_a_speech_verb_later_is_not_taken_for_a_clause(text):
     assert parse(text, Analyzer()).kind != "say"
+
+
+@pytest.mark.parametrize(("text", "speaker", "topic_words"), [
+    ("what did the mayor also say", "the mayor", ()),
+    ("what did Blair later say about Iraq", "Blair", ("Iraq",)),
+    ("What did Wang actually say about Ukraine?", "Wang", ("Ukraine",)),
+])
+def test_a_word_of_when_or_how_before_the_verb_is_no_part_of_the_speaker(text, speaker, topic_words):
+    q = parse(text, Analyzer())
+    assert (q.speaker, q.topic_words) == (speaker, topic_words)

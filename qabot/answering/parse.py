@@ -340,6 +340,8 @@ def _speech(text: str) -> tuple[str, str, bool, str | None] | None:
         if not m or not m.group("speaker"):
             continue
         speaker, topic = m.group("speaker").strip(" ,"), m.group("topic") or ""
+        while " " in speaker and speaker.rsplit(" ", 1)[1].lower() in lexicon.SAID_ADVERBS:
+            speaker = speaker.rsplit(" ", 1)[0].rstrip(" ,")  # "what did the mayor also say": the mayor
         rel = _RELATIVE.search(speaker) or _CREATOR_OF.match(speaker)
         if rel is not None and rel.start("what") > 0:
             speaker, topic = speaker[:rel.end("who")].strip(" ,"), f"{topic} {rel.group('what')}".strip()
