@@ -15,7 +15,7 @@ from ..analysis import fold
 from ..lexicon import HONORIFICS
 from ..speaker_matching import name_variants, names_another
 from ..speakers import SPEAKER_CONTEXT, Attribution, People, role_kin, speaker_phrase
-from ..speakers.windows import article_roles, attribute_window, closing_speaker
+from ..speakers.windows import article_roles, attribute_window, closing_speaker, window_first
 from .parse import Question
 from .sentences import Reader, ReadPassage, cached
 
@@ -75,8 +75,9 @@ class Speech:
         self._closings: dict[int, Attribution | None] = {}
         """Passage ending a paragraph -> who speaks in its last sentence (``_closing``)."""
         self._said: dict[tuple[str, Attribution], bool] = {}
-        self._another: dict[tuple[str, int], bool] = {}
         """(asked speaker, attribution) -> ``said_by``: the same speakers recur in passage after passage."""
+        self._another: dict[tuple[str, int], bool] = {}
+        """(asked speaker, article) -> ``another``."""
 
     def _lowered(self, article: int) -> str | None:
         """Article ``article``'s text, ``_searchable`` (cached); None when a stretch of it must be made searchable
@@ -169,17 +170,10 @@ class Speech:
             reader = self.reader
             if len(self._speakers) >= reader.params.caches.speakers:
                 self._speakers.clear()
-            window = reader.params.speech.speaker_window
             found = self._stored(passage)
             if found is None:
                 this = reader.span(passage)
-                first = reader.corpus.article_passages(this.article).start
-                lo = passage
-                while lo > first:
-                    before = reader.span(lo - 1)
-                    if before.paragraph != this.paragraph or before.start < this.start - window:
-                        break
-                    lo -= 1
+                first, lo = self._window(passage)
                 text = reader.article(this.article).text
                 spans = [x for p in range(lo, passage + 1) for x in reader.span(p).sentences]
                 opens = lo > first and reader.span(lo - 1).paragraph != this.paragraph  # the window holds its paragraph's start
@@ -194,18 +188,19 @@ class Speech:
         paragraph that opens with a bare quotation goes on with them (``speakers.windows.closing_speaker``)."""
         def read(p: int) -> Attribution | None:
             reader = self.reader
-            this = reader.span(p)
-            first = reader.corpus.article_passages(this.article).start
-            lo = p
-            while lo > first:
-                before = reader.span(lo - 1)
-                if before.paragraph != this.paragraph or before.start < this.start - reader.params.speech.speaker_window:
-                    break
-                lo -= 1
-            spans = [x for q in range(lo, p + 1) for x in reader.span(q).sentences]
-            return closing_speaker(reader.article(this.article).text, spans, self.people(this.article))
+            article = reader.span(p).article
+            spans = [x for q in range(self._window(p)[1], p + 1) for x in reader.span(q).sentences]
+            return closing_speaker(reader.article(article).text, spans, self.people(article))
 
         return cached(self._closings, passage, self.reader.params.caches.speakers, read)
+
+    def _window(self, passage: int) -> tuple[int, int]:
+        """The first passage of passage ``passage``'s article, and the first of its attribution window: the passages
+        before it in its paragraph, up to ``speaker_window`` characters back."""
+        reader = self.reader
+        first = reader.corpus.article_passages(reader.span(passage).article).start
+        return first, window_first(_SpanField(reader, "paragraph"), _SpanField(reader, "start"), first, passage,
+                                   reader.params.speech.speaker_window)
 
     def _stored(self, passage: int) -> dict[int, Attribution] | None:
         """The speakers of passage ``passage`` as the index stored them at build time (``qabot index --speakers``),
@@ -329,3 +324,13 @@ class Speech:
                 and sentences[last + 1][1] - sentences[first][0] <= limit:
             last += 1
         return sentences[first][0], sentences[last][1]
+
+
+class _SpanField:
+    """One field of each passage's span, by passage number (``speakers.windows.window_first`` reads them so)."""
+
+    def __init__(self, reader: Reader, name: str):
+        self.reader, self.name = reader, name
+
+    def __getitem__(self, passage: int) -> int:
+        return getattr(self.reader.span(passage), self.name)
