@@ -224,8 +224,13 @@ class Gates:
                 self._spellings_seen = dict(self.reader.corpus.spellings())
             if self._spellings_seen.get(word, 0) > 0 and word[:1].isalpha() and not any(c in word for c in "'’\n"):
                 return None
+        return self.speller().correct(word)
+
+    def speller(self) -> Speller:
+        """The corpus's speller, built when first needed."""
+        if self._speller is None:
             self._speller = Speller(self.reader.corpus.spellings(), self.reader.params.spelling)
-        return self._speller.correct(word)
+        return self._speller
 
     def recase_speaker(self, q: Question) -> Question:
         """A speech question whose speaker is typed all in lower case ("what did wenger say", "michael
@@ -288,12 +293,12 @@ class Gates:
         terms = tuple(phrase_terms(" ".join(fixed[titled:]), analyzer))
         if not terms or not all(map(df, terms)):
             return q
-        if len(fixed) - titled > 1 and not self.written_together(fixed[titled:]):
+        if len(fixed) - titled > 1 and not self._written(fixed[titled:]):
             # "Angela Merkel" is no misspelling of "Angela Marvel", nor "Joe Biden" of "Joe Aiden": the next closest
             # words, for a name the articles write ("Tony Blare" is Tony Blair, not Tony Blake)
             choices = [[w] if f == w else self._name_fixes(w, typed_low) for w, f in zip(words[titled:], fixed[titled:])]
             fixed = next((words[:titled] + list(name) for name in islice(product(*choices), 25)
-                          if self.written_together(list(name))), None)
+                          if self._written(list(name))), None)
             if fixed is None:
                 return q
             terms = tuple(phrase_terms(" ".join(fixed[titled:]), analyzer))
@@ -307,10 +312,8 @@ class Gates:
         name = words[titled:]
         if len(name) < 2 or not all(w[:1].isupper() and w.isalpha() for w in name) or self._written(name):
             return words
-        if self._speller is None:
-            self._speller = Speller(self.reader.corpus.spellings(), self.reader.params.spelling)
         for i in range(len(name) - 1, -1, -1):  # the surname first
-            for near in self._speller.near_names(name[i])[:self.reader.params.gates.max_hints]:
+            for near in self.speller().near_names(name[i])[:self.reader.params.gates.max_hints]:
                 other = name[:i] + [near] + name[i + 1:]
                 if self._written(other):
                     return words[:titled] + other
@@ -334,8 +337,7 @@ class Gates:
 
     def _name_fixes(self, word: str, typed_low: bool) -> list[str]:
         """The words ``_name_fix`` could make of ``word``, closest first (up to five)."""
-        speller = self._speller or Speller(self.reader.corpus.spellings(), self.reader.params.spelling)
-        self._speller = speller
+        speller = self.speller()
         if word[:1].isupper():
             return speller.corrections(word)
         if typed_low and self._name_spelling(word) is None and word not in self._spelled:
