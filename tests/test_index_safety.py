@@ -179,7 +179,7 @@ def _cited(answer: dict) -> list[tuple]:
 
 @pytest.mark.slow
 def test_a_build_killed_at_any_moment_leaves_the_previous_index(isolated):
-    _corpus(isolated / "corpus", 250)
+    _corpus(isolated / "corpus", 600)  # a build of about 2 s: one second in, it is still reading files
     index = isolated / "index"
     first = run("index", "corpus", "--index", "index")
     assert first.returncode == 0, first.stderr
@@ -199,9 +199,12 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_index(isolated):
     moments = {"reading files": lambda: time.sleep(1.0) or True, "writing the new data folder": staging,
                "new folder in place": renamed, "manifest swapped": swapped}
     killed = []
-    for moment, condition in moments.items():
-        # another max-tokens: nothing of the previous build is reused, so the build takes seconds
-        proc = _start_index("corpus", "--index", "index", "--max-tokens", "96")
+    old_tokens = DEFAULT_MAX_TOKENS
+    for moment, tokens in zip(moments, (96, 112, 128, 144)):
+        condition = moments[moment]
+        # another max-tokens each time: nothing of the previous build is reused, so the build takes seconds
+        # (also when a build before it got as far as the swap)
+        proc = _start_index("corpus", "--index", "index", "--max-tokens", str(tokens))
         if _wait_for(condition, proc):
             proc.send_signal(signal.SIGKILL)
         proc.communicate()
@@ -210,13 +213,13 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_index(isolated):
         # whichever build the manifest names (the old one, or the new one when the kill came after the
         # swap) is complete: it verifies, loads and answers, without being rebuilt
         manifest = json.loads((index / "manifest.json").read_text())
-        assert manifest["settings"]["max_tokens"] == (DEFAULT_MAX_TOKENS if manifest["data"] == old_data else 96), moment
+        assert manifest["settings"]["max_tokens"] == (old_tokens if manifest["data"] == old_data else tokens), moment
         assert run("index", "--index", "index", "--verify").returncode == 0, moment
         result = run("ask", "--index", "index", "--json", "-k", "1", "lighthouse herons")
         assert (result.returncode, result.stderr) == (0, ""), moment
         # the same answer: scores and confidence may differ with the passage count of the other budget
         assert _cited(json.loads(result.stdout)) == _cited(expected), moment
-        old_data = manifest["data"]
+        old_data, old_tokens = manifest["data"], manifest["settings"]["max_tokens"]
     assert "reading files" in killed and len(killed) >= 3, killed
     # the next build succeeds and clears what the killed ones left behind
     (isolated / "corpus" / "zebra.txt").write_text("Zebra\n\nA zebra crossed the savanna at noon.\n")
