@@ -174,8 +174,7 @@ def list_packed(roots: list[str | os.PathLike]) -> tuple[Listing, tuple[bytes, b
         walk = _Walk(out, packed=True)
         _walk_roots(roots, walk)
     out.failed.extend(walk.stat_failed)
-    segments, sizes, mtimes = walk.packed
-    return out, (b"\0".join(segments), bytes(sizes), bytes(mtimes))
+    return out, walk.packed_bytes()
 
 
 @dataclass(frozen=True)
@@ -292,6 +291,16 @@ class _Walk:
             if not _helper.unique(b"".join(inos) + array("Q", self.seen.get(dev, ())).tobytes()):
                 return False
         return True
+
+    def inodes(self) -> dict[int, bytes]:
+        """The inodes of the files listed, by device, as native uint64 bytes (``scanned`` and ``seen``)."""
+        return {dev: b"".join(self.scanned.get(dev, ())) + array("Q", self.seen.get(dev, ())).tobytes()
+                for dev in {*self.scanned, *self.seen}}
+
+    def packed_bytes(self) -> tuple[bytes, bytes, bytes]:
+        """With ``packed``: the paths (``join_paths``), sizes and mtimes (native int64) listed."""
+        segments, sizes, mtimes = self.packed
+        return b"\0".join(segments), bytes(sizes), bytes(mtimes)
 
     def folder(self, folder: str) -> None:
         """Add the files under ``folder``, recursively."""

@@ -14,7 +14,7 @@ import signal
 import sys
 from array import array
 
-from . import interrupts
+from . import corpus, interrupts
 from .corpus import Listing, _Cut, _Walk, _walk_roots, join_paths, list_files, list_packed
 
 
@@ -210,15 +210,30 @@ def _middle(blob: bytes) -> str:
 
 
 def _part(roots: list[str], table: tuple[bytes, bytes, bytes] | None, after: bool) -> tuple[Listing, "_Walk"]:
-    """One part of a walk cut at the middle of ``table``: before the cut, or from it on (``after``). With no cut
-    to make (no table, no file in it, roots inside one another), the part before is the whole walk."""
+    """One part of a walk cut at the middle of ``table``: before the cut, or from it on (``after``), packed (its files
+    in ``walk.packed_bytes()``, each folder scanned whole by the C helper where it can be, as ``list_packed`` does,
+    and walked again the usual way if a file was reached twice). With no cut to make (no table, no file in it, roots
+    inside one another), the part before is the whole walk."""
     roots = [os.path.abspath(r) for r in roots]
     cut = _Cut.at(roots, _middle(table[0])) if table is not None and table[0] else None
-    out = Listing()
-    walk = _Walk(out)
-    if cut is not None or not after:
-        _walk_roots(roots, walk, cut, after)
+    for scan in (corpus._scan, None) if corpus._scan is not None else (None,):
+        out = Listing()
+        walk = _Walk(out, packed=True, scan=scan)
+        if cut is not None or not after:
+            _walk_roots(roots, walk, cut, after)
+        if walk.once():
+            break
     return out, walk
+
+
+def _disjoint(ours: bytes, theirs: bytes) -> bool:
+    """Whether two parts' inodes (native uint64 bytes, each part's all different) have none in common."""
+    if corpus._helper is not None and hasattr(corpus._helper, "unique"):
+        return corpus._helper.unique(ours + theirs)
+    mine, other = array("Q"), array("Q")
+    mine.frombytes(ours)
+    other.frombytes(theirs)
+    return set(mine).isdisjoint(other)
 
 
 def _first_part(roots: list[str], against: str) -> bytes:
@@ -226,12 +241,11 @@ def _first_part(roots: list[str], against: str) -> bytes:
     equals the table's first rows, and its inodes (a file reached from both parts is listed once)."""
     table = _table(against)
     out, walk = _part(roots, table, after=False)
-    blob = join_paths(out.paths)
-    sizes, mtimes = array("q", out.sizes).tobytes(), array("q", out.mtimes).tobytes()
+    blob, sizes, mtimes = walk.packed_bytes()
     same = table is not None and table[0].startswith(blob) and table[0][len(blob):len(blob) + 1] in (b"", b"\0") \
         and table[1].startswith(sizes) and table[2].startswith(mtimes)
-    seen = {dev: array("Q", inos).tobytes() for dev, inos in walk.seen.items()}
-    values = (len(out.paths), len(blob)) if same else (blob, sizes, mtimes)
+    seen = walk.inodes()
+    values = (len(sizes) // 8, len(blob)) if same else (blob, sizes, mtimes)
     return pickle.dumps((same, values, out.failed, walk.stat_failed, out.skipped, out.ignored, out.missing, seen),
                         protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -250,10 +264,9 @@ def _second_part(roots: list[str], against: str, first_fd: int) -> bytes:
         chunks = []
     try:
         same, values, failed, stat_failed, skipped, ignored, missing, seen = pickle.loads(b"".join(chunks))
+        ours = walk.inodes()
         for dev, raw in seen.items():
-            inos = array("Q")
-            inos.frombytes(raw)
-            if not walk.seen.get(dev, set()).isdisjoint(inos):
+            if dev in ours and not _disjoint(ours[dev], raw):
                 raise ValueError("a file reached from both parts")
         if same:
             count, length = values
@@ -262,11 +275,10 @@ def _second_part(roots: list[str], against: str, first_fd: int) -> bytes:
             blob, sizes, mtimes = values
     except (ValueError, TypeError, KeyError, pickle.UnpicklingError, EOFError):
         return _reply(list_files(roots), against)
-    own = join_paths(out.paths)
+    own, own_sizes, own_mtimes = walk.packed_bytes()
     joined = Listing(failed=failed + out.failed + stat_failed + walk.stat_failed, skipped=skipped + out.skipped,
                      ignored=ignored + out.ignored, missing=missing + out.missing)
-    packed = (blob + b"\0" + own if blob and own else blob or own, sizes + array("q", out.sizes).tobytes(),
-              mtimes + array("q", out.mtimes).tobytes())
+    packed = (blob + b"\0" + own if blob and own else blob or own, sizes + own_sizes, mtimes + own_mtimes)
     return _reply(joined, against, packed, table)
 
 

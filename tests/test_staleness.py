@@ -10,6 +10,7 @@ import sys
 from array import array
 from pathlib import Path
 
+import pytest
 from conftest import run
 
 from qabot.corpus import list_files
@@ -230,10 +231,18 @@ def _table_cut_at(folder, path: str) -> str:
     return str(folder)
 
 
-def test_a_listing_split_in_two_at_any_file_is_the_listing_made_here(isolated):
+@pytest.mark.parametrize("scanned", [True, False])
+def test_a_listing_split_in_two_at_any_file_is_the_listing_made_here(isolated, monkeypatch, scanned):
     """Two children each walk one side of a cut (``corpus._Cut``) and the second joins them: wherever the cut
     falls (at a file, a name that is not there, a folder, a root), the listing equals the walk made alone, with
-    its files kept once (a hard link across the cut), its odd files failed, skipped and ignored in order."""
+    its files kept once (a hard link across the cut), its odd files failed, skipped and ignored in order; with
+    each folder scanned whole by the C helper (``scanned``, where it is built) or walked the Python way."""
+    import qabot.corpus as corpus
+
+    if not scanned:
+        monkeypatch.setattr(corpus, "_scan", None)
+    elif corpus._scan is None:
+        pytest.skip("the C helper is not built here")
     notes = isolated / "notes"
     for folder, names in {"": ["a.txt", "m.md", "z.txt"], "b": ["b1.txt", "b2.txt"], "b/c": ["c1.txt"],
                           "d": ["d1.txt", "d2.htm", "d3.txt"], "e/f/g": ["g1.txt", "g2.txt"]}.items():
