@@ -4,8 +4,8 @@ Listing walks folders (``os.listdir`` of each folder's descriptor) and stats eac
 folder's files in one call to the optional C helper ``_statat`` where it is built, else one ``os.stat`` each (a
 listing child lets the helper list, sort out, state and pack each folder whole: ``_Walk._scan``);
 paths are plain absolute strings (the roots are made absolute once, entries join onto them), with no per-file
-``realpath`` or pathlib object. ``prefetch.Prefetch`` lists in forked processes, two where there are two
-cores, each walking one side of a cut (``_Cut``) at the middle of the index's file table. The state the index
+``realpath`` or pathlib object. ``prefetch.Prefetch`` lists in forked processes, two where there are three
+cores or more, each walking one side of a cut (``_Cut``) at the middle of the index's file table. The state the index
 keeps per file (path, size, mtime, content hash, articles, status) is a ``FileTable`` of numpy arrays plus one
 NUL-separated path blob, so the staleness check is a string comparison and two array comparisons, whatever
 the file count.
