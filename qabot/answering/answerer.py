@@ -291,6 +291,8 @@ class Answerer:
                     return role
                 if self.params.speech.told_with_topic:
                     closest = self.unsure.told_with_topic(q, ctx, hits)  # "Philip Don backed Poll's decision"
+                if not closest and self.params.speech.one_article:
+                    closest = self.unsure.words_in_their_one_article(q, ctx, hits)  # Ms Kerr on "the location"
                 if not closest:
                     ranked.refusal = message
                     return ranked

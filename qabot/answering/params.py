@@ -121,6 +121,10 @@ class SpeechParams:
     bench/data/news_tuning3.jsonl (110 questions written from the articles alone) refused 5 of its 20
     unanswerable questions with it, 8 without. ``{"speech": {"told_with_topic": true}}`` in a params file turns
     it on."""
+    one_article: int = 1
+    """For "what did X say about Y" with no words of X naming Y: X's words are shown as "not sure" when the corpus
+    names X in at most this many articles, one writing a word of Y (``Unsure.words_in_their_one_article``); 0 turns it
+    off."""
     told_topic_terms: int = 2
     """For "what did X say about Y" with no words of X naming Y: sentences naming X and every topic word are shown as
     "not sure" only for a topic of at least this many terms ("squeezing past Ferrero"); with one ("Wimbledon"),
