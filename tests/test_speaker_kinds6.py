@@ -21,7 +21,7 @@ Councillor Derek Hale said he would ask the county council to keep a reduced ser
 
 Joan Pickering, 81, takes the bus twice a week to reach her doctor's surgery. "I've caught that bus for thirty years," she said. "Nobody asked us what we thought."
 """,
-    "wind": """Wind farm plan divides the moor
+    "wind": """Wind turbines plan divides the moor
 
 Plans for fourteen turbines on Carrick Moor have drawn hundreds of objections.
 
@@ -60,6 +60,12 @@ def test_she_is_not_the_man_named_before():
     # "he said" after a woman is named goes back to the man
     said = attributed("Mr Hale spoke first. Mrs Lopez runs the shop. \"We are stranded,\" he said.")
     assert said['"We are stranded," he said.'] == "Mr Hale"
+
+
+def test_a_subject_named_with_a_role_is_whom_he_means():
+    said = attributed('"It was a tough game," said Mr O\'Sullivan. Scrum-half Peter Stringer was also glad of the win. '
+                      '"All credit to them," he told BBC Sport.')
+    assert said['"All credit to them," he told BBC Sport.'] == "Peter Stringer"
 
 
 def test_a_role_set_off_before_a_described_name_is_that_person():

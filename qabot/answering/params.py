@@ -123,8 +123,8 @@ class SpeechParams:
     it on."""
     one_article: int = 1
     """For "what did X say about Y" with no words of X naming Y: X's words are shown as "not sure" when the corpus
-    names X in at most this many articles, one writing a word of Y (``Unsure.words_in_their_one_article``); 0 turns it
-    off."""
+    names X in at most this many articles, one with a word of Y in its headline (``Unsure.words_in_their_one_article``);
+    0 turns it off."""
     told_topic_terms: int = 2
     """For "what did X say about Y" with no words of X naming Y: sentences naming X and every topic word are shown as
     "not sure" only for a topic of at least this many terms ("squeezing past Ferrero"); with one ("Wimbledon"),

@@ -334,11 +334,13 @@ class Unsure:
 
     def words_in_their_one_article(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
         """For "what did X say about Y" where X's words never name Y: when the corpus names X in just one article
-        (``SpeechParams.one_article``) and it writes a word of Y, all of X's words in it, best first, for a "not
-        sure" answer. A person's words seldom repeat the question's ("Karen Doyle" on how she learned of the burst:
-        "We found out on Facebook"; "Mr Hale" on residents with no car: "... if you can't drive, you are now
-        stranded"), and X has spoken of nothing else. X named in more articles (Wenger and Vieira in a folder of
-        football), which of them is about Y is not known: nothing."""
+        (``SpeechParams.one_article``) and its headline names Y (a word of it), all of X's words in it, best first,
+        for a "not sure" answer. A person's words seldom repeat the question's ("Karen Doyle" on how she learned of
+        the burst, in "Thousands without water after main bursts": "We found out on Facebook"), and the story is
+        Y's. Not in a story whose headline is about something else, where X may have spoken of another thing
+        ("Promoter Jim Hart said ticket prices ... would rise" in a story of a poll, asked about a band in it); nor
+        for X named in more articles (Wenger and Vieira in a folder of football), which of them is about Y not
+        being known."""
         topic, reader, most = set(q.topic_terms), self.reader, self.params.speech.one_article
         if not topic or not q.speaker_terms:
             return []
@@ -352,8 +354,8 @@ class Unsure:
         anyone, articles = self._anyone_in_best_articles(q, ctx, hits)
         found = []
         for article in articles:
-            if not reader.article_holds(article, topic):
-                continue
+            if not topic & set(reader.title_terms(article)):
+                continue  # a story whose headline is not about Y: X may well have spoken of something else in it
             passages = [reader.passage(p) for p in reader.corpus.article_passages(article)]
             speaks = [(rank, passage) for rank, passage in enumerate(passages, start=1)
                       if self.speech.speaks(passage.id, q.speaker)]

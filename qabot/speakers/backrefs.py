@@ -16,7 +16,7 @@ from ..speaker_matching import _is_head, given_names, normal, speaker_phrase
 from .names import _CAPS, _OPENERS_RE, _clean, _has_word, _is_name, surname_of
 from .people import People
 from .phrases import (VERBS, _DESCRIBED, _IS_PHRASE, _LEAD, _Lazy, _NAME, _NAMED_POSSESSIVE, _OF, _ROLE_HEAD, _THE,
-                      _TITLE, _TITLED_START, _VERB_FIRST_FORMS)
+                      _SPLIT_ROLE, _TITLE, _TITLED_START, _VERB_FIRST_FORMS)
 from .quoted import _quoted_at
 
 if TYPE_CHECKING:
@@ -150,8 +150,11 @@ def _subject_of(sentence: str, known: frozenset[str]) -> tuple[str, bool, str] |
     if not name or not _is_name(name) or _is_head(name.split()[-1]) or name.endswith("ing") and " " not in name \
             or sentence[max(0, m.start("who") - 4):m.start("who")].lower() == "the ":
         return None  # "Writing his Christmas message, the Bishop said", "The Da Vinci Code claims": no person
-    sure = bool(_TITLED_START.match(name)) or surname_of(name) in known or sentence.startswith(", who", m.end()) \
-        or _AGE.match(sentence, m.end()) is not None  # "Joan Pickering, 81, takes the bus"
+    role = _SPLIT_ROLE.match(name)
+    if role is not None:
+        name = role.group("name")  # "Scrum-half Peter Stringer was also glad": Peter Stringer, a person
+    sure = role is not None or bool(_TITLED_START.match(name)) or surname_of(name) in known \
+        or sentence.startswith(", who", m.end()) or _AGE.match(sentence, m.end()) is not None  # "Joan Pickering, 81,"
     return name, sure, sentence
 
 
