@@ -93,6 +93,10 @@ class GateParams:
     nor a word of quantity ("a few", "thousands") is shown as "not sure", whatever its confidence: the sentence
     is about the thing asked, but does not give what is asked of it ("How much did the film cost?" answered
     "The film won an Oscar")."""
+    unsure_name_elsewhere: bool = True
+    """A first answer from an article that never names a name the question asks about (a capitalised topic word the
+    corpus holds elsewhere: "the plant in Poland" answered from a story of a plant in Elmsford) is shown as "not
+    sure", whatever its confidence; so is one to a question naming something the corpus never names ("in Zzyzx")."""
 
 
 @dataclass(frozen=True)
