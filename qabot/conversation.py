@@ -87,10 +87,11 @@ _FOLLOW = re.compile(
     r"(?i)^\s*(?:(?:and|but|also)\s+)?(?:(?:what|how)\s+about|and|but|what\s+of|same\s+for)\s+"
     r"(?P<about>(?:about|on|regarding|concerning)\s+)?(?P<x>.+?)\s*[?.!]*\s*$"
 )
-_WHO_SAID = re.compile(r"(?i)^\s*(?:and\s+)?(?:who\s+(?:said|says|wrote|writes|spoke|is\s+speaking|was\s+speaking|"
+_WHO_SAID = re.compile(r"(?i)^\s*(?:and\s+)?(?:who\s+(?:said|says|spoke|is\s+speaking|was\s+speaking|"
                        r"is\s+quoted|was\s+quoted)|whose\s+(?:words|quote|quotation)\s+(?:is|are|was|were))"
                        r"\s*(?:that|this|it|those|these|them|so)?\s*[?.!]*\s*$")
-"""A question about the last answer itself: whose words it gave ("who said that?", "whose words are those?")."""
+"""A question about the last answer itself: whose words it gave ("who said that?", "whose words are those?"; "who
+wrote it?" asks for the article's author)."""
 _ELSE = re.compile(r"(?i)^(\s*(?:and\s+)?(?:what|who|where|when|how|which))\s+else\b")
 _PRONOUN = re.compile(r"(?i)\b(he|she|him|her|his|hers)\b")
 _THEY = re.compile(r"(?i)\b(they|them|their)\b")
