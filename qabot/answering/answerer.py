@@ -13,7 +13,7 @@ from ..bm25 import BM25Params
 from ..index import Index
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
-from ..speakers import speaker_terms as phrase_terms
+from ..speakers import speaker_phrase, speaker_terms as phrase_terms
 from . import about, features, retrieve, select
 from .collection import paused
 from .features import Candidate, Context
@@ -136,11 +136,18 @@ class Answerer:
         ranked = self.rank(q)
         asked = ranked.question
         others = False  # the answer is another speaker's words, given for a question about X's
-        if q.narrated:  # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too
+        unfound = None  # why X's words were not found, when the answer is the topic's passages instead
+        if q.narrated or (q.kind is QuestionKind.SAY and ranked.refusal is not None and not skip
+                          and self.params.speech.topic_when_unfound and not speaker_phrase(q.speaker or "").names):
+            # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too; and a speaker
+            # described, not named, whose words are not found ("the police detective", "Larne's manager"): the
+            # passages about the topic in an article that names the role, as "not sure", when the plain question is
+            # answered with confidence (a speaker named is found by name: their words not found are none)
             plain = parse(q.text, self.analyzer, speech=False)
             told = self.rank(plain)
             if self.own.told_of(ranked.question, ranked, told, q) and not self._kept_from_refusal(ranked, told):
                 others = self.own.anothers_words(ranked.question, told.candidates[0])
+                unfound = ranked.refusal
                 q, ranked = plain, told
         terms = ranked.question.terms
         searched = ranked.check.searched
@@ -197,7 +204,7 @@ class Answerer:
                      if (c := by_span.get((e.article_number, e.start))) else e for e in shown]
         return Answer(question=q.text, evidence=shown, terms=terms, passages=ranked.passages,
                       message=None if shown else "no more answers to this question", confidence=round(top, 4),
-                      unsure=bool(shown) and (others or ranked.unattributed is not None
+                      unsure=bool(shown) and (others or unfound is not None or ranked.unattributed is not None
                                               or kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS)
                                               and top < weights.sure_above or self._lacks_cue(kind, cands, shown)),
                       searched=searched, why=why)

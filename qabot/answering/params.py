@@ -138,6 +138,11 @@ class SpeechParams:
     """A narrated question ("how did X react to Y") whose speaker's own words are not found is answered from the plain
     ranking only when that ranking's best sentence is in an article holding at least this share of the weight of
     X's search terms ("Tesla" of "Tesla mistakenly")."""
+    topic_when_unfound: bool = True
+    """A "what did X say about Y" question whose speaker's words are not found ("the police detective" for "Detective
+    Inspector Paul Miller"; "Larne's manager" for "Larne boss Jimmy McGeough") is answered, as "not sure", from the
+    plain question's ranking when the narrated questions' test passes (``told_of_share``: its best sentence's article
+    names X and holds the topic) and that ranking is answered with confidence; False refuses it."""
     own_topic_share: float = 0.2
     """For "what did X say about Y" with a topic of two terms or more: X's words count as X's words about Y only when
     they, or a sentence beside them, hold at least this share of the topic's terms (one word of a long topic meets X's

@@ -1,0 +1,92 @@
+"""Speech questions whose speaker is described rather than named, of kinds the blind BBC question sets showed
+(bench/data/news_tuning3.jsonl, reader_tuning5.jsonl, speech_tuning.jsonl): a rank of two role words ("Detective
+Inspector"), a club's boss asked for as its manager, "he said" after a subject described by a role, and a described
+speaker whose words are not found answered from the topic as "not sure" rather than refused. Real articles written
+here; the real CLI as a subprocess."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ask_json, attributed, first_text, index_articles
+from qabot.speakers import speaker_matches
+
+ARTICLES = {
+    "burglar": """Police praise courageous singer
+
+Rock star Ozzy Osbourne has been praised by police for tackling a burglar who stole jewellery from his house.
+
+The singer grabbed an intruder who then jumped from a first floor window. "I acted on impulse," Osbourne said. Detective Inspector Paul Miller of Thames Valley Police said it appeared a man used a ladder to get into the house. "The burglar was disturbed by Ozzy who very courageously tackled this burglar and pursued him from the house," he said.
+""",
+    "weir": """Weir poised for Sunderland move
+
+Larne's teenage star Robbie Weir is poised to join Sunderland after turning down a move to Stoke City.
+
+But Larne boss Jimmy McGeough has yet to confirm that Weir is on his way. "I heard on Sunday that he has joined Sunderland, but not from the lad himself," he said. "It would be great to see him making it at Sunderland."
+""",
+    "jackson": """Media seek Jackson juror notes
+
+Reporters covering singer Michael Jackson's trial in California have asked to see questionnaires completed by potential jurors.
+
+The court is selecting 12 jurors for the trial, a process delayed after a member of the star's family fell ill. Defence lawyers argued against the bid by news organisations to have the responses made public.
+
+"The release of the completed jury questionnaires does not serve any purpose other than to add to the sensationalist coverage of this case," a motion by Mr Jackson's lawyers stated. The trial is expected to last five months.
+
+Jackson's legal team was hit by family illness this week, and the trial was put back by a day.
+""",
+    "tax": """Blair sets out tax plans
+
+Tony Blair has set out Labour's plans for income tax ahead of the election.
+
+"We will not raise the basic rate of income tax," Mr Blair said. The Conservatives say the plans do not add up.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory) -> Path:
+    return index_articles(tmp_path_factory.mktemp("described-speakers"), **ARTICLES)
+
+
+def test_a_rank_of_two_role_words_is_either_role():
+    assert speaker_matches("the police detective", "Detective Inspector Paul Miller of Thames Valley Police")
+    assert speaker_matches("the inspector", "Detective Inspector Paul Miller")
+    # not a possessive, a group's word, nor a role made another's
+    assert not speaker_matches("the chairman", "Chairman's spokesman")
+    assert not speaker_matches("the team", "Team physio Mark Davies")
+    assert not speaker_matches("the mayor", "Deputy Mayor Nicky Gavron")
+
+
+def test_the_rank_finds_the_detectives_words(index):
+    (answer,) = ask_json(index, "What did the police detective say about how Ozzy dealt with the burglar?")
+    assert "very courageously tackled this burglar" in first_text(answer) and not answer["unsure"]  # his own words
+
+
+def test_a_clubs_boss_is_its_manager(index):
+    assert speaker_matches("Larne's manager", "Larne boss Jimmy McGeough")
+    assert speaker_matches("the Chelsea boss", "Chelsea manager Jose Mourinho")
+    assert not speaker_matches("the manager", "director Steven Spielberg")  # two titles never match each other
+
+
+def test_he_said_after_a_subject_described_by_a_role(index):
+    said = attributed(ARTICLES["weir"])
+    assert said['"I heard on Sunday that he has joined Sunderland, but not from the lad himself," he said.'] \
+        == "Jimmy McGeough"  # not "Larne": "boss" is no verb of a subject "Larne"
+    (answer,) = ask_json(index, "What did Larne's manager say about Robbie Weir joining Sunderland?")
+    assert "he has joined Sunderland" in first_text(answer) and not answer["unsure"]
+
+
+def test_a_described_speaker_whose_words_are_not_found_is_answered_from_the_topic_as_not_sure(index):
+    # "a motion by Mr Jackson's lawyers stated" is no words of "Jackson's defence team" to attribution: the passages
+    # about the topic in the article naming the team are shown, as not sure, rather than no answer
+    (answer,) = ask_json(index, "What did Jackson's defence team say about releasing the jury questionnaires?")
+    assert answer["no_answer"] is False and answer["unsure"] is True
+    assert any("sensationalist coverage" in a["text"] for a in answer["answers"])
+    # a speaker asked for by name is found by name: no words of theirs about it stays no answer
+    (named,) = ask_json(index, "What did Blair say about the jury questionnaires?")
+    assert named["no_answer"] is True and "no words of 'Blair'" in named["message"]
+    # a role no article ties to the topic stays no answer too
+    (role,) = ask_json(index, "What did the prosecutor say about the euro?")
+    assert role["no_answer"] is True
