@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ask_json, attributed, first_text, index_articles
-from qabot.speakers import speaker_matches
+from qabot.speakers import described_people, speaker_matches
 
 ARTICLES = {
     "burglar": """Police praise courageous singer
@@ -35,6 +35,12 @@ The court is selecting 12 jurors for the trial, a process delayed after a member
 "The release of the completed jury questionnaires does not serve any purpose other than to add to the sensationalist coverage of this case," a motion by Mr Jackson's lawyers stated. The trial is expected to last five months.
 
 Jackson's legal team was hit by family illness this week, and the trial was put back by a day.
+""",
+    "councils": """Councils given 6% funding rise
+
+Welsh councils have been given an average funding increase of 6% by the assembly government.
+
+Plaid Cymru's local government spokesman Dai Lloyd called the announcement "hugely disappointing". He said: "Wales and its councils have been short changed yet again. This settlement will mean a massive hike in council tax."
 """,
     "tax": """Blair sets out tax plans
 
@@ -76,6 +82,14 @@ def test_he_said_after_a_subject_described_by_a_role(index):
         == "Jimmy McGeough"  # not "Larne": "boss" is no verb of a subject "Larne"
     (answer,) = ask_json(index, "What did Larne's manager say about Robbie Weir joining Sunderland?")
     assert "he has joined Sunderland" in first_text(answer) and not answer["unsure"]
+
+
+def test_a_role_described_in_four_words_keeps_whose_it_is(index):
+    # "Plaid Cymru's local government spokesman Dai Lloyd": three words before the role lost "Plaid", and with it
+    # the body his words speak for
+    assert "Plaid Cymru's local government spokesman" in described_people(ARTICLES["councils"])["lloyd"]
+    (answer,) = ask_json(index, "What did Plaid Cymru say about the funding settlement?")
+    assert "short changed yet again" in first_text(answer) and not answer["unsure"]  # his own words, as Plaid's
 
 
 def test_a_described_speaker_whose_words_are_not_found_is_answered_from_the_topic_as_not_sure(index):
