@@ -42,6 +42,26 @@ Welsh councils have been given an average funding increase of 6% by the assembly
 
 Plaid Cymru's local government spokesman Dai Lloyd called the announcement "hugely disappointing". He said: "Wales and its councils have been short changed yet again. This settlement will mean a massive hike in council tax."
 """,
+    "semi": """Hewitt fights back to reach final
+
+Lleyton Hewitt kept his dream of an Australian Open title alive with a four-set win over Andy Roddick in Friday's second semi-final.
+
+The home favourite will face Marat Safin in Sunday's final. Roddick was furious with himself for failing to take advantage of leads in both tie-breaks. "I'm usually pretty money in those," said Roddick. "I'm mad, I felt I was in there with a shot. I donated a little more than I would have wanted."
+""",
+    "diplomat": """Putin meets China's top diplomat
+
+Russian President Vladimir Putin met Wang Yi, China's top foreign policy official, in Moscow on Wednesday.
+
+"We don't want to see the crisis expand," Wang said.
+
+U.S. officials have warned that China could seek to support Russia with weapons.
+""",
+    "cup": """Moya clinches Cup for Spain
+
+Spain won the Davis Cup after Carlos Moya beat Andy Roddick in the fourth rubber in Seville.
+
+"I think we put up a better fight here than in Paris two years ago," said Roddick, who was on the US team which lost to France in the 2002 semi-finals.
+""",
     "tax": """Blair sets out tax plans
 
 Tony Blair has set out Labour's plans for income tax ahead of the election.
@@ -104,3 +124,17 @@ def test_a_described_speaker_whose_words_are_not_found_is_answered_from_the_topi
     # a role no article ties to the topic stays no answer too
     (role,) = ask_json(index, "What did the prosecutor say about the euro?")
     assert role["no_answer"] is True
+
+
+def test_a_group_speaker_is_not_the_one_member_the_article_describes(index):
+    # "Wang Yi, China's top foreign policy official": "U.S. officials have warned" are many officials, not him
+    (answer,) = ask_json(index, "What did Wang Yi say about weapons?")
+    assert answer["no_answer"] is True and "no words of 'Wang Yi'" in answer["message"]
+
+
+def test_the_speakers_words_in_the_story_of_the_topic_are_about_it(index):
+    # the headline and lede name Roddick and the semi-final: his words there are about his defeat, though they
+    # never name it; shown after his words that name the topic, here a Davis Cup quotation naming "semi-finals"
+    (answer,) = ask_json(index, "What was Roddick's reaction to his semi-final defeat by Hewitt?")
+    texts = [a["text"] for a in answer["answers"]]
+    assert answer["no_answer"] is False and any("I'm mad" in t for t in texts)

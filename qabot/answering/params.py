@@ -149,6 +149,10 @@ class SpeechParams:
     words by chance: a film that "moved" people for "Hitachi's claim that Emiew is the world's quickest-moving
     robot"). A share of the terms, not of their IDF weight: on one short article a word of the topic that every
     passage holds weighs next to nothing ("Real" of "Real Madrid") though it is what X's words name."""
+    story_topic: bool = True
+    """X's own words that hold too little of the topic count as X's words about it when their article's headline and
+    first sentence name X and hold that much of it (``OwnWords.story_of``: "I'm mad, I felt I was in there with a
+    shot" in the story of Roddick's semi-final defeat by Hewitt); False judges X's words by themselves only."""
     own_verb_bonus: float = 1.0
     """For "what did X warn / predict / admit ... (about Y)": added to the score of X's own words that use a form of the
     question's verb ("warned"), so that they come before X's words said otherwise ("said"); a verb of words in
