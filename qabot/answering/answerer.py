@@ -137,17 +137,19 @@ class Answerer:
         asked = ranked.question
         others = False  # the answer is another speaker's words, given for a question about X's
         unfound = None  # why X's words were not found, when the answer is the topic's passages instead
-        if q.narrated or (q.kind is QuestionKind.SAY and ranked.refusal is not None and not skip
-                          and self.params.speech.topic_when_unfound and not speaker_phrase(q.speaker or "").names):
+        described = (q.kind is QuestionKind.SAY and ranked.refusal is not None and not skip and bool(q.topic_terms)
+                     and self.params.speech.topic_when_unfound and not speaker_phrase(q.speaker or "").names)
+        if q.narrated or described:
             # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too; and a speaker
             # described, not named, whose words are not found ("the police detective", "Larne's manager"): the
             # passages about the topic in an article that names the role, as "not sure", when the plain question is
             # answered with confidence (a speaker named is found by name: their words not found are none)
             plain = parse(q.text, self.analyzer, speech=False)
             told = self.rank(plain)
-            if self.own.told_of(ranked.question, ranked, told, q) and not self._kept_from_refusal(ranked, told):
+            if self.own.told_of(ranked.question, ranked, told, q) and not self._kept_from_refusal(ranked, told) \
+                    and (q.narrated or self._owner_held(q, told.candidates[0].article)):
                 others = self.own.anothers_words(ranked.question, told.candidates[0])
-                unfound = ranked.refusal
+                unfound = None if q.narrated else ranked.refusal  # (a narrated question told of X stays as it was)
                 q, ranked = plain, told
         terms = ranked.question.terms
         searched = ranked.check.searched
@@ -323,6 +325,12 @@ class Answerer:
             ranked.refusal = (f"nothing about '{' '.join(names[0])}' in {gates.where()} (none names {them} near "
                               f"{either(names[1])}){nearest}")
         return ranked
+
+    def _owner_held(self, q: Question, article: int) -> bool:
+        """True when article ``article`` (headline included) holds every capitalised word of the speaker's phrase, whose
+        role it is ("Larne" of "Larne's manager"): "Egypt's Ministry of Communications" is not Iraq's."""
+        owner = {t for w in speaker_phrase(q.speaker or "").owner for t in self.analyzer.terms(w) if t}
+        return owner <= self.reader.article_holds(article, owner)
 
     def _rank_as(self, q: Question, speaker: str) -> Ranked:
         """``q`` ranked as if it asked for ``speaker`` (a role or name the articles write for the one asked),
