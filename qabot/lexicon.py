@@ -216,8 +216,9 @@ Rubinsohn, chief economist at Gerrard")."""
 HEADS_OF = frozenset("head chief boss".split())
 """Words for whoever leads a body, whatever their title: "the head of the central bank" is its governor."""
 LEADING_ROLES = HEADS_OF | frozenset("governor president chairman chairwoman chairperson chair director executive "
-                                     "leader commissioner".split())
-"""Titles of the one who leads a body, each of which a word of ``HEADS_OF`` may stand for."""
+                                     "leader commissioner manager".split())
+"""Titles of the one who leads a body, each of which a word of ``HEADS_OF`` may stand for ("Larne boss Jimmy McGeough"
+is Larne's manager)."""
 
 TITLES = HONORIFICS | frozenset(
     "president minister chancellor secretary general chief senator governor mayor judge king queen prince "

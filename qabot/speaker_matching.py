@@ -209,11 +209,30 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     if a.head is None or b.head is None:
         return False
     if a.head != b.head and not ({a.head, b.head} & HEADS_OF and {a.head, b.head} <= LEADING_ROLES) \
-            and not _clipped(a.head, b.head) and not ({a.head, b.head} <= EXPERTS and _plural(a)):
+            and not _clipped(a.head, b.head) and not ({a.head, b.head} <= EXPERTS and _plural(a)) \
+            and a.head not in _rank_words(b):
         return False  # "the central bank governor" is "the head of the Central Bank"; "the minister" is no mayor
     if (b.modifiers & OTHER_ROLE) - a.modifiers:
         return False  # "the mayor" is not "Deputy Mayor Nicky Gavron", "the chancellor" not the shadow one
     return _aliased(a.modifiers - _whose(a)) <= _aliased(b.words)  # "the Scottish Tory leader": "Conservative"
+
+
+@lru_cache(maxsize=4096)
+def _rank_words(phrase: SpeakerPhrase) -> frozenset[str]:
+    """The person's role words capitalised with the head into one rank before it ("detective" in "Detective Inspector
+    Paul Miller", "Detective Chief Superintendent"): a detective inspector is a detective, so "the police detective"
+    asks for them. Not a possessive ("Chairman's spokesman"), a group's word ("Team physio"), nor a word that makes
+    the role another's (``OTHER_ROLE``: "Deputy Mayor")."""
+    words = _PHRASE_WORD.findall(phrase.text)
+    at = next((i for i, w in enumerate(words) if w[:1].isupper() and normal(w) == phrase.head), None)
+    found = set()
+    while at:
+        at -= 1
+        w = words[at]
+        if not w[:1].isupper() or _POSSESSIVE_END.search(w) or (n := normal(w)) not in ROLES or n in OTHER_ROLE:
+            break
+        found.add(n)
+    return frozenset(found)
 
 
 def _aliased(words: frozenset[str]) -> frozenset[str]:

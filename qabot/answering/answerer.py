@@ -14,7 +14,7 @@ from ..index import Index
 from ..lexicon import BODY_ALIASES, NATIONAL_ENDINGS
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
-from ..speakers import speaker_terms as phrase_terms
+from ..speakers import speaker_phrase, speaker_terms as phrase_terms
 from . import about, features, retrieve, select
 from .collection import paused
 from .features import Candidate, Context
@@ -139,11 +139,20 @@ class Answerer:
         ranked = self.rank(q)
         asked = ranked.question
         others = False  # the answer is another speaker's words, given for a question about X's
-        if q.narrated:  # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too
+        unfound = None  # why X's words were not found, when the answer is the topic's passages instead
+        described = (q.kind is QuestionKind.SAY and ranked.refusal is not None and not skip and bool(q.topic_terms)
+                     and self.params.speech.topic_when_unfound and not speaker_phrase(q.speaker or "").names)
+        if q.narrated or described:
+            # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too; and a speaker
+            # described, not named, whose words are not found ("the police detective", "Larne's manager"): the
+            # passages about the topic in an article that names the role, as "not sure", when the plain question is
+            # answered with confidence (a speaker named is found by name: their words not found are none)
             plain = parse(q.text, self.analyzer, speech=False)
             told = self.rank(plain)
-            if self.own.told_of(ranked.question, ranked, told, q) and not self._kept_from_refusal(ranked, told):
+            if self.own.told_of(ranked.question, ranked, told, q) and not self._kept_from_refusal(ranked, told) \
+                    and (q.narrated or self._owner_held(q, told.candidates[0].article)):
                 others = self.own.anothers_words(ranked.question, told.candidates[0])
+                unfound = None if q.narrated else ranked.refusal  # (a narrated question told of X stays as it was)
                 q, ranked = plain, told
         terms = ranked.question.terms
         searched = ranked.check.searched
@@ -201,7 +210,7 @@ class Answerer:
                      if (c := by_span.get((e.article_number, e.start))) else e for e in shown]
         return Answer(question=q.text, evidence=shown, terms=terms, passages=ranked.passages,
                       message=None if shown else "no more answers to this question", confidence=round(top, 4),
-                      unsure=bool(shown) and (others or ranked.unattributed is not None
+                      unsure=bool(shown) and (others or unfound is not None or ranked.unattributed is not None
                                               or kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS)
                                               and top < weights.sure_above or self._lacks_cue(kind, cands, shown)
                                               or ranked.check.missing_name_share > 0  # "in Zzyzx": named nowhere
@@ -338,6 +347,12 @@ class Answerer:
             ranked.refusal = (f"nothing about '{' '.join(names[0])}' in {gates.where()} (none names {them} near "
                               f"{either(names[1])}){nearest}")
         return ranked
+
+    def _owner_held(self, q: Question, article: int) -> bool:
+        """True when article ``article`` (headline included) holds every capitalised word of the speaker's phrase, whose
+        role it is ("Larne" of "Larne's manager"): "Egypt's Ministry of Communications" is not Iraq's."""
+        owner = {t for w in speaker_phrase(q.speaker or "").owner for t in self.analyzer.terms(w) if t}
+        return owner <= self.reader.article_holds(article, owner)
 
     def _rank_as(self, q: Question, speaker: str) -> Ranked:
         """``q`` ranked as if it asked for ``speaker`` (a role or name the articles write for the one asked),

@@ -85,7 +85,10 @@ class OwnWords:
             self.favour_verb(q, cands)
         if say:
             self.on_topic(q, cands)
-        if say and not q.topic_terms:  # "what did Putin say?": his own words before words he shares with another
+        told = self.story_words(q, cands) if say else set()  # X's words in the story of X and Y, after those naming Y
+        if told:
+            cands.sort(key=lambda c: (not c.own_words, id(c) in told, -c.score, c.article, c.start))
+        elif say and not q.topic_terms:  # "what did Putin say?": his own words before words he shares with another
             cands.sort(key=lambda c: (not c.own_words, c.own_words and self.shared(c), -c.score, c.article, c.start))
         else:
             cands.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
@@ -100,14 +103,56 @@ class OwnWords:
         if share <= 0 or len(topic) < 2:
             return
         need = share * len(topic)  # a share of the terms, not of their weight: on one short article "Real" of
+        stories: dict[int, set[str]] = {}  # article: the topic terms its headline and lede hold, when they name X
         for c in cands:            # "Real Madrid" weighs next to nothing, and is what X's words name
             if not c.own_words:
                 continue
             held = self.beside(c) & topic
             if c.sentence == 0 and c.speaker:  # the lede names X and the topic
                 held |= features.opening(reader, c.passage, 0, set(self.reader.analyzer.terms(c.speaker)), topic)
+            if len(held) < need - 1e-9 and self.params.speech.story_topic:
+                if c.article not in stories:
+                    stories[c.article] = self.story_of(c.article, set(q.speaker_terms), topic)
+                held |= stories[c.article]  # the story of X and Y: what X says in it is said of Y ("I'm mad")
             if len(held) < need - 1e-9:
                 c.own_words = False
+
+    def story_words(self, q: Question, cands: list[Candidate]) -> set[int]:
+        """For "what did X say about Y" (a topic of two terms or more): the articles among the candidates' that are the
+        story of X and Y (``story_of`` holds ``own_topic_share`` of the topic): X's words in them are made X's own
+        words though they never name Y ("I'm mad, I felt I was in there with a shot" in "Hewitt fights back to reach
+        final", whose lede names Roddick and the semi-final); the ``id`` of each candidate so made."""
+        topic, share = set(q.topic_terms), self.params.speech.own_topic_share
+        x = set(q.speaker_terms)
+        if not self.params.speech.story_topic or len(topic) < 2 or not x or not q.speaker:
+            return set()
+        stories: dict[int, bool] = {}
+        found: set[int] = set()  # id() of the candidates made X's own words
+        for c in cands:
+            if c.article not in stories:
+                stories[c.article] = len(self.story_of(c.article, x, topic)) >= share * len(topic) - 1e-9 \
+                    and not self.speech.another(c.article, q.speaker)
+            if not stories[c.article]:
+                continue
+            if not c.own_words:
+                said = self.speech.speakers(c.passage.id).get(c.start)
+                if said is None or not said.speaker or not said.said_by(q.speaker):
+                    continue
+                c.own_words, c.speaker = True, said.speaker
+                found.add(id(c))
+        return found
+
+    def story_of(self, article: int, speaker_terms: set[str], topic: set[str]) -> set[str]:
+        """The topic terms that article ``article``'s headline and first sentence hold when they name the speaker too
+        ("Hewitt fights back to reach final" / "... with a four-set win over Andy Roddick in Friday's second
+        semi-final": the story of Roddick's semi-final defeat by Hewitt); else none."""
+        if not speaker_terms or not topic:
+            return set()
+        reader = self.reader
+        passages = reader.corpus.article_passages(article)
+        first = reader.passage(passages.start) if len(passages) else None
+        lede = set(reader.title_terms(article)) | (first.held(0) if first is not None and first.spans else set())
+        return topic & lede if speaker_terms <= lede else set()
 
     def favour_verb(self, q: Question, cands: list[Candidate]) -> None:
         """Add ``own_verb_bonus`` to the score of the speaker's own words that use a form of the question's verb of

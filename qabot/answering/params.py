@@ -146,12 +146,21 @@ class SpeechParams:
     """A narrated question ("how did X react to Y") whose speaker's own words are not found is answered from the plain
     ranking only when that ranking's best sentence is in an article holding at least this share of the weight of
     X's search terms ("Tesla" of "Tesla mistakenly")."""
+    topic_when_unfound: bool = True
+    """A "what did X say about Y" question whose speaker's words are not found ("the police detective" for "Detective
+    Inspector Paul Miller"; "Larne's manager" for "Larne boss Jimmy McGeough") is answered, as "not sure", from the
+    plain question's ranking when the narrated questions' test passes (``told_of_share``: its best sentence's article
+    names X and holds the topic) and that ranking is answered with confidence; False refuses it."""
     own_topic_share: float = 0.2
     """For "what did X say about Y" with a topic of two terms or more: X's words count as X's words about Y only when
     they, or a sentence beside them, hold at least this share of the topic's terms (one word of a long topic meets X's
     words by chance: a film that "moved" people for "Hitachi's claim that Emiew is the world's quickest-moving
     robot"). A share of the terms, not of their IDF weight: on one short article a word of the topic that every
     passage holds weighs next to nothing ("Real" of "Real Madrid") though it is what X's words name."""
+    story_topic: bool = True
+    """X's own words that hold too little of the topic count as X's words about it when their article's headline and
+    first sentence name X and hold that much of it (``OwnWords.story_of``: "I'm mad, I felt I was in there with a
+    shot" in the story of Roddick's semi-final defeat by Hewitt); False judges X's words by themselves only."""
     own_verb_bonus: float = 1.0
     """For "what did X warn / predict / admit ... (about Y)": added to the score of X's own words that use a form of the
     question's verb ("warned"), so that they come before X's words said otherwise ("said"); a verb of words in

@@ -130,11 +130,11 @@ def _last_sentence(text: str) -> int:
 
 
 _SUBJECT = _Lazy(rf"^\W*(?:{_LEAD}|For\s+)?(?:{_DESCRIBED})??(?P<who>(?:{_TITLE})?{_NAME})"
-                      rf"(?<![’']s)(?=,\s+(?:who|\d)|\s+(?:(?!(?:his|this|its|us|as|thus|plus)\b)[a-z]+(?:s|ed)|is|was|has|had|"
+                      rf"(?<![’']s)(?=,\s+(?:who|\d)|\s+(?:(?!(?:his|this|its|us|as|thus|plus|{_ROLE_HEAD})\b)[a-z]+(?:s|ed)|is|was|has|had|"
                       rf"have|are|were|will|would|can|could|"
                       rf"did|does|also|then|now|never|still|later)\b)")
 """A name that is a sentence's subject, before its verb: "But Hantuchova is in upbeat mood", "Top seed Roger Federer
-had to save", "For Richard Tateson, who worked on ...,"; not "Mr Llwyd's theory"."""
+had to save", "For Richard Tateson, who worked on ...,"; not "Mr Llwyd's theory"; a role word is no verb ("But Larne boss Jimmy McGeough has": McGeough, not Larne)."""
 _SUBJECT_REACH = 800
 """How far before a paragraph the sentences that say whom "he said" means are read."""
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[“\"‘]?[A-Z])|\n\s*\n")

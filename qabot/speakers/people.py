@@ -28,8 +28,9 @@ _DESC_WORD = (r"(?:(?!(?:the|a|an|and|or|but|by|to|with|for|at|in|on|from|that|w
               r"have|as|its|his|her|their|when|while|after|before|said|says|told)\b)"
               r"(?:(?:[A-Z]\.)+|[\w’'&-][\w’'.&-]*(?<!\.))[ \t]+)")
 """A word of a role's description on one line, not ending a sentence ("U.S." may)."""
-_DESC_BEFORE = re.compile(rf"(?<![\w’'-]){_DESC_WORD}{{1,3}}$")
-"""Up to three words of description just before a role word ("Festival", "Kenteris's", "Plaid Cymru's former")."""
+_DESC_BEFORE = re.compile(rf"(?<![\w’'-]){_DESC_WORD}{{1,4}}$")
+"""Up to four words of description just before a role word ("Festival", "Kenteris's", "Plaid Cymru's local government"
+for "Plaid Cymru's local government spokesman Dai Lloyd": three lost the body whose spokesman he is)."""
 _OF_AFTER = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){1,3}(?:at|of|for)\s+(?:the\s+)?)?"
                        r"(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*"
                        r"(?:\s+(?:and\s+)?[A-Z][\w’'.-]*){0,3}")
@@ -58,7 +59,7 @@ text fast, tried only after a character that is no word's."""
 
 def _last_words(before: str, n: int = 3) -> int:
     """Where the last ``n`` words of ``before`` begin (a word is a run without a space or a tab): the only place
-    a match of ``_DESC_BEFORE``, up to three words that end it, can start (searched from there, not tried at
+    a match of ``_DESC_BEFORE``, up to four words that end it, can start (searched from there, not tried at
     every character)."""
     at = len(before)
     for _ in range(n):
@@ -87,7 +88,7 @@ def _descriptions(text: str):
         role = text[s:e]
         line = text.rfind("\n", 0, s) + 1
         before = text[max(line, s - 100):s]
-        d = _DESC_BEFORE.search(before, _last_words(before)) if before.endswith((" ", "\t")) else None
+        d = _DESC_BEFORE.search(before, _last_words(before, 4)) if before.endswith((" ", "\t")) else None
         words = d.group() if d else ""
         desc = words + role
         if (words or role.islower()) and (after := _NAME_AFTER.match(text, e)) is not None:

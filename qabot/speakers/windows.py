@@ -53,8 +53,10 @@ def known_as(a: Attribution, roles: tuple[str, ...]) -> Attribution:
     """``a`` with what the article calls its speaker elsewhere; a speaker named only by a role the article
     gave one person ("The home secretary said") is that person ("Charles Clarke"), the role kept as phrase."""
     said = a.phrase or a.speaker or ""
-    if speaker_phrase(said).names or _PLURAL_HEAD.search(_OF_WHOM.split(said, 1)[0]):
-        return replace(a, roles=roles)  # "Analysts say ...": many, not the one analyst the article names
+    if _PLURAL_HEAD.search(_OF_WHOM.split(said, 1)[0]) and not speaker_phrase(said).names:
+        return a  # "Analysts say ...", "U.S. officials have warned": many, not the one official the article names
+    if speaker_phrase(said).names:
+        return replace(a, roles=roles)
     named = [r.split(",", 1)[1].strip() for r in roles if "," in r]
     if len(set(named)) != 1:
         return replace(a, roles=roles)
