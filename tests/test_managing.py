@@ -149,3 +149,21 @@ def test_images_audio_video_archives_and_office_files_are_ignored_quietly_and_co
         assert result.stdout.splitlines()[1].endswith(
             "0 removed, 0 failed, 0 skipped, 9 ignored (images, audio, video, archives, office)")
     assert [a["path"] for a in _listed()] == ["corpus/a.txt"]
+
+
+def test_an_index_written_inside_the_folder_it_indexes_is_never_read_as_articles(isolated):
+    _write(isolated / "mynews", "bridge.txt", "Bridge news", "The bridge closes for six weeks from 4 May.")
+    _write(isolated / "mynews", "zoo.txt", "Zoo news", "The baby giraffe is called Kito.")
+    built = run("index", "--index", "mynews", "mynews")  # the slip: the index among the articles
+    assert built.returncode == 0, built.stderr
+    assert sorted(p.name for p in (isolated / "mynews").iterdir() if p.name.startswith(("seg-", "data-", "manifest")))
+    again = run("index", "--index", "mynews")  # its own files are neither new articles nor skipped files
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[1] == "files: 0 new, 0 updated, 2 unchanged, 0 removed, 0 failed, 0 skipped"
+    elsewhere = run("index", "mynews", "--index", "other")  # the folder can still be indexed into another index
+    assert elsewhere.returncode == 0, elsewhere.stderr
+    assert [a["path"] for a in _listed("other")] == ["mynews/bridge.txt", "mynews/zoo.txt"]
+    (isolated / "mynews" / "zoo.txt").write_text("Zoo news\n\nThe baby giraffe is called Amani now.\n", encoding="utf-8")
+    asked = run("ask", "--index", "mynews", "what is the baby giraffe called")  # brought up to date, then answered
+    assert asked.returncode == 0, asked.stderr
+    assert "(1 new or changed, 0 removed)" in asked.stderr and "Amani" in asked.stdout
