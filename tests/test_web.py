@@ -251,3 +251,27 @@ def test_follow_ups_belong_to_each_browser(server):
     other = second("/?q=more")
     assert "there is no question yet to show more answers to" in other  # the other browser has its own conversation
     assert first("/?new=1").count('<section class="turn"') == 0
+
+
+def test_the_page_and_the_api_answer_from_the_index_as_qabot_index_left_it(isolated, tmp_path):
+    corpus = isolated / "mynews"
+    corpus.mkdir()
+    (corpus / "bridge.txt").write_text("Bridge news\n\nThe bridge closes for six weeks from 4 May.\n", encoding="utf-8")
+    index = _index(corpus, tmp_path / "idx")
+    srv = Server(index, isolated)
+    try:
+        asked = json.loads(srv.get("/api/ask?q=what+is+the+baby+giraffe+called")[1])
+        assert asked["no_answer"] and "in 1 article" in asked["message"]
+        (corpus / "zoo.txt").write_text("Zoo news\n\nThe baby giraffe is called Kito.\n", encoding="utf-8")
+        _index(corpus, index)  # while the server runs
+        asked = json.loads(srv.get("/api/ask?q=what+is+the+baby+giraffe+called")[1])
+        assert asked["answers"][0]["text"] == "The baby giraffe is called Kito."
+        assert [a["title"] for a in json.loads(srv.get("/api/articles")[1])["articles"]] == ["Bridge news", "Zoo news"]
+        assert "2 articles" in srv.get("/?q=giraffe")[1] and "Kito" in srv.get("/?q=giraffe")[1]
+        (corpus / "zoo.txt").unlink()
+        _index(corpus, index)
+        articles = json.loads(srv.get("/api/articles")[1])["articles"]
+        assert [a["title"] for a in articles] == ["Bridge news"]
+        assert "1 article," in srv.get("/articles")[1]
+    finally:
+        assert "Traceback" not in srv.stop()
