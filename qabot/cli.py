@@ -202,10 +202,10 @@ def _n(count: int, noun: str) -> str:
 def index_roots(args: argparse.Namespace, manifest: dict | None) -> list[str]:
     """The folders and files ``qabot index`` builds from: the index's own, changed as asked."""
     recorded = list(manifest.get("roots", [])) if manifest else None
+    for typed in (*args.paths, *args.add):  # exit 3, as a folder with nothing to index; the path as typed
+        if not os.path.lexists(typed):
+            raise CorpusError(f"no such file or folder: {typed}")
     given = [os.path.abspath(p) for p in args.paths]
-    for path in given:
-        if not os.path.lexists(path):
-            raise CorpusError(f"no such file or folder: {display(path)}")
     if given:
         if recorded is not None and not args.replace and set(given) != set(recorded):
             shown = ", ".join(safe_line(display(r)) for r in recorded) or "nothing"
@@ -219,11 +219,9 @@ def index_roots(args: argparse.Namespace, manifest: dict | None) -> list[str]:
     elif os.path.isdir(DEFAULT_CORPUS):
         roots = [os.path.abspath(DEFAULT_CORPUS)]
     else:
-        raise UsageError(f"nothing to index: there is no index yet and no {DEFAULT_CORPUS}/ folder here; "
-                         "name what to index: qabot index PATH")
+        raise CorpusError(f"nothing to index: there is no index yet and no {DEFAULT_CORPUS}/ folder here; "
+                          "name what to index: qabot index PATH")
     for path in (os.path.abspath(p) for p in args.add):
-        if not os.path.exists(path):
-            raise UsageError(f"no such file or folder: {display(path)}")
         if path not in roots:
             roots.append(path)
     for path in (os.path.abspath(p) for p in args.remove):
@@ -232,7 +230,8 @@ def index_roots(args: argparse.Namespace, manifest: dict | None) -> list[str]:
             raise UsageError(f"{display(path)} is not one of the index's files or folders ({shown})")
         roots.remove(path)
     if not roots:
-        raise UsageError("that would leave the index with nothing to index; give a PATH with --replace")
+        raise UsageError("that would leave the index with no files or folders; to index others instead: "
+                         "qabot index PATH --replace")
     return roots
 
 
@@ -256,9 +255,12 @@ def cmd_index(args: argparse.Namespace) -> int:
             return EXIT_OK
         try:
             manifest = read_manifest(index_dir)
-        except IndexDamaged:  # rebuilt from the folders it still names, or the PATHs given
+        except IndexDamaged as err:  # rebuilt from the folders it still names, or the PATHs given
             roots = salvage_roots(index_dir)
             manifest = {"roots": roots} if roots and not args.replace else None
+            if not roots and not args.paths and not args.add and not os.path.isdir(DEFAULT_CORPUS):
+                raise IndexDamaged(f"the index at {index_dir} is damaged ({err.why}) and no longer says what it "
+                                   f"indexed; build it again from its articles: qabot index --index {index_dir} PATH") from None
         roots = index_roots(args, manifest)
         # taken by the build once it has opened the previous index: the child lists meanwhile
         listing = check.listing if check is not None and check.roots == roots else None

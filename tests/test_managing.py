@@ -55,7 +55,9 @@ def test_add_remove_and_replace_folders(isolated):
                                                "removed one/a.txt"]
     assert [a["path"] for a in _listed()] == ["two/b.md"]
     emptied = run("index", "--remove", "two", "--index", "idx")
-    assert emptied.returncode == 2 and "nothing to index" in emptied.stderr
+    assert emptied.returncode == 2 and emptied.stderr == (
+        "qabot: error: that would leave the index with no files or folders; to index others instead: "
+        "qabot index PATH --replace\n")
     replaced = run("index", "one", "--replace", "--index", "idx")
     assert replaced.returncode == 0
     assert [a["path"] for a in _listed()] == ["one/a.txt"]

@@ -53,7 +53,7 @@ def wait_for_first_build(index_dir: Path, say: Callable[[], None]) -> bool:
 
 def damaged(index_dir: Path, why: str) -> IndexDamaged:
     """The error for a damaged index, with the one-line fix."""
-    return IndexDamaged(f"the index at {index_dir} is damaged: {why}; run qabot index")
+    return IndexDamaged(f"the index at {index_dir} is damaged: {why}; run qabot index", why)
 
 
 def unwritable(index_dir: Path, err: OSError) -> IndexUnwritable:
