@@ -235,12 +235,28 @@ def index_roots(args: argparse.Namespace, manifest: dict | None) -> list[str]:
     return roots
 
 
+def _contradictions(args: argparse.Namespace) -> None:
+    """UsageError for ``qabot index`` options that contradict each other or do nothing."""
+    if args.verify:
+        also = [flag for flag, on in (("PATH", args.paths), ("--add", args.add), ("--remove", args.remove),
+                                      ("--replace", args.replace), ("--merge", args.merge),
+                                      ("--speakers", args.speakers is not None)) if on]
+        if also:
+            raise UsageError(f"--verify checks the index and builds nothing; give it without {also[0]}")
+    if args.replace and not args.paths:
+        raise UsageError("--replace needs the PATHs to keep: qabot index PATH... --replace")
+    both = {os.path.abspath(p) for p in args.add} & {os.path.abspath(p) for p in args.remove}
+    if both:
+        raise UsageError(f"{display(sorted(both)[0])} is given to both --add and --remove")
+
+
 def cmd_index(args: argparse.Namespace) -> int:
     """``qabot index``: update the index from its own folders, changed by PATHs, --add, --remove.
 
     A plain update (no PATH, --add or --remove) lists the index's folders in a forked process while this
     one imports the build and opens the previous index (as ``cmd_ask`` does); the listing is used when
     they are the folders the validated manifest names."""
+    _contradictions(args)
     workspace = _workspace(args, load_config())
     check = None if args.verify or args.paths or args.add or args.remove else start_check(workspace)
     try:
@@ -268,12 +284,21 @@ def cmd_index(args: argparse.Namespace) -> int:
         settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring), speakers=speakers)
         with terminal_progress(sys.stderr) as progress:
             report = build(roots, index_dir, settings, progress=progress, merge=args.merge, listing=listing)
+        merged = None
+        if args.merge:
+            # the previous index's segments, and one of the files read now
+            before = len(manifest.get("segments", [])) if manifest else 0
+            before += bool(report.new or report.updated)
+            after = (read_manifest(index_dir) or {}).get("counts", {}).get("segments", 1)
+            merged = (f"merged {before} segments into {after}" if before > after
+                      else "nothing to merge: the index is one segment" if after == 1 else f"merged nothing: {after} segments")
     finally:
         if check is not None:
             check.cancel()  # ended if it was never read (a usage error, say); else nothing to do
     for line in _problems(report):
         print(line, file=sys.stderr)
-    for line in _summary(report, index_dir):
+    lines = _summary(report, index_dir)
+    for line in lines[:2] + ([merged] if merged else []) + lines[2:]:
         print(line)
     return EXIT_OK if report.ok else EXIT_FAILED
 

@@ -169,3 +169,30 @@ def test_an_index_written_inside_the_folder_it_indexes_is_never_read_as_articles
     asked = run("ask", "--index", "mynews", "what is the baby giraffe called")  # brought up to date, then answered
     assert asked.returncode == 0, asked.stderr
     assert "(1 new or changed, 0 removed)" in asked.stderr and "Amani" in asked.stdout
+
+
+def test_contradictory_or_empty_index_options_are_one_line_usage_errors(isolated):
+    _write(isolated / "one", "a.txt", "Harbour news", "The harbour master retired on Monday.")
+    assert run("index", "one", "--index", "idx").returncode == 0
+    for args, message in (
+            (["--replace"], "--replace needs the PATHs to keep: qabot index PATH... --replace"),
+            (["--add", "one", "--remove", "one"], "one is given to both --add and --remove"),
+            (["--merge", "--verify"], "--verify checks the index and builds nothing; give it without --merge"),
+            (["one", "--verify"], "--verify checks the index and builds nothing; give it without PATH")):
+        result = run("index", "--index", "idx", *args)
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", f"qabot: error: {message}\n"), args
+    assert [a["path"] for a in _listed()] == ["one/a.txt"]  # untouched
+
+
+def test_merge_says_what_it_merged(isolated):
+    _write(isolated / "one", "a.txt", "Harbour news", "The harbour master retired on Monday.")
+    assert run("index", "one", "--index", "idx").returncode == 0
+    _write(isolated / "one", "b.txt", "Bridge news", "The bridge opens in May.")
+    assert run("index", "--index", "idx").returncode == 0  # a second segment
+    _write(isolated / "one", "c.txt", "Zoo news", "The giraffe is called Kito.")
+    merged = run("index", "--index", "idx", "--merge")  # and a third, of c.txt: all three into one
+    assert merged.returncode == 0, merged.stderr
+    assert merged.stdout.splitlines()[1:] == ["files: 1 new, 0 updated, 2 unchanged, 0 removed, 0 failed, 0 skipped",
+                                              "merged 3 segments into 1", "new one/c.txt"]
+    again = run("index", "--index", "idx", "--merge")
+    assert again.stdout.splitlines()[2:] == ["nothing to merge: the index is one segment"]
