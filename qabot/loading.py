@@ -160,13 +160,15 @@ def decode(data: bytes) -> str:
 def _decode_damaged(data: bytes) -> str:
     """Bytes that are not valid UTF-8: mostly UTF-8 with a few bad bytes, or a legacy encoding.
 
-    UTF-8 with a few broken bytes keeps its good characters (the bad ones become U+FFFD); text in
-    cp1252 or Latin-1 has next to no valid multi-byte UTF-8 sequences, and is decoded as such.
+    UTF-8 with a few broken bytes keeps its good characters (the bad ones become U+FFFD): at least as many
+    valid multi-byte characters as broken sequences, so one stray byte beside one "£" does not turn every
+    "£" into "Â£"; text in cp1252 or Latin-1 has next to no valid multi-byte UTF-8 sequences, and is
+    decoded as such.
     """
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     good = len(_NON_ASCII.findall(text)) - bad
-    return text if good > bad else _decode_legacy(data)
+    return text if good >= bad and good > 0 else _decode_legacy(data)
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")

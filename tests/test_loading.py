@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROME, SEED, SEED_TITLE
+from conftest import CHROME, SEED, SEED_TITLE, run
 
 from qabot.corpus import list_files
 from qabot.loading import decode, load_file
@@ -84,6 +84,22 @@ def test_encodings_never_crash():
     assert decode("Zürich".encode("utf-16")) == "Zürich"
     assert decode(b"\xef\xbb\xbfBOM") == "BOM"
     assert decode(b"bad \xff\xfe\x81 bytes\x00 and \x1b[2J") == "bad ÿþ bytes and "  # the escape goes whole
+
+
+def test_utf8_with_one_stray_byte_stays_utf8(isolated):
+    """One bad byte beside one "£" (as many good characters as bad): the "£" stays "£", not cp1252's "Â£"."""
+    folder = isolated / "hostile"
+    folder.mkdir()
+    (folder / "tram.txt").write_bytes("Tram plan\n\nThe new tram line would cost £40 million, the council said.\n\n"
+                                      .encode("utf-8") + b"Work starts in May \x97 if the money comes.\n")
+    assert run("index", "hostile", "--index", "idx").returncode == 0
+    asked = run("ask", "--json", "--index", "idx", "how much would the tram cost")
+    answer = json.loads(asked.stdout)["answers"][0]
+    assert answer["text"] == "The new tram line would cost £40 million, the council said."
+    shown = run("ask", "--index", "idx", "when does work start")
+    assert "Work starts in May \ufffd if the money comes." in shown.stdout  # only the stray byte is replaced
+    assert decode("Café".encode("latin-1") + " costs £5".encode("utf-8")) == "Caf\ufffd costs £5"
+    assert decode("Café for £5".encode("cp1252")) == "Café for £5"  # no valid multi-byte character: cp1252
 
 
 def test_empty_and_binary_files_are_skipped(tmp_path):
