@@ -18,6 +18,7 @@ from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
 from mcp.server.stdio import stdio_server
 from mcp.types import JSONRPCError, JSONRPCRequest, JSONRPCResponse, Resource
+from pydantic import ValidationError
 
 from . import __version__
 from .answering import Answerer
@@ -25,7 +26,7 @@ from .catalog import Catalog, article_text
 from .errors import ArticleMissing, QabotError
 from .index import Index
 from .quotes import find_quotes, quote_json
-from .render import answer_json
+from .render import answer_json, quotes_missing
 
 ARTICLE_URI = "qabot://articles/{article_id}"
 """Where each article is found as a resource."""
@@ -75,7 +76,8 @@ class QabotServer(MCPServer):
             raise ToolError(str(err)) from None
 
     def quotes(self, name: str, about: str | None = None) -> dict[str, Any]:
-        """``{"name", "about", "articles_read", "quotes": [...]}``, each quote as ``qabot quotes --json`` gives it."""
+        """``{"name", "about", "articles_read", "message", "searched", "quotes": [...]}``, each quote as ``qabot quotes
+        --json`` gives it; ``message`` says why there are none (as ``qabot quotes`` does), else null."""
         if not name.strip():
             raise ToolError("name is empty; give who to quote, e.g. Wang")
         try:
@@ -83,7 +85,22 @@ class QabotServer(MCPServer):
         except QabotError as err:
             raise ToolError(str(err)) from None
         return {"name": report.name, "about": report.about, "articles_read": report.articles_read,
+                "message": quotes_missing(report), "searched": report.searched,
                 "quotes": [quote_json(q) for group in report.groups for q in group.quotes]}
+
+    async def call_tool(self, name: str, arguments: dict[str, Any], context=None):
+        """The SDK's call, with arguments that fail validation said in one line ("k: input should be a valid
+        integer, got 'two'") instead of pydantic's several lines and links."""
+        try:
+            return await super().call_tool(name, arguments, context)
+        except ToolError as err:
+            cause = err.__cause__
+            if not isinstance(cause, ValidationError) or not cause.errors():
+                raise
+            first = cause.errors()[0]
+            where = ".".join(str(part) for part in first.get("loc", ())) or "arguments"
+            got = f", got {_short(first['input'])}" if "input" in first and first.get("type") != "missing" else ""
+            raise ToolError(f"Error executing tool {name}: {where}: {first.get('msg', 'invalid').lower()}{got}") from None
 
     def list_articles(self) -> dict[str, Any]:
         """``{"articles": [{id, title, path, byline, date}, ...]}``."""
@@ -118,6 +135,12 @@ class QabotServer(MCPServer):
         return [Resource(uri=ARTICLE_URI.format(article_id=e.id), name=e.title, mime_type="text/plain",
                          description=f"{e.path}" + (f", by {e.byline}" if e.byline else ""))
                 for e in self.catalog.entries]
+
+
+def _short(value: object) -> str:
+    """A bad argument's value for a one-line message: its repr, on one line, at most 60 characters."""
+    text = " ".join(repr(value).split())
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 class _Drain:

@@ -143,3 +143,24 @@ def test_calls_made_before_stdin_closes_are_answered(seed_index, tmp_path):
     assert set(answers) == {1, 10, 11, 12, 20}
     for i in (10, 11, 12):
         assert WANG_1[:40] in json.dumps(answers[i]["result"]) or "Ukraine" in json.dumps(answers[i]["result"])
+
+
+def test_bad_arguments_are_one_line_and_no_quotes_says_why(seed_index, tmp_path):
+    async def script(session):
+        return (await session.call_tool("ask", {"question": "Wang", "k": "two"}),
+                await session.call_tool("ask", {"k": 2}),
+                await session.call_tool("quotes", {"name": "Nobody"}),
+                await session.call_tool("quotes", {"name": "Wang", "about": "football"}),
+                await session.call_tool("quotes", {"name": "Wang"}))
+
+    (two, no_question, nobody, off_topic, wang), stderr = _talk(seed_index, tmp_path, script)
+    assert two.is_error and two.content[0].text == ("Error executing tool ask: k: input should be a valid integer, "
+                                                    "unable to parse string as an integer, got 'two'")
+    assert no_question.is_error and no_question.content[0].text == "Error executing tool ask: question: field required"
+    cli = run("quotes", "--index", str(seed_index), "Nobody")
+    assert cli.stdout == "No quotes: no article names 'Nobody'.\n"
+    assert not nobody.is_error and nobody.structured_content["quotes"] == []
+    assert nobody.structured_content["message"] == "no article names 'Nobody'"  # as the CLI says it
+    assert off_topic.structured_content["message"].startswith("no words of 'Wang' about 'football' in ")
+    assert wang.structured_content["message"] is None and wang.structured_content["quotes"]
+    assert "Traceback" not in stderr
