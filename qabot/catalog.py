@@ -46,7 +46,7 @@ class Catalog:
         """The article with this id; ArticleMissing (one line) when there is none."""
         i = self._position.get(article_id)
         if i is None:
-            raise ArticleMissing(f"no article with id {safe_line(article_id)[:80]!r}; list_articles gives the ids")
+            raise ArticleMissing(f"no article with id {safe_line(article_id)[:80]!r}")  # each front end says where ids are
         return self.index.article(i)
 
 

@@ -30,6 +30,8 @@ from .render import answer_json, quotes_missing
 
 ARTICLE_URI = "qabot://articles/{article_id}"
 """Where each article is found as a resource."""
+IDS = "list_articles gives the ids"
+"""Said after an unknown article id."""
 MAX_K = 50
 """The most answers one ``ask`` call returns."""
 
@@ -110,6 +112,8 @@ class QabotServer(MCPServer):
         """The article's text, paragraphs numbered; only ``paragraphs`` when given."""
         try:
             return article_text(self.catalog.article(id), paragraphs)
+        except ArticleMissing as err:
+            raise ToolError(f"{err}; {IDS}") from None
         except QabotError as err:
             raise ToolError(str(err)) from None
 
@@ -118,7 +122,7 @@ class QabotServer(MCPServer):
         try:
             return article_text(self.catalog.article(article_id))
         except ArticleMissing as err:
-            raise ResourceNotFoundError(str(err)) from None
+            raise ResourceNotFoundError(f"{err}; {IDS}") from None
         except QabotError as err:
             raise ResourceError(str(err)) from None
 

@@ -133,7 +133,9 @@ def test_api_articles(server):
     assert status == 200 and article["title"] == SEED_TITLE and article["byline"] == "Anton Troianovski"
     assert article["paragraphs"][13] | {"start": 0, "end": 0} == {"n": 14, "text": WANG_2, "start": 0, "end": 0}
     status, body, _ = server.get("/api/articles/nope")
-    assert status == 404 and json.loads(body) == {"error": "no article with id 'nope'; list_articles gives the ids"}
+    assert status == 404 and json.loads(body) == {"error": "no article with id 'nope'; /api/articles gives the ids"}
+    status, body, _ = server.get("/articles/nope")
+    assert status == 404 and "no article with id &#x27;nope&#x27;; /articles lists them" in body
 
 
 def test_page_with_q_has_the_answer_in_its_html(server):

@@ -216,8 +216,8 @@ def create_app(index_dir: Path, k: int = 3, allowed_hosts: list[str] | None = No
             try:
                 found = shared.catalog.article(request.path_params["id"])
             except ArticleMissing as err:
-                return _html(page.page("Not found · qabot", f"<p class=\"note\">{page.text(err)}</p>\n",
-                                       shared.summary()), 404)
+                note = page.text(f"{err}; /articles lists them")
+                return _html(page.page("Not found · qabot", f"<p class=\"note\">{note}</p>\n", shared.summary()), 404)
             s, e = request.query_params.get("s", ""), request.query_params.get("e", "")
             mark = (int(s), int(e)) if s.isdigit() and e.isdigit() and int(s) < int(e) else None
             return _html(page.page(f"{found.title} · qabot", page.article_html(found, mark), shared.summary()))
@@ -251,7 +251,7 @@ def create_app(index_dir: Path, k: int = 3, allowed_hosts: list[str] | None = No
             try:
                 return JSONResponse(article_json(shared.catalog.article(request.path_params["id"])), headers=HEADERS)
             except ArticleMissing as err:
-                return _error(404, str(err))
+                return _error(404, f"{err}; /api/articles gives the ids")
 
     async def stylesheet(request: Request) -> Response:
         return FileResponse(STATIC / "qabot.css", media_type="text/css", headers=HEADERS)
