@@ -506,12 +506,11 @@ def main(argv: Sequence[str] | None = None, *, early=_NOT_STARTED) -> int:
         early = early_check(argv)  # the corpus listed (the longest part of a cold ask) while the rest starts
     parser = make_parser()
     try:
-        if not argv:
-            if sys.stdin.isatty() and sys.stdout.isatty():
-                argv = ["chat"]
-            else:
-                parser.print_help()
+        if not argv:  # the chat: on a terminal, or over the questions piped in (one a line, as qabot chat)
+            if sys.stdin.isatty() and not sys.stdout.isatty():
+                parser.print_help()  # ``qabot | less``: nothing to chat about, the help to read
                 return EXIT_OK
+            argv = ["chat"]
         args = parser.parse_args(argv)
         regexcache.keep_tables()  # the tokenizer's parsed tables, when a command builds
         if args.command in ("ask", "chat", "quotes"):

@@ -298,6 +298,12 @@ def test_line_mode_without_a_terminal_understands_follow_ups(seeds):
     ]
 
 
+def test_qabot_alone_with_questions_piped_in_is_the_chat(seeds):
+    piped = run(input="what did Wang say about Ukraine\nand Putin?\n")  # no subcommand, stdin not a terminal
+    assert (piped.returncode, piped.stdout) == (0, run("chat", input="what did Wang say about Ukraine\nand Putin?\n").stdout)
+    assert "→ what did Putin say about Ukraine" in piped.stdout and "usage:" not in piped.stdout
+
+
 def test_line_mode_json_is_one_object_per_question(seeds):
     result = run("chat", "-k", "1", input="/json\nwhat did Wang say about Ukraine\nand Putin?\n")
     assert result.returncode == 0, result.stderr
