@@ -304,11 +304,12 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    """``qabot list``: every article's path, title, byline, date and passages."""
+    """``qabot list``: every article's path, title, byline, date and passages, by path."""
     from .index import Index
 
     index = Index.open(_workspace(args, load_config()).index_dir)
-    for meta, n in zip(index.all_meta(), index.passage_counts()):
+    # by path, a file's articles in their order (the index's own order changes as updates add segments)
+    for meta, n in sorted(zip(index.all_meta(), index.passage_counts()), key=lambda row: row[0]["path"]):
         path = display(meta["path"])
         if args.json:
             print(json.dumps({"id": meta["id"], "title": meta["title"], "byline": meta.get("byline"),

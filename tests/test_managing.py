@@ -196,3 +196,15 @@ def test_merge_says_what_it_merged(isolated):
                                               "merged 3 segments into 1", "new one/c.txt"]
     again = run("index", "--index", "idx", "--merge")
     assert again.stdout.splitlines()[2:] == ["nothing to merge: the index is one segment"]
+
+
+def test_list_is_by_path_whatever_updates_did(isolated):
+    for name, title in (("bridge.txt", "Bridge news"), ("school.txt", "School news"), ("zoo.txt", "Zoo news")):
+        _write(isolated / "mynews", name, title, "Something happened on Monday.")
+    assert run("index", "mynews", "--index", "idx").returncode == 0
+    _write(isolated / "mynews", "bridge.txt", "Bridge news", "The bridge closes in May.")  # into a newer segment
+    assert run("index", "--index", "idx").returncode == 0
+    order = ["mynews/bridge.txt", "mynews/school.txt", "mynews/zoo.txt"]
+    assert [a["path"] for a in _listed()] == order
+    plain = run("list", "--index", "idx")
+    assert [line.split()[0] for line in plain.stdout.splitlines()] == order
