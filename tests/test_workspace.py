@@ -50,6 +50,11 @@ def test_config_file(isolated, tmp_path, monkeypatch):
     other.write_text("k = 2\n")
     monkeypatch.setenv("QABOT_CONFIG", str(other))
     assert load_config().k == 2
+    monkeypatch.setenv("QABOT_CONFIG", str(tmp_path / "nonexistent.toml"))  # a typo is not the defaults
+    for args in (["ask", "hi"], ["index"], ["list"], ["chat"]):
+        result = run(*args, input="")
+        assert (result.returncode, result.stdout) == (2, ""), args
+        assert result.stderr == f"qabot: error: the config {tmp_path / 'nonexistent.toml'} that QABOT_CONFIG names does not exist\n"
 
 
 @pytest.mark.parametrize("text, message", [
