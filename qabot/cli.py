@@ -87,7 +87,7 @@ def make_parser() -> argparse.ArgumentParser:
                          help=f"passage budget in cl100k_base tokens (default: {DEFAULT_MAX_TOKENS})")
     p_index.add_argument("--scoring", choices=SCORINGS, default=DEFAULT_SCORING,
                          help="BM25 variant whose weights are precomputed (default: %(default)s)")
-    p_index.add_argument("--verify", action="store_true", help="check the index against its checksums, build nothing")
+    p_index.add_argument("--verify", action="store_true", help="check the index against its checksums, and whether article files changed since the build; build nothing")
     p_index.add_argument("--merge", action="store_true", help="merge the index's segments into one (the fastest to search)")
     p_index.add_argument("--speakers", action=argparse.BooleanOptionalAction, default=None,
                          help="store who speaks in each passage: 'what did X say' questions answer about twice as fast, "
@@ -266,8 +266,10 @@ def cmd_index(args: argparse.Namespace) -> int:
 
         index_dir = workspace.index_dir
         if args.verify:
-            Index.open(index_dir).verify()
+            index = Index.open(index_dir)
+            index.verify()
             print(f"the index at {index_dir} is intact")
+            print(_corpus_state(index))
             return EXIT_OK
         try:
             manifest = read_manifest(index_dir)
@@ -301,6 +303,22 @@ def cmd_index(args: argparse.Namespace) -> int:
     for line in lines[:2] + ([merged] if merged else []) + lines[2:]:
         print(line)
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _corpus_state(index) -> str:
+    """``--verify``'s second line: whether the article files are as the index has them (the staleness check
+    ``ask`` makes: one stat a file), or what changed since the build."""
+    from .index import stale
+
+    roots = list(index.manifest.get("roots", []))
+    gone = [r for r in roots if not os.path.exists(r)]
+    if gone:
+        return f"{safe_line(display(gone[0]))} is gone; its articles stay in the index until qabot index --remove drops them"
+    why = stale(index.dir, roots, opened=index)
+    if why is None:
+        shown = ", ".join(safe_line(display(r)) for r in roots[:3]) + (f" and {len(roots) - 3} more" if len(roots) > 3 else "")
+        return f"the article files in {shown} are as they were when it was built"
+    return f"{why}; qabot index updates it"
 
 
 def cmd_list(args: argparse.Namespace) -> int:

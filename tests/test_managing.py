@@ -208,3 +208,23 @@ def test_list_is_by_path_whatever_updates_did(isolated):
     assert [a["path"] for a in _listed()] == order
     plain = run("list", "--index", "idx")
     assert [line.split()[0] for line in plain.stdout.splitlines()] == order
+
+
+def test_verify_also_says_whether_the_article_files_changed_since_the_build(isolated):
+    _write(isolated / "mynews", "zoo.txt", "Zoo news", "The giraffe is called Kito.")
+    _write(isolated / "mynews", "library.txt", "Library news", "The library opens on Sunday.")
+    assert run("index", "mynews", "--index", "idx").returncode == 0
+    same = run("index", "--verify", "--index", "idx")
+    assert (same.returncode, same.stdout) == (0, "the index at idx is intact\n"
+                                                 "the article files in mynews are as they were when it was built\n")
+    with open(isolated / "mynews" / "zoo.txt", "a", encoding="utf-8") as out:
+        out.write("\nThe keepers named her.\n")
+    (isolated / "mynews" / "library.txt").unlink()
+    changed = run("index", "--verify", "--index", "idx")
+    assert (changed.returncode, changed.stdout) == (0, "the index at idx is intact\n"
+                                                       "the corpus changed since the index was built (1 new or changed, "
+                                                       "1 removed); qabot index updates it\n")
+    (isolated / "mynews").rename(isolated / "away")
+    gone = run("index", "--verify", "--index", "idx")
+    assert gone.stdout.splitlines()[1] == ("mynews is gone; its articles stay in the index until qabot index --remove "
+                                           "drops them")
