@@ -353,7 +353,7 @@ class _Walk:
             if got is None:
                 return None
             if got is False:
-                return []  # a qabot index: its own files are not articles
+                return None  # a folder holding a qabot index: walked as ever, its own files left out (``_open``)
             paths, sizes, mtimes, inos, dev, others = got
             if sizes:
                 self.packed[0].append(paths)
