@@ -164,3 +164,28 @@ def test_bad_arguments_are_one_line_and_no_quotes_says_why(seed_index, tmp_path)
     assert off_topic.structured_content["message"].startswith("no words of 'Wang' about 'football' in ")
     assert wang.structured_content["message"] is None and wang.structured_content["quotes"]
     assert "Traceback" not in stderr
+
+
+def test_the_tools_answer_from_the_index_as_qabot_index_left_it(isolated, tmp_path):
+    corpus = isolated / "mynews"
+    corpus.mkdir()
+    (corpus / "bridge.txt").write_text("Bridge news\n\nThe bridge closes for six weeks from 4 May.\n", encoding="utf-8")
+    index = tmp_path / "idx"
+    assert run("index", "--index", str(index), str(corpus)).returncode == 0
+
+    async def script(session):
+        before = await session.call_tool("ask", {"question": "what is the baby giraffe called"})
+        (corpus / "zoo.txt").write_text("Zoo news\n\nThe baby giraffe is called Kito.\n", encoding="utf-8")
+        built = await asyncio.to_thread(run, "index", "--index", str(index), str(corpus))  # while the server runs
+        assert built.returncode == 0, built.stderr
+        after = await session.call_tool("ask", {"question": "what is the baby giraffe called"})
+        listed = await session.call_tool("list_articles", {})
+        resources = await session.list_resources()
+        return before, after, listed, resources
+
+    (before, after, listed, resources), stderr = _talk(index, tmp_path, script)
+    assert before.structured_content["no_answer"] and "in 1 article" in before.structured_content["message"]
+    assert after.structured_content["answers"][0]["text"] == "The baby giraffe is called Kito."
+    assert [a["title"] for a in listed.structured_content["articles"]] == ["Bridge news", "Zoo news"]
+    assert len(resources.resources) == 2
+    assert "Traceback" not in stderr

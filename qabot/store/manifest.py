@@ -85,6 +85,16 @@ def read_manifest(index_dir: Path) -> dict | None:
     return manifest
 
 
+def manifest_stamp(index_dir: Path) -> tuple[int, int, int] | None:
+    """The manifest's inode, modification time (ns) and size, which a build changes when it replaces the manifest
+    (``os.replace``); None when there is none. A server compares it, one ``stat``, to see the index changed."""
+    try:
+        st = (index_dir / MANIFEST).stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
 def salvage_roots(index_dir: Path) -> list[str] | None:
     """The folders a damaged index's manifest still names, when it names them readably."""
     try:

@@ -33,9 +33,8 @@ from ..catalog import Catalog, article_json
 from ..chat import Chat
 from ..conversation import understand
 from ..errors import ArticleMissing, QabotError
-from ..index import Index
+from ..index import Index, manifest_stamp
 from ..render import Style, answer_json
-from ..store.layout import MANIFEST
 from ..vocabulary import Lexicon, surface_words
 from . import page
 
@@ -71,16 +70,9 @@ class Shared:
         """Answering is done one question at a time (the answerer's caches are not shared safely), and the
         index is opened again under it."""
         self.index: Index | None = None
-        self.stamp = self._stamp()
+        self.stamp = manifest_stamp(index_dir)
         """The manifest's inode, modification time and size when the index was opened (a build replaces it)."""
         self._open()
-
-    def _stamp(self) -> tuple[int, int, int] | None:
-        try:
-            st = os.stat(self.index_dir / MANIFEST)
-        except OSError:
-            return None
-        return st.st_ino, st.st_mtime_ns, st.st_size
 
     def _open(self) -> None:
         index = Index.open(self.index_dir)
@@ -97,7 +89,7 @@ class Shared:
     def fresh(self) -> None:
         """Open the index again when its manifest changed since it was opened (one ``stat``; call under
         ``lock``). An index that cannot be opened now (removed, damaged) leaves the one open in use."""
-        stamp = self._stamp()
+        stamp = manifest_stamp(self.index_dir)
         if stamp is None or stamp == self.stamp:
             return
         try:
