@@ -38,15 +38,16 @@ class Catalog:
 
     def __init__(self, index: Index):
         self.index = index
-        self.entries = [Entry(m["id"], m["title"], m["path"], m.get("byline"), m.get("date")) for m in index.all_meta()]
-        """Every article, in index order."""
-        self._position = {e.id: i for i, e in enumerate(self.entries)}
+        entries = [Entry(m["id"], m["title"], m["path"], m.get("byline"), m.get("date")) for m in index.all_meta()]
+        self._position = {e.id: i for i, e in enumerate(entries)}
+        self.entries = sorted(entries, key=lambda e: e.path)
+        """Every article, by path (a file's in their order), as ``qabot list`` gives them."""
 
     def article(self, article_id: str) -> Article:
         """The article with this id; ArticleMissing (one line) when there is none."""
         i = self._position.get(article_id)
         if i is None:
-            raise ArticleMissing(f"no article with id {safe_line(article_id)[:80]!r}; list_articles gives the ids")
+            raise ArticleMissing(f"no article with id {safe_line(article_id)[:80]!r}")  # each front end says where ids are
         return self.index.article(i)
 
 

@@ -434,6 +434,18 @@ def history_path() -> Path:
     return state_dir() / "history"
 
 
+def _private(path: Path) -> None:
+    """Create the history file readable by its owner only (0600, its folder 0700 when made here): it holds every
+    question asked. One that others could read is made private."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        if os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+
+
 def make_completer(chat: Chat):
     """Completion of commands, their arguments, and the articles' words as the articles spell them."""
     from prompt_toolkit.completion import CompleteEvent, Completer, Completion, PathCompleter
@@ -482,7 +494,7 @@ def session(chat: Chat):
     from prompt_toolkit.history import FileHistory
 
     path = history_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _private(path)
     return PromptSession(
         message=[("class:prompt", "qabot› ")], history=FileHistory(str(path)), auto_suggest=AutoSuggestFromHistory(),
         completer=make_completer(chat), complete_while_typing=True, bottom_toolbar=chat.toolbar,

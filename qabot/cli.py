@@ -87,7 +87,7 @@ def make_parser() -> argparse.ArgumentParser:
                          help=f"passage budget in cl100k_base tokens (default: {DEFAULT_MAX_TOKENS})")
     p_index.add_argument("--scoring", choices=SCORINGS, default=DEFAULT_SCORING,
                          help="BM25 variant whose weights are precomputed (default: %(default)s)")
-    p_index.add_argument("--verify", action="store_true", help="check the index against its checksums, build nothing")
+    p_index.add_argument("--verify", action="store_true", help="check the index against its checksums, and whether article files changed since the build; build nothing")
     p_index.add_argument("--merge", action="store_true", help="merge the index's segments into one (the fastest to search)")
     p_index.add_argument("--speakers", action=argparse.BooleanOptionalAction, default=None,
                          help="store who speaks in each passage: 'what did X say' questions answer about twice as fast, "
@@ -202,10 +202,10 @@ def _n(count: int, noun: str) -> str:
 def index_roots(args: argparse.Namespace, manifest: dict | None) -> list[str]:
     """The folders and files ``qabot index`` builds from: the index's own, changed as asked."""
     recorded = list(manifest.get("roots", [])) if manifest else None
+    for typed in (*args.paths, *args.add):  # exit 3, as a folder with nothing to index; the path as typed
+        if not os.path.lexists(typed):
+            raise CorpusError(f"no such file or folder: {typed}")
     given = [os.path.abspath(p) for p in args.paths]
-    for path in given:
-        if not os.path.lexists(path):
-            raise CorpusError(f"no such file or folder: {display(path)}")
     if given:
         if recorded is not None and not args.replace and set(given) != set(recorded):
             shown = ", ".join(safe_line(display(r)) for r in recorded) or "nothing"
@@ -219,11 +219,9 @@ def index_roots(args: argparse.Namespace, manifest: dict | None) -> list[str]:
     elif os.path.isdir(DEFAULT_CORPUS):
         roots = [os.path.abspath(DEFAULT_CORPUS)]
     else:
-        raise UsageError(f"nothing to index: there is no index yet and no {DEFAULT_CORPUS}/ folder here; "
-                         "name what to index: qabot index PATH")
+        raise CorpusError(f"nothing to index: there is no index yet and no {DEFAULT_CORPUS}/ folder here; "
+                          "name what to index: qabot index PATH")
     for path in (os.path.abspath(p) for p in args.add):
-        if not os.path.exists(path):
-            raise UsageError(f"no such file or folder: {display(path)}")
         if path not in roots:
             roots.append(path)
     for path in (os.path.abspath(p) for p in args.remove):
@@ -232,8 +230,24 @@ def index_roots(args: argparse.Namespace, manifest: dict | None) -> list[str]:
             raise UsageError(f"{display(path)} is not one of the index's files or folders ({shown})")
         roots.remove(path)
     if not roots:
-        raise UsageError("that would leave the index with nothing to index; give a PATH with --replace")
+        raise UsageError("that would leave the index with no files or folders; to index others instead: "
+                         "qabot index PATH --replace")
     return roots
+
+
+def _contradictions(args: argparse.Namespace) -> None:
+    """UsageError for ``qabot index`` options that contradict each other or do nothing."""
+    if args.verify:
+        also = [flag for flag, on in (("PATH", args.paths), ("--add", args.add), ("--remove", args.remove),
+                                      ("--replace", args.replace), ("--merge", args.merge),
+                                      ("--speakers", args.speakers is not None)) if on]
+        if also:
+            raise UsageError(f"--verify checks the index and builds nothing; give it without {also[0]}")
+    if args.replace and not args.paths:
+        raise UsageError("--replace needs the PATHs to keep: qabot index PATH... --replace")
+    both = {os.path.abspath(p) for p in args.add} & {os.path.abspath(p) for p in args.remove}
+    if both:
+        raise UsageError(f"{display(sorted(both)[0])} is given to both --add and --remove")
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -242,6 +256,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     A plain update (no PATH, --add or --remove) lists the index's folders in a forked process while this
     one imports the build and opens the previous index (as ``cmd_ask`` does); the listing is used when
     they are the folders the validated manifest names."""
+    _contradictions(args)
     workspace = _workspace(args, load_config())
     check = None if args.verify or args.paths or args.add or args.remove else start_check(workspace)
     try:
@@ -251,14 +266,19 @@ def cmd_index(args: argparse.Namespace) -> int:
 
         index_dir = workspace.index_dir
         if args.verify:
-            Index.open(index_dir).verify()
+            index = Index.open(index_dir)
+            index.verify()
             print(f"the index at {index_dir} is intact")
+            print(_corpus_state(index))
             return EXIT_OK
         try:
             manifest = read_manifest(index_dir)
-        except IndexDamaged:  # rebuilt from the folders it still names, or the PATHs given
+        except IndexDamaged as err:  # rebuilt from the folders it still names, or the PATHs given
             roots = salvage_roots(index_dir)
             manifest = {"roots": roots} if roots and not args.replace else None
+            if not roots and not args.paths and not args.add and not os.path.isdir(DEFAULT_CORPUS):
+                raise IndexDamaged(f"the index at {index_dir} is damaged ({err.why}) and no longer says what it "
+                                   f"indexed; build it again from its articles: qabot index --index {index_dir} PATH") from None
         roots = index_roots(args, manifest)
         # taken by the build once it has opened the previous index: the child lists meanwhile
         listing = check.listing if check is not None and check.roots == roots else None
@@ -266,22 +286,48 @@ def cmd_index(args: argparse.Namespace) -> int:
         settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring), speakers=speakers)
         with terminal_progress(sys.stderr) as progress:
             report = build(roots, index_dir, settings, progress=progress, merge=args.merge, listing=listing)
+        merged = None
+        if args.merge:
+            # the previous index's segments, and one of the files read now
+            before = len(manifest.get("segments", [])) if manifest else 0
+            before += bool(report.new or report.updated)
+            after = (read_manifest(index_dir) or {}).get("counts", {}).get("segments", 1)
+            merged = (f"merged {before} segments into {after}" if before > after
+                      else "nothing to merge: the index is one segment" if after == 1 else f"merged nothing: {after} segments")
     finally:
         if check is not None:
             check.cancel()  # ended if it was never read (a usage error, say); else nothing to do
     for line in _problems(report):
         print(line, file=sys.stderr)
-    for line in _summary(report, index_dir):
+    lines = _summary(report, index_dir)
+    for line in lines[:2] + ([merged] if merged else []) + lines[2:]:
         print(line)
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
+def _corpus_state(index) -> str:
+    """``--verify``'s second line: whether the article files are as the index has them (the staleness check
+    ``ask`` makes: one stat a file), or what changed since the build."""
+    from .index import stale
+
+    roots = list(index.manifest.get("roots", []))
+    gone = [r for r in roots if not os.path.exists(r)]
+    if gone:
+        return f"{safe_line(display(gone[0]))} is gone; its articles stay in the index until qabot index --remove drops them"
+    why = stale(index.dir, roots, opened=index)
+    if why is None:
+        shown = ", ".join(safe_line(display(r)) for r in roots[:3]) + (f" and {len(roots) - 3} more" if len(roots) > 3 else "")
+        return f"the article files in {shown} are as they were when it was built"
+    return f"{why}; qabot index updates it"
+
+
 def cmd_list(args: argparse.Namespace) -> int:
-    """``qabot list``: every article's path, title, byline, date and passages."""
+    """``qabot list``: every article's path, title, byline, date and passages, by path."""
     from .index import Index
 
     index = Index.open(_workspace(args, load_config()).index_dir)
-    for meta, n in zip(index.all_meta(), index.passage_counts()):
+    # by path, a file's articles in their order (the index's own order changes as updates add segments)
+    for meta, n in sorted(zip(index.all_meta(), index.passage_counts()), key=lambda row: row[0]["path"]):
         path = display(meta["path"])
         if args.json:
             print(json.dumps({"id": meta["id"], "title": meta["title"], "byline": meta.get("byline"),
@@ -479,12 +525,11 @@ def main(argv: Sequence[str] | None = None, *, early=_NOT_STARTED) -> int:
         early = early_check(argv)  # the corpus listed (the longest part of a cold ask) while the rest starts
     parser = make_parser()
     try:
-        if not argv:
-            if sys.stdin.isatty() and sys.stdout.isatty():
-                argv = ["chat"]
-            else:
-                parser.print_help()
+        if not argv:  # the chat: on a terminal, or over the questions piped in (one a line, as qabot chat)
+            if sys.stdin.isatty() and not sys.stdout.isatty():
+                parser.print_help()  # ``qabot | less``: nothing to chat about, the help to read
                 return EXIT_OK
+            argv = ["chat"]
         args = parser.parse_args(argv)
         regexcache.keep_tables()  # the tokenizer's parsed tables, when a command builds
         if args.command in ("ask", "chat", "quotes"):

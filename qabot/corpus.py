@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import enum
 import os
+import re
 import stat
 import sys
 from array import array
@@ -361,7 +362,7 @@ class _Walk:
             if got is None:
                 return None
             if got is False:
-                return []  # a qabot index: its own files are not articles
+                return None  # a folder holding a qabot index: walked as ever, its own files left out (``_open``)
             paths, sizes, mtimes, inos, dev, others = got
             if sizes:
                 self.packed[0].append(paths)
@@ -374,7 +375,8 @@ class _Walk:
 
     def _open(self, folder: str, report: bool) -> tuple[int, int, str, list[str], list[str]] | None:
         """``folder`` opened and listed: its descriptor, device, path prefix, article names and other names (not
-        hidden, sorted); None when it cannot be (said in ``failed`` when ``report``) or is a qabot index."""
+        hidden, sorted); None when it cannot be (said in ``failed`` when ``report``); in a folder
+        that holds a qabot index, its own files and folders are left out (``_INDEX_OWN``)."""
         out = self.out
         try:
             fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
@@ -390,9 +392,8 @@ class _Walk:
             if report:
                 out.failed.append((folder, reason(err)))
             return None
-        if "manifest.json" in names and ".lock" in names:
-            os.close(fd)
-            return None  # a qabot index: its own files are not articles
+        if "manifest.json" in names and ".lock" in names:  # a qabot index: its own files are not articles
+            names = [name for name in names if not _INDEX_OWN.match(name)]
         names.sort()
         kinds = self.kinds
         articles, others = [], []
@@ -478,6 +479,11 @@ class _Walk:
             if report:
                 _consider(prefix + name, name, self.out)
         return subfolders
+
+
+_INDEX_OWN = re.compile(r"manifest\.json$|(?:data|seg)-[0-9a-f]{12}$")
+"""The names of an index's own files and folders (``store.layout``, ``store.writing``; the rest of them are
+hidden), passed over in a folder that holds an index: an index written among the articles it indexes."""
 
 
 def _consider(path: str, name: str, out: Listing) -> None:

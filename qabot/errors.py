@@ -30,6 +30,11 @@ class IndexDamaged(QabotError):
 
     exit_code = 5
 
+    def __init__(self, message: str, why: str | None = None):
+        super().__init__(message)
+        self.why = why or message
+        """What is wrong, without the advice (``manifest.json is not valid JSON``); else the whole message."""
+
 
 class IndexLocked(QabotError):
     """Another process is writing the index."""

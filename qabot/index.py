@@ -53,12 +53,12 @@ from .model import Article, Passage
 from .segments import Holes
 from .store.folders import Folder, Segment, locate
 from .store.layout import FORMAT_VERSION, STATE_ARRAYS, STATE_FILES
-from .store.manifest import damaged, read_manifest, salvage_roots, wait_for_first_build
+from .store.manifest import damaged, manifest_stamp, read_manifest, salvage_roots, wait_for_first_build
 from .store.terms import Vocab, term_bytes
 from .store.words_file import WORDS_FILE, pack_words, unpack_words
 
-__all__ = ["FORMAT_VERSION", "WORDS_FILE", "Index", "pack_words", "read_manifest", "salvage_roots", "stale",
-           "state_dir", "unpack_words", "wait_for_first_build"]
+__all__ = ["FORMAT_VERSION", "WORDS_FILE", "Index", "manifest_stamp", "pack_words", "read_manifest", "salvage_roots",
+           "stale", "state_dir", "unpack_words", "wait_for_first_build"]
 """The reader, and what other modules import from here (re-exported from ``qabot.store``)."""
 
 

@@ -160,13 +160,15 @@ def decode(data: bytes) -> str:
 def _decode_damaged(data: bytes) -> str:
     """Bytes that are not valid UTF-8: mostly UTF-8 with a few bad bytes, or a legacy encoding.
 
-    UTF-8 with a few broken bytes keeps its good characters (the bad ones become U+FFFD); text in
-    cp1252 or Latin-1 has next to no valid multi-byte UTF-8 sequences, and is decoded as such.
+    UTF-8 with a few broken bytes keeps its good characters (the bad ones become U+FFFD): at least as many
+    valid multi-byte characters as broken sequences, so one stray byte beside one "£" does not turn every
+    "£" into "Â£"; text in cp1252 or Latin-1 has next to no valid multi-byte UTF-8 sequences, and is
+    decoded as such.
     """
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     good = len(_NON_ASCII.findall(text)) - bad
-    return text if good > bad else _decode_legacy(data)
+    return text if good >= bad and good > 0 else _decode_legacy(data)
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -287,7 +289,7 @@ def _from_plain(text: str, shown: str, position: int, path: Path, markdown: bool
         return None
     if title is None:
         first = blocks[0]
-        if len(first) <= 200 and not _BYLINE.match(first) and (len(blocks) > 1 or len(first) < 120):
+        if len(first) <= 200 and not _BYLINE.match(_untagged(first)) and (len(blocks) > 1 or len(first) < 120):
             title = first
             blocks = blocks[1:]
             if (len(blocks) > 1 and len(blocks[0]) < 120 and not re.search(r"[.!?\"”]\s*$", blocks[0])
@@ -307,7 +309,7 @@ def _from_plain(text: str, shown: str, position: int, path: Path, markdown: bool
                 date = date or p.group("date") or p.group("date2")
                 after_byline = False
                 continue
-            m = _BYLINE.match(block)
+            m = _BYLINE.match(_untagged(block))  # "By Mallory <b>Evans</b>" is Mallory Evans's byline
             if m and len(block) < 100:
                 name, _, tail = m.group("name").strip().rpartition(",")
                 if not (name and _ROLE_WORDS.search(tail)):  # "By Jane Doe, Local Democracy Reporter"
@@ -341,7 +343,7 @@ def _from_plain(text: str, shown: str, position: int, path: Path, markdown: bool
         offset += len(block) + 2
     return Article(
         id=article_id(shown, position), title=title.strip(), path=shown, text=joined,
-        paragraphs=tuple(spans), byline=byline, date=date, url=url, role=role,
+        paragraphs=tuple(spans), byline=clean_byline(byline) if byline else None, date=date, url=url, role=role,
     )
 
 
@@ -374,7 +376,7 @@ def _split_head(text: str) -> str:
 
 def _is_head_line(block: str) -> bool:
     """True when ``block`` is a byline, a date line or a blog's author-and-date line."""
-    return len(block) < 120 and bool(_BYLINE.match(block) or _DATE_LINE.match(block) or _POSTED.match(block))
+    return len(block) < 120 and bool(_BYLINE.match(_untagged(block)) or _DATE_LINE.match(block) or _POSTED.match(block))
 
 
 def _is_role(block: str, following: str) -> bool:
@@ -385,6 +387,45 @@ def _is_role(block: str, following: str) -> bool:
     if not words or len(words) > 8 or len(block) > 80 or re.search(r"[\d.!?\"“”:;]\s*$|\d", block):
         return False
     return bool(_ROLE_WORDS.search(block)) or bool(_DATE_LINE.match(following))
+
+
+_SCRIPT = re.compile(r"(?is)<(script|style)\b[^>]*>.*?</\1\s*>")
+_INLINE_TAG = re.compile(r"(?i)</?(?:a|b|i|u|em|strong|span|small|font|sup|sub|mark)\b[^<>]{0,200}>")
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+
+
+def _untagged(line: str) -> str:
+    """``line`` without HTML tags (inline ones joined, others a space): most lines have none."""
+    if "<" not in line:
+        return line
+    return " ".join(_TAG.sub(" ", _INLINE_TAG.sub("", line)).split())
+
+
+def clean_byline(byline: str) -> str | None:
+    """A byline as plain text: entities decoded, a script or style element dropped with its content, other
+    tags dropped, spaces squeezed ("Jo <script>alert(1)</script> Reed" is "Jo Reed"); None when nothing is left."""
+    if "<" in byline or "&" in byline:
+        import html
+
+        byline = _untagged(_SCRIPT.sub(" ", html.unescape(byline)))
+    return " ".join(byline.split()) or None
+
+
+_META_AUTHOR = re.compile(r"(?is)<meta\b[^>]*?\bname\s*=\s*[\"']?author\b[^>]*>")
+_CONTENT = re.compile(r"(?is)\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+
+
+def _meta_author(page: str) -> str | None:
+    """The page's ``<meta name="author">`` cleaned (``clean_byline``) when it holds markup (trafilatura keeps a
+    script's words: "Jo alert Reed"); None when it holds none, or there is none."""
+    tag = _META_AUTHOR.search(page)
+    content = _CONTENT.search(tag.group(0)) if tag else None
+    if content is None:
+        return None
+    import html
+
+    raw = html.unescape(content.group(1) if content.group(1) is not None else content.group(2))
+    return clean_byline(raw) if "<" in raw else None
 
 
 def _norm(s: str) -> str:
@@ -409,7 +450,7 @@ def _from_html(text: str, shown: str, position: int, path: Path) -> Article | No
     if doc is not None and getattr(doc, "text", None):
         title = (doc.title or "").strip() or None
         return _from_plain(
-            doc.text, shown, position, path, title=title, byline=(doc.author or None),
+            doc.text, shown, position, path, title=title, byline=(_meta_author(text) or doc.author or None),
             date=(doc.date or None), url=(doc.url or None),
         )
     return _from_plain(_html_text_fallback(text), shown, position, path)

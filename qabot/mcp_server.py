@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +19,20 @@ from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
 from mcp.server.stdio import stdio_server
 from mcp.types import JSONRPCError, JSONRPCRequest, JSONRPCResponse, Resource
+from pydantic import ValidationError
 
 from . import __version__
 from .answering import Answerer
 from .catalog import Catalog, article_text
 from .errors import ArticleMissing, QabotError
-from .index import Index
+from .index import Index, manifest_stamp
 from .quotes import find_quotes, quote_json
-from .render import answer_json
+from .render import answer_json, quotes_missing
 
 ARTICLE_URI = "qabot://articles/{article_id}"
 """Where each article is found as a resource."""
+IDS = "list_articles gives the ids"
+"""Said after an unknown article id."""
 MAX_K = 50
 """The most answers one ``ask`` call returns."""
 
@@ -44,11 +48,16 @@ INSTRUCTIONS = (
 class QabotServer(MCPServer):
     """The MCP server for one index: qabot's tools, and every article listed as a resource."""
 
-    def __init__(self, index: Index):
+    def __init__(self, index_dir: Path):
         super().__init__(name="qabot", version=__version__, instructions=INSTRUCTIONS)
-        self.index = index
-        self.answerer = Answerer(index)
-        self.catalog = Catalog(index)
+        self.index_dir = index_dir
+        self.stamp = manifest_stamp(index_dir)
+        """The manifest's inode, modification time and size when the index was opened (a build replaces it)."""
+        self.index = Index.open(index_dir)
+        self.answerer = Answerer(self.index)
+        self.catalog = Catalog(self.index)
+        self.lock = threading.Lock()
+        """Held while the index is opened again (the SDK runs each call on a worker thread)."""
         self.add_tool(self.ask, name="ask", structured_output=True, description=(
             "Answer a question about the articles with up to k quoted sentences, best first; each answer has "
             "the article (id, title, path), paragraph number and character offsets. no_answer is true (with a "
@@ -65,43 +74,78 @@ class QabotServer(MCPServer):
         self.resource(ARTICLE_URI, name="article", mime_type="text/plain",
                       description="An article's text with numbered paragraphs")(self.read_article)
 
+    def fresh(self) -> tuple[Index, Answerer, Catalog]:
+        """The index, its answerer and catalog, opened again first when ``qabot index`` replaced the manifest since
+        they were (one ``stat``); an index that cannot be opened now leaves the one open in use. The old one is
+        closed when the calls still using it are done with it."""
+        with self.lock:
+            stamp = manifest_stamp(self.index_dir)
+            if stamp is not None and stamp != self.stamp:
+                try:
+                    index = Index.open(self.index_dir)
+                except QabotError:
+                    pass
+                else:
+                    self.index, self.answerer, self.catalog, self.stamp = index, Answerer(index), Catalog(index), stamp
+            return self.index, self.answerer, self.catalog
+
     def ask(self, question: str, k: int = 3) -> dict[str, Any]:
         """The ``ask --json`` object for ``question``."""
         if not 1 <= k <= MAX_K:
             raise ToolError(f"k must be between 1 and {MAX_K}, got {k}")
+        _, answerer, _ = self.fresh()
         try:
-            return answer_json(self.answerer.ask(question, k=k))
+            return answer_json(answerer.ask(question, k=k))
         except QabotError as err:
             raise ToolError(str(err)) from None
 
     def quotes(self, name: str, about: str | None = None) -> dict[str, Any]:
-        """``{"name", "about", "articles_read", "quotes": [...]}``, each quote as ``qabot quotes --json`` gives it."""
+        """``{"name", "about", "articles_read", "message", "searched", "quotes": [...]}``, each quote as ``qabot quotes
+        --json`` gives it; ``message`` says why there are none (as ``qabot quotes`` does), else null."""
         if not name.strip():
             raise ToolError("name is empty; give who to quote, e.g. Wang")
+        index, answerer, _ = self.fresh()
         try:
-            report = find_quotes(self.index, name.strip(), (about or "").strip() or None, analyzer=self.answerer.analyzer)
+            report = find_quotes(index, name.strip(), (about or "").strip() or None, analyzer=answerer.analyzer)
         except QabotError as err:
             raise ToolError(str(err)) from None
         return {"name": report.name, "about": report.about, "articles_read": report.articles_read,
+                "message": quotes_missing(report), "searched": report.searched,
                 "quotes": [quote_json(q) for group in report.groups for q in group.quotes]}
+
+    async def call_tool(self, name: str, arguments: dict[str, Any], context=None):
+        """The SDK's call, with arguments that fail validation said in one line ("k: input should be a valid
+        integer, got 'two'") instead of pydantic's several lines and links."""
+        try:
+            return await super().call_tool(name, arguments, context)
+        except ToolError as err:
+            cause = err.__cause__
+            if not isinstance(cause, ValidationError) or not cause.errors():
+                raise
+            first = cause.errors()[0]
+            where = ".".join(str(part) for part in first.get("loc", ())) or "arguments"
+            got = f", got {_short(first['input'])}" if "input" in first and first.get("type") != "missing" else ""
+            raise ToolError(f"Error executing tool {name}: {where}: {first.get('msg', 'invalid').lower()}{got}") from None
 
     def list_articles(self) -> dict[str, Any]:
         """``{"articles": [{id, title, path, byline, date}, ...]}``."""
-        return {"articles": [e.to_json() for e in self.catalog.entries]}
+        return {"articles": [e.to_json() for e in self.fresh()[2].entries]}
 
     def get_article(self, id: str, paragraphs: list[int] | None = None) -> str:
         """The article's text, paragraphs numbered; only ``paragraphs`` when given."""
         try:
-            return article_text(self.catalog.article(id), paragraphs)
+            return article_text(self.fresh()[2].article(id), paragraphs)
+        except ArticleMissing as err:
+            raise ToolError(f"{err}; {IDS}") from None
         except QabotError as err:
             raise ToolError(str(err)) from None
 
     def read_article(self, article_id: str) -> str:
         """The resource ``qabot://articles/{id}``."""
         try:
-            return article_text(self.catalog.article(article_id))
+            return article_text(self.fresh()[2].article(article_id))
         except ArticleMissing as err:
-            raise ResourceNotFoundError(str(err)) from None
+            raise ResourceNotFoundError(f"{err}; {IDS}") from None
         except QabotError as err:
             raise ResourceError(str(err)) from None
 
@@ -117,7 +161,13 @@ class QabotServer(MCPServer):
         """Every article, as ``qabot://articles/{id}``."""
         return [Resource(uri=ARTICLE_URI.format(article_id=e.id), name=e.title, mime_type="text/plain",
                          description=f"{e.path}" + (f", by {e.byline}" if e.byline else ""))
-                for e in self.catalog.entries]
+                for e in self.fresh()[2].entries]
+
+
+def _short(value: object) -> str:
+    """A bad argument's value for a one-line message: its repr, on one line, at most 60 characters."""
+    text = " ".join(repr(value).split())
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 class _Drain:
@@ -186,7 +236,7 @@ class _Noted:
 def serve(index_dir: Path) -> int:
     """Serve the index at ``index_dir`` over stdio until the client closes the connection; exit status 0."""
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="qabot mcp: %(levelname)s %(message)s")
-    server = QabotServer(Index.open(index_dir))
+    server = QabotServer(index_dir)
     log.info("serving %s", index_dir)
     server.run("stdio")
     return 0

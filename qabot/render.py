@@ -309,17 +309,24 @@ def write_line(text: str, stream: TextIO | None = None) -> None:
     print(text, file=stream)
 
 
+def quotes_missing(report: QuoteReport) -> str | None:
+    """Why ``report`` holds no quotes ("no article names 'Nobody'"), one line; None when it holds some."""
+    if report.groups:
+        return None
+    about = f" about '{safe_line(report.about)}'" if report.about else ""
+    name = safe_line(report.name)
+    if not report.articles_read:
+        return f"no article names '{name}'"
+    read = (f"the {report.articles_read} articles that name them" if report.articles_read != 1
+            else "the one article that names them")
+    return f"no words of '{name}'{about} in {read}"
+
+
 def render_quotes(report: QuoteReport, style: Style) -> str:
     """``qabot quotes``: a heading per article (title, path, date), each quote under it ("> " lines, the
     speaker marked) with its paragraph, and where else the same words stand."""
     if not report.groups:
-        about = f" about '{safe_line(report.about)}'" if report.about else ""
-        name = safe_line(report.name)
-        if not report.articles_read:
-            return style.paint("No quotes:", BOLD) + f" no article names '{name}'."
-        read = (f"the {report.articles_read} articles that name them" if report.articles_read != 1
-                else "the one article that names them")
-        return style.paint("No quotes:", BOLD) + f" no words of '{name}'{about} in {read}."
+        return style.paint("No quotes:", BOLD) + f" {quotes_missing(report)}."
     parts = []
     for group in report.groups:
         article = group.article

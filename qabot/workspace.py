@@ -111,11 +111,14 @@ def load_config(path: Path | None = None) -> Config:
     """The config at ``path`` (default: ``config_path()``); an empty Config when there is no file.
 
     Raises ConfigError (one line) for a file that cannot be read, is not TOML, or sets an unknown
-    key or a bad value."""
+    key or a bad value, and for a ``QABOT_CONFIG`` that names no file (a typo is never silently ignored)."""
+    named = path is None and bool(os.environ.get("QABOT_CONFIG"))
     path = path or config_path()
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
+        if named:
+            raise ConfigError(f"the config {path} that QABOT_CONFIG names does not exist") from None
         return Config()
     except OSError as err:
         raise ConfigError(f"cannot read the config {path}: {err.strerror or err}") from None

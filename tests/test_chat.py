@@ -254,9 +254,13 @@ def test_the_history_file_keeps_questions_across_sessions(index):
     assert path == Path(__import__("os").environ["QABOT_STATE_DIR"]) / "history"
     entries = [line[1:] for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("+")]
     assert entries == ["what did Wang say about Ukraine", "/k 2"]
+    assert path.stat().st_mode & 0o777 == 0o600  # the questions asked are the owner's to read
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+    path.chmod(0o644)  # made before qabot kept it private: private from the next session on
     status, output, chat = chat_session(index, "\x1b[A\x1b[A\r", "\x04")
     assert status == 0
     assert f"[1] {CITE}, ¶ 14" in output and chat.context.question == "what did Wang say about Ukraine"
+    assert path.stat().st_mode & 0o777 == 0o600
 
 
 def test_ctrl_c_clears_the_line_and_ctrl_d_leaves(index):
@@ -296,6 +300,12 @@ def test_line_mode_without_a_terminal_understands_follow_ups(seeds):
         "> compared with $185 billion last year.\n"
         f"[1] {CITE}, ¶ 10",
     ]
+
+
+def test_qabot_alone_with_questions_piped_in_is_the_chat(seeds):
+    piped = run(input="what did Wang say about Ukraine\nand Putin?\n")  # no subcommand, stdin not a terminal
+    assert (piped.returncode, piped.stdout) == (0, run("chat", input="what did Wang say about Ukraine\nand Putin?\n").stdout)
+    assert "→ what did Putin say about Ukraine" in piped.stdout and "usage:" not in piped.stdout
 
 
 def test_line_mode_json_is_one_object_per_question(seeds):

@@ -126,8 +126,8 @@ def test_python_dash_m_and_console_script_agree(seeds):
 
 
 def test_index_with_nothing_to_index_names_what_to_do(isolated):
-    result = run("index")  # no index yet, no seeds/ here, no PATH
-    assert result.returncode == 2 and result.stdout == ""
+    result = run("index")  # no index yet, no seeds/ here, no PATH: "nothing to index" is 3, as for ask
+    assert result.returncode == 3 and result.stdout == ""
     assert result.stderr.startswith("qabot: error: nothing to index: there is no index yet and no seeds/ folder here; ")
     assert result.stderr.rstrip().endswith("qabot index PATH") and len(result.stderr.splitlines()) == 1
 

@@ -108,3 +108,30 @@ def test_failed_build_keeps_the_previous_index(seeds, isolated):
     assert result.returncode == 3
     assert (isolated / "index" / "manifest.json").read_text() == before
     assert run("ask", "Patrushev", "--index", "index").returncode == 0
+
+
+def test_a_missing_path_is_exit_3_named_as_typed_whether_indexed_or_added(isolated):
+    (isolated / "one").mkdir()
+    (isolated / "one" / "a.txt").write_text("Harbour news\n\nThe harbour master retired.\n", encoding="utf-8")
+    assert run("index", "one", "--index", "idx").returncode == 0
+    typed = str(isolated / "nope")  # absolute, under the current folder: shown as typed, not shortened
+    for path, args in ((typed, ["index", typed]), (typed, ["index", "--add", typed, "--index", "idx"]),
+                       ("./x/../nope", ["index", "--add", "./x/../nope", "--index", "idx"])):
+        result = run(*args)
+        assert result.returncode == 3, args
+        assert _one_line_error(result) == f"qabot: error: no such file or folder: {path}\n"
+
+
+def test_a_damaged_manifest_that_names_no_folders_is_exit_5_and_says_how_to_rebuild(isolated):
+    (isolated / "one").mkdir()
+    (isolated / "one" / "a.txt").write_text("Harbour news\n\nThe harbour master retired.\n", encoding="utf-8")
+    assert run("index", "one", "--index", "idx").returncode == 0
+    (isolated / "idx" / "manifest.json").write_text("{broken", encoding="utf-8")
+    result = run("index", "--index", "idx")
+    assert result.returncode == 5
+    assert _one_line_error(result) == (
+        "qabot: error: the index at idx is damaged (manifest.json is not valid JSON) and no longer says what it indexed; "
+        "build it again from its articles: qabot index --index idx PATH\n")
+    again = run("index", "--index", "idx", "one")  # as it says
+    assert again.returncode == 0, again.stderr
+    assert run("ask", "--index", "idx", "harbour master").returncode == 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROME, SEED, SEED_TITLE
+from conftest import CHROME, SEED, SEED_TITLE, run
 
 from qabot.corpus import list_files
 from qabot.loading import decode, load_file
@@ -86,6 +86,22 @@ def test_encodings_never_crash():
     assert decode(b"bad \xff\xfe\x81 bytes\x00 and \x1b[2J") == "bad ÿþ bytes and "  # the escape goes whole
 
 
+def test_utf8_with_one_stray_byte_stays_utf8(isolated):
+    """One bad byte beside one "£" (as many good characters as bad): the "£" stays "£", not cp1252's "Â£"."""
+    folder = isolated / "hostile"
+    folder.mkdir()
+    (folder / "tram.txt").write_bytes("Tram plan\n\nThe new tram line would cost £40 million, the council said.\n\n"
+                                      .encode("utf-8") + b"Work starts in May \x97 if the money comes.\n")
+    assert run("index", "hostile", "--index", "idx").returncode == 0
+    asked = run("ask", "--json", "--index", "idx", "how much would the tram cost")
+    answer = json.loads(asked.stdout)["answers"][0]
+    assert answer["text"] == "The new tram line would cost £40 million, the council said."
+    shown = run("ask", "--index", "idx", "when does work start")
+    assert "Work starts in May \ufffd if the money comes." in shown.stdout  # only the stray byte is replaced
+    assert decode("Café".encode("latin-1") + " costs £5".encode("utf-8")) == "Caf\ufffd costs £5"
+    assert decode("Café for £5".encode("cp1252")) == "Café for £5"  # no valid multi-byte character: cp1252
+
+
 def test_empty_and_binary_files_are_skipped(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"  \n")
     (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 20)
@@ -135,3 +151,23 @@ def test_an_unterminated_escape_string_does_not_eat_the_text_after_it(tmp_path):
     path = tmp_path / "cut.txt"
     path.write_bytes(f"Cut\n\nFirst line {ESC}]0;never ended\nSecond line \x9d stays.\n".encode())
     assert _load(path).articles[0].text == "First line 0;never ended Second line stays."
+
+
+def test_a_byline_holding_tags_is_the_byline_and_a_meta_author_holding_a_script_is_cleaned(isolated):
+    folder = isolated / "hostile"
+    folder.mkdir()
+    (folder / "tagged.txt").write_text("Evil RED headline about the ferry\nBy Mallory <b>Evans</b>\n\n"
+                                       "The harbour master said the ferry will run at noon.\n", encoding="utf-8")
+    (folder / "meta.html").write_text(
+        '<html><head><title>Harbour news</title><meta name="author" content="Jo &lt;script&gt;alert(1)&lt;/script&gt; '
+        'Reed"></head><body><article><h1>Harbour news</h1><p>The harbour master said the ferry to the island will '
+        'run at noon from Monday, and that the boats would be full all summer long.</p><p>Another paragraph that is '
+        'long enough to be kept by the extractor as the main text of the page.</p></article></body></html>\n',
+        encoding="utf-8")
+    assert run("index", "hostile", "--index", "idx").returncode == 0
+    listed = run("list", "--json", "--index", "idx")
+    got = {a["path"]: (a["title"], a["byline"]) for a in map(json.loads, listed.stdout.splitlines())}
+    assert got == {"hostile/tagged.txt": ("Evil RED headline about the ferry", "Mallory Evans"),
+                   "hostile/meta.html": ("Harbour news", "Jo Reed")}
+    asked = json.loads(run("ask", "--json", "--index", "idx", "who wrote the article about the ferry").stdout)
+    assert "By Mallory" not in json.dumps(asked)  # the byline line is no paragraph

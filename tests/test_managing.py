@@ -55,7 +55,9 @@ def test_add_remove_and_replace_folders(isolated):
                                                "removed one/a.txt"]
     assert [a["path"] for a in _listed()] == ["two/b.md"]
     emptied = run("index", "--remove", "two", "--index", "idx")
-    assert emptied.returncode == 2 and "nothing to index" in emptied.stderr
+    assert emptied.returncode == 2 and emptied.stderr == (
+        "qabot: error: that would leave the index with no files or folders; to index others instead: "
+        "qabot index PATH --replace\n")
     replaced = run("index", "one", "--replace", "--index", "idx")
     assert replaced.returncode == 0
     assert [a["path"] for a in _listed()] == ["one/a.txt"]
@@ -149,3 +151,80 @@ def test_images_audio_video_archives_and_office_files_are_ignored_quietly_and_co
         assert result.stdout.splitlines()[1].endswith(
             "0 removed, 0 failed, 0 skipped, 9 ignored (images, audio, video, archives, office)")
     assert [a["path"] for a in _listed()] == ["corpus/a.txt"]
+
+
+def test_an_index_written_inside_the_folder_it_indexes_is_never_read_as_articles(isolated):
+    _write(isolated / "mynews", "bridge.txt", "Bridge news", "The bridge closes for six weeks from 4 May.")
+    _write(isolated / "mynews", "zoo.txt", "Zoo news", "The baby giraffe is called Kito.")
+    built = run("index", "--index", "mynews", "mynews")  # the slip: the index among the articles
+    assert built.returncode == 0, built.stderr
+    assert sorted(p.name for p in (isolated / "mynews").iterdir() if p.name.startswith(("seg-", "data-", "manifest")))
+    again = run("index", "--index", "mynews")  # its own files are neither new articles nor skipped files
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[1] == "files: 0 new, 0 updated, 2 unchanged, 0 removed, 0 failed, 0 skipped"
+    elsewhere = run("index", "mynews", "--index", "other")  # the folder can still be indexed into another index
+    assert elsewhere.returncode == 0, elsewhere.stderr
+    assert [a["path"] for a in _listed("other")] == ["mynews/bridge.txt", "mynews/zoo.txt"]
+    (isolated / "mynews" / "zoo.txt").write_text("Zoo news\n\nThe baby giraffe is called Amani now.\n", encoding="utf-8")
+    asked = run("ask", "--index", "mynews", "what is the baby giraffe called")  # brought up to date, then answered
+    assert asked.returncode == 0, asked.stderr
+    assert "(1 new or changed, 0 removed)" in asked.stderr and "Amani" in asked.stdout
+
+
+def test_contradictory_or_empty_index_options_are_one_line_usage_errors(isolated):
+    _write(isolated / "one", "a.txt", "Harbour news", "The harbour master retired on Monday.")
+    assert run("index", "one", "--index", "idx").returncode == 0
+    for args, message in (
+            (["--replace"], "--replace needs the PATHs to keep: qabot index PATH... --replace"),
+            (["--add", "one", "--remove", "one"], "one is given to both --add and --remove"),
+            (["--merge", "--verify"], "--verify checks the index and builds nothing; give it without --merge"),
+            (["one", "--verify"], "--verify checks the index and builds nothing; give it without PATH")):
+        result = run("index", "--index", "idx", *args)
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", f"qabot: error: {message}\n"), args
+    assert [a["path"] for a in _listed()] == ["one/a.txt"]  # untouched
+
+
+def test_merge_says_what_it_merged(isolated):
+    _write(isolated / "one", "a.txt", "Harbour news", "The harbour master retired on Monday.")
+    assert run("index", "one", "--index", "idx").returncode == 0
+    _write(isolated / "one", "b.txt", "Bridge news", "The bridge opens in May.")
+    assert run("index", "--index", "idx").returncode == 0  # a second segment
+    _write(isolated / "one", "c.txt", "Zoo news", "The giraffe is called Kito.")
+    merged = run("index", "--index", "idx", "--merge")  # and a third, of c.txt: all three into one
+    assert merged.returncode == 0, merged.stderr
+    assert merged.stdout.splitlines()[1:] == ["files: 1 new, 0 updated, 2 unchanged, 0 removed, 0 failed, 0 skipped",
+                                              "merged 3 segments into 1", "new one/c.txt"]
+    again = run("index", "--index", "idx", "--merge")
+    assert again.stdout.splitlines()[2:] == ["nothing to merge: the index is one segment"]
+
+
+def test_list_is_by_path_whatever_updates_did(isolated):
+    for name, title in (("bridge.txt", "Bridge news"), ("school.txt", "School news"), ("zoo.txt", "Zoo news")):
+        _write(isolated / "mynews", name, title, "Something happened on Monday.")
+    assert run("index", "mynews", "--index", "idx").returncode == 0
+    _write(isolated / "mynews", "bridge.txt", "Bridge news", "The bridge closes in May.")  # into a newer segment
+    assert run("index", "--index", "idx").returncode == 0
+    order = ["mynews/bridge.txt", "mynews/school.txt", "mynews/zoo.txt"]
+    assert [a["path"] for a in _listed()] == order
+    plain = run("list", "--index", "idx")
+    assert [line.split()[0] for line in plain.stdout.splitlines()] == order
+
+
+def test_verify_also_says_whether_the_article_files_changed_since_the_build(isolated):
+    _write(isolated / "mynews", "zoo.txt", "Zoo news", "The giraffe is called Kito.")
+    _write(isolated / "mynews", "library.txt", "Library news", "The library opens on Sunday.")
+    assert run("index", "mynews", "--index", "idx").returncode == 0
+    same = run("index", "--verify", "--index", "idx")
+    assert (same.returncode, same.stdout) == (0, "the index at idx is intact\n"
+                                                 "the article files in mynews are as they were when it was built\n")
+    with open(isolated / "mynews" / "zoo.txt", "a", encoding="utf-8") as out:
+        out.write("\nThe keepers named her.\n")
+    (isolated / "mynews" / "library.txt").unlink()
+    changed = run("index", "--verify", "--index", "idx")
+    assert (changed.returncode, changed.stdout) == (0, "the index at idx is intact\n"
+                                                       "the corpus changed since the index was built (1 new or changed, "
+                                                       "1 removed); qabot index updates it\n")
+    (isolated / "mynews").rename(isolated / "away")
+    gone = run("index", "--verify", "--index", "idx")
+    assert gone.stdout.splitlines()[1] == ("mynews is gone; its articles stay in the index until qabot index --remove "
+                                           "drops them")

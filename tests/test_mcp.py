@@ -143,3 +143,49 @@ def test_calls_made_before_stdin_closes_are_answered(seed_index, tmp_path):
     assert set(answers) == {1, 10, 11, 12, 20}
     for i in (10, 11, 12):
         assert WANG_1[:40] in json.dumps(answers[i]["result"]) or "Ukraine" in json.dumps(answers[i]["result"])
+
+
+def test_bad_arguments_are_one_line_and_no_quotes_says_why(seed_index, tmp_path):
+    async def script(session):
+        return (await session.call_tool("ask", {"question": "Wang", "k": "two"}),
+                await session.call_tool("ask", {"k": 2}),
+                await session.call_tool("quotes", {"name": "Nobody"}),
+                await session.call_tool("quotes", {"name": "Wang", "about": "football"}),
+                await session.call_tool("quotes", {"name": "Wang"}))
+
+    (two, no_question, nobody, off_topic, wang), stderr = _talk(seed_index, tmp_path, script)
+    assert two.is_error and two.content[0].text == ("Error executing tool ask: k: input should be a valid integer, "
+                                                    "unable to parse string as an integer, got 'two'")
+    assert no_question.is_error and no_question.content[0].text == "Error executing tool ask: question: field required"
+    cli = run("quotes", "--index", str(seed_index), "Nobody")
+    assert cli.stdout == "No quotes: no article names 'Nobody'.\n"
+    assert not nobody.is_error and nobody.structured_content["quotes"] == []
+    assert nobody.structured_content["message"] == "no article names 'Nobody'"  # as the CLI says it
+    assert off_topic.structured_content["message"].startswith("no words of 'Wang' about 'football' in ")
+    assert wang.structured_content["message"] is None and wang.structured_content["quotes"]
+    assert "Traceback" not in stderr
+
+
+def test_the_tools_answer_from_the_index_as_qabot_index_left_it(isolated, tmp_path):
+    corpus = isolated / "mynews"
+    corpus.mkdir()
+    (corpus / "bridge.txt").write_text("Bridge news\n\nThe bridge closes for six weeks from 4 May.\n", encoding="utf-8")
+    index = tmp_path / "idx"
+    assert run("index", "--index", str(index), str(corpus)).returncode == 0
+
+    async def script(session):
+        before = await session.call_tool("ask", {"question": "what is the baby giraffe called"})
+        (corpus / "zoo.txt").write_text("Zoo news\n\nThe baby giraffe is called Kito.\n", encoding="utf-8")
+        built = await asyncio.to_thread(run, "index", "--index", str(index), str(corpus))  # while the server runs
+        assert built.returncode == 0, built.stderr
+        after = await session.call_tool("ask", {"question": "what is the baby giraffe called"})
+        listed = await session.call_tool("list_articles", {})
+        resources = await session.list_resources()
+        return before, after, listed, resources
+
+    (before, after, listed, resources), stderr = _talk(index, tmp_path, script)
+    assert before.structured_content["no_answer"] and "in 1 article" in before.structured_content["message"]
+    assert after.structured_content["answers"][0]["text"] == "The baby giraffe is called Kito."
+    assert [a["title"] for a in listed.structured_content["articles"]] == ["Bridge news", "Zoo news"]
+    assert len(resources.resources) == 2
+    assert "Traceback" not in stderr

@@ -446,3 +446,26 @@ def test_folders_scanned_whole_in_c_give_the_listing_python_makes(isolated, monk
     assert packed == plain[1] == (corpus.join_paths(python.paths), array("q", python.sizes).tobytes(),
                                   array("q", python.mtimes).tobytes())
     assert scanned  # the scan ran, found the same file twice, and the walk was made again without it
+
+
+def test_a_folder_holding_an_index_lists_its_articles_in_c_and_in_python(isolated, monkeypatch):
+    """An index written among the articles it indexes (``qabot index --index mynews mynews``): the C scan leaves the
+    folder to Python, which passes over the index's own files only; both list the articles beside them."""
+    import qabot.corpus as corpus
+
+    helper = _built_helper(isolated)
+    mynews = isolated / "mynews"
+    _write(mynews, "bridge.txt", "Bridge news", "The bridge closes in May.")
+    _write(mynews / "sub", "zoo.md", "Zoo news", "The giraffe is called Kito.")
+    built = run("index", "--index", str(mynews), str(mynews))
+    assert built.returncode == 0, built.stderr
+    assert {p.name[:4] for p in mynews.iterdir()} >= {"mani", "data", "seg-", ".loc"}
+    want = [str(mynews / "bridge.txt"), str(mynews / "sub" / "zoo.md")]
+    monkeypatch.setattr(corpus, "_scan", None)
+    monkeypatch.setattr(corpus, "_statat", None)
+    python = list_files([str(mynews)])
+    assert (python.paths, python.skipped, python.failed) == (want, [], [])
+    monkeypatch.setattr(corpus, "_statat", helper.statat)
+    monkeypatch.setattr(corpus, "_scan", helper.scan)
+    rest, packed = corpus.list_packed([str(mynews)])
+    assert packed[0] == corpus.join_paths(want) and (rest.skipped, rest.failed) == ([], [])

@@ -133,7 +133,9 @@ def test_api_articles(server):
     assert status == 200 and article["title"] == SEED_TITLE and article["byline"] == "Anton Troianovski"
     assert article["paragraphs"][13] | {"start": 0, "end": 0} == {"n": 14, "text": WANG_2, "start": 0, "end": 0}
     status, body, _ = server.get("/api/articles/nope")
-    assert status == 404 and json.loads(body) == {"error": "no article with id 'nope'; list_articles gives the ids"}
+    assert status == 404 and json.loads(body) == {"error": "no article with id 'nope'; /api/articles gives the ids"}
+    status, body, _ = server.get("/articles/nope")
+    assert status == 404 and "no article with id &#x27;nope&#x27;; /articles lists them" in body
 
 
 def test_page_with_q_has_the_answer_in_its_html(server):
@@ -251,3 +253,27 @@ def test_follow_ups_belong_to_each_browser(server):
     other = second("/?q=more")
     assert "there is no question yet to show more answers to" in other  # the other browser has its own conversation
     assert first("/?new=1").count('<section class="turn"') == 0
+
+
+def test_the_page_and_the_api_answer_from_the_index_as_qabot_index_left_it(isolated, tmp_path):
+    corpus = isolated / "mynews"
+    corpus.mkdir()
+    (corpus / "bridge.txt").write_text("Bridge news\n\nThe bridge closes for six weeks from 4 May.\n", encoding="utf-8")
+    index = _index(corpus, tmp_path / "idx")
+    srv = Server(index, isolated)
+    try:
+        asked = json.loads(srv.get("/api/ask?q=what+is+the+baby+giraffe+called")[1])
+        assert asked["no_answer"] and "in 1 article" in asked["message"]
+        (corpus / "zoo.txt").write_text("Zoo news\n\nThe baby giraffe is called Kito.\n", encoding="utf-8")
+        _index(corpus, index)  # while the server runs
+        asked = json.loads(srv.get("/api/ask?q=what+is+the+baby+giraffe+called")[1])
+        assert asked["answers"][0]["text"] == "The baby giraffe is called Kito."
+        assert [a["title"] for a in json.loads(srv.get("/api/articles")[1])["articles"]] == ["Bridge news", "Zoo news"]
+        assert "2 articles" in srv.get("/?q=giraffe")[1] and "Kito" in srv.get("/?q=giraffe")[1]
+        (corpus / "zoo.txt").unlink()
+        _index(corpus, index)
+        articles = json.loads(srv.get("/api/articles")[1])["articles"]
+        assert [a["title"] for a in articles] == ["Bridge news"]
+        assert "1 article," in srv.get("/articles")[1]
+    finally:
+        assert "Traceback" not in srv.stop()

@@ -50,6 +50,11 @@ def test_config_file(isolated, tmp_path, monkeypatch):
     other.write_text("k = 2\n")
     monkeypatch.setenv("QABOT_CONFIG", str(other))
     assert load_config().k == 2
+    monkeypatch.setenv("QABOT_CONFIG", str(tmp_path / "nonexistent.toml"))  # a typo is not the defaults
+    for args in (["ask", "hi"], ["index"], ["list"], ["chat"]):
+        result = run(*args, input="")
+        assert (result.returncode, result.stdout) == (2, ""), args
+        assert result.stderr == f"qabot: error: the config {tmp_path / 'nonexistent.toml'} that QABOT_CONFIG names does not exist\n"
 
 
 @pytest.mark.parametrize("text, message", [
@@ -135,7 +140,7 @@ def _bash_complete(script: Path, *words: str) -> list[str]:
     result = subprocess.run(["bash", "--norc", "-c", program], capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "complete -o default -F _qabot qabot"
+    assert lines[0] == "complete -F _qabot qabot"  # no fallback to file names: they are offered where asked for
     return [line for line in lines[1:] if line]
 
 
@@ -151,6 +156,14 @@ def test_bash_completion_completes_subcommands_and_options(isolated):
     assert _bash_complete(script, "--color", "never", "as") == ["ask"]
     assert _bash_complete(script, "chat", "--color", "a") == ["auto", "always"]
     assert _bash_complete(script, "completion", "") == ["bash", "zsh", "fish"]
+    (isolated / "wang.txt").write_text("x")
+    (isolated / "notes").mkdir()
+    assert _bash_complete(script, "ask", "") == []  # a question is no file name
+    assert _bash_complete(script, "ask", "what", "did", "w") == []
+    assert _bash_complete(script, "quotes", "w") == [] and _bash_complete(script, "ask", "-k", "") == []
+    assert _bash_complete(script, "index", "w") == ["wang.txt"]
+    assert _bash_complete(script, "ask", "--params", "w") == ["wang.txt"]
+    assert _bash_complete(script, "ask", "--index", "") == ["notes"]
 
 
 def test_zsh_and_fish_scripts(isolated):

@@ -53,7 +53,7 @@ def wait_for_first_build(index_dir: Path, say: Callable[[], None]) -> bool:
 
 def damaged(index_dir: Path, why: str) -> IndexDamaged:
     """The error for a damaged index, with the one-line fix."""
-    return IndexDamaged(f"the index at {index_dir} is damaged: {why}; run qabot index")
+    return IndexDamaged(f"the index at {index_dir} is damaged: {why}; run qabot index", why)
 
 
 def unwritable(index_dir: Path, err: OSError) -> IndexUnwritable:
@@ -83,6 +83,16 @@ def read_manifest(index_dir: Path) -> dict | None:
     if manifest.get("version") == FORMAT_VERSION:  # another version's manifest: its version is the message
         _check_manifest(index_dir, manifest)
     return manifest
+
+
+def manifest_stamp(index_dir: Path) -> tuple[int, int, int] | None:
+    """The manifest's inode, modification time (ns) and size, which a build changes when it replaces the manifest
+    (``os.replace``); None when there is none. A server compares it, one ``stat``, to see the index changed."""
+    try:
+        st = (index_dir / MANIFEST).stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size
 
 
 def salvage_roots(index_dir: Path) -> list[str] | None:

@@ -33,7 +33,7 @@ from ..catalog import Catalog, article_json
 from ..chat import Chat
 from ..conversation import understand
 from ..errors import ArticleMissing, QabotError
-from ..index import Index
+from ..index import Index, manifest_stamp
 from ..render import Style, answer_json
 from ..vocabulary import Lexicon, surface_words
 from . import page
@@ -58,21 +58,45 @@ HEADERS = {
 
 
 class Shared:
-    """What every conversation shares: the open index, one answerer, the lexicon, the article list."""
+    """What every conversation shares: the open index, one answerer, the lexicon, the article list; opened
+    again when ``qabot index`` has changed the index since (``fresh``), so the page answers from the index
+    as it is now."""
 
     def __init__(self, index_dir: Path, k: int):
         self.index_dir = index_dir
         self.k = k
-        self.index = Index.open(index_dir)
         self.analyzer = Analyzer()
-        self.answerer = Answerer(self.index, analyzer=self.analyzer)
-        words = self.index.words
-        if words is None:  # an index built before words.json existed
-            words = surface_words("\n\n".join(self.index.article(i).text for i in range(self.index.n_articles)))
-        self.lexicon = Lexicon(words)
-        self.catalog = Catalog(self.index)
         self.lock = threading.Lock()
-        """Answering is done one question at a time (the answerer's caches are not shared safely)."""
+        """Answering is done one question at a time (the answerer's caches are not shared safely), and the
+        index is opened again under it."""
+        self.index: Index | None = None
+        self.stamp = manifest_stamp(index_dir)
+        """The manifest's inode, modification time and size when the index was opened (a build replaces it)."""
+        self._open()
+
+    def _open(self) -> None:
+        index = Index.open(self.index_dir)
+        words = index.words
+        if words is None:  # an index built before words.json existed
+            words = surface_words("\n\n".join(index.article(i).text for i in range(index.n_articles)))
+        old, self.index = self.index, index
+        self.answerer = Answerer(index, analyzer=self.analyzer)
+        self.lexicon = Lexicon(words)
+        self.catalog = Catalog(index)
+        if old is not None:
+            old.close()  # its folders may go at the next build
+
+    def fresh(self) -> None:
+        """Open the index again when its manifest changed since it was opened (one ``stat``; call under
+        ``lock``). An index that cannot be opened now (removed, damaged) leaves the one open in use."""
+        stamp = manifest_stamp(self.index_dir)
+        if stamp is None or stamp == self.stamp:
+            return
+        try:
+            self._open()
+        except QabotError:
+            return
+        self.stamp = stamp
 
     def summary(self) -> str:
         """``N articles, M passages``."""
@@ -97,6 +121,7 @@ class Conversation(Chat):
     def say(self, line: str) -> page.WebTurn:
         """Understand and answer one line; the turn it makes."""
         line = " ".join(line.split())[:MAX_QUESTION]
+        self.load()  # the shared index, opened again since the last turn when it changed
         number = len(self.turns) + 1
         if line.startswith("/"):
             turn = page.WebTurn(number, line, None, False, None, "the page takes questions; /commands are for qabot chat")
@@ -161,6 +186,7 @@ def create_app(index_dir: Path, k: int = 3, allowed_hosts: list[str] | None = No
     def home(request: Request) -> Response:
         token = None if request.query_params.get("new") else request.cookies.get(COOKIE)
         with shared.lock:
+            shared.fresh()
             token, conversation = sessions.get(token)
             q = request.query_params.get("q", "").strip()
             seen = request.query_params.get("t", "")
@@ -172,17 +198,22 @@ def create_app(index_dir: Path, k: int = 3, allowed_hosts: list[str] | None = No
         response.set_cookie(COOKIE, token, httponly=True, samesite="strict")
         return response
 
-    async def articles(request: Request) -> Response:
-        return _html(page.page("Articles · qabot", page.articles_html(shared.catalog.entries), shared.summary()))
+    def articles(request: Request) -> Response:
+        with shared.lock:
+            shared.fresh()
+            return _html(page.page("Articles · qabot", page.articles_html(shared.catalog.entries), shared.summary()))
 
     def article(request: Request) -> Response:
-        try:
-            found = shared.catalog.article(request.path_params["id"])
-        except ArticleMissing as err:
-            return _html(page.page("Not found · qabot", f"<p class=\"note\">{page.text(err)}</p>\n", shared.summary()), 404)
-        s, e = request.query_params.get("s", ""), request.query_params.get("e", "")
-        mark = (int(s), int(e)) if s.isdigit() and e.isdigit() and int(s) < int(e) else None
-        return _html(page.page(f"{found.title} · qabot", page.article_html(found, mark), shared.summary()))
+        with shared.lock:
+            shared.fresh()
+            try:
+                found = shared.catalog.article(request.path_params["id"])
+            except ArticleMissing as err:
+                note = page.text(f"{err}; /articles lists them")
+                return _html(page.page("Not found · qabot", f"<p class=\"note\">{note}</p>\n", shared.summary()), 404)
+            s, e = request.query_params.get("s", ""), request.query_params.get("e", "")
+            mark = (int(s), int(e)) if s.isdigit() and e.isdigit() and int(s) < int(e) else None
+            return _html(page.page(f"{found.title} · qabot", page.article_html(found, mark), shared.summary()))
 
     def api_ask(request: Request) -> Response:
         q = request.query_params.get("q", "").strip()
@@ -196,19 +227,24 @@ def create_app(index_dir: Path, k: int = 3, allowed_hosts: list[str] | None = No
             return _error(400, str(err))
         try:
             with shared.lock:
+                shared.fresh()
                 answer = shared.answerer.ask(q, k=k_value)
         except QabotError as err:
             return _error(400, str(err))
         return JSONResponse(answer_json(answer), headers=HEADERS)
 
-    async def api_articles(request: Request) -> Response:
-        return JSONResponse({"articles": [e.to_json() for e in shared.catalog.entries]}, headers=HEADERS)
+    def api_articles(request: Request) -> Response:
+        with shared.lock:
+            shared.fresh()
+            return JSONResponse({"articles": [e.to_json() for e in shared.catalog.entries]}, headers=HEADERS)
 
     def api_article(request: Request) -> Response:
-        try:
-            return JSONResponse(article_json(shared.catalog.article(request.path_params["id"])), headers=HEADERS)
-        except ArticleMissing as err:
-            return _error(404, str(err))
+        with shared.lock:
+            shared.fresh()
+            try:
+                return JSONResponse(article_json(shared.catalog.article(request.path_params["id"])), headers=HEADERS)
+            except ArticleMissing as err:
+                return _error(404, f"{err}; /api/articles gives the ids")
 
     async def stylesheet(request: Request) -> Response:
         return FileResponse(STATIC / "qabot.css", media_type="text/css", headers=HEADERS)
