@@ -97,7 +97,7 @@ class Chat:
         words = self.index.words
         if words is None:  # an index built before words.json existed
             words = surface_words("\n\n".join(self.index.article(i).text for i in range(self.index.n_articles)))
-        self.lexicon = Lexicon(words)
+        self.lexicon = Lexicon(words, self.answerer.texts_with)
 
     # -- output -------------------------------------------------------------------------------
 

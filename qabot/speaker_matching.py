@@ -398,8 +398,9 @@ def speaker_terms(asked: str, analyzer: Analyzer) -> list[str]:
     Benedetti"; "blair" for "Mr Blair"; "wang", "yi" for "Wang Yi"), else the head word's ("mayor" for "the
     mayor of Ferrara", "offici" for "U.S. officials"); honorifics and titles are never the terms of a name."""
     phrase = speaker_phrase(asked)
-    if phrase.names:  # a web name is searched as the articles' words it is ("suprnova", "org" for "Suprnova.org")
-        dotted = {normal(w): w for w in _PHRASE_WORD.findall(asked) if _DOTTED.search(w)}
+    if phrase.names:  # a web name is searched as the articles' words it is ("suprnova", "org" for "Suprnova.org"),
+        # a name in capitals as written ("WHO": ``Analyzer.term``)
+        dotted = {normal(w): w for w in _PHRASE_WORD.findall(asked) if _DOTTED.search(w) or _CAPITALS.fullmatch(w)}
         return [t for t in analyzer.terms(" ".join(dotted.get(n, n) for n in phrase.names)) if t]
     head = [t for t in analyzer.terms(phrase.head or "") if t]
     return head + _body_terms(asked, phrase, analyzer) if head else [t for t in analyzer.terms(asked) if t]

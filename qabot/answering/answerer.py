@@ -105,6 +105,12 @@ class Answerer:
         """The text of passage ``p``."""
         return self.reader.passage_text(p)
 
+    def texts_with(self, word: str) -> list[str]:
+        """The texts of the passages that hold ``word``'s term (every one of them)."""
+        term = self.analyzer.term(word)
+        df = self.reader.df(term) if term else 0
+        return [self.passage_text(p) for p, _ in self.retriever.top([term], df)] if df else []
+
     def rank_articles(self, text: str, k: int = 10) -> list[int]:
         """The ``k`` articles whose best passage BM25 ranks highest for ``text`` (article ids, best first)."""
         best: dict[int, float] = {}

@@ -69,7 +69,7 @@ class Shared:
         words = self.index.words
         if words is None:  # an index built before words.json existed
             words = surface_words("\n\n".join(self.index.article(i).text for i in range(self.index.n_articles)))
-        self.lexicon = Lexicon(words)
+        self.lexicon = Lexicon(words, self.answerer.texts_with)
         self.catalog = Catalog(self.index)
         self.lock = threading.Lock()
         """Answering is done one question at a time (the answerer's caches are not shared safely)."""

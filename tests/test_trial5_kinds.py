@@ -1,0 +1,68 @@
+"""Kinds of question a new user's trial of a fresh clone found wrong (notes of trial 5): an acronym that is a
+stopword ("the WHO"), a statement asked for by its own noun, a first name the article gives another person of
+the same surname. Real articles written here, the real CLI as a subprocess."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ask_json, first_text, index_articles, run
+from qabot.analysis import Analyzer
+from qabot.answering.parse import QuestionKind, parse
+
+ARTICLES = {
+    "flu": """Bird flu spreads to new farms in Asia
+
+By Lena Ortiz
+
+Bird flu has been found on three more poultry farms in Vietnam, officials said on Friday.
+
+The WHO said the risk to people remained low but urged governments to watch for new cases.
+
+Who would pay for the culling was not yet clear.
+
+"We are watching this very closely," said Dr Hoang Minh, who leads the national response.
+""",
+    "floods": """Floods force thousands from homes in northern Italy
+
+By Giulia Ferri
+
+More than 4,000 people were evacuated from their homes on Sunday after the Po and Reno rivers burst their banks.
+
+"The water came up faster than anyone expected," the mayor of Ferrara, Alan Fabbri, told reporters.
+
+In a statement, the government said it would declare a state of emergency and release 20 million euros for relief.
+
+Rescue teams used boats to reach villages cut off by the water near Ravenna.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory) -> Path:
+    return index_articles(tmp_path_factory.mktemp("trial5-kinds"), **ARTICLES)
+
+
+def test_an_acronym_written_in_capitals_is_a_name_not_a_question_word(index):
+    analyzer = Analyzer()
+    q = parse("what did the WHO say", analyzer)
+    assert q.kind is QuestionKind.SAY and q.speaker == "the WHO" and q.speaker_terms == ("WHO",)
+    # a question word in capitals opening the question, or a question all in capitals, is still the question word
+    assert parse("WHO won the cup?", analyzer).kind is QuestionKind.WHO
+    assert parse("WHO WON THE CUP", analyzer).kind is QuestionKind.WHO
+    assert parse("when did the WHO warn about bird flu", analyzer).kind is QuestionKind.WHEN
+    # the articles index it as written: "Who would pay" is not the WHO
+    assert analyzer.term("WHO") == "WHO" and analyzer.term("Who") == ""
+    answers = ask_json(index, "what did the WHO say", "what did the WHO say about the risk")
+    for answer in answers:
+        assert first_text(answer).startswith("The WHO said the risk to people remained low")
+    assert all("Who would pay" not in a["text"] for a in answers[0]["answers"])
+
+
+def test_a_follow_up_naming_an_acronym_that_speaks_asks_for_its_words(index):
+    result = run("chat", "--index", str(index), input="what did Dr Hoang Minh say\nand the WHO?\n")
+    assert result.returncode == 0, result.stderr
+    assert "→ what did the WHO say\n" in result.stdout
+    assert "The WHO said the risk to people" in result.stdout.split("→ what did the WHO say")[1]
