@@ -66,3 +66,14 @@ def test_a_follow_up_naming_an_acronym_that_speaks_asks_for_its_words(index):
     assert result.returncode == 0, result.stderr
     assert "→ what did the WHO say\n" in result.stdout
     assert "The WHO said the risk to people" in result.stdout.split("→ what did the WHO say")[1]
+
+
+def test_a_document_asked_for_gives_the_words_its_owner_gives_in_it(index):
+    # no one is attributed 'the statement': the government gives its words "in a statement"
+    for question in ("what did the statement say", "what did the government statement say",
+                     "what did the government statement say about relief"):
+        (answer,) = ask_json(index, question)
+        assert first_text(answer).startswith("In a statement, the government said it would declare a state of emergency")
+    # the owner's words must still be about the topic asked
+    (answer,) = ask_json(index, "what did the government statement say about the mayor")
+    assert answer["no_answer"] is True

@@ -266,6 +266,8 @@ class Answerer:
         if say:
             topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
             message = f"no words of '{q.speaker}'{topic} in {gates.where()}"
+        if not cands and say and (documented := self.own.in_document(q, read)) is not None:
+            return documented  # "what did the statement say": "In a statement, the government said ..."
         if not cands:  # "what did the army say": the articles name the army, never speaking
             ranked.refusal = message if say else \
                 f"nothing about '{' '.join(q.topic_words) or q.text.strip()}' in {gates.where()}"
@@ -287,6 +289,9 @@ class Answerer:
             named = self.unsure.named_after_role(q, cands)
             if named:  # "the Dane's agent travelled to Spain ..." then "John Sivabaek told BBC Sport: ..."
                 return self._rank_as(q, named)
+            documented = self.own.in_document(q, read)
+            if documented is not None:  # "the government statement": "In a statement, the government said ..."
+                return documented
             near = self.speech.unattributed(q, cands)
             linked = self.unsure.words_linked_to_topic(q, ctx, hits)  # X's own words, before passages naming X's role
             closest = linked or ([] if near else (self.unsure.closest_words(q, ctx, hits) or self.unsure.words_of_a_part(q, ctx, hits)))
