@@ -25,8 +25,9 @@ from .passages import paragraph_sentences
 from .retrieval import LocalCorpus, LocalRetriever, Retriever
 from .speaker_matching import given_names as names_before, names_another
 from .spelling import Speller, written_together
-from .speakers import (SpeakerPhrase, attribute_paragraph, known_people, speaker_matches, speaker_phrase,
-                       speaker_terms)
+from .speakers import (Attribution, People, SpeakerPhrase, attribute_paragraph, known_people, speaker_matches,
+                       speaker_phrase, speaker_terms)
+from .speakers.windows import closing_speaker
 
 
 @dataclass(frozen=True)
@@ -213,8 +214,17 @@ def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, top
     spans_of = paragraph_sentences(article.text, tuple(article.paragraphs[n - 1] for n in wanted))
     said = []
     people = lru_cache(maxsize=1)(lambda: known_people(article.text))
+    whole = lru_cache(maxsize=1)(lambda: People(article.text))
+
+    def closing(n: int) -> Attribution | None:
+        """Who speaks in the last sentence of paragraph ``n``: a paragraph that opens with a bare quotation goes
+        on with them, as the answers read it (``attribute_paragraph``'s ``opening``)."""
+        spans = paragraph_sentences(article.text, (article.paragraphs[n - 1],))[0]
+        return closing_speaker(article.text, spans, whole())
+
     for n, spans in zip(wanted, spans_of):
-        who_said = attribute_paragraph(article.text, spans, people)
+        who_said = attribute_paragraph(article.text, spans, people,
+                                       opening=(lambda n=n: closing(n - 1)) if n > 1 else None)
         said.append([(n, s, e, who) for (s, e), who in zip(spans, who_said) if who.speaker])
     # the same person named again: "the mayor said" after "the mayor of Ferrara, Anna Benedetti, said",
     # "Lindqvist said" after "the fisheries officer Erik Lindqvist said"

@@ -4,6 +4,7 @@ the same surname. Real articles written here, the real CLI as a subprocess."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,14 @@ More than 4,000 people were evacuated from their homes on Sunday after the Po an
 In a statement, the government said it would declare a state of emergency and release 20 million euros for relief.
 
 Rescue teams used boats to reach villages cut off by the water near Ravenna.
+""",
+    "band": """Rock band up for three awards
+
+The band were nominated for best group, best rock act and best album on Monday.
+
+They are outspoken, in contrast to fellow nominees such as Keane and Snow Patrol. "British music needs a kick and Britain needs a new band," declared the band's singer Tom Meighan.
+
+"No-one's doing it at the minute. Music feels like it's in the afterlife right now."
 """,
 }
 
@@ -77,3 +86,14 @@ def test_a_document_asked_for_gives_the_words_its_owner_gives_in_it(index):
     # the owner's words must still be about the topic asked
     (answer,) = ask_json(index, "what did the government statement say about the mayor")
     assert answer["no_answer"] is True
+
+
+def test_quotes_go_on_with_the_last_speaker_into_a_paragraph_opening_with_a_bare_quotation(index):
+    result = run("quotes", "--index", str(index), "--json", "Tom Meighan")
+    assert result.returncode == 0, result.stderr
+    quotes = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [q["paragraph"] for q in quotes] == [2, 3]
+    assert quotes[1]["text"].startswith('"No-one\'s doing it at the minute.') and quotes[1]["speaker"] == "Tom Meighan"
+    # as the answers read it
+    (answer,) = ask_json(index, "what did Tom Meighan say about the afterlife")
+    assert "afterlife" in first_text(answer)
