@@ -251,3 +251,24 @@ def test_follow_ups_belong_to_each_browser(server):
     other = second("/?q=more")
     assert "there is no question yet to show more answers to" in other  # the other browser has its own conversation
     assert first("/?new=1").count('<section class="turn"') == 0
+
+
+FLOODS = ("Floods force thousands from homes in northern Italy\n\n"
+          "\"The water came up faster than anyone expected,\" the mayor of Ferrara, Alan Fabbri, told reporters.\n\n"
+          "The mayor said the council would meet on Friday to plan repairs to the river banks.\n")
+
+
+def test_a_speaker_asked_for_by_title_is_marked_where_the_answer_names_them(isolated, tmp_path):
+    corpus = tmp_path / "floods"
+    corpus.mkdir()
+    (corpus / "floods.txt").write_text(FLOODS)
+    srv = Server(_index(corpus, tmp_path / "floods-index"), isolated)
+    try:
+        # the sentence names the speaker by role only ("The mayor said"): that role is marked
+        status, body, _ = srv.get("/?q=what+did+the+mayor+of+Ferrara+say+about+repairs")
+        assert status == 200
+        assert '<span class="speaker" title="the speaker">The mayor</span> said the council' in body
+        status, body, _ = srv.get("/?q=what+did+the+mayor+of+Ferrara+say+about+the+water&new=1")
+        assert '<span class="speaker" title="the speaker">Alan Fabbri</span>' in body
+    finally:
+        assert "Traceback" not in srv.stop()
