@@ -23,7 +23,7 @@ from .lexicon import TITLES
 from .model import Article
 from .passages import paragraph_sentences
 from .retrieval import LocalCorpus, LocalRetriever, Retriever
-from .speaker_matching import given_names as names_before, names_another
+from .speaker_matching import first_names, given_names as names_before, names_another, usually_another
 from .spelling import Speller, written_together
 from .speakers import (Attribution, People, SpeakerPhrase, attribute_paragraph, known_people, speaker_matches,
                        speaker_phrase, speaker_terms)
@@ -136,12 +136,13 @@ def _find_quotes(index: Index, name: str, about: str | None, analyzer: Analyzer,
     asked = speaker_phrase(name)
     surname = name.split()[-1] if len(asked.names) == 1 else None
     groups, given = [], {}
+    usual = lru_cache(maxsize=1)(lambda: first_names((index.article(a).text for a in sorted(paragraphs)), asked.names[-1]))
     for article_id in sorted(paragraphs):
         article = index.article(article_id)
         if surname:
             given[article.id] = given_names(article.text, surname)
-        if names_another(article.text, asked):
-            continue  # "Roy Keane" for "Robbie Keane"
+        if names_another(article.text, asked) or len(asked.names) > 1 and usually_another(article.text, asked, usual()):
+            continue  # "Roy Keane" for "Robbie Keane"; "Mr Blair" where only he is named, for "Cherie Blair"
         found = _article_quotes(article, paragraphs[article_id], asked, topic, analyzer, params)
         if found:
             groups.append(ArticleQuotes(article=article, quotes=found))

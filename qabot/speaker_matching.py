@@ -9,9 +9,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 from .analysis import STOPWORDS, Analyzer, fold
-from .lexicon import (BODY_ALIASES, EXPERTS, FEMALE_HONORIFICS, GROUPS, HEADS_OF, HONORIFICS, MALE_HONORIFICS, LEADING_ROLES,
+from .lexicon import (BODY_ALIASES, CORE_SPEECH_FORMS, EXPERTS, FEMALE_HONORIFICS, GROUPS, HEADS_OF, HONORIFICS, MALE_HONORIFICS, LEADING_ROLES,
                       OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, STATEMENTS, TITLE_QUALIFIERS, TITLES, singular)
 
 _OWN_S = re.compile(r"['’]s$")
@@ -257,6 +258,8 @@ def names_another(text: str, asked: str | SpeakerPhrase) -> bool:
                     return True  # "Mr Taylor" is no one whose first name is Taylor
                 if before not in HONORIFICS and before not in a.names and not any(_clipped(before, m) for m in a.names):
                     return True  # "Roy Keane" is not Robbie Keane ("Vincent Cable" is Vince Cable)
+    elif len(a.names) > 1 and _named_more_often_otherwise(text, a):
+        return True  # "Tony Blair", "Mr Blair said" for "Cherie Blair", named once and never speaking by name
     if title in MALE_HONORIFICS or title in FEMALE_HONORIFICS:
         titles = set(given_names(text, a.names[-1]))
         other = FEMALE_HONORIFICS if title in MALE_HONORIFICS else MALE_HONORIFICS
@@ -264,6 +267,45 @@ def names_another(text: str, asked: str | SpeakerPhrase) -> bool:
         if titles & other and not titles & same:
             return True  # "Mr Blair" is not Mrs Blair
     return False
+
+
+def first_names(texts: Iterable[str], surname: str) -> Counter[str]:
+    """In how many of ``texts`` each first name stands before ``surname`` (a normalised name word; titles and
+    honorifics left out)."""
+    found: Counter[str] = Counter()
+    for text in texts:
+        found.update({n for n in given_names(text, surname) if n not in HONORIFICS})
+    return found
+
+
+def usually_another(text: str, asked: str | SpeakerPhrase, usual: Counter[str]) -> bool:
+    """True when ``text`` does not write the first name asked for ("Cherie" of "Cherie Blair") and the articles give
+    the surname another first name more often than that one (``usual``: ``first_names`` of the articles that write
+    the surname; "Tony" in 390 of them, "Cherie" in 4): the surname alone there ("Mr Blair said") means that other
+    person. False for a name of one word or a body's."""
+    a = asked if isinstance(asked, SpeakerPhrase) else speaker_phrase(asked)
+    if len(a.names) < 2 or a.body or a.acronym:
+        return False
+    first = a.names[-2]
+    if any(m.group()[0].isupper() for m in re.finditer(rf"\b{re.escape(first)}\b", fold(text), re.IGNORECASE)):
+        return False
+    return any(count > usual[first] for name, count in usual.items() if name not in a.names)
+
+
+def _named_more_often_otherwise(text: str, asked: SpeakerPhrase) -> bool:
+    """True when ``text`` writes the full name asked for ("Cherie Blair") but gives its surname another first name
+    more often ("Tony Blair" twice), and never writes the asked full name beside a verb of speech: the surname alone
+    ("Mr Blair said") means that other person, so nothing there is the asked one's words."""
+    first, surname = asked.names[-2], asked.names[-1]
+    given = given_names(text, surname)
+    if not given[first]:
+        return False  # "Mr Eavis' daughter Emily": the first name is not written as one before the surname
+    others = [n for n, count in given.items() if n not in HONORIFICS and n not in asked.names and count > given[first]]
+    if not others:
+        return False
+    written = rf"{re.escape(first)}\s+{re.escape(surname)}"
+    return re.search(rf"(?i)\b{written}\b,?\s+(?:{'|'.join(CORE_SPEECH_FORMS)})\b|\b(?:said|says)\s+{written}\b",
+                     fold(text)) is None
 
 
 @lru_cache(maxsize=4096)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
 from ..analysis import fold
 from ..lexicon import HONORIFICS
-from ..speaker_matching import name_variants, names_another
+from ..speaker_matching import first_names, name_variants, names_another, usually_another
 from ..speakers import SPEAKER_CONTEXT, Attribution, People, role_kin, speaker_phrase
 from ..speakers.windows import article_roles, attribute_window, closing_speaker, window_first
 from .parse import Question
@@ -78,6 +79,8 @@ class Speech:
         """(asked speaker, attribution) -> ``said_by``: the same speakers recur in passage after passage."""
         self._another: dict[tuple[str, int], bool] = {}
         """(asked speaker, article) -> ``another``."""
+        self._usual: dict[str, Counter[str]] = {}
+        """A surname asked for -> ``_first_names``."""
 
     def _lowered(self, article: int) -> str | None:
         """Article ``article``'s text, ``_searchable`` (cached); None when a stretch of it must be made searchable
@@ -268,11 +271,25 @@ class Speech:
             if len(self._another) >= self.reader.params.caches.articles:
                 self._another.clear()
             words = asked.split()
+            text = self.reader.article(article).text
             found = (len(words) > 1 and (len(speaker_phrase(asked).names) > 1
                                          or words[0].lower().strip(".") in HONORIFICS)
-                     and names_another(self.reader.article(article).text, asked))
+                     and (names_another(text, asked) or usually_another(text, asked, self._first_names(asked))))
             self._another[key] = found
         return found
+
+    def _first_names(self, asked: str) -> Counter[str]:
+        """``speaker_matching.first_names`` of the articles that write the surname of ``asked`` (cached by surname)."""
+        surname = (speaker_phrase(asked).names or ("",))[-1]
+
+        def count(name: str) -> Counter[str]:
+            reader = self.reader
+            term = reader.analyzer.term(name) if name else ""
+            df = reader.df(term) if term else 0
+            articles = sorted({reader.span(p).article for p, _ in reader.retriever.top([term], df)}) if df else []
+            return first_names((reader.article(a).text for a in articles), name)
+
+        return cached(self._usual, surname, self.reader.params.caches.articles, count)
 
     def speaks(self, passage: int, asked: str) -> bool:
         """Whether some sentence of the passage is attributed to the question's speaker ``asked``."""
