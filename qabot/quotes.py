@@ -141,7 +141,7 @@ def _find_quotes(index: Index, name: str, about: str | None, analyzer: Analyzer,
         article = index.article(article_id)
         if surname:
             given[article.id] = given_names(article.text, surname)
-        if names_another(article.text, asked) or len(asked.names) > 1 and usually_another(article.text, asked, usual()):
+        if names_another(article.text, asked) or len(asked.names) > 1 and usually_another(article.text, asked, usual):
             continue  # "Roy Keane" for "Robbie Keane"; "Mr Blair" where only he is named, for "Cherie Blair"
         found = _article_quotes(article, paragraphs[article_id], asked, topic, analyzer, params)
         if found:

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .analysis import STOPWORDS, Analyzer, fold
 from .lexicon import (BODY_ALIASES, CORE_SPEECH_FORMS, EXPERTS, FEMALE_HONORIFICS, GROUPS, HEADS_OF, HONORIFICS, MALE_HONORIFICS, LEADING_ROLES,
@@ -278,10 +278,10 @@ def first_names(texts: Iterable[str], surname: str) -> Counter[str]:
     return found
 
 
-def usually_another(text: str, asked: str | SpeakerPhrase, usual: Counter[str]) -> bool:
+def usually_another(text: str, asked: str | SpeakerPhrase, usual: Callable[[], Counter[str]]) -> bool:
     """True when ``text`` does not write the first name asked for ("Cherie" of "Cherie Blair") and the articles give
-    the surname another first name more often than that one (``usual``: ``first_names`` of the articles that write
-    the surname; "Tony" in 390 of them, "Cherie" in 4): the surname alone there ("Mr Blair said") means that other
+    the surname another first name more often than that one (``usual`` gives ``first_names`` of the articles that
+    write the surname, asked only then: "Tony" in 390 of them, "Cherie" in 4): the surname alone there ("Mr Blair said") means that other
     person. False for a name of one word or a body's."""
     a = asked if isinstance(asked, SpeakerPhrase) else speaker_phrase(asked)
     if len(a.names) < 2 or a.body or a.acronym:
@@ -289,7 +289,8 @@ def usually_another(text: str, asked: str | SpeakerPhrase, usual: Counter[str]) 
     first = a.names[-2]
     if any(m.group()[0].isupper() for m in re.finditer(rf"\b{re.escape(first)}\b", fold(text), re.IGNORECASE)):
         return False
-    return any(count > usual[first] for name, count in usual.items() if name not in a.names)
+    found = usual()
+    return any(count > found[first] for name, count in found.items() if name not in a.names)
 
 
 def _named_more_often_otherwise(text: str, asked: SpeakerPhrase) -> bool:

@@ -274,7 +274,7 @@ class Speech:
             text = self.reader.article(article).text
             found = (len(words) > 1 and (len(speaker_phrase(asked).names) > 1
                                          or words[0].lower().strip(".") in HONORIFICS)
-                     and (names_another(text, asked) or usually_another(text, asked, self._first_names(asked))))
+                     and (names_another(text, asked) or usually_another(text, asked, lambda: self._first_names(asked))))
             self._another[key] = found
         return found
 
