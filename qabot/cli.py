@@ -278,6 +278,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """``qabot list``: every article's path, title, byline, date and passages."""
+    from .dates import iso_date
     from .index import Index
 
     index = Index.open(_workspace(args, load_config()).index_dir)
@@ -285,7 +286,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         path = display(meta["path"])
         if args.json:
             print(json.dumps({"id": meta["id"], "title": meta["title"], "byline": meta.get("byline"),
-                              "date": meta.get("date"), "path": path, "passages": n}, ensure_ascii=True))
+                              "date": meta.get("date"), "date_iso": iso_date(meta.get("date")), "path": path,
+                              "passages": n}, ensure_ascii=True))
             continue
         about = " · ".join(safe_line(x) for x in (meta["title"], meta.get("byline") or "", meta.get("date") or "") if x)
         print(f"{safe_line(path)}  {about} ({_n(n, 'passage')})")

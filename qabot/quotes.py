@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from functools import lru_cache
 from itertools import islice, product
 
 from .analysis import Analyzer
+from .dates import iso_date
 from .index import Index
 from .lexicon import TITLES
 from .model import Article
@@ -287,23 +287,8 @@ def _on_topic(topic: set[str], terms: list[str], params: QuoteParams) -> bool:
 
 def _order(article: Article) -> tuple:
     """Articles with a date first, oldest first; then the rest by path."""
-    when = _date(article.date)
+    when = iso_date(article.date)
     return (0, when, article.path) if when else (1, "", article.path)
-
-
-def _date(text: str | None) -> str | None:
-    """An ISO date (``YYYY-MM-DD``) from a date as the source gives it, or None."""
-    if not text:
-        return None
-    m = re.search(r"\d{4}-\d\d-\d\d", text)
-    if m:
-        return m.group()
-    for fmt in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%a, %d %b %Y"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
 
 
 def _key(text: str) -> str:
@@ -342,6 +327,7 @@ def quote_json(quote: Quote) -> dict:
         "start": place.start,
         "end": place.end,
         "date": place.article.date,
+        "date_iso": iso_date(place.article.date),
         "also": [{"id": p.article.id, "title": p.article.title, "path": p.article.path, "paragraph": p.paragraph}
                  for p in quote.also],
     }

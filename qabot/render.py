@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 from .analysis import Analyzer
+from .dates import iso_date
 from .model import Answer, Article, Evidence
 
 if TYPE_CHECKING:  # quotes (and the tokenizer it brings) only for ``qabot quotes``
@@ -297,7 +298,7 @@ def answer_json(answer: Answer) -> dict:
                 "score": e.score,
                 "context": e.context,
                 "article": {"id": e.article.id, "title": e.article.title, "path": e.article.path,
-                            "byline": e.article.byline, "date": e.article.date,
+                            "byline": e.article.byline, "date": e.article.date, "date_iso": iso_date(e.article.date),
                             **({"role": e.article.role} if e.article.role else {})},
                 "paragraph": e.paragraph,
                 "start": e.start,

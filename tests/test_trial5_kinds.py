@@ -30,6 +30,8 @@ Who would pay for the culling was not yet clear.
 
 By Giulia Ferri
 
+12 May 2024
+
 More than 4,000 people were evacuated from their homes on Sunday after the Po and Reno rivers burst their banks.
 
 "The water came up faster than anyone expected," the mayor of Ferrara, Alan Fabbri, told reporters.
@@ -97,3 +99,19 @@ def test_quotes_go_on_with_the_last_speaker_into_a_paragraph_opening_with_a_bare
     # as the answers read it
     (answer,) = ask_json(index, "what did Tom Meighan say about the afterlife")
     assert "afterlife" in first_text(answer)
+
+
+def test_dates_are_given_as_iso_too(index):
+    from qabot.dates import iso_date
+
+    assert [iso_date(d) for d in ("12 May 2024", "May 12, 2024", "2024-05-12T09:00:00Z", "Monday 3rd June 2025",
+                                  "31/12/2024", "05/06/2024", "30 February 2024", None)] \
+        == ["2024-05-12", "2024-05-12", "2024-05-12", "2025-06-03", "2024-12-31", None, None, None]
+    listed = run("list", "--index", str(index), "--json")
+    assert listed.returncode == 0, listed.stderr
+    floods = next(a for a in map(json.loads, listed.stdout.splitlines()) if a["title"].startswith("Floods"))
+    assert (floods["date"], floods["date_iso"]) == ("12 May 2024", "2024-05-12")
+    (answer,) = ask_json(index, "what did the mayor of Ferrara say")
+    assert (answer["answers"][0]["article"]["date"], answer["answers"][0]["article"]["date_iso"]) == ("12 May 2024", "2024-05-12")
+    quotes = run("quotes", "--index", str(index), "--json", "the mayor of Ferrara")
+    assert json.loads(quotes.stdout.splitlines()[0])["date_iso"] == "2024-05-12"
