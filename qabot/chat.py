@@ -309,7 +309,7 @@ class Chat:
         if evidence is None:
             return
         article = evidence.article
-        marks = sorted((e.start, e.end) for e in self.answers.values() if e.article.id == article.id)
+        marks = sorted((e.start, e.end) for e in self.answers.values() if e.article.id == article.id and not e.field)
         if self.interactive:
             from prompt_toolkit.application import get_app_session
 

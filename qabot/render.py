@@ -224,7 +224,10 @@ def render_in_place(text: str, marks: list[tuple[int, int]], terms: set[str], st
 
 
 def render_show(evidence: Evidence, style: Style, analyzer: Analyzer) -> str:
-    """The whole paragraph around ``evidence``, the evidence highlighted in place, and its citation line."""
+    """The whole paragraph around ``evidence``, the evidence highlighted in place, and its citation line (the article's
+    title, byline or date alone, for an answer that is one of them)."""
+    if evidence.field:
+        return style.paint(safe_line(evidence.text), BOLD) + "\n" + citation_lines(evidence, style)
     p_start, p_end = evidence.article.paragraphs[evidence.paragraph - 1]
     marks = [(evidence.start - p_start, evidence.end - p_start)]
     body = render_in_place(evidence.article.text[p_start:p_end], marks, set(evidence.terms), style, analyzer)

@@ -115,3 +115,17 @@ def test_dates_are_given_as_iso_too(index):
     assert (answer["answers"][0]["article"]["date"], answer["answers"][0]["article"]["date_iso"]) == ("12 May 2024", "2024-05-12")
     quotes = run("quotes", "--index", str(index), "--json", "the mayor of Ferrara")
     assert json.loads(quotes.stdout.splitlines()[0])["date_iso"] == "2024-05-12"
+
+
+def test_an_answer_from_the_articles_metadata_points_into_its_field(index):
+    byline, title, published = ask_json(index, "who wrote the floods article?", "what is the title of the floods article?",
+                                        "when was the floods article published?")
+    for answer, field, value in ((byline, "byline", "Giulia Ferri"),
+                                 (title, "title", "Floods force thousands from homes in northern Italy"),
+                                 (published, "date", "12 May 2024")):
+        (first,) = answer["answers"][:1]
+        assert (first["field"], first["text"], first["paragraph"]) == (field, value, 0)
+        assert first["article"][field][first["start"]:first["end"]] == first["text"]
+    result = run("chat", "--index", str(index), input="who wrote the floods article?\n/show 1\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("/show 1\n")[1].startswith("Giulia Ferri\n")
