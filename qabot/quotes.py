@@ -27,7 +27,7 @@ from .speaker_matching import first_names, given_names as names_before, names_an
 from .spelling import Speller, written_together
 from .speakers import (Attribution, People, SpeakerPhrase, attribute_paragraph, known_people, speaker_matches,
                        speaker_phrase, speaker_terms)
-from .speakers.windows import closing_speaker
+from .speakers.windows import article_roles, closing_speaker, known_as
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,6 @@ def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, top
         return []
     spans_of = paragraph_sentences(article.text, tuple(article.paragraphs[n - 1] for n in wanted))
     said = []
-    people = lru_cache(maxsize=1)(lambda: known_people(article.text))
     whole = lru_cache(maxsize=1)(lambda: People(article.text))
 
     def closing(n: int) -> Attribution | None:
@@ -223,25 +222,29 @@ def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, top
         spans = paragraph_sentences(article.text, (article.paragraphs[n - 1],))[0]
         return closing_speaker(article.text, spans, whole())
 
+    people = lru_cache(maxsize=1)(lambda: known_people(article.text))
+    roles = lru_cache(maxsize=1)(lambda: article_roles(whole()))
     for n, spans in zip(wanted, spans_of):
         who_said = attribute_paragraph(article.text, spans, people,
                                        opening=(lambda n=n: closing(n - 1)) if n > 1 else None)
+        if any(who.speaker for who in who_said):  # as the answers read them: a role the article gives one person is them
+            who_said = [known_as(who, roles()[who.head]) if who.head in roles() else who for who in who_said]
         said.append([(n, s, e, who) for (s, e), who in zip(spans, who_said) if who.speaker])
     # the same person named again: "the mayor said" after "the mayor of Ferrara, Anna Benedetti, said",
     # "Lindqvist said" after "the fisheries officer Erik Lindqvist said"
     roles, names = set(), set()
     for n, s, e, who in (x for paragraph in said for x in paragraph):
-        phrase = speaker_phrase(who.phrase or who.speaker)
-        if phrase.names and speaker_matches(asked, phrase):
-            names.add(" ".join(phrase.names))
-            if phrase.head:
-                roles.add(phrase.head)
+        phrases = _phrases(who)
+        for phrase in phrases:
+            if phrase.names and speaker_matches(asked, phrase):
+                names.add(" ".join(phrase.names))
+                roles.update(p.head for p in phrases if p.head)
     out = []
     for paragraph in said:
         mine = []
         for n, s, e, who in paragraph:
             phrase = speaker_phrase(who.phrase or who.speaker)
-            if speaker_matches(asked, phrase) or (not phrase.names and phrase.head in roles) \
+            if any(speaker_matches(asked, p) for p in _phrases(who)) or (not phrase.names and phrase.head in roles) \
                     or (phrase.names and any(speaker_matches(name, phrase) for name in names)):
                 mine.append(Quote(speaker=who.speaker, text=article.text[s:e], quoted=who.quote,
                                   place=Place(article=article, paragraph=n, start=s, end=e)))
@@ -249,6 +252,16 @@ def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, top
             continue  # the topic is in someone else's sentences of the paragraph
         out.extend(mine)
     return out
+
+
+def _phrases(who: Attribution) -> list[SpeakerPhrase]:
+    """The phrases an attributed speaker may be asked for by, as ``Attribution.said_by`` reads them: the phrase that
+    names them here, and their name when the phrase does not hold it ("the mayor of Ferrara" and "Alan Fabbri" for
+    '..., the mayor of Ferrara, Alan Fabbri, told reporters')."""
+    phrase = speaker_phrase(who.phrase or who.speaker)
+    if who.phrase is not None and who.speaker is not None and who.speaker not in who.phrase:
+        return [phrase, speaker_phrase(who.speaker)]
+    return [phrase]
 
 
 def given_names(text: str, surname: str) -> Counter[str]:

@@ -129,3 +129,12 @@ def test_an_answer_from_the_articles_metadata_points_into_its_field(index):
     result = run("chat", "--index", str(index), input="who wrote the floods article?\n/show 1\n")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("/show 1\n")[1].startswith("Giulia Ferri\n")
+
+
+def test_quotes_find_a_name_set_off_after_a_role_as_the_answers_do(index):
+    # '..., the mayor of Ferrara, Alan Fabbri, told reporters': Alan Fabbri's words, by his name and by his role
+    for name in ("Alan Fabbri", "Fabbri", "the mayor of Ferrara"):
+        result = run("quotes", "--index", str(index), "--json", name)
+        assert result.returncode == 0, (name, result.stdout, result.stderr)
+        (quote,) = [json.loads(line) for line in result.stdout.splitlines()]
+        assert quote["text"].startswith('"The water came up faster') and quote["speaker"] == "Alan Fabbri"
