@@ -396,7 +396,7 @@ class Chat:
             self.write("usage: /quotes NAME [about TOPIC], e.g. /quotes Wang about Ukraine")
             return
         report = find_quotes(self.index, m.group("name").strip(), (m.group("topic") or "").strip() or None,
-                             analyzer=self.analyzer)
+                             analyzer=self.analyzer, gates=self.answerer.gates)
         if not self.json:
             self.write(render_quotes(report, self.style))
             return

@@ -79,7 +79,8 @@ class QabotServer(MCPServer):
         if not name.strip():
             raise ToolError("name is empty; give who to quote, e.g. Wang")
         try:
-            report = find_quotes(self.index, name.strip(), (about or "").strip() or None, analyzer=self.answerer.analyzer)
+            report = find_quotes(self.index, name.strip(), (about or "").strip() or None, analyzer=self.answerer.analyzer,
+                                 gates=self.answerer.gates)
         except QabotError as err:
             raise ToolError(str(err)) from None
         return {"name": report.name, "about": report.about, "articles_read": report.articles_read,

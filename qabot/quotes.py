@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice, product
+from typing import TYPE_CHECKING
 
 from .analysis import Analyzer
 from .dates import iso_date
@@ -24,10 +25,12 @@ from .model import Article
 from .passages import paragraph_sentences
 from .retrieval import LocalCorpus, LocalRetriever, Retriever
 from .speaker_matching import first_names, given_names as names_before, names_another, usually_another
-from .spelling import Speller, written_together
 from .speakers import (Attribution, People, SpeakerPhrase, attribute_paragraph, known_people, speaker_matches,
                        speaker_phrase, speaker_terms)
 from .speakers.windows import article_roles, closing_speaker, known_as
+
+if TYPE_CHECKING:  # the answers' gates, imported when a name needs correcting
+    from .answering.gates import Gates
 
 
 @dataclass(frozen=True)
@@ -103,8 +106,11 @@ class QuoteReport:
 
 
 def find_quotes(index: Index, name: str, about: str | None = None, analyzer: Analyzer | None = None,
-                retriever: Retriever | None = None, params: QuoteParams | None = None) -> QuoteReport:
-    """Every sentence the corpus attributes to ``name`` (on ``about`` when given), grouped by article."""
+                retriever: Retriever | None = None, params: QuoteParams | None = None,
+                gates: Gates | None = None) -> QuoteReport:
+    """Every sentence the corpus attributes to ``name`` (on ``about`` when given), grouped by article. ``gates`` (an
+    answerer's, with its speller built once) corrects a misspelt name; without it, one is made for the index when
+    a name needs correcting."""
     params = params or QuoteParams()
     analyzer = analyzer or Analyzer()
     retriever = retriever or LocalRetriever(index)
@@ -117,7 +123,13 @@ def find_quotes(index: Index, name: str, about: str | None = None, analyzer: Ana
     report = _find_quotes(index, name, about, analyzer, retriever, params, topic, terms)
     if report.groups:
         return report
-    fixed = _corrected(index, retriever, analyzer, name)  # none found: a misspelt name ("Wnag", "Tony Blare")?
+    if gates is None:
+        from .answering.gates import Gates
+        from .answering.params import AnswerParams
+        from .answering.sentences import Reader
+
+        gates = Gates(Reader(LocalCorpus(index), retriever, analyzer, AnswerParams.default()))
+    fixed = _corrected(gates, name)  # none found: a misspelt name ("Wnag", "Tony Blare")?
     if fixed is None:
         return report
     found = _find_quotes(index, fixed, about, analyzer, retriever, params, topic, speaker_terms(fixed, analyzer))
@@ -141,7 +153,7 @@ def _find_quotes(index: Index, name: str, about: str | None, analyzer: Analyzer,
         article = index.article(article_id)
         if surname:
             given[article.id] = given_names(article.text, surname)
-        if names_another(article.text, asked) or len(asked.names) > 1 and usually_another(article.text, asked, usual):
+        if names_another(article.text, asked) or usually_another(article.text, asked, usual):
             continue  # "Roy Keane" for "Robbie Keane"; "Mr Blair" where only he is named, for "Cherie Blair"
         found = _article_quotes(article, paragraphs[article_id], asked, topic, analyzer, params)
         if found:
@@ -150,15 +162,6 @@ def _find_quotes(index: Index, name: str, about: str | None, analyzer: Analyzer,
     if surname:
         groups = _one_person(groups, given)
     return QuoteReport(name=name, about=about, groups=_merge_duplicates(groups), articles_read=len(paragraphs))
-
-
-def _speller(index: Index) -> Speller:
-    """The corpus's speller (made once per index)."""
-    speller = getattr(index, "_quotes_speller", None)
-    if speller is None:
-        speller = Speller(LocalCorpus(index).spellings())
-        index._quotes_speller = speller
-    return speller
 
 
 def _not_a_name(index: Index, name: str) -> bool:
@@ -176,10 +179,10 @@ def _not_a_name(index: Index, name: str) -> bool:
     return lower > forms.get(word.capitalize(), 0) + forms.get(word.upper(), 0)
 
 
-def _corrected(index: Index, retriever: Retriever, analyzer: Analyzer, name: str) -> str | None:
+def _corrected(gates: Gates, name: str) -> str | None:
     """``name`` with its misspelt words corrected to a name the articles write ("Wnag": Wang; "Tony Blare": Tony
-    Blair, written so, though "Blake" is closer), else None."""
-    speller = _speller(index)
+    Blair, written so, though "Blake" is closer), else None (the answers' speller and test, ``gates``)."""
+    speller = gates.speller()
     words = name.split()
     choices = [[w] if w.lower().strip(".") in TITLES or not w[:1].isupper() or w in speller else speller.corrections(w)
                for w in words]
@@ -187,19 +190,9 @@ def _corrected(index: Index, retriever: Retriever, analyzer: Analyzer, name: str
         return None
     for fixed in islice(product(*choices), 25):
         named = [w for w in fixed if w.lower().strip(".") not in TITLES]
-        if len(named) < 2 or _written_together(index, retriever, analyzer, named):
+        if len(named) < 2 or gates.written_together(named):
             return " ".join(fixed)  # "Angela Merkel" is no misspelling of "Angela Marvel"
     return None
-
-
-def _written_together(index: Index, retriever: Retriever, analyzer: Analyzer, words: list[str]) -> bool:
-    """``spelling.written_together`` over the index."""
-    def articles_with(term: str) -> set[int]:
-        df = retriever.df(term)
-        return {index.passage(p).article for p, _ in retriever.top([term], df)} if df else set()
-
-    return written_together(words, speaker_terms(" ".join(words), analyzer), articles_with,
-                            lambda a: index.article(a).text)
 
 
 def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, topic: set[str], analyzer: Analyzer,

@@ -244,6 +244,8 @@ def names_another(text: str, asked: str | SpeakerPhrase) -> bool:
         return False
     first = _PHRASE_WORD.findall(a.text)[:1]
     title = normal(first[0]) if first and normal(first[0]) in HONORIFICS else None
+    if len(a.names) < 2 and title is None:
+        return False  # "Blair": nothing to contradict (before the text is even folded)
     folded = fold(text)
     absent = [n for n in a.names  # a name word is written with a capital ("Swift", not "swift action")
               if not any(m.group()[0].isupper() for m in re.finditer(rf"\b{re.escape(n)}\b", folded, re.IGNORECASE))]

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..analysis import fold
-from ..lexicon import HONORIFICS
 from ..speaker_matching import first_names, name_variants, names_another, usually_another
 from ..speakers import SPEAKER_CONTEXT, Attribution, People, role_kin, speaker_phrase
 from ..speakers.windows import article_roles, attribute_window, closing_speaker, window_first
@@ -263,18 +262,16 @@ class Speech:
 
     def another(self, article: int, asked: str) -> bool:
         """Whether article ``article`` names another person by the name ``asked`` and never the one asked ("Roy
-        Keane" for "Robbie Keane", "Mr Blair" for "Mrs Blair"; ``speaker_matching.names_another``): none of its
-        sentences is theirs (cached)."""
+        Keane" for "Robbie Keane", "Mr Blair" for "Mrs Blair"; ``speaker_matching.names_another``), or names only the
+        surname of one whose first name the articles give another more often ("Mr Blair" for "Cherie Blair";
+        ``speaker_matching.usually_another``): none of its sentences is theirs (cached)."""
         key = (asked, article)
         found = self._another.get(key)
         if found is None:
             if len(self._another) >= self.reader.params.caches.articles:
                 self._another.clear()
-            words = asked.split()
             text = self.reader.article(article).text
-            found = (len(words) > 1 and (len(speaker_phrase(asked).names) > 1
-                                         or words[0].lower().strip(".") in HONORIFICS)
-                     and (names_another(text, asked) or usually_another(text, asked, lambda: self._first_names(asked))))
+            found = names_another(text, asked) or usually_another(text, asked, lambda: self._first_names(asked))
             self._another[key] = found
         return found
 
@@ -284,9 +281,7 @@ class Speech:
 
         def count(name: str) -> Counter[str]:
             reader = self.reader
-            term = reader.analyzer.term(name) if name else ""
-            df = reader.df(term) if term else 0
-            articles = sorted({reader.span(p).article for p, _ in reader.retriever.top([term], df)}) if df else []
+            articles = sorted(reader.articles_with(reader.analyzer.term(name) if name else ""))
             return first_names((reader.article(a).text for a in articles), name)
 
         return cached(self._usual, surname, self.reader.params.caches.articles, count)
