@@ -233,6 +233,13 @@ def given_names(text: str, name: str) -> Counter[str]:
                    and not _is_head(w))
 
 
+@lru_cache(maxsize=16)
+def _folded(text: str) -> str:
+    """``fold`` of an article's whole text, kept for the few articles being read (each test of another person of
+    the name reads it, question after question; a string's hash is worked out once)."""
+    return fold(text)
+
+
 def names_another(text: str, asked: str | SpeakerPhrase) -> bool:
     """True when an article's ``text`` names another person by the name asked for, and never the one asked: a word of
     the asked name it never writes, and another first name or a title before one it does ("Roy Keane", "Mr Taylor"
@@ -246,7 +253,7 @@ def names_another(text: str, asked: str | SpeakerPhrase) -> bool:
     title = normal(first[0]) if first and normal(first[0]) in HONORIFICS else None
     if len(a.names) < 2 and title is None:
         return False  # "Blair": nothing to contradict (before the text is even folded)
-    folded = fold(text)
+    folded = _folded(text)
     absent = [n for n in a.names  # a name word is written with a capital ("Swift", not "swift action")
               if not any(m.group()[0].isupper() for m in re.finditer(rf"\b{re.escape(n)}\b", folded, re.IGNORECASE))]
     if len(absent) == len(a.names):
@@ -289,7 +296,7 @@ def usually_another(text: str, asked: str | SpeakerPhrase, usual: Callable[[], C
     if len(a.names) < 2 or a.body or a.acronym:
         return False
     first = a.names[-2]
-    if any(m.group()[0].isupper() for m in re.finditer(rf"\b{re.escape(first)}\b", fold(text), re.IGNORECASE)):
+    if any(m.group()[0].isupper() for m in re.finditer(rf"\b{re.escape(first)}\b", _folded(text), re.IGNORECASE)):
         return False
     found = usual()
     return any(count > found[first] for name, count in found.items() if name not in a.names)
@@ -308,7 +315,7 @@ def _named_more_often_otherwise(text: str, asked: SpeakerPhrase) -> bool:
         return False
     written = rf"{re.escape(first)}\s+{re.escape(surname)}"
     return re.search(rf"(?i)\b{written}\b,?\s+(?:{'|'.join(CORE_SPEECH_FORMS)})\b|\b(?:said|says)\s+{written}\b",
-                     fold(text)) is None
+                     _folded(text)) is None
 
 
 @lru_cache(maxsize=4096)
