@@ -70,6 +70,11 @@ def test_an_acronym_written_in_capitals_is_a_name_not_a_question_word(index):
     for answer in answers:
         assert first_text(answer).startswith("The WHO said the risk to people remained low")
     assert all("Who would pay" not in a["text"] for a in answers[0]["answers"])
+    # a stopword in capitals the articles never write so is the word, written so for emphasis
+    unknown = parse("what did the WHO say", analyzer, written=lambda word: False)
+    assert unknown.kind is not QuestionKind.SAY and unknown.terms == ()
+    plain, loud = ask_json(index, "what did the WHO say about the risk to people", "what did the WHO say about the risk TO people")
+    assert loud["answers"] == plain["answers"] and loud["confidence"] == plain["confidence"]
 
 
 def test_a_follow_up_naming_an_acronym_that_speaks_asks_for_its_words(index):

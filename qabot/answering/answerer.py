@@ -106,6 +106,11 @@ class Answerer:
         """The text of passage ``p``."""
         return self.reader.passage_text(p)
 
+    def written(self, word: str) -> bool:
+        """Whether the articles write ``word`` so: its term is held (a stopword in capitals, "WHO", is its own term)."""
+        term = self.analyzer.term(word)
+        return bool(term) and self.reader.df(term) > 0
+
     def texts_with(self, word: str) -> list[str]:
         """The texts of the passages that hold ``word``'s term (every one of them)."""
         term = self.analyzer.term(word)
@@ -115,14 +120,16 @@ class Answerer:
     def rank_articles(self, text: str, k: int = 10) -> list[int]:
         """The ``k`` articles whose best passage BM25 ranks highest for ``text`` (article ids, best first)."""
         best: dict[int, float] = {}
-        for passage, score in self.retriever.top(list(parse(text, self.analyzer).terms), max(50, 5 * k)):
+        terms = parse(text, self.analyzer, written=self.written).terms
+        for passage, score in self.retriever.top(list(terms), max(50, 5 * k)):
             best.setdefault(self.reader.passage(passage).article, score)
         return sorted(best, key=lambda a: (-best[a], a))[:k]
 
     def ask(self, text: str, k: int = 3, skip: int = 0, explain: bool = False, article: int | None = None) -> Answer:
         """Answer ``text`` with up to ``k`` pieces of evidence (after the first ``skip``); ``article`` is the
         article that "this article" and "it" mean (in the chat, the last answer's)."""
-        return self.answer(parse(text, self.analyzer), k=k, skip=skip, explain=explain, article=article)
+        return self.answer(parse(text, self.analyzer, written=self.written), k=k, skip=skip, explain=explain,
+                           article=article)
 
     @paused  # no garbage collection during a question (see collection.py)
     def answer(self, q: Question, k: int = 3, skip: int = 0, explain: bool = False,
@@ -144,7 +151,7 @@ class Answerer:
         asked = ranked.question
         others = False  # the answer is another speaker's words, given for a question about X's
         if q.narrated:  # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too
-            plain = parse(q.text, self.analyzer, speech=False)
+            plain = parse(q.text, self.analyzer, speech=False, written=self.written)
             told = self.rank(plain)
             if self.own.told_of(ranked.question, ranked, told, q) and not self._kept_from_refusal(ranked, told):
                 others = self.own.anothers_words(ranked.question, told.candidates[0])

@@ -7,6 +7,7 @@ speaker is looked for among the sentences' speakers.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -162,17 +163,18 @@ def _content_words(text: str, analyzer: Analyzer, acronyms: frozenset[str] = fro
 _CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 
 
-def _acronyms(text: str) -> frozenset[str]:
+def _acronyms(text: str, written: Callable[[str], bool] | None = None) -> frozenset[str]:
     """The stopwords ``text`` writes in capitals as names: "WHO", "US", "IT" in "what did the WHO say", which
-    the articles index as written (``Analyzer.term``). None in a question written all in capitals, nor its first
-    word when that is a question word ("WHO won the cup?")."""
+    the articles index as written (``Analyzer.term``), those ``written`` says the articles write so when it is
+    given (a word in capitals for emphasis, "what did he say ABOUT it", is the word). None in a question written all
+    in capitals, nor its first word when that is a question word ("WHO won the cup?")."""
     if not re.search(r"[a-z]", text):
         return frozenset()
     found = set()
     for m in _CAPITALS.finditer(text):
         word = m.group().lower()
         if word in STOPWORDS and (m.start() > 0 and text[:m.start()].strip(" \t\"'“‘(") or word not in QUESTION_WORDS
-                                  and not _YESNO.match(word)):
+                                  and not _YESNO.match(word)) and (written is None or written(m.group())):
             found.add(m.group())
     return frozenset(found)
 
@@ -317,9 +319,10 @@ def about_article(text: str) -> QuestionKind | None:
     return None
 
 
-def parse(text: str, analyzer: Analyzer, speech: bool = True) -> Question:
+def parse(text: str, analyzer: Analyzer, speech: bool = True, written: Callable[[str], bool] | None = None) -> Question:
     """Analyse a question (or bare keywords); with ``speech`` False, a question about someone's words is
-    analysed as a plain one (its speaker's words searched for like any others)."""
+    analysed as a plain one (its speaker's words searched for like any others). ``written`` tells whether the
+    articles write a word in capitals so (an answerer's index): a stopword in capitals is a name only then."""
     asked = _asked(text)
     for kind, pattern in _ABOUT_ARTICLE:
         if pattern.search(text) or pattern.search(asked):
@@ -331,7 +334,7 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True) -> Question:
             return Question(text=text, kind=kind, speaker=None, speaker_terms=(),
                             topic_terms=tuple(analyzer.stem([w for w, _ in kept])),
                             topic_words=tuple(shown for _, shown in kept))
-    acronyms = _acronyms(asked)
+    acronyms = _acronyms(asked, written)
     said = _speech(asked, acronyms) if speech else None
     if said is not None:
         speaker, about, narrated, verb = said
