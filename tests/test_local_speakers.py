@@ -90,3 +90,20 @@ def test_a_person_named_in_two_articles_without_the_topic_is_refused(index):
     assert answer["no_answer"]
     (answer,) = ask_json(index, "what did Ray Booth say about the trial?")
     assert not answer["no_answer"] and "waste of money" in first_text(answer)
+
+
+def test_one_who_speaks_in_a_relative_clause_and_who_said_a_quotation(tmp_path):
+    said = attributed('Beta text about kites flown by Kim Yates, who said "wind is everything".')
+    assert said['Beta text about kites flown by Kim Yates, who said "wind is everything".'] == "Kim Yates"
+    # a relative clause with a verb of news, not of words, gives no one's words
+    assert attribute("The speech was pre-empted by Jacques Chirac, who announced his attendance at the last minute.",
+                     None, None).speaker is None
+    index = index_articles(tmp_path, bridge="""Harbour bridge to close for repairs
+
+The harbour bridge will close to all traffic for six weeks from 4 May.
+
+"We know this will be painful for commuters, but the cables have reached the end of their safe life," said council leader Fiona Garrity. "Doing nothing is not an option."
+""")
+    (answer,) = ask_json(index, 'who said "Doing nothing is not an option"?')
+    first = answer["answers"][0]
+    assert "said council leader Fiona Garrity" in first["text"] and first["text"].endswith("not an option.\"")

@@ -21,12 +21,14 @@ from .features import Candidate, Context
 from .gates import Gates, WordCheck, either
 from .own_words import OwnWords
 from .params import AnswerParams
-from .parse import Question, QuestionKind, parse
+from .parse import SPEECH_VERBS, Question, QuestionKind, parse
 from .score import Model
 from .sentences import Reader
 from .speech import Speech
 from .unsure import Unsure
 
+_WHO_SAYS = re.compile(rf"(?i)^\W*who\s+(?:{SPEECH_VERBS})\b")
+"""A question asking who said something ("who said 'Doing nothing is not an option'?")."""
 _CUED = frozenset((QuestionKind.HOW_MUCH, QuestionKind.HOW_MANY))
 """Question kinds whose answer holds an amount or a number (the ``cue`` feature sees it). Not "when": its
 answers are as often an era or an occasion ("during the Oligocene", "at Decision Time") as a date."""
@@ -203,8 +205,9 @@ class Answerer:
                           message=ranked.unattributed or self._refusal(ranked, judged), confidence=round(top, 4),
                           searched=searched, why=why)
         own_only = kind is QuestionKind.SAY and ranked.unattributed is None
+        whose = kind is QuestionKind.WHO and _WHO_SAYS.match(q.text) is not None
         shown = select.evidence(self.reader, self.speech, select.focus(self.reader, ranked.question, cands), k, skip,
-                                confidence, own_only=own_only)
+                                confidence, own_only=own_only, whose=whose)
         if explain:
             by_span = {(c.article, c.start): c for c in cands}
             shown = [replace(e, why=tuple((p.name, p.value, p.part) for p in self.model.explain_rank(c)))

@@ -56,7 +56,9 @@ class Gates:
         self._spellings_seen: dict[str, int] | None = None
         """Every spelling the articles write, with its count (read before the speller is built, to tell at once
         that a word written as the articles write it needs no correction)."""
-        self._corrections: dict[str, str | None] = {}
+        self._corrections: dict[tuple[str, bool], str | None] = {}
+        self._capitalised: tuple[str | None, bool] = (None, False)
+        """The last question ``common`` read, and whether it writes a name with a capital past its first word."""
         self._first: tuple[str | None, str | None] = (None, None)
         """The last question's text and its first word as written."""
         self._names_written: dict[str, bool] = {}
@@ -220,8 +222,10 @@ class Gates:
         "Joe", "match" not "March"); in a question typed all in lower case it may be one ("what did wnag say")."""
         if not word[:1].islower():
             return False
-        words = self.reader.analyzer.words_as_written(q.text)
-        return any(w[:1].isupper() for _, w in words[1:])
+        if self._capitalised[0] != q.text:  # once per question, not once per word (a 100 KB question has 11,000)
+            words = self.reader.analyzer.words_as_written(q.text)
+            self._capitalised = (q.text, any(w[:1].isupper() for _, w in words[1:]))
+        return self._capitalised[1]
 
     def correct(self, word: str, common: bool = False) -> str | None:
         """The corpus word ``word`` misspells, as the corpus spells it, or None (``qabot.spelling``); only a common

@@ -20,8 +20,8 @@ from .phrases import _IS_PHRASE, _LEAD, _OF, _PRONOUNS, _SPLIT_ROLE, _THE, _TITL
 from .quoted import (_AFTER_QUOTE, _BEFORE_QUOTE, _QUOTED, _SAYS_OPENING_REVERSED, _VERB_FIRST, _quoted_at, is_quote,
                      quoted_words, straighten)
 from .reported import (_ACCORDING, _CHARACTERISING, _CLOSED_BY, _REPORTED, _REPORTED_END, _REPORTED_MID, _SAID_BY_END,
-                       _SAYING, _SUBJECT_SPEAKS, _SUBJECT_SPEAKS_HINT, _TOLD_BY, closed_by_hint, reported_end_hint,
-                       speech_hint)
+                       _SAYING, _SUBJECT_SPEAKS, _SUBJECT_SPEAKS_HINT, _TOLD_BY, _WHO_SAID, _WHO_SAID_HINT, closed_by_hint,
+                       reported_end_hint, speech_hint)
 
 SPEAKER_CONTEXT = 2000
 """Characters before a paragraph read to resolve "he" and to learn who the people are."""
@@ -69,19 +69,21 @@ _ROLE_THEN_NAME = re.compile(r"[ \t]+(?P<words>(?:(?!(?:and|or|but|to|by|with|of
 and the person ("said Florida state archivist Jody Norman": Jody Norman, described as "Florida state archivist")."""
 _QUOTED_PATTERNS = ((_AFTER_QUOTE, ()), (_VERB_FIRST, ()), (_BEFORE_QUOTE, ()), (_ACCORDING, ("ccording",)))
 _PLAIN_PATTERNS = ((_REPORTED, ()), (_REPORTED_END, (",",)), (_REPORTED_MID, (",", ";")), (_SAID_BY_END, (",", ";")),
-                   (_CLOSED_BY, (",",)), (_TOLD_BY, ("told by",)), (_SUBJECT_SPEAKS, ()), (_ACCORDING, ("ccording",)))
+                   (_CLOSED_BY, (",",)), (_TOLD_BY, ("told by",)), (_SUBJECT_SPEAKS, ()), (_ACCORDING, ("ccording",)),
+                   (_WHO_SAID, (", who",)))
 """The patterns ``attribute`` tries, in order, for a sentence with a quotation and for one without, each with what
 it cannot match without (a sentence without any of them is spared its search). Pairs, not a dict keyed by the
 pattern: a compiled pattern's hash is worked out from all its compiled code at every look-up (16 to 96 µs for
 these, a sixth of attributing a sentence)."""
 _QUOTED_FALLBACKS = ((_REPORTED, ()), (_SUBJECT_SPEAKS, ()), (_TOLD_BY, ("told by",)), (_REPORTED_END, (",",)),
-                     (_SAID_BY_END, (",", ";")), (_CLOSED_BY, (",",)))
+                     (_SAID_BY_END, (",", ";")), (_CLOSED_BY, (",",)), (_WHO_SAID, (", who",)))
 """For a sentence with a quotation whose speaker is not set beside it: the subject that speaks ("Putin told Wang that
 he ... “my friend” ..."), or speaks though no verb of speech follows it, words told by an agent, or reported speech
 closed by its speaker ('Turkey would be an "invaluable bridge" to the world, Mr Howard added.'), never a speaker
 inside the quotation."""
 _HINTS = ((_SUBJECT_SPEAKS, lambda sentence: _SUBJECT_SPEAKS_HINT.search(sentence) is not None),
-          (_REPORTED_END, reported_end_hint), (_CLOSED_BY, closed_by_hint))
+          (_REPORTED_END, reported_end_hint), (_CLOSED_BY, closed_by_hint),
+          (_WHO_SAID, lambda sentence: _WHO_SAID_HINT.search(sentence) is not None))
 """Patterns searched only in a sentence that holds what each match holds, found by a cheaper test."""
 
 
