@@ -11,10 +11,11 @@ import unicodedata
 
 import Stemmer
 
-ANALYZER_VERSION = 6
+ANALYZER_VERSION = 7
 """Bumped whenever a file's passages or terms would come out differently (4: blingfire once per article;
 5: an article's headline is searched with its first passage; 6: a byline, role line and date written one
-under another are read apart, no longer glued into the first paragraph);
+under another are read apart, no longer glued into the first paragraph; 7: a stopword written in capitals,
+"WHO", "US", "IT", is a name with a term of its own);
 an index built with another version is re-tokenized in full."""
 
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -100,7 +101,10 @@ class Analyzer:
         return list(map(cache.__getitem__, words))
 
     def term(self, word: str) -> str:
-        """The term of one word as found in the text, or "" for a stopword."""
+        """The term of one word as found in the text, or "" for a stopword; a stopword written in capitals is an
+        acronym ("WHO", "US", "IT"), whose term is the word as written (no other term has a capital)."""
+        if word.isupper() and len(word) > 1 and word.isalpha() and word.lower() in STOPWORDS:
+            return word
         word = word.lower()
         if not word.isascii() or "'" in word:
             word = fold(word)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .dates import iso_date
 from .errors import ArticleMissing, UsageError
 from .index import Index
 from .model import Article
@@ -29,8 +30,9 @@ class Entry:
     """Its date as the source gives it, when it has one."""
 
     def to_json(self) -> dict:
-        """``{id, title, path, byline, date}``."""
-        return {"id": self.id, "title": self.title, "path": self.path, "byline": self.byline, "date": self.date}
+        """``{id, title, path, byline, date, date_iso}``."""
+        return {"id": self.id, "title": self.title, "path": self.path, "byline": self.byline, "date": self.date,
+                "date_iso": iso_date(self.date)}
 
 
 class Catalog:
@@ -57,11 +59,11 @@ def paragraph_texts(article: Article) -> list[str]:
 
 
 def article_json(article: Article) -> dict:
-    """The article with its paragraphs, numbered from 1: ``{id, title, path, byline, date, url, paragraphs: [{n, text, start, end}]}``
-    (and ``role``, the author's, when the article gives one)."""
+    """The article with its paragraphs, numbered from 1: ``{id, title, path, byline, date, date_iso, url, paragraphs:
+    [{n, text, start, end}]}`` (and ``role``, the author's, when the article gives one)."""
     return {
         "id": article.id, "title": article.title, "path": article.path, "byline": article.byline,
-        "date": article.date, "url": article.url, **({"role": article.role} if article.role else {}),
+        "date": article.date, "date_iso": iso_date(article.date), "url": article.url, **({"role": article.role} if article.role else {}),
         "paragraphs": [{"n": n, "text": text, "start": s, "end": e}
                        for n, (text, (s, e)) in enumerate(zip(paragraph_texts(article), article.paragraphs), 1)],
     }

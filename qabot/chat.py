@@ -97,7 +97,7 @@ class Chat:
         words = self.index.words
         if words is None:  # an index built before words.json existed
             words = surface_words("\n\n".join(self.index.article(i).text for i in range(self.index.n_articles)))
-        self.lexicon = Lexicon(words)
+        self.lexicon = Lexicon(words, self.answerer.texts_with)
 
     # -- output -------------------------------------------------------------------------------
 
@@ -312,7 +312,7 @@ class Chat:
         if evidence is None:
             return
         article = evidence.article
-        marks = sorted((e.start, e.end) for e in self.answers.values() if e.article.id == article.id)
+        marks = sorted((e.start, e.end) for e in self.answers.values() if e.article.id == article.id and not e.field)
         if self.interactive:
             from prompt_toolkit.application import get_app_session
 
@@ -399,7 +399,7 @@ class Chat:
             self.write("usage: /quotes NAME [about TOPIC], e.g. /quotes Wang about Ukraine")
             return
         report = find_quotes(self.index, m.group("name").strip(), (m.group("topic") or "").strip() or None,
-                             analyzer=self.analyzer)
+                             analyzer=self.analyzer, gates=self.answerer.gates)
         if not self.json:
             self.write(render_quotes(report, self.style))
             return

@@ -323,6 +323,7 @@ def _corpus_state(index) -> str:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """``qabot list``: every article's path, title, byline, date and passages, by path."""
+    from .dates import iso_date
     from .index import Index
 
     index = Index.open(_workspace(args, load_config()).index_dir)
@@ -331,7 +332,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         path = display(meta["path"])
         if args.json:
             print(json.dumps({"id": meta["id"], "title": meta["title"], "byline": meta.get("byline"),
-                              "date": meta.get("date"), "path": path, "passages": n}, ensure_ascii=True))
+                              "date": meta.get("date"), "date_iso": iso_date(meta.get("date")), "path": path,
+                              "passages": n}, ensure_ascii=True))
             continue
         about = " · ".join(safe_line(x) for x in (meta["title"], meta.get("byline") or "", meta.get("date") or "") if x)
         print(f"{safe_line(path)}  {about} ({_n(n, 'passage')})")

@@ -106,7 +106,8 @@ class QabotServer(MCPServer):
             raise ToolError("name is empty; give who to quote, e.g. Wang")
         index, answerer, _ = self.fresh()
         try:
-            report = find_quotes(index, name.strip(), (about or "").strip() or None, analyzer=answerer.analyzer)
+            report = find_quotes(index, name.strip(), (about or "").strip() or None, analyzer=answerer.analyzer,
+                                 gates=answerer.gates)
         except QabotError as err:
             raise ToolError(str(err)) from None
         return {"name": report.name, "about": report.about, "articles_read": report.articles_read,

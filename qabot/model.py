@@ -75,7 +75,8 @@ class Evidence:
     """The fitted probability that this evidence holds the answer (0 to 1)."""
     field: str | None = None
     """For a question about the article itself: the metadata ``text`` is ("title", "byline", "date");
-    ``start`` and ``end`` are then 0. None for sentences of the article's text."""
+    ``start`` and ``end`` are then offsets into that field (0 and its length), ``paragraph`` 0. None for sentences
+    of the article's text."""
     article_number: int = -1
     """The article's position in the index it came from (-1 when unknown), so a follow-up can ask about it."""
     why: tuple[tuple[str, float, float], ...] = ()

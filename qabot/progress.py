@@ -47,9 +47,13 @@ class BarProgress:
             self.bar.invalidate()
 
     def close(self) -> None:
-        """Take the bar down (at the end, or when the build stops early)."""
+        """Take the bar down (at the end, or when the build stops early: Ctrl-C, an error); a build stopped early leaves
+        the bar where it stopped ("stopped"), not drawn full ("done" is drawn at 100% whatever was done)."""
         if self.bar is not None:
-            self.counter.done = True
+            if self.counter.items_completed >= (self.counter.total or 0):
+                self.counter.done = True
+            else:
+                self.counter.stopped = True
             self.bar = None
             self.stack.close()
 

@@ -13,20 +13,24 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from functools import lru_cache
 from itertools import islice, product
+from typing import TYPE_CHECKING
 
 from .analysis import Analyzer
+from .dates import iso_date
 from .index import Index
 from .lexicon import TITLES
 from .model import Article
 from .passages import paragraph_sentences
 from .retrieval import LocalCorpus, LocalRetriever, Retriever
-from .speaker_matching import given_names as names_before, names_another
-from .spelling import Speller, written_together
-from .speakers import (SpeakerPhrase, attribute_paragraph, known_people, speaker_matches, speaker_phrase,
-                       speaker_terms)
+from .speaker_matching import first_names, given_names as names_before, names_another, usually_another
+from .speakers import (Attribution, People, SpeakerPhrase, attribute_paragraph, known_people, speaker_matches,
+                       speaker_phrase, speaker_terms)
+from .speakers.windows import article_roles, closing_speaker, known_as
+
+if TYPE_CHECKING:  # the answers' gates, imported when a name needs correcting
+    from .answering.gates import Gates
 
 
 @dataclass(frozen=True)
@@ -102,8 +106,11 @@ class QuoteReport:
 
 
 def find_quotes(index: Index, name: str, about: str | None = None, analyzer: Analyzer | None = None,
-                retriever: Retriever | None = None, params: QuoteParams | None = None) -> QuoteReport:
-    """Every sentence the corpus attributes to ``name`` (on ``about`` when given), grouped by article."""
+                retriever: Retriever | None = None, params: QuoteParams | None = None,
+                gates: Gates | None = None) -> QuoteReport:
+    """Every sentence the corpus attributes to ``name`` (on ``about`` when given), grouped by article. ``gates`` (an
+    answerer's, with its speller built once) corrects a misspelt name; without it, one is made for the index when
+    a name needs correcting."""
     params = params or QuoteParams()
     analyzer = analyzer or Analyzer()
     retriever = retriever or LocalRetriever(index)
@@ -116,7 +123,13 @@ def find_quotes(index: Index, name: str, about: str | None = None, analyzer: Ana
     report = _find_quotes(index, name, about, analyzer, retriever, params, topic, terms)
     if report.groups:
         return report
-    fixed = _corrected(index, retriever, analyzer, name)  # none found: a misspelt name ("Wnag", "Tony Blare")?
+    if gates is None:
+        from .answering.gates import Gates
+        from .answering.params import AnswerParams
+        from .answering.sentences import Reader
+
+        gates = Gates(Reader(LocalCorpus(index), retriever, analyzer, AnswerParams.default()))
+    fixed = _corrected(gates, name)  # none found: a misspelt name ("Wnag", "Tony Blare")?
     if fixed is None:
         return report
     found = _find_quotes(index, fixed, about, analyzer, retriever, params, topic, speaker_terms(fixed, analyzer))
@@ -135,12 +148,13 @@ def _find_quotes(index: Index, name: str, about: str | None, analyzer: Analyzer,
     asked = speaker_phrase(name)
     surname = name.split()[-1] if len(asked.names) == 1 else None
     groups, given = [], {}
+    usual = lru_cache(maxsize=1)(lambda: first_names((index.article(a).text for a in sorted(paragraphs)), asked.names[-1]))
     for article_id in sorted(paragraphs):
         article = index.article(article_id)
         if surname:
             given[article.id] = given_names(article.text, surname)
-        if names_another(article.text, asked):
-            continue  # "Roy Keane" for "Robbie Keane"
+        if names_another(article.text, asked) or usually_another(article.text, asked, usual):
+            continue  # "Roy Keane" for "Robbie Keane"; "Mr Blair" where only he is named, for "Cherie Blair"
         found = _article_quotes(article, paragraphs[article_id], asked, topic, analyzer, params)
         if found:
             groups.append(ArticleQuotes(article=article, quotes=found))
@@ -148,15 +162,6 @@ def _find_quotes(index: Index, name: str, about: str | None, analyzer: Analyzer,
     if surname:
         groups = _one_person(groups, given)
     return QuoteReport(name=name, about=about, groups=_merge_duplicates(groups), articles_read=len(paragraphs))
-
-
-def _speller(index: Index) -> Speller:
-    """The corpus's speller (made once per index)."""
-    speller = getattr(index, "_quotes_speller", None)
-    if speller is None:
-        speller = Speller(LocalCorpus(index).spellings())
-        index._quotes_speller = speller
-    return speller
 
 
 def _not_a_name(index: Index, name: str) -> bool:
@@ -174,10 +179,10 @@ def _not_a_name(index: Index, name: str) -> bool:
     return lower > forms.get(word.capitalize(), 0) + forms.get(word.upper(), 0)
 
 
-def _corrected(index: Index, retriever: Retriever, analyzer: Analyzer, name: str) -> str | None:
+def _corrected(gates: Gates, name: str) -> str | None:
     """``name`` with its misspelt words corrected to a name the articles write ("Wnag": Wang; "Tony Blare": Tony
-    Blair, written so, though "Blake" is closer), else None."""
-    speller = _speller(index)
+    Blair, written so, though "Blake" is closer), else None (the answers' speller and test, ``gates``)."""
+    speller = gates.speller()
     words = name.split()
     choices = [[w] if w.lower().strip(".") in TITLES or not w[:1].isupper() or w in speller else speller.corrections(w)
                for w in words]
@@ -185,19 +190,9 @@ def _corrected(index: Index, retriever: Retriever, analyzer: Analyzer, name: str
         return None
     for fixed in islice(product(*choices), 25):
         named = [w for w in fixed if w.lower().strip(".") not in TITLES]
-        if len(named) < 2 or _written_together(index, retriever, analyzer, named):
+        if len(named) < 2 or gates.written_together(named):
             return " ".join(fixed)  # "Angela Merkel" is no misspelling of "Angela Marvel"
     return None
-
-
-def _written_together(index: Index, retriever: Retriever, analyzer: Analyzer, words: list[str]) -> bool:
-    """``spelling.written_together`` over the index."""
-    def articles_with(term: str) -> set[int]:
-        df = retriever.df(term)
-        return {index.passage(p).article for p, _ in retriever.top([term], df)} if df else set()
-
-    return written_together(words, speaker_terms(" ".join(words), analyzer), articles_with,
-                            lambda a: index.article(a).text)
 
 
 def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, topic: set[str], analyzer: Analyzer,
@@ -212,25 +207,37 @@ def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, top
         return []
     spans_of = paragraph_sentences(article.text, tuple(article.paragraphs[n - 1] for n in wanted))
     said = []
+    whole = lru_cache(maxsize=1)(lambda: People(article.text))
+
+    def closing(n: int) -> Attribution | None:
+        """Who speaks in the last sentence of paragraph ``n``: a paragraph that opens with a bare quotation goes
+        on with them, as the answers read it (``attribute_paragraph``'s ``opening``)."""
+        spans = paragraph_sentences(article.text, (article.paragraphs[n - 1],))[0]
+        return closing_speaker(article.text, spans, whole())
+
     people = lru_cache(maxsize=1)(lambda: known_people(article.text))
+    roles = lru_cache(maxsize=1)(lambda: article_roles(whole()))
     for n, spans in zip(wanted, spans_of):
-        who_said = attribute_paragraph(article.text, spans, people)
+        who_said = attribute_paragraph(article.text, spans, people,
+                                       opening=(lambda n=n: closing(n - 1)) if n > 1 else None)
+        if any(who.speaker for who in who_said):  # as the answers read them: a role the article gives one person is them
+            who_said = [known_as(who, roles()[who.head]) if who.head in roles() else who for who in who_said]
         said.append([(n, s, e, who) for (s, e), who in zip(spans, who_said) if who.speaker])
     # the same person named again: "the mayor said" after "the mayor of Ferrara, Anna Benedetti, said",
     # "Lindqvist said" after "the fisheries officer Erik Lindqvist said"
     roles, names = set(), set()
     for n, s, e, who in (x for paragraph in said for x in paragraph):
-        phrase = speaker_phrase(who.phrase or who.speaker)
-        if phrase.names and speaker_matches(asked, phrase):
-            names.add(" ".join(phrase.names))
-            if phrase.head:
-                roles.add(phrase.head)
+        phrases = _phrases(who)
+        for phrase in phrases:
+            if phrase.names and speaker_matches(asked, phrase):
+                names.add(" ".join(phrase.names))
+                roles.update(p.head for p in phrases if p.head)
     out = []
     for paragraph in said:
         mine = []
         for n, s, e, who in paragraph:
             phrase = speaker_phrase(who.phrase or who.speaker)
-            if speaker_matches(asked, phrase) or (not phrase.names and phrase.head in roles) \
+            if any(speaker_matches(asked, p) for p in _phrases(who)) or (not phrase.names and phrase.head in roles) \
                     or (phrase.names and any(speaker_matches(name, phrase) for name in names)):
                 mine.append(Quote(speaker=who.speaker, text=article.text[s:e], quoted=who.quote,
                                   place=Place(article=article, paragraph=n, start=s, end=e)))
@@ -238,6 +245,16 @@ def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, top
             continue  # the topic is in someone else's sentences of the paragraph
         out.extend(mine)
     return out
+
+
+def _phrases(who: Attribution) -> list[SpeakerPhrase]:
+    """The phrases an attributed speaker may be asked for by, as ``Attribution.said_by`` reads them: the phrase that
+    names them here, and their name when the phrase does not hold it ("the mayor of Ferrara" and "Alan Fabbri" for
+    '..., the mayor of Ferrara, Alan Fabbri, told reporters')."""
+    phrase = speaker_phrase(who.phrase or who.speaker)
+    if who.phrase is not None and who.speaker is not None and who.speaker not in who.phrase:
+        return [phrase, speaker_phrase(who.speaker)]
+    return [phrase]
 
 
 def given_names(text: str, surname: str) -> Counter[str]:
@@ -276,23 +293,8 @@ def _on_topic(topic: set[str], terms: list[str], params: QuoteParams) -> bool:
 
 def _order(article: Article) -> tuple:
     """Articles with a date first, oldest first; then the rest by path."""
-    when = _date(article.date)
+    when = iso_date(article.date)
     return (0, when, article.path) if when else (1, "", article.path)
-
-
-def _date(text: str | None) -> str | None:
-    """An ISO date (``YYYY-MM-DD``) from a date as the source gives it, or None."""
-    if not text:
-        return None
-    m = re.search(r"\d{4}-\d\d-\d\d", text)
-    if m:
-        return m.group()
-    for fmt in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%a, %d %b %Y"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
 
 
 def _key(text: str) -> str:
@@ -331,6 +333,7 @@ def quote_json(quote: Quote) -> dict:
         "start": place.start,
         "end": place.end,
         "date": place.article.date,
+        "date_iso": iso_date(place.article.date),
         "also": [{"id": p.article.id, "title": p.article.title, "path": p.article.path, "paragraph": p.paragraph}
                  for p in quote.also],
     }

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 from .analysis import Analyzer
+from .dates import iso_date
 from .model import Answer, Article, Evidence
 
 if TYPE_CHECKING:  # quotes (and the tokenizer it brings) only for ``qabot quotes``
@@ -116,13 +117,31 @@ def wrap_positions(text: str, columns: int) -> list[tuple[int, int]]:
 
 
 def highlight_spans(text: str, terms: set[str], analyzer: Analyzer, speaker: str | None = None) -> list[tuple[int, int, str]]:
-    """``(start, end, kind)`` of the words of ``text`` to highlight: ``term`` or ``speaker``."""
+    """``(start, end, kind)`` of the words of ``text`` to highlight: ``term`` or ``speaker``; the speaker where
+    ``text`` writes them so, else the words that name them in it (``speaker_naming``)."""
     spans = [(s, e, "term") for t, s, e in analyzer.spans(text) if t in terms]
     if speaker:
-        for m in re.finditer(re.escape(speaker), text):
-            spans = [sp for sp in spans if sp[1] <= m.start() or sp[0] >= m.end()]
-            spans.append((m.start(), m.end(), "speaker"))
+        for start, end in [m.span() for m in re.finditer(re.escape(speaker), text)] or speaker_naming(text, speaker):
+            spans = [sp for sp in spans if sp[1] <= start or sp[0] >= end]
+            spans.append((start, end, "speaker"))
     return sorted(spans)
+
+
+def speaker_naming(text: str, speaker: str) -> list[tuple[int, int]]:
+    """Where ``text``, which does not write ``speaker`` as the answer gives them, names them all the same: the
+    phrase its words are attributed to ("The mayor said ..." for Alan Fabbri, known to be the mayor), else their
+    surname with any title before it ("Mr Fabbri")."""
+    from .lexicon import HONORIFICS  # only for an answer whose speaker is named otherwise
+    from .speakers import attribute
+
+    who = attribute(text, None, None).speaker
+    if who and (found := [m.span() for m in re.finditer(re.escape(who), text)]):
+        return found
+    surname = speaker.split()[-1] if speaker.split() else ""
+    if not surname[:1].isupper():
+        return []
+    titles = "|".join(sorted(h.capitalize() for h in HONORIFICS))
+    return [m.span() for m in re.finditer(rf"(?:\b(?:{titles})\.?\s+)?\b{re.escape(surname)}\b", text)]
 
 
 PAINTS = {"term": BOLD_YELLOW, "speaker": BOLD_CYAN, "mark": BOLD}
@@ -205,7 +224,10 @@ def render_in_place(text: str, marks: list[tuple[int, int]], terms: set[str], st
 
 
 def render_show(evidence: Evidence, style: Style, analyzer: Analyzer) -> str:
-    """The whole paragraph around ``evidence``, the evidence highlighted in place, and its citation line."""
+    """The whole paragraph around ``evidence``, the evidence highlighted in place, and its citation line (the article's
+    title, byline or date alone, for an answer that is one of them)."""
+    if evidence.field:
+        return style.paint(safe_line(evidence.text), BOLD) + "\n" + citation_lines(evidence, style)
     p_start, p_end = evidence.article.paragraphs[evidence.paragraph - 1]
     marks = [(evidence.start - p_start, evidence.end - p_start)]
     body = render_in_place(evidence.article.text[p_start:p_end], marks, set(evidence.terms), style, analyzer)
@@ -279,7 +301,7 @@ def answer_json(answer: Answer) -> dict:
                 "score": e.score,
                 "context": e.context,
                 "article": {"id": e.article.id, "title": e.article.title, "path": e.article.path,
-                            "byline": e.article.byline, "date": e.article.date,
+                            "byline": e.article.byline, "date": e.article.date, "date_iso": iso_date(e.article.date),
                             **({"role": e.article.role} if e.article.role else {})},
                 "paragraph": e.paragraph,
                 "start": e.start,

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from operator import itemgetter, neg
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .analysis import STOPWORDS, find_words
 from .lexicon import CORE_SPEECH_FORMS, alternation
@@ -208,11 +208,16 @@ def is_name(word: str) -> bool:
 class Lexicon:
     """The surface words of an index, looked up by prefix, with who is seen speaking."""
 
-    def __init__(self, words: list[tuple[str, int, int]]):
+    def __init__(self, words: list[tuple[str, int, int]], texts_with: Callable[[str], Iterable[str]] | None = None):
+        """``texts_with`` gives the texts of the passages that write a word, for a word in capitals the surface
+        words leave out (a stopword, "WHO", or shorter than ``MIN_LENGTH``, "US"): whether it speaks is read from
+        those."""
         entries = sorted((w.lower(), -n, w) for w, n, _ in words)
         self._keys = [key for key, _, _ in entries]
         self._entries = entries
         self._spoke = {w.lower(): s for w, _, s in words if s}
+        self._texts_with = texts_with
+        self._acronyms: dict[str, bool] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -226,5 +231,20 @@ class Lexicon:
         return [(w, -n) for _, n, w in found]
 
     def speaks(self, word: str) -> bool:
-        """True when the articles show ``word`` (a name, any case) speaking."""
-        return self._spoke.get(word.lower().replace("’", "'").removesuffix("'s"), 0) > 0
+        """True when the articles show ``word`` (a name, any case) speaking; a word in capitals the surface words
+        leave out ("the WHO", "the US") only as written ("The WHO said", not "Who said")."""
+        word = word.replace("’", "'").removesuffix("'s")
+        if word.isupper() and len(word) > 1 and (word.lower() in STOPWORDS or len(word) < MIN_LENGTH):
+            if self._texts_with is None:
+                return False
+            if word not in self._acronyms:
+                speaks = _acronym_speaks(word)
+                self._acronyms[word] = any(speaks.search(t) for t in self._texts_with(word))
+            return self._acronyms[word]
+        return self._spoke.get(word.lower(), 0) > 0
+
+
+def _acronym_speaks(word: str) -> re.Pattern:
+    """``word`` (in capitals) next to a speech verb, as written: "the WHO said", "said the WHO"."""
+    return re.compile(rf"\b{re.escape(word)}(?:['’]s)?\s+(?:{alternation(CORE_SPEECH_FORMS)})\b"
+                      rf"|\b(?:said|says|according\s+to)\s+(?:the\s+)?{re.escape(word)}\b")

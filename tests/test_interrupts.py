@@ -253,3 +253,50 @@ def test_ctrl_c_late_in_a_build_stops_it_whole_or_lets_it_finish_whole(isolated)
             wrong.append(f"Ctrl-C at {fraction:.2f} of a build: exit {build.returncode}, stderr {err[-300:]!r}, "
                          f"stdout {out[-200:]!r}, left {left}")
     assert wrong == [], "\n".join(wrong)
+
+
+def test_ctrl_c_leaves_the_progress_bar_where_the_build_stopped(isolated):
+    import pty
+    import re
+    import select
+
+    _corpus(isolated / "corpus", 1500, 40, seed=3)
+    master, slave = pty.openpty()  # stderr a terminal: the bar is drawn
+    build = subprocess.Popen([sys.executable, "-m", "qabot", "index", "corpus", "--index", "idx"], stdout=subprocess.DEVNULL,
+                             stderr=slave, start_new_session=True, preexec_fn=_as_in_a_terminal,
+                             env=dict(os.environ, COLUMNS="100", LINES="24", TERM="xterm"))
+    os.close(slave)
+    drawn = b""
+
+    def read(seconds: float) -> bool:
+        """Read what the build draws, waiting up to ``seconds``; False when nothing came or the terminal closed."""
+        nonlocal drawn
+        if not select.select([master], [], [], seconds)[0]:
+            return False
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the build has exited: the terminal's other end is closed
+            return False
+        drawn += chunk
+        return bool(chunk)
+
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and build.poll() is None and drawn.count(b"=>") < 2:
+        read(0.05)  # the bar drawn, then moved on at least once (the terminal gets only what changed)
+    os.killpg(build.pid, signal.SIGSTOP)  # held mid-build: the Ctrl-C cannot come after the build is done
+    while read(0.3):
+        pass
+    assert build.poll() is None and b"1500/1500" not in drawn, "the build finished before it could be stopped"
+    before = len(drawn)
+    os.killpg(build.pid, signal.SIGINT)
+    os.killpg(build.pid, signal.SIGCONT)
+    while read(5.0):
+        pass
+    build.wait(timeout=60)
+    os.close(master)
+    assert build.returncode == 130
+    after = drawn[before:].decode("utf-8", "replace")
+    assert "qabot: interrupted" in after
+    # the bar is drawn whole once more as it is taken down: where the build stopped, not full
+    (percent, bar, done), = re.findall(r"indexing\s+(\d+\.\d)% \[([=> ]*)\]\s+(\d+)/1500", after)
+    assert float(percent) < 100 and int(done) < 1500 and bar.rstrip().endswith(">") and bar.endswith(" "), after

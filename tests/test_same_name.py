@@ -5,6 +5,7 @@ into another ("Angela Merkel" is no "Angela Marvel"). Real articles written here
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -111,3 +112,48 @@ Officers said nobody had reported the smoke and nobody had called the depot's ow
     assert "No quotes: no article names 'Nobody'." in nobody.stdout
     merkel = quotes("Angela Merkel")
     assert "No quotes" in merkel.stdout and "Marvel" not in merkel.stdout
+
+
+BLAIRS = {
+    "goldsmith": """Goldsmith denies he was leant on
+
+Tony Blair has defended the attorney general's advice on the war, and Cherie Blair was at his side on Monday.
+
+"That's what he said and that's what I say," Mr Blair told his monthly news conference.
+
+Tony Blair said the matter was closed.
+""",
+    "tour": """Cherie accused of attacking Bush
+
+Cherie Blair has been accused of criticising the president's policies during a lecture tour.
+
+Mrs Blair said the decision by the Supreme Court to protect the detainees was a victory for the rule of law.
+""",
+    "wage": """Minimum wage to rise
+
+Unveiling the increase, Mr Blair said he wanted the minimum wage to become a symbol of decency and fairness.
+""",
+    "summit": """Leaders meet on aid
+
+Prime Minister Tony Blair met aid agencies before the summit. "Africa is a scar on our conscience," Mr Blair said.
+""",
+    "schools": """School plans unveiled
+
+Tony Blair unveiled his school plans on Friday. "Every child deserves a good school," Mr Blair said.
+""",
+}
+
+
+def test_a_first_name_the_articles_give_another_person_of_the_surname_is_not_his(tmp_path):
+    # "Tony Blair" in four articles, "Cherie Blair" in two: "Mr Blair" is Tony, where she is named and where no
+    # one's first name is
+    index = index_articles(tmp_path, **BLAIRS)
+    cherie, tony = ask_json(index, "what did Cherie Blair say", "what did Tony Blair say about the minimum wage")
+    assert first_text(cherie).startswith("Mrs Blair said the decision by the Supreme Court")
+    assert all("Mr Blair" not in a["text"] for a in cherie["answers"])
+    assert "minimum wage" in first_text(tony)
+    result = subprocess.run([sys.executable, "-m", "qabot", "quotes", "Cherie Blair", "--index", str(index), "--json"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    speakers = {json.loads(line)["speaker"] for line in result.stdout.splitlines()}
+    assert speakers == {"Mrs Blair"}

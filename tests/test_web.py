@@ -277,3 +277,24 @@ def test_the_page_and_the_api_answer_from_the_index_as_qabot_index_left_it(isola
         assert "1 article," in srv.get("/articles")[1]
     finally:
         assert "Traceback" not in srv.stop()
+
+
+FLOODS = ("Floods force thousands from homes in northern Italy\n\n"
+          "\"The water came up faster than anyone expected,\" the mayor of Ferrara, Alan Fabbri, told reporters.\n\n"
+          "The mayor said the council would meet on Friday to plan repairs to the river banks.\n")
+
+
+def test_a_speaker_asked_for_by_title_is_marked_where_the_answer_names_them(isolated, tmp_path):
+    corpus = tmp_path / "floods"
+    corpus.mkdir()
+    (corpus / "floods.txt").write_text(FLOODS)
+    srv = Server(_index(corpus, tmp_path / "floods-index"), isolated)
+    try:
+        # the sentence names the speaker by role only ("The mayor said"): that role is marked
+        status, body, _ = srv.get("/?q=what+did+the+mayor+of+Ferrara+say+about+repairs")
+        assert status == 200
+        assert '<span class="speaker" title="the speaker">The mayor</span> said the council' in body
+        status, body, _ = srv.get("/?q=what+did+the+mayor+of+Ferrara+say+about+the+water&new=1")
+        assert '<span class="speaker" title="the speaker">Alan Fabbri</span>' in body
+    finally:
+        assert "Traceback" not in srv.stop()

@@ -35,7 +35,7 @@ def answer(reader: Reader, q: Question, k: int, article: int | None) -> Answer:
                           message=f"'{chosen.title}' names no {word}")
         context = f"{value}, {chosen.role}" if field == "byline" and chosen.role else value
         evidence = [Evidence(rank=1, text=value, score=1.0, context=context, article=chosen, paragraph=0, start=0,
-                             end=0, confidence=1.0, field=field, article_number=article)]
+                             end=len(value), confidence=1.0, field=field, article_number=article)]  # offsets into the field
         return Answer(question=q.text, evidence=evidence, terms=q.terms, confidence=1.0)
     return Answer(question=q.text, evidence=summary(reader, article, k), terms=q.terms, confidence=1.0)
 

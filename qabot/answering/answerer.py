@@ -108,17 +108,30 @@ class Answerer:
         """The text of passage ``p``."""
         return self.reader.passage_text(p)
 
+    def written(self, word: str) -> bool:
+        """Whether the articles write ``word`` so: its term is held (a stopword in capitals, "WHO", is its own term)."""
+        term = self.analyzer.term(word)
+        return bool(term) and self.reader.df(term) > 0
+
+    def texts_with(self, word: str) -> list[str]:
+        """The texts of the passages that hold ``word``'s term (every one of them)."""
+        term = self.analyzer.term(word)
+        df = self.reader.df(term) if term else 0
+        return [self.passage_text(p) for p, _ in self.retriever.top([term], df)] if df else []
+
     def rank_articles(self, text: str, k: int = 10) -> list[int]:
         """The ``k`` articles whose best passage BM25 ranks highest for ``text`` (article ids, best first)."""
         best: dict[int, float] = {}
-        for passage, score in self.retriever.top(list(parse(text, self.analyzer).terms), max(50, 5 * k)):
+        terms = parse(text, self.analyzer, written=self.written).terms
+        for passage, score in self.retriever.top(list(terms), max(50, 5 * k)):
             best.setdefault(self.reader.passage(passage).article, score)
         return sorted(best, key=lambda a: (-best[a], a))[:k]
 
     def ask(self, text: str, k: int = 3, skip: int = 0, explain: bool = False, article: int | None = None) -> Answer:
         """Answer ``text`` with up to ``k`` pieces of evidence (after the first ``skip``); ``article`` is the
         article that "this article" and "it" mean (in the chat, the last answer's)."""
-        return self.answer(parse(text, self.analyzer), k=k, skip=skip, explain=explain, article=article)
+        return self.answer(parse(text, self.analyzer, written=self.written), k=k, skip=skip, explain=explain,
+                           article=article)
 
     @paused  # no garbage collection during a question (see collection.py)
     def answer(self, q: Question, k: int = 3, skip: int = 0, explain: bool = False,
@@ -147,7 +160,7 @@ class Answerer:
             # described, not named, whose words are not found ("the police detective", "Larne's manager"): the
             # passages about the topic in an article that names the role, as "not sure", when the plain question is
             # answered with confidence (a speaker named is found by name: their words not found are none)
-            plain = parse(q.text, self.analyzer, speech=False)
+            plain = parse(q.text, self.analyzer, speech=False, written=self.written)
             told = self.rank(plain)
             if self.own.told_of(ranked.question, ranked, told, q) and not self._kept_from_refusal(ranked, told) \
                     and (q.narrated or self._owner_held(q, told.candidates[0].article)):
@@ -289,6 +302,8 @@ class Answerer:
         if say:
             topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
             message = f"no words of '{q.speaker}'{topic} in {gates.where()}"
+        if not cands and say and (documented := self.own.in_document(q, read)) is not None:
+            return documented  # "what did the statement say": "In a statement, the government said ..."
         if not cands:  # "what did the army say": the articles name the army, never speaking
             ranked.refusal = message if say else \
                 f"nothing about '{' '.join(q.topic_words) or q.text.strip()}' in {gates.where()}"
@@ -310,6 +325,9 @@ class Answerer:
             named = self.unsure.named_after_role(q, cands)
             if named:  # "the Dane's agent travelled to Spain ..." then "John Sivabaek told BBC Sport: ..."
                 return self._rank_as(q, named)
+            documented = self.own.in_document(q, read)
+            if documented is not None:  # "the government statement": "In a statement, the government said ..."
+                return documented
             near = self.speech.unattributed(q, cands)
             linked = self.unsure.words_linked_to_topic(q, ctx, hits)  # X's own words, before passages naming X's role
             closest = linked or ([] if near else (self.unsure.closest_words(q, ctx, hits) or self.unsure.words_of_a_part(q, ctx, hits)))

@@ -345,12 +345,7 @@ class Gates:
     def written_together(self, words: list[str]) -> bool:
         """Whether some article writes ``words`` one after the other (``spelling.written_together``)."""
         reader = self.reader
-
-        def articles_with(term: str) -> set[int]:
-            df = reader.df(term)
-            return {reader.span(p).article for p, _ in reader.retriever.top([term], df)} if df else set()
-
-        return written_together(words, phrase_terms(" ".join(words), reader.analyzer), articles_with,
+        return written_together(words, phrase_terms(" ".join(words), reader.analyzer), reader.articles_with,
                                 lambda a: reader.article(a).text)
 
     def _name_fixes(self, word: str, typed_low: bool) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ from . import features
 from .features import Candidate
 from .params import AnswerParams
 from .parse import Question
-from .sentences import Reader
+from .sentences import ReadPassage, Reader
 from .speech import Speech
 
 if TYPE_CHECKING:
@@ -205,6 +206,31 @@ class OwnWords:
             return None
         ranked.candidates.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
         return ranked
+
+    def in_document(self, q: Question, read: list[ReadPassage]) -> Ranked | None:
+        """For a speaker asked for as a document ("the government statement", "the statement", "the board's letter")
+        to which no words are attributed: the words its owner gives in a sentence that names that document ("In a
+        statement, the government said ..."), the owner being the body asked with it, else the one the first such
+        sentence of the passages ``read`` (best first) is attributed to. None when the speaker is no document or no
+        such words are found."""
+        phrase = speaker_phrase(q.speaker or "")
+        doc = self.reader.analyzer.term(phrase.head or "") if not phrase.names and phrase.head in lexicon.STATEMENTS else ""
+        if not doc:
+            return None
+        owner = " ".join(re.sub(r"['’]s?$", "", w) for w in (q.speaker or "").split()
+                         if speaker_phrase(w).head != phrase.head)
+        if not (speaker_phrase(owner).head or speaker_phrase(owner).names):
+            owner = next((a.speaker for passage in read for s in passage.sentences
+                          if doc in s.terms and (a := self.speech.speakers(passage.id).get(s.start)) is not None
+                          and a.speaker), "")
+        if not owner:
+            return None
+        asked = q if q.topic_terms else replace(q, topic_terms=(doc,), topic_words=(phrase.head or "",))
+        ranked = self._rank_as(asked, owner)  # about the question's topic, if it has one, in a sentence naming the document
+        if ranked.refusal is not None or ranked.unattributed is not None:
+            return None
+        ranked.candidates = [c for c in ranked.candidates if c.own_words and doc in c.passage.sentences[c.sentence].terms]
+        return ranked if ranked.candidates else None
 
     def shared(self, c: Candidate) -> bool:
         """True when candidate ``c``'s speaker speaks jointly with another ("Wang Yi, and Russian President

@@ -7,6 +7,7 @@ speaker is looked for among the sentences' speakers.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -150,11 +151,40 @@ class Question:
         return tuple(dict.fromkeys(self.speaker_terms + self.topic_terms))
 
 
-def _content_words(text: str, analyzer: Analyzer) -> tuple[list[str], list[str]]:
-    """The words of ``text`` that are neither stopwords nor question words: folded, and as written."""
+def _content_words(text: str, analyzer: Analyzer, acronyms: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """The terms of the words of ``text`` that are neither stopwords nor question words, and those words as
+    written; a stopword in ``acronyms`` ("WHO") is a name, searched as written (``Analyzer.term``)."""
     kept = [(w, shown) for w, shown in analyzer.words_as_written(text)
-            if w and w not in STOPWORDS and w not in QUESTION_WORDS]
-    return [w for w, _ in kept], [shown for _, shown in kept]
+            if w and (shown in acronyms or w not in STOPWORDS and w not in QUESTION_WORDS)]
+    stems = iter(analyzer.stem([w for w, shown in kept if shown not in acronyms]))
+    return [shown if shown in acronyms else next(stems) for _, shown in kept], [shown for _, shown in kept]
+
+
+_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _acronyms(text: str, written: Callable[[str], bool] | None = None) -> frozenset[str]:
+    """The stopwords ``text`` writes in capitals as names: "WHO", "US", "IT" in "what did the WHO say", which
+    the articles index as written (``Analyzer.term``), those ``written`` says the articles write so when it is
+    given (a word in capitals for emphasis, "what did he say ABOUT it", is the word). None in a question written all
+    in capitals, nor its first word when that is a question word ("WHO won the cup?")."""
+    if not re.search(r"[a-z]", text):
+        return frozenset()
+    found = set()
+    for m in _CAPITALS.finditer(text):
+        word = m.group().lower()
+        if word in STOPWORDS and (m.start() > 0 and text[:m.start()].strip(" \t\"'“‘(") or word not in QUESTION_WORDS
+                                  and not _YESNO.match(word)) and (written is None or written(m.group())):
+            found.add(m.group())
+    return frozenset(found)
+
+
+def _masked(text: str, acronyms: frozenset[str]) -> str:
+    """``text`` with each of ``acronyms`` written as a plain name, which no question word's pattern takes
+    for one ("the WHO" is not "who")."""
+    if not acronyms:
+        return text
+    return re.sub(rf"\b(?:{'|'.join(sorted(acronyms))})\b", "Name", text)
 
 
 _NOUN = (r"(?-i:article|story|piece|report|post|column|write-?up|news\s+story|news\s+item|obituary|obituarie|obit|guide|"
@@ -289,9 +319,10 @@ def about_article(text: str) -> QuestionKind | None:
     return None
 
 
-def parse(text: str, analyzer: Analyzer, speech: bool = True) -> Question:
+def parse(text: str, analyzer: Analyzer, speech: bool = True, written: Callable[[str], bool] | None = None) -> Question:
     """Analyse a question (or bare keywords); with ``speech`` False, a question about someone's words is
-    analysed as a plain one (its speaker's words searched for like any others)."""
+    analysed as a plain one (its speaker's words searched for like any others). ``written`` tells whether the
+    articles write a word in capitals so (an answerer's index): a stopword in capitals is a name only then."""
     asked = _asked(text)
     for kind, pattern in _ABOUT_ARTICLE:
         if pattern.search(text) or pattern.search(asked):
@@ -303,37 +334,38 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True) -> Question:
             return Question(text=text, kind=kind, speaker=None, speaker_terms=(),
                             topic_terms=tuple(analyzer.stem([w for w, _ in kept])),
                             topic_words=tuple(shown for _, shown in kept))
-    said = _speech(asked) if speech else None
+    acronyms = _acronyms(asked, written)
+    said = _speech(asked, acronyms) if speech else None
     if said is not None:
         speaker, about, narrated, verb = said
         names = phrase_terms(speaker, analyzer)  # "the mayor" is found by "mayor", "Mr Blair" by "blair"
-        topic, shown = _content_words(about, analyzer)
+        topic, shown = _content_words(about, analyzer, acronyms)
         return Question(
             text=text, kind=QuestionKind.SAY, speaker=speaker, speaker_terms=tuple(dict.fromkeys(names)),
-            topic_terms=tuple(analyzer.stem(topic)), topic_words=tuple(shown), narrated=narrated, verb=verb,
+            topic_terms=tuple(topic), topic_words=tuple(shown), narrated=narrated, verb=verb,
         )
-    words, shown = _content_words(asked, analyzer)
-    kind = _kind(asked)
+    terms, shown = _content_words(asked, analyzer, acronyms)
+    kind = _kind(_masked(asked, acronyms))
     verb, subject = _verb_and_subject(asked) if kind in _VERB_KINDS else (None, ())
     return Question(
         text=text, kind=kind, speaker=None, speaker_terms=(),
-        topic_terms=tuple(analyzer.stem(words)), topic_words=tuple(shown), verb=verb, subject=subject,
+        topic_terms=tuple(terms), topic_words=tuple(shown), verb=verb, subject=subject,
     )
 
 
-def _speech(text: str) -> tuple[str, str, bool, str | None] | None:
+def _speech(text: str, acronyms: frozenset[str] = frozenset()) -> tuple[str, str, bool, str | None] | None:
     """For a question about someone's words, the speaker and what it asks about: "what did X say about Y",
     "what was said by X", "how did X explain Y", "what was X's reaction to Y", "what reason did X give for Y";
     None for any other question. A speaker named by what they did ("the playwright who wrote Y") is the
     person ("the playwright"), and what they did joins the topic. The flag is True when the answer may be
     told of the speaker rather than quoted (``Question.narrated``): every form but "say"-like verbs. Last, the
     question's own verb when it asks for words of a kind, lowercase ("warn", "characterise"), or None ("say",
-    "according to X")."""
+    "according to X"). ``acronyms`` are names, not question words ("the WHO")."""
     text = _AND_WHY.sub("", text)  # "Which film did X predict would win, and why?": the why is in X's words
     according = _ACCORDING.match(text) or _ACCORDING_AFTER.match(text)
     who = according["speaker"].strip(" ,") if according else ""
-    if according and _is_speaker(who) and _someone(who) \
-            and _kind(according["rest"]) not in _FACT_KINDS:  # "how many settle here, according to X": a figure
+    if according and _is_speaker(_masked(who, acronyms)) and _someone(who) \
+            and _kind(_masked(according["rest"], acronyms)) not in _FACT_KINDS:  # "how many settle here, according to X": a figure
         return who, according["rest"], True, None
     for pattern in (_SPEECH, _SPEECH_REL, _SPEECH_BY, _HOW_SPEECH, _NOUN_SPEECH, _GIVE_SPEECH, _WHY_SPEECH):
         m = pattern.match(text)
@@ -345,8 +377,8 @@ def _speech(text: str) -> tuple[str, str, bool, str | None] | None:
         rel = _RELATIVE.search(speaker) or _CREATOR_OF.match(speaker)
         if rel is not None and rel.start("what") > 0:
             speaker, topic = speaker[:rel.end("who")].strip(" ,"), f"{topic} {rel.group('what')}".strip()
-        loose = not _is_speaker(speaker)
-        if (loose and not _is_speaker(speaker, loose=True)) or not _is_speech_verb(m):
+        loose = not _is_speaker(_masked(speaker, acronyms))
+        if (loose and not _is_speaker(_masked(speaker, acronyms), loose=True)) or not _is_speech_verb(m):
             continue
         narrated = loose or pattern not in (_SPEECH, _SPEECH_REL, _SPEECH_BY) or \
             re.sub(r"\s+", " ", m.group("verb").lower()) in _STANCE_FORMS

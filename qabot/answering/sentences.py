@@ -248,6 +248,11 @@ class Reader:
         """How many passages hold ``term`` (cached with the IDF)."""
         return cached(self._df, term, self.params.caches.idf, self.retriever.df)
 
+    def articles_with(self, term: str) -> set[int]:
+        """The articles (numbers) with a passage that holds ``term``: every one, through its postings."""
+        df = self.df(term) if term else 0
+        return {self.span(p).article for p, _ in self.retriever.top([term], df)} if df else set()
+
     def idf(self, term: str) -> float:
         """Non-negative IDF of a term over passages; an unknown term weighs the most (cached)."""
         value = self._idf.get(term)

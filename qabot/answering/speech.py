@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
 from ..analysis import fold
-from ..lexicon import HONORIFICS
-from ..speaker_matching import name_variants, names_another
+from ..speaker_matching import first_names, name_variants, names_another, usually_another
 from ..speakers import SPEAKER_CONTEXT, Attribution, People, role_kin, speaker_phrase
 from ..speakers.windows import article_roles, attribute_window, closing_speaker, window_first
 from .parse import Question
@@ -78,6 +78,8 @@ class Speech:
         """(asked speaker, attribution) -> ``said_by``: the same speakers recur in passage after passage."""
         self._another: dict[tuple[str, int], bool] = {}
         """(asked speaker, article) -> ``another``."""
+        self._usual: dict[str, Counter[str]] = {}
+        """A surname asked for -> ``_first_names``."""
 
     def _lowered(self, article: int) -> str | None:
         """Article ``article``'s text, ``_searchable`` (cached); None when a stretch of it must be made searchable
@@ -260,19 +262,29 @@ class Speech:
 
     def another(self, article: int, asked: str) -> bool:
         """Whether article ``article`` names another person by the name ``asked`` and never the one asked ("Roy
-        Keane" for "Robbie Keane", "Mr Blair" for "Mrs Blair"; ``speaker_matching.names_another``): none of its
-        sentences is theirs (cached)."""
+        Keane" for "Robbie Keane", "Mr Blair" for "Mrs Blair"; ``speaker_matching.names_another``), or names only the
+        surname of one whose first name the articles give another more often ("Mr Blair" for "Cherie Blair";
+        ``speaker_matching.usually_another``): none of its sentences is theirs (cached)."""
         key = (asked, article)
         found = self._another.get(key)
         if found is None:
             if len(self._another) >= self.reader.params.caches.articles:
                 self._another.clear()
-            words = asked.split()
-            found = (len(words) > 1 and (len(speaker_phrase(asked).names) > 1
-                                         or words[0].lower().strip(".") in HONORIFICS)
-                     and names_another(self.reader.article(article).text, asked))
+            text = self.reader.article(article).text
+            found = names_another(text, asked) or usually_another(text, asked, lambda: self._first_names(asked))
             self._another[key] = found
         return found
+
+    def _first_names(self, asked: str) -> Counter[str]:
+        """``speaker_matching.first_names`` of the articles that write the surname of ``asked`` (cached by surname)."""
+        surname = (speaker_phrase(asked).names or ("",))[-1]
+
+        def count(name: str) -> Counter[str]:
+            reader = self.reader
+            articles = sorted(reader.articles_with(reader.analyzer.term(name) if name else ""))
+            return first_names((reader.article(a).text for a in articles), name)
+
+        return cached(self._usual, surname, self.reader.params.caches.articles, count)
 
     def speaks(self, passage: int, asked: str) -> bool:
         """Whether some sentence of the passage is attributed to the question's speaker ``asked``."""

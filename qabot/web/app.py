@@ -81,7 +81,7 @@ class Shared:
             words = surface_words("\n\n".join(index.article(i).text for i in range(index.n_articles)))
         old, self.index = self.index, index
         self.answerer = Answerer(index, analyzer=self.analyzer)
-        self.lexicon = Lexicon(words)
+        self.lexicon = Lexicon(words, self.answerer.texts_with)
         self.catalog = Catalog(index)
         if old is not None:
             old.close()  # its folders may go at the next build

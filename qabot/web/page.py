@@ -69,7 +69,10 @@ def highlighted(evidence: Evidence, analyzer: Analyzer) -> str:
 
 
 def citation_href(evidence: Evidence) -> str:
-    """The article page with this evidence highlighted, scrolled to its paragraph."""
+    """The article page with this evidence highlighted, scrolled to its paragraph (the article's title, byline or
+    date, whose offsets are into that field, not the text: the page itself)."""
+    if evidence.field:
+        return f"/articles/{text(evidence.article.id)}"
     query = urlencode({"s": evidence.start, "e": evidence.end})
     return f"/articles/{text(evidence.article.id)}?{text(query)}#p{evidence.paragraph}"
 
