@@ -89,10 +89,16 @@ def shipped_weights(path: Path = WEIGHTS_FILE) -> Weights:
     weight 0 (mean 0, scale 1, no hidden unit reads it), in the confidence and in the speech questions' own, so
     they judge every answer as they did (the ranking features must be the same)."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data.get("confidence_features", ())) == CONFIDENCE_FEATURES:
+    if tuple(data.get("confidence_features", ())) == CONFIDENCE_FEATURES and tuple(data.get("features", ())) == FEATURES:
         return load_weights(path)
-    if tuple(data.get("features", ())) != FEATURES:
+    fitted = tuple(data.get("features", ()))
+    if fitted != FEATURES[:len(fitted)]:
         raise SystemExit(f"{path} was fitted on other ranking features; fit it again from an earlier checkout")
+    if len(fitted) < len(FEATURES):  # ranking features added since (at the end): weight 0, no tree reads them
+        more = len(FEATURES) - len(fitted)
+        data["features"] = list(FEATURES)
+        data["rank"] = list(data["rank"]) + [0.0] * more
+        data["rank_hidden"] = [list(row) + [0.0] * more for row in data.get("rank_hidden", [])]
     old = list(data["confidence_features"])
     place = [old.index(f) if f in old else None for f in CONFIDENCE_FEATURES]
 
@@ -373,10 +379,12 @@ def fit_logistic(X: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float) ->
 
 
 def fit_hidden(Z: np.ndarray, y: np.ndarray, hidden: int, l2: float, steps: int = 600, lr: float = 0.01,
-               seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
+               seed: int = 0, weight: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
     """A logistic model with one hidden layer of ReLU units beside its linear part, over scaled inputs
-    ``Z``: ``(hidden weights (units x inputs), hidden biases, hidden out-weights, linear weights, intercept)``."""
+    ``Z``: ``(hidden weights (units x inputs), hidden biases, hidden out-weights, linear weights, intercept)``;
+    ``weight``: each row's weight in the log-loss (1 each without it)."""
     n, d = Z.shape
+    share = np.ones(n) / n if weight is None else weight / weight.sum()
     rng = np.random.default_rng(seed)
     params = [rng.normal(0, 1 / np.sqrt(d), (d, hidden)), np.zeros(hidden), rng.normal(0, 1 / np.sqrt(hidden), hidden),
               np.zeros(d), np.zeros(1)]
@@ -387,7 +395,7 @@ def fit_hidden(Z: np.ndarray, y: np.ndarray, hidden: int, l2: float, steps: int 
         H = Z @ W1 + b1
         A = np.maximum(H, 0)
         p = 1 / (1 + np.exp(-np.clip(A @ w2 + Z @ wl + b, -30, 30)))
-        ds = (p - y) / n
+        ds = (p - y) * share
         dA = np.outer(ds, w2) * (H > 0)
         grads = [Z.T @ dA + l2 * W1, dA.sum(0), A.T @ ds + l2 * w2, Z.T @ ds + l2 * wl, np.array([ds.sum()])]
         for i, g in enumerate(grads):
@@ -439,6 +447,8 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--news-weight", type=float, default=1.0,
                         help="weight in the trees' loss of each question asked of news articles (the BBC tuning "
                              "sets, --fit-sets, --fit-folders) against a SQuAD question's 1")
+    parser.add_argument("--conf-news-weight", type=float, default=1.0,
+                        help="weight in the confidence's loss of each answer to a question of --fit-sets or --fit-folders")
     parser.add_argument("--monotone", nargs="*", default=[], choices=FEATURES, metavar="FEATURE",
                         help="ranking features whose growth may never lower what the trees add")
     parser.add_argument("--monotone-method", choices=("basic", "intermediate", "advanced"), default="intermediate")
@@ -591,7 +601,7 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
         r, l = confidence_rows(q, answerer)
         rows += r
         labels += l
-        sample_weight += [1.0] * len(r)
+        sample_weight += [args.conf_news_weight if ":" in q["source"] else 1.0] * len(r)
         sources += [q["source"]] * len(r)
     X = np.array(rows)
     y = np.array(labels, dtype=float)
@@ -601,7 +611,8 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
     scale[scale == 0] = 1.0
     hidden, bias, out = np.zeros((0, X.shape[1])), np.zeros(0), np.zeros(0)
     if args.conf_hidden:
-        hidden, bias, out, coef, intercept = fit_hidden((X - mean) / scale, y, args.conf_hidden, args.hidden_l2)
+        hidden, bias, out, coef, intercept = fit_hidden((X - mean) / scale, y, args.conf_hidden, args.hidden_l2,
+                                                        weight=np.array(sample_weight))
     else:
         coef, intercept = fit_logistic((X - mean) / scale, y, np.array(sample_weight), args.conf_l2)
     for name in args.conf_drop:  # and at run time too
@@ -629,6 +640,7 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
     refused = share(fit_squad, refuse)
     tiny_refused, tiny_neg_refused = share(fit_tiny, refuse), share(tiny_neg, refuse)
     fit = {
+        "command": getattr(args, "command", None),
         "data": f"SQuAD v1.1 dev fit half (even articles) over all of SQuAD dev; {len(neg):,} of the same questions asked "
                 "of the BBC articles and the BBC tuning questions"
                 + (f" (and those of {', '.join(args.more_negatives)})" if args.more_negatives else "")
@@ -650,7 +662,9 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
                           if args.news_weight != 1 else "")
                        if args.trees else "")),
         "confidence": (f"logistic over the first three answers with {args.conf_hidden} hidden ReLU units, Adam, "
-                       f"L2 {args.hidden_l2:g}" if args.conf_hidden else
+                       f"L2 {args.hidden_l2:g}" + (f"; answers to the questions of --fit-sets and --fit-folders weigh "
+                                                   f"{args.conf_news_weight:g}" if args.conf_news_weight != 1 else "")
+                       if args.conf_hidden else
                        "logistic regression over the first three answers, L2 %g" % args.conf_l2),
         "refusal": f"by the {'first answer' if args.refuse_by == 'first' else 'best of the first three answers'}'s "
                    f"confidence; loses {lose:.2%} of fit questions with a right answer in the first three"
@@ -679,6 +693,7 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
 
 def main() -> None:
     args = arguments()
+    args.command = " ".join(["python", "bench/fit.py", *sys.argv[1:]])  # recorded in the weights file's "fit"
     fit_write(collect_all(args), args)
 
 
