@@ -151,7 +151,10 @@ class Chat:
         """Understand ``line`` in the conversation's context, answer it and write the answer."""
         turn = understand(line, self.context, self.lexicon.speaks, self.pronoun)
         if turn.question is None:
-            self.dim(turn.note or "cannot tell what that asks")
+            if turn.reply:
+                self.write(safe_line(turn.reply))
+            else:
+                self.dim(turn.note or "cannot tell what that asks")
             return None
         if turn.rewritten and not self.json:
             self.dim(f"→ {turn.question}")
@@ -181,7 +184,7 @@ class Chat:
         first = answer.evidence[0] if answer.evidence else None
         subject = answer_subject(first.text, first.speaker) if first is not None and first.field is None else None
         self.context = after(turn, self.context, self.lexicon.speaks, self.analyzer, shown=len(answer.evidence),
-                             subject=subject)
+                             subject=subject, pronoun=self.pronoun)
         self.asked += 1
         return answer
 

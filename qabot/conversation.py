@@ -51,6 +51,9 @@ class Context:
     """How many answers to ``question`` were shown so far."""
     exclude_seen: bool = False
     """The last question asked for answers not shown before ("what else")."""
+    said_by: str | None = None
+    """Whose words the last answer's first sentence gives (its speaker, or the one it attributes them to), for
+    "who said that?"; None when it gives no one's."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,9 @@ class Turn:
     """Why ``question`` is None."""
     called: tuple[tuple[str, str], ...] = ()
     """(person, "he" or "she") for each pronoun of the line resolved to a person."""
+    reply: str | None = None
+    """The conversation's own answer to the line ("who said that?": whose words the last answer gave), when
+    ``question`` is None and nothing needs to be searched."""
 
 
 _MORE = re.compile(
@@ -81,6 +87,11 @@ _FOLLOW = re.compile(
     r"(?i)^\s*(?:(?:and|but|also)\s+)?(?:(?:what|how)\s+about|and|but|what\s+of|same\s+for)\s+"
     r"(?P<about>(?:about|on|regarding|concerning)\s+)?(?P<x>.+?)\s*[?.!]*\s*$"
 )
+_WHO_SAID = re.compile(r"(?i)^\s*(?:and\s+)?(?:who\s+(?:said|says|spoke|is\s+speaking|was\s+speaking|"
+                       r"is\s+quoted|was\s+quoted)|whose\s+(?:words|quote|quotation)\s+(?:is|are|was|were))"
+                       r"\s*(?:that|this|it|those|these|them|so)?\s*[?.!]*\s*$")
+"""A question about the last answer itself: whose words it gave ("who said that?", "whose words are those?"; "who
+wrote it?" asks for the article's author)."""
 _ELSE = re.compile(r"(?i)^(\s*(?:and\s+)?(?:what|who|where|when|how|which))\s+else\b")
 _PRONOUN = re.compile(r"(?i)\b(he|she|him|her|his|hers)\b")
 _THEY = re.compile(r"(?i)\b(they|them|their)\b")
@@ -117,6 +128,13 @@ def understand(line: str, context: Context, speaks: Speaks, pronoun: Pronoun | N
             return Turn(question=None, rewritten=False, note="there is no question yet to show more answers to")
         return Turn(question=context.question, rewritten=True, skip=0 if context.exclude_seen else context.shown,
                     more=True, exclude_seen=context.exclude_seen)
+    if _WHO_SAID.match(text):
+        if context.question is None:
+            return Turn(question=None, rewritten=False, note="there is no answer yet to tell whose words it gave")
+        if context.said_by is None:
+            return Turn(question=None, rewritten=False,
+                        note="the last answer's first sentence gives no one's words; ask \"who said ...\" with its words")
+        return Turn(question=None, rewritten=False, reply=f"{context.said_by}: the first answer above gives their words")
     exclude = False
     m = _ELSE.match(text)
     if m and context.question is not None:
@@ -136,26 +154,28 @@ def understand(line: str, context: Context, speaks: Speaks, pronoun: Pronoun | N
 
 
 def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, shown: int,
-          subject: str | None = None) -> Context:
+          subject: str | None = None, pronoun: Pronoun | None = None) -> Context:
     """The context once ``turn`` was answered with ``shown`` more answers; ``subject`` is the speaker of the
-    first answer, if any (who "he" is when the question named no one)."""
+    first answer, if any (who "he" is when the question named no one); ``pronoun`` tells who the articles call
+    "he" or "she" (a person the question names who never speaks: "what did Pritchard score")."""
     if turn.question is None:
         return context
     if turn.called:  # the user called them so: "she" is not then "he"
         context = replace(context, called=tuple(dict(context.called + turn.called).items()))
     if turn.more:
-        return replace(context, shown=context.shown + shown)
+        return replace(context, shown=context.shown + shown, said_by=subject or context.said_by)
     q = parse(turn.question, analyzer)
     if q.kind == "say" and q.speaker:
         topic = topic_as_written(turn.question, q.speaker)
         about = _about(q.speaker, context)
         return Context(question=turn.question, speaker=q.speaker, topic=topic, shown=shown,
-                       exclude_seen=turn.exclude_seen, called=context.called, **about)
-    named = _last_person(turn.question, speaks) or _asked_about(turn.question) or subject
+                       exclude_seen=turn.exclude_seen, called=context.called, said_by=subject, **about)
+    named = _last_person(turn.question, speaks) or _asked_about(turn.question) \
+        or _named_person(turn.question, pronoun) or subject
     about = _about(named, context) if named else {"person": context.person, "people": context.people,
                                                   "group": context.group}
     return Context(question=turn.question, speaker=None, topic=None, shown=shown,
-                   exclude_seen=turn.exclude_seen, called=context.called, **about)
+                   exclude_seen=turn.exclude_seen, called=context.called, said_by=subject, **about)
 
 
 def _about(who: str, context: Context) -> dict:
@@ -358,6 +378,19 @@ def _last_person(question: str, speaks: Speaks) -> str | None:
     for word in re.findall(r"[^\W\d_][\w’'-]*", question):
         word = re.sub(r"[’']s$", "", word)
         if word.lower() not in TITLES and speaks(word):
+            found = word
+    return found
+
+
+def _named_person(question: str, pronoun: Pronoun | None) -> str | None:
+    """The last capitalised word of ``question`` past its first that the articles call "he" or "she" ("what did
+    Pritchard score": Pritchard, who never speaks), or None."""
+    if pronoun is None:
+        return None
+    found = None
+    for m in re.finditer(r"(?<![\w’'])[A-Z][\w’'-]*", question):
+        word = re.sub(r"[’']s$", "", m.group())
+        if m.start() and word.lower() not in _NOT_SUBJECT and word.lower() not in TITLES and pronoun(word):
             found = word
     return found
 

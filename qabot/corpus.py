@@ -1,7 +1,8 @@
 """The corpus on disk: which files are articles, their state when indexed, and what changed since.
 
 Listing walks folders (``os.listdir`` of each folder's descriptor) and stats each candidate file once, a
-folder's files in one call to the optional C helper ``_statat`` where it is built, else one ``os.stat`` each;
+folder's files in one call to the optional C helper ``_statat`` where it is built, else one ``os.stat`` each (a
+listing child lets the helper list, sort out, state and pack each folder whole: ``_Walk._scan``);
 paths are plain absolute strings (the roots are made absolute once, entries join onto them), with no per-file
 ``realpath`` or pathlib object. ``prefetch.Prefetch`` lists in forked processes, two where there are two
 cores, each walking one side of a cut (``_Cut``) at the middle of the index's file table. The state the index
@@ -16,14 +17,16 @@ import bisect
 import enum
 import os
 import stat
+import sys
 from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 try:  # the optional C helper (setup: ``ext-modules``); without it the walk states each file from Python
-    from ._statat import statat as _statat
+    from . import _statat as _helper
 except ImportError:
-    _statat = None
+    _helper = None
+_statat = getattr(_helper, "statat", None)
 
 if TYPE_CHECKING:  # numpy is imported where the file table is used: listing needs none (see ``prefetch.Prefetch``)
     import numpy as np
@@ -46,6 +49,14 @@ MEDIA_SUFFIXES = frozenset(
     ".pdf .doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .rtf .epub .pages .numbers .key".split()  # office binaries
 )
 """Files that are not articles by their kind: ignored quietly, only counted."""
+
+_scan = getattr(_helper, "scan", None)
+"""The C helper's whole-folder listing (``_Walk._scan``), where names are decoded as UTF-8 with surrogate escapes (as
+``os.listdir`` does here): then the order of a folder's names by their bytes is Python's order of them as str."""
+if _scan is not None and (sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()) == ("utf-8", "surrogateescape"):
+    _helper.set_endings(sorted(SUPPORTED_SUFFIXES))
+else:
+    _scan = None
 
 
 class Status(enum.IntEnum):
@@ -154,12 +165,17 @@ def list_packed(roots: list[str | os.PathLike]) -> tuple[Listing, tuple[bytes, b
     and native int64 bytes (the listing's own lists left empty). No Python object is kept per file: the
     paths are joined a folder at a time, the sizes and mtimes kept as the C helper gives them (a listing
     child allocates and faults less)."""
+    roots = [os.path.abspath(os.fspath(raw)) for raw in roots]
     out = Listing()
-    walk = _Walk(out, packed=True)
-    _walk_roots([os.path.abspath(os.fspath(raw)) for raw in roots], walk)
+    walk = _Walk(out, packed=True, scan=_scan)
+    _walk_roots(roots, walk)
+    if not walk.once():  # a file reached twice (a hard link): listed again the usual way, which keeps the first
+        out = Listing()
+        walk = _Walk(out, packed=True)
+        _walk_roots(roots, walk)
     out.failed.extend(walk.stat_failed)
     segments, sizes, mtimes = walk.packed
-    return out, ("\0".join(segments).encode("utf-8", "surrogateescape"), bytes(sizes), bytes(mtimes))
+    return out, (b"\0".join(segments), bytes(sizes), bytes(mtimes))
 
 
 @dataclass(frozen=True)
@@ -225,11 +241,17 @@ class _Walk:
     """One listing's walk: each folder opened once and listed by name, its article files stated through the
     folder's descriptor (``fstatat``: no path resolved from the root again), each file kept once."""
 
-    def __init__(self, out: Listing, packed: bool = False):
+    def __init__(self, out: Listing, packed: bool = False, scan=None):
         self.out = out
-        self.packed: tuple[list[str], bytearray, bytearray] | None = ([], bytearray(), bytearray()) if packed else None
-        """With ``packed`` (``list_packed``): the paths kept so far, a folder's joined in one string, and their
-        sizes and mtimes as int64 bytes; ``out``'s own lists then hold only what is not packed yet."""
+        self.packed: tuple[list[bytes], bytearray, bytearray] | None = ([], bytearray(), bytearray()) if packed else None
+        """With ``packed`` (``list_packed``): the paths kept so far (``join_paths``, a folder's in one piece), and
+        their sizes and mtimes as int64 bytes; ``out``'s own lists then hold only what is not packed yet."""
+        self.scan = scan if packed else None
+        """The C helper's ``scan``: each folder listed, sorted, sorted out and stated in one call, no Python object
+        made per file; a folder it leaves to Python (an odd name or file) is walked as ever."""
+        self.scanned: dict[int, list[bytes]] = {}
+        """The inodes (native uint64 bytes) of the files ``scan`` listed, by device: unlike ``seen``, not checked
+        as they come, but once at the end (``once``)."""
         self.stat_failed: list[tuple[str, str]] = []
         self.seen: dict[int, set[int]] = {}
         """Inode numbers of the files listed, by device (a file reached by two links is listed once)."""
@@ -263,8 +285,22 @@ class _Walk:
             self.out.sizes.append(st.st_size)
             self.out.mtimes.append(st.st_mtime_ns)
 
+    def once(self) -> bool:
+        """Whether no file was listed twice: always so without ``scan`` (``seen`` keeps each file once as it comes);
+        with it, whether the inodes of the files it listed, and those in ``seen``, are all different."""
+        for dev, inos in self.scanned.items():
+            if not _helper.unique(b"".join(inos) + array("Q", self.seen.get(dev, ())).tobytes()):
+                return False
+        return True
+
     def folder(self, folder: str) -> None:
         """Add the files under ``folder``, recursively."""
+        if self.scan is not None:
+            subfolders = self._scan(folder)
+            if subfolders is not None:
+                for sub in subfolders:
+                    self.folder(sub)
+                return
         opened = self._open(folder, True)
         if opened is None:
             return
@@ -302,6 +338,30 @@ class _Walk:
                     self.folder(sub)
             else:
                 self.chain(sub, rest[1:], after)
+
+    def _scan(self, folder: str) -> list[str] | None:
+        """``folder``'s files listed and packed by the C helper's ``scan``, and its subfolders (paths, in order);
+        None when the folder is to be walked as ever (it cannot be opened, or ``scan`` leaves it to Python)."""
+        try:
+            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        except OSError:
+            return None  # opened again as ever, which says why
+        try:
+            prefix = folder if folder.endswith(os.sep) else folder + os.sep
+            got = self.scan(fd, prefix.encode("utf-8", "surrogateescape"))
+            if got is None:
+                return None
+            if got is False:
+                return []  # a qabot index: its own files are not articles
+            paths, sizes, mtimes, inos, dev, others = got
+            if sizes:
+                self.packed[0].append(paths)
+                self.packed[1].extend(sizes)
+                self.packed[2].extend(mtimes)
+                self.scanned.setdefault(dev, []).append(inos)
+            return self._others(fd, prefix, others, True)
+        finally:
+            os.close(fd)
 
     def _open(self, folder: str, report: bool) -> tuple[int, int, str, list[str], list[str]] | None:
         """``folder`` opened and listed: its descriptor, device, path prefix, article names and other names (not
@@ -355,7 +415,7 @@ class _Walk:
                 if len(new) == len(names) and seen.isdisjoint(new):
                     seen.update(new)
                     if self.packed is not None:
-                        self.packed[0].append(prefix + ("\0" + prefix).join(names))
+                        self.packed[0].append((prefix + ("\0" + prefix).join(names)).encode("utf-8", "surrogateescape"))
                         self.packed[1].extend(got_sizes)
                         self.packed[2].extend(got_mtimes)
                         return
@@ -385,7 +445,7 @@ class _Walk:
         """With ``packed``, move the files kept in ``out``'s lists into it."""
         out = self.out
         if self.packed is not None and out.paths:
-            self.packed[0].extend(out.paths)
+            self.packed[0].append(join_paths(out.paths))
             self.packed[1].extend(array("q", out.sizes).tobytes())
             self.packed[2].extend(array("q", out.mtimes).tobytes())
             out.paths.clear()

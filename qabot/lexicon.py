@@ -101,6 +101,11 @@ DEMONYM_ENDINGS = ("man", "woman", "ard", "ian", "ese", "ean")
 """How a word for someone's nation ends ("the Dutchman", "the Spaniard", "the Brazilian", "the Portuguese", "the
 Korean"): news goes on naming a person so; a plural ("the Conservatives") or a body ("the Pentagon") does not end so."""
 
+NATIONAL_ENDINGS = ("an", "ese", "ish", "sh")
+"""How a capitalised word for a nation's people or things ends ("European", "German", "Chinese", "British",
+"Welsh"): an article about them may name the place instead ("Europe", "Wales"), so it is no name an answer's article
+must write."""
+
 CORE_SPEECH_FORMS = ("said", "says", "told", "tells", "added", "argued", "insisted", "warned", "replied", "wrote")
 """The commonest attributing forms, for scans over a whole corpus that must stay cheap (vocabulary.py)."""
 

@@ -74,16 +74,17 @@ class Speller:
         """How often the corpus holds ``word`` (any case)."""
         return self._counts.get(_key(word), 0)
 
-    def correct(self, word: str) -> str | None:
+    def correct(self, word: str, common: bool = False) -> str | None:
         """The corpus word ``word`` most likely misspells, as the corpus most often spells it ("Ukraine"
         for "ukrane"); None when the corpus holds ``word`` or has nothing close enough. The fewest edits
         win, a name counting one edit less for a word typed with a capital ("Blare" is "Blair", not "blame");
         then a word with the same first letter (typing seldom gets that one wrong: "abut" is "about", not
-        "but"); then the more frequent."""
-        found = self.corrections(word, 1)
+        "but"); then the more frequent. A ``common`` word (typed in lower case by someone who capitalises names)
+        is corrected only to a common word."""
+        found = self.corrections(word, 1, common)
         return found[0] if found else None
 
-    def corrections(self, word: str, n: int = 5) -> list[str]:
+    def corrections(self, word: str, n: int = 5, common: bool = False) -> list[str]:
         """The ``n`` corpus words ``word`` most likely misspells, best first, as ``correct`` orders them (a caller
         that can tell which one is meant, a name written beside another word of it, takes the first that is)."""
         from rapidfuzz import process
@@ -106,6 +107,8 @@ class Speller:
                 name = term in self._names
                 if typed_name and not name:
                     continue  # a name is a misspelt name, never a common word ("Sida" is not "side")
+                if common and name:
+                    continue  # a common word is no misspelt name ("job" is not "Joe")
                 if acronym and not (self._spelled.get(term, "").isupper() or distance <= 1 and not short):
                     continue  # "COVID" is no misspelling of "Colin" or "could": an acronym is spelt on purpose
                 if short and term[0] != key[0]:

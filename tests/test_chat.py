@@ -509,3 +509,33 @@ def test_why_after_nothing_more_explains_the_refusal_before_it(seeds):
     assert "no answers yet" not in why
     assert "missing: no words of 'Putin' about 'Ukraine'" in why
 
+
+
+MATCH = {
+    "match.txt": """Rovers win derby at home
+
+Striker Dan Pritchard scored twice as Rovers beat City 3-1 on Saturday.
+
+Rovers manager Alan Tolland said the team had "earned every point". "The fans were magnificent," Tolland added.
+
+Pritchard has now scored 14 goals this season, and he leads the league's scoring chart.
+""",
+}
+
+
+def test_who_said_that_and_he_for_a_person_asked_about(isolated):
+    """ "who said that?" is whose words the last answer gave, searched for nothing; "he" after a question naming
+    someone who never speaks is that person, not the speaker of the answer."""
+    build([write_articles(isolated / "match", MATCH)], Path("index"))
+    status, output, chat = chat_session(
+        Path("index"), "what did the manager say about the fans\r", "who said that?\r", "and what about the team?\r",
+        "how many goals did Pritchard score on Saturday\r", "how many goals has he scored this season?\r",
+        "\x04", k=1)
+    assert status == 0
+    assert "Tolland: the first answer above gives their words" in output
+    understood = [line for line in output.splitlines() if line.startswith("→ ")]
+    # the follow-up after "who said that?" still follows the speech question before it
+    assert understood[0] == "→ what did the manager say about the team"
+    assert understood[1] == "→ how many goals has Pritchard scored this season?"
+    assert "14 goals this season" in output
+    assert chat.context.person == "Pritchard"

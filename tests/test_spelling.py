@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from conftest import run
 from qabot.build import build
 from qabot.index import Index
 from qabot.retrieval import LocalCorpus
@@ -75,3 +77,16 @@ def test_no_silly_hint_for_a_capitalised_word_the_article_lacks(seeds):
     assert "could" not in answers[0]["message"] and "side" not in answers[1]["message"]
     assert answers[2]["message"].startswith("nothing about 'ill'") and "all" not in answers[2]["message"]
     assert answers[3]["searched"] == ["Ukraine"]    # "about" is no word searched for
+
+
+def test_a_lower_case_word_is_no_misspelt_name_when_the_question_capitalises_names(seeds):
+    speller = Speller([("Joe", 40), ("March", 12), ("Wang", 5), ("watch", 3)])
+    assert speller.correct("job", common=True) is None and speller.correct("job") == "Joe"
+    assert speller.correct("match", common=True) == "watch"  # a common word may still be corrected to a common word
+    build([seeds], Path("index"))
+    # "Wang Yi" capitalised: "job" is a word the article lacks, not a misspelt "Joe"
+    answer = json.loads(run("ask", "--json", "-k", "1", "What is Wang Yi's job?").stdout)
+    assert "Joe" not in answer["searched"] and "Wang Yi" in answer["answers"][0]["text"]
+    # typed all in lower case, a name may be misspelt so: "wnag" is Wang
+    answer = json.loads(run("ask", "--json", "-k", "1", "what did wnag say abut ukrane").stdout)
+    assert answer["searched"] == ["Wang", "Ukraine"]

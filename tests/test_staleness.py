@@ -316,17 +316,15 @@ def test_a_split_listing_finds_edits_additions_and_removals_on_either_side_of_th
     assert ask("the b1 item", cores=2) == (["The b1 item of the b pages."], "")
 
 
-def test_the_c_helper_and_python_list_the_same_files(isolated, monkeypatch):
-    """``qabot/_statat.c`` (built here as setuptools builds it) and the pure-Python walk give the same listing, so
-    the same file table: odd names (a symlink to a folder, a broken link, a fifo, a file reached twice, a name
-    that is not UTF-8) leave the C call to Python, one folder at a time."""
+def _built_helper(folder):
+    """``qabot/_statat.c`` built into ``folder`` as setuptools builds it, and loaded."""
     import importlib.util
     import sysconfig
 
     import qabot.corpus as corpus
 
     source = Path(corpus.__file__).with_name("_statat.c")
-    built = isolated / ("_statat" + sysconfig.get_config_var("EXT_SUFFIX"))
+    built = folder / ("_statat" + sysconfig.get_config_var("EXT_SUFFIX"))
     cc = (sysconfig.get_config_var("CC") or "cc").split()
     compiled = subprocess.run([*cc, "-shared", "-fPIC", "-O2", f"-I{sysconfig.get_paths()['include']}", str(source),
                                "-o", str(built)], capture_output=True, text=True)
@@ -334,7 +332,18 @@ def test_the_c_helper_and_python_list_the_same_files(isolated, monkeypatch):
     spec = importlib.util.spec_from_file_location("qabot._statat", built)
     helper = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(helper)
+    helper.set_endings(sorted(corpus.SUPPORTED_SUFFIXES))
+    return helper
 
+
+def test_the_c_helper_and_python_list_the_same_files(isolated, monkeypatch):
+    """``qabot/_statat.c`` (built here as setuptools builds it) and the pure-Python walk give the same listing, so
+    the same file table: odd names (a symlink to a folder, a broken link, a fifo, a file reached twice, a name
+    that is not UTF-8) leave the C call to Python, one folder at a time."""
+    import qabot.corpus as corpus
+
+    helper = _built_helper(isolated)
+    monkeypatch.setattr(corpus, "_scan", None)  # the whole-folder scan has its own test (below)
     notes = isolated / "notes"
     for folder in ("plain", "odd", "deep/er"):
         for i in range(30):
@@ -366,3 +375,65 @@ def test_the_c_helper_and_python_list_the_same_files(isolated, monkeypatch):
     assert odd == [1, 2] and len(sizes) == len(mtimes) == len(inos) == 24
     assert int.from_bytes(sizes[:8], sys.byteorder) == (notes / "odd" / "00.txt").stat().st_size
     assert int.from_bytes(mtimes[:8], sys.byteorder) == (notes / "odd" / "00.txt").stat().st_mtime_ns
+
+
+def test_folders_scanned_whole_in_c_give_the_listing_python_makes(isolated, monkeypatch):
+    """The C helper's ``scan`` (a folder listed, sorted, sorted out and stated in one call, as a listing child packs
+    it) gives the bytes the Python walk gives: names sorted as Python sorts str (accents, capitals, digits), endings
+    in capitals, a hidden file, a nested qabot index, files that are not articles, a name only ``str.lower`` reads
+    as an article's (a Kelvin sign), a name that is not UTF-8, a folder named like an article, a symlink to a file,
+    and a hard link (the same file reached twice, listed once: the walk is made again the usual way)."""
+    import qabot.corpus as corpus
+
+    helper = _built_helper(isolated)
+    notes = isolated / "notes"
+    names = ["b.txt", "B.TXT", "a.Md", "zoë.txt", "zoe.txt", "Émile.html", "ça.json", "10.txt", "9.txt", "x.y.text"]
+    for folder in ("plain", "plain/sub", "deep/er/est"):
+        for i, name in enumerate(names):
+            _write(notes / folder, name, f"{folder} {i}", f"Text {i} of {folder}.")
+    _write(notes / "plain", ".hidden.txt", "Hidden", "Never listed.")
+    (notes / "plain" / "image.png").write_bytes(b"\x89PNG")
+    (notes / "plain" / "README").write_text("no extension\n")
+    (notes / "plain" / "data.csv").write_text("a,b\n")
+    _write(notes / "odd" / "folder.txt", "inner.md", "Inner", "Inside a folder named like a file: passed over.")
+    _write(notes / "plain" / "idx", "manifest.json", "{}", "")
+    (notes / "plain" / "idx" / ".lock").write_text("")
+    _write(notes / "kelvin", "a.mar\u212adown", "Kelvin", "Its ending lowers to .markdown.")
+    _write(notes / "kelvin", "b.txt", "B", "Plain.")
+    _write(notes / "linked", "a.txt", "A", "A file.")
+    _write(isolated / "elsewhere", "b.txt", "Elsewhere", "Reached by a link only.")
+    (notes / "linked" / "b.txt").symlink_to(isolated / "elsewhere" / "b.txt")
+    _write(notes / "latin", "cafe.txt", "Cafe", "UTF-8.")
+    with open(os.path.join(os.fsencode(notes / "latin"), b"caf\xe9.txt"), "wb") as f:  # Latin-1, not UTF-8
+        f.write(b"Cafe\n\nNot UTF-8.\n")
+
+    def listings():
+        monkeypatch.setattr(corpus, "_scan", None)
+        python = list_files([str(notes)])
+        plain = corpus.list_packed([str(notes)])
+        monkeypatch.setattr(corpus, "_scan", helper.scan)
+        return python, plain, corpus.list_packed([str(notes)])
+
+    scanned = []
+    scan = helper.scan
+    monkeypatch.setattr(helper, "scan", lambda fd, prefix: scanned.append((prefix, scan(fd, prefix))) or scanned[-1][1])
+    python, plain, (rest, packed) = listings()
+    assert packed == plain[1] == (corpus.join_paths(python.paths), array("q", python.sizes).tobytes(),
+                                  array("q", python.mtimes).tobytes())
+    assert (rest.paths, rest.failed, rest.skipped, rest.ignored) == ([], python.failed, python.skipped, python.ignored)
+    assert str(notes / "kelvin" / "a.mar\u212adown") in python.paths and python.ignored == 1
+    assert not any("idx" in p or "hidden" in p or "inner" in p for p in python.paths)
+    by_folder = {prefix.decode("utf-8", "surrogateescape").rstrip("/"): got for prefix, got in scanned}
+    for folder in ("plain", "plain/sub", "deep/er/est", "linked"):  # scanned whole in C
+        assert isinstance(by_folder[str(notes / folder)], tuple)
+    for folder in ("kelvin", "latin", "odd"):  # left to Python
+        assert by_folder[str(notes / folder)] is None
+    assert by_folder[str(notes / "plain" / "idx")] is False
+
+    os.link(notes / "plain" / "b.txt", notes / "deep" / "er" / "hard.txt")  # reached twice: listed once, first
+    scanned.clear()
+    python, plain, (rest, packed) = listings()
+    assert str(notes / "deep" / "er" / "hard.txt") in python.paths and str(notes / "plain" / "b.txt") not in python.paths
+    assert packed == plain[1] == (corpus.join_paths(python.paths), array("q", python.sizes).tobytes(),
+                                  array("q", python.mtimes).tobytes())
+    assert scanned  # the scan ran, found the same file twice, and the walk was made again without it

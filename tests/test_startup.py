@@ -104,3 +104,14 @@ def test_the_tokenizer_from_kept_tables_encodes_as_tiktoken_and_survives_a_damag
     monkeypatch.setattr(regexcache, "_keeping", False)  # the library alone keeps nothing
     kept.unlink()
     assert passages.encoding().encode(text, disallowed_special=()) == tokens and not kept.exists()
+
+
+def test_a_cold_ask_does_not_start_openssl(seeds, isolated):
+    """``hashlib`` (OpenSSL's start-up, about 2 ms) is imported where an index is written or verified, or stored
+    attributions are read, never by a cold ask of an index without them."""
+    assert run("index").returncode == 0
+    code = ("import sys; before = 'hashlib' in sys.modules; from qabot import cli; "
+            "status = cli.main(['ask', '--json', 'what did Wang say about Ukraine']); "
+            "print('STATUS', status, before or 'hashlib' not in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "STATUS 0 True"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from ..analysis import Analyzer
 from ..bm25 import BM25Params
 from ..index import Index
+from ..lexicon import BODY_ALIASES, NATIONAL_ENDINGS
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_terms as phrase_terms
@@ -20,12 +21,14 @@ from .features import Candidate, Context
 from .gates import Gates, WordCheck, either
 from .own_words import OwnWords
 from .params import AnswerParams
-from .parse import Question, QuestionKind, parse
+from .parse import SPEECH_VERBS, Question, QuestionKind, parse
 from .score import Model
 from .sentences import Reader
 from .speech import Speech
 from .unsure import Unsure
 
+_WHO_SAYS = re.compile(rf"(?i)^\W*who\s+(?:{SPEECH_VERBS})\b")
+"""A question asking who said something ("who said 'Doing nothing is not an option'?")."""
 _CUED = frozenset((QuestionKind.HOW_MUCH, QuestionKind.HOW_MANY))
 """Question kinds whose answer holds an amount or a number (the ``cue`` feature sees it). Not "when": its
 answers are as often an era or an occasion ("during the Oligocene", "at Decision Time") as a date."""
@@ -189,8 +192,9 @@ class Answerer:
                           message=ranked.unattributed or self._refusal(ranked, judged), confidence=round(top, 4),
                           searched=searched, why=why)
         own_only = kind is QuestionKind.SAY and ranked.unattributed is None
+        whose = kind is QuestionKind.WHO and _WHO_SAYS.match(q.text) is not None
         shown = select.evidence(self.reader, self.speech, select.focus(self.reader, ranked.question, cands), k, skip,
-                                confidence, own_only=own_only)
+                                confidence, own_only=own_only, whose=whose)
         if explain:
             by_span = {(c.article, c.start): c for c in cands}
             shown = [replace(e, why=tuple((p.name, p.value, p.part) for p in self.model.explain_rank(c)))
@@ -199,8 +203,24 @@ class Answerer:
                       message=None if shown else "no more answers to this question", confidence=round(top, 4),
                       unsure=bool(shown) and (others or ranked.unattributed is not None
                                               or kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS)
-                                              and top < weights.sure_above or self._lacks_cue(kind, cands, shown)),
+                                              and top < weights.sure_above or self._lacks_cue(kind, cands, shown)
+                                              or ranked.check.missing_name_share > 0  # "in Zzyzx": named nowhere
+                                              or self._names_elsewhere(ranked.question, shown)),
                       searched=searched, why=why)
+
+    def _names_elsewhere(self, q: Question, shown: list) -> bool:
+        """True when the question names a topic (a word written with a capital past its first: a place, a firm, a
+        person) that the first answer's article never names, though others do ("How many jobs will be cut at the
+        plant in Poland?" answered from a story of a factory in Elmsford)."""
+        if not shown or shown[0].article_number < 0 or not self.params.gates.unsure_name_elsewhere:
+            return False
+        words = self.reader.analyzer.words_as_written(q.text)
+        first = words[0][1] if words else ""
+        names = {t for w, t in zip(q.topic_words, q.topic_terms)
+                 if w != first and w[:1].isupper() and not w.isupper() and self.reader.df(t)
+                 and w.lower().rstrip("s") not in BODY_ALIASES  # "HD" spelt out, "Tory" for "Conservative"
+                 and not (len(w) >= 5 and w.lower().endswith(NATIONAL_ENDINGS))}  # "European" for "Europe"
+        return bool(names) and not names <= self.reader.article_holds(shown[0].article_number, names)
 
     def _lacks_cue(self, kind: QuestionKind, cands: list[Candidate], shown: list) -> bool:
         """A how much or how many question whose first answer holds no amount or number beyond the question's
@@ -291,6 +311,8 @@ class Answerer:
                     return role
                 if self.params.speech.told_with_topic:
                     closest = self.unsure.told_with_topic(q, ctx, hits)  # "Philip Don backed Poll's decision"
+                if not closest and self.params.speech.one_article:
+                    closest = self.unsure.words_in_their_one_article(q, ctx, hits)  # Ms Kerr on "the location"
                 if not closest:
                     ranked.refusal = message
                     return ranked

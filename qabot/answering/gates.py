@@ -56,7 +56,9 @@ class Gates:
         self._spellings_seen: dict[str, int] | None = None
         """Every spelling the articles write, with its count (read before the speller is built, to tell at once
         that a word written as the articles write it needs no correction)."""
-        self._corrections: dict[str, str | None] = {}
+        self._corrections: dict[tuple[str, bool], str | None] = {}
+        self._capitalised: tuple[str | None, bool] = (None, False)
+        """The last question ``common`` read, and whether it writes a name with a capital past its first word."""
         self._first: tuple[str | None, str | None] = (None, None)
         """The last question's text and its first word as written."""
         self._names_written: dict[str, bool] = {}
@@ -88,7 +90,8 @@ class Gates:
         shown: dict[str, str] = {}
         if correct:  # a misspelt topic word is searched as the corpus word it is closest to ("Ukrane": Ukraine)
             for word, term in zip(q.topic_words, q.topic_terms):
-                if not df(term) and term not in fixes and (fixed := self.correct(self.as_typed(q, word))):
+                if not df(term) and term not in fixes \
+                        and (fixed := self.correct(self.as_typed(q, word), self.common(q, word))):
                     fixed_term = reader.analyzer.term(fixed)
                     if not fixed_term or df(fixed_term):  # "abut" is "about", a word not searched for
                         fixes[term] = fixed_term
@@ -135,7 +138,8 @@ class Gates:
         total = sum(weight.values())
         if total <= 0:
             return 0.0, ""
-        strange = [(t, w) for t, w in topic if t not in fixes and not reader.df(t) and not self.correct(self.as_typed(q, w))]
+        strange = [(t, w) for t, w in topic
+                   if t not in fixes and not reader.df(t) and not self.correct(self.as_typed(q, w), self.common(q, w))]
         return sum(weight[t] for t, _ in strange) / total, " ".join(w for _, w in strange)
 
     def far_names(self, q: Question, passage_terms: set[str]) -> tuple[float, list[str], list[str]]:
@@ -195,7 +199,8 @@ class Gates:
         words = [w for w, t in zip(q.topic_words, q.topic_terms) if not df(t)]
         if q.speaker and q.speaker_terms and not any(df(t) for t in q.speaker_terms):
             words = [w for w in q.speaker.split() if w[:1].isupper()] + words
-        suggestions = [fixed for fixed in (self.correct(self.as_typed(q, w)) for w in words[:hints]) if fixed]
+        suggestions = [fixed for fixed in (self.correct(self.as_typed(q, w), self.common(q, w)) for w in words[:hints])
+                       if fixed]
         if len(suggestions) > 1 and all(w[:1].isupper() for w in suggestions) and not self.written_together(suggestions):
             suggestions = []  # "Elon Musk" is no misspelling of "Elton Muse": no one the articles name
         return f" (did you mean '{' '.join(suggestions)}'?)" if suggestions else ""
@@ -211,11 +216,24 @@ class Gates:
             return word.lower()
         return word
 
-    def correct(self, word: str) -> str | None:
-        """The corpus word ``word`` misspells, as the corpus spells it, or None (``qabot.spelling``)."""
-        return cached(self._corrections, word, self.reader.params.caches.idf, self._correct)
+    def common(self, q: Question, word: str) -> bool:
+        """True when ``word`` is typed in lower case in a question that writes a name with a capital past its first
+        word ("What is Wang Yi's job?"): the asker capitalises names, so the word is no misspelt name ("job" is not
+        "Joe", "match" not "March"); in a question typed all in lower case it may be one ("what did wnag say")."""
+        if not word[:1].islower():
+            return False
+        if self._capitalised[0] != q.text:  # once per question, not once per word (a 100 KB question has 11,000)
+            words = self.reader.analyzer.words_as_written(q.text)
+            self._capitalised = (q.text, any(w[:1].isupper() for _, w in words[1:]))
+        return self._capitalised[1]
 
-    def _correct(self, word: str) -> str | None:
+    def correct(self, word: str, common: bool = False) -> str | None:
+        """The corpus word ``word`` misspells, as the corpus spells it, or None (``qabot.spelling``); only a common
+        word, never a name, for a ``common`` word."""
+        return cached(self._corrections, (word, common), self.reader.params.caches.idf,
+                      lambda key: self._correct(*key))
+
+    def _correct(self, word: str, common: bool = False) -> str | None:
         """``correct``, uncached. A word the articles write just so (no apostrophe in it, which the speller may
         take off) is one the speller holds, so never corrected: the speller (a tenth of a second to build over
         the BBC's words) is built only for a word they do not write."""
@@ -224,7 +242,7 @@ class Gates:
                 self._spellings_seen = dict(self.reader.corpus.spellings())
             if self._spellings_seen.get(word, 0) > 0 and word[:1].isalpha() and not any(c in word for c in "'’\n"):
                 return None
-        return self.speller().correct(word)
+        return self.speller().correct(word, common)
 
     def speller(self) -> Speller:
         """The corpus's speller, built when first needed."""

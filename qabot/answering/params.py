@@ -93,6 +93,10 @@ class GateParams:
     nor a word of quantity ("a few", "thousands") is shown as "not sure", whatever its confidence: the sentence
     is about the thing asked, but does not give what is asked of it ("How much did the film cost?" answered
     "The film won an Oscar")."""
+    unsure_name_elsewhere: bool = True
+    """A first answer from an article that never names a name the question asks about (a capitalised topic word the
+    corpus holds elsewhere: "the plant in Poland" answered from a story of a plant in Elmsford) is shown as "not
+    sure", whatever its confidence; so is one to a question naming something the corpus never names ("in Zzyzx")."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,10 @@ class SpeechParams:
     bench/data/news_tuning3.jsonl (110 questions written from the articles alone) refused 5 of its 20
     unanswerable questions with it, 8 without. ``{"speech": {"told_with_topic": true}}`` in a params file turns
     it on."""
+    one_article: int = 1
+    """For "what did X say about Y" with no words of X naming Y: X's words are shown as "not sure" when the corpus
+    names X in at most this many articles, one with a word of Y in its headline (``Unsure.words_in_their_one_article``);
+    0 turns it off."""
     told_topic_terms: int = 2
     """For "what did X say about Y" with no words of X naming Y: sentences naming X and every topic word are shown as
     "not sure" only for a topic of at least this many terms ("squeezing past Ferrero"); with one ("Wimbledon"),

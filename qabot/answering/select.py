@@ -16,11 +16,14 @@ _NON_WORDS = re.compile(r"\W+")
 
 
 def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, skip: int,
-             confidence, own_only: bool = False) -> list[Evidence]:
+             confidence, own_only: bool = False, whose: bool = False) -> list[Evidence]:
     """Up to ``k`` pieces of evidence from ``ranked`` (after the first ``skip``); ``confidence(c, position)``
     gives a candidate's confidence. With ``own_only`` (a speech question whose speaker's words were found)
     only the speaker's own words are shown: a sentence that merely mentions the speaker or the topic is
-    not an answer to "what did X say", and when X's words run out, there is nothing more."""
+    not an answer to "what did X say", and when X's words run out, there is nothing more. With ``whose`` (the
+    question asks who said something), a quotation going on from a sentence that names its speaker is shown
+    from that sentence, with its speaker ('who said "Doing nothing is not an option"?': '"...," said council
+    leader Fiona Garrity. "Doing nothing is not an option."')."""
     floor = reader.params.gates.min_coverage
     out: list[Evidence] = []
     seen: set[str] = set()
@@ -31,11 +34,14 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
             break  # own words are ranked first: the rest are other people's sentences
         if c.coverage < floor and not c.own_words:
             break
-        start, end = c.start, c.end
+        start, end, speaker = c.start, c.end, c.speaker
         if start in c.passage.questions:
             continue  # "Q: Who can apply?": its answer, under it, answers
-        if c.own_words:  # the whole quotation, not one sentence of it, and each quotation once
-            start, end = speech.quotation(c.passage, c.start, c.end, c.speaker)
+        said = speech.speakers(c.passage.id).get(c.start) if whose and not c.own_words else None
+        if c.own_words or said is not None and said.continued and said.speaker:
+            speaker = c.speaker if c.own_words else said.speaker
+            # the whole quotation, not one sentence of it, and each quotation once
+            start, end = speech.quotation(c.passage, c.start, c.end, speaker)
             if any(a == c.article and s < end and start < e for a, s, e in quoted):
                 continue
             quoted.append((c.article, start, end))
@@ -52,7 +58,7 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
         out.append(Evidence(
             rank=len(out) + 1 + skip, text=text, score=round(c.score, 6),
             context=article.text[min(passage.start, start):max(passage.end, end)], article=article,
-            paragraph=passage.paragraph, start=start, end=end, terms=tuple(sorted(c.matched)), speaker=c.speaker,
+            paragraph=passage.paragraph, start=start, end=end, terms=tuple(sorted(c.matched)), speaker=speaker,
             confidence=round(confidence(c, len(seen) - 1), 4), article_number=c.article,
         ))
         if len(out) >= k:

@@ -332,6 +332,39 @@ class Unsure:
                         out.append(c)
         return self._not_sure(out)
 
+    def words_in_their_one_article(self, q: Question, ctx: Context, hits: list) -> list[Candidate]:
+        """For "what did X say about Y" where X's words never name Y: when the corpus names X in just one article
+        (``SpeechParams.one_article``) and its headline names Y (a word of it), all of X's words in it, best first,
+        for a "not sure" answer. A person's words seldom repeat the question's ("Karen Doyle" on how she learned of
+        the burst, in "Thousands without water after main bursts": "We found out on Facebook"), and the story is
+        Y's. Not in a story whose headline is about something else, where X may have spoken of another thing
+        ("Promoter Jim Hart said ticket prices ... would rise" in a story of a poll, asked about a band in it); nor
+        for X named in more articles (Wenger and Vieira in a folder of football), which of them is about Y not
+        being known."""
+        topic, reader, most = set(q.topic_terms), self.reader, self.params.speech.one_article
+        if not topic or not q.speaker_terms:
+            return []
+        named: set[int] | None = None
+        for term in q.speaker_terms:  # the articles naming X, found by the retrieval protocol (a term's passages)
+            df = reader.df(term)
+            found_in = {reader.span(p).article for p, _ in reader.retriever.top([term], df)} if df else set()
+            named = found_in if named is None else named & found_in
+            if len(named) > most:
+                return []  # X named in many articles: which one's words are about Y is not known
+        anyone, articles = self._anyone_in_best_articles(q, ctx, hits)
+        found = []
+        for article in articles:
+            if not topic & set(reader.title_terms(article)):
+                continue  # a story whose headline is not about Y: X may well have spoken of something else in it
+            passages = [reader.passage(p) for p in reader.corpus.article_passages(article)]
+            speaks = [(rank, passage) for rank, passage in enumerate(passages, start=1)
+                      if self.speech.speaks(passage.id, q.speaker)]
+            if speaks:
+                found.append(speaks)
+        out = [c for speaks in found for rank, passage in speaks
+               for c in features.candidates(reader, self.speech, anyone, passage, 0.0, rank, own_only=True)]
+        return self._not_sure(out)
+
     def _not_sure(self, out: list[Candidate]) -> list[Candidate]:
         """X's words that do not name Y in so many words, ranked best first and marked as not X's words about Y,
         for a "not sure" answer."""

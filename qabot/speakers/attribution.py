@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from ..analysis import STOPWORDS
 from ..lexicon import GROUPS, ROLES, STATEMENTS
 from ..speaker_matching import normal, speaker_matches, speaker_phrase
-from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _backward_body, _body_before, _is_epithet, _last_sentence,
+from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _agrees, _backward_body, _body_before, _is_epithet, _last_sentence,
                        _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
 from .names import _NOT_NAMES, _OWNED, _clean, _has_word, _is_name, _surnames, last_name_in, surname_of
 from .people import People, known_people
@@ -20,8 +20,8 @@ from .phrases import _IS_PHRASE, _LEAD, _OF, _PRONOUNS, _SPLIT_ROLE, _THE, _TITL
 from .quoted import (_AFTER_QUOTE, _BEFORE_QUOTE, _QUOTED, _SAYS_OPENING_REVERSED, _VERB_FIRST, _quoted_at, is_quote,
                      quoted_words, straighten)
 from .reported import (_ACCORDING, _CHARACTERISING, _CLOSED_BY, _REPORTED, _REPORTED_END, _REPORTED_MID, _SAID_BY_END,
-                       _SAYING, _SUBJECT_SPEAKS, _SUBJECT_SPEAKS_HINT, _TOLD_BY, closed_by_hint, reported_end_hint,
-                       speech_hint)
+                       _SAYING, _SUBJECT_SPEAKS, _SUBJECT_SPEAKS_HINT, _TOLD_BY, _WHO_SAID, _WHO_SAID_HINT, closed_by_hint,
+                       reported_end_hint, speech_hint)
 
 SPEAKER_CONTEXT = 2000
 """Characters before a paragraph read to resolve "he" and to learn who the people are."""
@@ -56,6 +56,11 @@ class Attribution:
                                              or any(speaker_matches(asked, role) for role in self.roles))
 
 _NO_ONE = Attribution(speaker=None, quote=False)
+_DESCRIBED_NAME = re.compile(r",\s+(?P<words>(?:(?!(?:in|at|on|from|of|by|for|to|with|and|or|near|based|speaking|who|which)\s)"
+                             r"(?:[a-z][\w-]*|[A-Z][\w-]*[’']s)\s+){1,4})"
+                             r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),")
+"""A person set off by commas after a role, with words of their own before the full name (", retired headmaster Peter
+Lowther," after "Its chairman"; not ", based in New York,")."""
 _ROLE_THEN_NAME = re.compile(r"[ \t]+(?P<words>(?:(?!(?:and|or|but|to|by|with|of|for|at|in|on|the|a|an|who|that|which|as|after|"
                              r"before|when|while|from|his|her|its|their)\b)[a-z][\w-]+[ \t]+){1,3})"
                              r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+(?!(?:The|A|An|In|On|At|But|And|He|She|It|They|This|That|His|Her)\b)"
@@ -64,19 +69,21 @@ _ROLE_THEN_NAME = re.compile(r"[ \t]+(?P<words>(?:(?!(?:and|or|but|to|by|with|of
 and the person ("said Florida state archivist Jody Norman": Jody Norman, described as "Florida state archivist")."""
 _QUOTED_PATTERNS = ((_AFTER_QUOTE, ()), (_VERB_FIRST, ()), (_BEFORE_QUOTE, ()), (_ACCORDING, ("ccording",)))
 _PLAIN_PATTERNS = ((_REPORTED, ()), (_REPORTED_END, (",",)), (_REPORTED_MID, (",", ";")), (_SAID_BY_END, (",", ";")),
-                   (_CLOSED_BY, (",",)), (_TOLD_BY, ("told by",)), (_SUBJECT_SPEAKS, ()), (_ACCORDING, ("ccording",)))
+                   (_CLOSED_BY, (",",)), (_TOLD_BY, ("told by",)), (_SUBJECT_SPEAKS, ()), (_ACCORDING, ("ccording",)),
+                   (_WHO_SAID, (", who",)))
 """The patterns ``attribute`` tries, in order, for a sentence with a quotation and for one without, each with what
 it cannot match without (a sentence without any of them is spared its search). Pairs, not a dict keyed by the
 pattern: a compiled pattern's hash is worked out from all its compiled code at every look-up (16 to 96 µs for
 these, a sixth of attributing a sentence)."""
 _QUOTED_FALLBACKS = ((_REPORTED, ()), (_SUBJECT_SPEAKS, ()), (_TOLD_BY, ("told by",)), (_REPORTED_END, (",",)),
-                     (_SAID_BY_END, (",", ";")), (_CLOSED_BY, (",",)))
+                     (_SAID_BY_END, (",", ";")), (_CLOSED_BY, (",",)), (_WHO_SAID, (", who",)))
 """For a sentence with a quotation whose speaker is not set beside it: the subject that speaks ("Putin told Wang that
 he ... “my friend” ..."), or speaks though no verb of speech follows it, words told by an agent, or reported speech
 closed by its speaker ('Turkey would be an "invaluable bridge" to the world, Mr Howard added.'), never a speaker
 inside the quotation."""
 _HINTS = ((_SUBJECT_SPEAKS, lambda sentence: _SUBJECT_SPEAKS_HINT.search(sentence) is not None),
-          (_REPORTED_END, reported_end_hint), (_CLOSED_BY, closed_by_hint))
+          (_REPORTED_END, reported_end_hint), (_CLOSED_BY, closed_by_hint),
+          (_WHO_SAID, lambda sentence: _WHO_SAID_HINT.search(sentence) is not None))
 """Patterns searched only in a sentence that holds what each match holds, found by a cheaper test."""
 
 
@@ -140,6 +147,9 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     if who is not None and not quote and at < len(sentence) and sentence[:at].endswith(", ") and _IS_PHRASE.match(who) \
             and (named := _NAME_SET_BEFORE.search(sentence, 0, at)) is not None and _role_of(who, named, sentence):
         who, desc = named.group("name"), who + " "  # "..., Alan Milburn, Labour's election strategist told Radio 4"
+    elif who is not None and _IS_PHRASE.match(who) and sentence.startswith(", ", at + len(who)) \
+            and (named := _DESCRIBED_NAME.match(sentence, at + len(who))) is not None and _is_name(named.group("name")):
+        who, desc = named.group("name"), f"{who} {named.group('words')}"  # "Its chairman, retired headmaster Peter Lowther, said"
     if who is None and ", saying" in sentence:
         m = _SAYING.search(sentence)
         who = m.group("who") if m else None
@@ -160,16 +170,19 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         if clause is not None and not _quoted_at(sentence, clause.start()) and clause.group("name").split()[0] not in _NOT_NAMES:
             who = _clean(clause.group("name"))  # "But when Lomu was asked whether ..., he replied": Lomu
         elif who.lower() in ("he", "she"):
-            if previous and previous.speaker:
+            pronoun = who.lower()
+            if previous and previous.speaker and _agrees(previous.speaker, pronoun, before):
                 who, carried = previous.speaker, previous.phrase  # "he said" is the last speaker, as described
-            else:
+            else:  # (not one addressed as the other sex: '"...," Mr Hale said. "...," she said' is someone else)
                 found = subject() if callable(subject) else subject
-                person, sure, where = found if found and not _has_word(surname_of(found[0]), sentence) else (None, False, "")
-                other = _person_before(before, sentence, known())
+                person, sure, where = found if found and not _has_word(surname_of(found[0]), sentence) \
+                    and _agrees(found[0], pronoun, before) else (None, False, "")
+                other = _person_before(before, sentence, known(), pronoun)
                 if person and other and (_has_word(surname_of(other), before[before.rfind(where) + len(where):])
                                          or not sure and not _has_word(surname_of(other), where)):
                     person = None  # a person named since, or a name not surely a person's named before the subject
-                who = person or other or (last_name() if callable(last_name) else last_name)
+                last = last_name() if callable(last_name) else last_name
+                who = person or other or (last if _agrees(last, pronoun, before) else None)
             if who and _has_word(surname_of(who), sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
         elif who.lower() in ("it", "they") or _backward_body(who) and not (

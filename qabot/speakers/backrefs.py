@@ -10,13 +10,13 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..lexicon import (BODY_BACK_REFERENCES, CREATORS, DEMONYM_ENDINGS, DOCUMENTS, GROUPS, HONORIFICS, PERFORMERS, ROLES,
-                       STATEMENTS, TITLES)
-from ..speaker_matching import _is_head, normal, speaker_phrase
+from ..lexicon import (BODY_BACK_REFERENCES, CREATORS, DEMONYM_ENDINGS, DOCUMENTS, FEMALE_HONORIFICS, GROUPS, HONORIFICS,
+                       MALE_HONORIFICS, PERFORMERS, ROLES, STATEMENTS, TITLES)
+from ..speaker_matching import _is_head, given_names, normal, speaker_phrase
 from .names import _CAPS, _OPENERS_RE, _clean, _has_word, _is_name, surname_of
 from .people import People
 from .phrases import (VERBS, _DESCRIBED, _IS_PHRASE, _LEAD, _Lazy, _NAME, _NAMED_POSSESSIVE, _OF, _ROLE_HEAD, _THE,
-                      _TITLE, _TITLED_START, _VERB_FIRST_FORMS)
+                      _SPLIT_ROLE, _TITLE, _TITLED_START, _VERB_FIRST_FORMS)
 from .quoted import _quoted_at
 
 if TYPE_CHECKING:
@@ -150,8 +150,16 @@ def _subject_of(sentence: str, known: frozenset[str]) -> tuple[str, bool, str] |
     if not name or not _is_name(name) or _is_head(name.split()[-1]) or name.endswith("ing") and " " not in name \
             or sentence[max(0, m.start("who") - 4):m.start("who")].lower() == "the ":
         return None  # "Writing his Christmas message, the Bishop said", "The Da Vinci Code claims": no person
-    sure = bool(_TITLED_START.match(name)) or surname_of(name) in known or sentence.startswith(", who", m.end())
+    role = _SPLIT_ROLE.match(name)
+    if role is not None:
+        name = role.group("name")  # "Scrum-half Peter Stringer was also glad": Peter Stringer, a person
+    sure = role is not None or bool(_TITLED_START.match(name)) or surname_of(name) in known \
+        or sentence.startswith(", who", m.end()) or _AGE.match(sentence, m.end()) is not None  # "Joan Pickering, 81,"
     return name, sure, sentence
+
+
+_AGE = re.compile(r",\s+\d{1,3},")
+"""An age set after a name ("Joan Pickering, 81,"): the name is a person's."""
 
 
 def _subject_before(sentences: list[str], known: frozenset[str]) -> tuple[str, bool, str] | None:
@@ -164,11 +172,34 @@ def _subject_before(sentences: list[str], known: frozenset[str]) -> tuple[str, b
     return None
 
 
-def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | None:
-    """The last person named in ``before`` who is one of the ``known`` and is not named in ``sentence``.
+def _sex_of(name: str, text: str) -> str | None:
+    """"he" or "she" for a person's name by a word of address: its own ("Mr Hale", "Ms Kerr"), else the one ``text``
+    gives its surname ("Fiona Kerr" ... "Ms Kerr"); None when neither or both are written ("Mr Blair", "Mrs Blair")."""
+    words = name.split()
+    first = normal(words[0].rstrip(".")) if words else ""
+    if first in MALE_HONORIFICS:
+        return "he"
+    if first in FEMALE_HONORIFICS:
+        return "she"
+    if len(words) > 1 and first in HONORIFICS:
+        return None  # "Dr Pryce", "Prof Smith": no sex
+    titles = set(given_names(text, surname_of(name))) if text else set()
+    male, female = bool(titles & MALE_HONORIFICS), bool(titles & FEMALE_HONORIFICS)
+    return "he" if male and not female else "she" if female and not male else None
+
+
+def _agrees(name: str | None, pronoun: str, text: str) -> bool:
+    """Whether "he" or "she" (``pronoun``) can stand for the person ``name``: not one addressed as the other sex ("she
+    said" is not Mr Hale's)."""
+    return name is None or pronoun not in ("he", "she") or _sex_of(name, text) in (None, pronoun)
+
+
+def _person_before(before: str, sentence: str, known: frozenset[str], pronoun: str = "") -> str | None:
+    """The last person named in ``before`` who is one of the ``known``, is not named in ``sentence`` and is not
+    addressed as the other sex than ``pronoun`` ("he" or "she"; any when empty).
 
     "Xbox Live" or "USA" named after Mr Gates is no one "he" can be; nor is "Morientes" in
-    'He said: "... the deal for Fernando Morientes ..."'.
+    'He said: "... the deal for Fernando Morientes ..."'; nor, for "she said", is "Mr Hale".
     """
     if not known:
         return None
@@ -180,7 +211,7 @@ def _person_before(before: str, sentence: str, known: frozenset[str]) -> str | N
         if not _is_name(candidate):
             continue
         surname = surname_of(candidate)
-        if surname in known and not _has_word(surname, sentence):
+        if surname in known and not _has_word(surname, sentence) and _agrees(candidate, pronoun, before):
             return candidate
     return None
 

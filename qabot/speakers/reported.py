@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import ARTICLE_SPEECH_FORMS, CHARACTERISING_FORMS, SPEECH_ING_FORMS, alternation
+from ..lexicon import ARTICLE_SPEECH_FORMS, CHARACTERISING_FORMS, CORE_SPEECH_FORMS, SPEECH_ING_FORMS, alternation
 from .phrases import VERBS, _APPOSITION, _DESCRIBED, _LEAD, _Lazy, _VERB_FIRST_FORMS, _WHO, _WHO_POSSESSIVE
 from .quoted import _OPEN
 
@@ -69,6 +69,12 @@ portrayed Mr Ebbers as obsessed with costs"), or acts and says ("Nintendo has a 
 _SUBJECT_SPEAKS_HINT = re.compile(rf", who\s|\b(?:{_CALLS})\b| and\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{VERBS})\b"
                                   rf"|\s(?:is|are|was|were|been)\s+(?:also\s+)?(?:{_ING})\b")
 """What every match of ``_SUBJECT_SPEAKS`` holds, searched for first (far cheaper than trying a speaker's phrase)."""
+_CORE = alternation(CORE_SPEECH_FORMS)
+_WHO_SAID = _Lazy(rf"{_WHO_POSSESSIVE},\s+who\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?:{_CORE})\b")
+"""One who speaks in a relative clause past the sentence's subject, with a verb that gives words ('kites flown by
+Kim Yates, who said "wind is everything"'; not "Jacques Chirac, who announced his attendance"). The subject's own
+("Mr Barber, who said ...") is ``_SUBJECT_SPEAKS``'s."""
+_WHO_SAID_HINT = re.compile(rf", who\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?:{_CORE})\b")
 _TOLD_BY = _Lazy(rf"\b(?:was|were|been|being|is|are)\s+(?:also\s+)?told\s+by\s+{_WHO_POSSESSIVE}(?=[\s,.;:])")
 """Speech told by an agent: "The players were told by coach Tom Hale that the match was off"."""
 _SAYING = re.compile(rf"^\W*{_LEAD}?{_WHO_POSSESSIVE},?\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b[^“\"«;]{{0,120}}?,\s+saying\b")

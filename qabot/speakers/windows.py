@@ -8,7 +8,6 @@ ones.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -34,6 +33,8 @@ read too)."""
 def rules_version() -> str:
     """A hash of the source of every module the attribution's results depend on: stored attributions made with other
     rules are not used (the answer works them out again)."""
+    import hashlib  # only where stored attributions are written or read: OpenSSL's start-up is 2 ms of a cold ask
+
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for path in [*sorted(here.glob("*.py")), *(here.parent / name for name in _RULE_FILES)]:

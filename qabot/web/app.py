@@ -103,7 +103,8 @@ class Conversation(Chat):
         else:
             understood = understand(line, self.context, self.lexicon.speaks, self.pronoun)
             if understood.question is None:
-                turn = page.WebTurn(number, line, None, False, None, understood.note or "cannot tell what that asks")
+                turn = page.WebTurn(number, line, None, False, None,
+                                    understood.reply or understood.note or "cannot tell what that asks")
             else:
                 try:
                     answer = self.reply(understood)
