@@ -2,13 +2,20 @@
 
     python bench/fit.py [--work /tmp/qabot-bench/fit] [--negatives 3000] [--refuse-by best3|first]
                         [--trees 100] [--trees-small] [--more-negatives FILE ...] [--lose 0.005 | --lose-as-shipped]
-                        [--conf-drop FEATURE ...] [--out qabot/answering/weights.json]
+                        [--conf-drop FEATURE ...] [--monotone FEATURE ...] [--fit-sets FILE[:even|:odd] ...]
+                        [--fit-folders NAME ...] [--news-weight W] [--conf-news-weight W]
+                        [--out qabot/answering/weights.json]
 
 ``--trees-small`` fits the trees on the small corpora's own questions too; ``--more-negatives`` asks more BBC question
 sets of SQuAD as negatives; ``--lose-as-shipped`` sets the refusal threshold to lose the share of right answers the
 shipped weights' refusals lose on this fit's data (measured with this code: a refit refuses as the shipped model did);
 ``--conf-drop`` holds confidence inputs at 0 to measure what they bring. ``collect_all`` and ``fit_write`` are the two
-halves, so a script can collect once and fit several ways.
+halves, so a script can collect once and fit several ways. ``--monotone`` constrains the trees' part never to fall as
+a named feature grows (a passage scoring better by BM25 must not make its sentence worse: the refit taken back out
+added +6 to sentences of weak passages); ``--fit-sets`` and ``--fit-folders`` fit the trees and the confidence on tuning
+sets of news questions over their own articles too (``FILE:even`` / ``FILE:odd``: every other article's questions, the
+rest kept for measuring), ``--news-weight`` and ``--conf-news-weight`` weigh them against a SQuAD question. The command
+is recorded in the weights file's ``fit``.
 
 Data (see bench/splits.py), all from ../shared:
 - positives and ranking: SQuAD dev's fit half (even articles) asked of all of SQuAD dev;
