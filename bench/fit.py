@@ -2,13 +2,20 @@
 
     python bench/fit.py [--work /tmp/qabot-bench/fit] [--negatives 3000] [--refuse-by best3|first]
                         [--trees 100] [--trees-small] [--more-negatives FILE ...] [--lose 0.005 | --lose-as-shipped]
-                        [--conf-drop FEATURE ...] [--out qabot/answering/weights.json]
+                        [--conf-drop FEATURE ...] [--monotone FEATURE ...] [--fit-sets FILE[:even|:odd] ...]
+                        [--fit-folders NAME ...] [--news-weight W] [--conf-news-weight W]
+                        [--out qabot/answering/weights.json]
 
 ``--trees-small`` fits the trees on the small corpora's own questions too; ``--more-negatives`` asks more BBC question
 sets of SQuAD as negatives; ``--lose-as-shipped`` sets the refusal threshold to lose the share of right answers the
 shipped weights' refusals lose on this fit's data (measured with this code: a refit refuses as the shipped model did);
 ``--conf-drop`` holds confidence inputs at 0 to measure what they bring. ``collect_all`` and ``fit_write`` are the two
-halves, so a script can collect once and fit several ways.
+halves, so a script can collect once and fit several ways. ``--monotone`` constrains the trees' part never to fall as
+a named feature grows (a passage scoring better by BM25 must not make its sentence worse: the refit taken back out
+added +6 to sentences of weak passages); ``--fit-sets`` and ``--fit-folders`` fit the trees and the confidence on tuning
+sets of news questions over their own articles too (``FILE:even`` / ``FILE:odd``: every other article's questions, the
+rest kept for measuring), ``--news-weight`` and ``--conf-news-weight`` weigh them against a SQuAD question. The command
+is recorded in the weights file's ``fit``.
 
 Data (see bench/splits.py), all from ../shared:
 - positives and ranking: SQuAD dev's fit half (even articles) asked of all of SQuAD dev;
@@ -89,10 +96,16 @@ def shipped_weights(path: Path = WEIGHTS_FILE) -> Weights:
     weight 0 (mean 0, scale 1, no hidden unit reads it), in the confidence and in the speech questions' own, so
     they judge every answer as they did (the ranking features must be the same)."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data.get("confidence_features", ())) == CONFIDENCE_FEATURES:
+    if tuple(data.get("confidence_features", ())) == CONFIDENCE_FEATURES and tuple(data.get("features", ())) == FEATURES:
         return load_weights(path)
-    if tuple(data.get("features", ())) != FEATURES:
+    fitted = tuple(data.get("features", ()))
+    if fitted != FEATURES[:len(fitted)]:
         raise SystemExit(f"{path} was fitted on other ranking features; fit it again from an earlier checkout")
+    if len(fitted) < len(FEATURES):  # ranking features added since (at the end): weight 0, no tree reads them
+        more = len(FEATURES) - len(fitted)
+        data["features"] = list(FEATURES)
+        data["rank"] = list(data["rank"]) + [0.0] * more
+        data["rank_hidden"] = [list(row) + [0.0] * more for row in data.get("rank_hidden", [])]
     old = list(data["confidence_features"])
     place = [old.index(f) if f in old else None for f in CONFIDENCE_FEATURES]
 
@@ -234,19 +247,23 @@ def fit_ranking(questions: list[dict], l2: float, hidden: int = 0, hidden_l2: fl
 
 
 def fit_trees(questions: list[dict], w: np.ndarray, n_trees: int, depth: int, leaves: int, rate: float,
-              min_leaf: int) -> dict:
+              min_leaf: int, weight=None, monotone: tuple[str, ...] = (), monotone_method: str = "intermediate") -> dict:
     """Boosted trees over ``FEATURES`` fitted on top of the linear score ``X @ w`` (their starting score), for the
     questions other than speech questions with a speaker, as the ``Weights.trees_*`` fields. Their loss is the
     linear ranker's: a softmax over each question's candidates, the probability of the sentences holding a gold
-    answer maximised (LightGBM with this loss as its objective; its lambdarank did less well, docs/answers.md)."""
+    answer maximised (LightGBM with this loss as its objective; its lambdarank did less well, docs/answers.md).
+    ``weight(q)`` weighs a question's part of the loss (1 without it); ``monotone``: features whose growth never
+    lowers what the trees add (LightGBM's monotone constraints, by ``monotone_method``)."""
     import lightgbm
 
-    groups = [(np.array([c.x for c in q["candidates"]]), q["labels"]) for q in questions
-              if q["answerable"] and not q["refused"] and q["labels"].any() and not q["labels"].all()
-              and not q["candidates"][0].say]
+    kept = [q for q in questions
+            if q["answerable"] and not q["refused"] and q["labels"].any() and not q["labels"].all()
+            and not q["candidates"][0].say]
+    groups = [(np.array([c.x for c in q["candidates"]]), q["labels"]) for q in kept]
     X = np.concatenate([x for x, _ in groups])
     Y = np.concatenate([y for _, y in groups]).astype(float)
     sizes = np.array([len(y) for _, y in groups])
+    row_weight = np.repeat([weight(q) if weight else 1.0 for q in kept], sizes)
     seg = np.repeat(np.arange(len(groups)), sizes)
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
 
@@ -255,12 +272,15 @@ def fit_trees(questions: list[dict], w: np.ndarray, n_trees: int, depth: int, le
         e = np.exp(scores - np.maximum.reduceat(scores, starts)[seg])
         p = e / np.add.reduceat(e, starts)[seg]
         q = e * Y / np.add.reduceat(e * Y, starts)[seg]
-        return p - q, np.maximum(p * (1 - p), 1e-6)
+        return (p - q) * row_weight, np.maximum(p * (1 - p), 1e-6) * row_weight
 
     data = lightgbm.Dataset(X, Y, init_score=X @ w)
-    booster = lightgbm.train({"objective": softmax, "learning_rate": rate, "num_leaves": leaves, "max_depth": depth,
-                              "min_data_in_leaf": min_leaf, "num_threads": 1, "deterministic": True, "seed": 0,
-                              "verbosity": -1}, data, n_trees)
+    settings = {"objective": softmax, "learning_rate": rate, "num_leaves": leaves, "max_depth": depth,
+                "min_data_in_leaf": min_leaf, "num_threads": 1, "deterministic": True, "seed": 0, "verbosity": -1}
+    if monotone:
+        settings |= {"monotone_constraints": [int(f in monotone) for f in FEATURES],
+                     "monotone_constraints_method": monotone_method}
+    booster = lightgbm.train(settings, data, n_trees)
     trees = [info["tree_structure"] for info in booster.dump_model()["tree_info"]]
     width = max(2 * info["num_leaves"] - 1 for info in booster.dump_model()["tree_info"])
     out = {"trees_feature": [], "trees_threshold": [], "trees_left": [], "trees_right": [], "trees_value": []}
@@ -292,6 +312,26 @@ def fit_trees(questions: list[dict], w: np.ndarray, n_trees: int, depth: int, le
     walked = Trees(Weights(**{k: v if k == "trees_depth" else tuple(v) for k, v in out.items()}))(check)
     assert np.allclose(walked, booster.predict(check), atol=1e-9), "the exported trees score otherwise than LightGBM"
     return out
+
+
+def chosen_extra(extra: list[dict], args: argparse.Namespace) -> list[dict]:
+    """The questions of ``extra`` (collected by ``collect_all``) that ``args.fit_sets`` and ``args.fit_folders``
+    name; ``FILE:even`` / ``FILE:odd`` keeps the questions of every other article of FILE (numbered in the order
+    of their first questions; a line without an ``article`` key counts as its own)."""
+    keep = []
+    for spec in args.fit_sets:
+        name, _, part = spec.partition(":")
+        mine = [q for q in extra if q["source"] == f"bbc:{name}"]
+        if part:
+            lines = [json.loads(x) for x in (ROOT / "bench" / "data" / name).read_text(encoding="utf-8").splitlines()
+                     if x.strip()]
+            numbers: dict = {}
+            for i, line in enumerate(lines):
+                numbers.setdefault(line.get("article", i), len(numbers))
+            wanted = 0 if part == "even" else 1
+            mine = [q for i, (q, line) in enumerate(zip(mine, lines)) if numbers[line.get("article", i)] % 2 == wanted]
+        keep += mine
+    return keep + [q for q in extra if q["source"] in {f"folder:{n}" for n in args.fit_folders}]
 
 
 def order(q: dict, answerer: Answerer) -> list:
@@ -346,10 +386,12 @@ def fit_logistic(X: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float) ->
 
 
 def fit_hidden(Z: np.ndarray, y: np.ndarray, hidden: int, l2: float, steps: int = 600, lr: float = 0.01,
-               seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
+               seed: int = 0, weight: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
     """A logistic model with one hidden layer of ReLU units beside its linear part, over scaled inputs
-    ``Z``: ``(hidden weights (units x inputs), hidden biases, hidden out-weights, linear weights, intercept)``."""
+    ``Z``: ``(hidden weights (units x inputs), hidden biases, hidden out-weights, linear weights, intercept)``;
+    ``weight``: each row's weight in the log-loss (1 each without it)."""
     n, d = Z.shape
+    share = np.ones(n) / n if weight is None else weight / weight.sum()
     rng = np.random.default_rng(seed)
     params = [rng.normal(0, 1 / np.sqrt(d), (d, hidden)), np.zeros(hidden), rng.normal(0, 1 / np.sqrt(hidden), hidden),
               np.zeros(d), np.zeros(1)]
@@ -360,7 +402,7 @@ def fit_hidden(Z: np.ndarray, y: np.ndarray, hidden: int, l2: float, steps: int 
         H = Z @ W1 + b1
         A = np.maximum(H, 0)
         p = 1 / (1 + np.exp(-np.clip(A @ w2 + Z @ wl + b, -30, 30)))
-        ds = (p - y) / n
+        ds = (p - y) * share
         dA = np.outer(ds, w2) * (H > 0)
         grads = [Z.T @ dA + l2 * W1, dA.sum(0), A.T @ ds + l2 * w2, Z.T @ ds + l2 * wl, np.array([ds.sum()])]
         for i, g in enumerate(grads):
@@ -402,6 +444,21 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--trees-top", type=int, default=10,
                         help="only each question's best this many candidates by the linear score are scored by the trees")
     parser.add_argument("--tree-min-leaf", type=int, default=100, help="fewest candidates in a leaf")
+    parser.add_argument("--fit-sets", nargs="*", default=[], metavar="FILE",
+                        help="more question sets of bench/data/ asked of the BBC articles as fit data (the trees and the "
+                             "confidence), beside bbc_tuning_1 and bbc_tuning_2; FILE:even or FILE:odd keeps the "
+                             "questions of every other article (by the order of their articles' first questions)")
+    parser.add_argument("--fit-folders", nargs="*", default=[], metavar="NAME",
+                        help="tuning folders of bench/data/ (articles/ and questions.jsonl) asked of their own articles "
+                             "as fit data (the trees and the confidence)")
+    parser.add_argument("--news-weight", type=float, default=1.0,
+                        help="weight in the trees' loss of each question asked of news articles (the BBC tuning "
+                             "sets, --fit-sets, --fit-folders) against a SQuAD question's 1")
+    parser.add_argument("--conf-news-weight", type=float, default=1.0,
+                        help="weight in the confidence's loss of each answer to a question of --fit-sets or --fit-folders")
+    parser.add_argument("--monotone", nargs="*", default=[], choices=FEATURES, metavar="FEATURE",
+                        help="ranking features whose growth may never lower what the trees add")
+    parser.add_argument("--monotone-method", choices=("basic", "intermediate", "advanced"), default="intermediate")
     parser.add_argument("--conf-drop", nargs="*", default=[], choices=CONFIDENCE_FEATURES, metavar="FEATURE",
                         help="confidence inputs held at 0 in the fit (to measure what one brings)")
     parser.add_argument("--conf-l2", type=float, default=1e-3, help="L2 of the plain logistic confidence")
@@ -444,8 +501,19 @@ def collect_all(args: argparse.Namespace) -> dict:
         own, items = quarters[name]
         same_style += collect(own, items, f"squad-{name}")
         same_style += collect(quarters[other][0], [Item(i.question, ()) for i in items], f"squad-{name}->{other}")
-    tiny = []
+    extra = []
     answerers = {}
+    for spec in args.fit_sets:
+        name = spec.split(":")[0]
+        extra += collect(news, read_items(data_dir / name), f"bbc:{name}")
+        answerers[f"bbc:{name}"] = news
+    for name in args.fit_folders:
+        folder = data_dir / name
+        build([folder / "articles"], args.work / f"folder-{name}")
+        own = open_answerer(args.work / f"folder-{name}")
+        extra += collect(own, read_items(folder / "questions.jsonl"), f"folder:{name}")
+        answerers[f"folder:{name}"] = own
+    tiny = []
     for own, items, others in tiny_corpora(squad_file, squad_items, args.work, args.tiny):
         name = f"tiny-{len(answerers)}"
         answerers[name] = answerers[name + "<-other"] = own
@@ -455,7 +523,7 @@ def collect_all(args: argparse.Namespace) -> dict:
                   "squad-A": quarters["A"][0], "squad-B->A": quarters["A"][0],
                   "squad-B": quarters["B"][0], "squad-A->B": quarters["B"][0]}
     return {"started": started, "squad": squad, "data": data, "negative": negative, "same_style": same_style,
-            "tiny": tiny, "answerers": answerers}
+            "tiny": tiny, "answerers": answerers, "extra": extra}
 
 
 def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
@@ -463,6 +531,7 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
     ``args.out``."""
     started, squad, answerers = collected["started"], collected["squad"], collected["answerers"]
     data, negative, same_style, tiny = (collected[k] for k in ("data", "negative", "same_style", "tiny"))
+    extra = chosen_extra(collected.get("extra", []), args)
 
     def rounded(a):
         return tuple(round(float(x), 6) for x in a)
@@ -523,21 +592,23 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
     w = np.array(weights.rank)
     if args.trees:
         own_small = [q for q in tiny if "<-" not in q["source"]] if args.trees_small else []
-        trees = fit_trees(data + own_small, np.array(weights.rank), args.trees, args.tree_depth, args.tree_leaves, args.tree_rate,
-                          args.tree_min_leaf)
+        trees = fit_trees(data + own_small + extra, np.array(weights.rank), args.trees, args.tree_depth, args.tree_leaves,
+                          args.tree_rate, args.tree_min_leaf,
+                          weight=lambda q: args.news_weight if q["source"] == "bbc" or ":" in q["source"] else 1.0,
+                          monotone=tuple(args.monotone), monotone_method=args.monotone_method)
         weights = replace(weights, trees_depth=trees.pop("trees_depth"), trees_top=args.trees_top, **{k: tuple(map(tuple, v)) for k, v in trees.items()})
 
     for answerer in answerers.values():
         use(answerer, weights)
     rows, labels, sample_weight, sources = [], [], [], []
-    for q in data + negative + same_style + tiny:
+    for q in data + negative + same_style + tiny + extra:
         if q["refused"] or q["ranked"].question.kind is QuestionKind.SAY:
             continue  # speech questions' gold strings name one of the speaker's sentences, not all of them
         answerer = answerers[q["source"]]
         r, l = confidence_rows(q, answerer)
         rows += r
         labels += l
-        sample_weight += [1.0] * len(r)
+        sample_weight += [args.conf_news_weight if ":" in q["source"] else 1.0] * len(r)
         sources += [q["source"]] * len(r)
     X = np.array(rows)
     y = np.array(labels, dtype=float)
@@ -547,7 +618,8 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
     scale[scale == 0] = 1.0
     hidden, bias, out = np.zeros((0, X.shape[1])), np.zeros(0), np.zeros(0)
     if args.conf_hidden:
-        hidden, bias, out, coef, intercept = fit_hidden((X - mean) / scale, y, args.conf_hidden, args.hidden_l2)
+        hidden, bias, out, coef, intercept = fit_hidden((X - mean) / scale, y, args.conf_hidden, args.hidden_l2,
+                                                        weight=np.array(sample_weight))
     else:
         coef, intercept = fit_logistic((X - mean) / scale, y, np.array(sample_weight), args.conf_l2)
     for name in args.conf_drop:  # and at run time too
@@ -575,10 +647,14 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
     refused = share(fit_squad, refuse)
     tiny_refused, tiny_neg_refused = share(fit_tiny, refuse), share(tiny_neg, refuse)
     fit = {
+        "command": getattr(args, "command", None),
         "data": f"SQuAD v1.1 dev fit half (even articles) over all of SQuAD dev; {len(neg):,} of the same questions asked "
                 "of the BBC articles and the BBC tuning questions"
                 + (f" (and those of {', '.join(args.more_negatives)})" if args.more_negatives else "")
-                + " asked of SQuAD as negatives; the BBC tuning questions over BBC; "
+                + " asked of SQuAD as negatives; the BBC tuning questions over BBC"
+                + (f" (and {', '.join(args.fit_sets)})" if args.fit_sets else "")
+                + (f"; the tuning folders {', '.join(args.fit_folders)} over their own articles" if args.fit_folders else "")
+                + "; "
                 f"for the confidence, {args.tiny} questions of each fit-half article asked of it alone and of the "
                 f"next one, cut into articles of {TINY_PARAGRAPHS} paragraphs",
         "ranking": (f"listwise softmax, L2 {args.rank_l2:g}" + (f", {args.rank_hidden} hidden ReLU units beside the linear "
@@ -587,9 +663,15 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
                        f"softmax loss, depth {args.tree_depth}, {args.tree_leaves} leaves, rate {args.tree_rate:g}, "
                        f"{args.tree_min_leaf} candidates a leaf), scoring each question's best {args.trees_top} by the linear score"
                        + ("; the trees fitted on the small corpora's own questions too" if args.trees_small else "")
+                       + (f"; the trees' growth never lower in {', '.join(args.monotone)} ({args.monotone_method})"
+                          if args.monotone else "")
+                       + (f"; questions asked of news articles weigh {args.news_weight:g} in the trees' loss"
+                          if args.news_weight != 1 else "")
                        if args.trees else "")),
         "confidence": (f"logistic over the first three answers with {args.conf_hidden} hidden ReLU units, Adam, "
-                       f"L2 {args.hidden_l2:g}" if args.conf_hidden else
+                       f"L2 {args.hidden_l2:g}" + (f"; answers to the questions of --fit-sets and --fit-folders weigh "
+                                                   f"{args.conf_news_weight:g}" if args.conf_news_weight != 1 else "")
+                       if args.conf_hidden else
                        "logistic regression over the first three answers, L2 %g" % args.conf_l2),
         "refusal": f"by the {'first answer' if args.refuse_by == 'first' else 'best of the first three answers'}'s "
                    f"confidence; loses {lose:.2%} of fit questions with a right answer in the first three"
@@ -618,6 +700,7 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
 
 def main() -> None:
     args = arguments()
+    args.command = " ".join(["python", "bench/fit.py", *sys.argv[1:]])  # recorded in the weights file's "fit"
     fit_write(collect_all(args), args)
 
 

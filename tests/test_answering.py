@@ -93,6 +93,36 @@ def test_the_words_as_written_are_read_for_the_candidates_the_trees_score(answer
     assert 0 < named["exact"] < named["coverage"]  # "evacuation" matches "evacuated" by its stem only
 
 
+def test_asked_near_is_what_the_question_asks_standing_by_its_verb_in_the_verbs_clause(tmp_path):
+    """asked_near: for a who, when or where question naming a verb, the sentence writes the verb with what is
+    asked near it in the verb's own clause; a place in another clause ("While Silva and Costa met, dock workers
+    marched ... to the town hall") is no answer to where they met."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "talks.txt").write_text(
+        "Port talks resume\n\n"
+        "While Silva and Costa met, dock workers marched through the centre of Porto to the town hall.\n\n"
+        "On Monday Silva and Costa met with union leaders in the harbour office of Porto. The talks went on for six "
+        "hours.\n\nSilva said the meeting had gone well.\n", encoding="utf-8")
+    build([folder], tmp_path / "idx")
+    answerer = Answerer(Index.open(tmp_path / "idx"))
+
+    def near(question: str) -> dict[str, float]:
+        cands = answerer.rank(parse(question, answerer.analyzer)).candidates
+        feats.add_written(cands)
+        text = answerer.article(cands[0].article).text
+        return {text[c.start:c.end].split(",")[0]: dict(zip(FEATURES, c.x))["asked_near"] for c in cands}
+
+    where = near("where did Silva and Costa meet?")
+    main, fronted = "On Monday Silva and Costa met with union leaders in the harbour office of Porto.", "While Silva and Costa met"
+    assert where[main] == 1.0  # "met with union leaders in the harbour office"
+    assert where[fronted] == 0.0  # Porto and the town hall are where the workers marched
+    when = near("when did Silva and Costa meet?")
+    assert when[main] == 1.0 and when[fronted] == 0.0
+    assert set(near("what did Silva and Costa discuss?").values()) == {0.0}  # not a who, when or where question
+    assert "asked_near" in feats.LINEAR_LEFT_OUT and "asked_near" not in CONFIDENCE_FEATURES
+
+
 def test_a_context_without_its_reader_gives_the_same_features(answerer):
     """A context made without the reader (a "not sure" finder's) works the related terms' prefixes out
     itself; its candidates' features are the same as with the reader."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..analysis import find_words
 from ..speakers import quoted_words
+from . import near
 from .parse import Question, QuestionKind
 from .sentences import DATE, NUMBER, Reader, ReadPassage, Sentence
 from .speech import Speech
@@ -24,7 +25,7 @@ FEATURES = (
     "match", "coverage", "neighbours", "inherited", "passage", "passage_coverage", "pairs", "cue", "title",
     "related", "own_words", "own_quote", "topic_in_quote", "long", "rank", "lede", "quote", "pronoun", "words",
     "rarest", "absent_idf", "bm25", "cue_who", "cue_when", "cue_where", "cue_amount", "new_names", "new_numbers",
-    "compact", "novel", "exact", "phrases",
+    "compact", "novel", "exact", "phrases", "asked_near",
 )
 """The ranking features of a candidate sentence, in the order of the fitted weights.
 
@@ -60,14 +61,18 @@ FEATURES = (
 - exact: IDF-weighted share of the question's terms the sentence holds as the question writes them
   ("revoked" for "revoked", not only "revocation" for it: a stem shared by other words says less);
 - phrases: share of the question's adjacent words, stopwords too, standing together in the sentence
-  ("head coach", "end of"): the question restating the sentence's own phrasing.
+  ("head coach", "end of"): the question restating the sentence's own phrasing;
+- asked_near: for a who, when or where question naming a verb, the sentence writes that verb with what the
+  question asks for near it in the verb's own clause (a place after it, a time or another name around it;
+  ``near.asked_near``): "met with Wang Yi ... at the Kremlin" for "where did they meet", not "As Putin and Wang
+  met, Biden was gathering ... in Warsaw".
 
 exact and phrases are 0 for a speech question with a speaker (its words are mostly the frame "what did ...
-say about"), and only the boosted trees weigh them (``LINEAR_LEFT_OUT``): the linear ranker, which alone
-orders a speech question's candidates, is the one fitted without them.
+say about"), and only the boosted trees weigh them and asked_near (``LINEAR_LEFT_OUT``): the linear ranker, which
+alone orders a speech question's candidates, is the one fitted without them.
 """
 
-LINEAR_LEFT_OUT = ("exact", "phrases")
+LINEAR_LEFT_OUT = ("exact", "phrases", "asked_near")
 """Ranking features the linear ranker gives no weight (``bench/fit.py``): only the trees use them."""
 
 QUESTION_FEATURES = (
@@ -90,7 +95,7 @@ QUESTION_FEATURES = (
 """
 
 LEFT_OUT = ("own_words", "own_quote", "topic_in_quote", "lede", "quote", "pronoun", "words", "long", "bm25", "exact",
-            "phrases")
+            "phrases", "asked_near")
 """Ranking features the confidence leaves out.
 
 A speech answer is judged, like any other, by how well it matches the question's words (its speaker's
@@ -98,7 +103,7 @@ name among them), not by the gold strings of a few speech questions, which name 
 sentences and not the others. The shape of a sentence (its length, quotation marks, an opening
 pronoun, its paragraph's place) and raw BM25 tell one corpus's style from another's, so a confidence fitted
 with one corpus's questions asked of another would learn the style, not whether the sentence answers.
-exact and phrases weigh in the ranking score already, which the confidence reads."""
+exact, phrases and asked_near weigh in the ranking score already, which the confidence reads."""
 CONFIDENCE_FEATURES = tuple(f for f in FEATURES if f not in LEFT_OUT) + QUESTION_FEATURES
 """The confidence model's inputs, in the order of its fitted weights."""
 _KEPT = tuple(i for i, f in enumerate(FEATURES) if f not in LEFT_OUT)
@@ -407,7 +412,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             float(not sentence.names <= question_terms), float(not (sentence.numbers <= asked and sentence.dates <= asked)),
             _compact(places[i], matched, len(terms)) if len(matched) > 1 else 0.0,
             (distinct[i] - len(question_terms & unique[i])) / distinct[i] if terms else 0.0,
-            0.0, 0.0,  # exact, phrases: set by ``add_written`` for the candidates the trees score
+            0.0, 0.0, 0.0,  # exact, phrases, asked_near: set by ``add_written`` for the candidates the trees score
         ]
         if inherited and sentence.pronoun and not own:
             # "He had been mentored by Li Meng." needs the sentence that says who "he" is
@@ -479,15 +484,30 @@ def candidate_terms(c: Candidate) -> set[str]:
     return {t for x in c.passage.sentences if c.start <= x.start < c.end for t in x.terms}
 
 
-EXACT, PHRASES = FEATURES.index("exact"), FEATURES.index("phrases")
+EXACT, PHRASES, ASKED_NEAR = FEATURES.index("exact"), FEATURES.index("phrases"), FEATURES.index("asked_near")
 
 
 def add_written(cands: list[Candidate]) -> None:
-    """Set the features exact and phrases of ``cands``, candidates of one question (``candidates`` leaves them
-    0: only the trees weigh them, and they score a question's best few candidates by the linear score, so
-    only those need them)."""
+    """Set the features exact, phrases and asked_near of ``cands``, candidates of one question (``candidates``
+    leaves them 0: only the trees weigh them, and they score a question's best few candidates by the linear
+    score, so only those need them)."""
     ctx = cands[0].context if cands else None
-    if ctx is None or not (ctx.written or ctx.word_pairs):
+    if ctx is None:
+        return
+    q = ctx.question
+    if q.kind in near.KINDS and q.verb and ctx.reader is not None:
+        reader = ctx.reader
+        verb_term = reader.base_term(q.verb) or reader.analyzer.term(q.verb)
+        if verb_term:
+            words = reader.analyzer.words_as_written(q.text.strip())
+            first = words[0][1] if words else ""
+            names = {shown for _, shown in words if shown[:1].isupper() and shown != first and shown != "I"}
+            for c in cands:
+                sentence = c.passage.sentences[c.sentence]
+                text = reader.article(c.article).text[sentence.start:sentence.end]
+                at = near.verb_spans(reader, text, verb_term)
+                c.x[ASKED_NEAR] = float(bool(at) and near.asked_near(q.kind, text, at, names))
+    if not (ctx.written or ctx.word_pairs):
         return
     if ctx.reader is None:
         raise ValueError("the question's context has no reader to read its sentences' words as written")

@@ -259,7 +259,8 @@ class OwnWords:
             best = plain.candidates[0]
             topic = {plain.check.fixes.get(t, t) for t in self.topic_said(asked)} - {""}  # "Celeron" as "Celoron"
             x = set(asked.speaker_terms)
-            if topic and not topic & self.beside(best) and not topic <= self.reader.article_holds(best.article, topic):
+            if topic and not topic & self.beside(best) and not topic <= self.reader.article_holds(best.article, topic) \
+                    and not self._x_in_article_of_y(best, asked.speaker or "", topic):
                 return False  # X named with nothing of Y ("Adamu Bello said the scheme aimed to ..." for Kashmir)
             weight = {t: self.reader.weight(t) for t in x}
             held = sum(weight[t] for t in self.reader.article_holds(best.article, x))
@@ -268,6 +269,19 @@ class OwnWords:
         if any((c.article, c.start) == (best.article, best.start) for c in plain.candidates[:3]):
             return False  # X's best words rank high among the plain question's sentences too
         return self.speaks_in(q, plain.candidates[0])
+
+    def _x_in_article_of_y(self, best: Candidate, speaker: str, topic: set[str]) -> bool:
+        """True when candidate ``best`` is words attributed to ``speaker`` (X) and its article holds at least
+        ``told_of_share`` of the weight of the topic ``topic``: X's own words in the article about Y, though that
+        article writes a word of Y otherwise ("... soft-spoken," said Florida state archivist Jody Norman" in the
+        story of the newly found Jim Morrison film, which never says "newly")."""
+        said = self.speech.speakers(best.passage.id)
+        if not speaker or not any((a := said.get(x.start)) is not None and a.speaker and a.said_by(speaker)
+                                  for x in best.passage.sentences if best.start <= x.start < best.end):
+            return False
+        weight = {t: self.reader.weight(t) for t in topic}
+        held = sum(weight[t] for t in self.reader.article_holds(best.article, topic))
+        return held >= self.params.speech.told_of_share * sum(weight.values())
 
     def topic_said(self, q: Question) -> set[str]:
         """The topic terms of speech question ``q`` less those of whom X told it to ("the BBC News website" in "what

@@ -23,7 +23,7 @@ from itertools import chain
 
 import numpy as np
 
-from .features import CONFIDENCE_FEATURES, EXACT, FEATURES, PHRASES, Candidate, add_written
+from .features import ASKED_NEAR, CONFIDENCE_FEATURES, EXACT, FEATURES, PHRASES, Candidate, add_written
 from .params import Weights, speech_weights
 
 
@@ -222,6 +222,7 @@ class Model:
             add_written(chosen)
             rows[:, EXACT] = [c.x[EXACT] for c in chosen]
             rows[:, PHRASES] = [c.x[PHRASES] for c in chosen]
+            rows[:, ASKED_NEAR] = [c.x[ASKED_NEAR] for c in chosen]
             added[best] = self.trees(rows)
             scores += added
             for c, a in zip(candidates, added.tolist()):

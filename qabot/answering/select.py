@@ -8,7 +8,8 @@ import re
 from ..model import Evidence
 from .features import Candidate
 from .parse import QuestionKind
-from .sentences import DATE, Reader
+from .near import KINDS, asked_near, clause, verb_spans
+from .sentences import Reader
 from .speech import Speech
 
 _NON_WORDS = re.compile(r"\W+")
@@ -67,42 +68,6 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
 
 # -- focus: what a who, when or where question asks of the verb it names ------------------------
 
-_PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|inside|to|from)\s+(?:the\s+)?[A-Z]")
-_ANY_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ii]nto|[Ii]nside|[Oo]utside|[Nn]ear|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Aa]round|[Ff]rom)\s+"
-                        r"(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?(?!(?:which|what|this|that|order|fact|time|"
-                        r"addition|part|general|particular|response|turn|total)\b)\w")
-"""Any phrase that may say where, for the best candidate's benefit of the doubt ("in early Lutheran hymnals")."""
-_TIME = re.compile(r"\b(?:soon|later|earlier|yesterday|today|tomorrow|tonight|next|last|this\s+(?:week|month|year|"
-                   r"spring|summer|autumn|winter)|yet\s+to|until|by\s+the\s+end|in\s+the\s+coming)\b", re.I)
-_FRONTED = re.compile(r"^\W*(?:As|When|While|Whilst|After|Before|Since|Although|Though|Because|If|Once|Until|Whereas)\b")
-"""A sentence that opens with a subordinate clause: "As Putin and Wang met, Biden was gathering ... in Warsaw"."""
-_CLAUSE_END = re.compile(r";|\s[—–]\s|,\s+(?:as|while|whilst|when|whereas|although|though|because|but)\b")
-"""Where a clause ends inside a sentence."""
-
-
-def clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the clause of ``sentence`` holding the word at ``start:end``: a fronted subordinate
-    clause ends at its first comma ("As Putin and Wang met,"), and the main clause after it begins there;
-    other clauses end at a semicolon, a dash, or a comma before "as", "while", "but" and the like. What a
-    place or a time says belongs to its own clause's verb, not to the asked verb in another clause."""
-    lo, hi = 0, len(sentence)
-    if _FRONTED.match(sentence):
-        comma = sentence.find(",")
-        if comma >= 0:
-            if end <= comma:
-                hi = comma
-            else:
-                lo = comma + 1
-    for m in _CLAUSE_END.finditer(sentence, lo, hi):
-        if m.start() >= end:
-            hi = m.start()
-            break
-        lo = m.end()
-    return lo, hi
-
-
-_NAME_WORD = re.compile(r"(?<=[\s(,])[A-Z][\w’'-]+")
-
 
 def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` with the best few of a who, when or where question reordered by what the question asks
@@ -111,7 +76,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     time for when, another name for who). Only candidates whose fitted score is within ``focus_margin``
     of the best's are moved, so the rule settles near-ties and never lifts a poor match."""
     params = reader.params.gates
-    if q.kind not in (QuestionKind.WHO, QuestionKind.WHEN, QuestionKind.WHERE) or len(cands) < 2:
+    if q.kind not in KINDS or len(cands) < 2:
         return cands
     text = q.text.strip()
     verb = q.verb  # "who is the chairman": None, no verb to look for
@@ -144,24 +109,13 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
             got += 0.0 if whose or missing else params.focus_names
         at = []
         if verb_term:
-            for t, s, e in reader.analyzer.spans(sentence):
-                w = sentence[s:e].lower()
-                if t == verb_term or reader.base_term(w) == verb_term:
-                    at.append((s, e))
+            at = verb_spans(reader, sentence, verb_term)
             got += params.focus_verb if at else 0.0
         spans = [clause(sentence, s, e) for s, e in at]
         if c is cands[0] and not any(hi - lo < len(sentence) for lo, hi in spans):
             at = []  # the best is given the benefit of the doubt: what the question asks for anywhere in it,
             # unless its verb stands in a clause of its own, where only that clause speaks for it
-        windows = [sentence[max(lo, s - 60):min(hi, e + 80)] for (s, e), (lo, hi) in zip(at, spans)] if at else [sentence]
-        if q.kind is QuestionKind.WHERE:
-            cue = (any(_PLACE_AFTER.search(sentence[e:min(hi, e + 80)]) or _ANY_PLACE.search(sentence[e:min(hi, e + 40)])
-                       for (s, e), (lo, hi) in zip(at, spans)) if at
-                   else bool(_ANY_PLACE.search(sentence)))
-        elif q.kind is QuestionKind.WHEN:
-            cue = any(_TIME.search(w) or DATE.search(w) for w in windows)
-        else:
-            cue = any(n not in names and n.rstrip("’'s") not in names for w in windows for n in _NAME_WORD.findall(w))
+        cue = asked_near(q.kind, sentence, at, names)
         weight = {QuestionKind.WHERE: params.focus_cue, QuestionKind.WHEN: params.focus_cue_when}.get(q.kind, params.focus_cue_who)
         return got + (weight if cue else 0.0)
 
