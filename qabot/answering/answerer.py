@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from ..analysis import Analyzer
 from ..bm25 import BM25Params
 from ..index import Index
-from ..lexicon import BODY_ALIASES, NATIONAL_ENDINGS
+from ..lexicon import BODY_ALIASES, DOCUMENTS, NATIONAL_ENDINGS
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_phrase, speaker_terms as phrase_terms
@@ -153,8 +153,10 @@ class Answerer:
         asked = ranked.question
         others = False  # the answer is another speaker's words, given for a question about X's
         unfound = None  # why X's words were not found, when the answer is the topic's passages instead
+        asked = speaker_phrase(q.speaker or "")
         described = (q.kind is QuestionKind.SAY and ranked.refusal is not None and not skip and bool(q.topic_terms)
-                     and self.params.speech.topic_when_unfound and not speaker_phrase(q.speaker or "").names)
+                     and self.params.speech.topic_when_unfound and not asked.names
+                     and asked.head not in DOCUMENTS)  # a document's words are its owner's (OwnWords.in_document)
         if q.narrated or described:
             # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too; and a speaker
             # described, not named, whose words are not found ("the police detective", "Larne's manager"): the
