@@ -56,6 +56,12 @@ def run() -> None:
         codecache.save()
     except KeyboardInterrupt:  # before the command's own handling began (in the imports, say)
         status = interrupts.stopped()
+    except Exception:
+        if not interrupts.received():
+            raise
+        # a Ctrl-C turned into another error on its way up: one that comes while a class is made (a dataclass's
+        # fields) reaches here as "RuntimeError: Error calling __set_name__"
+        status = interrupts.stopped()
     if quick and isinstance(status, int):
         _leave(status)
     raise SystemExit(status)
