@@ -153,10 +153,10 @@ class Answerer:
         asked = ranked.question
         others = False  # the answer is another speaker's words, given for a question about X's
         unfound = None  # why X's words were not found, when the answer is the topic's passages instead
-        asked = speaker_phrase(q.speaker or "")
+        role = speaker_phrase(q.speaker or "")
         described = (q.kind is QuestionKind.SAY and ranked.refusal is not None and not skip and bool(q.topic_terms)
-                     and self.params.speech.topic_when_unfound and not asked.names
-                     and asked.head not in DOCUMENTS)  # a document's words are its owner's (OwnWords.in_document)
+                     and self.params.speech.topic_when_unfound and not role.names
+                     and role.head not in DOCUMENTS)  # a document's words are its owner's (OwnWords.in_document)
         if q.narrated or described:
             # "how did Chirac respond": "Chirac reacted to his warning by saying ..." answers too; and a speaker
             # described, not named, whose words are not found ("the police detective", "Larne's manager"): the
@@ -168,6 +168,8 @@ class Answerer:
                     and (q.narrated or self._owner_held(q, told.candidates[0].article)):
                 others = self.own.anothers_words(ranked.question, told.candidates[0])
                 unfound = None if q.narrated else ranked.refusal  # (a narrated question told of X stays as it was)
+                if q.narrated and q.speaker:
+                    self._off_topic_words_last(q, told)
                 q, ranked = plain, told
         terms = ranked.question.terms
         searched = ranked.check.searched
@@ -231,6 +233,18 @@ class Answerer:
                                               or ranked.check.missing_name_share > 0  # "in Zzyzx": named nowhere
                                               or self._names_elsewhere(ranked.question, shown)),
                       searched=searched, why=why)
+
+    def _off_topic_words_last(self, q: Question, told: Ranked) -> None:
+        """For a narrated question answered from its plain ranking ("how did Chirac respond to Blair's warning"):
+        the asked speaker's own words that hold no word of the topic go after the sentences that do ('Mr Chirac
+        said the summit dinner ... had been "excellent"' is not his answer to the warning)."""
+        topic = set(q.topic_terms)
+
+        def off_topic(c: Candidate) -> bool:
+            said = self.speech.speakers(c.passage.id).get(c.start)
+            return bool(said is not None and said.speaker and said.said_by(q.speaker or "") and not topic & set(c.matched))
+
+        told.candidates.sort(key=off_topic)
 
     def _names_elsewhere(self, q: Question, shown: list) -> bool:
         """True when the question names a topic (a word written with a capital past its first: a place, a firm, a
