@@ -345,9 +345,8 @@ class Unsure:
         if not topic or not q.speaker_terms:
             return []
         named: set[int] | None = None
-        for term in q.speaker_terms:  # the articles naming X, found by the retrieval protocol (a term's passages)
-            df = reader.df(term)
-            found_in = {reader.span(p).article for p, _ in reader.retriever.top([term], df)} if df else set()
+        for term in q.speaker_terms:  # the articles naming X
+            found_in = reader.articles_with(term)
             named = found_in if named is None else named & found_in
             if len(named) > most:
                 return []  # X named in many articles: which one's words are about Y is not known
