@@ -252,8 +252,7 @@ class Answerer:
         plant in Poland?" answered from a story of a factory in Elmsford)."""
         if not shown or shown[0].article_number < 0 or not self.params.gates.unsure_name_elsewhere:
             return False
-        words = self.reader.analyzer.words_as_written(q.text)
-        first = words[0][1] if words else ""
+        first = self.gates.first_word(q)
         names = {t for w, t in zip(q.topic_words, q.topic_terms)
                  if w != first and w[:1].isupper() and not w.isupper() and self.reader.df(t)
                  and w.lower().rstrip("s") not in BODY_ALIASES  # "HD" spelt out, "Tory" for "Conservative"

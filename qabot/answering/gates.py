@@ -57,10 +57,9 @@ class Gates:
         """Every spelling the articles write, with its count (read before the speller is built, to tell at once
         that a word written as the articles write it needs no correction)."""
         self._corrections: dict[tuple[str, bool], str | None] = {}
-        self._capitalised: tuple[str | None, bool] = (None, False)
-        """The last question ``common`` read, and whether it writes a name with a capital past its first word."""
-        self._first: tuple[str | None, str | None] = (None, None)
-        """The last question's text and its first word as written."""
+        self._read: tuple[str | None, str, bool] = (None, "", False)
+        """The last question read as written (``_as_written``): its text, its first word, and whether it writes a
+        word with a capital past its first."""
         self._names_written: dict[str, bool] = {}
         """A full name asked for -> whether the articles write it whole (``_written``)."""
         self._spelled: dict[str, list] | None = None
@@ -104,8 +103,7 @@ class Gates:
         weight = {t: reader.weight(fixes.get(t, t)) for t in set(q.topic_terms)}
         total = sum(weight.values())
         lacking = sum(w for t, w in weight.items() if not df(fixes.get(t, t)))
-        words = reader.analyzer.words_as_written(q.text)
-        first = words[0][1] if words else ""
+        first = self.first_word(q)
         names = {t for w, t in zip(q.topic_words, q.topic_terms)
                  if w != first and (w[:1].isupper() or w[:1].isdigit()) and not df(fixes.get(t, t))}
         searched = [f for f in (fixes.get(t, t) for t in terms) if f]
@@ -153,8 +151,7 @@ class Gates:
         """
         reader = self.reader
         gates = reader.params.gates
-        words = reader.analyzer.words_as_written(q.text)
-        first = words[0][1] if words else ""
+        first = self.first_word(q)
         topic = list(dict.fromkeys(zip(q.topic_terms, q.topic_words)))
         weight = {t: reader.weight(t) for t, _ in topic}
         total = sum(weight.values())
@@ -208,24 +205,26 @@ class Gates:
     def as_typed(self, q: Question, word: str) -> str:
         """``word`` as its capital tells whether it is a name: the question's first word is capitalised by
         the sentence, not as a name ("Pride" opening a question is "pride"; "COVID" stays an acronym)."""
-        if self._first[0] != q.text:  # once per question, not once per word (a 100 KB question has 11,000)
-            words = self.reader.analyzer.words_as_written(q.text)
-            self._first = (q.text, words[0][1] if words else None)
-        first = self._first[1]
-        if first is not None and first == word and word[1:].islower():
+        if self.first_word(q) == word and word[1:].islower():
             return word.lower()
         return word
+
+    def first_word(self, q: Question) -> str:
+        """The question's first word as written ("" for none): capitalised by the sentence, not as a name."""
+        return self._as_written(q)[1]
+
+    def _as_written(self, q: Question) -> tuple[str | None, str, bool]:
+        """``_read`` for ``q``, read once per question, not once per word (a 100 KB question has 11,000)."""
+        if self._read[0] != q.text:
+            words = self.reader.analyzer.words_as_written(q.text)
+            self._read = (q.text, words[0][1] if words else "", any(w[:1].isupper() for _, w in words[1:]))
+        return self._read
 
     def common(self, q: Question, word: str) -> bool:
         """True when ``word`` is typed in lower case in a question that writes a name with a capital past its first
         word ("What is Wang Yi's job?"): the asker capitalises names, so the word is no misspelt name ("job" is not
         "Joe", "match" not "March"); in a question typed all in lower case it may be one ("what did wnag say")."""
-        if not word[:1].islower():
-            return False
-        if self._capitalised[0] != q.text:  # once per question, not once per word (a 100 KB question has 11,000)
-            words = self.reader.analyzer.words_as_written(q.text)
-            self._capitalised = (q.text, any(w[:1].isupper() for _, w in words[1:]))
-        return self._capitalised[1]
+        return word[:1].islower() and self._as_written(q)[2]
 
     def correct(self, word: str, common: bool = False) -> str | None:
         """The corpus word ``word`` misspells, as the corpus spells it, or None (``qabot.spelling``); only a common
