@@ -46,6 +46,15 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{message} (try: {self.prog} --help)")
 
+    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+        """As argparse's, but words it does not take point to the subcommand's help, not the top one's."""
+        parsed, extra = self.parse_known_args(args, namespace)
+        if extra:
+            command = getattr(parsed, "command", None)
+            prog = f"{self.prog} {command}" if command else self.prog
+            raise UsageError(f"unrecognized arguments: {' '.join(extra)} (try: {prog} --help)")
+        return parsed
+
 
 def _positive(text: str) -> int:
     """An integer of at least 1."""
@@ -118,7 +127,8 @@ def make_parser() -> argparse.ArgumentParser:
     p_quotes = sub.add_parser("quotes", help="everything the articles have someone saying", parents=[common],
                               description="Every sentence the articles attribute to NAME (quoted or reported), "
                                           "grouped by article, by date where known, else by path.")
-    p_quotes.add_argument("name", metavar="NAME", help="who: a name (Blair), a title (the mayor) or a group (police)")
+    p_quotes.add_argument("name", nargs="+", metavar="NAME",
+                          help="who (quotes optional): a name (Blair), a title (the mayor) or a group (police)")
     p_quotes.add_argument("--about", default=None, metavar="TOPIC", help="only what they said about TOPIC")
     p_quotes.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
     p_quotes.add_argument("--json", action="store_true", help="one JSON object per quote")
@@ -446,7 +456,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     from .quotes import find_quotes
     from .render import quotes_dumps, render_quotes
 
-    name, about = _decoded(args.name).strip(), _decoded(args.about).strip() if args.about else None
+    name = " ".join(_decoded(word).strip() for word in args.name).strip()  # the name's words, as ask takes a question's
+    about = _decoded(args.about).strip() if args.about else None
     if not name:
         raise UsageError("NAME is empty; give who to quote, e.g. qabot quotes Blair")
     config = load_config()
