@@ -17,7 +17,7 @@ from typing import Callable
 
 from .analysis import STOPWORDS, Analyzer
 from .answering.parse import SPEECH_VERBS, about_article, parse
-from .lexicon import DOCUMENTS, GROUPS, TITLES
+from .lexicon import DOCUMENTS, GROUPS, ROLES, TITLES
 from .speakers import attribute, speaker_phrase
 
 Speaks = Callable[[str], bool]
@@ -54,6 +54,8 @@ class Context:
     said_by: str | None = None
     """Whose words the last answer's first sentence gives (its speaker, or the one it attributes them to), for
     "who said that?"; None when it gives no one's."""
+    answered: bool = False
+    """The last question (or "more") got answers shown: "who said that?" after a refusal has nothing to point to."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ _WHO_SAID = re.compile(r"(?i)^\s*(?:and\s+)?(?:who\s+(?:said|says|spoke|is\s+spe
                        r"\s*(?:that|this|it|those|these|them|so)?\s*[?.!]*\s*$")
 """A question about the last answer itself: whose words it gave ("who said that?", "whose words are those?"; "who
 wrote it?" asks for the article's author)."""
+_WHAT_ABOUT = re.compile(r"(?i)^\s*(?:(?:and|but|also)\s+)?(?:what|how)\s+(?:about|of)\b")
+"""A follow-up asking about something ("what about the team?"), where "and the union?" asks for another speaker."""
 _ELSE = re.compile(r"(?i)^(\s*(?:and\s+)?(?:what|who|where|when|how|which))\s+else\b")
 _PRONOUN = re.compile(r"(?i)\b(he|she|him|her|his|hers)\b")
 _THEY = re.compile(r"(?i)\b(they|them|their)\b")
@@ -131,9 +135,15 @@ def understand(line: str, context: Context, speaks: Speaks, pronoun: Pronoun | N
     if _WHO_SAID.match(text):
         if context.question is None:
             return Turn(question=None, rewritten=False, note="there is no answer yet to tell whose words it gave")
+        if not context.answered and context.said_by is None:
+            return Turn(question=None, rewritten=False, note="the last question got no answer, so there are no words "
+                                                            "to say whose they are")
         if context.said_by is None:
             return Turn(question=None, rewritten=False,
                         note="the last answer's first sentence gives no one's words; ask \"who said ...\" with its words")
+        if not context.answered:  # "more" found nothing more: the answers before it are the last shown
+            return Turn(question=None, rewritten=False,
+                        reply=f"{context.said_by}: the last answers shown give their words")
         return Turn(question=None, rewritten=False, reply=f"{context.said_by}: the first answer above gives their words")
     exclude = False
     m = _ELSE.match(text)
@@ -142,7 +152,8 @@ def understand(line: str, context: Context, speaks: Speaks, pronoun: Pronoun | N
         exclude = True
     follow = _FOLLOW.match(text)
     if follow and context.question is not None and _is_follow_subject(follow.group("x")):
-        question = _follow_up(follow.group("x"), bool(follow.group("about")), context, speaks)
+        question = _follow_up(follow.group("x"), bool(follow.group("about")), context, speaks,
+                              roles=not _WHAT_ABOUT.match(text))
         return Turn(question=question, rewritten=True, exclude_seen=exclude)
     unknown = _unresolved_pronoun(text, context, pronoun)
     if unknown:
@@ -163,19 +174,20 @@ def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, show
     if turn.called:  # the user called them so: "she" is not then "he"
         context = replace(context, called=tuple(dict(context.called + turn.called).items()))
     if turn.more:
-        return replace(context, shown=context.shown + shown, said_by=subject or context.said_by)
+        return replace(context, shown=context.shown + shown, said_by=subject or context.said_by, answered=shown > 0)
     q = parse(turn.question, analyzer)
     if q.kind == "say" and q.speaker:
         topic = topic_as_written(turn.question, q.speaker)
         about = _about(q.speaker, context)
         return Context(question=turn.question, speaker=q.speaker, topic=topic, shown=shown,
-                       exclude_seen=turn.exclude_seen, called=context.called, said_by=subject, **about)
+                       exclude_seen=turn.exclude_seen, called=context.called, said_by=subject, answered=shown > 0,
+                       **about)
     named = _last_person(turn.question, speaks) or _asked_about(turn.question) \
         or _named_person(turn.question, pronoun) or subject
     about = _about(named, context) if named else {"person": context.person, "people": context.people,
                                                   "group": context.group}
     return Context(question=turn.question, speaker=None, topic=None, shown=shown,
-                   exclude_seen=turn.exclude_seen, called=context.called, said_by=subject, **about)
+                   exclude_seen=turn.exclude_seen, called=context.called, said_by=subject, answered=shown > 0, **about)
 
 
 def _about(who: str, context: Context) -> dict:
@@ -198,11 +210,27 @@ no article ("the mayor" is a role, lower-case)."""
 
 def is_group(who: str) -> bool:
     """True for a speaker that is a group or a body ("U.S. officials", "the ministry", "the Lib Dems"), not
-    one person."""
+    one person; a role in the plural is a group too ("the campaigners", "local traders")."""
     phrase = speaker_phrase(who)
     if phrase.names:
         return bool(_THE_NAMED.match(who.strip())) and phrase.head is None
-    return phrase.head in GROUPS
+    return phrase.head in GROUPS or _plural(who)
+
+
+def _plural(phrase: str) -> bool:
+    """True when the last word of a lower-case phrase is a plural noun ("campaigners", "traders"; not "press")."""
+    words = re.findall(r"[^\W\d_]+", phrase)
+    last = words[-1].lower() if words else ""
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def _names_speaker(x: str) -> bool:
+    """True when ``x`` names a speaker by a role or a group, with no name ("the union", "the mayor", "police"):
+    "and the union?" after a speech question asks what the union said."""
+    if re.search(r"(?<![\w’'])[A-Z]", x):
+        return False
+    phrase = speaker_phrase(x)
+    return not phrase.names and phrase.head is not None and (phrase.head in ROLES or phrase.head in GROUPS)
 
 
 _NAME_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|van|von|bin|al))*")
@@ -233,11 +261,12 @@ def _is_follow_subject(x: str) -> bool:
     return 0 < len(x.split()) <= MAX_FOLLOW_WORDS and not _QUESTION_START.match(x)
 
 
-def _follow_up(x: str, about: bool, context: Context, speaks: Speaks) -> str:
-    """The question that "and X?" / "what about X?" asks after ``context``."""
+def _follow_up(x: str, about: bool, context: Context, speaks: Speaks, roles: bool = True) -> str:
+    """The question that "and X?" / "what about X?" asks after ``context``; ``roles``: a role or a group ("and the
+    union?") is a speaker too, not only a name ("what about the team?" asks about the team)."""
     x = x.strip(" ,")
     if context.speaker is not None:
-        if not about and _names_person(x, speaks):
+        if not about and (_names_person(x, speaks) or (roles and _names_speaker(x))):
             return speech_question(x, context.topic)
         return speech_question(context.speaker, x)
     last = context.question or ""
@@ -367,9 +396,13 @@ def topic_as_written(question: str, speaker: str) -> str:
         return ""
     tail = _SPEECH_TAIL.match(question[at + len(speaker):])
     if tail:
-        return tail.group("topic").strip()
+        return _DANGLING.sub("", tail.group("topic").strip())
     rest = re.search(r"(?i)\b(?:about|on|regarding|concerning)\s+(.*?)\s*[?.!]*\s*$", question[at + len(speaker):])
-    return rest.group(1).strip() if rest else ""
+    return _DANGLING.sub("", rest.group(1).strip()) if rest else ""
+
+
+_DANGLING = re.compile(r"(?i)\s+(?:of|about|on|for|to|with|at|in|from|by|over)$")
+"""A preposition the verb left at the end ("accuse the council of"): not part of the topic."""
 
 
 def _last_person(question: str, speaks: Speaks) -> str | None:
