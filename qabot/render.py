@@ -165,13 +165,19 @@ def paint_text(text: str, spans: list[tuple[int, int, str]], style: Style) -> st
     return "".join(out)
 
 
+def citation_place(evidence: Evidence) -> str:
+    """Where in its article the evidence stands: ``¶ N``, or ``the article's byline`` (with the author's role),
+    ``the article's date`` or ``the article's title`` for an answer from the article's metadata."""
+    where = f"the article's {evidence.field}" if evidence.field else f"¶ {evidence.paragraph}"
+    if evidence.field == "byline" and evidence.article.role:
+        where += f" ({safe_line(evidence.article.role)})"
+    return where
+
+
 def _citation_parts(evidence: Evidence) -> tuple[str, str]:
     """``[n] Title`` and ``— path, ¶ paragraph``."""
     article = evidence.article
-    where = f"the article's {evidence.field}" if evidence.field else f"¶ {evidence.paragraph}"
-    if evidence.field == "byline" and article.role:
-        where += f" ({safe_line(article.role)})"
-    return f"[{evidence.rank}] {safe_line(article.title)}", f"— {safe_line(article.path)}, {where}"
+    return f"[{evidence.rank}] {safe_line(article.title)}", f"— {safe_line(article.path)}, {citation_place(evidence)}"
 
 
 def citation_lines(evidence: Evidence, style: Style) -> str:

@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import run, write_articles
+import test_web
+
+browser = test_web.browser
+"""Headless Chromium, as the web page's tests drive it."""
 
 LIBRARY = """# Library hours to be cut as council seeks savings
 
@@ -79,3 +83,84 @@ def test_quotes_takes_a_name_of_several_words_without_quotes(news):
     wrong = run("quotes", "Ashworth", "--bogus", "--index", "idx")
     assert wrong.returncode == 2
     assert wrong.stderr == "qabot: error: unrecognized arguments: --bogus (try: qabot quotes --help)\n"
+
+
+@pytest.fixture
+def news_server(news, isolated):
+    """``qabot serve`` over the three articles."""
+    from test_web import Server
+
+    srv = Server(isolated / "idx", isolated)
+    yield srv
+    assert "Traceback" not in srv.stop()
+
+
+def test_web_page_on_a_narrow_screen_metadata_citation_and_help(news_server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from test_web import _after_load
+
+    browser.set_window_size(400, 800)
+    browser.get(news_server.url + "?q=what+did+the+chief+executive+say+about+energy+costs")
+    first = browser.find_element(By.CSS_SELECTOR, "#t1 .answer")
+    assert "rising energy costs" in first.find_element(By.TAG_NAME, "blockquote").text
+    badge = first.find_element(By.CSS_SELECTOR, ".who")
+    assert badge.text == "Paul Andersson"
+    # the speaker's badge is one box, never broken over two lines, whatever the width puts it at a line's end
+    broken = []
+    for width in range(360, 760, 8):
+        browser.set_window_size(width, 800)
+        if browser.execute_script("return arguments[0].getClientRects().length", badge) != 1:
+            broken.append(width)
+    assert broken == []
+    browser.set_window_size(400, 800)
+    # nothing runs off the side of a phone's screen: the question box and its buttons wrap to fit
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    # an answer from the article's byline is cited as the terminal cites it, not as paragraph 0
+    browser.find_element(By.ID, "q").send_keys("who wrote the article about the bridge" + Keys.ENTER)
+    cited = _after_load(browser, "#t2 .answer")[0]
+    assert cited.find_element(By.TAG_NAME, "blockquote").text == "Maria Okafor"
+    source = cited.find_element(By.CSS_SELECTOR, ".source").text
+    assert source.endswith("bridge.md, the article's byline") and "¶" not in source
+    # help is the page's help, not a question about the word "help"; "more" after it has nothing to go on
+    browser.find_element(By.ID, "q").send_keys("help" + Keys.ENTER)
+    note = _after_load(browser, "#t3 .note")[0].text
+    assert note.startswith("Ask a question about the articles") and "who said that?" in note
+    assert browser.find_elements(By.CSS_SELECTOR, "#t3 .no-answer") == []
+    browser.find_element(By.ID, "q").send_keys("exit" + Keys.ENTER)
+    assert "close the page" in _after_load(browser, "#t4 .note")[0].text
+
+
+def test_chat_they_for_a_group_another_group_and_who_said_that_after_no_answer(news, isolated):
+    from test_chat import chat_session
+
+    status, output, chat = chat_session(
+        isolated / "idx",
+        "what did the campaigners say\r",
+        "what did they accuse the council of\r",  # they: the group just asked about
+        "and the union?\r",  # another speaker, by its role: what it said, on the same topic
+        "what did the fire service say\r",  # no answer
+        "who said that?\r",
+        "\x04", k=1)
+    assert status == 0
+    assert "→ what did the campaigners accuse the council of" in output
+    assert "who do you mean by 'they'?" not in output
+    assert "→ what did the union say about the council\n" in output  # not "... about the council of"
+    said = output[output.rindex("the fire service"):]
+    assert "the last question got no answer" in said
+    assert "first sentence gives no one's words" not in said
+
+
+def test_chat_lines_more_then_who_said_that(news):
+    result = run("chat", "--index", "idx", "-k", "2",
+                 input="what did Reyes claim\nmore\nwho said that?\nwhat about energy?\nand the mayor?\n"
+                       "what about the council?\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "No answer: Reyes has nothing more in the articles." in lines
+    # the answers before "more" are the last shown: they are whose words "who said that?" names
+    assert "Tom Reyes: the last answers shown give their words" in lines
+    # a topic stays a topic; a role is a speaker ("and the mayor?"), though "what about the council?" asks about it
+    assert "→ what did Reyes say about energy" in lines
+    assert "→ what did the mayor say about energy" in lines
+    assert "→ what did the mayor say about the council" in lines

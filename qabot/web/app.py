@@ -48,6 +48,10 @@ MAX_K = 50
 """The most answers one request may ask for."""
 MAX_QUESTION = 2000
 """The longest question accepted, in characters."""
+WEB_HELP = ("Ask a question about the articles (what did Wang say about Ukraine; who wrote the article about trade; "
+            "summarize it). Follow up: and Putin? · what about trade? · more · what else did he say? · who said that? "
+            "A citation opens its article; \"new conversation\" starts afresh.")
+"""What ``help`` or ``?`` typed on the page shows: the chat's tips, less its commands and keys."""
 HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
                                "base-uri 'none'; frame-ancestors 'none'",
@@ -123,8 +127,14 @@ class Conversation(Chat):
         line = " ".join(line.split())[:MAX_QUESTION]
         self.load()  # the shared index, opened again since the last turn when it changed
         number = len(self.turns) + 1
+        bare = line.lower().rstrip(".!")
         if line.startswith("/"):
             turn = page.WebTurn(number, line, None, False, None, "the page takes questions; /commands are for qabot chat")
+        elif bare in ("help", "?"):
+            turn = page.WebTurn(number, line, None, False, None, WEB_HELP)
+        elif bare in ("exit", "quit"):
+            turn = page.WebTurn(number, line, None, False, None,
+                                "to leave, close the page; \"new conversation\" (beside Ask) starts afresh")
         else:
             understood = understand(line, self.context, self.lexicon.speaks, self.pronoun)
             if understood.question is None:

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from ..analysis import Analyzer
 from ..catalog import Entry, paragraph_texts
 from ..model import Answer, Article, Evidence
-from ..render import highlight_spans, safe, safe_line
+from ..render import citation_place, highlight_spans, safe, safe_line
 
 SPAN_CLASSES = {"term": "term", "speaker": "speaker"}
 """The CSS class of each kind of highlighted span: the question's words, the speaker."""
@@ -92,7 +92,7 @@ def answer_html(answer: Answer, analyzer: Analyzer) -> str:
         items.append(
             f"<li class=\"answer\" value=\"{e.rank}\">\n<blockquote>{highlighted(e, analyzer)}</blockquote>\n"
             f"<p class=\"citation\"><a href=\"{citation_href(e)}\">[{e.rank}] {text(safe_line(e.article.title))}</a>"
-            f" — <span class=\"source\">{text(safe_line(e.article.path))}, ¶ {e.paragraph}</span>{who}</p>\n</li>\n")
+            f" — <span class=\"source\">{text(safe_line(e.article.path))}, {text(citation_place(e))}</span>{who}</p>\n</li>\n")
     return head + "<ol class=\"answers\">\n" + "".join(items) + "</ol>\n"
 
 
