@@ -164,3 +164,21 @@ def test_chat_lines_more_then_who_said_that(news):
     assert "→ what did Reyes say about energy" in lines
     assert "→ what did the mayor say about energy" in lines
     assert "→ what did the mayor say about the council" in lines
+
+
+@pytest.mark.parametrize("k", [2, 3, 4, 5, 6])
+def test_a_summary_never_shows_a_sentence_without_the_one_it_leans_on(news, k):
+    import re
+
+    result = run("ask", "--index", "idx", "--json", "-k", str(k), "summarize the article about the library")
+    assert result.returncode == 0, result.stderr
+    answers = json.loads(result.stdout)["answers"]
+    assert answers[0]["text"].startswith("Easton's central library will open four days a week")
+    texts = [a["text"] for a in answers]
+    assert len(texts) == min(k, 8)
+    article = (news / "library.md").read_text(encoding="utf-8")
+    sentences = [s.strip() for s in re.findall(r"[^.\n]+\.", article)]
+    for text in texts:
+        if text.startswith(("He ", "She ", "They ")) or re.search(r", (he|she|they) said\.$", text):
+            before = sentences[sentences.index(text) - 1].strip()
+            assert before in texts, (text, texts)

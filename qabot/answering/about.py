@@ -10,6 +10,7 @@ one; asked of many articles with nothing to tell them apart, the answer says so 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from ..model import Answer, Evidence
@@ -40,12 +41,18 @@ def answer(reader: Reader, q: Question, k: int, article: int | None) -> Answer:
     return Answer(question=q.text, evidence=summary(reader, article, k), terms=q.terms, confidence=1.0)
 
 
+_SAID_BY_PRONOUN = re.compile(r"(?i)[,”\"’']\s*(?:he|she|they)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[.!?]?\s*$")
+"""A sentence whose words are given to a bare pronoun at its end ("... £180,000 a year, he said.")."""
+
+
 def summary(reader: Reader, article: int, k: int) -> list[Evidence]:
     """The article's opening sentence and its ``k - 1`` most central others, in the article's order.
 
     A sentence is central when the words it holds are the article's own: the sum, over its distinct
     terms, of how often the rest of the article uses each, weighted by IDF and divided by the square root
-    of its length in terms (so a long sentence does not win by length alone)."""
+    of its length in terms (so a long sentence does not win by length alone). A sentence that leans on the
+    one before it (it opens with "He" or "This", or ends ", he said") is shown only with that one, so that
+    every sentence of the summary says who or what it is about."""
     chosen = reader.article(article)
     sentences = [(p, s) for p in reader.corpus.article_passages(article) for s in reader.passage(p).sentences]
     if not sentences:
@@ -56,10 +63,19 @@ def summary(reader: Reader, article: int, k: int) -> list[Evidence]:
         terms = set(s.terms)
         return sum((counts[t] - 1) * reader.idf(t) for t in terms) / math.sqrt(len(s.terms) + 1)
 
-    first = 0
-    others = sorted(range(1, len(sentences)), key=lambda i: -central(sentences[i][1]))[:max(0, k - 1)]
+    def leans(i: int) -> bool:
+        s = sentences[i][1]
+        return s.pronoun or bool(_SAID_BY_PRONOUN.search(chosen.text, s.start, s.end))
+
+    ranked = sorted(range(1, len(sentences)), key=lambda i: -central(sentences[i][1]))
+    picked = [0]  # the opening sentence
+    while len(picked) < k:  # the most central next, a sentence that leans on the one before only after that one
+        nxt = next((i for i in ranked if i not in picked and (i - 1 in picked or not leans(i))), None)
+        if nxt is None:
+            break
+        picked.append(nxt)
     out = []
-    for rank, i in enumerate(sorted([first] + others), start=1):
+    for rank, i in enumerate(sorted(picked), start=1):
         p, s = sentences[i]
         passage = reader.passage(p)
         out.append(Evidence(rank=rank, text=chosen.text[s.start:s.end], score=round(central(s), 4),
