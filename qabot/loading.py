@@ -44,10 +44,11 @@ _CHROME = re.compile(
 )
 _BULLETS = "•·*-–—|>#"
 _BYLINE = re.compile(
-    r"^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s+(?P<name>[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,7})"
+    r"^(?:(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s*:?|(?:[Aa]uthors?|AUTHORS?|[Bb]yline|BYLINE)\s*:)\s+(?P<name>[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,7})"
     r"(?:\s*(?:,|\||[-–—]\s)\s*(?P<role>[^\d.!?]{2,60}?))?\s*$"
 )
-"""An author line: "By Jane Doe", "By Jane Doe and Tom Lee", "By Jane Doe, Business correspondent"."""
+"""An author line: "By Jane Doe", "By Jane Doe and Tom Lee", "By Jane Doe, Business correspondent", "Author: Jane
+Doe", "By: Jane Doe"."""
 _ROLE_WORDS = re.compile(
     r"(?i)\b(?:correspondent|reporter|editor|writer|columnist|journalist|critic|analyst|staff|contributor|"
     r"producer|photographer|desk|team|presenter|reporters|writers|editors|news|bureau|chief|stringer)\b"
@@ -61,7 +62,7 @@ _DATE = (
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{4}"
 )
 _DATE_LINE = re.compile(
-    rf"^(?:(?:published|updated|posted)(?:\s+on)?)?:?\s*(?P<date>{_DATE})\s*$",
+    rf"^(?:(?:published|updated|posted|date|dated)(?:\s+on)?)?:?\s*(?P<date>{_DATE})\s*$",
     re.IGNORECASE,
 )
 _NAME = r"[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,5}"

@@ -182,3 +182,23 @@ def test_a_summary_never_shows_a_sentence_without_the_one_it_leans_on(news, k):
         if text.startswith(("He ", "She ", "They ")) or re.search(r", (he|she|they) said\.$", text):
             before = sentences[sentences.index(text) - 1].strip()
             assert before in texts, (text, texts)
+
+
+def test_author_and_date_lines_written_as_fields_are_the_byline_and_date(isolated):
+    folder = write_articles(isolated / "meta", {
+        "fares.txt": "Bus fares to rise\n\nAuthor: Kim Lee\nDate: 2026-05-02\n\n"
+                     "Bus fares in Easton will rise by 10p from June, the operator said.\n",
+        "ferry.txt": "Harbour notice\n\nBy: Joan Pons\n\nDated 3 May 2026\n\nThe ferry runs at noon from Monday.\n\n"
+                     "Author: the harbour master, who wrote the notice.\n",
+    })
+    assert run("index", str(folder), "--index", "idx").returncode == 0
+    listed = {a["title"]: a for a in map(json.loads, run("list", "--index", "idx", "--json").stdout.splitlines())}
+    fares, ferry = listed["Bus fares to rise"], listed["Harbour notice"]
+    assert (fares["byline"], fares["date_iso"], fares["passages"]) == ("Kim Lee", "2026-05-02", 1)
+    assert (ferry["byline"], ferry["date_iso"]) == ("Joan Pons", "2026-05-03")
+    asked = run("ask", "--index", "idx", "who wrote the article about bus fares")
+    assert asked.returncode == 0 and asked.stdout.startswith("> Kim Lee\n")
+    assert "the article's byline" in asked.stdout
+    # a sentence of the body that opens with "Author:" stays in the body
+    body = run("ask", "--index", "idx", "-k", "1", "who wrote the notice")
+    assert "> Author: the harbour master, who wrote the notice." in body.stdout
