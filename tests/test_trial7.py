@@ -202,3 +202,19 @@ def test_author_and_date_lines_written_as_fields_are_the_byline_and_date(isolate
     # a sentence of the body that opens with "Author:" stays in the body
     body = run("ask", "--index", "idx", "-k", "1", "who wrote the notice")
     assert "> Author: the harbour master, who wrote the notice." in body.stdout
+
+
+def test_what_does_the_article_say_is_its_summary(news):
+    asked = run("ask", "--index", "idx", "--json", "-k", "2", "what does the library article say")
+    assert asked.returncode == 0, asked.stderr
+    answers = json.loads(asked.stdout)["answers"]
+    assert answers[0]["text"].startswith("Easton's central library will open four days a week")
+    assert {a["article"]["path"].split("/")[-1] for a in answers} == {"library.md"}
+    about = json.loads(run("ask", "--index", "idx", "--json", "what does the story about the bridge say?").stdout)
+    assert about["answers"][0]["text"].startswith("The Harlow Street bridge in Easton will close")
+    # a document the articles quote is still a speaker, not an article
+    statement = json.loads(run("ask", "--index", "idx", "--json", "what did the council statement say").stdout)
+    assert statement["answers"][0]["text"] == "A council statement said the decision would be reviewed in a year."
+    # in the chat, "it" is the article of the last answer
+    chat = run("chat", "--index", "idx", "-k", "1", input="how many jobs will Marlow Foods cut\nwhat does it say?\n")
+    assert chat.stdout.count("> Marlow Foods will cut 310 jobs") == 2, chat.stdout

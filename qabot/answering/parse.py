@@ -199,6 +199,10 @@ about the council vote", "this article"; not "the FCC's sixth report and order".
 _BARE_REF = (rf"(?:the|this|that)\s+(?:(?!(?:on|about|for|from|by|in|to|and|or)\b)[\w’'-]+\s+){{0,5}}?{_NOUN}\b")
 """A story named on a line of its own, whose topic words may hold "of the": "the word of the year story"."""
 _IT = r"(?:it|this|that)"
+_SAYING_REF = (r"(?:the|this|that|its|your)\s+(?:(?!(?:of|on|about|for|from|by|in|to|and|or|the|an?)\b)[\w’'-]+\s+){0,4}?"
+               r"(?-i:article|story|piece|write-?up|post|column|blog\s+post|news\s+story)s?(?:\s+(?:about|on)\s+[^?]+?)?")
+"""An article named as what says something ("the bus fares article", "the story about the floods"): not "the report",
+often a document the articles quote ("what did the engineering report say")."""
 _IS = r"(?:\s+(?:is|was)|['’]s)"
 _ABOUT_ARTICLE = (
     (QuestionKind.SUMMARY, re.compile(
@@ -219,6 +223,8 @@ _ABOUT_ARTICLE = (
         rf"^\W*what{_IS}\s+(?:{_REF}|{_IT})\s+(?:all\s+)?about\b"
         rf"|^\W*what{_IS}\s+{_REF}\s+(?:on|over|regarding|concerning|covering)\s+[^?]+?\s+(?:all\s+)?about\s*[?.!]*\s*$",
         re.I)),
+    (QuestionKind.SUMMARY, re.compile(  # "what does the bus fares article say?", "what does it say?"
+        rf"^\W*what\s+(?:does|did|do)\s+(?:{_SAYING_REF}|{_IT})\s+(?:say|tell\s+(?:me|us))\s*[?.!]*\s*$", re.I)),
     (QuestionKind.SUMMARY, re.compile(  # a story named and nothing more: "the piece on Asia leading media growth"
         rf"^\W*(?:(?:tell|show|give)\s+me\s+(?:about\s+)?)?{_BARE_REF}(?:\s+(?:about|on|over|regarding|concerning|covering)"
         rf"\s+[^?]+?)?\s*[?.!]*\s*$", re.I)),
