@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .corpus import display
 from .dates import iso_date
 from .errors import ArticleMissing, UsageError
 from .index import Index
@@ -23,7 +24,7 @@ class Entry:
     title: str
     """Its headline."""
     path: str
-    """The file it came from."""
+    """The file it came from, as answers cite it (relative to the working folder when under it)."""
     byline: str | None
     """Its author line, when it has one."""
     date: str | None
@@ -40,7 +41,8 @@ class Catalog:
 
     def __init__(self, index: Index):
         self.index = index
-        entries = [Entry(m["id"], m["title"], m["path"], m.get("byline"), m.get("date")) for m in index.all_meta()]
+        # each path as answers give it (relative to the working folder when under it), so a client matches them
+        entries = [Entry(m["id"], m["title"], display(m["path"]), m.get("byline"), m.get("date")) for m in index.all_meta()]
         self._position = {e.id: i for i, e in enumerate(entries)}
         self.entries = sorted(entries, key=lambda e: e.path)
         """Every article, by path (a file's in their order), as ``qabot list`` gives them."""

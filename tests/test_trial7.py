@@ -218,3 +218,23 @@ def test_what_does_the_article_say_is_its_summary(news):
     # in the chat, "it" is the article of the last answer
     chat = run("chat", "--index", "idx", "-k", "1", input="how many jobs will Marlow Foods cut\nwhat does it say?\n")
     assert chat.stdout.count("> Marlow Foods will cut 310 jobs") == 2, chat.stdout
+
+
+def test_mcp_lists_articles_by_the_paths_its_answers_cite(news, isolated):
+    from test_mcp import _talk
+
+    async def script(session):
+        listed = await session.call_tool("list_articles", {})
+        asked = await session.call_tool("ask", {"question": "what did the mayor say", "k": 1})
+        article = await session.call_tool("get_article", {"id": asked.structured_content["answers"][0]["article"]["id"]})
+        return listed, asked, article
+
+    # the server runs in the folder that holds news/, so its answers cite news/bridge.md
+    (listed, asked, article), stderr = _talk(isolated / "idx", isolated, script)
+    cited = asked.structured_content["answers"][0]["article"]
+    assert cited["path"] == "news/bridge.md"
+    paths = {a["id"]: a["path"] for a in listed.structured_content["articles"]}
+    assert paths[cited["id"]] == cited["path"]
+    assert sorted(paths.values()) == ["news/bridge.md", "news/factory.md", "news/library.md"]
+    assert "· news/bridge.md" in article.content[0].text.splitlines()[1]
+    assert stderr == ""
