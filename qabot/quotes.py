@@ -200,9 +200,9 @@ def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, top
     """The quotes of ``asked`` in the paragraphs ``named`` (1-based) of ``article`` and those just after them."""
     wanted = sorted({n + i for n in named for i in range(params.following_paragraphs + 1)
                      if n + i <= len(article.paragraphs)})
-    if topic:
+    if topic:  # a paragraph on the whole topic ("single currency": both words, not "the single most pressing")
         wanted = [n for n in wanted
-                  if _on_topic(topic, analyzer.terms(article.text[slice(*article.paragraphs[n - 1])]), params)]
+                  if _on_all(topic, analyzer.terms(article.text[slice(*article.paragraphs[n - 1])]), params)]
     if not wanted:
         return []
     spans_of = paragraph_sentences(article.text, tuple(article.paragraphs[n - 1] for n in wanted))
@@ -289,6 +289,12 @@ def _one_person(groups: list[ArticleQuotes], given: dict[str, Counter[str]]) -> 
 def _on_topic(topic: set[str], terms: list[str], params: QuoteParams) -> bool:
     """True when ``terms`` hold a topic term, or a word that starts with one ("euro" is on "European")."""
     return any(t in topic or any(t.startswith(w) for w in topic if len(w) >= params.min_prefix) for t in set(terms))
+
+
+def _on_all(topic: set[str], terms: list[str], params: QuoteParams) -> bool:
+    """True when ``terms`` hold every topic term, each as itself or as the start of a word (``_on_topic``)."""
+    held = set(terms)
+    return all(_on_topic({t}, held, params) for t in topic)
 
 
 def _order(article: Article) -> tuple:

@@ -238,3 +238,18 @@ def test_mcp_lists_articles_by_the_paths_its_answers_cite(news, isolated):
     assert sorted(paths.values()) == ["news/bridge.md", "news/factory.md", "news/library.md"]
     assert "· news/bridge.md" in article.content[0].text.splitlines()[1]
     assert stderr == ""
+
+
+def test_quotes_about_a_topic_of_several_words_need_the_whole_topic(isolated):
+    folder = write_articles(isolated / "euro", {
+        "a.txt": "Minister backs single currency\n\nThe minister said the single currency would help exporters.\n\n"
+                 "Solving the housing crisis was the single most pressing task, the minister said.\n",
+        "b.txt": "Minister on the pound\n\nThe minister said the currency markets were calm on Monday.\n",
+    })
+    assert run("index", str(folder), "--index", "idx").returncode == 0
+    result = run("quotes", "the minister", "--about", "single currency", "--index", "idx", "--json")
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == [
+        "The minister said the single currency would help exporters."]
+    one = run("quotes", "the", "minister", "--about", "currency", "--index", "idx", "--json")
+    assert len(one.stdout.splitlines()) == 2  # one word: every paragraph that holds it
