@@ -178,7 +178,7 @@ def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, show
     q = parse(turn.question, analyzer)
     if q.kind == "say" and q.speaker:
         topic = topic_as_written(turn.question, q.speaker)
-        about = _about(q.speaker, context)
+        about = _about(q.speaker, context, group=_group_of(subject, q.speaker))
         return Context(question=turn.question, speaker=q.speaker, topic=topic, shown=shown,
                        exclude_seen=turn.exclude_seen, called=context.called, said_by=subject, answered=shown > 0,
                        **about)
@@ -190,14 +190,23 @@ def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, show
                    exclude_seen=turn.exclude_seen, called=context.called, said_by=subject, answered=shown > 0, **about)
 
 
-def _about(who: str, context: Context) -> dict:
+def _group_of(subject: str | None, who: str) -> bool:
+    """True when the answer's speaker ``subject`` is a body that ``who`` names ("The union Unite" for "Unite"):
+    "they" stands for it then, though its name alone does not say it is a body."""
+    if not subject:
+        return False
+    phrase = speaker_phrase(subject)
+    return phrase.head in GROUPS and bool(phrase.names) and who.lower().removeprefix("the ") in subject.lower()
+
+
+def _about(who: str, context: Context, group: bool = False) -> dict:
     """``person``, ``people`` and ``group`` once the conversation is about ``who``: a group ("U.S. officials",
     "police") becomes "they", a document ("the statement", "the lawsuit") neither "he" nor "they", anyone else
     "he" or "she"."""
     phrase = speaker_phrase(who)
     if not phrase.names and phrase.head in DOCUMENTS:
         return {"person": context.person, "people": context.people, "group": context.group}
-    if is_group(who):
+    if group or is_group(who):
         return {"person": context.person, "people": context.people, "group": who}
     people = (who,) + tuple(p for p in context.people if p != who)
     return {"person": who, "people": people[:MAX_PEOPLE], "group": context.group}

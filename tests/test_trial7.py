@@ -253,3 +253,15 @@ def test_quotes_about_a_topic_of_several_words_need_the_whole_topic(isolated):
         "The minister said the single currency would help exporters."]
     one = run("quotes", "the", "minister", "--about", "currency", "--index", "idx", "--json")
     assert len(one.stdout.splitlines()) == 2  # one word: every paragraph that holds it
+
+
+def test_chat_they_for_a_body_the_answer_names_as_one(news):
+    result = run("chat", "--index", "idx", "-k", "1",
+                 input="what did Unite say\nwhat did they call the move\nwhat did Andersson say\nwhat did they say\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    # "The union Unite described ...": Unite is a body, so "they"
+    assert "→ what did Unite call the move" in lines
+    assert lines.count("> The union Unite described the move as a betrayal of a loyal workforce.") == 3
+    # a person named in between is "he", not "they": "they" is still the union
+    assert "→ what did Unite say" in lines
