@@ -78,8 +78,8 @@ class Chat:
         self.answers: dict[int, Evidence] = {}
         self.last_article: int | None = None
         """The article of the last answer: what "this article" and "it" mean."""
-        self.questions: dict[int, str] = {}
-        """The question each numbered answer answers (for /why)."""
+        self.questions: dict[int, tuple[str, int | None]] = {}
+        """The question each numbered answer answers, with the article "it" meant then (for /why)."""
         """The answers to the current question, by the number they were shown with."""
         self.seen: set[tuple[str, int]] = set()
         """Every piece of evidence shown in this conversation, as (article id, start)."""
@@ -201,6 +201,7 @@ class Chat:
         """The answer to a turn; remembers what it shows. "more" after a speech question shows only more of
         the speaker's own words, or says plainly that there are none."""
         speaker = self.context.speaker if turn.more else None
+        article = self.last_article  # what "it" and "this article" mean for this question
         if turn.exclude_seen or speaker:
             got = self.answerer.ask(turn.question, k=self.k + len(self.seen) + (MORE_LOOKAHEAD if speaker else 0))
             fresh = [e for e in got.evidence if (e.article.id, e.start) not in self.seen
@@ -217,7 +218,6 @@ class Chat:
                 message = got.message if got.no_answer else (None if evidence else "nothing more that was not shown already")
             answer = replace(got, evidence=evidence, message=message, no_answer=got.no_answer or not evidence)
         else:
-            article = self.last_article
             answer = self.answerer.ask(turn.question, k=self.k, skip=turn.skip, article=article)
         if not (turn.more and not answer.evidence):  # "nothing more": /why explains what came before
             self.refused = (turn.question, article) if answer.no_answer and not speaker and not turn.exclude_seen else None
@@ -227,7 +227,7 @@ class Chat:
             self.answers = {}
         for e in answer.evidence:
             self.answers[e.rank] = e
-            self.questions[e.rank] = turn.question
+            self.questions[e.rank] = (turn.question, article)
             self.seen.add((e.article.id, e.start))
             entry = self.cited.setdefault(e.article.id, [e.article.title, e.article.path, 0])
             entry[2] += 1
@@ -290,15 +290,17 @@ class Chat:
         what the articles lacked and the confidence."""
         if self.refused is not None and not self.answers:
             question, article = self.refused
-            self.write(render_explain(self.answerer.ask(question, k=self.k, article=article, explain=True), self.style))
+            self.write(render_explain(self.answerer.ask(question, k=self.k, article=article, explain=True), self.style,
+                                      self.analyzer))
             return
         evidence = self._numbered("/why", arg)
         if evidence is None:
             return
-        got = self.answerer.ask(self.questions[evidence.rank], k=max(self.answers) + 1, explain=True)
+        question, article = self.questions[evidence.rank]
+        got = self.answerer.ask(question, k=max(self.answers) + 1, explain=True, article=article)
         same = [e for e in got.evidence if (e.article.id, e.start) == (evidence.article.id, evidence.start)]
         shown = [replace(same[0], rank=evidence.rank)] if same else []
-        self.write(render_explain(replace(got, evidence=shown), self.style))
+        self.write(render_explain(replace(got, evidence=shown), self.style, self.analyzer))
 
     def cmd_show(self, arg: str) -> None:
         """/show N"""

@@ -443,7 +443,7 @@ def cmd_ask(args: argparse.Namespace, early: tuple[Workspace, Check | None] | No
             print(style.paint(f"Q: {shorten(safe_line(question))}", "\x1b[1m"))
         print(render_answer(answer, style, answerer.analyzer))
         if args.explain:
-            print(render_explain(answer, style))
+            print(render_explain(answer, style, answerer.analyzer))
         first = False
     if check is not None:
         check.cancel()  # no question came (stdin was empty)

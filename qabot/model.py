@@ -109,3 +109,6 @@ class Answer:
     """Words searched for in place of misspelt ones the articles lack ("Ukraine" for "Ukrane")."""
     why: tuple[tuple[str, float, float], ...] = ()
     """With ``explain``: the confidence's ``(feature, value, part of the log-odds)``, largest first."""
+    summary: bool = False
+    """The evidence is an article's extractive summary (its opening sentence, then the sentences most central to it),
+    not sentences scored against the question."""

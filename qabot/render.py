@@ -269,13 +269,20 @@ def render_answer(answer: Answer, style: Style, analyzer: Analyzer) -> str:
     return "\n".join(head + [body])
 
 
-def render_explain(answer: Answer, style: Style) -> str:
+def render_explain(answer: Answer, style: Style, analyzer: Analyzer | None = None) -> str:
     """Why the answer is what it is: each answer's confidence and the features behind its score, and for a
-    refusal (or the answer as a whole) the features behind the confidence."""
+    refusal (or the answer as a whole) the features behind the confidence. With ``analyzer``, the words matched
+    are shown as the sentence writes them ("Reyes"), not as analysed terms ("rey")."""
     lines = []
-    if answer.confidence is not None:
+    if answer.summary:
+        lines.append(style.paint("the article's summary: its opening sentence, then the sentences most central to it "
+                                 "(the words it uses most); not scored against the question", BOLD))
+    elif answer.confidence is not None and not answer.why and answer.evidence and all(e.field for e in answer.evidence):
+        lines.append(style.paint(f"confidence {answer.confidence:.0%}: from the article's metadata", BOLD))
+    elif answer.confidence is not None:
         verdict = "refused" if answer.no_answer else "not sure" if answer.unsure else "answered"
-        lines.append(style.paint(f"confidence {answer.confidence:.0%} ({verdict}); what moved it:", BOLD))
+        moved = "; what moved it:" if answer.why else ""
+        lines.append(style.paint(f"confidence {answer.confidence:.0%} ({verdict}){moved}", BOLD))
         lines += [f"  {name:<18} {value:8.3f}  {part:+.2f}" for name, value, part in answer.why[:10]]
     if answer.no_answer and answer.message:
         lines.append(f"  missing: {safe_line(answer.message)}")
@@ -283,11 +290,27 @@ def render_explain(answer: Answer, style: Style) -> str:
         if e.field:
             lines.append(style.paint(f"[{e.rank}] the article's {e.field}, from its metadata, not a sentence", BOLD))
             continue
+        if answer.summary:
+            what = "the opening sentence" if e.rank == 1 else f"centrality {e.score:.2f}"
+            lines.append(style.paint(f"[{e.rank}] {what}, ¶ {e.paragraph}", BOLD))
+            continue
         conf = f", confidence {e.confidence:.0%}" if e.confidence is not None else ""
+        matched = _as_written(e, analyzer) if analyzer is not None else list(e.terms)
         lines.append(style.paint(f"[{e.rank}] score {e.score:.2f}{conf}; matched "
-                                 f"{', '.join(e.terms) or 'nothing'}:", BOLD))
+                                 f"{safe_line(', '.join(matched)) or 'nothing'}:", BOLD))
         lines += [f"  {name:<18} {value:8.3f}  {part:+.2f}" for name, value, part in e.why]
     return "\n".join(lines)
+
+
+def _as_written(evidence: Evidence, analyzer: Analyzer) -> list[str]:
+    """The evidence's matched terms, each as the sentence first writes it, else its speaker ("Reyes" for "He also
+    claimed ..."), else its passage; the term itself when none does."""
+    written: dict[str, str] = {}
+    for text in (evidence.text, evidence.speaker or "", evidence.context):
+        for term, start, end in analyzer.spans(text):
+            if term in evidence.terms:
+                written.setdefault(term, text[start:end])
+    return [written.get(t, t) for t in evidence.terms]
 
 
 def answer_json(answer: Answer) -> dict:

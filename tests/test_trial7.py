@@ -265,3 +265,31 @@ def test_chat_they_for_a_body_the_answer_names_as_one(news):
     assert lines.count("> The union Unite described the move as a betrayal of a loyal workforce.") == 3
     # a person named in between is "he", not "they": "they" is still the union
     assert "→ what did Unite say" in lines
+
+
+def test_explain_a_metadata_answer_a_summary_and_words_as_written(news):
+    byline = run("ask", "--index", "idx", "--explain", "who wrote the article about the bridge")
+    assert byline.returncode == 0, byline.stderr
+    assert "confidence 100%: from the article's metadata" in byline.stdout
+    assert "what moved it:" not in byline.stdout  # nothing follows it: no features moved a metadata answer
+    summary = run("ask", "--index", "idx", "--explain", "-k", "3", "summarize the article about the factory")
+    lines = summary.stdout.splitlines()
+    assert any(line.startswith("the article's summary: its opening sentence") for line in lines)
+    assert "[1] the opening sentence, ¶ 1" in lines
+    assert "matched nothing" not in summary.stdout
+    said = run("ask", "--index", "idx", "--explain", "-k", "1", "what did Reyes say about the repair bill")
+    matched = next(line for line in said.stdout.splitlines() if line.startswith("[1] score"))
+    assert matched.endswith("matched bill, repair, Reyes:")  # as written, not "rey"; Reyes is the speaker of "He ..."
+
+
+def test_why_in_the_chat_asks_again_of_the_article_it_meant(news, isolated):
+    from test_chat import chat_session
+
+    status, output, chat = chat_session(
+        isolated / "idx", "who wrote the article about the bridge\r", "summarize it\r", "/why 2\r",
+        "who wrote it?\r", "/why 1\r", "\x04", k=3)
+    assert status == 0
+    assert "which article?" not in output
+    assert "the article's summary: its opening sentence" in output
+    assert "[2] centrality" in output
+    assert output.count("confidence 100%: from the article's metadata") == 1

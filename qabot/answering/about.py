@@ -38,7 +38,7 @@ def answer(reader: Reader, q: Question, k: int, article: int | None) -> Answer:
         evidence = [Evidence(rank=1, text=value, score=1.0, context=context, article=chosen, paragraph=0, start=0,
                              end=len(value), confidence=1.0, field=field, article_number=article)]  # offsets into the field
         return Answer(question=q.text, evidence=evidence, terms=q.terms, confidence=1.0)
-    return Answer(question=q.text, evidence=summary(reader, article, k), terms=q.terms, confidence=1.0)
+    return Answer(question=q.text, evidence=summary(reader, article, k), terms=q.terms, confidence=1.0, summary=True)
 
 
 _SAID_BY_PRONOUN = re.compile(r"(?i)[,”\"’']\s*(?:he|she|they)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[.!?]?\s*$")
