@@ -96,6 +96,28 @@ _WHO_SAID = re.compile(r"(?i)^\s*(?:and\s+)?(?:who\s+(?:said|says|spoke|is\s+spe
 wrote it?" asks for the article's author)."""
 _WHAT_ABOUT = re.compile(r"(?i)^\s*(?:(?:and|but|also)\s+)?(?:what|how)\s+(?:about|of)\b")
 """A follow-up asking about something ("what about the team?"), where "and the union?" asks for another speaker."""
+_BARE_WH = re.compile(r"(?i)^\s*(?:and\s+|but\s+|so\s+)?(where|when|why|how|who)\s*[?.!]*\s*$")
+"""A question word alone ("where?", "and when?"): the last question asked again with it."""
+_WH_AUX = re.compile(
+    r"(?i)^\s*(?:what|who|whom|when|where|why|which|how(?:\s+(?:much|many|long|often|far|old|big))?)\s+"
+    r"(?:(?P<noun>(?:(?!(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b)[\w’'-]+\s+){1,3}?))?"
+    r"(?P<aux>is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\s+(?P<rest>.+?)\s*[?.!]*\s*$")
+"""A question's question word (with what it counts: "how many people"), its auxiliary and the rest."""
+
+
+def _asked_instead(wh: str, question: str) -> str:
+    """``question`` asked with ``wh`` instead of its own question word: "where?" after "how many people were
+    evacuated" asks "where were people evacuated", after "how many jobs will Marlow Foods cut" "where will Marlow
+    Foods cut jobs"; after "what did Reyes claim", "when?" asks "when did Reyes claim"."""
+    m = _WH_AUX.match(question)
+    if m is None:
+        return f"{wh} {question.strip(' ?.!')}"
+    noun, rest = (m.group("noun") or "").strip(), m.group("rest")
+    if len(rest.split()) > 1:  # "how many jobs will Marlow Foods cut": the counted thing is the object
+        return " ".join(w for w in (wh, m.group("aux"), rest, noun) if w)
+    return " ".join(w for w in (wh, m.group("aux"), noun, rest) if w)  # "how many people were evacuated"
+
+
 _ELSE = re.compile(r"(?i)^(\s*(?:and\s+)?(?:what|who|where|when|how|which))\s+else\b")
 _PRONOUN = re.compile(r"(?i)\b(he|she|him|her|his|hers)\b")
 _THEY = re.compile(r"(?i)\b(they|them|their)\b")
@@ -145,6 +167,9 @@ def understand(line: str, context: Context, speaks: Speaks, pronoun: Pronoun | N
             return Turn(question=None, rewritten=False,
                         reply=f"{context.said_by}: the last answers shown give their words")
         return Turn(question=None, rewritten=False, reply=f"{context.said_by}: the first answer above gives their words")
+    bare = _BARE_WH.match(text)
+    if bare and context.question is not None:
+        return Turn(question=_asked_instead(bare.group(1).lower(), context.question), rewritten=True)
     exclude = False
     m = _ELSE.match(text)
     if m and context.question is not None:

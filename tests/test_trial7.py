@@ -293,3 +293,17 @@ def test_why_in_the_chat_asks_again_of_the_article_it_meant(news, isolated):
     assert "the article's summary: its opening sentence" in output
     assert "[2] centrality" in output
     assert output.count("confidence 100%: from the article's metadata") == 1
+
+
+def test_chat_a_question_word_alone_asks_the_last_question_with_it(news):
+    result = run("chat", "--index", "idx", "-k", "1",
+                 input="how many jobs will Marlow Foods cut\nwhere?\nand when?\nwhat did Reyes claim\nwhy?\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "→ where will Marlow Foods cut jobs" in lines
+    assert "→ when will Marlow Foods cut jobs" in lines
+    assert "→ why did Reyes claim" in lines
+    assert "no words to search for" not in result.stdout
+    assert result.stdout.count("> Marlow Foods will cut 310 jobs at its Elmsford biscuit factory") == 3
+    alone = run("chat", "--index", "idx", input="where?\n")
+    assert "no words to search for" in alone.stdout  # with nothing asked before, "where?" has nothing to go on
