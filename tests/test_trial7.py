@@ -307,3 +307,13 @@ def test_chat_a_question_word_alone_asks_the_last_question_with_it(news):
     assert result.stdout.count("> Marlow Foods will cut 310 jobs at its Elmsford biscuit factory") == 3
     alone = run("chat", "--index", "idx", input="where?\n")
     assert "no words to search for" in alone.stdout  # with nothing asked before, "where?" has nothing to go on
+
+
+def test_what_the_article_says_about_a_topic_is_its_sentences_on_it(news):
+    asked = json.loads(run("ask", "--index", "idx", "--json", "-k", "1",
+                           "what does the story say about the shuttle bus").stdout)
+    assert not asked["no_answer"], asked["message"]
+    assert asked["answers"][0]["text"].startswith("The mayor said residents would get a free shuttle bus")
+    named = json.loads(run("ask", "--index", "idx", "--json", "-k", "1",
+                           "what did the factory article say about energy costs").stdout)
+    assert named["answers"][0]["text"] == "He said rising energy costs had made the plant unprofitable."

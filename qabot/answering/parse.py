@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .. import lexicon
@@ -203,6 +203,10 @@ _SAYING_REF = (r"(?:the|this|that|its|your)\s+(?:(?!(?:of|on|about|for|from|by|i
                r"(?-i:article|story|piece|write-?up|post|column|blog\s+post|news\s+story)s?(?:\s+(?:about|on)\s+[^?]+?)?")
 """An article named as what says something ("the bus fares article", "the story about the floods"): not "the report",
 often a document the articles quote ("what did the engineering report say")."""
+_ARTICLE_SAYS = re.compile(rf"(?i)^\W*what\s+(?:does|did|do)\s+(?P<ref>{_SAYING_REF})\s+(?:say|tell\s+(?:me|us))\s+"
+                           r"(?:about|on|of|regarding|concerning)\s+(?P<topic>.+)$")
+"""An article asked what it says on a topic ("what does the story say about fares"): the topic asked of the articles,
+the article no speaker."""
 _IS = r"(?:\s+(?:is|was)|['’]s)"
 _ABOUT_ARTICLE = (
     (QuestionKind.SUMMARY, re.compile(
@@ -340,6 +344,11 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True, written: Callable[
             return Question(text=text, kind=kind, speaker=None, speaker_terms=(),
                             topic_terms=tuple(analyzer.stem([w for w, _ in kept])),
                             topic_words=tuple(shown for _, shown in kept))
+    says = _ARTICLE_SAYS.match(asked)
+    if says:  # the words naming the article ("the bus fares story") and the topic, without "the story" and "say"
+        words = f"{says['ref']} {says['topic']}".split()
+        return replace(parse(" ".join(w for w in words if w.lower() not in ARTICLE_WORDS), analyzer, speech, written),
+                       text=text)
     acronyms = _acronyms(asked, written)
     said = _speech(asked, acronyms) if speech else None
     if said is not None:
