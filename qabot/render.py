@@ -382,7 +382,9 @@ def render_quotes(report: QuoteReport, style: Style) -> str:
     for group in report.groups:
         article = group.article
         source = " · ".join(x for x in (safe_line(article.path), safe_line(article.date or "")) if x)
-        lines = [style.paint(safe_line(article.title), BOLD), style.paint(source, DIM)]
+        title = safe_line(article.title)
+        lines = [style.paint(title[s:e], BOLD) for s, e in wrap_positions(title, style.width) or [(0, 0)]]  # wrapped
+        lines.append(style.paint(source, DIM))
         for quote in group.quotes:
             text = safe_line(quote.text)
             spans = [(m.start(), m.end(), "speaker") for m in re.finditer(re.escape(safe_line(quote.speaker)), text)]

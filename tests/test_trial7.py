@@ -317,3 +317,11 @@ def test_what_the_article_says_about_a_topic_is_its_sentences_on_it(news):
     named = json.loads(run("ask", "--index", "idx", "--json", "-k", "1",
                            "what did the factory article say about energy costs").stdout)
     assert named["answers"][0]["text"] == "He said rising energy costs had made the plant unprofitable."
+
+
+def test_quotes_wrap_a_long_headline_to_the_terminal(news):
+    result = run("quotes", "Ashworth", "--index", "idx", env={"COLUMNS": "40"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:3] == ["Council votes to close Harlow Street", "bridge for repairs", "news/bridge.md · 14 March 2026"]
+    assert all(len(line) <= 40 for line in lines if not line.startswith("news/"))
