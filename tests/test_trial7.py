@@ -129,6 +129,10 @@ def test_web_page_on_a_narrow_screen_metadata_citation_and_help(news_server, bro
     assert browser.find_elements(By.CSS_SELECTOR, "#t3 .no-answer") == []
     browser.find_element(By.ID, "q").send_keys("exit" + Keys.ENTER)
     assert "close the page" in _after_load(browser, "#t4 .note")[0].text
+    # the list of articles says who wrote each and when, as qabot list does
+    browser.get(news_server.url + "articles")
+    listed = [li.text for li in browser.find_elements(By.CSS_SELECTOR, ".articles li")]
+    assert "Library hours to be cut as council seeks savings Maria Okafor · 30 June 2026 · news/library.md" in listed
 
 
 def test_chat_they_for_a_group_another_group_and_who_said_that_after_no_answer(news, isolated):

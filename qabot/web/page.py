@@ -150,5 +150,6 @@ def article_html(article: Article, mark: tuple[int, int] | None) -> str:
 def articles_html(entries: list[Entry]) -> str:
     """The list of articles, each a link to its page."""
     items = "".join(f"<li><a href=\"/articles/{text(e.id)}\">{text(safe_line(e.title))}</a> "
-                    f"<span class=\"source\">{text(safe_line(e.path))}</span></li>\n" for e in entries)
+                    f"<span class=\"source\">{text(safe_line(' · '.join(x for x in (e.byline, e.date, e.path) if x)))}"
+                    "</span></li>\n" for e in entries)
     return f"<h1>Articles</h1>\n<ol class=\"articles\">\n{items}</ol>\n"
