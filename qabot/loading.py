@@ -279,7 +279,10 @@ def _split_lines_chrome(blocks: list[str]) -> list[str]:
 def _from_plain(text: str, shown: str, position: int, path: Path, markdown: bool = False,
                 title: str | None = None, byline: str | None = None, date: str | None = None,
                 url: str | None = None, role: str | None = None) -> Article | None:
-    """Build an article from plain (or Markdown) text; metadata passed in wins over what is found."""
+    """Build an article from plain (or Markdown) text; metadata passed in wins over what is found, then a front
+    matter's (``_front_matter``)."""
+    found, text = _front_matter(text)
+    title, byline, date = title or found.get("title"), byline or found.get("byline"), date or found.get("date")
     # Chrome lines often sit on their own lines inside blocks (e.g. "15 views0 comments\n\n\nbottom of page").
     lines = [("" if _is_chrome(line) and line.strip() else line) for line in text.split("\n")]
     blocks = _blocks(_split_head("\n".join(lines)))
@@ -346,6 +349,48 @@ def _from_plain(text: str, shown: str, position: int, path: Path, markdown: bool
         id=article_id(shown, position), title=title.strip(), path=shown, text=joined,
         paragraphs=tuple(spans), byline=clean_byline(byline) if byline else None, date=date, url=url, role=role,
     )
+
+
+_FRONT = re.compile(r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\n(?P<body>(?:.*\n){0,60}?)(?P=fence)[ \t]*(?:\n|\Z)")
+"""A front matter: YAML between ``---`` lines (Jekyll, Hugo, Obsidian) or TOML between ``+++`` lines, at the start."""
+_FRONT_LINE = re.compile(r"^(?:\s*|[\w-]+\s*[:=].*|\s+\S.*|\s*-\s.*|\s*#.*)$")
+"""A line a front matter may hold: a key and its value, an item of a list, an indented continuation, a comment."""
+_FRONT_KEYS = {"title": "title", "headline": "title", "author": "byline", "authors": "byline", "byline": "byline",
+               "date": "date", "published": "date", "pubdate": "date", "publishdate": "date"}
+"""Front-matter keys and the metadata each gives."""
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The title, byline and date a front matter gives (``key: value`` or ``key = "value"`` lines; a list of
+    authors joined), and ``text`` without it; ``({}, text)`` when it has none."""
+    m = _FRONT.match(text)
+    if m is None:
+        return {}, text
+    found: dict[str, str] = {}
+    lines = m.group("body").split("\n")
+    if not all(_FRONT_LINE.match(line) for line in lines):  # text between two rules, not a front matter
+        return {}, text
+    for i, line in enumerate(lines):
+        kv = re.match(r"^([A-Za-z_]+)\s*[:=]\s*(.*?)\s*$", line)
+        if kv is None or kv.group(1).lower() not in _FRONT_KEYS:
+            continue
+        value = kv.group(2)
+        if not value:  # a YAML list under the key: "authors:" then "  - Ann Lee"
+            items = []
+            for nxt in lines[i + 1:]:
+                item = re.match(r"^\s*-\s+(.*?)\s*$", nxt)
+                if item is None:
+                    break
+                items.append(item.group(1))
+            value = ", ".join(v.strip("\"'") for v in items)
+        elif value.startswith("[") and value.endswith("]"):
+            value = ", ".join(v.strip().strip("\"'") for v in value[1:-1].split(",") if v.strip())
+        value = value.strip().strip("\"'").strip()
+        if value:
+            found.setdefault(_FRONT_KEYS[kv.group(1).lower()], value)
+    if "date" in found:  # "2026-04-12T09:00:00+01:00" is 2026-04-12 as the date lines give it
+        found["date"] = found["date"][:10] if re.match(r"\d{4}-\d{2}-\d{2}T", found["date"]) else found["date"]
+    return found, text[m.end():]
 
 
 _HEAD_LINES = 6
@@ -429,6 +474,45 @@ def _meta_author(page: str) -> str | None:
     return clean_byline(raw) if "<" in raw else None
 
 
+_LD_JSON = re.compile(r"(?is)<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script\s*>")
+
+
+def _ld_author(page: str) -> str | None:
+    """The author a page's JSON-LD gives (schema.org ``author``: a name, a Person or a list of them), names joined
+    with ", "; None when it gives none."""
+    import json
+
+    def names(value) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict):
+            return names(value.get("name"))
+        if isinstance(value, list):
+            return [n for v in value for n in names(v)]
+        return []
+
+    def find(obj, depth: int = 0) -> list[str]:
+        if depth > 4:
+            return []
+        if isinstance(obj, list):
+            return next((found for o in obj if (found := find(o, depth + 1))), [])
+        if isinstance(obj, dict):
+            if "author" in obj and (found := names(obj["author"])):
+                return found
+            return find(obj.get("@graph"), depth + 1) if "@graph" in obj else []
+        return []
+
+    for m in _LD_JSON.finditer(page):
+        try:
+            found = find(json.loads(m.group(1)))
+        except ValueError:
+            continue
+        cleaned = [n.strip() for n in found if n.strip() and "<" not in n]
+        if cleaned:
+            return ", ".join(dict.fromkeys(cleaned))[:200]
+    return None
+
+
 def _norm(s: str) -> str:
     """Lowercased words of ``s``, for comparing titles."""
     return " ".join(re.findall(r"\w+", s.lower()))
@@ -451,7 +535,8 @@ def _from_html(text: str, shown: str, position: int, path: Path) -> Article | No
     if doc is not None and getattr(doc, "text", None):
         title = (doc.title or "").strip() or None
         return _from_plain(
-            doc.text, shown, position, path, title=title, byline=(_meta_author(text) or doc.author or None),
+            doc.text, shown, position, path, title=title,
+            byline=(_meta_author(text) or doc.author or _ld_author(text) or None),
             date=(doc.date or None), url=(doc.url or None),
         )
     return _from_plain(_html_text_fallback(text), shown, position, path)

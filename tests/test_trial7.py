@@ -329,3 +329,34 @@ def test_quotes_wrap_a_long_headline_to_the_terminal(news):
     lines = result.stdout.splitlines()
     assert lines[:3] == ["Council votes to close Harlow Street", "bridge for repairs", "news/bridge.md · 14 March 2026"]
     assert all(len(line) <= 40 for line in lines if not line.startswith("news/"))
+
+
+def test_front_matter_and_json_ld_give_title_author_and_date(isolated):
+    folder = write_articles(isolated / "pages", {
+        "front.md": '---\ntitle: "Cycle lane plan dropped"\nauthors:\n  - Priya Shah\n  - Tom Reed\n'
+                    'date: 2026-04-12T09:00:00+01:00\ntags: [transport]\n---\n\n'
+                    "The council has dropped its plan for a cycle lane on Mill Road, a spokesman said.\n",
+        "hugo.md": '+++\ntitle = "Fair returns"\nauthor = "Ann Lee"\ndate = "2026-06-03"\n+++\n\n'
+                   "The summer fair returns to Easton Park in July, organisers said.\n",
+        "rules.md": "---\nThe ferry will not run on Monday.\n---\n\nThe harbour opens at nine.\n",
+        "ld.html": '<html><head><title>Rail strike called off</title><script type="application/ld+json">'
+                   '{"@type":"NewsArticle","headline":"Rail strike called off","author":{"@type":"Person",'
+                   '"name":"Nina Ford"},"datePublished":"2026-07-04T08:00:00Z"}</script></head><body>'
+                   "<h1>Rail strike called off</h1><p>A planned rail strike has been called off after talks, the "
+                   "union said.</p></body></html>\n",
+    })
+    assert run("index", str(folder), "--index", "idx").returncode == 0
+    listed = {a["path"].split("/")[-1]: a for a in map(json.loads, run("list", "--index", "idx", "--json").stdout.splitlines())}
+    front = listed["front.md"]
+    assert (front["title"], front["byline"], front["date_iso"], front["passages"]) == (
+        "Cycle lane plan dropped", "Priya Shah, Tom Reed", "2026-04-12", 1)
+    hugo = listed["hugo.md"]
+    assert (hugo["title"], hugo["byline"], hugo["date_iso"]) == ("Fair returns", "Ann Lee", "2026-06-03")
+    assert listed["ld.html"]["byline"] == "Nina Ford"
+    # text between two rules is the article's, not a front matter; a front matter's lines are not the article's text
+    from qabot.index import Index
+
+    index = Index.open(isolated / "idx")
+    texts = {Path(index.article(a).path).name: index.article(a).text for a in range(len(listed))}
+    assert "The ferry will not run on Monday." in texts["rules.md"] + listed["rules.md"]["title"]
+    assert texts["front.md"] == "The council has dropped its plan for a cycle lane on Mill Road, a spokesman said."
