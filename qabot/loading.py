@@ -73,6 +73,11 @@ _POSTED = re.compile(
 )
 """A blog's author-and-date line: "Posted by Hazel Brindley on 3 June 2025 | 14 comments", "Posted on 3 June 2025
 by Hazel Brindley"."""
+_BYLINE_DATE = re.compile(
+    rf"^(?:[Bb]y|BY)\s*:?\s+(?P<name>{_NAME}?)\s*(?:,|\s(?i:on)\b|[|•·–—-])\s*(?P<date>(?i:{_DATE}))\s*$"
+)
+"""A byline and the date on one line: "By Sam Hill, 14 April 2026", "By Tom Reed | 2 May 2026", "By Kim Lee on 5 May
+2026"."""
 # C0 and C1 control characters except tab and newline, and DEL.
 _CONTROL_CHARS = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
 _CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
@@ -308,6 +313,11 @@ def _from_plain(text: str, shown: str, position: int, path: Path, markdown: bool
     for i, block in enumerate(blocks):
         if i < 6:
             p = _POSTED.match(block) if len(block) < 120 else None
+            both = _BYLINE_DATE.match(_untagged(block)) if len(block) < 120 and not p else None
+            if both:
+                byline, date = byline or both.group("name").strip(" ,"), date or both.group("date")
+                after_byline = False
+                continue
             if p:
                 byline = byline or (p.group("name") or p.group("name2")).strip()
                 date = date or p.group("date") or p.group("date2")
@@ -422,7 +432,8 @@ def _split_head(text: str) -> str:
 
 def _is_head_line(block: str) -> bool:
     """True when ``block`` is a byline, a date line or a blog's author-and-date line."""
-    return len(block) < 120 and bool(_BYLINE.match(_untagged(block)) or _DATE_LINE.match(block) or _POSTED.match(block))
+    return len(block) < 120 and bool(_BYLINE.match(_untagged(block)) or _DATE_LINE.match(block) or _POSTED.match(block)
+                                     or _BYLINE_DATE.match(_untagged(block)))
 
 
 def _is_role(block: str, following: str) -> bool:

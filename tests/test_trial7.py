@@ -360,3 +360,19 @@ def test_front_matter_and_json_ld_give_title_author_and_date(isolated):
     texts = {Path(index.article(a).path).name: index.article(a).text for a in range(len(listed))}
     assert "The ferry will not run on Monday." in texts["rules.md"] + listed["rules.md"]["title"]
     assert texts["front.md"] == "The council has dropped its plan for a cycle lane on Mill Road, a spokesman said."
+
+
+def test_a_byline_and_its_date_on_one_line(isolated):
+    folder = write_articles(isolated / "one-line", {
+        "a.md": "# Pool opens\n\n**By Tom Reed** | 2 May 2026\n\nThe pool opened on Friday, the council said.\n",
+        "b.txt": "Park reopens\nBy Sam Hill, 14 April 2026\n\nThe park reopened on Monday, the council said.\n",
+        "c.txt": "Bridge shut\n\nBy Kim Lee on 5 May 2026\n\nThe bridge was shut, police said.\n",
+        "d.txt": "Fair delayed\n\nBy then, 3 June 2026 had passed.\n\nThe fair was delayed, organisers said.\n",
+    })
+    assert run("index", str(folder), "--index", "idx").returncode == 0
+    listed = {a["path"].split("/")[-1]: a for a in map(json.loads, run("list", "--index", "idx", "--json").stdout.splitlines())}
+    assert [(listed[f]["title"], listed[f]["byline"], listed[f]["date_iso"], listed[f]["passages"])
+            for f in ("a.md", "b.txt", "c.txt")] == [
+        ("Pool opens", "Tom Reed", "2026-05-02", 1), ("Park reopens", "Sam Hill", "2026-04-14", 1),
+        ("Bridge shut", "Kim Lee", "2026-05-05", 1)]
+    assert listed["d.txt"]["byline"] is None  # "By then, ..." is a sentence, not a byline
