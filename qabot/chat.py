@@ -183,8 +183,9 @@ class Chat:
         answer = self.answer(turn)
         first = answer.evidence[0] if answer.evidence else None
         subject = answer_subject(first.text, first.speaker) if first is not None and first.field is None else None
+        author = first.text if first is not None and first.field == "byline" else None
         self.context = after(turn, self.context, self.lexicon.speaks, self.analyzer, shown=len(answer.evidence),
-                             subject=subject, pronoun=self.pronoun)
+                             subject=subject, pronoun=self.pronoun, author=author)
         self.asked += 1
         return answer
 

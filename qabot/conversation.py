@@ -56,6 +56,8 @@ class Context:
     "who said that?"; None when it gives no one's."""
     answered: bool = False
     """The last question (or "more") got answers shown: "who said that?" after a refusal has nothing to point to."""
+    author: str | None = None
+    """The byline the last answer gave ("who wrote it?": "Maria Okafor"), for "what else did she write?"."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,17 @@ _WHO_SAID = re.compile(r"(?i)^\s*(?:and\s+)?(?:who\s+(?:said|says|spoke|is\s+spe
 wrote it?" asks for the article's author)."""
 _WHAT_ABOUT = re.compile(r"(?i)^\s*(?:(?:and|but|also)\s+)?(?:what|how)\s+(?:about|of)\b")
 """A follow-up asking about something ("what about the team?"), where "and the union?" asks for another speaker."""
+_ELSE_WROTE = re.compile(r"(?i)^\s*(?:and\s+)?what\s+(?:else|other\s+(?:articles|stories))\s+(?:did|has|have|does)\s+"
+                         r"(?P<who>.+?)\s+(?:write|written)\s*[?.!]*\s*$")
+"""After a byline: "what else did she write?", "what other stories has Ana Ruiz written?"."""
+
+
+def _names_author(who: str, author: str) -> bool:
+    """True when ``who`` ("she", "Okafor", "Maria Okafor") stands for the byline ``author``."""
+    words = who.lower().split()
+    return words in (["he"], ["she"], ["they"]) or bool(words) and set(words) <= set(author.lower().split())
+
+
 _BARE_WH = re.compile(r"(?i)^\s*(?:and\s+|but\s+|so\s+)?(where|when|why|how|who)\s*[?.!]*\s*$")
 """A question word alone ("where?", "and when?"): the last question asked again with it."""
 _WH_AUX = re.compile(
@@ -167,6 +180,9 @@ def understand(line: str, context: Context, speaks: Speaks, pronoun: Pronoun | N
             return Turn(question=None, rewritten=False,
                         reply=f"{context.said_by}: the last answers shown give their words")
         return Turn(question=None, rewritten=False, reply=f"{context.said_by}: the first answer above gives their words")
+    wrote = _ELSE_WROTE.match(text)
+    if wrote and context.author and _names_author(wrote.group("who"), context.author):
+        return Turn(question=f"what articles did {context.author} write", rewritten=True)
     bare = _BARE_WH.match(text)
     if bare and context.question is not None:
         return Turn(question=_asked_instead(bare.group(1).lower(), context.question), rewritten=True)
@@ -190,29 +206,32 @@ def understand(line: str, context: Context, speaks: Speaks, pronoun: Pronoun | N
 
 
 def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, shown: int,
-          subject: str | None = None, pronoun: Pronoun | None = None) -> Context:
+          subject: str | None = None, pronoun: Pronoun | None = None, author: str | None = None) -> Context:
     """The context once ``turn`` was answered with ``shown`` more answers; ``subject`` is the speaker of the
     first answer, if any (who "he" is when the question named no one); ``pronoun`` tells who the articles call
-    "he" or "she" (a person the question names who never speaks: "what did Pritchard score")."""
+    "he" or "she" (a person the question names who never speaks: "what did Pritchard score"); ``author`` is the
+    byline the first answer gave, if it gave one."""
     if turn.question is None:
         return context
     if turn.called:  # the user called them so: "she" is not then "he"
         context = replace(context, called=tuple(dict(context.called + turn.called).items()))
     if turn.more:
-        return replace(context, shown=context.shown + shown, said_by=subject or context.said_by, answered=shown > 0)
+        return replace(context, shown=context.shown + shown, said_by=subject or context.said_by, answered=shown > 0,
+                       author=author or context.author)
     q = parse(turn.question, analyzer)
     if q.kind == "say" and q.speaker:
         topic = topic_as_written(turn.question, q.speaker)
         about = _about(q.speaker, context, group=_group_of(subject, q.speaker))
         return Context(question=turn.question, speaker=q.speaker, topic=topic, shown=shown,
                        exclude_seen=turn.exclude_seen, called=context.called, said_by=subject, answered=shown > 0,
-                       **about)
+                       author=author, **about)
     named = _last_person(turn.question, speaks) or _asked_about(turn.question) \
         or _named_person(turn.question, pronoun) or subject
     about = _about(named, context) if named else {"person": context.person, "people": context.people,
                                                   "group": context.group}
     return Context(question=turn.question, speaker=None, topic=None, shown=shown,
-                   exclude_seen=turn.exclude_seen, called=context.called, said_by=subject, answered=shown > 0, **about)
+                   exclude_seen=turn.exclude_seen, called=context.called, said_by=subject, answered=shown > 0,
+                   author=author, **about)
 
 
 def _group_of(subject: str | None, who: str) -> bool:

@@ -376,3 +376,25 @@ def test_a_byline_and_its_date_on_one_line(isolated):
         ("Pool opens", "Tom Reed", "2026-05-02", 1), ("Park reopens", "Sam Hill", "2026-04-14", 1),
         ("Bridge shut", "Kim Lee", "2026-05-05", 1)]
     assert listed["d.txt"]["byline"] is None  # "By then, ..." is a sentence, not a byline
+
+
+def test_the_articles_someone_wrote(news, isolated):
+    asked = run("ask", "--index", "idx", "--json", "-k", "5", "what articles did Maria Okafor write?")
+    got = json.loads(asked.stdout)
+    assert [(a["text"], a["field"], a["article"]["date_iso"]) for a in got["answers"]] == [
+        ("Council votes to close Harlow Street bridge for repairs", "title", "2026-03-14"),
+        ("Library hours to be cut as council seeks savings", "title", "2026-06-30")]  # oldest first
+    assert json.loads(run("ask", "--index", "idx", "--json", "stories by Whitcombe").stdout)["answers"][0]["text"] == \
+        "Marlow Foods to cut 310 jobs at Elmsford plant"
+    nobody = json.loads(run("ask", "--index", "idx", "--json", "articles by John Smith").stdout)
+    assert nobody["no_answer"] and nobody["message"] == "no article by 'John Smith' among 3 articles"
+    # someone's words written in the articles are still their words
+    assert json.loads(run("ask", "--index", "idx", "--json", "what did Reyes claim").stdout)["answers"][0]["text"] == \
+        "He also claimed that the repair bill, £6.4 million, had doubled because of the delay."
+    # in the chat, after a byline: "what else did she write?"
+    chat = run("chat", "--index", "idx", "-k", "3",
+               input="who wrote the article about the bridge\nwhat else did she write?\nmore\n")
+    lines = chat.stdout.splitlines()
+    assert "→ what articles did Maria Okafor write" in lines
+    assert "> Library hours to be cut as council seeks savings" in lines
+    assert "No answer: no more articles by Maria Okafor." in lines

@@ -13,6 +13,8 @@ import math
 import re
 from collections import Counter
 
+from ..dates import iso_date
+from ..lexicon import HONORIFICS
 from ..model import Answer, Evidence
 from .parse import Question, QuestionKind
 from .sentences import Reader
@@ -24,6 +26,8 @@ FIELDS = {QuestionKind.AUTHOR: ("byline", "author"), QuestionKind.DATE: ("date",
 
 def answer(reader: Reader, q: Question, k: int, article: int | None) -> Answer:
     """The answer to a question about an article itself."""
+    if q.kind is QuestionKind.BY_AUTHOR:
+        return _by_author(reader, q, k)
     article, message = _which(reader, q, article)
     if article is None:
         return Answer(question=q.text, no_answer=True, terms=q.terms, message=message)
@@ -82,6 +86,27 @@ def summary(reader: Reader, article: int, k: int) -> list[Evidence]:
                             context=chosen.text[passage.start:passage.end], article=chosen,
                             paragraph=passage.paragraph, start=s.start, end=s.end, article_number=article))
     return out
+
+
+def _by_author(reader: Reader, q: Question, k: int) -> Answer:
+    """The articles whose byline names ``q.speaker`` ("Maria Okafor", or "Okafor"), oldest first where dated, each
+    answered by its title and cited like a title answer; up to ``k`` of them."""
+    wanted = [w for w in re.findall(r"[^\W\d_][\w’'-]*", q.speaker or "") if w.lower() not in HONORIFICS]
+    n = reader.corpus.n_articles
+    found = []
+    for a in range(n):
+        chosen = reader.article(a)
+        written = {w.lower() for w in re.findall(r"[^\W\d_][\w’'-]*", chosen.byline or "")}
+        if wanted and all(w.lower() in written for w in wanted):
+            when = iso_date(chosen.date)
+            found.append(((0, when, chosen.path) if when else (1, "", chosen.path), a, chosen))
+    if not found:
+        where = f"{n:,} article" + ("s" if n != 1 else "")
+        return Answer(question=q.text, no_answer=True, message=f"no article by '{q.speaker}' among {where}")
+    evidence = [Evidence(rank=rank, text=chosen.title, score=1.0, context=chosen.title, article=chosen, paragraph=0,
+                         start=0, end=len(chosen.title), confidence=1.0, field="title", article_number=a)
+                for rank, (_, a, chosen) in enumerate(sorted(found)[:k], start=1)]  # offsets into the title
+    return Answer(question=q.text, evidence=evidence, confidence=1.0)
 
 
 def _which(reader: Reader, q: Question, last: int | None) -> tuple[int | None, str]:

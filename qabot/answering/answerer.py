@@ -71,7 +71,8 @@ class Ranked:
     that name the speaker beside the topic are shown instead, as "not sure"."""
 
 
-ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TITLE, QuestionKind.SUMMARY))
+ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TITLE, QuestionKind.SUMMARY,
+                         QuestionKind.BY_AUTHOR))
 """Questions about an article itself, answered by ``about.py``."""
 
 
@@ -147,8 +148,9 @@ class Answerer:
 
             shown = {key(e) for e in about.answer(self.reader, q, skip, article).evidence}
             rest = [e for e in got.evidence if key(e) not in shown][:k]
-            return replace(got, evidence=rest, no_answer=not rest,
-                           message=None if rest else "nothing more about the article that was not shown already")
+            nothing = (f"no more articles by {q.speaker}" if q.kind is QuestionKind.BY_AUTHOR
+                       else "nothing more about the article that was not shown already")
+            return replace(got, evidence=rest, no_answer=not rest, message=None if rest else nothing)
         ranked = self.rank(q)
         asked = ranked.question
         others = False  # the answer is another speaker's words, given for a question about X's

@@ -106,6 +106,7 @@ class QuestionKind(StrEnum):
     DATE = "date"
     TITLE = "title"
     SUMMARY = "summary"
+    BY_AUTHOR = "by_author"
     YESNO = "yesno"
     WHAT = "what"
     KEYWORDS = "keywords"
@@ -208,6 +209,14 @@ _ARTICLE_SAYS = re.compile(rf"(?i)^\W*what\s+(?:does|did|do)\s+(?P<ref>{_SAYING_
 """An article asked what it says on a topic ("what does the story say about fares"): the topic asked of the articles,
 the article no speaker."""
 _IS = r"(?:\s+(?:is|was)|['’]s)"
+_BY_AUTHOR = re.compile(
+    r"^\W*(?:(?:what|which)\s+(?:other\s+)?(?-i:articles?|stories|story|pieces?|posts?|columns?|reports?)\s+"
+    r"(?:did|has|have|does|do)\s+(?P<who>.+?)\s+(?:write|written|author|authored|file|filed|pen|penned)"
+    r"|(?:(?:list|show|give)\s+(?:me\s+)?)?(?:the\s+|all\s+(?:the\s+)?)?(?-i:articles?|stories|pieces|posts|columns)\s+"
+    r"(?:written\s+)?by\s+(?P<by>.+?)"
+    r"|what\s+(?:else\s+)?(?:has|have)\s+(?P<has>.+?)\s+written)\s*[?.!]*\s*$", re.I)
+"""Which articles someone wrote: "what articles did Maria Okafor write?", "stories by Ana Ruiz", "what has Ana Ruiz
+written" (not "what did Sheerman write", their words)."""
 _ABOUT_ARTICLE = (
     (QuestionKind.SUMMARY, re.compile(
         rf"^\W*(?:(?:can|could)\s+you\s+|please\s+)?(?:summari[sz]e|sum\s+up)\b(?:\s+(?:{_REF}|{_IT}))?"
@@ -232,6 +241,7 @@ _ABOUT_ARTICLE = (
     (QuestionKind.SUMMARY, re.compile(  # a story named and nothing more: "the piece on Asia leading media growth"
         rf"^\W*(?:(?:tell|show|give)\s+me\s+(?:about\s+)?)?{_BARE_REF}(?:\s+(?:about|on|over|regarding|concerning|covering)"
         rf"\s+[^?]+?)?\s*[?.!]*\s*$", re.I)),
+    (QuestionKind.BY_AUTHOR, _BY_AUTHOR),
     (QuestionKind.AUTHOR, re.compile(
         rf"^\W*who\s+(?:(?:has|had)\s+)?(?:wrote|writes|written|authored|penned|reported|filed)\s+(?:{_REF}|{_IT}\s*[?.!]*\s*$)"
         rf"|^\W*who(?:\s+is|\s+was|['’]s)\s+(?:the\s+)?(?:author|writer|reporter|journalist|correspondent)\b"
@@ -336,6 +346,10 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True, written: Callable[
     asked = _asked(text)
     for kind, pattern in _ABOUT_ARTICLE:
         if pattern.search(text) or pattern.search(asked):
+            if kind is QuestionKind.BY_AUTHOR:
+                m = pattern.search(asked) or pattern.search(text)
+                who = next(g for g in m.group("who", "by", "has") if g).strip(" ,")
+                return Question(text=text, kind=kind, speaker=who, speaker_terms=(), topic_terms=(), topic_words=())
             words = analyzer.words_as_written(asked)
             kept = [(w, shown) for w, shown in words
                     if w and w not in STOPWORDS and w not in QUESTION_WORDS and w not in ARTICLE_WORDS]
