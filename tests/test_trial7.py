@@ -398,3 +398,10 @@ def test_the_articles_someone_wrote(news, isolated):
     assert "→ what articles did Maria Okafor write" in lines
     assert "> Library hours to be cut as council seeks savings" in lines
     assert "No answer: no more articles by Maria Okafor." in lines
+
+
+def test_which_article_is_about_a_topic(news):
+    got = json.loads(run("ask", "--index", "idx", "--json", "which story is about jobs?").stdout)
+    assert [(a["text"], a["field"]) for a in got["answers"]] == [("Marlow Foods to cut 310 jobs at Elmsford plant", "title")]
+    both = json.loads(run("ask", "--index", "idx", "--json", "which articles are about the council").stdout)
+    assert both["no_answer"] and "Library hours to be cut" in both["message"] and "Harlow Street bridge" in both["message"]

@@ -228,6 +228,9 @@ _ABOUT_ARTICLE = (
         rf"|^\W*what{_IS}\s+the\s+(?:publication\s+)?date\b(?:\s*[?.!]*\s*$|\s+(?:of|on|for)\s+(?:{_REF}|{_IT}))"
         rf"|^\W*(?:on\s+)?what\s+(?:day|date)\s+(?:was|is)\s+(?:on\s+)?(?:{_REF}|{_IT})"
         rf"|^\W*(?:the\s+)?(?:publication\s+)?date\s+(?:of|on)\s+{_REF}", re.I)),
+    (QuestionKind.TITLE, re.compile(  # "which article is about the flood?": that article, by its headline
+        r"^\W*(?:which|what)\s+(?-i:articles?|stories|story|pieces?|posts?|reports?)\s+(?:is|are|was|were|talks?|tells?)"
+        r"\s+(?:(?:all\s+)?about|on|of|covering|concerning|regarding)\s+\S", re.I)),
     (QuestionKind.TITLE, re.compile(
         rf"^\W*(?:what{_IS}|(?:give|tell|show)\s+me)\s+the\s+(?:title|headline)\b(?:\s*[?.!]*\s*$|\s+(?:of|on|for)\s+(?:{_REF}|{_IT}))"
         rf"|^\W*what\s+(?:is|was)\s+(?:{_REF}\s+(?:.*\s)?|{_IT}\s+)(?:called|titled|headlined)\s*[?.!]*\s*$"
