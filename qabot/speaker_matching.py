@@ -246,10 +246,23 @@ def given_names(text: str, name: str) -> Counter[str]:
     """The words ``text`` writes capitalised just before the name word ``name`` ("Tony" in "Prime Minister Tony
     Blair", "Mr" in "Mr Blair"), normalised, with the words that only start a sentence or name a role left out
     ("But Blair said", "Striker Keane")."""
-    found = [short or word for short, word in  # a dot only after a title or an initial ("Mr. Blair"), not a sentence's end
-             re.findall(rf"\b(?:([A-Z][^\W\d_]{{0,2}})\.|([A-Z][^\W\d_]*[’'-]?[^\W\d_]*))[ \t]+(?i:{re.escape(name)})\b", text)]
+    found = [short or word for short, word in _given_before(name).findall(text)]
     return Counter(n for w in found if (n := normal(w)) not in STOPWORDS and (n in HONORIFICS or n not in TITLES)
                    and not _is_head(w))
+
+
+@lru_cache(maxsize=4096)
+def _given_before(name: str) -> re.Pattern:
+    """``given_names``' search for the capitalised words before ``name`` (a dot only after a title or an initial, "Mr.
+    Blair", not a sentence's end); compiled once per name (cached: built afresh, the patterns of a few hundred names
+    overflow ``re``'s own cache of 512 and were compiled again at every call)."""
+    return re.compile(rf"\b(?:([A-Z][^\W\d_]{{0,2}})\.|([A-Z][^\W\d_]*[’'-]?[^\W\d_]*))[ \t]+(?i:{re.escape(name)})\b")
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern:
+    """A case-blind search for ``word`` as a whole word (compiled once per word, as ``_given_before``)."""
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
@@ -273,23 +286,31 @@ def names_another(text: str, asked: str | SpeakerPhrase) -> bool:
     if len(a.names) < 2 and title is None:
         return False  # "Blair": nothing to contradict (before the text is even folded)
     folded = _folded(text)
+    given: dict[str, Counter[str]] = {}  # each name word's ``given_names``, found once (up to three tests ask)
+
+    def given_to(name: str) -> Counter[str]:
+        found = given.get(name)
+        if found is None:
+            found = given[name] = given_names(text, name)
+        return found
+
     absent = [n for n in a.names  # a name word is written with a capital ("Swift", not "swift action")
-              if not any(m.group()[0].isupper() for m in re.finditer(rf"\b{re.escape(n)}\b", folded, re.IGNORECASE))]
+              if not any(m.group()[0].isupper() for m in _whole_word(n).finditer(folded))]
     if len(absent) == len(a.names):
         return False  # not named at all: nothing to tell apart (the caller finds no words of theirs)
     if absent:
         for i, n in enumerate(a.names):
             if n in absent:
                 continue
-            for before in given_names(text, n):
+            for before in given_to(n):
                 if before in HONORIFICS and i < len(a.names) - 1:
                     return True  # "Mr Taylor" is no one whose first name is Taylor
                 if before not in HONORIFICS and before not in a.names and not any(_clipped(before, m) for m in a.names):
                     return True  # "Roy Keane" is not Robbie Keane ("Vincent Cable" is Vince Cable)
-    elif len(a.names) > 1 and _named_more_often_otherwise(text, a):
+    elif len(a.names) > 1 and _named_more_often_otherwise(text, a, given_to(a.names[-1])):
         return True  # "Tony Blair", "Mr Blair said" for "Cherie Blair", named once and never speaking by name
     if title in MALE_HONORIFICS or title in FEMALE_HONORIFICS:
-        titles = set(given_names(text, a.names[-1]))
+        titles = set(given_to(a.names[-1]))
         other = FEMALE_HONORIFICS if title in MALE_HONORIFICS else MALE_HONORIFICS
         same = MALE_HONORIFICS if title in MALE_HONORIFICS else FEMALE_HONORIFICS
         if titles & other and not titles & same:
@@ -315,18 +336,18 @@ def usually_another(text: str, asked: str | SpeakerPhrase, usual: Callable[[], C
     if len(a.names) < 2 or a.body or a.acronym:
         return False
     first = a.names[-2]
-    if any(m.group()[0].isupper() for m in re.finditer(rf"\b{re.escape(first)}\b", _folded(text), re.IGNORECASE)):
+    if any(m.group()[0].isupper() for m in _whole_word(first).finditer(_folded(text))):
         return False
     found = usual()
     return any(count > found[first] for name, count in found.items() if name not in a.names)
 
 
-def _named_more_often_otherwise(text: str, asked: SpeakerPhrase) -> bool:
+def _named_more_often_otherwise(text: str, asked: SpeakerPhrase, given: Counter[str]) -> bool:
     """True when ``text`` writes the full name asked for ("Cherie Blair") but gives its surname another first name
     more often ("Tony Blair" twice), and never writes the asked full name beside a verb of speech: the surname alone
-    ("Mr Blair said") means that other person, so nothing there is the asked one's words."""
+    ("Mr Blair said") means that other person, so nothing there is the asked one's words. ``given`` is
+    ``given_names(text, surname)``."""
     first, surname = asked.names[-2], asked.names[-1]
-    given = given_names(text, surname)
     if not given[first]:
         return False  # "Mr Eavis' daughter Emily": the first name is not written as one before the surname
     others = [n for n, count in given.items() if n not in HONORIFICS and n not in asked.names and count > given[first]]
