@@ -246,9 +246,74 @@ def given_names(text: str, name: str) -> Counter[str]:
     """The words ``text`` writes capitalised just before the name word ``name`` ("Tony" in "Prime Minister Tony
     Blair", "Mr" in "Mr Blair"), normalised, with the words that only start a sentence or name a role left out
     ("But Blair said", "Striker Keane")."""
-    found = [short or word for short, word in _given_before(name).findall(text)]
+    pattern = _given_before(name)
+    places = _case_blind_places(text, name)
+    if places is None:
+        pairs = pattern.findall(text)
+    else:  # ``findall`` read only where the name is written: the same matches, without trying the pattern everywhere
+        pairs, end = [], 0
+        for at in places:
+            space = at
+            while space > 0 and text[space - 1] in " \t":
+                space -= 1
+            if space == at:
+                continue  # no space or tab before the name: no match ends here
+            # a match starts in the run of characters right before the spaces (letters and ’'-. only: no space in it)
+            lo = max(end, text.rfind(" ", 0, space) + 1, text.rfind("\t", 0, space) + 1, text.rfind("\n", 0, space) + 1)
+            m = pattern.search(text, lo, at + len(name) + 1)  # one character past the name, for its closing \b
+            if m is not None:
+                pairs.append(m.groups(""))
+                end = m.end()
+    found = [short or word for short, word in pairs]
     return Counter(n for w in found if (n := normal(w)) not in STOPWORDS and (n in HONORIFICS or n not in TITLES)
                    and not _is_head(w))
+
+
+_CASE_BLIND_EXTRA = "\u0130\u0131\u017f\u212a"
+"""The characters, besides ASCII ones, that ``re`` matches to an ASCII letter or digit case-blind ("İ", "ı", "ſ" and the
+Kelvin sign; all of Unicode checked in ``tests/test_speaker_matching_fast.py``)."""
+
+
+@lru_cache(maxsize=16)
+def _lower(text: str) -> str:
+    """``text.lower()``, kept for the few texts being read (``_folded``)."""
+    return text.lower()
+
+
+def _case_blind_places(text: str, word: str) -> list[int] | None:
+    """Every place where a case-blind search for ``word`` can match in ``text``, in order: where ``text.lower()``
+    writes ``word`` lowercased (overlapping ones included). None when that is not so, and the pattern must be tried
+    everywhere: a word not ASCII, or a text that holds a character of ``_CASE_BLIND_EXTRA`` (which ``re`` matches to
+    an ASCII letter though it lowercases to none, or to two characters)."""
+    if not word or not word.isascii() or not text.isascii() and any(c in text for c in _CASE_BLIND_EXTRA):
+        return None
+    low, word = _lower(text), word.lower()
+    places = []
+    at = low.find(word)
+    while at >= 0:
+        places.append(at)
+        at = low.find(word, at + 1)
+    return places
+
+
+def _capitalised(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` as a whole word with a capital (the first letter of a case-blind whole-word
+    match upper case, as ``_whole_word(word).finditer`` finds them one after another), read only where ``text``
+    writes it."""
+    pattern = _whole_word(word)
+    places = _case_blind_places(text, word)
+    if places is None:
+        return any(m.group()[0].isupper() for m in pattern.finditer(text))
+    end = 0
+    for at in places:
+        if at < end:
+            continue  # inside the match before it, which ``finditer`` went past
+        m = pattern.match(text, at, at + len(word) + 1)  # one character past the word, for its closing \b
+        if m is not None:
+            if text[at].isupper():
+                return True
+            end = m.end()
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -295,7 +360,7 @@ def names_another(text: str, asked: str | SpeakerPhrase) -> bool:
         return found
 
     absent = [n for n in a.names  # a name word is written with a capital ("Swift", not "swift action")
-              if not any(m.group()[0].isupper() for m in _whole_word(n).finditer(folded))]
+              if not _capitalised(folded, n)]
     if len(absent) == len(a.names):
         return False  # not named at all: nothing to tell apart (the caller finds no words of theirs)
     if absent:
@@ -336,7 +401,7 @@ def usually_another(text: str, asked: str | SpeakerPhrase, usual: Callable[[], C
     if len(a.names) < 2 or a.body or a.acronym:
         return False
     first = a.names[-2]
-    if any(m.group()[0].isupper() for m in _whole_word(first).finditer(_folded(text))):
+    if _capitalised(_folded(text), first):
         return False
     found = usual()
     return any(count > found[first] for name, count in found.items() if name not in a.names)
