@@ -209,6 +209,9 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
         return True
     if a.head is None or b.head is None:
         return False
+    if b.head in SPOKESPEOPLE and a.head not in ROLES and a.head != b.head and a.head in b.modifiers \
+            and _aliased(a.modifiers - _whose(a)) <= _aliased(b.words):
+        return True  # "the fire service": "A spokesman for the fire service", "a police spokesman" (the body's words)
     if a.head != b.head and not ({a.head, b.head} & HEADS_OF and {a.head, b.head} <= LEADING_ROLES) \
             and not _clipped(a.head, b.head) and not ({a.head, b.head} <= EXPERTS and _plural(a)) \
             and a.head not in _rank_words(b):

@@ -24,11 +24,15 @@ if TYPE_CHECKING:
     from .attribution import Attribution
 
 
+_GROUP_OF = re.compile(r"\s+(?:of|from|at|in|for)\s+")
+"""What a group speaker's head is followed by when it says where the group is from."""
+
+
 def _speaks_as(speaker: str, pronoun: str, known: Callable[[], frozenset[str]]) -> bool:
     """Whether ``pronoun`` ("it" or "they") can stand for ``speaker``: "it" for a body or a document (a
     group word, a company's name), never a person; "they" for a group ("officials", "the Liberal Democrats")."""
     phrase = speaker_phrase(speaker)
-    last = speaker.split()[-1]
+    last = _GROUP_OF.split(speaker, maxsplit=1)[0].split()[-1]  # "Campaigners from Friends of Easton Library": plural
     plural = last.endswith("s") and not last.endswith(("ss", "’s", "'s")) and (len(speaker.split()) > 1 or last.islower())
     if pronoun == "they":  # "officials", "the Liberal Democrats", "police"
         return bool(plural or phrase.head in GROUPS and not phrase.names) and not normal(speaker.split()[0]) in HONORIFICS
