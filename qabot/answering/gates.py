@@ -367,6 +367,9 @@ class Gates:
         if typed_low and self._name_spelling(word) is None and word not in self._spelled:
             fixed = self.correct(word)
             return fixed if fixed and fixed[:1].isupper() else word
+        if self._name_spelling(word) is None and word not in self._spelled:
+            fixed = self.correct(word, common=True)  # "the mayer": a word of a role the articles never write
+            return fixed if fixed and fixed[:1].islower() else word
         return word
 
 
