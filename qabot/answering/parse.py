@@ -200,7 +200,7 @@ _BARE_REF = (rf"(?:the|this|that)\s+(?:(?!(?:on|about|for|from|by|in|to|and|or)\
 """A story named on a line of its own, whose topic words may hold "of the": "the word of the year story"."""
 _ARTICLE_SPEAKER = re.compile(
     r"^(?:the|this|that|these|those|an?|your|each|every)\s+(?:(?!(?:of|on|about|for|from|by|in|to|and|or|the|an?)\b)[\w’'-]+\s+)"
-    rf"{{0,4}}?(?-i:article|story|piece|post|column|write-?up|news\s+story|news\s+item|blog\s+post)s?$", re.I)
+    r"{0,4}?(?-i:article|story|piece|post|column|write-?up|news\s+story|news\s+item|blog\s+post)s?$", re.I)
 """A question's speaker that is an article ("the story", "the bridge article", "this piece"; not "the report" nor
 "the review", documents the articles quote): what it says about a topic is asked of the articles' words."""
 _IT = r"(?:it|this|that)"
