@@ -207,6 +207,8 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
         return a.acronym and _is_body_of(b, a.names[0])  # "the BPI": "the British Phonographic Industry"
     if b.acronym and _is_body_of(a, b.names[0]):
         return True
+    if a.head is not None and not a.modifiers and b.names == (a.head,) and " " not in b.text.strip():
+        return True  # "the shopkeepers": "Shopkeepers complained ...", a plural opening its sentence, read as a name
     if a.head is None or b.head is None:
         return False
     if b.head in SPOKESPEOPLE and a.head not in ROLES and a.head != b.head and a.head in b.modifiers \
