@@ -38,6 +38,8 @@ Ashby's only public swimming pool will shut in January for a rebuild, the counci
 
 The council's engineering reports state that the roof beams have corroded beyond repair.
 
+A safety review published in March said the changing rooms could stay open until the works begin.
+
 Parents from the Ashby Swimming Club said they had raised 1,200 pounds for temporary lessons elsewhere. They accused the council of ignoring the club's offer to help plan the works.
 
 The mayor said the new pool would have six lanes and a learner pool. The council will talk to the club in May.
@@ -97,6 +99,12 @@ def test_a_document_that_states(index):
     [answer] = ask_json(index, "what do the engineering reports say")
     assert not answer["no_answer"]
     assert "roof beams have corroded" in first_text(answer)
+
+
+def test_a_document_with_what_was_done_with_it_speaks(index):
+    [answer] = ask_json(index, "what did the safety review say")
+    assert not answer["no_answer"] and not answer["unsure"]
+    assert "changing rooms could stay open" in first_text(answer)
 
 
 def test_they_after_a_group_from_somewhere_is_the_group(index):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..analysis import STOPWORDS
-from ..lexicon import (GROUP_SPEECH_LEMMAS, GROUPS, NOT_PEOPLE_PLURALS, PEOPLE_PLURAL_ENDINGS, ROLES, STATEMENTS, alternation,
+from ..lexicon import (DOCUMENTS, GROUP_SPEECH_LEMMAS, GROUPS, NOT_PEOPLE_PLURALS, PEOPLE_PLURAL_ENDINGS, ROLES, STATEMENTS, alternation,
                        forms)
 from ..speaker_matching import normal, speaker_matches, speaker_phrase
 from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _agrees, _backward_body, _body_before, _is_epithet, _last_sentence,
@@ -80,6 +80,15 @@ _PEOPLE_SUBJECT = re.compile(
     rf"(?:{alternation(f for lemma in GROUP_SPEECH_LEMMAS for f in forms(lemma)[:4])})\b")
 """People named in the plural by what they are, as a sentence's subject that gives words: "Local traders warned that
 ...", "Parents complained" (a group no list holds; ``lexicon.PEOPLE_PLURAL_ENDINGS``)."""
+
+
+_DOCUMENT_DONE = re.compile(
+    rf"^\W*{_LEAD}?(?P<who>(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?i:{alternation(DOCUMENTS | {d + 's' for d in DOCUMENTS if not d.endswith('s')})}))\s+"
+    rf"(?:published|released|issued|seen|obtained|commissioned|leaked|written|produced|compiled|prepared|sent|filed)\s+"
+    rf"[^,;:“\"«]{{1,60}}?\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\b")
+"""A document with what was done with it before its verb of speech: "An engineering report published in February said
+the bridge was safe", "A letter seen by the BBC says" (the document's words)."""
 
 
 def _people_subject(sentence: str) -> str | None:
@@ -246,6 +255,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             who = None  # people seldom name themselves: the quotation speaks about them
     if who is None and (group := _people_subject(sentence)) is not None and not _quoted_at(sentence, 0):
         who = group  # "Local traders warned that ...": no list holds "traders"
+    if who is None and (done := _DOCUMENT_DONE.match(sentence)) is not None:
+        who = done.group("who")  # "An engineering report published in February said ..."
     continued = False
     if who is None and quote and sentence.lstrip()[:1] in "“\"«":
         if previous is not None and previous.quote and previous.speaker:
