@@ -53,7 +53,10 @@ def fold(token: str) -> str:
         token = token.replace("'", "")
     if not token.isascii():
         decomposed = unicodedata.normalize("NFKD", token)
-        token = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if decomposed.isascii():
+            return decomposed
+        marks = [ord(c) for c in set(decomposed) if unicodedata.combining(c)]  # each distinct character looked at once
+        token = decomposed.translate(dict.fromkeys(marks)) if marks else decomposed  # (an article's text is long)
     return token
 
 

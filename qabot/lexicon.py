@@ -106,6 +106,20 @@ NATIONAL_ENDINGS = ("an", "ese", "ish", "sh")
 "Welsh"): an article about them may name the place instead ("Europe", "Wales"), so it is no name an answer's article
 must write."""
 
+GROUP_SPEECH_LEMMAS = ("say", "tell", "warn", "claim", "insist", "deny", "admit", "urge", "argue", "accuse", "complain",
+                       "add", "predict", "protest", "demand", "allege", "vow", "pledge", "promise")
+"""Verbs by which people named only by what they are, in the plural ("Local traders warned", "Parents complained"),
+give words: not those a plural subject that is no group of people takes as often ("Figures suggested", "Talks
+continued", "Shares added" is kept out by the noun, ``PEOPLE_PLURAL_ENDINGS``)."""
+
+PEOPLE_PLURAL_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents")
+"""How a plural word for people by what they do ends ("traders", "investors", "activists", "politicians",
+"migrants", "residents"), for a group speaker no list holds."""
+NOT_PEOPLE_PLURALS = frozenset("""numbers papers letters matters orders others powers waters borders quarters layers
+    centers centres factors sectors errors floors motors colors colours indicators documents comments events payments
+    statements agreements developments plants restaurants elements talents contents figures""".split())
+"""Plural words with those endings that name no people (or, "others", no group a question can ask for)."""
+
 CORE_SPEECH_FORMS = ("said", "says", "told", "tells", "added", "argued", "insisted", "warned", "replied", "wrote")
 """The commonest attributing forms, for scans over a whole corpus that must stay cheap (vocabulary.py)."""
 

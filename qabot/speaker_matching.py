@@ -207,8 +207,13 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
         return a.acronym and _is_body_of(b, a.names[0])  # "the BPI": "the British Phonographic Industry"
     if b.acronym and _is_body_of(a, b.names[0]):
         return True
+    if a.head is not None and not a.modifiers and b.names == (a.head,) and " " not in b.text.strip():
+        return True  # "the shopkeepers": "Shopkeepers complained ...", a plural opening its sentence, read as a name
     if a.head is None or b.head is None:
         return False
+    if b.head in SPOKESPEOPLE and a.head not in ROLES and a.head != b.head and a.head in b.modifiers \
+            and _aliased(a.modifiers - _whose(a)) <= _aliased(b.words):
+        return True  # "the fire service": "A spokesman for the fire service", "a police spokesman" (the body's words)
     if a.head != b.head and not ({a.head, b.head} & HEADS_OF and {a.head, b.head} <= LEADING_ROLES) \
             and not _clipped(a.head, b.head) and not ({a.head, b.head} <= EXPERTS and _plural(a)) \
             and a.head not in _rank_words(b):
@@ -246,10 +251,88 @@ def given_names(text: str, name: str) -> Counter[str]:
     """The words ``text`` writes capitalised just before the name word ``name`` ("Tony" in "Prime Minister Tony
     Blair", "Mr" in "Mr Blair"), normalised, with the words that only start a sentence or name a role left out
     ("But Blair said", "Striker Keane")."""
-    found = [short or word for short, word in  # a dot only after a title or an initial ("Mr. Blair"), not a sentence's end
-             re.findall(rf"\b(?:([A-Z][^\W\d_]{{0,2}})\.|([A-Z][^\W\d_]*[’'-]?[^\W\d_]*))[ \t]+(?i:{re.escape(name)})\b", text)]
+    pattern = _given_before(name)
+    places = _case_blind_places(text, name)
+    if places is None:
+        pairs = pattern.findall(text)
+    else:  # ``findall`` read only where the name is written: the same matches, without trying the pattern everywhere
+        pairs, end = [], 0
+        for at in places:
+            space = at
+            while space > 0 and text[space - 1] in " \t":
+                space -= 1
+            if space == at:
+                continue  # no space or tab before the name: no match ends here
+            # a match starts in the run of characters right before the spaces (letters and ’'-. only: no space in it)
+            lo = max(end, text.rfind(" ", 0, space) + 1, text.rfind("\t", 0, space) + 1, text.rfind("\n", 0, space) + 1)
+            m = pattern.search(text, lo, at + len(name) + 1)  # one character past the name, for its closing \b
+            if m is not None:
+                pairs.append(m.groups(""))
+                end = m.end()
+    found = [short or word for short, word in pairs]
     return Counter(n for w in found if (n := normal(w)) not in STOPWORDS and (n in HONORIFICS or n not in TITLES)
                    and not _is_head(w))
+
+
+_CASE_BLIND_EXTRA = "\u0130\u0131\u017f\u212a"
+"""The characters, besides ASCII ones, that ``re`` matches to an ASCII letter or digit case-blind ("İ", "ı", "ſ" and the
+Kelvin sign; all of Unicode checked in ``tests/test_speaker_matching_fast.py``)."""
+
+
+@lru_cache(maxsize=16)
+def _lower(text: str) -> str:
+    """``text.lower()``, kept for the few texts being read (``_folded``)."""
+    return text.lower()
+
+
+def _case_blind_places(text: str, word: str) -> list[int] | None:
+    """Every place where a case-blind search for ``word`` can match in ``text``, in order: where ``text.lower()``
+    writes ``word`` lowercased (overlapping ones included). None when that is not so, and the pattern must be tried
+    everywhere: a word not ASCII, or a text that holds a character of ``_CASE_BLIND_EXTRA`` (which ``re`` matches to
+    an ASCII letter though it lowercases to none, or to two characters)."""
+    if not word or not word.isascii() or not text.isascii() and any(c in text for c in _CASE_BLIND_EXTRA):
+        return None
+    low, word = _lower(text), word.lower()
+    places = []
+    at = low.find(word)
+    while at >= 0:
+        places.append(at)
+        at = low.find(word, at + 1)
+    return places
+
+
+def _capitalised(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` as a whole word with a capital (the first letter of a case-blind whole-word
+    match upper case, as ``_whole_word(word).finditer`` finds them one after another), read only where ``text``
+    writes it."""
+    pattern = _whole_word(word)
+    places = _case_blind_places(text, word)
+    if places is None:
+        return any(m.group()[0].isupper() for m in pattern.finditer(text))
+    end = 0
+    for at in places:
+        if at < end:
+            continue  # inside the match before it, which ``finditer`` went past
+        m = pattern.match(text, at, at + len(word) + 1)  # one character past the word, for its closing \b
+        if m is not None:
+            if text[at].isupper():
+                return True
+            end = m.end()
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _given_before(name: str) -> re.Pattern:
+    """``given_names``' search for the capitalised words before ``name`` (a dot only after a title or an initial, "Mr.
+    Blair", not a sentence's end); compiled once per name (cached: built afresh, the patterns of a few hundred names
+    overflow ``re``'s own cache of 512 and were compiled again at every call)."""
+    return re.compile(rf"\b(?:([A-Z][^\W\d_]{{0,2}})\.|([A-Z][^\W\d_]*[’'-]?[^\W\d_]*))[ \t]+(?i:{re.escape(name)})\b")
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern:
+    """A case-blind search for ``word`` as a whole word (compiled once per word, as ``_given_before``)."""
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
@@ -273,23 +356,31 @@ def names_another(text: str, asked: str | SpeakerPhrase) -> bool:
     if len(a.names) < 2 and title is None:
         return False  # "Blair": nothing to contradict (before the text is even folded)
     folded = _folded(text)
+    given: dict[str, Counter[str]] = {}  # each name word's ``given_names``, found once (up to three tests ask)
+
+    def given_to(name: str) -> Counter[str]:
+        found = given.get(name)
+        if found is None:
+            found = given[name] = given_names(text, name)
+        return found
+
     absent = [n for n in a.names  # a name word is written with a capital ("Swift", not "swift action")
-              if not any(m.group()[0].isupper() for m in re.finditer(rf"\b{re.escape(n)}\b", folded, re.IGNORECASE))]
+              if not _capitalised(folded, n)]
     if len(absent) == len(a.names):
         return False  # not named at all: nothing to tell apart (the caller finds no words of theirs)
     if absent:
         for i, n in enumerate(a.names):
             if n in absent:
                 continue
-            for before in given_names(text, n):
+            for before in given_to(n):
                 if before in HONORIFICS and i < len(a.names) - 1:
                     return True  # "Mr Taylor" is no one whose first name is Taylor
                 if before not in HONORIFICS and before not in a.names and not any(_clipped(before, m) for m in a.names):
                     return True  # "Roy Keane" is not Robbie Keane ("Vincent Cable" is Vince Cable)
-    elif len(a.names) > 1 and _named_more_often_otherwise(text, a):
+    elif len(a.names) > 1 and _named_more_often_otherwise(text, a, given_to(a.names[-1])):
         return True  # "Tony Blair", "Mr Blair said" for "Cherie Blair", named once and never speaking by name
     if title in MALE_HONORIFICS or title in FEMALE_HONORIFICS:
-        titles = set(given_names(text, a.names[-1]))
+        titles = set(given_to(a.names[-1]))
         other = FEMALE_HONORIFICS if title in MALE_HONORIFICS else MALE_HONORIFICS
         same = MALE_HONORIFICS if title in MALE_HONORIFICS else FEMALE_HONORIFICS
         if titles & other and not titles & same:
@@ -315,18 +406,18 @@ def usually_another(text: str, asked: str | SpeakerPhrase, usual: Callable[[], C
     if len(a.names) < 2 or a.body or a.acronym:
         return False
     first = a.names[-2]
-    if any(m.group()[0].isupper() for m in re.finditer(rf"\b{re.escape(first)}\b", _folded(text), re.IGNORECASE)):
+    if _capitalised(_folded(text), first):
         return False
     found = usual()
     return any(count > found[first] for name, count in found.items() if name not in a.names)
 
 
-def _named_more_often_otherwise(text: str, asked: SpeakerPhrase) -> bool:
+def _named_more_often_otherwise(text: str, asked: SpeakerPhrase, given: Counter[str]) -> bool:
     """True when ``text`` writes the full name asked for ("Cherie Blair") but gives its surname another first name
     more often ("Tony Blair" twice), and never writes the asked full name beside a verb of speech: the surname alone
-    ("Mr Blair said") means that other person, so nothing there is the asked one's words."""
+    ("Mr Blair said") means that other person, so nothing there is the asked one's words. ``given`` is
+    ``given_names(text, surname)``."""
     first, surname = asked.names[-2], asked.names[-1]
-    given = given_names(text, surname)
     if not given[first]:
         return False  # "Mr Eavis' daughter Emily": the first name is not written as one before the surname
     others = [n for n, count in given.items() if n not in HONORIFICS and n not in asked.names and count > given[first]]

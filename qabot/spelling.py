@@ -48,7 +48,9 @@ class Speller:
                 continue
             if form.endswith(("’s", "'s", "\n")):  # the only forms the substitution can change
                 form = re.sub(r"[’']s$", "", form)
-            key = _key(form)
+            key = form.lower()
+            if not key.isascii() or "'" in key:  # else ``fold`` leaves it as it is (most words: no call)
+                key = fold(key)
             counts[key] = counts.get(key, 0) + count
             if form[:1].isupper():
                 capital[key] = capital.get(key, 0) + count

@@ -15,7 +15,7 @@ from itertools import islice, product
 from dataclasses import dataclass, replace
 
 from ..analysis import fold
-from ..lexicon import NAME_TITLES, TITLES
+from ..lexicon import NAME_TITLES, TITLES, WH_HOW_NEXT
 from ..speaker_matching import name_variants
 from ..speakers import role_kin, speaker_phrase, speaker_terms as phrase_terms
 from ..spelling import Speller, written_together
@@ -89,7 +89,7 @@ class Gates:
         shown: dict[str, str] = {}
         if correct:  # a misspelt topic word is searched as the corpus word it is closest to ("Ukrane": Ukraine)
             for word, term in zip(q.topic_words, q.topic_terms):
-                if not df(term) and term not in fixes \
+                if not df(term) and term not in fixes and not _measure_asked(q.text, word) \
                         and (fixed := self.correct(self.as_typed(q, word), self.common(q, word))):
                     fixed_term = reader.analyzer.term(fixed)
                     if not fixed_term or df(fixed_term):  # "abut" is "about", a word not searched for
@@ -367,7 +367,16 @@ class Gates:
         if typed_low and self._name_spelling(word) is None and word not in self._spelled:
             fixed = self.correct(word)
             return fixed if fixed and fixed[:1].isupper() else word
+        if self._name_spelling(word) is None and word not in self._spelled:
+            fixed = self.correct(word, common=True)  # "the mayer": a word of a role the articles never write
+            return fixed if fixed and fixed[:1].islower() else word
         return word
+
+
+def _measure_asked(text: str, word: str) -> bool:
+    """Whether ``word`` is the measure a "how" question asks for ("tall" in "how tall is the bridge"): a word of the
+    question's own, never a misspelling of an article's word ("talk")."""
+    return word.lower() in WH_HOW_NEXT and re.search(rf"(?i)\bhow\s+{re.escape(word)}\b", text) is not None
 
 
 def _refuse(check: WordCheck, message: str) -> WordCheck:

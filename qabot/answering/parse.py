@@ -199,6 +199,11 @@ _REF = (rf"(?:the|this|that|these|those|its|an?|your)\s+(?:(?!(?:of|on|about|for
 about the council vote", "this article"; not "the FCC's sixth report and order"."""
 _BARE_REF = (rf"(?:the|this|that)\s+(?:(?!(?:on|about|for|from|by|in|to|and|or)\b)[\w’'-]+\s+){{0,5}}?{_NOUN}\b")
 """A story named on a line of its own, whose topic words may hold "of the": "the word of the year story"."""
+_ARTICLE_SPEAKER = re.compile(
+    r"^(?:the|this|that|these|those|an?|your|each|every)\s+(?:(?!(?:of|on|about|for|from|by|in|to|and|or|the|an?)\b)[\w’'-]+\s+)"
+    r"{0,4}?(?-i:article|story|piece|post|column|write-?up|news\s+story|news\s+item|blog\s+post)s?$", re.I)
+"""A question's speaker that is an article ("the story", "the bridge article", "this piece"; not "the report" nor
+"the review", documents the articles quote): what it says about a topic is asked of the articles' words."""
 _IT = r"(?:it|this|that)"
 _SAYING_REF = (r"(?:the|this|that|its|your)\s+(?:(?!(?:of|on|about|for|from|by|in|to|and|or|the|an?)\b)[\w’'-]+\s+){0,4}?"
                r"(?-i:article|story|piece|write-?up|post|column|blog\s+post|news\s+story)s?(?:\s+(?:about|on)\s+[^?]+?)?")
@@ -370,6 +375,12 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True, written: Callable[
     said = _speech(asked, acronyms) if speech else None
     if said is not None:
         speaker, about, narrated, verb = said
+        if _ARTICLE_SPEAKER.match(speaker) and about.strip():
+            # "what does the story say about fares": the article's words about the topic, not a speaker's
+            terms, shown = _content_words(f"{speaker} {about}", analyzer, acronyms)
+            kept = [(t, w) for t, w in zip(terms, shown) if w.lower() not in ARTICLE_WORDS]
+            return Question(text=text, kind=_kind(_masked(about, acronyms)), speaker=None, speaker_terms=(),
+                            topic_terms=tuple(t for t, _ in kept), topic_words=tuple(w for _, w in kept))
         names = phrase_terms(speaker, analyzer)  # "the mayor" is found by "mayor", "Mr Blair" by "blair"
         topic, shown = _content_words(about, analyzer, acronyms)
         return Question(

@@ -127,13 +127,19 @@ class Speech:
 
         def named(p: int) -> bool:
             passage = reader.span(p)
+            if not writes(passage):
+                return False
+            if self.another(passage.article, q.speaker or ""):  # looked at only where the name is written
+                found[passage.article] = None  # "Roy Keane" for "Robbie Keane", "Mr Blair" for "Mrs Blair"
+                return False
+            return True
+
+        def writes(passage) -> bool:
+            """Whether the passage or the text before it within reach writes one of the names."""
             article = passage.article
             spans = found.get(article, _MISSING)
             if spans is None:
-                return False  # the article never names the speaker
-            if spans is _MISSING and self.another(article, q.speaker or ""):
-                found[article] = None  # "Roy Keane" for "Robbie Keane", "Mr Blair" for "Mrs Blair"
-                return False
+                return False  # the article never names the speaker (or names another by the name)
             lo = max(0, passage.start - reach)
             low = self._lowered(article)
             if low is None:

@@ -10,13 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..analysis import STOPWORDS
-from ..lexicon import GROUPS, ROLES, STATEMENTS
+from ..lexicon import (DOCUMENTS, GROUP_SPEECH_LEMMAS, GROUPS, NOT_PEOPLE_PLURALS, PEOPLE_PLURAL_ENDINGS, ROLES, STATEMENTS, alternation,
+                       forms)
 from ..speaker_matching import normal, speaker_matches, speaker_phrase
 from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _agrees, _backward_body, _body_before, _is_epithet, _last_sentence,
                        _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
 from .names import _NOT_NAMES, _OWNED, _clean, _has_word, _is_name, _surnames, last_name_in, surname_of
 from .people import People, known_people
-from .phrases import _IS_PHRASE, _LEAD, _OF, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
+from .phrases import VERBS, _IS_PHRASE, _LEAD, _OF, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
 from .quoted import (_AFTER_QUOTE, _BEFORE_QUOTE, _QUOTED, _SAYS_OPENING_REVERSED, _VERB_FIRST, _quoted_at, is_quote,
                      quoted_words, straighten)
 from .reported import (_ACCORDING, _CHARACTERISING, _CLOSED_BY, _REPORTED, _REPORTED_END, _REPORTED_MID, _SAID_BY_END,
@@ -67,6 +68,40 @@ _ROLE_THEN_NAME = re.compile(r"[ \t]+(?P<words>(?:(?!(?:and|or|but|to|by|with|of
                              r"[A-Z][\w’'.-]+){1,3})")
 """After a capitalised word that follows "said", lowercase words and a name: what the person is of that place or body,
 and the person ("said Florida state archivist Jody Norman": Jody Norman, described as "Florida state archivist")."""
+_NAME_AFTER_DESCRIPTION = re.compile(
+    rf"^\W*{_LEAD}?(?P<desc>(?:[Oo]ne|[Aa]n?|[Tt]he|[Aa]nother)\s+(?:[a-z][\w’'-]*\s+){{0,3}}[a-z][\w-]*,)\s+"
+    rf"(?P<who>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{1,2}}),\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?:{VERBS})\b")
+"""A subject described in lowercase words with a full name set off after it, speaking: "One resident, Gwen Parry,
+said: "..."", "A local shopkeeper, Ann Lee, told ..." (the person, so described; no list holds "resident")."""
+_PEOPLE_SUBJECT = re.compile(
+    rf"^\W*{_LEAD}?(?P<who>(?:(?!(?:[Tt]hey|[Ww]e|[Ii]t|[Hh]e|[Ss]he|while|when|as|if|although|because|since|after|before|"
+    rf"and|but|so|that|where|how|[Oo]n|[Ii]n|[Aa]t)\s)[A-Za-z][\w’'-]*\s+){{0,2}}"
+    rf"(?P<head>[A-Za-z][a-z]*(?:{alternation(PEOPLE_PLURAL_ENDINGS)})))\s+(?:have\s+|had\s+|also\s+)?"
+    rf"(?:{alternation(f for lemma in GROUP_SPEECH_LEMMAS for f in forms(lemma)[:4])})\b")
+"""People named in the plural by what they are, as a sentence's subject that gives words: "Local traders warned that
+...", "Parents complained" (a group no list holds; ``lexicon.PEOPLE_PLURAL_ENDINGS``)."""
+
+
+_DOCUMENT_DONE = re.compile(
+    rf"^\W*{_LEAD}?(?P<who>(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?i:{alternation(DOCUMENTS | {d + 's' for d in DOCUMENTS if not d.endswith('s')})}))\s+"
+    rf"(?:published|released|issued|seen|obtained|commissioned|leaked|written|produced|compiled|prepared|sent|filed)\s+"
+    rf"[^,;:“\"«]{{1,60}}?\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\b")
+"""A document with what was done with it before its verb of speech: "An engineering report published in February said
+the bridge was safe", "A letter seen by the BBC says" (the document's words)."""
+
+
+def _people_subject(sentence: str) -> str | None:
+    """The plural group of people that opens ``sentence`` and speaks ("Local traders"), else None."""
+    m = _PEOPLE_SUBJECT.match(sentence)
+    if m is None:
+        return None
+    head = m.group("head").lower()
+    if m.group("head")[:1].isupper() and m.start("head") > m.start("who"):
+        return None  # "On Thursday Rangers said": a name, not people by what they are
+    return None if head in NOT_PEOPLE_PLURALS or head.endswith("ments") else m.group("who")
+
+
 _QUOTED_PATTERNS = ((_AFTER_QUOTE, ()), (_VERB_FIRST, ()), (_BEFORE_QUOTE, ()), (_ACCORDING, ("ccording",)))
 _PLAIN_PATTERNS = ((_REPORTED, ()), (_REPORTED_END, (",",)), (_REPORTED_MID, (",", ";")), (_SAID_BY_END, (",", ";")),
                    (_CLOSED_BY, (",",)), (_TOLD_BY, ("told by",)), (_SUBJECT_SPEAKS, ()), (_ACCORDING, ("ccording",)),
@@ -115,7 +150,12 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     quote = is_quote(sentence)
     who = desc = carried = None
     at = len(sentence)
-    for pattern, needs in _QUOTED_PATTERNS if quote else _PLAIN_PATTERNS:
+    described_name = _NAME_AFTER_DESCRIPTION.match(sentence) if ", " in sentence else None
+    if described_name is not None and _is_name(described_name.group("who")) \
+            and not _IS_PHRASE.match(described_name.group("desc")[:-1]):  # ("The chief inspector of schools, David
+        # Bell," is the phrase's, as before)
+        who, desc, at = described_name.group("who"), described_name.group("desc"), described_name.start("who")
+    for pattern, needs in () if who is not None else _QUOTED_PATTERNS if quote else _PLAIN_PATTERNS:
         if pattern is _BEFORE_QUOTE and not _SAYS_OPENING_REVERSED.search(sentence[::-1]):
             continue  # no verb of speech opening a quotation: the costliest search cannot match
         if needs and not any(c in sentence for c in needs):
@@ -213,6 +253,10 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         surname = surname_of(who)
         if _has_word(surname, quoted_words(sentence)):
             who = None  # people seldom name themselves: the quotation speaks about them
+    if who is None and (group := _people_subject(sentence)) is not None and not _quoted_at(sentence, 0):
+        who = group  # "Local traders warned that ...": no list holds "traders"
+    if who is None and (done := _DOCUMENT_DONE.match(sentence)) is not None:
+        who = done.group("who")  # "An engineering report published in February said ..."
     continued = False
     if who is None and quote and sentence.lstrip()[:1] in "“\"«":
         if previous is not None and previous.quote and previous.speaker:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..lexicon import (BODY_BACK_REFERENCES, CREATORS, DEMONYM_ENDINGS, DOCUMENTS, FEMALE_HONORIFICS, GROUPS, HONORIFICS,
@@ -23,11 +24,15 @@ if TYPE_CHECKING:
     from .attribution import Attribution
 
 
+_GROUP_OF = re.compile(r"\s+(?:of|from|at|in|for)\s+")
+"""What a group speaker's head is followed by when it says where the group is from."""
+
+
 def _speaks_as(speaker: str, pronoun: str, known: Callable[[], frozenset[str]]) -> bool:
     """Whether ``pronoun`` ("it" or "they") can stand for ``speaker``: "it" for a body or a document (a
     group word, a company's name), never a person; "they" for a group ("officials", "the Liberal Democrats")."""
     phrase = speaker_phrase(speaker)
-    last = speaker.split()[-1]
+    last = _GROUP_OF.split(speaker, maxsplit=1)[0].split()[-1]  # "Campaigners from Friends of Easton Library": plural
     plural = last.endswith("s") and not last.endswith(("ss", "’s", "'s")) and (len(speaker.split()) > 1 or last.islower())
     if pronoun == "they":  # "officials", "the Liberal Democrats", "police"
         return bool(plural or phrase.head in GROUPS and not phrase.names) and not normal(speaker.split()[0]) in HONORIFICS
@@ -65,10 +70,22 @@ _WORK = re.compile(r"(?:[A-Z][\w’'!:-]*(?:\s+(?:and\s+|&\s+)?(?=[A-Z])|$))+")
 """A work's or works' title in capitals: "Rain Man and Tootsie", "The Vagina Monologues"."""
 
 
+@lru_cache(maxsize=1024)
+def _word_at(word: str) -> re.Pattern:
+    """A search for ``word`` as a whole word (compiled once per word: ``re``'s own cache of 512 patterns overflows)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
+@lru_cache(maxsize=1024)
+def _after_first_name(name: str) -> re.Pattern:
+    """A search for the one-word name ``name`` after a capitalised word ("Brian McFadden"; compiled once per name)."""
+    return re.compile(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b")
+
+
 def _always_the(word: str, text: str) -> bool:
     """Whether ``text`` writes ``word`` only after "the" ("the Dutchman", never "Dutchman said"): a word for what
     someone is, not a name."""
-    return all(text[max(0, m.start() - 4):m.start()].lower() == "the " for m in re.finditer(rf"\b{re.escape(word)}\b", text))
+    return all(text[max(0, m.start() - 4):m.start()].lower() == "the " for m in _word_at(word).finditer(text))
 
 
 def _same_role(who: str, previous: Attribution | None, speaking) -> tuple[str, str | None] | None:
@@ -117,7 +134,7 @@ def _body_before(before: str, pronoun: str, known: Callable[[], frozenset[str]])
         name = _clean(_THE.sub("", m.group(m.lastgroup)))  # "The RAC welcomed the news": the RAC
         if name and _is_name(name) and not _TITLED_START.match(name) and surname_of(name) not in known() \
                 and _speaks_as(name, pronoun, known) and name not in bodies \
-                and not (" " not in name and re.search(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b", before)):
+                and not (" " not in name and _after_first_name(name).search(before)):
             # (a one-word name written after a first name is a person's: "Brian McFadden")
             bodies.append(name)
     return bodies[0] if len(bodies) == 1 or len(tail) < 600 and bodies else None

@@ -13,7 +13,10 @@ from ..lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, ROLES, SPEAKER_HEADS, TIT
 READ_FORMS = r"reads?(?=:?[ \t]*[“\"«]|[.,][ \t]*(?:[“\"«]|$))"
 """What a text is said to read, only right before its quotation or closing it ("A BBC statement read: "...";
 '"...," a BBC statement read.'): "He read the report" is no speech."""
-VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+" + rf"|{READ_FORMS}"
+STATE_FORM = r"state(?=\s+that\b)"
+""""state" as a verb of speech only before "that" ("The planning documents state that ..."): else it is most often a
+noun ("state media", "a police state")."""
+VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+" + rf"|{READ_FORMS}|{STATE_FORM}"
 """Every form of a verb of communication that attributes words in an article ("said", "has warned", "denied"), and
 "read" right before a quotation ("A BBC statement read: "...")."""
 _TITLE = rf"(?:(?:{alternation(TITLE_WORDS)})\.?\s+)"
