@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from ..analysis import Analyzer
 from ..bm25 import BM25Params
 from ..index import Index
-from ..lexicon import BODY_ALIASES, DOCUMENTS, NATIONAL_ENDINGS
+from ..lexicon import BODY_ALIASES, DOCUMENTS, NATIONAL_ENDINGS, QUANTITY as _QUANTITY
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_phrase, speaker_terms as phrase_terms
@@ -33,9 +33,6 @@ _CUED = frozenset((QuestionKind.HOW_MUCH, QuestionKind.HOW_MANY))
 """Question kinds whose answer holds an amount or a number (the ``cue`` feature sees it). Not "when": its
 answers are as often an era or an occasion ("during the Oligocene", "at Decision Time") as a date."""
 _CUE = features.FEATURES.index("cue")
-_QUANTITY = re.compile(r"\b(?:few|several|many|much|dozens|scores|hundreds|thousands|millions|billions|single|"
-                       r"numerous|countless|handful)\b", re.I)
-"""Words that give a quantity without a number ("only a few", "in the dozens", "thousands of years")."""
 
 
 @dataclass
@@ -301,6 +298,9 @@ class Answerer:
         depth = self.params.retrieval.candidate_passages
         for rank, (passage, (_, score)) in enumerate(zip(read, hits), start=1):
             cands.extend(features.candidates(reader, self.speech, ctx, passage, score, rank, own_only=rank > depth))
+        if not say:  # the rest of a short story found: its later passages name the subject only as "the actor"
+            for passage, score in retrieve.rest_of_stories(reader, hits, check.known):
+                cands.extend(features.candidates(reader, self.speech, ctx, reader.passage(passage), score, len(hits) + 1))
         if say:
             self.model.rank(cands)
             articles = list(dict.fromkeys(c.article for c in sorted(cands, key=lambda c: -c.score) if c.own_words))

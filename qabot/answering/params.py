@@ -33,6 +33,12 @@ class RetrievalParams:
     """Articles (where X's words were found) whose other passages a speech question also reads."""
     speaker_article_passages: int = 40
     """At most this many passages of each such article."""
+    story_articles: int = 2
+    """For a question not asking for a speaker's words: the first this many articles of the top passages, when
+    short (``short_story``), have their other passages read too (``retrieve.rest_of_stories``)."""
+    short_story: int = 8
+    """An article of at most this many passages is a short story, about its headline's subject throughout: a
+    later passage names it only as "the 58-year-old" or "the actor" and BM25 ranks it far down. 0: none is."""
     about_passages: int = 50
     """Top passages whose articles a question about an article itself ("who wrote the story about the storm")
     chooses among."""
@@ -85,6 +91,9 @@ class GateParams:
     """What holding a time near the verb counts for, for a when question."""
     focus_cue_who: float = 1.0
     """What holding another name near the verb counts for, for a who question."""
+    focus_cue_amount: bool = True
+    """A how much / how many question whose best candidate holds no amount nor number: its near-ties that hold one go
+    first (``select._amount_first``)."""
     focus_gain: float = 2.0
     """They are reordered only when one holds this much more of what the question asks than the best (the
     question's names as themselves count 2, its verb 1, the cue near the verb 1)."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import QUANTITY
 from ..model import Evidence
-from .features import Candidate
+from .features import FEATURES, Candidate
 from .parse import QuestionKind
 from .near import KINDS, asked_near, clause, verb_spans
 from .sentences import Reader
@@ -68,6 +69,31 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
 
 # -- focus: what a who, when or where question asks of the verb it names ------------------------
 
+AMOUNTS = (QuestionKind.HOW_MUCH, QuestionKind.HOW_MANY)
+"""Kinds of question whose answer holds an amount or a number ("how old", "how much", "how many")."""
+_CUE = FEATURES.index("cue")
+_HOW_LONG = re.compile(r"(?i)\bhow\s+long\b")
+
+
+def _amount_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with a how much / how many question's near-ties reordered: one holding an amount or a number
+    beyond the question's own (the ``cue`` feature) before one that holds none. "How old is Patti Smith?": the lede
+    "Rock star Patti Smith has been made artistic director ..." names her but gives no age; "The 58-year-old US
+    singer ...", a little behind it, does. Only candidates within ``focus_margin`` of the best move, and only when
+    the best gives no amount in any form: no number the question lacks, no word of quantity ("for thousands of
+    years"). Not for "how long": a span is as often told by its start ("inhabited since the Lower Paleolithic")."""
+    params = reader.params.gates
+    first = cands[0]
+    if not params.focus_cue_amount or first.x[_CUE] > 0 or _HOW_LONG.search(q.text) or \
+            QUANTITY.search(reader.article(first.article).text, first.start, first.end):
+        return cands
+    best = first.score
+    top = [c for c in cands[:params.focus_candidates] if best - c.score <= params.focus_margin]
+    if not any(c.x[_CUE] > 0 for c in top):
+        return cands
+    moved = sorted(top, key=lambda c: -c.x[_CUE])  # stable: the fitted order within each
+    return moved + [c for c in cands if c not in top]
+
 
 def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` with the best few of a who, when or where question reordered by what the question asks
@@ -76,6 +102,8 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     time for when, another name for who). Only candidates whose fitted score is within ``focus_margin``
     of the best's are moved, so the rule settles near-ties and never lifts a poor match."""
     params = reader.params.gates
+    if q.kind in AMOUNTS and len(cands) >= 2:
+        return _amount_first(reader, q, cands)
     if q.kind not in KINDS or len(cands) < 2:
         return cands
     text = q.text.strip()
