@@ -59,6 +59,10 @@ class FeatureParams:
     """Only terms of at least this many letters count as related by one extending the other ("Mongol")."""
     long_sentence: int = 400
     """Characters past which a sentence counts as long."""
+    story_subject: bool = True
+    """In a short story (``RetrievalParams.short_story``), a sentence opening with "The", "He", "She" ("The
+    58-year-old US singer ...") inherits the question's words its headline holds (the ``inherited`` feature): the
+    story's subject is who it speaks of."""
 
 
 @dataclass(frozen=True)
