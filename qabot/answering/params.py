@@ -98,6 +98,9 @@ class GateParams:
     focus_cue_amount: bool = True
     """A how much / how many question whose best candidate holds no amount nor number: its near-ties that hold one go
     first (``select._amount_first``)."""
+    focus_which: bool = True
+    """A "which X" question whose best candidate names no X the question does not: its near-ties that do go first
+    (``select._named_first``)."""
     focus_gain: float = 2.0
     """They are reordered only when one holds this much more of what the question asks than the best (the
     question's names as themselves count 2, its verb 1, the cue near the verb 1)."""

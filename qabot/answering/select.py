@@ -95,6 +95,66 @@ def _amount_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     return moved + [c for c in cands if c not in top]
 
 
+_WHICH = re.compile(r"(?i)^\W*(?:[\w’'-]+\s+){0,3}?(?:which|what)\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|may|might|kind|type|sort)\b)((?:[\w’'-]+\s+){0,3}?[\w’'-]+)(?=\s+(?:"
+                    r"is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|may|might|of|in|on|at|for|"
+                    r"to|from|by|with|about|[a-z]+(?:ed|s))\b)")
+"""A question asking which one of a kind: "which studio worried about ...", "Which Cabinet Office minister was ...",
+"In which town are ..." (the kind's words: "studio", "Cabinet Office minister", "town")."""
+_NAME_RUN = r"(?:[A-Z][\w’'-]*(?:\s+(?:of|the|de|von|van|du|di|and|&)\s+|\s+|$))+"
+"""One or more words written with a capital (a name), a few small linking words inside it."""
+
+
+def _kind_words(reader: Reader, q) -> frozenset[str]:
+    """The terms of the words naming the kind a "which X" question asks for ("studio" of "which studio worried")."""
+    found = _WHICH.match(q.text)
+    if not found:
+        return frozenset()
+    terms = {t for t in reader.analyzer.terms(found.group(1)) if t}
+    return frozenset(terms - {t for t in reader.analyzer.terms(" ".join(w for w in found.group(1).split()
+                                                                         if w[:1].isupper()))})
+
+
+def _named_beside(reader: Reader, sentence: str, kind: frozenset[str], asked: set[str]) -> bool:
+    """Whether ``sentence`` writes a name the question does not, right beside a word of the asked kind: "film studio
+    New Line", "Magistrate Lee Gilmore", "at Waverley Local Court", "the Suffolk Coastal seat"."""
+    terms = reader.analyzer.term
+    for found in re.finditer(_NAME_RUN, sentence):
+        words = [w for w in found.group().split() if w[:1].isupper()]
+        if not words or found.start() == 0 and len(words) == 1:
+            continue  # a sentence's first word is capitalised anyway
+        named = [terms(w) for w in words]
+        inside = [t for t in named if t in kind]
+        new = [t for t in named if t and t not in kind and t not in asked]
+        if not new:
+            continue
+        if inside:
+            return True  # "Waverley Local Court", "Magistrate Lee Gilmore"
+        before = re.findall(r"[\w’'-]+", sentence[max(0, found.start() - 30):found.start()])
+        after = re.findall(r"[\w’'-]+", sentence[found.end():found.end() + 30])
+        if before and terms(before[-1]) in kind or after and terms(after[0]) in kind:
+            return True  # "film studio New Line", "the Suffolk Coastal seat"
+    return False
+
+
+def _named_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with a "which X" question's near-ties reordered when its best names nothing of kind X that the
+    question does not: one that does goes first. "which studio worried about anti-religious content in the His
+    Dark Materials film": 'They have expressed worry about ...," Weitz told a His Dark Materials fans' website' before
+    "... after film studio New Line expressed concern". Only candidates within ``focus_margin`` of the best move."""
+    params = reader.params.gates
+    kind = _kind_words(reader, q) if params.focus_which else frozenset()
+    if not kind:
+        return cands
+    asked = set(q.terms)
+    best = cands[0].score
+    top = [c for c in cands[:params.focus_candidates] if best - c.score <= params.focus_margin]
+    named = [_named_beside(reader, reader.article(c.article).text[c.start:c.end], kind, asked) for c in top]
+    if named[0] or not any(named):
+        return cands
+    moved = [c for c, n in zip(top, named) if n] + [c for c, n in zip(top, named) if not n]
+    return moved + [c for c in cands if c not in top]
+
+
 def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` with the best few of a who, when or where question reordered by what the question asks
     of the verb it names: the names it gives standing in the sentence as themselves ("Putin", not only
@@ -104,6 +164,8 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     params = reader.params.gates
     if q.kind in AMOUNTS and len(cands) >= 2:
         return _amount_first(reader, q, cands)
+    if q.kind is QuestionKind.WHAT and len(cands) >= 2:
+        return _named_first(reader, q, cands)
     if q.kind not in KINDS or len(cands) < 2:
         return cands
     text = q.text.strip()
