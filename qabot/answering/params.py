@@ -33,7 +33,7 @@ class RetrievalParams:
     """Articles (where X's words were found) whose other passages a speech question also reads."""
     speaker_article_passages: int = 40
     """At most this many passages of each such article."""
-    story_articles: int = 2
+    story_articles: int = 3
     """For a question not asking for a speaker's words: the first this many articles of the top passages, when
     short (``short_story``), have their other passages read too (``retrieve.rest_of_stories``)."""
     short_story: int = 8
@@ -101,6 +101,13 @@ class GateParams:
     focus_which: bool = True
     """A "which X" question whose best candidate names no X the question does not: its near-ties that do go first
     (``select._named_first``)."""
+    focus_cause: bool = True
+    """A why question whose best candidate gives no cause ("because", "due to", "after"): its near-ties that give one
+    go first (``select._cause_first``)."""
+    focus_cause_margin: float = 5.0
+    """How far behind the best a why question's candidate giving a cause may stand and still go first: a sentence that
+    restates the question ("Charles Evans Jr battled over his role ...") matches far more of it than the one giving
+    the reason."""
     focus_gain: float = 2.0
     """They are reordered only when one holds this much more of what the question asks than the best (the
     question's names as themselves count 2, its verb 1, the cue near the verb 1)."""

@@ -155,6 +155,29 @@ def _named_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     return moved + [c for c in cands if c not in top]
 
 
+_CAUSE = re.compile(r"(?i)\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|in\s+order\s+to|so\s+that|"
+                    r"reasons?|caused|prompted|motivated|led\s+to)\b|,\s+as\s+(?:he|she|it|they|we|"
+                    r"the|a|an|his|her|its|their)\b")
+"""Words that give a cause or a reason: "due to a limit on the number of nominees", ", as he is due to fly out"
+(not "after" nor "since", which as often say when)."""
+
+
+def _cause_first(reader: Reader, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with a why question's near-ties reordered when its best gives no cause (``_CAUSE``): one that does
+    goes first, from within ``focus_cause_margin`` of the best. "why was Charles Evans Jr left out of the Oscars race": "Charles Evans Jr battled over his role ... and
+    won a producer's credit" before "But he is not on the list ... due to a limit on the number of nominees"."""
+    params = reader.params.gates
+    if not params.focus_cause:
+        return cands
+    best = cands[0].score
+    top = [c for c in cands[:params.focus_candidates] if best - c.score <= params.focus_cause_margin]
+    caused = [_CAUSE.search(reader.article(c.article).text, c.start, c.end) is not None for c in top]
+    if caused[0] or not any(caused):
+        return cands
+    moved = [c for c, n in zip(top, caused) if n] + [c for c, n in zip(top, caused) if not n]
+    return moved + [c for c in cands if c not in top]
+
+
 def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` with the best few of a who, when or where question reordered by what the question asks
     of the verb it names: the names it gives standing in the sentence as themselves ("Putin", not only
@@ -166,6 +189,8 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
         return _amount_first(reader, q, cands)
     if q.kind is QuestionKind.WHAT and len(cands) >= 2:
         return _named_first(reader, q, cands)
+    if q.kind is QuestionKind.WHY and len(cands) >= 2:
+        return _cause_first(reader, cands)
     if q.kind not in KINDS or len(cands) < 2:
         return cands
     text = q.text.strip()
