@@ -1,6 +1,6 @@
 """Kinds of BBC news question whose answer stands past the sentence that names the subject (rank7, 2026-12-03):
 a short story's later passage that calls its subject "the 58-year-old" or "the actor", a how much question whose best
-sentence gives no amount, a "which studio" question whose best sentence names no studio, and a country asked by its
+sentence gives no amount, a why question whose best sentence gives no cause, a "which studio" question whose best sentence names no studio, and a country asked by its
 adjective ("the Chinese economy": "growth in China"). Real articles written here, indexed and asked through the CLI."""
 
 from __future__ import annotations
@@ -54,6 +54,12 @@ Exports from the region rose again in the last quarter, with factories working a
 Growth in China remains at a breakneck 9.1%, and investment is growing at more than 25% a year.
 
 Officials in Beijing have tried to slow lending to cool the economy.
+""",
+    "oscar.txt": """Producer misses out on Oscar race
+
+Producer Carl Evans battled over his role with the people who made the film Riverboat, and won a producer's credit.
+
+But he is not on the list of producers who can win a best film Oscar due to a limit on the number of nominees.
 """,
     "buses.txt": """Council approves new bus lanes
 
@@ -137,3 +143,12 @@ def test_a_country_asked_by_its_adjective(index):
     # (the bus story's "as the local economy grows" holds every other word of the question but "fast")
     answer, = ask_json(index, "how fast is the Chinese economy growing")
     assert "9.1%" in answer["answers"][0]["text"]
+
+
+def test_a_why_question_puts_the_candidate_giving_a_cause_first(index, tmp_path):
+    # the first sentence restates the question; the second gives the reason ("due to a limit ..."): within the margin
+    # (widened: on this tiny corpus the two stand further apart than on the BBC's) the reason goes first
+    question = "why was Carl Evans left out of the Oscar race for Riverboat"
+    assert "due to a limit" in ask(index, question, {"gates": {"focus_cause_margin": 12}}, tmp_path)[0]
+    off = {"gates": {"focus_cause_margin": 12, "focus_cause": False}}
+    assert "due to a limit" not in ask(index, question, off, tmp_path)[0]
