@@ -1,6 +1,7 @@
 """Kinds of BBC news question whose answer stands past the sentence that names the subject (rank7, 2026-12-03):
 a short story's later passage that calls its subject "the 58-year-old" or "the actor", a how much question whose best
-sentence gives no amount, a why question whose best sentence gives no cause, a "which studio" question whose best sentence names no studio, and a country asked by its
+sentence gives no amount, a why question whose best sentence gives no cause, a who question answered by the doer of its verb ("His creator"),
+a "which studio" question whose best sentence names no studio, and a country asked by its
 adjective ("the Chinese economy": "growth in China"). Real articles written here, indexed and asked through the CLI."""
 
 from __future__ import annotations
@@ -60,6 +61,12 @@ Officials in Beijing have tried to slow lending to cool the economy.
 Producer Carl Evans battled over his role with the people who made the film Riverboat, and won a producer's credit.
 
 But he is not on the list of producers who can win a best film Oscar due to a limit on the number of nominees.
+""",
+    "avatar.txt": """Virtual presenter reads the news
+
+The Jeremiah avatar is one such avatar.
+
+His creator, Richard Bowden, a lecturer at the University of Surrey, refers to Jeremiah as "him".
 """,
     "buses.txt": """Council approves new bus lanes
 
@@ -152,3 +159,10 @@ def test_a_why_question_puts_the_candidate_giving_a_cause_first(index, tmp_path)
     assert "due to a limit" in ask(index, question, {"gates": {"focus_cause_margin": 12}}, tmp_path)[0]
     off = {"gates": {"focus_cause_margin": 12, "focus_cause": False}}
     assert "due to a limit" not in ask(index, question, off, tmp_path)[0]
+
+
+def test_a_who_question_takes_the_doer_of_its_verb_for_the_verb(index, tmp_path):
+    # "His creator, Richard Bowden" answers "who created ...": the noun for the one who creates is the verb's
+    question = "Who created the Jeremiah avatar?"
+    assert "Richard Bowden" in ask(index, question, {}, tmp_path)[0]
+    assert "Richard Bowden" not in ask(index, question, {"gates": {"focus_agent": False}}, tmp_path)[0]

@@ -300,7 +300,8 @@ class Answerer:
             cands.extend(features.candidates(reader, self.speech, ctx, passage, score, rank, own_only=rank > depth))
         if not say:  # the rest of a short story found: its later passages name the subject only as "the actor"
             for passage, score in retrieve.rest_of_stories(reader, hits, check.known):
-                cands.extend(features.candidates(reader, self.speech, ctx, reader.passage(passage), score, len(hits) + 1))
+                cands.extend(c for c in features.candidates(reader, self.speech, ctx, reader.passage(passage), score,
+                                                            len(hits) + 1) if c.matched)  # not by its headline alone
         if say:
             self.model.rank(cands)
             articles = list(dict.fromkeys(c.article for c in sorted(cands, key=lambda c: -c.score) if c.own_words))

@@ -108,6 +108,9 @@ class GateParams:
     """How far behind the best a why question's candidate giving a cause may stand and still go first: a sentence that
     restates the question ("Charles Evans Jr battled over his role ...") matches far more of it than the one giving
     the reason."""
+    focus_agent: bool = True
+    """For a who question, the noun for the one who does its verb counts as the verb ("His creator, Richard Bowden"
+    for "who created ..."; ``near.verb_spans``)."""
     focus_gain: float = 2.0
     """They are reordered only when one holds this much more of what the question asks than the best (the
     question's names as themselves count 2, its verb 1, the cue near the verb 1)."""

@@ -224,7 +224,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
             got += 0.0 if whose or missing else params.focus_names
         at = []
         if verb_term:
-            at = verb_spans(reader, sentence, verb_term)
+            at = verb_spans(reader, sentence, verb_term, agent=q.kind is QuestionKind.WHO and params.focus_agent)
             got += params.focus_verb if at else 0.0
         spans = [clause(sentence, s, e) for s, e in at]
         if c is cands[0] and not any(hi - lo < len(sentence) for lo, hi in spans):
