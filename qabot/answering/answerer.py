@@ -263,7 +263,14 @@ class Answerer:
             return False
         first = (shown[0].article_number, shown[0].start)
         chosen = next((c for c in cands if (c.article, c.start) == first), None)
-        return chosen is not None and not chosen.x[_CUE] and not _QUANTITY.search(shown[0].text)
+        if chosen is not None and not chosen.x[_CUE] and not _QUANTITY.search(shown[0].text):
+            return True
+        # a near-tie holding an amount put first (``select._amount_first``) past the best, which gives none: the sentence
+        # most about the question does not say, so the amount shown may be another's ("how many engineers worked on
+        # the footbridge": its cost)
+        best = cands[0]
+        return chosen is not best and not best.x[_CUE] and \
+            not _QUANTITY.search(self.reader.article(best.article).text, best.start, best.end)
 
     def rank(self, q: Question, correct: bool = True) -> Ranked:
         """Every candidate sentence for ``q``, ranked by the fitted model, with what the gates found."""
