@@ -34,9 +34,32 @@ alumnus alumni; index indices; appendix appendices; matrix matrices; vertex vert
 """Each entry: the noun, then its plurals that stemming does not bring back to it."""
 
 
+NATIONS = """
+afghanistan afghan; albania albanian; algeria algerian; america american; argentina argentinian;
+australia australian; austria austrian; belgium belgian; bosnia bosnian; brazil brazilian; britain british;
+bulgaria bulgarian; canada canadian; chile chilean; china chinese; colombia colombian; croatia croatian;
+cuba cuban; cyprus cypriot; denmark danish; egypt egyptian; england english; ethiopia ethiopian;
+europe european; finland finnish; france french; germany german; greece greek; hungary hungarian; india indian;
+indonesia indonesian; iran iranian; iraq iraqi; ireland irish; israel israeli; italy italian; jamaica jamaican;
+japan japanese; kenya kenyan; korea korean; lebanon lebanese; libya libyan; malaysia malaysian; mexico mexican;
+morocco moroccan; netherlands dutch; nigeria nigerian; norway norwegian; pakistan pakistani;
+palestine palestinian; peru peruvian; portugal portuguese; romania romanian; russia russian; scotland scottish;
+serbia serbian; spain spanish; sweden swedish; switzerland swiss; syria syrian; thailand thai;
+uganda ugandan; ukraine ukrainian; vietnam vietnamese; wales welsh; zimbabwe zimbabwean; africa african;
+asia asian
+"""
+"""Each entry: a country or continent, then its adjective, each a form of the other ("the Chinese economy" is found by
+"growth in China", "Japan's brewers" by "Japanese brewers"). Not words that are other words too ("Turkey", "Polish")."""
+
+
 def irregular_forms() -> dict[str, str]:
-    """Irregular form -> its word: past forms to their verb, plurals to their noun."""
+    """Irregular form -> its word: past forms to their verb, plurals to their noun, a country's adjective to the
+    country and the country to its adjective."""
     forms: dict[str, str] = {}
+    for entry in NATIONS.replace("\n", " ").split(";"):
+        place, adjective = entry.split()
+        forms.setdefault(adjective, place)
+        forms.setdefault(place, adjective)
     for entry in (IRREGULAR + ";" + IRREGULAR_NOUNS).replace("\n", " ").split(";"):
         if not entry.strip():
             continue

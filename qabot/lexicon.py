@@ -376,3 +376,7 @@ WH_HOW_NEXT = frozenset("much many long old far often soon big large high tall d
 NAME_TITLES = TITLES | frozenset("councillor councilor cllr alderman professor rev reverend".split())
 """Titles written before a name ("Councillor Mark Quinn", "Dr Ravi Menon"): a misspelt name after a title the
 articles hold is corrected as a name alone would be."""
+
+QUANTITY = re.compile(r"\b(?:few|several|many|much|dozens|scores|hundreds|thousands|millions|billions|single|"
+                     r"numerous|countless|handful)\b", re.I)
+"""Words that give a quantity without a number ("only a few", "in the dozens", "thousands of years")."""

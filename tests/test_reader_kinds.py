@@ -141,4 +141,5 @@ def test_an_amount_or_date_question_whose_answer_gives_none_is_not_sure(tmp_path
     for question in ("how many engineers worked on the footbridge?", "how much did the mayor praise the engineers?"):
         answer = ask(question)
         assert not answer["no_answer"] and answer["unsure"], question
-        assert "praised the engineers" in answer["answers"][0]["text"]
+        # (a near-tie giving an amount may be shown before it, still "not sure": select._amount_first)
+        assert "praised the engineers" in " ".join(a["text"] for a in answer["answers"][:2])

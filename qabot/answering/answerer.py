@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from ..analysis import Analyzer
 from ..bm25 import BM25Params
 from ..index import Index
-from ..lexicon import BODY_ALIASES, DOCUMENTS, NATIONAL_ENDINGS
+from ..lexicon import BODY_ALIASES, DOCUMENTS, NATIONAL_ENDINGS, QUANTITY as _QUANTITY
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_phrase, speaker_terms as phrase_terms
@@ -33,9 +33,6 @@ _CUED = frozenset((QuestionKind.HOW_MUCH, QuestionKind.HOW_MANY))
 """Question kinds whose answer holds an amount or a number (the ``cue`` feature sees it). Not "when": its
 answers are as often an era or an occasion ("during the Oligocene", "at Decision Time") as a date."""
 _CUE = features.FEATURES.index("cue")
-_QUANTITY = re.compile(r"\b(?:few|several|many|much|dozens|scores|hundreds|thousands|millions|billions|single|"
-                       r"numerous|countless|handful)\b", re.I)
-"""Words that give a quantity without a number ("only a few", "in the dozens", "thousands of years")."""
 
 
 @dataclass
@@ -268,7 +265,14 @@ class Answerer:
             return False
         first = (shown[0].article_number, shown[0].start)
         chosen = next((c for c in cands if (c.article, c.start) == first), None)
-        return chosen is not None and not chosen.x[_CUE] and not _QUANTITY.search(shown[0].text)
+        if chosen is not None and not chosen.x[_CUE] and not _QUANTITY.search(shown[0].text):
+            return True
+        # a near-tie holding an amount put first (``select._amount_first``) past the best, which gives none: the sentence
+        # most about the question does not say, so the amount shown may be another's ("how many engineers worked on
+        # the footbridge": its cost)
+        best = cands[0]
+        return chosen is not best and not best.x[_CUE] and \
+            not _QUANTITY.search(self.reader.article(best.article).text, best.start, best.end)
 
     def rank(self, q: Question, correct: bool = True) -> Ranked:
         """Every candidate sentence for ``q``, ranked by the fitted model, with what the gates found."""
@@ -303,6 +307,10 @@ class Answerer:
         depth = self.params.retrieval.candidate_passages
         for rank, (passage, (_, score)) in enumerate(zip(read, hits), start=1):
             cands.extend(features.candidates(reader, self.speech, ctx, passage, score, rank, own_only=rank > depth))
+        if not say:  # the rest of a short story found: its later passages name the subject only as "the actor"
+            for passage, score in retrieve.rest_of_stories(reader, hits, check.known):
+                cands.extend(c for c in features.candidates(reader, self.speech, ctx, reader.passage(passage), score,
+                                                            len(hits) + 1) if c.matched)  # not by its headline alone
         if say:
             self.model.rank(cands)
             articles = list(dict.fromkeys(c.article for c in sorted(cands, key=lambda c: -c.score) if c.own_words))

@@ -11,10 +11,12 @@ lacks, how far the candidate falls behind the best one.
 from __future__ import annotations
 
 import math
+import re
 import weakref
 from dataclasses import dataclass, field
 
 from ..analysis import find_words
+from ..lexicon import CREATORS, ROLES
 from ..speakers import quoted_words
 from . import near
 from .parse import Question, QuestionKind
@@ -207,6 +209,19 @@ class Context:
             self.written = tuple({w: t for w in self.words if (t := term(w)) in self.weights}.items())
 
 
+_PERSON_WORDS = ROLES | CREATORS
+_DESCRIBED = re.compile(r"\W*(?:The|the)\s+(?:\d+-year-old\b|(?:[\w-]+\s+){0,3}?(?P<role>[a-z][\w-]*)\b(?=\s*(?:,|who\b|[a-z]+(?:s|ed)\b)))")
+"""A sentence that opens by describing its subject: "The 58-year-old ...", "The actor, who ...", "The world junior
+champion clocked ..." (the described role word is checked against ``lexicon.ROLES`` and ``CREATORS``)."""
+
+
+def described(reader: Reader, passage: ReadPassage, sentence: Sentence) -> bool:
+    """Whether ``sentence`` opens by describing a person ("The 58-year-old", "The actor, who"): in a short story,
+    that person is the story's subject."""
+    found = _DESCRIBED.match(reader.article(passage.article).text, sentence.start, sentence.end)
+    return found is not None and (found.group("role") is None or found.group("role") in _PERSON_WORDS)
+
+
 def written(word: str) -> str:
     """A word as written, lowercased and without a possessive "'s" ("Uganda's": "uganda")."""
     word = word.lower()
@@ -337,6 +352,9 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     present = [wanted & held for held in shaped.held]
     previous = reader.previous_sentence(passage)
     title = wanted & reader.title_terms(passage.article)
+    # a short story's headline subject is who "The 58-year-old" and "She" are in it (``RetrievalParams.short_story``)
+    story = title if title and reader.params.features.story_subject and \
+        len(reader.corpus.article_passages(passage.article)) <= reader.params.retrieval.short_story else None
     whole = set().union(*present) if present else set()
     passage_coverage = sum(weights[t] for t in whole) / total
     absent = [reader.idf(t) for t in ctx.topic if t not in whole and t in weights]
@@ -389,6 +407,8 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
         neighbours = sum(map(local_of, (before | after) - matched)) / local_total
         inherited = before - matched if sentence.anaphor else none
         inherited_share = sum(map(local_of, inherited)) / local_total if inherited else 0.0
+        if story and (subject := story - matched - inherited) and described(reader, passage, sentence):
+            inherited_share += sum(map(local_of, subject)) / local_total
         headline = sum(map(local_of, title - matched)) / local_total if title else 0.0
         terms = sentence.terms
         related = 0.0

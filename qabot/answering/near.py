@@ -54,10 +54,13 @@ def clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def verb_spans(reader, sentence: str, verb_term: str) -> list[tuple[int, int]]:
-    """Where ``sentence`` writes the verb whose term is ``verb_term`` (an irregular form too: "met" for "meet")."""
+def verb_spans(reader, sentence: str, verb_term: str, agent: bool = False) -> list[tuple[int, int]]:
+    """Where ``sentence`` writes the verb whose term is ``verb_term`` (an irregular form too: "met" for "meet"); with
+    ``agent``, its noun for the one who does it too ("creator" for "create", "director" for "direct": a who question's
+    answer is often named so, "His creator, Richard Bowden"; "designer" and "developer" share the verb's term)."""
+    doer = verb_term + "or" if agent else None
     return [(s, e) for t, s, e in reader.analyzer.spans(sentence)
-            if t == verb_term or reader.base_term(sentence[s:e].lower()) == verb_term]
+            if t == verb_term or t == doer or reader.base_term(sentence[s:e].lower()) == verb_term]
 
 
 def asked_near(kind: QuestionKind, sentence: str, at: list[tuple[int, int]], names: set[str]) -> bool:

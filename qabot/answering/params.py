@@ -33,6 +33,12 @@ class RetrievalParams:
     """Articles (where X's words were found) whose other passages a speech question also reads."""
     speaker_article_passages: int = 40
     """At most this many passages of each such article."""
+    story_articles: int = 3
+    """For a question not asking for a speaker's words: the first this many articles of the top passages, when
+    short (``short_story``), have their other passages read too (``retrieve.rest_of_stories``)."""
+    short_story: int = 8
+    """An article of at most this many passages is a short story, about its headline's subject throughout: a
+    later passage names it only as "the 58-year-old" or "the actor" and BM25 ranks it far down. 0: none is."""
     about_passages: int = 50
     """Top passages whose articles a question about an article itself ("who wrote the story about the storm")
     chooses among."""
@@ -53,6 +59,10 @@ class FeatureParams:
     """Only terms of at least this many letters count as related by one extending the other ("Mongol")."""
     long_sentence: int = 400
     """Characters past which a sentence counts as long."""
+    story_subject: bool = True
+    """In a short story (``RetrievalParams.short_story``), a sentence opening with "The", "He", "She" ("The
+    58-year-old US singer ...") inherits the question's words its headline holds (the ``inherited`` feature): the
+    story's subject is who it speaks of."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,22 @@ class GateParams:
     """What holding a time near the verb counts for, for a when question."""
     focus_cue_who: float = 1.0
     """What holding another name near the verb counts for, for a who question."""
+    focus_cue_amount: bool = True
+    """A how much / how many question whose best candidate holds no amount nor number: its near-ties that hold one go
+    first (``select._amount_first``)."""
+    focus_which: bool = True
+    """A "which X" question whose best candidate names no X the question does not: its near-ties that do go first
+    (``select._named_first``)."""
+    focus_cause: bool = True
+    """A why question whose best candidate gives no cause ("because", "due to", "after"): its near-ties that give one
+    go first (``select._cause_first``)."""
+    focus_cause_margin: float = 5.0
+    """How far behind the best a why question's candidate giving a cause may stand and still go first: a sentence that
+    restates the question ("Charles Evans Jr battled over his role ...") matches far more of it than the one giving
+    the reason."""
+    focus_agent: bool = True
+    """For a who question, the noun for the one who does its verb counts as the verb ("His creator, Richard Bowden"
+    for "who created ..."; ``near.verb_spans``)."""
     focus_gain: float = 2.0
     """They are reordered only when one holds this much more of what the question asks than the best (the
     question's names as themselves count 2, its verb 1, the cue near the verb 1)."""

@@ -34,3 +34,31 @@ def speaker_passages(reader: Reader, articles: list[int], seen: set[int], known:
     if not extra:
         return []
     return list(zip(extra, reader.retriever.scores(list(known), extra)))
+
+
+def rest_of_stories(reader: Reader, hits: list[tuple[int, float]], known: tuple[str, ...]) -> list[tuple[int, float]]:
+    """``(passage id, score)`` for the passages not among ``hits`` of the first short articles ``hits`` come from.
+
+    A news story names its subject in full in its headline and lede and later only as "the 58-year-old", "the
+    actor" or "he": "How old is Patti Smith?" is answered by "The 58-year-old US singer ...", in a passage that
+    never writes "Patti Smith", which BM25 ranks 14th. Only short articles (``RetrievalParams.short_story``
+    passages at most): a long one (a Wikipedia page) is about many things, one to a section."""
+    depth = reader.params.retrieval
+    if depth.short_story <= 0 or depth.story_articles <= 0:
+        return []
+    seen = {p for p, _ in hits}
+    articles: list[int] = []
+    for p, _ in hits:
+        a = reader.passage(p).article
+        if a not in articles:
+            articles.append(a)
+            if len(articles) == depth.story_articles:
+                break
+    extra = []
+    for a in articles:
+        span = reader.corpus.article_passages(a)
+        if len(span) <= depth.short_story:
+            extra.extend(p for p in span if p not in seen)
+    if not extra:
+        return []
+    return list(zip(extra, reader.retriever.scores(with_forms(reader, known), extra)))

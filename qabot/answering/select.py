@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import QUANTITY
 from ..model import Evidence
-from .features import Candidate
+from .features import FEATURES, Candidate
 from .parse import QuestionKind
 from .near import KINDS, asked_near, clause, verb_spans
 from .sentences import Reader
@@ -68,6 +69,114 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
 
 # -- focus: what a who, when or where question asks of the verb it names ------------------------
 
+AMOUNTS = (QuestionKind.HOW_MUCH, QuestionKind.HOW_MANY)
+"""Kinds of question whose answer holds an amount or a number ("how old", "how much", "how many")."""
+_CUE = FEATURES.index("cue")
+_HOW_LONG = re.compile(r"(?i)\bhow\s+long\b")
+
+
+def _amount_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with a how much / how many question's near-ties reordered: one holding an amount or a number
+    beyond the question's own (the ``cue`` feature) before one that holds none. "How old is Patti Smith?": the lede
+    "Rock star Patti Smith has been made artistic director ..." names her but gives no age; "The 58-year-old US
+    singer ...", a little behind it, does. Only candidates within ``focus_margin`` of the best move, and only when
+    the best gives no amount in any form: no number the question lacks, no word of quantity ("for thousands of
+    years"). Not for "how long": a span is as often told by its start ("inhabited since the Lower Paleolithic")."""
+    params = reader.params.gates
+    first = cands[0]
+    if not params.focus_cue_amount or first.x[_CUE] > 0 or _HOW_LONG.search(q.text) or \
+            QUANTITY.search(reader.article(first.article).text, first.start, first.end):
+        return cands
+    best = first.score
+    top = [c for c in cands[:params.focus_candidates] if best - c.score <= params.focus_margin]
+    if not any(c.x[_CUE] > 0 for c in top):
+        return cands
+    moved = sorted(top, key=lambda c: -c.x[_CUE])  # stable: the fitted order within each
+    return moved + [c for c in cands if c not in top]
+
+
+_WHICH = re.compile(r"(?i)^\W*(?:[\w’'-]+\s+){0,3}?(?:which|what)\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|may|might|kind|type|sort)\b)((?:[\w’'-]+\s+){0,3}?[\w’'-]+)(?=\s+(?:"
+                    r"is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|may|might|of|in|on|at|for|"
+                    r"to|from|by|with|about|[a-z]+(?:ed|s))\b)")
+"""A question asking which one of a kind: "which studio worried about ...", "Which Cabinet Office minister was ...",
+"In which town are ..." (the kind's words: "studio", "Cabinet Office minister", "town")."""
+_NAME_RUN = r"(?:[A-Z][\w’'-]*(?:\s+(?:of|the|de|von|van|du|di|and|&)\s+|\s+|$))+"
+"""One or more words written with a capital (a name), a few small linking words inside it."""
+
+
+def _kind_words(reader: Reader, q) -> frozenset[str]:
+    """The terms of the words naming the kind a "which X" question asks for ("studio" of "which studio worried")."""
+    found = _WHICH.match(q.text)
+    if not found:
+        return frozenset()
+    terms = {t for t in reader.analyzer.terms(found.group(1)) if t}
+    return frozenset(terms - {t for t in reader.analyzer.terms(" ".join(w for w in found.group(1).split()
+                                                                         if w[:1].isupper()))})
+
+
+def _named_beside(reader: Reader, sentence: str, kind: frozenset[str], asked: set[str]) -> bool:
+    """Whether ``sentence`` writes a name the question does not, right beside a word of the asked kind: "film studio
+    New Line", "Magistrate Lee Gilmore", "at Waverley Local Court", "the Suffolk Coastal seat"."""
+    terms = reader.analyzer.term
+    for found in re.finditer(_NAME_RUN, sentence):
+        words = [w for w in found.group().split() if w[:1].isupper()]
+        if not words or found.start() == 0 and len(words) == 1:
+            continue  # a sentence's first word is capitalised anyway
+        named = [terms(w) for w in words]
+        inside = [t for t in named if t in kind]
+        new = [t for t in named if t and t not in kind and t not in asked]
+        if not new:
+            continue
+        if inside:
+            return True  # "Waverley Local Court", "Magistrate Lee Gilmore"
+        before = re.findall(r"[\w’'-]+", sentence[max(0, found.start() - 30):found.start()])
+        after = re.findall(r"[\w’'-]+", sentence[found.end():found.end() + 30])
+        if before and terms(before[-1]) in kind or after and terms(after[0]) in kind:
+            return True  # "film studio New Line", "the Suffolk Coastal seat"
+    return False
+
+
+def _named_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with a "which X" question's near-ties reordered when its best names nothing of kind X that the
+    question does not: one that does goes first. "which studio worried about anti-religious content in the His
+    Dark Materials film": 'They have expressed worry about ...," Weitz told a His Dark Materials fans' website' before
+    "... after film studio New Line expressed concern". Only candidates within ``focus_margin`` of the best move."""
+    params = reader.params.gates
+    kind = _kind_words(reader, q) if params.focus_which else frozenset()
+    if not kind:
+        return cands
+    asked = set(q.terms)
+    best = cands[0].score
+    top = [c for c in cands[:params.focus_candidates] if best - c.score <= params.focus_margin]
+    named = [_named_beside(reader, reader.article(c.article).text[c.start:c.end], kind, asked) for c in top]
+    if named[0] or not any(named):
+        return cands
+    moved = [c for c, n in zip(top, named) if n] + [c for c, n in zip(top, named) if not n]
+    return moved + [c for c in cands if c not in top]
+
+
+_CAUSE = re.compile(r"(?i)\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|in\s+order\s+to|so\s+that|"
+                    r"reasons?|caused|prompted|motivated|led\s+to)\b|,\s+as\s+(?:he|she|it|they|we|"
+                    r"the|a|an|his|her|its|their)\b")
+"""Words that give a cause or a reason: "due to a limit on the number of nominees", ", as he is due to fly out"
+(not "after" nor "since", which as often say when)."""
+
+
+def _cause_first(reader: Reader, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with a why question's near-ties reordered when its best gives no cause (``_CAUSE``): one that does
+    goes first, from within ``focus_cause_margin`` of the best. "why was Charles Evans Jr left out of the Oscars race": "Charles Evans Jr battled over his role ... and
+    won a producer's credit" before "But he is not on the list ... due to a limit on the number of nominees"."""
+    params = reader.params.gates
+    if not params.focus_cause:
+        return cands
+    best = cands[0].score
+    top = [c for c in cands[:params.focus_candidates] if best - c.score <= params.focus_cause_margin]
+    caused = [_CAUSE.search(reader.article(c.article).text, c.start, c.end) is not None for c in top]
+    if caused[0] or not any(caused):
+        return cands
+    moved = [c for c, n in zip(top, caused) if n] + [c for c, n in zip(top, caused) if not n]
+    return moved + [c for c in cands if c not in top]
+
 
 def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` with the best few of a who, when or where question reordered by what the question asks
@@ -76,6 +185,12 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     time for when, another name for who). Only candidates whose fitted score is within ``focus_margin``
     of the best's are moved, so the rule settles near-ties and never lifts a poor match."""
     params = reader.params.gates
+    if q.kind in AMOUNTS and len(cands) >= 2:
+        return _amount_first(reader, q, cands)
+    if q.kind is QuestionKind.WHAT and len(cands) >= 2:
+        return _named_first(reader, q, cands)
+    if q.kind is QuestionKind.WHY and len(cands) >= 2:
+        return _cause_first(reader, cands)
     if q.kind not in KINDS or len(cands) < 2:
         return cands
     text = q.text.strip()
@@ -109,7 +224,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
             got += 0.0 if whose or missing else params.focus_names
         at = []
         if verb_term:
-            at = verb_spans(reader, sentence, verb_term)
+            at = verb_spans(reader, sentence, verb_term, agent=q.kind is QuestionKind.WHO and params.focus_agent)
             got += params.focus_verb if at else 0.0
         spans = [clause(sentence, s, e) for s, e in at]
         if c is cands[0] and not any(hi - lo < len(sentence) for lo, hi in spans):
