@@ -4,7 +4,7 @@
                         [--trees 100] [--trees-small] [--more-negatives FILE ...] [--lose 0.005 | --lose-as-shipped]
                         [--conf-drop FEATURE ...] [--monotone FEATURE ...] [--fit-sets FILE[:even|:odd] ...]
                         [--fit-folders NAME ...] [--news-weight W] [--conf-news-weight W]
-                        [--out qabot/answering/weights.json]
+                        [--holed N] [--holed-weight W] [--keep-trees] [--out qabot/answering/weights.json]
 
 ``--trees-small`` fits the trees on the small corpora's own questions too; ``--more-negatives`` asks more BBC question
 sets of SQuAD as negatives; ``--lose-as-shipped`` sets the refusal threshold to lose the share of right answers the
@@ -14,8 +14,12 @@ halves, so a script can collect once and fit several ways. ``--monotone`` constr
 a named feature grows (a passage scoring better by BM25 must not make its sentence worse: the refit taken back out
 added +6 to sentences of weak passages); ``--fit-sets`` and ``--fit-folders`` fit the trees and the confidence on tuning
 sets of news questions over their own articles too (``FILE:even`` / ``FILE:odd``: every other article's questions, the
-rest kept for measuring), ``--news-weight`` and ``--conf-news-weight`` weigh them against a SQuAD question. The command
-is recorded in the weights file's ``fit``.
+rest kept for measuring), ``--news-weight`` and ``--conf-news-weight`` weigh them against a SQuAD question.
+``--holed N`` adds near misses to the confidence's fit data (``holed_corpus``: the fit-half articles with the sentences
+holding one question's gold answers cut from each paragraph, asked those questions; labelled by their gold answers
+like every row, so nearly all negatives about the right subject), weighing ``--holed-weight``; the fit prints how many
+of them each threshold refuses. ``--keep-trees`` keeps the shipped ranking (linear part and trees) and fits the
+confidence alone. The command is recorded in the weights file's ``fit``.
 
 Data (see bench/splits.py), all from ../shared:
 - positives and ranking: SQuAD dev's fit half (even articles) asked of all of SQuAD dev;
@@ -65,6 +69,7 @@ import random
 import sys
 import tempfile
 import time
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -73,7 +78,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from splits import ROOT, bbc_corpus, half, squad_corpus  # noqa: E402
+from splits import ROOT, SQUAD, bbc_corpus, half, squad_corpus  # noqa: E402
 
 from qabot.answering import Answerer, AnswerParams, QuestionKind, parse  # noqa: E402
 from qabot.answering.features import (CONFIDENCE_FEATURES, FEATURES, LINEAR_LEFT_OUT, add_written,  # noqa: E402
@@ -83,6 +88,7 @@ from qabot.answering.score import Trees  # noqa: E402
 from qabot.build import build  # noqa: E402
 from qabot.evaluate import Item, hit, normalize, read_items  # noqa: E402
 from qabot.index import Index  # noqa: E402
+from qabot.passages import split_sentences  # noqa: E402
 
 TINY_PARAGRAPHS = 6
 """Paragraphs per article in the small corpora cut from one SQuAD article."""
@@ -193,6 +199,51 @@ def tiny_corpora(squad_file: Path, squad_items: list, work: Path, per_article: i
         out.append((open_answerer(corpus.parent / "index"), own,
                     [Item(i.question, ()) for i in rng.sample(other, min(per_article, len(other)))]))
     return out
+
+
+def holed_corpus(work: Path, turn: int, data: Path = SQUAD) -> tuple[Path, list[Item]]:
+    """Near misses from the fit half only (``--holed``): the fit-half (even) SQuAD articles, each paragraph without
+    the sentences that hold the gold answer spans of one of its questions, and those questions asked of them. The
+    question is each paragraph's ``turn``-th (from 0) in a seeded order among those that can be holed: a question is
+    passed over when a gold answer still stands in what remains of the paragraph, or nothing remains (a paragraph
+    with none stays whole). The questions keep their gold answers, so a candidate holding one elsewhere in the
+    corpus is a positive; most are asked of an article about their subject that lacks the fact. Returns the corpus
+    file and its questions."""
+    with zipfile.ZipFile(data) as z:
+        squad = json.loads(z.read("dev-v1.1.json"))
+    lines, items = [], []
+    for number, article in enumerate(squad["data"]):
+        if number % 2:
+            continue  # the test half is never read here
+        paragraphs = []
+        for p_number, paragraph in enumerate(article["paragraphs"]):
+            text = paragraph["context"]
+            spans = split_sentences(text)
+            qas = list(paragraph["qas"])
+            random.Random(number * 1000 + p_number).shuffle(qas)
+            eligible, holed_text = 0, text
+            for qa in qas:
+                golds = [normalize(a["text"]) or tuple(a["text"].lower().split()) for a in qa["answers"] if a["text"].strip()]
+                held = [(a["answer_start"], a["answer_start"] + len(a["text"])) for a in qa["answers"]]
+                kept = [(s, e) for s, e in spans if not any(s < he and hs < e for hs, he in held)]
+                if not golds or not kept or len(kept) == len(spans):
+                    continue
+                holed = " ".join(text[s:e].strip() for s, e in kept)
+                if hit(golds, holed):
+                    continue
+                if eligible == turn:
+                    holed_text = holed
+                    items.append(Item(question=qa["question"], answers=tuple(a["text"] for a in qa["answers"])))
+                    break
+                eligible += 1
+            paragraphs.append(holed_text)
+        lines.append(json.dumps({"title": article["title"].replace("_", " "), "text": "\n\n".join(paragraphs)}))
+    corpus = work / f"holed-{turn}" / "corpus.jsonl"
+    corpus.parent.mkdir(parents=True, exist_ok=True)
+    text = "\n".join(lines) + "\n"
+    if not corpus.exists() or corpus.read_text(encoding="utf-8") != text:
+        corpus.write_text(text, encoding="utf-8")
+    return corpus, items
 
 
 def fit_ranking(questions: list[dict], l2: float, hidden: int = 0, hidden_l2: float = 1e-3, steps: int = 1500,
@@ -459,6 +510,13 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--monotone", nargs="*", default=[], choices=FEATURES, metavar="FEATURE",
                         help="ranking features whose growth may never lower what the trees add")
     parser.add_argument("--monotone-method", choices=("basic", "intermediate", "advanced"), default="intermediate")
+    parser.add_argument("--holed", type=int, default=0, metavar="N",
+                        help="near misses for the confidence: N corpora of the fit-half articles, each paragraph without "
+                             "the sentences holding one of its questions' gold answers, asked those questions")
+    parser.add_argument("--holed-weight", type=float, default=1.0,
+                        help="weight in the confidence's loss of each answer to a --holed question")
+    parser.add_argument("--keep-trees", action="store_true",
+                        help="keep the shipped weights' ranking (linear part and trees) and fit the confidence alone")
     parser.add_argument("--conf-drop", nargs="*", default=[], choices=CONFIDENCE_FEATURES, metavar="FEATURE",
                         help="confidence inputs held at 0 in the fit (to measure what one brings)")
     parser.add_argument("--conf-l2", type=float, default=1e-3, help="L2 of the plain logistic confidence")
@@ -518,12 +576,18 @@ def collect_all(args: argparse.Namespace) -> dict:
         name = f"tiny-{len(answerers)}"
         answerers[name] = answerers[name + "<-other"] = own
         tiny += collect(own, items, name) + collect(own, others, name + "<-other")
+    holed = []
+    for turn in range(args.holed):
+        corpus, items = holed_corpus(args.work, turn)
+        build([corpus], corpus.parent / "index")
+        answerers[f"holed-{turn}"] = own = open_answerer(corpus.parent / "index")
+        holed += collect(own, items, f"holed-{turn}")
     print(f"collected in {time.time() - started:.0f}s", flush=True)
     answerers |= {"squad": squad, "bbc->squad": squad, "bbc": news, "squad->bbc": news,
                   "squad-A": quarters["A"][0], "squad-B->A": quarters["A"][0],
                   "squad-B": quarters["B"][0], "squad-A->B": quarters["B"][0]}
     return {"started": started, "squad": squad, "data": data, "negative": negative, "same_style": same_style,
-            "tiny": tiny, "answerers": answerers, "extra": extra}
+            "tiny": tiny, "answerers": answerers, "extra": extra, "holed": holed}
 
 
 def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
@@ -532,6 +596,7 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
     started, squad, answerers = collected["started"], collected["squad"], collected["answerers"]
     data, negative, same_style, tiny = (collected[k] for k in ("data", "negative", "same_style", "tiny"))
     extra = chosen_extra(collected.get("extra", []), args)
+    holed = [q for q in collected.get("holed", []) if int(q["source"].split("-")[1]) < args.holed]
 
     def rounded(a):
         return tuple(round(float(x), 6) for x in a)
@@ -569,6 +634,11 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
                 first_confidences([q for q in same_style if "->" in q["source"]]),
                 first_confidences([q for q in tiny if "<-" in q["source"]]))
 
+    def near_misses() -> list:
+        """The ``--holed`` questions' rows whose first three answers hold no gold answer (asked of their holed
+        article: near misses), judged as ``first_confidences``."""
+        return [row for row in first_confidences(holed) if not row[3]]
+
     lose = args.lose
     if args.lose_as_shipped:  # the share of right answers the shipped weights' refusals lose with today's code
         shipped = shipped_weights()
@@ -580,17 +650,23 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
         lose = sum(1 for c in right3 if c < t) / len(right3)
         print(f"shipped weights: refuse below {t:.4f}, losing {lose:.3%} ({lose!r}) of right answers; SQuAD fit refused "
               f"{share(fit_squad, t):.2%}, asked of BBC {share(neg, t):.2%}, same-style negatives {share(same, t):.2%}, "
-              f"small corpora {share(fit_tiny, t):.2%}, their negatives {share(tiny_neg, t):.2%}", flush=True)
+              f"small corpora {share(fit_tiny, t):.2%}, their negatives {share(tiny_neg, t):.2%}"
+              + (f", holed near misses {share(near_misses(), t):.2%}" if holed else ""), flush=True)
 
     weights = squad.params.weights
-    if args.refit_linear:
+    if args.keep_trees:  # the shipped ranking, trees and all: only the confidence is fitted
+        shipped = shipped_weights()
+        weights = replace(weights, **{k: getattr(shipped, k) for k in (
+            "features", "rank", "rank_hidden", "rank_hidden_bias", "rank_hidden_out", "trees_feature", "trees_threshold",
+            "trees_left", "trees_right", "trees_value", "trees_depth", "trees_top")})
+    if args.refit_linear and not args.keep_trees:
         w, rank_hidden, rank_bias, rank_out = fit_ranking(data, args.rank_l2, args.rank_hidden, args.rank_hidden_l2,
                                                           args.rank_steps)
         weights = replace(weights, features=FEATURES, rank=rounded(w),
                           rank_hidden=tuple(rounded(row) for row in rank_hidden), rank_hidden_bias=rounded(rank_bias),
                           rank_hidden_out=rounded(rank_out))
     w = np.array(weights.rank)
-    if args.trees:
+    if args.trees and not args.keep_trees:
         own_small = [q for q in tiny if "<-" not in q["source"]] if args.trees_small else []
         trees = fit_trees(data + own_small + extra, np.array(weights.rank), args.trees, args.tree_depth, args.tree_leaves,
                           args.tree_rate, args.tree_min_leaf,
@@ -601,14 +677,15 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
     for answerer in answerers.values():
         use(answerer, weights)
     rows, labels, sample_weight, sources = [], [], [], []
-    for q in data + negative + same_style + tiny + extra:
+    for q in data + negative + same_style + tiny + extra + holed:
         if q["refused"] or q["ranked"].question.kind is QuestionKind.SAY:
             continue  # speech questions' gold strings name one of the speaker's sentences, not all of them
         answerer = answerers[q["source"]]
         r, l = confidence_rows(q, answerer)
         rows += r
         labels += l
-        sample_weight += [args.conf_news_weight if ":" in q["source"] else 1.0] * len(r)
+        sample_weight += [args.conf_news_weight if ":" in q["source"] else
+                          args.holed_weight if q["source"].startswith("holed-") else 1.0] * len(r)
         sources += [q["source"]] * len(r)
     X = np.array(rows)
     y = np.array(labels, dtype=float)
@@ -633,11 +710,13 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
         use(answerer, weights)
 
     fit_squad, fit_tiny, neg, same, tiny_neg = judged()
+    missed = near_misses()
     for name, column in (("first", 0), ("best3", 1)):
         t = threshold(lose, column)
         print(f"refusal by the {name} answer's confidence: below {t:.4f}; SQuAD fit refused {share(fit_squad, t, column):.2%}, "
               f"asked of BBC {share(neg, t, column):.2%}, same-style negatives {share(same, t, column):.2%}, "
-              f"small corpora {share(fit_tiny, t, column):.2%}, their negatives {share(tiny_neg, t, column):.2%}",
+              f"small corpora {share(fit_tiny, t, column):.2%}, their negatives {share(tiny_neg, t, column):.2%}"
+              + (f", holed near misses {share(missed, t, column):.2%} of {len(missed)}" if holed else ""),
               flush=True)
     refuse = threshold(lose)
     neg_refused, same_refused = share(neg, refuse), share(same, refuse)
@@ -682,11 +761,21 @@ def fit_write(collected: dict, args: argparse.Namespace) -> Weights:
         "fit_negatives_refused": round(neg_refused, 4), "fit_same_style_negatives_refused": round(same_refused, 4),
         "fit_small_corpus_refused": round(tiny_refused, 4), "fit_small_corpus_negatives_refused": round(tiny_neg_refused, 4),
     }
-    print("lose   threshold  fit refused  SQuAD->BBC refused  same-style refused  small refused  small negatives refused")
+    if holed:
+        fit["data"] += (f"; near misses for the confidence: {args.holed} corpora of the fit-half articles, each paragraph "
+                        f"without the sentences holding the gold answers of one of its questions, asked those questions "
+                        f"({len(holed):,}; their answers weigh {args.holed_weight:g})")
+        fit["fit_near_misses"] = len(missed)
+        fit["fit_near_misses_refused"] = round(share(missed, refuse), 4)
+    if args.keep_trees:
+        fit["ranking"] = "the shipped weights' ranking kept (linear part and trees): " + \
+            str((shipped_weights().fit or {}).get("ranking", ""))
+    print("lose   threshold  fit refused  SQuAD->BBC refused  same-style refused  small refused  small negatives refused"
+          "  near misses refused")
     for lose in (0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02):
         t = threshold(lose)
         print(f"{lose:6.2%} {t:9.4f}  {share(fit_squad, t):11.1%}  {share(neg, t):18.1%}  {share(same, t):18.1%}  "
-              f"{share(fit_tiny, t):13.1%}  {share(tiny_neg, t):23.1%}")
+              f"{share(fit_tiny, t):13.1%}  {share(tiny_neg, t):23.1%}  {share(missed, t):19.1%}")
     shipped = squad.params.weights  # a speech question keeps the confidence its answers were tuned with
     speech = shipped.speech_confidence or {k: getattr(shipped, k) for k in SPEECH_CONFIDENCE}
     weights = replace(weights, refuse_below=round(refuse, 6), refuse_by=args.refuse_by,

@@ -373,6 +373,30 @@ WH_NEIGHBOURS = frozenset(
 WH_HOW_NEXT = frozenset("much many long old far often soon big large high tall deep wide".split())
 """Words after "how" ("how many"): a first word as near "how" as another question word ("hwo") is "how" before them."""
 
+ASKS_AGE = re.compile(r"(?i)\bhow\s+old\b|\bwhat\s+age\b|\bat\s+what\s+age\b")
+"""A question asking an age ("How old is England lock Danny Grewcock?", "at what age did she retire")."""
+
+AGE = re.compile(r"(?i)\b\d{1,3}-(?:year|month|week|day)s?-old\b|-year-old\b|\b(?:aged?|age\s+of)\s+(?:\d|one|two|three|four|"
+                 r"five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                 r"ninety)|\b\d[\d,.]*\s+(?:years?|months?)\s+old\b|\b(?:thousand|million|billion)\s+years\b|[A-Za-z],\s\d{1,3},\s|"
+                 r"\(\d{1,3}\)|\bborn\s+(?:in|on)\b|\bI(?:'m|\s+am)\s+\d{1,3}\b|\bin\s+(?:his|her|their)\s+(?:early\s+|"
+                 r"late\s+|mid-)?(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")
+"""An age, or what gives one: "the 27-year-old", "aged 18", "at the age of 71", "26 years old", "515 million years"
+(not "for the last 50 years": a span of time is no age),
+"Patti Smith, 58, said", "Smith (58)", "born in January 1934", "I am 25", "in her sixties"."""
+
+ASKS_MONEY = re.compile(r"(?i)\bhow\s+much\b.*\b(?:cost|costs|costing|pay|pays|paid|worth|spend|spends|spent|price|prices|"
+                        r"fee|fees|salary|wages?|compensation|budget|prize\s+money|earn|earns|earned|charge|charges|charged|"
+                        r"sell\s+for|sold\s+for|fined?|bid|invest|invested)\b|"
+                        r"\bwhat\s+(?:[\w-]+\s+)?(?:price|salary|fee|wage|budget|fine)\b")
+"""A question asking a sum of money ("How much did the new Magic Roundabout film cost to make?", "what salary will
+he receive"); not "what cost Italy the match", whose cost is no sum."""
+
+CURRENCY = re.compile(r"[$£€¥₹]|\b(?:pounds?|dollars?|euros?|pence|cents?|yen|yuan|francs?|marks|rupees?|roubles?|"
+                      r"rubles?|kronor|kroner|krona|pesos?|guineas?|shillings?|florins?|ducats?|talents|sterling|"
+                      r"US\$|USD|GBP|EUR)\b", re.I)
+"""A sum of money written: a currency sign or name."""
+
 NAME_TITLES = TITLES | frozenset("councillor councilor cllr alderman professor rev reverend".split())
 """Titles written before a name ("Councillor Mark Quinn", "Dr Ravi Menon"): a misspelt name after a title the
 articles hold is corrected as a name alone would be."""

@@ -129,3 +129,41 @@ def test_a_tuning_set_is_cut_in_two_by_article(tmp_path, monkeypatch):
     assert kept(["set.jsonl:odd"]) == ["q2", "q4", "q5"]  # b and d (1 and 3)
     assert kept(["set.jsonl"], ["small"]) == [x["question"] for x in lines] + ["s"]
     assert kept([]) == []
+
+
+def _squad_zip(path, articles):
+    """A SQuAD v1.1 file zipped as the shared one is, of ``articles``: (title, [(context, [(question, answer)])])."""
+    import zipfile
+
+    data = []
+    for title, paragraphs in articles:
+        ps = []
+        for context, qas in paragraphs:
+            ps.append({"context": context, "qas": [
+                {"id": f"{title}{i}", "question": q, "answers": [{"text": a, "answer_start": context.index(a)}]}
+                for i, (q, a) in enumerate(qas)]})
+        data.append({"title": title, "paragraphs": ps})
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("dev-v1.1.json", json.dumps({"version": "1.1", "data": data}))
+    return path
+
+
+def test_holed_corpus_removes_the_answer_sentences_from_the_fit_half_only(tmp_path):
+    film = ("The Magic Roundabout film opened in Britain in February. It cost 20 million pounds to make. "
+            "Its voice cast includes Robbie Williams and Kylie Minogue.")
+    twice = "The bridge opened in 1932. Crowds came in 1932 to see it. It spans the harbour."
+    data = _squad_zip(tmp_path / "squad.zip", [
+        ("Magic_Roundabout", [(film, [("How much did the film cost to make?", "20 million pounds")]),
+                              (twice, [("When did the bridge open?", "1932")])]),
+        ("Test_half_article", [("Nobody may read this. It is 7 metres tall.", [("How tall is it?", "7 metres")])]),
+    ])
+    corpus, items = fit.holed_corpus(tmp_path / "work", 0, data)
+    lines = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    assert [line["title"] for line in lines] == ["Magic Roundabout"]  # the odd (test-half) article is never read
+    text = lines[0]["text"]
+    assert "20 million" not in text and "opened in Britain in February" in text and "Robbie Williams" in text
+    assert "1932" in text  # its question's answer stands in another sentence too: passed over, the paragraph kept whole
+    assert [i.question for i in items] == ["How much did the film cost to make?"]
+    assert items[0].answers == ("20 million pounds",)
+    _, second = fit.holed_corpus(tmp_path / "work", 1, data)
+    assert second == []  # one question a paragraph a turn: the film's only question was the first turn's

@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from ..analysis import Analyzer
 from ..bm25 import BM25Params
 from ..index import Index
-from ..lexicon import BODY_ALIASES, DOCUMENTS, NATIONAL_ENDINGS, QUANTITY as _QUANTITY
+from ..lexicon import (AGE, ASKS_AGE, ASKS_MONEY, BODY_ALIASES, CURRENCY, DOCUMENTS, NATIONAL_ENDINGS,
+                       QUANTITY as _QUANTITY)
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_phrase, speaker_terms as phrase_terms
@@ -212,10 +213,12 @@ class Answerer:
         else:
             refuse = ((kind is not QuestionKind.SAY or ranked.unattributed is not None) and not ranked.closest
                       and judged < weights.refuse_below)
-        if refuse and not skip:
+        not_given = None if refuse else self._not_given(ranked.question, cands)
+        if (refuse or not_given) and not skip:
+            message = ranked.unattributed or (self._not_given_message(ranked, not_given) if not_given
+                                              else self._refusal(ranked, judged))
             return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
-                          message=ranked.unattributed or self._refusal(ranked, judged), confidence=round(top, 4),
-                          searched=searched, why=why)
+                          message=message, confidence=round(top, 4), searched=searched, why=why)
         own_only = kind is QuestionKind.SAY and ranked.unattributed is None
         whose = kind is QuestionKind.WHO and _WHO_SAYS.match(q.text) is not None
         shown = select.evidence(self.reader, self.speech, select.focus(self.reader, ranked.question, cands), k, skip,
@@ -257,6 +260,42 @@ class Answerer:
                  and w.lower().rstrip("s") not in BODY_ALIASES  # "HD" spelt out, "Tory" for "Conservative"
                  and not (len(w) >= 5 and w.lower().endswith(NATIONAL_ENDINGS))}  # "European" for "Europe"
         return bool(names) and not names <= self.reader.article_holds(shown[0].article_number, names)
+
+    def _not_given(self, q: Question, cands: list[Candidate]) -> str | None:
+        """What a question asks and none of its first three answers (distinct sentences, in ranking order), nor their
+        articles, gives: "an age" (``GateParams.refuse_without_age``: asked of someone named, or in a question all in
+        lower case) or "a sum of money" (``refuse_without_money``); else None."""
+        gates = self.params.gates
+        if q.kind is not QuestionKind.HOW_MUCH:
+            return None
+        if gates.refuse_without_age and ASKS_AGE.search(q.text):
+            first = self.gates.first_word(q)
+            if q.text != q.text.lower() and not any(w[:1].isupper() and w != first for w in q.topic_words):
+                return None  # "How old are the gravestones ..." is answered "dating to 1338-39"
+            wanted, what = AGE, "an age"
+        elif gates.refuse_without_money and ASKS_MONEY.search(q.text):
+            wanted, what = CURRENCY, "a sum of money"
+        else:
+            return None
+        seen: set = set()
+        articles: list[int] = []
+        for c in cands:
+            if (c.article, c.start) not in seen:
+                seen.add((c.article, c.start))
+                if c.article not in articles:
+                    articles.append(c.article)
+                if len(seen) == 3:
+                    break
+        if not articles or any(wanted.search(self.reader.article(a).text) for a in articles):
+            return None
+        return what
+
+    def _not_given_message(self, ranked: Ranked, what: str) -> str:
+        """Why a question asking ``what`` ("an age") that no article found gives has no answer."""
+        q, best = ranked.question, ranked.candidates[0]
+        held = [w for t, w in dict.fromkeys(zip(q.topic_terms, q.topic_words)) if t in best.matched]
+        about = f" (about '{' '.join(held)}')" if held else ""
+        return f"no {what.split(' ', 1)[1]} given: the articles that answer closest{about} never give {what}"
 
     def _lacks_cue(self, kind: QuestionKind, cands: list[Candidate], shown: list) -> bool:
         """A how much or how many question whose first answer holds no amount or number beyond the question's

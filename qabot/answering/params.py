@@ -119,6 +119,16 @@ class GateParams:
     nor a word of quantity ("a few", "thousands") is shown as "not sure", whatever its confidence: the sentence
     is about the thing asked, but does not give what is asked of it ("How much did the film cost?" answered
     "The film won an Oscar")."""
+    refuse_without_age: bool = True
+    """A question asking the age of someone or something it names ("How old is England lock Danny Grewcock?") is
+    refused when none of its first three answers gives an age nor do their articles anywhere (``lexicon.AGE``: "the 27-year-old", "aged 18", "Patti
+    Smith, 58,", "born in 1934", "515 million years"): the articles are about the person and do not say how old they
+    are. Over the BBC articles such questions were answered, most of them with confidence, by a sentence naming the
+    person and holding no age."""
+    refuse_without_money: bool = True
+    """A question asking a sum of money ("How much did the new Magic Roundabout film cost to make?": ``lexicon.
+    ASKS_MONEY``) is refused, as one asking an age, when none of its first three answers nor their articles writes a
+    sum (a currency sign or name: ``lexicon.CURRENCY``): the articles tell of the thing and never of money."""
     unsure_name_elsewhere: bool = True
     """A first answer from an article that never names a name the question asks about (a capitalised topic word the
     corpus holds elsewhere: "the plant in Poland" answered from a story of a plant in Elmsford) is shown as "not
