@@ -118,13 +118,13 @@ _WH_AUX = re.compile(
 """A question's question word (with what it counts: "how many people"), its auxiliary and the rest."""
 
 
-def _asked_instead(wh: str, question: str) -> str:
+def _asked_instead(wh: str, question: str) -> str | None:
     """``question`` asked with ``wh`` instead of its own question word: "where?" after "how many people were
     evacuated" asks "where were people evacuated", after "how many jobs will Marlow Foods cut" "where will Marlow
     Foods cut jobs"; after "what did Reyes claim", "when?" asks "when did Reyes claim"."""
     m = _WH_AUX.match(question)
     if m is None:
-        return f"{wh} {question.strip(' ?.!')}"
+        return None  # "who wrote it?": no auxiliary to ask it again with ("why who wrote it" is no question)
     noun, rest = (m.group("noun") or "").strip(), m.group("rest")
     if len(rest.split()) > 1:  # "how many jobs will Marlow Foods cut": the counted thing is the object
         return " ".join(w for w in (wh, m.group("aux"), rest, noun) if w)
@@ -185,7 +185,11 @@ def understand(line: str, context: Context, speaks: Speaks, pronoun: Pronoun | N
         return Turn(question=f"what articles did {context.author} write", rewritten=True)
     bare = _BARE_WH.match(text)
     if bare and context.question is not None:
-        return Turn(question=_asked_instead(bare.group(1).lower(), context.question), rewritten=True)
+        instead = _asked_instead(bare.group(1).lower(), context.question)
+        if instead is None:
+            return Turn(question=None, rewritten=False,
+                        note=f"'{bare.group(1).lower()}?' of what? Ask it in full (the last question was '{context.question}')")
+        return Turn(question=instead, rewritten=True)
     exclude = False
     m = _ELSE.match(text)
     if m and context.question is not None:

@@ -311,6 +311,10 @@ def test_chat_a_question_word_alone_asks_the_last_question_with_it(news):
     assert result.stdout.count("> Marlow Foods will cut 310 jobs at its Elmsford biscuit factory") == 3
     alone = run("chat", "--index", "idx", input="where?\n")
     assert "no words to search for" in alone.stdout  # with nothing asked before, "where?" has nothing to go on
+    byline = run("chat", "--index", "idx", input="who wrote the article about the factory\nwhy?\n")
+    assert byline.returncode == 0, byline.stderr
+    assert "'why?' of what? Ask it in full" in byline.stdout  # "who wrote it" has no auxiliary to ask "why" with
+    assert "why who wrote" not in byline.stdout
 
 
 def test_what_the_article_says_about_a_topic_is_its_sentences_on_it(news):
