@@ -75,6 +75,21 @@ _CUE = FEATURES.index("cue")
 _HOW_LONG = re.compile(r"(?i)\bhow\s+long\b")
 
 
+def _near_ties(cands: list[Candidate], params, margin: float) -> list[Candidate]:
+    """The best ``focus_candidates`` of ``cands`` whose fitted score is within ``margin`` of the best's."""
+    best = cands[0].score
+    return [c for c in cands[:params.focus_candidates] if best - c.score <= margin]
+
+
+def _holding_first(cands: list[Candidate], top: list[Candidate], holds: list[bool]) -> list[Candidate]:
+    """``cands`` with the near-ties ``top`` that hold what is asked (``holds``) moved before those that do not, in
+    their fitted order; unchanged when the best holds it already or none does."""
+    if holds[0] or not any(holds):
+        return cands
+    moved = [c for c, h in zip(top, holds) if h] + [c for c, h in zip(top, holds) if not h]
+    return moved + [c for c in cands if c not in top]
+
+
 def _amount_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` with a how much / how many question's near-ties reordered: one holding an amount or a number
     beyond the question's own (the ``cue`` feature) before one that holds none. "How old is Patti Smith?": the lede
@@ -87,8 +102,7 @@ def _amount_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     if not params.focus_cue_amount or first.x[_CUE] > 0 or _HOW_LONG.search(q.text) or \
             QUANTITY.search(reader.article(first.article).text, first.start, first.end):
         return cands
-    best = first.score
-    top = [c for c in cands[:params.focus_candidates] if best - c.score <= params.focus_margin]
+    top = _near_ties(cands, params, params.focus_margin)
     if not any(c.x[_CUE] > 0 for c in top):
         return cands
     moved = sorted(top, key=lambda c: -c.x[_CUE])  # stable: the fitted order within each
@@ -146,13 +160,9 @@ def _named_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     if not kind:
         return cands
     asked = set(q.terms)
-    best = cands[0].score
-    top = [c for c in cands[:params.focus_candidates] if best - c.score <= params.focus_margin]
-    named = [_named_beside(reader, reader.article(c.article).text[c.start:c.end], kind, asked) for c in top]
-    if named[0] or not any(named):
-        return cands
-    moved = [c for c, n in zip(top, named) if n] + [c for c, n in zip(top, named) if not n]
-    return moved + [c for c in cands if c not in top]
+    top = _near_ties(cands, params, params.focus_margin)
+    return _holding_first(cands, top, [_named_beside(reader, reader.article(c.article).text[c.start:c.end], kind,
+                                                     asked) for c in top])
 
 
 _CAUSE = re.compile(r"(?i)\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|in\s+order\s+to|so\s+that|"
@@ -169,13 +179,9 @@ def _cause_first(reader: Reader, cands: list[Candidate]) -> list[Candidate]:
     params = reader.params.gates
     if not params.focus_cause:
         return cands
-    best = cands[0].score
-    top = [c for c in cands[:params.focus_candidates] if best - c.score <= params.focus_cause_margin]
-    caused = [_CAUSE.search(reader.article(c.article).text, c.start, c.end) is not None for c in top]
-    if caused[0] or not any(caused):
-        return cands
-    moved = [c for c, n in zip(top, caused) if n] + [c for c, n in zip(top, caused) if not n]
-    return moved + [c for c in cands if c not in top]
+    top = _near_ties(cands, params, params.focus_cause_margin)
+    return _holding_first(cands, top, [_CAUSE.search(reader.article(c.article).text, c.start, c.end) is not None
+                                       for c in top])
 
 
 def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
