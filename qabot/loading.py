@@ -392,15 +392,26 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
                 if item is None:
                     break
                 items.append(item.group(1))
-            value = ", ".join(v.strip("\"'") for v in items)
+            value = ", ".join(_unquoted(v) for v in items)
         elif value.startswith("[") and value.endswith("]"):
-            value = ", ".join(v.strip().strip("\"'") for v in value[1:-1].split(",") if v.strip())
-        value = value.strip().strip("\"'").strip()
+            value = ", ".join(_unquoted(v) for v in value[1:-1].split(",") if v.strip())
+        value = _unquoted(value)
         if value:
             found.setdefault(_FRONT_KEYS[kv.group(1).lower()], value)
     if "date" in found:  # "2026-04-12T09:00:00+01:00" is 2026-04-12 as the date lines give it
         found["date"] = found["date"][:10] if re.match(r"\d{4}-\d{2}-\d{2}T", found["date"]) else found["date"]
     return found, text[m.end():]
+
+
+def _unquoted(value: str) -> str:
+    """A front matter's value without the quotes round it, and only those: ``"Ofsted rates school 'good'"`` keeps its
+    inner quotes; ``'It''s open'`` (YAML's single quote doubled) is "It's open", ``"a \\"b\\""`` is 'a "b"'."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'").strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return value[1:-1].replace('\\"', '"').strip()
+    return value
 
 
 _HEAD_LINES = 6

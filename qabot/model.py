@@ -109,6 +109,12 @@ class Answer:
     """Words searched for in place of misspelt ones the articles lack ("Ukraine" for "Ukrane")."""
     why: tuple[tuple[str, float, float], ...] = ()
     """With ``explain``: the confidence's ``(feature, value, part of the log-odds)``, largest first."""
+    heading: str | None = None
+    """For a question about the collection itself ("how many articles are there", "what is the newest article"): what
+    the evidence, the articles' titles, lists ("7 articles", "the newest of 5 dated articles"); None otherwise."""
+    listed: int | None = None
+    """For "how many articles are there" and the like: how many articles the index holds (the evidence may list fewer);
+    None otherwise."""
     summary: bool = False
     """The evidence is an article's extractive summary (its opening sentence, then the sentences most central to it),
     not sentences scored against the question."""

@@ -260,6 +260,8 @@ def render_answer(answer: Answer, style: Style, analyzer: Analyzer) -> str:
     if answer.no_answer or not answer.evidence:
         reason = shorten(safe_line(answer.message or "nothing found"), MESSAGE_CHARS)
         return style.paint("No answer:", BOLD) + f" {reason}."
+    if answer.heading:
+        return render_listing(answer, style)
     head = []
     if answer.searched:
         head.append(style.paint(f"(searched for {', '.join(repr(safe_line(w)) for w in answer.searched)})", DIM))
@@ -267,6 +269,33 @@ def render_answer(answer: Answer, style: Style, analyzer: Analyzer) -> str:
         head.append(style.paint("Not sure: closest passages", BOLD))
     body = "\n\n".join(render_evidence(e, style, analyzer) for e in answer.evidence)
     return "\n".join(head + [body])
+
+
+def listing_heading(answer: Answer, everything: str) -> str:
+    """The line above a list of articles: what it lists ("7 articles", "5 dated articles, newest first"), and when it
+    shows only some of the collection, which and ``everything``, where to see them all ("qabot list")."""
+    ranks = [e.rank for e in answer.evidence]
+    heading = answer.heading or ""
+    if answer.listed and ranks and len(ranks) < answer.listed:
+        which = f"the first {len(ranks):,}" if min(ranks) == 1 else f"{min(ranks):,} to {max(ranks):,}"
+        heading += f"; {which} by path ({everything} lists them all)"
+    return heading
+
+
+def render_listing(answer: Answer, style: Style) -> str:
+    """Articles listed for a question about the collection: a heading, then each article's title, and its path,
+    byline and date (as ``qabot list`` gives them)."""
+    lines = [style.paint(safe_line(listing_heading(answer, "qabot list")) + ":", BOLD)]
+    for e in answer.evidence:
+        a = e.article
+        head = f"[{e.rank}] "
+        indent = " " * len(head)
+        title = safe_line(a.title)
+        lines += [(head if i == 0 else indent) + title[s:t]
+                  for i, (s, t) in enumerate(wrap_positions(title, style.width - len(indent)) or [(0, 0)])]
+        source = "— " + " · ".join(safe_line(x) for x in (a.path, a.byline, a.date) if x)
+        lines += [style.paint(indent + source[s:t], DIM) for s, t in wrap_positions(source, style.width - len(indent))]
+    return "\n".join(lines)
 
 
 def render_explain(answer: Answer, style: Style, analyzer: Analyzer | None = None) -> str:
@@ -322,6 +351,8 @@ def answer_json(answer: Answer) -> dict:
         "confidence": answer.confidence,
         "unsure": answer.unsure,
         "searched": list(answer.searched),
+        **({"heading": answer.heading} if answer.heading else {}),
+        **({"listed": answer.listed} if answer.listed is not None else {}),
         **({"why": _why(answer.why)} if answer.why else {}),
         "answers": [
             {

@@ -24,10 +24,21 @@ FIELDS = {QuestionKind.AUTHOR: ("byline", "author"), QuestionKind.DATE: ("date",
 """Each metadata question's field, and the word for it in messages."""
 
 
+COLLECTION_KINDS = frozenset((QuestionKind.ARTICLES, QuestionKind.NEWEST, QuestionKind.OLDEST))
+"""Questions about the collection itself, answered by the articles' titles."""
+WHOLE_LIST = 10
+"""A collection of at most this many articles is listed whole when asked what it holds; a larger one, ``k`` at a
+time."""
+
+
 def answer(reader: Reader, q: Question, k: int, article: int | None) -> Answer:
-    """The answer to a question about an article itself."""
+    """The answer to a question about an article itself, or about the collection."""
     if q.kind is QuestionKind.BY_AUTHOR:
         return _by_author(reader, q, k)
+    if q.kind is QuestionKind.ARTICLES:
+        return _collection(reader, q, k)
+    if q.kind in (QuestionKind.NEWEST, QuestionKind.OLDEST):
+        return _by_date(reader, q, k)
     article, message = _which(reader, q, article)
     if article is None:
         return Answer(question=q.text, no_answer=True, terms=q.terms, message=message)
@@ -107,6 +118,51 @@ def _by_author(reader: Reader, q: Question, k: int) -> Answer:
                          start=0, end=len(chosen.title), confidence=1.0, field="title", article_number=a)
                 for rank, (_, a, chosen) in enumerate(sorted(found)[:k], start=1)]  # offsets into the title
     return Answer(question=q.text, evidence=evidence, confidence=1.0)
+
+
+def _title_evidence(rank: int, a: int, chosen) -> Evidence:
+    """Article ``a``'s title as an answer, cited as the article's title."""
+    return Evidence(rank=rank, text=chosen.title, score=1.0, context=chosen.title, article=chosen, paragraph=0,
+                    start=0, end=len(chosen.title), confidence=1.0, field="title", article_number=a)  # offsets into the title
+
+
+def _articles(n: int) -> str:
+    """"1 article", "2,225 articles"."""
+    return f"{n:,} article" + ("s" if n != 1 else "")
+
+
+def _collection(reader: Reader, q: Question, k: int) -> Answer:
+    """How many articles there are and their titles, by path as ``qabot list`` gives them: all of them when there are
+    at most ``WHOLE_LIST``, else the first ``k``."""
+    n = reader.corpus.n_articles
+    order = sorted(range(n), key=lambda a: (reader.corpus.article(a).path, a))
+    shown = order if n <= WHOLE_LIST else order[:k]
+    evidence = [_title_evidence(rank, a, reader.corpus.article(a)) for rank, a in enumerate(shown, start=1)]
+    heading = _articles(n)
+    return Answer(question=q.text, evidence=evidence, confidence=1.0, heading=heading, listed=n)
+
+
+def _by_date(reader: Reader, q: Question, k: int) -> Answer:
+    """The newest (or oldest) dated articles, ``k`` of them, by the date each gives; articles of the same day by path."""
+    n = reader.corpus.n_articles
+    dated = []
+    for a in range(n):
+        chosen = reader.corpus.article(a)
+        when = iso_date(chosen.date)
+        if when:
+            dated.append((when, chosen.path, a, chosen))
+    if not dated:
+        return Answer(question=q.text, no_answer=True,
+                      message=f"none of the {_articles(n)} gives a date" if n != 1 else "the article gives no date")
+    newest = q.kind is QuestionKind.NEWEST
+    dated.sort(key=lambda d: d[1])  # articles of the same day by path, as the list gives them
+    dated.sort(key=lambda d: d[0], reverse=newest)  # (a stable sort)
+    evidence = [_title_evidence(rank, a, chosen) for rank, (_, _, a, chosen) in enumerate(dated[:k], start=1)]
+    undated = n - len(dated)
+    heading = (f"{len(dated):,} dated articles, {'newest' if newest else 'oldest'} first" if len(dated) > 1
+               else "the only dated article") + (f" ({undated:,} give no date)" if undated > 1
+                                                   else " (1 gives no date)" if undated else "")
+    return Answer(question=q.text, evidence=evidence, confidence=1.0, heading=heading)
 
 
 def _which(reader: Reader, q: Question, last: int | None) -> tuple[int | None, str]:

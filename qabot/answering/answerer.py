@@ -70,8 +70,8 @@ class Ranked:
 
 
 ABOUT_KINDS = frozenset((QuestionKind.AUTHOR, QuestionKind.DATE, QuestionKind.TITLE, QuestionKind.SUMMARY,
-                         QuestionKind.BY_AUTHOR))
-"""Questions about an article itself, answered by ``about.py``."""
+                         QuestionKind.BY_AUTHOR, *about.COLLECTION_KINDS))
+"""Questions about an article itself, or about the collection, answered by ``about.py``."""
 
 
 class Answerer:
@@ -147,6 +147,7 @@ class Answerer:
             shown = {key(e) for e in about.answer(self.reader, q, skip, article).evidence}
             rest = [e for e in got.evidence if key(e) not in shown][:k]
             nothing = (f"no more articles by {q.speaker}" if q.kind is QuestionKind.BY_AUTHOR
+                       else "no more articles" if q.kind in about.COLLECTION_KINDS
                        else "nothing more about the article that was not shown already")
             return replace(got, evidence=rest, no_answer=not rest, message=None if rest else nothing)
         ranked = self.rank(q)

@@ -107,6 +107,9 @@ class QuestionKind(StrEnum):
     TITLE = "title"
     SUMMARY = "summary"
     BY_AUTHOR = "by_author"
+    ARTICLES = "articles"
+    NEWEST = "newest"
+    OLDEST = "oldest"
     YESNO = "yesno"
     WHAT = "what"
     KEYWORDS = "keywords"
@@ -222,6 +225,49 @@ _BY_AUTHOR = re.compile(
     r"|what\s+(?:else\s+)?(?:has|have)\s+(?P<has>.+?)\s+written)\s*[?.!]*\s*$", re.I)
 """Which articles someone wrote: "what articles did Maria Okafor write?", "stories by Ana Ruiz", "what has Ana Ruiz
 written" (not "what did Sheerman write", their words)."""
+_MANY = r"(?-i:articles|stories|pieces|documents|files|texts|news\s+(?:items|stories)|items|posts)"
+"""Words for the articles of the collection, written in lower case ("how many Articles does the treaty have" is a
+question about a text the articles hold)."""
+_ONE = r"(?-i:article|story|piece|document|file|text|news\s+(?:item|story)|item|post|news|one)"
+_HELD = (r"(?:\s+(?:do\s+you\s+have|have\s+you\s+got|you\s+have|are\s+there|there\s+are|(?:did|have)\s+you\s+(?:index|indexed|read)|"
+         r"(?:do|can)\s+you\s+(?:know(?:\s+of)?|search|see)|(?:are|is)\s+(?:there\s+)?(?:indexed|available|here)|"
+         r"(?:(?:are|is)\s+(?:there\s+)?)?in\s+(?:the|your|this|my)\s+(?:index|collection|corpus|folder|database|library|archive)|"
+         r"(?:does|do)\s+(?:the|this|your|my)\s+(?:index|collection|corpus|folder)\s+(?:have|hold|contain)))")
+"""What asks for the collection's articles after their noun: "do you have", "are there", "are in the index"."""
+_COLLECTION = re.compile(
+    rf"^\W*(?:(?:so|and|ok(?:ay)?|please)[\s,]+)*(?:"
+    rf"how\s+many\s+{_MANY}{_HELD}?"
+    rf"|(?:what|which)\s+{_MANY}{_HELD}"
+    rf"|(?:(?:can|could)\s+you\s+)?(?:list|show(?:\s+me)?|give\s+me|tell\s+me|name)\s+(?:all\s+)?(?:(?:the|your|my)\s+)?"
+    rf"(?:all\s+)?{_MANY}{_HELD}?"
+    rf"|what(?:['’]s|\s+is)\s+in\s+(?:the|your|this|my)\s+(?:index|collection|corpus)"
+    rf")(?:[\s,]+please)?\s*[?.!]*\s*$", re.I)
+"""The collection asked about: "how many articles are there", "what articles do you have", "list the articles"."""
+_RECENT = r"(?:latest|newest|most\s+recent|recent|oldest|earliest|last|first)"
+_DATED = re.compile(
+    rf"^\W*(?:(?:so|and|ok(?:ay)?|please)[\s,]+)*(?:"
+    rf"(?:what|which)(?:\s+is|\s+was|\s+are|\s+were|['’]s|['’]re)\s+(?:the\s+)?(?:very\s+)?{_RECENT}\s+(?:{_ONE}|{_MANY})"
+    rf"(?:\s+(?:published|written|posted|added|indexed|dated|you\s+have|(?:do|did)\s+you\s+have)|{_HELD})?"
+    rf"|(?:what|which)\s+(?:{_ONE}|{_MANY})\s+(?:is|was|are|were)\s+(?:the\s+)?(?:very\s+)?{_RECENT}(?:\s+(?:one|ones|published))?"
+    rf"|(?:what|which)\s+(?:{_ONE}|{_MANY})\s+(?:is|was|were|are)\s+(?:published|written|posted|dated)\s+"
+    rf"(?:last|first|most\s+recently|earliest)"
+    rf"|(?:(?:show|give|tell)\s+me\s+)?the\s+{_RECENT}\s+(?:{_ONE}|{_MANY})"
+    rf"|{_RECENT}\s+(?:{_ONE}|{_MANY})"
+    rf")\s*[?.!]*\s*$", re.I)
+"""The newest or oldest article: "what is the latest article?", "which story is the oldest", "the newest
+articles"; "first" and "last" only with a word for the articles after them ("what is the first article" , never
+"what is the first article of the treaty", which asks about the articles' contents)."""
+
+
+def collection_kind(text: str) -> QuestionKind | None:
+    """ARTICLES, NEWEST or OLDEST for a question about the collection itself, else None."""
+    if _COLLECTION.match(text):
+        return QuestionKind.ARTICLES
+    if not _DATED.match(text):
+        return None
+    return QuestionKind.OLDEST if re.search(r"(?i)\b(?:oldest|earliest|first)\b", text) else QuestionKind.NEWEST
+
+
 _ABOUT_ARTICLE = (
     (QuestionKind.SUMMARY, re.compile(
         rf"^\W*(?:(?:can|could)\s+you\s+|please\s+)?(?:summari[sz]e|sum\s+up)\b(?:\s+(?:{_REF}|{_IT}))?"
@@ -338,9 +384,12 @@ def _asked(text: str) -> str:
 
 
 def about_article(text: str) -> QuestionKind | None:
-    """The kind of a question about the article itself ("who wrote it?": AUTHOR, "when was it published": DATE),
-    else None."""
+    """The kind of a question about the article itself ("who wrote it?": AUTHOR, "when was it published": DATE) or
+    about the collection ("how many articles are there": ARTICLES), else None."""
     asked = _asked(text)
+    collection = collection_kind(text) or collection_kind(asked)
+    if collection is not None:
+        return collection
     for kind, pattern in _ABOUT_ARTICLE:
         if pattern.search(text) or pattern.search(asked):
             return kind
@@ -352,6 +401,9 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True, written: Callable[
     analysed as a plain one (its speaker's words searched for like any others). ``written`` tells whether the
     articles write a word in capitals so (an answerer's index): a stopword in capitals is a name only then."""
     asked = _asked(text)
+    collection = collection_kind(text) or collection_kind(asked)
+    if collection is not None:
+        return Question(text=text, kind=collection, speaker=None, speaker_terms=(), topic_terms=(), topic_words=())
     for kind, pattern in _ABOUT_ARTICLE:
         if pattern.search(text) or pattern.search(asked):
             if kind is QuestionKind.BY_AUTHOR:

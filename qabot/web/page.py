@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from ..analysis import Analyzer
 from ..catalog import Entry, paragraph_texts
 from ..model import Answer, Article, Evidence
-from ..render import citation_place, highlight_spans, safe, safe_line
+from ..render import citation_place, highlight_spans, listing_heading, safe, safe_line
 
 SPAN_CLASSES = {"term": "term", "speaker": "speaker"}
 """The CSS class of each kind of highlighted span: the question's words, the speaker."""
@@ -81,6 +81,8 @@ def answer_html(answer: Answer, analyzer: Analyzer) -> str:
     """An answer: a numbered list of quotes, each with its citation link; or the reason there is none."""
     if answer.no_answer or not answer.evidence:
         return f"<p class=\"no-answer\"><strong>No answer:</strong> {text(answer.message or 'nothing found')}.</p>\n"
+    if answer.heading:
+        return listing_html(answer)
     head = ""
     if answer.searched:
         head += f"<p class=\"searched\">(searched for {text(', '.join(repr(safe_line(w)) for w in answer.searched))})</p>\n"
@@ -94,6 +96,19 @@ def answer_html(answer: Answer, analyzer: Analyzer) -> str:
             f"<p class=\"citation\"><a href=\"{citation_href(e)}\">[{e.rank}] {text(safe_line(e.article.title))}</a>"
             f" — <span class=\"source\">{text(safe_line(e.article.path))}, {text(citation_place(e))}</span>{who}</p>\n</li>\n")
     return head + "<ol class=\"answers\">\n" + "".join(items) + "</ol>\n"
+
+
+def listing_html(answer: Answer) -> str:
+    """Articles listed for a question about the collection: a heading (and a link to the whole list when it shows only
+    some), then each article's title, a link to it, with its path, byline and date."""
+    heading = text(listing_heading(answer, "the articles page"))
+    if answer.listed and len(answer.evidence) < answer.listed:
+        heading = heading.replace("the articles page", "<a href=\"/articles\">the articles page</a>", 1)
+    items = "".join(
+        f"<li class=\"listed\" value=\"{e.rank}\"><a href=\"{citation_href(e)}\">{text(safe_line(e.article.title))}</a> "
+        f"<span class=\"source\">{text(safe_line(' · '.join(x for x in (e.article.path, e.article.byline, e.article.date) if x)))}"
+        "</span></li>\n" for e in answer.evidence)
+    return f"<p class=\"heading\">{heading}:</p>\n<ol class=\"articles\">\n{items}</ol>\n"
 
 
 def turn_html(turn: WebTurn, analyzer: Analyzer) -> str:

@@ -1,0 +1,135 @@
+"""What a new user met in trial 8 (catalog questions, the CLI, chat, web page and MCP server), on small real articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import run, write_articles
+import test_web
+
+browser = test_web.browser
+"""Headless Chromium, as the web page's tests drive it."""
+
+CARPARK = """Hospital car park charges to double from April
+
+Author: Priya Desai
+Date: 2026-03-02
+
+Patients and visitors at Kingsmere General Hospital will pay £4 an hour to park from 1 April, double the current charge, the hospital trust has confirmed.
+
+Chief executive Helen Marsh said the decision had not been taken lightly. "Nobody wants to charge patients more, but the car park is unsafe and we have no other budget to fix it," she said.
+
+The Kingsmere Patients' Forum called the rise "a tax on the sick". Its chair, Derek Oyelaran, said: "People coming in for dialysis three times a week will pay hundreds of pounds a year. That is not fair."
+
+Local councillor Fiona Blake said she would raise the issue at the next health scrutiny meeting.
+"""
+
+INSPECTION = """---
+title: "Ofsted rates Hartley Green primary 'requires improvement'"
+author: Tom Whitaker
+date: 2026-02-11
+tags: [schools, education]
+---
+
+# Ofsted rates Hartley Green primary 'requires improvement'
+
+Hartley Green Primary School has been rated "requires improvement" by Ofsted, two years after it was judged good.
+
+Head teacher Anita Kowalczyk said staff were "disappointed but determined". "We accept the findings on early reading and we already have a new phonics scheme in place," she said.
+
+The school has 412 pupils aged four to eleven.
+"""
+
+TIMETABLE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<title>New rail timetable cuts direct trains to the capital - Coastline News</title>
+<script type="application/ld+json">
+{"@context":"https://schema.org","@type":"NewsArticle","headline":"New rail timetable cuts direct trains to the capital","datePublished":"2026-05-20T07:00:00Z","author":{"@type":"Person","name":"Grace Adeyemi"}}
+</script></head>
+<body><main>
+<h1>New rail timetable cuts direct trains to the capital</h1>
+<p>Passengers in Saltby will lose four of their six direct trains a day to London when the new timetable starts on 14 June, Harbour Rail has announced.</p>
+<p>The Saltby Rail Users' Group said the decision was a blow to commuters. Its secretary, Alan Forbes, said: "Hundreds of people travel to London every day from here. A change at Brackwell in winter is miserable."</p>
+</main></body></html>
+"""
+
+VETS = """Vet practice closure leaves farmers facing 40-mile trip
+
+By Hamish Reid, 12 November 2026
+
+Farmers in the upper Glen Tarr valley face a round trip of 40 miles for emergency care after the only large-animal vet practice in the area closed on Friday.
+
+Its owner, Dr Kirsty Lamond, said she had advertised two posts for more than a year without a single applicant.
+"""
+
+UNDATED = """Corn Exchange roof destroyed by fire
+
+A fire has destroyed the roof of the Grade II listed Corn Exchange in Wexley, one of the town's oldest buildings.
+"""
+
+TITLES = {"carpark.txt": "Hospital car park charges to double from April",
+          "inspection.md": "Ofsted rates Hartley Green primary 'requires improvement'",
+          "timetable.html": "New rail timetable cuts direct trains to the capital",
+          "vets.txt": "Vet practice closure leaves farmers facing 40-mile trip",
+          "zfire.txt": "Corn Exchange roof destroyed by fire"}
+
+
+@pytest.fixture
+def news(isolated) -> Path:
+    """Five articles of several formats (four dated, one not) indexed through the CLI into ``idx``."""
+    folder = write_articles(isolated / "news", {"carpark.txt": CARPARK, "inspection.md": INSPECTION,
+                                                "timetable.html": TIMETABLE, "vets.txt": VETS, "zfire.txt": UNDATED})
+    result = run("index", str(folder), "--index", "idx")
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def _ask(*question: str, k: int = 3) -> dict:
+    result = run("ask", "--index", "idx", "--json", "-k", str(k), *question)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("question", ["how many articles are there?", "what articles do you have?", "list the articles",
+                                      "How many stories do you have", "show me all the articles"])
+def test_how_many_articles_gives_the_count_and_every_title(news, question):
+    got = _ask(question, k=1)  # five articles are listed whole, whatever k
+    assert not got["no_answer"] and got["heading"] == "5 articles" and got["listed"] == 5
+    assert [a["text"] for a in got["answers"]] == list(TITLES.values())  # by path, as qabot list
+    assert {a["field"] for a in got["answers"]} == {"title"}
+    shown = run("ask", "--index", "idx", question)
+    assert shown.stdout.startswith("5 articles:\n[1] Hospital car park charges to double from April\n"
+                                   "    — news/carpark.txt · Priya Desai · 2026-03-02\n"), shown.stdout
+
+
+def test_newest_and_oldest_article_by_the_dates_the_articles_give(news):
+    newest = _ask("what is the latest article?", k=1)
+    assert [a["text"] for a in newest["answers"]] == [TITLES["vets.txt"]]
+    assert newest["heading"] == "4 dated articles, newest first (1 gives no date)" and "listed" not in newest
+    assert [a["text"] for a in _ask("which story is the oldest", k=2)["answers"]] == [TITLES["inspection.md"],
+                                                                                     TITLES["carpark.txt"]]
+    assert _ask("what is the newest article")["answers"][1]["text"] == TITLES["timetable.html"]
+    # a question about the articles' contents is not one about the collection
+    assert _ask("what is the first article of the treaty")["no_answer"]
+
+
+def test_a_long_collection_is_listed_k_at_a_time_with_a_pointer_to_qabot_list(isolated):
+    folder = write_articles(isolated / "many", {f"{n:02}.txt": f"Story number {n}\n\nThe council met on day {n}.\n"
+                                                for n in range(1, 13)})
+    assert run("index", str(folder), "--index", "idx").returncode == 0
+    shown = run("ask", "--index", "idx", "-k", "2", "how many articles are there")
+    assert shown.stdout.splitlines()[:2] == ["12 articles; the first 2 by path (qabot list lists them all):",
+                                             "[1] Story number 1"]
+    chat = run("chat", "--index", "idx", "-k", "2", input="list the articles\nmore\nhow many articles\n")
+    assert "12 articles; 3 to 4 by path (qabot list lists them all):\n[3] Story number 3" in chat.stdout
+    undated = run("ask", "--index", "idx", "what is the newest article")
+    assert undated.stdout == "No answer: none of the 12 articles gives a date.\n"
+
+
+def test_chat_who_wrote_the_newest_article(news):
+    chat = run("chat", "--index", "idx", "-k", "1", input="what is the newest article?\nwho wrote it?\n")
+    assert chat.returncode == 0, chat.stderr
+    assert "> Hamish Reid\n[1] Vet practice closure" in chat.stdout
