@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Sequence
 from . import __version__, interrupts, regexcache
 from .corpus import display
 from .defaults import DEFAULT_MAX_TOKENS, DEFAULT_SCORING, SCORINGS
-from .errors import CorpusError, IndexDamaged, QabotError, UsageError
+from .errors import CorpusError, IndexDamaged, IndexMissing, QabotError, UsageError
 from .progress import terminal_progress
 from .render import Style, dumps, render_answer, render_explain, safe_line, shorten, width
 from .workspace import (DEFAULT_CORPUS, DEFAULT_K, ColorMode, Config, Workspace, early_check, ensure_index,
@@ -149,8 +149,9 @@ def make_parser() -> argparse.ArgumentParser:
                              "features, gates, spelling, speech, caches, weights)")
 
     p_mcp = sub.add_parser("mcp", help="serve the articles to MCP clients over stdio",
-                           description="A Model Context Protocol server over stdin/stdout: tools ask, list_articles, "
-                                       "get_article; each article a resource. Started by an MCP client, not by hand.")
+                           description="A Model Context Protocol server over stdin/stdout: tools ask, quotes, list_articles, "
+                                       "get_article; each article a resource. Started by an MCP client, not by hand; "
+                                       "with no index yet, each call says so until qabot index builds it.")
     p_mcp.add_argument("--index", type=Path, default=None, metavar="DIR", help=INDEX_HELP)
 
     p_serve = sub.add_parser("serve", help="the conversation as a local web page",
@@ -564,7 +565,12 @@ def main(argv: Sequence[str] | None = None, *, early=_NOT_STARTED) -> int:
         if args.command == "mcp":
             from .mcp_server import serve
 
-            return serve(_ready(args, load_config()).index_dir)
+            workspace = _workspace(args, load_config())
+            try:
+                _settle(workspace)
+            except (IndexMissing, IndexDamaged, CorpusError) as err:  # served all the same: each call says why
+                return serve(workspace.index_dir, str(err))
+            return serve(workspace.index_dir)
         if args.command == "serve":
             from .web.app import serve as serve_web
 

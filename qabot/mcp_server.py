@@ -27,7 +27,7 @@ from .catalog import Catalog, article_text
 from .errors import ArticleMissing, QabotError
 from .index import Index, manifest_stamp
 from .quotes import find_quotes, quote_json
-from .render import answer_json, quotes_missing
+from .render import answer_json, quotes_missing, safe_line
 
 ARTICLE_URI = "qabot://articles/{article_id}"
 """Where each article is found as a resource."""
@@ -48,14 +48,22 @@ INSTRUCTIONS = (
 class QabotServer(MCPServer):
     """The MCP server for one index: qabot's tools, and every article listed as a resource."""
 
-    def __init__(self, index_dir: Path):
+    def __init__(self, index_dir: Path, problem: str | None = None):
         super().__init__(name="qabot", version=__version__, instructions=INSTRUCTIONS)
         self.index_dir = index_dir
         self.stamp = manifest_stamp(index_dir)
         """The manifest's inode, modification time and size when the index was opened (a build replaces it)."""
-        self.index = Index.open(index_dir)
-        self.answerer = Answerer(self.index)
-        self.catalog = Catalog(self.index)
+        self.index: Index | None = None
+        self.answerer: Answerer | None = None
+        self.catalog: Catalog | None = None
+        self.problem = problem
+        """Why there is no index to answer from (none built yet, a damaged one), one line; None once there is one.
+        Each call says it as its error, and opens the index first when ``qabot index`` has built it since."""
+        if problem is None:
+            try:
+                self._open()
+            except QabotError as err:
+                self.problem = str(err)
         self.lock = threading.Lock()
         """Held while the index is opened again (the SDK runs each call on a worker thread)."""
         self.add_tool(self.ask, name="ask", structured_output=True, description=(
@@ -74,19 +82,27 @@ class QabotServer(MCPServer):
         self.resource(ARTICLE_URI, name="article", mime_type="text/plain",
                       description="An article's text with numbered paragraphs")(self.read_article)
 
+    def _open(self) -> None:
+        """Open the index, its answerer and catalog (QabotError when it cannot be)."""
+        stamp = manifest_stamp(self.index_dir)
+        index = Index.open(self.index_dir)
+        self.index, self.answerer, self.catalog, self.stamp, self.problem = index, Answerer(index), Catalog(index), stamp, None
+
     def fresh(self) -> tuple[Index, Answerer, Catalog]:
         """The index, its answerer and catalog, opened again first when ``qabot index`` replaced the manifest since
         they were (one ``stat``); an index that cannot be opened now leaves the one open in use. The old one is
-        closed when the calls still using it are done with it."""
+        closed when the calls still using it are done with it. With no index open yet, ToolError saying why
+        (``problem``), unless one was built since."""
         with self.lock:
             stamp = manifest_stamp(self.index_dir)
-            if stamp is not None and stamp != self.stamp:
+            if stamp is not None and (stamp != self.stamp or self.index is None):
                 try:
-                    index = Index.open(self.index_dir)
-                except QabotError:
-                    pass
-                else:
-                    self.index, self.answerer, self.catalog, self.stamp = index, Answerer(index), Catalog(index), stamp
+                    self._open()
+                except QabotError as err:
+                    if self.index is None:
+                        self.problem = str(err)
+            if self.index is None or self.answerer is None or self.catalog is None:
+                raise ToolError(self.problem or f"no index at {self.index_dir}")
             return self.index, self.answerer, self.catalog
 
     def ask(self, question: str, k: int = 3) -> dict[str, Any]:
@@ -144,7 +160,11 @@ class QabotServer(MCPServer):
     def read_article(self, article_id: str) -> str:
         """The resource ``qabot://articles/{id}``."""
         try:
-            return article_text(self.fresh()[2].article(article_id))
+            catalog = self.fresh()[2]
+        except ToolError as err:
+            raise ResourceError(str(err)) from None
+        try:
+            return article_text(catalog.article(article_id))
         except ArticleMissing as err:
             raise ResourceNotFoundError(f"{err}; {IDS}") from None
         except QabotError as err:
@@ -159,10 +179,14 @@ class QabotServer(MCPServer):
                                             self._lowlevel_server.create_initialization_options())
 
     async def list_resources(self) -> list[Resource]:
-        """Every article, as ``qabot://articles/{id}``."""
+        """Every article, as ``qabot://articles/{id}``; none while there is no index."""
+        try:
+            catalog = self.fresh()[2]
+        except ToolError:
+            return []
         return [Resource(uri=ARTICLE_URI.format(article_id=e.id), name=e.title, mime_type="text/plain",
                          description=f"{e.path}" + (f", by {e.byline}" if e.byline else ""))
-                for e in self.fresh()[2].entries]
+                for e in catalog.entries]
 
 
 def _short(value: object) -> str:
@@ -234,10 +258,19 @@ class _Noted:
             self._drain.answered.set()
 
 
-def serve(index_dir: Path) -> int:
-    """Serve the index at ``index_dir`` over stdio until the client closes the connection; exit status 0."""
+def serve(index_dir: Path, problem: str | None = None) -> int:
+    """Serve the index at ``index_dir`` over stdio until the client closes the connection; exit status 0.
+
+    With no index to answer from (``problem`` says why, or opening it fails), the server starts all the same, says
+    why in one line on stderr, and each call returns that line as its error until ``qabot index`` builds the index:
+    a client that starts it before the index is built is told what to do, not left with a closed pipe."""
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="qabot mcp: %(levelname)s %(message)s")
-    server = QabotServer(index_dir)
+    server = QabotServer(index_dir, problem)
+    if sys.stdin.isatty():  # started by hand: say what it is, or it seems to hang
+        print("qabot mcp: a Model Context Protocol server on stdin/stdout, for an MCP client to start (see README); "
+              "Ctrl-D ends it", file=sys.stderr)
+    if server.problem is not None:
+        print(f"qabot mcp: warning: {safe_line(server.problem)}; the tools say so until it is built", file=sys.stderr)
     log.info("serving %s", index_dir)
     server.run("stdio")
     return 0

@@ -146,8 +146,8 @@ def load_config(path: Path | None = None) -> Config:
     index_dir = None
     if index is not None:
         index_dir = Path(os.path.expanduser(index))
-        if not index_dir.is_absolute():
-            index_dir = path.parent / index_dir
+        if not index_dir.is_absolute():  # from the config file's folder, ".." taken off as written ("../bbc-index")
+            index_dir = Path(os.path.normpath(path.parent / index_dir))
     return Config(index=index_dir, k=k, color=ColorMode(color) if color else None, path=path)
 
 
@@ -241,7 +241,9 @@ def ensure_index(workspace: Workspace, say: Callable[[str], None] = _stderr, che
             manifest = read_manifest(index_dir)
         if manifest is None:
             if workspace.explicit:
-                raise IndexMissing(f"no index at {index_dir}; run qabot index --index {index_dir} PATH")
+                named = {IndexSource.ENV: " (QABOT_INDEX names it)", IndexSource.CONFIG: " (the config's index)"}
+                raise IndexMissing(f"no index at {index_dir}{named.get(workspace.source, '')}; "
+                                   f"run qabot index --index {index_dir} PATH")
             if not Path(DEFAULT_CORPUS).is_dir():
                 raise CorpusError(f"no index at {index_dir} and no {DEFAULT_CORPUS}/ folder here; run qabot index PATH")
             roots: list[str] = [os.path.abspath(DEFAULT_CORPUS)]

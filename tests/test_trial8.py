@@ -133,3 +133,51 @@ def test_chat_who_wrote_the_newest_article(news):
     chat = run("chat", "--index", "idx", "-k", "1", input="what is the newest article?\nwho wrote it?\n")
     assert chat.returncode == 0, chat.stderr
     assert "> Hamish Reid\n[1] Vet practice closure" in chat.stdout
+
+
+def test_mcp_started_before_the_index_is_built_says_why_then_answers(isolated, tmp_path):
+    """A client configured before ``qabot index`` ran: the handshake works, each call's error says what to do, and
+    once the index is built the same server answers from it."""
+    import asyncio
+
+    from test_mcp import _talk
+
+    index = tmp_path / "late-index"
+    folder = write_articles(isolated / "news", {"carpark.txt": CARPARK})
+
+    async def script(session):
+        tools = sorted(t.name for t in (await session.list_tools()).tools)
+        before = await session.call_tool("ask", {"question": "what did Helen Marsh say"})
+        listed = await session.call_tool("list_articles", {})
+        resources = await session.list_resources()
+        built = await asyncio.to_thread(run, "index", "--index", str(index), str(folder))
+        assert built.returncode == 0, built.stderr
+        after = await session.call_tool("ask", {"question": "how many articles are there?"})
+        return tools, before, listed, resources, after
+
+    (tools, before, listed, resources, after), stderr = _talk(index, tmp_path, script)
+    assert tools == ["ask", "get_article", "list_articles", "quotes"]
+    why = f"no index at {index}; run qabot index --index {index} PATH"
+    assert before.is_error and before.content[0].text == f"Error executing tool ask: {why}"
+    assert listed.is_error and listed.content[0].text.endswith(why)
+    assert resources.resources == []
+    assert not after.is_error and after.structured_content["heading"] == "1 article"
+    assert stderr == f"qabot mcp: warning: {why}; the tools say so until it is built\n"
+
+
+def test_a_relative_index_in_the_config_is_from_the_config_files_folder(news, isolated, tmp_path):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    assert "a relative path is from this file's folder" in readme
+    conf = tmp_path / "conf"
+    conf.mkdir()
+    (conf / "config.toml").write_text('index = "../work/idx"\nk = 1\n')
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {"QABOT_CONFIG": str(conf / "config.toml")}
+    got = run("ask", "--json", "what did Helen Marsh say", env=env, cwd=elsewhere)
+    assert got.returncode == 0, got.stderr
+    assert json.loads(got.stdout)["answers"][0]["article"]["title"] == TITLES["carpark.txt"]
+    (conf / "config.toml").write_text('index = "../nothere"\n')
+    missing = run("ask", "x", env=env, cwd=elsewhere)
+    assert (missing.returncode, missing.stderr) == (4, f"qabot: error: no index at {tmp_path / 'nothere'} (the config's "
+                                                       f"index); run qabot index --index {tmp_path / 'nothere'} PATH\n")

@@ -101,7 +101,8 @@ def test_config_sets_index_and_k(isolated, tmp_path):
     assert len(json.loads(result.stdout)["answers"]) == 2
     missing = run("ask", "x", env={"QABOT_INDEX": str(tmp_path / "none")})
     assert missing.returncode == 4
-    assert missing.stderr == f"qabot: error: no index at {tmp_path / 'none'}; run qabot index --index {tmp_path / 'none'} PATH\n"
+    assert missing.stderr == (f"qabot: error: no index at {tmp_path / 'none'} (QABOT_INDEX names it); "
+                              f"run qabot index --index {tmp_path / 'none'} PATH\n")
 
 
 def test_repository_folder_keeps_index_here(seeds):
