@@ -109,6 +109,10 @@ class Answer:
     """Words searched for in place of misspelt ones the articles lack ("Ukraine" for "Ukrane")."""
     why: tuple[tuple[str, float, float], ...] = ()
     """With ``explain``: the confidence's ``(feature, value, part of the log-odds)``, largest first."""
+    sure_above: float | None = None
+    """The confidence under which an answer would be "not sure" were it the first: answers after a sure first one
+    below it are shown as less likely. None when not judged so: an answer from the articles' metadata, a speaker's
+    words, a search for bare keywords (none of which is ever "not sure" for its confidence alone)."""
     heading: str | None = None
     """For a question about the collection itself ("how many articles are there", "what is the newest article"): what
     the evidence, the articles' titles, lists ("7 articles", "the newest of 5 dated articles"); None otherwise."""

@@ -265,10 +265,41 @@ def render_answer(answer: Answer, style: Style, analyzer: Analyzer) -> str:
     head = []
     if answer.searched:
         head.append(style.paint(f"(searched for {', '.join(repr(safe_line(w)) for w in answer.searched)})", DIM))
-    if answer.unsure and not answer.evidence[0].rank > 1:
-        head.append(style.paint("Not sure: closest passages", BOLD))
-    body = "\n\n".join(render_evidence(e, style, analyzer) for e in answer.evidence)
-    return "\n".join(head + [body])
+    label = unsure_label(answer)
+    if label:
+        head.append(style.paint(label, BOLD))
+    parts = []
+    for e in answer.evidence:
+        if e is less_likely_from(answer):
+            parts.append(style.paint(LESS_LIKELY, BOLD) + "\n" + render_evidence(e, style, analyzer))
+        else:
+            parts.append(render_evidence(e, style, analyzer))
+    return "\n".join(head + ["\n\n".join(parts)])
+
+
+LESS_LIKELY = "Less likely:"
+"""Shown above the answers after a sure first one that would not be sure were they first."""
+
+
+def unsure_label(answer: Answer) -> str | None:
+    """The line above an answer that is not sure, naming every answer it shows as such: "Not sure: closest passages",
+    and "Not sure: more of the closest passages" above the next ones ("more"); None for a sure answer."""
+    if not answer.unsure or not answer.evidence:
+        return None
+    return "Not sure: closest passages" if answer.evidence[0].rank == 1 else "Not sure: more of the closest passages"
+
+
+def less_likely_from(answer: Answer) -> Evidence | None:
+    """In a sure answer, the answer after the first from which on no answer's own confidence would be sure
+    (``sure_above``); None when there is none."""
+    if answer.unsure or answer.sure_above is None:
+        return None
+    found = None
+    for e in reversed(answer.evidence[1:]):
+        if e.confidence is None or e.confidence >= answer.sure_above:
+            break
+        found = e
+    return found
 
 
 def listing_heading(answer: Answer, everything: str) -> str:

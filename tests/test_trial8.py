@@ -181,3 +181,59 @@ def test_a_relative_index_in_the_config_is_from_the_config_files_folder(news, is
     missing = run("ask", "x", env=env, cwd=elsewhere)
     assert (missing.returncode, missing.stderr) == (4, f"qabot: error: no index at {tmp_path / 'nothere'} (the config's "
                                                        f"index); run qabot index --index {tmp_path / 'nothere'} PATH\n")
+
+
+def test_answers_after_a_sure_first_one_that_would_not_be_sure_are_shown_as_less_likely(news):
+    got = _ask("what did people say about London")
+    assert not got["unsure"] and got["answers"][0]["confidence"] >= 0.5
+    assert [a["confidence"] < 0.5 for a in got["answers"]] == [False, True, True]
+    shown = run("ask", "--index", "idx", "what did people say about London").stdout
+    first, second, third = shown.strip("\n").split("\n\n")
+    assert "Less likely" not in first and second.startswith("Less likely:\n> ") and third.startswith("> ")
+    speech = run("ask", "--index", "idx", "what did the school say").stdout  # the speaker's words: each likely
+    assert "Less likely" not in speech and "[2]" in speech
+
+
+def test_more_after_a_not_sure_answer_says_so_again(news):
+    chat = run("chat", "--index", "idx", "-k", "1", input="who will pay more\nmore\n")
+    assert chat.returncode == 0, chat.stderr
+    first, more = chat.stdout.split("Q: more\n")
+    assert "Not sure: closest passages\n> " in first
+    assert more.startswith("→ who will pay more\nNot sure: more of the closest passages\n> "), more
+
+
+@pytest.fixture
+def news_server(news, isolated):
+    """``qabot serve`` over the five articles."""
+    from test_web import Server
+
+    srv = Server(isolated / "idx", isolated)
+    yield srv
+    assert "Traceback" not in srv.stop()
+
+
+def test_web_lists_the_articles_and_shows_less_likely_answers(news_server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from test_web import _after_load
+
+    browser.get(news_server.url + "?q=what+articles+do+you+have%3F")
+    assert browser.find_element(By.CSS_SELECTOR, "#t1 .heading").text == "5 articles:"
+    listed = browser.find_elements(By.CSS_SELECTOR, "#t1 .articles li")
+    assert [li.find_element(By.TAG_NAME, "a").text for li in listed] == list(TITLES.values())
+    assert listed[0].find_element(By.CSS_SELECTOR, ".source").text == "news/carpark.txt · Priya Desai · 2026-03-02"
+    browser.find_element(By.ID, "q").send_keys("what did people say about London" + Keys.ENTER)
+    _after_load(browser, "#t2 .answer")
+    labels = browser.find_elements(By.CSS_SELECTOR, "#t2 .unsure")
+    assert [p.text for p in labels] == ["Less likely:"]
+    numbers = [li.get_attribute("value") for li in browser.find_elements(By.CSS_SELECTOR, "#t2 .answer")]
+    assert numbers == ["1", "2", "3"]
+    assert browser.execute_script(  # the label stands between answers 1 and 2
+        "const [a, b] = document.querySelectorAll('#t2 .answer'); const l = document.querySelector('#t2 .unsure');"
+        "return a.getBoundingClientRect().bottom <= l.getBoundingClientRect().top && "
+        "l.getBoundingClientRect().bottom <= b.getBoundingClientRect().top")
+    browser.get(news_server.url + "?q=what+is+the+newest+article")
+    newest = _after_load(browser, "#t3 .articles li a")[0]
+    assert newest.text == TITLES["vets.txt"]
+    browser.get(newest.get_attribute("href"))
+    assert _after_load(browser, "article h1")[0].text == TITLES["vets.txt"]

@@ -235,7 +235,8 @@ class Answerer:
                                               and top < weights.sure_above or self._lacks_cue(kind, cands, shown)
                                               or ranked.check.missing_name_share > 0  # "in Zzyzx": named nowhere
                                               or self._names_elsewhere(ranked.question, shown)),
-                      searched=searched, why=why)
+                      searched=searched, why=why,
+                      sure_above=None if kind in (QuestionKind.SAY, QuestionKind.KEYWORDS) else weights.sure_above)
 
     def _off_topic_words_last(self, q: Question, told: Ranked) -> None:
         """For a narrated question answered from its plain ranking ("how did Chirac respond to Blair's warning"):

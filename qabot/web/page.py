@@ -11,7 +11,8 @@ from urllib.parse import urlencode
 from ..analysis import Analyzer
 from ..catalog import Entry, paragraph_texts
 from ..model import Answer, Article, Evidence
-from ..render import citation_place, highlight_spans, listing_heading, safe, safe_line
+from ..render import (LESS_LIKELY, citation_place, highlight_spans, less_likely_from, listing_heading, safe, safe_line,
+                      unsure_label)
 
 SPAN_CLASSES = {"term": "term", "speaker": "speaker"}
 """The CSS class of each kind of highlighted span: the question's words, the speaker."""
@@ -86,11 +87,16 @@ def answer_html(answer: Answer, analyzer: Analyzer) -> str:
     head = ""
     if answer.searched:
         head += f"<p class=\"searched\">(searched for {text(', '.join(repr(safe_line(w)) for w in answer.searched))})</p>\n"
-    if answer.unsure and answer.evidence[0].rank == 1:
-        head += "<p class=\"unsure\"><strong>Not sure:</strong> closest passages</p>\n"
+    label = unsure_label(answer)
+    if label:
+        lead, rest = label.split(": ", 1)
+        head += f"<p class=\"unsure\"><strong>{text(lead)}:</strong> {text(rest)}</p>\n"
     items = []
+    less = less_likely_from(answer)
     for e in answer.evidence:
         who = f" <span class=\"who\">{text(e.speaker)}</span>" if e.speaker else ""
+        if e is less:  # the list goes on after a label, numbered on
+            items.append(f"</ol>\n<p class=\"unsure\"><strong>{text(LESS_LIKELY)}</strong></p>\n<ol class=\"answers\">\n")
         items.append(
             f"<li class=\"answer\" value=\"{e.rank}\">\n<blockquote>{highlighted(e, analyzer)}</blockquote>\n"
             f"<p class=\"citation\"><a href=\"{citation_href(e)}\">[{e.rank}] {text(safe_line(e.article.title))}</a>"
