@@ -28,7 +28,7 @@ from .index import Index, state_dir
 from .model import Answer, Evidence
 from .quotes import find_quotes, quote_json
 from .render import (DIM, Style, answer_json, dumps, quotes_dumps, render_answer, render_article, render_explain,
-                     render_quotes, render_show, safe, safe_line, width)
+                     render_quotes, render_show, safe, safe_line, width, wrap_positions)
 from .speakers import speaker_matches
 from .vocabulary import Lexicon, surface_words
 
@@ -111,8 +111,9 @@ class Chat:
 
     def welcome(self) -> str:
         """The first line: what is loaded."""
-        return (f"qabot {__version__} · {self.summary()}\n"
-                "Ask a question about the articles; /help lists commands, Ctrl-D leaves.")
+        lines = [f"qabot {__version__} · {self.summary()}",
+                 "Ask a question about the articles; /help lists commands, Ctrl-D leaves."]
+        return "\n".join(line[s:e] for line in lines for s, e in wrap_positions(line, self.style.width))  # at words
 
     def summary(self) -> str:
         """``N articles, M passages, built WHEN``."""

@@ -24,7 +24,7 @@ from .errors import CorpusError, IndexDamaged, IndexMissing, QabotError, UsageEr
 from .progress import terminal_progress
 from .render import Style, dumps, render_answer, render_explain, safe_line, shorten, width
 from .workspace import (DEFAULT_CORPUS, DEFAULT_K, ColorMode, Config, Workspace, early_check, ensure_index,
-                        load_config, resolve, start_check, use_color)
+                        load_config, missing, resolve, start_check, use_color)
 
 if TYPE_CHECKING:
     from .build import BuildReport
@@ -337,7 +337,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     from .dates import iso_date
     from .index import Index
 
-    index = Index.open(_workspace(args, load_config()).index_dir)
+    workspace = _workspace(args, load_config())
+    try:
+        index = Index.open(workspace.index_dir)
+    except IndexMissing:  # said as ask says it
+        raise IndexMissing(missing(workspace)) from None
     # by path, a file's articles in their order (the index's own order changes as updates add segments)
     for meta, n in sorted(zip(index.all_meta(), index.passage_counts()), key=lambda row: row[0]["path"]):
         path = display(meta["path"])

@@ -324,8 +324,9 @@ def render_listing(answer: Answer, style: Style) -> str:
         title = safe_line(a.title)
         lines += [(head if i == 0 else indent) + title[s:t]
                   for i, (s, t) in enumerate(wrap_positions(title, style.width - len(indent)) or [(0, 0)])]
-        source = "— " + " · ".join(safe_line(x) for x in (a.path, a.byline, a.date) if x)
-        lines += [style.paint(indent + source[s:t], DIM) for s, t in wrap_positions(source, style.width - len(indent))]
+        source = "—\0" + " · ".join(safe_line(x).replace(" ", "\0") for x in (a.path, a.byline, a.date) if x)
+        lines += [style.paint(indent + source[s:t].replace("\0", " "), DIM)  # a byline or date unbroken
+                  for s, t in wrap_positions(source, style.width - len(indent))]
     return "\n".join(lines)
 
 
@@ -334,6 +335,10 @@ def render_explain(answer: Answer, style: Style, analyzer: Analyzer | None = Non
     refusal (or the answer as a whole) the features behind the confidence. With ``analyzer``, the words matched
     are shown as the sentence writes them ("Reyes"), not as analysed terms ("rey")."""
     lines = []
+    if answer.heading:  # a question about the collection: the articles listed, nothing scored
+        order = "by path" if answer.listed is not None else "by the date each gives"
+        return style.paint(f"{safe_line(answer.heading)}: the articles' titles from the index's metadata, {order}; "
+                           "nothing scored against the question", BOLD)
     if answer.summary:
         lines.append(style.paint("the article's summary: its opening sentence, then the sentences most central to it "
                                  "(the words it uses most); not scored against the question", BOLD))

@@ -223,6 +223,15 @@ def early_check(argv: list[str]) -> tuple[Workspace, Check | None] | None:
     return workspace, start_check(workspace, compare=True)
 
 
+def missing(workspace: Workspace) -> str:
+    """Why there is no index to answer from, and how to build it, in one line ("no index at X (the config's index);
+    run qabot index --index X PATH")."""
+    index_dir = workspace.index_dir
+    named = {IndexSource.ENV: " (QABOT_INDEX names it)", IndexSource.CONFIG: " (the config's index)"}
+    how = f"--index {index_dir} PATH" if workspace.explicit else "PATH"
+    return f"no index at {index_dir}{named.get(workspace.source, '')}; run qabot index {how}"
+
+
 def ensure_index(workspace: Workspace, say: Callable[[str], None] = _stderr, check: Check | None = None,
                  opened: Index | None = None) -> BuildReport | None:
     """Build the index first when there is none (from ``seeds/`` here) or when its corpus changed; the build's
@@ -241,9 +250,7 @@ def ensure_index(workspace: Workspace, say: Callable[[str], None] = _stderr, che
             manifest = read_manifest(index_dir)
         if manifest is None:
             if workspace.explicit:
-                named = {IndexSource.ENV: " (QABOT_INDEX names it)", IndexSource.CONFIG: " (the config's index)"}
-                raise IndexMissing(f"no index at {index_dir}{named.get(workspace.source, '')}; "
-                                   f"run qabot index --index {index_dir} PATH")
+                raise IndexMissing(missing(workspace))
             if not Path(DEFAULT_CORPUS).is_dir():
                 raise CorpusError(f"no index at {index_dir} and no {DEFAULT_CORPUS}/ folder here; run qabot index PATH")
             roots: list[str] = [os.path.abspath(DEFAULT_CORPUS)]

@@ -237,3 +237,31 @@ def test_web_lists_the_articles_and_shows_less_likely_answers(news_server, brows
     assert newest.text == TITLES["vets.txt"]
     browser.get(newest.get_attribute("href"))
     assert _after_load(browser, "article h1")[0].text == TITLES["vets.txt"]
+
+
+def test_a_listing_keeps_a_date_unbroken_and_explain_says_what_it_is(news):
+    shown = run("ask", "--index", "idx", "what is the newest article", env={"COLUMNS": "60"}).stdout
+    assert "    — news/vets.txt · Hamish Reid · 12 November 2026\n" in shown
+    explained = run("ask", "--index", "idx", "--explain", "what is the newest article").stdout
+    assert explained.splitlines()[-1] == ("4 dated articles, newest first (1 gives no date): the articles' titles from "
+                                          "the index's metadata, by the date each gives; nothing scored against the question")
+
+
+def test_list_without_the_index_says_so_as_ask_does(isolated):
+    listed = run("list", "--index", "nowhere")
+    asked = run("ask", "--index", "nowhere", "x")
+    assert (listed.returncode, listed.stderr) == (asked.returncode, asked.stderr) == (
+        4, "qabot: error: no index at nowhere; run qabot index --index nowhere PATH\n")
+
+
+def test_the_chat_welcome_wraps_at_words(news, isolated):
+    from test_chat import chat_session
+    from qabot.render import Style
+
+    status, output, chat = chat_session(isolated / "idx", "\x04")
+    assert status == 0
+    assert all(len(line) <= 100 or " " not in line.strip() for line in output.splitlines())
+    chat.style = Style(color=False, width=40)
+    assert all(len(line) <= 40 or " " not in line.strip() for line in chat.welcome().splitlines())
+    assert chat.welcome().split() == (f"qabot {__import__('qabot').__version__} · {chat.summary()} Ask a question about "
+                                      "the articles; /help lists commands, Ctrl-D leaves.").split()
