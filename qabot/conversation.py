@@ -118,6 +118,10 @@ _WH_AUX = re.compile(
 """A question's question word (with what it counts: "how many people"), its auxiliary and the rest."""
 
 
+_SAID_WHAT = re.compile(rf"(?i)\b(?P<verb>{SPEECH_VERBS})(?=\s*$|\s+(?:about|on|of|regarding|concerning|over)\b)")
+"""A verb of speech whose object, the words, was what "what" asked for."""
+
+
 def _asked_instead(wh: str, question: str) -> str | None:
     """``question`` asked with ``wh`` instead of its own question word: "where?" after "how many people were
     evacuated" asks "where were people evacuated", after "how many jobs will Marlow Foods cut" "where will Marlow
@@ -126,9 +130,19 @@ def _asked_instead(wh: str, question: str) -> str | None:
     if m is None:
         return None  # "who wrote it?": no auxiliary to ask it again with ("why who wrote it" is no question)
     noun, rest = (m.group("noun") or "").strip(), m.group("rest")
+    if not noun and question.lstrip().lower().startswith("what"):  # "what did Prichard say (about the stage)":
+        rest = _SAID_WHAT.sub(r"\g<verb> that", rest, count=1)  # "when did Prichard say that (about the stage)"
     if len(rest.split()) > 1:  # "how many jobs will Marlow Foods cut": the counted thing is the object
         return " ".join(w for w in (wh, m.group("aux"), rest, noun) if w)
+    aux = m.group("aux").lower()
+    if noun and aux in _HAVE_DO and re.search(r"[^s]s$", rest.lower()):  # "how many people had tickets": "had" the
+        return f"{wh} {_HAVE_DO[aux]} {noun} have {rest}"  # verb, its object a plural ("how many have left": no)
     return " ".join(w for w in (wh, m.group("aux"), noun, rest) if w)  # "how many people were evacuated"
+
+
+_HAVE_DO = {"had": "did", "has": "does", "have": "do"}
+""""Had" as the verb, not an auxiliary ("how many people had tickets"), asked again with "did" ("where did people have
+tickets")."""
 
 
 _ELSE = re.compile(r"(?i)^(\s*(?:and\s+)?(?:what|who|where|when|how|which))\s+else\b")

@@ -306,7 +306,7 @@ def test_chat_a_question_word_alone_asks_the_last_question_with_it(news):
     lines = result.stdout.splitlines()
     assert "→ where will Marlow Foods cut jobs" in lines
     assert "→ when will Marlow Foods cut jobs" in lines
-    assert "→ why did Reyes claim" in lines
+    assert "→ why did Reyes claim that" in lines
     assert "no words to search for" not in result.stdout
     assert result.stdout.count("> Marlow Foods will cut 310 jobs at its Elmsford biscuit factory") == 3
     alone = run("chat", "--index", "idx", input="where?\n")

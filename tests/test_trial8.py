@@ -265,3 +265,12 @@ def test_the_chat_welcome_wraps_at_words(news, isolated):
     assert all(len(line) <= 40 or " " not in line.strip() for line in chat.welcome().splitlines())
     assert chat.welcome().split() == (f"qabot {__import__('qabot').__version__} · {chat.summary()} Ask a question about "
                                       "the articles; /help lists commands, Ctrl-D leaves.").split()
+
+
+def test_a_question_word_alone_after_what_someone_said_asks_of_their_saying_it(news):
+    chat = run("chat", "--index", "idx", "-k", "1", input="what did Alan Forbes say\nwhen?\n"
+               "what did Alan Forbes say about winter\nwhy?\nhow many pupils had places\nwhere?\n")
+    assert chat.returncode == 0, chat.stderr
+    rewritten = [line for line in chat.stdout.splitlines() if line.startswith("→ ")]
+    assert rewritten == ["→ when did Alan Forbes say that", "→ why did Alan Forbes say that about winter",
+                         "→ where did pupils have places"]
