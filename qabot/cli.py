@@ -173,8 +173,8 @@ def make_parser() -> argparse.ArgumentParser:
 INDEX_HELP = "index folder (default: $QABOT_INDEX, the config's index, ./index here, else the data folder)"
 K_HELP = f"number of answers (default: the config's k, else {DEFAULT_K})"
 INDEX_ORDER = ("The index is --index, else $QABOT_INDEX, else the config's index ($QABOT_CONFIG, else "
-               "$XDG_CONFIG_HOME/qabot/config.toml), else ./index when this folder has index/ or seeds/, "
-               "else $XDG_DATA_HOME/qabot/index.")
+               "$XDG_CONFIG_HOME/qabot/config.toml; a relative path is from the config's folder), else ./index when "
+               "this folder has index/ or seeds/, else $XDG_DATA_HOME/qabot/index.")
 SHELLS = ("bash", "zsh", "fish")
 
 

@@ -168,6 +168,7 @@ def test_mcp_started_before_the_index_is_built_says_why_then_answers(isolated, t
 def test_a_relative_index_in_the_config_is_from_the_config_files_folder(news, isolated, tmp_path):
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
     assert "a relative path is from this file's folder" in readme
+    assert "a relative path is from the config's folder" in " ".join(run("--help").stdout.split())
     conf = tmp_path / "conf"
     conf.mkdir()
     (conf / "config.toml").write_text('index = "../work/idx"\nk = 1\n')
