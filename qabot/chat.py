@@ -20,7 +20,7 @@ from typing import Iterable, TextIO
 from . import __version__
 from .analysis import Analyzer
 from .answering import Answerer
-from .answering.parse import parse
+from .answering.parse import about_article, parse
 from .build import Settings, build
 from .conversation import Context, Turn, after, answer_subject, pronoun_of, topic_as_written, understand
 from .errors import QabotError
@@ -225,6 +225,8 @@ class Chat:
             self.refused = (turn.question, article) if answer.no_answer and not speaker and not turn.exclude_seen else None
         if answer.evidence:
             self.last_article = answer.evidence[0].article_number if answer.evidence[0].article_number >= 0 else None
+        elif answer.no_answer and not turn.more and about_article(turn.question) is not None:
+            self.last_article = None  # "which article? 2 are about 'iPod'": "who wrote it?" next is not an older one
         if not turn.more:
             self.answers = {}
         for e in answer.evidence:

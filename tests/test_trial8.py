@@ -275,3 +275,14 @@ def test_a_question_word_alone_after_what_someone_said_asks_of_their_saying_it(n
     rewritten = [line for line in chat.stdout.splitlines() if line.startswith("→ ")]
     assert rewritten == ["→ when did Alan Forbes say that", "→ why did Alan Forbes say that about winter",
                          "→ where did pupils have places"]
+
+
+def test_it_after_a_refused_question_about_an_article_is_not_an_older_answers_article(news):
+    chat = run("chat", "--index", "idx", "-k", "1",
+               input="what did Helen Marsh say\nwho wrote the article about zebras\nwho wrote it?\n")
+    assert chat.returncode == 0, chat.stderr
+    last = chat.stdout.split("Q: who wrote it?\n")[1]
+    assert last.startswith("No answer: which article? there are 5;"), last
+    assert "Priya Desai" not in last
+    kept = run("chat", "--index", "idx", "-k", "1", input="what did Helen Marsh say\nwho wrote it?\n")
+    assert "> Priya Desai\n" in kept.stdout
