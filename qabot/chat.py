@@ -55,12 +55,20 @@ MORE_LOOKAHEAD = 20
 PRONOUN_PASSAGES = 20
 """How many of the passages naming someone are read to tell whether the articles call them "he" or "she"."""
 
-HELP_TIPS = (
-    "Ask a question: what did Wang say about Ukraine",
-    "Follow up: and Putin?  ·  what about trade?  ·  more  ·  what else did he say?",
-    "Everything someone said, article by article: /quotes Wang about Ukraine",
-    "Tab completes commands and the articles' names and words; ↑ and Ctrl-R search history.",
-)
+def examples(lexicon) -> tuple[str, str]:
+    """Two names the articles show speaking most, for examples of questions ("Wang", "Putin" over the bundled
+    article): the examples ask about these articles, not others."""
+    found = lexicon.speakers(2)
+    return (found[0] if found else "Wang"), (found[1] if len(found) > 1 else "Putin")
+
+
+def help_tips(lexicon) -> list[str]:
+    """The lines above /help's commands, their examples the articles' own speakers."""
+    first, second = examples(lexicon)
+    return [f"Ask a question: what did {first} say  ·  how many articles are there?",
+            f"Follow up: and {second}?  ·  what about <topic>?  ·  more  ·  who said that?  ·  who wrote it?",
+            f"Everything someone said, article by article: /quotes {first} about <topic>",
+            "Tab completes commands and the articles' names and words; ↑ and Ctrl-R search history."]
 
 
 class Chat:
@@ -266,7 +274,7 @@ class Chat:
                   for name, text in COMMANDS.items()]
         wide = max(len(usage) for usage, _ in usages) + 2
         lines = [f"  {usage:<{wide}}{text}" for usage, text in usages]
-        self.write("\n".join(list(HELP_TIPS) + ["Commands:"] + lines))
+        self.write("\n".join(help_tips(self.lexicon) + ["Commands:"] + lines))
 
     def cmd_sources(self, arg: str) -> None:
         """/sources"""
@@ -402,7 +410,7 @@ class Chat:
         """/quotes NAME [about TOPIC]"""
         m = re.match(r"(?is)^(?P<name>.+?)(?:\s+(?:--about|about|on)\s+(?P<topic>.+))?$", arg.strip())
         if not m:
-            self.write("usage: /quotes NAME [about TOPIC], e.g. /quotes Wang about Ukraine")
+            self.write(f"usage: /quotes NAME [about TOPIC], e.g. /quotes {examples(self.lexicon)[0]}")
             return
         report = find_quotes(self.index, m.group("name").strip(), (m.group("topic") or "").strip() or None,
                              analyzer=self.analyzer, gates=self.answerer.gates)

@@ -230,6 +230,13 @@ class Lexicon:
         found = sorted(self._entries[lo:hi], key=lambda e: (e[1], e[0]))[:limit]
         return [(w, -n) for _, n, w in found]
 
+    def speakers(self, limit: int = 2) -> list[str]:
+        """Up to ``limit`` names the articles show speaking most often, most first (for examples of questions: "what
+        did Wang say"); names of more than one letter, written with a capital and not in capitals alone."""
+        names = [(-self._spoke[key], key, w) for key, _, w in self._entries
+                 if self._spoke.get(key) and is_name(w) and not w.isupper() and len(w) > 1]
+        return [w for _, _, w in sorted(set(names))[:limit]]
+
     def speaks(self, word: str) -> bool:
         """True when the articles show ``word`` (a name, any case) speaking; a word in capitals the surface words
         leave out ("the WHO", "the US") only as written ("The WHO said", not "Who said")."""

@@ -152,9 +152,9 @@ def test_every_command(index, tmp_path):
     assert output == f"""\
 qabot 0.1.0 · 1 article, 15 passages in index, built WHEN
 {WELCOME}
-Ask a question: what did Wang say about Ukraine
-Follow up: and Putin?  ·  what about trade?  ·  more  ·  what else did he say?
-Everything someone said, article by article: /quotes Wang about Ukraine
+Ask a question: what did Wang say  ·  how many articles are there?
+Follow up: and Putin?  ·  what about <topic>?  ·  more  ·  who said that?  ·  who wrote it?
+Everything someone said, article by article: /quotes Wang about <topic>
 Tab completes commands and the articles' names and words; ↑ and Ctrl-R search history.
 Commands:
   /help                       what you can type

@@ -286,3 +286,20 @@ def test_it_after_a_refused_question_about_an_article_is_not_an_older_answers_ar
     assert "Priya Desai" not in last
     kept = run("chat", "--index", "idx", "-k", "1", input="what did Helen Marsh say\nwho wrote it?\n")
     assert "> Priya Desai\n" in kept.stdout
+
+
+def test_the_examples_of_help_and_the_page_ask_about_these_articles_own_speakers(news_server, news):
+    import re
+
+    status, home, _ = news_server.get("/")
+    assert status == 200
+    links = re.findall(r'<p class="hint">.*?<a href="/\?([^"]+)">([^<]+)</a>', home)
+    assert links and "Wang" not in home
+    asked = links[0][1]
+    assert asked.startswith("what did ") and asked.endswith(" say")
+    status, answered, _ = news_server.get("/?" + links[0][0].replace("&amp;", "&"))
+    assert status == 200 and '<li class="answer"' in answered and "No answer" not in answered
+    status, helped, _ = news_server.get("/?q=help")
+    assert asked in helped
+    chat = run("chat", "--index", "idx", input="/help\n")
+    assert f"Ask a question: {asked}  ·  how many articles are there?" in chat.stdout

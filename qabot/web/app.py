@@ -30,7 +30,7 @@ from starlette.routing import Route
 from ..analysis import Analyzer
 from ..answering import Answerer
 from ..catalog import Catalog, article_json
-from ..chat import Chat
+from ..chat import Chat, examples
 from ..conversation import understand
 from ..errors import ArticleMissing, QabotError
 from ..index import Index, manifest_stamp
@@ -48,8 +48,9 @@ MAX_K = 50
 """The most answers one request may ask for."""
 MAX_QUESTION = 2000
 """The longest question accepted, in characters."""
-WEB_HELP = ("Ask a question about the articles (what did Wang say about Ukraine; who wrote the article about trade; "
-            "summarize it). Follow up: and Putin? · what about trade? · more · what else did he say? · who said that? "
+WEB_HELP = ("Ask a question about the articles (what did {first} say; how many articles are there?; who wrote the "
+            "article about …; summarize it). Follow up: and {second}? · what about …? · more · "
+            "who said that? "
             "A citation opens its article; \"new conversation\" starts afresh.")
 """What ``help`` or ``?`` typed on the page shows: the chat's tips, less its commands and keys."""
 HEADERS = {
@@ -131,7 +132,8 @@ class Conversation(Chat):
         if line.startswith("/"):
             turn = page.WebTurn(number, line, None, False, None, "the page takes questions; /commands are for qabot chat")
         elif bare in ("help", "?"):
-            turn = page.WebTurn(number, line, None, False, None, WEB_HELP)
+            first, second = examples(self.lexicon)
+            turn = page.WebTurn(number, line, None, False, None, WEB_HELP.format(first=first, second=second))
         elif bare in ("exit", "quit"):
             turn = page.WebTurn(number, line, None, False, None,
                                 "to leave, close the page; \"new conversation\" (beside Ask) starts afresh")
@@ -203,7 +205,7 @@ def create_app(index_dir: Path, k: int = 3, allowed_hosts: list[str] | None = No
             # the form sends how many turns it showed: a reload of an answered form asks nothing again
             if q and not (seen.isdigit() and int(seen) < len(conversation.turns)):
                 conversation.say(q)
-            body = page.conversation_html(conversation.turns, shared.analyzer)
+            body = page.conversation_html(conversation.turns, shared.analyzer, examples(shared.lexicon))
         response = _html(page.page("qabot" if not q else f"{q[:80]} · qabot", body, shared.summary()))
         response.set_cookie(COOKIE, token, httponly=True, samesite="strict")
         return response

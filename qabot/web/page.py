@@ -130,13 +130,17 @@ def turn_html(turn: WebTurn, analyzer: Analyzer) -> str:
     return "".join(parts)
 
 
-def conversation_html(turns: list[WebTurn], analyzer: Analyzer) -> str:
-    """The conversation so far, then the question box (it submits to ``/?q=``; no script needed)."""
+def conversation_html(turns: list[WebTurn], analyzer: Analyzer, names: tuple[str, str] = ("Wang", "Putin")) -> str:
+    """The conversation so far, then the question box (it submits to ``/?q=``; no script needed); before any turn, a
+    hint whose examples ask about ``names``, two of the articles' own speakers."""
     body = "".join(turn_html(t, analyzer) for t in turns)
     if not turns:
-        body = ("<p class=\"hint\">Ask a question about the articles, e.g. <a href=\"/?q=what+did+Wang+say+about+Ukraine\">"
-                "what did Wang say about Ukraine</a>. Follow up with <em>and Putin?</em>, <em>what about trade?</em>, "
-                "<em>more</em> or <em>what else did he say?</em></p>\n")
+        first, second = names
+        asked = f"what did {first} say"
+        body = (f"<p class=\"hint\">Ask a question about the articles, e.g. <a href=\"/?{text(urlencode({'q': asked}))}\">"
+                f"{text(asked)}</a> or <a href=\"/?q=how+many+articles+are+there%3F\">how many articles are there?</a> "
+                f"Follow up with <em>and {text(second)}?</em>, <em>what about …?</em>, <em>more</em> or "
+                "<em>who wrote it?</em></p>\n")
     return (
         f"<div id=\"conversation\">\n{body}</div>\n"
         "<form id=\"ask\" method=\"get\" action=\"/\">\n"
