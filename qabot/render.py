@@ -308,7 +308,9 @@ def listing_heading(answer: Answer, everything: str) -> str:
     ranks = [e.rank for e in answer.evidence]
     heading = answer.heading or ""
     if answer.listed and ranks and len(ranks) < answer.listed:
-        which = f"the first {len(ranks):,}" if min(ranks) == 1 else f"{min(ranks):,} to {max(ranks):,}"
+        first, last = min(ranks), max(ranks)
+        which = (("the first" if len(ranks) == 1 else f"the first {len(ranks):,}") if first == 1
+                 else f"number {first:,}" if first == last else f"{first:,} to {last:,}")
         heading += f"; {which} by path ({everything} lists them all)"
     return heading
 

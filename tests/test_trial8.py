@@ -125,6 +125,8 @@ def test_a_long_collection_is_listed_k_at_a_time_with_a_pointer_to_qabot_list(is
                                              "[1] Story number 1"]
     chat = run("chat", "--index", "idx", "-k", "2", input="list the articles\nmore\nhow many articles\n")
     assert "12 articles; 3 to 4 by path (qabot list lists them all):\n[3] Story number 3" in chat.stdout
+    one = run("chat", "--index", "idx", "-k", "1", input="list the articles\nmore\n").stdout
+    assert "12 articles; the first by path (qabot list" in one and "12 articles; number 2 by path (qabot list" in one
     undated = run("ask", "--index", "idx", "what is the newest article")
     assert undated.stdout == "No answer: none of the 12 articles gives a date.\n"
 
