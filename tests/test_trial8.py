@@ -305,3 +305,20 @@ def test_the_examples_of_help_and_the_page_ask_about_these_articles_own_speakers
     assert asked in helped
     chat = run("chat", "--index", "idx", input="/help\n")
     assert f"Ask a question: {asked}  ·  how many articles are there?" in chat.stdout
+
+
+def test_how_many_articles_mention_a_topic_counts_and_lists_them(news, isolated):
+    got = _ask("how many articles mention people")
+    assert got["heading"] == "2 of the 5 articles mention 'people', best match first" and "listed" not in got
+    assert sorted(a["text"] for a in got["answers"]) == sorted([TITLES["carpark.txt"], TITLES["timetable.html"]])
+    one = _ask("which stories are about the hospital?")
+    assert one["heading"] == "1 of the 5 articles mentions 'hospital'"
+    assert [a["text"] for a in one["answers"]] == [TITLES["carpark.txt"]]
+    none = _ask("list the articles about zebras")
+    assert none["no_answer"] and none["message"] == "no article mentions 'zebras' in 5 articles"
+    many = write_articles(isolated / "many", {f"{n:02}.txt": f"Story {n}\n\nThe council met on day {n}.\n"
+                                              for n in range(1, 13)})
+    assert run("index", str(many), "--index", "idx12").returncode == 0
+    cut = run("ask", "--index", "idx12", "-k", "2", "which articles mention the council").stdout
+    assert cut.splitlines()[0] == "12 of the 12 articles mention 'council', best match first:"
+    assert cut.count("\n[") == 2 and "qabot list" not in cut  # two of them; qabot list lists all, not these

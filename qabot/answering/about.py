@@ -133,13 +133,42 @@ def _articles(n: int) -> str:
 
 def _collection(reader: Reader, q: Question, k: int) -> Answer:
     """How many articles there are and their titles, by path as ``qabot list`` gives them: all of them when there are
-    at most ``WHOLE_LIST``, else the first ``k``."""
+    at most ``WHOLE_LIST``, else the first ``k``. With a topic ("how many articles mention Blair"), the articles that
+    hold every one of its words, those whose best passage BM25 ranks highest first."""
+    if q.topic_terms:
+        return _mentioning(reader, q, k)
     n = reader.corpus.n_articles
     order = sorted(range(n), key=lambda a: (reader.corpus.article(a).path, a))
     shown = order if n <= WHOLE_LIST else order[:k]
     evidence = [_title_evidence(rank, a, reader.corpus.article(a)) for rank, a in enumerate(shown, start=1)]
     heading = _articles(n)
     return Answer(question=q.text, evidence=evidence, confidence=1.0, heading=heading, listed=n)
+
+
+def _mentioning(reader: Reader, q: Question, k: int) -> Answer:
+    """The articles that hold every word of the question's topic, and how many: all of up to ``WHOLE_LIST``, else the
+    first ``k``, best first."""
+    terms = list(dict.fromkeys(q.topic_terms))
+    topic = " ".join(q.topic_words)
+    where = _articles(reader.corpus.n_articles)
+    holding: set[int] | None = None
+    for t in terms:
+        df = reader.df(t)
+        found = {reader.span(p).article for p, _ in reader.retriever.top([t], df)} if df else set()
+        holding = found if holding is None else holding & found
+    if not holding:
+        return Answer(question=q.text, no_answer=True, terms=q.terms, message=f"no article mentions '{topic}' in {where}")
+    order: dict[int, int] = {}
+    for p, _ in reader.retriever.top(terms, sum(reader.df(t) for t in terms)):
+        a = reader.span(p).article
+        if a in holding:
+            order.setdefault(a, len(order))
+    ranked = sorted(holding, key=lambda a: (order.get(a, len(order)), a))
+    shown = ranked if len(ranked) <= WHOLE_LIST else ranked[:k]
+    evidence = [_title_evidence(rank, a, reader.corpus.article(a)) for rank, a in enumerate(shown, start=1)]
+    verb = "mentions" if len(ranked) == 1 else "mention"
+    heading = f"{len(ranked):,} of the {where} {verb} '{topic}'" + (", best match first" if len(ranked) > 1 else "")
+    return Answer(question=q.text, evidence=evidence, terms=q.terms, confidence=1.0, heading=heading)
 
 
 def _by_date(reader: Reader, q: Question, k: int) -> Answer:

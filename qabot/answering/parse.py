@@ -243,6 +243,16 @@ _COLLECTION = re.compile(
     rf"|what(?:['’]s|\s+is)\s+in\s+(?:the|your|this|my)\s+(?:index|collection|corpus)"
     rf")(?:[\s,]+please)?\s*[?.!]*\s*$", re.I)
 """The collection asked about: "how many articles are there", "what articles do you have", "list the articles"."""
+_ON = r"(?:about|on|mention|mentioning|that\s+mention|which\s+mention|covering|concerning|regarding|with|naming|that\s+name)"
+_COLLECTION_ON = re.compile(
+    rf"^\W*(?:(?:so|and|ok(?:ay)?|please)[\s,]+)*(?:"
+    rf"how\s+many\s+{_MANY}(?:\s+(?:are\s+there|do\s+you\s+have|are|were|have\s+you\s+got))?"
+    rf"|(?:what|which)\s+{_MANY}(?:\s+(?:are\s+there|do\s+you\s+have|have\s+you\s+got|are|were))?"
+    rf"|(?:(?:can|could)\s+you\s+)?(?:list|show(?:\s+me)?|give\s+me|find(?:\s+me)?|name)\s+(?:all\s+)?(?:(?:the|your|my)\s+)?"
+    rf"(?:all\s+)?{_MANY}"
+    rf")\s+{_ON}\s+(?P<topic>\S.*?)(?:[\s,]+please)?\s*[?.!]*\s*$", re.I)
+"""The collection's articles on a topic: "how many articles mention Blair", "which stories are about the iPod",
+"list the articles about the fire"."""
 _RECENT = r"(?:latest|newest|most\s+recent|recent|oldest|earliest|last|first)"
 _DATED = re.compile(
     rf"^\W*(?:(?:so|and|ok(?:ay)?|please)[\s,]+)*(?:"
@@ -261,7 +271,7 @@ articles"; "first" and "last" only with a word for the articles after them ("wha
 
 def collection_kind(text: str) -> QuestionKind | None:
     """ARTICLES, NEWEST or OLDEST for a question about the collection itself, else None."""
-    if _COLLECTION.match(text):
+    if _COLLECTION.match(text) or _COLLECTION_ON.match(text):
         return QuestionKind.ARTICLES
     if not _DATED.match(text):
         return None
@@ -403,7 +413,10 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True, written: Callable[
     asked = _asked(text)
     collection = collection_kind(text) or collection_kind(asked)
     if collection is not None:
-        return Question(text=text, kind=collection, speaker=None, speaker_terms=(), topic_terms=(), topic_words=())
+        on = _COLLECTION_ON.match(text) or _COLLECTION_ON.match(asked)
+        terms, shown = _content_words(on["topic"], analyzer) if on else ([], [])
+        return Question(text=text, kind=collection, speaker=None, speaker_terms=(), topic_terms=tuple(terms),
+                        topic_words=tuple(shown))
     for kind, pattern in _ABOUT_ARTICLE:
         if pattern.search(text) or pattern.search(asked):
             if kind is QuestionKind.BY_AUTHOR:
