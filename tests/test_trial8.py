@@ -322,3 +322,13 @@ def test_how_many_articles_mention_a_topic_counts_and_lists_them(news, isolated)
     cut = run("ask", "--index", "idx12", "-k", "2", "which articles mention the council").stdout
     assert cut.splitlines()[0] == "12 of the 12 articles mention 'council', best match first:"
     assert cut.count("\n[") == 2 and "qabot list" not in cut  # two of them; qabot list lists all, not these
+
+
+def test_the_latest_article_on_a_topic(news):
+    got = _ask("what is the latest article about London?")
+    assert got["heading"] == "the only dated article mentioning 'London'"
+    assert [a["text"] for a in got["answers"]] == [TITLES["timetable.html"]]
+    two = _ask("what's the latest news on the school", k=1)
+    assert [a["text"] for a in two["answers"]] == [TITLES["inspection.md"]]
+    undated = _ask("what is the newest story about the Corn Exchange")
+    assert undated["no_answer"] and undated["message"] == "the article that mentions 'Corn Exchange' gives no date"

@@ -151,11 +151,7 @@ def _mentioning(reader: Reader, q: Question, k: int) -> Answer:
     terms = list(dict.fromkeys(q.topic_terms))
     topic = " ".join(q.topic_words)
     where = _articles(reader.corpus.n_articles)
-    holding: set[int] | None = None
-    for t in terms:
-        df = reader.df(t)
-        found = {reader.span(p).article for p, _ in reader.retriever.top([t], df)} if df else set()
-        holding = found if holding is None else holding & found
+    holding = _holding(reader, terms)
     if not holding:
         return Answer(question=q.text, no_answer=True, terms=q.terms, message=f"no article mentions '{topic}' in {where}")
     order: dict[int, int] = {}
@@ -171,26 +167,47 @@ def _mentioning(reader: Reader, q: Question, k: int) -> Answer:
     return Answer(question=q.text, evidence=evidence, terms=q.terms, confidence=1.0, heading=heading)
 
 
+def _holding(reader: Reader, terms: list[str]) -> set[int]:
+    """The articles that hold every one of ``terms``."""
+    holding: set[int] | None = None
+    for t in terms:
+        df = reader.df(t)
+        found = {reader.span(p).article for p, _ in reader.retriever.top([t], df)} if df else set()
+        holding = found if holding is None else holding & found
+    return holding or set()
+
+
 def _by_date(reader: Reader, q: Question, k: int) -> Answer:
-    """The newest (or oldest) dated articles, ``k`` of them, by the date each gives; articles of the same day by path."""
+    """The newest (or oldest) dated articles, ``k`` of them, by the date each gives; articles of the same day by path.
+    With a topic ("the latest article about the fire"), among the articles that hold every word of it."""
     n = reader.corpus.n_articles
+    among = range(n)
+    topic = " ".join(q.topic_words)
+    if q.topic_terms:
+        among = sorted(_holding(reader, list(dict.fromkeys(q.topic_terms))))
+        if not among:
+            return Answer(question=q.text, no_answer=True, terms=q.terms,
+                          message=f"no article mentions '{topic}' in {_articles(n)}")
     dated = []
-    for a in range(n):
+    for a in among:
         chosen = reader.corpus.article(a)
         when = iso_date(chosen.date)
         if when:
             dated.append((when, chosen.path, a, chosen))
     if not dated:
-        return Answer(question=q.text, no_answer=True,
-                      message=f"none of the {_articles(n)} gives a date" if n != 1 else "the article gives no date")
+        about = f" that mention '{topic}'" if q.topic_terms else ""
+        return Answer(question=q.text, no_answer=True, terms=q.terms,
+                      message=f"none of the {_articles(len(among))}{about} gives a date" if len(among) != 1
+                      else f"the article{about.replace('mention', 'mentions')} gives no date")
     newest = q.kind is QuestionKind.NEWEST
     dated.sort(key=lambda d: d[1])  # articles of the same day by path, as the list gives them
     dated.sort(key=lambda d: d[0], reverse=newest)  # (a stable sort)
     evidence = [_title_evidence(rank, a, chosen) for rank, (_, _, a, chosen) in enumerate(dated[:k], start=1)]
-    undated = n - len(dated)
-    heading = (f"{len(dated):,} dated articles, {'newest' if newest else 'oldest'} first" if len(dated) > 1
-               else "the only dated article") + (f" ({undated:,} give no date)" if undated > 1
-                                                   else " (1 gives no date)" if undated else "")
+    undated = len(among) - len(dated)
+    about = f" mentioning '{topic}'" if q.topic_terms else ""
+    heading = (f"{len(dated):,} dated articles{about}, {'newest' if newest else 'oldest'} first" if len(dated) > 1
+               else f"the only dated article{about}") + (f" ({undated:,} give no date)" if undated > 1
+                                                         else " (1 gives no date)" if undated else "")
     return Answer(question=q.text, evidence=evidence, confidence=1.0, heading=heading)
 
 

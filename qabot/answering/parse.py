@@ -269,11 +269,21 @@ articles"; "first" and "last" only with a word for the articles after them ("wha
 "what is the first article of the treaty", which asks about the articles' contents)."""
 
 
+_DATED_ON = re.compile(
+    rf"^\W*(?:(?:so|and|ok(?:ay)?|please)[\s,]+)*(?:(?:"
+    rf"(?:what|which)(?:\s+is|\s+was|\s+are|\s+were|['’]s|['’]re)\s+(?:the\s+)?(?:very\s+)?{_RECENT}\s+(?:{_ONE}|{_MANY})"
+    rf"|(?:(?:show|give|tell)\s+me\s+)?the\s+{_RECENT}\s+(?:{_ONE}|{_MANY})"
+    rf"|{_RECENT}\s+(?:{_ONE}|{_MANY})"
+    rf")\s+{_ON}|(?:what(?:['’]s|\s+is)\s+)?the\s+latest(?:\s+news)?\s+on)"
+    rf"\s+(?P<topic>\S.*?)\s*[?.!]*\s*$", re.I)
+"""The newest or oldest article on a topic: "what is the latest article about the fire", "the latest on the fire"."""
+
+
 def collection_kind(text: str) -> QuestionKind | None:
     """ARTICLES, NEWEST or OLDEST for a question about the collection itself, else None."""
     if _COLLECTION.match(text) or _COLLECTION_ON.match(text):
         return QuestionKind.ARTICLES
-    if not _DATED.match(text):
+    if not (_DATED.match(text) or _DATED_ON.match(text)):
         return None
     return QuestionKind.OLDEST if re.search(r"(?i)\b(?:oldest|earliest|first)\b", text) else QuestionKind.NEWEST
 
@@ -413,7 +423,7 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True, written: Callable[
     asked = _asked(text)
     collection = collection_kind(text) or collection_kind(asked)
     if collection is not None:
-        on = _COLLECTION_ON.match(text) or _COLLECTION_ON.match(asked)
+        on = next((m for pattern in (_COLLECTION_ON, _DATED_ON) for t in (text, asked) if (m := pattern.match(t))), None)
         terms, shown = _content_words(on["topic"], analyzer) if on else ([], [])
         return Question(text=text, kind=collection, speaker=None, speaker_terms=(), topic_terms=tuple(terms),
                         topic_words=tuple(shown))
