@@ -231,7 +231,9 @@ class Chat:
             answer = self.answerer.ask(turn.question, k=self.k, skip=turn.skip, article=article)
         if not (turn.more and not answer.evidence):  # "nothing more": /why explains what came before
             self.refused = (turn.question, article) if answer.no_answer and not speaker and not turn.exclude_seen else None
-        if answer.evidence:
+        if answer.evidence and answer.listed is not None and len(answer.evidence) > 1:
+            self.last_article = None  # the collection listed by path: "it" is none of them ("which article?")
+        elif answer.evidence:
             self.last_article = answer.evidence[0].article_number if answer.evidence[0].article_number >= 0 else None
         elif answer.no_answer and not turn.more and about_article(turn.question) is not None:
             self.last_article = None  # "which article? 2 are about 'iPod'": "who wrote it?" next is not an older one

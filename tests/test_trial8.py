@@ -288,6 +288,8 @@ def test_it_after_a_refused_question_about_an_article_is_not_an_older_answers_ar
     assert "Priya Desai" not in last
     kept = run("chat", "--index", "idx", "-k", "1", input="what did Helen Marsh say\nwho wrote it?\n")
     assert "> Priya Desai\n" in kept.stdout
+    listed = run("chat", "--index", "idx", input="what did Helen Marsh say\nlist the articles\nwho wrote it?\n")
+    assert listed.stdout.split("Q: who wrote it?\n")[1].startswith("No answer: which article? there are 5;")
 
 
 def test_the_examples_of_help_and_the_page_ask_about_these_articles_own_speakers(news_server, news):
