@@ -407,5 +407,8 @@ def test_the_articles_someone_wrote(news, isolated):
 def test_which_article_is_about_a_topic(news):
     got = json.loads(run("ask", "--index", "idx", "--json", "which story is about jobs?").stdout)
     assert [(a["text"], a["field"]) for a in got["answers"]] == [("Marlow Foods to cut 310 jobs at Elmsford plant", "title")]
-    both = json.loads(run("ask", "--index", "idx", "--json", "which articles are about the council").stdout)
+    both = json.loads(run("ask", "--index", "idx", "--json", "which article is about the council").stdout)
     assert both["no_answer"] and "Library hours to be cut" in both["message"] and "Harlow Street bridge" in both["message"]
+    listed = json.loads(run("ask", "--index", "idx", "--json", "which articles are about the council").stdout)
+    assert listed["heading"].startswith("2 of the 3 articles mention 'council'")  # trial 8: the plural lists them
+    assert {a["text"][:20] for a in listed["answers"]} == {"Library hours to be ", "Council votes to clo"}
