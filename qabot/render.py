@@ -266,12 +266,14 @@ def render_answer(answer: Answer, style: Style, analyzer: Analyzer) -> str:
     if answer.searched:
         head.append(style.paint(f"(searched for {', '.join(repr(safe_line(w)) for w in answer.searched)})", DIM))
     label = unsure_label(answer)
-    if label:
-        head.append(style.paint(label, BOLD))
+    if label:  # over several answers, a heading of its own (a blank line under it): it is not the first one's alone
+        head.append(style.paint(label, BOLD) + ("\n" if len(answer.evidence) > 1 else ""))
     parts = []
+    less = less_likely_from(answer)
     for e in answer.evidence:
-        if e is less_likely_from(answer):
-            parts.append(style.paint(LESS_LIKELY, BOLD) + "\n" + render_evidence(e, style, analyzer))
+        if e is less:
+            after = "\n\n" if e is not answer.evidence[-1] else "\n"
+            parts.append(style.paint(LESS_LIKELY, BOLD) + after + render_evidence(e, style, analyzer))
         else:
             parts.append(render_evidence(e, style, analyzer))
     return "\n".join(head + ["\n\n".join(parts)])

@@ -191,8 +191,10 @@ def test_answers_after_a_sure_first_one_that_would_not_be_sure_are_shown_as_less
     assert not got["unsure"] and got["answers"][0]["confidence"] >= 0.5
     assert [a["confidence"] < 0.5 for a in got["answers"]] == [False, True, True]
     shown = run("ask", "--index", "idx", "what did people say about London").stdout
-    first, second, third = shown.strip("\n").split("\n\n")
-    assert "Less likely" not in first and second.startswith("Less likely:\n> ") and third.startswith("> ")
+    first, label, second, third = shown.strip("\n").split("\n\n")  # a heading over the two answers under it
+    assert "Less likely" not in first and label == "Less likely:" and second.startswith("> ") and third.startswith("> ")
+    several = run("ask", "--index", "idx", "who will pay more").stdout  # not sure: a heading over both answers
+    assert several.startswith("Not sure: closest passages\n\n> ") and several.count("\n[") == 2
     speech = run("ask", "--index", "idx", "what did the school say").stdout  # the speaker's words: each likely
     assert "Less likely" not in speech and "[2]" in speech
 
