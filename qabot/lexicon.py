@@ -397,6 +397,22 @@ CURRENCY = re.compile(r"[$£€¥₹]|\b(?:pounds?|dollars?|euros?|pence|cents?|
                       r"US\$|USD|GBP|EUR)\b", re.I)
 """A sum of money written: a currency sign or name."""
 
+LIGHT_VERBS = frozenset("""be is are was were been being have has had do does did make makes made take takes took taken
+give gives gave given go goes went gone get gets got become becomes became come comes came put set keep kept see saw
+seen think thought hold holds held find found play played show showed shown use used include included may might will
+would can could locate located base based know known situate situated call called consider considered name named
+start starts started begin begins began begun stop stops stopped continue continues continued""".split())
+"""Verbs that say little of what is asked ("where is the bank based", "who was made governor"): a near-miss check
+(``answering/asked.py``) does not look for them in an answer; nor for verbs of starting and stopping ("when did
+they start burning homes": "began burning property in December 1979")."""
+
+AUXILIARIES = frozenset("is are was were be been do does did has have had will would can could should may might must".split())
+"""Auxiliary verbs: the end of a question's answer-type phrase ("what team *did* ...")."""
+
+PREPOSITIONS = frozenset("in of at for on to from with by about into over under after before during".split())
+"""Prepositions that end a question's answer-type phrase ("which hospital *in* ...")."""
+
+
 NAME_TITLES = TITLES | frozenset("councillor councilor cllr alderman professor rev reverend".split())
 """Titles written before a name ("Councillor Mark Quinn", "Dr Ravi Menon"): a misspelt name after a title the
 articles hold is corrected as a name alone would be."""

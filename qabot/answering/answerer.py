@@ -16,7 +16,7 @@ from ..lexicon import (AGE, ASKS_AGE, ASKS_MONEY, BODY_ALIASES, CURRENCY, DOCUME
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_phrase, speaker_terms as phrase_terms
-from . import about, features, retrieve, select
+from . import about, asked as asking, features, retrieve, select
 from .collection import paused
 from .features import Candidate, Context
 from .gates import Gates, WordCheck, either
@@ -233,7 +233,8 @@ class Answerer:
                                               or kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS)
                                               and top < weights.sure_above or self._lacks_cue(kind, cands, shown)
                                               or ranked.check.missing_name_share > 0  # "in Zzyzx": named nowhere
-                                              or self._names_elsewhere(ranked.question, shown)),
+                                              or self._names_elsewhere(ranked.question, shown)
+                                              or self._lacks_predicate(ranked.question, shown)),
                       searched=searched, why=why)
 
     def _off_topic_words_last(self, q: Question, told: Ranked) -> None:
@@ -260,6 +261,14 @@ class Answerer:
                  and w.lower().rstrip("s") not in BODY_ALIASES  # "HD" spelt out, "Tory" for "Conservative"
                  and not (len(w) >= 5 and w.lower().endswith(NATIONAL_ENDINGS))}  # "European" for "Europe"
         return bool(names) and not names <= self.reader.article_holds(shown[0].article_number, names)
+
+    def _lacks_predicate(self, q: Question, shown: list) -> bool:
+        """The first answer does not say what the question asks of its subject: its verb, its lower-case words, the
+        thing it counts (``asked.py``; ``GateParams.unsure_without_predicate``)."""
+        if not shown or shown[0].field or not self.params.gates.unsure_without_predicate:
+            return False
+        p = asking.predicate(q, self.analyzer)
+        return p is not None and asking.lacks(p, self.reader, shown[0].text) is not None
 
     def _not_given(self, q: Question, cands: list[Candidate]) -> str | None:
         """What a question asks and none of its first three answers (distinct sentences, in ranking order), nor their

@@ -129,6 +129,12 @@ class GateParams:
     """A question asking a sum of money ("How much did the new Magic Roundabout film cost to make?": ``lexicon.
     ASKS_MONEY``) is refused, as one asking an age, when none of its first three answers nor their articles writes a
     sum (a currency sign or name: ``lexicon.CURRENCY``): the articles tell of the thing and never of money."""
+    unsure_without_predicate: bool = True
+    """A first answer that does not say what its question asks of its subject is shown as "not sure", whatever its
+    confidence (``answering/asked.py``): the verb of a who, when or where question ("Who will replace Willie Walsh?"
+    answered by a sentence naming him that never says "replace"), else the question's lower-case words outside its
+    answer-type phrase ("what is Richard Hale's party"), and for "how many X" the X counted. The sentence is about
+    the subject and so confident; it does not give what is asked of it."""
     unsure_name_elsewhere: bool = True
     """A first answer from an article that never names a name the question asks about (a capitalised topic word the
     corpus holds elsewhere: "the plant in Poland" answered from a story of a plant in Elmsford) is shown as "not
