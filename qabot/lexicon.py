@@ -388,9 +388,23 @@ AGE = re.compile(r"(?i)\b\d{1,3}-(?:year|month|week|day)s?-old\b|-year-old\b|\b(
 ASKS_MONEY = re.compile(r"(?i)\bhow\s+much\b.*\b(?:cost|costs|costing|pay|pays|paid|worth|spend|spends|spent|price|prices|"
                         r"fee|fees|salary|wages?|compensation|budget|prize\s+money|earn|earns|earned|charge|charges|charged|"
                         r"sell\s+for|sold\s+for|fined?|bid|invest|invested)\b|"
-                        r"\bwhat\s+(?:[\w-]+\s+)?(?:price|salary|fee|wage|budget|fine)\b")
+                        r"\bwhat\s+(?:[\w-]+\s+)?(?:price|salary|fee|wage|budget|fine)\b|"
+                        r"\bwhat\s+(?:is|was|are|were|will\s+be)\s+(?:[\w'’-]+\s+){0,4}?(?:salary|fee|wages?|price|budget)\b")
 """A question asking a sum of money ("How much did the new Magic Roundabout film cost to make?", "what salary will
-he receive"); not "what cost Italy the match", whose cost is no sum."""
+he receive", "What is Simon Ashworth's salary"); not "what cost Italy the match", whose cost is no sum."""
+
+ASKS_LENGTH = re.compile(r"(?i)\bhow\s+(?:tall|deep|wide)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:height|depth|width)\b|"
+                         r"\bhow\s+far\b(?=.*\b(?:from|away|apart|travel\w*|walk\w*|drive|driven|fly|flew|flown|swim|swam|"
+                         r"sail\w*|distance)\b)")
+"""A question asking a height, a depth, a width or a distance ("how tall is the Harlow Street bridge", "how far is
+Fresno from Los Angeles"); not "how high" (a rate, a place in the charts), "how long" (mostly a span of time) nor a
+"how far" of no distance ("how far has Britain fallen in the league")."""
+
+LENGTH = re.compile(r"(?i)\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                    r"fifty|hundred|a|half\s+a)[\s-]*(?:m|km|cm|mm|metres?|meters?|kilometres?|kilometers?|miles?|feet|"
+                    r"foot|ft|inches|inch|yards?|storeys?|stories|floors|nm|nanometres?|nanometers?|microns?|micrometres?|"
+                    r"micrometers?|μm)(?!\w)")
+"""A length written: a number and a unit of length ("40 metres", "a 25-foot wall", "half a mile", "12 storeys")."""
 
 CURRENCY = re.compile(r"[$£€¥₹]|\b(?:pounds?|dollars?|euros?|pence|cents?|yen|yuan|francs?|marks|rupees?|roubles?|"
                       r"rubles?|kronor|kroner|krona|pesos?|guineas?|shillings?|florins?|ducats?|talents|sterling|"

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import BBC_ZIP, ask_json, first_text, index_articles, run
 
-from qabot.lexicon import AGE, ASKS_MONEY
+from qabot.lexicon import AGE, ASKS_LENGTH, ASKS_MONEY, LENGTH
 
 GREWCOCK = "bbc-fulltext/bbc/sport/307.txt"
 """England lock Danny Grewcock kicking Dwayne Peel: he is named throughout, his age never given."""
@@ -199,3 +199,53 @@ def test_what_a_question_asks_of_its_subject(question, words, counted):
         return
     assert [w for w, _ in p.words] == words
     assert (p.counted[0] if p.counted else None) == counted
+
+
+BRIDGE = """Council votes to close Harlow Street bridge for repairs
+
+The Harlow Street bridge in Easton will close for nine months from 1 May, the town council decided on Tuesday by 7 \
+votes to 4.
+
+Council leader Deborah Ashworth said engineers had found rust in 40 of the bridge's 112 steel beams.
+
+Opposition councillor Tom Reyes said the repair bill, £6.4 million, had doubled because of the delay.
+"""
+TALL = "how tall is the Harlow Street bridge"
+
+
+def test_a_length_the_articles_never_give_is_refused(tmp_path):
+    answer, = ask_json(index_articles(tmp_path, bridge=BRIDGE), TALL)
+    assert answer["no_answer"] is True and "never give a length" in answer["message"]
+
+
+def test_the_same_article_giving_the_height_answers_it(tmp_path):
+    told = BRIDGE.replace("Council leader", "The 14-metre-tall bridge was built in 1890. Council leader")
+    answer, = ask_json(index_articles(tmp_path, bridge=told), TALL)
+    assert "14-metre" in first_text(answer)
+
+
+def test_a_salary_asked_with_what_is_held_to_a_sum_of_money(tmp_path):
+    question = "What is Deborah Ashworth's salary?"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    refused, = ask_json(index_articles(tmp_path / "a", bridge=BRIDGE.replace(", £6.4 million,", "")), question)
+    assert refused["no_answer"] is True and "never give a sum of money" in refused["message"]
+    answered, = ask_json(index_articles(tmp_path / "b", bridge=BRIDGE), question)  # a sum written: not refused
+    assert answered["no_answer"] is False
+
+
+@pytest.mark.parametrize("question, asks", [
+    (TALL, True), ("How far is Fresno from Los Angeles?", True), ("What was the height of the tower?", True),
+    ("How far has Britain fallen in the competitiveness league?", False),  # no distance
+    ("how high did the river get", False), ("How long did the strike last?", False),
+])
+def test_which_questions_ask_a_length(question, asks):
+    assert bool(ASKS_LENGTH.search(question)) is asks
+
+
+@pytest.mark.parametrize("text, length", [
+    ("rose to 4.3 metres", True), ("a 25-foot (7.6 m) wall", True), ("half a mile away", True), ("a 12-storey block", True),
+    ("about 6.4 nanometers", True), ("opened in 1962", False), ("the M4 motorway", False), ("40 of the 112 beams", False),
+])
+def test_what_gives_a_length(text, length):
+    assert bool(LENGTH.search(text)) is length

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from ..analysis import Analyzer
 from ..bm25 import BM25Params
 from ..index import Index
-from ..lexicon import (AGE, ASKS_AGE, ASKS_MONEY, BODY_ALIASES, CURRENCY, DOCUMENTS, NATIONAL_ENDINGS,
+from ..lexicon import (AGE, ASKS_AGE, ASKS_LENGTH, ASKS_MONEY, BODY_ALIASES, CURRENCY, DOCUMENTS, LENGTH, NATIONAL_ENDINGS,
                        QUANTITY as _QUANTITY)
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
@@ -273,17 +273,22 @@ class Answerer:
     def _not_given(self, q: Question, cands: list[Candidate]) -> str | None:
         """What a question asks and none of its first three answers (distinct sentences, in ranking order), nor their
         articles, gives: "an age" (``GateParams.refuse_without_age``: asked of someone named, or in a question all in
-        lower case) or "a sum of money" (``refuse_without_money``); else None."""
+        lower case), "a sum of money" (``refuse_without_money``; how much, or what salary, fee or price) or "a length"
+        (``refuse_without_length``: how tall, deep, wide or far); else None."""
         gates = self.params.gates
-        if q.kind is not QuestionKind.HOW_MUCH:
+        if q.kind is QuestionKind.WHAT and gates.refuse_without_money and ASKS_MONEY.search(q.text):
+            wanted, what = CURRENCY, "a sum of money"  # "What is Simon Ashworth's salary"
+        elif q.kind is not QuestionKind.HOW_MUCH:
             return None
-        if gates.refuse_without_age and ASKS_AGE.search(q.text):
+        elif gates.refuse_without_age and ASKS_AGE.search(q.text):
             first = self.gates.first_word(q)
             if q.text != q.text.lower() and not any(w[:1].isupper() and w != first for w in q.topic_words):
                 return None  # "How old are the gravestones ..." is answered "dating to 1338-39"
             wanted, what = AGE, "an age"
         elif gates.refuse_without_money and ASKS_MONEY.search(q.text):
             wanted, what = CURRENCY, "a sum of money"
+        elif gates.refuse_without_length and ASKS_LENGTH.search(q.text):
+            wanted, what = LENGTH, "a length"  # "how tall is the Harlow Street bridge"
         else:
             return None
         seen: set = set()
