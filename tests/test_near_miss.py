@@ -249,3 +249,13 @@ def test_which_questions_ask_a_length(question, asks):
 ])
 def test_what_gives_a_length(text, length):
     assert bool(LENGTH.search(text)) is length
+
+
+def test_a_search_of_keywords_has_no_confidence_to_disagree_with(tmp_path):
+    """Bare keywords are a search, never shown "not sure"; the confidence (the probability that a sentence answers a
+    question) judges nothing there and is not given, where it was (0.09 for "duaghter" beside ``unsure: false``)."""
+    index = index_articles(tmp_path, bridge=BRIDGE, factory=FACTORY)
+    search, question = ask_json(index, "bridge repairs", "when will the Harlow Street bridge close?")
+    assert search["no_answer"] is False and search["unsure"] is False
+    assert search["confidence"] is None and all(a["confidence"] is None for a in search["answers"])
+    assert isinstance(question["confidence"], float) and question["answers"][0]["confidence"] > 0

@@ -214,21 +214,26 @@ class Answerer:
             refuse = ((kind is not QuestionKind.SAY or ranked.unattributed is not None) and not ranked.closest
                       and judged < weights.refuse_below)
         not_given = None if refuse else self._not_given(ranked.question, cands)
+        # a search of bare keywords asks no fact: the confidence, the probability that a sentence answers a question,
+        # has nothing to judge, and is not given (it was, and disagreed with the answer's never being "not sure")
+        given = None if kind is QuestionKind.KEYWORDS else round(top, 4)
         if (refuse or not_given) and not skip:
             message = ranked.unattributed or (self._not_given_message(ranked, not_given) if not_given
                                               else self._refusal(ranked, judged))
             return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
-                          message=message, confidence=round(top, 4), searched=searched, why=why)
+                          message=message, confidence=given, searched=searched, why=why)
         own_only = kind is QuestionKind.SAY and ranked.unattributed is None
         whose = kind is QuestionKind.WHO and _WHO_SAYS.match(q.text) is not None
         shown = select.evidence(self.reader, self.speech, select.focus(self.reader, ranked.question, cands), k, skip,
                                 confidence, own_only=own_only, whose=whose)
+        if given is None:
+            shown = [replace(e, confidence=None) for e in shown]
         if explain:
             by_span = {(c.article, c.start): c for c in cands}
             shown = [replace(e, why=tuple((p.name, p.value, p.part) for p in self.model.explain_rank(c)))
                      if (c := by_span.get((e.article_number, e.start))) else e for e in shown]
         return Answer(question=q.text, evidence=shown, terms=terms, passages=ranked.passages,
-                      message=None if shown else "no more answers to this question", confidence=round(top, 4),
+                      message=None if shown else "no more answers to this question", confidence=given,
                       unsure=bool(shown) and (others or unfound is not None or ranked.unattributed is not None
                                               or kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS)
                                               and top < weights.sure_above or self._lacks_cue(kind, cands, shown)
