@@ -100,17 +100,21 @@ def report(name: str, answerer: Answerer, pairs: list[tuple[str, Item]], verbose
 def shown(pairs: list[tuple[str, Item]], got: list[Outcome], answers: list) -> None:
     """How the questions were shown, aggregates only: for the unanswerable ones, how many were shown sure, shown
     "not sure: closest passages" (the middle tier) or refused; for the answerable ones, how many first answers
-    holding a gold answer were shown sure and how many not sure."""
+    holding a gold answer (right) and not (wrong) were shown sure and how many not sure."""
     unanswerable = [a for (_, i), a in zip(pairs, answers) if not i.answers]
     if unanswerable:
         refused = sum(a.no_answer for a in unanswerable)
         unsure = sum(bool(a.unsure) and not a.no_answer for a in unanswerable)
         print(f"  unanswerable shown: sure {len(unanswerable) - refused - unsure}, not sure {unsure}, refused {refused}")
-    right = [a for o, a in zip(got, answers) if o.item.answers and not a.no_answer and o.evidence
-             and hit([normalize(x) or tuple(x.lower().split()) for x in o.item.answers], o.evidence[0])]
-    if right:
-        unsure = sum(bool(a.unsure) for a in right)
-        print(f"  right first answers shown: sure {len(right) - unsure}, not sure {unsure}")
+    right, wrong = [], []
+    for o, a in zip(got, answers):
+        if o.item.answers and not a.no_answer and o.evidence:
+            golds = [normalize(x) or tuple(x.lower().split()) for x in o.item.answers]
+            (right if hit(golds, o.evidence[0]) else wrong).append(a)
+    for name, group in (("right", right), ("wrong", wrong)):
+        if group:
+            unsure = sum(bool(a.unsure) for a in group)
+            print(f"  {name} first answers shown: sure {len(group) - unsure}, not sure {unsure}")
 
 
 def main() -> None:
