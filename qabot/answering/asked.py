@@ -30,16 +30,19 @@ from .sentences import Reader
 
 VERB_KINDS = frozenset((QuestionKind.WHO, QuestionKind.WHEN, QuestionKind.WHERE))
 """Questions that ask something of the verb they name (``Question.verb``)."""
-JUDGED = VERB_KINDS | frozenset((QuestionKind.WHAT, QuestionKind.HOW_MANY, QuestionKind.HOW_MUCH, QuestionKind.WHY,
-                                 QuestionKind.HOW, QuestionKind.YESNO))
-"""The kinds of question whose predicate is looked for (not speech questions, found by attribution; nor bare
-keywords, a search; nor questions about an article itself)."""
+JUDGED = VERB_KINDS | frozenset((QuestionKind.WHAT, QuestionKind.HOW_MANY, QuestionKind.WHY, QuestionKind.HOW,
+                                 QuestionKind.YESNO))
+"""The kinds of question whose predicate is looked for. Not speech questions (attribution judges them), bare keywords
+(a search), questions about an article itself, nor how much: the amount is what it asks ("how much is the offer": "a
+£2m deal"), and a first answer without one is "not sure" already (``GateParams.unsure_without_cue``)."""
+SHARED_PREFIX = 5
+"""Two terms are one word in two forms when one begins the other and the shorter has this many letters or more."""
 
 _WHICH = re.compile(r"(?i)\b(?:what|which|whose)\b")
 _WORD = re.compile(r"[\w'’-]+")
-_HOW_MANY = re.compile(r"\b[Hh]ow\s+many\s+((?:[a-z][\w'’-]*\s+)*?[a-z][\w'’-]*)(?=\s+(?:[A-Z]|[\w'’-]+\s+[A-Z])|\s*[?.!]?\s*$|"
-                       r"\s+(?:is|are|was|were|be|been|do|does|did|has|have|had|will|would|can|could|should|may|might|"
-                       r"in|of|at|for|on|to|from|with|by|about|into|over|under|after|before|during)\b)")
+_ENDS = "|".join(sorted(AUXILIARIES | PREPOSITIONS))
+_HOW_MANY = re.compile(rf"\b[Hh]ow\s+many\s+((?:[a-z][\w'’-]*\s+)*?[a-z][\w'’-]*)"
+                       rf"(?=\s+(?:[A-Z]|[\w'’-]+\s+[A-Z])|\s*[?.!]?\s*$|\s+(?:{_ENDS})\b)")
 """The lower-case words after "how many" up to a name, an auxiliary or a preposition; the first plural among them is
 the thing counted ("jobs" of "How many manufacturing jobs does the TUC say were lost", "people" of "how many people
 died in the flood")."""
@@ -50,8 +53,6 @@ _PLURALS = frozenset("people children men women staff police cattle sheep fish p
 def _counted(words: list[str]) -> str:
     """The thing counted among the words after "how many": the first plural, else the first word."""
     return next((w for w in words if w.lower() in _PLURALS or (w.endswith("s") and not w.endswith("ss"))), words[0])
-SHARED_PREFIX = 5
-"""Two terms are one word in two forms when one begins the other and the shorter has this many letters or more."""
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,9 @@ class Predicate:
     """For "how many X": X as written, and its term."""
 
 
-
 def type_words(text: str) -> set[str]:
     """The lower-case words of the phrase naming the answer's type, after "what", "which" or "whose" up to an
-    auxiliary or a preposition ("team" of "What team lost ...", "law firm" of "Which law firm is ... using"); the
+    auxiliary or a preposition ("team" of "What team did Denver beat", "law firm" of "Which law firm is ... using"); the
     answer names one, it need not write the word."""
     m = _WHICH.search(text)
     if not m:
@@ -94,8 +94,6 @@ def predicate(q: Question, analyzer) -> Predicate | None:
         term = analyzer.term(word)
         if term and term in q.topic_terms:
             counted = (word, term)
-    if q.kind is QuestionKind.HOW_MUCH:  # the amount is what is asked ("how much is the offer": "a £2m deal"); a
-        return None                      # first answer without one is "not sure" already (unsure_without_cue)
     verb = q.verb
     if q.kind in VERB_KINDS and verb and verb not in LIGHT_VERBS and re.search(rf"\b{re.escape(verb)}\b", q.text):
         term = analyzer.term(verb)
