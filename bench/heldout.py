@@ -44,7 +44,7 @@ from splits import ROOT, bbc_corpus, half, squad_corpus, unanswerable  # noqa: E
 
 from qabot.answering import Answerer  # noqa: E402
 from qabot.build import build  # noqa: E402
-from qabot.evaluate import Item, Outcome, RECALL_PASSAGES, measure  # noqa: E402
+from qabot.evaluate import Item, Outcome, RECALL_PASSAGES, hit, measure, normalize  # noqa: E402
 from qabot.index import Index  # noqa: E402
 
 HELDOUT = ROOT / "bench" / "data" / "heldout"
@@ -90,10 +90,31 @@ def report(name: str, answerer: Answerer, pairs: list[tuple[str, Item]], verbose
                   f"refused {r.answerable_refused}")
         else:
             print(f"  {kind:>12}: {len(group):3d}  no_answer {r.no_answer_predicted}")
+    shown(pairs, got, answers)
     if verbose:
         for (kind, item), answer in zip(pairs, answers):
             first = answer.evidence[0].text[:110] if answer.evidence else f"NO ANSWER: {answer.message}"
             print(f"    [{kind}] {item.question} -> {first}")
+
+
+def shown(pairs: list[tuple[str, Item]], got: list[Outcome], answers: list) -> None:
+    """How the questions were shown, aggregates only: for the unanswerable ones, how many were shown sure, shown
+    "not sure: closest passages" (the middle tier) or refused; for the answerable ones, how many first answers
+    holding a gold answer (right) and not (wrong) were shown sure and how many not sure."""
+    unanswerable = [a for (_, i), a in zip(pairs, answers) if not i.answers]
+    if unanswerable:
+        refused = sum(a.no_answer for a in unanswerable)
+        unsure = sum(bool(a.unsure) and not a.no_answer for a in unanswerable)
+        print(f"  unanswerable shown: sure {len(unanswerable) - refused - unsure}, not sure {unsure}, refused {refused}")
+    right, wrong = [], []
+    for o, a in zip(got, answers):
+        if o.item.answers and not a.no_answer and o.evidence:
+            golds = [normalize(x) or tuple(x.lower().split()) for x in o.item.answers]
+            (right if hit(golds, o.evidence[0]) else wrong).append(a)
+    for name, group in (("right", right), ("wrong", wrong)):
+        if group:
+            unsure = sum(bool(a.unsure) for a in group)
+            print(f"  {name} first answers shown: sure {len(group) - unsure}, not sure {unsure}")
 
 
 def main() -> None:

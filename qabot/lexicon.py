@@ -388,14 +388,44 @@ AGE = re.compile(r"(?i)\b\d{1,3}-(?:year|month|week|day)s?-old\b|-year-old\b|\b(
 ASKS_MONEY = re.compile(r"(?i)\bhow\s+much\b.*\b(?:cost|costs|costing|pay|pays|paid|worth|spend|spends|spent|price|prices|"
                         r"fee|fees|salary|wages?|compensation|budget|prize\s+money|earn|earns|earned|charge|charges|charged|"
                         r"sell\s+for|sold\s+for|fined?|bid|invest|invested)\b|"
-                        r"\bwhat\s+(?:[\w-]+\s+)?(?:price|salary|fee|wage|budget|fine)\b")
+                        r"\bwhat\s+(?:[\w-]+\s+)?(?:price|salary|fee|wage|budget|fine)\b|"
+                        r"\bwhat\s+(?:is|was|are|were|will\s+be)\s+(?:[\w'’-]+\s+){0,4}?(?:salary|fee|wages?|price|budget)\b")
 """A question asking a sum of money ("How much did the new Magic Roundabout film cost to make?", "what salary will
-he receive"); not "what cost Italy the match", whose cost is no sum."""
+he receive", "What is Simon Ashworth's salary"); not "what cost Italy the match", whose cost is no sum."""
+
+ASKS_LENGTH = re.compile(r"(?i)\bhow\s+(?:tall|deep|wide)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:height|depth|width)\b|"
+                         r"\bhow\s+far\b(?=.*\b(?:from|away|apart|travel\w*|walk\w*|drive|driven|fly|flew|flown|swim|swam|"
+                         r"sail\w*|distance)\b)")
+"""A question asking a height, a depth, a width or a distance ("how tall is the Harlow Street bridge", "how far is
+Fresno from Los Angeles"); not "how high" (a rate, a place in the charts), "how long" (mostly a span of time) nor a
+"how far" of no distance ("how far has Britain fallen in the league")."""
+
+LENGTH = re.compile(r"(?i)\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                    r"fifty|hundred|a|half\s+a)[\s-]*(?:m|km|cm|mm|metres?|meters?|kilometres?|kilometers?|miles?|feet|"
+                    r"foot|ft|inches|inch|yards?|storeys?|stories|floors|nm|nanometres?|nanometers?|microns?|micrometres?|"
+                    r"micrometers?|μm)(?!\w)")
+"""A length written: a number and a unit of length ("40 metres", "a 25-foot wall", "half a mile", "12 storeys")."""
 
 CURRENCY = re.compile(r"[$£€¥₹]|\b(?:pounds?|dollars?|euros?|pence|cents?|yen|yuan|francs?|marks|rupees?|roubles?|"
                       r"rubles?|kronor|kroner|krona|pesos?|guineas?|shillings?|florins?|ducats?|talents|sterling|"
                       r"US\$|USD|GBP|EUR)\b", re.I)
 """A sum of money written: a currency sign or name."""
+
+LIGHT_VERBS = frozenset("""be is are was were been being have has had do does did make makes made take takes took taken
+give gives gave given go goes went gone get gets got become becomes became come comes came put set keep kept see saw
+seen think thought hold holds held find found play played show showed shown use used include included may might will
+would can could locate located base based know known situate situated call called consider considered name named
+start starts started begin begins began begun stop stops stopped continue continues continued""".split())
+"""Verbs that say little of what is asked ("where is the bank based", "who was made governor"): a near-miss check
+(``answering/asked.py``) does not look for them in an answer; nor for verbs of starting and stopping ("when did
+they start burning homes": "began burning property in December 1979")."""
+
+AUXILIARIES = frozenset("is are was were be been do does did has have had will would can could should may might must".split())
+"""Auxiliary verbs: the end of a question's answer-type phrase ("what team *did* ...")."""
+
+PREPOSITIONS = frozenset("in of at for on to from with by about into over under after before during".split())
+"""Prepositions that end a question's answer-type phrase ("which hospital *in* ...")."""
+
 
 NAME_TITLES = TITLES | frozenset("councillor councilor cllr alderman professor rev reverend".split())
 """Titles written before a name ("Councillor Mark Quinn", "Dr Ravi Menon"): a misspelt name after a title the

@@ -11,12 +11,12 @@ from dataclasses import dataclass, replace
 from ..analysis import Analyzer
 from ..bm25 import BM25Params
 from ..index import Index
-from ..lexicon import (AGE, ASKS_AGE, ASKS_MONEY, BODY_ALIASES, CURRENCY, DOCUMENTS, NATIONAL_ENDINGS,
+from ..lexicon import (AGE, ASKS_AGE, ASKS_LENGTH, ASKS_MONEY, BODY_ALIASES, CURRENCY, DOCUMENTS, LENGTH, NATIONAL_ENDINGS,
                        QUANTITY as _QUANTITY)
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_phrase, speaker_terms as phrase_terms
-from . import about, features, retrieve, select
+from . import about, asked as asking, features, retrieve, select
 from .collection import paused
 from .features import Candidate, Context
 from .gates import Gates, WordCheck, either
@@ -215,26 +215,32 @@ class Answerer:
             refuse = ((kind is not QuestionKind.SAY or ranked.unattributed is not None) and not ranked.closest
                       and judged < weights.refuse_below)
         not_given = None if refuse else self._not_given(ranked.question, cands)
+        # a search of bare keywords asks no fact: the confidence, the probability that a sentence answers a question,
+        # has nothing to judge, and is not given (it was, and disagreed with the answer's never being "not sure")
+        given = None if kind is QuestionKind.KEYWORDS else round(top, 4)
         if (refuse or not_given) and not skip:
             message = ranked.unattributed or (self._not_given_message(ranked, not_given) if not_given
                                               else self._refusal(ranked, judged))
             return Answer(question=q.text, no_answer=True, terms=terms, passages=ranked.passages,
-                          message=message, confidence=round(top, 4), searched=searched, why=why)
+                          message=message, confidence=given, searched=searched, why=why)
         own_only = kind is QuestionKind.SAY and ranked.unattributed is None
         whose = kind is QuestionKind.WHO and _WHO_SAYS.match(q.text) is not None
         shown = select.evidence(self.reader, self.speech, select.focus(self.reader, ranked.question, cands), k, skip,
                                 confidence, own_only=own_only, whose=whose)
+        if given is None:
+            shown = [replace(e, confidence=None) for e in shown]
         if explain:
             by_span = {(c.article, c.start): c for c in cands}
             shown = [replace(e, why=tuple((p.name, p.value, p.part) for p in self.model.explain_rank(c)))
                      if (c := by_span.get((e.article_number, e.start))) else e for e in shown]
         return Answer(question=q.text, evidence=shown, terms=terms, passages=ranked.passages,
-                      message=None if shown else "no more answers to this question", confidence=round(top, 4),
+                      message=None if shown else "no more answers to this question", confidence=given,
                       unsure=bool(shown) and (others or unfound is not None or ranked.unattributed is not None
                                               or kind not in (QuestionKind.SAY, QuestionKind.KEYWORDS)
                                               and top < weights.sure_above or self._lacks_cue(kind, cands, shown)
                                               or ranked.check.missing_name_share > 0  # "in Zzyzx": named nowhere
-                                              or self._names_elsewhere(ranked.question, shown)),
+                                              or self._names_elsewhere(ranked.question, shown)
+                                              or self._lacks_predicate(ranked.question, shown)),
                       searched=searched, why=why,
                       sure_above=None if kind in (QuestionKind.SAY, QuestionKind.KEYWORDS) else weights.sure_above)
 
@@ -263,20 +269,33 @@ class Answerer:
                  and not (len(w) >= 5 and w.lower().endswith(NATIONAL_ENDINGS))}  # "European" for "Europe"
         return bool(names) and not names <= self.reader.article_holds(shown[0].article_number, names)
 
+    def _lacks_predicate(self, q: Question, shown: list) -> bool:
+        """The first answer does not say what the question asks of its subject: its verb, its lower-case words, the
+        thing it counts (``asked.py``; ``GateParams.unsure_without_predicate``)."""
+        if not shown or shown[0].field or not self.params.gates.unsure_without_predicate:
+            return False
+        p = asking.predicate(q, self.analyzer)
+        return p is not None and asking.lacks(p, self.reader, shown[0].text) is not None
+
     def _not_given(self, q: Question, cands: list[Candidate]) -> str | None:
         """What a question asks and none of its first three answers (distinct sentences, in ranking order), nor their
         articles, gives: "an age" (``GateParams.refuse_without_age``: asked of someone named, or in a question all in
-        lower case) or "a sum of money" (``refuse_without_money``); else None."""
+        lower case), "a sum of money" (``refuse_without_money``; how much, or what salary, fee or price) or "a length"
+        (``refuse_without_length``: how tall, deep, wide or far); else None."""
         gates = self.params.gates
-        if q.kind is not QuestionKind.HOW_MUCH:
+        if q.kind is QuestionKind.WHAT and gates.refuse_without_money and ASKS_MONEY.search(q.text):
+            wanted, what = CURRENCY, "a sum of money"  # "What is Simon Ashworth's salary"
+        elif q.kind is not QuestionKind.HOW_MUCH:
             return None
-        if gates.refuse_without_age and ASKS_AGE.search(q.text):
+        elif gates.refuse_without_age and ASKS_AGE.search(q.text):
             first = self.gates.first_word(q)
             if q.text != q.text.lower() and not any(w[:1].isupper() and w != first for w in q.topic_words):
                 return None  # "How old are the gravestones ..." is answered "dating to 1338-39"
             wanted, what = AGE, "an age"
         elif gates.refuse_without_money and ASKS_MONEY.search(q.text):
             wanted, what = CURRENCY, "a sum of money"
+        elif gates.refuse_without_length and ASKS_LENGTH.search(q.text):
+            wanted, what = LENGTH, "a length"  # "how tall is the Harlow Street bridge"
         else:
             return None
         seen: set = set()

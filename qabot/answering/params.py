@@ -128,7 +128,18 @@ class GateParams:
     refuse_without_money: bool = True
     """A question asking a sum of money ("How much did the new Magic Roundabout film cost to make?": ``lexicon.
     ASKS_MONEY``) is refused, as one asking an age, when none of its first three answers nor their articles writes a
-    sum (a currency sign or name: ``lexicon.CURRENCY``): the articles tell of the thing and never of money."""
+    sum (a currency sign or name: ``lexicon.CURRENCY``): the articles tell of the thing and never of money. So is a
+    what question asking a salary, fee or price ("What is Simon Ashworth's salary")."""
+    refuse_without_length: bool = True
+    """A question asking a height, depth, width or distance ("how tall is the Harlow Street bridge": ``lexicon.
+    ASKS_LENGTH``) is refused, as one asking an age, when none of its first three answers nor their articles writes a
+    length (a number and a unit: ``lexicon.LENGTH``)."""
+    unsure_without_predicate: bool = True
+    """A first answer that does not say what its question asks of its subject is shown as "not sure", whatever its
+    confidence (``answering/asked.py``): the verb of a who, when or where question ("Who will replace Willie Walsh?"
+    answered by a sentence naming him that never says "replace"), else the question's lower-case words outside its
+    answer-type phrase ("what is Richard Hale's party"), and for "how many X" the X counted. The sentence is about
+    the subject and so confident; it does not give what is asked of it."""
     unsure_name_elsewhere: bool = True
     """A first answer from an article that never names a name the question asks about (a capitalised topic word the
     corpus holds elsewhere: "the plant in Poland" answered from a story of a plant in Elmsford) is shown as "not
