@@ -172,12 +172,13 @@ class Speech:
         sentence beside it in the passage, or, for the paragraph right after the lede, in the lede: ``opening``).
         False only when neither the passage nor that lede holds a topic term or a term of an irregular form of one
         (the retriever's postings tell, reading no text); always True for a question without a topic, a topic
-        word one of whose irregular forms has no term of its own, a retriever that cannot tell, and a passage of
-        questions and answers (its sentences read words above it). A passage for which it is False gives no
+        word one of whose irregular forms has no term of its own, a retriever that cannot tell, a passage of
+        questions and answers (its sentences read words above it), and with ``SpeechParams.set_aside`` off. A passage for which it is False gives no
         candidate whoever speaks in it, so its speakers need not be worked out."""
         topic = set(q.topic_terms)
         holding = getattr(self.reader.retriever, "holding", None)
-        if not topic or not passages or holding is None or topic & self._unsearchable:
+        if not topic or not passages or holding is None or not self.reader.params.speech.set_aside \
+                or topic & self._unsearchable:
             return [True] * len(passages)
         reader = self.reader
         terms = [*topic, *(f for t in topic for f in reader.irregular_terms.get(t, ()))]
