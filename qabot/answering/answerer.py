@@ -333,7 +333,9 @@ class Answerer:
                           refusal=f"nothing matches in {gates.where()}")
         position = {p: i for i, p in enumerate(passages, start=1)}  # a passage's BM25 rank (the ``rank`` feature)
         aside: list[int] = []  # deep hits that can hold none of the speaker's words about the topic (never attributed)
-        if say:  # past the first few, only passages that name the speaker nearby can hold the speaker's words
+        if say:  # past the first few, only passages that hold a topic term (the postings tell: ``about_topic``) and
+            # name the speaker nearby can hold the speaker's words about the topic; only those are attributed (each
+            # passage's candidates depend on it alone: its ``rank`` is its BM25 rank, not its place among those kept)
             depth = self.params.retrieval.candidate_passages
             deep = hits[depth:]
             namer = self.speech.namer(q)
