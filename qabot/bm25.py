@@ -200,6 +200,18 @@ class BM25:
         repeats, start = self._repeats(term_ids)
         return self._extras(repeats, np.asarray(passages, dtype=np.int64)) + start
 
+    def holding(self, term_ids: list[int], passages: np.ndarray) -> np.ndarray:
+        """For each of ``passages``: whether it holds any of ``term_ids`` (a binary search in each term's postings,
+        as ``scores_of`` finds them; no score is worked out)."""
+        out = np.zeros(len(passages), dtype=bool)
+        for t in dict.fromkeys(term_ids):
+            docs, _ = self._postings(t)
+            if len(docs) == 0 or len(passages) == 0:
+                continue
+            at = np.minimum(np.searchsorted(docs, passages.astype(docs.dtype)), len(docs) - 1)
+            out |= docs[at] == passages
+        return out
+
     def top(self, term_ids: list[int], k: int) -> list[tuple[int, float]]:
         """The best ``k`` passages holding a query term, as ``(passage id, score)``, by score then passage id."""
         if k <= 0 or self.n_docs == 0 or not term_ids:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Iterable, Protocol, Sequence
 
+import numpy as np
+
 from .bm25 import BM25, BM25Params
 from .index import Index
 from .model import Article, Passage
@@ -29,6 +31,11 @@ class Retriever(Protocol):
 
     def scores(self, terms: Sequence[str], passages: Sequence[int]) -> list[float]:
         """The scores of the given passages for ``terms`` (as ``top`` would give them), in their order."""
+        ...
+
+    def holding(self, terms: Sequence[str], passages: Sequence[int]) -> list[bool]:
+        """For each of the given passages: whether it holds any of the analysed ``terms`` (``top`` would find it for
+        them), in their order."""
         ...
 
 
@@ -130,6 +137,10 @@ class LocalRetriever:
     def scores(self, terms: Sequence[str], passages: Sequence[int]) -> list[float]:
         """The scores of ``passages`` for ``terms``, without scoring the rest of the index."""
         return self.bm25.scores_of(self._ids(terms), passages).tolist()
+
+    def holding(self, terms: Sequence[str], passages: Sequence[int]) -> list[bool]:
+        """Whether each of ``passages`` holds any of ``terms``, from the postings alone."""
+        return self.bm25.holding(self._ids(terms), np.asarray(passages, dtype=np.int64)).tolist()
 
     def _ids(self, terms: Sequence[str]) -> list[int]:
         """The scorer's ids of the ``terms`` the index holds (repeats kept)."""

@@ -24,7 +24,7 @@ from .own_words import OwnWords
 from .params import AnswerParams
 from .parse import SPEECH_VERBS, Question, QuestionKind, parse
 from .score import Model
-from .sentences import Reader
+from .sentences import Reader, ReadPassage
 from .speech import Speech
 from .unsure import Unsure
 
@@ -352,10 +352,25 @@ class Answerer:
         if not hits:
             return Ranked(question=q, check=check, candidates=[], passages=(),
                           refusal=f"nothing matches in {gates.where()}")
-        if say:  # past the first few, only passages that name the speaker nearby can hold the speaker's words
+        position = {p: i for i, p in enumerate(passages, start=1)}  # a passage's BM25 rank (the ``rank`` feature)
+        aside: list[int] = []  # deep hits that can hold none of the speaker's words about the topic (never attributed)
+        if say:  # past the first few, only passages that hold a topic term (the postings tell: ``about_topic``) and
+            # name the speaker nearby can hold the speaker's words about the topic; only those are attributed (each
+            # passage's candidates depend on it alone: its ``rank`` is its BM25 rank, not its place among those kept)
             depth = self.params.retrieval.candidate_passages
-            named = self.speech.namer(q)
-            hits = hits[:depth] + [(p, s) for p, s in hits[depth:] if self.speech.named_speaks(p, q.speaker, named)]
+            deep = hits[depth:]
+            namer = self.speech.namer(q)
+            about = self.speech.about_topic(q, [p for p, _ in deep])
+            aside = [p for (p, _), may in zip(deep, about) if not may]
+            hits = hits[:depth] + [(p, s) for (p, s), may in zip(deep, about)
+                                   if may and self.speech.named_speaks(p, q.speaker, namer)]
+
+            def spoken() -> list[ReadPassage]:
+                """The passages read, with the deep hits set aside that name the speaker who speaks there, in
+                BM25 order (a document's owner is looked for in them: ``OwnWords.in_document``)."""
+                kept = {p for p, _ in hits}
+                return [reader.passage(p) for p in passages
+                        if p in kept or p in aside and self.speech.named_speaks(p, q.speaker, namer)]
         read = [reader.passage(p) for p, _ in hits]
         weights = {t: reader.weight(t) for t in q.terms}
         local = weights if say else features.local_weights(reader, read, weights)
@@ -365,7 +380,8 @@ class Answerer:
                       best_score=hits[0][1], rarest=max(known_topic, key=reader.idf) if known_topic else None)
         cands: list[Candidate] = []
         depth = self.params.retrieval.candidate_passages
-        for rank, (passage, (_, score)) in enumerate(zip(read, hits), start=1):
+        for passage, (_, score) in zip(read, hits):
+            rank = position[passage.id]
             cands.extend(features.candidates(reader, self.speech, ctx, passage, score, rank, own_only=rank > depth))
         if not say:  # the rest of a short story found: its later passages name the subject only as "the actor"
             for passage, score in retrieve.rest_of_stories(reader, hits, check.known):
@@ -374,12 +390,13 @@ class Answerer:
         if say:
             self.model.rank(cands)
             articles = list(dict.fromkeys(c.article for c in sorted(cands, key=lambda c: -c.score) if c.own_words))
-            extra = retrieve.speaker_passages(reader, articles, {p for p, _ in hits}, check.known)
-            for passage, score in extra:
-                if not self.speech.speaks(passage, q.speaker):
+            extra = retrieve.speaker_passages(reader, articles, {p for p, _ in hits}.union(aside), check.known)
+            about = self.speech.about_topic(q, [p for p, _ in extra])
+            for (passage, score), may in zip(extra, about):
+                if not may or not self.speech.speaks(passage, q.speaker):
                     continue
-                cands.extend(features.candidates(reader, self.speech, ctx, reader.passage(passage), score, len(hits) + 1,
-                                                 own_only=True))
+                cands.extend(features.candidates(reader, self.speech, ctx, reader.passage(passage), score,
+                                                 position.get(passage, len(passages) + 1), own_only=True))
             features.share_article_relevance(cands)
         self.model.rank(cands)
         self.own.order(q, cands, say)
@@ -387,7 +404,7 @@ class Answerer:
         if say:
             topic = f" about '{' '.join(q.topic_words)}'" if q.topic_words else ""
             message = f"no words of '{q.speaker}'{topic} in {gates.where()}"
-        if not cands and say and (documented := self.own.in_document(q, read)) is not None:
+        if not cands and say and (documented := self.own.in_document(q, spoken)) is not None:
             return documented  # "what did the statement say": "In a statement, the government said ..."
         if not cands:  # "what did the army say": the articles name the army, never speaking
             ranked.refusal = message if say else \
@@ -410,7 +427,7 @@ class Answerer:
             named = self.unsure.named_after_role(q, cands)
             if named:  # "the Dane's agent travelled to Spain ..." then "John Sivabaek told BBC Sport: ..."
                 return self._rank_as(q, named)
-            documented = self.own.in_document(q, read)
+            documented = self.own.in_document(q, spoken)
             if documented is not None:  # "the government statement": "In a statement, the government said ..."
                 return documented
             near = self.speech.unattributed(q, cands)

@@ -207,11 +207,11 @@ class OwnWords:
         ranked.candidates.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
         return ranked
 
-    def in_document(self, q: Question, read: list[ReadPassage]) -> Ranked | None:
+    def in_document(self, q: Question, read: Callable[[], list[ReadPassage]]) -> Ranked | None:
         """For a speaker asked for as a document ("the government statement", "the statement", "the board's letter")
         to which no words are attributed: the words its owner gives in a sentence that names that document ("In a
         statement, the government said ..."), the owner being the body asked with it, else the one the first such
-        sentence of the passages ``read`` (best first) is attributed to. None when the speaker is no document or no
+        sentence of the passages ``read()`` gives (best first; asked only then) is attributed to. None when the speaker is no document or no
         such words are found."""
         phrase = speaker_phrase(q.speaker or "")
         doc = self.reader.analyzer.term(phrase.head or "") if not phrase.names and phrase.head in lexicon.STATEMENTS else ""
@@ -220,7 +220,7 @@ class OwnWords:
         owner = " ".join(re.sub(r"['’]s?$", "", w) for w in (q.speaker or "").split()
                          if speaker_phrase(w).head != phrase.head)
         if not (speaker_phrase(owner).head or speaker_phrase(owner).names):
-            owner = next((a.speaker for passage in read for s in passage.sentences
+            owner = next((a.speaker for passage in read() for s in passage.sentences
                           if doc in s.terms and (a := self.speech.speakers(passage.id).get(s.start)) is not None
                           and a.speaker), "")
         if not owner:

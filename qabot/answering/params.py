@@ -154,6 +154,11 @@ class SpeechParams:
     """A quotation that goes on over several sentences is given whole up to this many characters."""
     speaker_window: int = 2000
     """Characters of the paragraph before a passage read to work out who speaks in it."""
+    set_aside: bool = True
+    """A speech question's passages past the first few (and those of the articles where X's words were found) that
+    hold no topic term, in themselves or in the lede before them, are never attributed (``Speech.about_topic``):
+    they can hold none of X's words about the topic. False attributes them all, as before: the same answers,
+    slower (for tests and measuring)."""
     role_candidates: int = 5
     """A role speaker with no words of their own ("the agent") is looked for as the person named speaking in
     the sentence after the role, among this many best candidates."""

@@ -239,6 +239,14 @@ class Reader:
         return ReadPassage(id=p, article=passage.article, paragraph=passage.paragraph, start=passage.start,
                            end=passage.end, spans=passage.sentences, reader=self)
 
+    def reads_above(self, p: int) -> bool:
+        """Whether passage ``p``'s sentences may read words from above it: it opens with an answer ("A: ..."), and
+        the question over it, if it is one, is read as their words (``ReadPassage.sentences``); no other words
+        from outside a passage are."""
+        passage = self.span(p)
+        return bool(passage.sentences) and \
+            _ANSWERS.match(self.article(passage.article).text, passage.sentences[0][0]) is not None
+
     def passage_text(self, p: int) -> str:
         """The text of passage ``p``."""
         passage = self.passage(p)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import cached_property, lru_cache
 
 from ..analysis import fold
+from ..forms import irregular_forms
 from ..speaker_matching import first_names, name_variants, names_another, usually_another
 from ..speakers import SPEAKER_CONTEXT, Attribution, People, role_kin, speaker_phrase
 from ..speakers.windows import article_roles, attribute_window, closing_speaker, window_first
@@ -164,6 +165,51 @@ class Speech:
             return i < len(starts) and ends[i] <= passage.end
 
         return named
+
+    def about_topic(self, q: Question, passages: Sequence[int]) -> list[bool]:
+        """For each of ``passages``: whether it can hold the question's speaker's own words about its topic as
+        ``features.candidates`` decides them (a sentence attributed to the speaker with a topic term in it or in a
+        sentence beside it in the passage, or, for the paragraph right after the lede, in the lede: ``opening``).
+        False only when neither the passage nor that lede holds a topic term or a term of an irregular form of one
+        (the retriever's postings tell, reading no text); always True for a question without a topic, a topic
+        word one of whose irregular forms has no term of its own, a retriever that cannot tell, a passage of
+        questions and answers (its sentences read words above it), and with ``SpeechParams.set_aside`` off. A passage for which it is False gives no
+        candidate whoever speaks in it, so its speakers need not be worked out."""
+        topic = set(q.topic_terms)
+        holding = getattr(self.reader.retriever, "holding", None)
+        if not topic or not passages or holding is None or not self.reader.params.speech.set_aside \
+                or topic & self._unsearchable:
+            return [True] * len(passages)
+        reader = self.reader
+        terms = [*topic, *(f for t in topic for f in reader.irregular_terms.get(t, ()))]
+        asked = list(dict.fromkeys([*passages, *(p - 1 for p in passages if p)]))  # the passage before: a lede?
+        held = dict(zip(asked, holding(terms, asked)))
+        return [held[p] or held.get(p - 1, False) and self._lede_before(p) is not None or reader.reads_above(p)
+                for p in passages]
+
+    def _lede_before(self, passage: int) -> int | None:
+        """The passage before passage ``passage`` when it ends its article's first paragraph and ``passage`` opens the
+        next (``features.paragraph_before``: the lede whose last sentence may say what the speaker's words are
+        about); else None."""
+        reader = self.reader
+        this = reader.span(passage)
+        span = reader.corpus.article_passages(this.article)
+        if passage - 1 not in span:
+            return None
+        before = reader.span(passage - 1)
+        if before.paragraph != reader.span(span.start).paragraph or before.paragraph == this.paragraph:
+            return None
+        return passage - 1
+
+    @cached_property
+    def _unsearchable(self) -> frozenset[str]:
+        """Terms of words with an irregular form whose own term, as the index holds it, is none of the forms'
+        terms searched for them (a stopword has no term: "won" for "win"): a sentence holds such a word
+        (``Sentence.irregular``) where the postings cannot tell."""
+        reader = self.reader
+        term = reader.analyzer.term
+        return frozenset(base for form in irregular_forms() if (base := reader.base_term(form)) is not None
+                         and term(form) not in reader.irregular_terms.get(base, ()))
 
     def speakers(self, passage: int) -> dict[int, Attribution]:
         """Speaker of every sentence of passage ``passage`` (an id), by sentence start (cached).
