@@ -141,6 +141,11 @@ class SpeechParams:
 
     quotation_chars: int = 700
     """A quotation that goes on over several sentences is given whole up to this many characters."""
+    quote_after_reported: bool = True
+    """A speaker's words told in reported speech ("Former referees' chief Philip Don backed Poll's decision") are
+    shown with the quotation of theirs that comes right after them ('"The advantage should go to the non-offending
+    team," Don told BBC Radio Five Live.'), within ``quotation_chars``: the report says what the words are about,
+    the quotation what they were (``select.quote_after``)."""
     speaker_window: int = 2000
     """Characters of the paragraph before a passage read to work out who speaks in it."""
     role_candidates: int = 5

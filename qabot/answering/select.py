@@ -28,6 +28,7 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
     floor = reader.params.gates.min_coverage
     out: list[Evidence] = []
     seen: set[str] = set()
+    opened: set[str] = set()  # the sentences the answers shown were chosen for
     quoted: list[tuple[int, int, int]] = []
     shown: list[tuple[int, int, int]] = []
     for c in ranked:
@@ -43,15 +44,20 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
             speaker = c.speaker if c.own_words else said.speaker
             # the whole quotation, not one sentence of it, and each quotation once
             start, end = speech.quotation(c.passage, c.start, c.end, speaker)
+            if c.own_words and reader.params.speech.quote_after_reported:
+                end = quote_after(reader, speech, c, start, end)
             if any(a == c.article and s < end and start < e for a, s, e in quoted):
                 continue
             quoted.append((c.article, start, end))
         article = reader.article(c.article)
         text = article.text[start:end]
         key = _NON_WORDS.sub(" ", text.lower()).strip()
-        if key in seen or any(a == c.article and lo <= start and end <= hi for a, lo, hi in shown):
-            continue  # the same sentences again, or ones already quoted inside an earlier answer
+        own = _NON_WORDS.sub(" ", article.text[c.start:c.end].lower()).strip()
+        if key in seen or own in opened or any(a == c.article and lo <= start and end <= hi for a, lo, hi in shown):
+            continue  # the same sentences again (in a duplicate article, shown on with words a copy words
+            # otherwise: "Electronic Arts (EA)"), or ones already quoted inside an earlier answer
         seen.add(key)
+        opened.add(own)
         shown.append((c.article, start, end))
         if len(seen) <= skip:
             continue
@@ -65,6 +71,35 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
         if len(out) >= k:
             break
     return out
+
+
+def quote_after(reader: Reader, speech: Speech, c: Candidate, start: int, end: int) -> int:
+    """The end of the span from ``start`` of a speaker's words in reported speech (``c``, its span ending at ``end``)
+    taken on through the quotation of the same speaker that comes right after it, in its paragraph or opening the
+    next ("Former referees' chief Philip Don backed Poll's decision to allow the strike." then '"The advantage should
+    go to the non-offending team," Don told BBC Radio Five Live.'), within ``quotation_chars``; ``end`` when the
+    words are quoted already or no such quotation follows."""
+    said = speech.speakers(c.passage.id).get(c.start)
+    if said is None or said.quote or not said.speaker:
+        return end
+    passage = c.passage
+    following = next((s for s, _ in passage.spans if s >= end), None)
+    if following is None:
+        p = passage.id + 1
+        if p not in reader.corpus.article_passages(passage.article):
+            return end
+        passage = reader.passage(p)
+        if not passage.spans:
+            return end
+        following = passage.spans[0][0]
+    if reader.article(c.article).text[end:following].strip():
+        return end  # something stands between them (a heading, a list)
+    then = speech.speakers(passage.id).get(following)
+    if then is None or not then.quote or not then.speaker or \
+            not (then.speaker == said.speaker or then.said_by(said.speaker)):
+        return end
+    _, last = speech.quotation(passage, following, dict(passage.spans)[following], then.speaker)
+    return last if last - start <= reader.params.speech.quotation_chars else end
 
 
 # -- focus: what a who, when or where question asks of the verb it names ------------------------
