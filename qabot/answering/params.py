@@ -146,6 +146,10 @@ class SpeechParams:
     shown with the quotation of theirs that comes right after them ('"The advantage should go to the non-offending
     team," Don told BBC Radio Five Live.'), within ``quotation_chars``: the report says what the words are about,
     the quotation what they were (``select.quote_after``)."""
+    report_before_pronoun: bool = True
+    """A speaker's words opening with a pronoun ("She promised that the bus would run every 15 minutes.") are shown
+    from the words of theirs right before, which say who speaks ("The mayor said residents would get a free shuttle
+    bus ..."), within ``quotation_chars`` (``select.report_before``)."""
     speaker_window: int = 2000
     """Characters of the paragraph before a passage read to work out who speaks in it."""
     role_candidates: int = 5

@@ -46,6 +46,8 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
             start, end = speech.quotation(c.passage, c.start, c.end, speaker)
             if c.own_words and reader.params.speech.quote_after_reported:
                 end = quote_after(reader, speech, c, start, end)
+            if c.own_words and start == c.start and reader.params.speech.report_before_pronoun:
+                start = report_before(reader, speech, c, end)
             if any(a == c.article and s < end and start < e for a, s, e in quoted):
                 continue
             quoted.append((c.article, start, end))
@@ -100,6 +102,36 @@ def quote_after(reader: Reader, speech: Speech, c: Candidate, start: int, end: i
         return end
     _, last = speech.quotation(passage, following, dict(passage.spans)[following], then.speaker)
     return last if last - start <= reader.params.speech.quotation_chars else end
+
+
+def report_before(reader: Reader, speech: Speech, c: Candidate, end: int) -> int:
+    """The start of the span to ``end`` of a speaker's words opening with a pronoun (``c``: "She promised that the bus
+    would run every 15 minutes.") taken back to the words of the same speaker right before it, in its paragraph or
+    closing the one before, which name them ("The mayor said residents would get a free shuttle bus ..."; a quotation
+    whole), within ``quotation_chars``; ``c.start`` when it opens otherwise or no such words come before."""
+    if not c.passage.sentences[c.sentence].pronoun:
+        return c.start
+    said = speech.speakers(c.passage.id).get(c.start)
+    if said is None or not said.speaker or said.continued:
+        return c.start
+    passage = c.passage
+    before = [(s, e) for s, e in passage.spans if e <= c.start]
+    if not before:
+        p = passage.id - 1
+        if p not in reader.corpus.article_passages(passage.article):
+            return c.start
+        passage = reader.passage(p)
+        before = list(passage.spans)
+        if not before:
+            return c.start
+    previous, previous_end = before[-1]
+    if reader.article(c.article).text[previous_end:c.start].strip():
+        return c.start
+    then = speech.speakers(passage.id).get(previous)
+    if then is None or not then.speaker or not (then.speaker == said.speaker or said.said_by(then.speaker)):
+        return c.start
+    first, _ = speech.quotation(passage, previous, previous_end, then.speaker)
+    return first if end - first <= reader.params.speech.quotation_chars else c.start
 
 
 # -- focus: what a who, when or where question asks of the verb it names ------------------------
