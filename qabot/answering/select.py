@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import QUANTITY
+from ..lexicon import AGE, ASKS_AGE, QUANTITY
 from ..model import Evidence
 from .features import FEATURES, Candidate
 from .parse import QuestionKind
 from .near import KINDS, asked_near, clause, verb_spans
-from .sentences import Reader
+from .sentences import DATE, NUMBER, Reader
 from .speech import Speech
 
 _NON_WORDS = re.compile(r"\W+")
@@ -176,6 +176,53 @@ def _amount_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     return moved + [c for c in cands if c not in top]
 
 
+_WORD = re.compile(r"[\w’'.,-]*\w")
+"""A word as ``amount_near`` counts them (a number with its commas and points one word: "14.27", "1,981")."""
+_AMOUNT = re.compile(r"\d[\d,.]*(?:m|bn|k|p)?|" + NUMBER.pattern.split("|", 1)[1][:-1], re.I)
+"""A word that is a number, in digits ("345m", "14.27") or in words ("six"), not one inside a name ("4x100m")."""
+
+
+def amount_near(reader: Reader, text: str, topic: set[str], asked: frozenset[str], within: int) -> bool:
+    """Whether ``text`` (a sentence) writes an amount or number that the question does not (``asked``: its numbers,
+    lowercased) and that is no date, within ``within`` words of a word whose term (or irregular form's) is one of
+    ``topic``, both in one clause: "losses at General Motors Europe totalled $345m", "will own 30% of the project"."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    amounts = [i for i, (s, e) in enumerate(words)
+               if _AMOUNT.fullmatch(text, s, e) and text[s:e].lower() not in asked and not DATE.match(text, s)]
+    if not amounts:
+        return False
+    term = reader.analyzer.term
+    for i, (s, e) in enumerate(words):
+        word = text[s:e].lower()
+        if term(word.strip(".,")) not in topic and reader.base_term(word) not in topic:
+            continue
+        for j in amounts:
+            if abs(i - j) <= within:
+                lo, hi = min(s, words[j][0]), max(e, words[j][1])
+                inside, outside = clause(text, lo, hi)
+                if inside <= lo and hi <= outside:
+                    return True
+    return False
+
+
+def _amount_near_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with a how much / how many question's near-ties reordered when its best writes no amount near a word
+    of its topic (``amount_near``): one that does goes first, from within ``focus_amount_margin`` of the best. "What
+    share of the Qatargas-4 project will Shell own?": "Shell's agreement, under the name Qatargas-4, foresees ... 1.4
+    billion cubic feet of gas" before "The UK-Dutch group will own 30% of the project"."""
+    params = reader.params.gates
+    if params.focus_amount_near <= 0:
+        return cands
+    topic = set(q.topic_terms)
+    asked = frozenset(n.lower() for n in NUMBER.findall(q.text))
+    top = _near_ties(cands, params, params.focus_amount_margin)
+    texts = [reader.article(c.article).text[c.start:c.end] for c in top]
+    if ASKS_AGE.search(q.text) and AGE.search(texts[0]):
+        return cands  # "Aged 18 years and 185 days, the Mallorcan became ...": an age is what is asked
+    return _holding_first(cands, top, [amount_near(reader, t, topic & c.matched, asked, params.focus_amount_near)
+                                       for c, t in zip(top, texts)])
+
+
 _WHICH = re.compile(r"(?i)^\W*(?:[\w’'-]+\s+){0,3}?(?:which|what)\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|may|might|kind|type|sort)\b)((?:[\w’'-]+\s+){0,3}?[\w’'-]+)(?=\s+(?:"
                     r"is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|may|might|of|in|on|at|for|"
                     r"to|from|by|with|about|[a-z]+(?:ed|s))\b)")
@@ -259,7 +306,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     of the best's are moved, so the rule settles near-ties and never lifts a poor match."""
     params = reader.params.gates
     if q.kind in AMOUNTS and len(cands) >= 2:
-        return _amount_first(reader, q, cands)
+        return _amount_first(reader, q, _amount_near_first(reader, q, cands))
     if q.kind is QuestionKind.WHAT and len(cands) >= 2:
         return _named_first(reader, q, cands)
     if q.kind is QuestionKind.WHY and len(cands) >= 2:
