@@ -2,7 +2,8 @@
 told in reported speech whose quotation follows ("X backed the decision." then '"The advantage ...," X told ...'), a
 speaker's words opening with a pronoun ("She promised ...") after the sentence that names them, and a how much / how
 many question whose best sentence writes its number beside other words than the question's ("1.4 billion cubic feet
-of gas" for "what share of the project will Shell own": "will own 30% of the project"). Real articles written here,
+of gas" for "what share of the project will Shell own": "will own 30% of the project"), and a who question answered by a
+lede that describes whom the next paragraph names. Real articles written here,
 indexed and asked through the CLI, each rule switched off to show it matters."""
 
 from __future__ import annotations
@@ -32,6 +33,14 @@ Engineers found rust in 40 of the bridge's 112 steel beams.
 The mayor said residents would get a free shuttle bus across the river during the works. She promised that the bus would run every 15 minutes.
 
 Local traders said the closure could cost them up to £2 million in lost sales.
+""",
+    "honours.txt": """Visa row official knighted
+
+The senior civil servant at the centre of the Home Office visa affair has been knighted in the New Year Honours.
+
+Sir Martin Coyle was the department's permanent secretary during the row, which ended with the minister's resignation.
+
+The list also honours 40 nurses and a lollipop lady from Wigan.
 """,
     "gas.txt": """Shell signs Qatar gas deal
 
@@ -89,3 +98,11 @@ def test_an_amount_question_puts_the_number_beside_its_words_first(index, tmp_pa
     assert "30%" in ask(index, question, {"gates": {"focus_amount_margin": 10}}, tmp_path)[0]
     off = {"gates": {"focus_amount_margin": 10, "focus_amount_near": 0}}
     assert "30%" not in ask(index, question, off, tmp_path)[0]
+
+
+def test_a_who_answer_describing_someone_is_shown_with_the_sentence_naming_them(index, tmp_path):
+    # the lede says what happened to "the senior civil servant"; the next paragraph opens with his name
+    first = ask(index, "who was knighted in the New Year Honours", {}, tmp_path)[0]
+    assert first.startswith("The senior civil servant") and "Sir Martin Coyle" in first
+    off = ask(index, "who was knighted in the New Year Honours", {"gates": {"named_next": False}}, tmp_path)[0]
+    assert "Sir Martin Coyle" not in off

@@ -222,7 +222,8 @@ class Answerer:
         own_only = kind is QuestionKind.SAY and ranked.unattributed is None
         whose = kind is QuestionKind.WHO and _WHO_SAYS.match(q.text) is not None
         shown = select.evidence(self.reader, self.speech, select.focus(self.reader, ranked.question, cands), k, skip,
-                                confidence, own_only=own_only, whose=whose)
+                                confidence, own_only=own_only, whose=whose,
+                                named_next=kind is QuestionKind.WHO and not whose)
         if explain:
             by_span = {(c.article, c.start): c for c in cands}
             shown = [replace(e, why=tuple((p.name, p.value, p.part) for p in self.model.explain_rank(c)))

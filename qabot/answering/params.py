@@ -108,6 +108,11 @@ class GateParams:
     questions' first candidates right)."""
     focus_amount_margin: float = 3.0
     """How far behind the best such a candidate may stand (see ``focus_amount_near``)."""
+    named_next: bool = True
+    """A who question's first answer closing its paragraph is shown with the next paragraph's first sentence when that
+    opens with a name (``select._named_next``): a news story's lede describes ("The top civil servant at the centre
+    of the ... visa affair has been knighted in the New Year Honours.") and the next paragraph names ("Sir John Gieve
+    was Home Office permanent secretary ...")."""
     focus_which: bool = True
     """A "which X" question whose best candidate names no X the question does not: its near-ties that do go first
     (``select._named_first``)."""

@@ -17,7 +17,7 @@ _NON_WORDS = re.compile(r"\W+")
 
 
 def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, skip: int,
-             confidence, own_only: bool = False, whose: bool = False) -> list[Evidence]:
+             confidence, own_only: bool = False, whose: bool = False, named_next: bool = False) -> list[Evidence]:
     """Up to ``k`` pieces of evidence from ``ranked`` (after the first ``skip``); ``confidence(c, position)``
     gives a candidate's confidence. With ``own_only`` (a speech question whose speaker's words were found)
     only the speaker's own words are shown: a sentence that merely mentions the speaker or the topic is
@@ -52,6 +52,8 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
                 continue
             quoted.append((c.article, start, end))
         article = reader.article(c.article)
+        if named_next and not out and not c.own_words and reader.params.gates.named_next:
+            end = _named_next(reader, c, end)
         text = article.text[start:end]
         key = _NON_WORDS.sub(" ", text.lower()).strip()
         own = _NON_WORDS.sub(" ", article.text[c.start:c.end].lower()).strip()
@@ -73,6 +75,32 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
         if len(out) >= k:
             break
     return out
+
+
+_OPENS_NAMED = re.compile(r"(?!(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|As|After|Before|This|That|His|Her|Its|"
+                          r"Their|However|Meanwhile|Last|Next|One|Some|Many|If|When|While)\b)(?:[A-Z][\w’'.-]*\s+){1,3}")
+"""A sentence opening with a name ("Sir John Gieve was ...", "Merriam-Webster said ...")."""
+
+
+def _named_next(reader: Reader, c: Candidate, end: int) -> int:
+    """For a who question's first answer closing its paragraph ("The top civil servant at the centre of the ... visa
+    affair has been knighted in the New Year Honours."): the end of the next paragraph's first sentence when it opens
+    with a name ("Sir John Gieve was Home Office permanent secretary ..."), which says who the answer speaks of;
+    else ``end``."""
+    passage = c.passage
+    if c.sentence != len(passage.spans) - 1 or end != passage.spans[-1][1]:
+        return end
+    p = passage.id + 1
+    if p not in reader.corpus.article_passages(passage.article):
+        return end
+    following = reader.passage(p)
+    if following.paragraph == passage.paragraph or not following.spans:
+        return end
+    s, e = following.spans[0]
+    text = reader.article(c.article).text
+    if not _OPENS_NAMED.match(text, s, e):
+        return end
+    return e
 
 
 def quote_after(reader: Reader, speech: Speech, c: Candidate, start: int, end: int) -> int:
