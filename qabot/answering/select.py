@@ -361,6 +361,10 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
 
     owned = {n for n in names if re.search(rf"\b{re.escape(n)}[’']s\b", text)}
     subject = set(q.subject) & names
+    # a first name is written once: "Rowlands died in Hove" speaks of Patsy Rowlands (a name the next subject word,
+    # written with a capital, stands for)
+    surname = {n: after for n, after in zip(q.subject, q.subject[1:])
+               if after in names and re.search(rf"\b{re.escape(n)}\s+{re.escape(after)}\b", text)}
 
     def value(c: Candidate) -> float:
         sentence = texts[id(c)]
@@ -368,7 +372,9 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
         if names:
             whose = any(re.search(rf"\b{re.escape(n)}[’']s\b", sentence)
                         and not re.search(rf"\b{re.escape(n)}\b(?![’']s)", sentence) for n in names - owned)
-            missing = any(not re.search(rf"\b{re.escape(n)}\b", sentence) for n in subject - common)
+            missing = any(not re.search(rf"\b{re.escape(n)}\b", sentence)
+                          and not (n in surname and re.search(rf"\b{re.escape(surname[n])}\b", sentence))
+                          for n in subject - common)
             got += 0.0 if whose or missing else params.focus_names
         at = []
         if verb_term:
