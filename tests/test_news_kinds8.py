@@ -106,3 +106,11 @@ def test_a_who_answer_describing_someone_is_shown_with_the_sentence_naming_them(
     assert first.startswith("The senior civil servant") and "Sir Martin Coyle" in first
     off = ask(index, "who was knighted in the New Year Honours", {"gates": {"named_next": False}}, tmp_path)[0]
     assert "Sir Martin Coyle" not in off
+
+
+def test_a_document_whose_owner_is_sought_by_role_does_not_loop(bbc_index):
+    # "Schurf's letter": a document, read as its owner's words, whose role is sought, whose document is read ...: it
+    # ran out of stack (a SQuAD question asked of the BBC articles, as bench/fit.py asks them)
+    result = run("ask", "What did Schurf's letter say Luther's return caused?", "--index", str(bbc_index), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["no_answer"]
