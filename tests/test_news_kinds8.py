@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run, write_articles
+from conftest import ask_json, run, write_articles
 
 ARTICLES = {
     "referee.txt": """Ellery backs referee over late goal
@@ -114,3 +114,11 @@ def test_a_document_whose_owner_is_sought_by_role_does_not_loop(bbc_index):
     result = run("ask", "What did Schurf's letter say Luther's return caused?", "--index", str(bbc_index), "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["no_answer"]
+
+
+def test_a_surname_alone_speaks_of_the_person_a_where_question_names(bbc_index):
+    # "Where did Patsy Rowlands die?" (its verb found though written with a capital): "Rowlands died in Hove ..." names
+    # her by her surname alone, and is not put after "Actress Patsy Rowlands, ... has died at the age of 71" for want
+    # of "Patsy"
+    answer, = ask_json(bbc_index, "Where did Patsy Rowlands die?")
+    assert answer["answers"][0]["text"].startswith("Rowlands died in Hove")
