@@ -44,10 +44,16 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
             speaker = c.speaker if c.own_words else said.speaker
             # the whole quotation, not one sentence of it, and each quotation once
             start, end = speech.quotation(c.passage, c.start, c.end, speaker)
+            # reported words with the quotation after them, words opening with a pronoun from those naming the
+            # speaker: unless what is added was shown already (then the words alone)
             if c.own_words and reader.params.speech.quote_after_reported:
-                end = quote_after(reader, speech, c, start, end)
+                more = quote_after(reader, speech, c, start, end)
+                if not any(a == c.article and s < more and end < e for a, s, e in quoted):
+                    end = more
             if c.own_words and start == c.start and reader.params.speech.report_before_pronoun:
-                start = report_before(reader, speech, c, end)
+                more = report_before(reader, speech, c, end)
+                if not any(a == c.article and s < start and more < e for a, s, e in quoted):
+                    start = more
             if any(a == c.article and s < end and start < e for a, s, e in quoted):
                 continue
             quoted.append((c.article, start, end))
