@@ -159,8 +159,9 @@ def report_before(reader: Reader, speech: Speech, c: Candidate, end: int) -> int
         if not before:
             return c.start
     previous, previous_end = before[-1]
-    if reader.article(c.article).text[previous_end:c.start].strip():
-        return c.start
+    if reader.article(c.article).text[previous_end:c.start].strip() or \
+            passage.sentences[len(before) - 1].pronoun:
+        return c.start  # something between them, or words before that do not name the speaker either ("He said ...")
     then = speech.speakers(passage.id).get(previous)
     if then is None or not then.speaker or not (then.speaker == said.speaker or said.said_by(then.speaker)):
         return c.start
