@@ -9,6 +9,9 @@ the BBC articles cannot answer), ``seed.jsonl`` (50 about the bundled article), 
 about the eight short articles in ``small/``). Each question's kind is labelled in the file.
 ``--set fresh`` reads the same files from ``bench/data/heldout/fresh/``: a second set written later by
 another reader of the articles alone, never looked at while answering rules or weights were changed.
+``--set fresh6``: a seventh, made like fresh5 (100 BBC news from even-numbered articles, 25 near-miss BBC
+unanswerable asking who/where/when/how many as well as ages and sums, 40 about the bundled article, 60 about six new
+short articles in ``fresh6/small/``, 8 unanswerable), written 2026-12-04 by a helper who read only the articles.
 ``--set fresh5``: a sixth, made like fresh4 (100 BBC news from odd-numbered articles, 25 near-miss BBC unanswerable,
 40 about the bundled article, 60 about six other new short articles in ``fresh5/small/``, 8 unanswerable), written
 2026-12-03 late evening by a helper who read only the articles; measured only at the end of that session (aggregates).
@@ -97,8 +100,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-bench/heldout"))
     parser.add_argument("--negatives", type=int, default=1000)
-    parser.add_argument("--set", choices=("first", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"), default="first",
-                        help="which held-out question sets: the first ones, or bench/data/heldout/fresh/, fresh2/ ... fresh5/")
+    parser.add_argument("--set", default="first",
+                        choices=("first", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"),
+                        help="which held-out question sets: the first ones, or bench/data/heldout/fresh/, fresh2/ ... fresh6/")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     sets = HELDOUT if args.set == "first" else HELDOUT / args.set
