@@ -105,7 +105,10 @@ def test_bbc_speech_questions_and_duplicates(bbc_index):
     assert lockyer["answers"][0]["text"].endswith("public education about the importance of gun safety.\"")
     # Gates's words on gaming stand in a paragraph that does not name him: his article is read whole
     assert "\"Gaming is becoming more of a social thing" in gates["answers"][0]["text"]
-    assert seaman["answers"][0]["text"] == "But former Arsenal keeper David Seaman believes Lehmann has been harshly treated."
+    # his view, then his quotation right after it (select.quote_after)
+    assert seaman["answers"][0]["text"].startswith(
+        "But former Arsenal keeper David Seaman believes Lehmann has been harshly treated. Seaman told the Daily Mail: "
+        "\"Jens is a fantastic keeper.")
     # the quotation that goes on after "said Benitez" is given whole, as one piece of evidence
     assert benitez["answers"][0]["text"] == (
         "\"Steven Gerrard is a key player for us,\" said Benitez. \"When he is on the pitch he makes everyone else "

@@ -297,7 +297,8 @@ def test_line_mode_without_a_terminal_understands_follow_ups(seeds):
         "Q: what about trade?\n→ what did Putin say about trade\n"
         "> In his opening remarks, Putin highlighted the economic aspect of the China-Russia relationship,\n"
         "> predicting that the countries’ annual trade volume could reach $200 billion as early as this year,\n"
-        "> compared with $185 billion last year.\n"
+        "> compared with $185 billion last year.  “Everything is moving forward, developing, we are reaching\n"
+        "> new frontiers,” Putin said. “And above all, we are talking, of course, about economic issues.”\n"
         f"[1] {CITE}, ¶ 10",
     ]
 

@@ -73,6 +73,13 @@ def test_go_is_a_question_word_not_a_search_term():
     ("where did they meet?", "meet", ()),
     ("who is the chairman of the board?", None, ()),
     ("what did Wang say about Ukraine", None, ()),
+    # written with a capital, as most people write (the wh-word was matched in lower case only: no verb at all)
+    ("When did Merck pull Vioxx from sale?", "pull", ("Merck",)),
+    ("Where was Patsy Rowlands born?", "born", ("Patsy", "Rowlands")),
+    ("Who did Sania Mirza beat to win the Hyderabad Open?", "beat", ("Sania", "Mirza")),
+    ("When does Patti Smith's Meltdown festival start?", "start", ("Patti", "Smith's", "Meltdown")),
+    ("When did the Clinton administration file the tobacco claim", "file", ("Clinton",)),
+    ("Who is the chief executive?", None, ()),
 ])
 def test_the_verb_and_subject_a_who_when_where_question_asks_about(text, verb, subject):
     q = parse(text, Analyzer())

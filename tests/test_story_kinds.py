@@ -132,9 +132,10 @@ def test_a_how_much_question_puts_the_near_tie_holding_an_amount_first(index, tm
     question = "How much did the Skyrangers puppet film cost to make?"
     wide = {"gates": {"focus_margin": 10}}
     assert "$42m" in ask(index, question, wide, tmp_path)[0]
-    off = {"gates": {"focus_margin": 10, "focus_cue_amount": False}}
+    off = {"gates": {"focus_margin": 10, "focus_cue_amount": False, "focus_amount_near": 0}}
     assert "$42m" not in ask(index, question, off, tmp_path)[0]
-    assert "$42m" not in ask(index, question, {"gates": {"focus_margin": 0.5}}, tmp_path)[0]  # no near-tie: kept
+    no_tie = {"gates": {"focus_margin": 0.5, "focus_amount_margin": 0.5}}
+    assert "$42m" not in ask(index, question, no_tie, tmp_path)[0]  # no near-tie: kept
 
 
 def test_a_which_question_puts_the_near_tie_naming_one_of_its_kind_first(index, tmp_path):

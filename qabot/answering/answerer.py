@@ -98,6 +98,9 @@ class Answerer:
         self.model = Model(self.params.weights)
         self.unsure = Unsure(self.reader, self.speech, self.model, self.params, self._rank_as)
         self.own = OwnWords(self.reader, self.speech, self.params, self._rank_as)
+        self._ranking_as: set[tuple[str, str]] = set()
+        """(speaker, question) pairs being ranked by ``_rank_as`` now: a speaker met again inside its own ranking (the
+        document "Schurf's letter" read as its owner's words, whose role is sought ...) is not ranked again."""
 
     def article(self, i: int) -> Article:
         """Article ``i``."""
@@ -226,7 +229,8 @@ class Answerer:
         own_only = kind is QuestionKind.SAY and ranked.unattributed is None
         whose = kind is QuestionKind.WHO and _WHO_SAYS.match(q.text) is not None
         shown = select.evidence(self.reader, self.speech, select.focus(self.reader, ranked.question, cands), k, skip,
-                                confidence, own_only=own_only, whose=whose)
+                                confidence, own_only=own_only, whose=whose,
+                                named_next=kind is QuestionKind.WHO and not whose)
         if given is None:
             shown = [replace(e, confidence=None) for e in shown]
         if explain:
@@ -478,7 +482,17 @@ class Answerer:
         """``q`` ranked as if it asked for ``speaker`` (a role or name the articles write for the one asked),
         with no spelling correction."""
         terms = tuple(dict.fromkeys(phrase_terms(speaker, self.analyzer)))
-        return self.rank(replace(q, speaker=speaker, speaker_terms=terms), correct=False)
+        asked = replace(q, speaker=speaker, speaker_terms=terms)
+        key = (speaker.lower(), q.text)
+        if key in self._ranking_as:  # a role found for a document's owner found for that role ...: once is enough
+            return Ranked(question=asked, check=WordCheck(refusal=None, fixes={}, known=(), missing=(), missing_share=0.0),
+                          candidates=[], passages=(),
+                          refusal=f"no words of '{speaker}' in {self.gates.where()}")
+        self._ranking_as.add(key)
+        try:
+            return self.rank(asked, correct=False)
+        finally:
+            self._ranking_as.discard(key)
 
     def _confidence(self, ranked: Ranked, c: Candidate, position: int) -> float:
         """The fitted probability that candidate ``c``, shown at ``position``, answers the ranked question

@@ -98,6 +98,21 @@ class GateParams:
     focus_cue_amount: bool = True
     """A how much / how many question whose best candidate holds no amount nor number: its near-ties that hold one go
     first (``select._amount_first``)."""
+    focus_amount_near: int = 3
+    """A how much / how many question whose best candidate holds no amount within this many words of a word of the
+    question's topic (in one clause): its near-ties within ``focus_amount_margin`` that do go first
+    (``select._amount_near_first``: "The fourth-quarter losses at General Motors Europe totalled $345m" before "GM saw
+    its net profits fall 37% ..." is not it; "The UK-Dutch group will own 30% of the project" before "Shell's agreement
+    ... foresees ... 1.4 billion cubic feet of gas" for "What share of the Qatargas-4 project will Shell own?"). 0: off.
+    Chosen among 2, 3 and 4 words and margins 2, 3 and 5 on the news tuning sets (3 and 3: 117 -> 125 of 163 amount
+    questions' first candidates right)."""
+    focus_amount_margin: float = 3.0
+    """How far behind the best such a candidate may stand (see ``focus_amount_near``)."""
+    named_next: bool = True
+    """A who question's first answer closing its paragraph is shown with the next paragraph's first sentence when that
+    opens with a name (``select._named_next``): a news story's lede describes ("The top civil servant at the centre
+    of the ... visa affair has been knighted in the New Year Honours.") and the next paragraph names ("Sir John Gieve
+    was Home Office permanent secretary ...")."""
     focus_which: bool = True
     """A "which X" question whose best candidate names no X the question does not: its near-ties that do go first
     (``select._named_first``)."""
@@ -152,6 +167,15 @@ class SpeechParams:
 
     quotation_chars: int = 700
     """A quotation that goes on over several sentences is given whole up to this many characters."""
+    quote_after_reported: bool = True
+    """A speaker's words told in reported speech ("Former referees' chief Philip Don backed Poll's decision") are
+    shown with the quotation of theirs that comes right after them ('"The advantage should go to the non-offending
+    team," Don told BBC Radio Five Live.'), within ``quotation_chars``: the report says what the words are about,
+    the quotation what they were (``select.quote_after``)."""
+    report_before_pronoun: bool = True
+    """A speaker's words opening with a pronoun ("She promised that the bus would run every 15 minutes.") are shown
+    from the words of theirs right before, which say who speaks ("The mayor said residents would get a free shuttle
+    bus ..."), within ``quotation_chars`` (``select.report_before``)."""
     speaker_window: int = 2000
     """Characters of the paragraph before a passage read to work out who speaks in it."""
     set_aside: bool = True

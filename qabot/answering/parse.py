@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .. import lexicon
+from ..forms import IRREGULAR
 from ..analysis import STOPWORDS, Analyzer
 from ..speakers import speaker_terms as phrase_terms
 from ..lexicon import (QUESTION_HOW_LEMMAS, QUESTION_SPEECH_FORMS, QUESTION_SPEECH_LEMMAS, QUESTION_SPEECH_NOUNS,
@@ -507,13 +508,16 @@ def _speech(text: str, acronyms: frozenset[str] = frozenset()) -> tuple[str, str
 
 _AUX = r"(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|might)"
 _WHO_VERB = re.compile(rf"^\W*who\s+(?:{_AUX}\s+)?(?:been\s+|being\s+)?(?P<verb>[a-z][\w-]+)", re.I)
-_WH_VERB = re.compile(rf"^\W*(?:when|where|who|whom)\s+{_AUX}\s+(?P<subj>(?:he|she|they|it|we|you|i)|(?:the\s+)?"
+_WH_VERB = re.compile(rf"^\W*(?i:when|where|who|whom)\s+(?P<aux>(?i:{_AUX}))\s+(?P<subj>(?:he|she|they|it|we|you|i)|(?:the\s+)?"
                       rf"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)?"
                       rf"|(?:the|his|her|their|its)\s+\w+)\s+(?P<verb>[a-z][\w-]+)")
 _FACT_KINDS = frozenset((QuestionKind.WHO, QuestionKind.WHEN, QuestionKind.WHERE, QuestionKind.HOW_MUCH, QuestionKind.HOW_MANY))
 """Questions asking for a fact of a kind (a name, a time, a place, an amount), which a cue finds wherever it is
 written: put "according to X", they stay such questions."""
 _VERB_KINDS = frozenset((QuestionKind.WHO, QuestionKind.WHEN, QuestionKind.WHERE))
+_BE_HAVE = frozenset("is was are were has have had".split())
+_PAST_FORMS = frozenset(w for entry in IRREGULAR.replace("\n", " ").split(";") for w in entry.split()[1:])
+"""Irregular past forms ("born", "held", "gone"): participles too."""
 
 
 def _verb_and_subject(text: str) -> tuple[str | None, tuple[str, ...]]:
@@ -524,8 +528,37 @@ def _verb_and_subject(text: str) -> tuple[str | None, tuple[str, ...]]:
     if not m:
         return None, ()
     verb = m.group("verb").lower()
-    subject = tuple(re.findall(r"[A-Z][\w’'.-]*", m.group("subj"))) if "subj" in m.groupdict() else ()
-    return (None if verb in STOPWORDS else verb), subject
+    if "subj" in m.groupdict():
+        subject = tuple(re.findall(r"[A-Z][\w’'.-]*", m.group("subj")))
+        verb = _verb_after(m.group("aux").lower(), text[m.start("subj"):])
+    else:
+        subject = ()
+    return (None if verb is None or verb in STOPWORDS else verb), subject
+
+
+_FOLLOWS_VERB = frozenset("in on at to into from for with by over up off down back after before as about against "
+                          "the a an his her its their my our your this that these those".split())
+"""Words that stand right after the verb of a when/where/who question ("start in", "file the claim")."""
+_DETERMINERS = frozenset("the a an his her its their my our your this that these those".split())
+_PARTICIPLE = re.compile(r"[a-z][\w-]*(?:ed|ing|en|wn)$")
+
+
+def _verb_after(aux: str, rest: str) -> str | None:
+    """The verb of a when/where/who question, from ``rest``, its words after the auxiliary ``aux``. After "is", "was",
+    "has" a participle ("Where was Patsy Rowlands born", "When was Sir Nicholas Scott deselected"; "Who is the chief
+    executive" has none); after "did", "will" the first lowercase word past the subject that ends the question or
+    stands before a preposition, an article or a name ("When did Merck pull Vioxx", "When did the Clinton
+    administration file the tobacco claim", "When does Patti Smith's Meltdown festival start")."""
+    words = re.findall(r"[\w’'-]+", rest)
+    if aux in _BE_HAVE:
+        return next((w.lower() for w in words if w[:1].islower() and (_PARTICIPLE.match(w) or w in _PAST_FORMS)), None)
+    for i, w in enumerate(words):
+        if not w[:1].islower() or w in _DETERMINERS or w in STOPWORDS:
+            continue
+        after = words[i + 1] if i + 1 < len(words) else None
+        if after is None or after.lower() in _FOLLOWS_VERB or after[:1].isupper():
+            return w.lower()
+    return None
 
 
 _WHEN = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:year|years|date|day|month|century|decade|time|era|period|season)\b")

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import QUANTITY
+from ..lexicon import AGE, ASKS_AGE, QUANTITY
 from ..model import Evidence
 from .features import FEATURES, Candidate
 from .parse import QuestionKind
 from .near import KINDS, asked_near, clause, verb_spans
-from .sentences import Reader
+from .sentences import DATE, NUMBER, Reader
 from .speech import Speech
 
 _NON_WORDS = re.compile(r"\W+")
 
 
 def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, skip: int,
-             confidence, own_only: bool = False, whose: bool = False) -> list[Evidence]:
+             confidence, own_only: bool = False, whose: bool = False, named_next: bool = False) -> list[Evidence]:
     """Up to ``k`` pieces of evidence from ``ranked`` (after the first ``skip``); ``confidence(c, position)``
     gives a candidate's confidence. With ``own_only`` (a speech question whose speaker's words were found)
     only the speaker's own words are shown: a sentence that merely mentions the speaker or the topic is
@@ -28,6 +28,7 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
     floor = reader.params.gates.min_coverage
     out: list[Evidence] = []
     seen: set[str] = set()
+    opened: set[str] = set()  # the sentences the answers shown were chosen for
     quoted: list[tuple[int, int, int]] = []
     shown: list[tuple[int, int, int]] = []
     for c in ranked:
@@ -43,15 +44,30 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
             speaker = c.speaker if c.own_words else said.speaker
             # the whole quotation, not one sentence of it, and each quotation once
             start, end = speech.quotation(c.passage, c.start, c.end, speaker)
+            # reported words with the quotation after them, words opening with a pronoun from those naming the
+            # speaker: unless what is added was shown already (then the words alone)
+            if c.own_words and reader.params.speech.quote_after_reported:
+                more = quote_after(reader, speech, c, start, end)
+                if not any(a == c.article and s < more and end < e for a, s, e in quoted):
+                    end = more
+            if c.own_words and start == c.start and reader.params.speech.report_before_pronoun:
+                more = report_before(reader, speech, c, end)
+                if not any(a == c.article and s < start and more < e for a, s, e in quoted):
+                    start = more
             if any(a == c.article and s < end and start < e for a, s, e in quoted):
                 continue
             quoted.append((c.article, start, end))
         article = reader.article(c.article)
+        if named_next and not out and not c.own_words and reader.params.gates.named_next:
+            end = _named_next(reader, c, end)
         text = article.text[start:end]
         key = _NON_WORDS.sub(" ", text.lower()).strip()
-        if key in seen or any(a == c.article and lo <= start and end <= hi for a, lo, hi in shown):
-            continue  # the same sentences again, or ones already quoted inside an earlier answer
+        own = _NON_WORDS.sub(" ", article.text[c.start:c.end].lower()).strip()
+        if key in seen or own in opened or any(a == c.article and lo <= start and end <= hi for a, lo, hi in shown):
+            continue  # the same sentences again (in a duplicate article, shown on with words a copy words
+            # otherwise: "Electronic Arts (EA)"), or ones already quoted inside an earlier answer
         seen.add(key)
+        opened.add(own)
         shown.append((c.article, start, end))
         if len(seen) <= skip:
             continue
@@ -65,6 +81,92 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
         if len(out) >= k:
             break
     return out
+
+
+_OPENS_NAMED = re.compile(r"(?!(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|As|After|Before|This|That|His|Her|Its|"
+                          r"Their|However|Meanwhile|Last|Next|One|Some|Many|If|When|While)\b)(?:[A-Z][\w’'.-]*\s+){1,3}")
+"""A sentence opening with a name ("Sir John Gieve was ...", "Merriam-Webster said ...")."""
+
+
+def _named_next(reader: Reader, c: Candidate, end: int) -> int:
+    """For a who question's first answer closing its paragraph ("The top civil servant at the centre of the ... visa
+    affair has been knighted in the New Year Honours."): the end of the next paragraph's first sentence when it opens
+    with a name ("Sir John Gieve was Home Office permanent secretary ..."), which says who the answer speaks of;
+    else ``end``."""
+    passage = c.passage
+    if c.sentence != len(passage.spans) - 1 or end != passage.spans[-1][1]:
+        return end
+    p = passage.id + 1
+    if p not in reader.corpus.article_passages(passage.article):
+        return end
+    following = reader.passage(p)
+    if following.paragraph == passage.paragraph or not following.spans:
+        return end
+    s, e = following.spans[0]
+    text = reader.article(c.article).text
+    if not _OPENS_NAMED.match(text, s, e):
+        return end
+    return e
+
+
+def quote_after(reader: Reader, speech: Speech, c: Candidate, start: int, end: int) -> int:
+    """The end of the span from ``start`` of a speaker's words in reported speech (``c``, its span ending at ``end``)
+    taken on through the quotation of the same speaker that comes right after it, in its paragraph or opening the
+    next ("Former referees' chief Philip Don backed Poll's decision to allow the strike." then '"The advantage should
+    go to the non-offending team," Don told BBC Radio Five Live.'), within ``quotation_chars``; ``end`` when the
+    words are quoted already or no such quotation follows."""
+    said = speech.speakers(c.passage.id).get(c.start)
+    if said is None or said.quote or not said.speaker:
+        return end
+    passage = c.passage
+    following = next((s for s, _ in passage.spans if s >= end), None)
+    if following is None:
+        p = passage.id + 1
+        if p not in reader.corpus.article_passages(passage.article):
+            return end
+        passage = reader.passage(p)
+        if not passage.spans:
+            return end
+        following = passage.spans[0][0]
+    if reader.article(c.article).text[end:following].strip():
+        return end  # something stands between them (a heading, a list)
+    then = speech.speakers(passage.id).get(following)
+    if then is None or not then.quote or not then.speaker or \
+            not (then.speaker == said.speaker or then.said_by(said.speaker)):
+        return end
+    _, last = speech.quotation(passage, following, dict(passage.spans)[following], then.speaker)
+    return last if last - start <= reader.params.speech.quotation_chars else end
+
+
+def report_before(reader: Reader, speech: Speech, c: Candidate, end: int) -> int:
+    """The start of the span to ``end`` of a speaker's words opening with a pronoun (``c``: "She promised that the bus
+    would run every 15 minutes.") taken back to the words of the same speaker right before it, in its paragraph or
+    closing the one before, which name them ("The mayor said residents would get a free shuttle bus ..."; a quotation
+    whole), within ``quotation_chars``; ``c.start`` when it opens otherwise or no such words come before."""
+    if not c.passage.sentences[c.sentence].pronoun:
+        return c.start
+    said = speech.speakers(c.passage.id).get(c.start)
+    if said is None or not said.speaker or said.continued:
+        return c.start
+    passage = c.passage
+    before = [(s, e) for s, e in passage.spans if e <= c.start]
+    if not before:
+        p = passage.id - 1
+        if p not in reader.corpus.article_passages(passage.article):
+            return c.start
+        passage = reader.passage(p)
+        before = list(passage.spans)
+        if not before:
+            return c.start
+    previous, previous_end = before[-1]
+    if reader.article(c.article).text[previous_end:c.start].strip() or \
+            passage.sentences[len(before) - 1].pronoun:
+        return c.start  # something between them, or words before that do not name the speaker either ("He said ...")
+    then = speech.speakers(passage.id).get(previous)
+    if then is None or not then.speaker or not (then.speaker == said.speaker or said.said_by(then.speaker)):
+        return c.start
+    first, _ = speech.quotation(passage, previous, previous_end, then.speaker)
+    return first if end - first <= reader.params.speech.quotation_chars else c.start
 
 
 # -- focus: what a who, when or where question asks of the verb it names ------------------------
@@ -107,6 +209,53 @@ def _amount_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
         return cands
     moved = sorted(top, key=lambda c: -c.x[_CUE])  # stable: the fitted order within each
     return moved + [c for c in cands if c not in top]
+
+
+_WORD = re.compile(r"[\w’'.,-]*\w")
+"""A word as ``amount_near`` counts them (a number with its commas and points one word: "14.27", "1,981")."""
+_AMOUNT = re.compile(r"\d[\d,.]*(?:m|bn|k|p)?|" + NUMBER.pattern.split("|", 1)[1][:-1], re.I)
+"""A word that is a number, in digits ("345m", "14.27") or in words ("six"), not one inside a name ("4x100m")."""
+
+
+def amount_near(reader: Reader, text: str, topic: set[str], asked: frozenset[str], within: int) -> bool:
+    """Whether ``text`` (a sentence) writes an amount or number that the question does not (``asked``: its numbers,
+    lowercased) and that is no date, within ``within`` words of a word whose term (or irregular form's) is one of
+    ``topic``, both in one clause: "losses at General Motors Europe totalled $345m", "will own 30% of the project"."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    amounts = [i for i, (s, e) in enumerate(words)
+               if _AMOUNT.fullmatch(text, s, e) and text[s:e].lower() not in asked and not DATE.match(text, s)]
+    if not amounts:
+        return False
+    term = reader.analyzer.term
+    for i, (s, e) in enumerate(words):
+        word = text[s:e].lower()
+        if term(word.strip(".,")) not in topic and reader.base_term(word) not in topic:
+            continue
+        for j in amounts:
+            if abs(i - j) <= within:
+                lo, hi = min(s, words[j][0]), max(e, words[j][1])
+                inside, outside = clause(text, lo, hi)
+                if inside <= lo and hi <= outside:
+                    return True
+    return False
+
+
+def _amount_near_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with a how much / how many question's near-ties reordered when its best writes no amount near a word
+    of its topic (``amount_near``): one that does goes first, from within ``focus_amount_margin`` of the best. "What
+    share of the Qatargas-4 project will Shell own?": "Shell's agreement, under the name Qatargas-4, foresees ... 1.4
+    billion cubic feet of gas" before "The UK-Dutch group will own 30% of the project"."""
+    params = reader.params.gates
+    if params.focus_amount_near <= 0:
+        return cands
+    topic = set(q.topic_terms)
+    asked = frozenset(n.lower() for n in NUMBER.findall(q.text))
+    top = _near_ties(cands, params, params.focus_amount_margin)
+    texts = [reader.article(c.article).text[c.start:c.end] for c in top]
+    if ASKS_AGE.search(q.text) and AGE.search(texts[0]):
+        return cands  # "Aged 18 years and 185 days, the Mallorcan became ...": an age is what is asked
+    return _holding_first(cands, top, [amount_near(reader, t, topic & c.matched, asked, params.focus_amount_near)
+                                       for c, t in zip(top, texts)])
 
 
 _WHICH = re.compile(r"(?i)^\W*(?:[\w’'-]+\s+){0,3}?(?:which|what)\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|may|might|kind|type|sort)\b)((?:[\w’'-]+\s+){0,3}?[\w’'-]+)(?=\s+(?:"
@@ -192,7 +341,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     of the best's are moved, so the rule settles near-ties and never lifts a poor match."""
     params = reader.params.gates
     if q.kind in AMOUNTS and len(cands) >= 2:
-        return _amount_first(reader, q, cands)
+        return _amount_first(reader, q, _amount_near_first(reader, q, cands))
     if q.kind is QuestionKind.WHAT and len(cands) >= 2:
         return _named_first(reader, q, cands)
     if q.kind is QuestionKind.WHY and len(cands) >= 2:
@@ -219,6 +368,10 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
 
     owned = {n for n in names if re.search(rf"\b{re.escape(n)}[’']s\b", text)}
     subject = set(q.subject) & names
+    # a first name is written once: "Rowlands died in Hove" speaks of Patsy Rowlands (a name the next subject word,
+    # written with a capital, stands for)
+    surname = {n: after for n, after in zip(q.subject, q.subject[1:])
+               if after in names and re.search(rf"\b{re.escape(n)}\s+{re.escape(after)}\b", text)}
 
     def value(c: Candidate) -> float:
         sentence = texts[id(c)]
@@ -226,7 +379,9 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
         if names:
             whose = any(re.search(rf"\b{re.escape(n)}[’']s\b", sentence)
                         and not re.search(rf"\b{re.escape(n)}\b(?![’']s)", sentence) for n in names - owned)
-            missing = any(not re.search(rf"\b{re.escape(n)}\b", sentence) for n in subject - common)
+            missing = any(not re.search(rf"\b{re.escape(n)}\b", sentence)
+                          and not (n in surname and re.search(rf"\b{re.escape(surname[n])}\b", sentence))
+                          for n in subject - common)
             got += 0.0 if whose or missing else params.focus_names
         at = []
         if verb_term:
