@@ -42,6 +42,10 @@ class QuoteParams:
     min_prefix: int = 5
     """A topic word of at least this many letters also matches the words it begins ("taxation" for "tax" stems so;
     "budget": "budgetary"); a shorter one only itself ("euro" is not "European")."""
+    topic_reach: int = 1
+    """With a topic, the speaker's sentences kept beside each of theirs on it: this many of the paragraph's sentences
+    that give someone's words, either side (the one leading into "How much tax do people want to pay?", not the same
+    paragraph's words on the Boxing Day tsunami three before); a sentence giving no one's words does not count."""
 
 
 @dataclass(frozen=True)
@@ -235,15 +239,16 @@ def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, top
     out = []
     for paragraph in said:
         mine = []
-        for n, s, e, who in paragraph:
+        for i, (n, s, e, who) in enumerate(paragraph):
             phrase = speaker_phrase(who.phrase or who.speaker)
             if any(speaker_matches(asked, p) for p in _phrases(who)) or (not phrase.names and phrase.head in roles) \
                     or (phrase.names and any(speaker_matches(name, phrase) for name in names)):
-                mine.append(Quote(speaker=who.speaker, text=article.text[s:e], quoted=who.quote,
-                                  place=Place(article=article, paragraph=n, start=s, end=e)))
-        if topic and not any(_on_topic(topic, analyzer.terms(q.text), params) for q in mine):
-            continue  # the topic is in someone else's sentences of the paragraph
-        out.extend(mine)
+                mine.append((i, Quote(speaker=who.speaker, text=article.text[s:e], quoted=who.quote,
+                                      place=Place(article=article, paragraph=n, start=s, end=e))))
+        if topic:  # theirs on the topic, with their sentences just beside it (not the topic in someone else's)
+            on = [i for i, q in mine if _on_topic(topic, analyzer.terms(q.text), params)]
+            mine = [(i, q) for i, q in mine if any(abs(i - j) <= params.topic_reach for j in on)]
+        out.extend(q for _, q in mine)
     return out
 
 
