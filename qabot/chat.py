@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sys
+import textwrap
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, TextIO
@@ -194,7 +195,8 @@ class Chat:
         subject = answer_subject(first.text, first.speaker) if first is not None and first.field is None else None
         author = first.text if first is not None and first.field == "byline" else None
         self.context = after(turn, self.context, self.lexicon.speaks, self.analyzer, shown=len(answer.evidence),
-                             subject=subject, pronoun=self.pronoun, author=author)
+                             subject=subject, pronoun=self.pronoun, author=author,
+                             first=first.text if first is not None and first.field is None else None)
         self.asked += 1
         return answer
 
@@ -275,8 +277,12 @@ class Chat:
         usages = [(f"{name} {m.group(1)}", m.group(2)) if (m := _ARGUMENT.match(text)) else (name, text)
                   for name, text in COMMANDS.items()]
         wide = max(len(usage) for usage, _ in usages) + 2
-        lines = [f"  {usage:<{wide}}{text}" for usage, text in usages]
-        self.write("\n".join(help_tips(self.lexicon) + ["Commands:"] + lines))
+        room = max(20, self.style.width - 2 - wide)  # a description wraps at words under itself, not mid-word
+        lines = [f"  {usage:<{wide}}" + f"\n{' ' * (2 + wide)}".join(textwrap.wrap(text, room))
+                 for usage, text in usages]
+        tips = [wrapped for tip in help_tips(self.lexicon)
+                for wrapped in textwrap.wrap(tip, self.style.width, subsequent_indent="  ", break_on_hyphens=False)]
+        self.write("\n".join(tips + ["Commands:"] + lines))
 
     def cmd_sources(self, arg: str) -> None:
         """/sources"""

@@ -161,7 +161,8 @@ Commands:
   /sources                    the articles cited so far
   /show N                     the whole paragraph around answer N
   /open N                     the whole article of answer N
-  /why N                      why answer N: its matched words, the features behind its score, its confidence
+  /why N                      why answer N: its matched words, the features behind its score, its
+                              confidence
   /k N                        show N answers per question
   /json                       toggle JSON output
   /index [PATH]               rebuild the index, or add PATH to it
