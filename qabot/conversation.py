@@ -58,6 +58,9 @@ class Context:
     """The last question (or "more") got answers shown: "who said that?" after a refusal has nothing to point to."""
     author: str | None = None
     """The byline the last answer gave ("who wrote it?": "Maria Okafor"), for "what else did she write?"."""
+    together: str | None = None
+    """The two people a "who" question and its first answer were about ("who met Putin?": "Putin and Wang Yi"),
+    for a "they" when the conversation has no group ("where did they meet?")."""
 
 
 @dataclass(frozen=True)
@@ -224,11 +227,12 @@ def understand(line: str, context: Context, speaks: Speaks, pronoun: Pronoun | N
 
 
 def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, shown: int,
-          subject: str | None = None, pronoun: Pronoun | None = None, author: str | None = None) -> Context:
+          subject: str | None = None, pronoun: Pronoun | None = None, author: str | None = None,
+          first: str | None = None) -> Context:
     """The context once ``turn`` was answered with ``shown`` more answers; ``subject`` is the speaker of the
     first answer, if any (who "he" is when the question named no one); ``pronoun`` tells who the articles call
     "he" or "she" (a person the question names who never speaks: "what did Pritchard score"); ``author`` is the
-    byline the first answer gave, if it gave one."""
+    byline the first answer gave, if it gave one; ``first`` is the first answer's text."""
     if turn.question is None:
         return context
     if turn.called:  # the user called them so: "she" is not then "he"
@@ -247,9 +251,40 @@ def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, show
         or _named_person(turn.question, pronoun) or subject
     about = _about(named, context) if named else {"person": context.person, "people": context.people,
                                                   "group": context.group}
+    together = _together(turn.question, named, first, speaks, pronoun) if named and first and shown else None
+    if together is None and context.together and (named is None or named in context.together.split()):
+        together = context.together  # "where did Putin and Wang Yi meet?" goes on about the two
     return Context(question=turn.question, speaker=None, topic=None, shown=shown,
                    exclude_seen=turn.exclude_seen, called=context.called, said_by=subject, answered=shown > 0,
-                   author=author, **about)
+                   author=author, together=together, **about)
+
+
+_WHO_ASKED = re.compile(r"(?i)^\s*(?:and\s+|so\s+)?who(?:m)?\s+(?!(?:is|was|are|were|’s|'s)\b)\w")
+"""A "who" question of something done with someone ("who met Putin?", "who did Putin meet?"), not who someone is."""
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+_FIRST_SENTENCE = re.compile(r"(?s)^.*?[.!?][”\"’']?(?=\s|$)")
+
+
+def _together(question: str, named: str, first: str, speaks: Speaks, pronoun: Pronoun | None) -> str | None:
+    """ "X and Y" when ``question`` asks who did something with X ("who met Putin?") and the first sentence of the
+    answer ``first`` names X and another person the articles show speaking, the first so named ("... Putin of
+    Russia met with Wang Yi, ..."; not "China", one word that ``pronoun`` tells is no "he" or "she"): what "they"
+    means next. None for any other question, or when the answer names no one else."""
+    if not _WHO_ASKED.match(question):
+        return None
+    sentence = _FIRST_SENTENCE.match(first)
+    sentence_text = sentence.group(0) if sentence else first
+    others = []
+    for run in _CAPITALISED_RUN.findall(sentence_text):
+        words = [w for w in run.split() if w.lower().strip(".") not in TITLES]
+        bare = [re.sub(r"[’']s$", "", w) for w in words]
+        if not bare or named in bare or not any(speaks(w) and (len(bare) > 1 or pronoun is None or pronoun(w))
+                                                for w in bare):
+            continue  # a person: a full name, or one word the articles call "he" or "she" (not "China")
+        person = " ".join(bare)
+        if person not in others:
+            others.append(person)
+    return f"{named} and {others[0]}" if others else None
 
 
 def _group_of(subject: str | None, who: str) -> bool:
@@ -398,7 +433,7 @@ def _unresolved_pronoun(text: str, context: Context, pronoun: Pronoun | None = N
     m = _PRONOUN.search(text)
     if m and _referent(m.group(1), context, pronoun) is None:
         return m.group(1)
-    if not context.group:
+    if not context.group and not context.together:
         return _they_alone(text)
     return None
 
@@ -420,8 +455,8 @@ def _resolve_pronouns(text: str, context: Context, pronoun: Pronoun | None = Non
             return f"{person}’s" if owns else person
 
         text = _PRONOUN.sub(swap, text)
-    if context.group:
-        group = context.group
+    if context.group or context.together:
+        group = context.group or context.together
 
         def swap_group(m: re.Match) -> str:
             return f"{group}’s" if m.group(1).lower() == "their" else group
