@@ -217,7 +217,8 @@ class Gates:
         """``_read`` for ``q``, read once per question, not once per word (a 100 KB question has 11,000)."""
         if self._read[0] != q.text:
             words = self.reader.analyzer.words_as_written(q.text)
-            self._read = (q.text, words[0][1] if words else "", any(w[:1].isupper() for _, w in words[1:]))
+            self._read = (q.text, words[0][1] if words else "",
+                          any(w[:1].isupper() and not w.isupper() for _, w in words[1:]))  # "US" is no name
         return self._read
 
     def common(self, q: Question, word: str) -> bool:
