@@ -23,7 +23,8 @@ from .analysis import Analyzer
 from .answering import Answerer
 from .answering.parse import about_article, parse
 from .build import Settings, build
-from .conversation import Context, Turn, after, answer_subject, pronoun_of, topic_as_written, understand
+from .conversation import (Context, Turn, after, answer_subject, bare_command, pronoun_of, topic_as_written,
+                           understand)
 from .errors import QabotError
 from .index import Index, state_dir
 from .model import Answer, Evidence
@@ -144,11 +145,11 @@ class Chat:
         line = line.strip()
         if not line:
             return True
-        bare = line.lower().rstrip(".!")
+        bare = bare_command(line)
         try:
-            if bare in ("exit", "quit"):
+            if bare == "leave":
                 return False
-            if bare in ("help", "?"):
+            if bare == "help":
                 return self.command("/help")
             if line.startswith("/"):
                 return self.command(line)

@@ -17,7 +17,7 @@ from typing import Callable
 
 from .analysis import STOPWORDS, Analyzer
 from .answering.parse import SPEECH_VERBS, about_article, parse
-from .lexicon import DOCUMENTS, GROUPS, ROLES, TITLES
+from .lexicon import ASKING_HELP, DOCUMENTS, GROUPS, LEAVING, ROLES, TITLES
 from .speakers import attribute, speaker_phrase
 
 Speaks = Callable[[str], bool]
@@ -169,6 +169,19 @@ _SUBJECT = re.compile(r"(?P<subject>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|[\w�
 _DETERMINER = re.compile(r"(?i)(?:the|a|an|this|that|these|those|his|her|their|its)\s")
 MAX_FOLLOW_WORDS = 4
 """A follow-up's subject ("Putin", "trade deals") is short; a longer line is a question of its own."""
+
+
+def bare_command(line: str) -> str | None:
+    """ "help" or "leave" when the whole ``line`` asks for help ("help", "?", "help me", "what can I ask?") or to
+    leave ("exit", "quit", "bye"), else None: such a line is a command, never a question about the articles."""
+    bare = " ".join(line.lower().split())
+    if bare != "?":
+        bare = bare.rstrip(".!?")
+    if bare in ASKING_HELP:
+        return "help"
+    if bare in LEAVING:
+        return "leave"
+    return None
 
 
 def speech_question(speaker: str, topic: str | None) -> str:

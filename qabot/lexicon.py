@@ -434,3 +434,9 @@ articles hold is corrected as a name alone would be."""
 QUANTITY = re.compile(r"\b(?:few|several|many|much|dozens|scores|hundreds|thousands|millions|billions|single|"
                      r"numerous|countless|handful)\b", re.I)
 """Words that give a quantity without a number ("only a few", "in the dozens", "thousands of years")."""
+
+ASKING_HELP = frozenset({"help", "?", "help me", "help please", "please help", "what can i ask", "what can i type",
+                         "what can you do", "how does this work", "how do i use this"})
+"""A whole line that asks the chat or the page for its help, not the articles ("help me" is no search for "help")."""
+LEAVING = frozenset({"exit", "quit", "bye", "goodbye"})
+"""A whole line that means to leave the chat."""

@@ -151,3 +151,34 @@ def test_a_lower_case_misspelt_name_beside_an_acronym_is_corrected(isolated):
     answer = json.loads(result.stdout)
     assert "Libya" in answer["searched"] and not answer["no_answer"]
     assert answer["answers"][0]["text"].startswith("Libya has withdrawn $1bn")
+
+
+def test_help_me_and_bye_are_commands_in_the_chat_and_on_the_page(news, isolated):
+    """ "help me", "What can I ask?" and "bye" were searched for in the articles ("help me": a sentence holding
+    "help"); a word of them inside a question still asks it."""
+    output = _chat("help me", "What can I ask?", "what did the mayor say about the river", "bye", "never asked")
+    assert output.count("Commands:") == 2
+    assert "“We have never seen the river this high,”" in output or '"We have never seen the river this high,"' in output
+    assert "never asked" not in output
+    from test_web import Server
+
+    server = Server(isolated / "idx", isolated)
+    try:
+        import http.cookiejar
+        import urllib.parse
+        import urllib.request
+
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+        def page(q: str) -> str:
+            query = urllib.parse.urlencode({"q": q})
+            return opener.open(server.url.rstrip("/") + "/?" + query, timeout=30).read().decode("utf-8")
+
+        helped = page("help me")
+        assert "Follow up:" in helped and '<li class="answer"' not in helped
+        assert "to leave, close the page" in page("bye")
+        page("who met Brandt?")
+        met = page("where did they meet?")
+        assert "→ where did Brandt and Maria Duarte meet?" in met
+    finally:
+        assert "Traceback" not in server.stop()

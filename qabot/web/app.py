@@ -31,7 +31,7 @@ from ..analysis import Analyzer
 from ..answering import Answerer
 from ..catalog import Catalog, article_json
 from ..chat import Chat, examples
-from ..conversation import understand
+from ..conversation import bare_command, understand
 from ..errors import ArticleMissing, QabotError
 from ..index import Index, manifest_stamp
 from ..render import Style, answer_json
@@ -128,13 +128,13 @@ class Conversation(Chat):
         line = " ".join(line.split())[:MAX_QUESTION]
         self.load()  # the shared index, opened again since the last turn when it changed
         number = len(self.turns) + 1
-        bare = line.lower().rstrip(".!")
+        bare = bare_command(line)
         if line.startswith("/"):
             turn = page.WebTurn(number, line, None, False, None, "the page takes questions; /commands are for qabot chat")
-        elif bare in ("help", "?"):
+        elif bare == "help":
             first, second = examples(self.lexicon)
             turn = page.WebTurn(number, line, None, False, None, WEB_HELP.format(first=first, second=second))
-        elif bare in ("exit", "quit"):
+        elif bare == "leave":
             turn = page.WebTurn(number, line, None, False, None,
                                 "to leave, close the page; \"new conversation\" (beside Ask) starts afresh")
         else:
