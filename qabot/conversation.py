@@ -469,7 +469,7 @@ def _resolve_pronouns(text: str, context: Context, pronoun: Pronoun | None = Non
 
         text = _PRONOUN.sub(swap, text)
     if context.group or context.together:
-        group = context.group or context.together
+        group = context.together or context.group  # the pair is the more recent: a group question clears it
 
         def swap_group(m: re.Match) -> str:
             return f"{group}’s" if m.group(1).lower() == "their" else group

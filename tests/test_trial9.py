@@ -80,6 +80,10 @@ def test_they_after_who_met_someone_is_the_two_of_them(news):
     assert _rewritten(output) == ["→ where did Brandt and Maria Duarte meet?", "→ what did Brandt and Maria Duarte say?"]
     where = output.split("Q: where did they meet?\n")[1].split("\n[1]")[0]
     assert "Belem" in where and "Not sure" not in where, where  # unsure with "they" left as a stopword
+    # the pair is more recent than a group asked about before it; a group asked about after it is "they" again
+    later = _chat("what did the industry group say", "who met Brandt?", "where did they meet?",
+                  "what did the industry group say", "what did they say?")
+    assert _rewritten(later) == ["→ where did Brandt and Maria Duarte meet?", "→ what did the industry group say?"]
     alone = _chat("who is Maria Duarte?", "where did they meet?", "what did they say?")
     assert _rewritten(alone) == []
     assert "who do you mean by 'they'?" in alone.split("Q: what did they say?\n")[1]
