@@ -264,7 +264,7 @@ def after(turn: Turn, context: Context, speaks: Speaks, analyzer: Analyzer, show
         or _named_person(turn.question, pronoun) or subject
     about = _about(named, context) if named else {"person": context.person, "people": context.people,
                                                   "group": context.group}
-    together = _together(turn.question, named, first, speaks, pronoun) if named and first and shown else None
+    together = _together(turn.question, named, first, speaks, pronoun) if first and shown else None
     if together is None and context.together and (named is None or named in context.together.split()):
         together = context.together  # "where did Putin and Wang Yi meet?" goes on about the two
     return Context(question=turn.question, speaker=None, topic=None, shown=shown,
@@ -278,26 +278,37 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 _FIRST_SENTENCE = re.compile(r"(?s)^.*?[.!?][”\"’']?(?=\s|$)")
 
 
-def _together(question: str, named: str, first: str, speaks: Speaks, pronoun: Pronoun | None) -> str | None:
+def _together(question: str, named: str | None, first: str, speaks: Speaks, pronoun: Pronoun | None) -> str | None:
     """ "X and Y" when ``question`` asks who did something with X ("who met Putin?") and the first sentence of the
     answer ``first`` names X and another person the articles show speaking, the first so named ("... Putin of
-    Russia met with Wang Yi, ..."; not "China", one word that ``pronoun`` tells is no "he" or "she"): what "they"
-    means next. None for any other question, or when the answer names no one else."""
+    Russia met with Wang Yi, ..."; "China" only when it names no one else): what "they" means next. X is the one
+    asked about, else the question's last name that the sentence holds. None for any other question, or when the
+    answer names no one else."""
     if not _WHO_ASKED.match(question):
         return None
     sentence = _FIRST_SENTENCE.match(first)
     sentence_text = sentence.group(0) if sentence else first
-    others = []
+    if named is None:  # one the articles never show speaking ("who met Patrushev?"): the question's last name
+        written = [re.sub(r"[’']s$", "", m.group()) for m in re.finditer(r"(?<![\w’'])[A-Z][\w’'-]*", question)
+                   if question[:m.start()].strip()]  # not the word that opens the question
+        named = next((w for w in reversed(written) if w.lower() not in TITLES and re.search(
+            rf"\b{re.escape(w)}\b", sentence_text)), None)
+        if named is None:
+            return None
+    sure, others = [], []
     for run in _CAPITALISED_RUN.findall(sentence_text):
         words = [w for w in run.split() if w.lower().strip(".") not in TITLES]
         bare = [re.sub(r"[’']s$", "", w) for w in words]
-        if not bare or named in bare or not any(speaks(w) and (len(bare) > 1 or pronoun is None or pronoun(w))
-                                                for w in bare):
-            continue  # a person: a full name, or one word the articles call "he" or "she" (not "China")
+        if not bare or named in bare or not any(speaks(w) for w in bare):
+            continue
         person = " ".join(bare)
-        if person not in others:
-            others.append(person)
-    return f"{named} and {others[0]}" if others else None
+        # a full name, or one word the articles call "he" or "she", is a person ("Wang Yi", not "China"); another
+        # one word they show speaking ("Duarte", whom no pronoun follows) only when the sentence names no such one
+        if len(bare) > 1 or pronoun is None or any(pronoun(w) for w in bare):
+            sure.append(person)
+        others.append(person)
+    found = sure or others
+    return f"{named} and {found[0]}" if found else None
 
 
 def _group_of(subject: str | None, who: str) -> bool:

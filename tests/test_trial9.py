@@ -43,6 +43,8 @@ By Ana Costa
 Foreign minister Karl Brandt met with Maria Duarte, Portugal's trade commissioner, at the Belem palace on Friday.
 
 "We want more trains between our cities," Brandt said. Duarte said the talks had gone well.
+
+On Thursday, Duarte met with Lukas Meyer, a German envoy, in Porto.
 """
 
 SPEECH = """Mayor sets out his budget
@@ -84,6 +86,10 @@ def test_they_after_who_met_someone_is_the_two_of_them(news):
     later = _chat("what did the industry group say", "who met Brandt?", "where did they meet?",
                   "what did the industry group say", "what did they say?")
     assert _rewritten(later) == ["→ where did Brandt and Maria Duarte meet?", "→ what did the industry group say?"]
+    # one the articles never show speaking: the question's name
+    envoy = _chat("who met Meyer?", "when did they meet?")
+    assert _rewritten(envoy) == ["→ when did Meyer and Duarte meet?"]
+    assert "On Thursday, Duarte met with Lukas Meyer" in envoy.split("Q: when did they meet?\n")[1]
     alone = _chat("who is Maria Duarte?", "where did they meet?", "what did they say?")
     assert _rewritten(alone) == []
     assert "who do you mean by 'they'?" in alone.split("Q: what did they say?\n")[1]
