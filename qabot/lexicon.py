@@ -200,6 +200,8 @@ SAID_ADVERBS = frozenset("""also really actually ever first then later last just
 """Words a question puts between a speaker and the verb of speech ("what did the mayor also say", "what did Blair
 later say"): when or how, no part of who speaks."""
 
+FIRST_NAME_HONORIFICS = frozenset("sir dame".split())
+"""Titles written before a first name, never a surname alone ("Sir Howard" is Sir Howard Newby, not Mr Howard)."""
 MALE_HONORIFICS = frozenset("mr sir lord".split())
 """Words of address for a man ("Mr Blair" is not Mrs Blair)."""
 FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady".split())

@@ -192,3 +192,32 @@ def test_help_me_and_bye_are_commands_in_the_chat_and_on_the_page(news, isolated
         assert "→ where did Brandt and Maria Duarte meet?" in met
     finally:
         assert "Traceback" not in server.stop()
+
+
+TORIES = """Tories set out school plans
+
+Conservative leader Michael Howard said schools needed more discipline. A spokesman for Michael Howard said the party would publish its costings next week. "He has always backed grammar schools," the spokesman said.
+
+Sir Howard Newby, head of the funding council, said universities must reach out to pupils earlier. Sir Howard said the gap between rich and poor areas was entrenched.
+
+Economist Howard Archer said house prices were slowing. Analysts said the figures were mixed.
+
+A Labour Party spokesman said the plans were uncosted.
+"""
+
+
+def test_quotes_of_a_surname_are_that_persons_own_words(isolated):
+    """`quotes Howard` over BBC listed Michael Howard's spokesman, Sir Howard Newby ("Sir Howard said"), and
+    "Analysts said" after "analyst Howard Archer": none is Michael Howard speaking. A body's spokesman is still the
+    body ("A Labour Party spokesman" for Labour)."""
+    folder = write_articles(isolated / "news", {"tories.txt": TORIES})
+    assert run("index", str(folder), "--index", "idx").returncode == 0
+    result = run("quotes", "Howard", "--index", "idx", "--json")
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == [
+        "Conservative leader Michael Howard said schools needed more discipline."]
+    newby = run("quotes", "Sir Howard Newby", "--index", "idx", "--json")
+    assert len(newby.stdout.splitlines()) == 2  # asked for by his name, he is found
+    labour = run("quotes", "Labour", "--index", "idx", "--json")
+    assert [json.loads(line)["text"] for line in labour.stdout.splitlines()] == [
+        "A Labour Party spokesman said the plans were uncosted."]
