@@ -186,6 +186,7 @@ def test_help_me_and_bye_are_commands_in_the_chat_and_on_the_page(news, isolated
 
         helped = page("help me")
         assert "Follow up:" in helped and '<li class="answer"' not in helped
+        assert "are there? · who wrote" in helped  # not "are there?;"
         assert "to leave, close the page" in page("bye")
         page("who met Brandt?")
         met = page("where did they meet?")

@@ -48,11 +48,11 @@ MAX_K = 50
 """The most answers one request may ask for."""
 MAX_QUESTION = 2000
 """The longest question accepted, in characters."""
-WEB_HELP = ("Ask a question about the articles (what did {first} say; how many articles are there?; who wrote the "
-            "article about …; summarize it). Follow up: and {second}? · what about …? · more · "
+WEB_HELP = ("Ask a question about the articles: what did {first} say · how many articles are there? · who wrote the "
+            "article about … · summarize it. Follow up: and {second}? · what about …? · more · "
             "who said that? "
             "A citation opens its article; \"new conversation\" starts afresh.")
-"""What ``help`` or ``?`` typed on the page shows: the chat's tips, less its commands and keys."""
+"""What ``help`` (or ``?``, "help me") typed on the page shows: the chat's tips, less its commands and keys."""
 HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
                                "base-uri 'none'; frame-ancestors 'none'",
