@@ -9,6 +9,9 @@ the BBC articles cannot answer), ``seed.jsonl`` (50 about the bundled article), 
 about the eight short articles in ``small/``). Each question's kind is labelled in the file.
 ``--set fresh`` reads the same files from ``bench/data/heldout/fresh/``: a second set written later by
 another reader of the articles alone, never looked at while answering rules or weights were changed.
+``--set fresh8``: a ninth, made like fresh6 (100 BBC news from even-numbered articles not used before, 25 near-miss
+BBC unanswerable, 40 about the bundled article, 60 about six new short articles in ``fresh8/small/``, 8 unanswerable),
+written 2026-12-04 morning by a helper who read only the articles.
 ``--set fresh7``: an eighth, made like fresh5 (100 BBC news from odd-numbered articles not used before, 25 near-miss
 BBC unanswerable, 40 about the bundled article, 60 about six new short articles in ``fresh7/small/``, 8 unanswerable),
 written 2026-12-04 morning by a helper who read only the articles.
@@ -125,8 +128,9 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/qabot-bench/heldout"))
     parser.add_argument("--negatives", type=int, default=1000)
     parser.add_argument("--set", default="first",
-                        choices=("first", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"),
-                        help="which held-out question sets: the first ones, or bench/data/heldout/fresh/, fresh2/ ... fresh7/")
+                        choices=("first", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
+                                 "fresh8"),
+                        help="which held-out question sets: the first ones, or bench/data/heldout/fresh/, fresh2/ ... fresh8/")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     sets = HELDOUT if args.set == "first" else HELDOUT / args.set

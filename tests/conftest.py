@@ -140,6 +140,17 @@ def ask_json(index: Path, *questions: str) -> list[dict]:
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
+def answer_texts(index: Path, question: str, params: dict, tmp: Path) -> list[str]:
+    """The answers' texts to ``question`` asked with answering ``params`` (``qabot ask --params``); fails on no answer."""
+    path = tmp / "params.json"
+    path.write_text(json.dumps(params), encoding="utf-8")
+    result = run("ask", question, "--index", str(index), "--json", "--params", str(path))
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert not answer["no_answer"], answer["message"]
+    return [a["text"] for a in answer["answers"]]
+
+
 @pytest.fixture(scope="session")
 def bbc_dir(tmp_path_factory) -> Path:
     """The BBC articles unzipped (skips when the shared data is not beside the project)."""

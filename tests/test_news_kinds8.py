@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import answer_texts as ask
 from conftest import ask_json, run, write_articles
 
 ARTICLES = {
@@ -60,17 +61,6 @@ def index(tmp_path_factory) -> Path:
     result = run("index", str(folder), "--index", str(tmp / "idx"))
     assert result.returncode == 0, result.stderr
     return tmp / "idx"
-
-
-def ask(index: Path, question: str, params: dict, tmp: Path) -> list[str]:
-    """The answers' texts to ``question`` asked with answering ``params`` (``qabot ask --params``)."""
-    path = tmp / "params.json"
-    path.write_text(json.dumps(params), encoding="utf-8")
-    result = run("ask", question, "--index", str(index), "--json", "--params", str(path))
-    assert result.returncode == 0, result.stderr
-    answer = json.loads(result.stdout)
-    assert not answer["no_answer"], answer["message"]
-    return [a["text"] for a in answer["answers"]]
 
 
 def test_reported_words_are_shown_with_the_quotation_that_follows(index, tmp_path):

@@ -88,11 +88,10 @@ def test_quotes_takes_a_name_of_several_words_without_quotes(news):
 @pytest.fixture
 def news_server(news, isolated):
     """``qabot serve`` over the three articles."""
-    from test_web import Server
+    from test_web import served
 
-    srv = Server(isolated / "idx", isolated)
-    yield srv
-    assert "Traceback" not in srv.stop()
+    with served(isolated / "idx", isolated) as srv:
+        yield srv
 
 
 def test_web_page_on_a_narrow_screen_metadata_citation_and_help(news_server, browser):

@@ -210,11 +210,10 @@ def test_more_after_a_not_sure_answer_says_so_again(news):
 @pytest.fixture
 def news_server(news, isolated):
     """``qabot serve`` over the five articles."""
-    from test_web import Server
+    from test_web import served
 
-    srv = Server(isolated / "idx", isolated)
-    yield srv
-    assert "Traceback" not in srv.stop()
+    with served(isolated / "idx", isolated) as srv:
+        yield srv
 
 
 def test_web_lists_the_articles_and_shows_less_likely_answers(news_server, browser):

@@ -4,6 +4,7 @@ citation, click it, see the paragraph highlighted; hostile article text shows as
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -69,6 +70,16 @@ class Server:
         return err
 
 
+@contextlib.contextmanager
+def served(index: Path, cwd: Path):
+    """A ``Server`` over ``index`` for the ``with`` block; stopped after it, having written no traceback."""
+    srv = Server(index, cwd)
+    try:
+        yield srv
+    finally:
+        assert "Traceback" not in srv.stop()
+
+
 def _index(corpus: Path, target: Path) -> Path:
     built = run("index", "--index", str(target), str(corpus))
     assert built.returncode == 0, built.stderr
@@ -78,9 +89,8 @@ def _index(corpus: Path, target: Path) -> Path:
 @pytest.fixture
 def server(seeds, tmp_path):
     """``qabot serve`` over the bundled articles copied to ``seeds/``, indexed into a temporary folder."""
-    srv = Server(_index(Path("seeds"), tmp_path / "seed-index"), seeds.parent)
-    yield srv
-    assert "Traceback" not in srv.stop()
+    with served(_index(Path("seeds"), tmp_path / "seed-index"), seeds.parent) as srv:
+        yield srv
 
 
 @pytest.fixture
