@@ -223,6 +223,11 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     return _aliased(a.modifiers - _whose(a)) <= _aliased(b.words)  # "the Scottish Tory leader": "Conservative"
 
 
+_WHOSE_SPOKESMAN = re.compile(r"\b(?:for|of)\s+(?:the\s+)?[A-Z]|[A-Za-z][’']s\s")
+"""A spokesman written as someone's ("a spokesman for Michael Howard", "Tony Blair's official spokesman"), not with
+a name before the role ("A Plaid Cymru spokesman": a body's, as British news writes a party's)."""
+
+
 @lru_cache(maxsize=16384)
 def not_their_own(asked: str | SpeakerPhrase, written: str | None, speaker: str | None) -> bool:
     """True when words attributed to a phrase naming the asked person (``written``: the phrase that names the speaker
@@ -239,8 +244,9 @@ def not_their_own(asked: str | SpeakerPhrase, written: str | None, speaker: str 
     for said_by in {phrase, speaker_phrase(speaker or written)}:  # "the spokesman said": whose, resolved
         if said_by.head in SPOKESPEOPLE and not said_by.names and asked.head is None \
                 and not asked.body and set(asked.names) <= set(said_by.owner) and not set(said_by.owner) & GROUPS \
-                and (len(said_by.owner) > 1 or any(w.lower().strip(".") in HONORIFICS for w in said_by.text.split())):
-            return True
+                and (any(w.lower().strip(".") in HONORIFICS for w in said_by.text.split())
+                     or len(said_by.owner) > 1 and _WHOSE_SPOKESMAN.search(said_by.text) is not None):
+            return True  # "a spokesman for Michael Howard", "Tony Blair's spokesman"; "A Plaid Cymru spokesman" is the party
     if len(asked.names) != 1 or asked.text.split()[0].lower() in FIRST_NAME_HONORIFICS:
         return False
     for text in {written, speaker or written}:
