@@ -221,14 +221,13 @@ def _person_before(before: str, sentence: str, known: frozenset[str], pronoun: s
     if not known:
         return None
     for m in reversed(list(_CAPS.finditer(before))):
+        candidate = _clean(_OPENERS_RE.sub("", m.group()))
+        if not _is_name(candidate) or (surname := surname_of(candidate)) not in known:
+            continue  # most capitalised words are no known person's: the tests below (in any order the same) spared
         if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) \
                 or _listed(before, max(0, m.start() - _LISTED_REACH), m.start()):
             continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote', "A, B and C": seldom "he"
-        candidate = _clean(_OPENERS_RE.sub("", m.group()))
-        if not _is_name(candidate):
-            continue
-        surname = surname_of(candidate)
-        if surname in known and not _has_word(surname, sentence) and _agrees(candidate, pronoun, before):
+        if not _has_word(surname, sentence) and _agrees(candidate, pronoun, before):
             return candidate
     return None
 
