@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from .analysis import STOPWORDS, Analyzer, fold
-from .lexicon import (BODY_ALIASES, CORE_SPEECH_FORMS, EXPERTS, FEMALE_HONORIFICS, GROUPS, HEADS_OF, HONORIFICS, MALE_HONORIFICS, LEADING_ROLES,
+from .lexicon import (BODY_ALIASES, CORE_SPEECH_FORMS, EXPERTS, FEMALE_HONORIFICS, FIRST_NAME_HONORIFICS, GROUPS, HEADS_OF, HONORIFICS, MALE_HONORIFICS, LEADING_ROLES,
                       OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, STATEMENTS, TITLE_QUALIFIERS, TITLES, singular)
 
 _OWN_S = re.compile(r"['’]s$")
@@ -221,6 +221,35 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     if (b.modifiers & OTHER_ROLE) - a.modifiers:
         return False  # "the mayor" is not "Deputy Mayor Nicky Gavron", "the chancellor" not the shadow one
     return _aliased(a.modifiers - _whose(a)) <= _aliased(b.words)  # "the Scottish Tory leader": "Conservative"
+
+
+@lru_cache(maxsize=16384)
+def not_their_own(asked: str | SpeakerPhrase, written: str | None, speaker: str | None) -> bool:
+    """True when words attributed to a phrase naming the asked person (``written``: the phrase that names the speaker
+    where they speak; ``speaker``: who it resolves to) are not that person's own: their spokesman's ("A spokesman for
+    Michael Howard said ...", "Tony Blair's official spokesman": Howard and Blair are only named; a body's spokesman
+    is the body's: "a spokesman for NBC", "a Labour Party spokesman"), or, asked for by a surname alone, those of
+    someone whose first name it is ("Sir Howard said", "its chief executive, Sir Howard Newby": not Michael Howard's).
+    Both ``Attribution.said_by`` (answers) and ``qabot quotes`` apply it."""
+    if isinstance(asked, str):
+        asked = speaker_phrase(asked)
+    if not written or not asked.names:
+        return False
+    phrase = speaker_phrase(written)
+    for said_by in {phrase, speaker_phrase(speaker or written)}:  # "the spokesman said": whose, resolved
+        if said_by.head in SPOKESPEOPLE and not said_by.names and asked.head is None \
+                and not asked.body and set(asked.names) <= set(said_by.owner) and not set(said_by.owner) & GROUPS \
+                and (len(said_by.owner) > 1 or any(w.lower().strip(".") in HONORIFICS for w in said_by.text.split())):
+            return True
+    if len(asked.names) != 1 or asked.text.split()[0].lower() in FIRST_NAME_HONORIFICS:
+        return False
+    for text in {written, speaker or written}:
+        words = [w.strip(",.") for w in text.split()]
+        for i, w in enumerate(words[:-1]):
+            if w.lower() in FIRST_NAME_HONORIFICS and words[i + 1].lower() == asked.names[0] \
+                    and (i + 2 == len(words) or words[-1].lower() != asked.names[0]):
+                return True  # "Sir Howard", "Sir Howard Newby": Howard is his first name
+    return False
 
 
 @lru_cache(maxsize=4096)
