@@ -37,6 +37,7 @@ This module opens an index for reading (``Index``) and says whether it still mat
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 from collections import Counter
@@ -60,6 +61,9 @@ from .store.words_file import WORDS_FILE, pack_words, unpack_words
 __all__ = ["FORMAT_VERSION", "WORDS_FILE", "Index", "manifest_stamp", "pack_words", "read_manifest", "salvage_roots",
            "stale", "state_dir", "unpack_words", "wait_for_first_build"]
 """The reader, and what other modules import from here (re-exported from ``qabot.store``)."""
+_PASSAGE_ROWS = ("pas_sent_ptr", "art_pas_ptr", "pas_para", "pas_start", "pas_end", "sent_start", "sent_end",
+                 "pas_tokens")
+"""The arrays ``Index.passage`` reads, in the order it unpacks them."""
 
 
 def state_dir() -> Path:
@@ -84,6 +88,8 @@ class Index:
         self.state = Folder(self, manifest["data"], manifest["checksums"],
                             (*(f"{a}.npy" for a in STATE_ARRAYS), *STATE_FILES), "data folder")
         self.segments = [Segment(self, entry) for entry in manifest["segments"]]
+        self._passage_rows: dict[int, tuple] = {}
+        """Per segment, the arrays ``passage`` reads (``_PASSAGE_ROWS``, as ``Segment.items``)."""
 
     @classmethod
     def open(cls, index_dir: Path) -> "Index":
@@ -228,9 +234,9 @@ class Index:
         s, a = self._article_at(i)
         seg = self.segments[s]
         meta = seg.meta(a)
-        pp = seg.array("art_para_ptr")
+        pp = seg.items("art_para_ptr")
         lo, hi = int(pp[a]), int(pp[a + 1])
-        starts, ends = seg.array("para_start")[lo:hi], seg.array("para_end")[lo:hi]
+        starts, ends = seg.items("para_start")[lo:hi], seg.items("para_end")[lo:hi]
         return Article(
             id=meta["id"], title=meta["title"], path=display(meta["path"]), text=seg.text(a),
             paragraphs=tuple(zip(starts.tolist(), ends.tolist())),
@@ -258,7 +264,7 @@ class Index:
     def article_passages(self, i: int) -> range:
         """The ids of article ``i``'s passages, in order."""
         s, a = self._article_at(i)
-        app = self.segments[s].array("art_pas_ptr")
+        app = self.segments[s].items("art_pas_ptr")
         lo, hi = int(app[a]), int(app[a + 1])
         first = self._passage_id(s, lo) if hi > lo else 0
         return range(first, first + hi - lo)
@@ -278,18 +284,16 @@ class Index:
         return self._article_id(s, a)
 
     def passage(self, p: int) -> Passage:
-        """Passage ``p``."""
+        """Passage ``p`` (its rows read through ``Segment.items``: Python ints, no array scalars)."""
         s, lp = self._passage_at(p)
-        seg = self.segments[s]
-        sp = seg.array("pas_sent_ptr")
-        lo, hi = int(sp[lp]), int(sp[lp + 1])
-        a = int(np.searchsorted(seg.array("art_pas_ptr"), lp, side="right") - 1)
-        return Passage(
-            article=self._article_id(s, a), paragraph=int(seg.array("pas_para")[lp]),
-            start=int(seg.array("pas_start")[lp]), end=int(seg.array("pas_end")[lp]),
-            sentences=tuple(zip(seg.array("sent_start")[lo:hi].tolist(), seg.array("sent_end")[lo:hi].tolist())),
-            tokens=int(seg.array("pas_tokens")[lp]),
-        )
+        rows = self._passage_rows.get(s)
+        if rows is None:
+            items = self.segments[s].items
+            rows = self._passage_rows[s] = tuple(map(items, _PASSAGE_ROWS))
+        sent_ptr, art_pas_ptr, para, start, end, sent_start, sent_end, tokens = rows
+        lo, hi = sent_ptr[lp], sent_ptr[lp + 1]
+        return Passage(self._article_id(s, bisect.bisect_right(art_pas_ptr, lp) - 1), int(para[lp]), int(start[lp]),
+                       int(end[lp]), tuple(zip(sent_start[lo:hi].tolist(), sent_end[lo:hi].tolist())), int(tokens[lp]))
 
     def stores_speakers(self, window: int) -> bool:
         """True when some segment stores speakers made by these rules for ``window`` (``Segment.speaker_table``)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..analysis import TOKEN, Analyzer, fold
@@ -50,9 +50,17 @@ PRONOUNS = frozenset("he she it they this these his her its their".split())
 _ANAPHORA = PRONOUNS | frozenset("those there such both the".split())
 
 
-@dataclass(frozen=True)
+_REST = ("numbers", "money", "dates", "names", "places", "quote", "anaphor", "pronoun")
+"""A ``Sentence``'s fields analysed only when first asked for (its terms are analysed when it is read)."""
+
+
 class Sentence:
-    """A sentence of a passage, analysed once and kept for later questions."""
+    """A sentence of a passage, analysed once and kept for later questions. Its ``terms`` and ``irregular`` are
+    analysed when it is read; the rest (``numbers`` ... ``pronoun``) when one of them is first asked for: most
+    sentences a question reads are scored on their terms alone (``features.candidates`` looks no further at a
+    sentence that holds none of the question's words). The same values either way (``tests/test_read_once.py``)."""
+
+    __slots__ = ("start", "end", "terms", "irregular", "_said", "_analyzer", "_rest")
 
     start: int
     """Character offset in the article text."""
@@ -62,22 +70,88 @@ class Sentence:
     """The sentence's analysed terms, in order."""
     irregular: frozenset[str]
     """Terms of the words whose irregular forms the sentence holds ("won": the term of "win")."""
-    numbers: frozenset[str]
-    """The numbers the sentence holds, as written and lowercased ("1,400", "two")."""
-    money: bool
-    """The sentence holds an amount (money, a percentage, millions)."""
-    dates: frozenset[str]
-    """The years, months, weekdays and similar time words the sentence holds."""
-    names: frozenset[str]
-    """Terms of capitalised words that do not open the sentence (people, places, organisations)."""
-    places: frozenset[str]
-    """Terms of capitalised words after "in", "at", "from" and the like."""
-    quote: bool
-    """The sentence holds quotation marks."""
-    anaphor: bool
-    """The sentence opens with a word that points back ("He", "It", "This", "The ...")."""
-    pronoun: bool
-    """The sentence opens with a pronoun ("He", "It", "This"), so alone it does not say who or what."""
+
+    def __init__(self, start: int, end: int, terms: tuple[str, ...], irregular: frozenset[str], said: str,
+                 analyzer: Analyzer, rest: tuple | None = None):
+        self.start, self.end, self.terms, self.irregular = start, end, terms, irregular
+        self._said, self._analyzer, self._rest = said, analyzer, rest
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        """The numbers the sentence holds, as written and lowercased ("1,400", "two")."""
+        return (self._rest or self._analyse())[0]
+
+    @property
+    def money(self) -> bool:
+        """The sentence holds an amount (money, a percentage, millions)."""
+        return (self._rest or self._analyse())[1]
+
+    @property
+    def dates(self) -> frozenset[str]:
+        """The years, months, weekdays and similar time words the sentence holds."""
+        return (self._rest or self._analyse())[2]
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Terms of capitalised words that do not open the sentence (people, places, organisations)."""
+        return (self._rest or self._analyse())[3]
+
+    @property
+    def places(self) -> frozenset[str]:
+        """Terms of capitalised words after "in", "at", "from" and the like."""
+        return (self._rest or self._analyse())[4]
+
+    @property
+    def quote(self) -> bool:
+        """The sentence holds quotation marks."""
+        return (self._rest or self._analyse())[5]
+
+    @property
+    def anaphor(self) -> bool:
+        """The sentence opens with a word that points back ("He", "It", "This", "The ...")."""
+        return (self._rest or self._analyse())[6]
+
+    @property
+    def pronoun(self) -> bool:
+        """The sentence opens with a pronoun ("He", "It", "This"), so alone it does not say who or what."""
+        return (self._rest or self._analyse())[7]
+
+    def _analyse(self) -> tuple:
+        """The fields past ``irregular``, analysed now (once)."""
+        sentence, analyzer = self._said, self._analyzer
+        caps = _CAPS.findall(sentence)
+        places = _PLACE.findall(sentence)
+        first = (sentence.split(None, 1) or [""])[0].lower().strip("\"“‘(")
+        rest = self._rest = (
+            _numbers(sentence, TOKEN.findall(sentence)), bool(MONEY.search(sentence)),
+            frozenset(DATE.findall(sentence)),
+            frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
+            frozenset(analyzer.terms(" ".join(places))) if places else frozenset(),
+            "“" in sentence or "”" in sentence or '"' in sentence or "«" in sentence or "»" in sentence
+            or "''" in sentence,
+            first in _ANAPHORA,
+            first in PRONOUNS,
+        )
+        self._said = None
+        return rest
+
+    def with_terms(self, terms: tuple[str, ...], irregular: frozenset[str]) -> "Sentence":
+        """The same sentence read with other ``terms`` and ``irregular`` (a question's words read into its answer)."""
+        return Sentence(self.start, self.end, terms, irregular, self._said, self._analyzer, self._rest)
+
+    def _fields(self) -> tuple:
+        return (self.start, self.end, self.terms, self.irregular) + (self._rest or self._analyse())
+
+    def __eq__(self, other) -> bool:
+        return other.__class__ is Sentence and self._fields() == other._fields() if other.__class__ is Sentence \
+            else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in zip(("start", "end", "terms", "irregular") + _REST, self._fields()))
+        return f"Sentence({fields})"
 
 
 @dataclass(frozen=True)
@@ -118,9 +192,9 @@ class ReadPassage:
             for i, (s, e) in enumerate(self.spans):
                 if s in questions:
                     asked = read[i].terms, read[i].irregular
-                    read[i] = replace(read[i], terms=(), irregular=frozenset())
+                    read[i] = read[i].with_terms((), frozenset())
                 elif asked is not None:
-                    read[i] = replace(read[i], terms=read[i].terms + asked[0], irregular=read[i].irregular | asked[1])
+                    read[i] = read[i].with_terms(read[i].terms + asked[0], read[i].irregular | asked[1])
         return tuple(read)
 
     @cached_property
@@ -227,11 +301,13 @@ class Reader:
 
     def passage(self, p: int) -> ReadPassage:
         """Passage ``p`` with its sentences analysed (cached)."""
-        return cached(self._passages, p, self.params.caches.passages, self._read)
+        found = self._passages.get(p)
+        return found if found is not None else cached(self._passages, p, self.params.caches.passages, self._read)
 
     def span(self, p: int) -> Passage:
         """Passage ``p`` as the corpus stores it (spans only, nothing analysed; cached)."""
-        return cached(self._spans, p, self.params.caches.passages, self.corpus.passage)
+        found = self._spans.get(p)
+        return found if found is not None else cached(self._spans, p, self.params.caches.passages, self.corpus.passage)
 
     def _read(self, p: int) -> ReadPassage:
         """Passage ``p`` read and its sentences analysed."""
@@ -317,26 +393,11 @@ class Reader:
         return found & terms if not terms <= found else set(terms)
 
     def _analyse(self, text: str, start: int, end: int) -> Sentence:
-        """Analyse one sentence of an article for scoring (its words found once, for its terms and its
-        irregular forms)."""
+        """Analyse one sentence of an article for scoring: its terms and irregular forms now, the rest when first
+        asked for (``Sentence``)."""
         sentence = text[start:end]
-        analyzer = self.analyzer
-        words = TOKEN.findall(sentence)
-        caps = _CAPS.findall(sentence)
-        places = _PLACE.findall(sentence)
-        first = (sentence.split(None, 1) or [""])[0].lower().strip("\"“‘(")
-        terms, irregular = self._terms(sentence, words)
-        return Sentence(
-            start=start, end=end, terms=terms, irregular=irregular,
-            numbers=_numbers(sentence, words), money=bool(MONEY.search(sentence)),
-            dates=frozenset(DATE.findall(sentence)),
-            names=frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
-            places=frozenset(analyzer.terms(" ".join(places))) if places else frozenset(),
-            quote="“" in sentence or "”" in sentence or '"' in sentence or "«" in sentence or "»" in sentence
-            or "''" in sentence,
-            anaphor=first in _ANAPHORA,
-            pronoun=first in PRONOUNS,
-        )
+        terms, irregular = self._terms(sentence)
+        return Sentence(start, end, terms, irregular, sentence, self.analyzer)
 
     def _terms(self, sentence: str, words: list[str] | None = None) -> tuple[tuple[str, ...], frozenset[str]]:
         """A sentence's ``terms`` and ``irregular``, as ``_analyse`` finds them (``words``: its ``TOKEN`` words)."""

@@ -17,7 +17,7 @@ from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _agrees, _backward_body,
                        _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
 from .names import _NOT_NAMES, _OWNED, _clean, _has_word, _is_name, _surnames, last_name_in, surname_of
 from .people import People, known_people
-from .phrases import VERBS, _IS_PHRASE, _LEAD, _OF, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
+from .phrases import VERBS, is_phrase, _LEAD, _OF, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
 from .quoted import (_AFTER_QUOTE, _BEFORE_QUOTE, _QUOTED, _SAYS_OPENING_REVERSED, _VERB_FIRST, _quoted_at, is_quote,
                      quoted_words, straighten)
 from .reported import (_ACCORDING, _CHARACTERISING, _CLOSED_BY, _REPORTED, _REPORTED_END, _REPORTED_MID, _SAID_BY_END,
@@ -153,7 +153,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     at = len(sentence)
     described_name = _NAME_AFTER_DESCRIPTION.match(sentence) if ", " in sentence else None
     if described_name is not None and _is_name(described_name.group("who")) \
-            and not _IS_PHRASE.match(described_name.group("desc")[:-1]):  # ("The chief inspector of schools, David
+            and not is_phrase(described_name.group("desc")[:-1]):  # ("The chief inspector of schools, David
         # Bell," is the phrase's, as before)
         who, desc, at = described_name.group("who"), described_name.group("desc"), described_name.start("who")
     for pattern, needs in () if who is not None else _QUOTED_PATTERNS if quote else _PLAIN_PATTERNS:
@@ -168,7 +168,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             if who is None or m.group("who").lower() not in _PRONOUNS:
                 who, desc, at = m.group("who"), m.groupdict().get("desc"), m.start("who")
                 if pattern is _VERB_FIRST and (role := _ROLE_THEN_NAME.match(sentence, m.end("who"))) is not None \
-                        and not _IS_PHRASE.match(who):
+                        and not is_phrase(who):
                     who, desc = role.group("name"), f"{who} {role.group('words')}"  # "said Florida state archivist Jody Norman"
             if who.lower() not in _PRONOUNS:
                 break  # 'Pound said: "I am ... them. "But ...," he added': "he" is the one named before it
@@ -185,10 +185,10 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                     and (who is None or m.start("who") < at and m.group("who").lower() not in _PRONOUNS):
                 who, desc = m.group("who"), m.groupdict().get("desc")  # 'Leigh said ..., but he told the FT: "..."'
                 break
-    if who is not None and not quote and at < len(sentence) and sentence[:at].endswith(", ") and _IS_PHRASE.match(who) \
+    if who is not None and not quote and at < len(sentence) and sentence[:at].endswith(", ") and is_phrase(who) \
             and (named := _NAME_SET_BEFORE.search(sentence, 0, at)) is not None and _role_of(who, named, sentence):
         who, desc = named.group("name"), who + " "  # "..., Alan Milburn, Labour's election strategist told Radio 4"
-    elif who is not None and _IS_PHRASE.match(who) and sentence.startswith(", ", at + len(who)) \
+    elif who is not None and is_phrase(who) and sentence.startswith(", ", at + len(who)) \
             and (named := _DESCRIBED_NAME.match(sentence, at + len(who))) is not None and _is_name(named.group("name")):
         who, desc = named.group("name"), f"{who} {named.group('words')}"  # "Its chairman, retired headmaster Peter Lowther, said"
     if who is None and ", saying" in sentence:
@@ -196,16 +196,16 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         who = m.group("who") if m else None
     if who is not None and (opened := _OPENED.match(who)) is not None:
         who = who[opened.end():]  # "But Ferguson said:", "As Paul Flynn said:": a word opening the sentence, no name's
-    if who is not None and not _IS_PHRASE.match(who) and (person := _OWNED_PERSON.fullmatch(who.rstrip(" ,.;:"))) is not None:
+    if who is not None and not is_phrase(who) and (person := _OWNED_PERSON.fullmatch(who.rstrip(" ,.;:"))) is not None:
         who, desc = person.group("name"), person.group("whose") + " "  # "said MSN's Blake Irving": Blake Irving, MSN's
-    if who is not None and not _IS_PHRASE.match(who) and _OWNED.search(who):
+    if who is not None and not is_phrase(who) and _OWNED.search(who):
         who = None  # "Brown's Britain, by Robert Peston, says": a thing of Brown's, not Brown
     if who is not None:
-        who = who.strip(" ,.;:") if _IS_PHRASE.match(who) else _clean(_THE.sub("", who))  # "Mr Blair's spokesman" is not Blair
+        who = who.strip(" ,.;:") if is_phrase(who) else _clean(_THE.sub("", who))  # "Mr Blair's spokesman" is not Blair
         split = None if "," in who or _TITLED_START.match(who) else _SPLIT_ROLE.match(who)
         if split and not desc:  # "Albanian Prime Minister Fatos Nano": Fatos Nano, so described
             who, desc = split.group("name"), split.group("desc") + " "
-        elif not desc and who[:1].isupper() and who.lower() not in _PRONOUNS and not _IS_PHRASE.match(who):
+        elif not desc and who[:1].isupper() and who.lower() not in _PRONOUNS and not is_phrase(who):
             desc = _role_before(sentence, who)  # "Responding to the claims Tory Party co-chairman Liam Fox said:"
         clause = _CLAUSE_SUBJECT.search(sentence, 0, at) if who.lower() in ("he", "she") and at < len(sentence) else None
         if clause is not None and not _quoted_at(sentence, clause.start()) and clause.group("name").split()[0] not in _NOT_NAMES:
@@ -244,7 +244,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                 who = body
             elif who.lower() in ("it", "they"):
                 who = None
-        elif not (_is_name(who) or _IS_PHRASE.match(who)):
+        elif not (_is_name(who) or is_phrase(who)):
             who = None
         elif _THE.match(who) and (last := _same_role(who, previous, speaking)) is not None:
             who, carried = last  # '"He's got back pain," the spokesman said' after 'A Bayern spokesman said ...'

@@ -16,7 +16,7 @@ from ..lexicon import (BODY_BACK_REFERENCES, CREATORS, DEMONYM_ENDINGS, DOCUMENT
 from ..speaker_matching import _is_head, given_names, normal, speaker_phrase
 from .names import _CAPS, _OPENERS_RE, _clean, _has_word, _is_name, surname_of
 from .people import People
-from .phrases import (VERBS, _DESCRIBED, _IS_PHRASE, _LEAD, _Lazy, _NAME, _NAMED_POSSESSIVE, _OF, _ROLE_HEAD, _THE,
+from .phrases import (VERBS, _DESCRIBED, is_phrase, _LEAD, _Lazy, _NAME, _NAMED_POSSESSIVE, _OF, _ROLE_HEAD, _THE,
                       _SPLIT_ROLE, _TITLE, _TITLED_START, _VERB_FIRST_FORMS)
 from .quoted import _quoted_at
 
@@ -107,7 +107,7 @@ def _same_role(who: str, previous: Attribution | None, speaking) -> tuple[str, s
 def _backward_body(who: str) -> bool:
     """Whether ``who`` names a body only by a group word an article goes on with ("the company", "The firm", "the
     group in a statement"): the body named before it; not "the industry group", which says what the body is."""
-    phrase = speaker_phrase(who) if _IS_PHRASE.match(who) else None
+    phrase = speaker_phrase(who) if is_phrase(who) else None
     return phrase is not None and not phrase.names and phrase.head in BODY_BACK_REFERENCES | STATEMENTS \
         and _THE.match(who) is not None and not phrase.owner and phrase.modifiers <= DOCUMENTS
 
@@ -221,14 +221,13 @@ def _person_before(before: str, sentence: str, known: frozenset[str], pronoun: s
     if not known:
         return None
     for m in reversed(list(_CAPS.finditer(before))):
+        candidate = _clean(_OPENERS_RE.sub("", m.group()))
+        if not _is_name(candidate) or (surname := surname_of(candidate)) not in known:
+            continue  # most capitalised words are no known person's: the tests below (in any order the same) spared
         if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) \
                 or _listed(before, max(0, m.start() - _LISTED_REACH), m.start()):
             continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote', "A, B and C": seldom "he"
-        candidate = _clean(_OPENERS_RE.sub("", m.group()))
-        if not _is_name(candidate):
-            continue
-        surname = surname_of(candidate)
-        if surname in known and not _has_word(surname, sentence) and _agrees(candidate, pronoun, before):
+        if not _has_word(surname, sentence) and _agrees(candidate, pronoun, before):
             return candidate
     return None
 

@@ -7,6 +7,7 @@ subject, and ``_Lazy``, a pattern compiled when first searched with.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation
 
@@ -43,6 +44,14 @@ _PHRASE = (rf"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?(?:{_MODIFI
 """A speaker named by a noun phrase: "the mayor of Ferrara, Anna Benedetti", "U.S. officials", "the statement";
 two roles of one person before their name: "Nortel president and chief executive Bill Owens"."""
 _IS_PHRASE = re.compile(rf"{_PHRASE}$")
+
+
+@lru_cache(maxsize=8192)
+def is_phrase(who: str) -> bool:
+    """``_IS_PHRASE.match(who) is not None``: whether ``who`` is a speaker's noun phrase, remembered (attributing a
+    sentence asks it up to six times of the same speaker, and a cold run of the BBC speech questions 20,782 times
+    of 1,967 texts; the match cost a tenth of attributing)."""
+    return _IS_PHRASE.match(who) is not None
 _ROLE_HEAD = rf"(?i:{alternation(ROLES)})"
 _SPLIT_ROLE = re.compile(rf"^(?P<desc>.*?\b{_ROLE_HEAD})\s+(?P<name>(?:{_TITLE})?[A-Z][^\s]*(?:\s+(?!{_ROLE_HEAD}\b)\S+)*)$")
 """The role and the name of a speaker named after their role."""

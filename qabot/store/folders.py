@@ -41,6 +41,7 @@ class Folder:
         self.required = required
         self.what = what
         self._arrays: dict[str, np.ndarray] = {}
+        self._items: dict[str, object] = {}
         self._files: dict[str, int] = {}
         self._pin: int | None = None
 
@@ -109,6 +110,21 @@ class Folder:
             except (OSError, ValueError) as err:
                 raise self.damaged(f"{name}.npy cannot be read ({str(err).splitlines()[0][:60]})") from None
         return self._arrays[name]
+
+    def items(self, name: str):
+        """One array to read an item or a short run at a time: a ``memoryview`` over the map (an item is a Python
+        int or float, a slice's ``tolist()`` a list of them, ``bisect`` searches it), several times cheaper per
+        item than the array; the array itself where its items are not of a native type."""
+        found = self._items.get(name)
+        if found is None:
+            array = self.array(name)
+            try:
+                view = memoryview(array)
+                found = view if array.ndim == 1 and view.format in _NATIVE else array
+            except (TypeError, ValueError, BufferError):
+                found = array
+            self._items[name] = found
+        return found
 
     def has(self, name: str) -> bool:
         """True when the folder holds the file ``name``."""
@@ -211,6 +227,10 @@ class Segment(Folder):
         lo, hi = int(ptr[p]), int(ptr[p + 1])
         table = stored[1]
         return dict(zip(self.array("spk_start")[lo:hi].tolist(), [table[c] for c in self.array("spk_code")[lo:hi].tolist()]))
+
+
+_NATIVE = frozenset("bBhHiIlLqQfd")
+"""``memoryview`` formats of native integers and floats (``Segment.items``)."""
 
 
 def locate(first: list[int], holes: list, i: int) -> tuple[int, int]:
