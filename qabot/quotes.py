@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING
 from .analysis import Analyzer
 from .dates import iso_date
 from .index import Index
-from .lexicon import FIRST_NAME_HONORIFICS, GROUPS, HONORIFICS, SPOKESPEOPLE, TITLES
+from .lexicon import TITLES
 from .model import Article
 from .passages import paragraph_sentences
 from .retrieval import LocalCorpus, LocalRetriever, Retriever
-from .speaker_matching import first_names, given_names as names_before, names_another, usually_another
+from .speaker_matching import (first_name_only, first_names, given_names as names_before, names_another, not_their_words,
+                               usually_another)
 from .speakers import (Attribution, People, SpeakerPhrase, attribute_paragraph, known_people, speaker_matches,
                        speaker_phrase, speaker_terms)
 from .speakers.windows import article_roles, closing_speaker, known_as
@@ -164,7 +165,7 @@ def _find_quotes(index: Index, name: str, about: str | None, analyzer: Analyzer,
             groups.append(ArticleQuotes(article=article, quotes=found))
     groups.sort(key=lambda g: _order(g.article))
     if surname:
-        groups = _one_person(groups, given, asked.names[0])
+        groups = _one_person(groups, given, asked)
     return QuoteReport(name=name, about=about, groups=_merge_duplicates(groups), articles_read=len(paragraphs))
 
 
@@ -241,7 +242,7 @@ def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, top
         mine = []
         for i, (n, s, e, who) in enumerate(paragraph):
             phrase = speaker_phrase(who.phrase or who.speaker)
-            if _not_theirs(asked, who, phrase):
+            if not_their_words(asked, who.speaker, who.phrase):
                 continue
             if any(speaker_matches(asked, p) for p in _phrases(who)) \
                     or (not phrase.names and phrase.head in roles and not _plural_head(phrase)) \
@@ -253,21 +254,6 @@ def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, top
             mine = [(i, q) for i, q in mine if any(abs(i - j) <= params.topic_reach for j in on)]
         out.extend(q for _, q in mine)
     return out
-
-
-def _not_theirs(asked: SpeakerPhrase, who: Attribution, phrase: SpeakerPhrase) -> bool:
-    """True when words attributed to a phrase naming the asked person are not their own: their spokesman's ("A
-    spokesman for Michael Howard said ...": Howard is only named), or, asked for by a surname alone, those of
-    someone whose first name it is ("Sir Howard said" is Sir Howard Newby's, not Michael Howard's)."""
-    for said_by in {phrase, speaker_phrase(who.speaker or phrase.text)}:  # "the spokesman said": whose, resolved
-        if said_by.head in SPOKESPEOPLE and not said_by.names and asked.names and asked.head is None \
-                and not asked.body and set(asked.names) <= set(said_by.owner) and not set(said_by.owner) & GROUPS \
-                and (len(said_by.owner) > 1 or any(w.lower().strip(".") in HONORIFICS for w in said_by.text.split())):
-            return True  # a person's spokesman (a body's is the body: "a spokesman for NBC", "a Labour Party spokesman")
-    written = (who.phrase or who.speaker or "").split()
-    return (len(asked.names) == 1 and asked.text.split()[0].lower() not in FIRST_NAME_HONORIFICS
-            and len(written) == 2 and written[0].lower() in FIRST_NAME_HONORIFICS
-            and written[1].lower().strip(",.") == asked.names[0])
 
 
 def _plural_head(phrase: SpeakerPhrase) -> bool:
@@ -291,7 +277,7 @@ def given_names(text: str, surname: str) -> Counter[str]:
     return Counter({n: c for n, c in names_before(text, surname).items() if n not in TITLES})
 
 
-def _one_person(groups: list[ArticleQuotes], given: dict[str, Counter[str]], surname: str) -> list[ArticleQuotes]:
+def _one_person(groups: list[ArticleQuotes], given: dict[str, Counter[str]], asked: SpeakerPhrase) -> list[ArticleQuotes]:
     """For a surname alone ("Blair"), the person most articles mean (the first name most often before the
     surname, "Tony"): a quote whose speaker has another first name ("Sir Ian Blair") is left out, and so is
     a quote without one in an article that names only another ("Mr Blair" where only Sir Ian Blair is named).
@@ -308,10 +294,9 @@ def _one_person(groups: list[ArticleQuotes], given: dict[str, Counter[str]], sur
         named = given.get(group.article.id, Counter())
         kept = []
         for quote in group.quotes:
-            names = speaker_phrase(quote.speaker).names
-            first = names[:-1]
-            if surname in first and names[-1] != surname:
+            if first_name_only(asked, quote.speaker, lambda: total):
                 continue  # "Howard Archer", "Sir Howard Newby": Howard is his first name
+            first = speaker_phrase(quote.speaker).names[:-1]
             if person is not None and ((first and person not in first) or (not first and named and person not in named)):
                 continue
             kept.append(quote)

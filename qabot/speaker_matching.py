@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from .analysis import STOPWORDS, Analyzer, fold
-from .lexicon import (BODY_ALIASES, CORE_SPEECH_FORMS, EXPERTS, FEMALE_HONORIFICS, GROUPS, HEADS_OF, HONORIFICS, MALE_HONORIFICS, LEADING_ROLES,
+from .lexicon import (BODY_ALIASES, CORE_SPEECH_FORMS, EXPERTS, FEMALE_HONORIFICS, FIRST_NAME_HONORIFICS, GROUPS, HEADS_OF, HONORIFICS, MALE_HONORIFICS, LEADING_ROLES,
                       OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, STATEMENTS, TITLE_QUALIFIERS, TITLES, singular)
 
 _OWN_S = re.compile(r"['’]s$")
@@ -221,6 +221,38 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     if (b.modifiers & OTHER_ROLE) - a.modifiers:
         return False  # "the mayor" is not "Deputy Mayor Nicky Gavron", "the chancellor" not the shadow one
     return _aliased(a.modifiers - _whose(a)) <= _aliased(b.words)  # "the Scottish Tory leader": "Conservative"
+
+
+def not_their_words(asked: str | SpeakerPhrase, speaker: str | None, phrase: str | None = None) -> bool:
+    """True when words attributed to a speaker (``speaker`` as named, in the ``phrase`` naming them here) that name the
+    person ``asked`` for are not that person's own: their spokesman's ("A spokesman for Michael Howard said ...",
+    "the spokesman said" resolved to it: Howard is only named), or, asked for by a surname alone, those of someone
+    whose first name it is ("Sir Howard said" is Sir Howard Newby's, not Michael Howard's). The one rule for the
+    answers (``Attribution.said_by``) and ``quotes``."""
+    a = asked if isinstance(asked, SpeakerPhrase) else speaker_phrase(asked)
+    if not a.names or a.head is not None or a.body:
+        return False
+    written = phrase or speaker or ""
+    for said_by in {speaker_phrase(written), speaker_phrase(speaker or written)}:
+        if said_by.head in SPOKESPEOPLE and not said_by.names and set(a.names) <= set(said_by.owner) \
+                and not set(said_by.owner) & GROUPS \
+                and (len(said_by.owner) > 1 or any(w.lower().strip(".") in HONORIFICS for w in said_by.text.split())):
+            return True  # a person's spokesman (a body's is the body: "a spokesman for NBC", "a Labour Party spokesman")
+    words = written.split()
+    return (len(a.names) == 1 and a.text.split()[0].lower() not in FIRST_NAME_HONORIFICS
+            and len(words) == 2 and words[0].lower() in FIRST_NAME_HONORIFICS and normal(words[1].strip(",.")) == a.names[0])
+
+
+def first_name_only(asked: str | SpeakerPhrase, speaker: str, usual: Callable[[], Counter[str]]) -> bool:
+    """True when a surname asked for alone ("Howard") is only the first name of the attributed ``speaker`` ("Howard
+    Archer", "Sir Howard Newby") while the articles write it as someone's surname (``usual`` gives ``first_names``
+    of the articles that write it, asked only then: "Michael" for Michael Howard): not the one asked. False for a
+    name the articles never give a first name ("Wang" is Wang Yi's, "Foreign Minister Wang Yi")."""
+    a = asked if isinstance(asked, SpeakerPhrase) else speaker_phrase(asked)
+    if len(a.names) != 1 or a.head is not None or a.body or a.acronym:
+        return False
+    names = speaker_phrase(speaker).names
+    return a.names[0] in names[:-1] and names[-1] != a.names[0] and bool(usual())
 
 
 @lru_cache(maxsize=4096)
