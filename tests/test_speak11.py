@@ -52,3 +52,49 @@ def test_a_persons_spokesman_and_namesakes_by_first_name_are_not_their_words(iso
     # asked by their own names, the others are found
     assert "Sir Howard said tuition fees were not the main barrier." in _answers("what did Sir Howard Newby say")
     assert _answers("what did Howard Archer say")[0] == "Economist Howard Archer said tuition fees would rise with inflation."
+
+
+FARM = """Farmers warn over milk prices
+
+Dairy farmers say supermarkets are paying too little for milk.
+
+NFU president Ben Gill said many farms would close within a year. The NFU said milk prices had fallen by a fifth since 2002.
+
+Kate McDonald, 29, a dairy farmer from Devon, said she had sold half her herd. "I cannot make a living from milk any more," she said.
+
+The chef said local cheese was the best in the country. The minister added that a review of milk prices would be published in the spring.
+
+Maria de Souza, a trader, said the market was flooded. Pieter van der Berg said Dutch farms faced the same squeeze. Sean O'Neill said prices were too low.
+
+The Milk Board published a report on Monday. Their report said prices would fall again next year. The Dairy Council issued a statement. Its statement said dairy farmers were being treated unfairly.
+"""
+
+
+def _quoted(name: str) -> list[str]:
+    result = run("quotes", name, "--index", "idx", "--json")
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line)["text"] for line in result.stdout.splitlines()]
+
+
+def test_speakers_that_are_not_capitalised_names(isolated):
+    """Speakers named by "the" and a word no list holds ("The chef said"), with an age and what they are set off after
+    the name ("Kate McDonald, 29, a dairy farmer from Devon, said"), with a surname prefix ("de Souza", "van der
+    Berg", "O'Neill"), by initials ("the NFU", its president speaking for it) and by a body's document ("Their report
+    said" after "The Milk Board published a report", "Its statement said")."""
+    folder = write_articles(isolated / "news", {"farm.txt": FARM})
+    assert run("index", str(folder), "--index", "idx").returncode == 0
+    assert _quoted("the chef") == ["The chef said local cheese was the best in the country."]
+    assert _quoted("McDonald") == ["Kate McDonald, 29, a dairy farmer from Devon, said she had sold half her herd.",
+                                   '"I cannot make a living from milk any more," she said.']
+    assert _quoted("the Milk Board") == ["Their report said prices would fall again next year."]
+    assert _quoted("the Dairy Council") == ["Its statement said dairy farmers were being treated unfairly."]
+    assert _quoted("Souza") == ["Maria de Souza, a trader, said the market was flooded."]
+    assert _quoted("van der Berg") == ["Pieter van der Berg said Dutch farms faced the same squeeze."]
+    assert _quoted("O'Neill") == ["Sean O'Neill said prices were too low."]
+    assert set(_quoted("the NFU")) == {"NFU president Ben Gill said many farms would close within a year.",
+                                       "The NFU said milk prices had fallen by a fifth since 2002."}
+    chef = run("ask", "what did the chef say", "--index", "idx", "--json")
+    assert json.loads(chef.stdout)["unsure"] is False
+    assert _answers("what did the Milk Board say")[0] == "Their report said prices would fall again next year."
+    assert _answers("what did the Dairy Council say")[0] == "Its statement said dairy farmers were being treated unfairly."
+
