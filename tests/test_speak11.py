@@ -98,3 +98,26 @@ def test_speakers_that_are_not_capitalised_names(isolated):
     assert _answers("what did the Milk Board say")[0] == "Their report said prices would fall again next year."
     assert _answers("what did the Dairy Council say")[0] == "Its statement said dairy farmers were being treated unfairly."
 
+
+COURT = """Former bosses face fraud lawsuit
+
+Three former directors of the telecoms firm have settled claims brought by investors.
+
+Two other former directors, Bert Roberts and Anna Galesi, remain defendants in the lawsuit, said the newspaper. Musician Alan Wass, 23, appeared in court accused of the same offences.
+
+A previous estimate, contained in a 1998 Department of Transport document, suggested the losses were smaller. The book, being serialised in the Guardian newspaper, says the board ignored warnings. The name says it all.
+"""
+
+
+def test_a_place_or_a_deed_is_no_speaker(isolated):
+    """A speaker pattern matched from a preposition ("in the lawsuit" of "remain defendants in the lawsuit, said the
+    newspaper"), or a verb and a preposition ("appeared in court", "being serialised in the Guardian newspaper"), named
+    no one: "the defendants" were listed as saying it, the newspaper that did was not."""
+    folder = write_articles(isolated / "news", {"court.txt": COURT})
+    assert run("index", str(folder), "--index", "idx").returncode == 0
+    assert _quoted("the defendants") == []
+    said = "Two other former directors, Bert Roberts and Anna Galesi, remain defendants in the lawsuit, said the newspaper."
+    assert _quoted("the newspaper") == [said]
+    assert _answers("what did the newspaper say") == [said]
+    for name in ("the court", "the Guardian", "the Department of Transport", "the name"):
+        assert _quoted(name) == [], name

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from ..analysis import STOPWORDS
 from ..lexicon import (DOCUMENTS, GROUP_SPEECH_LEMMAS, GROUPS, NOT_PEOPLE_PLURALS, PEOPLE_PLURAL_ENDINGS, ROLES, STATEMENTS, alternation,
                        forms)
-from ..lexicon import CORE_SPEECH_FORMS
+from ..lexicon import CORE_SPEECH_FORMS, PREPOSITIONS
 from ..speaker_matching import normal, not_their_words, speaker_matches, speaker_phrase
 from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _agrees, _backward_body, _body_before, _is_epithet, _last_sentence,
                        _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
@@ -180,7 +180,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         if not _hinted(pattern, sentence):
             continue
         m = pattern.search(sentence)
-        if m and m.group("who") and m.start("who") < at:
+        if m and m.group("who") and m.start("who") < at and not _not_a_speaker(m):
             if who is None or m.group("who").lower() not in _PRONOUNS:
                 who, desc, at = m.group("who"), m.groupdict().get("desc"), m.start("who")
                 if pattern is _VERB_FIRST and (role := _ROLE_THEN_NAME.match(sentence, m.end("who"))) is not None \
@@ -197,7 +197,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             if not _hinted(pattern, sentence):
                 continue
             m = pattern.search(sentence)
-            if m and m.group("who") and not _quoted_at(sentence, m.start("who")) \
+            if m and m.group("who") and not _quoted_at(sentence, m.start("who")) and not _not_a_speaker(m) \
                     and (who is None or m.start("who") < at and m.group("who").lower() not in _PRONOUNS):
                 who, desc = m.group("who"), m.groupdict().get("desc")  # 'Leigh said ..., but he told the FT: "..."'
                 break
@@ -304,6 +304,26 @@ _OPENED = re.compile(r"(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|
 _OWNED_PERSON = re.compile(r"(?P<whose>(?:[A-Z][\w&.-]*[ \t]+){0,2}[A-Z0-9][\w&.-]*['’]s)[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2})")
 """A person named after a body's possessive: "MSN's Blake Irving", "BT's Andrew Burke" (two or three words: "Brown's
 Britain" is a thing of Brown's)."""
+_PREPOSITION = rf"(?:{alternation(PREPOSITIONS)})\s(?!\d)"
+_NOT_A_SPEAKER = re.compile(rf"[a-z]+(?:ed|ing)\s+{_PREPOSITION}|being\s|{_PREPOSITION}[^A-Z]*$")
+"""A speaker's phrase that is the place or the deed of someone else, not a speaker: a verb and a preposition
+("appeared in court", "being serialised"), or a preposition and no name ("remain defendants in the lawsuit, said the
+newspaper", "To be protected from terror the government says"; not a number, "about 200 fans said"; a name after it
+is kept: "But on Wednesday Prime Minister Yulia Tymoshenko said")."""
+_DONE_TO = re.compile(r"[a-z]+(?:ed|ing)\s+$")
+"""Words before a preposition opening a speaker's phrase that make it what was done ("contained in a 1998 Department of
+Transport Document", "being serialised in the Guardian newspaper")."""
+
+
+def _not_a_speaker(m: re.Match) -> bool:
+    """Whether a speaker pattern's match names no speaker (``_NOT_A_SPEAKER``, or a preposition after a verb
+    ``_DONE_TO`` takes as the match's description, and no person's name: "under questioning by papal legate Cardinal
+    Cajetan Luther stated" is Luther's)."""
+    who = m.group("who")
+    return _NOT_A_SPEAKER.match(who) is not None or re.match(_PREPOSITION, who) is not None \
+        and _DONE_TO.search(m.groupdict().get("desc") or "") is not None and not speaker_phrase(who).names
+
+
 _BODYS_DOCUMENT = re.compile(rf"(?:[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation(DOCUMENTS)})s?")
 """A document of a body named before, by its possessive pronoun: "Its statement", "Their latest report" (the body's
 words, as "It said" is)."""
