@@ -24,7 +24,7 @@ from .lexicon import TITLES
 from .model import Article
 from .passages import paragraph_sentences
 from .retrieval import LocalCorpus, LocalRetriever, Retriever
-from .speaker_matching import (first_name_only, first_names, given_names as names_before, names_another, not_their_words,
+from .speaker_matching import (first_name_only, first_names, given_names as names_before, names_another, not_their_own,
                                usually_another)
 from .speakers import (Attribution, People, SpeakerPhrase, attribute_paragraph, known_people, speaker_matches,
                        speaker_phrase, speaker_terms)
@@ -242,7 +242,7 @@ def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, top
         mine = []
         for i, (n, s, e, who) in enumerate(paragraph):
             phrase = speaker_phrase(who.phrase or who.speaker)
-            if not_their_words(asked, who.speaker, who.phrase):
+            if not_their_own(asked, who.phrase or who.speaker, who.speaker):
                 continue
             if any(speaker_matches(asked, p) for p in _phrases(who)) \
                     or (not phrase.names and phrase.head in roles and not _plural_head(phrase)) \

@@ -223,24 +223,33 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     return _aliased(a.modifiers - _whose(a)) <= _aliased(b.words)  # "the Scottish Tory leader": "Conservative"
 
 
-def not_their_words(asked: str | SpeakerPhrase, speaker: str | None, phrase: str | None = None) -> bool:
-    """True when words attributed to a speaker (``speaker`` as named, in the ``phrase`` naming them here) that name the
-    person ``asked`` for are not that person's own: their spokesman's ("A spokesman for Michael Howard said ...",
-    "the spokesman said" resolved to it: Howard is only named), or, asked for by a surname alone, those of someone
-    whose first name it is ("Sir Howard said" is Sir Howard Newby's, not Michael Howard's). The one rule for the
-    answers (``Attribution.said_by``) and ``quotes``."""
-    a = asked if isinstance(asked, SpeakerPhrase) else speaker_phrase(asked)
-    if not a.names or a.head is not None or a.body:
+@lru_cache(maxsize=16384)
+def not_their_own(asked: str | SpeakerPhrase, written: str | None, speaker: str | None) -> bool:
+    """True when words attributed to a phrase naming the asked person (``written``: the phrase that names the speaker
+    where they speak; ``speaker``: who it resolves to) are not that person's own: their spokesman's ("A spokesman for
+    Michael Howard said ...", "Tony Blair's official spokesman": Howard and Blair are only named; a body's spokesman
+    is the body's: "a spokesman for NBC", "a Labour Party spokesman"), or, asked for by a surname alone, those of
+    someone whose first name it is ("Sir Howard said", "its chief executive, Sir Howard Newby": not Michael Howard's).
+    Both ``Attribution.said_by`` (answers) and ``qabot quotes`` apply it."""
+    if isinstance(asked, str):
+        asked = speaker_phrase(asked)
+    if not written or not asked.names:
         return False
-    written = phrase or speaker or ""
-    for said_by in {speaker_phrase(written), speaker_phrase(speaker or written)}:
-        if said_by.head in SPOKESPEOPLE and not said_by.names and set(a.names) <= set(said_by.owner) \
-                and not set(said_by.owner) & GROUPS \
+    phrase = speaker_phrase(written)
+    for said_by in {phrase, speaker_phrase(speaker or written)}:  # "the spokesman said": whose, resolved
+        if said_by.head in SPOKESPEOPLE and not said_by.names and asked.head is None \
+                and not asked.body and set(asked.names) <= set(said_by.owner) and not set(said_by.owner) & GROUPS \
                 and (len(said_by.owner) > 1 or any(w.lower().strip(".") in HONORIFICS for w in said_by.text.split())):
-            return True  # a person's spokesman (a body's is the body: "a spokesman for NBC", "a Labour Party spokesman")
-    words = written.split()
-    return (len(a.names) == 1 and a.text.split()[0].lower() not in FIRST_NAME_HONORIFICS
-            and len(words) == 2 and words[0].lower() in FIRST_NAME_HONORIFICS and normal(words[1].strip(",.")) == a.names[0])
+            return True
+    if len(asked.names) != 1 or asked.text.split()[0].lower() in FIRST_NAME_HONORIFICS:
+        return False
+    for text in {written, speaker or written}:
+        words = [w.strip(",.") for w in text.split()]
+        for i, w in enumerate(words[:-1]):
+            if w.lower() in FIRST_NAME_HONORIFICS and words[i + 1].lower() == asked.names[0] \
+                    and (i + 2 == len(words) or words[-1].lower() != asked.names[0]):
+                return True  # "Sir Howard", "Sir Howard Newby": Howard is his first name
+    return False
 
 
 def first_name_only(asked: str | SpeakerPhrase, speaker: str, usual: Callable[[], Counter[str]]) -> bool:

@@ -113,6 +113,9 @@ class Speller:
                     continue  # a common word is no misspelt name ("job" is not "Joe")
                 if acronym and not (self._spelled.get(term, "").isupper() or distance <= 1 and not short):
                     continue  # "COVID" is no misspelling of "Colin" or "could": an acronym is spelt on purpose
+                if acronym and short and sorted(term) != sorted(key):
+                    continue  # a short acronym one letter from another is another body ("AFC" is not "ABC"); swapped
+                    # letters are a slip ("BCB": BBC)
                 if short and term[0] != key[0]:
                     continue  # one edit turns a short word into many others ("ill": all)
                 name = typed_name and name

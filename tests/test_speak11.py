@@ -40,7 +40,8 @@ def _answers(*question: str) -> list[str]:
 def test_a_persons_spokesman_and_namesakes_by_first_name_are_not_their_words(isolated):
     """"what did Howard say about tuition fees" over BBC answered first "A spokesman for Michael Howard said ...", then
     "said its chief executive, Sir Howard Newby": neither is Michael Howard's words. The answers now use the rules
-    `quotes` has (one place, ``speaker_matching.not_their_words`` and ``first_name_only``)."""
+    `quotes` has (one place, ``speaker_matching.not_their_own``, and ``first_name_only`` for a full name whose first name is
+    the surname asked, "Howard Archer")."""
     folder = write_articles(isolated / "news", {"defect.txt": DEFECT, "fees.txt": FEES, "tory.txt": TORY})
     assert run("index", str(folder), "--index", "idx").returncode == 0
     texts = _answers("what did Howard say about tuition fees")

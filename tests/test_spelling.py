@@ -60,6 +60,11 @@ def test_a_capitalised_word_is_corrected_only_to_a_name_and_an_acronym_only_to_a
     assert speller.correct("sida") == "side"        # typed lower case it may be
     assert speller.correct("COVID") is None         # an acronym is spelt on purpose: not "Colin", not "could"
     assert speller.correct("NATTO") == "NATO"       # but an acronym's own misspelling is corrected
+    bodies = Speller([("ABC", 30), ("BBC", 90), ("NATO", 9), ("CBS", 5)])
+    assert bodies.correct("AFC") is None            # a short acronym one letter from another is another body
+    assert bodies.correct("BCB") == "BBC"           # its letters swapped are a slip
+    assert bodies.correct("NTAO") == "NATO"
+    assert bodies.correct("CBC") is None            # not CBS, not BBC: a body of its own
     assert speller.correct("ill") is None           # one edit turns a short word into many: not "all"
     assert speller.correct("Kremlim") == "Kremlin"
 

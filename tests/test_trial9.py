@@ -222,3 +222,23 @@ def test_quotes_of_a_surname_are_that_persons_own_words(isolated):
     labour = run("quotes", "Labour", "--index", "idx", "--json")
     assert [json.loads(line)["text"] for line in labour.stdout.splitlines()] == [
         "A Labour Party spokesman said the plans were uncosted."]
+
+
+def test_answers_of_a_surname_are_that_persons_own_words(isolated):
+    """The answers to "what did Howard say" apply the quotes command's rule (``speaker_matching.not_their_own``):
+    over BBC, "what did Howard say about tuition fees" put first "A spokesman for Michael Howard said ...", and
+    next "said its chief executive, Sir Howard Newby". Asked by their own names, the others still speak."""
+    folder = write_articles(isolated / "news", {"tories.txt": TORIES})
+    assert run("index", str(folder), "--index", "idx").returncode == 0
+    questions = ["what did Howard say about grammar schools", "what did Howard say about universities",
+                 "what did Michael Howard say about costings", "what did Sir Howard Newby say about universities",
+                 "what did Labour say about the plans"]
+    result = run("ask", "--index", "idx", "--json", "-", input="".join(q + "\n" for q in questions))
+    assert result.returncode == 0, result.stderr
+    grammar, universities, costings, newby, labour = (json.loads(line) for line in result.stdout.splitlines())
+    for answer in (grammar, universities, costings):  # Michael Howard's own words are about discipline only
+        texts = [a["text"] for a in answer["answers"]]
+        assert not any("spokesman" in t or "Newby" in t or "Sir Howard" in t for t in texts), texts
+    assert grammar["answers"][0]["text"] == "Conservative leader Michael Howard said schools needed more discipline."
+    assert universities["no_answer"]  # only Sir Howard Newby spoke of them    assert "Sir Howard Newby" in newby["answers"][0]["text"] and not newby["unsure"]
+    assert "A Labour Party spokesman" in labour["answers"][0]["text"]

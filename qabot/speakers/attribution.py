@@ -13,7 +13,7 @@ from ..analysis import STOPWORDS
 from ..lexicon import (DOCUMENTS, GROUP_SPEECH_LEMMAS, GROUPS, NOT_PEOPLE_PLURALS, PEOPLE_PLURAL_ENDINGS, ROLES, STATEMENTS, alternation,
                        forms)
 from ..lexicon import CORE_SPEECH_FORMS, PREPOSITIONS
-from ..speaker_matching import normal, not_their_words, speaker_matches, speaker_phrase
+from ..speaker_matching import normal, not_their_own, speaker_matches, speaker_phrase
 from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _agrees, _backward_body, _body_before, _is_epithet, _last_sentence,
                        _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
 from .names import _NOT_NAMES, _OWNED, _clean, _has_word, _is_name, _surnames, last_name_in, surname_of
@@ -51,13 +51,12 @@ class Attribution:
     def said_by(self, asked: str) -> bool:
         """True when the question's speaker phrase ``asked`` ("the mayor", "Benedetti") means this speaker, by
         name, by the phrase that names them here ("the spokesman" going on with "A Bayern spokesman": either), or
-        by a role the article gives them elsewhere; never words that only name them (``not_their_words``: "A
-        spokesman for Michael Howard said")."""
+        by a role the article gives them elsewhere."""
         return self.speaker is not None and (speaker_matches(asked, self.phrase or self.speaker)
                                              or self.phrase is not None and self.speaker not in self.phrase
                                              and speaker_matches(asked, self.speaker)
                                              or any(speaker_matches(asked, role) for role in self.roles)) \
-            and not not_their_words(asked, self.speaker, self.phrase)
+            and not not_their_own(asked, self.phrase or self.speaker, self.speaker)  # not a spokesman for them
 
 _NO_ONE = Attribution(speaker=None, quote=False)
 _DESCRIBED_NAME = re.compile(r",\s+(?P<words>(?:(?!(?:in|at|on|from|of|by|for|to|with|and|or|near|based|speaking|who|which)\s)"
