@@ -345,7 +345,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     wanted = ctx.weights.keys()
     weights, local, total, local_total = ctx.weights, ctx.local, ctx.total, ctx.local_total
     speakers = speech.speakers(passage.id) if ctx.say and not speech.another(passage.article, q.speaker or "") else None
-    if own_only and not _any_own(reader, speech, ctx, passage, speakers):
+    if own_only and not _any_own(reader, ctx, passage, speakers, speech):
         return []  # none of the speaker's own words near the topic: the rest of the passage is not even analysed
     sentences = passage.sentences
     shaped = shapes(reader, passage)
@@ -445,7 +445,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     return out
 
 
-def _any_own(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassage, speakers: dict | None) -> bool:
+def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict | None, speech: Speech) -> bool:
     """Whether some sentence of ``passage`` is the asked speaker's own words near the topic, as ``candidates``
     decides it (attributed to the speaker, the topic in it or a neighbour, a speaker with terms), analysing only
     those sentences and their neighbours."""
