@@ -24,7 +24,8 @@ from .lexicon import TITLES
 from .model import Article
 from .passages import paragraph_sentences
 from .retrieval import LocalCorpus, LocalRetriever, Retriever
-from .speaker_matching import first_names, given_names as names_before, names_another, not_their_own, usually_another
+from .speaker_matching import (first_name_only, first_names, given_names as names_before, names_another, not_their_own,
+                               usually_another)
 from .speakers import (Attribution, People, SpeakerPhrase, attribute_paragraph, known_people, speaker_matches,
                        speaker_phrase, speaker_terms)
 from .speakers.windows import article_roles, closing_speaker, known_as
@@ -164,7 +165,7 @@ def _find_quotes(index: Index, name: str, about: str | None, analyzer: Analyzer,
             groups.append(ArticleQuotes(article=article, quotes=found))
     groups.sort(key=lambda g: _order(g.article))
     if surname:
-        groups = _one_person(groups, given, asked.names[0])
+        groups = _one_person(groups, given, asked)
     return QuoteReport(name=name, about=about, groups=_merge_duplicates(groups), articles_read=len(paragraphs))
 
 
@@ -276,7 +277,7 @@ def given_names(text: str, surname: str) -> Counter[str]:
     return Counter({n: c for n, c in names_before(text, surname).items() if n not in TITLES})
 
 
-def _one_person(groups: list[ArticleQuotes], given: dict[str, Counter[str]], surname: str) -> list[ArticleQuotes]:
+def _one_person(groups: list[ArticleQuotes], given: dict[str, Counter[str]], asked: SpeakerPhrase) -> list[ArticleQuotes]:
     """For a surname alone ("Blair"), the person most articles mean (the first name most often before the
     surname, "Tony"): a quote whose speaker has another first name ("Sir Ian Blair") is left out, and so is
     a quote without one in an article that names only another ("Mr Blair" where only Sir Ian Blair is named).
@@ -293,10 +294,9 @@ def _one_person(groups: list[ArticleQuotes], given: dict[str, Counter[str]], sur
         named = given.get(group.article.id, Counter())
         kept = []
         for quote in group.quotes:
-            names = speaker_phrase(quote.speaker).names
-            first = names[:-1]
-            if surname in first and names[-1] != surname:
+            if first_name_only(asked, quote.speaker, lambda: total):
                 continue  # "Howard Archer", "Sir Howard Newby": Howard is his first name
+            first = speaker_phrase(quote.speaker).names[:-1]
             if person is not None and ((first and person not in first) or (not first and named and person not in named)):
                 continue
             kept.append(quote)

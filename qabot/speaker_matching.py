@@ -258,6 +258,18 @@ def not_their_own(asked: str | SpeakerPhrase, written: str | None, speaker: str 
     return False
 
 
+def first_name_only(asked: str | SpeakerPhrase, speaker: str, usual: Callable[[], Counter[str]]) -> bool:
+    """True when a surname asked for alone ("Howard") is only the first name of the attributed ``speaker`` ("Howard
+    Archer", "Sir Howard Newby") while the articles write it as someone's surname (``usual`` gives ``first_names``
+    of the articles that write it, asked only then: "Michael" for Michael Howard): not the one asked. False for a
+    name the articles never give a first name ("Wang" is Wang Yi's, "Foreign Minister Wang Yi")."""
+    a = asked if isinstance(asked, SpeakerPhrase) else speaker_phrase(asked)
+    if len(a.names) != 1 or a.head is not None or a.body or a.acronym:
+        return False
+    names = speaker_phrase(speaker).names
+    return a.names[0] in names[:-1] and names[-1] != a.names[0] and bool(usual())
+
+
 @lru_cache(maxsize=4096)
 def _rank_words(phrase: SpeakerPhrase) -> frozenset[str]:
     """The person's role words capitalised with the head into one rank before it ("detective" in "Detective Inspector

@@ -71,7 +71,7 @@ def test_an_own_only_passage_is_ruled_out_exactly_when_it_gives_no_candidate(bbc
         for rank, (p, score) in enumerate(hits, start=1):
             if not speech.speaks(p, q.speaker):
                 continue
-            quick = features._any_own(reader, ctx, reader.passage(p), speech.speakers(p))
+            quick = features._any_own(reader, ctx, reader.passage(p), speech.speakers(p), speech)
             whole = features.candidates(reader, speech, ctx, reader.passage(p), score, rank, own_only=True)
             assert quick == bool(whole), (q.text, p)
             ruled_out += not quick

@@ -256,7 +256,7 @@ class Answerer:
 
         def off_topic(c: Candidate) -> bool:
             said = self.speech.speakers(c.passage.id).get(c.start)
-            return bool(said is not None and said.speaker and said.said_by(q.speaker or "") and not topic & set(c.matched))
+            return bool(said is not None and said.speaker and self.speech.said_by(said, q.speaker or "") and not topic & set(c.matched))
 
         told.candidates.sort(key=off_topic)
 

@@ -345,7 +345,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     wanted = ctx.weights.keys()
     weights, local, total, local_total = ctx.weights, ctx.local, ctx.total, ctx.local_total
     speakers = speech.speakers(passage.id) if ctx.say and not speech.another(passage.article, q.speaker or "") else None
-    if own_only and not _any_own(reader, ctx, passage, speakers):
+    if own_only and not _any_own(reader, ctx, passage, speakers, speech):
         return []  # none of the speaker's own words near the topic: the rest of the passage is not even analysed
     sentences = passage.sentences
     shaped = shapes(reader, passage)
@@ -389,7 +389,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             who_speaks = set(reader.analyzer.terms(attribution.speaker)) if attribution and attribution.speaker else set()
             prior = present[i - 1] if i else opening(reader, passage, i, who_speaks, wanted)  # the lede's Y, with X
             near = present[i] | prior | (present[i + 1] if i + 1 < len(present) else set())
-            own = bool(who_speaks) and attribution.said_by(q.speaker) and (not topic or bool(topic & near))
+            own = bool(who_speaks) and speech.said_by(attribution, q.speaker) and (not topic or bool(topic & near))
             if own:
                 speaker = attribution.speaker
                 matched = matched | speaker_terms
@@ -445,7 +445,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     return out
 
 
-def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict | None) -> bool:
+def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict | None, speech: Speech) -> bool:
     """Whether some sentence of ``passage`` is the asked speaker's own words near the topic, as ``candidates``
     decides it (attributed to the speaker, the topic in it or a neighbour, a speaker with terms), analysing only
     those sentences and their neighbours."""
@@ -464,7 +464,7 @@ def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict 
 
     for i, (start, _) in enumerate(spans):
         attribution = speakers.get(start)
-        if attribution is None or not attribution.speaker or not attribution.said_by(asked):
+        if attribution is None or not attribution.speaker or not speech.said_by(attribution, asked):
             continue
         who = set(reader.analyzer.terms(attribution.speaker))
         if not who:

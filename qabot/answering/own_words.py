@@ -137,7 +137,7 @@ class OwnWords:
                 continue
             if not c.own_words:
                 said = self.speech.speakers(c.passage.id).get(c.start)
-                if said is None or not said.speaker or not said.said_by(q.speaker):
+                if said is None or not said.speaker or not self.speech.said_by(said, q.speaker):
                     continue
                 c.own_words, c.speaker = True, said.speaker
                 found.add(id(c))
@@ -276,7 +276,7 @@ class OwnWords:
         article writes a word of Y otherwise ("... soft-spoken," said Florida state archivist Jody Norman" in the
         story of the newly found Jim Morrison film, which never says "newly")."""
         said = self.speech.speakers(best.passage.id)
-        if not speaker or not any((a := said.get(x.start)) is not None and a.speaker and a.said_by(speaker)
+        if not speaker or not any((a := said.get(x.start)) is not None and a.speaker and self.speech.said_by(a, speaker)
                                   for x in best.passage.sentences if best.start <= x.start < best.end):
             return False
         weight = {t: self.reader.weight(t) for t in topic}
@@ -308,7 +308,7 @@ class OwnWords:
         said = self.speech.speakers(c.passage.id)
         for x in c.passage.sentences:
             a = said.get(x.start) if c.start <= x.start < c.end else None
-            if a is None or not a.speaker or a.said_by(q.speaker or ""):
+            if a is None or not a.speaker or self.speech.said_by(a, q.speaker or ""):
                 continue
             words = " ".join((a.speaker, a.phrase or "", *a.roles))
             if not asked & set(self.reader.analyzer.terms(words)):

@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 
 from ..analysis import fold
 from ..forms import irregular_forms
-from ..speaker_matching import first_names, name_variants, names_another, usually_another
+from ..speaker_matching import first_name_only, first_names, name_variants, names_another, usually_another
 from ..speakers import SPEAKER_CONTEXT, Attribution, People, role_kin, speaker_phrase
 from ..speakers.windows import article_roles, attribute_window, closing_speaker, window_first
 from .parse import Question
@@ -306,7 +306,7 @@ class Speech:
             if not words <= held:
                 continue
             said = self.speakers(c.passage.id)
-            if any(a.said_by(q.speaker) for s, a in said.items() if c.start <= s < c.end) and (not topic or topic & held):
+            if any(self.said_by(a, q.speaker) for s, a in said.items() if c.start <= s < c.end) and (not topic or topic & held):
                 theirs.append(c)  # their words, beside the topic but not about it in so many words ("they" for the band)
             elif not topic or topic & c.matched:
                 near.append(c)
@@ -326,6 +326,12 @@ class Speech:
             found = names_another(text, asked) or usually_another(text, asked, lambda: self._first_names(asked))
             self._another[key] = found
         return found
+
+    def said_by(self, said: Attribution, asked: str) -> bool:
+        """Whether attribution ``said`` is the words of the speaker ``asked``: ``Attribution.said_by``, and not one whose
+        first name a surname asked alone is while the articles write it as someone's surname ("Sir Howard Newby",
+        "Howard Archer" for "Howard", with Michael Howard in the articles; ``speaker_matching.first_name_only``)."""
+        return said.said_by(asked) and not first_name_only(asked, said.speaker or "", lambda: self._first_names(asked))
 
     def _first_names(self, asked: str) -> Counter[str]:
         """``speaker_matching.first_names`` of the articles that write the surname of ``asked`` (cached by surname)."""
@@ -353,7 +359,7 @@ class Speech:
                 continue  # nobody's words (``said_by`` is False), not worth hashing the attribution for
             found = said.get((asked, a))
             if found is None:
-                found = said[asked, a] = a.said_by(asked)
+                found = said[asked, a] = self.said_by(a, asked)
             if found:
                 return True
         return False

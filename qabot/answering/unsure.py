@@ -323,7 +323,7 @@ class Unsure:
                 for c in features.candidates(reader, self.speech, ctx, passage, 0.0, rank):
                     at = [i for i, x in enumerate(passage.sentences) if c.start <= x.start < c.end]
                     if any((a := said.get(passage.sentences[i].start)) is not None and a.speaker
-                           and not a.said_by(q.speaker or "") for i in at):
+                           and not self.speech.said_by(a, q.speaker or "") for i in at):
                         continue  # another's words naming X ("UKIP had a huge amount to do with Tony Blair's decision")
                     if not names <= features.candidate_terms(c):
                         continue

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from ..analysis import STOPWORDS
 from ..lexicon import (DOCUMENTS, GROUP_SPEECH_LEMMAS, GROUPS, NOT_PEOPLE_PLURALS, PEOPLE_PLURAL_ENDINGS, ROLES, STATEMENTS, alternation,
                        forms)
+from ..lexicon import CORE_SPEECH_FORMS, PREPOSITIONS
 from ..speaker_matching import normal, not_their_own, speaker_matches, speaker_phrase
 from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _agrees, _backward_body, _body_before, _is_epithet, _last_sentence,
                        _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
@@ -92,6 +93,20 @@ _DOCUMENT_DONE = re.compile(
 the bridge was safe", "A letter seen by the BBC says" (the document's words)."""
 
 
+_ONE_SUBJECT = re.compile(
+    rf"^\W*{_LEAD}?(?:[“\"][^“”\"]*[,?!][”\"]\s+)?(?P<who>[Tt]he\s+(?P<head>[a-z][a-z-]{{2,}}))\s+(?:also\s+)?"
+    rf"(?:{alternation(f for f in CORE_SPEECH_FORMS if not f.endswith('s'))})\b")
+"""One person named only by what they are with "the", opening the sentence or closing its quotation, who spoke in the
+past tense: "The chef said", '"...," the youngster said' (a word no list holds; not "The name says it all")."""
+
+
+def _one_subject(sentence: str) -> str | None:
+    """The one person named by "the" and a lowercase word that opens ``sentence`` or closes its quotation and speaks
+    ("The chef said"), else None."""
+    m = _ONE_SUBJECT.match(sentence)
+    return None if m is None or m.group("head") in STOPWORDS else m.group("who")
+
+
 def _people_subject(sentence: str) -> str | None:
     """The plural group of people that opens ``sentence`` and speaks ("Local traders"), else None."""
     m = _PEOPLE_SUBJECT.match(sentence)
@@ -164,7 +179,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
         if not _hinted(pattern, sentence):
             continue
         m = pattern.search(sentence)
-        if m and m.group("who") and m.start("who") < at:
+        if m and m.group("who") and m.start("who") < at and not _not_a_speaker(m):
             if who is None or m.group("who").lower() not in _PRONOUNS:
                 who, desc, at = m.group("who"), m.groupdict().get("desc"), m.start("who")
                 if pattern is _VERB_FIRST and (role := _ROLE_THEN_NAME.match(sentence, m.end("who"))) is not None \
@@ -181,7 +196,7 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             if not _hinted(pattern, sentence):
                 continue
             m = pattern.search(sentence)
-            if m and m.group("who") and not _quoted_at(sentence, m.start("who")) \
+            if m and m.group("who") and not _quoted_at(sentence, m.start("who")) and not _not_a_speaker(m) \
                     and (who is None or m.start("who") < at and m.group("who").lower() not in _PRONOUNS):
                 who, desc = m.group("who"), m.groupdict().get("desc")  # 'Leigh said ..., but he told the FT: "..."'
                 break
@@ -227,9 +242,11 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             if who and _has_word(surname_of(who), sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
         elif who.lower() in ("it", "they") or _backward_body(who) and not (
-                speaker_phrase(who).head in STATEMENTS and _same_role(who, previous, speaking) is not None):
+                speaker_phrase(who).head in STATEMENTS and _same_role(who, previous, speaking) is not None) \
+                or _BODYS_DOCUMENT.fullmatch(who):
             # "It said", "they added", "the company said", "said the statement" (a statement that goes on with "An
-            # IAAF statement said" is the IAAF's, below)
+            # IAAF statement said" is the IAAF's, below); "Its statement said", "Their report said": the body's words
+            owned = _BODYS_DOCUMENT.fullmatch(who) is not None
             pronoun = who.lower() if who.lower() in ("it", "they") else "it"
             body = previous.speaker if previous and previous.speaker else None
             if body is None and pronoun == "it" and before.rstrip().endswith("."):  # a body the sentence before is about
@@ -238,9 +255,10 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                 body = speaking() if callable(speaking) else speaking
             if not (body and _speaks_as(body, pronoun, known)) and pronoun == "it":
                 body = _body_before(before, pronoun, known)  # 'the TUC has said.' ... 'It said data ...'
-            if body and _speaks_as(body, pronoun, known) and (who.lower() in ("it", "they") or speaker_phrase(body).names):
+            if body and _speaks_as(body, pronoun, known) and (who.lower() in ("it", "they") or owned
+                                                              or speaker_phrase(body).names):
                 carried = (previous.phrase if previous and previous.speaker == body else None) \
-                    if who.lower() in ("it", "they") else f"{who}, {body}"  # "the company, Microsoft": both match
+                    if who.lower() in ("it", "they") or owned else f"{who}, {body}"  # "the company, Microsoft": both match
                 who = body
             elif who.lower() in ("it", "they"):
                 who = None
@@ -256,6 +274,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             who = None  # people seldom name themselves: the quotation speaks about them
     if who is None and (group := _people_subject(sentence)) is not None and not _quoted_at(sentence, 0):
         who = group  # "Local traders warned that ...": no list holds "traders"
+    if who is None and (one := _one_subject(sentence)) is not None:
+        who, desc = one, None  # "The chef said": no list holds "chef"
     if who is None and (done := _DOCUMENT_DONE.match(sentence)) is not None:
         who = done.group("who")  # "An engineering report published in February said ..."
     continued = False
@@ -283,6 +303,29 @@ _OPENED = re.compile(r"(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|
 _OWNED_PERSON = re.compile(r"(?P<whose>(?:[A-Z][\w&.-]*[ \t]+){0,2}[A-Z0-9][\w&.-]*['’]s)[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2})")
 """A person named after a body's possessive: "MSN's Blake Irving", "BT's Andrew Burke" (two or three words: "Brown's
 Britain" is a thing of Brown's)."""
+_PREPOSITION = rf"(?:{alternation(PREPOSITIONS)})\s(?!\d)"
+_NOT_A_SPEAKER = re.compile(rf"[a-z]+(?:ed|ing)\s+{_PREPOSITION}|being\s|{_PREPOSITION}[^A-Z]*$")
+"""A speaker's phrase that is the place or the deed of someone else, not a speaker: a verb and a preposition
+("appeared in court", "being serialised"), or a preposition and no name ("remain defendants in the lawsuit, said the
+newspaper", "To be protected from terror the government says"; not a number, "about 200 fans said"; a name after it
+is kept: "But on Wednesday Prime Minister Yulia Tymoshenko said")."""
+_DONE_TO = re.compile(r"[a-z]+(?:ed|ing)\s+$")
+"""Words before a preposition opening a speaker's phrase that make it what was done ("contained in a 1998 Department of
+Transport Document", "being serialised in the Guardian newspaper")."""
+
+
+def _not_a_speaker(m: re.Match) -> bool:
+    """Whether a speaker pattern's match names no speaker (``_NOT_A_SPEAKER``, or a preposition after a verb
+    ``_DONE_TO`` takes as the match's description, and no person's name: "under questioning by papal legate Cardinal
+    Cajetan Luther stated" is Luther's)."""
+    who = m.group("who")
+    return _NOT_A_SPEAKER.match(who) is not None or re.match(_PREPOSITION, who) is not None \
+        and _DONE_TO.search(m.groupdict().get("desc") or "") is not None and not speaker_phrase(who).names
+
+
+_BODYS_DOCUMENT = re.compile(rf"(?:[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation(DOCUMENTS)})s?")
+"""A document of a body named before, by its possessive pronoun: "Its statement", "Their latest report" (the body's
+words, as "It said" is)."""
 _NAME_SET_BEFORE = re.compile(r"(?:^|(?<=,\s)|(?<=\s))(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}),\s+$")
 """A full name set off right before a role that speaks: "Alan Milburn, " in "..., Alan Milburn, Labour's election
 strategist told ..."."""

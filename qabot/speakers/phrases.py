@@ -86,11 +86,12 @@ letters possessive, as in ``_possessive``: a space follows them)."""
 _LEAD = r"(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+|(?:In|On|At|During|Speaking)\s[^,“\"]{1,60}+,\s+)"
 """An opening before the subject: "But", "In his opening remarks," (the run before the comma possessive: it holds
 no comma, so no shorter run is followed by one)."""
-_APPOSITION = (r"(?:,[ \t]*\d{1,3},|[ \t]+[-–—][ \t]+[^-–—,“\"]{3,120}?[ \t]+[-–—]|,\s+(?:[^,“\"]|,(?=\d)){3,120}?"
+_APPOSITION = (r"(?:,[ \t]*\d{1,3}(?:,\s+[^,“\"]{3,120}?)?,|[ \t]+\(\d{1,3}\)|[ \t]+[-–—][ \t]+[^-–—,“\"]{3,120}?[ \t]+[-–—]|,\s+(?:[^,“\"]|,(?=\d)){3,120}?"
                r"(?:,\s+(?:which|who|whose|where)\s(?:[^,“\"]|,(?=\d)){3,120}?)?,)")
 """A clause set off by commas after the subject: "Parry, speaking exclusively to BBC Sport, also admits"; a relative
 clause may go on inside it: "Dan Gillmor, founder of Grassroots Media, which supports citizen-based media, said";
-or an age: "Mr Hague, 43, told the Daily Telegraph"; or a clause between dashes: "Andrei Illarionov - then economic
+or an age, alone or before what they are: "Mr Hague, 43, told the Daily Telegraph", "Kate McDonald, 29, a nurse,
+said", "John Smith (45) said"; or a clause between dashes: "Andrei Illarionov - then economic
 adviser to President Vladimir Putin - told"."""
 
 _VERB_FIRST_FORMS = alternation(ARTICLE_SPEECH_FORMS - {"tell", "tells", "told"})
