@@ -4,7 +4,7 @@ several (an ordinal) is shown "not sure" while the answerable versions stay sure
 
 from __future__ import annotations
 
-from conftest import ask_json, index_articles
+from conftest import SEED, ask_json, index_articles, run
 
 STEEL = """Nordhavn to cut jobs as steel demand falls
 
@@ -52,3 +52,17 @@ def test_an_answer_of_another_place_or_another_ordinal_is_not_sure(tmp_path):
     assert mousehole["no_answer"] or mousehole["unsure"]
     assert not newlyn["no_answer"] and not newlyn["unsure"] and "2 million" in newlyn["answers"][0]["text"]
 
+
+def test_who_did_x_meet_leads_with_whom_x_met(tmp_path):
+    index = tmp_path / "idx"
+    assert run("index", str(SEED.parent), "--index", str(index)).returncode == 0
+    met, met_with = ask_json(index, "who did Putin meet?", "who did Putin meet with?")
+    for answer in (met, met_with):
+        assert not answer["no_answer"]
+        assert answer["answers"][0]["text"].startswith("President Vladimir Putin of Russia met with Wang Yi")
+
+
+def test_who_did_x_meet_on_articles_of_ones_own(tmp_path):
+    index = index_articles(tmp_path, harbour=HARBOUR)
+    (answer,) = ask_json(index, "who did Pascoe meet?")
+    assert not answer["no_answer"] and "Alan Tremayne" in answer["answers"][0]["text"]
