@@ -413,23 +413,6 @@ CURRENCY = re.compile(r"[$£€¥₹]|\b(?:pounds?|dollars?|euros?|pence|cents?|
                       r"US\$|USD|GBP|EUR)\b", re.I)
 """A sum of money written: a currency sign or name."""
 
-ORDINALS = {w: i for i, w in enumerate("""second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
-thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split(), start=2)}
-"""Ordinal words that pick one of several ("Elmsford's third goal"); "first" and "last" are left out, as often an
-adverb ("when did she first sing") or a word of many a phrase ("the last time")."""
-ORDINAL = re.compile(r"(?i)\b(?:" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\b")
-"""An ordinal written in words (``ORDINALS``) or figures ("3rd", "21st")."""
-
-
-def ordinal_number(word: str) -> int | None:
-    """The number an ordinal stands for ("third": 3, "3rd": 3), or None."""
-    low = word.lower()
-    if low in ORDINALS:
-        return ORDINALS[low]
-    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", low)
-    return int(m.group(1)) if m else None
-
-
 LIGHT_VERBS = frozenset("""be is are was were been being have has had do does did make makes made take takes took taken
 give gives gave given go goes went gone get gets got become becomes became come comes came put set keep kept see saw
 seen think thought hold holds held find found play played show showed shown use used include included may might will

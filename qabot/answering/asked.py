@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import AUXILIARIES, LIGHT_VERBS, ORDINAL, PREPOSITIONS, ordinal_number
+from ..lexicon import AUXILIARIES, LIGHT_VERBS, PREPOSITIONS
 from .parse import Question, QuestionKind
 from .sentences import Reader
 
@@ -64,11 +64,6 @@ class Predicate:
     lower-case words outside its answer-type phrase; the answer lacks the predicate when it holds none of them."""
     counted: tuple[str, str] | None = None
     """For "how many X": X as written, and its term."""
-    ordinals: tuple[int, ...] = ()
-    """The ordinals the question picks one of several by ("Elmsford's third goal": 3); the answer must write them."""
-    places: tuple[str, ...] = ()
-    """Names the question writes after "in" or "at" ("Poland" of "how many jobs will be cut in Poland"): an answer
-    that lacks them and writes another name after the same word ("in Sweden") answers of another place."""
 
 
 def type_words(text: str) -> set[str]:
@@ -99,34 +94,18 @@ def predicate(q: Question, analyzer) -> Predicate | None:
         term = analyzer.term(word)
         if term and term in q.topic_terms:
             counted = (word, term)
-    ordinals = tuple(dict.fromkeys(n for w in ORDINAL.findall(q.text) if (n := ordinal_number(w)) is not None))
-    places = tuple(dict.fromkeys(p.group(1) for p in _PLACE.finditer(q.text)))
     verb = q.verb
     if q.kind in VERB_KINDS and verb and verb not in LIGHT_VERBS and re.search(rf"\b{re.escape(verb)}\b", q.text):
         term = analyzer.term(verb)
         if term:
-            return Predicate(words=((verb, term),), counted=counted, ordinals=ordinals, places=places)
+            return Predicate(words=((verb, term),), counted=counted)
     typed = type_words(q.text)
     words = tuple((w, t) for w, t in dict.fromkeys(zip(q.topic_words, q.topic_terms))
                   if not w[:1].isupper() and not w[:1].isdigit() and w.lower() not in LIGHT_VERBS
                   and w.lower() not in typed)
-    if not words and counted is None and not ordinals:
+    if not words and counted is None:
         return None
-    return Predicate(words=words, counted=counted, ordinals=ordinals, places=places)
-
-
-_PLACE = re.compile(r"(?<!^)\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?([A-Z][\w'’-]+)(?![\w'’-]*\s+[A-Z])")
-"""A one-word name after "in" or "at" in a question ("in Poland"), not first in it."""
-_TIMES = frozenset("""january february march april may june july august september october november december monday tuesday
-wednesday thursday friday saturday sunday""".split())
-
-
-def _other_place(text: str, place: str) -> bool:
-    """Whether ``text`` lacks ``place`` and names another one after "in" or "at" ("in Sweden"; a month or a day is no
-    place)."""
-    if re.search(rf"\b{re.escape(place)}\b", text):
-        return False
-    return any(m.group(1).lower() not in _TIMES for m in _PLACE.finditer(" " + text))
+    return Predicate(words=words, counted=counted)
 
 
 def said_terms(reader: Reader, text: str) -> set[str]:
@@ -157,12 +136,4 @@ def lacks(p: Predicate, reader: Reader, text: str) -> str | None:
         return " ".join(f"'{w}'" for w, _ in p.words)
     if p.counted is not None and not says(p.counted[1], said):
         return f"'{p.counted[0]}' counted"
-    if p.ordinals:
-        written = {ordinal_number(w) for w in ORDINAL.findall(text)}
-        missing = [n for n in p.ordinals if n not in written]
-        if missing:
-            return "the ordinal " + " ".join(str(n) for n in missing)
-    for place in p.places:
-        if _other_place(text, place):
-            return f"'{place}' (another place)"
     return None
