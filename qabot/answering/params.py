@@ -126,6 +126,13 @@ class GateParams:
     focus_agent: bool = True
     """For a who question, the noun for the one who does its verb counts as the verb ("His creator, Richard Bowden"
     for "who created ..."; ``near.verb_spans``)."""
+    focus_object: float = 2.0
+    """For a who question naming its verb's subject ("who did Putin meet"), which asks for the verb's object: a sentence
+    whose clause writes that subject before the verb and a name after it ("Putin of Russia met with Wang Yi") gets this
+    much more (``select._object_after``): not a sentence about the meeting, nor one whose subject is someone else."""
+    focus_object_words: int = 2
+    """The most words such a question may write after its verb ("who did Putin meet with", not "who did the Panthers
+    beat to become the NFC champs": a question asking more than the verb's object is left to the fitted order)."""
     focus_gain: float = 2.0
     """They are reordered only when one holds this much more of what the question asks than the best (the
     question's names as themselves count 2, its verb 1, the cue near the verb 1)."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import AGE, ASKS_AGE, QUANTITY
+from ..lexicon import AGE, ASKS_AGE, AUXILIARIES, QUANTITY
 from ..model import Evidence
 from .features import FEATURES, Candidate
 from .parse import QuestionKind
-from .near import KINDS, asked_near, clause, verb_spans
+from .near import KINDS, NAME_WORD, asked_near, clause, verb_spans
 from .sentences import DATE, NUMBER, Reader
 from .speech import Speech
 
@@ -333,6 +333,48 @@ def _cause_first(reader: Reader, cands: list[Candidate]) -> list[Candidate]:
                                        for c in top])
 
 
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|their|his|her|its)|[’']s)\s+$", re.I)
+
+
+_BETWEEN_SUBJECT_AND_VERB = AUXILIARIES | frozenset("of and the also then not never just already".split())
+
+
+def _subject_of(before: str, pattern: str) -> bool:
+    """Whether ``pattern`` (a name, a pronoun) stands in ``before``, the words of a clause before its verb, as the verb's
+    subject: only names, auxiliaries and adverbs between ("Putin of Russia met", "Wang has already met"; not "Temüjin had
+    three brothers named")."""
+    for m in re.finditer(pattern, before):
+        between = re.findall(r"[\w’'-]+", before[m.end():])
+        if all(w[:1].isupper() or w.lower() in _BETWEEN_SUBJECT_AND_VERB or w.endswith("ly") for w in between):
+            return True
+    return False
+
+
+def _words_after(text: str, verb: str) -> int:
+    """How many words ``text`` writes after its last ``verb`` (a large number when it lacks it)."""
+    at = [m.end() for m in re.finditer(rf"(?i)\b{re.escape(verb)}\b", text)]
+    return len(re.findall(r"[\w’'-]+", text[at[-1]:])) if at else 99
+
+
+def _object_after(sentence: str, at: list[tuple[int, int]], subject: set[str], names: set[str], common: set[str]) -> bool:
+    """Whether ``sentence`` writes one of the question's ``subject`` names before the asked verb (one of its places
+    ``at``, not a noun: "the meeting") in the verb's clause and another name after it there: what "who did Putin meet"
+    asks for ("Putin of Russia met with Wang Yi"), not "Wang met with Nikolai Patrushev, Putin's adviser". A subject
+    name most candidates hold (``common``, the articles' subject) may be written "he", "she" or "they"."""
+    for s, e in at:
+        if _NOUN_BEFORE.search(sentence[max(0, s - 12):s]):
+            continue
+        lo, hi = clause(sentence, s, e)
+        before, after = sentence[lo:s], sentence[e:hi]
+        named = any(_subject_of(before, rf"\b{re.escape(n)}\b(?![’']s)") for n in subject) \
+            or bool(common) and not any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in common) \
+            and _subject_of(before, _SUBJECT_PRONOUN.pattern)
+        if named and any(n not in names and n.rstrip("’'s") not in names for n in NAME_WORD.findall(" " + after)):
+            return True
+    return False
+
+
 def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` with the best few of a who, when or where question reordered by what the question asks
     of the verb it names: the names it gives standing in the sentence as themselves ("Putin", not only
@@ -373,6 +415,11 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     surname = {n: after for n, after in zip(q.subject, q.subject[1:])
                if after in names and re.search(rf"\b{re.escape(n)}\s+{re.escape(after)}\b", text)}
 
+    # "who did Putin meet": the question names its verb's subject, so it asks for the verb's object
+    # and little else: "who did the Panthers beat to become the NFC champs" asks of more than the verb
+    asks_object = q.kind is QuestionKind.WHO and bool(subject) and bool(verb_term) and params.focus_object > 0 \
+        and _words_after(text, verb) <= params.focus_object_words
+
     def value(c: Candidate) -> float:
         sentence = texts[id(c)]
         got = 0.0
@@ -393,6 +440,8 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
             # unless its verb stands in a clause of its own, where only that clause speaks for it
         cue = asked_near(q.kind, sentence, at, names)
         weight = {QuestionKind.WHERE: params.focus_cue, QuestionKind.WHEN: params.focus_cue_when}.get(q.kind, params.focus_cue_who)
+        if asks_object and _object_after(sentence, at, subject, names, subject & common):
+            got += params.focus_object
         return got + (weight if cue else 0.0)
 
     values = [value(c) for c in top]
