@@ -301,13 +301,11 @@ class Reader:
 
     def passage(self, p: int) -> ReadPassage:
         """Passage ``p`` with its sentences analysed (cached)."""
-        found = self._passages.get(p)
-        return found if found is not None else cached(self._passages, p, self.params.caches.passages, self._read)
+        return cached(self._passages, p, self.params.caches.passages, self._read)
 
     def span(self, p: int) -> Passage:
         """Passage ``p`` as the corpus stores it (spans only, nothing analysed; cached)."""
-        found = self._spans.get(p)
-        return found if found is not None else cached(self._spans, p, self.params.caches.passages, self.corpus.passage)
+        return cached(self._spans, p, self.params.caches.passages, self.corpus.passage)
 
     def _read(self, p: int) -> ReadPassage:
         """Passage ``p`` read and its sentences analysed."""

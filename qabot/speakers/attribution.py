@@ -10,9 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..analysis import STOPWORDS
-from ..lexicon import (DOCUMENTS, GROUP_SPEECH_LEMMAS, GROUPS, NOT_PEOPLE_PLURALS, PEOPLE_PLURAL_ENDINGS, ROLES, STATEMENTS, alternation,
-                       forms)
-from ..lexicon import CORE_SPEECH_FORMS, PREPOSITIONS
+from ..lexicon import (CORE_SPEECH_FORMS, DOCUMENTS, GROUP_SPEECH_LEMMAS, GROUPS, NOT_PEOPLE_PLURALS, PEOPLE_PLURAL_ENDINGS,
+                       PREPOSITIONS, ROLES, STATEMENTS, alternation, forms)
 from ..speaker_matching import normal, not_their_own, speaker_matches, speaker_phrase
 from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _agrees, _backward_body, _body_before, _is_epithet, _last_sentence,
                        _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
