@@ -19,7 +19,7 @@ from typing import Callable
 import numpy as np
 
 from . import __version__, interrupts
-from .building.data import Block, BuildReport, Progress, Settings
+from .building.data import Block, BuildReport, Progress, Settings, SpeakerStore
 from .building.merging import FRESH, Rows, new_segments
 from .building.previous import open_previous
 from .building.process import process
@@ -32,7 +32,7 @@ from .store.layout import FORMAT, FORMAT_VERSION
 from .store.manifest import write_lock
 from .store.writing import write
 
-__all__ = ["Block", "BuildReport", "Progress", "Settings", "Spellings", "build", "process"]
+__all__ = ["Block", "BuildReport", "Progress", "Settings", "SpeakerStore", "Spellings", "build", "process"]
 """The build, and what other modules import from here (re-exported from ``qabot.building``)."""
 
 
@@ -93,7 +93,7 @@ def build(paths: list[str | os.PathLike], index_dir: Path, settings: Settings = 
         follows = [k > 0 and job_at[k - 1] == i - 1 for k, i in enumerate(job_at.tolist())]
         tally = Tally()
         spoke: Counter[str] = Counter()
-        window = default_window() if settings.speakers else None
+        window = default_window() if settings.speakers is SpeakerStore.BUILD else None
         results = run_batches(batches(files, sizes, follows, settings.max_tokens, build_id, window), processes)
         try:  # the workers are stopped however this ends (a Ctrl-C, an error)
             done: Done | None = None

@@ -381,6 +381,9 @@ class Chat:
         finally:
             if progress is not None:
                 progress.close()
+        from .building.speaker_pass import start
+
+        start(self.index_dir)  # who speaks where, in the background, as ``qabot index`` does
         self.load()
         self.write(f"indexed {_n(report.articles, 'article')} from {_n(report.files, 'file')}: "
                    f"{len(report.new)} new, {len(report.updated)} updated, {report.unchanged} unchanged, "

@@ -99,8 +99,9 @@ def make_parser() -> argparse.ArgumentParser:
     p_index.add_argument("--verify", action="store_true", help="check the index against its checksums, and whether article files changed since the build; build nothing")
     p_index.add_argument("--merge", action="store_true", help="merge the index's segments into one (the fastest to search)")
     p_index.add_argument("--speakers", action=argparse.BooleanOptionalAction, default=None,
-                         help="store who speaks in each passage: 'what did X say' questions answer about twice as fast, "
-                              "the build takes about twice the CPU; kept by later updates until --no-speakers")
+                         help="who speaks in each passage is stored by a pass in the background after the build, so 'what "
+                              "did X say' questions answer about twice as fast; --speakers stores it in the build itself "
+                              "(about twice the CPU), --no-speakers never; kept by later updates")
 
     p_list = sub.add_parser("list", help="list the indexed articles", description="List the indexed articles: "
                             "path, title, byline, date and passages of each.")
@@ -272,7 +273,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     check = None if args.verify or args.paths or args.add or args.remove else start_check(workspace)
     try:
         from .bm25 import BM25Params
-        from .build import Settings, build
+        from .build import Settings, SpeakerStore, build
         from .index import Index, read_manifest, salvage_roots
 
         index_dir = workspace.index_dir
@@ -293,10 +294,14 @@ def cmd_index(args: argparse.Namespace) -> int:
         roots = index_roots(args, manifest)
         # taken by the build once it has opened the previous index: the child lists meanwhile
         listing = check.listing if check is not None and check.roots == roots else None
-        speakers = Settings.of(manifest).speakers if args.speakers is None else args.speakers
+        speakers = Settings.of(manifest).speakers if args.speakers is None else \
+            SpeakerStore.BUILD if args.speakers else SpeakerStore.OFF
         settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring), speakers=speakers)
         with terminal_progress(sys.stderr) as progress:
             report = build(roots, index_dir, settings, progress=progress, merge=args.merge, listing=listing)
+        from .building.speaker_pass import start
+
+        passing = start(index_dir)
         merged = None
         if args.merge:
             # the previous index's segments, and one of the files read now
@@ -313,6 +318,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     lines = _summary(report, index_dir)
     for line in lines[:2] + ([merged] if merged else []) + lines[2:]:
         print(line)
+    if passing:
+        print("finding who speaks in each passage, in the background: 'what did X say' questions get faster when it is done")
     return EXIT_OK if report.ok else EXIT_FAILED
 
 

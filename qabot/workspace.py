@@ -276,7 +276,11 @@ def ensure_index(workspace: Workspace, say: Callable[[str], None] = _stderr, che
     say(f"qabot: {why}; building the index at {index_dir} from {', '.join(display(r) for r in roots)}")
     try:
         with terminal_progress(sys.stderr) as progress:
-            return build(roots, index_dir, Settings.of(manifest), progress=progress, listing=listing)
+            report = build(roots, index_dir, Settings.of(manifest), progress=progress, listing=listing)
+        from .building.speaker_pass import start
+
+        start(index_dir)  # who speaks where, in the background (``qabot index`` starts it too)
+        return report
     except IndexLocked:
         if manifest is None:  # two first questions at once: the other one builds, this one waits for it
             wait_for_first_build(index_dir, lambda: say(f"qabot: waiting for the index being built at {index_dir}"))

@@ -166,7 +166,8 @@ def bbc_dir(tmp_path_factory) -> Path:
 def bbc_index(bbc_dir, tmp_path_factory) -> Path:
     """An index of all BBC articles, built once per session through the CLI."""
     index = tmp_path_factory.mktemp("bbc-index") / "index"
-    result = run("index", str(bbc_dir), "--index", str(index), cwd=bbc_dir.parent)
+    # speakers worked out by each answer (no pass in the background changes it under the tests)
+    result = run("index", str(bbc_dir), "--index", str(index), "--no-speakers", cwd=bbc_dir.parent)
     assert result.returncode == 0, result.stderr
     return index
 
@@ -184,9 +185,10 @@ def update_ops(n_texts: int, max_size: int):
     ), min_size=1, max_size=max_size)
 
 
-def build_through(scratch: Path, texts: list[str], ops, settings) -> tuple[Path, Path]:
+def build_through(scratch: Path, texts: list[str], ops, settings, after=None) -> tuple[Path, Path]:
     """Index three of ``texts`` in ``scratch/corpus`` into ``scratch/index``, then apply each of ``ops``
-    (``update_ops``) to the folder, updating the index after each (merging all on "merge"); (folder, index)."""
+    (``update_ops``) to the folder, updating the index after each (merging all on "merge"); (folder, index).
+    ``after(index_dir, step)``, when given, is called after each build (step 0 the first)."""
     from qabot.build import build
 
     folder, index_dir = scratch / "corpus", scratch / "index"
@@ -194,8 +196,10 @@ def build_through(scratch: Path, texts: list[str], ops, settings) -> tuple[Path,
     for i in range(3):
         (folder / f"start-{i}.txt").write_text(texts[i], encoding="utf-8")
     build([folder], index_dir, settings, processes=1)
+    if after is not None:
+        after(index_dir, 0)
     made = 0
-    for op, a, b in ops:
+    for step, (op, a, b) in enumerate(ops, 1):
         names = sorted(p.name for p in folder.iterdir())
         if op == "add":
             for j in range(b):
@@ -206,4 +210,6 @@ def build_through(scratch: Path, texts: list[str], ops, settings) -> tuple[Path,
         elif op == "remove" and len(names) > 1:
             (folder / names[a % len(names)]).unlink()
         build([folder], index_dir, settings, processes=1, merge=op == "merge")
+        if after is not None:
+            after(index_dir, step)
     return folder, index_dir

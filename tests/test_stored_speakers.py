@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import random
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -16,12 +18,14 @@ from conftest import ask_json, build_through, run, update_ops
 
 from qabot.answering import Answerer
 from qabot.answering.params import SpeechParams
-from qabot.build import Settings, build
+from qabot.build import Settings, SpeakerStore, build
+from qabot.building import speaker_pass
 from qabot.index import Index
 from qabot.speakers.windows import rules_version
+from qabot.store.writing import attach_speakers
 
 WINDOW = SpeechParams().speaker_window
-SPEAKERS = Settings(max_tokens=64, speakers=True)
+SPEAKERS = Settings(max_tokens=64, speakers=SpeakerStore.BUILD)
 """Small passages (windows of several), speakers stored."""
 PLAIN = Settings(max_tokens=64)
 QUESTIONS = ("what did Blair say about Iraq", "what did the minister say", "what did Mr Howard say about tax",
@@ -104,12 +108,12 @@ def test_the_cli_keeps_stored_speakers_through_updates_and_merges(isolated, bbc_
     stored_as_worked_out(folder, isolated / "index", isolated / "b")
     assert run("index", str(folder), "--index", str(plain), "--max-tokens", "64").returncode == 0
     assert ask_json(isolated / "index", *QUESTIONS) == ask_json(plain, *QUESTIONS)
-    # --no-speakers: the settings say so, new segments store none, the answers stay
+    # --no-speakers: the settings say so (false: no pass after the build either), new segments store none
     (folder / "later.txt").write_text(bbc_texts[12], encoding="utf-8")
     result = run("index", "--index", "index", "--max-tokens", "64", "--no-speakers")
     assert result.returncode == 0, result.stderr
     manifest = json.loads((isolated / "index" / "manifest.json").read_text())
-    assert "speakers" not in manifest["settings"] and [bool(s.get("speakers")) for s in manifest["segments"]] == [True, False]
+    assert manifest["settings"]["speakers"] is False and [bool(s.get("speakers")) for s in manifest["segments"]] == [True, False]
     assert run("index", str(folder), "--index", str(plain), "--max-tokens", "64").returncode == 0
     assert ask_json(isolated / "index", *QUESTIONS) == ask_json(plain, *QUESTIONS)
 
@@ -169,3 +173,139 @@ def test_bbc_speech_questions_get_the_same_answers_from_stored_speakers(bbc_spea
                  for line in (data / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(questions) > 150
     assert ask_json(bbc_speakers_index, *questions) == ask_json(bbc_index, *questions)
+
+
+# --- the speaker pass: what a plain ``qabot index`` stores after the build, in the background ---
+
+AFTER = Settings(max_tokens=64)
+"""Small passages; speakers stored by the pass after the build (the default)."""
+
+
+def stored_by_pass(index_dir: Path, step: int) -> None:
+    """After every other build, the pass (so that merges meet segments with and without what it stored)."""
+    if step % 2 == 0:
+        assert speaker_pass.run(index_dir) >= 0
+        assert not speaker_pass.lacking(json.loads((index_dir / "manifest.json").read_text()))
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=OPS)
+def test_the_pass_after_any_sequence_of_updates_stores_what_the_answer_works_out(bbc_texts, ops):
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp)
+        folder, index_dir = build_through(scratch, bbc_texts, ops, AFTER, after=stored_by_pass)
+        speaker_pass.run(index_dir)
+        stored_as_worked_out(folder, index_dir, scratch)
+        Index.open(index_dir).verify()  # every file the pass added is checksummed in the manifest
+
+
+def test_the_pass_stores_only_segments_that_lack_speakers_and_joins_them_in_a_merge(isolated, bbc_texts):
+    folder = isolated / "corpus"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"{i}.txt").write_text(bbc_texts[i], encoding="utf-8")
+    index_dir = isolated / "index"
+    build([folder], index_dir, AFTER, processes=1)
+    assert speaker_pass.run(index_dir) == 1
+    first = json.loads((index_dir / "manifest.json").read_text())["segments"][0]
+    kept = (index_dir / first["name"] / "spk_code.npy").stat().st_ino
+    assert speaker_pass.run(index_dir) == 0  # nothing lacks them
+    (folder / "new.txt").write_text(bbc_texts[5], encoding="utf-8")
+    build([folder], index_dir, AFTER, processes=1)
+    assert speaker_pass.run(index_dir) == 1  # the new segment only; the first one's files are the same
+    assert (index_dir / first["name"] / "spk_code.npy").stat().st_ino == kept
+    build([folder], index_dir, AFTER, processes=1, merge=True)  # both stored: the merge joins them, attributing nothing
+    assert not speaker_pass.lacking(json.loads((index_dir / "manifest.json").read_text()))
+    stored_as_worked_out(folder, index_dir, isolated)
+    assert not [p for p in index_dir.rglob("*.tmp")]
+
+
+def test_what_the_pass_made_for_a_segment_a_build_replaced_is_not_added(isolated, bbc_texts):
+    folder = isolated / "corpus"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(bbc_texts[i], encoding="utf-8")
+    index_dir = isolated / "index"
+    build([folder], index_dir, AFTER, processes=1)
+    index = Index.open(index_dir)
+    name = index.segments[0].name
+    arrays, stored = speaker_pass.attribute_segment(index, 0)
+    index.close()
+    (folder / "3.txt").write_text(bbc_texts[3], encoding="utf-8")
+    build([folder], index_dir, AFTER, processes=1, merge=True)  # the segment is merged away meanwhile
+    before = (index_dir / "manifest.json").read_bytes()
+    assert attach_speakers(index_dir, name, arrays, stored) is False
+    assert (index_dir / "manifest.json").read_bytes() == before
+    assert not [p for p in index_dir.rglob("*.tmp")]
+    assert ask_json(index_dir, *QUESTIONS[:3])  # the index answers as before
+
+
+def test_no_pass_is_started_for_a_small_index_or_one_that_says_no(isolated, bbc_texts):
+    folder = isolated / "corpus"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(bbc_texts[i], encoding="utf-8")
+    result = run("index", str(folder), "--index", "index")
+    assert result.returncode == 0 and "background" not in result.stdout  # too few passages to be worth it
+    assert speaker_pass.due(isolated / "index", minimum=1)
+    assert not speaker_pass.due(isolated / "index")
+    for flag in ("--no-speakers", "--speakers"):  # never, or stored by the build itself
+        assert run("index", str(folder), "--index", flag[2:], flag).returncode == 0
+        assert not speaker_pass.due(isolated / flag[2:], minimum=1)
+
+
+def test_a_build_waits_for_a_writer_that_holds_the_lock_briefly(isolated, bbc_texts):
+    folder = isolated / "corpus"
+    folder.mkdir()
+    (folder / "0.txt").write_text(bbc_texts[0], encoding="utf-8")
+    index_dir = isolated / "index"
+    build([folder], index_dir, AFTER, processes=1)
+    from qabot.store.manifest import write_lock
+
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with write_lock(index_dir):
+            held.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(10)
+    threading.Timer(0.3, release.set).start()  # as the pass does, for milliseconds
+    (folder / "1.txt").write_text(bbc_texts[1], encoding="utf-8")
+    result = run("index", str(folder), "--index", "index")
+    holder.join()
+    assert result.returncode == 0, result.stderr
+    assert "1 new" in result.stdout
+
+
+def wait_for_pass(index_dir: Path, seconds: float = 300) -> dict:
+    """The manifest once every segment stores speakers (the background pass is done)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        manifest = json.loads((index_dir / "manifest.json").read_text())
+        if not speaker_pass.lacking(manifest):
+            return manifest
+        assert time.monotonic() < deadline, "the speaker pass did not finish"
+        time.sleep(0.5)
+
+
+def test_qabot_index_stores_speakers_in_the_background_as_the_build_would(bbc_dir, bbc_speakers_index, bbc_index,
+                                                                            tmp_path_factory):
+    index_dir = tmp_path_factory.mktemp("bbc-pass") / "index"
+    result = run("index", str(bbc_dir), "--index", str(index_dir), cwd=bbc_dir.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].startswith("finding who speaks in each passage, in the background")
+    manifest = wait_for_pass(index_dir)
+    assert "speakers" not in manifest["settings"]  # the default: no flag recorded, later updates start it again
+    verified = run("index", "--index", str(index_dir), "--verify", cwd=bbc_dir.parent)
+    assert verified.returncode == 0 and verified.stdout.startswith("the index at")
+    ours, theirs = Index.open(index_dir), Index.open(bbc_speakers_index)
+    assert ours.n_passages == theirs.n_passages == 10_573
+    for p in range(ours.n_passages):
+        assert ours.stored_speakers(p, WINDOW) == theirs.stored_speakers(p, WINDOW), p
+    questions = ["what did Blair say about Iraq", "what did Howard say about tax", "what did the minister say"]
+    assert ask_json(index_dir, *questions) == ask_json(bbc_index, *questions)
+    again = run("index", str(bbc_dir), "--index", str(index_dir), cwd=bbc_dir.parent)
+    assert again.returncode == 0 and "background" not in again.stdout  # nothing lacks them

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from enum import Enum
 from typing import Callable
 
 import numpy as np
@@ -16,6 +17,19 @@ Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, path)`` while files are processed."""
 
 
+class SpeakerStore(Enum):
+    """When an index stores who speaks in each passage, so that "what did X say" questions need not work it out."""
+
+    AFTER = "after"
+    """By a pass after the build (``building.speaker_pass``), in the background at low priority: the default. The build
+    is as fast as without them; merges join what segments already store."""
+    BUILD = "build"
+    """In the build itself (``qabot index --speakers``): the index is answered from them as soon as it is written; the
+    build takes about twice the CPU."""
+    OFF = "off"
+    """Never (``qabot index --no-speakers``)."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """What an index is built with."""
@@ -24,14 +38,14 @@ class Settings:
     """Passage budget in cl100k_base tokens."""
     bm25: BM25Params = BM25Params()
     """The scoring whose weights are precomputed."""
-    speakers: bool = False
-    """Store who speaks in each passage (``qabot index --speakers``), so that "what did X say" questions need not
-    work it out; recorded in the manifest as the rules' version, so that later updates keep it."""
+    speakers: SpeakerStore = SpeakerStore.AFTER
+    """When who speaks in each passage is stored. ``BUILD`` is recorded in the manifest as the rules' version (so that
+    later updates keep it, and redo every file when the rules change), ``OFF`` as false, ``AFTER`` not at all."""
 
     def tokenizing(self) -> dict:
         """The settings that change per-file results; when they differ, every file is redone (stored speakers
-        count only when asked for, as the rules' version: an index without them is not redone for that)."""
-        if not self.speakers:
+        count only when stored by the build, as the rules' version: an index without them is not redone for that)."""
+        if self.speakers is not SpeakerStore.BUILD:
             return {"max_tokens": self.max_tokens, "analyzer": ANALYZER_VERSION, "encoding": ENCODING}
         from ..speakers.windows import rules_version
 
@@ -40,7 +54,8 @@ class Settings:
 
     def to_json(self) -> dict:
         """The settings as stored in the manifest."""
-        return {**self.tokenizing(), "bm25": asdict(self.bm25)}
+        off = {"speakers": False} if self.speakers is SpeakerStore.OFF else {}
+        return {**self.tokenizing(), **off, "bm25": asdict(self.bm25)}
 
     @classmethod
     def of(cls, manifest: dict | None) -> "Settings":
@@ -50,7 +65,8 @@ class Settings:
             return cls()
         try:
             return cls(max_tokens=int(stored.get("max_tokens", DEFAULT_MAX_TOKENS)), bm25=BM25Params(**stored["bm25"]),
-                       speakers=bool(stored.get("speakers")))
+                       speakers=SpeakerStore.OFF if stored.get("speakers") is False
+                       else SpeakerStore.BUILD if stored.get("speakers") else SpeakerStore.AFTER)
         except (TypeError, KeyError, ValueError):
             return cls()
 

@@ -10,7 +10,7 @@ from ..errors import IndexDamaged
 from ..segments import plan
 from ..store.writing import BuildData
 from .assemble import assemble, pointers
-from .data import Block, Settings
+from .data import Block, Settings, SpeakerStore
 from .previous import Previous
 from .speakers import default_window
 
@@ -91,7 +91,11 @@ def new_segments(previous: Previous | None, fresh: list[Block], gone: list[int],
             moved[s] = (len(out), remap)
             blocks.extend(previous.live_blocks(s, gone_s))
             first += len(kept_s)
-        segment = assemble(blocks, params, old, weights=whole, speakers=default_window() if settings.speakers else None)
+        window = default_window()
+        # stored by the build, or joined when every block has them already (a merge of segments the pass did)
+        joined = settings.speakers is SpeakerStore.BUILD or settings.speakers is SpeakerStore.AFTER and all(
+            b.spk_table is not None and b.spk_window == window for b in blocks)
+        segment = assemble(blocks, params, old, weights=whole, speakers=window if joined else None)
         out.append({"new": segment, **segment.entry()})
         final_deleted.append(np.zeros(0, np.int64))
     seg_of, art_of = rows.seg, rows.art

@@ -71,33 +71,7 @@ class Previous:
 
     def block(self, s: int, lo: int, hi: int) -> Block:
         """Articles ``lo:hi`` of segment ``s``, as one block."""
-        seg = self.index.segments[s]
-        pas_ptr, para_ptr, sent_ptr = seg.array("art_pas_ptr"), seg.array("art_para_ptr"), seg.array("pas_sent_ptr")
-        p_lo, p_hi = int(pas_ptr[lo]), int(pas_ptr[hi])
-        q_lo, q_hi = int(para_ptr[lo]), int(para_ptr[hi])
-        s_lo, s_hi = int(sent_ptr[p_lo]), int(sent_ptr[p_hi])
-        off = seg.array("art_text_off")
-        t_lo = int(off[lo])
-        whole = seg.read("text.bin", t_lo, int(off[hi]))
-        none = np.empty(0, np.int32)
-        stored = seg.speaker_table()
-        if stored is not None:
-            k_ptr = seg.array("spk_ptr")
-            k_lo, k_hi = int(k_ptr[p_lo]), int(k_ptr[p_hi])
-            spk = {"spk_n": np.diff(k_ptr[p_lo:p_hi + 1]), "spk_start": np.array(seg.array("spk_start")[k_lo:k_hi]),
-                   "spk_code": np.array(seg.array("spk_code")[k_lo:k_hi]), "spk_window": stored[0], "spk_table": stored[1]}
-        else:
-            spk = {}
-        return Block(
-            meta=seg.meta_lines(lo, hi),
-            texts=[whole[int(off[i]) - t_lo:int(off[i + 1]) - t_lo] for i in range(lo, hi)],
-            **{name: np.array(seg.array(name)[q_lo:q_hi]) for name in PARAGRAPH_ARRAYS},
-            art_npara=np.diff(para_ptr[lo:hi + 1]), art_npas=np.diff(pas_ptr[lo:hi + 1]),
-            **{name: np.array(seg.array(name)[p_lo:p_hi]) for name in PASSAGE_ARRAYS},
-            pas_nsent=np.diff(sent_ptr[p_lo:p_hi + 1]),
-            **{name: np.array(seg.array(name)[s_lo:s_hi]) for name in SENTENCE_ARRAYS},
-            vocab=[], coo_term=none, coo_doc=none, coo_tf=none, reused=(s, p_lo, p_hi), **spk,
-        )
+        return segment_block(self.index.segments[s], s, lo, hi)
 
     def live_blocks(self, s: int, gone: np.ndarray) -> list[Block]:
         """Segment ``s``'s articles but those in ``gone`` (sorted), as blocks of consecutive articles."""
@@ -106,6 +80,36 @@ class Previous:
         starts = [0, *holes.ends.tolist()]
         ends = [*holes.starts.tolist(), n]
         return [self.block(s, lo, hi) for lo, hi in zip(starts, ends) if hi > lo]
+
+
+def segment_block(seg, s: int, lo: int, hi: int) -> Block:
+    """Articles ``lo:hi`` of segment ``seg`` (number ``s`` in its index), as one block, with the speakers it stores."""
+    pas_ptr, para_ptr, sent_ptr = seg.array("art_pas_ptr"), seg.array("art_para_ptr"), seg.array("pas_sent_ptr")
+    p_lo, p_hi = int(pas_ptr[lo]), int(pas_ptr[hi])
+    q_lo, q_hi = int(para_ptr[lo]), int(para_ptr[hi])
+    s_lo, s_hi = int(sent_ptr[p_lo]), int(sent_ptr[p_hi])
+    off = seg.array("art_text_off")
+    t_lo = int(off[lo])
+    whole = seg.read("text.bin", t_lo, int(off[hi]))
+    none = np.empty(0, np.int32)
+    stored = seg.speaker_table()
+    if stored is not None:
+        k_ptr = seg.array("spk_ptr")
+        k_lo, k_hi = int(k_ptr[p_lo]), int(k_ptr[p_hi])
+        spk = {"spk_n": np.diff(k_ptr[p_lo:p_hi + 1]), "spk_start": np.array(seg.array("spk_start")[k_lo:k_hi]),
+               "spk_code": np.array(seg.array("spk_code")[k_lo:k_hi]), "spk_window": stored[0], "spk_table": stored[1]}
+    else:
+        spk = {}
+    return Block(
+        meta=seg.meta_lines(lo, hi),
+        texts=[whole[int(off[i]) - t_lo:int(off[i + 1]) - t_lo] for i in range(lo, hi)],
+        **{name: np.array(seg.array(name)[q_lo:q_hi]) for name in PARAGRAPH_ARRAYS},
+        art_npara=np.diff(para_ptr[lo:hi + 1]), art_npas=np.diff(pas_ptr[lo:hi + 1]),
+        **{name: np.array(seg.array(name)[p_lo:p_hi]) for name in PASSAGE_ARRAYS},
+        pas_nsent=np.diff(sent_ptr[p_lo:p_hi + 1]),
+        **{name: np.array(seg.array(name)[s_lo:s_hi]) for name in SENTENCE_ARRAYS},
+        vocab=[], coo_term=none, coo_doc=none, coo_tf=none, reused=(s, p_lo, p_hi), **spk,
+    )
 
 
 def open_previous(index_dir: Path, settings: Settings, merge: bool = False) -> tuple[dict | None, Previous | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -13,19 +14,30 @@ from ..errors import IndexDamaged, IndexLocked, IndexUnwritable
 from .layout import FORMAT, FORMAT_VERSION, MANIFEST
 
 
+LOCK_PATIENCE = 1.0
+"""Seconds a writer waits for the index's write lock before it is refused."""
+
+
 @contextmanager
-def write_lock(index_dir: Path) -> Iterator[None]:
-    """Hold the index's write lock; a second writer is refused at once with a clear message."""
+def write_lock(index_dir: Path, patience: float = LOCK_PATIENCE) -> Iterator[None]:
+    """Hold the index's write lock; a second writer is refused with a clear message when the lock is still held after
+    ``patience`` seconds (the speaker pass holds it for a few milliseconds to add its files: a build started then
+    waits for it instead of being refused)."""
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
         handle = open(index_dir / ".lock", "a+")
     except OSError as err:
         raise unwritable(index_dir, err) from None
     with handle:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise IndexLocked(f"another qabot index is writing {index_dir}; wait for it to finish") from None
+        give_up = time.monotonic() + patience
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= give_up:
+                    raise IndexLocked(f"another qabot index is writing {index_dir}; wait for it to finish") from None
+                time.sleep(0.02)
         try:
             yield
         finally:

@@ -18,7 +18,7 @@ from .. import interrupts
 from ..corpus import FileTable
 from .layout import (MANIFEST, SEGMENT_ARRAYS, SPEAKER_ARRAYS, SPEAKERS_FILE, STATE_ARRAYS, WEIGHT_ARRAYS, file_sha256,
                      sample_crc)
-from .manifest import unwritable
+from .manifest import read_manifest, unwritable, write_lock
 from .terms import offsets, term_bytes
 from .words_file import WORDS_FILE, pack_words
 
@@ -225,3 +225,56 @@ def _fsync(path: Path) -> None:
     finally:
         os.close(fd)
 
+
+
+def attach_speakers(index_dir: Path, name: str, arrays: dict[str, np.ndarray], stored: dict) -> bool:
+    """Add stored speakers (``SPEAKER_ARRAYS`` and ``SPEAKERS_FILE``'s content ``stored``) to segment ``name`` of the
+    index at ``index_dir``, as the speaker pass makes them after a build: the files are written and checksummed beside
+    the segment's own under temporary names, then, holding the write lock for a few milliseconds, put in place and the
+    manifest swapped to name them. False, and nothing changed, when the manifest no longer names the segment (a build
+    merged it away meanwhile). Files of the same name an older manifest named are replaced, not rewritten: a reader
+    that has them mapped keeps reading what it mapped."""
+    import uuid  # as in ``write``
+
+    folder = index_dir / name
+    tag = uuid.uuid4().hex[:8]
+    staged: dict[str, Path] = {}
+    try:
+        if not folder.is_dir():
+            return False  # a build removed it (merged away): what was made for it is not wanted
+        for key in SPEAKER_ARRAYS:
+            staged[f"{key}.npy"] = folder / f".{key}.{tag}.tmp"
+            with open(staged[f"{key}.npy"], "wb") as out:
+                np.save(out, np.ascontiguousarray(arrays[key]), allow_pickle=False)
+        staged[SPEAKERS_FILE] = folder / f".{SPEAKERS_FILE}.{tag}.tmp"
+        staged[SPEAKERS_FILE].write_text(json.dumps(stored, ensure_ascii=True), encoding="ascii")
+        checks = {}
+        for final, path in staged.items():
+            checks[final] = {"size": path.stat().st_size, "sha256": file_sha256(path), "sample_crc32": sample_crc(path)}
+            _fsync(path)
+        with write_lock(index_dir):
+            manifest = read_manifest(index_dir)
+            entries = manifest.get("segments", []) if manifest else []
+            at = next((i for i, e in enumerate(entries) if isinstance(e, dict) and e.get("name") == name), None)
+            if at is None:
+                return False
+            for final, path in staged.items():
+                os.replace(path, folder / final)
+            _fsync(folder)
+            entry = dict(entries[at], speakers=stored["rules"], checksums={**entries[at]["checksums"], **checks})
+            manifest = dict(manifest, segments=[*entries[:at], entry, *entries[at + 1:]])
+            swap = index_dir / f".{MANIFEST}.{tag}.tmp"
+            swap.write_text(json.dumps(manifest, indent=1, ensure_ascii=True), encoding="utf-8")
+            _fsync(swap)
+            os.replace(swap, index_dir / MANIFEST)
+            _fsync(index_dir)
+        return True
+    except FileNotFoundError:
+        if not folder.is_dir():
+            return False  # removed while the files were written
+        raise unwritable(index_dir, FileNotFoundError(2, "No such file or directory")) from None
+    except OSError as err:
+        raise unwritable(index_dir, err) from None
+    finally:
+        for path in staged.values():
+            path.unlink(missing_ok=True)
