@@ -14,7 +14,8 @@ of the BBC tuning sets that qabot parses as one (120), asked first from cold (a 
 process, no passage read yet, so every passage's sentences and speakers are worked out for the first
 time), then again warm (the same answerer, those passages already read). Wall and CPU seconds are
 printed, and the load average: on a loaded machine the CPU figure is the steadier one. ``--runs N`` does
-it N times, each with a new answerer, and prints the least CPU of them too. ``--speakers`` says where who speaks in
+it N times, each with a new answerer, and prints the least CPU of them too; then the same questions through one
+``qabot ask --json -`` process, N times (start-up and opening the index included, every question cold). ``--speakers`` says where who speaks in
 each passage comes from: ``off`` (the default here: an index without them, ``index`` under the work folder; every
 answer works them out), ``build`` (``qabot index --speakers``: stored by the build, ``index-speakers``) or ``after``
 (what a plain ``qabot index`` gives once its background speaker pass is done, ``index-after``: the pass is run here
@@ -145,6 +146,31 @@ def speed(index: Index, runs: int = 1) -> None:
     if runs > 1:
         print("least CPU of " + str(runs) + " runs: " + ", ".join(
             f"{label} {cpu:.2f}s ({len(asked) / cpu:.0f}/s)" for label, cpu in least.items()))
+    cli(index.dir, [q.text for q in asked], runs)
+
+
+def cli(index_dir: Path, questions: list[str], runs: int) -> None:
+    """The same questions through ``qabot ask --json -`` (one process: start-up, opening the index and every question
+    cold), ``runs`` times; wall and CPU seconds of the whole process."""
+    import resource
+    import subprocess
+
+    text = "\n".join(questions) + "\n"
+    least = None
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        wall = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "qabot", "ask", "--index", str(index_dir), "--json", "-"],
+                              input=text, capture_output=True, text=True, cwd=ROOT, check=True)
+        wall = time.perf_counter() - wall
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        least = cpu if least is None else min(least, cpu)
+        assert len(done.stdout.splitlines()) == len(questions)
+        print(f"qabot ask --json - ({len(questions)} questions, one process, cold): {len(questions) / wall:.0f} questions/s "
+              f"({wall:.2f}s wall, {cpu:.2f}s CPU: {len(questions) / cpu:.0f}/s), load average {os.getloadavg()[0]:.1f}")
+    if runs > 1:
+        print(f"least CPU of {runs} processes: {least:.2f}s ({len(questions) / least:.0f}/s)")
 
 
 if __name__ == "__main__":

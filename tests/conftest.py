@@ -45,6 +45,11 @@ WANG_1 = ("“On the Ukraine issue, China has always stood on the side of peace 
           "to China’s official summary of the meeting.")
 WANG_2 = "“We don’t want to see the Ukraine crisis perpetuate and expand,” Wang said."
 SEED_TITLE = "In meeting with China’s top diplomat, Putin aims to shore op Beijing’s support"
+os.environ["QABOT_BACKGROUND"] = "0"
+"""No speaker pass in the background after a test's build (``building.speaker_pass.start``): a test that removes or
+copies an index folder right after building it must not race a pass adding files to it. The pass's own tests turn it
+on (``BACKGROUND``)."""
+BACKGROUND = {"QABOT_BACKGROUND": "1"}
 REQUIRE_SHARED = os.environ.get("QABOT_REQUIRE_SHARED") == "1"
 """Set by .ci/run when ../shared is beside the project: then every test must run, and a skip is a failure."""
 CHROME = ("top of page", "Writer's picture", "Writer’s picture", "views0 comments", "bottom of page", "San Juan Daily Star")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import random
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -14,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from conftest import ask_json, build_through, run, update_ops
+from conftest import BACKGROUND, ask_json, build_through, run, update_ops
 
 from qabot.answering import Answerer
 from qabot.answering.params import SpeechParams
@@ -245,7 +247,7 @@ def test_no_pass_is_started_for_a_small_index_or_one_that_says_no(isolated, bbc_
     folder.mkdir()
     for i in range(3):
         (folder / f"{i}.txt").write_text(bbc_texts[i], encoding="utf-8")
-    result = run("index", str(folder), "--index", "index")
+    result = run("index", str(folder), "--index", "index", env=BACKGROUND)
     assert result.returncode == 0 and "background" not in result.stdout  # too few passages to be worth it
     assert speaker_pass.due(isolated / "index", minimum=1)
     assert not speaker_pass.due(isolated / "index")
@@ -294,7 +296,11 @@ def wait_for_pass(index_dir: Path, seconds: float = 300) -> dict:
 def test_qabot_index_stores_speakers_in_the_background_as_the_build_would(bbc_dir, bbc_speakers_index, bbc_index,
                                                                             tmp_path_factory):
     index_dir = tmp_path_factory.mktemp("bbc-pass") / "index"
-    result = run("index", str(bbc_dir), "--index", str(index_dir), cwd=bbc_dir.parent)
+    quiet = run("index", str(bbc_dir), "--index", str(index_dir), cwd=bbc_dir.parent)  # QABOT_BACKGROUND=0: no pass
+    assert quiet.returncode == 0 and "background" not in quiet.stdout
+    time.sleep(1)
+    assert speaker_pass.lacking(json.loads((index_dir / "manifest.json").read_text()))
+    result = run("index", str(bbc_dir), "--index", str(index_dir), cwd=bbc_dir.parent, env=BACKGROUND)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1].startswith("finding who speaks in each passage, in the background")
     manifest = wait_for_pass(index_dir)
@@ -307,5 +313,48 @@ def test_qabot_index_stores_speakers_in_the_background_as_the_build_would(bbc_di
         assert ours.stored_speakers(p, WINDOW) == theirs.stored_speakers(p, WINDOW), p
     questions = ["what did Blair say about Iraq", "what did Howard say about tax", "what did the minister say"]
     assert ask_json(index_dir, *questions) == ask_json(bbc_index, *questions)
-    again = run("index", str(bbc_dir), "--index", str(index_dir), cwd=bbc_dir.parent)
+    again = run("index", str(bbc_dir), "--index", str(index_dir), cwd=bbc_dir.parent, env=BACKGROUND)
     assert again.returncode == 0 and "background" not in again.stdout  # nothing lacks them
+
+
+def test_a_pass_killed_at_any_moment_leaves_the_index_intact_and_the_next_one_finishes(isolated, bbc_texts):
+    folder = isolated / "corpus"
+    folder.mkdir()
+    for i, text in enumerate(bbc_texts):
+        (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    index_dir = isolated / "index"
+    build([folder], index_dir, AFTER, processes=1)
+    command = [sys.executable, "-m", "qabot.building.speaker_pass", str(index_dir)]
+    for delay in (0.05, 0.2, 0.4, 0.6, 0.8, 1.0, 1.5):
+        child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(delay)
+        child.kill()
+        out, err = child.communicate()
+        assert out == b"" and (child.returncode == -9 or err == b""), err  # nothing printed, whenever it ends
+        index = Index.open(index_dir)
+        index.verify()  # what the manifest names is whole, whatever moment it died at
+        index.close()
+        speaker_pass.run(index_dir, minimum=10**9)  # wants none: does nothing, and must not fail either
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    assert not speaker_pass.lacking(json.loads((index_dir / "manifest.json").read_text()))
+    assert not [p for p in index_dir.rglob("*.tmp")]  # a killed pass's files were cleared by the next
+    stored_as_worked_out(folder, index_dir, isolated)
+
+
+def test_the_pass_replaces_speakers_stored_by_other_rules_and_the_index_stays_whole(isolated, bbc_texts):
+    folder = isolated / "corpus"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(bbc_texts[i], encoding="utf-8")
+    index_dir = isolated / "index"
+    build([folder], index_dir, AFTER, processes=1)
+    assert speaker_pass.run(index_dir) == 1
+    path = index_dir / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["segments"][0]["speakers"] = "0123456789abcdef"  # as stored by the rules of an older qabot
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert speaker_pass.lacking(manifest)
+    assert speaker_pass.run(index_dir) == 1
+    assert json.loads(path.read_text())["segments"][0]["speakers"] == rules_version()
+    Index.open(index_dir).verify()
+    stored_as_worked_out(folder, index_dir, isolated)

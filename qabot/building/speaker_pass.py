@@ -61,8 +61,9 @@ def due(index_dir: Path, minimum: int = MINIMUM_PASSAGES) -> bool:
 
 def start(index_dir: Path, minimum: int = MINIMUM_PASSAGES) -> bool:
     """Start the pass for the index at ``index_dir`` in a detached process at the lowest CPU priority, when it is due;
-    True when started. The process prints nothing and outlives this one."""
-    if not due(index_dir, minimum):
+    True when started. The process prints nothing and outlives this one. ``QABOT_BACKGROUND=0`` in the environment
+    starts nothing (a script or container that wants no process left behind: the answers work speakers out)."""
+    if os.environ.get("QABOT_BACKGROUND") == "0" or not due(index_dir, minimum):
         return False
     root = str(Path(__file__).resolve().parents[2])  # where ``qabot`` is imported from, installed or not
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p))

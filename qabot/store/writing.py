@@ -227,13 +227,15 @@ def _fsync(path: Path) -> None:
 
 
 
-def attach_speakers(index_dir: Path, name: str, arrays: dict[str, np.ndarray], stored: dict) -> bool:
+def attach_speakers(index_dir: Path, name: str, arrays: dict[str, np.ndarray], stored: dict,
+                    patience: float = 3600.0) -> bool:
     """Add stored speakers (``SPEAKER_ARRAYS`` and ``SPEAKERS_FILE``'s content ``stored``) to segment ``name`` of the
     index at ``index_dir``, as the speaker pass makes them after a build: the files are written and checksummed beside
     the segment's own under temporary names, then, holding the write lock for a few milliseconds, put in place and the
     manifest swapped to name them. False, and nothing changed, when the manifest no longer names the segment (a build
     merged it away meanwhile). Files of the same name an older manifest named are replaced, not rewritten: a reader
-    that has them mapped keeps reading what it mapped."""
+    that has them mapped keeps reading what it mapped. A build holding the lock is waited for (``patience`` seconds at
+    most, then IndexLocked)."""
     import uuid  # as in ``write``
 
     folder = index_dir / name
@@ -242,6 +244,8 @@ def attach_speakers(index_dir: Path, name: str, arrays: dict[str, np.ndarray], s
     try:
         if not folder.is_dir():
             return False  # a build removed it (merged away): what was made for it is not wanted
+        for left in [*folder.glob(".spk_*.tmp"), *folder.glob(f".{SPEAKERS_FILE}.*.tmp")]:
+            left.unlink(missing_ok=True)  # of a pass killed before it could put them in place (one runs at a time)
         for key in SPEAKER_ARRAYS:
             staged[f"{key}.npy"] = folder / f".{key}.{tag}.tmp"
             with open(staged[f"{key}.npy"], "wb") as out:
@@ -252,22 +256,29 @@ def attach_speakers(index_dir: Path, name: str, arrays: dict[str, np.ndarray], s
         for final, path in staged.items():
             checks[final] = {"size": path.stat().st_size, "sha256": file_sha256(path), "sample_crc32": sample_crc(path)}
             _fsync(path)
-        with write_lock(index_dir):
+        with write_lock(index_dir, patience):
             manifest = read_manifest(index_dir)
             entries = manifest.get("segments", []) if manifest else []
             at = next((i for i, e in enumerate(entries) if isinstance(e, dict) and e.get("name") == name), None)
             if at is None:
                 return False
+
+            def swap_to(entry: dict) -> None:
+                nonlocal manifest
+                manifest = dict(manifest, segments=[*entries[:at], entry, *entries[at + 1:]])
+                swap = index_dir / f".{MANIFEST}.{tag}.tmp"
+                swap.write_text(json.dumps(manifest, indent=1, ensure_ascii=True), encoding="utf-8")
+                _fsync(swap)
+                os.replace(swap, index_dir / MANIFEST)
+                _fsync(index_dir)
+
+            own = {k: v for k, v in entries[at]["checksums"].items() if k not in checks}
+            if len(own) < len(entries[at]["checksums"]):  # it names files of older rules: first a manifest without
+                swap_to({k: v for k, v in entries[at].items() if k != "speakers"} | {"checksums": own})  # them
             for final, path in staged.items():
                 os.replace(path, folder / final)
             _fsync(folder)
-            entry = dict(entries[at], speakers=stored["rules"], checksums={**entries[at]["checksums"], **checks})
-            manifest = dict(manifest, segments=[*entries[:at], entry, *entries[at + 1:]])
-            swap = index_dir / f".{MANIFEST}.{tag}.tmp"
-            swap.write_text(json.dumps(manifest, indent=1, ensure_ascii=True), encoding="utf-8")
-            _fsync(swap)
-            os.replace(swap, index_dir / MANIFEST)
-            _fsync(index_dir)
+            swap_to(dict(entries[at], speakers=stored["rules"], checksums={**own, **checks}))
         return True
     except FileNotFoundError:
         if not folder.is_dir():
