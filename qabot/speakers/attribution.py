@@ -19,7 +19,7 @@ from .names import _NOT_NAMES, _OWNED, _clean, _has_word, _is_name, _surnames, l
 from .people import People, known_people
 from .phrases import VERBS, is_phrase, _LEAD, _OF, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
 from .quoted import (_AFTER_QUOTE, _BEFORE_QUOTE, _QUOTED, _SAYS_OPENING_REVERSED, _VERB_FIRST, _quoted_at, is_quote,
-                     quoted_words, straighten)
+                     quoted_words, straightened)
 from .reported import (_ACCORDING, _CHARACTERISING, _CLOSED_BY, _REPORTED, _REPORTED_END, _REPORTED_MID, _SAID_BY_END,
                        _SAYING, _SUBJECT_SPEAKS, _SUBJECT_SPEAKS_HINT, _TOLD_BY, _WHO_SAID, _WHO_SAID_HINT, closed_by_hint,
                        reported_end_hint, speech_hint)
@@ -392,7 +392,7 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
     """
     if not spans:
         return []
-    text = straighten(text)  # ''We gave Gordon a chance,'' said ...: read as a quotation mark, at the same offsets
+    text = straightened(text)  # ''We gave Gordon a chance,'' said ...: read as a quotation mark, at the same offsets
     previous: Attribution | None = None
     window = max(0, spans[0][0] - SPEAKER_CONTEXT)
     found: list[frozenset[str]] = []
