@@ -9,6 +9,8 @@ the BBC articles cannot answer), ``seed.jsonl`` (50 about the bundled article), 
 about the eight short articles in ``small/``). Each question's kind is labelled in the file.
 ``--set fresh`` reads the same files from ``bench/data/heldout/fresh/``: a second set written later by
 another reader of the articles alone, never looked at while answering rules or weights were changed.
+``--set fresh9``: a tenth, BBC only (100 BBC news from odd-numbered articles not used before, 25 near-miss BBC
+unanswerable), written 2026-12-04 evening by a helper who read only the articles (``fresh9/README.md``).
 ``--set fresh8``: a ninth, made like fresh6 (100 BBC news from even-numbered articles not used before, 25 near-miss
 BBC unanswerable, 40 about the bundled article, 60 about six new short articles in ``fresh8/small/``, 8 unanswerable),
 written 2026-12-04 morning by a helper who read only the articles.
@@ -129,7 +131,7 @@ def main() -> None:
     parser.add_argument("--negatives", type=int, default=1000)
     parser.add_argument("--set", default="first",
                         choices=("first", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-                                 "fresh8"),
+                                 "fresh8", "fresh9"),
                         help="which held-out question sets: the first ones, or bench/data/heldout/fresh/, fresh2/ ... fresh8/")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
@@ -149,7 +151,8 @@ def main() -> None:
     bbc_news = read(sets / "bbc_news.jsonl")
     report("held-out BBC news questions over the BBC articles", news, bbc_news, args.verbose)
     report("held-out BBC unanswerable questions", news, read(sets / "bbc_unanswerable.jsonl"), args.verbose)
-    report("held-out questions about the bundled article", seed, read(sets / "seed.jsonl"), args.verbose)
+    if (sets / "seed.jsonl").exists():
+        report("held-out questions about the bundled article", seed, read(sets / "seed.jsonl"), args.verbose)
     if small is not None:
         report("held-out questions about the small articles", small, read(sets / "small.jsonl"), args.verbose)
     test = random.Random(0).sample(half(squad_items, "test"), args.negatives)

@@ -282,6 +282,9 @@ def cmd_index(args: argparse.Namespace) -> int:
             index.verify()
             print(f"the index at {index_dir} is intact")
             print(_corpus_state(index))
+            from .building.speaker_pass import state
+
+            print(state(index.manifest, index_dir))
             return EXIT_OK
         try:
             manifest = read_manifest(index_dir)

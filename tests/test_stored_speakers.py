@@ -254,6 +254,10 @@ def test_no_pass_is_started_for_a_small_index_or_one_that_says_no(isolated, bbc_
     for flag in ("--no-speakers", "--speakers"):  # never, or stored by the build itself
         assert run("index", str(folder), "--index", flag[2:], flag).returncode == 0
         assert not speaker_pass.due(isolated / flag[2:], minimum=1)
+    said = [run("index", "--index", name, "--verify").stdout.splitlines()[2] for name in ("index", "no-speakers", "speakers")]
+    assert said[0].startswith("who speaks where is stored for 0 of ") and said[0].endswith("(too few to be worth a pass)")
+    assert said[1] == "who speaks where is not stored (qabot index --no-speakers): each answer works it out"
+    assert said[2].startswith("who speaks where is stored for all ")
 
 
 def test_a_build_waits_for_a_writer_that_holds_the_lock_briefly(isolated, bbc_texts):
@@ -307,6 +311,7 @@ def test_qabot_index_stores_speakers_in_the_background_as_the_build_would(bbc_di
     assert "speakers" not in manifest["settings"]  # the default: no flag recorded, later updates start it again
     verified = run("index", "--index", str(index_dir), "--verify", cwd=bbc_dir.parent)
     assert verified.returncode == 0 and verified.stdout.startswith("the index at")
+    assert verified.stdout.splitlines()[2] == "who speaks where is stored for all 10,573 passages"
     ours, theirs = Index.open(index_dir), Index.open(bbc_speakers_index)
     assert ours.n_passages == theirs.n_passages == 10_573
     for p in range(ours.n_passages):

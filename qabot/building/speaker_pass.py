@@ -59,6 +59,38 @@ def due(index_dir: Path, minimum: int = MINIMUM_PASSAGES) -> bool:
     return sum(n for _, n in lacking(manifest)) >= max(minimum, 1)
 
 
+def running(index_dir: Path) -> bool:
+    """Whether a pass is at work on the index at ``index_dir`` now (it holds its lock)."""
+    try:
+        handle = open(Path(index_dir) / _LOCK, "rb")
+    except OSError:
+        return False
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    return False
+
+
+def state(manifest: dict, index_dir: Path) -> str:
+    """One line saying how much of the index stores who speaks where (``qabot index --verify``)."""
+    total = sum(int(e.get("passages", 0)) for e in manifest.get("segments", []) if isinstance(e, dict))
+    lacking_now = sum(n for _, n in lacking(manifest))
+    if Settings.of(manifest).speakers is SpeakerStore.OFF:
+        return "who speaks where is not stored (qabot index --no-speakers): each answer works it out"
+    if not lacking_now:
+        return f"who speaks where is stored for all {total:,} passages"
+    if running(index_dir):
+        return f"who speaks where is stored for {total - lacking_now:,} of {total:,} passages; a pass is storing the rest now"
+    if lacking_now < MINIMUM_PASSAGES:
+        return (f"who speaks where is stored for {total - lacking_now:,} of {total:,} passages; answers work out the rest "
+                "(too few to be worth a pass)")
+    return (f"who speaks where is stored for {total - lacking_now:,} of {total:,} passages; answers work out the rest "
+            "until qabot index starts a pass")
+
+
 def start(index_dir: Path, minimum: int = MINIMUM_PASSAGES) -> bool:
     """Start the pass for the index at ``index_dir`` in a detached process at the lowest CPU priority, when it is due;
     True when started. The process prints nothing and outlives this one. ``QABOT_BACKGROUND=0`` in the environment
@@ -68,7 +100,7 @@ def start(index_dir: Path, minimum: int = MINIMUM_PASSAGES) -> bool:
     root = str(Path(__file__).resolve().parents[2])  # where ``qabot`` is imported from, installed or not
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p))
     try:
-        subprocess.Popen([sys.executable, "-m", "qabot.building.speaker_pass", str(index_dir), str(minimum)],
+        subprocess.Popen([sys.executable, "-m", "qabot.building.speaker_pass", os.path.abspath(index_dir), str(minimum)],
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          start_new_session=True, close_fds=True, env=env)
     except OSError:
