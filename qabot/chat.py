@@ -160,6 +160,10 @@ class Chat:
 
     def ask(self, line: str) -> Answer | None:
         """Understand ``line`` in the conversation's context, answer it and write the answer."""
+        fresh = self.index.reopened()  # the speaker pass has stored who speaks where since the chat opened it
+        if fresh is not None:
+            self.index.close()
+            self.index, self.answerer = fresh, Answerer(fresh, analyzer=self.analyzer)
         turn = understand(line, self.context, self.lexicon.speaks, self.pronoun)
         if turn.question is None:
             if turn.reply:

@@ -440,7 +440,13 @@ def cmd_ask(args: argparse.Namespace, early: tuple[Workspace, Check | None] | No
     if lines:
         gc.enable()  # off when ``python -m qabot`` runs one question (see __main__); many may come from stdin
     first = True
-    for question in questions:
+    for n, question in enumerate(questions):
+        fresh = index.reopened() if n else None  # between questions: the speaker pass stored who speaks where meanwhile
+        if fresh is not None:
+            index.close()
+            index = fresh
+            answerer = Answerer(index, BM25Params(**dict(index.settings["bm25"], scoring=args.scoring)) if args.scoring
+                                else None, answer_params=answer_params)
         answer = answerer.ask(question, k=k, explain=args.explain)
         if check is not None:  # before the first answer is printed: is the index it came from up to date?
             rebuilt = _settle(workspace, check, opened=index)

@@ -48,7 +48,7 @@ import numpy as np
 
 from .analysis import ANALYZER_VERSION
 from .bm25 import BM25, BM25Params, LiveBM25, Part, okapi_mean
-from .errors import IndexDamaged, IndexMissing
+from .errors import IndexDamaged, IndexMissing, QabotError
 from .corpus import FileTable, Listing, changes, display, list_files, split_paths
 from .model import Article, Passage
 from .segments import Holes
@@ -88,6 +88,8 @@ class Index:
         self.state = Folder(self, manifest["data"], manifest["checksums"],
                             (*(f"{a}.npy" for a in STATE_ARRAYS), *STATE_FILES), "data folder")
         self.segments = [Segment(self, entry) for entry in manifest["segments"]]
+        self.stamp: tuple[int, int, int] | None = None
+        """The manifest's ``manifest_stamp`` when it was opened (``reopened``)."""
         self._passage_rows: dict[int, tuple] = {}
         """Per segment, the arrays ``passage`` reads (``_PASSAGE_ROWS``, as ``Segment.items``)."""
 
@@ -95,6 +97,7 @@ class Index:
     def open(cls, index_dir: Path) -> "Index":
         """Open the index at ``index_dir``; IndexMissing or IndexDamaged when it cannot be used."""
         for attempt in range(3):
+            stamp = manifest_stamp(index_dir)  # before the manifest is read: a change after it is seen by ``reopened``
             manifest = read_manifest(index_dir)
             if manifest is None:
                 raise IndexMissing(f"no index at {index_dir}; run qabot index first")
@@ -106,12 +109,36 @@ class Index:
                     f"{FORMAT_VERSION}{' (it was built by a newer qabot)' if newer else ''}; run qabot index to rebuild it"
                 )
             index = cls(index_dir, manifest)
+            index.stamp = stamp
             if index._hold() or attempt == 2:
                 break
             # a build swapped the manifest and removed these folders meanwhile: read the manifest again
             index.close()
         index.check()
         return index
+
+    def reopened(self) -> "Index | None":
+        """This index opened afresh when only the speaker pass has changed it since it was opened (its manifest is
+        new but names the same data folder and segments: the same articles and passages, numbered alike, now with
+        stored speakers), else None; one ``stat`` when nothing changed. A long-running reader (the chat, ``qabot ask
+        -``) calls it between questions, so an index asked right after ``qabot index`` gets faster once the pass is
+        done, without a conversation's numbers changing under it."""
+        stamp = manifest_stamp(self.dir)
+        if stamp is None or stamp == self.stamp:
+            return None
+        self.stamp = stamp  # looked at once per change
+        try:
+            manifest = read_manifest(self.dir)
+        except IndexDamaged:
+            return None
+        names = [s.get("name") for s in manifest.get("segments", []) if isinstance(s, dict)] if manifest else None
+        if not manifest or manifest.get("data") != self.manifest.get("data") \
+                or names != [s["name"] for s in self.manifest["segments"]]:
+            return None  # a build: the numbers may differ; the chat's /index opens it again
+        try:
+            return Index.open(self.dir)
+        except QabotError:
+            return None
 
     def _folders(self) -> list[Folder]:
         return [self.state, *self.segments]

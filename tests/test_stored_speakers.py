@@ -4,6 +4,7 @@ answered by working them out again, and its next update makes them anew; the ans
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import subprocess
@@ -363,3 +364,45 @@ def test_the_pass_replaces_speakers_stored_by_other_rules_and_the_index_stays_wh
     assert json.loads(path.read_text())["segments"][0]["speakers"] == rules_version()
     Index.open(index_dir).verify()
     stored_as_worked_out(folder, index_dir, isolated)
+
+
+def test_a_chat_and_a_batch_opened_before_the_pass_ends_read_what_it_stored(isolated, bbc_texts):
+    from qabot.chat import Chat
+    from qabot.render import Style
+
+    folder = isolated / "corpus"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(bbc_texts[i], encoding="utf-8")
+    index_dir = isolated / "index"
+    build([folder], index_dir, AFTER, processes=1)
+    index = Index.open(index_dir)
+    assert index.reopened() is None  # nothing changed: one stat
+    out = io.StringIO()
+    chat = Chat(index_dir, out, Style(color=False, width=100))
+    chat.ask(QUESTIONS[0])
+    assert not chat.index.stores_speakers(WINDOW)
+    first = out.getvalue()
+    assert speaker_pass.run(index_dir) == 1
+    fresh = index.reopened()
+    assert fresh is not None and fresh.stores_speakers(WINDOW) and fresh.n_passages == index.n_passages
+    assert index.reopened() is None  # once per change
+    out.truncate(0), out.seek(0)
+    chat.ask(QUESTIONS[0])  # the conversation goes on over the index with stored speakers, the same answer
+    assert chat.index.stores_speakers(WINDOW) and out.getvalue().endswith(first.split("\n", 1)[1])
+    (folder / "new.txt").write_text(bbc_texts[7], encoding="utf-8")
+    build([folder], index_dir, AFTER, processes=1)
+    assert fresh.reopened() is None  # a build: not the same articles; the chat's /index opens it again
+    # a batch through the CLI: the pass stores the new segment's speakers between two of its questions; the answers
+    # are those of a batch run after it
+    batch = subprocess.Popen([sys.executable, "-m", "qabot", "ask", "--index", "index", "--json", "-"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    batch.stdin.write(QUESTIONS[0] + "\n")
+    batch.stdin.flush()
+    got = [batch.stdout.readline()]
+    assert speaker_pass.run(index_dir) == 1
+    out, err = batch.communicate("\n".join(QUESTIONS[1:]) + "\n", timeout=120)
+    assert batch.returncode == 0, err
+    got += out.splitlines(keepends=True)
+    after = run("ask", "--index", "index", "--json", "-", input="\n".join(QUESTIONS) + "\n")
+    assert after.returncode == 0 and "".join(got) == after.stdout
