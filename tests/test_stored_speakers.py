@@ -74,6 +74,15 @@ def bbc_texts(bbc_dir) -> list[str]:
 OPS = update_ops(40, 5)
 
 
+def _corpus(isolated: Path, texts: list[str]) -> Path:
+    """``isolated/corpus`` holding ``texts`` as 0.txt, 1.txt, ..."""
+    folder = isolated / "corpus"
+    folder.mkdir()
+    for i, text in enumerate(texts):
+        (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=OPS)
 def test_any_sequence_of_updates_stores_what_the_answer_works_out(bbc_texts, ops):
@@ -84,10 +93,7 @@ def test_any_sequence_of_updates_stores_what_the_answer_works_out(bbc_texts, ops
 
 
 def test_the_cli_keeps_stored_speakers_through_updates_and_merges(isolated, bbc_texts):
-    folder = isolated / "corpus"
-    folder.mkdir()
-    for i in range(6):
-        (folder / f"{i}.txt").write_text(bbc_texts[i], encoding="utf-8")
+    folder = _corpus(isolated, bbc_texts[:6])
     plain = isolated / "plain"
     assert run("index", str(folder), "--index", str(plain), "--max-tokens", "64").returncode == 0
     result = run("index", str(folder), "--index", "index", "--max-tokens", "64", "--speakers")
@@ -203,10 +209,7 @@ def test_the_pass_after_any_sequence_of_updates_stores_what_the_answer_works_out
 
 
 def test_the_pass_stores_only_segments_that_lack_speakers_and_joins_them_in_a_merge(isolated, bbc_texts):
-    folder = isolated / "corpus"
-    folder.mkdir()
-    for i in range(4):
-        (folder / f"{i}.txt").write_text(bbc_texts[i], encoding="utf-8")
+    folder = _corpus(isolated, bbc_texts[:4])
     index_dir = isolated / "index"
     build([folder], index_dir, AFTER, processes=1)
     assert speaker_pass.run(index_dir) == 1
@@ -224,10 +227,7 @@ def test_the_pass_stores_only_segments_that_lack_speakers_and_joins_them_in_a_me
 
 
 def test_what_the_pass_made_for_a_segment_a_build_replaced_is_not_added(isolated, bbc_texts):
-    folder = isolated / "corpus"
-    folder.mkdir()
-    for i in range(3):
-        (folder / f"{i}.txt").write_text(bbc_texts[i], encoding="utf-8")
+    folder = _corpus(isolated, bbc_texts[:3])
     index_dir = isolated / "index"
     build([folder], index_dir, AFTER, processes=1)
     index = Index.open(index_dir)
@@ -244,10 +244,7 @@ def test_what_the_pass_made_for_a_segment_a_build_replaced_is_not_added(isolated
 
 
 def test_no_pass_is_started_for_a_small_index_or_one_that_says_no(isolated, bbc_texts):
-    folder = isolated / "corpus"
-    folder.mkdir()
-    for i in range(3):
-        (folder / f"{i}.txt").write_text(bbc_texts[i], encoding="utf-8")
+    folder = _corpus(isolated, bbc_texts[:3])
     result = run("index", str(folder), "--index", "index", env=BACKGROUND)
     assert result.returncode == 0 and "background" not in result.stdout  # too few passages to be worth it
     assert speaker_pass.due(isolated / "index", minimum=1)
@@ -324,10 +321,7 @@ def test_qabot_index_stores_speakers_in_the_background_as_the_build_would(bbc_di
 
 
 def test_a_pass_killed_at_any_moment_leaves_the_index_intact_and_the_next_one_finishes(isolated, bbc_texts):
-    folder = isolated / "corpus"
-    folder.mkdir()
-    for i, text in enumerate(bbc_texts):
-        (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    folder = _corpus(isolated, bbc_texts)
     index_dir = isolated / "index"
     build([folder], index_dir, AFTER, processes=1)
     command = [sys.executable, "-m", "qabot.building.speaker_pass", str(index_dir)]
@@ -348,10 +342,7 @@ def test_a_pass_killed_at_any_moment_leaves_the_index_intact_and_the_next_one_fi
 
 
 def test_the_pass_replaces_speakers_stored_by_other_rules_and_the_index_stays_whole(isolated, bbc_texts):
-    folder = isolated / "corpus"
-    folder.mkdir()
-    for i in range(6):
-        (folder / f"{i}.txt").write_text(bbc_texts[i], encoding="utf-8")
+    folder = _corpus(isolated, bbc_texts[:6])
     index_dir = isolated / "index"
     build([folder], index_dir, AFTER, processes=1)
     assert speaker_pass.run(index_dir) == 1
@@ -370,10 +361,7 @@ def test_a_chat_and_a_batch_opened_before_the_pass_ends_read_what_it_stored(isol
     from qabot.chat import Chat
     from qabot.render import Style
 
-    folder = isolated / "corpus"
-    folder.mkdir()
-    for i in range(6):
-        (folder / f"{i}.txt").write_text(bbc_texts[i], encoding="utf-8")
+    folder = _corpus(isolated, bbc_texts[:6])
     index_dir = isolated / "index"
     build([folder], index_dir, AFTER, processes=1)
     index = Index.open(index_dir)

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ..index import Index
-from ..store.manifest import read_manifest
+from ..store.manifest import lock_held, read_manifest
 from ..store.writing import attach_speakers
 from .data import Settings, SpeakerStore
 from .previous import segment_block
@@ -61,17 +61,7 @@ def due(index_dir: Path, minimum: int = MINIMUM_PASSAGES) -> bool:
 
 def running(index_dir: Path) -> bool:
     """Whether a pass is at work on the index at ``index_dir`` now (it holds its lock)."""
-    try:
-        handle = open(Path(index_dir) / _LOCK, "rb")
-    except OSError:
-        return False
-    with handle:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-    return False
+    return lock_held(Path(index_dir) / _LOCK)
 
 
 def state(manifest: dict, index_dir: Path) -> str:

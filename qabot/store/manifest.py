@@ -44,23 +44,35 @@ def write_lock(index_dir: Path, patience: float = LOCK_PATIENCE) -> Iterator[Non
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def wait_for_first_build(index_dir: Path, say: Callable[[], None]) -> bool:
-    """Wait while a build holds the index's write lock (calling ``say`` first); True when there was one."""
+def lock_held(path: Path) -> bool:
+    """Whether a process holds the lock file ``path`` exclusively now (no shared lock can be had at once); False when
+    there is no such file."""
     try:
-        handle = open(index_dir / ".lock", "rb")
+        handle = open(path, "rb")
     except OSError:
         return False
     with handle:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
-            say()
-            fcntl.flock(handle.fileno(), fcntl.LOCK_SH)
             return True
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
     return False
 
+
+def wait_for_first_build(index_dir: Path, say: Callable[[], None]) -> bool:
+    """Wait while a build holds the index's write lock (calling ``say`` first); True when there was one."""
+    if not lock_held(index_dir / ".lock"):
+        return False
+    say()
+    try:
+        handle = open(index_dir / ".lock", "rb")
+    except OSError:
+        return True
+    with handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_SH)  # until the build lets go
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    return True
 
 
 def damaged(index_dir: Path, why: str) -> IndexDamaged:
