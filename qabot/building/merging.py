@@ -91,11 +91,11 @@ def new_segments(previous: Previous | None, fresh: list[Block], gone: list[int],
             moved[s] = (len(out), remap)
             blocks.extend(previous.live_blocks(s, gone_s))
             first += len(kept_s)
-        window = default_window()
-        # stored by the build, or joined when every block has them already (a merge of segments the pass did)
+        # stored by the build, or joined when every block has them already (a merge of segments the pass did); the
+        # window (which imports the answering's params) is asked for only then
         joined = settings.speakers is SpeakerStore.BUILD or settings.speakers is SpeakerStore.AFTER and all(
-            b.spk_table is not None and b.spk_window == window for b in blocks)
-        segment = assemble(blocks, params, old, weights=whole, speakers=window if joined else None)
+            b.spk_table is not None for b in blocks) and all(b.spk_window == default_window() for b in blocks)
+        segment = assemble(blocks, params, old, weights=whole, speakers=default_window() if joined else None)
         out.append({"new": segment, **segment.entry()})
         final_deleted.append(np.zeros(0, np.int64))
     seg_of, art_of = rows.seg, rows.art

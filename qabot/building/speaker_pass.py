@@ -56,6 +56,9 @@ def due(index_dir: Path, minimum: int = MINIMUM_PASSAGES) -> bool:
         return False
     if manifest is None or Settings.of(manifest).speakers is not SpeakerStore.AFTER:
         return False
+    entries = [e for e in manifest.get("segments", []) if isinstance(e, dict)]
+    if sum(int(e.get("passages", 0)) for e in entries) < max(minimum, 1):
+        return False  # too small whatever it stores: the rules (and their hash) are not imported for it
     return sum(n for _, n in lacking(manifest)) >= max(minimum, 1)
 
 

@@ -64,8 +64,6 @@ def join_speakers(blocks: list[Block], window: int | None) -> tuple[dict[str, np
     """The stored attributions of blocks about to become one segment: its arrays (``spk_ptr``, ``spk_start``,
     ``spk_code``) and the content of its ``store.layout.SPEAKERS_FILE``. Blocks without them (or made with another window) are
     attributed now when ``window`` (the build stores them); else None when any block lacks them."""
-    from ..speakers.windows import rules_version
-
     for b in blocks:
         if b.spk_table is None or b.spk_window != window:
             if window is None:
@@ -94,4 +92,6 @@ def join_speakers(blocks: list[Block], window: int | None) -> tuple[dict[str, np
     for b in blocks:
         b.spk_n = b.spk_start = b.spk_code = b.spk_table = None
     rows = [[a.speaker, a.quote, a.continued, a.head, a.phrase, list(a.roles)] for a in table]
+    from ..speakers.windows import rules_version  # here: a build that stores none never imports the rules
+
     return arrays, {"rules": rules_version(), "window": window, "table": rows}
