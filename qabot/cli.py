@@ -419,8 +419,8 @@ def cmd_ask(args: argparse.Namespace, early: tuple[Workspace, Check | None] | No
 
     answer_params = AnswerParams.load(args.params) if args.params else None
 
-    def answerer_of() -> tuple[Index, Answerer]:
-        index = Index.open(workspace.index_dir)
+    def answerer_of(index: Index | None = None) -> tuple[Index, Answerer]:
+        index = index or Index.open(workspace.index_dir)
         params = BM25Params(**dict(index.settings["bm25"], scoring=args.scoring)) if args.scoring else None
         return index, Answerer(index, params, answer_params=answer_params)
 
@@ -444,9 +444,7 @@ def cmd_ask(args: argparse.Namespace, early: tuple[Workspace, Check | None] | No
         fresh = index.reopened() if n else None  # between questions: the speaker pass stored who speaks where meanwhile
         if fresh is not None:
             index.close()
-            index = fresh
-            answerer = Answerer(index, BM25Params(**dict(index.settings["bm25"], scoring=args.scoring)) if args.scoring
-                                else None, answer_params=answer_params)
+            index, answerer = answerer_of(fresh)
         answer = answerer.ask(question, k=k, explain=args.explain)
         if check is not None:  # before the first answer is printed: is the index it came from up to date?
             rebuilt = _settle(workspace, check, opened=index)

@@ -102,9 +102,7 @@ def write(index_dir: Path, segments: list[dict], data: BuildData, manifest: dict
         os.rename(made[-1], index_dir / name)
         made[-1] = index_dir / name
         manifest = dict(manifest, data=name, checksums=checks, segments=entries)
-        staged = index_dir / f".{MANIFEST}.{uuid.uuid4().hex[:8]}.tmp"
-        staged.write_text(json.dumps(manifest, indent=1, ensure_ascii=True), encoding="utf-8")
-        _fsync(staged)
+        staged = _staged_manifest(index_dir, manifest, uuid.uuid4().hex[:8])
         # from the last moment a Ctrl-C stops the build to the end, it is kept out: once the manifest is
         # swapped the build is done, and one that comes after is forgotten (see interrupts)
         swap.enter_context(interrupts.protected(raise_after=False))
@@ -173,9 +171,7 @@ def _seal(folder: Path) -> dict[str, dict]:
     than one after the other (38 small files: 0.25 s one by one, 0.03 s together, on the development VM)."""
 
     def seal(path: Path) -> tuple[str, dict]:
-        check = {"size": path.stat().st_size, "sha256": file_sha256(path), "sample_crc32": sample_crc(path)}
-        _fsync(path)
-        return path.name, check
+        return path.name, _sealed(path)
 
     from concurrent.futures import ThreadPoolExecutor  # here: a reader never writes
 
@@ -183,6 +179,21 @@ def _seal(folder: Path) -> dict[str, dict]:
         checks = dict(pool.map(seal, sorted(folder.iterdir())))
     _fsync(folder)
     return checks
+
+
+def _sealed(path: Path) -> dict:
+    """A written file's checksums as the manifest records them, the file flushed to disk."""
+    check = {"size": path.stat().st_size, "sha256": file_sha256(path), "sample_crc32": sample_crc(path)}
+    _fsync(path)
+    return check
+
+
+def _staged_manifest(index_dir: Path, manifest: dict, tag: str) -> Path:
+    """``manifest`` written and flushed beside the index's own under a temporary name, for ``os.replace`` to swap in."""
+    staged = index_dir / f".{MANIFEST}.{tag}.tmp"
+    staged.write_text(json.dumps(manifest, indent=1, ensure_ascii=True), encoding="utf-8")
+    _fsync(staged)
+    return staged
 
 
 def remove_stale(index_dir: Path, keep: set[str]) -> None:
@@ -226,7 +237,6 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-
 def attach_speakers(index_dir: Path, name: str, arrays: dict[str, np.ndarray], stored: dict,
                     patience: float = 3600.0) -> bool:
     """Add stored speakers (``SPEAKER_ARRAYS`` and ``SPEAKERS_FILE``'s content ``stored``) to segment ``name`` of the
@@ -252,10 +262,7 @@ def attach_speakers(index_dir: Path, name: str, arrays: dict[str, np.ndarray], s
                 np.save(out, np.ascontiguousarray(arrays[key]), allow_pickle=False)
         staged[SPEAKERS_FILE] = folder / f".{SPEAKERS_FILE}.{tag}.tmp"
         staged[SPEAKERS_FILE].write_text(json.dumps(stored, ensure_ascii=True), encoding="ascii")
-        checks = {}
-        for final, path in staged.items():
-            checks[final] = {"size": path.stat().st_size, "sha256": file_sha256(path), "sample_crc32": sample_crc(path)}
-            _fsync(path)
+        checks = {final: _sealed(path) for final, path in staged.items()}
         with write_lock(index_dir, patience):
             manifest = read_manifest(index_dir)
             entries = manifest.get("segments", []) if manifest else []
@@ -266,10 +273,7 @@ def attach_speakers(index_dir: Path, name: str, arrays: dict[str, np.ndarray], s
             def swap_to(entry: dict) -> None:
                 nonlocal manifest
                 manifest = dict(manifest, segments=[*entries[:at], entry, *entries[at + 1:]])
-                swap = index_dir / f".{MANIFEST}.{tag}.tmp"
-                swap.write_text(json.dumps(manifest, indent=1, ensure_ascii=True), encoding="utf-8")
-                _fsync(swap)
-                os.replace(swap, index_dir / MANIFEST)
+                os.replace(_staged_manifest(index_dir, manifest, tag), index_dir / MANIFEST)
                 _fsync(index_dir)
 
             own = {k: v for k, v in entries[at]["checksums"].items() if k not in checks}
