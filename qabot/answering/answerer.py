@@ -16,7 +16,7 @@ from ..lexicon import (AGE, ASKS_AGE, ASKS_LENGTH, ASKS_MONEY, BODY_ALIASES, CUR
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_phrase, speaker_terms as phrase_terms
-from . import about, asked as asking, features, retrieve, select
+from . import about, ages, asked as asking, features, retrieve, select
 from .collection import paused
 from .features import Candidate, Context
 from .gates import Gates, WordCheck, either
@@ -312,6 +312,11 @@ class Answerer:
                 if len(seen) == 3:
                     break
         if not articles or any(wanted.search(self.reader.article(a).text) for a in articles):
+            if wanted is AGE and gates.focus_age and (name := ages.person(q.text)):
+                # the articles give ages, but none to the one asked about ("The 21-year-old Blues prop" beside Adam
+                # Jones): asked of all the candidates' articles, which ``select.focus`` may take the answer from
+                every = list(dict.fromkeys(c.article for c in cands))
+                return None if any(ages.age_spans(self.reader, a, name) for a in every) else f"an age of {' '.join(name)}"
             return None
         return what
 

@@ -98,6 +98,10 @@ class GateParams:
     focus_cue_amount: bool = True
     """A how much / how many question whose best candidate holds no amount nor number: its near-ties that hold one go
     first (``select._amount_first``)."""
+    focus_age: bool = True
+    """A "how old is X" question: the best candidate that gives X an age (in a sentence naming X or right after one:
+    ``ages.age_spans``) goes first, wherever the fitted order put it; and when the articles of its candidates give X
+    none, it is refused (``refuse_without_age``), though they give others ages."""
     focus_amount_near: int = 3
     """A how much / how many question whose best candidate holds no amount within this many words of a word of the
     question's topic (in one clause): its near-ties within ``focus_amount_margin`` that do go first

@@ -7,6 +7,7 @@ import re
 
 from ..lexicon import AGE, ASKS_AGE, AUXILIARIES, QUANTITY
 from ..model import Evidence
+from . import ages
 from .features import FEATURES, Candidate
 from .parse import QuestionKind
 from .near import KINDS, NAME_WORD, asked_near, clause, verb_spans
@@ -190,6 +191,28 @@ def _holding_first(cands: list[Candidate], top: list[Candidate], holds: list[boo
         return cands
     moved = [c for c, h in zip(top, holds) if h] + [c for c, h in zip(top, holds) if not h]
     return moved + [c for c in cands if c not in top]
+
+
+def _age_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate] | None:
+    """``cands`` with the best that gives the person a "how old" question names an age (``ages.age_spans``) first,
+    wherever the fitted order put it: "How old is sprinter Justin Gatlin?" is answered by "Gatlin, 22, won the closest
+    100m final", not by the lede that names him beside a relay. None when the question asks no named person's age or
+    no candidate gives one (the other amount rules then apply)."""
+    if not reader.params.gates.focus_age or not ASKS_AGE.search(q.text):
+        return None
+    name = ages.person(q.text)
+    if not name:
+        return None
+    spans: dict[int, list[tuple[int, int]]] = {}
+    floor = reader.params.gates.min_coverage
+    for c in cands:
+        if c.coverage < floor:
+            continue  # too little of the question to be shown (``evidence``)
+        if c.article not in spans:
+            spans[c.article] = ages.age_spans(reader, c.article, name)
+        if any(c.start <= s < c.end for s, _ in spans[c.article]):
+            return cands if c is cands[0] else [c] + [d for d in cands if d is not c]
+    return None
 
 
 def _amount_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
@@ -383,6 +406,9 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     of the best's are moved, so the rule settles near-ties and never lifts a poor match."""
     params = reader.params.gates
     if q.kind in AMOUNTS and len(cands) >= 2:
+        aged = _age_first(reader, q, cands)
+        if aged is not None:
+            return aged
         return _amount_first(reader, q, _amount_near_first(reader, q, cands))
     if q.kind is QuestionKind.WHAT and len(cands) >= 2:
         return _named_first(reader, q, cands)

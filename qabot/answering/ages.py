@@ -1,0 +1,118 @@
+"""Ages: whose age a "how old" question asks, and where an article gives that person an age.
+
+"How old is sprinter Justin Gatlin?" asks Gatlin's age. A sentence answers it when it gives an age (``lexicon.AGE``)
+that is Gatlin's: written beside his name ("Gatlin, 22, won ...", "the 27-year-old Almunia"), or an age the words
+around it give nobody else ("who died aged 27", "I am 25", "The 25-year-old shocked Pete Sampras") in a sentence that
+names him or follows one that does, or that opens with "The 58-year-old ..." in an article whose headline names him.
+An age written beside another name ("The 21-year-old Blues prop Gethin Jenkins", "Hayes, 27,") is that person's. The
+answer puts the sentence giving the person an age first (``select.focus``), and a question whose articles give the
+person none is refused (``Answerer._not_given``), though they give others ages.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..lexicon import AGE, NATIONAL_ENDINGS
+from .sentences import Reader
+
+_AGE_OF = re.compile(r"(?i)\bhow\s+old\s+(?:is|was|are|were|will\s+be|would\s+be)\s+(?P<who>.+?)"
+                     r"(?=\s+(?:when|at|after|before|in|on|during|while|now|today|this|by|if)\b|\s*[?.!]|\s*$)")
+"""A "how old is X" question and its X, up to a clause after it ("How old was Jim Morrison when he died")."""
+_NAME_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_AGED_ONE = re.compile(r"\W*(?:The|the)\s+\d{1,3}-year-old\b")
+"""A sentence opening with the one it speaks of by age ("The 58-year-old US singer ...")."""
+_ENDS_DESCRIPTION = frozenset(
+    "is was has had will would could can may might who which that and but or of in at to for with from by on as "
+    "after before since when while said says told tells won wins became becomes made makes took takes got gets ran "
+    "runs went goes left leaves beat beats".split())
+"""Words that end the description after "the 27-year-old" (what follows is no longer who it is), the commonest verbs
+that do not end in "ed" among them."""
+_NOT_A_NAME_ENDINGS = NATIONAL_ENDINGS + ("ard",)
+"""A capitalised word after "the 27-year-old" that says where someone is from ("Spaniard", "Briton" aside), no name."""
+
+
+def person(text: str) -> tuple[str, ...]:
+    """The name of the one whose age ``text`` asks ("How old is Arsenal vice-chairman David Dein?": ("David", "Dein")):
+    the capitalised words ending the phrase after "how old is", or in a question typed all in lower case its last
+    word ("walsh" of "how old is aer lingus boss willie walsh"); () when the phrase ends in a word in lower case
+    ("How old is the bridge") or there is none."""
+    found = _AGE_OF.search(text)
+    if not found:
+        return ()
+    words = [w.removesuffix("’s").removesuffix("'s") for w in _NAME_WORD.findall(found.group("who"))]
+    if not words:
+        return ()
+    if text == text.lower():
+        return (words[-1],)
+    name: list[str] = []
+    for w in reversed(words):
+        if not w[:1].isupper():
+            break
+        name.insert(0, w)
+    return tuple(name)
+
+
+def age_spans(reader: Reader, article: int, name: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans of the sentences of ``article`` that give the person ``name`` an age (the module's rules; the person
+    is found by surname, the last word of ``name``), in an article that writes their whole name (another "Jones" is
+    not Adam Jones)."""
+    read = reader.article(article)
+    text = read.text
+    name = tuple(_plain(w) for w in name)
+    if len(name) > 1 and not re.search(r"\b" + r"\s+".join(map(re.escape, name)) + r"\b", _plain(f"{read.title}\n{text}")):
+        return []
+    surname = re.compile(rf"\b{re.escape(name[-1])}\b")
+    subject = surname.search(_plain(read.title)) is not None  # "Patti Smith to host arts festival": "The 58-year-old"
+    found, named_before = [], False
+    for start, end in (s for p in reader.corpus.article_passages(article) for s in reader.span(p).sentences):
+        sentence = text[start:end]
+        named = surname.search(_plain(sentence)) is not None
+        for age in AGE.finditer(sentence):
+            owner = _owner(sentence, age)
+            if surname.fullmatch(_plain(owner)) if owner is not None else \
+                    named or named_before or subject and _AGED_ONE.match(sentence):
+                found.append((start, end))
+                break
+        named_before = named
+    return found
+
+
+def _owner(sentence: str, age: re.Match) -> str | None:
+    """The name word whose age ``age`` gives in ``sentence`` when the words around it say ("" for a word in lower
+    case): the word before "Gatlin, 22, " and "Kim (54)"; after "27-year-old", the surname of a full name in the words
+    describing the person ("The 21-year-old Blues prop Gethin Jenkins"), or a name standing alone right after it
+    ("27-year-old Almunia has"). None when they say nobody: "The 25-year-old shocked Pete Sampras" (a verb first),
+    "who died aged 27"."""
+    text = age.group()
+    if text.endswith(", ") or text.startswith("("):
+        before = _NAME_WORD.findall(sentence[:age.start() + (1 if text.endswith(", ") else 0)])
+        return before[-1] if before and before[-1][:1].isupper() else ""
+    if not text.lower().endswith("-old"):
+        return None
+    after = _NAME_WORD.findall(re.split(r"[,;:()\"“”]", sentence[age.end():age.end() + 80], maxsplit=1)[0])[:8]
+    run: list[str] = []
+    for word in after:
+        if word in ("The", "A", "An"):
+            run = []  # "told The Observer": a name opens with no article
+        elif word[:1].isupper():
+            run.append(word)
+        elif len(run) >= 2 or word.lower() in _ENDS_DESCRIPTION or word.endswith("ed"):
+            break
+        else:
+            run = []  # one capitalised word describes ("Blues prop", "US singer"); a name is two
+    if len(run) >= 2:
+        return run[-1]
+    if len(after) > 1 and after[0][:1].isupper() and not after[1][:1].isupper() and not after[0].isupper() \
+            and not after[0].lower().endswith(_NOT_A_NAME_ENDINGS):
+        return after[0]
+    return None
+
+
+def _plain(text: str) -> str:
+    """``text`` in lower case without accents ("Temür" is "temur"), as names are compared here."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
