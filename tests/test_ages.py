@@ -97,3 +97,12 @@ def test_whose_age_the_words_around_it_say(sentence, owner):
     from qabot.lexicon import AGE
 
     assert _owner(sentence, AGE.search(sentence)) == owner
+
+
+@pytest.mark.parametrize("question, name", [
+    ("How old is Radio 1 DJ Joel Ross?", ("Joel", "Ross")),
+    ("How old is Kristin Scott Thomas, the star of Man to Man?", ("Kristin", "Scott", "Thomas")),
+    ("How old is U2?", ()),
+])
+def test_a_name_ends_at_an_acronym_a_number_or_a_comma(question, name):
+    assert person(question) == name

@@ -18,8 +18,9 @@ from ..lexicon import AGE, NATIONAL_ENDINGS
 from .sentences import Reader
 
 _AGE_OF = re.compile(r"(?i)\bhow\s+old\s+(?:is|was|are|were|will\s+be|would\s+be)\s+(?P<who>.+?)"
-                     r"(?=\s+(?:when|at|after|before|in|on|during|while|now|today|this|by|if)\b|\s*[?.!]|\s*$)")
-"""A "how old is X" question and its X, up to a clause after it ("How old was Jim Morrison when he died")."""
+                     r"(?=\s+(?:when|at|after|before|in|on|during|while|now|today|this|by|if)\b|\s*[?.!,;(]|\s*$)")
+"""A "how old is X" question and its X, up to a clause or an apposition after it ("How old was Jim Morrison when he
+died", "How old is Kristin Scott Thomas, the star of Man to Man?")."""
 _NAME_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _AGED_ONE = re.compile(r"\W*(?:The|the)\s+\d{1,3}-year-old\b")
 """A sentence opening with the one it speaks of by age ("The 58-year-old US singer ...")."""
@@ -41,15 +42,15 @@ def person(text: str) -> tuple[str, ...]:
     found = _AGE_OF.search(text)
     if not found:
         return ()
-    words = [w.removesuffix("’s").removesuffix("'s") for w in _NAME_WORD.findall(found.group("who"))]
-    if not words:
+    words = [w.strip("\"“”‘’'.:").removesuffix("’s").removesuffix("'s") for w in found.group("who").split()]
+    if not words or not _NAME_WORD.fullmatch(words[-1]):
         return ()
     if text == text.lower():
         return (words[-1],)
     name: list[str] = []
     for w in reversed(words):
-        if not w[:1].isupper():
-            break
+        if not (_NAME_WORD.fullmatch(w) and w[:1].isupper() and not w.isupper()):
+            break  # a word in lower case, a number or an acronym ("Radio 1 DJ Joel Ross": Joel Ross)
         name.insert(0, w)
     return tuple(name)
 
@@ -60,7 +61,7 @@ def age_spans(reader: Reader, article: int, name: tuple[str, ...]) -> list[tuple
     not Adam Jones)."""
     read = reader.article(article)
     text = read.text
-    name = tuple(_plain(w) for w in name)
+    name = tuple(_plain(w) for w in name[-2:])  # "Cardinal Cormac Murphy O'Connor": the first name and surname
     if len(name) > 1 and not re.search(r"\b" + r"\s+".join(map(re.escape, name)) + r"\b", _plain(f"{read.title}\n{text}")):
         return []
     surname = re.compile(rf"\b{re.escape(name[-1])}\b")
@@ -112,7 +113,7 @@ def _owner(sentence: str, age: re.Match) -> str | None:
 
 def _plain(text: str) -> str:
     """``text`` in lower case without accents ("Temür" is "temur"), as names are compared here."""
-    text = text.lower()
+    text = text.lower().replace("’", "'")
     if text.isascii():
         return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
