@@ -145,6 +145,9 @@ class Candidate:
     """The fitted probability that it holds the answer."""
     inputs: list[float] = field(default_factory=list)
     """The confidence features, in the order of ``CONFIDENCE_FEATURES`` (set for the best candidates)."""
+    lifted: bool = False
+    """A speech question's speaker's quotation put first over their report of it in the lede
+    (``OwnWords.quotation_first``): the report, second, is their best words by score."""
 
     @property
     def article(self) -> int:

@@ -16,7 +16,7 @@ from .. import lexicon
 from ..analysis import fold
 from ..lexicon import alternation
 from ..speakers import speaker_phrase
-from . import features
+from . import features, select
 from .features import Candidate
 from .params import AnswerParams
 from .parse import Question
@@ -93,6 +93,36 @@ class OwnWords:
             cands.sort(key=lambda c: (not c.own_words, c.own_words and self.shared(c), -c.score, c.article, c.start))
         else:
             cands.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
+        if say and q.topic_terms:
+            self.quotation_first(cands, told)
+
+    def quotation_first(self, cands: list[Candidate], told: set[int]) -> None:
+        """When the best of a speech question's candidates is the speaker's words told in reported speech in the
+        article's lede ("Liverpool chief executive Rick Parry insists the club will never sell Steven Gerrard ..."),
+        put the first quotation of theirs about the topic that the article gives after it first ('"There is no
+        chance of Stevie going in January," said Parry. "That just won't happen. ..."'): the lede is the reporter's
+        summary of what they said, the quotation their words. The lede comes second. Not when that quotation comes
+        right after the lede (the lede is shown with it: ``select.quote_after``), nor a quotation that is theirs only as
+        the story of X and Y (``told``: it names nothing of Y). ``SpeechParams.quotation_first`` False turns it off."""
+        if not self.params.speech.quotation_first or not cands or not cands[0].own_words:
+            return
+        best = cands[0]
+        if best.passage.paragraph != 1 or best.sentence != 0:
+            return  # the lede only: a report later in the story is no summary of it
+        said = self.speech.speakers(best.passage.id).get(best.start)
+        if said is None or said.quote:
+            return
+        quotes = [c for c in cands[1:] if c.own_words and c.article == best.article and id(c) not in told
+                  and (c.passage.id, c.sentence) > (best.passage.id, best.sentence)
+                  and (a := self.speech.speakers(c.passage.id).get(c.start)) is not None and a.quote]
+        if not quotes:
+            return
+        first = min(quotes, key=lambda c: (c.passage.id, c.start))
+        if first.start < select.quote_after(self.reader, self.speech, best, best.start, best.end):
+            return  # shown with the lede already
+        cands.remove(first)
+        cands.insert(0, first)
+        first.lifted = True
 
     def on_topic(self, q: Question, cands: list[Candidate]) -> None:
         """The speaker's words that hold, in them or beside them, less than ``own_topic_share`` of the terms of a
@@ -266,6 +296,8 @@ class OwnWords:
             held = sum(weight[t] for t in self.reader.article_holds(best.article, x))
             return held >= self.params.speech.told_of_share * sum(weight.values())  # "Tesla" of "Tesla mistakenly"
         best = said.candidates[0]
+        if best.lifted and len(said.candidates) > 1:
+            best = said.candidates[1]  # X's best words are the report in the lede the quotation was put first over
         if any((c.article, c.start) == (best.article, best.start) for c in plain.candidates[:3]):
             return False  # X's best words rank high among the plain question's sentences too
         return self.speaks_in(q, plain.candidates[0])

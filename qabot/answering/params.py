@@ -252,6 +252,12 @@ class SpeechParams:
     """For "what did X warn / predict / admit ... (about Y)": added to the score of X's own words that use a form of the
     question's verb ("warned"), so that they come before X's words said otherwise ("said"); a verb of words in
     general ("say", "tell") adds nothing."""
+    quotation_first: bool = True
+    """For "what did X say about Y": when X's best words are the article's lede telling in reported speech what X said
+    ("Liverpool chief executive Rick Parry insists the club will never sell Steven Gerrard ..."), X's first quotation
+    about Y after it comes first, the lede second (``OwnWords.quotation_first``). Any report of X's (not only the lede)
+    before X's next quotation answered 3 more tuning questions but lost 3 others ("The system opens up possibilities
+    ..., said Mr Romen" then a quotation for "what did Nokia say the system would do")."""
     own_confidence_scale: float = 0.3393
     own_confidence_shift: float = 1.5813
     """How the confidence of a speech question answered with the speaker's own words is read: ``sigmoid(scale *
