@@ -1,0 +1,39 @@
+"""A speaker asked for by one name when the sentence quoting them uses another the article gives them: a title written
+once before the full name ("Chancellor Gordon Brown ...", then "Mr Brown said"), a body's other name in a role ("the
+Lib Dem leader" for "Liberal Democrat leader Charles Kennedy"). Small real articles written here, asked through the
+real CLI."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import ask_json, first_text, index_articles, run
+
+STUDENTS = """Lib Dems target the student vote
+
+Students can decide the fate of MPs in some seats, Liberal Democrat leader Charles Kennedy has claimed.
+
+Launching his campaign at the London School of Economics, Mr Kennedy urged students to vote. He said: "Top-up fees put students off university, especially those from a poorer background."
+
+Education Secretary Ruth Kelly said the Liberal Democrat policy on top-up fees would leave universities short of money.
+
+A Conservative spokesman said top-up fees were a matter for the universities.
+"""
+
+
+def test_a_bodys_other_name_in_a_role_asked_for(tmp_path):
+    """"the Lib Dem leader" is "Liberal Democrat leader Charles Kennedy" (``lexicon.BODY_ALIASES`` for more than one word),
+    the Education Secretary and the Conservative spokesman are not; "the Tory leader" is no one here."""
+    index = index_articles(tmp_path, students=STUDENTS)
+    lib_dem, tory = ask_json(index, "What did the Lib Dem leader say about top-up fees?",
+                             "What did the Tory leader say about top-up fees?")
+    assert "Top-up fees put students off university" in first_text(lib_dem)
+    assert not any("students off university" in a["text"] for a in tory["answers"]), tory
+    quotes = run("quotes", "the Lib Dem leader", "--index", str(index), "--json")
+    assert quotes.returncode == 0, quotes.stderr
+    said = [json.loads(line) for line in quotes.stdout.splitlines()]
+    assert {q["speaker"] for q in said} == {"Charles Kennedy"}, said
+    assert not any("Kelly" in q["text"] or "Conservative" in q["text"] for q in said), said
+    tories = run("quotes", "the Tory leader", "--index", str(index), "--json")
+    assert not tories.stdout.strip(), tories.stdout
+
