@@ -9,6 +9,29 @@ import json
 
 from conftest import ask_json, first_text, index_articles, run
 
+FUEL = """Petrol duties frozen, Brown says
+
+Chancellor Gordon Brown has announced a freeze on fuel duty in his pre-budget speech to the Commons on Thursday.
+
+Mr Brown told the House that government policy is to raise fuel duty each year. He said: "Because of the sustained volatility in the oil market I propose a freeze on the main road fuel duties."
+
+The RAC welcomed the news, calling it an early present for motorists.
+"""
+
+COACH = """Spain coach defends his squad
+
+Coach Luis Aragones has named an unchanged squad for the friendly against England.
+
+Mr Aragones told reporters in Madrid: "These players have earned their places and the squad will stay together."
+"""
+
+MOTORS = """Carmaker cuts jobs in Detroit
+
+General Motors Corp is to cut 500 jobs at its Detroit plant, the union said.
+
+The company said the squad of engineers at the plant would stay together.
+"""
+
 STUDENTS = """Lib Dems target the student vote
 
 Students can decide the fate of MPs in some seats, Liberal Democrat leader Charles Kennedy has claimed.
@@ -19,6 +42,20 @@ Education Secretary Ruth Kelly said the Liberal Democrat policy on top-up fees w
 
 A Conservative spokesman said top-up fees were a matter for the universities.
 """
+
+
+def test_a_title_written_once_before_the_full_name_is_the_persons_role(tmp_path):
+    """"the chancellor" asked, the article writes "Chancellor Gordon Brown" once and quotes "Mr Brown"/"He said": his
+    words. A capitalised title alone before a full name is a role (``people._titled_full_name``); "General Motors Corp"
+    is no one's name and "the general" nobody's role."""
+    index = index_articles(tmp_path, fuel=FUEL, coach=COACH, motors=MOTORS)
+    chancellor, coach, general = ask_json(index, "What did the chancellor say about fuel duty?",
+                                          "What did the coach say about the squad?",
+                                          "What did the general say about the squad?")
+    assert "sustained volatility in the oil market" in first_text(chancellor)
+    assert "These players have earned their places" in first_text(coach)
+    assert general["no_answer"] or general["unsure"], general  # closest passages at most, no one's words as the general's
+    assert not any(a.get("speaker") for a in general["answers"]), general
 
 
 def test_a_bodys_other_name_in_a_role_asked_for(tmp_path):
