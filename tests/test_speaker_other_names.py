@@ -74,3 +74,21 @@ def test_a_bodys_other_name_in_a_role_asked_for(tmp_path):
     tories = run("quotes", "the Tory leader", "--index", str(index), "--json")
     assert not tories.stdout.strip(), tories.stdout
 
+
+TEXTS = """Text messages hit record on New Year
+
+A record 133m text messages were sent on New Year's Day, says the Mobile Data Association (MDA).
+
+Texting is heading to overtake the phone call, said Mike Short, chairman of the MDA. "At a New Year party texting is useful if you are unable to speak or hear because of a noisy background," he said.
+
+Analyst Jane Cole said phone calls on New Year's Eve would keep falling as texting grew.
+"""
+
+
+def test_a_role_set_off_after_the_name_ending_in_initials(tmp_path):
+    """"said Mike Short, chairman of the MDA." gives Mr Short the role though the initials' last dot ends the sentence
+    (``people._descriptions``): "the MDA chairman" is him where "he said" quotes him."""
+    index = index_articles(tmp_path, texts=TEXTS)
+    (chairman,) = ask_json(index, "What did the MDA chairman say about texting at New Year?")
+    assert "unable to speak or hear" in first_text(chairman)
+    assert chairman["unsure"] is False, chairman  # his own words, not "not sure: closest passages"

@@ -106,6 +106,8 @@ def _descriptions(text: str):
         of = _OF_AFTER.match(text, e)
         stop = _SENTENCE_END.search(of.group()) if of else None  # "head of the Turkish Central Bank." ends there,
         end = of.start() + stop.start() if stop else of.end() if of else e  # "of Stuff Essentials. The ..." too
+        if of and not stop and text[end - 1] == "." and text[end - 2:end - 1].isupper():
+            end -= 1  # "said Mike Short, chairman of the MDA.": the initials' last dot ends the sentence too
         desc_of = desc + (text[e:end] if of else "")
         if (after := _COMMA_NAME_AFTER.match(text, end)) is not None:
             yield desc_of, after.group("who"), True, s, after.end()  # "Kenteris's lawyer, Gregory Ioannidis,"
