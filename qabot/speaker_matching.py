@@ -17,6 +17,8 @@ from .lexicon import (BODY_ALIASES, CORE_SPEECH_FORMS, EXPERTS, FEMALE_HONORIFIC
 
 _OWN_S = re.compile(r"['’]s$")
 _WORD_ALIASES = {k: v for k, v in BODY_ALIASES.items() if " " not in k and " " not in v} | {"tories": "conservative"}
+_PHRASE_ALIASES = tuple((frozenset(k.split()), frozenset(v.split())) for k, v in BODY_ALIASES.items() if " " in k)
+"""A body's other name of more than one word, by its words and the name's ("lib dem": "liberal democrat")."""
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8})\)")
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 _LINKS = frozenset("of for at on from in".split())
@@ -289,9 +291,13 @@ def _rank_words(phrase: SpeakerPhrase) -> frozenset[str]:
 
 
 def _aliased(words: frozenset[str]) -> frozenset[str]:
-    """``words`` with a one-word other name of a body written as its name (``lexicon.BODY_ALIASES``: "tory" is
-    "conservative")."""
-    return frozenset(_WORD_ALIASES.get(w, w) for w in words)
+    """``words`` with another name of a body written as its name (``lexicon.BODY_ALIASES``: "tory" is "conservative";
+    "lib" and "dem" together are "liberal", "democrat")."""
+    out = frozenset(_WORD_ALIASES.get(w, w) for w in words)
+    for other, name in _PHRASE_ALIASES:
+        if other <= out:
+            out = (out - other) | name
+    return out
 
 
 def given_names(text: str, name: str) -> Counter[str]:

@@ -79,6 +79,16 @@ def _role_words(text: str):
     return itertools.chain((first.span(),) if first else (), (m.span(1) for m in _ROLE_WORD_LOWER.finditer(low)))
 
 
+def _titled_full_name(role: str, after: re.Match) -> bool:
+    """True when a capitalised role word alone is a title before a person's full name ("Chancellor Gordon Brown",
+    "Coach Luis Aragones"): a title an article writes before names (``TITLE_WORDS``, not an honorific), then two to
+    four capitalised words, none a role or group word ("Premier League", "General Motors Corp" are no one's names)."""
+    if role not in TITLE_WORDS or normal(role) in HONORIFICS:
+        return False
+    words = after.group("who").split()
+    return 2 <= len(words) and all(w[:1].isupper() and not _is_head(w) and normal(w) not in HONORIFICS for w in words)
+
+
 def _descriptions(text: str):
     """``(description, name, set off by a comma, start, end)`` for each person ``text`` describes by role, found
     from each role word: "Festival director Dieter Kosslick", "Kenteris's lawyer, Gregory Ioannidis,", "Pat
@@ -91,11 +101,13 @@ def _descriptions(text: str):
         d = _DESC_BEFORE.search(before, _last_words(before, 4)) if before.endswith((" ", "\t")) else None
         words = d.group() if d else ""
         desc = words + role
-        if (words or role.islower()) and (after := _NAME_AFTER.match(text, e)) is not None:
+        if (after := _NAME_AFTER.match(text, e)) is not None and (words or role.islower() or _titled_full_name(role, after)):
             yield desc, after.group("who"), False, s, after.end()  # "Festival director Dieter Kosslick", not "Premier League"
         of = _OF_AFTER.match(text, e)
         stop = _SENTENCE_END.search(of.group()) if of else None  # "head of the Turkish Central Bank." ends there,
         end = of.start() + stop.start() if stop else of.end() if of else e  # "of Stuff Essentials. The ..." too
+        if of and not stop and text[end - 1] == "." and text[end - 2:end - 1].isupper():
+            end -= 1  # "said Mike Short, chairman of the MDA.": the initials' last dot ends the sentence too
         desc_of = desc + (text[e:end] if of else "")
         if (after := _COMMA_NAME_AFTER.match(text, end)) is not None:
             yield desc_of, after.group("who"), True, s, after.end()  # "Kenteris's lawyer, Gregory Ioannidis,"
