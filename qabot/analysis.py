@@ -51,13 +51,18 @@ def fold(token: str) -> str:
         token = token[:-2]
     if "'" in token and token not in STOPWORDS:
         token = token.replace("'", "")
-    if not token.isascii():
-        decomposed = unicodedata.normalize("NFKD", token)
-        if decomposed.isascii():
-            return decomposed
-        marks = [ord(c) for c in set(decomposed) if unicodedata.combining(c)]  # each distinct character looked at once
-        token = decomposed.translate(dict.fromkeys(marks)) if marks else decomposed  # (an article's text is long)
-    return token
+    return token if token.isascii() else unaccented(token)
+
+
+def unaccented(text: str) -> str:
+    """``text`` without accents ("Temür" is "Temur"): its NFKD form without the combining marks."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():
+        return decomposed
+    marks = [ord(c) for c in set(decomposed) if unicodedata.combining(c)]  # each distinct character looked at once
+    return decomposed.translate(dict.fromkeys(marks)) if marks else decomposed  # (an article's text is long)
 
 
 class Analyzer:

@@ -12,8 +12,8 @@ person none is refused (``Answerer._not_given``), though they give others ages.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from ..analysis import unaccented
 from ..lexicon import AGE, NATIONAL_ENDINGS
 from .sentences import Reader
 
@@ -31,7 +31,9 @@ _ENDS_DESCRIPTION = frozenset(
 """Words that end the description after "the 27-year-old" (what follows is no longer who it is), the commonest verbs
 that do not end in "ed" among them."""
 _NOT_A_NAME_ENDINGS = NATIONAL_ENDINGS + ("ard",)
-"""A capitalised word after "the 27-year-old" that says where someone is from ("Spaniard", "Briton" aside), no name."""
+"""How a capitalised word after "the 27-year-old" ends that says where someone is from, no name ("German", "Spaniard";
+"Briton" is not caught). Not all of ``lexicon.DEMONYM_ENDINGS``: its "man" would take "27-year-old Hoffman" for a
+Dutchman."""
 
 
 def person(text: str) -> tuple[str, ...]:
@@ -112,8 +114,6 @@ def _owner(sentence: str, age: re.Match) -> str | None:
 
 
 def _plain(text: str) -> str:
-    """``text`` in lower case without accents ("Temür" is "temur"), as names are compared here."""
-    text = text.lower().replace("’", "'")
-    if text.isascii():
-        return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """``text`` in lower case without accents ("Temür" is "temur"), as names are compared here (apostrophes kept:
+    ``analysis.fold`` drops them, and "Smith's" would no longer hold the word "smith")."""
+    return unaccented(text.lower().replace("’", "'"))
