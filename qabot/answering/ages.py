@@ -12,10 +12,11 @@ person none is refused (``Answerer._not_given``), though they give others ages.
 from __future__ import annotations
 
 import re
+import weakref
 
 from ..analysis import unaccented
 from ..lexicon import AGE, NATIONAL_ENDINGS
-from .sentences import Reader
+from .sentences import Reader, cached
 
 _AGE_OF = re.compile(r"(?i)\bhow\s+old\s+(?:is|was|are|were|will\s+be|would\s+be)\s+(?P<who>.+?)"
                      r"(?=\s+(?:when|at|after|before|in|on|during|while|now|today|this|by|if)\b|\s*[?.!,;(]|\s*$)")
@@ -57,10 +58,21 @@ def person(text: str) -> tuple[str, ...]:
     return tuple(name)
 
 
+_FOUND: "weakref.WeakKeyDictionary[Reader, dict]" = weakref.WeakKeyDictionary()
+"""Per reader, ``age_spans`` by article and name: the refusal (``Answerer._not_given``) and the order
+(``select._age_first``) of one answer read the same articles."""
+
+
 def age_spans(reader: Reader, article: int, name: tuple[str, ...]) -> list[tuple[int, int]]:
     """The spans of the sentences of ``article`` that give the person ``name`` an age (the module's rules; the person
     is found by surname, the last word of ``name``), in an article that writes their whole name (another "Jones" is
-    not Adam Jones)."""
+    not Adam Jones); cached per reader."""
+    return cached(_FOUND.setdefault(reader, {}), (article, name), reader.params.caches.articles,
+                  lambda key: _age_spans(reader, *key))
+
+
+def _age_spans(reader: Reader, article: int, name: tuple[str, ...]) -> list[tuple[int, int]]:
+    """``age_spans``, uncached."""
     read = reader.article(article)
     text = read.text
     name = tuple(_plain(w) for w in name[-2:])  # "Cardinal Cormac Murphy O'Connor": the first name and surname
