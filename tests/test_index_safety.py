@@ -234,7 +234,9 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_index(isolated):
 
 @pytest.mark.slow
 def test_two_builds_on_one_index_never_interleave(isolated):
-    _corpus(isolated / "corpus", 600)  # about 12 MB: the first build outlasts the second's start on a quiet machine
+    # about 30 MB: the first build (about 5 s) outlasts the second's start and its wait for the lock
+    # (``store.manifest.LOCK_PATIENCE``); at 600 files (2 s) it sometimes ended first on a loaded machine
+    _corpus(isolated / "corpus", 1500)
     index = isolated / "index"
     first = _start_index("corpus", "--index", "index")
     assert _wait_for(lambda: (index / ".lock").exists(), first)
@@ -245,7 +247,7 @@ def test_two_builds_on_one_index_never_interleave(isolated):
     assert _one_line(second) == "qabot: error: another qabot index is writing index; wait for it to finish\n"
     out, err = first.communicate(timeout=300)
     assert first.returncode == 0, err
-    assert out.startswith("indexed 601 articles from 601 files into index: ")
+    assert out.startswith("indexed 1,501 articles from 1,501 files into index: ")
     assert run("index", "--index", "index", "--verify").returncode == 0
     assert _answer(index, "lighthouse herons")["answers"][0]["text"] == "The lighthouse keeper counted the herons at dawn."
 
