@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import TITLE_WORDS, alternation
-from .phrases import _OF
+from .phrases import _OF, _Lazy
 
 _NOT_NAMES = frozenset(
     "The A An But And However Yet It This That These Those There They We I You In On At For From Of "
@@ -22,7 +22,7 @@ _OPENERS_RE = re.compile(_OPENERS)
 _CAPS_REST = r"[\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:\s+of\s+[A-Z][\w’'-]+)?"
 
 
-def _capital_led() -> re.Pattern:
+def _capital_led() -> _Lazy:
     """``{_TITLE}?(?<![\\w.])[A-Z]{_CAPS_REST}`` (a name, with any title before it), written as one branch per
     capital letter that starts with the letter: a pattern that starts with a literal is skipped through text
     fast, one that starts with an optional title or a look-behind is tried at every character (four times
@@ -32,7 +32,7 @@ def _capital_led() -> re.Pattern:
         rests = [w[1:] for w in TITLE_WORDS if w[0] == letter]
         titled = rf"(?:{alternation(rests)})\.?\s+(?<![\w.])[A-Z]{_CAPS_REST}|" if rests else ""
         branches.append(rf"{letter}(?:{titled}(?<![\w.]{letter}){_CAPS_REST})")
-    return re.compile("|".join(branches))
+    return _Lazy("|".join(branches))
 
 
 _CAPS = _capital_led()

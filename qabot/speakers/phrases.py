@@ -43,7 +43,44 @@ _PHRASE = (rf"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?(?:{_MODIFI
            rf"(?:,\s+{_NAME}(?=\s*[,.;:!?]|$)|[ \t]+(?=[A-Z]){_NAMED})?")
 """A speaker named by a noun phrase: "the mayor of Ferrara, Anna Benedetti", "U.S. officials", "the statement";
 two roles of one person before their name: "Nortel president and chief executive Bill Owens"."""
-_IS_PHRASE = re.compile(rf"{_PHRASE}$")
+
+
+class _Lazy:
+    """A regular expression compiled when first searched with: each pattern that tries a speaker's phrase costs about
+    20 ms to compile (15 ms from ``regexcache``'s stored program), paid at every start of ``qabot`` otherwise, though
+    most questions never attribute a sentence (and none does over an index with its speakers stored) and these
+    patterns are searched only in sentences that need them. Once compiled, the pattern's own methods stand in for
+    these (set on the instance): a search costs what the pattern's does."""
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        """The pattern's text, as ``re.Pattern.pattern``."""
+
+    def _compile(self) -> re.Pattern:
+        compiled = re.compile(self.pattern)
+        self.search, self.match = compiled.search, compiled.match
+        self.finditer, self.findall = compiled.finditer, compiled.findall
+        return compiled
+
+    def search(self, *args):
+        return self._compile().search(*args)
+
+    def match(self, *args):
+        return self._compile().match(*args)
+
+    def finditer(self, *args):
+        return self._compile().finditer(*args)
+
+    def findall(self, *args):
+        return self._compile().findall(*args)
+
+    def __getattr__(self, name: str):  # the pattern's other attributes (``groupindex``, ``sub``, ...)
+        if name == "pattern" or name.startswith("__"):  # not made yet (a copy being made): nothing to compile
+            raise AttributeError(name)
+        return getattr(self._compile(), name)
+
+
+_IS_PHRASE = _Lazy(rf"{_PHRASE}$")
 
 
 @lru_cache(maxsize=8192)
@@ -53,7 +90,7 @@ def is_phrase(who: str) -> bool:
     of 1,967 texts; the match cost a tenth of attributing)."""
     return _IS_PHRASE.match(who) is not None
 _ROLE_HEAD = rf"(?i:{alternation(ROLES)})"
-_SPLIT_ROLE = re.compile(rf"^(?P<desc>.*?\b{_ROLE_HEAD})\s+(?P<name>(?:{_TITLE})?[A-Z][^\s]*(?:\s+(?!{_ROLE_HEAD}\b)\S+)*)$")
+_SPLIT_ROLE = _Lazy(rf"^(?P<desc>.*?\b{_ROLE_HEAD})\s+(?P<name>(?:{_TITLE})?[A-Z][^\s]*(?:\s+(?!{_ROLE_HEAD}\b)\S+)*)$")
 """The role and the name of a speaker named after their role."""
 _WHO = (rf"(?<![\w.’'-])"
         rf"(?P<who>(?!(?:I|We|You|They|It|This|That)\b)(?:{_PHRASE}|(?:[Tt]he\s+(?=[A-Z]))?{_TITLE}?{_NAMED})"
@@ -96,31 +133,6 @@ adviser to President Vladimir Putin - told"."""
 
 _VERB_FIRST_FORMS = alternation(ARTICLE_SPEECH_FORMS - {"tell", "tells", "told"})
 """The verbs of speech that may come before their speaker ("said Nokia"; "told Reuters" names whom, not who)."""
-class _Lazy:
-    """A regular expression compiled when first searched with: each pattern that tries a speaker's phrase costs about
-    20 ms to compile, paid at every start of ``qabot`` otherwise, though most questions never attribute a sentence
-    and these patterns are searched only in sentences that need them."""
-
-    __slots__ = ("source", "_compiled")
-
-    def __init__(self, source: str):
-        self.source = source
-        self._compiled: re.Pattern | None = None
-
-    def compiled(self) -> re.Pattern:
-        if self._compiled is None:
-            self._compiled = re.compile(self.source)
-        return self._compiled
-
-    def search(self, *args):
-        return self.compiled().search(*args)
-
-    def match(self, *args):
-        return self.compiled().match(*args)
-
-    def finditer(self, *args):
-        return self.compiled().finditer(*args)
-
 _THE = re.compile(r"^[Tt]he\s+")
 _TITLED_START = re.compile(rf"{_TITLE}[A-Z]")
 _OF = re.compile(r"\s+of\s+")

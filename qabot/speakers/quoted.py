@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import ARTICLE_SPEECH_FORMS, alternation
-from .phrases import VERBS, _APPOSITION, _WHO, _WHO_POSSESSIVE
+from .phrases import VERBS, _APPOSITION, _Lazy, _WHO, _WHO_POSSESSIVE
 
 _CLOSE = r"(?:[”»’]|\"(?<=[^\s:(\[]\"))"
 """A closing quotation mark: a straight one only after a word or punctuation (': "He thinks' opens one). The
@@ -16,15 +16,15 @@ look-behind comes after the mark, so a search is skipped through text to the nex
 look-behind, it was tried at every character)."""
 _OPEN = r"[“\"«‘]"
 
-_AFTER_QUOTE = re.compile(rf"{_CLOSE}\s*,?\s*{_WHO_POSSESSIVE}(?:,[ \t]*\d{{1,3}},|{_APPOSITION})?\s+(?:has\s+|have\s+|had\s+)?"
+_AFTER_QUOTE = _Lazy(rf"{_CLOSE}\s*,?\s*{_WHO_POSSESSIVE}(?:,[ \t]*\d{{1,3}},|{_APPOSITION})?\s+(?:has\s+|have\s+|had\s+)?"
                           rf"(?:{VERBS})\b")
 """'"...," Wang said', '"...," Hans Arne Kristiansen, a spokesman for the Danish Dairy Board, told the BBC' (an age or
 a clause set off by commas between the speaker and the verb)."""
-_VERB_FIRST = re.compile(rf"{_CLOSE}\s*,?\s*(?:{VERBS})\s+{_WHO}")
+_VERB_FIRST = _Lazy(rf"{_CLOSE}\s*,?\s*(?:{VERBS})\s+{_WHO}")
 
 _SAYS_OPENING = rf"(?:{VERBS})\b(?:\s*that\s*|[^“\"«.]{{0,40}}?)[:,]?\s*{_OPEN}"
 """A verb of speech and the quotation mark it opens ("said: “", "told reporters that “")."""
-_BEFORE_QUOTE = re.compile(rf"{_WHO_POSSESSIVE}\s+{_SAYS_OPENING}")
+_BEFORE_QUOTE = _Lazy(rf"{_WHO_POSSESSIVE}\s+{_SAYS_OPENING}")
 _SAYS_OPENING_REVERSED = re.compile(rf"{_OPEN}\s*[:,]?(?:\s*taht\s*|[^“\"«.]{{0,40}}?)\b"
                                     rf"(?:{alternation(form[::-1] for form in ARTICLE_SPEECH_FORMS)}|\w+\s+dlot|s?daer)")
 """``_SAYS_OPENING`` written backwards, to be searched for in a sentence written backwards: what every match of

@@ -12,15 +12,15 @@ from ..lexicon import ARTICLE_SPEECH_FORMS, CHARACTERISING_FORMS, CORE_SPEECH_FO
 from .phrases import VERBS, _APPOSITION, _DESCRIBED, _LEAD, _Lazy, _VERB_FIRST_FORMS, _WHO, _WHO_POSSESSIVE
 from .quoted import _OPEN
 
-_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_WHO}")
+_ACCORDING = _Lazy(rf"\b[Aa]ccording\s+to\s+{_WHO}")
 
 _WHEN_SAID = r"(?:later|earlier|afterwards|again|yesterday|once|(?!(?:initially|only|early|likely|family|ally)\b)[a-z]{3,}ly)"
 """A word between a subject and its verb of speech that says when or how ("Caprice, who left ..., afterwards said:", "Mr
 Brown later told reporters", "Hitachi recently announced"; not "initially", which is seldom of words)."""
-_REPORTED = re.compile(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??"
+_REPORTED = _Lazy(rf"^\W*{_LEAD}?(?P<desc>{_DESCRIBED})??"
                        rf"{_WHO_POSSESSIVE}{_APPOSITION}?,?\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|now\s+|{_WHEN_SAID}\s+)?(?:{VERBS})\b")
-_REPORTED_MID = re.compile(rf"[,;]\s+(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE},?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
-_REPORTED_END = re.compile(rf",\s*{_WHO_POSSESSIVE}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
+_REPORTED_MID = _Lazy(rf"[,;]\s+(?P<desc>{_DESCRIBED})??{_WHO_POSSESSIVE},?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERBS})\b(?!\s*[.!]?\s*$)")
+_REPORTED_END = _Lazy(rf",\s*{_WHO_POSSESSIVE}\s+(?:has\s+|had\s+|have\s+)?(?:{VERBS})\s*[.!]?\s*$")
 _ENDS_WITH_VERB_REVERSED = re.compile(rf"\s*[.!]?\s*(?:{alternation(form[::-1] for form in ARTICLE_SPEECH_FORMS)}|\w+\s+dlot)")
 """``(?:{VERBS})\\s*[.!]?\\s*$``, what every match of ``_REPORTED_END`` ends with, written backwards: matched at the start
 of the sentence written backwards (``reported_end_hint``), it is tried once, not at every character (no
@@ -66,7 +66,7 @@ is speaking as the story is told ("Tony Blair is urging European leaders ..."), 
 words ('David Oblon called the term "outrageous"', 'Mr Panke praised the Accura as the "best execution" yet', "he
 portrayed Mr Ebbers as obsessed with costs"), or acts and says ("Nintendo has a 95% share of the market and said
 ...")."""
-_SUBJECT_SPEAKS_HINT = re.compile(rf", who\s|\b(?:{_CALLS})\b| and\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{VERBS})\b"
+_SUBJECT_SPEAKS_HINT = _Lazy(rf", who\s|\b(?:{_CALLS})\b| and\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:{VERBS})\b"
                                   rf"|\s(?:is|are|was|were|been)\s+(?:also\s+)?(?:{_ING})\b")
 """What every match of ``_SUBJECT_SPEAKS`` holds, searched for first (far cheaper than trying a speaker's phrase)."""
 _CORE = alternation(CORE_SPEECH_FORMS)
@@ -77,7 +77,7 @@ Kim Yates, who said "wind is everything"'; not "Jacques Chirac, who announced hi
 _WHO_SAID_HINT = re.compile(rf", who\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?:{_CORE})\b")
 _TOLD_BY = _Lazy(rf"\b(?:was|were|been|being|is|are)\s+(?:also\s+)?told\s+by\s+{_WHO_POSSESSIVE}(?=[\s,.;:])")
 """Speech told by an agent: "The players were told by coach Tom Hale that the match was off"."""
-_SAYING = re.compile(rf"^\W*{_LEAD}?{_WHO_POSSESSIVE},?\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b[^“\"«;]{{0,120}}?,\s+saying\b")
+_SAYING = _Lazy(rf"^\W*{_LEAD}?{_WHO_POSSESSIVE},?\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b[^“\"«;]{{0,120}}?,\s+saying\b")
 """A subject that acts and says why: "Fox producers defended the show, saying it was a ..." (the verb is no
 verb of speech; the ", saying" clause is the subject's words)."""
 _CHARACTERISING = re.compile(rf"\b(?:{_CALLS})\b")
