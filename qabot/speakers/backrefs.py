@@ -191,7 +191,8 @@ def _subject_before(sentences: list[str], known: frozenset[str]) -> tuple[str, b
 
 def _sex_of(name: str, text: str) -> str | None:
     """"he" or "she" for a person's name by a word of address: its own ("Mr Hale", "Ms Kerr"), else the one ``text``
-    gives its surname ("Fiona Kerr" ... "Ms Kerr"); None when neither or both are written ("Mr Blair", "Mrs Blair")."""
+    (the whole article, where a caller has it) gives its surname anywhere ("Fiona Kerr" ... "Ms Kerr"); None when
+    neither or both are written ("Mr Blair", "Mrs Blair")."""
     words = name.split()
     first = normal(words[0].rstrip(".")) if words else ""
     if first in MALE_HONORIFICS:
@@ -200,20 +201,28 @@ def _sex_of(name: str, text: str) -> str | None:
         return "she"
     if len(words) > 1 and first in HONORIFICS:
         return None  # "Dr Pryce", "Prof Smith": no sex
-    titles = set(given_names(text, surname_of(name))) if text else set()
+    return _sex_in(surname_of(name), text) if text else None
+
+
+@lru_cache(maxsize=256)
+def _sex_in(surname: str, text: str) -> str | None:
+    """``_sex_of`` a person ``text`` calls by ``surname``, by the words of address it gives them (cached: each "he
+    said" of an article asks of the same few people)."""
+    titles = set(given_names(text, surname))
     male, female = bool(titles & MALE_HONORIFICS), bool(titles & FEMALE_HONORIFICS)
     return "he" if male and not female else "she" if female and not male else None
 
 
 def _agrees(name: str | None, pronoun: str, text: str) -> bool:
-    """Whether "he" or "she" (``pronoun``) can stand for the person ``name``: not one addressed as the other sex ("she
-    said" is not Mr Hale's)."""
+    """Whether "he" or "she" (``pronoun``) can stand for the person ``name``: not one addressed as the other sex in
+    ``text`` ("she said" is not Mr Hale's)."""
     return name is None or pronoun not in ("he", "she") or _sex_of(name, text) in (None, pronoun)
 
 
-def _person_before(before: str, sentence: str, known: frozenset[str], pronoun: str = "") -> str | None:
+def _person_before(before: str, sentence: str, known: frozenset[str], pronoun: str = "", article: str = "") -> str | None:
     """The last person named in ``before`` who is one of the ``known``, is not named in ``sentence`` and is not
-    addressed as the other sex than ``pronoun`` ("he" or "she"; any when empty).
+    addressed as the other sex than ``pronoun`` ("he" or "she"; any when empty) in ``article`` (the whole text;
+    ``before`` when empty).
 
     "Xbox Live" or "USA" named after Mr Gates is no one "he" can be; nor is "Morientes" in
     'He said: "... the deal for Fernando Morientes ..."'; nor, for "she said", is "Mr Hale".
@@ -227,7 +236,7 @@ def _person_before(before: str, sentence: str, known: frozenset[str], pronoun: s
         if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) \
                 or _listed(before, max(0, m.start() - _LISTED_REACH), m.start()):
             continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote', "A, B and C": seldom "he"
-        if not _has_word(surname, sentence) and _agrees(candidate, pronoun, before):
+        if not _has_word(surname, sentence) and _agrees(candidate, pronoun, article or before):
             return candidate
     return None
 
