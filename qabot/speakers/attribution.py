@@ -14,7 +14,7 @@ from ..lexicon import (CORE_SPEECH_FORMS, DOCUMENTS, GROUP_SPEECH_LEMMAS, GROUPS
                        PREPOSITIONS, ROLES, STATEMENTS, alternation, forms)
 from ..speaker_matching import normal, not_their_own, speaker_matches, speaker_phrase
 from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _agrees, _backward_body, _body_before, _is_epithet, _last_sentence,
-                       _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
+                       _merely_named, _person_before, _same_role, _speaks_as, _subject_before, _subject_of, Subject)
 from .names import _NOT_NAMES, _OWNED, _clean, _has_word, _is_name, _surnames, last_name_in, surname_of
 from .people import People, known_people
 from .phrases import VERBS, is_phrase, _LEAD, _OF, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
@@ -148,7 +148,7 @@ def _hinted(pattern: re.Pattern, sentence: str) -> bool:
 def attribute(sentence: str, previous: Attribution | None, last_name: str | None | Callable[[], str | None], before: str = "",
               known: Callable[[], frozenset[str]] = frozenset,
               speaking: str | None | Callable[[], str | None] = None,
-              subject: tuple[str, bool, str] | None | Callable[[], tuple[str, bool, str] | None] = None,
+              subject: Subject | None | Callable[[], Subject | None] = None,
               article: str = "") -> Attribution:
     """The speaker of ``sentence``.
 
@@ -232,12 +232,14 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                 who, carried = previous.speaker, previous.phrase  # "he said" is the last speaker, as described
             else:  # (not one addressed as the other sex: '"...," Mr Hale said. "...," she said' is someone else)
                 found = subject() if callable(subject) else subject
-                person, sure, where = found if found and not _has_word(surname_of(found[0]), sentence) \
-                    and _agrees(found[0], pronoun, sexed) else (None, False, "")
+                person, sure, where, spoke = found if found and not _has_word(surname_of(found[0]), sentence) \
+                    and _agrees(found[0], pronoun, sexed) else (None, False, "", False)
                 other = _person_before(before, sentence, known(), pronoun, sexed)
-                if person and other and (_has_word(surname_of(other), before[before.rfind(where) + len(where):])
-                                         or not sure and not _has_word(surname_of(other), where)):
+                since = before[before.rfind(where) + len(where):] if person and other else ""
+                if person and other and not (spoke and _merely_named(surname_of(other), since)) \
+                        and (_has_word(surname_of(other), since) or not sure and not _has_word(surname_of(other), where)):
                     person = None  # a person named since, or a name not surely a person's named before the subject
+                    # (not one only mentioned since a speaker: "Sue Essex said ... announced by Chancellor Gordon Brown.")
                 last = last_name() if callable(last_name) else last_name
                 who = person or other or (last if _agrees(last, pronoun, sexed) else None)
             if who and _has_word(surname_of(who), sentence):
@@ -431,13 +433,13 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
             since.clear()
         return speaking
 
-    def subject(i: int) -> tuple[str, bool, str] | None:
+    def subject(i: int) -> Subject | None:
         """The person the sentences before sentence ``i`` are about (``_subject_before``): a person who spoke in one
         is surely theirs (looked for only when a "he said" needs it)."""
         for j in range(i - 1, max(-1, i - 5), -1):
             said = out[j].speaker
             if said and speaker_phrase(said).names and not said.isupper() and not _speaks_as(said, "they", known):
-                return said, True, text[spans[j][0]:spans[j][1]]
+                return Subject(said, True, text[spans[j][0]:spans[j][1]], spoke=True)
             found = _subject_of(text[spans[j][0]:spans[j][1]], known())
             if found:
                 return found
