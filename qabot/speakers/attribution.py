@@ -14,7 +14,7 @@ from ..lexicon import (CORE_SPEECH_FORMS, DOCUMENTS, GROUP_SPEECH_LEMMAS, GROUPS
                        PREPOSITIONS, ROLES, STATEMENTS, alternation, forms)
 from ..speaker_matching import normal, not_their_own, speaker_matches, speaker_phrase
 from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _agrees, _backward_body, _body_before, _is_epithet, _last_sentence,
-                       _person_before, _same_role, _speaks_as, _subject_before, _subject_of)
+                       _merely_named, _person_before, _same_role, _speaks_as, _subject_before, _subject_of, Subject)
 from .names import _NOT_NAMES, _OWNED, _clean, _has_word, _is_name, _surnames, last_name_in, surname_of
 from .people import People, known_people
 from .phrases import VERBS, is_phrase, _LEAD, _OF, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
@@ -148,7 +148,8 @@ def _hinted(pattern: re.Pattern, sentence: str) -> bool:
 def attribute(sentence: str, previous: Attribution | None, last_name: str | None | Callable[[], str | None], before: str = "",
               known: Callable[[], frozenset[str]] = frozenset,
               speaking: str | None | Callable[[], str | None] = None,
-              subject: tuple[str, bool, str] | None | Callable[[], tuple[str, bool, str] | None] = None) -> Attribution:
+              subject: Subject | None | Callable[[], Subject | None] = None,
+              article: str = "") -> Attribution:
     """The speaker of ``sentence``.
 
     ``previous`` is the attribution of the sentence before it in the same paragraph; ``last_name``
@@ -160,11 +161,12 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     about (``_subject_before``: a name, whether it is surely a person's and the sentence it is the subject of, or
     a function that finds it), whom "he said" means when no speaker is in the sentence before and no one known to be
     a person is named since; a subject not surely a person's is still preferred to a person named after it in its
-    own sentence ("But Hantuchova is upbeat ahead of her clash with Williams.").
+    own sentence ("But Hantuchova is upbeat ahead of her clash with Williams."). ``article`` (the whole text; ``before``
+    when empty) is where the sex of a person "he" or "she" may stand for is read ("Ms Essex" after "She said").
     """
     quote = is_quote(sentence)
     who = desc = carried = None
-    at = len(sentence)
+    at, pronoun, sexed = len(sentence), "", article or before
     described_name = _NAME_AFTER_DESCRIPTION.match(sentence) if ", " in sentence else None
     if described_name is not None and _is_name(described_name.group("who")) \
             and not is_phrase(described_name.group("desc")[:-1]):  # ("The chief inspector of schools, David
@@ -226,18 +228,20 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
             who = _clean(clause.group("name"))  # "But when Lomu was asked whether ..., he replied": Lomu
         elif who.lower() in ("he", "she"):
             pronoun = who.lower()
-            if previous and previous.speaker and _agrees(previous.speaker, pronoun, before):
+            if previous and previous.speaker and _agrees(previous.speaker, pronoun, sexed):
                 who, carried = previous.speaker, previous.phrase  # "he said" is the last speaker, as described
             else:  # (not one addressed as the other sex: '"...," Mr Hale said. "...," she said' is someone else)
                 found = subject() if callable(subject) else subject
-                person, sure, where = found if found and not _has_word(surname_of(found[0]), sentence) \
-                    and _agrees(found[0], pronoun, before) else (None, False, "")
-                other = _person_before(before, sentence, known(), pronoun)
-                if person and other and (_has_word(surname_of(other), before[before.rfind(where) + len(where):])
-                                         or not sure and not _has_word(surname_of(other), where)):
+                person, sure, where, spoke = found if found and not _has_word(surname_of(found[0]), sentence) \
+                    and _agrees(found[0], pronoun, sexed) else (None, False, "", False)
+                other = _person_before(before, sentence, known(), pronoun, sexed)
+                since = before[before.rfind(where) + len(where):] if person and other else ""
+                if person and other and not (spoke and _merely_named(surname_of(other), since)) \
+                        and (_has_word(surname_of(other), since) or not sure and not _has_word(surname_of(other), where)):
                     person = None  # a person named since, or a name not surely a person's named before the subject
+                    # (not one only mentioned since a speaker: "Sue Essex said ... announced by Chancellor Gordon Brown.")
                 last = last_name() if callable(last_name) else last_name
-                who = person or other or (last if _agrees(last, pronoun, before) else None)
+                who = person or other or (last if _agrees(last, pronoun, sexed) else None)
             if who and _has_word(surname_of(who), sentence):
                 who = None  # "he told Blair": the pronoun is someone other than the one named
         elif who.lower() in ("it", "they") or _backward_body(who) and not (
@@ -278,10 +282,11 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
     if who is None and (done := _DOCUMENT_DONE.match(sentence)) is not None:
         who = done.group("who")  # "An engineering report published in February said ..."
     continued = False
-    if who is None and quote and sentence.lstrip()[:1] in "“\"«":
+    if who is None and quote and sentence.lstrip()[:1] in "“\"«":  # (a "he said" of no one found: not a woman's)
         if previous is not None and previous.quote and previous.speaker:
-            who, continued, carried = previous.speaker, True, previous.phrase
-        elif last := speaking() if callable(speaking) else speaking:
+            if _agrees(previous.speaker, pronoun, sexed):
+                who, continued, carried = previous.speaker, True, previous.phrase
+        elif (last := speaking() if callable(speaking) else speaking) and _agrees(last, pronoun, sexed):
             who, continued = last, True  # '"I think we have reached saturation point"' after 'Mr Dein said that ...'
     head = described = None
     if who is not None:
@@ -428,13 +433,13 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
             since.clear()
         return speaking
 
-    def subject(i: int) -> tuple[str, bool, str] | None:
+    def subject(i: int) -> Subject | None:
         """The person the sentences before sentence ``i`` are about (``_subject_before``): a person who spoke in one
         is surely theirs (looked for only when a "he said" needs it)."""
         for j in range(i - 1, max(-1, i - 5), -1):
             said = out[j].speaker
             if said and speaker_phrase(said).names and not said.isupper() and not _speaks_as(said, "they", known):
-                return said, True, text[spans[j][0]:spans[j][1]]
+                return Subject(said, True, text[spans[j][0]:spans[j][1]], spoke=True)
             found = _subject_of(text[spans[j][0]:spans[j][1]], known())
             if found:
                 return found
@@ -452,7 +457,7 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
             previous = _NO_ONE  # no verb of speech, no quotation: no pattern below can find a speaker
         else:
             previous = attribute(sentence, previous, lambda i=i: last_before(i), text[window:s], known, still_speaking,
-                                 lambda i=i: subject(i))
+                                 lambda i=i: subject(i), text)
         if i == 0 and opening is not None and previous.speaker is None and previous.quote \
                 and sentence.lstrip()[:1] in "“\"«":
             closing = opening()  # the paragraph before ends with someone speaking: a bare quotation goes on with them

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..lexicon import (BODY_BACK_REFERENCES, CREATORS, DEMONYM_ENDINGS, DOCUMENTS, FEMALE_HONORIFICS, GROUPS, HONORIFICS,
                        MALE_HONORIFICS, PERFORMERS, ROLES, STATEMENTS, TITLES)
@@ -157,7 +157,16 @@ _SUBJECT_REACH = 800
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[“\"‘]?[A-Z])|\n\s*\n")
 
 
-def _subject_of(sentence: str, known: frozenset[str]) -> tuple[str, bool, str] | None:
+class Subject(NamedTuple):
+    """The person sentences are about: the name, whether it is surely a person's, the sentence it is the subject
+    of, and whether they spoke in it (the speaker of the paragraph's last attribution)."""
+    name: str
+    sure: bool
+    where: str
+    spoke: bool = False
+
+
+def _subject_of(sentence: str, known: frozenset[str]) -> Subject | None:
     """The person ``sentence`` is about, as its subject, whether the name is surely a person's (titled, ``known``
     or followed by "who"), and the sentence; None for a sentence whose subject is no name."""
     m = _SUBJECT.match(sentence)
@@ -172,14 +181,14 @@ def _subject_of(sentence: str, known: frozenset[str]) -> tuple[str, bool, str] |
         name = role.group("name")  # "Scrum-half Peter Stringer was also glad": Peter Stringer, a person
     sure = role is not None or bool(_TITLED_START.match(name)) or surname_of(name) in known \
         or sentence.startswith(", who", m.end()) or _AGE.match(sentence, m.end()) is not None  # "Joan Pickering, 81,"
-    return name, sure, sentence
+    return Subject(name, sure, sentence)
 
 
 _AGE = re.compile(r",\s+\d{1,3},")
 """An age set after a name ("Joan Pickering, 81,"): the name is a person's."""
 
 
-def _subject_before(sentences: list[str], known: frozenset[str]) -> tuple[str, bool, str] | None:
+def _subject_before(sentences: list[str], known: frozenset[str]) -> Subject | None:
     """The person the last of ``sentences`` are about: the subject of the nearest that has a name for subject (up
     to four sentences back: "Federer was not unduly worried. The world number one was forced to ...")."""
     for sentence in reversed(sentences[-4:]):
@@ -189,9 +198,26 @@ def _subject_before(sentences: list[str], known: frozenset[str]) -> tuple[str, b
     return None
 
 
+_ACTS = _Lazy(rf"(?:[’']s\s+(?:[a-z]+\s+){{0,2}})?(?:,[^,.;:“\"]{{1,40}},)?,?\s+"
+              rf"(?:(?:who|also|then|now|never|still|later|has|had|have)\s+)?"
+              rf"(?:{VERBS}|(?!(?:his|this|its|us|as|thus|plus|{_ROLE_HEAD})\b)[a-z]+(?:s|ed)"
+              rf"|is|was|are|were|will|would|can|could|did|does)\b")
+"""What follows a name that is its clause's subject: a verb ("John Taylor said", "David Jason criticised",
+"Butragueno, meanwhile, was angry", "Jack Straw, who accused"), also after a possessive ("Mr Johnson's speech comes")."""
+
+
+def _merely_named(surname: str, since: str) -> bool:
+    """Whether ``since`` (the text from a speaker's sentence to a "he said") writes ``surname`` only where it is no
+    clause's subject ("announced by Chancellor Gordon Brown.") and not in its last sentence: the speaker goes on
+    speaking; a person named in the sentence just before ("... questioned by Dafydd Wigley. He accepted") may not."""
+    return not _has_word(surname, since[_last_sentence(since):]) \
+        and not any(_ACTS.match(since, m.end()) for m in _word_at(surname).finditer(since))
+
+
 def _sex_of(name: str, text: str) -> str | None:
     """"he" or "she" for a person's name by a word of address: its own ("Mr Hale", "Ms Kerr"), else the one ``text``
-    gives its surname ("Fiona Kerr" ... "Ms Kerr"); None when neither or both are written ("Mr Blair", "Mrs Blair")."""
+    (the whole article, where a caller has it) gives its surname anywhere ("Fiona Kerr" ... "Ms Kerr"); None when
+    neither or both are written ("Mr Blair", "Mrs Blair")."""
     words = name.split()
     first = normal(words[0].rstrip(".")) if words else ""
     if first in MALE_HONORIFICS:
@@ -200,20 +226,28 @@ def _sex_of(name: str, text: str) -> str | None:
         return "she"
     if len(words) > 1 and first in HONORIFICS:
         return None  # "Dr Pryce", "Prof Smith": no sex
-    titles = set(given_names(text, surname_of(name))) if text else set()
+    return _sex_in(surname_of(name), text) if text else None
+
+
+@lru_cache(maxsize=256)
+def _sex_in(surname: str, text: str) -> str | None:
+    """``_sex_of`` a person ``text`` calls by ``surname``, by the words of address it gives them (cached: each "he
+    said" of an article asks of the same few people)."""
+    titles = set(given_names(text, surname))
     male, female = bool(titles & MALE_HONORIFICS), bool(titles & FEMALE_HONORIFICS)
     return "he" if male and not female else "she" if female and not male else None
 
 
 def _agrees(name: str | None, pronoun: str, text: str) -> bool:
-    """Whether "he" or "she" (``pronoun``) can stand for the person ``name``: not one addressed as the other sex ("she
-    said" is not Mr Hale's)."""
+    """Whether "he" or "she" (``pronoun``) can stand for the person ``name``: not one addressed as the other sex in
+    ``text`` ("she said" is not Mr Hale's)."""
     return name is None or pronoun not in ("he", "she") or _sex_of(name, text) in (None, pronoun)
 
 
-def _person_before(before: str, sentence: str, known: frozenset[str], pronoun: str = "") -> str | None:
+def _person_before(before: str, sentence: str, known: frozenset[str], pronoun: str = "", article: str = "") -> str | None:
     """The last person named in ``before`` who is one of the ``known``, is not named in ``sentence`` and is not
-    addressed as the other sex than ``pronoun`` ("he" or "she"; any when empty).
+    addressed as the other sex than ``pronoun`` ("he" or "she"; any when empty) in ``article`` (the whole text;
+    ``before`` when empty).
 
     "Xbox Live" or "USA" named after Mr Gates is no one "he" can be; nor is "Morientes" in
     'He said: "... the deal for Fernando Morientes ..."'; nor, for "she said", is "Mr Hale".
@@ -227,7 +261,7 @@ def _person_before(before: str, sentence: str, known: frozenset[str], pronoun: s
         if m.group().endswith(("’s", "'s")) or _quoted_at(before, m.start()) \
                 or _listed(before, max(0, m.start() - _LISTED_REACH), m.start()):
             continue  # "he admired Mr Blair's leadership", '"... Tony Blair ...," he wrote', "A, B and C": seldom "he"
-        if not _has_word(surname, sentence) and _agrees(candidate, pronoun, before):
+        if not _has_word(surname, sentence) and _agrees(candidate, pronoun, article or before):
             return candidate
     return None
 
