@@ -182,3 +182,29 @@ def test_an_accusation_told_in_a_clause_answers_what_x_accused_y_of(tmp_path):
     index = index_articles(tmp_path, club=CLUB)
     (answer,) = ask_json(index, "what did jack straw accuse the tories of")
     assert "running scared" in first_text(answer)
+
+
+def test_went_on_to_do_something_is_no_speech_unless_it_is_words(tmp_path):
+    """ "went on" attributes words ("He went on: ...", "she went on to warn"), but "went on to" a deed is none
+    ("The chancellor went on to put up National Insurance"), unless a quotation follows in the sentence."""
+    from conftest import attributed
+
+    said = attributed('Mr Kennedy contrasted his plans with Mr Brown\'s pledge not to raise income tax. The chancellor '
+                      'went on to put up National Insurance after the election. Fish went on to lose to Roddick in the '
+                      'final.\n\nMs Hale spoke for an hour. She went on to warn that the reforms would fail. Mr Ross went '
+                      'on to reflect on the values that "most Britons hold dear". Mr Dean went on: "We will win."')
+    assert said["The chancellor went on to put up National Insurance after the election."] is None
+    assert said["Fish went on to lose to Roddick in the final."] is None
+    assert said["She went on to warn that the reforms would fail."] == "Ms Hale"
+    assert said['Mr Ross went on to reflect on the values that "most Britons hold dear".'] == "Mr Ross"
+    assert said['Mr Dean went on: "We will win."'] == "Mr Dean"
+    index = index_articles(tmp_path, tax="""Kennedy attacks Brown on tax
+
+Liberal Democrat leader Charles Kennedy said the chancellor had broken his word on tax.
+
+He contrasted his plans with Mr Brown's pledge in 2001 not to increase income tax. The chancellor went on to put up National Insurance contributions after the election.
+
+The chancellor said on Monday that tax rises were not needed to pay for the NHS.
+""")
+    (answer,) = ask_json(index, "what did the chancellor say about tax?")
+    assert "not needed" in first_text(answer)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, ROLES, SPEAKER_HEADS, TITLE_WORDS, alternation
+from ..lexicon import ARTICLE_SPEECH_FORMS, DOCUMENTS, ROLES, SPEAKER_HEADS, SPEECH_LEMMAS, TITLE_WORDS, alternation, forms
 
 READ_FORMS = r"reads?(?=:?[ \t]*[“\"«]|[.,][ \t]*(?:[“\"«]|$))"
 """What a text is said to read, only right before its quotation or closing it ("A BBC statement read: "...";
@@ -17,7 +17,13 @@ READ_FORMS = r"reads?(?=:?[ \t]*[“\"«]|[.,][ \t]*(?:[“\"«]|$))"
 STATE_FORM = r"state(?=\s+that\b)"
 """"state" as a verb of speech only before "that" ("The planning documents state that ..."): else it is most often a
 noun ("state media", "a police state")."""
-VERBS = alternation(ARTICLE_SPEECH_FORMS) + r"|told\s+\w+" + rf"|{READ_FORMS}|{STATE_FORM}"
+_GOES_ON = frozenset(forms("go on")) & ARTICLE_SPEECH_FORMS
+GOES_ON_FORM = (rf"(?:{alternation(_GOES_ON)})"
+                rf"(?!\s+to\s+(?!(?:{alternation(forms(lemma)[0] for lemma in SPEECH_LEMMAS)})\b)[^“\"«]*$)")
+""""went on" as a verb of speech but before "to" and a verb that is none, unless a quotation follows ("He went on: ...",
+"she went on to warn", 'He went on to reflect on the values that "most Britons hold dear"'; not "The chancellor went
+on to put up National Insurance", "went on to win the title")."""
+VERBS = alternation(ARTICLE_SPEECH_FORMS - _GOES_ON) + rf"|{GOES_ON_FORM}|told\s+\w+|{READ_FORMS}|{STATE_FORM}"
 """Every form of a verb of communication that attributes words in an article ("said", "has warned", "denied"), and
 "read" right before a quotation ("A BBC statement read: "...")."""
 _TITLE = rf"(?:(?:{alternation(TITLE_WORDS)})\.?\s+)"

@@ -93,6 +93,6 @@ counts, which reading backwards does not change."""
 def speech_hint(sentence: str) -> bool:
     """Whether ``sentence`` holds what every pattern of ``attribute`` needs, a verb of speech, "according" or
     ", saying": ``re.search(rf"(?:{VERBS})\\b|[Aa]ccording|, saying", sentence)``, faster (tests check both find
-    the same)."""
+    the same, but for "went on to" a deed, which this takes for a verb of speech and the patterns do not)."""
     return "according" in sentence or "According" in sentence or ", saying" in sentence or "state that" in sentence \
         or _HINT_VERB_REVERSED.search(" " + sentence[::-1]) is not None
