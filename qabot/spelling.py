@@ -33,6 +33,11 @@ class SpellingParams:
     """The most edits a correction may make."""
     far_word: int = 7
     """A word shorter than this is corrected by two edits only when it holds the same letters ("lybia": Libya)."""
+    name_word_share: float = 0.2
+    """A word the corpus writes with a capital at least this share of the time is a word of names ("International",
+    "Forum", "World"; sentences start with a common word far less often: "side" 1%, "first" 3%): a word typed with a
+    capital may be its misspelling one edit away with the same first letter, as it may be a name's ("Contrack
+    Internatonal")."""
 
 
 class Speller:
@@ -54,11 +59,15 @@ class Speller:
             counts[key] = counts.get(key, 0) + count
             if form[:1].isupper():
                 capital[key] = capital.get(key, 0) + count
-            if count > spelled.get(key, (0, ""))[0]:
-                spelled[key] = (count, form)
+            if (count, form) > spelled.get(key, (0, "")):  # the commonest spelling; of two as common, the same one
+                spelled[key] = (count, form)                 # whatever order the words come in
         self._counts = counts
         self._names = frozenset(k for k, n in capital.items() if 2 * n > counts[k])
         """Words the corpus writes with a capital more often than not: names ("Wang", "Colin", "Kremlin")."""
+        share = self.params.name_word_share
+        self._name_words = frozenset(k for k, n in capital.items() if n >= share * counts[k])
+        """Words the corpus writes with a capital often enough to be words of names (``name_word_share``), names
+        among them."""
         self._spelled = {key: form for key, (_, form) in spelled.items()}
         self._by_length: dict[int, list[str]] = {}
         for key in counts:
@@ -107,8 +116,9 @@ class Speller:
             for term, distance, _ in process.extract(key, words, scorer=OSA.distance,
                                                       score_cutoff=limit, limit=None):
                 name = term in self._names
-                if typed_name and not name:
-                    continue  # a name is a misspelt name, never a common word ("Sida" is not "side")
+                if typed_name and not name and (term not in self._name_words or distance > 1 or term[0] != key[0]):
+                    continue  # a name is a misspelt name, or a word of names one slip away with its first letter
+                    # ("Internatonal"), never a common word ("Sida" is not "side"; "Vulture" not "Culture")
                 if common and name:
                     continue  # a common word is no misspelt name ("job" is not "Joe")
                 if acronym and not (self._spelled.get(term, "").isupper() or distance <= 1 and not short):

@@ -69,6 +69,30 @@ def test_a_capitalised_word_is_corrected_only_to_a_name_and_an_acronym_only_to_a
     assert speller.correct("Kremlim") == "Kremlin"
 
 
+def test_a_capitalised_word_may_be_a_misspelt_word_of_names(tmp_path):
+    """A word the corpus writes with a capital often, though not mostly ("International" in names of bodies), is one
+    a capitalised question word may misspell, one slip away with its first letter; a word seldom capitalised is not
+    ("Sida" is no "side"), nor one two edits or another first letter away ("Vulture" is no "Culture")."""
+    speller = Speller([("international", 245), ("International", 160), ("Internacional", 3), ("side", 338),
+                       ("Side", 2), ("culture", 60), ("Culture", 40), ("constable", 40), ("Constable", 12)])
+    assert speller.correct("Internatonal") == "international"
+    assert speller.correct("Sida") is None and speller.correct("Vulture") is None
+    assert speller.correct("Constance") is None
+    from conftest import ask_json, first_text, index_articles
+
+    index = index_articles(tmp_path, contrack="""Contractor wins Iraq power deal
+
+A US firm has won a $325m contract to rebuild power stations in Iraq.
+
+The deal went to Contrack International, of Arlington, Virginia, which beat three other bidders.
+
+Work on the first of the stations will begin in May, the firm said. Many international firms have pulled out of
+Iraq since the summer.
+""")
+    (answer,) = ask_json(index, "Where is Contrack Internatonal based?")
+    assert "Arlington, Virginia" in first_text(answer) and answer["searched"] == ["international"]
+
+
 def test_no_silly_hint_for_a_capitalised_word_the_article_lacks(seeds):
     import subprocess
     import sys
