@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..analysis import find_words
 from ..lexicon import CREATORS, ROLES
 from ..speakers import quoted_words
-from . import near
+from . import acronyms, near
 from .parse import Question, QuestionKind
 from .sentences import DATE, NUMBER, Reader, ReadPassage, Sentence
 from .speech import Speech
@@ -301,10 +301,11 @@ def shapes(reader: Reader, passage: ReadPassage) -> Shapes:
         forms = reader.form_terms
         held, unique_terms, distinct, words, pairs, prefixes, places = [], [], [], [], [], [], []
         counts: dict[str, int] = {}
+        known = acronyms.pairs(reader, passage.article)  # "UKIF" holds "UK Internet Forum" where the article says so
         for s in passage.sentences:
             terms = s.terms
             unique = set(terms)
-            held.append(unique | s.irregular)
+            held.append(acronyms.widened(unique | s.irregular, known) if known else unique | s.irregular)
             unique_terms.append(frozenset(unique))
             distinct.append(len(unique))
             words.append(math.log1p(len(terms)))
