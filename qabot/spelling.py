@@ -135,7 +135,10 @@ class Speller:
             if candidate[0] > 1 and not typed_name and len(key) < self.params.far_word \
                     and sorted(key) != sorted(candidate[3]):
                 continue  # two edits turn many a short word into another ("mining": moving); not a jumble ("lybia")
-            out.append(self._spelled.get(candidate[3], candidate[3]))
+            form = self._spelled.get(candidate[3], candidate[3])
+            # a word of names as the question writes it, with a capital ("Internatonal": International), as a name
+            # is read in a speaker's phrase
+            out.append(form[:1].upper() + form[1:] if typed_name and form[:1].islower() else form)
         return out
 
     def near_names(self, word: str) -> list[str]:

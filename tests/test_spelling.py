@@ -75,7 +75,7 @@ def test_a_capitalised_word_may_be_a_misspelt_word_of_names(tmp_path):
     ("Sida" is no "side"), nor one two edits or another first letter away ("Vulture" is no "Culture")."""
     speller = Speller([("international", 245), ("International", 160), ("Internacional", 3), ("side", 338),
                        ("Side", 2), ("culture", 60), ("Culture", 40), ("constable", 40), ("Constable", 12)])
-    assert speller.correct("Internatonal") == "international"
+    assert speller.correct("Internatonal") == "International"
     assert speller.correct("Sida") is None and speller.correct("Vulture") is None
     assert speller.correct("Constance") is None
     from conftest import ask_json, first_text, index_articles
@@ -90,7 +90,7 @@ Work on the first of the stations will begin in May, the firm said. Many interna
 Iraq since the summer.
 """)
     (answer,) = ask_json(index, "Where is Contrack Internatonal based?")
-    assert "Arlington, Virginia" in first_text(answer) and answer["searched"] == ["international"]
+    assert "Arlington, Virginia" in first_text(answer) and answer["searched"] == ["International"]
 
 
 def test_no_silly_hint_for_a_capitalised_word_the_article_lacks(seeds):
