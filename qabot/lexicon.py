@@ -408,6 +408,29 @@ LENGTH = re.compile(r"(?i)\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight
                     r"micrometers?|μm)(?!\w)")
 """A length written: a number and a unit of length ("40 metres", "a 25-foot wall", "half a mile", "12 storeys")."""
 
+_HOW_MANY_UNITS = (r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                   r"forty|fifty|sixty|hundred|thousand|half\s+an?|a\s+few|several)[\s-]*")
+SPAN = re.compile(rf"(?i)\b(?!one\s+day\b){_HOW_MANY_UNITS}(?:milliseconds?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+                  r"months?|years?|decades?|centuries|century)(?!\w)(?!\s+(?:ago|old|earlier|later|before|after)\b)")
+"""A span of time written: a number and a unit of time ("15 milliseconds", "three weeks", "half an hour"; not "one
+day", "some time", nor "five years ago": a time, no span)."""
+SPEED = re.compile(rf"(?i)\b{_HOW_MANY_UNITS}(?:km/h|kph|mph|km\s+an\s+hour|miles\s+(?:an|per)\s+hour|"
+                   r"(?:kilo)?met(?:re|er)s\s+(?:a|per)\s+second|knots|mbps|kbps|gbps|megabits|gigabits|"
+                   r"bits\s+(?:a|per)\s+second|words\s+(?:a|per)\s+minute)(?!\w)|\d\s?(?:%|per\s?cent\b)")
+"""A speed or rate written ("3km/h", "100 miles per hour", "2mbps", a growth of "9.1%")."""
+WEIGHT = re.compile(rf"(?i)\b{_HOW_MANY_UNITS}(?:kg|kilos?|kilograms?|grams?|g|tonnes?|tons?|lbs?|stone|ounces?|oz)(?!\w)")
+"""A weight written ("52kg", "three tonnes")."""
+ASKS_MEASURE = (
+    (re.compile(r"(?i)\bhow\s+(?:fast|quickly|rapidly)\b|\bwhat\s+speed\b"), (SPEED, SPAN)),
+    (re.compile(r"(?i)\bhow\s+long\b"), (SPAN, LENGTH)),
+    (ASKS_AGE, (AGE,)),
+    (ASKS_LENGTH, (LENGTH,)),
+    (re.compile(r"(?i)\bhow\s+heavy\b|\bwhat\s+weight\b"), (WEIGHT,)),
+)
+"""What a question asking a measure wants written ("how fast": a speed, a rate or a time; "how old": an age), each a
+question pattern with the patterns of its answer: ``features.cue`` holds a sentence with none of them to a bare
+number."""
+
 CURRENCY = re.compile(r"[$£€¥₹]|\b(?:pounds?|dollars?|euros?|pence|cents?|yen|yuan|francs?|marks|rupees?|roubles?|"
                       r"rubles?|kronor|kroner|krona|pesos?|guineas?|shillings?|florins?|ducats?|talents|sterling|"
                       r"US\$|USD|GBP|EUR)\b", re.I)

@@ -83,15 +83,27 @@ def _age_spans(reader: Reader, article: int, name: tuple[str, ...]) -> list[tupl
     found, named_before = [], False
     for start, end in (s for p in reader.corpus.article_passages(article) for s in reader.span(p).sentences):
         sentence = text[start:end]
-        named = surname.search(_plain(sentence)) is not None
+        plain = _plain(sentence)
+        named = surname.search(plain) is not None
         for age in AGE.finditer(sentence):
             owner = _owner(sentence, age)
             if surname.fullmatch(_plain(owner)) if owner is not None else \
-                    named or named_before or subject and _AGED_ONE.match(sentence):
+                    named and not _named_after(surname, plain, age) or named_before or \
+                    subject and _AGED_ONE.match(sentence):
                 found.append((start, end))
                 break
         named_before = named
     return found
+
+
+def _named_after(surname: re.Pattern, plain: str, age: re.Match) -> bool:
+    """The person is named only after a "27-year-old" that describes someone ("faith in the 27-year-old Spaniard, who
+    was signed ... as back-up to Jens Lehmann"), not in the words describing them ("says 27-year-old Ross"): the one
+    described is another, or the age would stand by the name."""
+    if not age.group().lower().endswith("-old") or (first := surname.search(plain)) is None or first.start() < age.end():
+        return False
+    between = plain[age.end():first.start()]
+    return bool(re.search(r"[,;:()\"“”]", between)) or len(between.split()) > 3
 
 
 def _owner(sentence: str, age: re.Match) -> str | None:

@@ -16,7 +16,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from ..analysis import find_words
-from ..lexicon import CREATORS, ROLES
+from ..lexicon import ASKS_MEASURE, CREATORS, ROLES
 from ..speakers import quoted_words
 from . import acronyms, near
 from .parse import Question, QuestionKind
@@ -39,7 +39,8 @@ FEATURES = (
 - passage: the passage's BM25 score as a share of the best passage's;
 - passage_coverage: IDF-weighted share of the question's terms anywhere in the passage;
 - pairs: share of the question's adjacent term pairs standing together in the sentence;
-- cue: the sentence holds what the question's type asks for (an amount, a number, a date, a name, a place);
+- cue: the sentence holds what the question's type asks for (an amount, a number, a date, a name, a place; the
+  measure asked, "how fast": a speed; a name beside the role word asked, "which judge");
 - title: share of the question's terms in the article's title and not in the sentence;
 - related: share of terms the sentence holds only as a longer or shorter word ("Mongol": "Mongolian");
 - own_words: for "what did X say", the sentence is X's words (quoted or reported) near the topic;
@@ -192,9 +193,18 @@ class Context:
     it; a speech question with a speaker needs none)."""
     written: tuple = ()
     """Those of its words whose term is searched, each with that term (needs ``reader``)."""
+    measure: tuple = ()
+    """For a question asking a measure ("how fast"), the patterns of what answers it (``lexicon.ASKS_MEASURE``)."""
+    role: re.Pattern | None = None
+    """For "which judge ...", a role word beside a name ("US judge Susan Illston", "Illston, the judge")."""
 
     def __post_init__(self) -> None:
         q = self.question
+        if q.kind in (QuestionKind.HOW_MUCH, QuestionKind.HOW):
+            self.measure = next((wants for asks, wants in ASKS_MEASURE if asks.search(q.text)), ())
+        elif q.kind is QuestionKind.WHAT and (m := _ASKS_ROLE.match(q.text)):
+            role = next((w for w in m.group("words").lower().split() if w in ROLES), None)
+            self.role = _role_beside_name(role) if role else None
         self.total = sum(self.weights.values()) or 1.0
         self.local_total = sum(self.local.values()) or 1.0
         self.bigrams = bigrams(q.topic_terms)
@@ -382,6 +392,8 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     by_rank = 1.0 / rank
     who, when, where, amount = (float(kind == k) for k in ("who", "when", "where", "amount"))
     none: set = set()
+    typed = bool(ctx.measure) or (ctx.role is not None and ctx.reader is not None)
+    text = reader.article(passage.article).text if typed else ""
     out: list[Candidate] = []
     for i, sentence in enumerate(sentences):
         matched = present[i]
@@ -424,7 +436,8 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
         pairs = len(question_bigrams & sentence_pairs[i]) / n_bigrams if n_bigrams else 0.0
         length = sentence.end - sentence.start
         start = sentence.start
-        hint = cue(q.kind, sentence, question_terms, asked)
+        hint = cue(q.kind, sentence, question_terms, asked, text[start:sentence.end], ctx) if typed else \
+            cue(q.kind, sentence, question_terms, asked)
         coverage = sum(map(weight_of, matched)) / total
         x = [
             sum(map(local_of, matched)) / local_total, coverage, neighbours, inherited_share, share,
@@ -588,11 +601,32 @@ def _compact(places: dict[str, tuple[int, ...]], matched: frozenset[str] | set[s
     return len(want) / best
 
 
-def cue(kind: QuestionKind, sentence: Sentence, question_terms: set[str], asked: frozenset[str]) -> float:
+_ASKS_ROLE = re.compile(r"(?i)\W*(?:which|what)\s+(?P<words>[\w-]+(?:\s+[\w-]+)?)")
+"""A question asking who holds a role: "Which judge is handling ...", "which US judge ..."."""
+_NAME = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+"
+
+
+def _role_beside_name(role: str) -> re.Pattern:
+    """A name right after the role word ("judge Susan Illston") or before it ("Susan Illston, the judge")."""
+    return re.compile(rf"\b(?i:{role}s?)\s+(?P<after>{_NAME})|(?P<before>{_NAME}),\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,2}}"
+                      rf"(?i:{role})\b")
+
+
+def cue(kind: QuestionKind, sentence: Sentence, question_terms: set[str], asked: frozenset[str],
+        text: str = "", ctx: "Context | None" = None) -> float:
     """1.0 when the sentence holds what the question's type asks for and the question does not.
 
     ``asked`` holds the numbers and dates the question itself gives ("How many yards in 2015?"):
-    a sentence with only those does not answer it."""
+    a sentence with only those does not answer it. A question asking a measure ("how fast") is answered
+    by that measure (a bare number: 0.5), and "which judge" by a new name beside the role word (``text``,
+    the sentence as written, and ``ctx`` tell)."""
+    if ctx is not None and ctx.measure:
+        return 1.0 if any(p.search(text) for p in ctx.measure) else 0.5 if sentence.numbers - asked else 0.0
+    if ctx is not None and ctx.role is not None:
+        for m in ctx.role.finditer(text):
+            if not set(ctx.reader.analyzer.terms(m.group("after") or m.group("before"))) <= question_terms:
+                return 1.0
+        return 0.0
     if kind is QuestionKind.HOW_MUCH:
         return 1.0 if sentence.money else 0.5 if sentence.numbers - asked else 0.0
     if kind is QuestionKind.HOW_MANY:

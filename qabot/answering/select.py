@@ -179,9 +179,11 @@ _HOW_LONG = re.compile(r"(?i)\bhow\s+long\b")
 
 
 def _near_ties(cands: list[Candidate], params, margin: float) -> list[Candidate]:
-    """The best ``focus_candidates`` of ``cands`` whose fitted score is within ``margin`` of the best's."""
-    best = cands[0].score
-    return [c for c in cands[:params.focus_candidates] if best - c.score <= margin]
+    """The best ``focus_candidates`` of ``cands`` whose fitted score is within ``margin`` of the best's, but those
+    ``evidence`` would never show (below ``min_coverage``): put first, they would hide the rest."""
+    best, floor = cands[0].score, params.min_coverage
+    return [c for i, c in enumerate(cands[:params.focus_candidates])
+            if best - c.score <= margin and (not i or c.coverage >= floor or c.own_words)]
 
 
 def _holding_first(cands: list[Candidate], top: list[Candidate], holds: list[bool]) -> list[Candidate]:
