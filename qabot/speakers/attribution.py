@@ -14,7 +14,7 @@ from ..lexicon import (CORE_SPEECH_FORMS, DOCUMENTS, GROUP_SPEECH_LEMMAS, GROUPS
                        PREPOSITIONS, ROLES, STATEMENTS, alternation, forms)
 from ..speaker_matching import normal, not_their_own, speaker_matches, speaker_phrase
 from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _agrees, _backward_body, _body_before, _is_epithet, _last_sentence,
-                       _merely_named, _person_before, _same_role, _speaks_as, _subject_before, _subject_of, Subject)
+                       _in_passing, _merely_named, _person_before, _same_role, _speaks_as, _subject_before, _subject_of, Subject)
 from .names import _NOT_NAMES, _OWNED, _clean, _has_word, _is_name, _surnames, last_name_in, surname_of
 from .people import People, known_people
 from .phrases import VERBS, is_phrase, _LEAD, _OF, _PRONOUNS, _SPLIT_ROLE, _THE, _TITLED_START
@@ -237,9 +237,12 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                 other = _person_before(before, sentence, known(), pronoun, sexed)
                 since = before[before.rfind(where) + len(where):] if person and other else ""
                 if person and other and not (spoke and _merely_named(surname_of(other), since)) \
-                        and (_has_word(surname_of(other), since) or not sure and not _has_word(surname_of(other), where)):
+                        and (_has_word(surname_of(other), since) or not sure and (
+                            not _has_word(surname_of(other), where)
+                            or _in_passing(surname_of(person), surname_of(other), sexed))):
                     person = None  # a person named since, or a name not surely a person's named before the subject
-                    # (not one only mentioned since a speaker: "Sue Essex said ... announced by Chancellor Gordon Brown.")
+                    # (not one only mentioned since a speaker: "Sue Essex said ... announced by Chancellor Gordon Brown."),
+                    # or a word written once before the article's person ("With prices set to drop ... Mr Danton advises")
                 last = last_name() if callable(last_name) else last_name
                 who = person or other or (last if _agrees(last, pronoun, sexed) else None)
             if who and _has_word(surname_of(who), sentence):

@@ -214,6 +214,17 @@ def _merely_named(surname: str, since: str) -> bool:
         and not any(_ACTS.match(since, m.end()) for m in _word_at(surname).finditer(since))
 
 
+_MAIN_MENTIONS = 3
+"""How often an article names the person it is about, at least, for "he" to pass over a word it writes once."""
+
+
+def _in_passing(subject: str, other: str, article: str) -> bool:
+    """Whether ``subject`` (a name not surely a person's: "Britain", "With") is written once in ``article`` while
+    ``other``, a person named after it in its sentence, is named at least ``_MAIN_MENTIONS`` times: "he" is the
+    person ("Britain has been more cautious but Mr Straw last week said ... He expects ...")."""
+    return len(_word_at(subject).findall(article)) == 1 and len(_word_at(other).findall(article)) >= _MAIN_MENTIONS
+
+
 def _sex_of(name: str, text: str) -> str | None:
     """"he" or "she" for a person's name by a word of address: its own ("Mr Hale", "Ms Kerr"), else the one ``text``
     (the whole article, where a caller has it) gives its surname anywhere ("Fiona Kerr" ... "Ms Kerr"); None when
