@@ -234,8 +234,8 @@ def understand(line: str, context: Context, speaks: Speaks, pronoun: Pronoun | N
     if unknown:
         return Turn(question=None, rewritten=False, note=f"who do you mean by '{unknown}'?")
     resolved = _resolve_pronouns(text, context, pronoun)
-    called = tuple((who, _wanted(m.group(1))) for m in _PRONOUN.finditer(text)
-                   if (who := _referent(m.group(1), context, pronoun)) is not None) if context.person else ()
+    called = tuple((who, _wanted(m.group(1))) for m in _PRONOUN.finditer(text) if not _speakers_own(text, m, pronoun)
+                   and (who := _referent(m.group(1), context, pronoun)) is not None) if context.person else ()
     return Turn(question=resolved, rewritten=resolved != line.strip(), exclude_seen=exclude, called=called)
 
 
@@ -451,10 +451,35 @@ def _they_alone(text: str) -> str | None:
     return q.group(1) if q else None
 
 
+_SPEAKER_NAMED = re.compile(rf"(?i)^\W*(?:and\s+|so\s+)?(?:what|how|why|when|where)\s+(?:else\s+)?(?:did|does|do|has|have|had|"
+                            rf"will|would)\s+(?P<who>(?!(?:he|she|they|it|you|i|we)\b)[\w’'.-]+(?:\s+[\w’'.-]+){{0,5}}?)\s+"
+                            rf"(?:{SPEECH_VERBS})\b")
+"""A speech question that names its speaker ("what did Kanye West say about ...", "what did the chancellor say")."""
+
+
+def _speakers_own(text: str, m: re.Match, pronoun: Pronoun | None = None) -> bool:
+    """Whether pronoun ``m`` is the named speaker's own, in the topic of a speech question that names them: a subject
+    or a possessive ("what did Kanye West say about the records he samples", "... about his budget"), not an object
+    ("what did Blair say about him" asks about another), nor one of the other sex than the articles call the speaker
+    (``pronoun``: "what did Wang say about her plans" is another's)."""
+    said = _SPEAKER_NAMED.match(text)
+    if said is None or m.start() < said.end():
+        return False
+    word = m.group(1).lower()
+    known = pronoun(said.group("who")) if pronoun else None
+    if known is not None and known != _wanted(word):
+        return False
+    if word in ("he", "she", "his", "hers"):
+        return True
+    owned = _OWNED.match(text, m.end()) if word == "her" else None
+    return owned is not None and owned.group(1).lower() not in STOPWORDS  # "her plans", not "tell her about"
+
+
 def _unresolved_pronoun(text: str, context: Context, pronoun: Pronoun | None = None) -> str | None:
-    """The first he/she/him/her/his in ``text`` that nobody of the conversation can stand for, or a
-    "they" that is all a speech question names when the conversation has no group."""
-    m = _PRONOUN.search(text)
+    """The first he/she/him/her/his in ``text`` that nobody of the conversation can stand for (nor the speaker the
+    question names: ``_speakers_own``), or a "they" that is all a speech question names when the conversation has no
+    group."""
+    m = next((m for m in _PRONOUN.finditer(text) if not _speakers_own(text, m, pronoun)), None)
     if m and _referent(m.group(1), context, pronoun) is None:
         return m.group(1)
     if not context.group and not context.together:
@@ -472,6 +497,8 @@ def _resolve_pronouns(text: str, context: Context, pronoun: Pronoun | None = Non
     if context.person:
 
         def swap(m: re.Match) -> str:
+            if _speakers_own(text, m, pronoun):
+                return m.group(0)  # the speaker the question names: "what did West say about the records he samples"
             person = _referent(m.group(1), context, pronoun) or m.group(1)
             word = m.group(1).lower()
             owned = _OWNED.match(text, m.end()) if word == "her" else None

@@ -88,6 +88,14 @@ def test_he_never_stands_for_a_document(index):
     assert "what did the Chinese government statement say about trade" not in output
 
 
+def test_a_pronoun_in_the_topic_is_the_speaker_the_question_names(index):
+    """ "he" after the speaker a question names is theirs: not asked back with nobody before it."""
+    status, output, chat = chat_session(index, "what did Wang say about the Ukraine crisis he wants to end\r", "\x04")
+    assert status == 0
+    assert "who do you mean" not in output
+    assert "Ukraine crisis perpetuate and expand" in output
+
+
 def test_more_after_a_question_about_the_article_says_there_is_nothing_more(index):
     status, output, chat = chat_session(index, "who wrote the article?\r", "more\r", "\x04")
     assert status == 0

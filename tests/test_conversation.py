@@ -85,6 +85,21 @@ def test_a_pronoun_with_no_one_before_it_is_asked_back():
     assert understand("where did they meet?", Context(), speaks).question == "where did they meet?"
 
 
+def test_a_pronoun_in_the_topic_is_the_speaker_the_question_names():
+    line = "What did Kanye West say about the old soul records he samples?"
+    turn = understand(line, Context(), speaks)  # not asked back: "he" is Kanye West
+    assert turn.question == line and turn.note is None
+    turns = talk(["what did Wang say", "what did Blair say about his trip", "what did Putin say about him",
+                  "what did Putin say about her plans"])
+    assert turns[1].question == "what did Blair say about his trip"  # Blair's trip, not Wang's
+    assert turns[2].question == "what did Putin say about Blair"  # an object is another: the last person asked about
+    assert turns[3].question == "what did Putin say about her plans"  # his own (no woman in the conversation)
+    # a speaker the articles call "he" owns no "her": she is the conversation's woman
+    context = after(understand("who is Sarah Nguyen", Context(), speaks), Context(), speaks, ANALYZER, shown=3)
+    turn = understand("what did Wang say about her plans", context, speaks, lambda who: "he" if who == "Wang" else None)
+    assert turn.question == "what did Wang say about Sarah Nguyen’s plans"
+
+
 def test_he_and_she_are_whom_the_conversation_was_about():
     # the one asked about, though the articles never show her speaking
     turns = talk(["what did Lindqvist say about fishing", "who is Sarah Nguyen", "what did she say about water?"])
