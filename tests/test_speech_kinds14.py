@@ -85,3 +85,44 @@ def test_another_role_is_not_theirs(index):
     assert answer["unsure"] or answer["no_answer"], answer
     answer, = ask_json(index, "What did the chairman of Marlow Music say about the delay to the albums?")
     assert "not an exact science" in first_text(answer) and answer["unsure"], answer
+
+
+# How did X react: X's quotation over the lede reporting X ("Harbour forward Tom Ward says Sam Pike is the right man
+# ..."), which the plain ranking puts first; the plain ranking is taken for a sentence naming X that is not X's words
+TOLD = {
+    "ward": """Ward backs Pike as Harbour captain
+
+Harbour forward Tom Ward says Sam Pike is the right man to lead the side back to winning ways.
+
+Pike took over as captain after the autumn series, when Harbour lost three games in a row. "Sam is doing a tremendous job. Every week my respect for him goes up," Ward told Radio Lorn. "He is an inspiring captain. When he talks with the squad he talks a lot of sense."
+
+Harbour play Dunmore on Saturday.
+""",
+    "vote": """Tories attack poll plans
+
+The Conservatives have said the government is afraid of a debate on the poll plans.
+
+Their claims were denied by Home Secretary Peter Loxley, who accused the Tories of "running scared" of the voters.
+
+Mr Loxley told activists in Lornbury on Thursday that the voters would decide at the election which party deserved their trust.
+
+"We have a record to be proud of," Mr Loxley said.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def told(tmp_path_factory):
+    return index_articles(tmp_path_factory.mktemp("told14"), **TOLD)
+
+
+def test_xs_own_words_stay_first_over_a_report_of_x_the_plain_ranking_prefers(told):
+    answer, = ask_json(told, "How did Tom Ward react to Pike becoming captain?")
+    assert first_text(answer).startswith('"Sam is doing a tremendous job.'), answer["answers"]
+    assert answer["answers"][1]["text"].startswith("Harbour forward Tom Ward says"), answer["answers"]
+
+
+def test_a_sentence_naming_x_that_is_not_xs_words_is_still_taken(told):
+    # must not change: "denied by ... Peter Loxley, who accused the Tories of ...": X's words found nowhere else
+    text = first_text(ask_json(told, "What did Peter Loxley accuse the Tories of?")[0])
+    assert text.startswith("Their claims were denied by Home Secretary Peter Loxley, who accused the Tories"), text
