@@ -243,7 +243,7 @@ def test_fast_patterns_find_what_the_plain_ones_find(bbc_dir):
 
     caps_plain = re.compile(rf"{_TITLE}?(?<![\w.])[A-Z]{_CAPS_REST}")
     titled_plain = re.compile(rf"\b{_TITLE}(?P<who>{_NAME})")
-    role_word_plain = re.compile(rf"(?<![\w’'-])(?:{alternation(ROLES)})(?![\w’'-])")
+    role_word_plain = re.compile(rf"(?<![\w’'-])(?:vice-|co-)?(?:{alternation(ROLES)})(?![\w’'-])")
     speech_hint_plain = re.compile(rf"(?:{VERBS})\b|[Aa]ccording|, saying")
 
     def found(pattern, text):
@@ -252,7 +252,8 @@ def test_fast_patterns_find_what_the_plain_ones_find(bbc_dir):
     texts = _bbc_texts(bbc_dir, "politics") + [SEED.read_text(encoding="utf-8")]
     rng = random.Random(0)
     texts += [t[rng.randrange(len(t)):][:rng.randrange(1, 400)] for t in texts]
-    texts += ["mayor Anna Benedetti said", "Coach Luis Aragones, the minister-president"]
+    texts += ["mayor Anna Benedetti said", "Coach Luis Aragones, the minister-president", "Vice-President Al Gore",
+              "co-chairman Liam Fox, a co-ordinator"]
     for text in texts:
         assert [m.span() for m in _CAPS.finditer(text)] == [m.span() for m in caps_plain.finditer(text)]
         assert found(_PERSON_MARKS[0], text) == found(titled_plain, text)

@@ -280,7 +280,7 @@ class OwnWords:
         words were not found (``said`` refused or not sure) while its best sentence's article names X (``told_of_share``
         of the weight of the search terms of the speaker ``asked``: "Tesla" of "Tesla mistakenly") and it, a
         sentence beside it or its article holds the topic; or its best sentence names X ("French President Jacques Chirac reacted to
-        his warning by saying ...") while X's best words are not among its first three."""
+        his warning by saying ...") while X's best words are not among its first three, and is not itself among X's words."""
         if plain.refusal is not None or not plain.candidates:
             return False
         if said.refusal is not None or said.unattributed is not None or not said.candidates:
@@ -300,7 +300,10 @@ class OwnWords:
             best = said.candidates[1]  # X's best words are the report in the lede the quotation was put first over
         if any((c.article, c.start) == (best.article, best.start) for c in plain.candidates[:3]):
             return False  # X's best words rank high among the plain question's sentences too
-        return self.speaks_in(q, plain.candidates[0])
+        top = plain.candidates[0]
+        if any(c.own_words and c.article == top.article and c.start <= top.start < c.end for c in said.candidates):
+            return False  # its best is X's words too, ranked below X's best already ("Corry says Robinson is ...")
+        return self.speaks_in(q, top)
 
     def _x_in_article_of_y(self, best: Candidate, speaker: str, topic: set[str]) -> bool:
         """True when candidate ``best`` is words attributed to ``speaker`` (X) and its article holds at least

@@ -36,6 +36,11 @@ _OF_AFTER = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){1,3
                        r"(?:\s+(?:and\s+)?[A-Z][\w’'.-]*){0,3}")
 """The body or place a role belongs to: "of the Turkish Central Bank", "for organisers MCD Promoters", "at
 Bridgewell Securities", "for Grantham and Stamford", after what the role is of: "of market development at Nokia"."""
+_RUN_ON = re.compile(r"(?:[ \t]+(?:(?:and|of|for|at)[ \t]+(?:the[ \t]+)?)?(?!(?:the|a|an|and|or|but|who|which|that|is|was|are|"
+                     r"were|has|had|have|will|would|said|says|told|as|when|while|after|before|in|on|with|to|by|his|her|its|their)\b)"
+                     r"[\w’'&-]+(?:[ \t]+\([A-Z][\w&.]*\))?){1,4}(?=[,.;])")
+"""What a role set off after a name runs on with up to its closing comma: "and chief executive of EMI Music", "magazine"
+after "of union-backed Hazards", "for London (TfL)" after "at Transport"."""
 _SENTENCE_END = re.compile(r"(?<![A-Z])\.(?=\s|$)")
 """A full stop that ends a sentence inside a body's name run on ("Essentials. The"), not an initial's ("U.S. Treasury")."""
 _OPENING_WORD = r"(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead|Also|So|Then|Last|Today|Yesterday)"
@@ -46,15 +51,16 @@ _NAME_COMMA_BEFORE = re.compile(rf"(?P<who>{_TITLE}?(?<![\w’'-])(?!{_OPENING_W
                                 rf"(?:the\s+|an?\s+)?$")
 """A name set off before its role ("Pat Ferguson, President of AMBO,"), not with the word that opens its sentence
 ("But Barry Hugill, a spokesman for the campaign group Liberty,": the name is Barry Hugill)."""
-_ROLE_WORD = re.compile(rf"(?<![\w’'-]){_ROLE_HEAD}(?![\w’'-])")
+_ROLE_WORD = re.compile(rf"(?<![\w’'-])(?:(?i:vice|co)-)?{_ROLE_HEAD}(?![\w’'-])")
 
 
-_ROLE_WORD_LOWER = re.compile(rf"[^\w’'-]((?:{alternation(ROLES)}))(?![\w’'-])")
-_ROLE_WORD_LOWER_FIRST = re.compile(rf"(?:{alternation(ROLES)})(?![\w’'-])")
-"""``_ROLE_WORD`` for lowercased text, as the character before a role word and the word (group 1), and for a role
-word that starts the text: a case-blind alternation is tried letter by letter at every position and cost more
-than the rest of finding descriptions; one led by a class of characters (not a look-behind) is skipped through
-text fast, tried only after a character that is no word's."""
+_ROLE_WORD_LOWER = re.compile(rf"[^\w’'-]((?:vice-|co-)?(?:{alternation(ROLES)}))(?![\w’'-])")
+_ROLE_WORD_LOWER_FIRST = re.compile(rf"(?:vice-|co-)?(?:{alternation(ROLES)})(?![\w’'-])")
+"""``_ROLE_WORD`` (a role word, or one led by "vice-" or "co-": "vice-president") for lowercased text, as the
+character before a role word and the word (group 1), and for a role word that starts the text: a case-blind
+alternation is tried letter by letter at every position and cost more than the rest of finding descriptions; one
+led by a class of characters (not a look-behind) is skipped through text fast, tried only after a character that
+is no word's."""
 
 
 def _last_words(before: str, n: int = 3) -> int:
@@ -108,6 +114,9 @@ def _descriptions(text: str):
         end = of.start() + stop.start() if stop else of.end() if of else e  # "of Stuff Essentials. The ..." too
         if of and not stop and text[end - 1] == "." and text[end - 2:end - 1].isupper():
             end -= 1  # "said Mike Short, chairman of the MDA.": the initials' last dot ends the sentence too
+        if after is None and text[end:end + 2].lstrip()[:1] not in (",", ".", ";") \
+                and (run := _RUN_ON.match(text, end)) is not None and not _SENTENCE_END.search(run.group()):
+            of, end = of or run, run.end()  # "Alain Levy, chairman and chief executive of EMI Music,"
         desc_of = desc + (text[e:end] if of else "")
         if (after := _COMMA_NAME_AFTER.match(text, end)) is not None:
             yield desc_of, after.group("who"), True, s, after.end()  # "Kenteris's lawyer, Gregory Ioannidis,"
