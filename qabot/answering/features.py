@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..analysis import find_words
 from ..lexicon import ASKS_MEASURE, CREATORS, ROLES
 from ..speakers import quoted_words
-from . import acronyms, near
+from . import acronyms, near, surnames
 from .parse import Question, QuestionKind
 from .sentences import DATE, NUMBER, Reader, ReadPassage, Sentence
 from .speech import Speech
@@ -197,6 +197,11 @@ class Context:
     """For a question asking a measure ("how fast"), the patterns of what answers it (``lexicon.ASKS_MEASURE``)."""
     role: re.Pattern | None = None
     """For "which judge ...", a role word beside a name ("US judge Susan Illston", "Illston, the judge")."""
+    full_names: tuple = ()
+    """The names the question writes in two or more words (``surnames.full_names``; none for a speech question with
+    a speaker)."""
+    named: dict = field(default_factory=dict)
+    """By full name, whether an article writes it (``surnames.stands_for``)."""
 
     def __post_init__(self) -> None:
         q = self.question
@@ -213,6 +218,8 @@ class Context:
         self.topic = set(q.topic_terms)
         self.speaker_terms = set(q.speaker_terms)
         self.words = () if self.say else tuple(written(w) for w in find_words(q.text))
+        if not self.say and self.reader is not None and self.reader.params.features.surnames:
+            self.full_names = surnames.full_names(q.text, self.reader.analyzer.term, self.question_terms)
         self.word_pairs = frozenset(zip(self.words, self.words[1:]))
         if self.reader is not None:
             self.min_related = self.reader.params.features.min_related
@@ -418,6 +425,10 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
                 matched = matched - speaker_terms
         if not (matched or title) or (own_only and not own):
             continue  # a sentence that holds none of the question's words counts only if its headline does
+        if ctx.full_names and any(n.last in matched and not n.rest <= matched for n in ctx.full_names):
+            # "Bening, who was born ..." in an article naming Annette Bening holds her name
+            matched = matched | (surnames.stands_for(ctx.full_names, matched, reader.article(passage.article).text,
+                                                     sentence, passage.article, ctx.named) - title)
         before = present[i - 1] if i else before_passage
         after = present[i + 1] if i + 1 < len(present) else none
         neighbours = sum(map(local_of, (before | after) - matched)) / local_total

@@ -63,6 +63,9 @@ class FeatureParams:
     """In a short story (``RetrievalParams.short_story``), a sentence opening with "The", "He", "She" ("The
     58-year-old US singer ...") inherits the question's words its headline holds (the ``inherited`` feature): the
     story's subject is who it speaks of."""
+    surnames: bool = True
+    """A sentence naming the question's person by surname alone ("Bening, who was born ...") in an article that writes
+    the full name ("Annette Bening") holds the whole name (``surnames.stands_for``); False: only the words it writes."""
 
 
 @dataclass(frozen=True)
