@@ -65,9 +65,8 @@ class Speller:
         self._names = frozenset(k for k, n in capital.items() if 2 * n > counts[k])
         """Words the corpus writes with a capital more often than not: names ("Wang", "Colin", "Kremlin")."""
         share = self.params.name_word_share
-        self._name_words = frozenset(k for k, n in capital.items() if n >= share * counts[k])
-        """Words the corpus writes with a capital often enough to be words of names (``name_word_share``), names
-        among them."""
+        # words the corpus writes with a capital often enough to be words of names (``name_word_share``), names too
+        name_words = frozenset(k for k, n in capital.items() if n >= share * counts[k])
         self._spelled = {key: form for key, (_, form) in spelled.items()}
         self._by_length: dict[int, list[str]] = {}
         self._name_words_by_length: dict[int, list[str]] = {}
@@ -76,7 +75,7 @@ class Speller:
         for key in counts:
             if len(key) >= self.params.min_length:
                 self._by_length.setdefault(len(key), []).append(key)
-                if key in self._name_words:
+                if key in name_words:
                     self._name_words_by_length.setdefault(len(key), []).append(key)
 
     def __contains__(self, word: str) -> bool:
@@ -122,9 +121,10 @@ class Speller:
             for term, distance, _ in process.extract(key, words, scorer=OSA.distance,
                                                       score_cutoff=limit, limit=None):
                 name = term in self._names
-                if typed_name and not name and (term not in self._name_words or distance > 1 or term[0] != key[0]):
-                    continue  # a name is a misspelt name, or a word of names one slip away with its first letter
-                    # ("Internatonal"), never a common word ("Sida" is not "side"; "Vulture" not "Culture")
+                if typed_name and not name and (distance > 1 or term[0] != key[0]):
+                    continue  # a name is a misspelt name, or a word of names (the only words scanned for it) one slip
+                    # away with its first letter ("Internatonal"), never a common word ("Sida" is not "side"; "Vulture"
+                    # not "Culture")
                 if common and name:
                     continue  # a common word is no misspelt name ("job" is not "Joe")
                 if acronym and not (self._spelled.get(term, "").isupper() or distance <= 1 and not short):

@@ -43,23 +43,21 @@ _FOUND: "weakref.WeakKeyDictionary[Reader, dict]" = weakref.WeakKeyDictionary()
 def pairs(reader: Reader, article: int) -> tuple[tuple[str, frozenset[str]], ...]:
     """The article's initials (as a term) with its name's terms (at least two), for each body it names both ways;
     cached per reader."""
-    cache = _FOUND.get(reader)
-    if cache is None:
-        cache = _FOUND[reader] = {}
+    return cached(_FOUND.setdefault(reader, {}), article, reader.params.caches.articles, lambda a: _pairs(reader, a))
 
-    def load(a: int) -> tuple[tuple[str, frozenset[str]], ...]:
-        text = reader.article(a).text
-        if "(" not in text:
-            return ()
-        out = []
-        for initials, name in defined(text):
-            term = reader.analyzer.term(initials)
-            terms = frozenset(t for t in reader.analyzer.terms_of(list(name)) if t) - {term}
-            if term and len(terms) >= 2:
-                out.append((term, terms))
-        return tuple(out)
 
-    return cached(cache, article, reader.params.caches.articles, load)
+def _pairs(reader: Reader, article: int) -> tuple[tuple[str, frozenset[str]], ...]:
+    """``pairs``, uncached."""
+    text = reader.article(article).text
+    if "(" not in text:
+        return ()
+    out = []
+    for initials, name in defined(text):
+        term = reader.analyzer.term(initials)
+        terms = frozenset(t for t in reader.analyzer.terms_of(list(name)) if t) - {term}
+        if term and len(terms) >= 2:
+            out.append((term, terms))
+    return tuple(out)
 
 
 def widened(held: set[str], known: tuple[tuple[str, frozenset[str]], ...]) -> set[str]:
