@@ -236,6 +236,12 @@ class People:
             self._described = _described(self.descriptions())
         return self._described
 
+    def speakers(self) -> frozenset[str]:
+        """Surnames the text has speak (a verb of speech with the name: the last two of ``_PERSON_MARKS``), found over
+        the whole text on each call."""
+        return frozenset(surname_of(name) for pattern in _PERSON_MARKS[2:] for m in pattern.finditer(self.text)
+                         if _is_name(name := _clean(m.group("who"))))
+
     def known(self, lo: int, hi: int) -> frozenset[str]:
         """``known_people`` of the text from ``lo`` to ``hi``: the surnames marked as people's within it (a mark
         is a title, a role or a verb of speech with the name). Each kind of mark is found in the text in order,

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..lexicon import OTHER_ROLE
 from ..speaker_matching import speaker_phrase
 from .attribution import Attribution, attribute_paragraph
+from .backrefs import epithet_roles
 from .people import People, named_bodies
 
 _PLURAL_HEAD = re.compile(r"(?i)(?<![’'])\b(?:[a-z]+(?:ies|[^s’'\s]s))\s*$")
@@ -64,10 +65,13 @@ def known_as(a: Attribution, roles: tuple[str, ...]) -> Attribution:
 
 
 def article_roles(people: People) -> dict[str, tuple[str, ...]]:
-    """What an article (``people``: its ``People``) calls each person by role, by surname (``described_people``),
+    """What an article (``people``: its ``People``) calls each person by role, by surname (``described_people``, and
+    the epithets it has speak for the person just named: ``backrefs.epithet_roles``),
     and by a role word only one of them holds ("mayor": "mayor of Ferrara, Anna Benedetti", for "the mayor said"
     further on), and the bodies it names in full ("the ministry" after "Iraq's Ministry of Communications")."""
     found = dict(people.described())
+    for surname, roles in epithet_roles(people).items():  # "The United boss said" after "Ferguson believes ..."
+        found[surname] = found.get(surname, ()) + tuple(r for r in roles if r not in found.get(surname, ()))
     heads: dict[str, set[str]] = {}
     for surname, phrases in found.items():
         for phrase in phrases:

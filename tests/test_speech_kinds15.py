@@ -1,0 +1,80 @@
+"""A speaker asked for by the epithet an article gives a person right after naming them, speaking: "Michael Howard has
+backed ... But the Tory leader argued ..." then 'He added: "..."'; "Gordon Brown has addressed the conference. The
+Chancellor said ..." then "Mr Brown warned ..."; "The star of Rain Man and Tootsie said" after "Hollywood legend Dustin
+Hoffman has hit out": the epithet is theirs wherever the article quotes them (``speakers.backrefs.epithet_roles``,
+merged into ``speakers.windows.article_roles``). Real articles written here, the real CLI as a subprocess."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ask_json, first_text, index_articles
+from qabot.speakers import People
+from qabot.speakers.backrefs import epithet_roles
+
+ARTICLES = {
+    "cells": """Hobart backs stem cell research
+
+Michael Hobart has backed stem cell research, saying it is important people are not frightened of the future.
+
+The issue was a feature of the recent election abroad. But the Tory leader argued there was a moral case for embracing science. "I believe we have a duty to offer hope to the millions who suffer," he said.
+
+Mr Hobart made his remarks during a speech in Westminster. Mr Hobart said the science was sound.
+
+He added: "Of course, stem cells are still a recent discovery. But I respect those concerns about the embryos."
+""",
+    "cuts": """Labour attacks Tory spending plans
+
+Tony Bramley has launched an attack on Conservative spending plans, calling them "improbable".
+
+Gordon Brack has addressed the conference behind closed doors. The Chancellor said the opposition plans would see deep cuts in services. Mr Brack also issued a call for party unity.
+
+Mr Brack warned that the Tories were planning "the biggest cuts ever in the history of any manifesto".
+
+Tory shadow chancellor Oliver Lenton said the claims were false.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    return index_articles(tmp_path_factory.mktemp("speech_kinds15"), **ARTICLES)
+
+
+def test_an_epithet_that_speaks_after_a_name_is_that_persons_role_throughout(index):
+    # "But the Tory leader argued" after "Michael Hobart has backed ...": his words later in the article are the
+    # Tory leader's ('He added: "..."' was Mr Hobart's only, no role)
+    text = first_text(ask_json(index, "What did the Tory leader say about the embryos?")[0])
+    assert "I respect those concerns" in text, text
+
+
+def test_an_office_right_after_its_holder_is_named(index):
+    # "Gordon Brack has addressed the conference ... The Chancellor said": Mr Brack is the chancellor, though the
+    # article names a shadow chancellor by name (no chancellor: "shadow" makes the role another's)
+    text = first_text(ask_json(index, "What did the chancellor warn about the scale of the Tory cuts?")[0])
+    assert text.startswith("Mr Brack warned that the Tories were planning"), text
+
+
+def test_epithet_roles_are_found_only_for_the_person_just_named():
+    roles = epithet_roles(People(ARTICLES["cells"]))
+    assert roles == {"hobart": ("Tory leader", "Tory leader, Michael Hobart")}, roles
+    roles = epithet_roles(People(ARTICLES["cuts"]))
+    assert roles.get("brack") == ("Chancellor", "Chancellor, Gordon Brack"), roles
+    assert "bramley" not in roles and "lenton" not in roles, roles
+
+
+def test_no_epithet_for_a_body_a_band_or_someone_who_never_speaks():
+    # "The Scottish Executive said" names a body; "Duran Duran are promoting ..." a band; a man the article never has
+    # speak is not "the lawyer" who argues after him; "Gordon Brown sets out ... The prime minister responds": another
+    # office holder, as a story of two men goes on
+    text = """Escaped patient row
+
+Michael Fergus, 36, escaped after being allowed out of the unit. The Scottish Executive said ministers would be told.
+
+Mr Kadir, 28, a hotel receptionist, was arrested at a hotel in Basra. The families' lawyer argued that the inquiry failed.
+
+Duran Duran are currently promoting their second single. "We are very happy with it," the singer said.
+
+Then there are the actions of the men themselves. Gordon Brock sets out a rival manifesto. The prime minister responds by scheduling a press conference. Mr Brock said he would not comment.
+"""
+    assert epithet_roles(People(text)) == {}
