@@ -78,3 +78,78 @@ Duran Duran are currently promoting their second single. "We are very happy with
 Then there are the actions of the men themselves. Gordon Brock sets out a rival manifesto. The prime minister responds by scheduling a press conference. Mr Brock said he would not comment.
 """
     assert epithet_roles(People(text)) == {}
+
+
+# A body's report asked for: the body's own words ("the Electoral Commission's report": "The commission says"; "the
+# China Daily report": "the China Daily newspaper said"), and "the report says" after the article names whose report it
+# is ("a report from analysts Gartner", "The Gartner report"): ``speaker_matching._document_owner``,
+# ``speakers.people.named_documents``
+REPORTS = {
+    "kiosks": """Camera phones to outsell cameras
+
+More phones with cameras in them will be sold in Europe this year than last year, says a report from analysts Farrand.
+
+The Farrand report suggests that by mid-2005 most camera phones will have two megapixel sensors.
+
+But the report suggests that until image quality improves, people will not be interested in printing out pictures at kiosks.
+
+Sales of digital cameras rose by a tenth last year. Shop owner Dan Kite said more people were printing pictures at kiosks than ever.
+""",
+    "donations": """Watchdog rejects cap on donations
+
+Fears that big donors can buy political favours have sparked calls for a limit on gifts to parties.
+
+In a new report, the Electoral Registry Commission says a cap is worth debating for the future.
+
+"While we are not in principle opposed to a donation cap, we do not believe that such a departure from the existing system now would be sensible," the commission said.
+
+The parties spent more than ever at the last election.
+""",
+    "tobacco": """Tobacco factory ban in Lornland
+
+The Lornland tobacco regulator has banned new cigarette factories, officials said.
+
+"The ban comes as especially bad news for Harbour Tobacco", the Lorn Daily newspaper said of the latest development.
+
+Harbour Tobacco plans to become the country's first foreign cigarette maker.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    return index_articles(tmp_path_factory.mktemp("reports15"), **REPORTS)
+
+
+def test_the_report_is_the_one_the_article_names_with_its_owner(reports):
+    text = first_text(ask_json(reports, "What does the Farrand report say about printing pictures at kiosks?")[0])
+    assert text.startswith("But the report suggests that until image quality improves"), text
+
+
+def test_a_bodys_report_asked_for_is_the_bodys_words(reports):
+    text = first_text(ask_json(reports, "What did the Electoral Registry Commission's report say about a donation cap now?")[0])
+    assert text.startswith('"While we are not in principle opposed to a donation cap'), text
+    text = first_text(ask_json(reports, "What did the Lorn Daily report say the ban means for Harbour Tobacco?")[0])
+    assert "the Lorn Daily newspaper said" in text, text
+
+
+def test_named_documents_only_for_one_owner():
+    from qabot.speakers.people import named_documents
+
+    assert named_documents(REPORTS["kiosks"]) == {"report": ("Farrand report",)}
+    # two reports, or another report than the one named: whose "the report" is cannot be told
+    assert named_documents("A report by Farrand said sales rose. A Kelby report said they fell. The report said.") == {}
+    assert named_documents("Sales rose, says a report. A separate report by Farrand forecasts a fall.") == {}
+    assert named_documents("Thursday's report said sales rose. To study the market, we ...") == {}
+
+
+def test_the_report_carries_its_owner_as_the_article_names_it():
+    from qabot.speakers.windows import article_roles, attribute_window
+
+    text = REPORTS["kiosks"]
+    start = text.index("But the report suggests")
+    span = (start, text.index("kiosks.", start) + len("kiosks."))
+    people = People(text)
+    said = attribute_window(text, [span], people, lambda: article_roles(people))[start]
+    assert said.speaker == "the report" and said.said_by("the Farrand report"), said
+    assert not said.said_by("the Kelby report") and not said.said_by("Farrand"), said  # a report's words, not Farrand's own

@@ -5,6 +5,7 @@ role (``described_people``), and the bodies it names in full (``named_bodies``).
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from bisect import bisect_left, bisect_right
@@ -168,6 +169,37 @@ def named_bodies(text: str) -> dict[str, tuple[str, ...]]:
             out.setdefault(normal(initials), (name,))
             out[head] = (name, initials)
     return out
+
+
+_CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:]) | {"Last", "Next", "This"}
+_DOC_OWNER_WORD = r"[A-Z][\w’'&.-]*"
+_DOC_OWNER = rf"{_DOC_OWNER_WORD}(?:[ \t]+(?:(?:of|for|and)[ \t]+(?:the[ \t]+)?)?{_DOC_OWNER_WORD}){{0,4}}"
+_OWNED_DOCUMENT = re.compile(
+    rf"(?<![\w’'.-])(?:(?P<owner>(?!(?:The|A|An|In|On|But|And|Its|Their|This|That)\s){_DOC_OWNER})[ \t]+"
+    rf"(?P<doc>report|study|survey)|(?P<doc2>report|study|survey)[ \t]+(?:from|by)[ \t]+(?:(?:analysts|researchers|the)[ \t]+)?"
+    rf"(?P<owner2>{_DOC_OWNER}))(?![\w’'-])")
+_OTHER_DOCUMENT = re.compile(r"(?i)\b(?:separate|another|further|second|other|earlier|previous|rival)\s+(?:[a-z]+\s+)?"
+                             r"(report|study|survey)\b")
+"""Another report, study or survey than the one named before ("A separate report by Jupiter"): "the report" is whose?"""
+"""A report, study or survey with whose it is: "The Gartner report", "Ofcom's study", "a report from analysts Gartner"."""
+
+
+def named_documents(text: str) -> dict[str, tuple[str, ...]]:
+    """The report, study or survey ``text`` names with its owner, by the document word, when one owner's alone
+    ("report": "Gartner report", for "the report says" after "a report from analysts Gartner" and "The Gartner
+    report")."""
+    found: dict[str, set[str]] = {}
+    for m in _OWNED_DOCUMENT.finditer(text):
+        doc = m.group("doc") or m.group("doc2")
+        owner = _OWN_S.sub("", (m.group("owner") or m.group("owner2")).strip())
+        owner = owner[:-1] if owner.endswith(".") and not re.search(r"[A-Z]\.[A-Z]\.$", owner) else owner
+        opens = m.group("owner") is not None and re.search(r"(?:^|[.!?:\"”]\s*|\n\s*)$", text[max(0, m.start() - 3):m.start()])
+        if not owner or ". " in owner or opens or any(w in _CALENDAR for w in owner.split()):
+            continue  # "To study", "Thursday's report", "Gartner. That report"
+        found.setdefault(doc, set()).add(owner)
+    others = {m.group(1).lower() for m in _OTHER_DOCUMENT.finditer(text)}
+    return {doc: (f"{owner} {doc}",) for doc, owners in found.items() if len(owners) == 1 and doc not in others
+            for owner in owners}
 
 
 _ARTICLE_LEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")

@@ -18,7 +18,7 @@ from ..lexicon import OTHER_ROLE
 from ..speaker_matching import speaker_phrase
 from .attribution import Attribution, attribute_paragraph
 from .backrefs import epithet_roles
-from .people import People, named_bodies
+from .people import People, named_bodies, named_documents
 
 _PLURAL_HEAD = re.compile(r"(?i)(?<![’'])\b(?:[a-z]+(?:ies|[^s’'\s]s))\s*$")
 """A speaker's phrase ending in a plural word ("Analysts", "the union's lawyers"): a group, never one person."""
@@ -84,6 +84,8 @@ def article_roles(people: People) -> dict[str, tuple[str, ...]]:
             found[head] = tuple(p for p in found[one] if "," in p)
     for key, names in named_bodies(people.text).items():
         found.setdefault(key, names)  # "the ministry said" after "Iraq's Ministry of Communications"; "the MDA"
+    for key, names in named_documents(people.text).items():
+        found.setdefault(key, names)  # "the report says" after "a report from analysts Gartner"
     return found
 
 
