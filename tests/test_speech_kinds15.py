@@ -153,3 +153,38 @@ def test_the_report_carries_its_owner_as_the_article_names_it():
     said = attribute_window(text, [span], people, lambda: article_roles(people))[start]
     assert said.speaker == "the report" and said.said_by("the Farrand report"), said
     assert not said.said_by("the Kelby report") and not said.said_by("Farrand"), said  # a report's words, not Farrand's own
+
+
+# A person set off with the body they are from, speaking ("Brad Adams, from the UK's Human Rights Watch, said"): asked
+# for the body, their words are its (``speakers.people.member_roles``)
+MEMBERS = {
+    "embargo": """Arms embargo may be lifted
+
+Ministers expect the arms embargo on Lornland to be lifted over the next six months.
+
+But Rights First Watch says the union is putting commerce above abuse concerns.
+
+Tom Adley, from the UK's Rights First Watch, said: "This is a huge political signal that they are willing to forget the crackdown."
+
+The embargo was imposed in 1989.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def members(tmp_path_factory):
+    return index_articles(tmp_path_factory.mktemp("members15"), **MEMBERS)
+
+
+def test_a_member_set_off_with_their_body_speaks_for_it(members):
+    answer, = ask_json(members, "What did Rights First Watch say about the political signal?")
+    assert first_text(answer).startswith("Tom Adley, from the UK's Rights First Watch, said"), answer["answers"]
+    assert not answer["unsure"]  # the body's own words, surely (before: its other sentence, as not sure)
+
+
+def test_member_roles():
+    from qabot.speakers.people import member_roles
+
+    assert member_roles(MEMBERS["embargo"]) == {"adley": ("UK's Rights First Watch",)}
+    # not without a verb of speech after the body, nor for a one-word name
+    assert member_roles("Tom Adley, from Rights First Watch, was at the rally. Adley, of Kelby, said no.") == {}

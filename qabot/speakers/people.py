@@ -202,6 +202,26 @@ def named_documents(text: str) -> dict[str, tuple[str, ...]]:
             for owner in owners}
 
 
+_MEMBER = re.compile(
+    rf"(?<![\w’'-])(?P<who>{_NAME}),[ \t]+(?:from|of)[ \t]+(?:the[ \t]+)?(?P<body>(?:{_DOC_OWNER_WORD}[’']s[ \t]+)?{_DOC_OWNER}),"
+    rf"[ \t]+(?:has[ \t]+|had[ \t]+|also[ \t]+)?(?:{VERBS})\b")
+"""A person set off with the body they are from, speaking: "Brad Adams, from the UK's Human Rights Watch, said"."""
+
+
+def member_roles(text: str) -> dict[str, tuple[str, ...]]:
+    """The body each person ``text`` has speak for it is from ("adams": "UK's Human Rights Watch" for "Brad Adams, from
+    the UK's Human Rights Watch, said"), by surname as ``described_people``: asked for the body, their words are its."""
+    found: dict[str, list[str]] = {}
+    for m in _MEMBER.finditer(text):
+        name, body = _clean(m.group("who")), m.group("body")
+        if not _is_name(name) or len(name.split()) < 2 or normal(body.split()[0]) in HONORIFICS:
+            continue
+        roles = found.setdefault(normal(surname_of(name)), [])
+        if body not in roles:
+            roles.append(body)
+    return {k: tuple(v) for k, v in found.items()}
+
+
 _ARTICLE_LEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 
 

@@ -18,7 +18,7 @@ from ..lexicon import OTHER_ROLE
 from ..speaker_matching import speaker_phrase
 from .attribution import Attribution, attribute_paragraph
 from .backrefs import epithet_roles
-from .people import People, named_bodies, named_documents
+from .people import People, member_roles, named_bodies, named_documents
 
 _PLURAL_HEAD = re.compile(r"(?i)(?<![’'])\b(?:[a-z]+(?:ies|[^s’'\s]s))\s*$")
 """A speaker's phrase ending in a plural word ("Analysts", "the union's lawyers"): a group, never one person."""
@@ -70,7 +70,8 @@ def article_roles(people: People) -> dict[str, tuple[str, ...]]:
     and by a role word only one of them holds ("mayor": "mayor of Ferrara, Anna Benedetti", for "the mayor said"
     further on), and the bodies it names in full ("the ministry" after "Iraq's Ministry of Communications")."""
     found = dict(people.described())
-    for surname, roles in epithet_roles(people).items():  # "The United boss said" after "Ferguson believes ..."
+    for surname, roles in [*epithet_roles(people).items(), *member_roles(people.text).items()]:
+        # "The United boss said" after "Ferguson believes ..."; "Brad Adams, from Human Rights Watch, said"
         found[surname] = found.get(surname, ()) + tuple(r for r in roles if r not in found.get(surname, ()))
     heads: dict[str, set[str]] = {}
     for surname, phrases in found.items():
