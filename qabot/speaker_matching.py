@@ -26,6 +26,7 @@ _PHRASE_WORD = re.compile(r"[^\W_][\w.’'-]*")
 _DOTTED = re.compile(r"[^\W\d_]{2}\.[^\W\d_]{2}")
 """A dot inside a word between letters ("Suprnova.org", "Amazon.com"), not initials ("U.S.")."""
 _POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])$")
+_POSSESSIVE_WORD = re.compile(r"\w(?:['’]s|s['’])(?!\w)")
 _ROLE_WORD = re.compile(r"[a-z][a-z-]{2,}")
 """A lowercase word: before a name in a speaker's phrase, what the person is ("archivist", "centre")."""
 _CAPITALS = re.compile(r"[A-Z][A-Z.&]*[A-Z]\.?(?:['’]s)?")
@@ -200,8 +201,10 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
             # "the NFL": "A National Football League spokesman", "NBC": "a spokesman for NBC"; a body asked for by
             # its name alone too: "Five": "A Five spokesman", "Plaid Cymru": "Plaid Cymru's ... spokesman Dai Lloyd"
             return True
-        if not theirs and b.head in GROUPS and b.owner and b.modifiers == set(b.owner) == mine:
-            return True  # "the China Daily": "the China Daily newspaper said" (the body, named with what it is)
+        if not theirs and b.head in GROUPS - SPOKESPEOPLE and b.owner and b.modifiers == set(b.owner) == mine \
+                and not _plural(b) and not _POSSESSIVE_WORD.search(b.text):
+            return True  # "the China Daily": "the China Daily newspaper said" (the body, named with what it is; not
+            # "Mr Blair's spokesman", "Blair's lawyers")
         if b.head in STATEMENTS and not theirs and _owned_by(b, a):
             return True  # "Mr Crosby's statement said", "An IAAF statement said": Crosby's and the IAAF's own words
         if b.head in LEADING_ROLES and not b.modifiers & OTHER_ROLE and _led_by_name(b, a):
