@@ -41,6 +41,7 @@ import bisect
 import json
 import os
 from collections import Counter
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 
@@ -431,6 +432,14 @@ class Index:
             return words
         except (ValueError, TypeError):
             raise self.damaged("words.json cannot be read") from None
+
+    def spelling_counts(self) -> Mapping[str, int] | None:
+        """Every spelling's count as the build kept it, not copied (read it, never change it); None when built
+        without them."""
+        if self._words_and_counts is not None:
+            return self._words_and_counts[1]
+        counts = self.word_counts()
+        return counts[0] if counts is not None else None
 
     def word_counts(self) -> tuple[Counter, Counter] | None:
         """Every spelling's and every speaker's count, as the build kept them; None when built without them."""
