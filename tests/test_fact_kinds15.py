@@ -42,6 +42,14 @@ Two songs from each act will be played at the label's showcase night.
 
 Showcase nights at the label have launched several acts, and two songs were enough for some.
 """,
+    "sevens.txt": """England name sevens squad
+
+England won the first Rugby World Cup Sevens in 1993.
+
+The Rugby World Cup Sevens draws teams from 24 nations.
+
+England will have to negotiate their way through a tough draw if they are to win the Sevens in Hong Kong next month.
+""",
     "inquiry.txt": """Minister answers critics of war advice
 
 The minister has published the advice she gave on the war.
@@ -97,6 +105,15 @@ def test_a_described_subject_counts_as_the_named_subject_among_near_ties(index, 
     assert "Camden Arches" in ask(index, question, wide, tmp_path)[0]
     off = {"gates": {"focus_margin": 10, "focus_described": False}}
     assert "Camden Arches" not in ask(index, question, off, tmp_path)[0]
+
+
+def test_a_number_after_in_is_no_place_for_a_where_question(index, tmp_path):
+    # "in 1993", "from 24 nations" say when and how many: the near-tie that names a place goes first
+    question = "where is the Rugby World Cup Sevens held"
+    wide = {"gates": {"focus_margin": 10}}
+    assert "Hong Kong" in ask(index, question, wide, tmp_path)[0]
+    off = {"gates": {"focus_margin": 10, "focus_place_no_number": False}}
+    assert "Hong Kong" not in ask(index, question, off, tmp_path)[0]
 
 
 def test_a_role_inside_a_quotation_describes_no_one(index, tmp_path):

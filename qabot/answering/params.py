@@ -98,6 +98,9 @@ class GateParams:
     """What holding the question's verb counts for."""
     focus_cue: float = 2.0
     """What holding a place after the verb counts for, for a where question."""
+    focus_place_no_number: bool = True
+    """A number after a preposition ("won the first Rugby World Cup Sevens in 1993") is no place for a where question
+    (``near.asked_near``); False: any word after "in", "at", "from" ... may be one."""
     focus_cue_when: float = 1.0
     """What holding a time near the verb counts for, for a when question."""
     focus_cue_who: float = 1.0

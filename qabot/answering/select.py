@@ -475,7 +475,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
         if c is cands[0] and not any(hi - lo < len(sentence) for lo, hi in spans):
             at = []  # the best is given the benefit of the doubt: what the question asks for anywhere in it,
             # unless its verb stands in a clause of its own, where only that clause speaks for it
-        cue = asked_near(q.kind, sentence, at, names)
+        cue = asked_near(q.kind, sentence, at, names, numbers=not params.focus_place_no_number)
         weight = {QuestionKind.WHERE: params.focus_cue, QuestionKind.WHEN: params.focus_cue_when}.get(q.kind, params.focus_cue_who)
         if asks_object and _object_after(sentence, at, subject, names, subject & common):
             got += params.focus_object
