@@ -20,7 +20,7 @@ from ..lexicon import ASKS_MEASURE, CREATORS, DESCRIBED_PEOPLE, ROLES
 from ..speakers import quoted_words
 from . import acronyms, near, surnames
 from .parse import Question, QuestionKind
-from .sentences import DATE, NUMBER, Reader, ReadPassage, Sentence
+from .sentences import DATE, NUMBER, Reader, ReadPassage, Sentence, cached
 from .speech import Speech
 
 FEATURES = (
@@ -245,11 +245,21 @@ def described(reader: Reader, passage: ReadPassage, sentence: Sentence) -> bool:
     return found is not None and (found.group("role") is None or found.group("role") in _PERSON_WORDS)
 
 
+_SUBJECTS: "weakref.WeakKeyDictionary[Reader, dict[int, frozenset[str]]]" = weakref.WeakKeyDictionary()
+"""Per reader, per article: ``story_subject``."""
+
+
 def story_subject(reader: Reader, article: int) -> frozenset[str]:
     """The terms that say whom a short story (``RetrievalParams.short_story``) is about, whom a sentence opening "The
     58-year-old ..." or "The musician ..." speaks of in it: its headline's, and with ``story_lede`` the names of its first
     sentence ("The life of late Joy Division singer Ian Curtis ..."); none for a longer article or with
-    ``story_subject`` off."""
+    ``story_subject`` off. Cached per reader (every candidate passage asks it)."""
+    return cached(_SUBJECTS.setdefault(reader, {}), article, reader.params.caches.articles,
+                  lambda a: _story_subject(reader, a))
+
+
+def _story_subject(reader: Reader, article: int) -> frozenset[str]:
+    """``story_subject``, uncached."""
     params = reader.params.features
     if not params.story_subject or len(reader.corpus.article_passages(article)) > reader.params.retrieval.short_story:
         return frozenset()
