@@ -201,10 +201,17 @@ def test_score_is_the_linear_part_plus_the_trees_and_explained_parts_add_up(answ
 
 
 def test_a_speech_questions_candidates_are_ranked_by_the_linear_part_alone(answerer):
-    ranked = answerer.rank(parse("what did Benedetti say about the town", answerer.analyzer))
+    q = parse("what did Benedetti say about the town", answerer.analyzer)
+    ranked = answerer.rank(q)
     w = answerer.params.weights
     assert ranked.candidates and all(c.say for c in ranked.candidates)
-    assert [c.score for c in ranked.candidates] == pytest.approx(_by_hand(w, [c.x for c in ranked.candidates], say=True))
+    # the speaker's own words add the fitted speech weights times their speech inputs (``OwnWords.weigh_own``)
+    speech = answerer.params.speech.own_weights
+    added = [sum(a * b for a, b in zip(speech, answerer.own.own_inputs(ranked.question, c, {}))) if c.own_words else 0.0
+             for c in ranked.candidates]
+    assert any(added)
+    assert [c.score - a for c, a in zip(ranked.candidates, added)] == \
+        pytest.approx(_by_hand(w, [c.x for c in ranked.candidates], say=True))
     assert all(p.name != "trees" for c in ranked.candidates for p in answerer.model.explain_rank(c))
     named = dict(zip(FEATURES, ranked.candidates[0].x))
     assert named["exact"] == named["phrases"] == 0.0  # the speech frame's words are not matched as written

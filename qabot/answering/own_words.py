@@ -88,13 +88,56 @@ class OwnWords:
             self.on_topic(q, cands)
         told = self.story_words(q, cands) if say else set()  # X's words in the story of X and Y, after those naming Y
         if told:
-            cands.sort(key=lambda c: (not c.own_words, id(c) in told, -c.score, c.article, c.start))
+            def key(c):
+                return not c.own_words, id(c) in told, -c.score, c.article, c.start
         elif say and not q.topic_terms:  # "what did Putin say?": his own words before words he shares with another
-            cands.sort(key=lambda c: (not c.own_words, c.own_words and self.shared(c), -c.score, c.article, c.start))
+            def key(c):
+                return not c.own_words, c.own_words and self.shared(c), -c.score, c.article, c.start
         else:
-            cands.sort(key=lambda c: (not c.own_words, -c.score, c.article, c.start))
+            def key(c):
+                return not c.own_words, -c.score, c.article, c.start
+        cands.sort(key=key)
         if say and q.topic_terms:
             self.quotation_first(cands, told)
+        if say and q.topic_terms and self.weigh_own(q, cands):
+            first = 1 if cands and cands[0].lifted else 0  # the quotation put first over the lede's report stays first
+            cands[first:] = sorted(cands[first:], key=key)
+
+    def own_inputs(self, q: Question, c: Candidate, held: dict[int, float]) -> tuple[float, float]:
+        """What ``weigh_own`` weighs for candidate ``c``, one of speaker X's own words (in the order of
+        ``SpeechParams.own_weights``): 1 when the words shown for it are X's quotation (in quotation marks, or X's
+        report shown with X's quotation right after it, ``select.quote_after``), not only the reporter's telling of
+        what X said, which restates the question's words ("UKIP spokesman Mark Croucher said those who selected Mr
+        Houston knew nothing of his views" before 'He told BBC News: "... We have suspended him ..."'); and the
+        IDF-weighted share of the question's topic that its article, headline included, holds (X quoted in many
+        stories: "Hewitt claims fourth Sydney title" over a story of his defeat in Adelaide that names Sydney, for
+        "the Sydney International"). ``held`` caches the share by article."""
+        said = self.speech.speakers(c.passage.id).get(c.start)
+        share = held.get(c.article)
+        if share is None:
+            topic = set(q.topic_terms)
+            weight = {t: self.reader.weight(t) for t in topic}
+            total = sum(weight.values())
+            share = held[c.article] = sum(weight[t] for t in self.reader.article_holds(c.article, topic)) / total \
+                if total > 0 else 0.0
+        quoted = said is not None and (said.quote or select.quote_after(self.reader, self.speech, c, c.start, c.end) > c.end)
+        return float(bool(quoted)), share
+
+    def weigh_own(self, q: Question, cands: list[Candidate]) -> bool:
+        """For a speech question with a topic: add to the score of each of the speaker's own words (ranked by the
+        linear ranker, fitted mostly on SQuAD, which has no speakers) ``SpeechParams.own_weights`` times
+        ``own_inputs`` (fitted by ``python bench/fit_speech_rank.py`` on the tuning sets' speech questions). Added after
+        the linear order has chosen whether X's quotation goes before the lede reporting it (``quotation_first``); not
+        for "what did X say?" without a topic, where no report restates the question's words and no article holds
+        more of it. False when the weights are all 0 (nothing added)."""
+        weights = self.params.speech.own_weights
+        if not any(weights):
+            return False
+        held: dict[int, float] = {}
+        for c in cands:
+            if c.own_words:
+                c.score += sum(w * x for w, x in zip(weights, self.own_inputs(q, c, held)) if w)
+        return True
 
     def quotation_first(self, cands: list[Candidate], told: set[int]) -> None:
         """When the best of a speech question's candidates is the speaker's words told in reported speech in the

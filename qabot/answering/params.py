@@ -271,6 +271,14 @@ class SpeechParams:
     about Y after it comes first, the lede second (``OwnWords.quotation_first``). Any report of X's (not only the lede)
     before X's next quotation answered 3 more tuning questions but lost 3 others ("The system opens up possibilities
     ..., said Mr Romen" then a quotation for "what did Nokia say the system would do")."""
+    own_weights: tuple[float, ...] = (0.5, 1.0)
+    """For "what did X say about Y": added to the linear ranker's score of X's own words, times ``OwnWords.own_inputs``
+    (the words shown are X's quotation; the share of the topic's weight their article holds). Chosen by ``python
+    bench/fit_speech_rank.py`` over a grid, by the first answers of the tuning sets' speech questions (525: 402 -> 404
+    right first, 453 both in the first three); news_tuning13's odd half is the clean check (21 / 26 of 33 both).
+    Larger weights gave no more (a listwise fit over the candidates, 2.2 and 3.1, gave 402 / 450: the quotation
+    then displaces the one put before the lede, and a report already shows the quotation after it). Zeros: the
+    linear ranker alone, as before."""
     own_confidence_scale: float = 0.3393
     own_confidence_shift: float = 1.5813
     """How the confidence of a speech question answered with the speaker's own words is read: ``sigmoid(scale *
