@@ -41,6 +41,7 @@ import bisect
 import json
 import os
 from collections import Counter
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 
@@ -56,10 +57,10 @@ from .store.folders import Folder, Segment, locate
 from .store.layout import FORMAT_VERSION, STATE_ARRAYS, STATE_FILES
 from .store.manifest import damaged, manifest_stamp, read_manifest, salvage_roots, wait_for_first_build
 from .store.terms import Vocab, term_bytes
-from .store.words_file import WORDS_FILE, pack_words, unpack_words
+from .store.words_file import WORDS_FILE, pack_words, unpack_forms, unpack_words
 
 __all__ = ["FORMAT_VERSION", "WORDS_FILE", "Index", "manifest_stamp", "pack_words", "read_manifest", "salvage_roots",
-           "stale", "state_dir", "unpack_words", "wait_for_first_build"]
+           "stale", "state_dir", "unpack_forms", "unpack_words", "wait_for_first_build"]
 """The reader, and what other modules import from here (re-exported from ``qabot.store``)."""
 _PASSAGE_ROWS = ("pas_sent_ptr", "art_pas_ptr", "pas_para", "pas_start", "pas_end", "sent_start", "sent_end",
                  "pas_tokens")
@@ -431,6 +432,29 @@ class Index:
             return words
         except (ValueError, TypeError):
             raise self.damaged("words.json cannot be read") from None
+
+    def spelling_counts(self) -> Mapping[str, int] | None:
+        """Every spelling's count as the build kept it, not copied (read it, never change it); None when built
+        without them."""
+        if "_words_and_counts" in self.__dict__:  # unpacked already
+            return self._words_and_counts[1] if self._words_and_counts is not None else self._forms_as_json
+        return self._forms
+
+    @cached_property
+    def _forms(self) -> Mapping[str, int] | None:
+        """``spelling_counts`` read alone from ``words.bin`` (the words and speakers left packed)."""
+        if not self.state.has(WORDS_FILE):
+            return self._forms_as_json
+        try:
+            return unpack_forms(self.state.read_all(WORDS_FILE))
+        except (ValueError, UnicodeDecodeError):
+            raise self.damaged(f"{WORDS_FILE} cannot be read") from None
+
+    @cached_property
+    def _forms_as_json(self) -> Mapping[str, int] | None:
+        """``spelling_counts`` of an index written before ``words.bin``."""
+        counts = self.word_counts()
+        return counts[0] if counts is not None else None
 
     def word_counts(self) -> tuple[Counter, Counter] | None:
         """Every spelling's and every speaker's count, as the build kept them; None when built without them."""

@@ -122,9 +122,9 @@ class LocalCorpus:
         return self.index.stores_speakers(window)
 
     def spellings(self) -> Iterable[tuple[str, int]]:
-        counts = self.index.word_counts()
+        counts = self.index.spelling_counts()
         if counts is not None:
-            return counts[0].items()
+            return counts.items()
         words = self.index.words
         return [(w, n) for w, n, _ in words] if words is not None else []
 

@@ -21,6 +21,10 @@ from dataclasses import dataclass
 from .analysis import TOKEN, fold
 
 
+_OWN_S = re.compile(r"[’']s$")
+"""A possessive's ending, taken off a word before it is counted."""
+
+
 @dataclass(frozen=True)
 class SpellingParams:
     """How far a correction may go."""
@@ -52,7 +56,7 @@ class Speller:
             if count <= 0 or not form[:1].isalpha():
                 continue
             if form.endswith(("’s", "'s", "\n")):  # the only forms the substitution can change
-                form = re.sub(r"[’']s$", "", form)
+                form = _OWN_S.sub("", form)
             key = form.lower()
             if not key.isascii() or "'" in key:  # else ``fold`` leaves it as it is (most words: no call)
                 key = fold(key)

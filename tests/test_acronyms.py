@@ -34,3 +34,19 @@ def test_a_question_naming_a_body_finds_the_sentence_that_gives_its_initials(tmp
     index = index_articles(tmp_path, **ARTICLES)
     (named,) = ask_json(index, "Who is the director of the UK Internet Forum?")
     assert any("Stephen Dyer" in a["text"] for a in named["answers"][:2])  # third without the initials read
+
+
+def test_initials_are_found_as_a_search_of_every_place_finds_them(bbc_dir):
+    """``defined`` looks for the run of words just before each bracket: over every BBC article it finds what the
+    run's pattern finds searched from the start of the text (695 runs), and texts written to trip it find the same."""
+    from qabot.answering import acronyms
+
+    def everywhere(text):
+        return [m.span() for m in acronyms._DEFINED.finditer(text)]
+
+    texts = [p.read_text(encoding="latin-1") for p in sorted(bbc_dir.glob("*/*.txt"))]
+    texts += ["(UN) at the start", "the United Nations\t(UN) and the Big Bad Wolf(BBW)", "A (B) C (CD) (EF)",
+              "the World Health Organization (WHO) (WHO) and " + "Very " * 300 + "Long Name (VLN)"]
+    found = [[m.span() for m in acronyms._runs(t)] for t in texts]
+    assert found == [everywhere(t) for t in texts]
+    assert sum(map(len, found)) >= 695

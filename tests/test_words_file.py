@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qabot.build import build
-from qabot.index import WORDS_FILE, Index, pack_words, unpack_words
+from qabot.index import WORDS_FILE, Index, pack_words, unpack_forms, unpack_words
 
 ARTICLES = {
     "a.txt": "Mayor resigns\n\nThe mayor of Zürich resigned on Tuesday, Anna Müller said.\n\n"
@@ -32,6 +32,8 @@ def test_words_come_back_as_packed(words, forms, spoke):
     assert back_words == words
     assert list(back_forms.items()) == list(forms.items()) and isinstance(back_forms, Counter)
     assert list(back_spoke.items()) == list(spoke.items())
+    alone = unpack_forms(pack_words(words, forms, spoke))  # what a misspelt question reads, the rest left packed
+    assert list(alone.items()) == list(forms.items()) and isinstance(alone, Counter)
 
 
 def test_a_damaged_words_file_is_refused():
@@ -39,6 +41,8 @@ def test_a_damaged_words_file_is_refused():
     for bad in (raw[:-1], raw + b"x", b"QAWORDS2" + raw[8:], raw[:40]):
         with pytest.raises(ValueError):
             unpack_words(bad)
+        with pytest.raises(ValueError):
+            unpack_forms(bad)
 
 
 def test_a_spelling_with_a_nul_is_not_packed():
@@ -61,6 +65,7 @@ def test_the_data_folder_keeps_words_in_one_binary_file(tmp_path):
     spellings = {w for w, _, _ in index.words}
     assert {"mayor", "Zürich", "Müller"} <= spellings
     forms, spoke = index.word_counts()
+    assert dict(index.spelling_counts()) == dict(forms)  # read alone, the words and speakers left packed
     assert forms["mayor"] == 2 and forms["Mayor"] == 1 and forms["harbour"] == 1
     assert spoke["müller"] >= 1 and spoke["brun"] >= 1
 
@@ -84,6 +89,7 @@ def test_an_index_with_json_words_is_read_and_updated_to_the_same_words(tmp_path
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
     old = Index.open(tmp_path / "index")
     assert old.words == words and old.word_counts() == (forms, spoke)
+    assert dict(old.spelling_counts()) == forms
     old.close()
 
     (corpus / "c.txt").write_text("Storm warning\n\nThe mayor warned of a storm on Sunday, said Anna Müller.\n",

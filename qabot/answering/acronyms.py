@@ -13,6 +13,11 @@ from .sentences import Reader, cached
 
 _DEFINED = re.compile(r"((?:[A-Z][\w&’'.-]*[ \t]+(?:(?:of|for|and|the|on|in|&)[ \t]+)*){1,8})\(([A-Z][A-Za-z&]{1,7})\)")
 """A capitalised run of words then initials in brackets: "Office for National Statistics (ONS)"."""
+_BRACKETED = re.compile(r"\([A-Z][A-Za-z&]{1,7}\)")
+"""Initials in brackets, found first (a pattern led by a plain character is scanned for fast): the run before them is matched only there (the run's pattern,
+tried at every capital of a long article, cost more than all the rest of ``pairs``)."""
+_REACH = 800
+"""How far before the brackets the run of words may start (eight long words and their links)."""
 _CAPITALS = re.compile(r"[A-Z]")
 _LINKS = frozenset("of for and the on in &".split())
 
@@ -21,7 +26,7 @@ def defined(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """The initials ``text`` sets beside a name, each with the name's words (the shortest last words of the run before
     the brackets whose capitals spell them: "UK Internet Forum (UKIF)", "Securities and Exchange Commission (SEC)")."""
     found = []
-    for m in _DEFINED.finditer(text):
+    for m in _runs(text):
         words, initials = m.group(1).split(), m.group(2)
         for first in range(len(words) - 1, -1, -1):
             name = words[first:]
@@ -34,6 +39,18 @@ def defined(text: str) -> list[tuple[str, tuple[str, ...]]]:
             if len(letters) > len(initials):
                 break
     return found
+
+
+def _runs(text: str):
+    """``_DEFINED``'s matches in ``text``, as ``finditer`` gives them, each looked for just before a bracket."""
+    end = 0
+    for b in _BRACKETED.finditer(text):
+        if b.end() <= end or text[b.start() - 1:b.start()] not in (" ", "\t"):
+            continue
+        m = _DEFINED.search(text, max(end, b.start() - _REACH), b.end())
+        if m:
+            end = m.end()
+            yield m
 
 
 _FOUND: "weakref.WeakKeyDictionary[Reader, dict]" = weakref.WeakKeyDictionary()

@@ -10,6 +10,7 @@ inputs of the fitted confidence, and name the words in a refusal's message.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from itertools import islice, product
 
 from dataclasses import dataclass, replace
@@ -53,7 +54,7 @@ class Gates:
     def __init__(self, reader: Reader):
         self.reader = reader
         self._speller: Speller | None = None
-        self._spellings_seen: dict[str, int] | None = None
+        self._spellings_seen: Mapping[str, int] | None = None
         """Every spelling the articles write, with its count (read before the speller is built, to tell at once
         that a word written as the articles write it needs no correction)."""
         self._corrections: dict[tuple[str, bool], str | None] = {}
@@ -239,7 +240,8 @@ class Gates:
         the BBC's words) is built only for a word they do not write."""
         if self._speller is None:
             if self._spellings_seen is None:
-                self._spellings_seen = dict(self.reader.corpus.spellings())
+                seen = self.reader.corpus.spellings()  # the index's own table when it gives one (no copy)
+                self._spellings_seen = getattr(seen, "mapping", None) or dict(seen)  # a dict's items know their dict
             if self._spellings_seen.get(word, 0) > 0 and word[:1].isalpha() and not any(c in word for c in "'’\n"):
                 return None
         return self.speller().correct(word, common)

@@ -7,6 +7,7 @@ import bisect
 import fcntl
 import json
 import os
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Protocol
@@ -160,6 +161,8 @@ class Segment(Folder):
         self.n_articles = int(entry["articles"])
         self.n_passages = int(entry["passages"])
         self._speaker_table: tuple[int, list] | None | object = _UNREAD
+        self._speaker_rows: tuple[list[int], list[int], list[int]] | None = None
+        """``spk_ptr``, ``spk_start`` and ``spk_code`` as lists, once looked up."""
 
     @cached_property
     def vocab(self) -> Vocab:
@@ -212,7 +215,7 @@ class Segment(Folder):
                 if entry == rules_version():
                     try:
                         stored = json.loads(self.read_all(SPEAKERS_FILE))
-                        self._speaker_table = (int(stored["window"]), decode_table(stored["table"]))
+                        self._speaker_table = (int(stored["window"]), _Stored(stored["table"], decode_table))
                     except (ValueError, KeyError, TypeError, IndexError):
                         raise self.damaged(f"{SPEAKERS_FILE} cannot be read") from None
         return self._speaker_table
@@ -223,10 +226,36 @@ class Segment(Folder):
         stored = self.speaker_table()
         if stored is None or stored[0] != window:
             return None
-        ptr = self.array("spk_ptr")
-        lo, hi = int(ptr[p]), int(ptr[p + 1])
+        if self._speaker_rows is None:  # as lists: a few thousand passages looked up cost more than making them
+            self._speaker_rows = tuple(self.array(name).tolist() for name in ("spk_ptr", "spk_start", "spk_code"))
+        ptr, starts, codes = self._speaker_rows
+        lo, hi = ptr[p], ptr[p + 1]
         table = stored[1]
-        return dict(zip(self.array("spk_start")[lo:hi].tolist(), [table[c] for c in self.array("spk_code")[lo:hi].tolist()]))
+        return dict(zip(starts[lo:hi], [table[c] for c in codes[lo:hi]]))
+
+
+class _Stored(Sequence):
+    """A stored table of attributions, each row decoded when first read: a batch of questions reads a few hundred of
+    the BBC's 7,769 rows, and decoding them all was a tenth of loading the table."""
+
+    def __init__(self, rows: list, decode: Callable[[list], list]):
+        self._rows = rows
+        """The rows as stored."""
+        self._decode = decode
+        """Rows to attributions (``speakers.windows.decode_table``)."""
+        self._made: list = [None] * len(rows)
+        """The rows decoded so far."""
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        made = self._made[i]
+        if made is None:
+            made = self._made[i] = self._decode([self._rows[i]])[0]
+        return made
 
 
 _NATIVE = frozenset("bBhHiIlLqQfd")

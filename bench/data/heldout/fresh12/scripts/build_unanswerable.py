@@ -1,0 +1,138 @@
+"""The 25 hand-written near-miss unanswerable questions for fresh12; writes ../bbc_unanswerable.jsonl.
+
+Pool: pick_output.json["unanswerable_pool"], walked in order from position 0. Each used article
+gets one question whose fact is stated in none of the 2,225 articles. Each note records the greps
+run over all files (exact, case-sensitive substring as in verify.py, plus a few case-insensitive
+checks done by hand) and what the hits say; it ends with "grep terms: a; b" which verify.py re-runs.
+SKIPPED lists every pool article passed over before the last one used, with the reason.
+"""
+import json, os
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bbc_unanswerable.jsonl")
+
+U = [
+("bbc/sport/064.txt",
+ "What time did James McIlroy run when he set his world-leading 1,000m mark at the Sparkassen Cup in Stuttgart?",
+ "sport/064 says McIlroy set a world-leading 1,000m mark at the Sparkassen Cup in Stuttgart but gives only his Erfurt 800m time (1:46.68). 'Sparkassen' -> only sport/064. 'Stuttgart' -> sport/005, 014 (other athletes), 064, 074 (mentions his 'world-class times' in Erfurt and Stuttgart, no figure). Regex for McIlroy near m:ss times finds only 800m heats times (1:50.87). No 1,000m time anywhere.",
+ ["Sparkassen", "Stuttgart"]),
+("bbc/sport/056.txt",
+ "How far did Carolina Kluft jump to win the long jump at the GE Galan meeting in Stockholm?",
+ "sport/056 says Kluft won the sprint hurdles, long jump and 400m at Stockholm's GE Galan but gives no marks. 'GE Galan' -> only sport/056. 'Kluft' -> sport/005, 029, 032, 056, 059, 061, 068: previews and the Sotherton reports, no Stockholm distance.",
+ ["GE Galan", "Kluft"]),
+("bbc/sport/392.txt",
+ "How many caps has scrum-half Andy Williams won for Wales?",
+ "sport/392 says only that Williams was capped by Wales against Romania in 2003. 'Andy Williams' -> sport/392 and politics/170 (a Powys health board chief executive, another person). No cap total.",
+ ["Andy Williams"]),
+("bbc/entertainment/004.txt",
+ "Which book won the 2005 Richard and Judy best read award?",
+ "entertainment/004 is the 2005 shortlist (Cloud Atlas, Feel, The American Boy...) and names the previous winner (The Lovely Bones); no 2005 winner. 'Richard and Judy', 'Richard & Judy', 'Madeley' -> only entertainment/004; case-insensitive 'best read' -> only entertainment/004.",
+ ["Richard and Judy", "Richard & Judy", "Madeley"]),
+("bbc/entertainment/146.txt",
+ "Which song did Jennifer Lopez and Marc Anthony sing together at the Grammys?",
+ "entertainment/146 announces the planned duet without a title; 'Marc Anthony' -> entertainment/146 and 360 (Lopez 'singing a duet with her third husband Marc Anthony' at the Grammys, no title). Song not named anywhere.",
+ ["Marc Anthony"]),
+("bbc/business/122.txt",
+ "Who are the two former Columbia Distributor executives charged with fraud by the SEC?",
+ "business/122 says the SEC brought fraud charges against two ex-senior executives of Columbia Distributor but does not name them. 'Columbia Distributor', 'Columbia Management' -> only business/122; other 'Columbia' hits are the District of Columbia court, Columbia Records/Pictures.",
+ ["Columbia Distributor", "Columbia Management"]),
+("bbc/entertainment/368.txt",
+ "What share of the votes did Citizen Kane get in the Radio Five Live poll for the best film never to win best picture?",
+ "entertainment/368 gives Shawshank's 52% of online votes and 68% of texts; Citizen Kane and A Matter of Life and Death 'split the remaining votes roughly equally', no figure. 'Citizen Kane', 'Shawshank' -> only entertainment/368.",
+ ["Citizen Kane", "Shawshank"]),
+("bbc/politics/032.txt",
+ "How many police officers were on duty for the pro-hunt protest at Labour's Gateshead conference?",
+ "politics/032 gives the expected protesters (2,000-4,000) and names Northumbria Police and ACC David Warcup, but no officer numbers. 'Northumbria Police', 'Warcup' -> only politics/032. 'Countryside Alliance' -> politics/032, 066, 134, 137, 152, 179 (other hunting stories, no Gateshead policing). Case-insensitive 'Gateshead' -> conference/campaign articles politics/007, 069, 147, 175, 311, 312, 336, 349, 350, 351 and entertainment/022, 241: none mentions police or officers at the protest.",
+ ["Northumbria Police", "Warcup", "Countryside Alliance"]),
+("bbc/sport/480.txt",
+ "How long did Andre Agassi's win over Taylor Dent at the Australian Open take?",
+ "sport/480 gives the length of Safin's match (two hours 45 minutes) and Hrbaty's (four hours 21 minutes) but not Agassi-Dent. 'Taylor Dent' -> sport/444, 453, 458, 476, 480, 498, 506; none of the others mentions hours or minutes.",
+ ["Taylor Dent"]),
+("bbc/sport/076.txt",
+ "What was Eliud Kipchoge's winning time in the 9.2km race at the Great Edinburgh Cross Country?",
+ "sport/076 reports the win, no time. 'Kipchoge' -> only sport/076. 'Great Edinburgh' -> sport/024, 074, 076, 083 (previews / other races), no Kipchoge time.",
+ ["Kipchoge", "Great Edinburgh"]),
+("bbc/politics/048.txt",
+ "When will the animal welfare bill be introduced to Parliament?",
+ "politics/048 covers the committee report on the draft bill; no date for its introduction. 'animal welfare' -> politics/048 and 032 (one sentence on welfare groups and the hunting ban); 'Animal Welfare' -> none.",
+ ["animal welfare", "Animal Welfare"]),
+("bbc/sport/394.txt",
+ "Which specialist is Mike Tindall seeing for a second opinion on his foot?",
+ "sport/394 quotes England doctor Simon Kemp; the second specialist is not named. 'Simon Kemp' -> only sport/394. Case-insensitive 'specialist' in the 10 Tindall files -> only sport/394.",
+ ["Simon Kemp", "second specialist"]),
+("bbc/entertainment/036.txt",
+ "How much did The Polar Express cost to make?",
+ "entertainment/036 is the UK premiere report, no budget. 'Polar Express' -> entertainment/036, 074, 083, 088 (US box office charts: chart places only; the 'cost $150m' in entertainment/083 is Alexander's).",
+ ["Polar Express"]),
+("bbc/politics/046.txt",
+ "Who wrote the new biography in which David Blunkett criticises his Cabinet colleagues?",
+ "politics/046 refers to 'a new biography' without its author; politics/166 quotes Blunkett on 'the biography that's being written about me', no author. Case-insensitive 'biograph|author|new book' in all 'Blunkett' files -> no author named. 'Pollard' -> entertainment/353, sport/487, tech/368 (other people).",
+ ["biography that's being written", "Pollard"]),
+("bbc/sport/100.txt",
+ "How many goals has Mido scored for Egypt?",
+ "sport/100 covers Mido's apology; no international goal tally. 'Mido' -> sport/100 and 150 (a Spurs goal against Forest).",
+ ["Mido"]),
+("bbc/sport/110.txt",
+ "Which foot did Arjen Robben break?",
+ "sport/110 says Robben fractured his foot; sport/111 'broken two metatarsal bones in his foot', sport/114 'a chip on the side of his foot ... third metatarsal'. Regex '(left|right) foot' near Robben finds only a 'left-footed shot' in a match report. No file says which foot.",
+ ["Robben"]),
+("bbc/sport/454.txt",
+ "How many Grand Slam singles titles did Martina Hingis win before she retired?",
+ "'Hingis' -> sport/442 and 454 (comeback in Pattaya; 442 mentions 'a Grand Slam final' in a quote), no title count.",
+ ["Hingis"]),
+("bbc/sport/482.txt",
+ "How long did Dean Goldfine coach Todd Martin?",
+ "sport/482 says Goldfine has worked with Todd Martin and Mardy Fish, no dates or length. 'Goldfine', 'Todd Martin' -> only sport/482.",
+ ["Goldfine", "Todd Martin"]),
+("bbc/sport/402.txt",
+ "How much money is the north v south rugby charity match in Sydney expected to raise?",
+ "sport/402 gives no target; the only sum is the £5.9m raised by the cricket match in Melbourne. 'North-South', 'Gary Flowers' -> only sport/402; 'northern hemisphere' -> business/152, sport/382, 403 (unrelated).",
+ ["North-South", "Gary Flowers"]),
+("bbc/business/238.txt",
+ "How many of the 280 final salary schemes surveyed by IDS have closed to new members?",
+ "business/238 speaks of 'the widespread closure of final salary schemes to new entrants' without a count. 'Incomes Data Services', 'Sudell' -> only business/238.",
+ ["Incomes Data Services", "Sudell"]),
+("bbc/sport/382.txt",
+ "How many fans watched the Barbarians' match against New Zealand?",
+ "sport/382 has no attendance figure. 'Barbarians' -> sport/371 (history of All Black tours), 382; 'Baa-Baas' -> only sport/382.",
+ ["Barbarians", "Baa-Baas"]),
+("bbc/sport/298.txt",
+ "Who was the match assessor at the France v Scotland Six Nations game?",
+ "sport/298 (referee Nigel Williams) mentions 'a match assessor at every international game' without naming one. 'match assessor' -> only sport/298.",
+ ["match assessor"]),
+("bbc/politics/302.txt",
+ "How much must the Daily Telegraph pay in legal costs after losing George Galloway's libel case?",
+ "politics/302 gives the £150,000 damages, not costs. 'Galloway' -> politics/062, 150, 302, entertainment/121: only 302 mentions the libel case; case-insensitive 'costs' in these files -> none.",
+ ["Galloway"]),
+("bbc/business/436.txt",
+ "Which bank does economist Dirk Schumacher work for?",
+ "business/436 quotes 'economist Dirk Schumacher' with no employer. 'Dirk Schumacher' -> only business/436 ('Schumacher' also hits entertainment/306, 309: director Joel Schumacher).",
+ ["Dirk Schumacher"]),
+("bbc/sport/164.txt",
+ "Who did Ajax appoint as coach to replace Ronald Koeman?",
+ "sport/164 says Koeman quit and Ajax are searching (Jol linked); no appointment. 'Koeman' -> only sport/164; 'Ajax' -> sport/149 (Rinus Michels obituary), 164.",
+ ["Koeman", "Ajax"]),
+]
+
+SKIPPED = {
+    "bbc/sport/300.txt": "Bell's facts are all stated; the open point (Barkley's scan) is resolved elsewhere (sport/315: passed fit after a calf injury)",
+    "bbc/sport/312.txt": "near-duplicate of the answerable sport/416 (Italy 8-38 Wales)",
+    "bbc/sport/280.txt": "the Portsmouth-Chelsea result and scorers are in sport/278; the rest is quotes",
+    "bbc/business/324.txt": "Yukos auction story told across many Yukos articles; facts spread over them",
+    "bbc/business/314.txt": "Yukos auction story told across many Yukos articles; facts spread over them",
+    "bbc/sport/214.txt": "match report with team sheet",
+    "bbc/politics/364.txt": "Budget reaction; Budget figures (e.g. the pensioners' council tax rebate) are spread over several Budget-day articles and a near-miss could be answerable by combining them",
+    "bbc/politics/324.txt": "same Goldsmith legal-advice story as the answerable politics/328",
+    "bbc/sport/260.txt": "Bellamy-Souness row covered in many articles; e.g. his weekly wage is derivable from the fine",
+    "bbc/sport/320.txt": "match preview with team lists; referee and result are likely in the France v Wales match report",
+    "bbc/sport/388.txt": "Wilkinson's injuries are covered in many articles; the 17 October opponent is blurred in the article itself (aggravated against Saracens)",
+}
+
+def main():
+    with open(OUT, "w", encoding="utf-8") as f:
+        for art, q, note, terms in U:
+            f.write(json.dumps({"question": q, "answers": [], "kind": "unanswerable", "article": art,
+                                "note": note + " grep terms: " + "; ".join(terms)}, ensure_ascii=False) + "\n")
+    print(f"wrote {len(U)} lines to {os.path.normpath(OUT)}")
+
+if __name__ == "__main__":
+    main()
