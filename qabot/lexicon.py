@@ -336,6 +336,10 @@ PERFORMERS = frozenset("star singer actor actress rapper presenter host comedian
 """Roles named by a work someone made or appeared in ("The star of Rain Man and Tootsie"): a person the story named
 before, not an office of a place ("The Bishop of Durham")."""
 
+DESCRIBED_PEOPLE = frozenset("musician guitarist drummer bassist frontman frontwoman teenager youngster medallist".split())
+"""Words a story describes its subject by besides roles ("The musician committed suicide in 1980"), read only by
+``answering.features.described``."""
+
 CREATORS = frozenset(
     """author writer playwright novelist poet creator composer songwriter lyricist designer inventor architect
     maker screenwriter illustrator""".split()

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from .analysis import STOPWORDS, Analyzer, fold
-from .lexicon import (BODY_ALIASES, CORE_SPEECH_FORMS, EXPERTS, FEMALE_HONORIFICS, FIRST_NAME_HONORIFICS, GROUPS, HEADS_OF, HONORIFICS, MALE_HONORIFICS, LEADING_ROLES,
+from .lexicon import (BODY_ALIASES, CORE_SPEECH_FORMS, DOCUMENTS, EXPERTS, FEMALE_HONORIFICS, FIRST_NAME_HONORIFICS, GROUPS, HEADS_OF, HONORIFICS, MALE_HONORIFICS, LEADING_ROLES,
                       OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, STATEMENTS, TITLE_QUALIFIERS, TITLES, singular)
 
 _OWN_S = re.compile(r"['’]s$")
@@ -26,6 +26,7 @@ _PHRASE_WORD = re.compile(r"[^\W_][\w.’'-]*")
 _DOTTED = re.compile(r"[^\W\d_]{2}\.[^\W\d_]{2}")
 """A dot inside a word between letters ("Suprnova.org", "Amazon.com"), not initials ("U.S.")."""
 _POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])$")
+_POSSESSIVE_WORD = re.compile(r"\w(?:['’]s|s['’])(?!\w)")
 _ROLE_WORD = re.compile(r"[a-z][a-z-]{2,}")
 """A lowercase word: before a name in a speaker's phrase, what the person is ("archivist", "centre")."""
 _CAPITALS = re.compile(r"[A-Z][A-Z.&]*[A-Z]\.?(?:['’]s)?")
@@ -200,6 +201,10 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
             # "the NFL": "A National Football League spokesman", "NBC": "a spokesman for NBC"; a body asked for by
             # its name alone too: "Five": "A Five spokesman", "Plaid Cymru": "Plaid Cymru's ... spokesman Dai Lloyd"
             return True
+        if not theirs and b.head in GROUPS - SPOKESPEOPLE and b.owner and b.modifiers == set(b.owner) == mine \
+                and not _plural(b) and not _POSSESSIVE_WORD.search(b.text):
+            return True  # "the China Daily": "the China Daily newspaper said" (the body, named with what it is; not
+            # "Mr Blair's spokesman", "Blair's lawyers")
         if b.head in STATEMENTS and not theirs and _owned_by(b, a):
             return True  # "Mr Crosby's statement said", "An IAAF statement said": Crosby's and the IAAF's own words
         if b.head in LEADING_ROLES and not b.modifiers & OTHER_ROLE and _led_by_name(b, a):
@@ -209,6 +214,9 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
         return a.acronym and _is_body_of(b, a.names[0])  # "the BPI": "the British Phonographic Industry"
     if b.acronym and _is_body_of(a, b.names[0]):
         return True
+    if a.head in DOCUMENTS - STATEMENTS and a.owner and (body := _document_owner(a)) is not None and speaker_matches(body, b):
+        return True  # "the Electoral Commission's report": "The commission says"; "the China Daily report": "the China
+        # Daily newspaper said": a body's report says what the body does (a statement asked for is its own words only)
     if a.head is not None and not a.modifiers and b.names == (a.head,) and " " not in b.text.strip():
         return True  # "the shopkeepers": "Shopkeepers complained ...", a plural opening its sentence, read as a name
     if a.head is None or b.head is None:
@@ -228,6 +236,20 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
 _WHOSE_SPOKESMAN = re.compile(r"\b(?:for|of)\s+(?:the\s+)?[A-Z]|[A-Za-z][’']s\s")
 """A spokesman written as someone's ("a spokesman for Michael Howard", "Tony Blair's official spokesman"), not with
 a name before the role ("A Plaid Cymru spokesman": a body's, as British news writes a party's)."""
+
+
+def _document_owner(phrase: SpeakerPhrase) -> SpeakerPhrase | None:
+    """The body whose document a speaker's phrase without a name asks for, by the capitalised words before the document
+    word ("the Electoral Commission" for "the Electoral Commission's report", "the Gartner" for "the Gartner report"), or
+    None when a lowercase word other than "the" stands between them or it has none."""
+    words = _PHRASE_WORD.findall(phrase.text)
+    at = next((i for i, w in enumerate(words) if normal(w) == phrase.head and w[:1].islower()), None)
+    if at is None:
+        return None
+    owner = [_OWN_S.sub("", w) for w in words[:at] if w.lower() not in _DETERMINERS]
+    if not owner or not all(w[:1].isupper() for w in owner):
+        return None
+    return speaker_phrase("the " + " ".join(owner))
 
 
 @lru_cache(maxsize=16384)

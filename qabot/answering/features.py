@@ -16,7 +16,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from ..analysis import find_words
-from ..lexicon import ASKS_MEASURE, CREATORS, ROLES
+from ..lexicon import ASKS_MEASURE, CREATORS, DESCRIBED_PEOPLE, ROLES
 from ..speakers import quoted_words
 from . import acronyms, near, surnames
 from .parse import Question, QuestionKind
@@ -229,10 +229,13 @@ class Context:
             self.written = tuple({w: t for w in self.words if (t := term(w)) in self.weights}.items())
 
 
-_PERSON_WORDS = ROLES | CREATORS
-_DESCRIBED = re.compile(r"\W*(?:The|the)\s+(?:\d+-year-old\b|(?:[\w-]+\s+){0,3}?(?P<role>[a-z][\w-]*)\b(?=\s*(?:,|who\b|[a-z]+(?:s|ed)\b)))")
+_PERSON_WORDS = ROLES | CREATORS | DESCRIBED_PEOPLE
+_DESCRIBED = re.compile(r"[^\w\"“‘']*(?:The|the)\s+(?:\d+-year-old\b|(?:[\w-]+\s+){0,3}?(?P<role>[a-z][\w-]*)\b(?=\s*(?:,|who\b|"
+                        r"[a-z]+(?:s|ed)\b|(?:will|would|can|could|may|might|must|should|had|also|then|later)\b)))")
 """A sentence that opens by describing its subject: "The 58-year-old ...", "The actor, who ...", "The world junior
-champion clocked ..." (the described role word is checked against ``lexicon.ROLES`` and ``CREATORS``)."""
+champion clocked ...", "The US star will play ..." (the described role word is checked against ``lexicon.ROLES``,
+``CREATORS`` and ``DESCRIBED_PEOPLE``); not inside a quotation ('"The attorney general may never have ...," he said'),
+whose words are the speaker's."""
 
 
 def described(reader: Reader, passage: ReadPassage, sentence: Sentence) -> bool:
@@ -240,6 +243,27 @@ def described(reader: Reader, passage: ReadPassage, sentence: Sentence) -> bool:
     that person is the story's subject."""
     found = _DESCRIBED.match(reader.article(passage.article).text, sentence.start, sentence.end)
     return found is not None and (found.group("role") is None or found.group("role") in _PERSON_WORDS)
+
+
+def story_subject(reader: Reader, article: int) -> frozenset[str]:
+    """The terms that say whom a short story (``RetrievalParams.short_story``) is about, whom a sentence opening "The
+    58-year-old ..." or "The musician ..." speaks of in it: its headline's, and with ``story_lede`` the names of its first
+    sentence ("The life of late Joy Division singer Ian Curtis ..."); none for a longer article or with
+    ``story_subject`` off."""
+    params = reader.params.features
+    if not params.story_subject or len(reader.corpus.article_passages(article)) > reader.params.retrieval.short_story:
+        return frozenset()
+    title = reader.title_terms(article)
+    return title | lede_names(reader, article) if params.story_lede else title
+
+
+def lede_names(reader: Reader, article: int) -> frozenset[str]:
+    """The terms of the names (capitalised words past its first) of ``article``'s first sentence."""
+    passages = reader.corpus.article_passages(article)
+    if not passages:
+        return frozenset()
+    sentences = reader.passage(passages.start).sentences
+    return sentences[0].names if sentences else frozenset()
 
 
 def written(word: str) -> str:
@@ -374,8 +398,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     previous = reader.previous_sentence(passage)
     title = wanted & reader.title_terms(passage.article)
     # a short story's headline subject is who "The 58-year-old" and "She" are in it (``RetrievalParams.short_story``)
-    story = title if title and reader.params.features.story_subject and \
-        len(reader.corpus.article_passages(passage.article)) <= reader.params.retrieval.short_story else None
+    story = wanted & subject if (subject := story_subject(reader, passage.article)) else None
     whole = set().union(*present) if present else set()
     passage_coverage = sum(weights[t] for t in whole) / total
     absent = [reader.idf(t) for t in ctx.topic if t not in whole and t in weights]

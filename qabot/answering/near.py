@@ -63,16 +63,22 @@ def verb_spans(reader, sentence: str, verb_term: str, agent: bool = False) -> li
             if t == verb_term or t == doer or reader.base_term(sentence[s:e].lower()) == verb_term]
 
 
-def asked_near(kind: QuestionKind, sentence: str, at: list[tuple[int, int]], names: set[str]) -> bool:
+def asked_near(kind: QuestionKind, sentence: str, at: list[tuple[int, int]], names: set[str],
+               numbers: bool = True) -> bool:
     """Whether ``sentence`` holds what a ``kind`` question asks of its verb near one of the verb's places ``at``,
     in that verb's clause: for where a place after it, for when a time or date around it, for who a name
-    around it other than the question's ``names``. With no ``at``, anywhere in the sentence."""
+    around it other than the question's ``names``. With no ``at``, anywhere in the sentence. With ``numbers`` False,
+    a number after a preposition ("won the first Sevens in 1993") is no place (``select.focus``; the trees' feature
+    ``asked_near`` was fitted with it one)."""
     spans = [clause(sentence, s, e) for s, e in at]
     windows = [sentence[max(lo, s - 60):min(hi, e + 80)] for (s, e), (lo, hi) in zip(at, spans)] if at else [sentence]
     if kind is QuestionKind.WHERE:
-        return (any(PLACE_AFTER.search(sentence[e:min(hi, e + 80)]) or ANY_PLACE.search(sentence[e:min(hi, e + 40)])
+        def place(text: str) -> bool:  # the match ends at the first letter of the place's word ("in 1993": a digit)
+            return any(numbers or not text[m.end() - 1].isdigit() for m in ANY_PLACE.finditer(text))
+
+        return (any(PLACE_AFTER.search(sentence[e:min(hi, e + 80)]) or place(sentence[e:min(hi, e + 40)])
                     for (s, e), (lo, hi) in zip(at, spans)) if at
-                else bool(ANY_PLACE.search(sentence)))
+                else place(sentence))
     if kind is QuestionKind.WHEN:
         return any(TIME.search(w) or DATE.search(w) for w in windows)
     return any(n not in names and n.rstrip("’'s") not in names for w in windows for n in NAME_WORD.findall(w))

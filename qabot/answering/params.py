@@ -63,6 +63,10 @@ class FeatureParams:
     """In a short story (``RetrievalParams.short_story``), a sentence opening with "The", "He", "She" ("The
     58-year-old US singer ...") inherits the question's words its headline holds (the ``inherited`` feature): the
     story's subject is who it speaks of."""
+    story_lede: bool = True
+    """With ``story_subject``, the story's subject is also who its first sentence names (the question's words among its
+    capitalised words): "The life of late Joy Division singer Ian Curtis is to be made into a film" then "The musician
+    committed suicide in 1980", under a headline that names neither."""
     surnames: bool = True
     """A sentence naming the question's person by surname alone ("Bening, who was born ...") in an article that writes
     the full name ("Annette Bening") holds the whole name (``surnames.stands_for``); False: only the words it writes."""
@@ -94,6 +98,9 @@ class GateParams:
     """What holding the question's verb counts for."""
     focus_cue: float = 2.0
     """What holding a place after the verb counts for, for a where question."""
+    focus_place_no_number: bool = True
+    """A number after a preposition ("won the first Rugby World Cup Sevens in 1993") is no place for a where question
+    (``near.asked_near``); False: any word after "in", "at", "from" ... may be one."""
     focus_cue_when: float = 1.0
     """What holding a time near the verb counts for, for a when question."""
     focus_cue_who: float = 1.0
@@ -140,6 +147,9 @@ class GateParams:
     focus_object_words: int = 2
     """The most words such a question may write after its verb ("who did Putin meet with", not "who did the Panthers
     beat to become the NFC champs": a question asking more than the verb's object is left to the fitted order)."""
+    focus_described: bool = True
+    """A sentence that opens by describing its short story's subject ("The US star will play ...", ``features.described``)
+    holds the question's subject named by that story's headline or first sentence ("Eminem")."""
     focus_gain: float = 2.0
     """They are reordered only when one holds this much more of what the question asks than the best (the
     question's names as themselves count 2, its verb 1, the cue near the verb 1)."""

@@ -8,7 +8,7 @@ import re
 from ..lexicon import AGE, ASKS_AGE, AUXILIARIES, QUANTITY
 from ..model import Evidence
 from . import ages
-from .features import FEATURES, Candidate
+from .features import FEATURES, Candidate, described, story_subject
 from .parse import QuestionKind
 from .near import KINDS, NAME_WORD, asked_near, clause, verb_spans
 from .sentences import DATE, NUMBER, Reader
@@ -400,6 +400,14 @@ def _object_after(sentence: str, at: list[tuple[int, int]], subject: set[str], n
     return False
 
 
+def _described_as(reader: Reader, c: Candidate, name: str) -> bool:
+    """Whether candidate ``c`` opens by describing the subject of its short story ("The US star will play ...",
+    ``features.described``) and that story's headline or first sentence names ``name`` ("Eminem"): the sentence speaks
+    of the one named."""
+    return reader.analyzer.term(name) in story_subject(reader, c.article) and \
+        described(reader, c.passage, c.passage.sentences[c.sentence])
+
+
 def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` with the best few of a who, when or where question reordered by what the question asks
     of the verb it names: the names it gives standing in the sentence as themselves ("Putin", not only
@@ -456,6 +464,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
                         and not re.search(rf"\b{re.escape(n)}\b(?![’']s)", sentence) for n in names - owned)
             missing = any(not re.search(rf"\b{re.escape(n)}\b", sentence)
                           and not (n in surname and re.search(rf"\b{re.escape(surname[n])}\b", sentence))
+                          and not (params.focus_described and _described_as(reader, c, n))
                           for n in subject - common)
             got += 0.0 if whose or missing else params.focus_names
         at = []
@@ -466,7 +475,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
         if c is cands[0] and not any(hi - lo < len(sentence) for lo, hi in spans):
             at = []  # the best is given the benefit of the doubt: what the question asks for anywhere in it,
             # unless its verb stands in a clause of its own, where only that clause speaks for it
-        cue = asked_near(q.kind, sentence, at, names)
+        cue = asked_near(q.kind, sentence, at, names, numbers=not params.focus_place_no_number)
         weight = {QuestionKind.WHERE: params.focus_cue, QuestionKind.WHEN: params.focus_cue_when}.get(q.kind, params.focus_cue_who)
         if asks_object and _object_after(sentence, at, subject, names, subject & common):
             got += params.focus_object

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..lexicon import (BODY_BACK_REFERENCES, CREATORS, DEMONYM_ENDINGS, DOCUMENTS, FEMALE_HONORIFICS, GROUPS, HONORIFICS,
-                       MALE_HONORIFICS, PERFORMERS, ROLES, STATEMENTS, TITLES)
+                       MALE_HONORIFICS, OTHER_ROLE, PERFORMERS, ROLES, STATEMENTS, TITLES)
 from ..speaker_matching import _is_head, given_names, normal, speaker_phrase
 from .names import _CAPS, _OPENERS_RE, _clean, _has_word, _is_name, surname_of
 from .people import People
@@ -288,3 +288,86 @@ def _listed(text: str, pos: int, end: int) -> bool:
 _LISTED_REACH = 200
 """How far back ``_LISTED`` is looked for: a pattern anchored at its end is otherwise tried from every character of
 the 2,000 before (a word and the comma after it are far shorter; the look-behind still sees what comes before)."""
+
+
+_EPITHET_OPENING = _Lazy(
+    rf"^\W*{_LEAD}?(?P<who>[Tt]he\s+(?:(?!(?:of|for|at|in|on|and|or|who|that|which)\s)[\w’'-]+\s+){{0,3}}?{_ROLE_HEAD}"
+    rf"(?:\s+of\s+(?:[A-Z][\w’'!:-]*(?:\s+(?:and\s+|&\s+)?(?=[A-Z])|(?=\s)))+)?)"
+    rf"\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?:{VERBS})\b")
+"""A sentence opened by a person named only by what they are, speaking: "The United boss said", "But the Tory leader
+argued", "The star of Rain Man and Tootsie said"."""
+
+
+def epithet_roles(people: People) -> dict[str, tuple[str, ...]]:
+    """What an article calls a person by an epithet that speaks (``_is_epithet``: "The United boss said" after "Ferguson
+    believes ..."; "But the Tory leader argued" after "Michael Howard has backed ..."), by the person's surname, as
+    ``described_people`` gives roles: the epithet and the epithet with the name. The person is the subject of the
+    sentences just before (``_subject_before``, up to four back) when surely a person by anything the article writes
+    (``known_people`` of the whole text), and not named in the epithet's own sentence. An office that names one holder
+    whom the article may never name (``TITLES``: "The Chancellor said") only right after a sentence that person is the
+    subject of ("Gordon Brown has addressed the conference ... The Chancellor said ...")."""
+    found: dict[str, list[str]] = {}
+    for surname, desc, name, _, _ in _epithets(people):
+        roles = found.setdefault(surname, [])
+        for role in (desc, f"{desc}, {name}"):
+            if role not in roles:
+                roles.append(role)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _epithets(people: People):
+    """``(surname, epithet, name, sentence, subject's sentence)`` for each epithet ``epithet_roles`` finds."""
+    text = people.text
+    known = speakers = None
+    for start in (m.end() for m in _EPITHET_START.finditer(text)):
+        line_end = text.find("\n", start)
+        sentence = text[start:line_end if line_end >= 0 else len(text)]
+        e = _EPITHET_OPENING.match(sentence)
+        if e is None or any(c in sentence[:e.start("who")] for c in "“\"‘'"):
+            continue  # (an epithet inside a quotation is the quoted speaker's)
+        stop = _SENTENCE_BREAK.search(sentence, e.end())
+        sentence = sentence[:stop.start()] if stop else sentence
+        who = e.group("who")
+        phrase = speaker_phrase(who)
+        words = who.split()[1:]
+        if len(words) > 1 and all(w[:1].isupper() or w in ("of", "and") for w in words) and not _OF.search(who):
+            continue  # "The Scottish Executive": a body's name
+        office = phrase.head in TITLES
+        if office:
+            if phrase.names or phrase.head in GROUPS | DOCUMENTS or _OF.search(who):
+                continue
+            if any((r := speaker_phrase(role)).head == phrase.head and not r.modifiers & OTHER_ROLE
+                   for roles in people.described().values() for role in roles):
+                continue  # another holds the office by name ("Tory shadow chancellor, Oliver Letwin" is no chancellor)
+        elif not _is_epithet(who, sentence, people):
+            continue
+        if known is None:
+            known = people.known(0, len(text))
+            speakers = people.speakers()
+        lo = max(0, start - _SUBJECT_REACH)
+        before = [s for s in _SENTENCE_BREAK.split(text[lo:start].strip()) if s.strip()]
+        before = before[1 if lo > 0 else 0:][-(1 if office else 4):]
+        about = _subject_before(before, known)
+        if about is None:
+            continue
+        surname = surname_of(about.name)
+        work = _OF.search(who) is not None
+        if not (about.sure or work and len(about.name.split()) > 1) or _has_word(surname, sentence) \
+                or surname not in speakers:
+            continue  # a person the article never has speak ("Mr Mousa, 28, a hotel receptionist, was arrested")
+        after = about.where[about.where.find(about.name) + len(about.name):] if about.name in about.where else ""
+        if _PLURAL_VERB.match(after):
+            continue  # "Duran Duran are promoting": a band, no one person
+        if office and (about.where != before[-1] or not (len(about.name.split()) > 1) or not _LEDE_VERB.match(after)):
+            continue  # "Gordon Brown has addressed ... The Chancellor said"; not "Gordon Brown sets out ... The prime
+            # minister responds" (another office holder, as a story of two men goes on)
+        yield normal(surname), _THE.sub("", who), _clean(about.name), sentence, about.where
+
+
+_EPITHET_START = re.compile(r"[.!?”\"’]\s+(?=\W*(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+)?"
+                            r"[Tt]he\s)")
+"""Where a sentence that may open with an epithet starts (past the end of the one before: led by the end's character,
+the search skips through text fast)."""
+_PLURAL_VERB = re.compile(r",?\s+(?:are|were|have)\b")
+_LEDE_VERB = _Lazy(rf",?\s+(?:(?:has|had)\s+[a-z]+|(?:{VERBS})\b)")
+"""A lede's verb after its subject: "Gordon Brown has addressed", "Tony Blair says"."""

@@ -17,7 +17,8 @@ from pathlib import Path
 from ..lexicon import OTHER_ROLE
 from ..speaker_matching import speaker_phrase
 from .attribution import Attribution, attribute_paragraph
-from .people import People, named_bodies
+from .backrefs import epithet_roles
+from .people import People, member_roles, named_bodies, named_documents
 
 _PLURAL_HEAD = re.compile(r"(?i)(?<![’'])\b(?:[a-z]+(?:ies|[^s’'\s]s))\s*$")
 """A speaker's phrase ending in a plural word ("Analysts", "the union's lawyers"): a group, never one person."""
@@ -64,10 +65,14 @@ def known_as(a: Attribution, roles: tuple[str, ...]) -> Attribution:
 
 
 def article_roles(people: People) -> dict[str, tuple[str, ...]]:
-    """What an article (``people``: its ``People``) calls each person by role, by surname (``described_people``),
+    """What an article (``people``: its ``People``) calls each person by role, by surname (``described_people``, and
+    the epithets it has speak for the person just named: ``backrefs.epithet_roles``),
     and by a role word only one of them holds ("mayor": "mayor of Ferrara, Anna Benedetti", for "the mayor said"
     further on), and the bodies it names in full ("the ministry" after "Iraq's Ministry of Communications")."""
     found = dict(people.described())
+    for surname, roles in [*epithet_roles(people).items(), *member_roles(people.text).items()]:
+        # "The United boss said" after "Ferguson believes ..."; "Brad Adams, from Human Rights Watch, said"
+        found[surname] = found.get(surname, ()) + tuple(r for r in roles if r not in found.get(surname, ()))
     heads: dict[str, set[str]] = {}
     for surname, phrases in found.items():
         for phrase in phrases:
@@ -80,6 +85,8 @@ def article_roles(people: People) -> dict[str, tuple[str, ...]]:
             found[head] = tuple(p for p in found[one] if "," in p)
     for key, names in named_bodies(people.text).items():
         found.setdefault(key, names)  # "the ministry said" after "Iraq's Ministry of Communications"; "the MDA"
+    for key, names in named_documents(people.text).items():
+        found.setdefault(key, names)  # "the report says" after "a report from analysts Gartner"
     return found
 
 
