@@ -17,7 +17,7 @@ import random
 import sys
 from pathlib import Path
 
-from qabot.answering import Answerer, AnswerParams, parse
+from qabot.answering import Answerer, AnswerParams, parse, retrieve
 from qabot.answering.params import load_weights
 from qabot.bm25 import SCORINGS, BM25Params
 from qabot.build import Settings, build
@@ -36,7 +36,8 @@ RECALL_AT = (1, 3, 10)
 
 def passage_recall(answerer: Answerer, items: list[Item], ks: tuple[int, ...] = RECALL_AT) -> dict[int, float]:
     """Share of answerable questions with a gold answer in the top ``k`` BM25 passages, for each ``k``:
-    the passages answering reads for the question's words the index holds (a refused question finds none)."""
+    the passages answering reads for the question's words the index holds, each with its irregular forms
+    (``retrieve.with_forms``; a refused question finds none)."""
     found = dict.fromkeys(ks, 0)
     answerable = 0
     for item in items:
@@ -47,7 +48,8 @@ def passage_recall(answerer: Answerer, items: list[Item], ks: tuple[int, ...] = 
         check = answerer.gates.check(parse(item.question, answerer.analyzer), True)
         if check.refusal is not None or not check.known:
             continue
-        texts = [answerer.passage_text(p) for p, _ in answerer.retriever.top(list(check.known), max(ks))]
+        terms = retrieve.with_forms(answerer.reader, check.known)  # as answering searches (a word with its forms)
+        texts = [answerer.passage_text(p) for p, _ in answerer.retriever.top(terms, max(ks))]
         first = next((i for i, t in enumerate(texts) if hit(golds, t)), None)
         for k in ks:
             found[k] += first is not None and first < k

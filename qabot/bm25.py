@@ -19,6 +19,9 @@ import numpy as np
 
 from .defaults import DEFAULT_SCORING, SCORINGS  # noqa: F401 (defined there for the command line)
 
+Query = int | tuple[int, ...]
+"""A query term's id, or a group of alternatives' ids scored as one term (``BM25.query_ids``)."""
+
 __all__ = ["DEFAULT_SCORING", "SCORINGS", "BM25", "BM25Params", "LiveBM25", "Part", "baseline", "idf", "norms",
            "okapi_idf", "okapi_mean", "term_weights", "weigh"]
 """The module's names, ``SCORINGS`` among them (defined in ``defaults`` for the command line)."""
@@ -160,6 +163,25 @@ class BM25:
         """The term ids of the ``terms`` the index holds (repeats kept; absent terms left out)."""
         return [i for i in map(self.vocab.get, terms) if i is not None]
 
+    def query_ids(self, terms: Sequence[str | tuple[str, ...]]) -> list[Query]:
+        """``ids`` for a query whose terms may be groups of alternatives (a tuple: a word and its irregular forms,
+        ("meet", "met")): a group becomes the tuple of the ids the index holds (one held: that id alone; none: left
+        out), scored as one term (``top``)."""
+        if all(isinstance(t, str) for t in terms):
+            return list(self.ids(terms))
+        flat = list(dict.fromkeys(w for t in terms for w in ((t,) if isinstance(t, str) else t)))
+        found = dict(zip(flat, self._held_ids(flat)))  # asked together: a scorer that weighs terms when asked keeps them all
+        out: list[Query] = []
+        for t in terms:
+            ids = tuple(dict.fromkeys(i[0] for w in ((t,) if isinstance(t, str) else t) if (i := found[w])))
+            if ids:
+                out.append(ids[0] if len(ids) == 1 else ids)
+        return out
+
+    def _held_ids(self, terms: Sequence[str]) -> list[list[int]]:
+        """For each of ``terms`` (distinct): ``[its id]``, or ``[]`` when the index lacks it."""
+        return [[i] if (i := self.vocab.get(t)) is not None else [] for t in terms]
+
     def term_df(self, term: str) -> int:
         """How many passages hold ``term``."""
         t = self.vocab.get(term)
@@ -169,42 +191,62 @@ class BM25:
         """What term ``t`` adds to every passage (zero but for BM25Plus)."""
         return float(self.base[t])
 
+    def _start(self, t: Query) -> float:
+        """What query term ``t`` adds to every passage; a group of alternatives: the most any of them adds."""
+        return self._base(t) if not isinstance(t, tuple) else max(self._base(u) for u in t)
+
+    def _weights(self, t: Query) -> tuple[np.ndarray, np.ndarray]:
+        """Query term ``t``'s passages (ascending) and their weights above ``_start``; a group of alternatives: the
+        passages holding any of them, each weighed by the best of them (a word and its irregular forms count once, as
+        one term: "begin", "began" and "begun" in one passage weigh as much as the best of them)."""
+        if not isinstance(t, tuple):
+            return self._postings(t)
+        start = self._start(t)
+        parts = [self._postings(u) for u in t]
+        docs = np.concatenate([d for d, _ in parts])
+        weights = np.concatenate([w + (self._base(u) - start) for u, (_, w) in zip(t, parts)])
+        order = np.lexsort((-weights, docs))  # by passage, the best weight first
+        docs, weights = docs[order], weights[order]
+        first = np.ones(len(docs), dtype=bool)
+        first[1:] = docs[1:] != docs[:-1]
+        return docs[first], np.maximum(weights[first], 0.0)
+
     def _postings(self, t: int) -> tuple[np.ndarray, np.ndarray]:
         """Term ``t``'s postings: its passages (ascending) and their weights above the term's base."""
         lo, hi = int(self.ptr[t]), int(self.ptr[t + 1])
         return self.docs[lo:hi], self.extra[lo:hi]
 
-    def _gather(self, term_ids: list[int]) -> tuple[np.ndarray, np.ndarray, float]:
+    def _gather(self, term_ids: list[Query]) -> tuple[np.ndarray, np.ndarray, float]:
         """The postings of ``term_ids`` (repeats kept) and the score every passage starts from."""
         docs, weights = [], []
         start_score = 0.0
         for t in term_ids:
-            d, w = self._postings(t)
+            d, w = self._weights(t)
             docs.append(d)
             weights.append(w)
-            start_score += self._base(t)
+            start_score += self._start(t)
         if not docs:
             return np.empty(0, np.int64), np.empty(0, np.float64), start_score
         return np.concatenate(docs), np.concatenate(weights), start_score
 
-    def scores(self, term_ids: list[int]) -> np.ndarray:
+    def scores(self, term_ids: list[Query]) -> np.ndarray:
         """The score of every passage (dense), as rank-bm25's ``get_scores`` returns it."""
         docs, weights, start = self._gather(term_ids)
         out = np.full(self.n_docs, start, dtype=np.float64)
         np.add.at(out, docs, weights)
         return out
 
-    def scores_of(self, term_ids: list[int], passages: np.ndarray) -> np.ndarray:
+    def scores_of(self, term_ids: list[Query], passages: np.ndarray) -> np.ndarray:
         """The scores of ``passages`` only, equal to ``top``'s: a binary search in each term's postings
         (sorted by passage), so the cost does not grow with the number of passages in the index."""
         repeats, start = self._repeats(term_ids)
         return self._extras(repeats, np.asarray(passages, dtype=np.int64)) + start
 
-    def holding(self, term_ids: list[int], passages: np.ndarray) -> np.ndarray:
+    def holding(self, term_ids: list[Query], passages: np.ndarray) -> np.ndarray:
         """For each of ``passages``: whether it holds any of ``term_ids`` (a binary search in each term's postings,
         as ``scores_of`` finds them; no score is worked out)."""
         out = np.zeros(len(passages), dtype=bool)
-        for t in dict.fromkeys(term_ids):
+        for t in dict.fromkeys(u for t in term_ids for u in (t if isinstance(t, tuple) else (t,))):
             docs, _ = self._postings(t)
             if len(docs) == 0 or len(passages) == 0:
                 continue
@@ -212,14 +254,14 @@ class BM25:
             out |= docs[at] == passages
         return out
 
-    def top(self, term_ids: list[int], k: int) -> list[tuple[int, float]]:
+    def top(self, term_ids: list[Query], k: int) -> list[tuple[int, float]]:
         """The best ``k`` passages holding a query term, as ``(passage id, score)``, by score then passage id."""
         if k <= 0 or self.n_docs == 0 or not term_ids:
             return []
         repeats, start = self._repeats(term_ids)
         if len(repeats) == 1:  # one term: its postings are already one per passage
             ((t, c),) = repeats.items()
-            docs, extra = self._postings(t)
+            docs, extra = self._weights(t)
             sums = extra * c + start
             runs = np.array([0, len(docs)])
         else:
@@ -238,18 +280,19 @@ class BM25:
         order = np.lexsort((docs, -sums))[:k]
         return list(zip(docs[order].tolist(), sums[order].tolist()))
 
-    def _repeats(self, term_ids: list[int]) -> tuple[dict[int, int], float]:
+    def _repeats(self, term_ids: list[Query]) -> tuple[dict[Query, int], float]:
         """Each query term once with how often it was asked, and the score every passage starts from."""
-        repeats: dict[int, int] = {}
+        repeats: dict[Query, int] = {}
         for t in term_ids:
-            repeats[int(t)] = repeats.get(int(t), 0) + 1
-        return repeats, sum(self._base(t) * c for t, c in repeats.items())
+            t = tuple(map(int, t)) if isinstance(t, tuple) else int(t)
+            repeats[t] = repeats.get(t, 0) + 1
+        return repeats, sum(self._start(t) * c for t, c in repeats.items())
 
     def _extras(self, repeats: dict[int, int], passages: np.ndarray) -> np.ndarray:
         """The summed weights above base of ``passages``, added term by term as ``_sum`` adds them."""
         out = np.zeros(len(passages), dtype=np.float64)
         for t, c in repeats.items():
-            docs, extra = self._postings(t)
+            docs, extra = self._weights(t)
             if len(docs) == 0 or len(passages) == 0:
                 continue
             at = np.minimum(np.searchsorted(docs, passages.astype(docs.dtype)), len(docs) - 1)  # same dtype: no copy of docs
@@ -267,7 +310,7 @@ class BM25:
         parts, sums = [], []
         try:
             for t, c in repeats.items():  # summed term by term, straight from the postings (no copy of weights)
-                docs, extra = self._postings(t)
+                docs, extra = self._weights(t)
                 docs = docs.astype(np.intp)  # native indices: cheaper for the three passes below
                 np.add.at(acc, docs, extra * c if c != 1 else extra)
                 parts.append(docs)
@@ -374,6 +417,10 @@ class LiveBM25(BM25):
             if slot is not None:
                 self._cached -= len(self._slots.pop(slot)[0])
         return out
+
+    def _held_ids(self, terms: Sequence[str]) -> list[list[int]]:
+        self.ids(terms)  # weighed together, so that none pushes another out of the cache
+        return [[slot] if (slot := self._slot_of.get(t)) is not None else [] for t in terms]
 
     def term_df(self, term: str) -> int:
         """How many live passages hold ``term``."""

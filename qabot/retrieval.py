@@ -17,23 +17,29 @@ from .index import Index
 from .model import Article, Passage
 
 
+Term = str | tuple[str, ...]
+"""An analysed query term, or a group of alternatives scored as one (``Retriever.top``)."""
+
+
 class Retriever(Protocol):
     """A search backend over the index's passages (ids are the index's passage ids)."""
 
-    def top(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
+    def top(self, terms: Sequence[Term], k: int) -> list[tuple[int, float]]:
         """The best ``k`` passages for analysed ``terms`` (repeats count), as ``(passage id, score)``,
-        best first, ties by passage id; only passages holding at least one of the terms."""
+        best first, ties by passage id; only passages holding at least one of the terms. A term may be a tuple of
+        alternatives (a word's term and its irregular forms': ``("meet", "met")``), scored as one term: a passage
+        holding several of them scores as the best of them alone (an engine's dis_max of those terms)."""
         ...
 
     def df(self, term: str) -> int:
         """How many passages hold ``term`` (0 for a term the corpus does not have)."""
         ...
 
-    def scores(self, terms: Sequence[str], passages: Sequence[int]) -> list[float]:
+    def scores(self, terms: Sequence[Term], passages: Sequence[int]) -> list[float]:
         """The scores of the given passages for ``terms`` (as ``top`` would give them), in their order."""
         ...
 
-    def holding(self, terms: Sequence[str], passages: Sequence[int]) -> list[bool]:
+    def holding(self, terms: Sequence[Term], passages: Sequence[int]) -> list[bool]:
         """For each of the given passages: whether it holds any of the analysed ``terms`` (``top`` would find it for
         them), in their order."""
         ...
@@ -130,21 +136,21 @@ class LocalRetriever:
         self.index = index
         self.bm25: BM25 = index.bm25(params)
 
-    def top(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
+    def top(self, terms: Sequence[Term], k: int) -> list[tuple[int, float]]:
         """The best ``k`` passages for ``terms``; terms the index lacks add nothing."""
         return self.bm25.top(self._ids(terms), k)
 
-    def scores(self, terms: Sequence[str], passages: Sequence[int]) -> list[float]:
+    def scores(self, terms: Sequence[Term], passages: Sequence[int]) -> list[float]:
         """The scores of ``passages`` for ``terms``, without scoring the rest of the index."""
         return self.bm25.scores_of(self._ids(terms), passages).tolist()
 
-    def holding(self, terms: Sequence[str], passages: Sequence[int]) -> list[bool]:
+    def holding(self, terms: Sequence[Term], passages: Sequence[int]) -> list[bool]:
         """Whether each of ``passages`` holds any of ``terms``, from the postings alone."""
         return self.bm25.holding(self._ids(terms), np.asarray(passages, dtype=np.int64)).tolist()
 
-    def _ids(self, terms: Sequence[str]) -> list[int]:
-        """The scorer's ids of the ``terms`` the index holds (repeats kept)."""
-        return self.bm25.ids(terms)
+    def _ids(self, terms: Sequence[Term]) -> list:
+        """The scorer's ids of the ``terms`` the index holds (repeats kept; a group of alternatives as a tuple)."""
+        return self.bm25.query_ids(terms)
 
     def df(self, term: str) -> int:
         """How many passages hold ``term``."""

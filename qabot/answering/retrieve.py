@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..retrieval import Term
 from .parse import Question, QuestionKind
 from .sentences import Reader
 
@@ -14,12 +15,18 @@ def passages(reader: Reader, q: Question, known: tuple[str, ...]) -> list[tuple[
     return reader.retriever.top(with_forms(reader, known), depth.say_passages if say else depth.candidate_passages)
 
 
-def with_forms(reader: Reader, known: tuple[str, ...]) -> list[str]:
-    """``known`` with the irregular forms of its words that the corpus holds: "meet" is searched as "met"
-    too (stemming leaves them apart, and "where did they meet" is answered by "Putin met with Wang ...")."""
+def with_forms(reader: Reader, known: tuple[str, ...]) -> list[Term]:
+    """``known``, each term with the irregular forms of its word that the corpus holds, as one term of
+    alternatives: "meet" is searched as "met" too (stemming leaves them apart, and "where did they meet" is
+    answered by "Putin met with Wang ..."), and a passage holding both weighs as one holding the better of them,
+    not as one holding two of the question's words ("Australian Open" and "Australia" are not two matches of
+    "australian"). A form the question asks for itself stays its own term."""
     forms = reader.irregular_terms
-    extra = [f for t in known for f in forms.get(t, ()) if f not in known and reader.df(f)]
-    return list(known) + list(dict.fromkeys(extra))
+    out: list[Term] = []
+    for t in known:
+        extra = tuple(f for f in forms.get(t, ()) if f not in known and reader.df(f))
+        out.append((t, *extra) if extra else t)
+    return out
 
 
 def speaker_passages(reader: Reader, articles: list[int], seen: set[int], known: tuple[str, ...]) -> list[tuple[int, float]]:
