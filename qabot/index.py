@@ -436,25 +436,21 @@ class Index:
     def spelling_counts(self) -> Mapping[str, int] | None:
         """Every spelling's count as the build kept it, not copied (read it, never change it); None when built
         without them."""
-        if "_words_and_counts" in self.__dict__:  # unpacked already
-            return self._words_and_counts[1] if self._words_and_counts is not None else self._forms_as_json
+        if self.__dict__.get("_words_and_counts") is not None:  # unpacked already
+            return self._words_and_counts[1]
         return self._forms
 
     @cached_property
     def _forms(self) -> Mapping[str, int] | None:
-        """``spelling_counts`` read alone from ``words.bin`` (the words and speakers left packed)."""
+        """``spelling_counts`` read alone from ``words.bin`` (the words and speakers left packed), or from the JSON of
+        an index written before it."""
         if not self.state.has(WORDS_FILE):
-            return self._forms_as_json
+            counts = self.word_counts()
+            return counts[0] if counts is not None else None
         try:
             return unpack_forms(self.state.read_all(WORDS_FILE))
         except (ValueError, UnicodeDecodeError):
             raise self.damaged(f"{WORDS_FILE} cannot be read") from None
-
-    @cached_property
-    def _forms_as_json(self) -> Mapping[str, int] | None:
-        """``spelling_counts`` of an index written before ``words.bin``."""
-        counts = self.word_counts()
-        return counts[0] if counts is not None else None
 
     def word_counts(self) -> tuple[Counter, Counter] | None:
         """Every spelling's and every speaker's count, as the build kept them; None when built without them."""

@@ -307,7 +307,7 @@ def epithet_roles(people: People) -> dict[str, tuple[str, ...]]:
     whom the article may never name (``TITLES``: "The Chancellor said") only right after a sentence that person is the
     subject of ("Gordon Brown has addressed the conference ... The Chancellor said ...")."""
     found: dict[str, list[str]] = {}
-    for surname, desc, name, _, _ in _epithets(people):
+    for surname, desc, name in _epithets(people):
         roles = found.setdefault(surname, [])
         for role in (desc, f"{desc}, {name}"):
             if role not in roles:
@@ -316,7 +316,7 @@ def epithet_roles(people: People) -> dict[str, tuple[str, ...]]:
 
 
 def _epithets(people: People):
-    """``(surname, epithet, name, sentence, subject's sentence)`` for each epithet ``epithet_roles`` finds."""
+    """``(surname, epithet, name)`` for each epithet ``epithet_roles`` finds."""
     text = people.text
     known = speakers = None
     for start in (m.end() for m in _EPITHET_START.finditer(text)):
@@ -361,7 +361,7 @@ def _epithets(people: People):
         if office and (about.where != before[-1] or not (len(about.name.split()) > 1) or not _LEDE_VERB.match(after)):
             continue  # "Gordon Brown has addressed ... The Chancellor said"; not "Gordon Brown sets out ... The prime
             # minister responds" (another office holder, as a story of two men goes on)
-        yield normal(surname), _THE.sub("", who), _clean(about.name), sentence, about.where
+        yield normal(surname), _THE.sub("", who), _clean(about.name)
 
 
 _EPITHET_START = re.compile(r"[.!?”\"’]\s+(?=\W*(?:(?:But|And|However|Yet|Still|Meanwhile|Later|Earlier|Now|Instead),?\s+)?"

@@ -46,13 +46,18 @@ def unpack_forms(raw: bytes) -> Counter:
     """The forms (every spelling's count) of ``pack_words`` alone, the words and speakers left packed (what a
     misspelt question reads: half the time of ``unpack_words``); ValueError when ``raw`` is not such a file."""
     n_words, n_forms, _, sizes, start = _head(raw)
-    start += sizes[0]
-    names = raw[start:start + sizes[1]].decode("utf-8", "surrogatepass").split("\0") if n_forms else []
-    if len(names) != n_forms:
-        raise ValueError("not a words file")
     forms = Counter()
-    dict.update(forms, zip(names, np.frombuffer(raw, "<i8", n_forms, 56 + 16 * n_words).tolist()))
+    dict.update(forms, zip(_names(raw, start + sizes[0], sizes[1], n_forms),
+                           np.frombuffer(raw, "<i8", n_forms, 56 + 16 * n_words).tolist()))
     return forms
+
+
+def _names(raw: bytes, start: int, size: int, n: int) -> list[str]:
+    """The ``n`` NUL-separated spellings of ``size`` bytes at ``start``; ValueError when they are not ``n``."""
+    names = raw[start:start + size].decode("utf-8", "surrogatepass").split("\0") if n else []
+    if len(names) != n:
+        raise ValueError("not a words file")
+    return names
 
 
 def unpack_words(raw: bytes) -> tuple[list[tuple[str, int, int]], Counter, Counter]:
@@ -61,10 +66,7 @@ def unpack_words(raw: bytes) -> tuple[list[tuple[str, int, int]], Counter, Count
     numbers = np.frombuffer(raw, "<i8", 2 * n_words + n_forms + n_spoke, 56).tolist()
     names = []
     for n, size in zip((n_words, n_forms, n_spoke), sizes):
-        text = raw[start:start + size].decode("utf-8", "surrogatepass").split("\0") if n else []
-        if len(text) != n:
-            raise ValueError("not a words file")
-        names.append(text)
+        names.append(_names(raw, start, size, n))
         start += size
     at = 2 * n_words
     words = list(zip(names[0], numbers[:n_words], numbers[n_words:at]))
