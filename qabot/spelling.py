@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .analysis import TOKEN, fold
+from .analysis import find_words, fold
 
 
 _OWN_S = re.compile(r"[’']s$")
@@ -172,7 +172,7 @@ class Speller:
     def correct_words(self, text: str) -> list[tuple[str, str]]:
         """``(word, correction)`` for each word of ``text`` that ``correct`` changes, in order."""
         out = []
-        for word in TOKEN.findall(text):
+        for word in find_words(text):
             fixed = self.correct(word)
             if fixed is not None:
                 out.append((word, fixed))

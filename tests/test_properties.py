@@ -173,3 +173,6 @@ def test_find_words_equals_the_token_pattern(text):
     assert find_words(text) == TOKEN.findall(text)
     assert find_words(text, 3, len(text) - 2) == TOKEN.findall(text, 3, len(text) - 2)
     assert find_words(text.replace("_", " ")) == TOKEN.findall(text.replace("_", " "))
+    plain = text.encode("ascii", "ignore").decode()  # the pattern for text all in ASCII
+    assert find_words(plain) == TOKEN.findall(plain)
+    assert find_words(plain, 2, len(plain) - 1) == TOKEN.findall(plain, 2, len(plain) - 1)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..analysis import TOKEN, Analyzer, fold
+from ..analysis import Analyzer, find_words, fold
 from ..forms import irregular_forms
 from ..model import Article, Passage
 from ..retrieval import Corpus, Retriever
@@ -123,7 +123,7 @@ class Sentence:
         places = _PLACE.findall(sentence)
         first = (sentence.split(None, 1) or [""])[0].lower().strip("\"“‘(")
         rest = self._rest = (
-            _numbers(sentence, TOKEN.findall(sentence)), bool(MONEY.search(sentence)),
+            _numbers(sentence, find_words(sentence)), bool(MONEY.search(sentence)),
             frozenset(DATE.findall(sentence)),
             frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
             frozenset(analyzer.terms(" ".join(places))) if places else frozenset(),
@@ -232,7 +232,7 @@ class ReadPassage:
         if done is not None or self._asks:
             return [x.terms for x in self.sentences]
         text, terms_of = self.reader.article(self.article).text, self.reader.analyzer.terms_of
-        return [tuple(filter(None, terms_of(TOKEN.findall(text[s:e])))) for s, e in self.spans]
+        return [tuple(filter(None, terms_of(find_words(text[s:e])))) for s, e in self.spans]
 
     def held(self, i: int) -> set[str]:
         """The terms of sentence ``i`` and of the words it holds irregular forms of (``terms`` and ``irregular``
@@ -400,7 +400,7 @@ class Reader:
     def _terms(self, sentence: str, words: list[str] | None = None) -> tuple[tuple[str, ...], frozenset[str]]:
         """A sentence's ``terms`` and ``irregular``, as ``_analyse`` finds them (``words``: its ``TOKEN`` words)."""
         if words is None:
-            words = TOKEN.findall(sentence)
+            words = find_words(sentence)
         return tuple(filter(None, self.analyzer.terms_of(words))), self._irregular(words)
 
     def _irregular(self, words: list[str]) -> frozenset[str]:
