@@ -189,6 +189,9 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     of Ferrara" match it; "the minister" does not).
     """
     a = asked if isinstance(asked, SpeakerPhrase) else speaker_phrase(asked)
+    if isinstance(attributed, str) and (keys := _name_keys(a)) is not None \
+            and all(keys.isdisjoint(_word_keys(w)) for w in _PHRASE_WORD.findall(attributed)):
+        return False  # none of the words a match by name needs: the attributed phrase is not even taken apart
     b = attributed if isinstance(attributed, SpeakerPhrase) else speaker_phrase(attributed)
     if a.names:
         mine, theirs = set(a.names), set(b.names)
@@ -231,6 +234,33 @@ def speaker_matches(asked: str | SpeakerPhrase, attributed: str | SpeakerPhrase)
     if (b.modifiers & OTHER_ROLE) - a.modifiers:
         return False  # "the mayor" is not "Deputy Mayor Nicky Gavron", "the chancellor" not the shadow one
     return _aliased(a.modifiers - _whose(a)) <= _aliased(b.words)  # "the Scottish Tory leader": "Conservative"
+
+
+@lru_cache(maxsize=4096)
+def _name_keys(asked: SpeakerPhrase) -> frozenset[str] | None:
+    """The words one of which an attributed phrase must hold (``_word_keys``) for ``speaker_matches`` to find it the
+    asked name's, when the name is asked for by its words (every way a name matches goes through them: the name words
+    shared, a role owned by or leading a body so named, a body's other name, initials of the name); None for a phrase
+    that may match otherwise (no name; a name in capitals, matched to a body's full name; a body named by its
+    members, "the Tories", matched to "the Conservatives" or "Tory leader Michael Howard")."""
+    if not asked.names or asked.acronym or _members(asked):
+        return None
+    keys = set(asked.names)
+    for other, name in BODY_ALIASES.items():  # "Liberal Democrat": "Lib Dem leader Charles Kennedy"
+        words = set(other.split()) | set(name.split())
+        if words & keys:
+            keys |= words
+    if len(asked.names) > 1:
+        keys.add(_initials(asked.names))  # "London Stock Exchange": "the LSE"
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=16384)
+def _word_keys(word: str) -> frozenset[str]:
+    """A word of an attributed phrase as ``_name_keys`` looks for it: ``normal``, and as a body's members are named
+    (``_member_names``: "Tories" is tory, conservative)."""
+    low = normal(word)
+    return frozenset((low,) + _member_names((low,)))
 
 
 _WHOSE_SPOKESMAN = re.compile(r"\b(?:for|of)\s+(?:the\s+)?[A-Z]|[A-Za-z][’']s\s")
