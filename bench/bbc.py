@@ -131,6 +131,9 @@ def speed(index: Index, runs: int = 1) -> None:
     files = sorted((ROOT / "bench" / "data").glob("bbc_tuning_*.jsonl"))
     least: dict[str, float] = {}
     first: float | None = None
+    from qabot.answering.collection import freeze_answered
+
+    freeze_answered()  # as ``qabot ask -`` does: what each answer leaves in the caches is frozen once it is made
     for _ in range(runs):
         answerer = Answerer(index)
         asked = [q for path in files for item in read_items(path)

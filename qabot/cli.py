@@ -443,6 +443,9 @@ def cmd_ask(args: argparse.Namespace, early: tuple[Workspace, Check | None] | No
         # passes between questions no longer walk it (15% of 121 cold speech questions' time, docs/performance.md)
         gc.freeze()
         gc.enable()
+        from .answering.collection import freeze_answered
+
+        freeze_answered()  # and what each answer leaves in the caches, frozen once it is made
     first = True
     for n, question in enumerate(questions):
         fresh = index.reopened() if n else None  # between questions: the speaker pass stored who speaks where meanwhile
@@ -582,6 +585,10 @@ def main(argv: Sequence[str] | None = None, *, early=_NOT_STARTED) -> int:
             return cmd_list(args)
         if args.command == "eval":
             return cmd_eval(args)
+        if args.command in ("chat", "mcp", "serve"):  # many questions, in a process of its own (answering/collection.py)
+            from .answering.collection import freeze_answered
+
+            freeze_answered()
         if args.command == "chat":
             return cmd_chat(args)
         if args.command == "mcp":

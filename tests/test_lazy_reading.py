@@ -97,8 +97,8 @@ def test_no_garbage_collection_while_a_question_is_answered(bbc_index):
         answer = answerer.answer(q)
         assert not collections
         assert gc.isenabled()  # on again afterwards
-        [[] for _ in range(10)]
-        assert collections  # and collects again
+        kept = [type("Kept", (), {})() for _ in range(10)]  # kept, and no list or dict (made from free lists, uncounted)
+        assert collections and kept  # and collects again
         gc.disable()
         try:
             again = answerer.answer(q)
@@ -109,6 +109,35 @@ def test_no_garbage_collection_while_a_question_is_answered(bbc_index):
         gc.callbacks.remove(count)
         gc.set_threshold(*thresholds)
     assert answer.evidence and [e.text for e in answer.evidence] == [e.text for e in again.evidence]
+
+
+def test_a_cycle_made_between_questions_is_freed_within_full_every_questions(bbc_index, monkeypatch):
+    import weakref
+
+    from qabot.answering import collection
+
+    class Node:
+        pass
+
+    answerer = Answerer(Index.open(bbc_index))
+    monkeypatch.setattr(collection, "FULL_EVERY", 3)
+    monkeypatch.setattr(collection, "_answered", 0)
+    monkeypatch.setattr(collection, "_freezing", False)  # (as it was found, after the test)
+    collection.freeze_answered()  # as the command line's batch, chat and servers ask
+    assert gc.isenabled()
+    node = Node()
+    node.self = node  # a cycle: only the collector frees it
+    gone = weakref.ref(node)
+    del node
+    answerer.ask("what did Tony Blair say about the election")  # frozen with the answer's caches
+    gc.collect()
+    assert gone() is not None  # set aside: no collection walks it
+    answerer.ask("what did Michael Howard say about taxes")
+    assert gone() is not None
+    answerer.ask("what did Wenger say about Vieira")  # the third: everything collected, then frozen again
+    assert gone() is None
+    assert gc.isenabled() and gc.get_freeze_count() > 10000  # the caches set aside again
+    gc.unfreeze()
 
 
 def test_the_namers_search_finds_what_the_search_with_classes_finds(bbc_dir):
