@@ -46,7 +46,20 @@ def test_shapes_say_what_each_sentence_holds(bbc_index):
                 counts[t] = counts.get(t, 0) + 1
             checked += 1
         assert shaped.sentences_with == counts
+        assert shaped.pairs[-1] == shaped.pairs[len(passage.sentences) - 1]
+        assert len(shaped.places) == len(passage.sentences)
     assert checked > 300
+
+
+def test_a_sentences_pairs_prefixes_and_places_are_worked_out_when_first_read(bbc_index):
+    reader = Answerer(Index.open(bbc_index)).reader
+    passage = next(reader.passage(p) for p in range(reader.n_passages) if len(reader.passage(p).sentences) > 3)
+    shaped = features.shapes(reader, passage)
+    assert shaped.pairs._found == [None] * len(passage.sentences)  # nothing worked out yet
+    second = shaped.places[1]
+    assert shaped.places[1] is second and shaped.places._found[0] is None  # the one read, once
+    assert "sentences_with" not in vars(shaped)
+    assert shaped.sentences_with and "sentences_with" in vars(shaped)
 
 
 def test_compact_and_related_are_the_sentence_terms_own(bbc_index):

@@ -13,7 +13,9 @@ from __future__ import annotations
 import math
 import re
 import weakref
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..analysis import find_words
 from ..lexicon import ASKS_MEASURE, CREATORS, DESCRIBED_PEOPLE, ROLES
@@ -311,10 +313,32 @@ def sentence_words(reader: Reader, passage: ReadPassage) -> tuple[tuple[frozense
     return found
 
 
+class EachSentence(Sequence):
+    """One value per sentence of a passage, each worked out when first read (``Shapes``: ``candidates`` reads them
+    only for the sentences that hold a word of the question, most often a few of a passage's)."""
+
+    __slots__ = ("_make", "_found")
+
+    def __init__(self, n: int, make: Callable[[int], object]):
+        self._make = make
+        self._found: list = [None] * n
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        found = self._found[i]
+        if found is None:
+            found = self._found[i] = self._make(i if i >= 0 else i + len(self._found))
+        return found
+
+
 @dataclass(frozen=True)
 class Shapes:
     """What ``candidates`` reads of a passage's sentences whatever the question, worked out once per passage
-    (``shapes``): each a tuple with one entry per sentence."""
+    (``shapes``): each one entry per sentence, the last three each when first read."""
 
     held: tuple[set, ...]
     """Its terms and the terms of the words it holds irregular forms of (``set(terms) | irregular``; never
@@ -325,14 +349,22 @@ class Shapes:
     """How many distinct terms it holds."""
     words: tuple[float, ...]
     """``log1p`` of its number of terms."""
-    pairs: tuple[frozenset, ...]
+    pairs: EachSentence
     """Its adjacent term pairs, and those of its terms with irregular forms read as their word."""
-    prefixes: tuple[frozenset, ...]
+    prefixes: EachSentence
     """The first ``min_related`` letters of its terms of at least that many letters."""
-    sentences_with: dict[str, int]
-    """For each term of the passage, how many of its sentences hold it (``local_weights``)."""
-    places: tuple[dict[str, tuple[int, ...]], ...]
+    places: EachSentence
     """Where each of its terms stands in it (``compact``)."""
+
+    @cached_property
+    def sentences_with(self) -> dict[str, int]:
+        """For each term of the passage, how many of its sentences hold it (``local_weights``; not read for a speech
+        question)."""
+        counts: dict[str, int] = {}
+        for unique in self.unique:
+            for t in unique:
+                counts[t] = counts.get(t, 0) + 1
+        return counts
 
 
 _SHAPES: "weakref.WeakKeyDictionary[Reader, dict[int, Shapes]]" = weakref.WeakKeyDictionary()
@@ -350,31 +382,39 @@ def shapes(reader: Reader, passage: ReadPassage) -> Shapes:
             cache.clear()
         size = reader.params.features.min_related
         forms = reader.form_terms
-        held, unique_terms, distinct, words, pairs, prefixes, places = [], [], [], [], [], [], []
-        counts: dict[str, int] = {}
+        sentences = passage.sentences
+        held, unique_terms, distinct, words = [], [], [], []
         known = acronyms.pairs(reader, passage.article)  # "UKIF" holds "UK Internet Forum" where the article says so
-        for s in passage.sentences:
+        for s in sentences:
             terms = s.terms
             unique = set(terms)
             held.append(acronyms.widened(unique | s.irregular, known) if known else unique | s.irregular)
             unique_terms.append(frozenset(unique))
             distinct.append(len(unique))
             words.append(math.log1p(len(terms)))
+
+        def pairs(i: int) -> frozenset:
+            s = sentences[i]
+            terms = s.terms
             adjacent = set(zip(terms, terms[1:]))
             if s.irregular:
                 shown = tuple(map(forms.get, terms, terms))
                 adjacent.update(zip(shown, shown[1:]))
-            pairs.append(frozenset(adjacent))
-            prefixes.append(frozenset(t[:size] for t in unique if len(t) >= size))
-            for t in unique:
-                counts[t] = counts.get(t, 0) + 1
+            return frozenset(adjacent)
+
+        def prefixes(i: int) -> frozenset:
+            return frozenset(t[:size] for t in unique_terms[i] if len(t) >= size)
+
+        def places(i: int) -> dict[str, tuple[int, ...]]:
             at: dict[str, list[int]] = {}
-            for k, t in enumerate(terms):
+            for k, t in enumerate(sentences[i].terms):
                 at.setdefault(t, []).append(k)
-            places.append({t: tuple(v) for t, v in at.items()})
-        found = cache[passage.id] = Shapes(held=tuple(held), unique=tuple(unique_terms), distinct=tuple(distinct), words=tuple(words),
-                                           pairs=tuple(pairs), prefixes=tuple(prefixes), sentences_with=counts,
-                                           places=tuple(places))
+            return {t: tuple(v) for t, v in at.items()}
+
+        n = len(sentences)
+        found = cache[passage.id] = Shapes(held=tuple(held), unique=tuple(unique_terms), distinct=tuple(distinct),
+                                           words=tuple(words), pairs=EachSentence(n, pairs),
+                                           prefixes=EachSentence(n, prefixes), places=EachSentence(n, places))
     return found
 
 
