@@ -71,6 +71,9 @@ def main() -> None:
     args = parser.parse_args()
     if not args.data.exists():
         sys.exit(f"SQuAD not found at {args.data}")
+    from qabot.answering.collection import freeze_answered
+
+    freeze_answered()  # as ``qabot eval`` and ``qabot ask -`` do: what each answer leaves in the caches is frozen
     corpus, pairs = squad_corpus(args.work, args.data)
     items = half(pairs, args.half)
     params = AnswerParams(weights=load_weights(args.weights)) if args.weights else AnswerParams.default()

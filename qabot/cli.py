@@ -583,12 +583,12 @@ def main(argv: Sequence[str] | None = None, *, early=_NOT_STARTED) -> int:
             return cmd_quotes(args)
         if args.command == "list":
             return cmd_list(args)
-        if args.command == "eval":
-            return cmd_eval(args)
-        if args.command in ("chat", "mcp", "serve"):  # many questions, in a process of its own (answering/collection.py)
+        if args.command in ("chat", "mcp", "serve", "eval"):  # many questions, in a process of its own (answering/collection.py)
             from .answering.collection import freeze_answered
 
             freeze_answered()
+        if args.command == "eval":
+            return cmd_eval(args)
         if args.command == "chat":
             return cmd_chat(args)
         if args.command == "mcp":

@@ -111,7 +111,7 @@ def test_no_garbage_collection_while_a_question_is_answered(bbc_index):
     assert answer.evidence and [e.text for e in answer.evidence] == [e.text for e in again.evidence]
 
 
-def test_a_cycle_made_between_questions_is_freed_within_full_every_questions(bbc_index, monkeypatch):
+def test_a_cycle_made_between_questions_is_freed_by_the_next_full_collection(bbc_index, monkeypatch):
     import weakref
 
     from qabot.answering import collection
@@ -120,8 +120,9 @@ def test_a_cycle_made_between_questions_is_freed_within_full_every_questions(bbc
         pass
 
     answerer = Answerer(Index.open(bbc_index))
-    monkeypatch.setattr(collection, "FULL_EVERY", 3)
+    monkeypatch.setattr(collection, "FIRST_FULL", 3)
     monkeypatch.setattr(collection, "_answered", 0)
+    monkeypatch.setattr(collection, "_next_full", 3)
     monkeypatch.setattr(collection, "_freezing", False)  # (as it was found, after the test)
     collection.freeze_answered()  # as the command line's batch, chat and servers ask
     assert gc.isenabled()
@@ -137,6 +138,7 @@ def test_a_cycle_made_between_questions_is_freed_within_full_every_questions(bbc
     answerer.ask("what did Wenger say about Vieira")  # the third: everything collected, then frozen again
     assert gone() is None
     assert gc.isenabled() and gc.get_freeze_count() > 10000  # the caches set aside again
+    assert collection._next_full == 6  # the next after twice as many answers in all
     gc.unfreeze()
 
 
