@@ -23,8 +23,9 @@ sentences hold one) are left to the confidence and ``asked.py``; measured in doc
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..lexicon import ASKS_MONEY, CURRENCY, NAMED_KINDS, NAMED_WITH_KIND, PREPOSITIONS, REASONS
+from ..lexicon import ASKS_MONEY, CURRENCY, NAMED_KINDS, NAMED_WITH_KIND, PREPOSITIONS, REASONS, ROLES
 from .parse import Question, QuestionKind
 from .select import kind_words, named_beside
 from .sentences import Reader
@@ -44,19 +45,29 @@ def asks_money(q: Question) -> bool:
 def named_kind(reader: Reader, q: Question, who: bool = False,
                kinds: frozenset[str] = NAMED_KINDS) -> tuple[frozenset[str], str] | None:
     """For a which question asking one of ``kinds`` ("Which London hospice"), the terms of the kind's words and the
-    kind as written ("hospice"); with ``who``, for "who is X's ROLE" too; else None."""
+    kind as written ("hospice"); with ``who``, for "who is X's ROLE" too (a person's role, ``lexicon.ROLES``); else
+    None."""
     if q.kind is QuestionKind.WHAT:
+        if not _terms(reader.analyzer, kinds).intersection(q.topic_terms):
+            return None  # (most questions: no word of the kinds at all)
         kind = kind_words(reader, q)
-        if any(reader.analyzer.term(w) in kind for w in kinds):
+        if _terms(reader.analyzer, kinds) & kind:
             written = dict.fromkeys(w for w in _WORD.findall(q.text) if w.islower() and reader.analyzer.term(w) in kind)
             return kind, " ".join(written)  # "law firm"
     elif who and q.kind is QuestionKind.WHO and (m := _WHO_IS.match(q.text)) is not None:
         for word in _WORD.findall(m.group("rest"))[:ROLE_WORDS]:
             if word in PREPOSITIONS:
                 break
-            if word in kinds and (term := reader.analyzer.term(word)):
+            if word in kinds and word in ROLES and (term := reader.analyzer.term(word)):  # a person: not "Who is the
+                # university accredited by"
                 return frozenset((term,)), word
     return None
+
+
+@lru_cache(maxsize=8)
+def _terms(analyzer, kinds: frozenset[str]) -> frozenset[str]:
+    """The terms of ``kinds``' words."""
+    return frozenset(t for t in map(analyzer.term, kinds) if t)
 
 
 def _article(noun: str) -> str:
