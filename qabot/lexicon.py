@@ -435,6 +435,13 @@ ASKS_MEASURE = (
 question pattern with the patterns of its answer: ``features.cue`` holds a sentence with none of them to a bare
 number."""
 
+ASKS_DIFFERENCE = re.compile(r"(?i)\bby\s+how\s+much\b|\bhow\s+much\s+(?:more|less|higher|lower|bigger|smaller|cheaper|"
+                             r"dearer|further)\b")
+"""A question asking by how much something differs or changed ("how much less do women earn than men", "By how much did
+Indonesia raise fuel prices?"): a share ("19% less") answers it as well as a sum of money."""
+SHARE = re.compile(r"\d\s?(?:%|per\s?cent\b|percent\b)", re.I)
+"""A share written as a number: "19%", "5 per cent"."""
+
 CURRENCY = re.compile(r"[$£€¥₹]|\b(?:pounds?|dollars?|euros?|pence|cents?|yen|yuan|francs?|marks|rupees?|roubles?|"
                       r"rubles?|kronor|kroner|krona|pesos?|guineas?|shillings?|florins?|ducats?|talents|sterling|"
                       r"US\$|USD|GBP|EUR)\b", re.I)

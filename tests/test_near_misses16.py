@@ -146,3 +146,28 @@ def test_the_refusals_are_switches(tmp_path):
     leeds = _ask_with(index_articles(tmp_path / "leeds", leeds=LEEDS), STAKE, {"refuse_without_money_said": False},
                       tmp_path)
     assert not (leeds["message"] or "").startswith("no sum of money given")
+
+
+PAY_GAP = """Pay gap between men and women persists
+
+Women in full-time work earn 19% less than men, according to the Equal Opportunities Commission.
+
+The commission said the gap had narrowed only slowly since the Equal Pay Act came into force in 1975.
+"""
+
+
+def test_by_how_much_a_sum_differs_is_answered_by_a_share(tmp_path):
+    """A question asking how much less (or by how much) is answered by a share as well as by a sum of money: neither
+    refused nor held to a currency."""
+    from qabot.answering import Answerer, parse
+    from qabot.answering.given import unsure
+    from qabot.index import Index
+
+    question = "how much less do women working full-time earn than men"
+    index = index_articles(tmp_path, gap=PAY_GAP)
+    answer, = ask_json(index, question)
+    assert "19% less" in first_text(answer)
+    answerer = Answerer(Index.open(index))
+    assert unsure(answerer.reader, parse(question, answerer.analyzer), first_text(answer)) is None
+    assert unsure(answerer.reader, parse("how much do women working full-time earn", answerer.analyzer),
+                  first_text(answer)) == "a sum of money"

@@ -325,7 +325,10 @@ class Answerer:
             wanted, what = LENGTH, "a length"  # "how tall is the Harlow Street bridge"
         else:
             return None
-        if not articles or any(wanted.search(self.reader.article(a).text) for a in articles):
+        def gives(text: str) -> bool:  # a share answers "how much less" as a sum does (``given.gives_money``)
+            return given.gives_money(q, text) if wanted is CURRENCY else wanted.search(text) is not None
+
+        if not articles or any(gives(self.reader.article(a).text) for a in articles):
             if wanted is AGE and gates.focus_age and (name := ages.person(q.text)):
                 # the articles give ages, but none to the one asked about ("The 21-year-old Blues prop" beside Adam
                 # Jones): asked of all the candidates' articles, which ``select.focus`` may take the answer from

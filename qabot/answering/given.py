@@ -5,7 +5,8 @@ being treated in when she died?": the article says she died in Los Angeles). The
 subject, so they rank well; what they lack is the kind of thing asked. By kind:
 
 - a sum of money ("how much did X pay", "what salary"): a how much question none of whose first three answers writes
-  a sum (``lexicon.CURRENCY``: "27%" is no sum) is refused (``GateParams.refuse_without_money_said``; the articles
+  a sum (``lexicon.CURRENCY``: "27%" is no sum, unless the question asks by how much it differs: "how much less do
+  women earn", ``lexicon.ASKS_DIFFERENCE``) is refused (``GateParams.refuse_without_money_said``; the articles
   were read already, ``refuse_without_money``), and a first answer writing none is shown "not sure"
   (``unsure_without_money``);
 - a place or person of a kind a news article names beside the kind's word whenever it names one
@@ -25,7 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import ASKS_MONEY, CURRENCY, NAMED_KINDS, NAMED_WITH_KIND, PREPOSITIONS, REASONS, ROLES
+from ..lexicon import ASKS_DIFFERENCE, ASKS_MONEY, CURRENCY, SHARE, NAMED_KINDS, NAMED_WITH_KIND, PREPOSITIONS, REASONS, ROLES
 from .parse import Question, QuestionKind
 from .select import kind_words, named_beside
 from .sentences import Reader
@@ -88,18 +89,25 @@ def unsaid_in_articles(reader: Reader, q: Question, articles: list[int]) -> str 
     return _article(kind[1])
 
 
+def gives_money(q: Question, text: str) -> bool:
+    """Whether ``text`` writes a sum of money (``lexicon.CURRENCY``), or a share when ``q`` asks by how much a sum
+    differs ("how much less do women earn": "19% less")."""
+    return CURRENCY.search(text) is not None or (ASKS_DIFFERENCE.search(q.text) is not None
+                                                 and SHARE.search(text) is not None)
+
+
 def unsaid_in_sentences(q: Question, texts: list[str], gates) -> bool:
     """Whether ``q``, a how much question asking a sum of money, has first answers ``texts`` none of which writes a
     sum (``GateParams.refuse_without_money_said``)."""
     return bool(gates.refuse_without_money_said and texts and q.kind is QuestionKind.HOW_MUCH and asks_money(q)
-                and not any(CURRENCY.search(t) for t in texts))
+                and not any(gives_money(q, t) for t in texts))
 
 
 def unsure(reader: Reader, q: Question, text: str) -> str | None:
     """What of the kind asked the first answer ``text`` does not give ("a sum of money", "a hospital named",
     "a reason"), shown "not sure"; None when it gives it or the question asks no such kind."""
     gates = reader.params.gates
-    if gates.unsure_without_money and asks_money(q) and not CURRENCY.search(text):
+    if gates.unsure_without_money and asks_money(q) and not gives_money(q, text):
         return "a sum of money"
     if gates.unsure_without_reason and q.kind is QuestionKind.WHY and not REASONS.search(text):
         return "a reason"
