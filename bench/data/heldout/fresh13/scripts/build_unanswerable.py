@@ -1,0 +1,137 @@
+"""The 25 hand-written near-miss unanswerable questions for fresh13; writes ../bbc_unanswerable.jsonl.
+
+Pool: pick_output.json["unanswerable_pool"], walked in order from position 0. Each used article
+gets one question whose fact is stated in none of the 2,225 articles. Each note records the greps
+run over all files (exact, case-sensitive substring as in verify.py, plus a few case-insensitive
+checks done by hand) and what the hits say; it ends with "grep terms: a; b" which verify.py re-runs.
+SKIPPED lists every pool article passed over before the last one used, with the reason.
+"""
+import json, os
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bbc_unanswerable.jsonl")
+
+U = [
+("bbc/sport/396.txt",
+ "Which hand was Gareth Thomas's broken thumb on?",
+ "sport/396 says only that captain Gareth Thomas is ruled out with a broken thumb. 'thumb' -> 15 files; the Thomas ones (sport/291: fractured in the 24-18 win over France, surgery on Monday; sport/348 'broken thumb victim Thomas'; sport/403 'out with a broken thumb'; sport/396) never say left or right; sport/342's 'right thumb' is Jason Robinson's torn ligament. The rest are other uses (rule of thumb, thumbnail, etc.).",
+ ["thumb"]),
+("bbc/politics/230.txt",
+ "What was the name of the man in Cheshire who beat up a burglar and set him on fire?",
+ "politics/230 describes the case (a man who lay in wait on commercial premises in Cheshire, beat a burglar, threw him in a pit and set him on fire) without a name. 'Cheshire' -> entertainment/198 (an actress born in Runcorn), sport/128 (England squad hotel), sport/214 (team sheet), politics/230. 'setting him on fire' -> only politics/230; case-insensitive 'on fire' near burglar/intruder -> only politics/230.",
+ ["Cheshire", "setting him on fire"]),
+("bbc/sport/153.txt",
+ "How much was the severance package Chester offered Ian Rush and Mark Aizlewood worth?",
+ "sport/153 says chairman Steve Vaughan offered 'a financial settlement' that Rush and Aizlewood refused; no sum. 'Aizlewood', 'Ian Rush' -> only sport/153; 'severance' -> business/419 (Shell's Judy Boynton) and sport/153.",
+ ["Aizlewood", "Ian Rush", "severance"]),
+("bbc/business/369.txt",
+ "Who is the chief executive of Inbev?",
+ "business/369 (Sun Interbrew stake) quotes no Inbev executive. 'Inbev' -> business/132 (2004 profits; quotes an ING analyst only) and business/369; 'InBev' -> none; case-insensitive 'chief'/'boss'/'executive' in business/132 -> nothing.",
+ ["Inbev", "InBev"]),
+("bbc/politics/167.txt",
+ "How much money did the Environmental Audit Committee say transport for the new South East homes actually needs?",
+ "politics/167 says transport financing 'was around one-twentieth of what would be required' but gives neither sum. 'one-twentieth', 'Environmental Audit', 'Sustainable communities' -> only politics/167. Case-insensitive 'South East' with 'homes' -> also business/239 (Halifax house-price values), not this plan.",
+ ["one-twentieth", "Environmental Audit"]),
+("bbc/politics/249.txt",
+ "Which broadcaster had planned the 2001 election debate between Blair, Hague and Kennedy?",
+ "politics/249 says plans for a 2001 debate between Blair, William Hague and Charles Kennedy collapsed; no broadcaster named. 'TV debate' -> politics/249, 348 (Hansard Society call; no broadcaster named, case-insensitive BBC/ITV/Sky/channel -> nothing). 'Hague' -> 7 files; only politics/249 mentions a debate with him.",
+ ["TV debate", "televised debate", "Hague"]),
+("bbc/politics/078.txt",
+ "Which other country is Britain negotiating a returns scheme with for unaccompanied asylum-seeking children, besides Albania?",
+ "politics/078 says 'Separate negotiations to establish a family tracing and returns scheme are believed to be underway with another country' without naming it. 'unaccompanied', 'family tracing' -> only politics/078; 'Albania' -> business/363, entertainment/017, sport/135 (unrelated) and politics/078.",
+ ["unaccompanied", "family tracing"]),
+("bbc/business/379.txt",
+ "Who replaced Anil Ambani as vice-chairman of Indian Petrochemicals Corporation?",
+ "business/379 reports Anil's resignation from IPC; business/486 (IPCL) says his resignation was not accepted and he was asked to reconsider; business/352 is the Reliance buy-back row. None names a successor. 'Ambani' -> business/352, 379, 486.",
+ ["Ambani", "Petrochemicals"]),
+("bbc/entertainment/256.txt",
+ "How many votes did Joss Stone get to win best British urban act at the Brits?",
+ "entertainment/256 says the award was voted for by MTV Base viewers; entertainment/251 and 253 say the same. No vote count anywhere. 'MTV Base' -> entertainment/251, 253, 256; 'Joss Stone' -> 11 files, case-insensitive 'vote' in them gives no figure for her award.",
+ ["MTV Base", "Joss Stone"]),
+("bbc/politics/187.txt",
+ "By how much did Rank Group's shares fall after Tessa Jowell's casino climbdown?",
+ "politics/187 says shares in London Clubs International, Rank Group and Stanley Leisure fell 'by between 10 and 25%' without a figure per company. 'Rank Group', 'Stanley Leisure', 'London Clubs' -> only politics/187; business/021 (Rank's Grosvenor casinos, not named 'Rank Group' there) gives no share move on the casino news.",
+ ["Rank Group", "Stanley Leisure", "London Clubs"]),
+("bbc/sport/367.txt",
+ "How many Premiership titles did Martin Johnson win as Leicester captain?",
+ "sport/367 says only 'several Premiership titles'. 'Premiership titles' -> only sport/367; 'Martin Johnson' -> 11 files, none gives a count (case-insensitive 'titles' in them -> only sport/368's Six Nations titles).",
+ ["Premiership titles", "Martin Johnson"]),
+("bbc/business/063.txt",
+ "What was the total dollar value of US retail sales in January?",
+ "business/063 gives only percentage changes (down 0.3%, cars down 3.3%, up 0.6% without cars). 'US retail sales' -> business/063, 450 (another month, percentages); case-insensitive 'retail sales' (12 files) -> none gives a January 2005 US dollar total.",
+ ["US retail sales"]),
+("bbc/sport/490.txt",
+ "How much prize money did Marat Safin collect for winning the Australian Open?",
+ "sport/490 has no money figure. 'Safin' -> several Australian Open articles; case-insensitive 'prize', '$', 'cheque', 'pay' in them -> nothing about Safin's winnings (sport/473's $1.5m cheque is Federer in Houston; 'prize money' hits sport/432, 438, 442, 451, tech/274 are other events).",
+ ["Safin", "prize money"]),
+("bbc/sport/487.txt",
+ "How much did Tennis Australia spend on making the Melbourne Park courts faster?",
+ "sport/487 quotes Geoff Pollard: 'a substantial amount of money on modifications'; no sum. 'Melbourne Park' -> sport/476 (no cost), 487; 'Pollard' -> entertainment/353 (Vicky Pollard), tech/368 (Rob Pollard of Arbor Networks), sport/487.",
+ ["Melbourne Park", "Pollard"]),
+("bbc/business/060.txt",
+ "What are the names of the two AIG executives who pleaded guilty in the Spitzer investigation?",
+ "business/060 names only Marsh's Joshua Bewlay; the two AIG executives are unnamed. 'AIG' -> business/060 and business/401 (an email about a quote from AIG, no guilty pleas); 'American International Group', 'Bewlay' -> only business/060.",
+ ["AIG", "American International Group", "Bewlay"]),
+("bbc/business/325.txt",
+ "How much is Daily Mail & General Trust reportedly offering for the Independent?",
+ "business/325 says DMGT is 'tipped as the most likely suitor' for the Independent; no offer or price. 'Daily Mail & General' -> business/014 (new printing plants) and 325; 'Independent on Sunday' -> politics/112 (an opinion poll) and 325; 'Independent News' -> only 325.",
+ ["Daily Mail & General", "Independent on Sunday", "Independent News"]),
+("bbc/sport/497.txt",
+ "What injury forced Peter Wessels to retire against Dominik Hrbaty?",
+ "sport/497 says Wessels retired and could not play the mixed doubles; no injury named. 'Wessels' -> only sport/497; 'Hrbaty' -> sport/455, 476, 477, 480, 497 (none about Wessels).",
+ ["Wessels"]),
+("bbc/business/301.txt",
+ "Which US banks is Libya opening accounts with?",
+ "business/301 quotes the central bank's vice president: 'We are in the process of opening accounts in banks in the United States'; no banks named. 'Libya' -> business/138, 152 (oil minister on OPEC output), 301; 'Gadaravice' -> only 301.",
+ ["Libya", "Gadaravice"]),
+("bbc/business/150.txt",
+ "How old was the patient who died after taking Tysabri?",
+ "business/150 mentions the death from PML of a patient using Tysabri and Avonex; no age, name or sex. 'Tysabri', 'Avonex', 'Biogen' -> only business/150.",
+ ["Tysabri", "Avonex"]),
+("bbc/sport/090.txt",
+ "When will the Olympic relay team collect their MBEs at Buckingham Palace?",
+ "sport/090 says the four sprinters were made MBEs in the New Year Honours; no investiture date. 'MBE' -> sport/028 (Darren Campbell, same honour, no date), sport/090; 'Buckingham Palace' -> politics/120, sport/072, entertainment/026 (unrelated); 'investiture' -> none.",
+ ["MBE", "investiture"]),
+("bbc/business/087.txt",
+ "What was David Myers' job at Worldcom?",
+ "business/087 says Myers pleaded guilty and ordered false accounting entries at Scott Sullivan's request, but gives no job title. 'David Myers', 'Mr Myers' -> only business/087 ('Myers' also hits tech/206, 263, 298 (Paul Myers of Wippit), sport/061 (Myerscough), entertainment/378 (Michael Myers)). Case-insensitive 'controller' -> only unrelated tech files.",
+ ["David Myers", "Mr Myers"]),
+("bbc/sport/352.txt",
+ "How many caps did Keith Wood win for Ireland?",
+ "sport/352 calls Keith Wood a former captain; no cap total. 'Keith Wood' -> only sport/352.",
+ ["Keith Wood"]),
+("bbc/sport/295.txt",
+ "Who was Euan Murray banned for stamping on?",
+ "sport/295 says the Glasgow forward's eight-week ban for stamping ended on 2 February; no victim or match. 'Euan Murray' -> only sport/295; 'stamping' -> business/122, politics/132 ('stamping out'), sport/253 (Novo on Stephen Pearson), sport/295.",
+ ["Euan Murray", "stamping"]),
+("bbc/business/049.txt",
+ "When will the new body shell building at the Oxford Mini plant be finished?",
+ "business/049 lists a new body shell production building as part of BMW's £100m investment and says output could top 200,000 'from 2007'; no completion date for the building. 'body shell', 'Cowley' -> only business/049; word 'Mini' -> business/049, 056 (Mini vs MG Rover productivity), entertainment/014 and tech files (Mac Mini, Mini Grey); none gives a date.",
+ ["body shell", "Cowley"]),
+("bbc/sport/078.txt",
+ "What time did Ines Monteiro run when she finished behind Kathy Butler in Spain?",
+ "sport/078 gives Butler's winning time (20:38) and says she shrugged off Monteiro; no time for Monteiro. 'Monteiro', 'Venta de Banos' -> only sport/078.",
+ ["Monteiro", "Venta de Banos"]),
+]
+
+SKIPPED = {
+    "bbc/sport/388.txt": "Wilkinson's injuries are covered in many articles (as in fresh12, which skipped the same article)",
+    "bbc/business/241.txt": "G7 debt-relief / IMF gold story spread over several articles (e.g. business/210 gives the IMF's gold holdings)",
+    "bbc/sport/069.txt": "meeting report with athletes' names missing from the text; the missing winners are reported in other articles",
+    "bbc/sport/418.txt": "O'Driscoll's hamstring and Ireland v Scotland are covered in many articles; his replacement and the result are likely elsewhere",
+    "bbc/business/491.txt": "same story (Bakrie, Paris Club debt freeze) as the answerable business/411",
+    "bbc/sport/314.txt": "match report (Italy v Ireland); attendance/venue details may be in other Six Nations reports",
+    "bbc/sport/405.txt": "match report with team sheet",
+    "bbc/sport/404.txt": "open points are opinion; the referee (Jonathan Kaplan) is named in sport/404 and 405",
+    "bbc/politics/313.txt": "near-duplicate of the answerable politics/043 (Age Concern 'grey vote' survey)",
+    "bbc/politics/232.txt": "Livingstone 'Nazi jibe' row covered in many articles; facts spread over them",
+}
+
+def main():
+    with open(OUT, "w", encoding="utf-8") as f:
+        for art, q, note, terms in U:
+            f.write(json.dumps({"question": q, "answers": [], "kind": "unanswerable", "article": art,
+                                "note": note + " grep terms: " + "; ".join(terms)}, ensure_ascii=False) + "\n")
+    print(f"wrote {len(U)} lines to {os.path.normpath(OUT)}")
+
+if __name__ == "__main__":
+    main()
