@@ -435,10 +435,43 @@ ASKS_MEASURE = (
 question pattern with the patterns of its answer: ``features.cue`` holds a sentence with none of them to a bare
 number."""
 
+ASKS_DIFFERENCE = re.compile(r"(?i)\bby\s+how\s+much\b|\bhow\s+much\s+(?:more|less|higher|lower|bigger|smaller|cheaper|"
+                             r"dearer|further)\b")
+"""A question asking by how much something differs or changed ("how much less do women earn than men", "By how much did
+Indonesia raise fuel prices?"): a share ("19% less") answers it as well as a sum of money."""
+SHARE = re.compile(r"\d\s?(?:%|per\s?cent\b|percent\b)", re.I)
+"""A share written as a number: "19%", "5 per cent"."""
+
 CURRENCY = re.compile(r"[$£€¥₹]|\b(?:pounds?|dollars?|euros?|pence|cents?|yen|yuan|francs?|marks|rupees?|roubles?|"
                       r"rubles?|kronor|kroner|krona|pesos?|guineas?|shillings?|florins?|ducats?|talents|sterling|"
                       r"US\$|USD|GBP|EUR)\b", re.I)
 """A sum of money written: a currency sign or name."""
+
+NAMED_WITH_KIND = frozenset("hospital hospice clinic infirmary court tribunal prison jail judge magistrate coroner".split())
+"""Kinds of place and person a news article names beside the kind's word whenever it names one ("St Mary's Hospital",
+"Southwark Crown Court", "Judge Susan Illston"): a "which hospital" question whose answers' articles name none beside
+the word is not answered by them (``answering/given.py``). Not hotels, stadiums or universities: "stayed at the San
+Jose Marriott", "Old Trafford", "Harvard"."""
+
+NAMED_KINDS = NAMED_WITH_KIND | frozenset(
+    """university college school stadium airport hotel museum church cathedral theatre bank firm lawyer solicitor
+    barrister coach specialist surgeon doctor referee agent""".split())
+"""Kinds of place, body and person an answer names, most often, beside the kind's word ("law firm Kirkland & Ellis",
+"his lawyer, Tom Mesereau", "coach Tony Roche"): a first answer to "which law firm" or "who is X's coach" naming none
+beside the word is shown "not sure" (``answering/given.py``)."""
+
+REASONS = re.compile(
+    r"(?i)\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|in\s+order\s+to|so\s+that|so\s+as\s+to|reasons?|caused|"
+    r"prompted|motivated|led\s+to|since|after|following|amid|given\s+that|therefore|thus|hence|"
+    r"for\s+(?:not|fear|being|having|its|his|her|their|the\s+sake)|in\s+(?:response|protest|reaction|retaliation|a\s+bid|"
+    r"an\s+effort|an\s+attempt)|to\s+(?:avoid|ensure|help|allow|prevent|protect|encourage|reduce|raise|keep|maintain|secure|"
+    r"boost|improve|fund|pay|make\s+way|focus|concentrate)|stating|saying|arguing|claiming|believing|fear(?:s|ed|ing)?|"
+    r"worried|concerns?|wanted|wanting|hoping|aimed|lack\s+of|unable|failed\s+to|refused|which\s+(?:reflects|means|meant|led)|"
+    r"considered|seen\s+as|deemed|over\s+(?:claims|fears|concerns|allegations))\b|,\s+as\s+(?:he|she|it|they|we|the|a|an|his|"
+    r"her|its|their)\b")
+"""Words that give a reason, a cause or a purpose, or report one ("because", "due to", "in protest at", "to avoid",
+"fearing", "saying"): a why question's answer writes one. Wider than ``select.CAUSE`` (which moves near-ties and
+leaves out "after" and "since", as often a time): here it only keeps a first answer "sure"."""
 
 LIGHT_VERBS = frozenset("""be is are was were been being have has had do does did make makes made take takes took taken
 give gives gave given go goes went gone get gets got become becomes became come comes came put set keep kept see saw

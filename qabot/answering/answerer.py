@@ -16,7 +16,7 @@ from ..lexicon import (AGE, ASKS_AGE, ASKS_LENGTH, ASKS_MONEY, BODY_ALIASES, CUR
 from ..model import Answer, Article
 from ..retrieval import Corpus, LocalCorpus, LocalRetriever, Retriever
 from ..speakers import speaker_phrase, speaker_terms as phrase_terms
-from . import about, ages, asked as asking, features, retrieve, select
+from . import about, ages, asked as asking, features, given, retrieve, select
 from .collection import paused
 from .features import Candidate, Context
 from .gates import Gates, WordCheck, either
@@ -244,7 +244,9 @@ class Answerer:
                                               and top < weights.sure_above or self._lacks_cue(kind, cands, shown)
                                               or ranked.check.missing_name_share > 0  # "in Zzyzx": named nowhere
                                               or self._names_elsewhere(ranked.question, shown)
-                                              or self._lacks_predicate(ranked.question, shown)),
+                                              or self._lacks_predicate(ranked.question, shown)
+                                              or asked.kind is not QuestionKind.SAY  # a reason in X's own words
+                                              and self._lacks_given(ranked.question, shown)),
                       searched=searched, why=why,
                       sure_above=None if kind in (QuestionKind.SAY, QuestionKind.KEYWORDS) else weights.sure_above)
 
@@ -281,19 +283,40 @@ class Answerer:
         p = asking.predicate(q, self.analyzer)
         return p is not None and asking.lacks(p, self.reader, shown[0].text) is not None
 
-    def _not_given(self, q: Question, cands: list[Candidate]) -> str | None:
+    def _lacks_given(self, q: Question, shown: list) -> bool:
+        """The first answer does not give the kind of thing asked: a sum of money, a place or person of a kind named
+        beside its word, a reason (``given.unsure``)."""
+        return bool(shown) and not shown[0].field and given.unsure(self.reader, q, shown[0].text) is not None
+
+    def _not_given(self, q: Question, cands: list[Candidate]) -> tuple[str, str, str] | None:
         """What a question asks and none of its first three answers (distinct sentences, in ranking order), nor their
         articles, gives: "an age" (``GateParams.refuse_without_age``: asked of someone named, or in a question all in
-        lower case), "a sum of money" (``refuse_without_money``; how much, or what salary, fee or price) or "a length"
-        (``refuse_without_length``: how tall, deep, wide or far); else None."""
+        lower case), "a sum of money" (``refuse_without_money``; how much, or what salary, fee or price; and a how much
+        question's three sentences, ``refuse_without_money_said``), "a length" (``refuse_without_length``: how tall,
+        deep, wide or far) or a place, body or person of a kind named beside its word ("a hospital",
+        ``refuse_without_named_kind``, ``given.py``); with where it is missing ("articles" or "sentences") and the verb
+        for giving it ("give", "name"); else None."""
         gates = self.params.gates
+        seen: set = set()
+        articles: list[int] = []
+        first: list[Candidate] = []
+        for c in cands:
+            if (c.article, c.start) not in seen:
+                seen.add((c.article, c.start))
+                first.append(c)
+                if c.article not in articles:
+                    articles.append(c.article)
+                if len(seen) == 3:
+                    break
+        if (named := given.unsaid_in_articles(self.reader, q, articles)) is not None:
+            return named, "articles", "name"
         if q.kind is QuestionKind.WHAT and gates.refuse_without_money and ASKS_MONEY.search(q.text):
             wanted, what = CURRENCY, "a sum of money"  # "What is Simon Ashworth's salary"
         elif q.kind is not QuestionKind.HOW_MUCH:
             return None
         elif gates.refuse_without_age and ASKS_AGE.search(q.text):
-            first = self.gates.first_word(q)
-            if q.text != q.text.lower() and not any(w[:1].isupper() and w != first for w in q.topic_words):
+            first_word = self.gates.first_word(q)
+            if q.text != q.text.lower() and not any(w[:1].isupper() and w != first_word for w in q.topic_words):
                 return None  # "How old are the gravestones ..." is answered "dating to 1338-39"
             wanted, what = AGE, "an age"
         elif gates.refuse_without_money and ASKS_MONEY.search(q.text):
@@ -302,30 +325,32 @@ class Answerer:
             wanted, what = LENGTH, "a length"  # "how tall is the Harlow Street bridge"
         else:
             return None
-        seen: set = set()
-        articles: list[int] = []
-        for c in cands:
-            if (c.article, c.start) not in seen:
-                seen.add((c.article, c.start))
-                if c.article not in articles:
-                    articles.append(c.article)
-                if len(seen) == 3:
-                    break
-        if not articles or any(wanted.search(self.reader.article(a).text) for a in articles):
+        def gives(text: str) -> bool:  # a share answers "how much less" as a sum does (``given.gives_money``)
+            return given.gives_money(q, text) if wanted is CURRENCY else wanted.search(text) is not None
+
+        if not articles or any(gives(self.reader.article(a).text) for a in articles):
             if wanted is AGE and gates.focus_age and (name := ages.person(q.text)):
                 # the articles give ages, but none to the one asked about ("The 21-year-old Blues prop" beside Adam
                 # Jones): asked of all the candidates' articles, which ``select.focus`` may take the answer from
                 every = list(dict.fromkeys(c.article for c in cands))
-                return None if any(ages.age_spans(self.reader, a, name) for a in every) else f"an age of {' '.join(name)}"
+                if any(ages.age_spans(self.reader, a, name) for a in every):
+                    return None
+                return f"an age of {' '.join(name)}", "articles", "give"
+            if wanted is CURRENCY and given.unsaid_in_sentences(
+                    q, [self.reader.article(c.article).text[c.start:c.end] for c in first], gates):
+                return what, "sentences", "give"  # the articles give sums, the sentences about the question none
             return None
-        return what
+        return what, "articles", "give"
 
-    def _not_given_message(self, ranked: Ranked, what: str) -> str:
-        """Why a question asking ``what`` ("an age") that no article found gives has no answer."""
+    def _not_given_message(self, ranked: Ranked, what: tuple[str, str, str]) -> str:
+        """Why a question asking ``what`` ("an age", where it is missing, the verb) that no answer found gives has no
+        answer: "no age given: the articles that answer closest (about ...) never give an age"."""
         q, best = ranked.question, ranked.candidates[0]
+        asked, where, verb = what
         held = [w for t, w in dict.fromkeys(zip(q.topic_terms, q.topic_words)) if t in best.matched]
         about = f" (about '{' '.join(held)}')" if held else ""
-        return f"no {what.split(' ', 1)[1]} given: the articles that answer closest{about} never give {what}"
+        done = "given" if verb == "give" else "named"
+        return f"no {asked.split(' ', 1)[1]} {done}: the {where} that answer closest{about} never {verb} {asked}"
 
     def _lacks_cue(self, kind: QuestionKind, cands: list[Candidate], shown: list) -> bool:
         """A how much or how many question whose first answer holds no amount or number beyond the question's

@@ -183,6 +183,23 @@ class GateParams:
     """A first answer from an article that never names a name the question asks about (a capitalised topic word the
     corpus holds elsewhere: "the plant in Poland" answered from a story of a plant in Elmsford) is shown as "not
     sure", whatever its confidence; so is one to a question naming something the corpus never names ("in Zzyzx")."""
+    refuse_without_money_said: bool = True
+    """A how much question asking a sum of money is refused when none of its first three answers (distinct sentences)
+    writes one (``lexicon.CURRENCY``), though their articles do: "How much did Ken Bates pay for his 50% stake in
+    Leeds United?" answered "has bought a 50% stake in the club" (``answering/given.py``)."""
+    refuse_without_named_kind: bool = True
+    """A which question asking a place, body or person of a kind articles name beside the kind's word ("Which hospital
+    was Debra Hill being treated in": ``lexicon.NAMED_WITH_KIND``) is refused when none of its first three answers'
+    articles names one beside the word ("St Mary's Hospital", "Judge Susan Illston") that the question does not."""
+    unsure_without_money: bool = True
+    """A question asking a sum of money whose first answer writes none is shown "not sure" ("How much did Ericsson's
+    chief executive earn in 2004?" answered by a sentence holding "27%")."""
+    unsure_without_named_kind: bool = True
+    """A which question asking one of ``lexicon.NAMED_KINDS`` ("which law firm"), or "who is X's coach", whose first
+    answer names none beside the kind's word is shown "not sure"."""
+    unsure_without_reason: bool = True
+    """A why question whose first answer writes no word of reason, cause or purpose (``lexicon.REASONS``) is shown
+    "not sure"."""
 
 
 @dataclass(frozen=True)

@@ -292,7 +292,7 @@ _NAME_RUN = r"(?:[A-Z][\w’'-]*(?:\s+(?:of|the|de|von|van|du|di|and|&)\s+|\s+|$
 """One or more words written with a capital (a name), a few small linking words inside it."""
 
 
-def _kind_words(reader: Reader, q) -> frozenset[str]:
+def kind_words(reader: Reader, q) -> frozenset[str]:
     """The terms of the words naming the kind a "which X" question asks for ("studio" of "which studio worried")."""
     found = _WHICH.match(q.text)
     if not found:
@@ -302,7 +302,7 @@ def _kind_words(reader: Reader, q) -> frozenset[str]:
                                                                          if w[:1].isupper()))})
 
 
-def _named_beside(reader: Reader, sentence: str, kind: frozenset[str], asked: set[str]) -> bool:
+def named_beside(reader: Reader, sentence: str, kind: frozenset[str], asked: set[str]) -> bool:
     """Whether ``sentence`` writes a name the question does not, right beside a word of the asked kind: "film studio
     New Line", "Magistrate Lee Gilmore", "at Waverley Local Court", "the Suffolk Coastal seat"."""
     terms = reader.analyzer.term
@@ -330,16 +330,16 @@ def _named_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     Dark Materials film": 'They have expressed worry about ...," Weitz told a His Dark Materials fans' website' before
     "... after film studio New Line expressed concern". Only candidates within ``focus_margin`` of the best move."""
     params = reader.params.gates
-    kind = _kind_words(reader, q) if params.focus_which else frozenset()
+    kind = kind_words(reader, q) if params.focus_which else frozenset()
     if not kind:
         return cands
     asked = set(q.terms)
     top = _near_ties(cands, params, params.focus_margin)
-    return _holding_first(cands, top, [_named_beside(reader, reader.article(c.article).text[c.start:c.end], kind,
+    return _holding_first(cands, top, [named_beside(reader, reader.article(c.article).text[c.start:c.end], kind,
                                                      asked) for c in top])
 
 
-_CAUSE = re.compile(r"(?i)\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|in\s+order\s+to|so\s+that|"
+CAUSE = re.compile(r"(?i)\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|in\s+order\s+to|so\s+that|"
                     r"reasons?|caused|prompted|motivated|led\s+to)\b|,\s+as\s+(?:he|she|it|they|we|"
                     r"the|a|an|his|her|its|their)\b")
 """Words that give a cause or a reason: "due to a limit on the number of nominees", ", as he is due to fly out"
@@ -347,14 +347,14 @@ _CAUSE = re.compile(r"(?i)\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+
 
 
 def _cause_first(reader: Reader, cands: list[Candidate]) -> list[Candidate]:
-    """``cands`` with a why question's near-ties reordered when its best gives no cause (``_CAUSE``): one that does
+    """``cands`` with a why question's near-ties reordered when its best gives no cause (``CAUSE``): one that does
     goes first, from within ``focus_cause_margin`` of the best. "why was Charles Evans Jr left out of the Oscars race": "Charles Evans Jr battled over his role ... and
     won a producer's credit" before "But he is not on the list ... due to a limit on the number of nominees"."""
     params = reader.params.gates
     if not params.focus_cause:
         return cands
     top = _near_ties(cands, params, params.focus_cause_margin)
-    return _holding_first(cands, top, [_CAUSE.search(reader.article(c.article).text, c.start, c.end) is not None
+    return _holding_first(cands, top, [CAUSE.search(reader.article(c.article).text, c.start, c.end) is not None
                                        for c in top])
 
 
