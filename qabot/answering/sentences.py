@@ -413,8 +413,10 @@ class Reader:
             if len(forms) + len(missing) > Analyzer.CACHE_WORDS:
                 forms.clear()
                 missing = list(distinct)
+            known = self._forms
             for w in missing:
-                forms[w] = self._forms.get(fold(w.lower()))
+                low = w.lower()  # ``fold`` leaves a word in ASCII without an apostrophe as it is (most words: no call)
+                forms[w] = known.get(low if low.isascii() and "'" not in low else fold(low))
         found = frozenset(map(forms.__getitem__, distinct))
         return found - _NONE if None in found else found
 
