@@ -55,9 +55,9 @@ def test_a_sentences_pairs_prefixes_and_places_are_worked_out_when_first_read(bb
     reader = Answerer(Index.open(bbc_index)).reader
     passage = next(reader.passage(p) for p in range(reader.n_passages) if len(reader.passage(p).sentences) > 3)
     shaped = features.shapes(reader, passage)
-    assert shaped.pairs._found == [None] * len(passage.sentences)  # nothing worked out yet
+    assert shaped.pairs._made == [None] * len(passage.sentences)  # nothing worked out yet
     second = shaped.places[1]
-    assert shaped.places[1] is second and shaped.places._found[0] is None  # the one read, once
+    assert shaped.places[1] is second and shaped.places._made[0] is None  # the one read, once
     assert "sentences_with" not in vars(shaped)
     assert shaped.sentences_with and "sentences_with" in vars(shaped)
 

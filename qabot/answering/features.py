@@ -13,11 +13,11 @@ from __future__ import annotations
 import math
 import re
 import weakref
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..analysis import find_words
+from ..lazyseq import MadeWhenRead
 from ..lexicon import ASKS_MEASURE, CREATORS, DESCRIBED_PEOPLE, ROLES
 from ..speakers import quoted_words
 from . import acronyms, near, surnames
@@ -313,32 +313,11 @@ def sentence_words(reader: Reader, passage: ReadPassage) -> tuple[tuple[frozense
     return found
 
 
-class EachSentence(Sequence):
-    """One value per sentence of a passage, each worked out when first read (``Shapes``: ``candidates`` reads them
-    only for the sentences that hold a word of the question, most often a few of a passage's)."""
-
-    __slots__ = ("_make", "_found")
-
-    def __init__(self, n: int, make: Callable[[int], object]):
-        self._make = make
-        self._found: list = [None] * n
-
-    def __len__(self) -> int:
-        return len(self._found)
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        found = self._found[i]
-        if found is None:
-            found = self._found[i] = self._make(i if i >= 0 else i + len(self._found))
-        return found
-
-
 @dataclass(frozen=True)
 class Shapes:
     """What ``candidates`` reads of a passage's sentences whatever the question, worked out once per passage
-    (``shapes``): each one entry per sentence, the last three each when first read."""
+    (``shapes``): each one entry per sentence, the last three each made when first read (``candidates`` reads them only
+    for the sentences that hold a word of the question, most often a few of a passage's)."""
 
     held: tuple[set, ...]
     """Its terms and the terms of the words it holds irregular forms of (``set(terms) | irregular``; never
@@ -349,11 +328,11 @@ class Shapes:
     """How many distinct terms it holds."""
     words: tuple[float, ...]
     """``log1p`` of its number of terms."""
-    pairs: EachSentence
+    pairs: MadeWhenRead
     """Its adjacent term pairs, and those of its terms with irregular forms read as their word."""
-    prefixes: EachSentence
+    prefixes: MadeWhenRead
     """The first ``min_related`` letters of its terms of at least that many letters."""
-    places: EachSentence
+    places: MadeWhenRead
     """Where each of its terms stands in it (``compact``)."""
 
     @cached_property
@@ -413,8 +392,8 @@ def shapes(reader: Reader, passage: ReadPassage) -> Shapes:
 
         n = len(sentences)
         found = cache[passage.id] = Shapes(held=tuple(held), unique=tuple(unique_terms), distinct=tuple(distinct),
-                                           words=tuple(words), pairs=EachSentence(n, pairs),
-                                           prefixes=EachSentence(n, prefixes), places=EachSentence(n, places))
+                                           words=tuple(words), pairs=MadeWhenRead(n, pairs),
+                                           prefixes=MadeWhenRead(n, prefixes), places=MadeWhenRead(n, places))
     return found
 
 

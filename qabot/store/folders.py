@@ -7,7 +7,6 @@ import bisect
 import fcntl
 import json
 import os
-from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Protocol
@@ -15,6 +14,7 @@ from typing import Protocol
 import numpy as np
 
 from ..errors import IndexDamaged
+from ..lazyseq import MadeWhenRead
 from .layout import SEGMENT_ARRAYS, SEGMENT_FILES, SPEAKERS_FILE, file_sha256, sample_crc
 from .terms import Vocab
 
@@ -215,7 +215,10 @@ class Segment(Folder):
                 if entry == rules_version():
                     try:
                         stored = json.loads(self.read_all(SPEAKERS_FILE))
-                        self._speaker_table = (int(stored["window"]), _Stored(stored["table"], decode_table))
+                        rows = stored["table"]  # each row decoded when first read: a batch of questions reads a
+                        # few hundred of the BBC's 7,769, and decoding them all was a tenth of loading the table
+                        self._speaker_table = (int(stored["window"]),
+                                               MadeWhenRead(len(rows), lambda i: decode_table([rows[i]])[0]))
                     except (ValueError, KeyError, TypeError, IndexError):
                         raise self.damaged(f"{SPEAKERS_FILE} cannot be read") from None
         return self._speaker_table
@@ -232,30 +235,6 @@ class Segment(Folder):
         lo, hi = ptr[p], ptr[p + 1]
         table = stored[1]
         return dict(zip(starts[lo:hi], [table[c] for c in codes[lo:hi]]))
-
-
-class _Stored(Sequence):
-    """A stored table of attributions, each row decoded when first read: a batch of questions reads a few hundred of
-    the BBC's 7,769 rows, and decoding them all was a tenth of loading the table."""
-
-    def __init__(self, rows: list, decode: Callable[[list], list]):
-        self._rows = rows
-        """The rows as stored."""
-        self._decode = decode
-        """Rows to attributions (``speakers.windows.decode_table``)."""
-        self._made: list = [None] * len(rows)
-        """The rows decoded so far."""
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        made = self._made[i]
-        if made is None:
-            made = self._made[i] = self._decode([self._rows[i]])[0]
-        return made
 
 
 _NATIVE = frozenset("bBhHiIlLqQfd")
