@@ -51,6 +51,10 @@ STOPWORDS = frozenset(
 """English stopwords (NLTK's list), matched after folding and before stemming."""
 
 
+POSSESSIVE_S = re.compile(r"['’]s$")
+"""A possessive's ending as written ("Wang’s", "Nintendo's"), taken off a word before it is counted or compared."""
+
+
 def fold(token: str) -> str:
     """Fold one lowercased token: curly to straight apostrophe, possessive dropped, accents removed."""
     token = token.replace("’", "'")

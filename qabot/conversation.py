@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from .analysis import STOPWORDS, Analyzer
+from .analysis import POSSESSIVE_S, STOPWORDS, Analyzer
 from .answering.parse import SPEECH_VERBS, about_article, parse
 from .lexicon import ASKING_HELP, DOCUMENTS, GROUPS, LEAVING, ROLES, TITLES
 from .speakers import attribute, speaker_phrase
@@ -289,7 +289,7 @@ def _together(question: str, named: str | None, first: str, speaks: Speaks, pron
     sentence = _FIRST_SENTENCE.match(first)
     sentence_text = sentence.group(0) if sentence else first
     if named is None:  # one the articles never show speaking ("who met Patrushev?"): the question's last name
-        written = [re.sub(r"[’']s$", "", m.group()) for m in re.finditer(r"(?<![\w’'])[A-Z][\w’'-]*", question)
+        written = [POSSESSIVE_S.sub("", m.group()) for m in re.finditer(r"(?<![\w’'])[A-Z][\w’'-]*", question)
                    if question[:m.start()].strip()]  # not the word that opens the question
         named = next((w for w in reversed(written) if w.lower() not in TITLES and re.search(
             rf"\b{re.escape(w)}\b", sentence_text)), None)
@@ -298,7 +298,7 @@ def _together(question: str, named: str | None, first: str, speaks: Speaks, pron
     sure, others = [], []
     for run in _CAPITALISED_RUN.findall(sentence_text):
         words = [w for w in run.split() if w.lower().strip(".") not in TITLES]
-        bare = [re.sub(r"[’']s$", "", w) for w in words]
+        bare = [POSSESSIVE_S.sub("", w) for w in words]
         if not bare or named in bare or not any(speaks(w) for w in bare):
             continue
         person = " ".join(bare)
@@ -377,13 +377,13 @@ def _asked_about(question: str) -> str | None:
     ("Moscow" may be a place)."""
     m = _WHO_IS.match(question)
     if m and not _PRONOUN.search(m.group("who")):
-        return re.sub(r"[’']s$", "", m.group("who").strip())
+        return POSSESSIVE_S.sub("", m.group("who").strip())
     found = None
     for m in _NAME_RUN.finditer(question):
         words = [w for w in m.group().split() if w.lower() not in _NOT_SUBJECT and w.lower().rstrip(".") not in TITLES]
         if len(words) >= 2:
             found = " ".join(words)
-    return re.sub(r"[’']s$", "", found) if found else None
+    return POSSESSIVE_S.sub("", found) if found else None
 
 
 def _is_follow_subject(x: str) -> bool:
@@ -566,7 +566,7 @@ def _last_person(question: str, speaks: Speaks) -> str | None:
     """The last word of ``question`` that names someone seen speaking in the articles."""
     found = None
     for word in re.findall(r"[^\W\d_][\w’'-]*", question):
-        word = re.sub(r"[’']s$", "", word)
+        word = POSSESSIVE_S.sub("", word)
         if word.lower() not in TITLES and speaks(word):
             found = word
     return found
@@ -579,7 +579,7 @@ def _named_person(question: str, pronoun: Pronoun | None) -> str | None:
         return None
     found = None
     for m in re.finditer(r"(?<![\w’'])[A-Z][\w’'-]*", question):
-        word = re.sub(r"[’']s$", "", m.group())
+        word = POSSESSIVE_S.sub("", m.group())
         if m.start() and word.lower() not in _NOT_SUBJECT and word.lower() not in TITLES and pronoun(word):
             found = word
     return found

@@ -460,17 +460,23 @@ NAMED_KINDS = NAMED_WITH_KIND | frozenset(
 "his lawyer, Tom Mesereau", "coach Tony Roche"): a first answer to "which law firm" or "who is X's coach" naming none
 beside the word is shown "not sure" (``answering/given.py``)."""
 
+_CAUSE_WORDS = (r"because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|in\s+order\s+to|so\s+that|reasons?|caused|"
+                r"prompted|motivated|led\s+to")
+_AS_CLAUSE = r",\s+as\s+(?:he|she|it|they|we|the|a|an|his|her|its|their)\b"
+CAUSE = re.compile(rf"(?i)\b(?:{_CAUSE_WORDS})\b|{_AS_CLAUSE}")
+"""Words that give a cause or a reason: "due to a limit on the number of nominees", ", as he is due to fly out"
+(not "after" nor "since", which as often say when): a why question's near-ties holding one go first
+(``answering/select.py``)."""
+
 REASONS = re.compile(
-    r"(?i)\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|in\s+order\s+to|so\s+that|so\s+as\s+to|reasons?|caused|"
-    r"prompted|motivated|led\s+to|since|after|following|amid|given\s+that|therefore|thus|hence|"
+    rf"(?i)\b(?:{_CAUSE_WORDS}|so\s+as\s+to|since|after|following|amid|given\s+that|therefore|thus|hence|"
     r"for\s+(?:not|fear|being|having|its|his|her|their|the\s+sake)|in\s+(?:response|protest|reaction|retaliation|a\s+bid|"
     r"an\s+effort|an\s+attempt)|to\s+(?:avoid|ensure|help|allow|prevent|protect|encourage|reduce|raise|keep|maintain|secure|"
     r"boost|improve|fund|pay|make\s+way|focus|concentrate)|stating|saying|arguing|claiming|believing|fear(?:s|ed|ing)?|"
     r"worried|concerns?|wanted|wanting|hoping|aimed|lack\s+of|unable|failed\s+to|refused|which\s+(?:reflects|means|meant|led)|"
-    r"considered|seen\s+as|deemed|over\s+(?:claims|fears|concerns|allegations))\b|,\s+as\s+(?:he|she|it|they|we|the|a|an|his|"
-    r"her|its|their)\b")
+    rf"considered|seen\s+as|deemed|over\s+(?:claims|fears|concerns|allegations))\b|{_AS_CLAUSE}")
 """Words that give a reason, a cause or a purpose, or report one ("because", "due to", "in protest at", "to avoid",
-"fearing", "saying"): a why question's answer writes one. Wider than ``select.CAUSE`` (which moves near-ties and
+"fearing", "saying"): a why question's answer writes one. ``CAUSE``'s words and more (``CAUSE`` moves near-ties and
 leaves out "after" and "since", as often a time): here it only keeps a first answer "sure"."""
 
 LIGHT_VERBS = frozenset("""be is are was were been being have has had do does did make makes made take takes took taken

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from .analysis import STOPWORDS, Analyzer, fold
+from .analysis import POSSESSIVE_S, STOPWORDS, Analyzer, fold
 from .lexicon import (BODY_ALIASES, CORE_SPEECH_FORMS, DOCUMENTS, EXPERTS, FEMALE_HONORIFICS, FIRST_NAME_HONORIFICS, GROUPS, HEADS_OF, HONORIFICS, MALE_HONORIFICS, LEADING_ROLES,
                       OTHER_ROLE, ROLES, SPEAKER_HEADS, SPOKESPEOPLE, STATEMENTS, TITLE_QUALIFIERS, TITLES, singular)
 
-_OWN_S = re.compile(r"['’]s$")
 _WORD_ALIASES = {k: v for k, v in BODY_ALIASES.items() if " " not in k and " " not in v} | {"tories": "conservative"}
 _PHRASE_ALIASES = tuple((frozenset(k.split()), frozenset(v.split())) for k, v in BODY_ALIASES.items() if " " in k)
 """A body's other name of more than one word, by its words and the name's ("lib dem": "liberal democrat")."""
@@ -75,7 +74,7 @@ class SpeakerPhrase:
 def normal(word: str) -> str:
     """A word as speaker matching compares it: folded, lowercased, without dots, singular ("U.S." is us;
     cached: the same names come up in every paragraph)."""
-    word = _OWN_S.sub("", fold(word.lower()))  # "Nintendo's president" is Nintendo's
+    word = POSSESSIVE_S.sub("", fold(word.lower()))  # "Nintendo's president" is Nintendo's
     return singular(word.replace(".", "").replace("'", ""))
 
 
@@ -146,7 +145,7 @@ def _surname_is_title(words: list[str]) -> bool:
     first, title = words[-2], words[-1]
     if not (title[:1].isupper() and title[1:].islower() and title.lower() in TITLES and title.lower() not in HONORIFICS):
         return False
-    if not (first[:1].isupper() and first[1:].islower()) or _OWN_S.search(first) or first.endswith(("'", "’")):
+    if not (first[:1].isupper() and first[1:].islower()) or POSSESSIVE_S.search(first) or first.endswith(("'", "’")):
         return False
     low = normal(first)
     if low in HONORIFICS or low in TITLE_QUALIFIERS or _is_head(first):
@@ -276,7 +275,7 @@ def _document_owner(phrase: SpeakerPhrase) -> SpeakerPhrase | None:
     at = next((i for i, w in enumerate(words) if normal(w) == phrase.head and w[:1].islower()), None)
     if at is None:
         return None
-    owner = [_OWN_S.sub("", w) for w in words[:at] if w.lower() not in _DETERMINERS]
+    owner = [POSSESSIVE_S.sub("", w) for w in words[:at] if w.lower() not in _DETERMINERS]
     if not owner or not all(w[:1].isupper() for w in owner):
         return None
     return speaker_phrase("the " + " ".join(owner))

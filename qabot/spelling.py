@@ -18,11 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .analysis import find_words, fold
-
-
-_OWN_S = re.compile(r"[’']s$")
-"""A possessive's ending, taken off a word before it is counted."""
+from .analysis import POSSESSIVE_S, find_words, fold
 
 
 @dataclass(frozen=True)
@@ -56,7 +52,7 @@ class Speller:
             if count <= 0 or not form[:1].isalpha():
                 continue
             if form.endswith(("’s", "'s", "\n")):  # the only forms the substitution can change
-                form = _OWN_S.sub("", form)
+                form = POSSESSIVE_S.sub("", form)
             key = form.lower()
             if not key.isascii() or "'" in key:  # else ``fold`` leaves it as it is (most words: no call)
                 key = fold(key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import AGE, ASKS_AGE, AUXILIARIES, QUANTITY
+from ..lexicon import AGE, ASKS_AGE, AUXILIARIES, CAUSE, QUANTITY
 from ..model import Evidence
 from . import ages
 from .features import FEATURES, Candidate, described, story_subject
@@ -337,13 +337,6 @@ def _named_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     top = _near_ties(cands, params, params.focus_margin)
     return _holding_first(cands, top, [named_beside(reader, reader.article(c.article).text[c.start:c.end], kind,
                                                      asked) for c in top])
-
-
-CAUSE = re.compile(r"(?i)\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|in\s+order\s+to|so\s+that|"
-                    r"reasons?|caused|prompted|motivated|led\s+to)\b|,\s+as\s+(?:he|she|it|they|we|"
-                    r"the|a|an|his|her|its|their)\b")
-"""Words that give a cause or a reason: "due to a limit on the number of nominees", ", as he is due to fly out"
-(not "after" nor "since", which as often say when)."""
 
 
 def _cause_first(reader: Reader, cands: list[Candidate]) -> list[Candidate]:

@@ -10,8 +10,9 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 
+from ..analysis import POSSESSIVE_S
 from ..lexicon import ARTICLE_SPEECH_FORMS, GROUPS, HONORIFICS, ROLES, TITLE_WORDS, alternation
-from ..speaker_matching import _OWN_S, _is_head, normal
+from ..speaker_matching import _is_head, normal
 from .names import _clean, _has_word, _is_name, surname_of
 from .phrases import VERBS, _NAME, _NAMED_POSSESSIVE, _ROLE, _ROLE_HEAD, _TITLE, _word_led
 
@@ -164,7 +165,7 @@ def named_bodies(text: str) -> dict[str, tuple[str, ...]]:
             continue
         (name,) = names
         out[head] = (name,)
-        initials = "".join(w[0] for w in re.findall(r"[\w’'-]+", name) if w[0].isupper() and not _OWN_S.search(w))
+        initials = "".join(w[0] for w in re.findall(r"[\w’'-]+", name) if w[0].isupper() and not POSSESSIVE_S.search(w))
         if len(initials) >= 2 and _has_word(initials, text):
             out.setdefault(normal(initials), (name,))
             out[head] = (name, initials)
@@ -204,7 +205,7 @@ def named_documents(text: str) -> dict[str, tuple[str, ...]]:
         for owned, at in ((before, True), (after, False)):
             if owned is None:
                 continue
-            owner = _OWN_S.sub("", owned.group("owner").strip())
+            owner = POSSESSIVE_S.sub("", owned.group("owner").strip())
             owner = owner[:-1] if owner.endswith(".") and not re.search(r"[A-Z]\.[A-Z]\.$", owner) else owner
             opens = at and re.search(r"(?:^|[.!?:\"”]\s*|\n\s*)$", text[max(0, owned.start() - 3):owned.start()])
             if not owner or ". " in owner or opens or any(w in _CALENDAR for w in owner.split()):
