@@ -348,6 +348,12 @@ CREATORS = frozenset(
 says which story to look in. Not "director" or "head", which name who leads a body ("the director of the FBI")."""
 
 
+ASKED_ROLES = frozenset("""referee umpire opponent successor predecessor replacement winner runner-up nominee
+    shareholder investor buyer bidder sponsor""".split())
+"""Roles a who question asks someone by besides ``ROLES`` and ``CREATORS`` ("Who was the referee ...", "Who is X's
+successor"), read only by ``answering.select.asked_roles`` (not speaker words: "the winner said" names no one)."""
+
+
 PLAIN_SPEECH_LEMMAS = frozenset(("say", "tell", "speak", "comment", "add", "think", "write"))
 """Verbs a question asks with for someone's words in general: "what did X say" wants any words, "what did X warn"
 words of warning."""

@@ -150,6 +150,10 @@ class GateParams:
     focus_described: bool = True
     """A sentence that opens by describing its short story's subject ("The US star will play ...", ``features.described``)
     holds the question's subject named by that story's headline or first sentence ("Eminem")."""
+    focus_doer_margin: float = 4.0
+    """A who question whose best candidate names no one beside the role it asks ("the judge", "X's coach", the doer's
+    noun of its verb: "director") nor after its verb done by them ("directed by ..."): its near-ties within this of the
+    best that do go first (``select._doer_first``). 0: off."""
     focus_gain: float = 2.0
     """They are reordered only when one holds this much more of what the question asks than the best (the
     question's names as themselves count 2, its verb 1, the cue near the verb 1)."""

@@ -1,0 +1,44 @@
+"""Who questions answered by the one they ask for (``select._doer_first``): among a who question's near-ties, a
+sentence naming someone new beside the role the question asks ("the judge": "Judge Lord Cullen") or after its verb
+done by them ("signed ... by Ruud Gullit") goes before one that only restates the question. Small articles written
+here, asked through the real CLI, each with the rule switched off (``focus_doer_margin`` 0) to show it matters."""
+
+from __future__ import annotations
+
+from conftest import answer_texts, index_articles
+
+COURT = """Executive loses slopping out appeal
+
+On Thursday the Court of Session threw out the executive's appeal in the slopping out case of prisoner Robert Napier.
+
+Judge Lord Cullen, sitting with Lord Osborne and Lord Hamilton, ruled that the appeal failed.
+
+Prisoners had claimed damages for degrading treatment in cells without toilets.
+"""
+
+DESAILLY = """Desailly returns to Chelsea
+
+Marcel Desailly says Chelsea are a far stronger side now than when he joined the London club.
+
+He was signed for £4.6m from AC Milan in 1998 by Ruud Gullit and went on to captain the side.
+
+The French defender now plays in Qatar.
+"""
+
+OFF = {"gates": {"focus_doer_margin": 0}}
+
+
+def test_the_role_asked_named_beside_a_new_name_goes_first(tmp_path):
+    """"the judge" asks for a person: "Judge Lord Cullen" names one; the lede restates the question and names none."""
+    index = index_articles(tmp_path, court=COURT, desailly=DESAILLY)
+    question = "Who was the judge that threw out the executive's slopping out appeal?"
+    assert answer_texts(index, question, {}, tmp_path)[0].startswith("Judge Lord Cullen")
+    assert answer_texts(index, question, OFF, tmp_path)[0].startswith("On Thursday the Court of Session")
+
+
+def test_the_verb_done_by_a_new_name_goes_first(tmp_path):
+    """"who signed X" asks the verb's doer: "He was signed ... by Ruud Gullit" names him after the verb."""
+    index = index_articles(tmp_path, court=COURT, desailly=DESAILLY)
+    question = "Who signed Marcel Desailly for Chelsea?"
+    assert "by Ruud Gullit" in answer_texts(index, question, {}, tmp_path)[0]
+    assert answer_texts(index, question, OFF, tmp_path)[0].startswith("Marcel Desailly says")
