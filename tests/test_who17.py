@@ -42,3 +42,27 @@ def test_the_verb_done_by_a_new_name_goes_first(tmp_path):
     question = "Who signed Marcel Desailly for Chelsea?"
     assert "by Ruud Gullit" in answer_texts(index, question, {}, tmp_path)[0]
     assert answer_texts(index, question, OFF, tmp_path)[0].startswith("Marcel Desailly says")
+
+
+RESIGNS = """Minister resigns over visa affair
+
+The immigration minister resigned on Monday after the inquiry reported.
+
+Immigration minister John Hart resigned after the inquiry reported.
+"""
+
+
+def test_a_month_or_a_weekday_is_no_name_a_who_question_asks_for(tmp_path):
+    """The ``cue`` of a who question is a name the question does not write: "Monday" is none, "John Hart" is."""
+    from qabot.answering import Answerer
+    from qabot.answering.features import cue
+    from qabot.answering.parse import QuestionKind
+    from qabot.index import Index
+
+    reader = Answerer(Index.open(index_articles(tmp_path, resigns=RESIGNS))).reader
+    sentences = [s for p in range(reader.corpus.n_passages) for s in reader.passage(p).sentences]
+    text = reader.article(0).text
+    asked = {"minist", "resign"}
+    cues = {text[s.start:s.end]: cue(QuestionKind.WHO, s, asked, frozenset()) for s in sentences}
+    assert cues["The immigration minister resigned on Monday after the inquiry reported."] == 0.0
+    assert cues["Immigration minister John Hart resigned after the inquiry reported."] == 1.0
