@@ -354,6 +354,19 @@ ASKED_ROLES = frozenset("""referee umpire opponent successor predecessor replace
 successor"), read only by ``answering.select.asked_roles`` (not speaker words: "the winner said" names no one)."""
 
 
+DOER_NOUNS = {
+    "write": "author writer playwright novelist poet screenwriter songwriter lyricist", "direct": "director",
+    "create": "creator", "invent": "inventor", "found": "founder", "design": "designer architect",
+    "compose": "composer", "produce": "producer", "own": "owner", "manage": "manager", "coach": "coach",
+    "lead": "leader", "chair": "chairman chairwoman chairperson chair", "sing": "singer", "paint": "painter",
+    "develop": "developer", "edit": "editor", "present": "presenter", "host": "host presenter", "buy": "buyer",
+    "replace": "replacement successor", "succeed": "successor", "represent": "lawyer solicitor barrister attorney",
+}
+"""For a verb a who question asks the doer of ("who wrote ..."), the nouns an article names the doer by ("the work's
+author, US playwright Eve Ensler"), read only by ``answering.select``; the verb's own noun in "-or"/"-er" counts
+too ("director")."""
+
+
 PLAIN_SPEECH_LEMMAS = frozenset(("say", "tell", "speak", "comment", "add", "think", "write"))
 """Verbs a question asks with for someone's words in general: "what did X say" wants any words, "what did X warn"
 words of warning."""

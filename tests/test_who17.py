@@ -25,6 +25,13 @@ He was signed for £4.6m from AC Milan in 1998 by Ruud Gullit and went on to cap
 The French defender now plays in Qatar.
 """
 
+HOWL = """Howl's Moving Castle tops Japan box office
+
+The book behind Howl's Moving Castle was a hit long before the film took a record 1.5bn yen in Japan.
+
+The book's author, Diana Wynne Jones, has seen Howl's Moving Castle twice.
+"""
+
 OFF = {"gates": {"focus_doer_margin": 0}}
 
 
@@ -42,6 +49,15 @@ def test_the_verb_done_by_a_new_name_goes_first(tmp_path):
     question = "Who signed Marcel Desailly for Chelsea?"
     assert "by Ruud Gullit" in answer_texts(index, question, {}, tmp_path)[0]
     assert answer_texts(index, question, OFF, tmp_path)[0].startswith("Marcel Desailly says")
+
+
+
+def test_a_noun_for_the_doer_of_the_verb_counts_as_the_verb(tmp_path):
+    """"who wrote" asks for an author (``lexicon.DOER_NOUNS``): "The book's author, Diana Wynne Jones" names one."""
+    index = index_articles(tmp_path, court=COURT, desailly=DESAILLY, howl=HOWL)
+    question = "who wrote the book behind Howl's Moving Castle"
+    assert "Diana Wynne Jones" in answer_texts(index, question, {}, tmp_path)[0]
+    assert "Diana Wynne Jones" not in answer_texts(index, question, {"gates": {"focus_agent": False}}, tmp_path)[0]
 
 
 RESIGNS = """Minister resigns over visa affair

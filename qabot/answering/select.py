@@ -4,8 +4,9 @@ duplicate articles once, nothing already quoted inside an earlier answer, each w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..lexicon import AGE, ASKED_ROLES, ASKS_AGE, AUXILIARIES, CAUSE, CREATORS, QUANTITY, ROLES, singular
+from ..lexicon import AGE, ASKED_ROLES, ASKS_AGE, AUXILIARIES, CAUSE, CREATORS, DOER_NOUNS, QUANTITY, ROLES, singular
 from ..model import Evidence
 from . import ages
 from .features import FEATURES, Candidate, described, story_subject
@@ -373,7 +374,15 @@ def _doers(reader: Reader, q, verb_term: str | None) -> frozenset[str]:
     directed", "developer" of "who developed"; ``GateParams.focus_agent``); else none."""
     if not verb_term or q.subject or not reader.params.gates.focus_agent:
         return frozenset()
-    return frozenset(verb_term + ending for ending in ("or", "er"))
+    return frozenset(verb_term + ending for ending in ("or", "er")) | _doer_nouns(reader.analyzer).get(verb_term,
+                                                                                                       frozenset())
+
+
+@lru_cache(maxsize=4)
+def _doer_nouns(analyzer) -> dict[str, frozenset[str]]:
+    """``lexicon.DOER_NOUNS`` by the verb's term, with the nouns' terms."""
+    return {analyzer.term(verb): frozenset(t for t in map(analyzer.term, nouns.split()) if t)
+            for verb, nouns in DOER_NOUNS.items()}
 
 
 _BY_NAME = re.compile(r"\s+(?:[\w’'£$€.%-]+\s+){0,8}?by\s+(?:(?!(?:in|at|on|from|to|near|for|with|after|before)\s)"
