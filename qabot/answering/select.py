@@ -346,9 +346,10 @@ _ROLE_BEFORE = frozenset("the a an his her their its new former".split())
 
 
 def asked_roles(reader: Reader, q) -> frozenset[str]:
-    """The terms of the role a who question asks someone by: a role word (``lexicon.ROLES``, ``CREATORS``,
+    """The role a who question asks someone by, lowercase and singular: a role word (``lexicon.ROLES``, ``CREATORS``,
     ``ASKED_ROLES``) written as a noun ("Who was *the judge* that ...", "Who is Marat Safin's *coach*", "Who is the
-    *director* of ..."), not an owner ("the player's new boss": "player"), nor the question's verb ("who stars in").
+    *director* of ..."), not an owner ("the player's new boss": "player"; "the ally of his father": "father"), nor the
+    question's verb ("who stars in").
     Empty when it asks none."""
     out = set()
     words = [(m.group(), m.end()) for m in re.finditer(r"[\w’'-]+", q.text)]
@@ -362,16 +363,17 @@ def asked_roles(reader: Reader, q) -> frozenset[str]:
         if i + 1 < len(words) and singular(words[i + 1][0].lower()) in _ASKABLE_ROLES:
             continue  # "the deputy director": the director
         before = [w.lower() for w, _ in words[max(0, i - 3):i]]
+        if i >= 2 and words[i - 2][0].lower() == "of" and words[i - 1][0].lower() in _ROLE_BEFORE:
+            continue  # "the ally of his father": whose ally, not the one asked
         if any(w in _ROLE_BEFORE or w.endswith(("'s", "’s")) for w in before):
-            term = reader.analyzer.term(low)
-            if term:
-                out.add(term)
+            out.add(singular(low))
     return frozenset(out)
 
 
 def _doers(reader: Reader, q, verb_term: str | None) -> frozenset[str]:
-    """For "who VERBed ..." asking the verb's subject, the terms of the verb's noun for its doer ("director" of "who
-    directed", "developer" of "who developed"; ``GateParams.focus_agent``); else none."""
+    """For "who VERBed ..." asking the verb's subject, the nouns for its doer, lowercase: the verb's own ("director" of
+    "who directed", "developer" of "who developed") and ``lexicon.DOER_NOUNS``' ("author" of "who wrote");
+    ``GateParams.focus_agent``; else none."""
     if not verb_term or q.subject or not reader.params.gates.focus_agent:
         return frozenset()
     return frozenset(verb_term + ending for ending in ("or", "er")) | _doer_nouns(reader.analyzer).get(verb_term,
@@ -380,9 +382,8 @@ def _doers(reader: Reader, q, verb_term: str | None) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _doer_nouns(analyzer) -> dict[str, frozenset[str]]:
-    """``lexicon.DOER_NOUNS`` by the verb's term, with the nouns' terms."""
-    return {analyzer.term(verb): frozenset(t for t in map(analyzer.term, nouns.split()) if t)
-            for verb, nouns in DOER_NOUNS.items()}
+    """``lexicon.DOER_NOUNS`` by the verb's term."""
+    return {analyzer.term(verb): frozenset(nouns.split()) for verb, nouns in DOER_NOUNS.items()}
 
 
 _BY_NAME = re.compile(r"\s+(?:[\w’'£$€.%-]+\s+){0,8}?by\s+(?:(?!(?:in|at|on|from|to|near|for|with|after|before)\s)"
@@ -400,7 +401,8 @@ _ROLE_LINKS = frozenset("""of the a an is was are were became becomes remains na
 
 def role_linked(reader: Reader, sentence: str, roles: frozenset[str], asked: set[str], verb_term: str | None = None,
                 within: int = 8) -> bool:
-    """Whether ``sentence`` writes a name the question does not within ``within`` words of a word of ``roles``, only
+    """Whether ``sentence`` writes a name the question does not within ``within`` words of a word of ``roles`` (lowercase
+    and singular words, matched as written: a role's stem is often another word's, "author" of "authorities"), only
     names the question writes, commas, brackets, possessives, other roles and linking words (``_ROLE_LINKS``) between
     ("Steven Moffat replaced Davies as head writer and executive producer"): "the
     newly hired deputy director of the Office of Manned Space Flight, Joseph Shea", "(coach) Peter Lundgren", "Korean
@@ -409,7 +411,8 @@ def role_linked(reader: Reader, sentence: str, roles: frozenset[str], asked: set
     term = reader.analyzer.term
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
     for i, (word, at) in enumerate(tokens):
-        if term(word) not in roles or re.match(r"[’']s\b", sentence[at + len(word):at + len(word) + 2]):
+        low = word.lower().rsplit("-", 1)[-1]  # "then-Mayor", "co-founder"
+        if low not in roles and singular(low) not in roles or re.match(r"[’']s\b", sentence[at + len(word):at + len(word) + 2]):
             continue
         for step in (1, -1):
             j, seen = i + step, 0
@@ -421,7 +424,7 @@ def role_linked(reader: Reader, sentence: str, roles: frozenset[str], asked: set
                 seen += 1
                 if w[:1].isupper():
                     t = term(w)
-                    if t and t not in asked and not (j == 0 and step < 0) and t not in roles:
+                    if t and t not in asked and not (j == 0 and step < 0) and singular(w.lower()) not in roles:
                         return True
                 elif not (w in ",()" or w.lower() in _ROLE_LINKS or w.endswith(("'s", "’s")) or w == "and"
                           or singular(w.lower()) in _ASKABLE_ROLES
@@ -433,15 +436,16 @@ def role_linked(reader: Reader, sentence: str, roles: frozenset[str], asked: set
 
 def doer_named(reader: Reader, q, sentence: str, roles: frozenset[str], verb_term: str | None,
                asked: set[str]) -> bool:
-    """Whether ``sentence`` names someone the question does not as the one a who question asks for: beside the role
-    asked (``roles``, ``named_beside``: "Judge Lord Cullen", "(coach) Peter Lundgren", "directed ... Robert Zemeckis"
-    for the doer's noun), or, for "who VERBed ..." (no subject), after the verb done by them ("It is directed by Robert
-    Zemeckis") in the verb's clause."""
-    if roles and (named_beside(reader, sentence, roles, asked) or role_linked(reader, sentence, roles, asked, verb_term)):
+    """Whether ``sentence`` names someone the question does not as the one a who question asks for: beside a word of the
+    role asked (``roles``, ``role_linked``: "Judge Lord Cullen", "(coach) Peter Lundgren", "the work's author, US
+    playwright Eve Ensler" for the doer's noun), or, for "who VERBed ..." (no subject) and for a role that is a verb's
+    doer ("inventor"), after that verb done by them ("It is directed by Robert Zemeckis", "invented by Thomas
+    Newcomen") in the verb's clause."""
+    if roles and role_linked(reader, sentence, roles, asked, verb_term):
         return True
-    verbs = [verb_term] if verb_term and not q.subject else []
-    verbs += [v for r in roles for v in (r[:-2], r[:-1]) if r.endswith(("or", "er")) and len(v) > 3]
     term = reader.analyzer.term
+    verbs = [verb_term] if verb_term and not q.subject else []
+    verbs += [term(v) for r in roles for v in (r[:-2], r[:-1]) if r.endswith(("or", "er")) and len(v) > 3]
     for s, e in (span for v in verbs for span in verb_spans(reader, sentence, v)):
         if sentence[s].isupper():
             continue  # a title ("The Love Boat"), not the verb
