@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import AGE, ASKED_ROLES, ASKS_AGE, AUXILIARIES, CAUSE, CREATORS, DOER_NOUNS, QUANTITY, ROLES, singular
+from ..forms import NATIONS
 from ..model import Evidence
 from . import ages
 from .features import FEATURES, Candidate, described, story_subject
@@ -392,6 +393,9 @@ _BY_NAME = re.compile(r"\s+(?:[\w’'£$€.%-]+\s+){0,8}?by\s+(?:(?!(?:in|at|on
 by Ruud Gullit", "(voted for) by viewers of MTV Base"."""
 
 
+_NATIONALS = frozenset(entry.split()[1] for entry in NATIONS.replace("\n", " ").split(";") if entry.strip()) | \
+    frozenset("us uk eu".split())
+"""A nation's adjective ("British", "US") before a role is no one's name."""
 _TOKEN = re.compile(r"[\w’'.&-]*\w|[,()]")
 _ROLE_LINKS = frozenset("""of the a an is was are were became becomes remains named called as its their his her new
     former current then first only sole acting interim""".split())
@@ -424,7 +428,8 @@ def role_linked(reader: Reader, sentence: str, roles: frozenset[str], asked: set
                 seen += 1
                 if w[:1].isupper():
                     t = term(w)
-                    if t and t not in asked and not (j == 0 and step < 0) and singular(w.lower()) not in roles:
+                    if t and t not in asked and not (j == 0 and step < 0) and singular(w.lower()) not in roles \
+                            and w.lower() not in _NATIONALS:  # "US playwright Eve Ensler": a modifier, no one's name
                         return True
                 elif not (w in ",()" or w.lower() in _ROLE_LINKS or w.endswith(("'s", "’s")) or w == "and"
                           or singular(w.lower()) in _ASKABLE_ROLES
