@@ -367,6 +367,11 @@ author, US playwright Eve Ensler"), read only by ``answering.select``; the verb'
 too ("director")."""
 
 
+CONVERSE_VERBS = {"beat": "lose", "defeat": "lose"}
+"""For a verb a who question asks the doer of ("who beat X"), the verbs its object does the other way round, with "to"
+before the doer ("X lost out ... to pop rock act Maroon 5"), read only by ``answering.select.doer_named``."""
+
+
 PLAIN_SPEECH_LEMMAS = frozenset(("say", "tell", "speak", "comment", "add", "think", "write"))
 """Verbs a question asks with for someone's words in general: "what did X say" wants any words, "what did X warn"
 words of warning."""

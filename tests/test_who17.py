@@ -60,6 +60,22 @@ def test_a_noun_for_the_doer_of_the_verb_counts_as_the_verb(tmp_path):
     assert "Diana Wynne Jones" not in answer_texts(index, question, {"gates": {"focus_agent": False}}, tmp_path)[0]
 
 
+GRAMMY = """West leads Grammy race
+
+Kanye West was shortlisted for ten Grammys, best new artist among them, at the awards in Los Angeles.
+
+But in the night's biggest shock, he lost the best new artist prize to rock act Maroon 5.
+"""
+
+
+def test_a_verb_done_the_other_way_round_names_the_doer(tmp_path):
+    """"who beat X" is answered by "X lost ... to Maroon 5" (``lexicon.CONVERSE_VERBS``)."""
+    index = index_articles(tmp_path, court=COURT, desailly=DESAILLY, grammy=GRAMMY)
+    question = "Who beat Kanye West to the Grammy for best new artist?"
+    assert "Maroon 5" in answer_texts(index, question, {}, tmp_path)[0]
+    assert "Maroon 5" not in answer_texts(index, question, OFF, tmp_path)[0]
+
+
 RESIGNS = """Minister resigns over visa affair
 
 The immigration minister resigned on Monday after the inquiry reported.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import AGE, ASKED_ROLES, ASKS_AGE, AUXILIARIES, CAUSE, CREATORS, DOER_NOUNS, QUANTITY, ROLES, singular
+from ..lexicon import AGE, ASKED_ROLES, ASKS_AGE, AUXILIARIES, CAUSE, CONVERSE_VERBS, CREATORS, DOER_NOUNS, QUANTITY, ROLES, singular
 from ..forms import NATIONS
 from ..model import Evidence
 from . import ages
@@ -458,7 +458,25 @@ def doer_named(reader: Reader, q, sentence: str, roles: frozenset[str], verb_ter
         m = _BY_NAME.match(sentence[:hi], e)
         if m and term(m.group("name")) not in asked:
             return True
+    if verb_term and not q.subject:  # "who beat X": "X lost out ... to pop rock act Maroon 5"
+        for lemma in _converses(reader.analyzer).get(verb_term, ()):
+            for s, e in verb_spans(reader, sentence, term(lemma)):
+                _, hi = clause(sentence, s, e)
+                m = _TO_NAME.match(sentence[:hi], e)
+                if m and term(m.group("name")) not in asked:
+                    return True
     return False
+
+
+@lru_cache(maxsize=4)
+def _converses(analyzer) -> dict[str, tuple[str, ...]]:
+    """``lexicon.CONVERSE_VERBS`` by the verb's term."""
+    return {analyzer.term(verb): tuple(others.split()) for verb, others in CONVERSE_VERBS.items()}
+
+
+_TO_NAME = re.compile(r"(?:\s+[\w’'-]+){0,12}?\s+to\s+(?:(?!(?:be|the|a|an)\s)[a-z][\w’'-]*\s+){0,4}(?P<name>[A-Z][\w’'-]+)")
+"""What follows a converse verb done to someone named: "(lost) out in the battle to be named best new artist to pop rock
+act Maroon 5"."""
 
 
 def _doer_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
