@@ -463,7 +463,7 @@ beside the word is shown "not sure" (``answering/given.py``)."""
 VENUES = frozenset(
     """hall temple cathedral church chapel abbey minster mosque synagogue stadium arena centre center park theatre
     theater museum gallery galleries square street road avenue lane palace castle academy hotel airport station bridge
-    prison hospital racecourse circuit university college institute studios ground harbour island coliseum dome
+    prison hospital racecourse circuit university college studios ground harbour island coliseum dome
     pavilion auditorium cinema tower valley lake beach bay quay wharf market mall camp""".split())
 """Words that end the name of a place, a building or a ground ("Mottram Hall", "Westminster Cathedral", "Wollaton Park",
 "Shri Swaminarayan Mandir Temple"): written with a capital after one or more capitalised words, the name is a place
