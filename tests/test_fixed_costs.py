@@ -99,7 +99,7 @@ def test_the_console_script_takes_the_quick_path():
 
 
 def test_build_workers_collect_cyclic_garbage_though_the_parent_does_not():
-    probe = ("import gc, signal; gc.disable(); from qabot.building.workers import _quiet_worker; _quiet_worker(); "
+    probe = ("import gc, signal; gc.disable(); from qabot.building.workers import _quiet_worker; _quiet_worker(None); "
              "print(gc.isenabled(), signal.getsignal(signal.SIGINT) is signal.SIG_IGN)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["True", "True"], out.stderr

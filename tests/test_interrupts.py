@@ -300,3 +300,40 @@ def test_ctrl_c_leaves_the_progress_bar_where_the_build_stopped(isolated):
     # the bar is drawn whole once more as it is taken down: where the build stopped, not full
     (percent, bar, done), = re.findall(r"indexing\s+(\d+\.\d)% \[([=> ]*)\]\s+(\d+)/1500", after)
     assert float(percent) < 100 and int(done) < 1500 and bar.rstrip().endswith(">") and bar.endswith(" "), after
+
+
+def test_a_build_stopped_early_closes_its_workers_without_killing_them(isolated):
+    """The pool is closed, never terminated (a worker killed while writing a result would hold the result queue's
+    lock, and the pool's shutdown would wait for it forever): its workers see the stop flag, pass by the batches
+    still queued, and end by themselves."""
+    import multiprocessing
+
+    from qabot.building import workers
+
+    corpus = _corpus(isolated / "corpus", 120, 40, seed=11)
+    files = sorted(str(p) for p in corpus.iterdir())
+    jobs = [(workers.Job([path], [None], 400, "test"), 1) for path in files]
+    done = workers.run_batches(jobs, 2)
+    first = next(done)
+    assert first.block is not None and first.articles == [1]
+    children = multiprocessing.active_children()
+    assert len(children) == 2
+    done.close()
+    assert multiprocessing.active_children() == []
+    assert all(child.exitcode == 0 for child in children)  # ended by themselves: a terminated worker exits -15
+
+
+def test_processing_stops_between_files_when_told():
+    from qabot.analysis import Analyzer
+    from qabot.building.process import process_files
+    from qabot.building.words import Spellings
+    from qabot.passages import encoding
+
+    text = b"Story\n\nThe mayor opened the bridge over the river on Monday.\n"
+    files = [(f"/a{i}.txt", text, f"a{i}.txt") for i in range(3)]
+    asked = []
+    block, outcomes = process_files(files, 400, encoding(), Spellings(Analyzer()),
+                                    stopped=lambda: asked.append(1) or len(asked) > 2)
+    assert block is None and len(outcomes) == 2
+    block, outcomes = process_files(files, 400, encoding(), Spellings(Analyzer()), stopped=lambda: False)
+    assert block is not None and [n for n, _, _ in outcomes] == [1, 1, 1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Callable
 from pathlib import Path
 
 import numpy as np
@@ -26,11 +27,13 @@ def process(path: Path, data: bytes, display: str, max_tokens: int, enc, spellin
 
 
 def process_files(files: list[tuple[str, bytes, str]], max_tokens: int, enc, spellings: Spellings,
-                  build_id: str = "", speakers: int | None = None) -> tuple[Block | None, list[tuple[int, str | None, list[str]]]]:
+                  build_id: str = "", speakers: int | None = None,
+                  stopped: Callable[[], bool] | None = None) -> tuple[Block | None, list[tuple[int, str | None, list[str]]]]:
     """Load, cut and analyse files ``(path, bytes, name in citations)`` into one block, as a shard of
     their articles would be (one tally and one sort of the terms for all): the block (None when no file
     gave an article), and per file ``(articles, reason skipped, warnings)``. With ``speakers`` (a window in
-    characters), who speaks in each passage is worked out too (``building.speakers``)."""
+    characters), who speaks in each passage is worked out too (``building.speakers``). ``stopped``, when given, is
+    asked before each file and article: once it says True the work is left (the block is None)."""
     meta, texts = [], []
     para_s, para_e, npara, npas = [], [], [], []
     p_para, p_start, p_end, p_tok, p_len, p_nsent, s_start, s_end = ([] for _ in range(8))
@@ -42,6 +45,8 @@ def process_files(files: list[tuple[str, bytes, str]], max_tokens: int, enc, spe
     spoke: Counter[str] = Counter()
     articles = []
     for path, data, shown in files:
+        if stopped is not None and stopped():
+            return None, outcomes
         loaded = load_file(Path(path), data, shown)
         if loaded.skipped or not loaded.articles:
             outcomes.append((0, loaded.skipped or "no article text found", loaded.warnings))
@@ -52,6 +57,8 @@ def process_files(files: list[tuple[str, bytes, str]], max_tokens: int, enc, spe
     if not articles:
         return None, outcomes
     for article in articles:
+        if stopped is not None and stopped():
+            return None, outcomes
         chunked = make_passages(article, 0, enc, max_tokens)
         meta.append({"id": article.id, "title": article.title, "path": article.path, "byline": article.byline,
                      "date": article.date, "url": article.url,

@@ -3,6 +3,7 @@ there is little to read): each batch's files read, hashed and, unless unchanged,
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import gc
 import hashlib
@@ -102,10 +103,20 @@ def batches(files: list[tuple[str, bytes | None]], sizes: list[int], follows: li
 
 _NO_DIGEST = bytes(32)
 
+_stopping = None
+"""In a worker: the pool's shared flag, set by the parent when the build stops early (then the jobs still queued
+are passed by unread)."""
 
-def _run_batch(job: Job) -> Done:
+
+def _stopped() -> bool:
+    return _stopping is not None and bool(_stopping.value)
+
+
+def _run_batch(job: Job) -> Done | None:
     """Read a job's files and load, cut and analyse those whose content changed, as one block (in a
-    worker process, or in this one)."""
+    worker process, or in this one); None, doing nothing, in a worker of a build that stopped early."""
+    if _stopped():
+        return None
     digests: list[bytes] = []
     unchanged = bytearray(len(job.paths))
     problems: dict[int, tuple[str | None, list[str]]] = {}
@@ -118,6 +129,8 @@ def _run_batch(job: Job) -> Done:
             digests.append(_NO_DIGEST)
             problems[i] = ((err.strerror or str(err)).lower(), [])
             continue
+        if _stopped():
+            return None
         digest = hashlib.sha256(data).digest()
         digests.append(digest)
         if digest == known:
@@ -129,7 +142,10 @@ def _run_batch(job: Job) -> Done:
     if not items:
         return Done(b"".join(digests), articles, bytes(unchanged), problems, None)
     enc, spellings = _tools()
-    block, outcomes = process_files(items, job.max_tokens, enc, spellings, job.build_id, job.speakers)
+    block, outcomes = process_files(items, job.max_tokens, enc, spellings, job.build_id, job.speakers,
+                                    _stopped if _stopping is not None else None)
+    if _stopped():
+        return None
     for i, (count, why, warnings) in zip(read, outcomes):
         articles[i] = count
         if why is not None or warnings:
@@ -137,11 +153,13 @@ def _run_batch(job: Job) -> Done:
     return Done(b"".join(digests), articles, bytes(unchanged), problems, block)
 
 
-def _quiet_worker() -> None:
+def _quiet_worker(stopping) -> None:
     """In a worker: leave Ctrl-C to the parent, which stops the pool and reports it in one line (a worker is
-    forked with SIGINT blocked, and ignores it before letting it in); collect cyclic garbage (``python -m qabot
-    index`` turns the collector off in the parent, which makes little of it)."""
+    forked with SIGINT blocked, and ignores it before letting it in); note the pool's stop flag; collect cyclic
+    garbage (``python -m qabot index`` turns the collector off in the parent, which makes little of it)."""
+    global _stopping
     interrupts.in_child(signal.SIG_IGN)
+    _stopping = stopping
     gc.enable()
 
 
@@ -160,14 +178,23 @@ def run_batches(batches: list[tuple[Job, int]], processes: int | None) -> Iterat
     # The pool is started and stopped with Ctrl-C kept out (an interrupted start leaves workers that nothing
     # stops, an at-fork handler half run, or a worker printing a traceback), and always stopped (its workers
     # ended and waited for) before this generator is done, however it ends: a Ctrl-C that came while the
-    # pool started is raised once it is running, and stops it.
+    # pool started is raised once it is running, and stops it. The pool is stopped by closing it, never by
+    # killing its workers: a worker killed while it writes a result holds the result queue's lock forever, and
+    # the pool's own shutdown then waits for that lock (CPython issue 96995, seen as a rare hang on Ctrl-C late in
+    # a build). A build that stops early sets the shared flag instead: the batches in flight finish, those still
+    # queued are passed by at once.
+    stopping = context.RawValue(ctypes.c_bool, False)
     with interrupts.protected(raise_after=False):
-        pool = context.Pool(n, initializer=_quiet_worker)
+        pool = context.Pool(n, initializer=_quiet_worker, initargs=(stopping,))
+    finished = False
     try:
         interrupts.check()
         yield from pool.imap(_run_batch, jobs, chunksize=chunk)
+        finished = True
     finally:
         with interrupts.protected(raise_after=False):
-            pool.terminate()
+            if not finished:
+                stopping.value = True
+            pool.close()
             pool.join()
 
