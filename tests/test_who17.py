@@ -62,7 +62,7 @@ def test_a_noun_for_the_doer_of_the_verb_counts_as_the_verb(tmp_path):
 
 GRAMMY = """West leads Grammy race
 
-Kanye West was shortlisted for ten Grammys, best new artist among them, at the awards in Los Angeles.
+West was shortlisted for ten Grammys, best new artist among them, at the awards in Los Angeles.
 
 But in the night's biggest shock, he lost the best new artist prize to rock act Maroon 5.
 """
