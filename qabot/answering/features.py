@@ -14,9 +14,10 @@ import math
 import re
 import weakref
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..analysis import find_words
+from ..forms import nations
 from ..lazyseq import MadeWhenRead
 from ..lexicon import ASKS_MEASURE, CREATORS, DESCRIBED_PEOPLE, ROLES
 from ..speakers import quoted_words
@@ -197,6 +198,9 @@ class Context:
     """Those of its words whose term is searched, each with that term (needs ``reader``)."""
     measure: tuple = ()
     """For a question asking a measure ("how fast"), the patterns of what answers it (``lexicon.ASKS_MEASURE``)."""
+    country: bool = False
+    """For "which country ...", "what countries ...": a country's name anywhere in a sentence answers it ("Among the
+    biggest laggards ... are Greece and Italy"), not only after "in" or "at" (``cue``)."""
     role: re.Pattern | None = None
     """For "which judge ...", a role word beside a name ("US judge Susan Illston", "Illston, the judge")."""
     full_names: tuple = ()
@@ -209,6 +213,8 @@ class Context:
         q = self.question
         if q.kind in (QuestionKind.HOW_MUCH, QuestionKind.HOW):
             self.measure = next((wants for asks, wants in ASKS_MEASURE if asks.search(q.text)), ())
+        elif q.kind is QuestionKind.WHERE and ASKS_COUNTRY.search(q.text):
+            self.country = True
         elif q.kind is QuestionKind.WHAT and (m := _ASKS_ROLE.match(q.text)):
             role = next((w for w in m.group("words").lower().split() if w in ROLES), None)
             self.role = _role_beside_name(role) if role else None
@@ -451,7 +457,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     by_rank = 1.0 / rank
     who, when, where, amount = (float(kind == k) for k in ("who", "when", "where", "amount"))
     none: set = set()
-    typed = bool(ctx.measure) or (ctx.role is not None and ctx.reader is not None)
+    typed = bool(ctx.measure) or (ctx.role is not None or ctx.country) and ctx.reader is not None
     text = reader.article(passage.article).text if typed else ""
     out: list[Candidate] = []
     for i, sentence in enumerate(sentences):
@@ -679,6 +685,16 @@ def _compact(places: dict[str, tuple[int, ...]], matched: frozenset[str] | set[s
     return len(want) / best
 
 
+ASKS_COUNTRY = re.compile(r"(?i)\b(?:which|what)\s+(?:[\w-]+\s+)?(?:country|countries|nation|nations)\b")
+"""A question asking which country: "Which EU countries were singled out ...", "What country will host ..."."""
+
+
+@lru_cache(maxsize=1)
+def country_terms(analyzer_term) -> frozenset[str]:
+    """The terms of the countries' names ``forms.NATIONS`` holds ("greec", "itali")."""
+    return frozenset(analyzer_term(place) for place in nations())
+
+
 _ASKS_ROLE = re.compile(r"(?i)\W*(?:which|what)\s+(?P<words>[\w-]+(?:\s+[\w-]+)?)")
 """A question asking who holds a role: "Which judge is handling ...", "which US judge ..."."""
 _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+"
@@ -713,6 +729,9 @@ def cue(kind: QuestionKind, sentence: Sentence, question_terms: set[str], asked:
         return 1.0 if sentence.dates - asked else 0.0
     if kind is QuestionKind.WHO:
         return 1.0 if sentence.names - question_terms else 0.0
+    if kind is QuestionKind.WHERE and ctx is not None and ctx.country and ctx.reader is not None \
+            and (sentence.names & country_terms(ctx.reader.analyzer.term)) - question_terms:
+        return 1.0  # "which countries": "... are Greece and Italy"
     if kind is QuestionKind.WHERE:
         # a place the question names, whole or in part ("the Wardenclyffe Tower" for "where was Wardenclyffe"), is
         # what it asks about, not where
