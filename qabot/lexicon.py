@@ -460,6 +460,48 @@ NAMED_KINDS = NAMED_WITH_KIND | frozenset(
 "his lawyer, Tom Mesereau", "coach Tony Roche"): a first answer to "which law firm" or "who is X's coach" naming none
 beside the word is shown "not sure" (``answering/given.py``)."""
 
+VENUES = frozenset(
+    """hall temple cathedral church chapel abbey minster mosque synagogue stadium arena centre center park theatre
+    theater museum gallery galleries square street road avenue lane palace castle academy hotel airport station bridge
+    prison hospital racecourse circuit university college studios ground harbour island coliseum dome
+    pavilion auditorium cinema tower valley lake beach bay quay wharf market mall camp""".split())
+"""Words that end the name of a place, a building or a ground ("Mottram Hall", "Westminster Cathedral", "Wollaton Park",
+"Shri Swaminarayan Mandir Temple"): written with a capital after one or more capitalised words, the name is a place
+wherever it stands in a sentence, not only after "in" or "at" (``answering/sentences.py``)."""
+
+PLACE_NOUNS = frozenset(
+    """city cities town towns village villages port capital area areas region province state county district suburb
+    suburbs island islands borough resort republic kingdom territory emirate neighbourhood outskirts coast streets
+    heart centre center edge border borders bank banks shore shores base bases north south east west north-east
+    north-west south-east south-west""".split())
+"""Words for a kind of place that name the place after "of": "the Mowden area of Darlington", "the Bulgarian port of
+Burgas", "the Kenyan capital of Nairobi", "the outskirts of Paris" (after another word "of X" is seldom a place: "the
+leader of the Conservatives", "the film editor of Heat")."""
+
+PLACE_QUALIFIERS = ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "north-east",
+                    "north-west", "south-east", "south-west", "north-eastern", "north-western", "south-eastern",
+                    "south-western", "inner", "outer", "rural", "coastal", "downtown", "greater", "mainland", "neighbouring",
+                    "nearby")
+"""Words written before a place's name without a capital ("in central London", "in north west London", "the amorphous
+area of central Europe", "in rural Mongolia"): the name after them is still the place."""
+
+MOTION_TO = frozenset(
+    """move moves moved moving return returns returned returning come comes came coming go goes going gone went travel
+    travels travelled traveled travelling traveling fly flies flew flown flying head heads headed heading trip trips
+    visit visits journey journeys tour tours flight flights way back sent send relocate relocated relocating transfer
+    transferred transfers arrive arrived emigrated exported export exports shipped deported deport extradited
+    extradition""".split())
+"""Words after which "to X" names where one goes ("moved to London", "a visit to Africa", "came to Edinburgh"); after
+others "to X" is seldom a place ("told to Mr Smith", "a threat to Nintendo")."""
+
+NOT_PLACE_WORDS = frozenset(
+    """the a an this that these those his her its their our my your he she it they we i you mr mrs ms miss dr sir dame
+    lord lady prof professor president prime minister chancellor secretary senator governor judge coach chairman
+    mayor christmas easter""".split())
+"""Capitalised words that open no place's name after "in", "at" or "from" ("in The Times", "from Mr Brown", "at
+Christmas"; dates are ``answering/sentences.DATE``'s)."""
+
+
 _CAUSE_WORDS = (r"because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|in\s+order\s+to|so\s+that|reasons?|caused|"
                 r"prompted|motivated|led\s+to")
 _AS_CLAUSE = r",\s+as\s+(?:he|she|it|they|we|the|a|an|his|her|its|their)\b"

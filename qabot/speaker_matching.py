@@ -453,7 +453,7 @@ def names_another(text: str, asked: str | SpeakerPhrase) -> bool:
     ("Mr Blair" for "Mrs Blair"). False for a name of one word without a title, whose person the article cannot
     contradict, and for a body's name."""
     a = asked if isinstance(asked, SpeakerPhrase) else speaker_phrase(asked)
-    if not a.names or a.body or a.acronym:
+    if not a.names or a.body or a.acronym or _body_here(text, a):
         return False
     first = _PHRASE_WORD.findall(a.text)[:1]
     title = normal(first[0]) if first and normal(first[0]) in HONORIFICS else None
@@ -492,6 +492,26 @@ def names_another(text: str, asked: str | SpeakerPhrase) -> bool:
     return False
 
 
+def _body_here(text: str, asked: SpeakerPhrase) -> bool:
+    """True when ``text`` writes the name asked for, of two words or more, after "the" or a word for a group ("a
+    spokesman for the Shareholders United said", "supporters' group Shareholders United"): a body's name, as a
+    person's never is, though asked for without "the" ("Shareholders United", not a person whose surname "Manchester
+    United" gives another first name)."""
+    if len(asked.names) < 2:
+        return False
+    words = _PHRASE_WORD.findall(asked.text)
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    before = re.compile(r"\b(?P<word>[\w’']+)\s+" + r"\s+".join(re.escape(w) for w in words) + r"\b")
+    return any(m.group("word").lower() == "the" or normal(m.group("word")) in _BODY_WORDS for m in before.finditer(text))
+
+
+_BODY_WORDS = frozenset(w for w in GROUPS if w not in ROLES and w not in SPOKESPEOPLE and w not in EXPERTS
+                        and not w.endswith("s")) - {"police", "staff", "opposition", "army", "navy", "military", "publisher"}
+"""Words for a body, one of which before a name says it is a body's ("campaign group Shareholders United"): the
+singular group words (``lexicon.GROUPS``) less those that come before a person's name ("publisher Kimberly Quinn")."""
+
+
 def first_names(texts: Iterable[str], surname: str) -> Counter[str]:
     """In how many of ``texts`` each first name stands before ``surname`` (a normalised name word; titles and
     honorifics left out)."""
@@ -507,7 +527,7 @@ def usually_another(text: str, asked: str | SpeakerPhrase, usual: Callable[[], C
     write the surname, asked only then: "Tony" in 390 of them, "Cherie" in 4): the surname alone there ("Mr Blair said") means that other
     person. False for a name of one word or a body's."""
     a = asked if isinstance(asked, SpeakerPhrase) else speaker_phrase(asked)
-    if len(a.names) < 2 or a.body or a.acronym:
+    if len(a.names) < 2 or a.body or a.acronym or _body_here(text, a):
         return False
     first = a.names[-2]
     if _capitalised(_folded(text), first):

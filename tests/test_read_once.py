@@ -13,7 +13,7 @@ import numpy as np
 
 from qabot.analysis import TOKEN
 from qabot.answering import Answerer
-from qabot.answering.sentences import (DATE, MONEY, PRONOUNS, _ANAPHORA, _CAPS, _PLACE, _REST, Sentence, _numbers)
+from qabot.answering.sentences import (DATE, MONEY, PRONOUNS, _ANAPHORA, _CAPS, _REST, Sentence, _numbers, _places)
 from qabot.index import Index
 from qabot.model import Passage
 
@@ -26,7 +26,7 @@ def _eager(reader, text: str, start: int, end: int) -> dict:
     analyzer = reader.analyzer
     words = TOKEN.findall(sentence)
     caps = _CAPS.findall(sentence)
-    places = _PLACE.findall(sentence)
+    places = _places(sentence)
     first = (sentence.split(None, 1) or [""])[0].lower().strip("\"“‘(")
     terms, irregular = reader._terms(sentence, words)
     return dict(
@@ -34,7 +34,7 @@ def _eager(reader, text: str, start: int, end: int) -> dict:
         numbers=_numbers(sentence, words), money=bool(MONEY.search(sentence)),
         dates=frozenset(DATE.findall(sentence)),
         names=frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
-        places=frozenset(analyzer.terms(" ".join(places))) if places else frozenset(),
+        places=frozenset(t for t in (tuple(analyzer.terms(p)) for p in places) if t) if places else frozenset(),
         quote="“" in sentence or "”" in sentence or '"' in sentence or "«" in sentence or "»" in sentence
         or "''" in sentence,
         anaphor=first in _ANAPHORA,

@@ -192,3 +192,21 @@ def test_every_bbc_attribution_is_matched_as_when_taken_apart(bbc_dir):
     for a in asked:
         for p in phrases:
             assert speaker_matches.__wrapped__(a, p) == _unfiltered(a, p), (a, p)
+
+
+def test_a_body_asked_without_the_is_not_taken_for_a_person(tmp_path):
+    # "Shareholders United" asked without "the": the article names "Manchester United" more often, which would make
+    # it a person whose surname is more often given another first name; but it writes "supporters' group
+    # Shareholders United", a body's name, so its member's words there are its own
+    story = ("Glazer bid faces fans' anger\n\n"
+             "Manchester United shares rose on Monday as Malcolm Glazer raised his offer for Manchester United. "
+             "Supporters' group Shareholders United urged the club's board to reject the bid.\n\n"
+             '"Manchester United are a debt-free company. We don\'t want to fall into debt," Shareholders United\'s '
+             "Sean Bones told the BBC. Manchester United declined to comment.\n")
+    index = index_articles(tmp_path, glazer=story)
+    (answer,) = ask_json(index, "What did Shareholders United say about debt at Manchester United?")
+    assert "debt-free company" in first_text(answer)
+    from qabot.speaker_matching import names_another
+    assert not names_another(story, "Shareholders United")
+    # a person's name keeps the check: "Roy Keane" in an article is not Robbie Keane
+    assert names_another("Roy Keane said he was happy. Keane scored twice.", "Robbie Keane")

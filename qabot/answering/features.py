@@ -699,7 +699,10 @@ def cue(kind: QuestionKind, sentence: Sentence, question_terms: set[str], asked:
     if kind is QuestionKind.WHO:
         return 1.0 if sentence.names - question_terms else 0.0
     if kind is QuestionKind.WHERE:
-        return 1.0 if sentence.places - question_terms else 0.5 if sentence.names - question_terms else 0.0
+        # a place the question names, whole or in part ("the Wardenclyffe Tower" for "where was Wardenclyffe"), is
+        # what it asks about, not where
+        return 1.0 if any(question_terms.isdisjoint(p) for p in sentence.places) else \
+            0.5 if sentence.names - question_terms else 0.0
     return 0.0
 
 

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from ..analysis import Analyzer, find_words, fold
 from ..forms import irregular_forms
+from ..lexicon import MOTION_TO, NOT_PLACE_WORDS, PLACE_NOUNS, PLACE_QUALIFIERS, VENUES
 from ..model import Article, Passage
 from ..retrieval import Corpus, Retriever
 from .params import AnswerParams
@@ -41,7 +42,19 @@ character."""
 _CAPS = re.compile(r"[\s(]([A-Z][\w’'-]+)")
 r"""A capitalised word after white space or "(" (``(?<=[\s(])[A-Z][\w’'-]+``: the character before is taken, not
 looked behind at, so a search skips through text to it; it can never be the end of the match before)."""
-_PLACE = re.compile(r"\b(?:in|at|from|near|to|across|throughout|of)\s+(?:the\s+)?([A-Z][\w’'-]+)")
+_NAME = r"[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*"
+"""A name: one or more words written with a capital ("Shri Swaminarayan Mandir Temple")."""
+_PLACE = re.compile(rf"(?=[iIaAfFnNtTo])\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Aa]cross|[Tt]hroughout|[Oo]utside|[Aa]round|(to|of))"
+                    rf"\s+(?:the\s+)?(?:(?:{'|'.join(PLACE_QUALIFIERS)})\s+){{0,2}}({_NAME})")
+"""A name after a preposition that says where: "in Neasden", "at the Islington Academy", "near Manchester"; after
+"to" only following a word of motion ("moved to London", ``lexicon.MOTION_TO``), after "of" only following a word
+for a kind of place ("the Mowden area of Darlington", ``lexicon.PLACE_NOUNS``)."""
+_BEFORE = re.compile(r"([\w-]+|,)\s*$")
+"""The word (or comma) before "to" or "of"."""
+_VENUE = re.compile(rf"(?=[Tt]he\s+[A-Z])\b[Tt]he\s+((?:[A-Z][\w’'&-]*\s+)+(?:{'|'.join(sorted(v.capitalize() for v in VENUES))}))\b(?!\s+[A-Z])")
+"""A venue's name after "the", written with capitals and ending in a word of ``lexicon.VENUES`` ("visit the Shri
+Swaminarayan Mandir Temple", "the Mottram Hall hotel"): "the" tells it from a person of that surname ("Charlotte
+Church"); a name going on past the word is something else's ("the Kennedy Center Honors")."""
 _ASKS = re.compile(r"\s*(?:Q|Question)\s*[:.)]\s")
 """A question of an article of questions and answers: "Q: Who can apply?"."""
 _ANSWERS = re.compile(r"\s*(?:A|Answer)\s*[:)]\s")
@@ -52,6 +65,24 @@ _ANAPHORA = PRONOUNS | frozenset("those there such both the".split())
 
 _REST = ("numbers", "money", "dates", "names", "places", "quote", "anaphor", "pronoun")
 """A ``Sentence``'s fields analysed only when first asked for (its terms are analysed when it is read)."""
+
+
+def _places(sentence: str) -> list[str]:
+    """The names of places ``sentence`` writes (``_PLACE``, ``_VENUE``), each as written: not a name that opens with a
+    date ("in October", ``DATE``) or with a word of ``lexicon.NOT_PLACE_WORDS`` ("from Mr Brown", "in The Times")."""
+    found = []
+    for m in _PLACE.finditer(sentence):
+        to_or_of, name = m.groups()
+        if to_or_of:
+            before = _BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+            word = before[1].lower() if before else ""
+            if not (word in MOTION_TO if to_or_of == "to" else word == "," or word in PLACE_NOUNS):
+                continue
+        first = name.split(None, 1)[0]
+        if first.lower() not in NOT_PLACE_WORDS and not DATE.fullmatch(first):
+            found.append(name)
+    found.extend(m for m in _VENUE.findall(sentence) if m.split(None, 1)[0].lower() not in NOT_PLACE_WORDS)
+    return found
 
 
 class Sentence:
@@ -97,8 +128,9 @@ class Sentence:
         return (self._rest or self._analyse())[3]
 
     @property
-    def places(self) -> frozenset[str]:
-        """Terms of capitalised words after "in", "at", "from" and the like."""
+    def places(self) -> frozenset[tuple[str, ...]]:
+        """The places it names, each as the terms of its name (``_places``: "in Neasden", "the Mowden area of
+        Darlington", "the Mottram Hall hotel")."""
         return (self._rest or self._analyse())[4]
 
     @property
@@ -120,13 +152,13 @@ class Sentence:
         """The fields past ``irregular``, analysed now (once)."""
         sentence, analyzer = self._said, self._analyzer
         caps = _CAPS.findall(sentence)
-        places = _PLACE.findall(sentence)
+        places = _places(sentence)
         first = (sentence.split(None, 1) or [""])[0].lower().strip("\"“‘(")
         rest = self._rest = (
             _numbers(sentence, find_words(sentence)), bool(MONEY.search(sentence)),
             frozenset(DATE.findall(sentence)),
             frozenset(analyzer.terms(" ".join(caps))) if caps else frozenset(),
-            frozenset(analyzer.terms(" ".join(places))) if places else frozenset(),
+            frozenset(t for t in (tuple(analyzer.terms(p)) for p in places) if t) if places else frozenset(),
             "“" in sentence or "”" in sentence or '"' in sentence or "«" in sentence or "»" in sentence
             or "''" in sentence,
             first in _ANAPHORA,
