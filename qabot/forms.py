@@ -52,6 +52,11 @@ asia asian
 "growth in China", "Japan's brewers" by "Japanese brewers"). Not words that are other words too ("Turkey", "Polish")."""
 
 
+def nations() -> tuple[str, ...]:
+    """The countries ``NATIONS`` names, lowercase ("greece", "italy")."""
+    return tuple(entry.split()[0] for entry in NATIONS.replace("\n", " ").split(";") if entry.strip())
+
+
 def irregular_forms() -> dict[str, str]:
     """Irregular form -> its word: past forms to their verb, plurals to their noun, a country's adjective to the
     country and the country to its adjective."""

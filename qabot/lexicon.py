@@ -554,6 +554,12 @@ start starts started begin begins began begun stop stops stopped continue contin
 (``answering/asked.py``) does not look for them in an answer; nor for verbs of starting and stopping ("when did
 they start burning homes": "began burning property in December 1979")."""
 
+IRREGULAR_PAST = frozenset("""made won beat took gave went came got became began left lost kept held led paid put ran
+set sat spent stood brought bought caught fought sought built sent met broke chose drove fell flew forgot grew hit hurt
+let meant quit rose shot struck threw understood wore withdrew overcame saw knew found""".split())
+"""Past forms of common verbs that no "-ed" ending shows ("Rochus made the semi-finals", "Roddick broke a racket"): a
+name before one is its sentence's subject."""
+
 AUXILIARIES = frozenset("is are was were be been do does did has have had will would can could should may might must".split())
 """Auxiliary verbs: the end of a question's answer-type phrase ("what team *did* ...")."""
 

@@ -212,7 +212,7 @@ def _article_quotes(article: Article, named: set[int], asked: SpeakerPhrase, top
         return []
     spans_of = paragraph_sentences(article.text, tuple(article.paragraphs[n - 1] for n in wanted))
     said = []
-    whole = lru_cache(maxsize=1)(lambda: People(article.text))
+    whole = lru_cache(maxsize=1)(lambda: People(article.text, article.title))
 
     def closing(n: int) -> Attribution | None:
         """Who speaks in the last sentence of paragraph ``n``: a paragraph that opens with a bare quotation goes

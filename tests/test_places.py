@@ -65,3 +65,16 @@ def test_a_where_questions_cue_is_a_place_it_does_not_name(bbc_dir):
     tower = "In 1917, around the time that the Wardenclyffe Tower was demolished, Tesla received the Edison Medal."
     shown = Sentence(0, len(tower), tuple(analyzer.terms(tower)), frozenset(), tower, analyzer)
     assert cue(QuestionKind.WHERE, shown, set(analyzer.terms("where was Wardenclyffe located")), frozenset()) < 1.0
+
+
+def test_which_country_is_answered_by_a_countrys_name_anywhere_in_the_sentence(tmp_path):
+    # "which countries": the answer names them as the subject ("are Greece and Italy"), not after "in" or "at"
+    from conftest import ask_json, first_text, index_articles
+
+    story = ("EU reform drive falls behind\n\n"
+             "The European Commission says the pace of economic reform in Europe has been too slow since the summit in "
+             "Lisbon. Ministers in Brussels will discuss the report next week.\n\n"
+             "Among the biggest laggards, according to the report, are Greece and Italy. Denmark came top.\n")
+    index = index_articles(tmp_path, reform=story)
+    (answer,) = ask_json(index, "Which EU countries were singled out as the biggest laggards on economic reform?")
+    assert first_text(answer) == "Among the biggest laggards, according to the report, are Greece and Italy."

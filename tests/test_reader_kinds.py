@@ -143,3 +143,22 @@ def test_an_amount_or_date_question_whose_answer_gives_none_is_not_sure(tmp_path
         assert not answer["no_answer"] and answer["unsure"], question
         # (a near-tie giving an amount may be shown before it, still "not sure": select._amount_first)
         assert "praised the engineers" in " ".join(a["text"] for a in answer["answers"][:2])
+
+
+FEUD = ("Managers' feud goes on\n\n"
+        "The row between the two managers flared again at the weekend after the tunnel clash.\n\n"
+        "Sam Ford's side won the match on Sunday. The league has asked both clubs for reports.\n\n"
+        "\"I have no diplomatic relations with him,\" Tom Hale said. The league declined to comment.\n\n"
+        "Fans of both clubs have called for calm before next month's match.\n")
+
+
+def test_xs_words_speak_of_the_topic_in_another_form_of_its_word(tmp_path):
+    # "relations" for "relationship": the same word cut otherwise by stemming ("relat", "relationship") is the topic,
+    # in X's words or beside them, as the exact term is
+    index = index_articles(tmp_path, feud=FEUD, floods=FLOODS)
+    answer = json.loads(run("ask", "--index", str(index), "--json", "what did Tom Hale say about his relationship with Sam Ford").stdout)
+    assert not answer["no_answer"]
+    assert answer["answers"][0]["text"] == "\"I have no diplomatic relations with him,\" Tom Hale said."
+    # a topic his words do not speak of, in any form, is still refused
+    answer = json.loads(run("ask", "--index", str(index), "--json", "what did Tom Hale say about the weather").stdout)
+    assert answer["no_answer"]

@@ -14,9 +14,10 @@ import math
 import re
 import weakref
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from ..analysis import find_words
+from ..forms import nations
 from ..lazyseq import MadeWhenRead
 from ..lexicon import ASKS_MEASURE, CREATORS, DESCRIBED_PEOPLE, ROLES
 from ..speakers import quoted_words
@@ -197,6 +198,9 @@ class Context:
     """Those of its words whose term is searched, each with that term (needs ``reader``)."""
     measure: tuple = ()
     """For a question asking a measure ("how fast"), the patterns of what answers it (``lexicon.ASKS_MEASURE``)."""
+    country: bool = False
+    """For "which country ...", "what countries ...": a country's name anywhere in a sentence answers it ("Among the
+    biggest laggards ... are Greece and Italy"), not only after "in" or "at" (``cue``)."""
     role: re.Pattern | None = None
     """For "which judge ...", a role word beside a name ("US judge Susan Illston", "Illston, the judge")."""
     full_names: tuple = ()
@@ -209,6 +213,8 @@ class Context:
         q = self.question
         if q.kind in (QuestionKind.HOW_MUCH, QuestionKind.HOW):
             self.measure = next((wants for asks, wants in ASKS_MEASURE if asks.search(q.text)), ())
+        elif q.kind is QuestionKind.WHERE and ASKS_COUNTRY.search(q.text):
+            self.country = True
         elif q.kind is QuestionKind.WHAT and (m := _ASKS_ROLE.match(q.text)):
             role = next((w for w in m.group("words").lower().split() if w in ROLES), None)
             self.role = _role_beside_name(role) if role else None
@@ -451,7 +457,7 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
     by_rank = 1.0 / rank
     who, when, where, amount = (float(kind == k) for k in ("who", "when", "where", "amount"))
     none: set = set()
-    typed = bool(ctx.measure) or (ctx.role is not None and ctx.reader is not None)
+    typed = bool(ctx.measure) or (ctx.role is not None or ctx.country) and ctx.reader is not None
     text = reader.article(passage.article).text if typed else ""
     out: list[Candidate] = []
     for i, sentence in enumerate(sentences):
@@ -464,7 +470,8 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             who_speaks = set(reader.analyzer.terms(attribution.speaker)) if attribution and attribution.speaker else set()
             prior = present[i - 1] if i else opening(reader, passage, i, who_speaks, wanted)  # the lede's Y, with X
             near = present[i] | prior | (present[i + 1] if i + 1 < len(present) else set())
-            own = bool(who_speaks) and speech.said_by(attribution, q.speaker) and (not topic or bool(topic & near))
+            own = bool(who_speaks) and speech.said_by(attribution, q.speaker) and (
+                not topic or bool(topic & near) or bool(topic & related_near(shaped.held, i, prefixes, min_related)))
             if own:
                 speaker = attribution.speaker
                 matched = matched | speaker_terms
@@ -549,10 +556,24 @@ def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict 
         who = set(reader.analyzer.terms(attribution.speaker))
         if not who:
             continue
-        if ctx.topic and not ctx.topic & (at(i) | at(i - 1) | at(i + 1) | opening(reader, passage, i, who, wanted)):
+        if ctx.topic and not ctx.topic & (at(i) | at(i - 1) | at(i + 1) | opening(reader, passage, i, who, wanted)) \
+                and not ctx.topic & related_near([passage.held(j) for j in range(len(spans))], i, ctx.prefixes,
+                                                 ctx.min_related):
             continue
         return True
     return False
+
+
+def related_near(held, i: int, prefixes: dict[str, list[str]], min_related: int) -> set[str]:
+    """The searched terms that a word of sentence ``i`` or of a sentence beside it extends or shortens (``_related``:
+    "relat" of "no diplomatic relations with him" for "relationship", "economi" of "the economy" for "economic"),
+    ``held`` giving each sentence's terms: X's words that speak of the topic in another form of its word."""
+    near = set(held[i])
+    if i:
+        near |= held[i - 1]
+    if i + 1 < len(held):
+        near |= held[i + 1]
+    return _related(tuple(near), frozenset(), prefixes, min_related)
 
 
 def opening(reader: Reader, passage: ReadPassage, i: int, speaker_terms: set[str], wanted) -> set[str]:
@@ -664,6 +685,16 @@ def _compact(places: dict[str, tuple[int, ...]], matched: frozenset[str] | set[s
     return len(want) / best
 
 
+ASKS_COUNTRY = re.compile(r"(?i)\b(?:which|what)\s+(?:[\w-]+\s+)?(?:country|countries|nation|nations)\b")
+"""A question asking which country: "Which EU countries were singled out ...", "What country will host ..."."""
+
+
+@lru_cache(maxsize=1)
+def country_terms(analyzer_term) -> frozenset[str]:
+    """The terms of the countries' names ``forms.NATIONS`` holds ("greec", "itali")."""
+    return frozenset(analyzer_term(place) for place in nations())
+
+
 _ASKS_ROLE = re.compile(r"(?i)\W*(?:which|what)\s+(?P<words>[\w-]+(?:\s+[\w-]+)?)")
 """A question asking who holds a role: "Which judge is handling ...", "which US judge ..."."""
 _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+"
@@ -698,6 +729,9 @@ def cue(kind: QuestionKind, sentence: Sentence, question_terms: set[str], asked:
         return 1.0 if sentence.dates - asked else 0.0
     if kind is QuestionKind.WHO:
         return 1.0 if sentence.names - question_terms - _date_terms(sentence) else 0.0
+    if kind is QuestionKind.WHERE and ctx is not None and ctx.country and ctx.reader is not None \
+            and (sentence.names & country_terms(ctx.reader.analyzer.term)) - question_terms:
+        return 1.0  # "which countries": "... are Greece and Italy"
     if kind is QuestionKind.WHERE:
         # a place the question names, whole or in part ("the Wardenclyffe Tower" for "where was Wardenclyffe"), is
         # what it asks about, not where

@@ -10,7 +10,7 @@ from ..lexicon import AGE, ASKED_ROLES, ASKS_AGE, AUXILIARIES, CAUSE, CONVERSE_V
 from ..forms import NATIONS
 from ..model import Evidence
 from . import ages
-from .features import FEATURES, Candidate, described, story_subject
+from .features import ASKS_COUNTRY, FEATURES, Candidate, country_terms, described, story_subject
 from .parse import QuestionKind
 from .near import KINDS, NAME_WORD, asked_near, clause, verb_spans
 from .sentences import DATE, NUMBER, Reader
@@ -86,6 +86,9 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
             break
     return out
 
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+"""A word written with a capital."""
 
 _OPENS_NAMED = re.compile(r"(?!(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|As|After|Before|This|That|His|Her|Its|"
                           r"Their|However|Meanwhile|Last|Next|One|Some|Many|If|When|While)\b)(?:[A-Z][\w’'.-]*\s+){1,3}")
@@ -668,6 +671,10 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     asks_object = q.kind is QuestionKind.WHO and bool(subject) and bool(verb_term) and params.focus_object > 0 \
         and _words_after(text, verb) <= params.focus_object_words
 
+    # "which countries ...": a country's name anywhere in the sentence is what it asks for ("... are Greece and Italy")
+    country = country_terms(reader.analyzer.term) - set(q.terms) if q.kind is QuestionKind.WHERE \
+        and ASKS_COUNTRY.search(q.text) else frozenset()
+
     def value(c: Candidate) -> float:
         sentence = texts[id(c)]
         got = 0.0
@@ -687,7 +694,8 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
         if c is cands[0] and not any(hi - lo < len(sentence) for lo, hi in spans):
             at = []  # the best is given the benefit of the doubt: what the question asks for anywhere in it,
             # unless its verb stands in a clause of its own, where only that clause speaks for it
-        cue = asked_near(q.kind, sentence, at, names, numbers=not params.focus_place_no_number)
+        cue = asked_near(q.kind, sentence, at, names, numbers=not params.focus_place_no_number) or \
+            bool(country) and not country.isdisjoint(reader.analyzer.terms(" ".join(_CAPITALISED.findall(sentence))))
         weight = {QuestionKind.WHERE: params.focus_cue, QuestionKind.WHEN: params.focus_cue_when}.get(q.kind, params.focus_cue_who)
         if asks_object and _object_after(sentence, at, subject, names, subject & common):
             got += params.focus_object

@@ -283,7 +283,7 @@ class Speech:
         """Who article ``article`` shows to be people and what it calls them, found once for all its passages
         (cached)."""
         return cached(self._people, article, self.reader.params.caches.articles,
-                      lambda a: People(self.reader.article(a).text))
+                      lambda a: People(self.reader.article(a).text, self.reader.article(a).title))
 
     def roles(self, article: int) -> dict[str, tuple[str, ...]]:
         """What article ``article`` calls each person by role, by surname (``speakers.described_people``), by a

@@ -7,6 +7,8 @@ version and the window they were made with.
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 
 from .data import Block
@@ -44,7 +46,9 @@ def add_speakers(block: Block, window: int) -> None:
         lo, hi = int(pas_ptr[a]), int(pas_ptr[a + 1])
         sentences = [list(zip(s_start[sent_ptr[p]:sent_ptr[p + 1]], s_end[sent_ptr[p]:sent_ptr[p + 1]]))
                      for p in range(lo, hi)]
-        for found in attribute_article(text, paras[lo:hi], starts[lo:hi], sentences, window):
+        meta = block.meta[a] if a < len(block.meta) else {}
+        meta = json.loads(meta) if isinstance(meta, (bytes, str)) else meta  # (as a segment stores it: a JSON line)
+        for found in attribute_article(text, paras[lo:hi], starts[lo:hi], sentences, window, meta.get("title")):
             counts.append(len(found))
             for start, attribution in found.items():
                 c = codes.get(attribution)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from ..analysis import STOPWORDS
 from ..lexicon import (CORE_SPEECH_FORMS, DOCUMENTS, GROUP_SPEECH_LEMMAS, GROUPS, NOT_PEOPLE_PLURALS, PEOPLE_PLURAL_ENDINGS,
-                       PREPOSITIONS, ROLES, STATEMENTS, alternation, forms)
+                       PREPOSITIONS, ROLES, SPOKESPEOPLE, STATEMENTS, alternation, forms)
 from ..speaker_matching import normal, not_their_own, speaker_matches, speaker_phrase
 from .backrefs import (_SENTENCE_BREAK, _SUBJECT_REACH, _agrees, _backward_body, _body_before, _is_epithet, _last_sentence,
                        _in_passing, _merely_named, _person_before, _same_role, _speaks_as, _subject_before, _subject_of, Subject)
@@ -232,8 +232,8 @@ def attribute(sentence: str, previous: Attribution | None, last_name: str | None
                 who, carried = previous.speaker, previous.phrase  # "he said" is the last speaker, as described
             else:  # (not one addressed as the other sex: '"...," Mr Hale said. "...," she said' is someone else)
                 found = subject() if callable(subject) else subject
-                person, sure, where, spoke = found if found and not _has_word(surname_of(found[0]), sentence) \
-                    and _agrees(found[0], pronoun, sexed) else (None, False, "", False)
+                person, sure, where, spoke = found[:4] if found and not _has_word(surname_of(found[0]), sentence) \
+                    and _agrees(found[0], pronoun, sexed) and found.sex in (None, pronoun) else (None, False, "", False)
                 other = _person_before(before, sentence, known(), pronoun, sexed)
                 since = before[before.rfind(where) + len(where):] if person and other else ""
                 if person and other and not (spoke and _merely_named(surname_of(other), since)) \
@@ -381,6 +381,14 @@ def _role_before(sentence: str, who: str) -> str | None:
         not any(w.lower() in STOPWORDS or w.endswith("ed") for w in words[1:]) else None
 
 
+def _one_person(speaker: str) -> bool:
+    """Whether ``speaker`` is one person a later "he said" may go on with: a name, or one named by a role ("A police
+    spokesman", "The minister"; not a group, a body or a document: "The company", "officials")."""
+    phrase = speaker_phrase(speaker)
+    return bool(phrase.names) or speaker.split()[-1].lower() in SPOKESPEOPLE \
+        or phrase.head in ROLES and phrase.head not in GROUPS | DOCUMENTS | STATEMENTS
+
+
 def attribute_paragraph(text: str, spans: list[tuple[int, int]],
                         people_known: Callable[[], frozenset[str]] | None = None,
                         people: People | None = None,
@@ -441,16 +449,22 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
         is surely theirs (looked for only when a "he said" needs it)."""
         for j in range(i - 1, max(-1, i - 5), -1):
             said = out[j].speaker
-            if said and speaker_phrase(said).names and not said.isupper() and not _speaks_as(said, "they", known):
+            if said and _one_person(said) and not said.isupper() \
+                    and (said.split()[-1].lower() in SPOKESPEOPLE or not _speaks_as(said, "they", known)):
                 return Subject(said, True, text[spans[j][0]:spans[j][1]], spoke=True)
-            found = _subject_of(text[spans[j][0]:spans[j][1]], known())
+            found = _subject_of(text[spans[j][0]:spans[j][1]], known(), story(), text)
             if found:
                 return found
         if i >= 4:
             return None
         lo = max(window, spans[0][0] - _SUBJECT_REACH)
         lead = _SENTENCE_BREAK.split(text[lo:spans[0][0]].strip())
-        return _subject_before(lead[1 if lo > 0 else 0:][-(4 - i):], known())  # not a sentence cut at its start
+        return _subject_before(lead[1 if lo > 0 else 0:][-(4 - i):], known(), story(), text)  # not a sentence cut at its start
+
+    def story() -> str | None:
+        """The one person the headline names, whom a subject named only by what they are stands for ("the Swiss
+        star is in a different league")."""
+        return people.story() if people is not None else None
 
     out = []
     for i, (s, e) in enumerate(spans):
@@ -471,7 +485,9 @@ def attribute_paragraph(text: str, spans: list[tuple[int, int]],
             about = subject(i)  # "the Dutchman said", "The legal assistant said": the person the paragraph is about,
             # when surely a person (not "Fox" for "The director said" after "Fox has bought the rights")
             work = _OF.search(previous.speaker) is not None  # "The star of Rain Man and Tootsie": a person, surely
-            if about and (about[1] or work and len(about[0].split()) > 1) and about[0] != previous.speaker and not _has_word(surname_of(about[0]), sentence):
+            if about and (about[1] or work and len(about[0].split()) > 1) and about[0] != previous.speaker \
+                    and not _has_word(surname_of(about[0]), sentence) and speaker_phrase(about[0]).names:
+                # (not one named only by a role: "The MEP said" after "The Veritas leader said")
                 person = about[0]
                 previous = replace(previous, speaker=person, phrase=f"{previous.speaker}, {person}",
                                    head=normal(surname_of(person)))

@@ -11,10 +11,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..lexicon import (BODY_BACK_REFERENCES, CREATORS, DEMONYM_ENDINGS, DOCUMENTS, FEMALE_HONORIFICS, GROUPS, HONORIFICS,
-                       MALE_HONORIFICS, OTHER_ROLE, PERFORMERS, ROLES, STATEMENTS, TITLES)
+from ..analysis import STOPWORDS
+from ..lexicon import (BODY_BACK_REFERENCES, CREATORS, DEMONYM_ENDINGS, DESCRIBED_PEOPLE, DOCUMENTS, FEMALE_HONORIFICS, GROUPS,
+                       HONORIFICS, IRREGULAR_PAST, MALE_HONORIFICS, OTHER_ROLE, PERFORMERS, ROLES, SPOKESPEOPLE, STATEMENTS,
+                       TITLES, alternation)
 from ..speaker_matching import _is_head, given_names, normal, speaker_phrase
-from .names import _CAPS, _OPENERS_RE, _clean, _has_word, _is_name, surname_of
+from .names import _CAPS, _NOT_NAMES, _OPENERS_RE, _clean, _has_word, _is_name, surname_of
 from .people import People
 from .phrases import (VERBS, _DESCRIBED, is_phrase, _LEAD, _Lazy, _NAME, _NAMED_POSSESSIVE, _OF, _ROLE_HEAD, _THE,
                       _SPLIT_ROLE, _TITLE, _TITLED_START, _VERB_FIRST_FORMS)
@@ -146,12 +148,20 @@ def _last_sentence(text: str) -> int:
     return breaks[-1].end() if breaks else 0
 
 
-_SUBJECT = _Lazy(rf"^\W*(?:{_LEAD}|For\s+)?(?:{_DESCRIBED})??(?P<who>(?:{_TITLE})?{_NAME})"
-                      rf"(?<![’']s)(?=,\s+(?:who|\d)|\s+(?:(?!(?:his|this|its|us|as|thus|plus|{_ROLE_HEAD})\b)[a-z]+(?:s|ed)|is|was|has|had|"
+_SUBJECT = _Lazy(rf"^\W*(?:{_LEAD}|For\s+)?(?P<desc>{_DESCRIBED})??(?P<who>(?:{_TITLE})?{_NAME})"
+                      rf"(?<![’']s)(?=,\s+(?:who|\d)|(?:,?\s+(?:though|however|meanwhile|too|instead|again),?)?"
+                      rf"\s+(?:(?!(?:his|this|its|us|as|thus|plus|{_ROLE_HEAD})\b)[a-z]+(?:s|ed)|is|was|has|had|"
                       rf"have|are|were|will|would|can|could|"
-                      rf"did|does|also|then|now|never|still|later)\b)")
+                      rf"did|does|also|then|now|never|still|later|{alternation(IRREGULAR_PAST)})\b)")
 """A name that is a sentence's subject, before its verb: "But Hantuchova is in upbeat mood", "Top seed Roger Federer
-had to save", "For Richard Tateson, who worked on ...,"; not "Mr Llwyd's theory"; a role word is no verb ("But Larne boss Jimmy McGeough has": McGeough, not Larne)."""
+had to save", "For Richard Tateson, who worked on ...,"; not "Mr Llwyd's theory"; a role word is no verb ("But Larne boss Jimmy McGeough has": McGeough, not Larne);
+a past form without "-ed" is one ("Rochus made the semi-finals"), and so is a verb after "though" ("Williams though
+blamed her defeat")."""
+_PERSON_WORDS = ROLES | DESCRIBED_PEOPLE | PERFORMERS | CREATORS
+"""Words that say what a person is: before a name ("Keane frontman Tom Chaplin") or after it ("Dina Mehta is an Indian
+singer"), they make it a person's."""
+_IS_A = _Lazy(rf"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{alternation(_PERSON_WORDS)})\b")
+"""A name said to be a person by what they are: "Dina Mehta is an Indian singer"."""
 _SUBJECT_REACH = 800
 """How far before a paragraph the sentences that say whom "he said" means are read."""
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[“\"‘]?[A-Z])|\n\s*\n")
@@ -159,40 +169,133 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[“\"‘]?[A-Z])|\n\s
 
 class Subject(NamedTuple):
     """The person sentences are about: the name, whether it is surely a person's, the sentence it is the subject
-    of, and whether they spoke in it (the speaker of the paragraph's last attribution)."""
+    of, whether they spoke in it (the speaker of the paragraph's last attribution), and "he" or "she" when the
+    sentence says which ("Williams though blamed her defeat")."""
     name: str
     sure: bool
     where: str
     spoke: bool = False
+    sex: str | None = None
 
 
-def _subject_of(sentence: str, known: frozenset[str]) -> Subject | None:
-    """The person ``sentence`` is about, as its subject, whether the name is surely a person's (titled, ``known``
-    or followed by "who"), and the sentence; None for a sentence whose subject is no name."""
+_HIS_HER = re.compile(r"\b(?:(?P<he>his|him|himself)|(?P<she>her|herself))\b|(?P<name>(?<![.!?]\s)(?<!^)\b[A-Z][a-z])")
+"""A person's possessive or object pronoun, or a capitalised word within a sentence (another name)."""
+
+
+def _sex_after(sentence: str, at: int) -> str | None:
+    """"he" or "she" when the words of ``sentence`` after ``at`` (outside quotation marks), before any other name, say
+    "his", "her" or "himself" of one sex only ("Williams though blamed her defeat by Farina Elia"; not "Britain has
+    been more cautious but Mr Straw last week said he ..."; "he said" itself is the speaker's, not the subject's),
+    else None."""
+    rest = sentence[at:]
+    if any(c in rest for c in "“\""):
+        rest = re.sub(r"[“\"][^”\"]*[”\"]?", " ", rest)
+    found = set()
+    for m in _HIS_HER.finditer(rest):
+        if m.lastgroup == "name":
+            break
+        found.add(m.lastgroup)
+    return found.pop() if len(found) == 1 else None
+
+
+_EPITHET_SUBJECT = _Lazy(
+    rf"^\W*(?:{_LEAD}|[^“\",]{{3,120}},\s+)?(?P<who>[Tt]he\s+(?:(?!(?:of|for|at|in|on|and|or|who|that|which)\s)[\w’'-]+\s+){{0,3}}?"
+    rf"(?P<head>(?i:{alternation(_PERSON_WORDS)})|\d+-year-old|[A-Z][a-z]+(?:{'|'.join(DEMONYM_ENDINGS)}))),?"
+    rf"\s+(?:(?:has|had|is|was|also|then|now|still|will|would)\b|(?!(?:his|this|its|us|as|thus|plus|{_ROLE_HEAD})\b)[a-z]+(?:s|ed)\b"
+    rf"|(?:{alternation(IRREGULAR_PAST)})\b)")
+"""A sentence whose subject is a person named only by what they are, before its verb: "The striker joined the Gunners",
+"The Australian has suffered", "According to all those players ..., the Swiss star is in a different league"."""
+_LATER_SUBJECT = _Lazy(rf"(?:,\s*(?:but|and|while|whereas|although|though)|\s(?:but|while|whereas|although|though))\s+"
+                       rf"(?P<who>(?:{_TITLE})?{_NAME})(?<![’']s)"
+                       rf"(?=\s+(?:(?!(?:are|were|have)\s)[a-z]+\s+){{0,2}}?(?:is|was|has|had|[a-z]+ed|{alternation(IRREGULAR_PAST)})\b)")
+"""The subject of a clause after the first, which a "he said" after the sentence more likely means: "Britain has been
+more cautious but Mr Straw last week said ...", "... but McIlroy is unfazed" (not one of two subjects joined by
+"and", "Samuel L Jackson and Ben Stiller have signed", nor a group: "and Scotland have lost")."""
+
+
+def _subject_of(sentence: str, known: frozenset[str], story: str | None = None, article: str = "") -> Subject | None:
+    """The person ``sentence`` is about, as its subject (or a later clause's: ``_LATER_SUBJECT``), whether the name is
+    surely a person's (titled, ``known``, followed by "who", set after a role word, or followed by "his" or "her":
+    ``_sex_after``), and the sentence; None for a sentence whose subject is no name, or that opens with a quotation
+    (its words are the speaker's). A subject named only by what they are ("The striker joined the Gunners", "the Swiss
+    star is") is ``story`` (the one person the headline names, ``story_person``), if given. A one-word subject that
+    ``article`` writes in lower case too ("Higher speeds meant ...") is no name."""
+    if sentence.lstrip()[:1] in "“\"‘":
+        return None
     m = _SUBJECT.match(sentence)
     if m is None:
+        if story and (e := _EPITHET_SUBJECT.match(sentence)) is not None \
+                and not _has_word(surname_of(story), sentence[e.end():]):  # ("The coach praised Federer": not Federer)
+            return Subject(story, True, sentence)
         return None
-    name = _clean(m.group("who"))
+    later = None
+    for later in _LATER_SUBJECT.finditer(sentence, m.end()):
+        pass
+    if later is not None and not _quoted_at(sentence, later.start("who")) and (found := _subject_at(later, sentence, known, article)):
+        return found
+    return _subject_at(m, sentence, known, article)
+
+
+def _subject_at(m: re.Match, sentence: str, known: frozenset[str], article: str) -> Subject | None:
+    """``_subject_of`` for the subject ``m`` found ("who", "desc" for the words before a name) in ``sentence``."""
+    who = m.group("who")
+    if owner := re.search(r"[’']s\s+(?=[A-Z])", who):
+        who = who[owner.end():]  # "Manchester United's Alex Ferguson": Alex Ferguson
+    name = _clean(who)
     if not name or not _is_name(name) or _is_head(name.split()[-1]) or name.endswith("ing") and " " not in name \
             or sentence[max(0, m.start("who") - 4):m.start("who")].lower() == "the ":
         return None  # "Writing his Christmas message, the Bishop said", "The Da Vinci Code claims": no person
+    if " " not in name and surname_of(name) not in known and (
+            name.lower() in STOPWORDS or name.endswith("ly") or article and _word_at(name.lower()).search(article)):
+        return None  # "How will he ...", "Traditionally schools have ...", "Higher speeds meant ...": no name
     role = _SPLIT_ROLE.match(name)
     if role is not None:
         name = role.group("name")  # "Scrum-half Peter Stringer was also glad": Peter Stringer, a person
+    desc = (m.groupdict().get("desc") or "").split()
+    sex = _sex_after(sentence, m.end())
     sure = role is not None or bool(_TITLED_START.match(name)) or surname_of(name) in known \
-        or sentence.startswith(", who", m.end()) or _AGE.match(sentence, m.end()) is not None  # "Joan Pickering, 81,"
-    return Subject(name, sure, sentence)
+        or sentence.startswith(", who", m.end()) or _AGE.match(sentence, m.end()) is not None \
+        or bool(desc) and desc[-1].lower() in _PERSON_WORDS or _IS_A.match(sentence, m.end()) is not None \
+        or sex is not None
+    # ("Joan Pickering, 81,"; "Keane frontman Tom Chaplin thanked fans", "Dina Mehta is an Indian singer")
+    return Subject(name, sure, sentence, sex=sex)
 
 
 _AGE = re.compile(r",\s+\d{1,3},")
 """An age set after a name ("Joan Pickering, 81,"): the name is a person's."""
 
 
-def _subject_before(sentences: list[str], known: frozenset[str]) -> Subject | None:
+_HEADLINE_WORD = re.compile(r"(?<![\w’'-])[A-Z][a-z][\w’'-]+")
+_NAME_ENDING = re.compile(r"(?<![\w’'-])(?P<first>[A-Z][a-z][\w’'-]*)[ \t]+(?:[A-Z][\w’'-]+[ \t]+)?(?=(?P<last>[A-Z][\w’'-]+)\b)")
+
+
+def story_person(headline: str, body: str, known: frozenset[str]) -> str | None:
+    """The one person an article's ``headline`` names, by the first name and the headline's word: a word of it that the article writes after a
+    first name in ``body`` ("Roger Federer" for "Faultless Federer has no equal") and that is a person's (``known``, or followed
+    in its sentence by "he", "his" or "himself": "even Federer himself"); None when no word, or more than one, is so
+    ("Howard taunts Blair")."""
+    found = {}
+    for m in _HEADLINE_WORD.finditer(headline):
+        word = m.group().removesuffix("'s").removesuffix("’s")
+        if word in found or word in _NOT_NAMES or _is_head(word):
+            continue
+        full = next((f"{n.group()}{word}" for n in _NAME_ENDING.finditer(body) if n.group("last") == word
+                     and n.group("first") not in _NOT_NAMES and not _is_head(n.group("first"))
+                     and n.group("first").lower() not in STOPWORDS
+                     and not n.group("first").endswith(("’s", "'s", "ed"))), None)
+        if full and (word in known or any(_sex_after(body[w.end():w.end() + 200].split(". ")[0], 0)
+                                          for w in _word_at(word).finditer(body))):
+            found[word] = full  # (a person: "he", "his" or "himself" after the name in its sentence)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _subject_before(sentences: list[str], known: frozenset[str], story: str | None = None,
+                    article: str = "") -> Subject | None:
     """The person the last of ``sentences`` are about: the subject of the nearest that has a name for subject (up
-    to four sentences back: "Federer was not unduly worried. The world number one was forced to ...")."""
+    to four sentences back: "Federer was not unduly worried. The world number one was forced to ..."), or one named
+    only by what they are, ``story`` (``_subject_of``)."""
     for sentence in reversed(sentences[-4:]):
-        found = _subject_of(sentence, known)
+        found = _subject_of(sentence, known, story, article)
         if found:
             return found
     return None
@@ -226,7 +329,8 @@ def _in_passing(subject: str, other: str, article: str) -> bool:
 
 
 def _sex_of(name: str, text: str) -> str | None:
-    """"he" or "she" for a person's name by a word of address: its own ("Mr Hale", "Ms Kerr"), else the one ``text``
+    """"he" or "she" for a person's name by a word of address: its own ("Mr Hale", "Ms Kerr", "a spokeswoman"), else
+    the one ``text``
     (the whole article, where a caller has it) gives its surname anywhere ("Fiona Kerr" ... "Ms Kerr"); None when
     neither or both are written ("Mr Blair", "Mrs Blair")."""
     words = name.split()
@@ -237,6 +341,8 @@ def _sex_of(name: str, text: str) -> str | None:
         return "she"
     if len(words) > 1 and first in HONORIFICS:
         return None  # "Dr Pryce", "Prof Smith": no sex
+    if words and words[-1].lower() in SPOKESPEOPLE - {"spokesperson"}:
+        return "she" if words[-1].lower() == "spokeswoman" else "he"  # "A Conservative spokeswoman": not "he said"
     return _sex_in(surname_of(name), text) if text else None
 
 

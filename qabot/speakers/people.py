@@ -287,13 +287,16 @@ class People:
     paragraphs attributed in it: the surnames known to be people's (``known_people``), each by where it is
     named, and what the article calls each person by role (``described_people``)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, title: str | None = None):
         self.text = text
+        self.title = title
+        """The article's headline, when known (the one person it names is who the article is about)."""
         self._descriptions: list[tuple[str, str, bool, int, int]] | None = None
         self._marks: list[tuple[list[tuple[int, int, str]], list[int]]] | None = None
         self._searches: list = []
         self._reached: list[int] = []
         self._described: dict[str, tuple[str, ...]] | None = None
+        self._story: list[str | None] = []
 
     def descriptions(self) -> list[tuple[str, str, bool, int, int]]:
         """``_descriptions`` of the text (found once)."""
@@ -306,6 +309,13 @@ class People:
         if self._described is None:
             self._described = _described(self.descriptions())
         return self._described
+
+    def story(self) -> str | None:
+        """The one person the headline names (``backrefs.story_person``; None without a headline), found once."""
+        if not self._story:
+            from .backrefs import story_person  # (backrefs reads ``People``)
+            self._story.append(story_person(self.title, self.text, self.known(0, len(self.text))) if self.title else None)
+        return self._story[0]
 
     def speakers(self) -> frozenset[str]:
         """Surnames the text has speak (a verb of speech with the name: the last two of ``_PERSON_MARKS``), found over

@@ -122,10 +122,11 @@ def window_first(paragraphs: Sequence[int], starts: Sequence[int], first: int, p
 
 
 def attribute_article(text: str, paragraphs: Sequence[int], starts: Sequence[int],
-                      sentences: Sequence[Sequence[tuple[int, int]]], window: int) -> list[dict[int, Attribution]]:
-    """``attribute_window`` of every passage of one article (each passage's paragraph, start and sentence spans),
-    as ``Speech.speakers`` gives them, for the build to store."""
-    people = People(text)
+                      sentences: Sequence[Sequence[tuple[int, int]]], window: int,
+                      title: str | None = None) -> list[dict[int, Attribution]]:
+    """``attribute_window`` of every passage of one article (each passage's paragraph, start and sentence spans, and
+    its ``title``, the headline), as ``Speech.speakers`` gives them, for the build to store."""
+    people = People(text, title)
     roles: list[dict[str, tuple[str, ...]]] = []
 
     def known() -> dict[str, tuple[str, ...]]:
