@@ -162,3 +162,19 @@ def test_xs_words_speak_of_the_topic_in_another_form_of_its_word(tmp_path):
     # a topic his words do not speak of, in any form, is still refused
     answer = json.loads(run("ask", "--index", str(index), "--json", "what did Tom Hale say about the weather").stdout)
     assert answer["no_answer"]
+
+
+RUGBY = ("Ireland hold off England\n\n"
+         "Ireland beat England 19-13 at Lansdowne Road, with a try from their captain.\n\n"
+         "The win keeps Ireland on track for their first Grand Slam since 1948. The coach praised the defence.\n")
+
+
+def test_a_scene_set_before_the_question_is_searched_but_the_question_is_read_from_what_follows(tmp_path):
+    # "Ireland beat England 19-13 - when did Ireland last win a Grand Slam?": a when question (a date is what it asks),
+    # not bare keywords, whose statement before the dash still says which story
+    index = index_articles(tmp_path, rugby=RUGBY, floods=FLOODS)
+    for question in ("Ireland beat England 19-13 at Lansdowne Road - when did Ireland last win a Grand Slam?",
+                     "After beating England, when did Ireland last win a Grand Slam?"):
+        answer = json.loads(run("ask", "--index", str(index), "--json", question).stdout)
+        assert answer["confidence"] is not None, question  # a question, not a search of keywords (which has none)
+        assert "since 1948" in answer["answers"][0]["text"], question

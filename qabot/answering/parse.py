@@ -116,6 +116,11 @@ class QuestionKind(StrEnum):
     KEYWORDS = "keywords"
 
 
+_SCENE_KINDS = frozenset((QuestionKind.SAY, QuestionKind.WHO, QuestionKind.WHEN, QuestionKind.WHERE, QuestionKind.HOW_MUCH,
+                            QuestionKind.HOW_MANY, QuestionKind.WHY, QuestionKind.HOW, QuestionKind.WHAT, QuestionKind.YESNO))
+"""The questions read from their question proper after a scene set before it (``scene_of``): not one about the
+articles themselves."""
+
 _YESNO = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b", re.I)
 
 
@@ -421,6 +426,21 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True, written: Callable[
     """Analyse a question (or bare keywords); with ``speech`` False, a question about someone's words is
     analysed as a plain one (its speaker's words searched for like any others). ``written`` tells whether the
     articles write a word in capitals so (an answerer's index): a stopword in capitals is a name only then."""
+    before, rest = scene_of(text)
+    if not before:
+        return _parse(text, analyzer, speech, written)
+    q = _parse(rest, analyzer, speech, written)
+    if q.kind not in _SCENE_KINDS:
+        return replace(q, text=text)
+    # what the question asks is read from the question proper; the scene's words are searched too
+    terms, shown = _content_words(before, analyzer)
+    known = set(q.topic_terms) | set(q.speaker_terms)
+    added = [(t, w) for t, w in dict.fromkeys(zip(terms, shown)) if t not in known]
+    return replace(q, text=text, topic_terms=q.topic_terms + tuple(t for t, _ in added),
+                   topic_words=q.topic_words + tuple(w for _, w in added))
+
+
+def _parse(text: str, analyzer: Analyzer, speech: bool, written: Callable[[str], bool] | None) -> Question:
     asked = _asked(text)
     collection = collection_kind(text) or collection_kind(asked)
     if collection is not None:
@@ -470,6 +490,25 @@ def parse(text: str, analyzer: Analyzer, speech: bool = True, written: Callable[
         text=text, kind=kind, speaker=None, speaker_terms=(),
         topic_terms=tuple(terms), topic_words=tuple(shown), verb=verb, subject=subject,
     )
+
+
+_ASKING = r"(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b"
+_PREAMBLE = re.compile(rf"^\s*(?P<scene>\S.{{8,}}?)\s*(?:\s[-–—]+\s|:\s|;\s|\.\s)\s*(?={_ASKING})", re.I)
+"""A statement before the question proper: "Ireland beat England 19-13 at Lansdowne Road - when did Ireland last win ..."."""
+_LEADING = re.compile(rf"^\s*(?P<scene>(?:before|after|following|despite|ahead\s+of|now\s+that)\b[^,?]{{3,80}}),\s*(?={_ASKING})", re.I)
+"""A clause of time or circumstance opening the question: "Before Christmas 2004, when did UK retailers last ..."."""
+def scene_of(text: str) -> tuple[str, str]:
+    """``text`` cut into the words that set the scene before its question (a statement, a clause of time or
+    circumstance: "Ireland beat England 19-13 at Lansdowne Road - when did ...", "Before Christmas 2004, when did ...")
+    and the question proper; ("", ``text``) when nothing comes before it."""
+    before = []
+    rest = text
+    for pattern in (_PREAMBLE, _LEADING):
+        m = pattern.match(rest)
+        if m:
+            before.append(m.group("scene"))
+            rest = rest[m.end():]
+    return " ".join(before), rest
 
 
 def _speech(text: str, acronyms: frozenset[str] = frozenset()) -> tuple[str, str, bool, str | None] | None:
