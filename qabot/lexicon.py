@@ -348,6 +348,30 @@ CREATORS = frozenset(
 says which story to look in. Not "director" or "head", which name who leads a body ("the director of the FBI")."""
 
 
+ASKED_ROLES = frozenset("""referee umpire opponent successor predecessor replacement winner runner-up nominee
+    shareholder investor buyer bidder sponsor""".split())
+"""Roles a who question asks someone by besides ``ROLES`` and ``CREATORS`` ("Who was the referee ...", "Who is X's
+successor"), read only by ``answering.select.asked_roles`` (not speaker words: "the winner said" names no one)."""
+
+
+DOER_NOUNS = {
+    "write": "author writer playwright novelist poet screenwriter songwriter lyricist", "direct": "director",
+    "create": "creator", "invent": "inventor", "found": "founder", "design": "designer architect",
+    "compose": "composer", "produce": "producer", "own": "owner", "manage": "manager", "coach": "coach",
+    "lead": "leader", "chair": "chairman chairwoman chairperson chair", "sing": "singer", "paint": "painter",
+    "develop": "developer", "edit": "editor", "present": "presenter", "host": "host presenter", "buy": "buyer",
+    "replace": "replacement successor", "succeed": "successor", "represent": "lawyer solicitor barrister attorney",
+}
+"""For a verb a who question asks the doer of ("who wrote ..."), the nouns an article names the doer by ("the work's
+author, US playwright Eve Ensler"), read only by ``answering.select``; the verb's own noun in "-or"/"-er" counts
+too ("director")."""
+
+
+CONVERSE_VERBS = {"beat": "lose", "defeat": "lose"}
+"""For a verb a who question asks the doer of ("who beat X"), the verbs its object does the other way round, with "to"
+before the doer ("X lost out ... to pop rock act Maroon 5"), read only by ``answering.select.doer_named``."""
+
+
 PLAIN_SPEECH_LEMMAS = frozenset(("say", "tell", "speak", "comment", "add", "think", "write"))
 """Verbs a question asks with for someone's words in general: "what did X say" wants any words, "what did X warn"
 words of warning."""

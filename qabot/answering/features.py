@@ -14,7 +14,7 @@ import math
 import re
 import weakref
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from ..analysis import find_words
 from ..forms import nations
@@ -728,7 +728,7 @@ def cue(kind: QuestionKind, sentence: Sentence, question_terms: set[str], asked:
     if kind is QuestionKind.WHEN:
         return 1.0 if sentence.dates - asked else 0.0
     if kind is QuestionKind.WHO:
-        return 1.0 if sentence.names - question_terms else 0.0
+        return 1.0 if sentence.names - question_terms - _date_terms(sentence) else 0.0
     if kind is QuestionKind.WHERE and ctx is not None and ctx.country and ctx.reader is not None \
             and (sentence.names & country_terms(ctx.reader.analyzer.term)) - question_terms:
         return 1.0  # "which countries": "... are Greece and Italy"
@@ -738,6 +738,29 @@ def cue(kind: QuestionKind, sentence: Sentence, question_terms: set[str], asked:
         return 1.0 if any(question_terms.isdisjoint(p) for p in sentence.places) else \
             0.5 if sentence.names - question_terms else 0.0
     return 0.0
+
+
+_DATE_WORDS = ("January February March April May June July August September October November December Jan Feb Mar Apr "
+               "Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()
+"""The capitalised words of ``sentences.DATE``: a month or a weekday, which names no one."""
+
+
+@cache
+def _date_table() -> dict[str, tuple[str, ...]]:
+    """Each of ``_DATE_WORDS`` with its terms (the default analyzer's: English, as every index's)."""
+    from ..analysis import Analyzer
+    analyzer = Analyzer()
+    return {w: tuple(analyzer.terms(w)) for w in _DATE_WORDS}
+
+
+def _date_terms(sentence: Sentence) -> frozenset[str]:
+    """The terms of the month and weekday names ``sentence`` writes (capitalised words, but no one's name: a who
+    question's ``cue`` does not count them)."""
+    dates = sentence.dates
+    if not dates:
+        return frozenset()
+    table = _date_table()
+    return frozenset(t for d in dates if d in table for t in table[d])
 
 
 _KIND_GROUPS = {

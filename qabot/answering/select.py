@@ -4,8 +4,10 @@ duplicate articles once, nothing already quoted inside an earlier answer, each w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..lexicon import AGE, ASKS_AGE, AUXILIARIES, CAUSE, QUANTITY
+from ..lexicon import AGE, ASKED_ROLES, ASKS_AGE, AUXILIARIES, CAUSE, CONVERSE_VERBS, CREATORS, DOER_NOUNS, QUANTITY, ROLES, singular
+from ..forms import NATIONS
 from ..model import Evidence
 from . import ages
 from .features import ASKS_COUNTRY, FEATURES, Candidate, country_terms, described, story_subject
@@ -15,6 +17,7 @@ from .sentences import DATE, NUMBER, Reader
 from .speech import Speech
 
 _NON_WORDS = re.compile(r"\W+")
+_ASKABLE_ROLES = ROLES | CREATORS | ASKED_ROLES
 
 
 def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, skip: int,
@@ -291,7 +294,7 @@ _WHICH = re.compile(r"(?i)^\W*(?:[\w’'-]+\s+){0,3}?(?:which|what)\s+(?!(?:is|w
                     r"to|from|by|with|about|[a-z]+(?:ed|s))\b)")
 """A question asking which one of a kind: "which studio worried about ...", "Which Cabinet Office minister was ...",
 "In which town are ..." (the kind's words: "studio", "Cabinet Office minister", "town")."""
-_NAME_RUN = r"(?:[A-Z][\w’'-]*(?:\s+(?:of|the|de|von|van|du|di|and|&)\s+|\s+|$))+"
+_NAME_RUN = r"(?:[A-Z][\w’'-]*(?:\s+(?:of|the|de|von|van|du|di|and|&)\s+|\s+|$|(?=[^\w’'-])))+"
 """One or more words written with a capital (a name), a few small linking words inside it."""
 
 
@@ -340,6 +343,218 @@ def _named_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
     top = _near_ties(cands, params, params.focus_margin)
     return _holding_first(cands, top, [named_beside(reader, reader.article(c.article).text[c.start:c.end], kind,
                                                      asked) for c in top])
+
+
+_ROLE_BEFORE = frozenset("the a an his her their its new former".split())
+"""Words that open the noun phrase of a role a who question asks ("the judge", "his new coach")."""
+
+
+def asked_roles(reader: Reader, q) -> frozenset[str]:
+    """The role a who question asks someone by, lowercase and singular: a role word (``lexicon.ROLES``, ``CREATORS``,
+    ``ASKED_ROLES``) written as a noun ("Who was *the judge* that ...", "Who is Marat Safin's *coach*", "Who is the
+    *director* of ..."), not an owner ("the player's new boss": "player"; "the ally of his father": "father"), nor the
+    question's verb ("who stars in").
+    Empty when it asks none."""
+    out = set()
+    words = [(m.group(), m.end()) for m in re.finditer(r"[\w’'-]+", q.text)]
+    verb = (q.verb or "").lower()
+    for i, (word, end) in enumerate(words[1:], start=1):
+        low = word.lower()
+        if not word[:1].islower() or low == verb or q.text[end:end + 2] in ("'s", "’s"):
+            continue
+        if singular(low) not in _ASKABLE_ROLES:
+            continue
+        if i + 1 < len(words) and singular(words[i + 1][0].lower()) in _ASKABLE_ROLES:
+            continue  # "the deputy director": the director
+        before = [w.lower() for w, _ in words[max(0, i - 3):i]]
+        if i >= 2 and words[i - 2][0].lower() == "of" and words[i - 1][0].lower() in _ROLE_BEFORE:
+            continue  # "the ally of his father": whose ally, not the one asked
+        if any(w in _ROLE_BEFORE or w.endswith(("'s", "’s")) for w in before):
+            out.add(singular(low))
+    return frozenset(out)
+
+
+def _doers(reader: Reader, q, verb_term: str | None) -> frozenset[str]:
+    """For "who VERBed ..." asking the verb's subject, the nouns for its doer, lowercase: the verb's own ("director" of
+    "who directed", "developer" of "who developed") and ``lexicon.DOER_NOUNS``' ("author" of "who wrote");
+    ``GateParams.focus_agent``; else none."""
+    if not verb_term or q.subject or not reader.params.gates.focus_agent:
+        return frozenset()
+    return frozenset(verb_term + ending for ending in ("or", "er")) | _doer_nouns(reader.analyzer).get(verb_term,
+                                                                                                       frozenset())
+
+
+@lru_cache(maxsize=4)
+def _doer_nouns(analyzer) -> dict[str, frozenset[str]]:
+    """``lexicon.DOER_NOUNS`` by the verb's term."""
+    return {analyzer.term(verb): frozenset(nouns.split()) for verb, nouns in DOER_NOUNS.items()}
+
+
+_BY_NAME = re.compile(r"\s+(?:[\w’'£$€.%-]+\s+){0,8}?by\s+(?:(?!(?:in|at|on|from|to|near|for|with|after|before)\s)"
+                      r"[a-z][\w’'-]*\s+){0,4}(?P<name>[A-Z][\w’'-]+)")
+"""What follows a verb done by someone named: "(directed) by Robert Zemeckis", "(signed for £4.6m from AC Milan in 1998)
+by Ruud Gullit", "(voted for) by viewers of MTV Base"."""
+
+
+_NATIONALS = frozenset(entry.split()[1] for entry in NATIONS.replace("\n", " ").split(";") if entry.strip()) | \
+    frozenset("us uk eu".split())
+"""A nation's adjective ("British", "US") before a role is no one's name."""
+_TOKEN = re.compile(r"[\w’'.&-]*\w|[,()]")
+_ROLE_LINKS = frozenset("""of the a an is was are were became becomes remains named called as its their his her new
+    former current then first only sole acting interim""".split())
+"""Words that may stand between a role and the name of whoever holds it: "the chair of the IPCC, Hoesung Lee",
+"Hoesung Lee is the chair", "William Rainey Harper became the university's first president"."""
+
+
+def role_linked(reader: Reader, sentence: str, roles: frozenset[str], asked: set[str], verb_term: str | None = None,
+                within: int = 8) -> bool:
+    """Whether ``sentence`` writes a name the question does not within ``within`` words of a word of ``roles`` (lowercase
+    and singular words, matched as written: a role's stem is often another word's, "author" of "authorities"), only
+    names the question writes, commas, brackets, possessives, other roles and linking words (``_ROLE_LINKS``) between
+    ("Steven Moffat replaced Davies as head writer and executive producer"): "the
+    newly hired deputy director of the Office of Manned Space Flight, Joseph Shea", "(coach) Peter Lundgren", "Korean
+    economist Hoesung Lee is the chair of the IPCC"; the question's verb (``verb_term``) may stand between too ("Ögedei
+    was appointed as successor"). Only in the role's clause (no semicolon or dash between)."""
+    term = reader.analyzer.term
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
+    for i, (word, at) in enumerate(tokens):
+        low = word.lower().rsplit("-", 1)[-1]  # "then-Mayor", "co-founder"
+        if low not in roles and singular(low) not in roles or re.match(r"[’']s\b", sentence[at + len(word):at + len(word) + 2]):
+            continue
+        for step in (1, -1):
+            j, seen = i + step, 0
+            while 0 <= j < len(tokens) and seen < within:
+                w, wat = tokens[j]
+                lo, hi = sorted((at, wat))
+                if re.search(r";|\s[—–-]\s", sentence[lo:hi]):
+                    break
+                seen += 1
+                if w[:1].isupper():
+                    t = term(w)
+                    if t and t not in asked and not (j == 0 and step < 0) and singular(w.lower()) not in roles \
+                            and w.lower() not in _NATIONALS:  # "US playwright Eve Ensler": a modifier, no one's name
+                        return True
+                elif not (w in ",()" or w.lower() in _ROLE_LINKS or w.endswith(("'s", "’s")) or w == "and"
+                          or singular(w.lower()) in _ASKABLE_ROLES
+                          or verb_term and (term(w) == verb_term or reader.base_term(w.lower()) == verb_term)):
+                    break
+                j += step
+    return False
+
+
+def doer_named(reader: Reader, q, sentence: str, roles: frozenset[str], verb_term: str | None,
+               asked: set[str]) -> bool:
+    """Whether ``sentence`` names someone the question does not as the one a who question asks for: beside a word of the
+    role asked (``roles``, ``role_linked``: "Judge Lord Cullen", "(coach) Peter Lundgren", "the work's author, US
+    playwright Eve Ensler" for the doer's noun), or, for "who VERBed ..." (no subject) and for a role that is a verb's
+    doer ("inventor"), after that verb done by them ("It is directed by Robert Zemeckis", "invented by Thomas
+    Newcomen") in the verb's clause."""
+    if roles and role_linked(reader, sentence, roles, asked, verb_term):
+        return True
+    term = reader.analyzer.term
+    verbs = [verb_term] if verb_term and not q.subject else []
+    verbs += [term(v) for r in roles for v in (r[:-2], r[:-1]) if r.endswith(("or", "er")) and len(v) > 3]
+    for s, e in (span for v in verbs for span in verb_spans(reader, sentence, v)):
+        if sentence[s].isupper():
+            continue  # a title ("The Love Boat"), not the verb
+        _, hi = clause(sentence, s, e)
+        m = _BY_NAME.match(sentence[:hi], e)
+        if m and term(m.group("name")) not in asked:
+            return True
+    if verb_term and not q.subject:  # "who beat X": "X lost out ... to pop rock act Maroon 5"
+        for lemma in _converses(reader.analyzer).get(verb_term, ()):
+            for s, e in verb_spans(reader, sentence, term(lemma)):
+                _, hi = clause(sentence, s, e)
+                m = _TO_NAME.match(sentence[:hi], e)
+                if m and term(m.group("name")) not in asked:
+                    return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def _converses(analyzer) -> dict[str, tuple[str, ...]]:
+    """``lexicon.CONVERSE_VERBS`` by the verb's term."""
+    return {analyzer.term(verb): tuple(others.split()) for verb, others in CONVERSE_VERBS.items()}
+
+
+_TO_NAME = re.compile(r"(?:\s+[\w’'-]+){0,12}?\s+to\s+(?:(?!(?:be|the|a|an)\s)[a-z][\w’'-]*\s+){0,4}(?P<name>[A-Z][\w’'-]+)")
+"""What follows a converse verb done to someone named: "(lost) out in the battle to be named best new artist to pop rock
+act Maroon 5"."""
+
+
+def _doer_first(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with a who question's near-ties reordered when its best names no one as the one asked for
+    (``doer_named``): one that does goes first, from within ``focus_doer_margin`` of the best. "Who was the judge that
+    threw out the executive's appeal?": "On Thursday, the Court of Session threw out a move by the executive ..." before
+    "Judge Lord Cullen, sitting with Lord Osborne and Lord Hamilton, ruled ..."."""
+    params = reader.params.gates
+    if params.focus_doer_margin <= 0:
+        return cands
+    roles = asked_roles(reader, q)
+    verb_term = (reader.base_term(q.verb) or reader.analyzer.term(q.verb)) if q.verb else None
+    if not roles and not verb_term:
+        return cands
+    asked = set(q.terms)
+    top = _near_ties(cands, params, params.focus_doer_margin)
+    if len(top) < 2:
+        return cands
+    texts = [reader.article(c.article).text[c.start:c.end] for c in top]
+    if _by_someone(reader, texts[0], asked) or not roles and (
+            _opens_with_someone(reader, texts[0], asked) or verb_term and _verb_near_name(reader, q, texts[0], verb_term)):
+        return cands  # the best is given the benefit of the doubt: a verb done by someone named may be the asked one
+        # in other words; with no role asked, so may the verb of a name opening it, and a name beside the asked verb
+        # may be the one asked for
+    doers = roles | _doers(reader, q, verb_term)
+    return _holding_first(cands, top, [doer_named(reader, q, t, doers, verb_term, asked) for t in texts])
+
+
+def _verb_near_name(reader: Reader, q, sentence: str, verb_term: str) -> bool:
+    """Whether ``sentence`` writes the question's verb with a name the question does not write near it in the verb's
+    clause (``near.asked_near``)."""
+    at = verb_spans(reader, sentence, verb_term, agent=True)
+    if not at:
+        return False
+    words = reader.analyzer.words_as_written(q.text.strip())
+    first = words[0][1] if words else ""
+    names = {shown for _, shown in words if shown[:1].isupper() and shown != first and shown != "I"}
+    return asked_near(QuestionKind.WHO, sentence, at, names)
+
+
+_ANY_BY_NAME = re.compile(r"\bby\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)")
+_NOT_A_NAME = re.compile(r"\W*(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|As|After|Before|This|That|His|Her|Its|"
+                         r"Their|However|Meanwhile|Last|Next|One|Some|Many|If|When|While|Around|Also|Like|Since|During|"
+                         r"Although|Though|Following|Despite|Under|With|For|From|Over|Until)\b")
+"""A sentence's first word that names no one."""
+
+
+_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|at|on|of|for|from|with|by|to|into|about|after|before|the|a|an)\s+$")
+
+
+def _opens_with_someone(reader: Reader, sentence: str, asked: set[str], words: int = 5) -> bool:
+    """Whether ``sentence`` opens (its first ``words`` words) with a name the question does not write, not after a
+    preposition or an article: the subject of its verb ("Polling firm Mori interviewed ...", "Around 1800 Richard
+    Trevithick and ... introduced"; not "The interview with BBC Radio Sheffield")."""
+    term = reader.analyzer.term
+    governed = False  # the name run the word stands in follows a preposition or an article
+    for i, m in enumerate(re.finditer(r"[\w’'-]+", sentence)):
+        if i >= words:
+            break
+        word = m.group()
+        if not word[:1].isupper():
+            governed = False
+            continue
+        governed = governed or bool(_PREPOSITION_BEFORE.search(sentence[max(0, m.start() - 8):m.start()]))
+        t = term(word)
+        if not governed and t and t not in asked and not (i == 0 and _NOT_A_NAME.match(sentence)):
+            return True
+    return False
+
+
+def _by_someone(reader: Reader, sentence: str, asked: set[str]) -> bool:
+    """Whether ``sentence`` writes a verb done "by" someone named whom the question does not write ("was done by the
+    Honeynet Project")."""
+    term = reader.analyzer.term
+    return any(term(m.group("name")) not in asked for m in _ANY_BY_NAME.finditer(sentence))
 
 
 def _cause_first(reader: Reader, cands: list[Candidate]) -> list[Candidate]:
@@ -422,6 +637,10 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
         return _cause_first(reader, cands)
     if q.kind not in KINDS or len(cands) < 2:
         return cands
+    if q.kind is QuestionKind.WHO:
+        moved = _doer_first(reader, q, cands)
+        if moved is not cands:
+            return moved
     text = q.text.strip()
     verb = q.verb  # "who is the chairman": None, no verb to look for
     words = reader.analyzer.words_as_written(text)
