@@ -471,7 +471,8 @@ def candidates(reader: Reader, speech: Speech, ctx: Context, passage: ReadPassag
             prior = present[i - 1] if i else opening(reader, passage, i, who_speaks, wanted)  # the lede's Y, with X
             near = present[i] | prior | (present[i + 1] if i + 1 < len(present) else set())
             own = bool(who_speaks) and speech.said_by(attribution, q.speaker) and (
-                not topic or bool(topic & near) or bool(topic & related_near(shaped.held, i, prefixes, min_related)))
+                not topic or bool(topic & near)
+                or not own_only and bool(topic & related_near(shaped.held, i, prefixes, min_related, params.related_topic)))
             if own:
                 speaker = attribution.speaker
                 matched = matched | speaker_terms
@@ -556,24 +557,25 @@ def _any_own(reader: Reader, ctx: Context, passage: ReadPassage, speakers: dict 
         who = set(reader.analyzer.terms(attribution.speaker))
         if not who:
             continue
-        if ctx.topic and not ctx.topic & (at(i) | at(i - 1) | at(i + 1) | opening(reader, passage, i, who, wanted)) \
-                and not ctx.topic & related_near([passage.held(j) for j in range(len(spans))], i, ctx.prefixes,
-                                                 ctx.min_related):
+        if ctx.topic and not ctx.topic & (at(i) | at(i - 1) | at(i + 1) | opening(reader, passage, i, who, wanted)):
             continue
         return True
     return False
 
 
-def related_near(held, i: int, prefixes: dict[str, list[str]], min_related: int) -> set[str]:
-    """The searched terms that a word of sentence ``i`` or of a sentence beside it extends or shortens (``_related``:
-    "relat" of "no diplomatic relations with him" for "relationship", "economi" of "the economy" for "economic"),
-    ``held`` giving each sentence's terms: X's words that speak of the topic in another form of its word."""
+def related_near(held, i: int, prefixes: dict[str, list[str]], min_related: int, least: int) -> set[str]:
+    """The searched terms that a word of sentence ``i`` or of a sentence beside it extends or shortens (``_related``,
+    the shorter of the two of ``least`` letters or more, ``FeatureParams.related_topic``: "relat" of "no diplomatic relations with him" for
+    "relationship", "economi" of "the economy" for "econom"), ``held`` giving each sentence's terms: X's words that
+    speak of the topic in another form of its word. Only in the passages read first: one read deeper is set aside
+    unless its postings hold a topic term itself (``Speech.about_topic``), and must be judged the same either way."""
     near = set(held[i])
     if i:
         near |= held[i - 1]
     if i + 1 < len(held):
         near |= held[i + 1]
-    return _related(tuple(near), frozenset(), prefixes, min_related)
+    return {t for t in _related(tuple(near), frozenset(), prefixes, min_related)
+            if any(min(len(u), len(t)) >= least and (u.startswith(t) or t.startswith(u)) for u in near)}
 
 
 def opening(reader: Reader, passage: ReadPassage, i: int, speaker_terms: set[str], wanted) -> set[str]:

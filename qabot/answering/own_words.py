@@ -176,15 +176,15 @@ class OwnWords:
         topic = set(q.topic_terms)
         if share <= 0 or len(topic) < 2:
             return
-        prefixes, min_related = c0.context.prefixes if (c0 := next(iter(cands), None)) is not None and c0.context else {}, \
-            self.params.features.min_related
+        prefixes = c0.context.prefixes if (c0 := next(iter(cands), None)) is not None and c0.context else {}
+        min_related, least = self.params.features.min_related, self.params.features.related_topic
         need = share * len(topic)  # a share of the terms, not of their weight: on one short article "Real" of
         stories: dict[int, set[str]] = {}  # article: the topic terms its headline and lede hold, when they name X
         for c in cands:            # "Real Madrid" weighs next to nothing, and is what X's words name
             if not c.own_words:
                 continue
             near = self.beside(c)
-            held = (near | features.related_near([near], 0, prefixes, min_related)) & topic  # "relations": "relationship"
+            held = (near | features.related_near([near], 0, prefixes, min_related, least)) & topic  # "relations": "relationship"
             if c.sentence == 0 and c.speaker:  # the lede names X and the topic
                 held |= features.opening(reader, c.passage, 0, set(self.reader.analyzer.terms(c.speaker)), topic)
             if len(held) < need - 1e-9 and self.params.speech.story_topic:

@@ -55,6 +55,10 @@ class FeatureParams:
     """Question terms weigh their IDF to this power (rare words count for more)."""
     local_weight: float = 0.4
     """Share of its weight a term loses for standing in every candidate sentence (it tells none apart)."""
+    related_topic: int = 5
+    """Letters the shorter of two terms needs for one to be another form of the other when X's words are judged to
+    speak of the topic (``features.related_near``: "relat" of "relations" for "relationship"; not "euro" of "europ",
+    the currency of the continent)."""
     min_related: int = 4
     """Only terms of at least this many letters count as related by one extending the other ("Mongol")."""
     long_sentence: int = 400
