@@ -87,9 +87,6 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
     return out
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
-"""A word written with a capital."""
-
 _OPENS_NAMED = re.compile(r"(?!(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|As|After|Before|This|That|His|Her|Its|"
                           r"Their|However|Meanwhile|Last|Next|One|Some|Many|If|When|While)\b)(?:[A-Z][\w’'.-]*\s+){1,3}")
 """A sentence opening with a name ("Sir John Gieve was ...", "Merriam-Webster said ...")."""
@@ -695,7 +692,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
             at = []  # the best is given the benefit of the doubt: what the question asks for anywhere in it,
             # unless its verb stands in a clause of its own, where only that clause speaks for it
         cue = asked_near(q.kind, sentence, at, names, numbers=not params.focus_place_no_number) or \
-            bool(country) and not country.isdisjoint(reader.analyzer.terms(" ".join(_CAPITALISED.findall(sentence))))
+            bool(country) and not country.isdisjoint(c.passage.sentences[c.sentence].names)  # as ``features.cue`` reads it
         weight = {QuestionKind.WHERE: params.focus_cue, QuestionKind.WHEN: params.focus_cue_when}.get(q.kind, params.focus_cue_who)
         if asks_object and _object_after(sentence, at, subject, names, subject & common):
             got += params.focus_object
