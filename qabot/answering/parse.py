@@ -497,6 +497,8 @@ _PREAMBLE = re.compile(rf"^\s*(?P<scene>\S.{{8,}}?)\s*(?:\s[-–—]+\s|:\s|;\s|
 """A statement before the question proper: "Ireland beat England 19-13 at Lansdowne Road - when did Ireland last win ..."."""
 _LEADING = re.compile(rf"^\s*(?P<scene>(?:before|after|following|despite|ahead\s+of|now\s+that)\b[^,?]{{3,80}}),\s*(?={_ASKING})", re.I)
 """A clause of time or circumstance opening the question: "Before Christmas 2004, when did UK retailers last ..."."""
+
+
 def scene_of(text: str) -> tuple[str, str]:
     """``text`` cut into the words that set the scene before its question (a statement, a clause of time or
     circumstance: "Ireland beat England 19-13 at Lansdowne Road - when did ...", "Before Christmas 2004, when did ...")
