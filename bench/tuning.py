@@ -63,13 +63,14 @@ def tally(answerer: Answerer, items: list[dict]) -> tuple[dict, Counter, list]:
         golds = [tuple(normalize(a)) for a in item["answers"]]
         texts = [e.text for e in answer.evidence]
         first, three = bool(texts) and hit(golds, texts[0]), any(hit(golds, t) for t in texts[:3])
-        g = groups[word(item["question"])]
+        group = word(item["question"])
+        g = groups[group]
         g[0] += 1
         g[1] += first
         g[2] += three
         g[3] += answer.no_answer
         if not three:
-            misses.append((word(item["question"]), item, answer))
+            misses.append((group, item, answer))
     return groups, shown, misses
 
 
@@ -97,7 +98,7 @@ def main() -> None:
     run_pass(index_dir)
     answerer = Answerer(Index.open(index_dir))
     if args.checks:
-        clean = [row for row in rows(DATA / "news_tuning13.jsonl")[1::2]]
+        clean = rows(DATA / "news_tuning13.jsonl")[1::2]
         report("news_tuning13 odd lines (clean check)", *tally(answerer, clean)[:2], by_group=False)
         report("check17 (clean check)", *tally(answerer, rows(DATA / "check17" / "news_check17.jsonl"))[:2], by_group=False)
         return

@@ -52,17 +52,26 @@ asia asian
 "growth in China", "Japan's brewers" by "Japanese brewers"). Not words that are other words too ("Turkey", "Polish")."""
 
 
+def _nation_pairs() -> list[tuple[str, str]]:
+    """``NATIONS`` as (country, adjective) pairs."""
+    return [tuple(entry.split()) for entry in NATIONS.replace("\n", " ").split(";") if entry.strip()]
+
+
 def nations() -> tuple[str, ...]:
     """The countries ``NATIONS`` names, lowercase ("greece", "italy")."""
-    return tuple(entry.split()[0] for entry in NATIONS.replace("\n", " ").split(";") if entry.strip())
+    return tuple(place for place, _ in _nation_pairs())
+
+
+def nationals() -> tuple[str, ...]:
+    """The countries' adjectives ``NATIONS`` gives, lowercase ("greek", "italian")."""
+    return tuple(adjective for _, adjective in _nation_pairs())
 
 
 def irregular_forms() -> dict[str, str]:
     """Irregular form -> its word: past forms to their verb, plurals to their noun, a country's adjective to the
     country and the country to its adjective."""
     forms: dict[str, str] = {}
-    for entry in NATIONS.replace("\n", " ").split(";"):
-        place, adjective = entry.split()
+    for place, adjective in _nation_pairs():
         forms.setdefault(adjective, place)
         forms.setdefault(place, adjective)
     for entry in (IRREGULAR + ";" + IRREGULAR_NOUNS).replace("\n", " ").split(";"):

@@ -16,7 +16,7 @@ import weakref
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
-from ..analysis import find_words
+from ..analysis import Analyzer, find_words
 from ..forms import nations
 from ..lazyseq import MadeWhenRead
 from ..lexicon import ASKS_MEASURE, CREATORS, DESCRIBED_PEOPLE, ROLES
@@ -691,10 +691,10 @@ ASKS_COUNTRY = re.compile(r"(?i)\b(?:which|what)\s+(?:[\w-]+\s+)?(?:country|coun
 """A question asking which country: "Which EU countries were singled out ...", "What country will host ..."."""
 
 
-@lru_cache(maxsize=1)
-def country_terms(analyzer_term) -> frozenset[str]:
+@lru_cache(maxsize=4)
+def country_terms(analyzer) -> frozenset[str]:
     """The terms of the countries' names ``forms.NATIONS`` holds ("greec", "itali")."""
-    return frozenset(analyzer_term(place) for place in nations())
+    return frozenset(analyzer.term(place) for place in nations())
 
 
 _ASKS_ROLE = re.compile(r"(?i)\W*(?:which|what)\s+(?P<words>[\w-]+(?:\s+[\w-]+)?)")
@@ -732,7 +732,7 @@ def cue(kind: QuestionKind, sentence: Sentence, question_terms: set[str], asked:
     if kind is QuestionKind.WHO:
         return 1.0 if sentence.names - question_terms - _date_terms(sentence) else 0.0
     if kind is QuestionKind.WHERE and ctx is not None and ctx.country and ctx.reader is not None \
-            and (sentence.names & country_terms(ctx.reader.analyzer.term)) - question_terms:
+            and (sentence.names & country_terms(ctx.reader.analyzer)) - question_terms:
         return 1.0  # "which countries": "... are Greece and Italy"
     if kind is QuestionKind.WHERE:
         # a place the question names, whole or in part ("the Wardenclyffe Tower" for "where was Wardenclyffe"), is
@@ -742,27 +742,21 @@ def cue(kind: QuestionKind, sentence: Sentence, question_terms: set[str], asked:
     return 0.0
 
 
-_DATE_WORDS = ("January February March April May June July August September October November December Jan Feb Mar Apr "
-               "Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()
-"""The capitalised words of ``sentences.DATE``: a month or a weekday, which names no one."""
+@lru_cache(maxsize=64)
+def _date_word_terms(word: str) -> tuple[str, ...]:
+    """The terms of a month or weekday name (the default analyzer's: English, as every index's)."""
+    return tuple(_default_analyzer().terms(word))
 
 
 @cache
-def _date_table() -> dict[str, tuple[str, ...]]:
-    """Each of ``_DATE_WORDS`` with its terms (the default analyzer's: English, as every index's)."""
-    from ..analysis import Analyzer
-    analyzer = Analyzer()
-    return {w: tuple(analyzer.terms(w)) for w in _DATE_WORDS}
+def _default_analyzer() -> Analyzer:
+    return Analyzer()
 
 
 def _date_terms(sentence: Sentence) -> frozenset[str]:
-    """The terms of the month and weekday names ``sentence`` writes (capitalised words, but no one's name: a who
-    question's ``cue`` does not count them)."""
-    dates = sentence.dates
-    if not dates:
-        return frozenset()
-    table = _date_table()
-    return frozenset(t for d in dates if d in table for t in table[d])
+    """The terms of the month and weekday names ``sentence`` writes (``sentence.dates`` written with a capital:
+    capitalised words, but no one's name: a who question's ``cue`` does not count them)."""
+    return frozenset(t for d in sentence.dates if d[:1].isupper() for t in _date_word_terms(d))
 
 
 _KIND_GROUPS = {

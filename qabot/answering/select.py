@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import AGE, ASKED_ROLES, ASKS_AGE, AUXILIARIES, CAUSE, CONVERSE_VERBS, CREATORS, DOER_NOUNS, QUANTITY, ROLES, singular
-from ..forms import NATIONS
+from ..forms import nationals
 from ..model import Evidence
 from . import ages
 from .features import ASKS_COUNTRY, FEATURES, Candidate, country_terms, described, story_subject
@@ -87,8 +87,10 @@ def evidence(reader: Reader, speech: Speech, ranked: list[Candidate], k: int, sk
     return out
 
 
-_OPENS_NAMED = re.compile(r"(?!(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|As|After|Before|This|That|His|Her|Its|"
-                          r"Their|However|Meanwhile|Last|Next|One|Some|Many|If|When|While)\b)(?:[A-Z][\w’'.-]*\s+){1,3}")
+_OPENERS = ("The|A|An|He|She|It|They|We|I|But|And|In|On|At|As|After|Before|This|That|His|Her|Its|Their|However|Meanwhile|"
+            "Last|Next|One|Some|Many|If|When|While")
+"""Capitalised words opening a sentence that name no one."""
+_OPENS_NAMED = re.compile(rf"(?!(?:{_OPENERS})\b)(?:[A-Z][\w’'.-]*\s+){{1,3}}")
 """A sentence opening with a name ("Sir John Gieve was ...", "Merriam-Webster said ...")."""
 
 
@@ -393,7 +395,7 @@ _BY_NAME = re.compile(r"\s+(?:[\w’'£$€.%-]+\s+){0,8}?by\s+(?:(?!(?:in|at|on
 by Ruud Gullit", "(voted for) by viewers of MTV Base"."""
 
 
-_NATIONALS = frozenset(entry.split()[1] for entry in NATIONS.replace("\n", " ").split(";") if entry.strip()) | \
+_NATIONALS = frozenset(nationals()) | \
     frozenset("us uk eu".split())
 """A nation's adjective ("British", "US") before a role is no one's name."""
 _TOKEN = re.compile(r"[\w’'.&-]*\w|[,()]")
@@ -517,11 +519,13 @@ def _verb_near_name(reader: Reader, q, sentence: str, verb_term: str) -> bool:
     return asked_near(QuestionKind.WHO, sentence, at, names)
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+"""A word written with a capital, the first of a sentence too ("Greece came top": ``Sentence.names`` leaves it out)."""
+
 _ANY_BY_NAME = re.compile(r"\bby\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)")
-_NOT_A_NAME = re.compile(r"\W*(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|As|After|Before|This|That|His|Her|Its|"
-                         r"Their|However|Meanwhile|Last|Next|One|Some|Many|If|When|While|Around|Also|Like|Since|During|"
-                         r"Although|Though|Following|Despite|Under|With|For|From|Over|Until)\b")
-"""A sentence's first word that names no one."""
+_NOT_A_NAME = re.compile(rf"\W*(?:{_OPENERS}|Around|Also|Like|Since|During|Although|Though|Following|Despite|Under|"
+                         r"With|For|From|Over|Until)\b")
+"""A sentence's first word that names no one (``_OPENERS`` and more prepositions and linking words)."""
 
 
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|at|on|of|for|from|with|by|to|into|about|after|before|the|a|an)\s+$")
@@ -669,7 +673,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
         and _words_after(text, verb) <= params.focus_object_words
 
     # "which countries ...": a country's name anywhere in the sentence is what it asks for ("... are Greece and Italy")
-    country = country_terms(reader.analyzer.term) - set(q.terms) if q.kind is QuestionKind.WHERE \
+    country = country_terms(reader.analyzer) - set(q.terms) if q.kind is QuestionKind.WHERE \
         and ASKS_COUNTRY.search(q.text) else frozenset()
 
     def value(c: Candidate) -> float:
@@ -692,7 +696,7 @@ def focus(reader: Reader, q, cands: list[Candidate]) -> list[Candidate]:
             at = []  # the best is given the benefit of the doubt: what the question asks for anywhere in it,
             # unless its verb stands in a clause of its own, where only that clause speaks for it
         cue = asked_near(q.kind, sentence, at, names, numbers=not params.focus_place_no_number) or \
-            bool(country) and not country.isdisjoint(c.passage.sentences[c.sentence].names)  # as ``features.cue`` reads it
+            bool(country) and not country.isdisjoint(reader.analyzer.terms(" ".join(_CAPITALISED.findall(sentence))))
         weight = {QuestionKind.WHERE: params.focus_cue, QuestionKind.WHEN: params.focus_cue_when}.get(q.kind, params.focus_cue_who)
         if asks_object and _object_after(sentence, at, subject, names, subject & common):
             got += params.focus_object
