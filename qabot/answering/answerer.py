@@ -421,6 +421,11 @@ class Answerer:
             for passage, score in retrieve.rest_of_stories(reader, hits, check.known):
                 cands.extend(c for c in features.candidates(reader, self.speech, ctx, reader.passage(passage), score,
                                                             len(hits) + 1) if c.matched)  # not by its headline alone
+            counted = asking.predicate(q, self.analyzer) if q.kind is QuestionKind.HOW_MANY else None
+            if counted is not None and counted.counted is not None:  # "350 films" far down for "how many films"
+                for passage, score in retrieve.counted_passages(reader, hits, check.known, counted.counted[1]):
+                    cands.extend(features.candidates(reader, self.speech, ctx, reader.passage(passage), score,
+                                                     len(hits) + 1))
         if say:
             self.model.rank(cands)
             articles = list(dict.fromkeys(c.article for c in sorted(cands, key=lambda c: -c.score) if c.own_words))

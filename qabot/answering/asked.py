@@ -41,10 +41,10 @@ SHARED_PREFIX = 5
 _WHICH = re.compile(r"(?i)\b(?:what|which|whose)\b")
 _WORD = re.compile(r"[\w'’-]+")
 _ENDS = "|".join(sorted(AUXILIARIES | PREPOSITIONS))
-_HOW_MANY = re.compile(rf"\b[Hh]ow\s+many\s+((?:[a-z][\w'’-]*\s+)*?[a-z][\w'’-]*)"
+_HOW_MANY = re.compile(rf"\b[Hh]ow\s+many\s+((?:[A-Z][\w'’-]*\s+){{0,2}}(?:[a-z][\w'’-]*\s+)*?[a-z][\w'’-]*)"
                        rf"(?=\s+(?:[A-Z]|[\w'’-]+\s+[A-Z])|\s*[?.!]?\s*$|\s+(?:{_ENDS})\b)")
-"""The lower-case words after "how many" up to a name, an auxiliary or a preposition; the first plural among them is
-the thing counted ("jobs" of "How many manufacturing jobs does the TUC say were lost", "people" of "how many people
+"""The lower-case words after "how many" (after up to two names: "how many Bafta nominations") up to a name, an
+auxiliary or a preposition; the first plural among them is the thing counted ("jobs" of "How many manufacturing jobs does the TUC say were lost", "people" of "how many people
 died in the flood")."""
 _PLURALS = frozenset("people children men women staff police cattle sheep fish personnel crew".split())
 """Plurals that do not end in s."""

@@ -39,6 +39,10 @@ class RetrievalParams:
     short_story: int = 8
     """An article of at most this many passages is a short story, about its headline's subject throughout: a
     later passage names it only as "the 58-year-old" or "the actor" and BM25 ranks it far down. 0: none is."""
+    counted_passages: int = 50
+    """Top passages a "how many X" question looks through for a number just before X (``retrieve.counted_passages``)."""
+    counted_gap: int = 2
+    """Words that may stand between that number and X ("6.23 million copies", "14 Bafta nominations")."""
     about_passages: int = 50
     """Top passages whose articles a question about an article itself ("who wrote the story about the storm")
     chooses among."""

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from ..retrieval import Term
 from .parse import Question, QuestionKind
-from .sentences import Reader
+from .sentences import NUMBER, Reader
+
+_WORD = re.compile(r"[\w'’-]+")
 
 
 def passages(reader: Reader, q: Question, known: tuple[str, ...]) -> list[tuple[int, float]]:
@@ -69,3 +73,27 @@ def rest_of_stories(reader: Reader, hits: list[tuple[int, float]], known: tuple[
     if not extra:
         return []
     return list(zip(extra, reader.retriever.scores(with_forms(reader, known), extra)))
+
+
+def counted_passages(reader: Reader, hits: list[tuple[int, float]], known: tuple[str, ...],
+                     counted: str) -> list[tuple[int, float]]:
+    """``(passage id, score)`` for passages past ``hits`` among the top ``RetrievalParams.counted_passages`` that
+    write a number just before the thing a "how many X" question counts ("350 films", "6.23 million copies").
+
+    The words around the count are often common to many stories (a festival, a game, a show) and the one passage
+    that gives the count ranks past the first ten."""
+    depth = reader.params.retrieval
+    if depth.counted_passages <= len(hits):
+        return []
+    seen = {p for p, _ in hits}
+    out = []
+    for p, score in reader.retriever.top(with_forms(reader, known), depth.counted_passages):
+        if p in seen:
+            continue
+        text = reader.passage_text(p)
+        for m in NUMBER.finditer(text):
+            after = _WORD.findall(text[m.end():m.end() + 40])[:depth.counted_gap + 1]
+            if any(reader.analyzer.term(w) == counted for w in after):
+                out.append((p, score))
+                break
+    return out
