@@ -34,6 +34,7 @@ _CUED = frozenset((QuestionKind.HOW_MUCH, QuestionKind.HOW_MANY))
 """Question kinds whose answer holds an amount or a number (the ``cue`` feature sees it). Not "when": its
 answers are as often an era or an occasion ("during the Oligocene", "at Decision Time") as a date."""
 _CUE = features.FEATURES.index("cue")
+_INHERITED = features.FEATURES.index("inherited")
 
 
 @dataclass
@@ -420,7 +421,8 @@ class Answerer:
         if not say:  # the rest of a short story found: its later passages name the subject only as "the actor"
             for passage, score in retrieve.rest_of_stories(reader, hits, check.known):
                 cands.extend(c for c in features.candidates(reader, self.speech, ctx, reader.passage(passage), score,
-                                                            len(hits) + 1) if c.matched)  # not by its headline alone
+                                                            len(hits) + 1)
+                             if c.matched or c.x[_INHERITED])  # not by its headline alone, but "the 18-year-old" by it
             counted = asking.predicate(q, self.analyzer) if q.kind is QuestionKind.HOW_MANY else None
             if counted is not None and counted.counted is not None:  # "350 films" far down for "how many films"
                 for passage, score in retrieve.counted_passages(reader, hits, check.known, counted.counted[1]):
