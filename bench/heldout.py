@@ -9,6 +9,9 @@ the BBC articles cannot answer), ``seed.jsonl`` (50 about the bundled article), 
 about the eight short articles in ``small/``). Each question's kind is labelled in the file.
 ``--set fresh`` reads the same files from ``bench/data/heldout/fresh/``: a second set written later by
 another reader of the articles alone, never looked at while answering rules or weights were changed.
+``--set fresh14``: a fifteenth, BBC only, from the last articles no set had used (134 candidates: none in tech, 2 in
+entertainment; the empty places filled round-robin from business and sport, ``fresh14/README.md``), 25 near-miss BBC
+unanswerable, written 2026-12-05 by a helper who read only the articles.
 ``--set fresh13``: a fourteenth, BBC only, from articles no set had used (only 3 tech articles were left: the
 missing places filled in turn from the other four categories, ``fresh13/README.md``), 25 near-miss BBC unanswerable,
 written 2026-12-05 by a helper who read only the articles.
@@ -141,8 +144,8 @@ def main() -> None:
     parser.add_argument("--negatives", type=int, default=1000)
     parser.add_argument("--set", default="first",
                         choices=("first", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-                                 "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13"),
-                        help="which held-out question sets: the first ones, or bench/data/heldout/fresh/, fresh2/ ... fresh13/")
+                                 "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14"),
+                        help="which held-out question sets: the first ones, or bench/data/heldout/fresh/, fresh2/ ... fresh14/")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     sets = HELDOUT if args.set == "first" else HELDOUT / args.set
