@@ -86,10 +86,12 @@ def counted_passages(reader: Reader, hits: list[tuple[int, float]], known: tuple
     if depth.counted_passages <= len(hits):
         return []
     seen = {p for p, _ in hits}
+    deep = [(p, score) for p, score in reader.retriever.top(with_forms(reader, known), depth.counted_passages)
+            if p not in seen]
     out = []
-    for p, score in reader.retriever.top(with_forms(reader, known), depth.counted_passages):
-        if p in seen:
-            continue
+    for (p, score), holds in zip(deep, reader.retriever.holding([counted], [p for p, _ in deep])):
+        if not holds:
+            continue  # the postings tell: no word of the thing counted there
         text = reader.passage_text(p)
         for m in NUMBER.finditer(text):
             after = _WORD.findall(text[m.end():m.end() + 40])[:depth.counted_gap + 1]
