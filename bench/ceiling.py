@@ -29,7 +29,7 @@ from splits import ROOT, bbc_corpus  # noqa: E402
 from qabot.answering import Answerer  # noqa: E402
 from qabot.answering.parse import parse  # noqa: E402
 from qabot.build import build  # noqa: E402
-from qabot.evaluate import hit, normalize  # noqa: E402
+from qabot.evaluate import golds as gold_answers, hit  # noqa: E402
 from qabot.index import Index  # noqa: E402
 
 HELDOUT = ROOT / "bench" / "data" / "heldout"
@@ -39,7 +39,7 @@ PLACES = ("first answer", "in the first three", "refused, in the first three can
 
 def place(answerer: Answerer, question: str, answers: list[str]) -> int:
     """The index in ``PLACES`` of where the gold answer stands for ``question``."""
-    golds = [normalize(x) or tuple(x.lower().split()) for x in answers]
+    golds = gold_answers(answers)
     answer = answerer.ask(question, k=3)
     shown = [] if answer.no_answer else [e.text for e in answer.evidence]
     if shown and hit(golds, shown[0]):

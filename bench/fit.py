@@ -86,7 +86,7 @@ from qabot.answering.features import (CONFIDENCE_FEATURES, FEATURES, LINEAR_LEFT
 from qabot.answering.params import SPEECH_CONFIDENCE, WEIGHTS_FILE, Weights, load_weights, save_weights  # noqa: E402
 from qabot.answering.score import Trees  # noqa: E402
 from qabot.build import build  # noqa: E402
-from qabot.evaluate import Item, hit, normalize, read_items  # noqa: E402
+from qabot.evaluate import Item, golds as gold_answers, hit, read_items  # noqa: E402
 from qabot.index import Index  # noqa: E402
 from qabot.passages import split_sentences  # noqa: E402
 
@@ -157,7 +157,7 @@ def use(answerer: Answerer, weights: Weights) -> None:
 
 
 def golds(item: Item) -> list[tuple[str, ...]]:
-    return [normalize(a) or tuple(a.lower().split()) for a in item.answers if a.strip()]
+    return gold_answers(item.answers)
 
 
 def collect(answerer: Answerer, items: list[Item], source: str) -> list[dict]:
@@ -223,7 +223,7 @@ def holed_corpus(work: Path, turn: int, data: Path = SQUAD) -> tuple[Path, list[
             random.Random(number * 1000 + p_number).shuffle(qas)
             eligible, holed_text = 0, text
             for qa in qas:
-                golds = [normalize(a["text"]) or tuple(a["text"].lower().split()) for a in qa["answers"] if a["text"].strip()]
+                golds = gold_answers(a["text"] for a in qa["answers"])
                 held = [(a["answer_start"], a["answer_start"] + len(a["text"])) for a in qa["answers"]]
                 kept = [(s, e) for s, e in spans if not any(s < he and hs < e for hs, he in held)]
                 if not golds or not kept or len(kept) == len(spans):

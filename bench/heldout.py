@@ -65,7 +65,7 @@ from splits import ROOT, bbc_corpus, half, squad_corpus, unanswerable  # noqa: E
 
 from qabot.answering import Answerer  # noqa: E402
 from qabot.build import build  # noqa: E402
-from qabot.evaluate import Item, Outcome, RECALL_PASSAGES, hit, measure, normalize  # noqa: E402
+from qabot.evaluate import Item, Outcome, RECALL_PASSAGES, golds, hit, measure  # noqa: E402
 from qabot.index import Index  # noqa: E402
 
 HELDOUT = ROOT / "bench" / "data" / "heldout"
@@ -130,8 +130,7 @@ def shown(pairs: list[tuple[str, Item]], got: list[Outcome], answers: list) -> N
     right, wrong = [], []
     for o, a in zip(got, answers):
         if o.item.answers and not a.no_answer and o.evidence:
-            golds = [normalize(x) or tuple(x.lower().split()) for x in o.item.answers]
-            (right if hit(golds, o.evidence[0]) else wrong).append(a)
+            (right if hit(golds(o.item.answers), o.evidence[0]) else wrong).append(a)
     for name, group in (("right", right), ("wrong", wrong)):
         if group:
             unsure = sum(bool(a.unsure) for a in group)

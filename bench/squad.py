@@ -21,7 +21,7 @@ from qabot.answering import Answerer, AnswerParams, parse, retrieve
 from qabot.answering.params import load_weights
 from qabot.bm25 import SCORINGS, BM25Params
 from qabot.build import Settings, build
-from qabot.evaluate import Item, evaluate, hit, normalize
+from qabot.evaluate import Item, evaluate, golds as gold_answers, hit
 from qabot.index import Index
 from qabot.passages import DEFAULT_MAX_TOKENS
 
@@ -41,7 +41,7 @@ def passage_recall(answerer: Answerer, items: list[Item], ks: tuple[int, ...] = 
     found = dict.fromkeys(ks, 0)
     answerable = 0
     for item in items:
-        golds = [normalize(a) or tuple(a.lower().split()) for a in item.answers if a.strip()]
+        golds = gold_answers(item.answers)
         if not golds:
             continue
         answerable += 1

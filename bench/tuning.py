@@ -23,7 +23,7 @@ from pathlib import Path
 from qabot.answering import Answerer
 from qabot.build import Settings, SpeakerStore, build
 from qabot.building.speaker_pass import run as run_pass
-from qabot.evaluate import hit, normalize
+from qabot.evaluate import golds as gold_answers, hit
 from qabot.index import Index
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -60,7 +60,7 @@ def tally(answerer: Answerer, items: list[dict]) -> tuple[dict, Counter, list]:
         if not item["answers"]:
             shown["refused" if answer.no_answer else "not sure" if answer.unsure else "sure"] += 1
             continue
-        golds = [tuple(normalize(a)) for a in item["answers"]]
+        golds = gold_answers(item["answers"])
         texts = [e.text for e in answer.evidence]
         first, three = bool(texts) and hit(golds, texts[0]), any(hit(golds, t) for t in texts[:3])
         group = word(item["question"])

@@ -145,6 +145,12 @@ def _contains(words: tuple[str, ...], gold: tuple[str, ...]) -> bool:
     return any(words[i:i + n] == gold for i, w in enumerate(words[:len(words) - n + 1]) if w == first)
 
 
+def golds(answers) -> list[tuple[str, ...]]:
+    """Gold answers as ``hit`` matches them: normalised (``normalize``), or their lowercased words when normalising
+    leaves nothing ("The"); blank ones left out."""
+    return [normalize(a) or tuple(a.lower().split()) for a in answers if a.strip()]
+
+
 def hit(golds: list[tuple[str, ...]], text: str) -> bool:
     """True when one of the normalised gold answers stands in ``text`` as whole words."""
     words = normalize(text)
@@ -171,18 +177,18 @@ def measure(outcomes: list[Outcome], k: int = 3, seconds: float = 0.0) -> Report
     rr = 0.0
     predicted = correct_none = unanswerable = 0
     for outcome in outcomes:
-        golds = [normalize(a) or tuple(a.lower().split()) for a in outcome.item.answers if a.strip()]
+        wanted = golds(outcome.item.answers)
         predicted += outcome.no_answer
-        if not golds:
+        if not wanted:
             unanswerable += 1
             correct_none += outcome.no_answer
             continue
         refused += outcome.no_answer
-        hits = [hit(golds, t) for t in outcome.evidence]
+        hits = [hit(wanted, t) for t in outcome.evidence]
         at1 += bool(hits[:1] and hits[0])
         at3 += any(hits[:3])
         rr += next((1.0 / (i + 1) for i, h in enumerate(hits[:k]) if h), 0.0)
-        recall += any(hit(golds, p) for p in outcome.passages[:RECALL_PASSAGES])
+        recall += any(hit(wanted, p) for p in outcome.passages[:RECALL_PASSAGES])
     answerable = len(outcomes) - unanswerable
     per = (lambda x: x / answerable) if answerable else (lambda x: 0.0)
     return Report(

@@ -423,9 +423,9 @@ class Answerer:
                 cands.extend(c for c in features.candidates(reader, self.speech, ctx, reader.passage(passage), score,
                                                             len(hits) + 1)
                              if c.matched or c.x[_INHERITED])  # not by its headline alone, but "the 18-year-old" by it
-            counted = asking.predicate(q, self.analyzer) if q.kind is QuestionKind.HOW_MANY else None
-            if counted is not None and counted.counted is not None:  # "350 films" far down for "how many films"
-                for passage, score in retrieve.counted_passages(reader, hits, check.known, counted.counted[1]):
+            asks = asking.predicate(q, self.analyzer) if q.kind is QuestionKind.HOW_MANY else None
+            if asks is not None and asks.counted is not None:  # "350 films" far down for "how many films"
+                for passage, score in retrieve.counted_passages(reader, hits, check.known, asks.counted[1]):
                     cands.extend(features.candidates(reader, self.speech, ctx, reader.passage(passage), score,
                                                      len(hits) + 1))
         if say:

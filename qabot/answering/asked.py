@@ -39,13 +39,14 @@ SHARED_PREFIX = 5
 """Two terms are one word in two forms when one begins the other and the shorter has this many letters or more."""
 
 _WHICH = re.compile(r"(?i)\b(?:what|which|whose)\b")
-_WORD = re.compile(r"[\w'’-]+")
+WORD = re.compile(r"[\w'’-]+")
+"""A word as written, with its apostrophes and hyphens."""
 _ENDS = "|".join(sorted(AUXILIARIES | PREPOSITIONS))
 _HOW_MANY = re.compile(rf"\b[Hh]ow\s+many\s+((?:[A-Z][\w'’-]*\s+){{0,2}}(?:[a-z][\w'’-]*\s+)*?[a-z][\w'’-]*)"
                        rf"(?=\s+(?:[A-Z]|[\w'’-]+\s+[A-Z])|\s*[?.!]?\s*$|\s+(?:{_ENDS})\b)")
 """The lower-case words after "how many" (after up to two names: "how many Bafta nominations") up to a name, an
-auxiliary or a preposition; the first plural among them is the thing counted ("jobs" of "How many manufacturing jobs does the TUC say were lost", "people" of "how many people
-died in the flood")."""
+auxiliary or a preposition; the first plural among them is the thing counted ("jobs" of "How many manufacturing jobs
+does the TUC say were lost", "people" of "how many people died in the flood")."""
 _PLURALS = frozenset("people children men women staff police cattle sheep fish personnel crew".split())
 """Plurals that do not end in s."""
 
@@ -74,7 +75,7 @@ def type_words(text: str) -> set[str]:
     if not m:
         return set()
     out = set()
-    for w in _WORD.findall(text[m.end():]):
+    for w in WORD.findall(text[m.end():]):
         low = w.lower()
         if low in AUXILIARIES or low in PREPOSITIONS:
             break

@@ -27,13 +27,13 @@ import re
 from functools import lru_cache
 
 from ..lexicon import ASKS_DIFFERENCE, ASKS_MONEY, CURRENCY, SHARE, NAMED_KINDS, NAMED_WITH_KIND, PREPOSITIONS, REASONS, ROLES
+from .asked import WORD
 from .parse import Question, QuestionKind
 from .select import kind_words, named_beside
 from .sentences import Reader
 
 _WHO_IS = re.compile(r"(?i)^\W*who\s+(?:is|was|are|were|will\s+be|has\s+been)\s+(?P<rest>.+)")
 """A who question asking who holds a role: "Who is Sania Mirza's coach?", "Who is the lawyer representing ..."."""
-_WORD = re.compile(r"[\w’'-]+")
 ROLE_WORDS = 5
 """How far into "who is ..." the role's word is looked for (before a preposition): "Who is the final judge of ..."."""
 
@@ -53,10 +53,10 @@ def named_kind(reader: Reader, q: Question, who: bool = False,
             return None  # (most questions: no word of the kinds at all)
         kind = kind_words(reader, q)
         if _terms(reader.analyzer, kinds) & kind:
-            written = dict.fromkeys(w for w in _WORD.findall(q.text) if w.islower() and reader.analyzer.term(w) in kind)
+            written = dict.fromkeys(w for w in WORD.findall(q.text) if w.islower() and reader.analyzer.term(w) in kind)
             return kind, " ".join(written)  # "law firm"
     elif who and q.kind is QuestionKind.WHO and (m := _WHO_IS.match(q.text)) is not None:
-        for word in _WORD.findall(m.group("rest"))[:ROLE_WORDS]:
+        for word in WORD.findall(m.group("rest"))[:ROLE_WORDS]:
             if word in PREPOSITIONS:
                 break
             if word in kinds and word in ROLES and (term := reader.analyzer.term(word)):  # a person: not "Who is the

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from ..retrieval import Term
+from .asked import WORD
 from .parse import Question, QuestionKind
 from .sentences import NUMBER, Reader
-
-_WORD = re.compile(r"[\w'’-]+")
 
 
 def passages(reader: Reader, q: Question, known: tuple[str, ...]) -> list[tuple[int, float]]:
@@ -94,7 +91,7 @@ def counted_passages(reader: Reader, hits: list[tuple[int, float]], known: tuple
             continue  # the postings tell: no word of the thing counted there
         text = reader.passage_text(p)
         for m in NUMBER.finditer(text):
-            after = _WORD.findall(text[m.end():m.end() + 40])[:depth.counted_gap + 1]
+            after = WORD.findall(text[m.end():m.end() + 40])[:depth.counted_gap + 1]
             if any(reader.analyzer.term(w) == counted for w in after):
                 out.append((p, score))
                 break
