@@ -300,6 +300,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         speakers = Settings.of(manifest).speakers if args.speakers is None else \
             SpeakerStore.BUILD if args.speakers else SpeakerStore.OFF
         settings = Settings(max_tokens=args.max_tokens, bm25=BM25Params(scoring=args.scoring), speakers=speakers)
+        interrupts.hold_after_swap()  # once the new index is in place, the command only reports it
         with terminal_progress(sys.stderr) as progress:
             report = build(roots, index_dir, settings, progress=progress, merge=args.merge, listing=listing)
         from .building.speaker_pass import start

@@ -11,7 +11,8 @@ reports of it into a remembered Ctrl-C, which ``check`` raises at the places a b
 made (starting and stopping worker processes, forking a listing child, swapping the manifest): SIGINT is
 blocked there, and one that came meanwhile is raised when the stretch ends (unless it ends by an exception
 already). A child forked in such a stretch starts with SIGINT blocked and sets its own handling before it
-lets it in (``in_child``).
+lets it in (``in_child``). Once ``qabot index`` has swapped its new index in, Ctrl-C is kept out to the end
+(``hold_after_swap``): the build is done, and the command reports it rather than saying "interrupted".
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ _depth = 0
 _SIGINT = {signal.SIGINT}
 _children: set[int] = set()
 """Child processes forked by qabot itself (listing children), ended by ``stopped`` if still there."""
+_hold_after_swap = False
+"""``hold_after_swap`` was called and no index has been swapped in since."""
 
 
 def _handler(signum, frame) -> None:
@@ -90,6 +93,23 @@ def check() -> None:
     if _pending and threading.current_thread() is threading.main_thread():
         _pending = False
         raise KeyboardInterrupt
+
+
+def hold_after_swap() -> None:
+    """For a command whose work ends with the index it swaps in (``qabot index``): from that swap on (``swapped``), a
+    Ctrl-C no longer stops it. The build is done, and the command ends as it would have, with its report and exit
+    status: not "interrupted" with the new index in place."""
+    global _hold_after_swap
+    _hold_after_swap = True
+
+
+def swapped() -> None:
+    """An index was swapped in (called in the ``protected`` stretch of the swap, so no Ctrl-C can come between):
+    after ``hold_after_swap``, Ctrl-C is only remembered from now on, never raised."""
+    global _depth, _hold_after_swap
+    if _hold_after_swap and _installed and threading.current_thread() is threading.main_thread():
+        _hold_after_swap = False
+        _depth += 1
 
 
 def settled() -> None:

@@ -121,6 +121,7 @@ def write(index_dir: Path, segments: list[dict], data: BuildData, manifest: dict
             raise unwritable(index_dir, err) from None
         raise
     with swap:
+        interrupts.swapped()  # in ``qabot index``, a Ctrl-C from now on is only remembered (``hold_after_swap``)
         remove_stale(index_dir, keep={name, *(e["name"] for e in entries)})
     interrupts.settled()
 
